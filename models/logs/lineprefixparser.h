@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include <QTimeZone>
+
+#include "models/logs/logline.h"
+
+namespace mailtls {
+
+// Splits a log line into time stamp, host, program, pid and message. Knows the
+// stamp shapes MTAs' logs come in: classic syslog ("Jan  5 10:00:00"), Postfix
+// maillog_file ("Jan 05 10:00:00"), RFC 3339 ("2024-01-05T10:00:00.123456+01:00"),
+// journalctl short-iso / short-iso-precise ("2024-01-05T10:00:00+0100"), the
+// Solaris "[ID n facility.level]" tag and a level column some containers add.
+//
+// Classic stamps carry no year and no zone: they are read in zone() and the year
+// follows COUNTING.md ("Time"): the reference time's year (a file's modification
+// time), stepping so that a month running backwards across New Year is handled.
+// The parser is stateful for that reason; use one per source, lines in order.
+class LinePrefixParser final
+{
+public:
+    explicit LinePrefixParser(const QTimeZone &zone = QTimeZone::systemTimeZone());
+
+    // Reference for year inference: the source's modification time (UTC seconds).
+    void setReferenceTime(std::int64_t utcSeconds);
+    QTimeZone zone() const { return m_zone; }
+
+    // False when the line has no recognisable prefix; `out` is then unspecified.
+    bool parse(std::string_view line, LogLine &out);
+
+    // Forget year-inference state (a new source).
+    void reset();
+
+private:
+    std::int64_t localToUtc(int year, int month, int day, int hour, int minute, int second);
+
+    QTimeZone m_zone;
+    std::int64_t m_referenceTime = 0;
+    int m_referenceYear = 1970;
+    int m_referenceMonth = 1;
+    int m_year = 0;        // year of the previous classic stamp, 0 before the first
+    int m_lastMonth = 0;
+    // Offset cache: zone offsets change rarely, so remember the last local hour's.
+    std::int64_t m_cachedLocalHour = -1;
+    std::int64_t m_cachedOffset = 0;
+};
+
+} // namespace mailtls
