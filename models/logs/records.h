@@ -4,12 +4,35 @@
 #include <vector>
 
 #include <QString>
+#include <QStringView>
 
 #include "models/logs/logevent.h"
 
 namespace mailtls {
 
 enum class Direction : std::uint8_t { Inbound = 0, Outbound = 1, Submission = 2 };
+
+// The words reports and CSV use for a direction (not translated: a data format).
+inline QString directionName(Direction direction)
+{
+    switch (direction) {
+    case Direction::Inbound: return QStringLiteral("inbound");
+    case Direction::Outbound: return QStringLiteral("outbound");
+    case Direction::Submission: return QStringLiteral("submission");
+    }
+    return QString();
+}
+
+inline bool directionFromName(QStringView name, Direction *direction)
+{
+    for (Direction d : {Direction::Inbound, Direction::Outbound, Direction::Submission}) {
+        if (name == directionName(d)) {
+            *direction = d;
+            return true;
+        }
+    }
+    return false;
+}
 
 // Where a record came from: byte offsets (within its source) of each line that
 // made it, in log order. The source id is attached by the store.
