@@ -1,0 +1,479 @@
+#include "models/logs/lineprefixparser.h"
+
+#include <cstddef>
+
+#include <QDate>
+#include <QDateTime>
+#include <QTime>
+
+namespace mailtls {
+
+namespace {
+
+constexpr std::int64_t kSecondsPerDay = 86400;
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm):
+// a few integer operations instead of a QDate per line.
+std::int64_t daysFromCivil(int year, int month, int day)
+{
+    const int y = year - (month <= 2 ? 1 : 0);
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int mp = (month + 9) % 12;
+    const int doy = (153 * mp + 2) / 5 + day - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return static_cast<std::int64_t>(era) * 146097 + doe - 719468;
+}
+
+int daysInMonth(int year, int month)
+{
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month == 2) {
+        const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        return leap ? 29 : 28;
+    }
+    return days[month - 1];
+}
+
+// Reads exactly `count` digits at `pos`.
+bool readDigits(std::string_view s, std::size_t &pos, int count, int &value)
+{
+    if (pos + static_cast<std::size_t>(count) > s.size())
+        return false;
+    int v = 0;
+    for (int i = 0; i < count; ++i) {
+        const char c = s[pos + static_cast<std::size_t>(i)];
+        if (!isDigit(c))
+            return false;
+        v = v * 10 + (c - '0');
+    }
+    value = v;
+    pos += static_cast<std::size_t>(count);
+    return true;
+}
+
+bool expect(std::string_view s, std::size_t &pos, char c)
+{
+    if (pos >= s.size() || s[pos] != c)
+        return false;
+    ++pos;
+    return true;
+}
+
+int monthFromName(std::string_view s, std::size_t pos)
+{
+    if (pos + 3 > s.size())
+        return 0;
+    // Case-insensitive on the last two letters: some relays upper-case the stamp.
+    const char a = static_cast<char>(s[pos] | 0x20);
+    const char b = static_cast<char>(s[pos + 1] | 0x20);
+    const char c = static_cast<char>(s[pos + 2] | 0x20);
+    switch (a) {
+    case 'j':
+        if (b == 'a' && c == 'n') return 1;
+        if (b == 'u' && c == 'n') return 6;
+        if (b == 'u' && c == 'l') return 7;
+        return 0;
+    case 'f': return (b == 'e' && c == 'b') ? 2 : 0;
+    case 'm':
+        if (b == 'a' && c == 'r') return 3;
+        if (b == 'a' && c == 'y') return 5;
+        return 0;
+    case 'a':
+        if (b == 'p' && c == 'r') return 4;
+        if (b == 'u' && c == 'g') return 8;
+        return 0;
+    case 's': return (b == 'e' && c == 'p') ? 9 : 0;
+    case 'o': return (b == 'c' && c == 't') ? 10 : 0;
+    case 'n': return (b == 'o' && c == 'v') ? 11 : 0;
+    case 'd': return (b == 'e' && c == 'c') ? 12 : 0;
+    default: return 0;
+    }
+}
+
+bool validTime(int hour, int minute, int second)
+{
+    // 60 admits a leap second as some syslog daemons print it.
+    return hour <= 23 && minute <= 59 && second <= 60;
+}
+
+// "HH:MM:SS"
+bool readClock(std::string_view s, std::size_t &pos, int &hour, int &minute, int &second)
+{
+    return readDigits(s, pos, 2, hour) && expect(s, pos, ':') && readDigits(s, pos, 2, minute)
+        && expect(s, pos, ':') && readDigits(s, pos, 2, second) && validTime(hour, minute, second);
+}
+
+// ".123456" → microseconds; any number of digits, extra precision dropped.
+void readFraction(std::string_view s, std::size_t &pos, std::int32_t &micros)
+{
+    micros = 0;
+    if (pos >= s.size() || (s[pos] != '.' && s[pos] != ','))
+        return;
+    std::size_t p = pos + 1;
+    int digits = 0;
+    std::int32_t value = 0;
+    while (p < s.size() && isDigit(s[p])) {
+        if (digits < 6) {
+            value = value * 10 + (s[p] - '0');
+            ++digits;
+        }
+        ++p;
+    }
+    if (p == pos + 1)
+        return;
+    while (digits < 6) {
+        value *= 10;
+        ++digits;
+    }
+    micros = value;
+    pos = p;
+}
+
+// "Z", "+01:00", "+0100", "-05"; false when none is there.
+bool readOffset(std::string_view s, std::size_t &pos, std::int64_t &offsetSeconds)
+{
+    if (pos >= s.size())
+        return false;
+    if (s[pos] == 'Z' || s[pos] == 'z') {
+        ++pos;
+        offsetSeconds = 0;
+        return true;
+    }
+    if (s[pos] != '+' && s[pos] != '-')
+        return false;
+    const int sign = s[pos] == '-' ? -1 : 1;
+    std::size_t p = pos + 1;
+    int hours = 0;
+    int minutes = 0;
+    if (!readDigits(s, p, 2, hours) || hours > 23)
+        return false;
+    if (p < s.size() && s[p] == ':') {
+        ++p;
+        if (!readDigits(s, p, 2, minutes))
+            return false;
+    } else if (p + 1 < s.size() && isDigit(s[p]) && isDigit(s[p + 1])) {
+        readDigits(s, p, 2, minutes);
+    }
+    if (minutes > 59)
+        return false;
+    offsetSeconds = sign * (hours * 3600 + minutes * 60);
+    pos = p;
+    return true;
+}
+
+bool isLevelWord(std::string_view w)
+{
+    static constexpr std::string_view levels[] = {
+        "emerg", "alert", "crit", "err", "error", "warning", "warn", "notice", "info", "debug",
+        "EMERG", "ALERT", "CRIT", "ERR", "ERROR", "WARNING", "WARN", "NOTICE", "INFO", "DEBUG",
+    };
+    for (std::string_view l : levels) {
+        if (w == l)
+            return true;
+    }
+    return false;
+}
+
+bool isFacilityWord(std::string_view w)
+{
+    static constexpr std::string_view facilities[] = {
+        "kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron",
+        "authpriv", "ftp", "local0", "local1", "local2", "local3", "local4", "local5", "local6",
+        "local7",
+    };
+    for (std::string_view f : facilities) {
+        if (w == f)
+            return true;
+    }
+    return false;
+}
+
+// A column some collectors add: "info", "INFO", "<info>", "mail.info", "<mail.info>".
+bool isLevelColumn(std::string_view w)
+{
+    if (w.size() >= 3 && w.front() == '<' && w.back() == '>')
+        w = w.substr(1, w.size() - 2);
+    if (isLevelWord(w))
+        return true;
+    const std::size_t dot = w.find('.');
+    if (dot == std::string_view::npos)
+        return false;
+    return isFacilityWord(w.substr(0, dot)) && isLevelWord(w.substr(dot + 1));
+}
+
+// "prog[123]:" or "prog:" at the start of `w` (the token runs to the next blank).
+// Sets program and pid; returns the position just after the colon.
+bool readProgram(std::string_view s, std::size_t pos, std::size_t end, std::string_view &program,
+                 std::int64_t &pid, std::size_t &after)
+{
+    if (end <= pos || s[end - 1] != ':')
+        return false;
+    const std::size_t colon = end - 1;
+    if (colon > pos && s[colon - 1] == ']') {
+        const std::size_t close = colon - 1;
+        std::size_t open = close;
+        while (open > pos && s[open - 1] != '[')
+            --open;
+        if (open == pos || open == close)
+            return false;
+        std::int64_t value = 0;
+        for (std::size_t i = open; i < close; ++i) {
+            if (!isDigit(s[i]) || i - open >= 18)
+                return false;
+            value = value * 10 + (s[i] - '0');
+        }
+        const std::size_t nameEnd = open - 1;
+        if (nameEnd == pos)
+            return false;
+        program = s.substr(pos, nameEnd - pos);
+        pid = value;
+    } else {
+        if (colon == pos)
+            return false;
+        program = s.substr(pos, colon - pos);
+        pid = -1;
+    }
+    // A program name is printable and has no brackets left in it.
+    for (char c : program) {
+        if (static_cast<unsigned char>(c) <= ' ' || c == '[' || c == ']' || c == 0x7f)
+            return false;
+    }
+    after = end;
+    return true;
+}
+
+std::size_t tokenEnd(std::string_view s, std::size_t pos)
+{
+    while (pos < s.size() && !isSpace(s[pos]))
+        ++pos;
+    return pos;
+}
+
+std::size_t skipSpaces(std::string_view s, std::size_t pos)
+{
+    while (pos < s.size() && isSpace(s[pos]))
+        ++pos;
+    return pos;
+}
+
+} // namespace
+
+LinePrefixParser::LinePrefixParser(const QTimeZone &zone)
+    : m_zone(zone.isValid() ? zone : QTimeZone::utc())
+{
+    // Without a file to date the log by, "now" is the best reference there is.
+    setReferenceTime(QDateTime::currentSecsSinceEpoch());
+}
+
+void LinePrefixParser::setReferenceTime(std::int64_t utcSeconds)
+{
+    m_referenceTime = utcSeconds;
+    const QDateTime local = QDateTime::fromSecsSinceEpoch(utcSeconds, m_zone);
+    const QDate date = local.date();
+    if (date.isValid()) {
+        m_referenceYear = date.year();
+        m_referenceMonth = date.month();
+    } else {
+        m_referenceYear = 1970;
+        m_referenceMonth = 1;
+    }
+    reset();
+}
+
+void LinePrefixParser::reset()
+{
+    m_year = 0;
+    m_lastMonth = 0;
+}
+
+std::int64_t LinePrefixParser::localToUtc(int year, int month, int day, int hour, int minute,
+                                          int second)
+{
+    const std::int64_t localSeconds = daysFromCivil(year, month, day) * kSecondsPerDay
+        + hour * 3600 + minute * 60 + second;
+    const std::int64_t localHour = localSeconds / 3600;
+    if (localHour != m_cachedLocalHour) {
+        // The offset at the start and at the end of the hour: a transition inside
+        // the hour (a DST gap or overlap) makes them differ, and that hour is then
+        // converted line by line instead of cached.
+        const QDate date(year, month, day);
+        const QDateTime start(date, QTime(hour, 0, 0), m_zone);
+        const QDateTime end(date, QTime(hour, 59, 59), m_zone);
+        const std::int64_t hourStart = localHour * 3600;
+        const std::int64_t startOffset = hourStart - start.toSecsSinceEpoch();
+        const std::int64_t endOffset = hourStart + 3599 - end.toSecsSinceEpoch();
+        if (startOffset != endOffset || !start.isValid() || !end.isValid()) {
+            const QDateTime exact(date, QTime(hour, minute, second), m_zone);
+            if (exact.isValid())
+                return exact.toSecsSinceEpoch();
+            return localSeconds - startOffset;
+        }
+        m_cachedLocalHour = localHour;
+        m_cachedOffset = startOffset;
+    }
+    return localSeconds - m_cachedOffset;
+}
+
+bool LinePrefixParser::parse(std::string_view line, LogLine &out)
+{
+    std::size_t pos = 0;
+    const std::size_t n = line.size();
+
+    // An RFC 3164 priority ("<22>") when the line came straight off the wire.
+    if (n > 2 && line[0] == '<') {
+        std::size_t p = 1;
+        while (p < n && p < 5 && isDigit(line[p]))
+            ++p;
+        if (p > 1 && p < n && line[p] == '>')
+            pos = p + 1;
+    }
+
+    out.fraction = 0;
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+
+    const int classicMonth = monthFromName(line, pos);
+    if (classicMonth != 0) {
+        // "Jan  5 10:00:00", "Jan 05 10:00:00", "Jan 5 10:00:00"
+        std::size_t p = pos + 3;
+        if (!expect(line, p, ' '))
+            return false;
+        if (p < n && line[p] == ' ')
+            ++p;
+        int day = 0;
+        if (p + 1 < n && isDigit(line[p]) && isDigit(line[p + 1]))
+            readDigits(line, p, 2, day);
+        else if (!readDigits(line, p, 1, day))
+            return false;
+        if (day < 1 || day > 31 || !expect(line, p, ' '))
+            return false;
+        if (!readClock(line, p, hour, minute, second))
+            return false;
+        readFraction(line, p, out.fraction);
+        // An optional year after the clock ("Jan  5 10:00:00 2024 host"), as
+        // some relays add, is not taken: it is indistinguishable from a host.
+
+        // Year inference (COUNTING.md, "Time").
+        if (m_year == 0) {
+            m_year = classicMonth > m_referenceMonth ? m_referenceYear - 1 : m_referenceYear;
+            m_lastMonth = classicMonth;
+        } else if (classicMonth < m_lastMonth) {
+            // One month back is lines slightly out of order at a month's end, not a
+            // new year; anything further back is the year turning.
+            if (m_lastMonth - classicMonth >= 2) {
+                ++m_year;
+                m_lastMonth = classicMonth;
+            }
+        } else {
+            m_lastMonth = classicMonth;
+        }
+        int year = m_year;
+        if (day > daysInMonth(year, classicMonth)) {
+            // Feb 29 in a year inferred wrongly: keep the line, clamp the day.
+            day = daysInMonth(year, classicMonth);
+        }
+        out.timeUtc = localToUtc(year, classicMonth, day, hour, minute, second);
+        pos = p;
+    } else {
+        // "2024-01-05T10:00:00[.frac][Z|+01:00|+0100]" or "2024-01-05 10:00:00[.frac]"
+        std::size_t p = pos;
+        int year = 0;
+        int month = 0;
+        int day = 0;
+        if (!readDigits(line, p, 4, year) || !expect(line, p, '-') || !readDigits(line, p, 2, month)
+            || !expect(line, p, '-') || !readDigits(line, p, 2, day))
+            return false;
+        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+            return false;
+        if (p >= n || (line[p] != 'T' && line[p] != ' '))
+            return false;
+        ++p;
+        if (!readClock(line, p, hour, minute, second))
+            return false;
+        readFraction(line, p, out.fraction);
+        std::int64_t offset = 0;
+        if (readOffset(line, p, offset)) {
+            out.timeUtc = daysFromCivil(year, month, day) * kSecondsPerDay + hour * 3600
+                + minute * 60 + second - offset;
+        } else {
+            out.timeUtc = localToUtc(year, month, day, hour, minute, second);
+        }
+        pos = p;
+    }
+
+    // After the stamp: [level] [host] [level] program[pid]: message
+    if (pos >= n || !isSpace(line[pos]))
+        return false;
+    pos = skipSpaces(line, pos);
+
+    std::string_view host;
+    std::string_view candidates[3];
+    int candidateCount = 0;
+    bool found = false;
+    for (int column = 0; column < 4 && pos < n; ++column) {
+        const std::size_t end = tokenEnd(line, pos);
+        std::size_t after = 0;
+        std::string_view program;
+        std::int64_t pid = -1;
+        // A program right after the stamp (no host column) must carry its [pid]:
+        // otherwise a host name is expected first.
+        if (readProgram(line, pos, end, program, pid, after) && (column > 0 || pid >= 0)) {
+            out.program = program;
+            out.pid = pid;
+            pos = after;
+            found = true;
+            break;
+        }
+        const std::string_view token = line.substr(pos, end - pos);
+        if (candidateCount == 3 || token.back() == ':'
+            || token.find('[') != std::string_view::npos)
+            break;
+        candidates[candidateCount++] = token;
+        pos = skipSpaces(line, end);
+    }
+    if (!found)
+        return false;
+
+    int hosts = 0;
+    for (int i = 0; i < candidateCount; ++i) {
+        if (isLevelColumn(candidates[i]))
+            continue;
+        host = candidates[i];
+        ++hosts;
+    }
+    if (hosts > 1)
+        return false;
+    if (hosts == 0 && candidateCount > 1) {
+        // Two level-looking columns: the one that is not first is the host name.
+        host = candidates[candidateCount - 1];
+    }
+    out.host = host;
+
+    // The message follows ": "; Solaris puts "[ID 197553 mail.info] " before it.
+    if (pos < n && line[pos] == ' ')
+        ++pos;
+    if (n - pos > 5 && line.compare(pos, 4, "[ID ") == 0) {
+        const std::size_t close = line.find(']', pos);
+        if (close != std::string_view::npos && close - pos < 64) {
+            pos = close + 1;
+            if (pos < n && line[pos] == ' ')
+                ++pos;
+        }
+    }
+    out.message = line.substr(pos);
+    return true;
+}
+
+} // namespace mailtls

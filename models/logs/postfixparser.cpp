@@ -1,0 +1,628 @@
+#include "models/logs/postfixparser.h"
+
+#include <cstddef>
+
+#include "models/logs/postfixscanner.h"
+#include "models/logs/postfixtlstext.h"
+
+namespace mailtls {
+
+namespace {
+
+struct DaemonName
+{
+    std::string_view name;
+    Daemon daemon;
+};
+
+constexpr DaemonName kDaemons[] = {
+    {"smtpd", Daemon::Smtpd},         {"smtp", Daemon::Smtp},
+    {"lmtp", Daemon::Lmtp},           {"local", Daemon::Local},
+    {"virtual", Daemon::Virtual},     {"pipe", Daemon::Pipe},
+    {"discard", Daemon::Discard},     {"error", Daemon::Error},
+    {"retry", Daemon::Error},         {"qmgr", Daemon::Qmgr},
+    {"oqmgr", Daemon::Oqmgr},         {"cleanup", Daemon::Cleanup},
+    {"pickup", Daemon::Pickup},       {"postscreen", Daemon::Postscreen},
+    {"tlsproxy", Daemon::Tlsproxy},   {"bounce", Daemon::Bounce},
+    {"defer", Daemon::Bounce},        {"trace", Daemon::Bounce},
+    {"anvil", Daemon::Anvil},         {"master", Daemon::Master},
+    {"scache", Daemon::Scache},       {"trivial-rewrite", Daemon::Trivial},
+    {"postdrop", Daemon::Postdrop},   {"sendmail", Daemon::Sendmail},
+    {"dnsblog", Daemon::Dnsblog},     {"tlsmgr", Daemon::Tlsmgr},
+    {"verify", Daemon::Verify},       {"flush", Daemon::Flush},
+    {"showq", Daemon::Showq},         {"proxymap", Daemon::Proxymap},
+    {"proxywrite", Daemon::Proxymap}, {"spawn", Daemon::Spawn},
+    {"postsuper", Daemon::Postsuper}, {"qmqpd", Daemon::Qmqpd},
+};
+
+Daemon daemonFromName(std::string_view name)
+{
+    for (const DaemonName &d : kDaemons) {
+        if (d.name == name)
+            return d.daemon;
+    }
+    return Daemon::Other;
+}
+
+bool isNameChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+        || c == '_' || c == '.';
+}
+
+// Splits "postfix[-x]/[service/]daemon". False when it is not a Postfix name.
+bool splitProgram(std::string_view program, std::string_view &service, std::string_view &daemon)
+{
+    const std::size_t first = program.find('/');
+    if (first == std::string_view::npos)
+        return false;
+    const std::string_view head = program.substr(0, first);
+    if (head != "postfix" && !(PostfixScanner::startsWith(head, "postfix-") && head.size() > 8))
+        return false;
+    const std::string_view tail = program.substr(first + 1);
+    const std::size_t second = tail.find('/');
+    if (second == std::string_view::npos) {
+        service = {};
+        daemon = tail;
+    } else {
+        service = tail.substr(0, second);
+        daemon = tail.substr(second + 1);
+        if (service.empty() || daemon.find('/') != std::string_view::npos)
+            return false;
+    }
+    if (daemon.empty())
+        return false;
+    for (char c : head)
+        if (!isNameChar(c))
+            return false;
+    for (char c : service)
+        if (!isNameChar(c))
+            return false;
+    for (char c : daemon)
+        if (!isNameChar(c))
+            return false;
+    return true;
+}
+
+DeliveryStatus statusFromWord(std::string_view word)
+{
+    if (word == "sent")
+        return DeliveryStatus::Sent;
+    if (word == "deferred")
+        return DeliveryStatus::Deferred;
+    if (word == "bounced")
+        return DeliveryStatus::Bounced;
+    if (word == "expired")
+        return DeliveryStatus::Expired;
+    return DeliveryStatus::Other;
+}
+
+// "Anonymous TLS connection established from|to …", "… reused to …".
+// Leaves the scanner after "established "/"reused " and reports which.
+bool consumeTlsHead(PostfixScanner &s, Trust &trust, bool &reused)
+{
+    PostfixScanner probe = s;
+    const std::string_view word = probe.consumeUntil(' ');
+    const Trust t = PostfixTlsText::trustFromWord(word);
+    if (t == Trust::Unknown || !probe.consume(" TLS connection "))
+        return false;
+    if (probe.consume("established "))
+        reused = false;
+    else if (probe.consume("reused "))
+        reused = true;
+    else
+        return false;
+    trust = t;
+    s = probe;
+    return true;
+}
+
+// Words that a line starts with and that change no count, whatever follows.
+bool startsWithAny(std::string_view text, std::initializer_list<std::string_view> prefixes)
+{
+    for (std::string_view p : prefixes) {
+        if (PostfixScanner::startsWith(text, p))
+            return true;
+    }
+    return false;
+}
+
+// Lines every daemon may write: warnings, fatal errors, verbose logging.
+bool isGenericNoise(std::string_view m)
+{
+    return startsWithAny(m, {"warning: ", "fatal: ", "panic: ", "error: ", "statistics: ",
+                             "using backwards-compatible default setting",
+                             "table ", "dict_", "name_mask: ", "connect to subsystem"});
+}
+
+// "H[IP]: …" / "H[IP]:PORT: …": per-connection detail at higher TLS/debug log levels.
+bool isPeerDetail(std::string_view m)
+{
+    PostfixScanner s(m);
+    std::string_view host;
+    std::string_view ip;
+    int port = 0;
+    return s.consumeHostAddress(host, ip, port, true) && s.consume(": ");
+}
+
+void parseSmtpd(std::string_view m, LogEvent &e);
+void parseClient(std::string_view text, LogEvent &e);
+void parseCommandStats(std::string_view text, LogEvent &e);
+void parseSmtp(std::string_view m, LogEvent &e);
+void parseDeliveryAgent(std::string_view m, LogEvent &e);
+void parseDelivery(std::string_view text, LogEvent &e);
+bool tlsFieldSaysEncrypted(std::string_view value);
+bool isRemoteReply(std::string_view statusText);
+void parseQmgr(std::string_view m, LogEvent &e);
+void parseOther(std::string_view m, LogEvent &e);
+bool isSmtpdAction(std::string_view action);
+bool isSmtpdNoise(std::string_view m);
+bool isSmtpNoise(std::string_view m);
+bool isSmtpQueueNoise(std::string_view rest);
+bool isAgentQueueNoise(std::string_view rest);
+
+void parseSmtpd(std::string_view m, LogEvent &e)
+{
+    PostfixScanner s(m);
+    if (s.consume("connect from ")) {
+        if (s.consumeHostAddress(e.host, e.ip, e.port, true))
+            e.kind = EventKind::SmtpdConnect;
+        return;
+    }
+    if (s.consume("disconnect from ")) {
+        if (s.consumeHostAddress(e.host, e.ip, e.port, true)) {
+            e.kind = EventKind::SmtpdDisconnect;
+            parseCommandStats(s.rest(), e);
+        }
+        return;
+    }
+    Trust trust = Trust::Unknown;
+    bool reused = false;
+    if (consumeTlsHead(s, trust, reused)) {
+        if (reused || !s.consume("from ") || !s.consumeHostAddress(e.host, e.ip, e.port, true))
+            return;
+        // With SNI the server adds "to <sni-name>" after the client.
+        if (s.consume(" to "))
+            s.consumeUntil(':');
+        if (!s.consume(": ") || !PostfixTlsText::parseSummary(s.rest(), e.tls))
+            return;
+        e.tls.trust = trust;
+        e.kind = EventKind::SmtpdTlsEstablished;
+        return;
+    }
+    if (s.consume("SSL_accept error from ")) {
+        if (s.consumeHostAddress(e.host, e.ip, e.port, true)) {
+            e.kind = EventKind::SmtpdTlsFailure;
+            s.consume(": ");
+            e.problemText = s.rest();
+            const TlsProblem p = PostfixTlsText::classify(e.problemText);
+            e.problem = p == TlsProblem::None || p == TlsProblem::CannotStart
+                ? TlsProblem::Handshake
+                : p;
+        }
+        return;
+    }
+    if (s.consume("lost connection after STARTTLS from ")) {
+        if (s.consumeHostAddress(e.host, e.ip, e.port, true)) {
+            e.kind = EventKind::SmtpdTlsFailure;
+            e.problem = TlsProblem::LostAfterStarttls;
+            e.problemText = m.substr(0, m.find(" from "));
+        }
+        return;
+    }
+    if (s.consumeQueueId(e.queueId)) {
+        if (s.consume("client=")) {
+            parseClient(s.rest(), e);
+            return;
+        }
+        // reject:, milter-reject:, discard:, filter:, hold:, redirect:, warn:, info:,
+        // prepend:, replace:, … — policy actions on a transaction, counted nowhere.
+        const std::string_view action = s.consumeUntil(':');
+        if (!action.empty() && s.consume(": ") && isSmtpdAction(action))
+            e.kind = EventKind::Ignored;
+        else
+            e.queueId = {};
+        return;
+    }
+    if (isSmtpdNoise(m))
+        e.kind = EventKind::Ignored;
+}
+
+void parseClient(std::string_view text, LogEvent &e)
+{
+    PostfixScanner s(text);
+    if (!s.consumeHostAddress(e.host, e.ip, e.port, true))
+        return;
+    e.kind = EventKind::SmtpdClient;
+    // ", sasl_method=PLAIN, sasl_username=u[, sasl_sender=…][, orig_queue_id=…, orig_client=…]"
+    while (s.consume(", ")) {
+        const std::string_view key = s.consumeUntil('=');
+        if (!s.consume('='))
+            break;
+        const std::string_view value = s.consumeUntil(", ");
+        if ((key == "sasl_method" || key == "sasl_username") && !value.empty())
+            e.authenticated = true;
+    }
+}
+
+void parseCommandStats(std::string_view text, LogEvent &e)
+{
+    // " ehlo=2 starttls=1 mail=1 rcpt=0/1 data=0/1 quit=1 commands=5/7"
+    PostfixScanner s(text);
+    while (s.consume(' ')) {
+        const std::string_view key = s.consumeUntil('=');
+        if (!s.consume('='))
+            return;
+        int ok = 0;
+        if (!s.consumeInt(ok))
+            return;
+        int tried = ok;
+        if (s.consume('/') && !s.consumeInt(tried))
+            return;
+        e.hasStats = true;
+        if (key == "starttls") {
+            e.starttlsOk = ok;
+            e.starttlsTried = tried;
+        } else if (key == "mail") {
+            e.mailOk = ok;
+            e.mailTried = tried;
+        } else if (key == "auth") {
+            if (ok > 0)
+                e.authenticated = true;
+        }
+    }
+}
+
+void parseSmtp(std::string_view m, LogEvent &e)
+{
+    PostfixScanner s(m);
+    Trust trust = Trust::Unknown;
+    bool reused = false;
+    if (consumeTlsHead(s, trust, reused)) {
+        if (!s.consume("to ") || !s.consumeHostAddress(e.host, e.ip, e.port, true)
+            || !s.consume(": ") || !PostfixTlsText::parseSummary(s.rest(), e.tls))
+            return;
+        e.tls.trust = trust;
+        e.kind = reused ? EventKind::SmtpTlsReused : EventKind::SmtpTlsEstablished;
+        return;
+    }
+    if (s.consume("SSL_connect error to ")) {
+        if (s.consumeHostAddress(e.host, e.ip, e.port, true)) {
+            e.kind = EventKind::SmtpTlsFailure;
+            s.consume(": ");
+            e.problemText = s.rest();
+            const TlsProblem p = PostfixTlsText::classify(e.problemText);
+            e.problem = p == TlsProblem::None ? TlsProblem::Handshake : p;
+        }
+        return;
+    }
+    {
+        // "[server |CA ]certificate verification failed for H[IP]:PORT: reason"
+        PostfixScanner c = s;
+        c.consume("server ") || c.consume("CA ") || c.consume("client ");
+        if (c.consume("certificate verification failed for ")) {
+            if (c.consumeHostAddress(e.host, e.ip, e.port, true)) {
+                e.kind = EventKind::SmtpTlsFailure;
+                e.problem = TlsProblem::Certificate;
+                c.consume(": ");
+                e.problemText = c.rest();
+            }
+            return;
+        }
+    }
+    if (s.consume("warning: TLS library problem: ")) {
+        e.kind = EventKind::SmtpTlsFailure;
+        e.problemText = s.rest();
+        const TlsProblem p = PostfixTlsText::classify(e.problemText);
+        e.problem = p == TlsProblem::None ? TlsProblem::Other : p;
+        return;
+    }
+    if (s.consumeQueueId(e.queueId)) {
+        if (s.startsWith("to=")) {
+            parseDelivery(s.rest(), e);
+            return;
+        }
+        if (s.consume("Cannot start TLS: ")) {
+            e.kind = EventKind::SmtpTlsFailure;
+            e.problemText = s.rest();
+            const TlsProblem p = PostfixTlsText::classify(e.problemText);
+            e.problem = p == TlsProblem::DhKeyTooSmall ? p : TlsProblem::CannotStart;
+            return;
+        }
+        if (isSmtpQueueNoise(s.rest()))
+            e.kind = EventKind::Ignored;
+        else
+            e.queueId = {};
+        return;
+    }
+    if (isSmtpNoise(m))
+        e.kind = EventKind::Ignored;
+}
+
+void parseDeliveryAgent(std::string_view m, LogEvent &e)
+{
+    PostfixScanner s(m);
+    if (s.consumeQueueId(e.queueId)) {
+        if (s.startsWith("to=")) {
+            parseDelivery(s.rest(), e);
+            return;
+        }
+        if (isAgentQueueNoise(s.rest()))
+            e.kind = EventKind::Ignored;
+        else
+            e.queueId = {};
+        return;
+    }
+    if (isGenericNoise(m))
+        e.kind = EventKind::Ignored;
+}
+
+void parseDelivery(std::string_view text, LogEvent &e)
+{
+    PostfixScanner s(text);
+    if (!s.consume("to=") || !s.consumeAddress(e.recipient))
+        return;
+    bool haveRelay = false;
+    bool haveStatus = false;
+    while (s.consume(", ")) {
+        const std::string_view key = s.consumeUntil('=');
+        if (!s.consume('='))
+            return;
+        if (key == "orig_to") {
+            if (!s.consumeAddress(e.origRecipient))
+                return;
+        } else if (key == "relay") {
+            const std::string_view relay = s.consumeUntil(", ");
+            PostfixScanner r(relay);
+            if (r.consumeHostAddress(e.host, e.ip, e.port, true) && r.atEnd()) {
+                // H[IP]:PORT, H[IP], H[private/dovecot-lmtp]
+            } else {
+                // none, local, virtual, dovecot (a pipe transport), …
+                e.host = relay;
+                e.ip = {};
+                e.port = 0;
+            }
+            haveRelay = true;
+        } else if (key == "conn_use") {
+            int n = 0;
+            if (s.consumeInt(n))
+                e.connUse = n;
+            s.consumeUntil(", ");
+        } else if (key == "tls") {
+            const std::string_view value = s.consumeUntil(", ");
+            e.hasTlsField = true;
+            e.tlsFieldEncrypted = tlsFieldSaysEncrypted(value);
+        } else if (key == "status") {
+            const std::string_view word = s.consumeUntil(' ');
+            e.status = statusFromWord(word);
+            haveStatus = !word.empty();
+            if (s.consume(" (")) {
+                std::string_view reason = s.rest();
+                if (!reason.empty() && reason.back() == ')')
+                    reason.remove_suffix(1);
+                e.statusText = reason;
+            } else {
+                e.statusText = s.rest();
+            }
+            break;
+        } else {
+            // delay=, delays=, dsn=, and whatever later versions add.
+            s.consumeUntil(", ");
+        }
+    }
+    if (!haveRelay || !haveStatus)
+        return;
+    e.kind = EventKind::Delivery;
+    if (e.status != DeliveryStatus::Sent && !PostfixScanner::startsWith(e.statusText, "delivery temporarily suspended: ")) {
+        const TlsProblem p = PostfixTlsText::classify(e.statusText);
+        if (p != TlsProblem::None && !isRemoteReply(e.statusText)) {
+            e.problem = p;
+            e.problemText = e.statusText;
+        }
+    }
+}
+
+bool tlsFieldSaysEncrypted(std::string_view value)
+{
+    // Postfix 3.11 "tls=level[?][:downgrade][/[!]requiretls[?][:downgrade]]".
+    // The security level part says whether the connection was encrypted: a
+    // level of none, or a downgrade to none, is plaintext.
+    const std::string_view level = value.substr(0, value.find('/'));
+    if (level.empty() || level == "none" || PostfixScanner::endsWith(level, ":none")
+        || PostfixScanner::endsWith(value, ":none"))
+        return false;
+    return true;
+}
+
+bool isRemoteReply(std::string_view statusText)
+{
+    // "host mx[ip] said: …" is the peer's own text: its words are not Postfix's
+    // diagnosis and are not matched for TLS reasons.
+    PostfixScanner s(statusText);
+    std::string_view host;
+    std::string_view ip;
+    int port = 0;
+    return s.consume("host ") && s.consumeHostAddress(host, ip, port, true)
+        && s.consume(" said: ");
+}
+
+void parseQmgr(std::string_view m, LogEvent &e)
+{
+    PostfixScanner s(m);
+    if (s.consumeQueueId(e.queueId)) {
+        if (s.consume("removed")) {
+            if (s.atEnd()) {
+                e.kind = EventKind::QmgrRemoved;
+                return;
+            }
+            e.queueId = {};
+            return;
+        }
+        if (s.consume("from=")) {
+            if (!s.consumeAddress(e.sender))
+                return;
+            if (s.consume(", size=")) {
+                std::int64_t size = 0;
+                if (!s.consumeInt64(size) || !s.consume(", nrcpt="))
+                    return;
+                int nrcpt = 0;
+                if (!s.consumeInt(nrcpt))
+                    return;
+                e.size = size;
+                e.nrcpt = nrcpt;
+                e.kind = EventKind::QmgrFrom;
+                return;
+            }
+            if (s.consume(", status="))
+                e.kind = EventKind::Ignored; // expired / force-expired, returned to sender
+            return;
+        }
+        if (startsWithAny(s.rest(), {"skipped, still being delivered", "to=", "warning: "})) {
+            e.kind = EventKind::Ignored;
+            return;
+        }
+        e.queueId = {};
+        return;
+    }
+    if (isGenericNoise(m))
+        e.kind = EventKind::Ignored;
+}
+
+void parseOther(std::string_view m, LogEvent &e)
+{
+    // Daemons whose lines add nothing to any figure: they are recognised (so a
+    // line from them is not "unrecognised") as long as they look like Postfix.
+    PostfixScanner s(m);
+    std::string_view queueId;
+    if (s.consumeQueueId(queueId)) {
+        e.queueId = queueId;
+        e.kind = EventKind::Ignored;
+        return;
+    }
+    switch (e.daemon) {
+    case Daemon::Other:
+        // postfix-script, postfix/postlog, postmap, …: only generic shapes.
+        if (isGenericNoise(m) || startsWithAny(m, {"starting the Postfix mail system",
+                                                    "stopping the Postfix mail system",
+                                                    "refreshing the Postfix mail system",
+                                                    "the Postfix mail system is running",
+                                                    "waiting for the Postfix mail system"}))
+            e.kind = EventKind::Ignored;
+        return;
+    default:
+        e.kind = EventKind::Ignored;
+        return;
+    }
+}
+
+bool isSmtpdAction(std::string_view action)
+{
+    return action == "reject" || action == "reject_warning" || action == "milter-reject"
+        || action == "milter-discard" || action == "milter-hold" || action == "discard"
+        || action == "filter" || action == "hold" || action == "redirect" || action == "warn"
+        || action == "info" || action == "prepend" || action == "replace"
+        || action == "milter-header-redirect" || action == "bcc" || action == "proxy-accept"
+        || action == "proxy-reject" || action == "enabling PIX workarounds"
+        || action == "sasl_method" || action == "lost connection after DATA";
+}
+
+bool isSmtpdNoise(std::string_view m)
+{
+    if (isGenericNoise(m) || isPeerDetail(m))
+        return true;
+    return startsWithAny(
+        m, {"NOQUEUE: ", "lost connection after ", "timeout after ", "too many errors after ",
+            "improper command pipelining after ", "proxy-accept: ", "proxy-reject: ",
+            "bare <LF> received", "discarding EHLO keywords", "initializing the server-side TLS",
+            "setting up TLS connection from ", "SSL_accept:", "TLS SNI ", "reject: ",
+            "Anonymous TLS connection", "disconnect: ", "abort: ", "sasl_", "xsasl_",
+            "server features", "smtp_stream_setup", "watchdog", "< ", "> ", "auto_clnt_",
+            "match_", "connect from ", "postfix-script", "SSL_connect:", "read from ",
+            "write to ", "end of stream", "client certificate verification failed",
+            "Trusted TLS connection", "Untrusted TLS connection", "Verified TLS connection",
+            "SMTPUTF8 ", "non-SMTP command from ", "hostname ", "TLS cipher list",
+            "Connection concurrency limit", "Connection rate limit",
+            "Message delivery request rate limit", "Recipient address rate limit",
+            "New TLS session rate limit", "AUTH command rate limit", "SASL "});
+}
+
+bool isSmtpNoise(std::string_view m)
+{
+    if (isGenericNoise(m) || isPeerDetail(m))
+        return true;
+    return startsWithAny(
+        m, {"connect to ", "initializing the client-side TLS", "setting up TLS connection to ",
+            "SSL_connect:", "SSL_connect error", "< ", "> ", "Using ", "smtp_stream_setup",
+            "server features", "certificate verification", "read from ", "write to ",
+            "end of stream", "looking for", "begin ", "Host offered STARTTLS",
+            "Cannot start TLS", "match_", "ctable_", "maps_find", "mail_addr_find",
+            "vstream_", "name_mask", "dns_", "smtp_connect", "timeout after"});
+}
+
+bool isSmtpQueueNoise(std::string_view rest)
+{
+    // Per-message lines of the smtp client that are followed by the delivery
+    // line that counts: remote replies, lost connections, PIX workarounds, …
+    return startsWithAny(
+        rest, {"host ", "lost connection with ", "conversation with ", "enabling PIX workarounds",
+               "SASL authentication failed", "sender non-delivery notification",
+               "connect to ", "warning: ", "TLS is required", "Server certificate not",
+               "breaking line", "replace: ", "discard: ", "enabling ", "unable to ",
+               "mail for ", "local configuration error", "delivery temporarily suspended",
+               "server ", "Protocol error", "message size "});
+}
+
+bool isAgentQueueNoise(std::string_view rest)
+{
+    return startsWithAny(rest, {"warning: ", "sender non-delivery notification", "discard: ",
+                                "host ", "lost connection with ", "conversation with ",
+                                "connect to ", "unable to "});
+}
+
+} // namespace
+
+bool PostfixParser::isPostfixProgram(std::string_view program)
+{
+    std::string_view service;
+    std::string_view daemon;
+    return splitProgram(program, service, daemon);
+}
+
+LogEvent PostfixParser::parse(const LogLine &line) const
+{
+    LogEvent e;
+    std::string_view service;
+    std::string_view daemonName;
+    if (!splitProgram(line.program, service, daemonName))
+        return e;
+    e.daemon = daemonFromName(daemonName);
+    e.service = service;
+    const std::string_view m = line.message;
+
+    switch (e.daemon) {
+    case Daemon::Smtpd:
+        parseSmtpd(m, e);
+        break;
+    case Daemon::Smtp:
+    case Daemon::Lmtp:
+        parseSmtp(m, e);
+        break;
+    case Daemon::Local:
+    case Daemon::Virtual:
+    case Daemon::Pipe:
+    case Daemon::Discard:
+    case Daemon::Error:
+        parseDeliveryAgent(m, e);
+        break;
+    case Daemon::Qmgr:
+    case Daemon::Oqmgr:
+        parseQmgr(m, e);
+        break;
+    default:
+        parseOther(m, e);
+        break;
+    }
+    return e;
+}
+
+} // namespace mailtls
