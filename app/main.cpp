@@ -1,7 +1,102 @@
+#include <cstdio>
+
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include "app/commandline.h"
+#include "widgets/mainwindow.h"
+
+namespace {
+
+void installTranslators(QCoreApplication &app)
+{
+    // Parented to the application, so they live as long as it does.
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(qt);
+    auto *own = new QTranslator(&app);
+    if (own->load(QLocale(), QStringLiteral("mailtls"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app.installTranslator(own);
+}
+
+void setIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("mailtls"));
+    QCoreApplication::setOrganizationName(QStringLiteral("MailTLS"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MAILTLS_VERSION));
+}
+
+QString overview()
+{
+    return QCoreApplication::translate(
+        "main",
+        "MailTLS shows how much of your mail crosses the wire encrypted (STARTTLS) and how much in plaintext, "
+        "per peer.\n\n"
+        "Commands:\n"
+        "  report   print per-peer figures from logs and/or a database (mailtls report --help)\n"
+        "  import   add logs to a database (mailtls import --help)\n\n"
+        "Without a command, the window opens.");
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    setIdentity();
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    if (arguments.size() > 1 && mailtls::CommandLine::isVerb(arguments.at(1))) {
+        QCoreApplication app(argc, argv);
+        installTranslators(app);
+        return mailtls::CommandLine::run(arguments);
+    }
+
+    // Options of the window. --help, --version and mistakes are answered without
+    // opening a display, so they work over SSH and in scripts.
+    const bool windowWanted = arguments.size() == 1;
+    if (!windowWanted) {
+        QCoreApplication app(argc, argv);
+        installTranslators(app);
+        QCommandLineParser parser;
+        parser.setApplicationDescription(overview());
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "report or import"),
+                                     QStringLiteral("[command]"));
+        if (!parser.parse(arguments)) {
+            mailtls::CommandLine::printError(parser.errorText() + QLatin1Char(' ')
+                                             + QCoreApplication::translate("main", "(see mailtls --help)"));
+            return mailtls::CommandLine::Usage;
+        }
+        if (parser.isSet(QStringLiteral("version"))) {
+            mailtls::CommandLine::printOut(QStringLiteral("mailtls %1\n").arg(QCoreApplication::applicationVersion()));
+            return mailtls::CommandLine::Ok;
+        }
+        if (parser.isSet(QStringLiteral("help"))) {
+            mailtls::CommandLine::printOut(parser.helpText());
+            return mailtls::CommandLine::Ok;
+        }
+        mailtls::CommandLine::printError(
+            QCoreApplication::translate("main", "unknown command \"%1\" (see mailtls --help)")
+                .arg(parser.positionalArguments().value(0)));
+        return mailtls::CommandLine::Usage;
+    }
+
     QApplication app(argc, argv);
-    return 0;
+    QApplication::setApplicationDisplayName(QStringLiteral("MailTLS"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mailtls.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.mailtls.MailTLS"));
+    installTranslators(app);
+    mailtls::MainWindow window;
+    window.show();
+    window.loadDemo();
+    return app.exec();
 }

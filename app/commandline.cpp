@@ -1,0 +1,282 @@
+#include "app/commandline.h"
+
+#include <cstdio>
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTimeZone>
+
+#include "models/ingest/importjob.h"
+#include "models/report/reportformatter.h"
+#include "models/report/timeargument.h"
+#include "models/store/reportfilter.h"
+#include "models/store/trafficstore.h"
+
+namespace mailtls {
+
+namespace {
+
+void writeTo(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+QString outcomeText(const ImportSummary &s)
+{
+    switch (s.outcome) {
+    case ImportSummary::Outcome::New:
+        return s.linesRead == 1 ? CommandLine::tr("%1: 1 line read").arg(s.name)
+                                : CommandLine::tr("%1: %2 lines read").arg(s.name).arg(s.linesRead);
+    case ImportSummary::Outcome::Resumed:
+        return s.linesRead == 1
+            ? CommandLine::tr("%1: read before up to byte %2; 1 new line read").arg(s.name).arg(s.resumedAt)
+            : CommandLine::tr("%1: read before up to byte %2; %3 new lines read")
+                  .arg(s.name)
+                  .arg(s.resumedAt)
+                  .arg(s.linesRead);
+    case ImportSummary::Outcome::AlreadyComplete:
+        return CommandLine::tr("%1: imported before, nothing new").arg(s.name);
+    case ImportSummary::Outcome::Empty:
+        return CommandLine::tr("%1: empty").arg(s.name);
+    }
+    return QString();
+}
+
+void printSummaries(const QList<ImportSummary> &summaries, bool verbose)
+{
+    for (const ImportSummary &s : summaries) {
+        QString text = outcomeText(s) + QLatin1Char('\n');
+        if (verbose) {
+            text += CommandLine::tr("  format: %1").arg(s.format) + QLatin1Char('\n');
+            if (s.unterminatedBytes > 0)
+                text += CommandLine::tr("  an unfinished last line (%1 bytes) is left for the next import")
+                            .arg(s.unterminatedBytes)
+                        + QLatin1Char('\n');
+            for (auto it = s.unrecognised.cbegin(); it != s.unrecognised.cend(); ++it)
+                text += CommandLine::tr("  unrecognised lines of %1: %2").arg(it.key()).arg(it.value())
+                        + QLatin1Char('\n');
+        }
+        writeTo(stderr, text);
+    }
+}
+
+} // namespace
+
+void CommandLine::printError(const QString &message)
+{
+    writeTo(stderr, QStringLiteral("mailtls: ") + message + QLatin1Char('\n'));
+}
+
+void CommandLine::printOut(const QString &text)
+{
+    writeTo(stdout, text);
+}
+
+bool CommandLine::isVerb(const QString &word)
+{
+    return word == QLatin1String("report") || word == QLatin1String("import");
+}
+
+int CommandLine::run(const QStringList &arguments)
+{
+    const QString verb = arguments.value(1);
+    if (verb == QLatin1String("report"))
+        return report(arguments);
+    if (verb == QLatin1String("import"))
+        return import(arguments);
+    printError(tr("unknown command \"%1\"; see mailtls --help").arg(verb));
+    return Usage;
+}
+
+int CommandLine::report(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Print per-peer figures of encrypted and plaintext mail, from logs and/or a database."));
+    parser.addHelpOption();
+    const QCommandLineOption logOption(QStringLiteral("log"),
+                                       tr("Read this log (plain or gzip; - for standard input). Repeatable."),
+                                       tr("FILE"));
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+                                      tr("Use this database: logs given with --log are added to it first."),
+                                      tr("PATH"));
+    const QCommandLineOption sinceOption(QStringLiteral("since"), tr("Only mail that arrived at or after T."),
+                                         tr("T"));
+    const QCommandLineOption untilOption(QStringLiteral("until"), tr("Only mail that arrived before T."), tr("T"));
+    const QCommandLineOption directionOption(QStringLiteral("direction"),
+                                             tr("inbound, outbound, submission or all (default)."),
+                                             tr("DIRECTION"), QStringLiteral("all"));
+    const QCommandLineOption groupOption(QStringLiteral("group-by"),
+                                         tr("Name peers by host (default) or by registrable domain."),
+                                         tr("host|domain"), QStringLiteral("host"));
+    const QCommandLineOption localOption(QStringLiteral("include-local"),
+                                         tr("Include local hops (loopback, local transports, listed local peers)."));
+    const QCommandLineOption localPeerOption(QStringLiteral("local-peer"),
+                                             tr("Treat this peer (host name or IP) as a local hop. Repeatable."),
+                                             tr("PEER"));
+    const QCommandLineOption formatOption(QStringLiteral("format"), tr("table (default), csv or json."),
+                                          tr("FORMAT"), QStringLiteral("table"));
+    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
+                                           tr("Say on standard error what was read from each log."));
+    parser.addOptions({logOption, dbOption, sinceOption, untilOption, directionOption, groupOption, localOption,
+                       localPeerOption, formatOption, verboseOption});
+    QStringList args = arguments;
+    args.removeAt(1);
+    if (!parser.parse(args)) {
+        printError(parser.errorText());
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return Ok;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printError(tr("unexpected argument \"%1\" (logs are given with --log FILE)")
+                       .arg(parser.positionalArguments().constFirst()));
+        return Usage;
+    }
+
+    ReportFilter filter;
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QString error;
+    if (parser.isSet(sinceOption)) {
+        qint64 t = 0;
+        if (!TimeArgument::parse(parser.value(sinceOption), zone, now, &t, &error)) {
+            printError(QStringLiteral("--since: ") + error);
+            return Usage;
+        }
+        filter.since = t;
+    }
+    if (parser.isSet(untilOption)) {
+        qint64 t = 0;
+        if (!TimeArgument::parse(parser.value(untilOption), zone, now, &t, &error)) {
+            printError(QStringLiteral("--until: ") + error);
+            return Usage;
+        }
+        filter.until = t;
+    }
+    const QString direction = parser.value(directionOption);
+    if (direction != QLatin1String("all")) {
+        Direction d;
+        if (!directionFromName(direction, &d)) {
+            printError(tr("--direction: \"%1\" is not one of inbound, outbound, submission, all").arg(direction));
+            return Usage;
+        }
+        filter.directions = {d};
+    }
+    const QString groupBy = parser.value(groupOption);
+    if (groupBy == QLatin1String("domain")) {
+        filter.groupBy = ReportFilter::GroupBy::Domain;
+    } else if (groupBy != QLatin1String("host")) {
+        printError(tr("--group-by: \"%1\" is not one of host, domain").arg(groupBy));
+        return Usage;
+    }
+    filter.includeLocal = parser.isSet(localOption);
+    filter.localPeers = parser.values(localPeerOption);
+    ReportFormatter::Format format;
+    if (!ReportFormatter::formatFromName(parser.value(formatOption), &format)) {
+        printError(tr("--format: \"%1\" is not one of table, csv, json").arg(parser.value(formatOption)));
+        return Usage;
+    }
+    const QStringList logs = parser.values(logOption);
+    if (logs.isEmpty() && !parser.isSet(dbOption)) {
+        printError(tr("nothing to report: give at least one --log FILE or a --db PATH"));
+        return Usage;
+    }
+    if (logs.count(QStringLiteral("-")) > 1) {
+        printError(tr("--log -: standard input can be read only once"));
+        return Usage;
+    }
+
+    // Without --db the figures come from a private database that lives as long
+    // as the report: the same import and query code, so the numbers agree.
+    QTemporaryDir scratch;
+    QString dbPath = parser.value(dbOption);
+    const bool oneShot = dbPath.isEmpty();
+    if (oneShot) {
+        if (!scratch.isValid()) {
+            printError(tr("cannot create a temporary folder: %1").arg(scratch.errorString()));
+            return Failed;
+        }
+        dbPath = scratch.filePath(QStringLiteral("report.sqlite"));
+    }
+
+    if (!logs.isEmpty()) {
+        LogImporter::Options options;
+        options.oneShot = oneShot;
+        ImportJob job(dbPath, options);
+        const bool ok = job.run(logs, &error);
+        printSummaries(job.summaries(), parser.isSet(verboseOption));
+        if (!ok) {
+            printError(error);
+            return Failed;
+        }
+    }
+
+    TrafficStore store(dbPath);
+    if (!store.open(&error)) {
+        printError(error);
+        return Failed;
+    }
+    const QList<PeerFigures> rows = store.peerFigures(filter, &error);
+    if (!error.isEmpty()) {
+        printError(error);
+        return Failed;
+    }
+    printOut(ReportFormatter::format(rows, format));
+    return Ok;
+}
+
+int CommandLine::import(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Add logs to a database. Importing a log again, or a longer version of "
+                                        "it, adds only what is new."));
+    parser.addHelpOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"), tr("The database to add to (created when missing)."),
+                                      tr("PATH"));
+    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
+                                           tr("Say what was read from each log, including unrecognised lines."));
+    parser.addOptions({dbOption, verboseOption});
+    parser.addPositionalArgument(QStringLiteral("FILE"), tr("Logs to read (plain or gzip; - for standard input)."),
+                                 QStringLiteral("FILE..."));
+    QStringList args = arguments;
+    args.removeAt(1);
+    if (!parser.parse(args)) {
+        printError(parser.errorText());
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return Ok;
+    }
+    if (!parser.isSet(dbOption)) {
+        printError(tr("import needs --db PATH: the database to add the logs to"));
+        return Usage;
+    }
+    const QStringList logs = parser.positionalArguments();
+    if (logs.isEmpty()) {
+        printError(tr("import needs at least one log file"));
+        return Usage;
+    }
+    if (logs.count(QStringLiteral("-")) > 1) {
+        printError(tr("standard input (-) can be read only once"));
+        return Usage;
+    }
+    ImportJob job(parser.value(dbOption), LogImporter::Options{});
+    QString error;
+    const bool ok = job.run(logs, &error);
+    printSummaries(job.summaries(), parser.isSet(verboseOption));
+    if (!ok) {
+        printError(error);
+        return Failed;
+    }
+    return Ok;
+}
+
+} // namespace mailtls

@@ -1,0 +1,249 @@
+#include "models/ingest/logreader.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <QDateTime>
+#include <QFile>
+
+namespace mailtls {
+
+namespace {
+constexpr std::int64_t ChunkSize = 1 << 20;
+// A line longer than this is cut into pieces rather than buffered without bound.
+constexpr std::int64_t MaxLineLength = 1 << 20;
+
+QString systemError(int err)
+{
+    return QString::fromLocal8Bit(std::strerror(err));
+}
+} // namespace
+
+struct LogReader::Inflater
+{
+    z_stream stream{};
+    QByteArray input;
+    bool initialised = false;
+    bool finished = false;   // the last gzip member ended and no more input follows
+    ~Inflater()
+    {
+        if (initialised)
+            inflateEnd(&stream);
+    }
+};
+
+LogReader::LogReader(const QString &path)
+    : m_path(path)
+{
+}
+
+LogReader::~LogReader()
+{
+    if (m_fd >= 0 && !m_stdin)
+        ::close(m_fd);
+}
+
+QString LogReader::displayName() const
+{
+    return m_stdin ? QStringLiteral("<stdin>") : m_path;
+}
+
+bool LogReader::open(QString *error)
+{
+    m_stdin = m_path == QLatin1String("-");
+    if (m_stdin) {
+        m_fd = STDIN_FILENO;
+        m_mtime = QDateTime::currentSecsSinceEpoch();
+    } else {
+        const QByteArray native = QFile::encodeName(m_path);
+        m_fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
+        if (m_fd < 0) {
+            *error = tr("%1: cannot open: %2").arg(m_path, systemError(errno));
+            return false;
+        }
+        struct stat st{};
+        if (::fstat(m_fd, &st) != 0) {
+            *error = tr("%1: cannot read: %2").arg(m_path, systemError(errno));
+            return false;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            *error = tr("%1: is a directory, not a log file").arg(m_path);
+            return false;
+        }
+        m_mtime = st.st_mtime;
+        m_rawSize = S_ISREG(st.st_mode) ? std::int64_t(st.st_size) : -1;
+    }
+
+    // Sniff the first bytes for gzip's magic number.
+    QByteArray head(2, Qt::Uninitialized);
+    std::int64_t got = 0;
+    while (got < 2) {
+        const ssize_t n = ::read(m_fd, head.data() + got, size_t(2 - got));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            *error = tr("%1: cannot read: %2").arg(displayName(), systemError(errno));
+            return false;
+        }
+        if (n == 0)
+            break;
+        got += n;
+    }
+    head.truncate(got);
+    m_rawRead = got;
+    m_gzip = got == 2 && uchar(head[0]) == 0x1f && uchar(head[1]) == 0x8b;
+    if (m_gzip) {
+        m_inflater = std::make_unique<Inflater>();
+        // 16 + MAX_WBITS: gzip wrapper only.
+        if (inflateInit2(&m_inflater->stream, 16 + MAX_WBITS) != Z_OK) {
+            *error = tr("%1: cannot start gzip decompression").arg(displayName());
+            return false;
+        }
+        m_inflater->initialised = true;
+        m_inflater->input = head;
+    } else {
+        m_buffer = head;
+        m_bufferEnd = head.size();
+    }
+    return true;
+}
+
+std::int64_t LogReader::readRaw(char *into, std::int64_t max)
+{
+    for (;;) {
+        const ssize_t n = ::read(m_fd, into, size_t(max));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            m_error = tr("%1: read error: %2").arg(displayName(), systemError(errno));
+            return -1;
+        }
+        m_rawRead += n;
+        return n;
+    }
+}
+
+// Appends more text to the buffer. False when nothing more can come.
+bool LogReader::fill()
+{
+    if (m_eof)
+        return false;
+    // Drop what has been returned already, so the buffer holds at most one
+    // unfinished line plus one chunk.
+    if (m_bufferStart > 0) {
+        m_buffer.remove(0, m_bufferStart);
+        m_bufferEnd -= m_bufferStart;
+        m_bufferStart = 0;
+    }
+    if (!m_gzip) {
+        m_buffer.resize(m_bufferEnd + ChunkSize);
+        const std::int64_t n = readRaw(m_buffer.data() + m_bufferEnd, ChunkSize);
+        if (n <= 0) {
+            m_buffer.resize(m_bufferEnd);
+            m_eof = true;
+            return false;
+        }
+        m_bufferEnd += n;
+        m_buffer.resize(m_bufferEnd);
+        return true;
+    }
+
+    Inflater &z = *m_inflater;
+    const std::int64_t before = m_bufferEnd;
+    while (m_bufferEnd == before) {
+        if (z.stream.avail_in == 0 && z.input.isEmpty()) {
+            z.input.resize(ChunkSize);
+            const std::int64_t n = readRaw(z.input.data(), ChunkSize);
+            if (n < 0) {
+                m_eof = true;
+                return false;
+            }
+            z.input.resize(n);
+            if (n == 0) {
+                if (!z.finished)
+                    m_error = tr("%1: the gzip data ends early (the file is truncated or "
+                                             "still being written)").arg(displayName());
+                m_eof = true;
+                return false;
+            }
+        }
+        if (z.stream.avail_in == 0) {
+            z.stream.next_in = reinterpret_cast<Bytef *>(z.input.data());
+            z.stream.avail_in = uInt(z.input.size());
+        }
+        m_buffer.resize(m_bufferEnd + ChunkSize);
+        z.stream.next_out = reinterpret_cast<Bytef *>(m_buffer.data() + m_bufferEnd);
+        z.stream.avail_out = uInt(ChunkSize);
+        const int rc = inflate(&z.stream, Z_NO_FLUSH);
+        m_bufferEnd += ChunkSize - z.stream.avail_out;
+        m_buffer.resize(m_bufferEnd);
+        if (z.stream.avail_in == 0)
+            z.input.clear();
+        if (rc == Z_STREAM_END) {
+            // Concatenated gzip members (as `cat a.gz b.gz` makes) are one stream.
+            z.finished = true;
+            inflateReset(&z.stream);
+            continue;
+        }
+        if (rc == Z_BUF_ERROR && z.stream.avail_in == 0)
+            continue;   // needs more input
+        if (rc != Z_OK) {
+            m_error = tr("%1: unreadable gzip data: %2")
+                          .arg(displayName(),
+                               QString::fromLatin1(z.stream.msg ? z.stream.msg : "corrupt stream"));
+            m_eof = true;
+            return m_bufferEnd > before;
+        }
+        z.finished = false;
+    }
+    return true;
+}
+
+bool LogReader::nextLine(std::string_view &line, std::int64_t &offset)
+{
+    for (;;) {
+        const char *begin = m_buffer.constData() + m_bufferStart;
+        const std::int64_t avail = m_bufferEnd - m_bufferStart;
+        const void *nl = avail > 0 ? std::memchr(begin, '\n', size_t(avail)) : nullptr;
+        if (nl) {
+            const std::int64_t len = static_cast<const char *>(nl) - begin;
+            line = std::string_view(begin, size_t(len));
+            if (!line.empty() && line.back() == '\r')
+                line.remove_suffix(1);
+            offset = m_position;
+            m_bufferStart += len + 1;
+            m_position += len + 1;
+            return true;
+        }
+        if (avail >= MaxLineLength) {
+            // A runaway line: hand it out in pieces so memory stays bounded.
+            line = std::string_view(begin, size_t(MaxLineLength));
+            offset = m_position;
+            m_bufferStart += MaxLineLength;
+            m_position += MaxLineLength;
+            return true;
+        }
+        if (!fill()) {
+            if (m_includeUnterminated && avail > 0 && m_error.isEmpty()) {
+                begin = m_buffer.constData() + m_bufferStart;
+                line = std::string_view(begin, size_t(avail));
+                offset = m_position;
+                m_bufferStart += avail;
+                m_position += avail;
+                return true;
+            }
+            return false;
+        }
+    }
+}
+
+std::int64_t LogReader::unterminatedBytes() const
+{
+    return m_bufferEnd - m_bufferStart;
+}
+
+} // namespace mailtls
