@@ -1,0 +1,406 @@
+#include "models/logs/assemblerinbound.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "models/logs/assemblerpeer.h"
+#include "models/logs/assemblerqueue.h"
+
+namespace mailtls {
+
+using assembler::InboundMessage;
+using assembler::QueueEntry;
+using assembler::Session;
+
+namespace {
+
+// "A session that tried TLS and failed": a failure line or starttls=0/N, and
+// neither a TLS line nor a successful STARTTLS to say otherwise.
+bool failed(const Session &s)
+{
+    if (s.tls || s.starttlsOk >= 1)
+        return false;
+    return s.failureSeen || (s.starttlsTried > 0 && s.starttlsOk == 0);
+}
+
+// Encrypted without a TLS line: starttls=1 in the statistics, or a wrapper-mode
+// service that did not fail. Before the disconnect, only the wrapper rule can hold.
+bool wholeSessionEncrypted(const Session &s)
+{
+    return !s.tls && (s.starttlsOk >= 1 || (s.wrapper && !failed(s)));
+}
+
+Direction directionOf(bool submission)
+{
+    return submission ? Direction::Submission : Direction::Inbound;
+}
+
+} // namespace
+
+AssemblerInbound::AssemblerInbound(AssemblerQueue &queue, AssemblerOutput &output)
+    : m_queue(queue)
+    , m_output(output)
+{
+}
+
+void AssemblerInbound::feed(std::uint64_t pid, const LogLine &line, const LogEvent &event,
+                            std::int64_t offset, std::int64_t now)
+{
+    auto it = m_sessions.find(pid);
+    if (it != m_sessions.end()
+        && (event.kind == EventKind::SmtpdConnect
+            || it->second.lastTime < now - assembler::kSilenceLimit)) {
+        // The next connect of a pid ends its previous session; so does a long silence
+        // (the process is long gone and the pid was reused).
+        close(pid, it->second, -1);
+        m_sessions.erase(it);
+        it = m_sessions.end();
+    }
+    if (it == m_sessions.end()) {
+        // A log that starts mid-session: the session begins at the first line of
+        // the pid that names its client.
+        if (event.host.empty() && event.ip.empty())
+            return;
+        it = m_sessions.emplace(pid, Session()).first;
+        open(it->second, line, event, offset);
+        if (event.kind == EventKind::SmtpdConnect)
+            return;
+    }
+
+    Session &s = it->second;
+    s.lastTime = std::max(s.lastTime, line.timeUtc);
+    switch (event.kind) {
+    case EventKind::SmtpdTlsEstablished:
+        if (!s.tls) {
+            s.tls = true;
+            s.tlsInfo.assign(event.tls);
+            s.tlsOffset = offset;
+            assembler::addLine(s.lines, offset);
+        }
+        break;
+    case EventKind::SmtpdTlsFailure:
+        if (!s.failureSeen) {
+            s.failureSeen = true;
+            s.failureKey = offset;
+            s.failureTime = line.timeUtc;
+            s.problem = event.problem;
+            s.reason.assign(event.problemText);
+        } else if (assembler::problemRank(event.problem) > assembler::problemRank(s.problem)) {
+            s.problem = event.problem;
+            s.reason.assign(event.problemText);
+        }
+        assembler::addLine(s.failureLines, offset);
+        assembler::addLine(s.lines, offset);
+        break;
+    case EventKind::SmtpdClient:
+        client(pid, s, line, event, offset);
+        break;
+    case EventKind::SmtpdDisconnect:
+        if (event.authenticated)
+            s.authenticated = true;
+        if (event.starttlsTried >= 0) {
+            s.starttlsOk = event.starttlsOk;
+            s.starttlsTried = event.starttlsTried;
+        }
+        assembler::addLine(s.lines, offset);
+        close(pid, s, offset);
+        m_sessions.erase(it);
+        break;
+    default:
+        break;
+    }
+}
+
+void AssemblerInbound::open(Session &s, const LogLine &line, const LogEvent &event,
+                            std::int64_t offset)
+{
+    s.key = offset;
+    s.startTime = line.timeUtc;
+    s.lastTime = line.timeUtc;
+    assembler::setPeer(s.peer, Daemon::Smtpd, event.host, event.ip, 0);
+    const std::string_view service = event.service;
+    s.wrapper = service == "smtps" || service == "submissions";
+    s.submissionService = s.wrapper || service == "submission";
+    assembler::addLine(s.lines, offset);
+}
+
+void AssemblerInbound::client(std::uint64_t pid, Session &s, const LogLine &line,
+                              const LogEvent &event, std::int64_t offset)
+{
+    if (event.authenticated)
+        s.authenticated = true;
+    assembler::addLine(s.lines, offset);
+    if (event.queueId.empty())
+        return;
+    for (const InboundMessage &m : s.messages) {
+        if (m.queueId == event.queueId)
+            return;
+    }
+
+    InboundMessage m;
+    m.queueId.assign(event.queueId);
+    m.key = offset;
+    m.peer = s.peer;
+    m.encryptedAtClient = s.tls;
+    if (s.tls) {
+        m.tls = s.tlsInfo;
+        assembler::addLine(m.lines, s.tlsOffset);
+    }
+    assembler::addLine(m.lines, s.key);
+    assembler::addLine(m.lines, offset);
+    m.submission = s.submission();
+    m.wholeSession = wholeSessionEncrypted(s);
+
+    QueueEntry &entry = m_queue.obtain(event.queueId, line.timeUtc);
+    entry.inSession = true;
+    entry.sessionPid = pid;
+    entry.sessionKey = s.key;
+    entry.hasPending = false;
+    s.messages.push_back(std::move(m));
+    if (entry.queued) {
+        // qmgr came first (lines of two sources merged out of order).
+        queued(event.queueId, entry);
+    }
+}
+
+void AssemblerInbound::queued(std::string_view queueId, QueueEntry &entry)
+{
+    auto record = [&entry](InboundMessage &m) {
+        m.queued = true;
+        m.size = entry.size;
+        m.queueTime = entry.queueTime;
+        m.sender = entry.sender;
+        assembler::addLine(m.lines, entry.queueOffset);
+    };
+
+    if (entry.inSession) {
+        const auto it = m_sessions.find(entry.sessionPid);
+        if (it == m_sessions.end() || it->second.key != entry.sessionKey)
+            return;
+        Session &s = it->second;
+        for (auto m = s.messages.rbegin(); m != s.messages.rend(); ++m) {
+            if (m->queueId != queueId || m->queued)
+                continue;
+            record(*m);
+            m->submission = s.submission();
+            m->wholeSession = wholeSessionEncrypted(s);
+            emitMessage(*m);
+            break;
+        }
+        return;
+    }
+    if (entry.hasPending) {
+        record(entry.pending);
+        emitMessage(entry.pending);
+        entry.hasPending = false;
+        entry.pending = InboundMessage();
+    }
+}
+
+void AssemblerInbound::close(std::uint64_t pid, Session &s, std::int64_t disconnect)
+{
+    const bool submission = s.submission();
+    const bool whole = wholeSessionEncrypted(s);
+
+    ConnectionRecord connection;
+    connection.key = s.key;
+    connection.direction = directionOf(submission);
+    connection.peer = assembler::toQString(s.peer.name);
+    connection.peerIp = assembler::toQString(s.peer.ip);
+    connection.time = s.startTime;
+    connection.encrypted = s.tls || whole;
+    connection.local = s.peer.local;
+    if (s.tls)
+        connection.tls = s.tlsInfo.toDetails();
+    connection.lines = s.lines;
+    m_output.connections.push_back(std::move(connection));
+
+    if (failed(s)) {
+        TlsFailureRecord failure;
+        failure.direction = directionOf(submission);
+        failure.peer = assembler::toQString(s.peer.name);
+        failure.peerIp = assembler::toQString(s.peer.ip);
+        failure.local = s.peer.local;
+        failure.lines = s.failureLines;
+        if (s.failureSeen) {
+            failure.key = s.failureKey;
+            failure.time = s.failureTime;
+            failure.problem = s.problem == TlsProblem::None ? TlsProblem::Other : s.problem;
+            failure.reason = assembler::toQString(s.reason);
+        } else {
+            // Only the statistics say it: starttls=0/N (failed() needs them, so
+            // the session ended with its disconnect line).
+            failure.key = disconnect;
+            failure.time = s.lastTime;
+            failure.problem = TlsProblem::Other;
+            failure.reason = QStringLiteral("starttls=%1/%2").arg(s.starttlsOk).arg(s.starttlsTried);
+        }
+        if (disconnect >= 0)
+            assembler::addLine(failure.lines, disconnect);
+        m_output.failures.push_back(std::move(failure));
+    }
+
+    for (InboundMessage &m : s.messages) {
+        m.submission = submission;
+        m.wholeSession = whole;
+        m.sessionClosed = true;
+        QueueEntry *entry = m_queue.find(m.queueId);
+        const bool held = entry && entry->inSession && entry->sessionPid == pid
+            && entry->sessionKey == s.key;
+        if (held)
+            entry->inSession = false;
+        if (m.queued) {
+            if (!m.emitted || m.emittedEncrypted != m.encrypted()
+                || m.emittedSubmission != m.submission) {
+                if (disconnect >= 0)
+                    assembler::addLine(m.lines, disconnect);
+                emitMessage(m);
+            }
+        } else if (held) {
+            // Not in the queue yet: its qmgr line may still come. If the queue id
+            // is removed (or forgotten) first, it never was a message.
+            entry->hasPending = true;
+            entry->pending = std::move(m);
+        }
+    }
+}
+
+void AssemblerInbound::emitMessage(InboundMessage &m)
+{
+    TransferRecord r;
+    r.key = m.key;
+    r.direction = directionOf(m.submission);
+    r.peer = assembler::toQString(m.peer.name);
+    r.peerIp = assembler::toQString(m.peer.ip);
+    r.queueId = assembler::toQString(m.queueId);
+    r.time = m.queueTime;
+    r.bytes = m.size;
+    r.encrypted = m.encrypted();
+    r.local = m.peer.local;
+    r.sender = assembler::toQString(m.sender);
+    if (m.encryptedAtClient)
+        r.tls = m.tls.toDetails();
+    r.lines = m.lines;
+    m_output.transfers.push_back(std::move(r));
+    m.emitted = true;
+    m.emittedEncrypted = m.encrypted();
+    m.emittedSubmission = m.submission;
+}
+
+void AssemblerInbound::closeSorted(std::vector<std::uint64_t> pids)
+{
+    // Records come out in the order of the sessions' first lines, whatever the
+    // hash map's order, so that a restored state ends them exactly as a clean read.
+    std::sort(pids.begin(), pids.end(), [this](std::uint64_t a, std::uint64_t b) {
+        const std::int64_t ka = m_sessions.at(a).key;
+        const std::int64_t kb = m_sessions.at(b).key;
+        return ka != kb ? ka < kb : a < b;
+    });
+    for (std::uint64_t pid : pids) {
+        const auto it = m_sessions.find(pid);
+        close(pid, it->second, -1);
+        m_sessions.erase(it);
+    }
+}
+
+void AssemblerInbound::expire(std::int64_t now)
+{
+    std::vector<std::uint64_t> stale;
+    for (const auto &[pid, session] : m_sessions) {
+        if (session.lastTime < now - assembler::kSilenceLimit)
+            stale.push_back(pid);
+    }
+    if (!stale.empty())
+        closeSorted(std::move(stale));
+}
+
+void AssemblerInbound::finish()
+{
+    std::vector<std::uint64_t> all;
+    all.reserve(m_sessions.size());
+    for (const auto &entry : m_sessions)
+        all.push_back(entry.first);
+    closeSorted(std::move(all));
+}
+
+void AssemblerInbound::save(QDataStream &out) const
+{
+    std::vector<std::uint64_t> pids;
+    pids.reserve(m_sessions.size());
+    for (const auto &entry : m_sessions)
+        pids.push_back(entry.first);
+    std::sort(pids.begin(), pids.end());
+
+    out << quint32(pids.size());
+    for (std::uint64_t pid : pids) {
+        const Session &s = m_sessions.at(pid);
+        out << quint64(pid) << qint64(s.key) << qint64(s.startTime) << qint64(s.lastTime);
+        assembler::write(out, s.peer);
+        out << s.submissionService << s.wrapper << s.authenticated << s.tls;
+        assembler::write(out, s.tlsInfo);
+        out << qint64(s.tlsOffset) << s.failureSeen << quint8(s.problem);
+        assembler::writeString(out, s.reason);
+        out << qint64(s.failureKey) << qint64(s.failureTime) << qint32(s.starttlsOk)
+            << qint32(s.starttlsTried);
+        assembler::write(out, s.lines);
+        assembler::write(out, s.failureLines);
+        out << quint32(s.messages.size());
+        for (const InboundMessage &m : s.messages)
+            assembler::write(out, m);
+    }
+}
+
+bool AssemblerInbound::load(QDataStream &in)
+{
+    m_sessions.clear();
+    std::uint32_t count = 0;
+    if (!assembler::readCount(in, count))
+        return false;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        quint64 pid = 0;
+        qint64 key = 0;
+        qint64 startTime = 0;
+        qint64 lastTime = 0;
+        Session s;
+        in >> pid >> key >> startTime >> lastTime;
+        s.key = key;
+        s.startTime = startTime;
+        s.lastTime = lastTime;
+        if (in.status() != QDataStream::Ok || !assembler::read(in, s.peer))
+            return false;
+        in >> s.submissionService >> s.wrapper >> s.authenticated >> s.tls;
+        if (!assembler::read(in, s.tlsInfo))
+            return false;
+        qint64 tlsOffset = 0;
+        in >> tlsOffset >> s.failureSeen;
+        s.tlsOffset = tlsOffset;
+        if (!assembler::readProblem(in, s.problem) || !assembler::readString(in, s.reason))
+            return false;
+        qint64 failureKey = 0;
+        qint64 failureTime = 0;
+        qint32 starttlsOk = 0;
+        qint32 starttlsTried = 0;
+        in >> failureKey >> failureTime >> starttlsOk >> starttlsTried;
+        s.failureKey = failureKey;
+        s.failureTime = failureTime;
+        s.starttlsOk = starttlsOk;
+        s.starttlsTried = starttlsTried;
+        if (in.status() != QDataStream::Ok || !assembler::read(in, s.lines)
+            || !assembler::read(in, s.failureLines))
+            return false;
+        std::uint32_t messages = 0;
+        if (!assembler::readCount(in, messages))
+            return false;
+        for (std::uint32_t j = 0; j < messages; ++j) {
+            InboundMessage m;
+            if (!assembler::read(in, m))
+                return false;
+            s.messages.push_back(std::move(m));
+        }
+        if (!m_sessions.emplace(pid, std::move(s)).second)
+            return false;
+    }
+    return true;
+}
+
+} // namespace mailtls

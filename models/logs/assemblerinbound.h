@@ -1,0 +1,59 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <QDataStream>
+
+#include "models/logs/assemblertypes.h"
+#include "models/logs/logevent.h"
+#include "models/logs/logline.h"
+#include "models/logs/records.h"
+
+namespace mailtls {
+
+class AssemblerQueue;
+
+// The smtpd half of SessionAssembler (COUNTING.md "Postfix, inbound"): one
+// session per pid, its connection and TLS failure at its end, its client= lines
+// as messages once they reach the queue.
+class AssemblerInbound final
+{
+public:
+    AssemblerInbound(AssemblerQueue &queue, AssemblerOutput &output);
+
+    // SmtpdConnect, SmtpdClient, SmtpdTlsEstablished, SmtpdTlsFailure, SmtpdDisconnect.
+    // `pid` identifies the process (host and pid); `now` is the latest log time.
+    void feed(std::uint64_t pid, const LogLine &line, const LogEvent &event, std::int64_t offset,
+              std::int64_t now);
+
+    // The first qmgr from= line of `queueId` was just recorded in `entry`.
+    void queued(std::string_view queueId, assembler::QueueEntry &entry);
+
+    // Ends sessions silent since before `now` minus the silence limit.
+    void expire(std::int64_t now);
+    void finish();
+
+    std::size_t size() const { return m_sessions.size(); }
+    void clear() { m_sessions.clear(); }
+    void save(QDataStream &out) const;
+    bool load(QDataStream &in);
+
+private:
+    void open(assembler::Session &session, const LogLine &line, const LogEvent &event,
+              std::int64_t offset);
+    void client(std::uint64_t pid, assembler::Session &session, const LogLine &line,
+                const LogEvent &event, std::int64_t offset);
+    // `disconnect`: offset of the disconnect line, -1 when the session ends otherwise.
+    void close(std::uint64_t pid, assembler::Session &session, std::int64_t disconnect);
+    void closeSorted(std::vector<std::uint64_t> pids);
+    void emitMessage(assembler::InboundMessage &message);
+
+    AssemblerQueue &m_queue;
+    AssemblerOutput &m_output;
+    std::unordered_map<std::uint64_t, assembler::Session> m_sessions;
+};
+
+} // namespace mailtls

@@ -1,0 +1,501 @@
+#include "models/logs/assembleroutbound.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "models/logs/assemblerpeer.h"
+#include "models/logs/assemblerqueue.h"
+
+namespace mailtls {
+
+using assembler::Attempt;
+using assembler::OutboundMessage;
+using assembler::PendingTls;
+using assembler::QueueEntry;
+using assembler::SmtpProcess;
+
+namespace {
+
+bool isTlsDeferral(const LogEvent &event)
+{
+    return (event.status == DeliveryStatus::Deferred || event.status == DeliveryStatus::Bounced)
+        && event.problem != TlsProblem::None;
+}
+
+bool namesRelay(const LogEvent &event)
+{
+    return !event.host.empty() || !event.ip.empty();
+}
+
+} // namespace
+
+AssemblerOutbound::AssemblerOutbound(AssemblerQueue &queue, AssemblerOutput &output)
+    : m_queue(queue)
+    , m_output(output)
+{
+}
+
+SmtpProcess &AssemblerOutbound::process(std::uint64_t pid, std::int64_t now)
+{
+    auto it = m_processes.find(pid);
+    if (it == m_processes.end()) {
+        it = m_processes.emplace(pid, SmtpProcess()).first;
+    } else if (it->second.lastTime < now - assembler::kSilenceLimit) {
+        // Long silent: the process is gone and its pid was reused.
+        conclude(it->second.attempt);
+        it->second = SmtpProcess();
+    }
+    return it->second;
+}
+
+void AssemblerOutbound::tlsLine(std::uint64_t pid, const LogLine &line, const LogEvent &event,
+                                std::int64_t offset, std::int64_t now)
+{
+    SmtpProcess &p = process(pid, now);
+    p.lastTime = std::max(p.lastTime, line.timeUtc);
+    assembler::makeRelayKey(event.host, event.ip, event.port, m_relay);
+    Attempt &a = p.attempt;
+
+    if (event.kind == EventKind::SmtpTlsFailure) {
+        if (a.phase == Attempt::Phase::Run)
+            a = Attempt();
+        if (a.phase == Attempt::Phase::Open) {
+            if (namesRelay(event) && a.relayKnown && a.relayKey != m_relay) {
+                conclude(a);
+                start(a, line, event, offset);
+            } else {
+                join(a, event, offset);
+            }
+        } else {
+            // A library warning on a connection whose handshake succeeded (an
+            // unexpected EOF at its end, say) is not a failed TLS attempt.
+            if (!namesRelay(event) && event.queueId.empty() && p.handshakeDone)
+                return;
+            start(a, line, event, offset);
+        }
+        p.tlsActivity = true;
+        p.handshakeDone = false;
+        return;
+    }
+
+    const bool reused = event.kind == EventKind::SmtpTlsReused;
+    if (a.phase == Attempt::Phase::Open) {
+        // The handshake went on (opportunistic TLS after a certificate failure):
+        // the attempt is one failure, the connection is encrypted.
+        if (!a.relayKnown)
+            setRelay(a, event);
+        conclude(a);
+    } else if (a.phase == Attempt::Phase::Run) {
+        a = Attempt();
+    }
+    if (p.pendingCount == assembler::kMaxPendingTls) {
+        std::rotate(p.pending.begin(), p.pending.begin() + 1, p.pending.end());
+        --p.pendingCount;
+    }
+    if (p.pending.size() == p.pendingCount)
+        p.pending.emplace_back();
+    PendingTls &t = p.pending[p.pendingCount++];
+    t.relayKey = m_relay;
+    t.reused = reused;
+    t.tls.assign(event.tls);
+    t.offset = offset;
+    p.tlsActivity = true;
+    if (!reused)
+        p.handshakeDone = true;
+}
+
+void AssemblerOutbound::delivery(std::uint64_t pid, const LogLine &line, const LogEvent &event,
+                                 std::int64_t offset, std::int64_t now)
+{
+    assembler::makeRelayKey(event.host, event.ip, event.port, m_relay);
+    Use use;
+    if (event.daemon == Daemon::Smtp || event.daemon == Daemon::Lmtp) {
+        SmtpProcess &p = process(pid, now);
+        p.lastTime = std::max(p.lastTime, line.timeUtc);
+        failures(p, line, event, offset);
+        use = connectionOf(p, event);
+        p.pendingCount = 0;
+        p.tlsActivity = false;
+        p.handshakeDone = false;
+        if (use.newConnection)
+            emitConnection(line, event, offset, use);
+    } else {
+        // local, virtual, pipe, discard, error: no SMTP connection at all.
+        use.encrypted = event.hasTlsField && event.tlsFieldEncrypted;
+    }
+    if (event.status == DeliveryStatus::Sent && !event.queueId.empty())
+        countSent(line, event, offset, use);
+}
+
+AssemblerOutbound::Use AssemblerOutbound::connectionOf(SmtpProcess &p, const LogEvent &event)
+{
+    Use use;
+    if (event.ip.empty()) {
+        // relay=none and friends: no connection was made.
+        p.hasCurrent = false;
+        use.encrypted = event.hasTlsField && event.tlsFieldEncrypted;
+        return use;
+    }
+
+    const PendingTls *established = nullptr;
+    const PendingTls *reused = nullptr;
+    for (std::size_t i = 0; i < p.pendingCount; ++i) {
+        const PendingTls &t = p.pending[i];
+        if (t.relayKey == m_relay)
+            (t.reused ? reused : established) = &t;
+    }
+    // Rule 2: another recipient of the same transaction on the same connection.
+    const bool sameTransaction = p.hasCurrent && !p.tlsActivity && p.currentRelay == m_relay
+        && p.currentQueueId == event.queueId;
+
+    const PendingTls *source = nullptr;
+    bool inherit = false;
+    if (event.connUse >= 2) {
+        // Rule 1: a cached connection is plaintext unless this pid logged its reuse.
+        if (reused)
+            source = reused;
+        else
+            inherit = sameTransaction;
+    } else if (sameTransaction) {
+        inherit = true;
+    } else {
+        // Rule 3: a new connection, encrypted iff a TLS line for this relay came first.
+        use.newConnection = true;
+        source = established;
+    }
+
+    if (inherit) {
+        use.encrypted = p.currentEncrypted;
+    } else {
+        use.encrypted = source != nullptr;
+        if (source) {
+            p.currentTls = source->tls;
+            use.tlsOffset = source->offset;
+        } else {
+            p.currentTls.clear();
+        }
+    }
+    if (event.hasTlsField)
+        use.encrypted = event.tlsFieldEncrypted;   // the MTA's own word wins
+    use.tls = &p.currentTls;
+    p.hasCurrent = true;
+    p.currentRelay = m_relay;
+    p.currentQueueId.assign(event.queueId);
+    p.currentEncrypted = use.encrypted;
+    return use;
+}
+
+void AssemblerOutbound::failures(SmtpProcess &p, const LogLine &line, const LogEvent &event,
+                                 std::int64_t offset)
+{
+    Attempt &a = p.attempt;
+    const bool tlsReason = isTlsDeferral(event);
+    if (a.phase == Attempt::Phase::Open) {
+        if (!a.relayKnown || a.relayKey == m_relay) {
+            if (!a.relayKnown)
+                setRelay(a, event);
+            if (tlsReason) {
+                join(a, event, offset);
+                a.phase = Attempt::Phase::Run;
+                a.queueId.assign(event.queueId);
+                emitAttempt(a);
+            } else {
+                // Delivered (in plaintext, after the fallback) or failed otherwise:
+                // the attempt ends before this line.
+                conclude(a);
+            }
+            return;
+        }
+        conclude(a);
+    } else if (a.phase == Attempt::Phase::Run) {
+        if (tlsReason && a.queueId == event.queueId && a.relayKey == m_relay) {
+            const bool grows = a.lines.size() < assembler::kMaxLines;
+            join(a, event, offset);
+            if (grows)
+                emitAttempt(a);
+            return;
+        }
+        a = Attempt();
+    }
+    if (tlsReason) {
+        // A TLS deferral with no TLS lines before it is an attempt of its own.
+        start(a, line, event, offset);
+        a.phase = Attempt::Phase::Run;
+        a.queueId.assign(event.queueId);
+        emitAttempt(a);
+    }
+}
+
+void AssemblerOutbound::start(Attempt &a, const LogLine &line, const LogEvent &event,
+                              std::int64_t offset)
+{
+    a = Attempt();
+    a.phase = Attempt::Phase::Open;
+    a.key = offset;
+    a.time = line.timeUtc;
+    if (namesRelay(event))
+        setRelay(a, event);
+    a.problem = event.problem;
+    a.reason.assign(event.problemText);
+    assembler::addLine(a.lines, offset);
+}
+
+void AssemblerOutbound::join(Attempt &a, const LogEvent &event, std::int64_t offset)
+{
+    if (!a.relayKnown && namesRelay(event))
+        setRelay(a, event);
+    if (assembler::problemRank(event.problem) > assembler::problemRank(a.problem)) {
+        a.problem = event.problem;
+        a.reason.assign(event.problemText);
+    }
+    assembler::addLine(a.lines, offset);
+}
+
+void AssemblerOutbound::setRelay(Attempt &a, const LogEvent &event)
+{
+    a.relayKnown = true;
+    a.relayKey = m_relay;
+    assembler::setPeer(a.peer, event.daemon, event.host, event.ip, event.port);
+}
+
+void AssemblerOutbound::conclude(Attempt &a)
+{
+    if (a.phase == Attempt::Phase::Open)
+        emitAttempt(a);
+    a = Attempt();
+}
+
+void AssemblerOutbound::emitAttempt(const Attempt &a)
+{
+    TlsFailureRecord r;
+    r.key = a.key;
+    r.direction = Direction::Outbound;
+    r.peer = assembler::toQString(a.peer.name);
+    r.peerIp = assembler::toQString(a.peer.ip);
+    r.port = a.peer.port;
+    r.time = a.time;
+    r.problem = a.problem == TlsProblem::None ? TlsProblem::Other : a.problem;
+    r.reason = assembler::toQString(a.reason);
+    r.local = a.peer.local;
+    r.lines = a.lines;
+    m_output.failures.push_back(std::move(r));
+}
+
+void AssemblerOutbound::emitConnection(const LogLine &line, const LogEvent &event,
+                                       std::int64_t offset, const Use &use)
+{
+    assembler::PeerState peer;
+    assembler::setPeer(peer, event.daemon, event.host, event.ip, event.port);
+    ConnectionRecord r;
+    r.key = offset;
+    r.direction = Direction::Outbound;
+    r.peer = assembler::toQString(peer.name);
+    r.peerIp = assembler::toQString(peer.ip);
+    r.port = peer.port;
+    r.time = line.timeUtc;
+    r.encrypted = use.encrypted;
+    r.local = peer.local;
+    if (use.encrypted && use.tls)
+        r.tls = use.tls->toDetails();
+    if (use.encrypted && use.tlsOffset >= 0)
+        assembler::addLine(r.lines, use.tlsOffset);
+    assembler::addLine(r.lines, offset);
+    m_output.connections.push_back(std::move(r));
+}
+
+void AssemblerOutbound::countSent(const LogLine &line, const LogEvent &event, std::int64_t offset,
+                                  const Use &use)
+{
+    QueueEntry &entry = m_queue.obtain(event.queueId, line.timeUtc);
+    assembler::normalisePeerName(event.host, event.ip, m_peerName);
+    OutboundMessage *m = nullptr;
+    for (OutboundMessage &candidate : entry.outbound) {
+        if (candidate.peer.name == m_peerName) {
+            m = &candidate;
+            break;
+        }
+    }
+
+    if (!m) {
+        OutboundMessage &n = entry.outbound.emplace_back();
+        assembler::setPeer(n.peer, event.daemon, event.host, event.ip, event.port);
+        n.key = offset;
+        n.firstTime = line.timeUtc;
+        n.encrypted = use.encrypted;
+        if (use.encrypted && use.tls)
+            n.tls = *use.tls;
+        n.recipients.emplace_back(event.recipient);
+        if (entry.queued && entry.queueOffset >= 0)
+            assembler::addLine(n.lines, entry.queueOffset);
+        if (use.encrypted && use.tlsOffset >= 0)
+            assembler::addLine(n.lines, use.tlsOffset);
+        assembler::addLine(n.lines, offset);
+        emitMessage(event.queueId, entry, n);
+        return;
+    }
+
+    bool changed = false;
+    if (!use.encrypted && m->encrypted) {
+        // Every sent line must be encrypted for the message to be.
+        m->encrypted = false;
+        m->tls.clear();
+        changed = true;
+    } else if (use.encrypted && m->encrypted && use.tls) {
+        m->tls = *use.tls;
+    }
+    if (m->recipients.size() < assembler::kMaxRecipients
+        && std::find(m->recipients.begin(), m->recipients.end(), event.recipient)
+            == m->recipients.end()) {
+        m->recipients.emplace_back(event.recipient);
+        changed = true;
+    }
+    if (use.encrypted && use.tlsOffset >= 0)
+        assembler::addLine(m->lines, use.tlsOffset);
+    assembler::addLine(m->lines, offset);
+    if (changed)
+        emitMessage(event.queueId, entry, *m);
+}
+
+void AssemblerOutbound::emitMessage(std::string_view queueId, const QueueEntry &entry,
+                                    OutboundMessage &m)
+{
+    TransferRecord r;
+    r.key = m.key;
+    r.direction = Direction::Outbound;
+    r.peer = assembler::toQString(m.peer.name);
+    r.peerIp = assembler::toQString(m.peer.ip);
+    r.queueId = QString::fromUtf8(queueId.data(), static_cast<qsizetype>(queueId.size()));
+    r.time = entry.queued ? entry.queueTime : m.firstTime;
+    r.bytes = entry.queued ? entry.size : 0;
+    r.encrypted = m.encrypted;
+    r.local = m.peer.local;
+    r.sender = assembler::toQString(entry.sender);
+    for (const std::string &recipient : m.recipients) {
+        if (!r.recipients.isEmpty())
+            r.recipients += QLatin1Char(',');
+        r.recipients += assembler::toQString(recipient);
+    }
+    if (m.encrypted)
+        r.tls = m.tls.toDetails();
+    r.lines = m.lines;
+    m.emittedBytes = r.bytes;
+    m.emittedTime = r.time;
+    m_output.transfers.push_back(std::move(r));
+}
+
+void AssemblerOutbound::queued(std::string_view queueId, QueueEntry &entry)
+{
+    for (OutboundMessage &m : entry.outbound) {
+        if (m.emittedBytes != entry.size || m.emittedTime != entry.queueTime) {
+            assembler::addLine(m.lines, entry.queueOffset);
+            emitMessage(queueId, entry, m);
+        }
+    }
+}
+
+void AssemblerOutbound::endSorted(std::vector<std::uint64_t> pids, bool erase)
+{
+    // In the order of the attempts' first lines, whatever the hash map's order.
+    std::sort(pids.begin(), pids.end(), [this](std::uint64_t a, std::uint64_t b) {
+        const std::int64_t ka = m_processes.at(a).attempt.key;
+        const std::int64_t kb = m_processes.at(b).attempt.key;
+        return ka != kb ? ka < kb : a < b;
+    });
+    for (std::uint64_t pid : pids) {
+        const auto it = m_processes.find(pid);
+        conclude(it->second.attempt);
+        if (erase)
+            m_processes.erase(it);
+    }
+}
+
+void AssemblerOutbound::expire(std::int64_t now)
+{
+    std::vector<std::uint64_t> stale;
+    for (const auto &[pid, p] : m_processes) {
+        if (p.lastTime < now - assembler::kSilenceLimit)
+            stale.push_back(pid);
+    }
+    if (!stale.empty())
+        endSorted(std::move(stale), true);
+}
+
+void AssemblerOutbound::finish()
+{
+    std::vector<std::uint64_t> all;
+    for (const auto &[pid, p] : m_processes) {
+        if (p.attempt.phase != Attempt::Phase::None)
+            all.push_back(pid);
+    }
+    endSorted(std::move(all), false);
+}
+
+void AssemblerOutbound::save(QDataStream &out) const
+{
+    std::vector<std::uint64_t> pids;
+    pids.reserve(m_processes.size());
+    for (const auto &entry : m_processes)
+        pids.push_back(entry.first);
+    std::sort(pids.begin(), pids.end());
+
+    out << quint32(pids.size());
+    for (std::uint64_t pid : pids) {
+        const SmtpProcess &p = m_processes.at(pid);
+        out << quint64(pid) << qint64(p.lastTime) << quint32(p.pendingCount);
+        for (std::size_t i = 0; i < p.pendingCount; ++i) {
+            const PendingTls &t = p.pending[i];
+            assembler::writeString(out, t.relayKey);
+            out << t.reused;
+            assembler::write(out, t.tls);
+            out << qint64(t.offset);
+        }
+        out << p.tlsActivity << p.handshakeDone << p.hasCurrent;
+        assembler::writeString(out, p.currentRelay);
+        assembler::writeString(out, p.currentQueueId);
+        out << p.currentEncrypted;
+        assembler::write(out, p.currentTls);
+        assembler::write(out, p.attempt);
+    }
+}
+
+bool AssemblerOutbound::load(QDataStream &in)
+{
+    m_processes.clear();
+    std::uint32_t count = 0;
+    if (!assembler::readCount(in, count))
+        return false;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        quint64 pid = 0;
+        qint64 lastTime = 0;
+        SmtpProcess p;
+        in >> pid >> lastTime;
+        p.lastTime = lastTime;
+        std::uint32_t pending = 0;
+        if (!assembler::readCount(in, pending) || pending > assembler::kMaxPendingTls)
+            return false;
+        p.pending.resize(pending);
+        p.pendingCount = pending;
+        for (PendingTls &t : p.pending) {
+            if (!assembler::readString(in, t.relayKey))
+                return false;
+            in >> t.reused;
+            if (!assembler::read(in, t.tls))
+                return false;
+            qint64 offset = 0;
+            in >> offset;
+            t.offset = offset;
+        }
+        in >> p.tlsActivity >> p.handshakeDone >> p.hasCurrent;
+        if (in.status() != QDataStream::Ok || !assembler::readString(in, p.currentRelay)
+            || !assembler::readString(in, p.currentQueueId))
+            return false;
+        in >> p.currentEncrypted;
+        if (!assembler::read(in, p.currentTls) || !assembler::read(in, p.attempt))
+            return false;
+        if (!m_processes.emplace(pid, std::move(p)).second)
+            return false;
+    }
+    return in.status() == QDataStream::Ok;
+}
+
+} // namespace mailtls

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <QDataStream>
+
+#include "models/logs/assemblertypes.h"
+#include "models/logs/logevent.h"
+#include "models/logs/logline.h"
+#include "models/logs/records.h"
+
+namespace mailtls {
+
+class AssemblerQueue;
+
+// The delivery half of SessionAssembler (COUNTING.md "Postfix, outbound"):
+// which connection each smtp delivery line used (cached, same transaction, new),
+// one message per (queue id, peer) with a sent line, and TLS failure attempts.
+class AssemblerOutbound final
+{
+public:
+    AssemblerOutbound(AssemblerQueue &queue, AssemblerOutput &output);
+
+    // SmtpTlsEstablished, SmtpTlsReused, SmtpTlsFailure of an smtp or lmtp process.
+    void tlsLine(std::uint64_t pid, const LogLine &line, const LogEvent &event,
+                 std::int64_t offset, std::int64_t now);
+    // Delivery lines of every delivery agent.
+    void delivery(std::uint64_t pid, const LogLine &line, const LogEvent &event,
+                  std::int64_t offset, std::int64_t now);
+
+    // The first qmgr from= line of a queue id arrived after some of its messages.
+    void queued(std::string_view queueId, assembler::QueueEntry &entry);
+
+    void expire(std::int64_t now);
+    void finish();
+
+    std::size_t size() const { return m_processes.size(); }
+    void clear() { m_processes.clear(); }
+    void save(QDataStream &out) const;
+    bool load(QDataStream &in);
+
+private:
+    // The connection a delivery line went over, as far as the counting goes.
+    struct Use
+    {
+        bool encrypted = false;
+        bool newConnection = false;
+        const assembler::TlsState *tls = nullptr;
+        std::int64_t tlsOffset = -1;
+    };
+
+    assembler::SmtpProcess &process(std::uint64_t pid, std::int64_t now);
+    Use connectionOf(assembler::SmtpProcess &p, const LogEvent &event);
+    void failures(assembler::SmtpProcess &p, const LogLine &line, const LogEvent &event,
+                  std::int64_t offset);
+    void countSent(const LogLine &line, const LogEvent &event, std::int64_t offset, const Use &use);
+
+    void start(assembler::Attempt &a, const LogLine &line, const LogEvent &event,
+               std::int64_t offset);
+    void join(assembler::Attempt &a, const LogEvent &event, std::int64_t offset);
+    void setRelay(assembler::Attempt &a, const LogEvent &event);
+    void conclude(assembler::Attempt &a);
+    void emitAttempt(const assembler::Attempt &a);
+    void emitConnection(const LogLine &line, const LogEvent &event, std::int64_t offset,
+                        const Use &use);
+    void emitMessage(std::string_view queueId, const assembler::QueueEntry &entry,
+                     assembler::OutboundMessage &message);
+    void endSorted(std::vector<std::uint64_t> pids, bool erase);
+
+    AssemblerQueue &m_queue;
+    AssemblerOutput &m_output;
+    std::unordered_map<std::uint64_t, assembler::SmtpProcess> m_processes;
+    // Per-line scratch buffers, reused so that a line costs no allocation.
+    std::string m_relay;
+    std::string m_peerName;
+    assembler::TlsState m_plain;
+};
+
+} // namespace mailtls

@@ -1,0 +1,114 @@
+#include "models/logs/assemblerpeer.h"
+
+namespace mailtls::assembler {
+
+namespace {
+
+char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+}
+
+void appendLower(std::string &out, std::string_view text)
+{
+    for (char c : text)
+        out.push_back(lower(c));
+}
+
+bool startsWith(std::string_view text, std::string_view prefix)
+{
+    return text.substr(0, prefix.size()) == prefix;
+}
+
+bool startsWithNoCase(std::string_view text, std::string_view prefix)
+{
+    if (text.size() < prefix.size())
+        return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        if (lower(text[i]) != prefix[i])
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void normalisePeerName(std::string_view host, std::string_view ip, std::string &out)
+{
+    out.clear();
+    if (!host.empty() && host.back() == '.')
+        host.remove_suffix(1);
+    if (host.empty() || host == "unknown")
+        appendLower(out, ip);
+    else
+        appendLower(out, host);
+}
+
+bool isLoopback(std::string_view ip)
+{
+    if (startsWithNoCase(ip, "ipv6:"))
+        ip.remove_prefix(5);
+    if (startsWithNoCase(ip, "::ffff:"))
+        ip.remove_prefix(7);
+    return startsWith(ip, "127.") || ip == "::1" || ip == "0:0:0:0:0:0:0:1";
+}
+
+bool isLocalHop(Daemon daemon, std::string_view host, std::string_view ip)
+{
+    switch (daemon) {
+    case Daemon::Lmtp:
+    case Daemon::Local:
+    case Daemon::Virtual:
+    case Daemon::Pipe:
+    case Daemon::Discard:
+    case Daemon::Error:
+        return true;
+    default:
+        break;
+    }
+    if (ip.empty() && (host == "none" || host == "local"))
+        return true;
+    for (std::string_view where : {ip, host}) {
+        if (startsWith(where, "private/") || startsWith(where, "public/"))
+            return true;
+    }
+    return isLoopback(ip);
+}
+
+void setPeer(PeerState &peer, Daemon daemon, std::string_view host, std::string_view ip, int port)
+{
+    normalisePeerName(host, ip, peer.name);
+    peer.ip.clear();
+    appendLower(peer.ip, ip);
+    peer.port = port;
+    peer.local = isLocalHop(daemon, host, ip);
+}
+
+void makeRelayKey(std::string_view host, std::string_view ip, int port, std::string &out)
+{
+    out.clear();
+    if (!host.empty() && host.back() == '.')
+        host.remove_suffix(1);
+    appendLower(out, host);
+    out.push_back('[');
+    appendLower(out, ip);
+    out.append("]:");
+    out.append(std::to_string(port));
+}
+
+int problemRank(TlsProblem problem)
+{
+    switch (problem) {
+    case TlsProblem::DhKeyTooSmall: return 7;
+    case TlsProblem::Certificate: return 6;
+    case TlsProblem::NotOffered: return 5;
+    case TlsProblem::CannotStart: return 4;
+    case TlsProblem::Handshake: return 3;
+    case TlsProblem::LostAfterStarttls: return 2;
+    case TlsProblem::Other: return 1;
+    case TlsProblem::None: return 0;
+    }
+    return 0;
+}
+
+} // namespace mailtls::assembler

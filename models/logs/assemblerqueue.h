@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <QDataStream>
+
+#include "models/logs/assemblertypes.h"
+
+namespace mailtls {
+
+// Queue ids SessionAssembler is following: sizes and senders from qmgr, the
+// client= of inbound messages, the per-peer outbound messages. An entry lives
+// from its first line to qmgr's "removed", or until it has been silent for
+// longer than any queue keeps a message.
+class AssemblerQueue final
+{
+public:
+    AssemblerQueue() = default;
+
+    assembler::QueueEntry *find(std::string_view queueId);
+    // Finds or creates the entry and marks it as seen at `time`.
+    assembler::QueueEntry &obtain(std::string_view queueId, std::int64_t time);
+    void remove(std::string_view queueId);
+
+    // Drops entries silent since before `now` minus their limit.
+    void expire(std::int64_t now);
+
+    std::size_t size() const { return m_entries.size(); }
+    void clear() { m_entries.clear(); }
+
+    void save(QDataStream &out) const;
+    bool load(QDataStream &in);
+
+private:
+    std::unordered_map<std::string, assembler::QueueEntry> m_entries;
+    std::string m_lookup;   // reused key buffer: no allocation per lookup
+};
+
+} // namespace mailtls

@@ -1,0 +1,293 @@
+#include "models/logs/assemblertypes.h"
+
+#include <algorithm>
+
+#include <QByteArray>
+
+namespace mailtls::assembler {
+
+namespace {
+
+// No real snapshot comes near these; a larger count is a corrupt snapshot.
+constexpr std::uint32_t kMaxCount = 1u << 24;
+constexpr int kMaxStringBytes = 1 << 20;
+
+} // namespace
+
+void addLine(LineOffsets &lines, std::int64_t offset)
+{
+    const auto pos = std::lower_bound(lines.begin(), lines.end(), offset);
+    if (pos != lines.end() && *pos == offset)
+        return;
+    if (lines.size() < kMaxLines) {
+        lines.insert(pos, offset);
+        return;
+    }
+    if (offset > lines.back()) {
+        lines.back() = offset;
+        return;
+    }
+    lines.insert(pos, offset);
+    lines.pop_back();
+}
+
+void addLines(LineOffsets &lines, const LineOffsets &more)
+{
+    for (std::int64_t offset : more)
+        addLine(lines, offset);
+}
+
+QString toQString(const std::string &text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+void TlsState::assign(const TlsInfo &info)
+{
+    trust = info.trust;
+    protocol.assign(info.protocol);
+    cipher.assign(info.cipher);
+    keyExchange.assign(info.keyExchange);
+    cipherBits = info.cipherBits;
+    keyExchangeBits = info.keyExchangeBits;
+    dhe = info.dhe;
+}
+
+void TlsState::clear()
+{
+    trust = Trust::Unknown;
+    protocol.clear();
+    cipher.clear();
+    keyExchange.clear();
+    cipherBits = 0;
+    keyExchangeBits = 0;
+    dhe = false;
+}
+
+TlsDetails TlsState::toDetails() const
+{
+    TlsDetails details;
+    details.trust = trust;
+    details.protocol = toQString(protocol);
+    details.cipher = toQString(cipher);
+    details.cipherBits = cipherBits;
+    details.keyExchange = toQString(keyExchange);
+    details.keyExchangeBits = keyExchangeBits;
+    details.dhe = dhe;
+    return details;
+}
+
+bool TlsState::operator==(const TlsState &other) const
+{
+    return trust == other.trust && protocol == other.protocol && cipher == other.cipher
+        && keyExchange == other.keyExchange && cipherBits == other.cipherBits
+        && keyExchangeBits == other.keyExchangeBits && dhe == other.dhe;
+}
+
+void writeString(QDataStream &out, const std::string &text)
+{
+    out << QByteArray::fromRawData(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+bool readString(QDataStream &in, std::string &text)
+{
+    QByteArray bytes;
+    in >> bytes;
+    if (in.status() != QDataStream::Ok || bytes.size() > kMaxStringBytes)
+        return false;
+    text.assign(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+    return true;
+}
+
+bool readCount(QDataStream &in, std::uint32_t &count)
+{
+    quint32 value = 0;
+    in >> value;
+    if (in.status() != QDataStream::Ok || value > kMaxCount)
+        return false;
+    count = value;
+    return true;
+}
+
+void write(QDataStream &out, const LineOffsets &lines)
+{
+    out << quint32(lines.size());
+    for (std::int64_t offset : lines)
+        out << qint64(offset);
+}
+
+bool read(QDataStream &in, LineOffsets &lines)
+{
+    std::uint32_t count = 0;
+    if (!readCount(in, count) || count > kMaxLines)
+        return false;
+    lines.clear();
+    for (std::uint32_t i = 0; i < count; ++i) {
+        qint64 offset = 0;
+        in >> offset;
+        if (in.status() != QDataStream::Ok || (!lines.empty() && offset <= lines.back()))
+            return false;
+        lines.push_back(offset);
+    }
+    return true;
+}
+
+void write(QDataStream &out, const TlsState &tls)
+{
+    out << quint8(tls.trust);
+    writeString(out, tls.protocol);
+    writeString(out, tls.cipher);
+    writeString(out, tls.keyExchange);
+    out << qint32(tls.cipherBits) << qint32(tls.keyExchangeBits) << tls.dhe;
+}
+
+bool read(QDataStream &in, TlsState &tls)
+{
+    quint8 trust = 0;
+    in >> trust;
+    if (trust > quint8(Trust::Verified))
+        return false;
+    tls.trust = Trust(trust);
+    if (!readString(in, tls.protocol) || !readString(in, tls.cipher)
+        || !readString(in, tls.keyExchange))
+        return false;
+    qint32 cipherBits = 0;
+    qint32 keyExchangeBits = 0;
+    in >> cipherBits >> keyExchangeBits >> tls.dhe;
+    tls.cipherBits = cipherBits;
+    tls.keyExchangeBits = keyExchangeBits;
+    return in.status() == QDataStream::Ok;
+}
+
+void write(QDataStream &out, const PeerState &peer)
+{
+    writeString(out, peer.name);
+    writeString(out, peer.ip);
+    out << qint32(peer.port) << peer.local;
+}
+
+bool read(QDataStream &in, PeerState &peer)
+{
+    if (!readString(in, peer.name) || !readString(in, peer.ip))
+        return false;
+    qint32 port = 0;
+    in >> port >> peer.local;
+    peer.port = port;
+    return in.status() == QDataStream::Ok;
+}
+
+void write(QDataStream &out, const InboundMessage &m)
+{
+    writeString(out, m.queueId);
+    out << qint64(m.key);
+    write(out, m.peer);
+    out << m.encryptedAtClient;
+    write(out, m.tls);
+    write(out, m.lines);
+    out << m.submission << m.wholeSession << m.sessionClosed << m.queued << qint64(m.size)
+        << qint64(m.queueTime);
+    writeString(out, m.sender);
+    out << m.emitted << m.emittedEncrypted << m.emittedSubmission;
+}
+
+bool read(QDataStream &in, InboundMessage &m)
+{
+    qint64 key = 0;
+    if (!readString(in, m.queueId))
+        return false;
+    in >> key;
+    m.key = key;
+    if (!read(in, m.peer))
+        return false;
+    in >> m.encryptedAtClient;
+    if (!read(in, m.tls) || !read(in, m.lines))
+        return false;
+    qint64 size = 0;
+    qint64 queueTime = 0;
+    in >> m.submission >> m.wholeSession >> m.sessionClosed >> m.queued >> size >> queueTime;
+    m.size = size;
+    m.queueTime = queueTime;
+    if (!readString(in, m.sender))
+        return false;
+    in >> m.emitted >> m.emittedEncrypted >> m.emittedSubmission;
+    return in.status() == QDataStream::Ok;
+}
+
+void write(QDataStream &out, const OutboundMessage &m)
+{
+    write(out, m.peer);
+    out << qint64(m.key) << qint64(m.firstTime) << m.encrypted;
+    write(out, m.tls);
+    out << quint32(m.recipients.size());
+    for (const std::string &recipient : m.recipients)
+        writeString(out, recipient);
+    write(out, m.lines);
+    out << qint64(m.emittedBytes) << qint64(m.emittedTime);
+}
+
+bool read(QDataStream &in, OutboundMessage &m)
+{
+    if (!read(in, m.peer))
+        return false;
+    qint64 key = 0;
+    qint64 firstTime = 0;
+    in >> key >> firstTime >> m.encrypted;
+    m.key = key;
+    m.firstTime = firstTime;
+    if (!read(in, m.tls))
+        return false;
+    std::uint32_t count = 0;
+    if (!readCount(in, count) || count > kMaxRecipients)
+        return false;
+    m.recipients.assign(count, std::string());
+    for (std::string &recipient : m.recipients) {
+        if (!readString(in, recipient))
+            return false;
+    }
+    if (!read(in, m.lines))
+        return false;
+    qint64 emittedBytes = 0;
+    qint64 emittedTime = 0;
+    in >> emittedBytes >> emittedTime;
+    m.emittedBytes = emittedBytes;
+    m.emittedTime = emittedTime;
+    return in.status() == QDataStream::Ok;
+}
+
+bool readProblem(QDataStream &in, TlsProblem &problem)
+{
+    quint8 value = 0;
+    in >> value;
+    if (in.status() != QDataStream::Ok || value > quint8(TlsProblem::Other))
+        return false;
+    problem = TlsProblem(value);
+    return true;
+}
+
+void write(QDataStream &out, const Attempt &a)
+{
+    out << quint8(a.phase) << qint64(a.key) << qint64(a.time) << a.relayKnown;
+    writeString(out, a.relayKey);
+    write(out, a.peer);
+    writeString(out, a.queueId);
+    out << quint8(a.problem);
+    writeString(out, a.reason);
+    write(out, a.lines);
+}
+
+bool read(QDataStream &in, Attempt &a)
+{
+    quint8 phase = 0;
+    qint64 key = 0;
+    qint64 time = 0;
+    in >> phase >> key >> time >> a.relayKnown;
+    if (in.status() != QDataStream::Ok || phase > quint8(Attempt::Phase::Run))
+        return false;
+    a.phase = Attempt::Phase(phase);
+    a.key = key;
+    a.time = time;
+    return readString(in, a.relayKey) && read(in, a.peer) && readString(in, a.queueId)
+        && readProblem(in, a.problem) && readString(in, a.reason) && read(in, a.lines);
+}
+
+} // namespace mailtls::assembler

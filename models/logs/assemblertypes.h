@@ -1,0 +1,215 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <QDataStream>
+#include <QString>
+
+#include "models/logs/logevent.h"
+#include "models/logs/records.h"
+
+// The open state of SessionAssembler, in plain structs so that it can be
+// written to and read back from a snapshot field by field. Strings are std::string
+// (no QString per line on the hot path); conversion happens when a record is built.
+namespace mailtls::assembler {
+
+// Provenance and recipient lists stay small whatever the log does.
+inline constexpr std::size_t kMaxLines = 16;
+inline constexpr std::size_t kMaxRecipients = 16;
+// Pending TLS lines of one smtp pid between two delivery lines.
+inline constexpr std::size_t kMaxPendingTls = 8;
+// A pid or unqueued queue id silent this long (log time) is given up on.
+inline constexpr std::int64_t kSilenceLimit = 86400;
+// A queued message may sit in the deferred queue for maximal_queue_lifetime (5 days).
+inline constexpr std::int64_t kQueuedSilenceLimit = 7 * 86400;
+
+// Adds `offset` in log order, without duplicates; when full, the newest line
+// replaces the last kept one, so the list holds the first lines and the latest.
+void addLine(LineOffsets &lines, std::int64_t offset);
+void addLines(LineOffsets &lines, const LineOffsets &more);
+
+QString toQString(const std::string &text);
+
+struct TlsState
+{
+    Trust trust = Trust::Unknown;
+    std::string protocol;
+    std::string cipher;
+    std::string keyExchange;
+    int cipherBits = 0;
+    int keyExchangeBits = 0;
+    bool dhe = false;
+
+    void assign(const TlsInfo &info);
+    void clear();
+    TlsDetails toDetails() const;
+    bool operator==(const TlsState &other) const;
+    bool operator!=(const TlsState &other) const { return !(*this == other); }
+};
+
+// The remote end of a record, already normalised (COUNTING.md "Peer", "Local hop").
+struct PeerState
+{
+    std::string name;
+    std::string ip;
+    int port = 0;
+    bool local = false;
+};
+
+// A client= of an smtpd session: a message once its queue id reaches the queue.
+struct InboundMessage
+{
+    std::string queueId;
+    std::int64_t key = 0;             // offset of the client= line
+    PeerState peer;
+    bool encryptedAtClient = false;   // a TLS line came before client=
+    TlsState tls;
+    LineOffsets lines;
+    // Session facts as far as known; final once sessionClosed.
+    bool submission = false;
+    bool wholeSession = false;        // encrypted by the whole-session rules
+    bool sessionClosed = false;
+    // From the first qmgr from= line.
+    bool queued = false;
+    std::int64_t size = 0;
+    std::int64_t queueTime = 0;
+    std::string sender;
+    // What was last emitted, to re-emit only on a change.
+    bool emitted = false;
+    bool emittedEncrypted = false;
+    bool emittedSubmission = false;
+
+    bool encrypted() const { return encryptedAtClient || wholeSession; }
+};
+
+// One smtpd session (COUNTING.md "Postfix, inbound").
+struct Session
+{
+    std::int64_t key = 0;             // connect line, or the first line seen mid-log
+    std::int64_t startTime = 0;
+    std::int64_t lastTime = 0;
+    PeerState peer;
+    bool submissionService = false;   // service submission, submissions or smtps
+    bool wrapper = false;             // service submissions or smtps
+    bool authenticated = false;
+    bool tls = false;                 // a "TLS connection established from" line
+    TlsState tlsInfo;
+    std::int64_t tlsOffset = -1;
+    bool failureSeen = false;         // SSL_accept error / lost connection after STARTTLS
+    TlsProblem problem = TlsProblem::None;
+    std::string reason;
+    std::int64_t failureKey = 0;
+    std::int64_t failureTime = 0;
+    int starttlsOk = -1;
+    int starttlsTried = -1;
+    LineOffsets lines;
+    LineOffsets failureLines;
+    std::vector<InboundMessage> messages;
+
+    bool submission() const { return submissionService || authenticated; }
+};
+
+// One (queue id, peer) with a status=sent line (COUNTING.md "One outbound message").
+struct OutboundMessage
+{
+    PeerState peer;
+    std::int64_t key = 0;             // first status=sent line to this peer
+    std::int64_t firstTime = 0;
+    bool encrypted = true;
+    TlsState tls;
+    std::vector<std::string> recipients;
+    LineOffsets lines;
+    std::int64_t emittedBytes = 0;
+    std::int64_t emittedTime = 0;
+};
+
+struct QueueEntry
+{
+    std::int64_t lastTime = 0;
+    bool queued = false;              // its first qmgr from= line was seen
+    std::int64_t size = 0;
+    std::int64_t queueTime = 0;
+    std::int64_t queueOffset = -1;
+    std::string sender;
+    // The smtpd session that holds its client= while that session is open.
+    bool inSession = false;
+    std::uint64_t sessionPid = 0;
+    std::int64_t sessionKey = 0;
+    // A client= whose session ended before the message reached the queue.
+    bool hasPending = false;
+    InboundMessage pending;
+    std::vector<OutboundMessage> outbound;
+};
+
+// A TLS line of an smtp pid since its previous delivery line.
+struct PendingTls
+{
+    std::string relayKey;             // "host[ip]:port", host lower-cased
+    bool reused = false;
+    TlsState tls;
+    std::int64_t offset = 0;
+};
+
+// One failed TLS attempt (COUNTING.md, end of "Postfix, outbound").
+struct Attempt
+{
+    enum class Phase : std::uint8_t {
+        None,
+        Open,   // collecting lines until the pid's next delivery or TLS line
+        Run,    // ended by a TLS deferral: more deferrals of that transaction join it
+    };
+    Phase phase = Phase::None;
+    std::int64_t key = 0;
+    std::int64_t time = 0;
+    bool relayKnown = false;
+    std::string relayKey;
+    PeerState peer;
+    std::string queueId;              // the transaction of a Run
+    TlsProblem problem = TlsProblem::None;
+    std::string reason;
+    LineOffsets lines;
+};
+
+// One smtp (or lmtp) process: what it logged since its previous delivery line,
+// the connection it holds, and its TLS failure attempt.
+struct SmtpProcess
+{
+    std::int64_t lastTime = 0;
+    // The first pendingCount entries are live; the rest keep their buffers for reuse.
+    std::vector<PendingTls> pending;
+    std::size_t pendingCount = 0;
+    bool tlsActivity = false;         // any TLS line since the previous delivery line
+    bool handshakeDone = false;       // an established line not followed by a failure line
+    bool hasCurrent = false;
+    std::string currentRelay;
+    std::string currentQueueId;
+    bool currentEncrypted = false;
+    TlsState currentTls;
+    Attempt attempt;
+};
+
+// Snapshot reading and writing of the structs above. Readers check the stream
+// status and reject counts and enum values that cannot be.
+void writeString(QDataStream &out, const std::string &text);
+bool readString(QDataStream &in, std::string &text);
+bool readCount(QDataStream &in, std::uint32_t &count);
+
+void write(QDataStream &out, const LineOffsets &lines);
+bool read(QDataStream &in, LineOffsets &lines);
+void write(QDataStream &out, const TlsState &tls);
+bool read(QDataStream &in, TlsState &tls);
+void write(QDataStream &out, const PeerState &peer);
+bool read(QDataStream &in, PeerState &peer);
+void write(QDataStream &out, const InboundMessage &message);
+bool read(QDataStream &in, InboundMessage &message);
+void write(QDataStream &out, const OutboundMessage &message);
+bool read(QDataStream &in, OutboundMessage &message);
+void write(QDataStream &out, const Attempt &attempt);
+bool read(QDataStream &in, Attempt &attempt);
+bool readProblem(QDataStream &in, TlsProblem &problem);
+
+} // namespace mailtls::assembler

@@ -1,0 +1,199 @@
+#include "models/logs/sessionassembler.h"
+
+#include <utility>
+
+#include <QDataStream>
+#include <QIODevice>
+
+#include "models/logs/assemblerinbound.h"
+#include "models/logs/assembleroutbound.h"
+#include "models/logs/assemblerqueue.h"
+
+namespace mailtls {
+
+namespace {
+
+constexpr quint32 kSnapshotMagic = 0x4d544153;   // "MTAS"
+constexpr quint16 kSnapshotVersion = 1;
+constexpr quint32 kSnapshotEnd = 0x454e4421;     // "END!"
+constexpr std::int64_t kSweepInterval = 3600;
+
+// Pids are per host: a log merged from several servers must not mix their processes.
+std::uint64_t processKey(const LogLine &line)
+{
+    std::uint32_t hash = 2166136261u;   // FNV-1a: stable across runs and builds
+    for (char c : line.host) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 16777619u;
+    }
+    return (std::uint64_t(hash) << 32) | std::uint32_t(line.pid);
+}
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b)
+{
+    const std::int64_t q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+} // namespace
+
+struct SessionAssembler::State
+{
+    AssemblerOutput output;
+    AssemblerQueue queue;
+    AssemblerInbound inbound{queue, output};
+    AssemblerOutbound outbound{queue, output};
+    // The latest log time seen. Expiry runs on log time only, whenever it enters
+    // a new hour, so that a restored read expires exactly what a clean read does.
+    std::int64_t clock = 0;
+    std::int64_t sweepSlot = 0;
+    bool started = false;
+
+    void clear()
+    {
+        queue.clear();
+        inbound.clear();
+        outbound.clear();
+        clock = 0;
+        sweepSlot = 0;
+        started = false;
+    }
+};
+
+SessionAssembler::SessionAssembler()
+    : d(new State)
+{
+}
+
+SessionAssembler::~SessionAssembler()
+{
+    delete d;
+}
+
+void SessionAssembler::feed(const LogLine &line, const LogEvent &event, std::int64_t offset)
+{
+    if (!d->started || line.timeUtc > d->clock)
+        d->clock = line.timeUtc;
+    const std::int64_t slot = floorDiv(d->clock, kSweepInterval);
+    if (!d->started || slot != d->sweepSlot) {
+        d->started = true;
+        d->sweepSlot = slot;
+        d->inbound.expire(d->clock);
+        d->outbound.expire(d->clock);
+        d->queue.expire(d->clock);
+    }
+
+    switch (event.kind) {
+    case EventKind::SmtpdConnect:
+    case EventKind::SmtpdDisconnect:
+    case EventKind::SmtpdClient:
+    case EventKind::SmtpdTlsEstablished:
+    case EventKind::SmtpdTlsFailure:
+        d->inbound.feed(processKey(line), line, event, offset, d->clock);
+        break;
+    case EventKind::QmgrFrom: {
+        if (event.queueId.empty())
+            break;
+        assembler::QueueEntry &entry = d->queue.obtain(event.queueId, line.timeUtc);
+        if (entry.queued)
+            break;   // qmgr logs from= again each time a deferred message is retried
+        entry.queued = true;
+        entry.size = event.size > 0 ? event.size : 0;
+        entry.queueTime = line.timeUtc;
+        entry.queueOffset = offset;
+        entry.sender.assign(event.sender);
+        d->inbound.queued(event.queueId, entry);
+        d->outbound.queued(event.queueId, entry);
+        break;
+    }
+    case EventKind::QmgrRemoved:
+        d->queue.remove(event.queueId);
+        break;
+    case EventKind::Delivery:
+        d->outbound.delivery(processKey(line), line, event, offset, d->clock);
+        break;
+    case EventKind::SmtpTlsEstablished:
+    case EventKind::SmtpTlsReused:
+    case EventKind::SmtpTlsFailure:
+        if (event.daemon == Daemon::Smtp || event.daemon == Daemon::Lmtp)
+            d->outbound.tlsLine(processKey(line), line, event, offset, d->clock);
+        break;
+    case EventKind::Unrecognised:
+    case EventKind::Ignored:
+        break;
+    }
+}
+
+void SessionAssembler::finish()
+{
+    d->inbound.finish();
+    d->outbound.finish();
+}
+
+AssemblerOutput SessionAssembler::takeOutput()
+{
+    return std::exchange(d->output, AssemblerOutput());
+}
+
+QByteArray SessionAssembler::saveState() const
+{
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << kSnapshotMagic << kSnapshotVersion << qint64(d->clock) << qint64(d->sweepSlot)
+        << d->started;
+    d->queue.save(out);
+    d->inbound.save(out);
+    d->outbound.save(out);
+    out << kSnapshotEnd;
+    return bytes;
+}
+
+bool SessionAssembler::restoreState(const QByteArray &state, QString *error)
+{
+    auto fail = [this, error](const QString &message) {
+        d->clear();
+        if (error)
+            *error = message;
+        return false;
+    };
+
+    d->clear();
+    QDataStream in(state);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0;
+    quint16 version = 0;
+    in >> magic >> version;
+    if (in.status() != QDataStream::Ok || magic != kSnapshotMagic)
+        return fail(QStringLiteral("Not a session assembler snapshot (%1 bytes, unknown header); "
+                                   "the log will be read from its start.")
+                        .arg(state.size()));
+    if (version != kSnapshotVersion)
+        return fail(QStringLiteral("Session assembler snapshot version %1 is not supported "
+                                   "(this build reads version %2); the log will be read from "
+                                   "its start.")
+                        .arg(version)
+                        .arg(kSnapshotVersion));
+    qint64 clock = 0;
+    qint64 sweepSlot = 0;
+    bool started = false;
+    in >> clock >> sweepSlot >> started;
+    if (in.status() != QDataStream::Ok || !d->queue.load(in) || !d->inbound.load(in)
+        || !d->outbound.load(in))
+        return fail(QStringLiteral("Session assembler snapshot is corrupt (at byte %1 of %2); "
+                                   "the log will be read from its start.")
+                        .arg(in.device() ? in.device()->pos() : 0)
+                        .arg(state.size()));
+    quint32 end = 0;
+    in >> end;
+    if (in.status() != QDataStream::Ok || end != kSnapshotEnd || !in.atEnd())
+        return fail(QStringLiteral("Session assembler snapshot is truncated or has trailing "
+                                   "bytes (%1 bytes); the log will be read from its start.")
+                        .arg(state.size()));
+    d->clock = clock;
+    d->sweepSlot = sweepSlot;
+    d->started = started;
+    return true;
+}
+
+} // namespace mailtls
