@@ -413,9 +413,14 @@ void parseDelivery(std::string_view text, LogEvent &e)
     if (!haveRelay || !haveStatus)
         return;
     e.kind = EventKind::Delivery;
-    if (e.status != DeliveryStatus::Sent && !PostfixScanner::startsWith(e.statusText, "delivery temporarily suspended: ")) {
+    // A TLS reason on a deferral or bounce. Not on "delivery temporarily
+    // suspended: …": that repeats an earlier attempt's reason for a destination
+    // Postfix did not even connect to this time.
+    if (e.status != DeliveryStatus::Sent
+        && !PostfixScanner::startsWith(e.statusText, "delivery temporarily suspended: ")
+        && !isRemoteReply(e.statusText)) {
         const TlsProblem p = PostfixTlsText::classify(e.statusText);
-        if (p != TlsProblem::None && !isRemoteReply(e.statusText)) {
+        if (p != TlsProblem::None) {
             e.problem = p;
             e.problemText = e.statusText;
         }
@@ -621,6 +626,17 @@ LogEvent PostfixParser::parse(const LogLine &line) const
     default:
         parseOther(m, e);
         break;
+    }
+    if (e.kind == EventKind::Unrecognised || e.kind == EventKind::Ignored) {
+        // A rule that matched half a line leaves nothing behind: an unknown line
+        // says only which program wrote it, an ignored one also its queue id.
+        LogEvent bare;
+        bare.kind = e.kind;
+        bare.daemon = e.daemon;
+        bare.service = e.service;
+        if (e.kind == EventKind::Ignored)
+            bare.queueId = e.queueId;
+        return bare;
     }
     return e;
 }

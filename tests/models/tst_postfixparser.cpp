@@ -1,0 +1,826 @@
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QTest>
+#include <QTextStream>
+#include <QTimeZone>
+
+#include "models/logs/lineprefixparser.h"
+#include "models/logs/postfixparser.h"
+
+using namespace mailtls;
+
+namespace {
+
+QString str(std::string_view v)
+{
+    return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+}
+
+// The expected event of a row. Fields a row does not set keep LogEvent's
+// defaults, and every field is compared, so a row states the whole event.
+struct Expect
+{
+    LogEvent e;
+    QByteArray storage[12];
+
+    Expect() = default;
+    explicit Expect(EventKind kind, Daemon daemon)
+    {
+        e.kind = kind;
+        e.daemon = daemon;
+    }
+    std::string_view keep(int slot, const char *text)
+    {
+        storage[slot] = QByteArray(text);
+        return std::string_view(storage[slot].constData(), std::size_t(storage[slot].size()));
+    }
+    Expect &service(const char *s) { e.service = keep(0, s); return *this; }
+    Expect &queue(const char *q) { e.queueId = keep(1, q); return *this; }
+    Expect &peer(const char *host, const char *ip, int port = 0)
+    {
+        e.host = keep(2, host);
+        e.ip = keep(3, ip);
+        e.port = port;
+        return *this;
+    }
+    Expect &to(const char *r) { e.recipient = keep(4, r); return *this; }
+    Expect &origTo(const char *r) { e.origRecipient = keep(5, r); return *this; }
+    Expect &status(DeliveryStatus s, const char *text)
+    {
+        e.status = s;
+        e.statusText = keep(6, text);
+        return *this;
+    }
+    Expect &connUse(int n) { e.connUse = n; return *this; }
+    Expect &tlsField(bool encrypted)
+    {
+        e.hasTlsField = true;
+        e.tlsFieldEncrypted = encrypted;
+        return *this;
+    }
+    Expect &from(const char *s, std::int64_t size, int nrcpt)
+    {
+        e.sender = keep(7, s);
+        e.size = size;
+        e.nrcpt = nrcpt;
+        return *this;
+    }
+    Expect &auth() { e.authenticated = true; return *this; }
+    Expect &stats(int starttlsOk, int starttlsTried, int mailOk, int mailTried)
+    {
+        e.hasStats = true;
+        e.starttlsOk = starttlsOk;
+        e.starttlsTried = starttlsTried;
+        e.mailOk = mailOk;
+        e.mailTried = mailTried;
+        return *this;
+    }
+    Expect &tls(Trust trust, const char *protocol, const char *cipher, int bits, const char *kex,
+                int kexBits, bool dhe)
+    {
+        e.tls.trust = trust;
+        e.tls.protocol = keep(8, protocol);
+        e.tls.cipher = keep(9, cipher);
+        e.tls.cipherBits = bits;
+        e.tls.keyExchange = keep(10, kex);
+        e.tls.keyExchangeBits = kexBits;
+        e.tls.dhe = dhe;
+        return *this;
+    }
+    Expect &problem(TlsProblem p, const char *text)
+    {
+        e.problem = p;
+        e.problemText = keep(11, text);
+        return *this;
+    }
+};
+
+QString describe(const LogEvent &e)
+{
+    QString s;
+    QTextStream out(&s);
+    out << "kind=" << int(e.kind) << " daemon=" << int(e.daemon) << " service=" << str(e.service)
+        << "\nqueue=" << str(e.queueId) << " host=" << str(e.host) << " ip=" << str(e.ip)
+        << " port=" << e.port << "\nto=" << str(e.recipient) << " orig_to=" << str(e.origRecipient)
+        << " status=" << int(e.status) << " text=" << str(e.statusText)
+        << "\nconn_use=" << e.connUse << " tls_field=" << e.hasTlsField << '/'
+        << e.tlsFieldEncrypted << "\nfrom=" << str(e.sender) << " size=" << e.size
+        << " nrcpt=" << e.nrcpt << "\nauth=" << e.authenticated << " stats=" << e.hasStats
+        << " starttls=" << e.starttlsOk << '/' << e.starttlsTried << " mail=" << e.mailOk << '/'
+        << e.mailTried << "\ntrust=" << int(e.tls.trust) << " protocol=" << str(e.tls.protocol)
+        << " cipher=" << str(e.tls.cipher) << " bits=" << e.tls.cipherBits
+        << " kex=" << str(e.tls.keyExchange) << " kexbits=" << e.tls.keyExchangeBits
+        << " dhe=" << e.tls.dhe << "\nproblem=" << int(e.problem)
+        << " problemText=" << str(e.problemText);
+    return s;
+}
+
+bool corpusPresent()
+{
+    return QDir(QStringLiteral(MAILTLS_CORPUS_DIR)).exists();
+}
+
+// The real log files of the corpus that hold Postfix lines with a syslog prefix.
+QStringList corpusPrefixedFiles()
+{
+    return {
+        QStringLiteral("ASO/logparser/random-sample-logs-regex-check"),
+        QStringLiteral("fail2ban/fail2ban/tests/files/logs/postfix"),
+        QStringLiteral("crowdsec-hub/.tests/postfix-logs/postfix-logs.log"),
+        QStringLiteral("crowdsec-hub/.tests/postfix-spam/postfix-spam.log"),
+        QStringLiteral("crowdsec-hub/.tests/postfix-helo/postfix-spam.log"),
+        QStringLiteral("crowdsec-hub/.tests/postfix-relay/postfix-spam.log"),
+        QStringLiteral("crowdsec-hub/.tests/postfix-sasl-bf/postfix-sasl-bf.log"),
+        QStringLiteral("crowdsec-hub/.tests/postfix-honeypot-users/postfix-honeypot-users.log"),
+        QStringLiteral("mail-tls-helper/tests/assets/postfix_count_sent.log"),
+        QStringLiteral("mail-tls-helper/tests/assets/postfix_count_sent_with_tls.log"),
+        QStringLiteral("mail-tls-helper/tests/assets/postfix_count_sent_with_tor.log"),
+        QStringLiteral("extracted/EFForg-starttls-everywhere_PostfixLogSummary.py.lines.txt"),
+        QStringLiteral("extracted/kumina-postfix_exporter_test.go.lines.txt"),
+        QStringLiteral("extracted/msimerson-postfix-parser_test_index.js.lines.txt"),
+    };
+}
+
+QList<QByteArray> readLines(const QString &relative)
+{
+    QList<QByteArray> lines;
+    QFile f(QStringLiteral(MAILTLS_CORPUS_DIR "/") + relative);
+    if (!f.open(QIODevice::ReadOnly))
+        return lines;
+    const QList<QByteArray> all = f.readAll().split('\n');
+    for (QByteArray l : all) {
+        if (l.endsWith('\r'))
+            l.chop(1);
+        if (!l.isEmpty() && !l.startsWith('#'))
+            lines.append(l);
+    }
+    return lines;
+}
+
+// Message parts of the postfix-grok-patterns test cases, with the daemon their
+// pattern is for: (program, message).
+QList<QPair<QByteArray, QByteArray>> grokMessages()
+{
+    QList<QPair<QByteArray, QByteArray>> out;
+    const QList<QByteArray> rows =
+        readLines(QStringLiteral("extracted/whyscream-postfix-grok-patterns_test_data.tsv"));
+    for (const QByteArray &row : rows) {
+        const int tab = row.indexOf('\t');
+        if (tab < 0 || !row.startsWith("test/"))
+            continue;
+        QByteArray file = row.mid(5, tab - 5);
+        QByteArray daemon = file.left(file.lastIndexOf('_'));
+        if (daemon == "command_counter_data" || daemon == "delays" || daemon == "relay"
+            || daemon == "tls_features")
+            continue;
+        if (daemon == "trivial_rewrite")
+            daemon = "trivial-rewrite";
+        if (daemon == "script")
+            daemon = "postfix-script";
+        if (daemon == "postmap")
+            daemon = "postmap";
+        // The TSV keeps YAML escapes; the lines Postfix wrote had the characters.
+        QByteArray message = row.mid(tab + 1);
+        message.replace("\\\"", "\"");
+        out.append({QByteArray("postfix/") + daemon, message});
+    }
+    return out;
+}
+
+LogEvent parseMessage(const QByteArray &program, const QByteArray &message)
+{
+    LogLine line;
+    line.program = std::string_view(program.constData(), std::size_t(program.size()));
+    line.message = std::string_view(message.constData(), std::size_t(message.size()));
+    line.pid = 1;
+    return PostfixParser().parse(line);
+}
+
+bool within(std::string_view part, std::string_view whole)
+{
+    if (part.empty())
+        return true;
+    return part.data() >= whole.data() && part.data() + part.size() <= whole.data() + whole.size();
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Expect)
+
+class TestPostfixParser final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void programs_data();
+    void programs();
+    void parse_data();
+    void parse();
+    void corpusLines_data();
+    void corpusLines();
+    void corpusHasFewUnrecognised();
+    void grokMessagesAreRecognised();
+    void robustness();
+};
+
+void TestPostfixParser::programs_data()
+{
+    QTest::addColumn<QByteArray>("program");
+    QTest::addColumn<bool>("postfix");
+    QTest::addColumn<int>("daemon");
+    QTest::addColumn<QByteArray>("service");
+
+    QTest::newRow("smtpd") << QByteArray("postfix/smtpd") << true << int(Daemon::Smtpd) << QByteArray();
+    QTest::newRow("submission") << QByteArray("postfix/submission/smtpd") << true
+                                << int(Daemon::Smtpd) << QByteArray("submission");
+    QTest::newRow("instance") << QByteArray("postfix-out/smtp") << true << int(Daemon::Smtp)
+                              << QByteArray();
+    QTest::newRow("syslog_name without service") << QByteArray("postfix-enc/smtpd") << true
+                                                  << int(Daemon::Smtpd) << QByteArray();
+    QTest::newRow("smtp-25") << QByteArray("postfix/smtp-25/smtpd") << true << int(Daemon::Smtpd)
+                             << QByteArray("smtp-25");
+    QTest::newRow("smtps") << QByteArray("postfix/smtps/smtpd") << true << int(Daemon::Smtpd)
+                           << QByteArray("smtps");
+    QTest::newRow("relay transport") << QByteArray("postfix/relay/smtp") << true
+                                     << int(Daemon::Smtp) << QByteArray("relay");
+    QTest::newRow("instance and service") << QByteArray("postfix-smo/submission/smtpd") << true
+                                          << int(Daemon::Smtpd) << QByteArray("submission");
+    QTest::newRow("qmgr") << QByteArray("postfix/qmgr") << true << int(Daemon::Qmgr) << QByteArray();
+    QTest::newRow("trivial-rewrite") << QByteArray("postfix/trivial-rewrite") << true
+                                     << int(Daemon::Trivial) << QByteArray();
+    QTest::newRow("retry is error(8)") << QByteArray("postfix/retry") << true
+                                       << int(Daemon::Error) << QByteArray();
+    QTest::newRow("postfix-script") << QByteArray("postfix/postfix-script") << true
+                                    << int(Daemon::Other) << QByteArray();
+    QTest::newRow("sendmail MTA") << QByteArray("sm-mta") << false << int(Daemon::Other) << QByteArray();
+    QTest::newRow("bare postfix") << QByteArray("postfix") << false << int(Daemon::Other) << QByteArray();
+    QTest::newRow("postfix-") << QByteArray("postfix-/smtpd") << false << int(Daemon::Other) << QByteArray();
+    QTest::newRow("empty daemon") << QByteArray("postfix/") << false << int(Daemon::Other) << QByteArray();
+    QTest::newRow("four parts") << QByteArray("postfix/a/b/smtpd") << false << int(Daemon::Other) << QByteArray();
+    QTest::newRow("empty service") << QByteArray("postfix//smtpd") << false << int(Daemon::Other) << QByteArray();
+    QTest::newRow("postfixx") << QByteArray("postfixx/smtpd") << false << int(Daemon::Other) << QByteArray();
+}
+
+void TestPostfixParser::programs()
+{
+    QFETCH(QByteArray, program);
+    QFETCH(bool, postfix);
+    QFETCH(int, daemon);
+    QFETCH(QByteArray, service);
+    const std::string_view p(program.constData(), std::size_t(program.size()));
+    QCOMPARE(PostfixParser::isPostfixProgram(p), postfix);
+    const QByteArray message("connect from a[192.0.2.1]");
+    const LogEvent e = parseMessage(program, message);
+    QCOMPARE(int(e.daemon), daemon);
+    QCOMPARE(str(e.service), QString::fromLatin1(service));
+    if (!postfix)
+        QCOMPARE(e.kind, EventKind::Unrecognised);
+}
+
+void TestPostfixParser::parse_data()
+{
+    QTest::addColumn<QByteArray>("program");
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<Expect>("expected");
+
+    using K = EventKind;
+    using D = Daemon;
+    using S = DeliveryStatus;
+    using P = TlsProblem;
+
+    // --- smtpd
+    QTest::newRow("connect") << QByteArray("postfix/smtpd")
+        << QByteArray("connect from mail.example.com[192.0.2.1]")
+        << Expect(K::SmtpdConnect, D::Smtpd).peer("mail.example.com", "192.0.2.1");
+    QTest::newRow("connect IPv6") << QByteArray("postfix/submission/smtpd")
+        << QByteArray("connect from unknown[2001:db8::1]")
+        << Expect(K::SmtpdConnect, D::Smtpd).service("submission").peer("unknown", "2001:db8::1");
+    QTest::newRow("disconnect with stats") << QByteArray("postfix/smtpd")
+        << QByteArray("disconnect from a.example[192.0.2.1] ehlo=2 starttls=1 mail=1 rcpt=1 data=1 quit=1 commands=7")
+        << Expect(K::SmtpdDisconnect, D::Smtpd).peer("a.example", "192.0.2.1").stats(1, 1, 1, 1);
+    QTest::newRow("disconnect failed starttls") << QByteArray("postfix/smtpd")
+        << QByteArray("disconnect from a.example[192.0.2.1] ehlo=1 starttls=0/1 commands=1/2")
+        << Expect(K::SmtpdDisconnect, D::Smtpd).peer("a.example", "192.0.2.1").stats(0, 1, -1, -1);
+    QTest::newRow("disconnect auth") << QByteArray("postfix/smtps/smtpd")
+        << QByteArray("disconnect from u.example[198.51.100.7] ehlo=1 auth=1 mail=1 rcpt=1 data=1 quit=1 commands=6")
+        << Expect(K::SmtpdDisconnect, D::Smtpd).service("smtps").peer("u.example", "198.51.100.7")
+               .stats(-1, -1, 1, 1).auth();
+    QTest::newRow("disconnect failed auth") << QByteArray("postfix/smtpd")
+        << QByteArray("disconnect from unknown[192.0.2.1] helo=1 auth=0/1 quit=1 commands=2/3")
+        << Expect(K::SmtpdDisconnect, D::Smtpd).peer("unknown", "192.0.2.1").stats(-1, -1, -1, -1);
+    QTest::newRow("disconnect without stats") << QByteArray("postfix/smtpd")
+        << QByteArray("disconnect from localhost[127.0.0.1]")
+        << Expect(K::SmtpdDisconnect, D::Smtpd).peer("localhost", "127.0.0.1");
+    QTest::newRow("disconnect unknown address") << QByteArray("postfix/smtpd")
+        << QByteArray("disconnect from unknown[unknown] commands=0/0")
+        << Expect(K::SmtpdDisconnect, D::Smtpd).peer("unknown", "unknown").stats(-1, -1, -1, -1);
+    QTest::newRow("client") << QByteArray("postfix/smtpd")
+        << QByteArray("1CF582025C: client=xxx[2.3.4.5]")
+        << Expect(K::SmtpdClient, D::Smtpd).queue("1CF582025C").peer("xxx", "2.3.4.5");
+    QTest::newRow("client sasl") << QByteArray("postfix/submission/smtpd")
+        << QByteArray("3p7RMT0zrYz20p: client=unknown[192.168.0.100], sasl_method=DIGEST-MD5, sasl_username=user@dmain.com")
+        << Expect(K::SmtpdClient, D::Smtpd).service("submission").queue("3p7RMT0zrYz20p")
+               .peer("unknown", "192.168.0.100").auth();
+    QTest::newRow("client orig_queue_id") << QByteArray("postfix/smtpd")
+        << QByteArray("ABCDEF123: client=localhost[127.0.0.1], orig_queue_id=9876ABC, orig_client=mx.example[192.0.2.9]")
+        << Expect(K::SmtpdClient, D::Smtpd).queue("ABCDEF123").peer("localhost", "127.0.0.1");
+    QTest::newRow("TLS established TLSv1.3") << QByteArray("postfix/smtpd")
+        << QByteArray("Anonymous TLS connection established from julie.example.com[10.163.89.202]: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) key-exchange X25519 server-signature RSA-PSS (4096 bits) server-digest SHA256")
+        << Expect(K::SmtpdTlsEstablished, D::Smtpd).peer("julie.example.com", "10.163.89.202")
+               .tls(Trust::Anonymous, "TLSv1.3", "TLS_AES_256_GCM_SHA384", 256, "X25519", 253, false);
+    QTest::newRow("TLS established with SNI") << QByteArray("postfix/smtpd")
+        << QByteArray("Untrusted TLS connection established from c.example[192.0.2.3] to mx.example.net: TLSv1.3 with cipher TLS_AES_128_GCM_SHA256 (128/128 bits) key-exchange DHE (2048 bits) server-signature RSA-PSS (2048 bits)")
+        << Expect(K::SmtpdTlsEstablished, D::Smtpd).peer("c.example", "192.0.2.3")
+               .tls(Trust::Untrusted, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 128, "DHE", 2048, false);
+    QTest::newRow("TLS established DHE TLSv1.2") << QByteArray("postfix/smtpd")
+        << QByteArray("Anonymous TLS connection established from old.example[192.0.2.4]: TLSv1.2 with cipher DHE-RSA-AES256-GCM-SHA384 (256/256 bits)")
+        << Expect(K::SmtpdTlsEstablished, D::Smtpd).peer("old.example", "192.0.2.4")
+               .tls(Trust::Anonymous, "TLSv1.2", "DHE-RSA-AES256-GCM-SHA384", 256, "", 0, true);
+    QTest::newRow("TLS established AECDH is not DHE") << QByteArray("postfix/smtpd")
+        << QByteArray("Anonymous TLS connection established from julie.example.com[10.163.89.202]: TLSv1.2 with cipher AECDH-AES256-SHA (256/256 bits)")
+        << Expect(K::SmtpdTlsEstablished, D::Smtpd).peer("julie.example.com", "10.163.89.202")
+               .tls(Trust::Anonymous, "TLSv1.2", "AECDH-AES256-SHA", 256, "", 0, false);
+    QTest::newRow("SSL_accept -1") << QByteArray("postfix/smtpd")
+        << QByteArray("SSL_accept error from ssl-tools.net[185.55.116.145]: -1")
+        << Expect(K::SmtpdTlsFailure, D::Smtpd).peer("ssl-tools.net", "185.55.116.145")
+               .problem(P::Handshake, "-1");
+    QTest::newRow("SSL_accept lost") << QByteArray("postfix/smtpd")
+        << QByteArray("SSL_accept error from unknown[72.13.58.7]: lost connection")
+        << Expect(K::SmtpdTlsFailure, D::Smtpd).peer("unknown", "72.13.58.7")
+               .problem(P::Handshake, "lost connection");
+    QTest::newRow("lost after STARTTLS") << QByteArray("postfix/smtpd")
+        << QByteArray("lost connection after STARTTLS from unknown[72.13.58.7]")
+        << Expect(K::SmtpdTlsFailure, D::Smtpd).peer("unknown", "72.13.58.7")
+               .problem(P::LostAfterStarttls, "lost connection after STARTTLS");
+    QTest::newRow("lost after DATA ignored") << QByteArray("postfix/smtpd")
+        << QByteArray("lost connection after DATA (0 bytes) from unknown[72.13.58.7]")
+        << Expect(K::Ignored, D::Smtpd);
+    QTest::newRow("NOQUEUE reject ignored") << QByteArray("postfix/smtpd")
+        << QByteArray("NOQUEUE: reject: RCPT from unknown[192.0.2.1]: 554 5.7.1 <a@b>: Relay access denied; from=<a@b> to=<c@d> proto=ESMTP helo=<x>")
+        << Expect(K::Ignored, D::Smtpd);
+    QTest::newRow("queued reject ignored") << QByteArray("postfix/smtpd")
+        << QByteArray("00ADB3C0899: reject: RCPT from example.com[192.0.2.1]: 550 5.1.1 <sales@server.com>: Recipient address rejected")
+        << Expect(K::Ignored, D::Smtpd).queue("00ADB3C0899");
+    QTest::newRow("warning ignored") << QByteArray("postfix/smtpd")
+        << QByteArray("warning: hostname bad.example.com does not resolve to address 192.0.2.44: Name or service not known")
+        << Expect(K::Ignored, D::Smtpd);
+    QTest::newRow("smtpd TLS library problem ignored") << QByteArray("postfix/smtpd")
+        << QByteArray("warning: TLS library problem: error:0A000076:SSL routines::no suitable signature algorithm:../ssl/t1_lib.c:3330:")
+        << Expect(K::Ignored, D::Smtpd);
+    QTest::newRow("smtpd peer detail ignored") << QByteArray("postfix/smtpd")
+        << QByteArray("c.example[192.0.2.3]: Trusted: subject_CN=c.example, issuer_CN=R3, fingerprint=AB:CD")
+        << Expect(K::Ignored, D::Smtpd);
+    QTest::newRow("smtpd unknown") << QByteArray("postfix/smtpd")
+        << QByteArray("something nobody ever logged")
+        << Expect(K::Unrecognised, D::Smtpd);
+
+    // --- qmgr
+    QTest::newRow("qmgr from") << QByteArray("postfix/qmgr")
+        << QByteArray("0F5383D: from=<owner-postfix-users@postfix.org>, size=5360, nrcpt=1 (queue active)")
+        << Expect(K::QmgrFrom, D::Qmgr).queue("0F5383D").from("owner-postfix-users@postfix.org", 5360, 1);
+    QTest::newRow("qmgr null sender") << QByteArray("postfix/qmgr")
+        << QByteArray("3mPVKl0Mhjz7sXv: from=<>, size=2666, nrcpt=2 (queue active)")
+        << Expect(K::QmgrFrom, D::Qmgr).queue("3mPVKl0Mhjz7sXv").from("", 2666, 2);
+    QTest::newRow("qmgr bare sender") << QByteArray("postfix/qmgr")
+        << QByteArray("ED373F8043E: from=rory@rory-dev.localdomain, size=270, nrcpt=1 (queue active)")
+        << Expect(K::QmgrFrom, D::Qmgr).queue("ED373F8043E").from("rory@rory-dev.localdomain", 270, 1);
+    QTest::newRow("qmgr removed") << QByteArray("postfix/qmgr") << QByteArray("AAB4D259B1: removed")
+        << Expect(K::QmgrRemoved, D::Qmgr).queue("AAB4D259B1");
+    QTest::newRow("qmgr expired") << QByteArray("postfix/qmgr")
+        << QByteArray("BACE842E72: from=<noreply@domain.com>, status=expired, returned to sender")
+        << Expect(K::Ignored, D::Qmgr).queue("BACE842E72");
+    QTest::newRow("postsuper removed is not qmgr") << QByteArray("postfix/postsuper")
+        << QByteArray("D4F2023DB: removed") << Expect(K::Ignored, D::Postsuper).queue("D4F2023DB");
+
+    // --- deliveries
+    QTest::newRow("smtp sent") << QByteArray("postfix/smtp")
+        << QByteArray("5270320179: to=<hebj@telia.com>, relay=mail.telia.com[81.236.60.210]:25, delay=2017, delays=0.1/2017/0.03/0.05, dsn=2.0.0, status=sent (250 2.0.0 6FVIjIMwUJwU66FVIjAEB0 mail accepted for delivery)")
+        << Expect(K::Delivery, D::Smtp).queue("5270320179").to("hebj@telia.com")
+               .peer("mail.telia.com", "81.236.60.210", 25)
+               .status(S::Sent, "250 2.0.0 6FVIjIMwUJwU66FVIjAEB0 mail accepted for delivery");
+    QTest::newRow("smtp orig_to conn_use upper-case relay") << QByteArray("postfix-out/smtp")
+        << QByteArray("ABC123: to=<x@y.example>, orig_to=<alias@y.example>, relay=MX.Example.COM[192.0.2.1]:25, conn_use=2, delay=1.2, delays=0.76/0.01/0.09/0.34, dsn=2.0.0, status=sent (250 ok)")
+        << Expect(K::Delivery, D::Smtp).queue("ABC123").to("x@y.example").origTo("alias@y.example")
+               .peer("MX.Example.COM", "192.0.2.1", 25).connUse(2).status(S::Sent, "250 ok");
+    QTest::newRow("smtp IPv6 relay") << QByteArray("postfix/smtp")
+        << QByteArray("4E74613FE76: to=<r@gmail.com>, relay=gmail-smtp-in.l.google.com[2607:f8b0:400e:c04::1b]:25, delay=1.9, delays=0.05/0/1.1/0.71, dsn=2.0.0, status=sent (250 ok)")
+        << Expect(K::Delivery, D::Smtp).queue("4E74613FE76").to("r@gmail.com")
+               .peer("gmail-smtp-in.l.google.com", "2607:f8b0:400e:c04::1b", 25).status(S::Sent, "250 ok");
+    QTest::newRow("lmtp unix socket") << QByteArray("postfix/lmtp")
+        << QByteArray("AD6E41CDC05C: to=<admin@example.com>, relay=sub1.example.com[private/dovecot-lmtp], delay=0.15, delays=0.04/0/0.02/0.08, dsn=2.0.0, status=sent (250 2.0.0 <admin@example.com> Saved)")
+        << Expect(K::Delivery, D::Lmtp).queue("AD6E41CDC05C").to("admin@example.com")
+               .peer("sub1.example.com", "private/dovecot-lmtp").status(S::Sent, "250 2.0.0 <admin@example.com> Saved");
+    QTest::newRow("relay without port") << QByteArray("postfix/smtp")
+        << QByteArray("ABC123: to=<a@b.example>, relay=h.example[192.0.2.8], delay=1, delays=1/0/0/0, dsn=2.0.0, status=sent (ok)")
+        << Expect(K::Delivery, D::Smtp).queue("ABC123").to("a@b.example").peer("h.example", "192.0.2.8")
+               .status(S::Sent, "ok");
+    QTest::newRow("relay none") << QByteArray("postfix/smtp")
+        << QByteArray("3mJddz5fh3z7sdM: to=<rcarey@example.tv>, relay=none, delay=165276, delays=165276/0.09/0/0.09, dsn=4.4.1, status=deferred (connect to 24.200.177.247[24.200.177.247]:25: Connection timed out)")
+        << Expect(K::Delivery, D::Smtp).queue("3mJddz5fh3z7sdM").to("rcarey@example.tv").peer("none", "")
+               .status(S::Deferred, "connect to 24.200.177.247[24.200.177.247]:25: Connection timed out");
+    QTest::newRow("local bare address") << QByteArray("postfix/local")
+        << QByteArray("2A22C263F6: to=user@hostname.example.com, orig_to=root@localhost, relay=local, delay=0.07, delays=0.04/0/0/0.03, dsn=2.0.0, status=sent (delivered to command: procmail -a \"$EXTENSION\")")
+        << Expect(K::Delivery, D::Local).queue("2A22C263F6").to("user@hostname.example.com")
+               .origTo("root@localhost").peer("local", "")
+               .status(S::Sent, "delivered to command: procmail -a \"$EXTENSION\"");
+    QTest::newRow("virtual") << QByteArray("postfix/virtual")
+        << QByteArray("B657F2DB195D: to=<postmaster@example.com>, relay=virtual, delay=0.52, delays=0.51/0.01/0/0, dsn=2.0.0, status=sent (delivered to maildir)")
+        << Expect(K::Delivery, D::Virtual).queue("B657F2DB195D").to("postmaster@example.com")
+               .peer("virtual", "").status(S::Sent, "delivered to maildir");
+    QTest::newRow("pipe bounced") << QByteArray("postfix/pipe")
+        << QByteArray("95ECE24E0: to=<tom@example.com>, relay=dovecot, delay=0.12, delays=0.03/0/0/0.08, dsn=5.4.6, status=bounced (mail forwarding loop for tom@example.com)")
+        << Expect(K::Delivery, D::Pipe).queue("95ECE24E0").to("tom@example.com").peer("dovecot", "")
+               .status(S::Bounced, "mail forwarding loop for tom@example.com");
+    QTest::newRow("discard") << QByteArray("postfix/discard")
+        << QByteArray("25F2E5E061: to=<g@test.example.com>, relay=none, delay=0.05, delays=0.05/0/0/0, dsn=2.0.0, status=sent (test.example.com)")
+        << Expect(K::Delivery, D::Discard).queue("25F2E5E061").to("g@test.example.com").peer("none", "")
+               .status(S::Sent, "test.example.com");
+    QTest::newRow("error undeliverable") << QByteArray("postfix/error")
+        << QByteArray("3E29030F8637E: to=<user@yahoo.com>, relay=none, delay=0.01, delays=0.01/0/0/0, dsn=5.1.1, status=undeliverable-but-not-cached (User unknown in virtual alias table)")
+        << Expect(K::Delivery, D::Error).queue("3E29030F8637E").to("user@yahoo.com").peer("none", "")
+               .status(S::Other, "User unknown in virtual alias table");
+    QTest::newRow("expired") << QByteArray("postfix/smtp")
+        << QByteArray("ABC123: to=<a@b.example>, relay=none, delay=432000, delays=432000/0/0/0, dsn=4.4.1, status=expired (connect to b.example[192.0.2.1]:25: Connection refused)")
+        << Expect(K::Delivery, D::Smtp).queue("ABC123").to("a@b.example").peer("none", "")
+               .status(S::Expired, "connect to b.example[192.0.2.1]:25: Connection refused");
+    QTest::newRow("deferred cannot start TLS") << QByteArray("postfix/smtp")
+        << QByteArray("AF3B6480475: to=<v@r.example>, relay=r.example[192.0.2.7]:25, delay=0.06, delays=0.03/0.03/0/0, dsn=4.7.5, status=deferred (Cannot start TLS: handshake failure)")
+        << Expect(K::Delivery, D::Smtp).queue("AF3B6480475").to("v@r.example").peer("r.example", "192.0.2.7", 25)
+               .status(S::Deferred, "Cannot start TLS: handshake failure")
+               .problem(P::CannotStart, "Cannot start TLS: handshake failure");
+    QTest::newRow("deferred TLS not offered") << QByteArray("postfix/smtp")
+        << QByteArray("62D3F481249: to=<v@r.example>, relay=r.example[192.0.2.7]:25, delay=0.07, delays=0.03/0.01/0.03/0, dsn=4.7.4, status=deferred (TLS is required, but was not offered by host r.example[192.0.2.7])")
+        << Expect(K::Delivery, D::Smtp).queue("62D3F481249").to("v@r.example").peer("r.example", "192.0.2.7", 25)
+               .status(S::Deferred, "TLS is required, but was not offered by host r.example[192.0.2.7]")
+               .problem(P::NotOffered, "TLS is required, but was not offered by host r.example[192.0.2.7]");
+    QTest::newRow("bounced certificate") << QByteArray("postfix/smtp")
+        << QByteArray("ABC123: to=<v@r.example>, relay=r.example[192.0.2.7]:25, delay=1, delays=0/0/1/0, dsn=5.7.0, status=bounced (Server certificate not verified)")
+        << Expect(K::Delivery, D::Smtp).queue("ABC123").to("v@r.example").peer("r.example", "192.0.2.7", 25)
+               .status(S::Bounced, "Server certificate not verified")
+               .problem(P::Certificate, "Server certificate not verified");
+    QTest::newRow("deferred dh key too small") << QByteArray("postfix/smtp")
+        << QByteArray("ABC123: to=<v@r.example>, relay=r.example[192.0.2.7]:25, delay=1, delays=0/0/1/0, dsn=4.7.5, status=deferred (Cannot start TLS: handshake failure: dh key too small)")
+        << Expect(K::Delivery, D::Smtp).queue("ABC123").to("v@r.example").peer("r.example", "192.0.2.7", 25)
+               .status(S::Deferred, "Cannot start TLS: handshake failure: dh key too small")
+               .problem(P::DhKeyTooSmall, "Cannot start TLS: handshake failure: dh key too small");
+    QTest::newRow("deferred greylisting is no TLS problem") << QByteArray("postfix/smtp")
+        << QByteArray("A0E85200BD: to=<w@l.example>, relay=open.example.nl[10.49.140.10]:25, delay=2.3, delays=0.25/0.05/2/0.04, dsn=4.2.0, status=deferred (host open.example.nl[10.49.140.10] said: 450 4.2.0 Greylisted (in reply to RCPT TO command))")
+        << Expect(K::Delivery, D::Smtp).queue("A0E85200BD").to("w@l.example").peer("open.example.nl", "10.49.140.10", 25)
+               .status(S::Deferred, "host open.example.nl[10.49.140.10] said: 450 4.2.0 Greylisted (in reply to RCPT TO command)");
+    QTest::newRow("remote reply naming TLS is the peer's words") << QByteArray("postfix/smtp")
+        << QByteArray("ABC123: to=<a@b.example>, relay=b.example[192.0.2.1]:25, delay=1, delays=0/0/1/0, dsn=5.7.0, status=bounced (host b.example[192.0.2.1] said: 530 5.7.0 handshake failure, Must issue a STARTTLS command first (in reply to MAIL FROM command))")
+        << Expect(K::Delivery, D::Smtp).queue("ABC123").to("a@b.example").peer("b.example", "192.0.2.1", 25)
+               .status(S::Bounced, "host b.example[192.0.2.1] said: 530 5.7.0 handshake failure, Must issue a STARTTLS command first (in reply to MAIL FROM command)");
+    QTest::newRow("suspended repeats, no new attempt") << QByteArray("postfix/smtp")
+        << QByteArray("ABC123: to=<a@b.example>, relay=none, delay=9, delays=9/0/0/0, dsn=4.7.5, status=deferred (delivery temporarily suspended: Cannot start TLS: handshake failure)")
+        << Expect(K::Delivery, D::Smtp).queue("ABC123").to("a@b.example").peer("none", "")
+               .status(S::Deferred, "delivery temporarily suspended: Cannot start TLS: handshake failure");
+    QTest::newRow("tls=dane") << QByteArray("postfix/smtp")
+        << QByteArray("7EE668039: to=<user@example.com>, relay=mail.example.com[1.2.3.4]:25, delay=3.6, delays=0.08/0.02/0.85/0.14, tls=dane, dsn=2.1.5, status=sent (250 2.0.0 Ok: queued as 153053D)")
+        << Expect(K::Delivery, D::Smtp).queue("7EE668039").to("user@example.com").peer("mail.example.com", "1.2.3.4", 25)
+               .tlsField(true).status(S::Sent, "250 2.0.0 Ok: queued as 153053D");
+    QTest::newRow("tls=may:none") << QByteArray("postfix/smtp")
+        << QByteArray("7EE668039: to=<user@example.com>, relay=mail.example.com[1.2.3.4]:25, delay=3.6, delays=0.08/0.02/0.85/0.14, tls=may:none, dsn=2.1.5, status=sent (250 2.0.0 Ok: queued as 153053D)")
+        << Expect(K::Delivery, D::Smtp).queue("7EE668039").to("user@example.com").peer("mail.example.com", "1.2.3.4", 25)
+               .tlsField(false).status(S::Sent, "250 2.0.0 Ok: queued as 153053D");
+    QTest::newRow("tls=none") << QByteArray("postfix/smtp")
+        << QByteArray("7EE668039: to=<user@example.com>, relay=mail.example.com[1.2.3.4]:25, delay=3.6, delays=0.08/0.02/0.85/0.14, tls=none, dsn=2.1.5, status=sent (250 ok)")
+        << Expect(K::Delivery, D::Smtp).queue("7EE668039").to("user@example.com").peer("mail.example.com", "1.2.3.4", 25)
+               .tlsField(false).status(S::Sent, "250 ok");
+    QTest::newRow("tls=may?") << QByteArray("postfix/smtp")
+        << QByteArray("7EE668039: to=<user@example.com>, relay=mail.example.com[1.2.3.4]:25, delay=3.6, delays=0.08/0.02/0.85/0.14, tls=may?, dsn=2.1.5, status=sent (250 ok)")
+        << Expect(K::Delivery, D::Smtp).queue("7EE668039").to("user@example.com").peer("mail.example.com", "1.2.3.4", 25)
+               .tlsField(true).status(S::Sent, "250 ok");
+    QTest::newRow("tls=dane/!requiretls:nocertmatch") << QByteArray("postfix/smtp")
+        << QByteArray("7EE668039: to=<user@example.com>, relay=mail.example.com[1.2.3.4]:25, delay=3.6, delays=0.08/0.02/0.85/0.14, tls=dane/!requiretls:nocertmatch, dsn=2.1.5, status=sent (250 ok)")
+        << Expect(K::Delivery, D::Smtp).queue("7EE668039").to("user@example.com").peer("mail.example.com", "1.2.3.4", 25)
+               .tlsField(true).status(S::Sent, "250 ok");
+
+    // --- smtp TLS
+    QTest::newRow("smtp TLS established 1.3") << QByteArray("postfix/smtp")
+        << QByteArray("Verified TLS connection established to gmail-smtp-in.l.google.com[108.177.14.26]:25: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) key-exchange X25519 server-signature RSA-PSS (2048 bits) server-digest SHA256")
+        << Expect(K::SmtpTlsEstablished, D::Smtp).peer("gmail-smtp-in.l.google.com", "108.177.14.26", 25)
+               .tls(Trust::Verified, "TLSv1.3", "TLS_AES_256_GCM_SHA384", 256, "X25519", 253, false);
+    QTest::newRow("smtp TLS established ECDHE curve") << QByteArray("postfix/smtp")
+        << QByteArray("Trusted TLS connection established to mx.example[192.0.2.5]:25: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) key-exchange ECDHE (secp384r1) server-signature ECDSA (P-384) server-digest SHA384")
+        << Expect(K::SmtpTlsEstablished, D::Smtp).peer("mx.example", "192.0.2.5", 25)
+               .tls(Trust::Trusted, "TLSv1.3", "TLS_AES_256_GCM_SHA384", 256, "secp384r1", 384, false);
+    QTest::newRow("smtp TLS established ffdhe name") << QByteArray("postfix/smtp")
+        << QByteArray("Untrusted TLS connection established to mx.example[192.0.2.5]:25: TLSv1.3 with cipher TLS_AES_128_GCM_SHA256 (128/128 bits) key-exchange ffdhe3072")
+        << Expect(K::SmtpTlsEstablished, D::Smtp).peer("mx.example", "192.0.2.5", 25)
+               .tls(Trust::Untrusted, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 128, "ffdhe3072", 3072, false);
+    QTest::newRow("smtp TLS established 1.2 IPv6") << QByteArray("postfix/smtp")
+        << QByteArray("Verified TLS connection established to mx2.comcast.net[2001:558:fe21:2a::6]:25: TLSv1.2 with cipher ECDHE-RSA-AES256-GCM-SHA384 (256/256 bits)")
+        << Expect(K::SmtpTlsEstablished, D::Smtp).peer("mx2.comcast.net", "2001:558:fe21:2a::6", 25)
+               .tls(Trust::Verified, "TLSv1.2", "ECDHE-RSA-AES256-GCM-SHA384", 256, "", 0, false);
+    QTest::newRow("smtp TLS ADH") << QByteArray("postfix/smtp")
+        << QByteArray("Anonymous TLS connection established to relay.example.org[31.0.0.0]:25: TLSv1 with cipher ADH-AES256-SHA (256/256 bits)")
+        << Expect(K::SmtpTlsEstablished, D::Smtp).peer("relay.example.org", "31.0.0.0", 25)
+               .tls(Trust::Anonymous, "TLSv1", "ADH-AES256-SHA", 256, "", 0, true);
+    QTest::newRow("smtp TLS EDH") << QByteArray("postfix/smtp")
+        << QByteArray("Untrusted TLS connection established to m.example[192.0.2.5]:25: TLSv1 with cipher EDH-RSA-DES-CBC3-SHA (168/168 bits)")
+        << Expect(K::SmtpTlsEstablished, D::Smtp).peer("m.example", "192.0.2.5", 25)
+               .tls(Trust::Untrusted, "TLSv1", "EDH-RSA-DES-CBC3-SHA", 168, "", 0, true);
+    QTest::newRow("smtp TLS reused") << QByteArray("postfix/smtp")
+        << QByteArray("Verified TLS connection reused to mx.example[192.0.2.5]:25: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)")
+        << Expect(K::SmtpTlsReused, D::Smtp).peer("mx.example", "192.0.2.5", 25)
+               .tls(Trust::Verified, "TLSv1.3", "TLS_AES_256_GCM_SHA384", 256, "", 0, false);
+    QTest::newRow("SSL_connect -1") << QByteArray("postfix/smtp")
+        << QByteArray("SSL_connect error to mail.example.org[112.63.65.2]:25: -1")
+        << Expect(K::SmtpTlsFailure, D::Smtp).peer("mail.example.org", "112.63.65.2", 25)
+               .problem(P::Handshake, "-1");
+    QTest::newRow("SSL_connect lost") << QByteArray("postfix/smtp")
+        << QByteArray("SSL_connect error to mail.example.org[112.63.65.2]:25: lost connection")
+        << Expect(K::SmtpTlsFailure, D::Smtp).peer("mail.example.org", "112.63.65.2", 25)
+               .problem(P::Handshake, "lost connection");
+    QTest::newRow("certificate verification failed") << QByteArray("postfix/smtp")
+        << QByteArray("certificate verification failed for mail.example.com[113.169.17.115]:25: untrusted issuer /C=de/L=XXX/O=XXX GmbH/CN=XX CA")
+        << Expect(K::SmtpTlsFailure, D::Smtp).peer("mail.example.com", "113.169.17.115", 25)
+               .problem(P::Certificate, "untrusted issuer /C=de/L=XXX/O=XXX GmbH/CN=XX CA");
+    QTest::newRow("server certificate verification failed") << QByteArray("postfix/smtp")
+        << QByteArray("server certificate verification failed for mx.example[192.0.2.5]:25: num=10:certificate has expired")
+        << Expect(K::SmtpTlsFailure, D::Smtp).peer("mx.example", "192.0.2.5", 25)
+               .problem(P::Certificate, "num=10:certificate has expired");
+    QTest::newRow("dh key too small OpenSSL 1.0") << QByteArray("postfix/smtp")
+        << QByteArray("warning: TLS library problem: error:14082174:SSL routines:SSL3_CHECK_CERT_AND_ALGORITHM:dh key too small:s3_clnt.c:3347:")
+        << Expect(K::SmtpTlsFailure, D::Smtp)
+               .problem(P::DhKeyTooSmall, "error:14082174:SSL routines:SSL3_CHECK_CERT_AND_ALGORITHM:dh key too small:s3_clnt.c:3347:");
+    QTest::newRow("dh key too small OpenSSL 1.1") << QByteArray("postfix/smtp")
+        << QByteArray("warning: TLS library problem: error:141A318A:SSL routines:tls_process_ske_dhe:dh key too small:../ssl/statem/statem_clnt.c:2149:")
+        << Expect(K::SmtpTlsFailure, D::Smtp)
+               .problem(P::DhKeyTooSmall, "error:141A318A:SSL routines:tls_process_ske_dhe:dh key too small:../ssl/statem/statem_clnt.c:2149:");
+    QTest::newRow("dh key too small OpenSSL 3") << QByteArray("postfix/smtp")
+        << QByteArray("warning: TLS library problem: error:0A00018A:SSL routines::dh key too small:ssl/statem/statem_clnt.c:2104:")
+        << Expect(K::SmtpTlsFailure, D::Smtp)
+               .problem(P::DhKeyTooSmall, "error:0A00018A:SSL routines::dh key too small:ssl/statem/statem_clnt.c:2104:");
+    QTest::newRow("TLS library problem, other") << QByteArray("postfix/smtp")
+        << QByteArray("warning: TLS library problem: 3682:error:140740BF:SSL routines:SSL23_CLIENT_HELLO:no protocols available:s23_clnt.c:381:")
+        << Expect(K::SmtpTlsFailure, D::Smtp)
+               .problem(P::Handshake, "3682:error:140740BF:SSL routines:SSL23_CLIENT_HELLO:no protocols available:s23_clnt.c:381:");
+    QTest::newRow("TLS library problem, unknown words") << QByteArray("postfix/smtp")
+        << QByteArray("warning: TLS library problem: error:0A000126:SSL routines::something new")
+        << Expect(K::SmtpTlsFailure, D::Smtp)
+               .problem(P::Other, "error:0A000126:SSL routines::something new");
+    QTest::newRow("Cannot start TLS") << QByteArray("postfix/smtp")
+        << QByteArray("3mPz615lB2z7sZt: Cannot start TLS: handshake failure")
+        << Expect(K::SmtpTlsFailure, D::Smtp).queue("3mPz615lB2z7sZt")
+               .problem(P::CannotStart, "handshake failure");
+    QTest::newRow("smtp remote reply ignored") << QByteArray("postfix/smtp")
+        << QByteArray("ED59C3D: host mail2.example.com[1.74.253.23] said: 450 4.7.1 Greylisted (in reply to RCPT TO command)")
+        << Expect(K::Ignored, D::Smtp).queue("ED59C3D");
+    QTest::newRow("smtp connect failure ignored") << QByteArray("postfix/smtp")
+        << QByteArray("connect to mail2.crabruzzo.it[2.115.207.21]:25: No route to host")
+        << Expect(K::Ignored, D::Smtp);
+    QTest::newRow("smtp peer detail ignored") << QByteArray("postfix/smtp")
+        << QByteArray("mx.example[192.0.2.5]:25: Matched subjectAltName: mx.example")
+        << Expect(K::Ignored, D::Smtp);
+    QTest::newRow("smtp truncated delivery") << QByteArray("postfix/smtp")
+        << QByteArray("3mPVKl0Mhjz7sXv: to=<56597@con")
+        << Expect(K::Unrecognised, D::Smtp);
+
+    // --- others
+    QTest::newRow("cleanup") << QByteArray("postfix/cleanup")
+        << QByteArray("0F5383D: message-id=<544D2523.30609@rhsoft.net>")
+        << Expect(K::Ignored, D::Cleanup).queue("0F5383D");
+    QTest::newRow("pickup") << QByteArray("postfix/pickup") << QByteArray("D2FAE20586: uid=0 from=<fail2ban>")
+        << Expect(K::Ignored, D::Pickup).queue("D2FAE20586");
+    QTest::newRow("bounce") << QByteArray("postfix/bounce")
+        << QByteArray("17CCA8044: sender non-delivery notification: ADD2F8052")
+        << Expect(K::Ignored, D::Bounce).queue("17CCA8044");
+    QTest::newRow("postscreen") << QByteArray("postfix/postscreen")
+        << QByteArray("CONNECT from [61.238.241.86]:53024 to [89.105.204.244]:25")
+        << Expect(K::Ignored, D::Postscreen);
+    QTest::newRow("tlsproxy TLS line adds nothing") << QByteArray("postfix/tlsproxy")
+        << QByteArray("Anonymous TLS connection established from [192.0.2.1]:5555: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)")
+        << Expect(K::Ignored, D::Tlsproxy);
+    QTest::newRow("master") << QByteArray("postfix/master")
+        << QByteArray("daemon started -- version 3.7.10, configuration /etc/postfix")
+        << Expect(K::Ignored, D::Master);
+    QTest::newRow("postfix-script") << QByteArray("postfix/postfix-script")
+        << QByteArray("starting the Postfix mail system") << Expect(K::Ignored, D::Other);
+    QTest::newRow("postfix-script unknown") << QByteArray("postfix/postfix-script")
+        << QByteArray("flipping the Postfix mail system") << Expect(K::Unrecognised, D::Other);
+}
+
+void TestPostfixParser::parse()
+{
+    QFETCH(QByteArray, program);
+    QFETCH(QByteArray, message);
+    QFETCH(Expect, expected);
+    const LogEvent e = parseMessage(program, message);
+    QCOMPARE(describe(e), describe(expected.e));
+}
+
+void TestPostfixParser::corpusLines_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("needle");
+    QTest::addColumn<Expect>("expected");
+
+    using K = EventKind;
+    using D = Daemon;
+    using S = DeliveryStatus;
+    using P = TlsProblem;
+
+    const QString eff = QStringLiteral("extracted/EFForg-starttls-everywhere_PostfixLogSummary.py.lines.txt");
+    const QString kumina = QStringLiteral("extracted/kumina-postfix_exporter_test.go.lines.txt");
+    const QString aso = QStringLiteral("ASO/logparser/random-sample-logs-regex-check");
+    const QString f2b = QStringLiteral("fail2ban/fail2ban/tests/files/logs/postfix");
+    const QString tlsHelper = QStringLiteral("mail-tls-helper/tests/assets/postfix_count_sent_with_tls.log");
+
+    QTest::newRow("EFF lost after STARTTLS") << eff << QByteArray("lost connection after STARTTLS")
+        << Expect(K::SmtpdTlsFailure, D::Smtpd).peer("localhost", "127.0.0.1")
+               .problem(P::LostAfterStarttls, "lost connection after STARTTLS");
+    QTest::newRow("EFF SSL_connect") << eff << QByteArray("SSL_connect error to")
+        << Expect(K::SmtpTlsFailure, D::Smtp).peer("valid-example-recipient.com", "192.168.33.7", 25)
+               .problem(P::Handshake, "-1");
+    QTest::newRow("EFF deferred Cannot start TLS") << eff << QByteArray("status=deferred (Cannot start TLS")
+        << Expect(K::Delivery, D::Smtp).queue("AF3B6480475").to("vagrant@valid-example-recipient.com")
+               .peer("valid-example-recipient.com", "192.168.33.7", 25)
+               .status(S::Deferred, "Cannot start TLS: handshake failure")
+               .problem(P::CannotStart, "Cannot start TLS: handshake failure");
+    QTest::newRow("EFF qmgr from") << eff << QByteArray("AF3B6480475: from=")
+        << Expect(K::QmgrFrom, D::Qmgr).queue("AF3B6480475").from("root@sender.example.com", 576, 1);
+    QTest::newRow("kumina sasl client") << kumina << QByteArray("sasl_method=PLAIN")
+        << Expect(K::SmtpdClient, D::Smtpd).queue("EB4B2C19E2").peer("xxx", "1.2.3.4").auth();
+    QTest::newRow("kumina verified 1.3") << kumina << QByteArray("key-exchange X25519")
+        << Expect(K::SmtpTlsEstablished, D::Smtp).peer("gmail-smtp-in.l.google.com", "108.177.14.26", 25)
+               .tls(Trust::Verified, "TLSv1.3", "TLS_AES_256_GCM_SHA384", 256, "X25519", 253, false);
+    QTest::newRow("kumina virtual") << kumina << QByteArray("postfix/virtual")
+        << Expect(K::Delivery, D::Virtual).queue("199041033BE").to("me@domain.fr").peer("virtual", "")
+               .status(S::Sent, "delivered to maildir");
+    QTest::newRow("ASO Solaris client") << aso << QByteArray("9F2183652: client=")
+        << Expect(K::SmtpdClient, D::Smtpd).queue("9F2183652").peer("localhost", "127.0.0.1");
+    QTest::newRow("fail2ban smtp-25 disconnect") << f2b << QByteArray("postfix/smtp-25/smtpd[123]: disconnect")
+        << Expect(K::SmtpdDisconnect, D::Smtpd).service("smtp-25").peer("unknown", "192.0.2.1")
+               .stats(-1, -1, -1, -1);
+    QTest::newRow("fail2ban lost after STARTTLS") << f2b << QByteArray("lost connection after STARTTLS")
+        << Expect(K::SmtpdTlsFailure, D::Smtpd).peer("spammer.example.com", "192.0.2.42")
+               .problem(P::LostAfterStarttls, "lost connection after STARTTLS");
+    QTest::newRow("mail-tls-helper ADH") << tlsHelper << QByteArray("Anonymous TLS")
+        << Expect(K::SmtpTlsEstablished, D::Smtp).peer("relay.example.org", "31.0.0.0", 25)
+               .tls(Trust::Anonymous, "TLSv1", "ADH-AES256-SHA", 256, "", 0, true);
+}
+
+void TestPostfixParser::corpusLines()
+{
+    if (!corpusPresent())
+        QSKIP("corpus not present");
+    QFETCH(QString, file);
+    QFETCH(QByteArray, needle);
+    QFETCH(Expect, expected);
+    QByteArray line;
+    const QList<QByteArray> lines = readLines(file);
+    for (const QByteArray &l : lines) {
+        if (l.contains(needle)) {
+            line = l;
+            break;
+        }
+    }
+    QVERIFY2(!line.isEmpty(), needle.constData());
+    LinePrefixParser prefix{QTimeZone::utc()};
+    LogLine parsed;
+    QVERIFY(prefix.parse(std::string_view(line.constData(), std::size_t(line.size())), parsed));
+    const LogEvent e = PostfixParser().parse(parsed);
+    QCOMPARE(describe(e), describe(expected.e));
+}
+
+void TestPostfixParser::corpusHasFewUnrecognised()
+{
+    // Every real Postfix line of the corpus is known, except those that really
+    // are not: lines cut short in the source they were copied from.
+    if (!corpusPresent())
+        QSKIP("corpus not present");
+    QStringList unrecognised;
+    int postfixLines = 0;
+    for (const QString &file : corpusPrefixedFiles()) {
+        LinePrefixParser prefix{QTimeZone::utc()};
+        const QList<QByteArray> lines = readLines(file);
+        for (const QByteArray &l : lines) {
+            LogLine parsed;
+            if (!prefix.parse(std::string_view(l.constData(), std::size_t(l.size())), parsed))
+                continue;
+            if (!PostfixParser::isPostfixProgram(parsed.program))
+                continue;
+            ++postfixLines;
+            const LogEvent e = PostfixParser().parse(parsed);
+            if (e.kind == EventKind::Unrecognised)
+                unrecognised << str(parsed.message);
+        }
+    }
+    QVERIFY(postfixLines > 6000);
+    const QStringList expected{QStringLiteral("3mPVKl0Mhjz7sXv: to=<56597@con"),
+                               QStringLiteral("3mPVKl0Mhjz7sXv: to=<56597@con")};
+    QCOMPARE(unrecognised, expected);
+}
+
+void TestPostfixParser::grokMessagesAreRecognised()
+{
+    if (!corpusPresent())
+        QSKIP("corpus not present");
+    const auto messages = grokMessages();
+    QVERIFY(messages.size() > 150);
+    QStringList unrecognised;
+    for (const auto &pm : messages) {
+        const LogEvent e = parseMessage(pm.first, pm.second);
+        if (e.kind == EventKind::Unrecognised)
+            unrecognised << QString::fromUtf8(pm.first + ": " + pm.second);
+    }
+    QCOMPARE(unrecognised, QStringList());
+}
+
+void TestPostfixParser::robustness()
+{
+    // Every corpus line, cut at every position and mutated at random (fixed
+    // seed), through both parsers: no crash, no hang, and every view the parsers
+    // hand out lies inside the line.
+    if (!corpusPresent())
+        QSKIP("corpus not present");
+    std::vector<std::string> lines;
+    QDirIterator it(QStringLiteral(MAILTLS_CORPUS_DIR), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.size() > 4 * 1024 * 1024 || !f.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> all = f.readAll().split('\n');
+        for (const QByteArray &l : all)
+            lines.emplace_back(l.constData(), std::size_t(l.size()));
+    }
+    // Message parts alone too, as Postfix lines of every daemon.
+    const auto messages = grokMessages();
+    for (const auto &pm : messages)
+        lines.push_back("Jan  5 10:00:00 mx " + pm.first.toStdString() + "[1]: " + pm.second.toStdString());
+    QVERIFY(lines.size() > 5000);
+
+    LinePrefixParser prefix{QTimeZone(QByteArrayLiteral("Europe/Berlin"))};
+    const PostfixParser postfix;
+    std::mt19937 random(20240105u);
+    std::uint64_t events = 0;
+    auto check = [&](std::string_view text) {
+        LogLine parsed;
+        if (prefix.parse(text, parsed)) {
+            for (std::string_view v : {parsed.host, parsed.program, parsed.message}) {
+                if (!within(v, text))
+                    return false;
+            }
+        } else {
+            // The message alone, as the parser may be fed pre-split lines.
+            parsed = LogLine();
+            parsed.program = std::string_view("postfix/smtp");
+            parsed.message = text;
+        }
+        const LogEvent e = postfix.parse(parsed);
+        events += static_cast<std::uint64_t>(e.kind);
+        for (std::string_view v : {e.service, e.queueId, e.host, e.ip, e.recipient,
+                                   e.origRecipient, e.statusText, e.sender, e.tls.protocol,
+                                   e.tls.cipher, e.tls.keyExchange, e.problemText}) {
+            if (!within(v, parsed.message) && !within(v, parsed.program))
+                return false;
+        }
+        return e.port >= 0 && e.port <= 65535 && e.size >= -1;
+    };
+    std::string buffer;
+    for (const std::string &line : lines) {
+        for (std::size_t n = 0; n <= line.size(); ++n) {
+            // A fresh copy of exactly n bytes, so reading past the end is caught
+            // by sanitizers.
+            buffer.assign(line, 0, n);
+            QVERIFY2(check(std::string_view(buffer.data(), n)), line.c_str());
+        }
+        for (int round = 0; round < 8 && !line.empty(); ++round) {
+            buffer = line;
+            const int edits = 1 + int(random() % 4);
+            for (int i = 0; i < edits; ++i) {
+                const std::size_t at = random() % buffer.size();
+                switch (random() % 4) {
+                case 0: buffer[at] = static_cast<char>(random() % 256); break;
+                case 1: buffer.erase(at, 1 + random() % 8); break;
+                case 2: buffer.insert(at, 1, "[]<>:, =/"[random() % 9]); break;
+                default: buffer.insert(at, buffer.substr(at, random() % 16)); break;
+                }
+                if (buffer.empty())
+                    break;
+            }
+            QVERIFY2(check(buffer), line.c_str());
+        }
+    }
+    // Long and binary lines.
+    std::string huge = "Jan  5 10:00:00 mx postfix/smtp[1]: ABCDEF: to=<" + std::string(1 << 20, 'a');
+    QVERIFY(check(huge));
+    std::string brackets = "Jan  5 10:00:00 mx postfix/smtpd[1]: connect from " + std::string(1 << 20, '[');
+    QVERIFY(check(brackets));
+    std::string binary;
+    for (int i = 0; i < 1 << 16; ++i)
+        binary.push_back(static_cast<char>(random() % 256));
+    QVERIFY(check(binary));
+    QVERIFY(events > 0);
+}
+
+QTEST_GUILESS_MAIN(TestPostfixParser)
+#include "tst_postfixparser.moc"
