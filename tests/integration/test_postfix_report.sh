@@ -33,7 +33,7 @@ set -u
 
 MAILTLS=${1:-}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-# shellcheck source=lib/postfix.sh
+# shellcheck source-path=SCRIPTDIR source=lib/postfix.sh
 . "$HERE/lib/postfix.sh"
 
 PASSED=0
@@ -67,6 +67,7 @@ pf_init
 pf_make_cert "$T/sink" sink.test
 pf_make_cert "$T/mta" mta.test
 pf_make_dh1024 "$T/dh1024.pem"
+# shellcheck disable=SC2016 # $1 belongs to the inner sh
 check "openssl made 1024-bit DH parameters" \
     sh -c 'openssl pkeyparam -in "$1" -text -noout 2>/dev/null | grep -q "(1024 bit)"' sh "$T/dh1024.pem"
 
@@ -148,22 +149,29 @@ send() {
     pf_loopback_dns swaks "${args[@]}" >"$out" 2>&1
 }
 
-check "127.0.0.5 plaintext message 1 accepted on :2525" send 127.0.0.5 2525 no a1@alpha.example
-check "127.0.0.5 plaintext message 2 accepted on :2525" send 127.0.0.5 2525 no a2@alpha.example
-check "127.0.0.5 plaintext message 3 accepted on :2525" send 127.0.0.5 2525 no a3@alpha.example
+# send_ok ARGS...: send, and show the SMTP transcript when it fails.
+send_ok() {
+    send "$@" && return 0
+    sed 's/^/    swaks: /' "$T/swaks$MSGNO.out"
+    return 1
+}
+
+check "127.0.0.5 plaintext message 1 accepted on :2525" send_ok 127.0.0.5 2525 no a1@alpha.example
+check "127.0.0.5 plaintext message 2 accepted on :2525" send_ok 127.0.0.5 2525 no a2@alpha.example
+check "127.0.0.5 plaintext message 3 accepted on :2525" send_ok 127.0.0.5 2525 no a3@alpha.example
 check "127.0.0.6 STARTTLS message with two alpha recipients accepted on :2525" \
-    send 127.0.0.6 2525 yes a4@alpha.example,a5@alpha.example
-check "127.0.0.6 STARTTLS message to beta accepted on :2525" send 127.0.0.6 2525 yes b1@beta.example
+    send_ok 127.0.0.6 2525 yes a4@alpha.example,a5@alpha.example
+check "127.0.0.6 STARTTLS message to beta accepted on :2525" send_ok 127.0.0.6 2525 yes b1@beta.example
 if send 127.0.0.7 2527 no a6@alpha.example; then
     fail "127.0.0.7 plaintext on the encrypt listener :2527 was refused"
 else
     check "127.0.0.7 plaintext on the encrypt listener :2527 was refused with 530" \
         grep -q '530 5.7.0 Must issue a STARTTLS command first' "$T/swaks$MSGNO.out"
 fi
-check "127.0.0.8 STARTTLS message to gamma accepted on :2527" send 127.0.0.8 2527 yes g1@gamma.example
+check "127.0.0.8 STARTTLS message to gamma accepted on :2527" send_ok 127.0.0.8 2527 yes g1@gamma.example
 GAMMA_QUEUED=$(date +%s)
 check "127.0.0.9 STARTTLS submission to beta and alpha accepted on :2587" \
-    send 127.0.0.9 2587 yes b2@beta.example,a7@alpha.example
+    send_ok 127.0.0.9 2587 yes b2@beta.example,a7@alpha.example
 
 # ------------------------------------------------------------- drain and stop
 # The gamma message defers at once; retry it once it is old enough for the

@@ -49,6 +49,7 @@ pf_init() {
 # pf_loopback_dns CMD ARGS...: run CMD in a private mount namespace whose
 # /etc/resolv.conf points at loopback, so no name lookup can leave the machine.
 pf_loopback_dns() {
+    # shellcheck disable=SC2016 # $0 and $@ belong to the inner sh
     unshare -m sh -c 'mount --bind "$0" /etc/resolv.conf && exec "$@"' "$T/resolv.conf" "$@"
 }
 
@@ -223,9 +224,10 @@ pf_listen() {
 # pf_port_listening ADDR PORT: is a TCP socket listening there? Reads
 # /proc/net/tcp instead of connecting, so the server logs nothing.
 pf_port_listening() {
-    local addr=$1 port=$2 hex
-    # shellcheck disable=SC2046
-    hex=$(printf '%02X%02X%02X%02X:%04X' $(echo "$addr" | awk -F. '{print $4, $3, $2, $1}') "$port")
+    local addr=$1 port=$2 a b c d hex
+    IFS=. read -r a b c d <<<"$addr"
+    # /proc/net/tcp writes IPv4 addresses as one little-endian hex word.
+    hex=$(printf '%02X%02X%02X%02X:%04X' "$d" "$c" "$b" "$a" "$port")
     awk -v want="$hex" 'NR > 1 && toupper($2) == want && $4 == "0A" { found = 1 } END { exit !found }' /proc/net/tcp
 }
 
@@ -241,10 +243,19 @@ pf_wait_port() {
 # pf_start NAME: check and start the instance (inside pf_loopback_dns), record
 # its master PID, and wait until every inet listener of its master.cf listens.
 pf_start() {
-    local name=$1 dir qdir pidfile deadline pid endpoint
+    local name=$1 dir qdir pidfile deadline pid endpoint endpoints
     dir=$(pf_dir "$name") || exit 1
     qdir=$(pf_queue_dir "$name")
     pidfile="$qdir/pid/master.pid"
+    endpoints=$(postconf -c "$dir" -Fh '*/inet/service' | sort -u)
+    # The master's own bind error is lost (its log daemon is not up yet), so
+    # name the usual cause here.
+    for endpoint in $endpoints; do
+        case $endpoint in
+        *:*) pf_port_listening "${endpoint%:*}" "${endpoint##*:}" \
+            && pf_fail "$endpoint is already in use by another process; instance $name cannot listen there" ;;
+        esac
+    done
     pf_loopback_dns postfix -c "$dir" start >"$T/$name/start.out" 2>&1 \
         || { cat "$T/$name/start.out" >&2; tail -n 20 "$(pf_log "$name")" >&2 2>/dev/null; pf_fail "Postfix instance $name did not start"; }
     deadline=$((SECONDS + 20))
@@ -256,7 +267,7 @@ pf_start() {
         sleep 0.1
     done
     PF_PID[$name]=$pid
-    for endpoint in $(postconf -c "$dir" -Fh '*/inet/service' | sort -u); do
+    for endpoint in $endpoints; do
         case $endpoint in
         *:*) pf_wait_port "${endpoint%:*}" "${endpoint##*:}" 20 ;;
         esac
