@@ -1,5 +1,6 @@
 #include "models/logs/lineprefixparser.h"
 
+#include <algorithm>
 #include <cstddef>
 
 #include <QDate>
@@ -302,27 +303,38 @@ std::int64_t LinePrefixParser::localToUtc(int year, int month, int day, int hour
 {
     const std::int64_t localSeconds = daysFromCivil(year, month, day) * kSecondsPerDay
         + hour * 3600 + minute * 60 + second;
-    const std::int64_t localHour = localSeconds / 3600;
-    if (localHour != m_cachedLocalHour) {
-        // The offset at the start and at the end of the hour: a transition inside
-        // the hour (a DST gap or overlap) makes them differ, and that hour is then
-        // converted line by line instead of cached.
-        const QDate date(year, month, day);
-        const QDateTime start(date, QTime(hour, 0, 0), m_zone);
-        const QDateTime end(date, QTime(hour, 59, 59), m_zone);
-        const std::int64_t hourStart = localHour * 3600;
-        const std::int64_t startOffset = hourStart - start.toSecsSinceEpoch();
-        const std::int64_t endOffset = hourStart + 3599 - end.toSecsSinceEpoch();
-        if (startOffset != endOffset || !start.isValid() || !end.isValid()) {
-            const QDateTime exact(date, QTime(hour, minute, second), m_zone);
-            if (exact.isValid())
-                return exact.toSecsSinceEpoch();
-            return localSeconds - startOffset;
-        }
-        m_cachedLocalHour = localHour;
-        m_cachedOffset = startOffset;
+    if (localSeconds >= m_cachedLocalStart && localSeconds < m_cachedLocalEnd)
+        return localSeconds - m_cachedOffset;
+
+    // Outside the cached stretch: ask Qt, which also settles times in a DST gap
+    // or overlap the same way on every read.
+    const QDateTime exact(QDate(year, month, day), QTime(hour, minute, second), m_zone);
+    if (!exact.isValid())
+        return localSeconds - m_cachedOffset;
+    const std::int64_t utcSeconds = exact.toSecsSinceEpoch();
+    const std::int64_t offset = localSeconds - utcSeconds;
+    if (offset != exact.offsetFromUtc())
+        return utcSeconds; // a time that does not exist locally: not a basis for the cache
+
+    // The offset holds from the previous transition to the next; near each one the
+    // local times that are missing or occur twice (between the two offsets) stay
+    // out of the stretch, so inside it this offset is the only answer.
+    constexpr std::int64_t kFar = std::int64_t(1) << 50;
+    m_cachedLocalStart = -kFar;
+    m_cachedLocalEnd = kFar;
+    const QTimeZone::OffsetData before = m_zone.previousTransition(exact.addSecs(1));
+    if (before.atUtc.isValid()) {
+        const std::int64_t at = before.atUtc.toSecsSinceEpoch();
+        const std::int64_t earlier = m_zone.offsetFromUtc(before.atUtc.addSecs(-1));
+        m_cachedLocalStart = at + std::max(offset, earlier);
     }
-    return localSeconds - m_cachedOffset;
+    const QTimeZone::OffsetData after = m_zone.nextTransition(exact);
+    if (after.atUtc.isValid()) {
+        const std::int64_t at = after.atUtc.toSecsSinceEpoch();
+        m_cachedLocalEnd = at + std::min<std::int64_t>(offset, after.offsetFromUtc);
+    }
+    m_cachedOffset = offset;
+    return utcSeconds;
 }
 
 bool LinePrefixParser::parse(std::string_view line, LogLine &out)

@@ -43,8 +43,11 @@ private:
     int m_referenceMonth = 1;
     int m_year = 0;        // year of the previous classic stamp, 0 before the first
     int m_lastMonth = 0;
-    // Offset cache: zone offsets change rarely, so remember the last local hour's.
-    std::int64_t m_cachedLocalHour = -1;
+    // Offset cache: a zone's offset holds between two transitions, so remember the
+    // stretch of local time (kept a day clear of either transition, where local
+    // times are ambiguous or missing) in which the last offset is the only answer.
+    std::int64_t m_cachedLocalStart = 0;
+    std::int64_t m_cachedLocalEnd = 0;
     std::int64_t m_cachedOffset = 0;
 };
 

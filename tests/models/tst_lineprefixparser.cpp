@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -374,38 +375,68 @@ void TestLinePrefixParser::zoneConversionMatchesQt_data()
 
 void TestLinePrefixParser::zoneConversionMatchesQt()
 {
-    // Every 7 minutes for a whole year, skipping the hours a DST change makes
-    // ambiguous or impossible: the cached offset must agree with Qt's conversion.
+    // Every 7 minutes for a whole year, and every minute of the hours around each
+    // transition: the cached offset must agree with the zone for every local time
+    // that exists exactly once (missing and doubled times have their own test).
     QFETCH(QByteArray, zone);
     QFETCH(int, year);
     const QTimeZone tz(zone);
     QVERIFY(tz.isValid());
     LinePrefixParser parser{tz};
     parser.setReferenceTime(QDateTime(QDate(year, 12, 31), QTime(23, 0), tz).toSecsSinceEpoch());
+
+    // Wall-clock times are walked in a UTC QDateTime; the zone only interprets them.
+    QList<QDateTime> walk;
+    for (QDateTime t(QDate(year, 1, 1), QTime(0, 0), Qt::UTC);
+         t < QDateTime(QDate(year, 12, 31), QTime(22, 0), Qt::UTC); t = t.addSecs(7 * 60 + 13))
+        walk.append(t);
+    const QTimeZone::OffsetDataList transitions =
+        tz.transitions(QDateTime(QDate(year, 1, 2), QTime(0, 0), Qt::UTC),
+                       QDateTime(QDate(year, 12, 30), QTime(0, 0), Qt::UTC));
+    for (const QTimeZone::OffsetData &transition : transitions) {
+        const QDateTime localAt = transition.atUtc.addSecs(transition.offsetFromUtc);
+        const QDateTime wall(localAt.date(), localAt.time(), Qt::UTC);
+        for (int minute = -180; minute <= 180; ++minute)
+            walk.append(wall.addSecs(minute * 60));
+    }
+    std::sort(walk.begin(), walk.end());
+
     static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    QDateTime local(QDate(year, 1, 1), QTime(0, 0), Qt::UTC);
-    const QDateTime end(QDate(year, 12, 31), QTime(23, 0), Qt::UTC);
     int checked = 0;
-    while (local < end) {
-        const QDate d = local.date();
-        const QTime t = local.time();
-        const QDateTime inZone(d, t, tz);
-        const QDateTime before = inZone.addSecs(-7200);
-        const QDateTime after = inZone.addSecs(7200);
-        const bool nearTransition = before.offsetFromUtc() != after.offsetFromUtc();
-        if (!nearTransition) {
-            const QByteArray line = QByteArray(months[d.month() - 1]) + ' '
-                + QByteArray::number(d.day()).rightJustified(2, ' ') + ' '
-                + t.toString(QStringLiteral("HH:mm:ss")).toLatin1() + " mx p[1]: m";
-            LogLine out;
-            QVERIFY(parser.parse(line.toStdString(), out));
-            QCOMPARE(out.timeUtc, inZone.toSecsSinceEpoch());
-            ++checked;
+    int skipped = 0;
+    for (const QDateTime &wall : walk) {
+        const QDate d = wall.date();
+        const QTime t = wall.time();
+        const qint64 localSeconds = wall.toSecsSinceEpoch();
+        // The local time's UTC instants: one per offset that maps it back to itself.
+        const QDateTime guess(d, t, tz);
+        int matches = 0;
+        qint64 instant = 0;
+        for (int offset : {tz.offsetFromUtc(guess.addSecs(-14400)),
+                           tz.offsetFromUtc(guess.addSecs(14400))}) {
+            const qint64 candidate = localSeconds - offset;
+            if (tz.offsetFromUtc(QDateTime::fromSecsSinceEpoch(candidate, Qt::UTC)) == offset
+                && (matches == 0 || candidate != instant)) {
+                ++matches;
+                instant = candidate;
+            }
         }
-        local = local.addSecs(7 * 60 + 13);
+        const QByteArray line = QByteArray(months[d.month() - 1]) + ' '
+            + QByteArray::number(d.day()).rightJustified(2, ' ') + ' '
+            + t.toString(QStringLiteral("HH:mm:ss")).toLatin1() + " mx p[1]: m";
+        LogLine out;
+        QVERIFY(parser.parse(line.toStdString(), out));
+        if (matches != 1) {
+            ++skipped;
+            continue;
+        }
+        QCOMPARE(out.timeUtc, instant);
+        ++checked;
     }
-    QVERIFY(checked > 70000);
+    QVERIFY(checked > 72000);
+    // Zones with DST have a missing and a doubled hour (or half hour) in the walk.
+    QCOMPARE(skipped > 0, !transitions.isEmpty());
 }
 
 void TestLinePrefixParser::dstGapAndOverlap()
