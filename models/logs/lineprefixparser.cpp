@@ -339,6 +339,9 @@ std::int64_t LinePrefixParser::localToUtc(int year, int month, int day, int hour
 
 bool LinePrefixParser::parse(std::string_view line, LogLine &out)
 {
+    // A line from a file written on another system may still carry its CR.
+    while (!line.empty() && (line.back() == '\r' || line.back() == '\n'))
+        line.remove_suffix(1);
     std::size_t pos = 0;
     const std::size_t n = line.size();
 

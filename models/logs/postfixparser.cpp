@@ -1,6 +1,7 @@
 #include "models/logs/postfixparser.h"
 
 #include <cstddef>
+#include <initializer_list>
 
 #include "models/logs/postfixscanner.h"
 #include "models/logs/postfixtlstext.h"
@@ -522,13 +523,17 @@ void parseOther(std::string_view m, LogEvent &e)
 
 bool isSmtpdAction(std::string_view action)
 {
-    return action == "reject" || action == "reject_warning" || action == "milter-reject"
-        || action == "milter-discard" || action == "milter-hold" || action == "discard"
-        || action == "filter" || action == "hold" || action == "redirect" || action == "warn"
-        || action == "info" || action == "prepend" || action == "replace"
-        || action == "milter-header-redirect" || action == "bcc" || action == "proxy-accept"
-        || action == "proxy-reject" || action == "enabling PIX workarounds"
-        || action == "sasl_method" || action == "lost connection after DATA";
+    static constexpr std::string_view actions[] = {
+        "reject",         "reject_warning", "milter-reject", "milter-discard", "milter-hold",
+        "discard",        "filter",         "hold",          "redirect",       "warn",
+        "info",           "prepend",        "replace",       "bcc",            "proxy-accept",
+        "proxy-reject",   "milter-header-redirect",
+    };
+    for (std::string_view a : actions) {
+        if (action == a)
+            return true;
+    }
+    return false;
 }
 
 bool isSmtpdNoise(std::string_view m)
@@ -540,15 +545,12 @@ bool isSmtpdNoise(std::string_view m)
             "improper command pipelining after ", "proxy-accept: ", "proxy-reject: ",
             "bare <LF> received", "discarding EHLO keywords", "initializing the server-side TLS",
             "setting up TLS connection from ", "SSL_accept:", "TLS SNI ", "reject: ",
-            "Anonymous TLS connection", "disconnect: ", "abort: ", "sasl_", "xsasl_",
-            "server features", "smtp_stream_setup", "watchdog", "< ", "> ", "auto_clnt_",
-            "match_", "connect from ", "postfix-script", "SSL_connect:", "read from ",
-            "write to ", "end of stream", "client certificate verification failed",
-            "Trusted TLS connection", "Untrusted TLS connection", "Verified TLS connection",
-            "SMTPUTF8 ", "non-SMTP command from ", "hostname ", "TLS cipher list",
+            "abort: ", "sasl_", "xsasl_", "smtp_stream_setup", "watchdog", "< ", "> ",
+            "auto_clnt_", "match_", "read from ", "write to ", "end of stream",
+            "client certificate verification failed", "SMTPUTF8 ", "non-SMTP command from ",
             "Connection concurrency limit", "Connection rate limit",
             "Message delivery request rate limit", "Recipient address rate limit",
-            "New TLS session rate limit", "AUTH command rate limit", "SASL "});
+            "New TLS session rate limit", "AUTH command rate limit"});
 }
 
 bool isSmtpNoise(std::string_view m)
@@ -557,11 +559,9 @@ bool isSmtpNoise(std::string_view m)
         return true;
     return startsWithAny(
         m, {"connect to ", "initializing the client-side TLS", "setting up TLS connection to ",
-            "SSL_connect:", "SSL_connect error", "< ", "> ", "Using ", "smtp_stream_setup",
-            "server features", "certificate verification", "read from ", "write to ",
-            "end of stream", "looking for", "begin ", "Host offered STARTTLS",
-            "Cannot start TLS", "match_", "ctable_", "maps_find", "mail_addr_find",
-            "vstream_", "name_mask", "dns_", "smtp_connect", "timeout after"});
+            "SSL_connect:", "< ", "> ", "smtp_stream_setup", "read from ", "write to ",
+            "end of stream", "Host offered STARTTLS", "match_", "ctable_", "maps_find",
+            "mail_addr_find", "vstream_", "dns_", "smtp_connect", "timeout after"});
 }
 
 bool isSmtpQueueNoise(std::string_view rest)
@@ -570,18 +570,16 @@ bool isSmtpQueueNoise(std::string_view rest)
     // line that counts: remote replies, lost connections, PIX workarounds, …
     return startsWithAny(
         rest, {"host ", "lost connection with ", "conversation with ", "enabling PIX workarounds",
-               "SASL authentication failed", "sender non-delivery notification",
-               "connect to ", "warning: ", "TLS is required", "Server certificate not",
-               "breaking line", "replace: ", "discard: ", "enabling ", "unable to ",
-               "mail for ", "local configuration error", "delivery temporarily suspended",
-               "server ", "Protocol error", "message size "});
+               "SASL authentication failed", "connect to ", "warning: ", "TLS is required",
+               "Server certificate not", "breaking line", "unable to ", "mail for ",
+               "local configuration error", "delivery temporarily suspended", "server ",
+               "Protocol error", "message size "});
 }
 
 bool isAgentQueueNoise(std::string_view rest)
 {
-    return startsWithAny(rest, {"warning: ", "sender non-delivery notification", "discard: ",
-                                "host ", "lost connection with ", "conversation with ",
-                                "connect to ", "unable to "});
+    return startsWithAny(rest, {"warning: ", "discard: ", "host ", "lost connection with ",
+                                "conversation with ", "connect to ", "unable to "});
 }
 
 } // namespace

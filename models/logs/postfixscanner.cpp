@@ -111,8 +111,7 @@ bool PostfixScanner::consumeHostAddress(std::string_view &host, std::string_view
     }
     std::size_t end = close + 1;
     int portValue = 0;
-    if (withPort && end + 1 < m_text.size() + 1 && end < m_text.size() && m_text[end] == ':'
-        && end + 1 < m_text.size() && isDigit(m_text[end + 1])) {
+    if (withPort && end + 1 < m_text.size() && m_text[end] == ':' && isDigit(m_text[end + 1])) {
         std::size_t p = end + 1;
         int value = 0;
         while (p < m_text.size() && isDigit(m_text[p]) && p - end <= 5) {

@@ -1,5 +1,7 @@
 #include "models/logs/postfixtlstext.h"
 
+#include <cstddef>
+
 #include "models/logs/postfixscanner.h"
 
 namespace mailtls {

@@ -142,6 +142,10 @@ void TestLinePrefixParser::parse_data()
         << QByteArray("Jan  5 10:00:00 mx postfix/smtpd[1]:") << QByteArray("UTC") << june2024
         << true << utc("2024-01-05T10:00:00") << 0 << QByteArray("mx")
         << QByteArray("postfix/smtpd") << qint64(1) << QByteArray();
+    QTest::newRow("CRLF line end")
+        << QByteArray("Jan  5 10:00:00 mx postfix/qmgr[1]: ABCDEF: removed\r\n") << QByteArray("UTC")
+        << june2024 << true << utc("2024-01-05T10:00:00") << 0 << QByteArray("mx")
+        << QByteArray("postfix/qmgr") << qint64(1) << QByteArray("ABCDEF: removed");
     QTest::newRow("Berlin winter")
         << QByteArray("Jan  5 10:00:00 mx p[1]: m") << QByteArray("Europe/Berlin") << june2024
         << true << utc("2024-01-05T09:00:00") << 0 << QByteArray("mx") << QByteArray("p")

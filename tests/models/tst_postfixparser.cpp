@@ -376,6 +376,49 @@ void TestPostfixParser::parse_data()
     QTest::newRow("smtpd peer detail ignored") << QByteArray("postfix/smtpd")
         << QByteArray("c.example[192.0.2.3]: Trusted: subject_CN=c.example, issuer_CN=R3, fingerprint=AB:CD")
         << Expect(K::Ignored, D::Smtpd);
+    const char *const smtpdIgnored[] = {
+        "setting up TLS connection from mail.example[192.0.2.1]",
+        "TLS SNI mx.example.net from c.example[192.0.2.3] not matched, using default chain",
+        "too many errors after RCPT from example.com[192.0.2.11]",
+        "improper command pipelining after AUTH from unknown[192.0.2.11]: QUIT",
+        "timeout after END-OF-MESSAGE from unknown[72.13.58.7]",
+        "NOQUEUE: lost connection after CONNECT from unknown[192.0.2.25]",
+        "proxy-reject: END-OF-MESSAGE: 554 5.7.0 Reject; from=<> to=<u@example2.com> proto=SMTP helo=<x>",
+        "bare <LF> received after CONNECT from example.net[1.2.3.4]",
+        "discarding EHLO keywords: CHUNKING ETRN DSN 8BITMIME",
+        "initializing the server-side TLS engine",
+        "fatal: file /etc/postfix/main.cf: parameter default_privs: unknown user name value: nobody",
+        "table hash:/etc/postfix/virtual_mailbox_maps(0,lock|fold_fix) has changed -- restarting",
+    };
+    for (const char *m : smtpdIgnored)
+        QTest::newRow(m) << QByteArray("postfix/smtpd") << QByteArray(m) << Expect(K::Ignored, D::Smtpd);
+    const char *const smtpIgnored[] = {
+        "initializing the client-side TLS engine",
+        "setting up TLS connection to mx.example[192.0.2.5]:25",
+        "Host offered STARTTLS: [mx.example]",
+        "warning: no MX host for example.com has a valid address record",
+        "mx.example[192.0.2.5]:25: re-using session with id 1A2B for 3600 seconds",
+    };
+    for (const char *m : smtpIgnored)
+        QTest::newRow(m) << QByteArray("postfix/smtp") << QByteArray(m) << Expect(K::Ignored, D::Smtp);
+    QTest::newRow("smtp lost connection with") << QByteArray("postfix/smtp")
+        << QByteArray("745137AA: lost connection with hotmail-com.olc.protection.outlook.com[104.47.55.161] while sending RCPT TO")
+        << Expect(K::Ignored, D::Smtp).queue("745137AA");
+    QTest::newRow("smtp PIX") << QByteArray("postfix/smtp")
+        << QByteArray("B0ADE20FC7: enabling PIX workarounds: disable_esmtp delay_dotcrlf for example.com[93.184.216.34]:25")
+        << Expect(K::Ignored, D::Smtp).queue("B0ADE20FC7");
+    QTest::newRow("smtp SASL failed") << QByteArray("postfix/smtp")
+        << QByteArray("D0F29603B4: SASL authentication failed; server xyz.example.com[1.2.3.4] said: 535 5.7.8 Error")
+        << Expect(K::Ignored, D::Smtp).queue("D0F29603B4");
+    QTest::newRow("qmgr skipped") << QByteArray("postfix/qmgr")
+        << QByteArray("ED06590130AA1C9D6D862: skipped, still being delivered")
+        << Expect(K::Ignored, D::Qmgr).queue("ED06590130AA1C9D6D862");
+    QTest::newRow("smtpd unknown action") << QByteArray("postfix/smtpd")
+        << QByteArray("ABCDEF123: frobnicated: everything") << Expect(K::Unrecognised, D::Smtpd);
+    QTest::newRow("qmgr unknown") << QByteArray("postfix/qmgr")
+        << QByteArray("ABCDEF123: removed twice") << Expect(K::Unrecognised, D::Qmgr);
+    QTest::newRow("word that is no queue id") << QByteArray("postfix/smtp")
+        << QByteArray("statistic: nothing") << Expect(K::Unrecognised, D::Smtp);
     QTest::newRow("smtpd unknown") << QByteArray("postfix/smtpd")
         << QByteArray("something nobody ever logged")
         << Expect(K::Unrecognised, D::Smtpd);
