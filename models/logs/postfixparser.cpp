@@ -103,10 +103,13 @@ DeliveryStatus statusFromWord(std::string_view word)
 bool consumeTlsHead(PostfixScanner &s, Trust &trust, bool &reused)
 {
     PostfixScanner probe = s;
-    const std::string_view word = probe.consumeUntil(' ');
-    const Trust t = PostfixTlsText::trustFromWord(word);
-    if (t == Trust::Unknown || !probe.consume(" TLS connection "))
-        return false;
+    Trust t = Trust::Unknown;
+    // Postfix before 2.5 wrote no trust word: "TLS connection established from …".
+    if (!probe.consume("TLS connection ")) {
+        t = PostfixTlsText::trustFromWord(probe.consumeUntil(' '));
+        if (t == Trust::Unknown || !probe.consume(" TLS connection "))
+            return false;
+    }
     if (probe.consume("established "))
         reused = false;
     else if (probe.consume("reused "))

@@ -236,35 +236,38 @@ void TestPostfixParser::programs_data()
     QTest::addColumn<int>("daemon");
     QTest::addColumn<QByteArray>("service");
 
-    QTest::newRow("smtpd") << QByteArray("postfix/smtpd") << true << int(Daemon::Smtpd) << QByteArray();
-    QTest::newRow("submission") << QByteArray("postfix/submission/smtpd") << true
-                                << int(Daemon::Smtpd) << QByteArray("submission");
-    QTest::newRow("instance") << QByteArray("postfix-out/smtp") << true << int(Daemon::Smtp)
-                              << QByteArray();
-    QTest::newRow("syslog_name without service") << QByteArray("postfix-enc/smtpd") << true
-                                                  << int(Daemon::Smtpd) << QByteArray();
-    QTest::newRow("smtp-25") << QByteArray("postfix/smtp-25/smtpd") << true << int(Daemon::Smtpd)
-                             << QByteArray("smtp-25");
-    QTest::newRow("smtps") << QByteArray("postfix/smtps/smtpd") << true << int(Daemon::Smtpd)
-                           << QByteArray("smtps");
-    QTest::newRow("relay transport") << QByteArray("postfix/relay/smtp") << true
-                                     << int(Daemon::Smtp) << QByteArray("relay");
-    QTest::newRow("instance and service") << QByteArray("postfix-smo/submission/smtpd") << true
-                                          << int(Daemon::Smtpd) << QByteArray("submission");
-    QTest::newRow("qmgr") << QByteArray("postfix/qmgr") << true << int(Daemon::Qmgr) << QByteArray();
-    QTest::newRow("trivial-rewrite") << QByteArray("postfix/trivial-rewrite") << true
-                                     << int(Daemon::Trivial) << QByteArray();
-    QTest::newRow("retry is error(8)") << QByteArray("postfix/retry") << true
-                                       << int(Daemon::Error) << QByteArray();
-    QTest::newRow("postfix-script") << QByteArray("postfix/postfix-script") << true
-                                    << int(Daemon::Other) << QByteArray();
-    QTest::newRow("sendmail MTA") << QByteArray("sm-mta") << false << int(Daemon::Other) << QByteArray();
-    QTest::newRow("bare postfix") << QByteArray("postfix") << false << int(Daemon::Other) << QByteArray();
-    QTest::newRow("postfix-") << QByteArray("postfix-/smtpd") << false << int(Daemon::Other) << QByteArray();
-    QTest::newRow("empty daemon") << QByteArray("postfix/") << false << int(Daemon::Other) << QByteArray();
-    QTest::newRow("four parts") << QByteArray("postfix/a/b/smtpd") << false << int(Daemon::Other) << QByteArray();
-    QTest::newRow("empty service") << QByteArray("postfix//smtpd") << false << int(Daemon::Other) << QByteArray();
-    QTest::newRow("postfixx") << QByteArray("postfixx/smtpd") << false << int(Daemon::Other) << QByteArray();
+    struct Row
+    {
+        const char *program;
+        bool postfix;
+        Daemon daemon;
+        const char *service;
+    };
+    static const Row rows[] = {
+        {"postfix/smtpd", true, Daemon::Smtpd, ""},
+        {"postfix/submission/smtpd", true, Daemon::Smtpd, "submission"},
+        {"postfix-out/smtp", true, Daemon::Smtp, ""},
+        {"postfix-enc/smtpd", true, Daemon::Smtpd, ""},
+        {"postfix/smtp-25/smtpd", true, Daemon::Smtpd, "smtp-25"},
+        {"postfix/smtps/smtpd", true, Daemon::Smtpd, "smtps"},
+        {"postfix/relay/smtp", true, Daemon::Smtp, "relay"},
+        {"postfix-smo/submission/smtpd", true, Daemon::Smtpd, "submission"},
+        {"postfix/qmgr", true, Daemon::Qmgr, ""},
+        {"postfix/trivial-rewrite", true, Daemon::Trivial, ""},
+        {"postfix/retry", true, Daemon::Error, ""},
+        {"postfix/postfix-script", true, Daemon::Other, ""},
+        {"sm-mta", false, Daemon::Other, ""},
+        {"postfix", false, Daemon::Other, ""},
+        {"postfix-/smtpd", false, Daemon::Other, ""},
+        {"postfix/", false, Daemon::Other, ""},
+        {"postfix/a/b/smtpd", false, Daemon::Other, ""},
+        {"postfix//smtpd", false, Daemon::Other, ""},
+        {"postfixx/smtpd", false, Daemon::Other, ""},
+    };
+    for (const Row &r : rows) {
+        QTest::newRow(r.program) << QByteArray(r.program) << r.postfix << int(r.daemon)
+                                 << QByteArray(r.service);
+    }
 }
 
 void TestPostfixParser::programs()
@@ -346,6 +349,10 @@ void TestPostfixParser::parse_data()
         << QByteArray("Anonymous TLS connection established from julie.example.com[10.163.89.202]: TLSv1.2 with cipher AECDH-AES256-SHA (256/256 bits)")
         << Expect(K::SmtpdTlsEstablished, D::Smtpd).peer("julie.example.com", "10.163.89.202")
                .tls(Trust::Anonymous, "TLSv1.2", "AECDH-AES256-SHA", 256, "", 0, false);
+    QTest::newRow("TLS established, Postfix 2.4 wording") << QByteArray("postfix/smtpd")
+        << QByteArray("TLS connection established from old.example[192.0.2.4]: TLSv1 with cipher DHE-RSA-AES256-SHA (256/256 bits)")
+        << Expect(K::SmtpdTlsEstablished, D::Smtpd).peer("old.example", "192.0.2.4")
+               .tls(Trust::Unknown, "TLSv1", "DHE-RSA-AES256-SHA", 256, "", 0, true);
     QTest::newRow("SSL_accept -1") << QByteArray("postfix/smtpd")
         << QByteArray("SSL_accept error from ssl-tools.net[185.55.116.145]: -1")
         << Expect(K::SmtpdTlsFailure, D::Smtpd).peer("ssl-tools.net", "185.55.116.145")
@@ -570,6 +577,10 @@ void TestPostfixParser::parse_data()
         << QByteArray("Untrusted TLS connection established to m.example[192.0.2.5]:25: TLSv1 with cipher EDH-RSA-DES-CBC3-SHA (168/168 bits)")
         << Expect(K::SmtpTlsEstablished, D::Smtp).peer("m.example", "192.0.2.5", 25)
                .tls(Trust::Untrusted, "TLSv1", "EDH-RSA-DES-CBC3-SHA", 168, "", 0, true);
+    QTest::newRow("smtp TLS established, Postfix 2.4 wording") << QByteArray("postfix/smtp")
+        << QByteArray("TLS connection established to mx.example[192.0.2.5]:25: TLSv1 with cipher EDH-RSA-DES-CBC3-SHA (168/168 bits)")
+        << Expect(K::SmtpTlsEstablished, D::Smtp).peer("mx.example", "192.0.2.5", 25)
+               .tls(Trust::Unknown, "TLSv1", "EDH-RSA-DES-CBC3-SHA", 168, "", 0, true);
     QTest::newRow("smtp TLS reused") << QByteArray("postfix/smtp")
         << QByteArray("Verified TLS connection reused to mx.example[192.0.2.5]:25: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)")
         << Expect(K::SmtpTlsReused, D::Smtp).peer("mx.example", "192.0.2.5", 25)
