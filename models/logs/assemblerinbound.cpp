@@ -84,10 +84,11 @@ void AssemblerInbound::feed(std::uint64_t pid, const LogLine &line, const LogEve
             s.failureKey = offset;
             s.failureTime = line.timeUtc;
             s.problem = event.problem;
-            s.reason.assign(event.problemText);
-        } else if (assembler::problemRank(event.problem) > assembler::problemRank(s.problem)) {
+            s.reason.assign(assembler::readableReason(event.problemText));
+        } else if (assembler::problemScore(event.problem, event.problemText)
+                   > assembler::problemScore(s.problem, s.reason)) {
             s.problem = event.problem;
-            s.reason.assign(event.problemText);
+            s.reason.assign(assembler::readableReason(event.problemText));
         }
         assembler::addLine(s.failureLines, offset);
         assembler::addLine(s.lines, offset);
@@ -132,10 +133,8 @@ void AssemblerInbound::client(std::uint64_t pid, Session &s, const LogLine &line
     assembler::addLine(s.lines, offset);
     if (event.queueId.empty())
         return;
-    for (const InboundMessage &m : s.messages) {
-        if (m.queueId == event.queueId)
-            return;
-    }
+    if (!s.messages.empty() && s.messages.back().queueId == event.queueId)
+        return;   // one client= per queue id: a repeated line adds nothing
 
     InboundMessage m;
     m.queueId.assign(event.queueId);
@@ -241,9 +240,15 @@ void AssemblerInbound::close(std::uint64_t pid, Session &s, std::int64_t disconn
     }
 
     for (InboundMessage &m : s.messages) {
+        const bool wasEncrypted = m.encrypted();
+        const bool wasSubmission = m.submission;
         m.submission = submission;
         m.wholeSession = whole;
         m.sessionClosed = true;
+        // The disconnect statistics (auth=, starttls=) changed what the message is:
+        // that line is part of its provenance.
+        if (disconnect >= 0 && (m.encrypted() != wasEncrypted || m.submission != wasSubmission))
+            assembler::addLine(m.lines, disconnect);
         QueueEntry *entry = m_queue.find(m.queueId);
         const bool held = entry && entry->inSession && entry->sessionPid == pid
             && entry->sessionKey == s.key;
@@ -251,11 +256,8 @@ void AssemblerInbound::close(std::uint64_t pid, Session &s, std::int64_t disconn
             entry->inSession = false;
         if (m.queued) {
             if (!m.emitted || m.emittedEncrypted != m.encrypted()
-                || m.emittedSubmission != m.submission) {
-                if (disconnect >= 0)
-                    assembler::addLine(m.lines, disconnect);
+                || m.emittedSubmission != m.submission)
                 emitMessage(m);
-            }
         } else if (held) {
             // Not in the queue yet: its qmgr line may still come. If the queue id
             // is removed (or forgotten) first, it never was a message.

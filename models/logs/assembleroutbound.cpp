@@ -236,7 +236,7 @@ void AssemblerOutbound::start(Attempt &a, const LogLine &line, const LogEvent &e
     if (namesRelay(event))
         setRelay(a, event);
     a.problem = event.problem;
-    a.reason.assign(event.problemText);
+    a.reason.assign(assembler::readableReason(event.problemText));
     assembler::addLine(a.lines, offset);
 }
 
@@ -244,9 +244,10 @@ void AssemblerOutbound::join(Attempt &a, const LogEvent &event, std::int64_t off
 {
     if (!a.relayKnown && namesRelay(event))
         setRelay(a, event);
-    if (assembler::problemRank(event.problem) > assembler::problemRank(a.problem)) {
+    if (assembler::problemScore(event.problem, event.problemText)
+        > assembler::problemScore(a.problem, a.reason)) {
         a.problem = event.problem;
-        a.reason.assign(event.problemText);
+        a.reason.assign(assembler::readableReason(event.problemText));
     }
     assembler::addLine(a.lines, offset);
 }

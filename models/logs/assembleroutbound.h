@@ -77,7 +77,6 @@ private:
     // Per-line scratch buffers, reused so that a line costs no allocation.
     std::string m_relay;
     std::string m_peerName;
-    assembler::TlsState m_plain;
 };
 
 } // namespace mailtls

@@ -96,6 +96,8 @@ void makeRelayKey(std::string_view host, std::string_view ip, int port, std::str
     out.append(std::to_string(port));
 }
 
+namespace {
+
 int problemRank(TlsProblem problem)
 {
     switch (problem) {
@@ -109,6 +111,42 @@ int problemRank(TlsProblem problem)
     case TlsProblem::None: return 0;
     }
     return 0;
+}
+
+} // namespace
+
+int problemScore(TlsProblem problem, std::string_view text)
+{
+    bool words = false;
+    for (char c : text) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            words = true;
+            break;
+        }
+    }
+    return (words ? 16 : 0) + problemRank(problem);
+}
+
+std::string_view readableReason(std::string_view text)
+{
+    // [pid:]error:code:library:function:reason:file:line:data (OpenSSL 1.0 to 3.x)
+    std::string_view rest = text;
+    const std::size_t error = rest.find("error:");
+    if (error == std::string_view::npos)
+        return text;
+    for (char c : rest.substr(0, error)) {
+        if (!(c >= '0' && c <= '9') && c != ':')
+            return text;
+    }
+    rest.remove_prefix(error);
+    for (int field = 0; field < 4; ++field) {
+        const std::size_t colon = rest.find(':');
+        if (colon == std::string_view::npos)
+            return text;
+        rest.remove_prefix(colon + 1);
+    }
+    const std::string_view reason = rest.substr(0, rest.find(':'));
+    return reason.empty() ? text : reason;
 }
 
 } // namespace mailtls::assembler

@@ -26,8 +26,13 @@ void setPeer(PeerState &peer, Daemon daemon, std::string_view host, std::string_
 // matched to its delivery lines.
 void makeRelayKey(std::string_view host, std::string_view ip, int port, std::string &out);
 
-// Which problem names an attempt when its lines say several things: the most
-// specific words win ("dh key too small" over "handshake failure" over "-1").
-int problemRank(TlsProblem problem);
+// Which line names an attempt when its lines say several things: words over a
+// bare OpenSSL return code ("-1"), then the most specific problem ("dh key too
+// small" over "Cannot start TLS" over "handshake failure").
+int problemScore(TlsProblem problem, std::string_view text);
+
+// The words of an OpenSSL error string ("error:0A00018A:SSL routines::dh key too
+// small:../ssl/statem/statem_clnt.c:2156:" says "dh key too small"); other text as it is.
+std::string_view readableReason(std::string_view text);
 
 } // namespace mailtls::assembler
