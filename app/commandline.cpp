@@ -145,7 +145,7 @@ int CommandLine::report(const QStringList &arguments)
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     QString error;
     if (parser.isSet(sinceOption)) {
-        qint64 t = 0;
+        std::int64_t t = 0;
         if (!TimeArgument::parse(parser.value(sinceOption), zone, now, &t, &error)) {
             printError(QStringLiteral("--since: ") + error);
             return Usage;
@@ -153,7 +153,7 @@ int CommandLine::report(const QStringList &arguments)
         filter.since = t;
     }
     if (parser.isSet(untilOption)) {
-        qint64 t = 0;
+        std::int64_t t = 0;
         if (!TimeArgument::parse(parser.value(untilOption), zone, now, &t, &error)) {
             printError(QStringLiteral("--until: ") + error);
             return Usage;
@@ -211,7 +211,9 @@ int CommandLine::report(const QStringList &arguments)
         options.oneShot = oneShot;
         ImportJob job(dbPath, options);
         const bool ok = job.run(logs, &error);
-        printSummaries(job.summaries(), parser.isSet(verboseOption));
+        // A report prints figures only; what was read is said when asked.
+        if (parser.isSet(verboseOption))
+            printSummaries(job.summaries(), true);
         if (!ok) {
             printError(error);
             return Failed;
