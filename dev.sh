@@ -17,7 +17,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     libssl-dev zlib1g-dev libpsl-dev publicsuffix
     xvfb xauth
-    postfix swaks pflogsumm openssl util-linux procps
+    postfix swaks libnet-ssleay-perl pflogsumm openssl util-linux mount procps diffutils mawk
     desktop-file-utils appstream file dpkg-dev
 )
 
