@@ -104,8 +104,8 @@ int problemRank(TlsProblem problem)
     case TlsProblem::DhKeyTooSmall: return 7;
     case TlsProblem::Certificate: return 6;
     case TlsProblem::NotOffered: return 5;
-    case TlsProblem::CannotStart: return 4;
-    case TlsProblem::Handshake: return 3;
+    case TlsProblem::Handshake: return 4;      // OpenSSL's reason: "no shared cipher", …
+    case TlsProblem::CannotStart: return 3;    // Postfix's summary: "handshake failure"
     case TlsProblem::LostAfterStarttls: return 2;
     case TlsProblem::Other: return 1;
     case TlsProblem::None: return 0;

@@ -28,7 +28,8 @@ void makeRelayKey(std::string_view host, std::string_view ip, int port, std::str
 
 // Which line names an attempt when its lines say several things: words over a
 // bare OpenSSL return code ("-1"), then the most specific problem ("dh key too
-// small" over "Cannot start TLS" over "handshake failure").
+// small" over OpenSSL's "no protocols available" over Postfix's "Cannot start
+// TLS: handshake failure").
 int problemScore(TlsProblem problem, std::string_view text);
 
 // The words of an OpenSSL error string ("error:0A00018A:SSL routines::dh key too
