@@ -388,7 +388,7 @@ inline std::vector<Case> countingCases()
            "10:00:01 postfix/smtp[302]: 8E0F003: to=<x@old.example>, relay=mx.old.example[192.0.2.33]:25, delay=1, delays=0/0/1/0, dsn=4.7.5, status=deferred (Cannot start TLS: handshake failure)",
            "10:00:01 postfix/smtp[302]: 8E0F003: to=<y@old.example>, relay=mx.old.example[192.0.2.33]:25, delay=1, delays=0/0/1/0, dsn=4.7.5, status=deferred (Cannot start TLS: handshake failure)"}),
         L({"conn@1 outbound mx.old.example(192.0.2.33):25 plain [1]",
-           "fail@0 outbound mx.old.example(192.0.2.33):25 CannotStart \"Cannot start TLS: handshake failure\" [0,1,2]"})});
+           "fail@0 outbound mx.old.example(192.0.2.33):25 Handshake \"sslv3 alert handshake failure\" [0,1,2]"})});
 
     cases.push_back({"certificate failure then TLS established is one failure and an encrypted connection",
         QStringList{QStringLiteral("10:00:00 postfix/qmgr[102]: 8E0F004: from=<a@example.com>, size=810, nrcpt=1 (queue active)"),
@@ -418,7 +418,7 @@ inline std::vector<Case> countingCases()
            "10:00:01 postfix/smtp[321]: 8E0F007: to=<a@bad.example>, relay=mx.bad.example[192.0.2.34]:25, delay=1, delays=0/0/1/0, dsn=4.7.5, status=deferred (Cannot start TLS: handshake failure)",
            "10:00:01 postfix/smtp[321]: 8E0F007: to=<b@bad.example>, relay=mx.bad.example[192.0.2.34]:25, delay=1, delays=0/0/1/0, dsn=4.7.5, status=deferred (Cannot start TLS: handshake failure)"}),
         L({"conn@2 outbound mx.bad.example(192.0.2.34):25 plain [2]",
-           "fail@0 outbound mx.bad.example(192.0.2.34):25 CannotStart \"handshake failure\" [0,1,2,3]"})});
+           "fail@0 outbound mx.bad.example(192.0.2.34):25 Handshake \"lost connection\" [0,1,2,3]"})});
 
     cases.push_back({"two transactions are two attempts",
         L({"10:00:01 postfix/smtp[322]: 8E0F008: to=<a@notls.example>, relay=mx.notls.example[192.0.2.32]:25, delay=0.3, delays=0/0/0.3/0, dsn=4.7.4, status=deferred (TLS is required, but was not offered by host mx.notls.example[192.0.2.32])",

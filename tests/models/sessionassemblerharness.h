@@ -40,8 +40,11 @@ struct ParsedLog
     QString error;
 };
 
-// Lines that are empty or start with '#' (comments in corpus files) are skipped.
-inline ParsedLog parseText(const QByteArray &text)
+enum UnparsedLines { FailOnUnparsed, SkipUnparsed };
+
+// Lines that are empty or start with '#' (comments in corpus files) are skipped;
+// so are lines without a recognisable prefix when `unparsed` says so.
+inline ParsedLog parseText(const QByteArray &text, UnparsedLines unparsed = FailOnUnparsed)
 {
     ParsedLog log;
     log.text = text;
@@ -61,6 +64,10 @@ inline ParsedLog parseText(const QByteArray &text)
         if (!view.empty() && view.front() != '#') {
             LogLine line;
             if (!prefix.parse(view, line)) {
+                if (unparsed == SkipUnparsed) {
+                    pos = end + 1;
+                    continue;
+                }
                 log.error = QStringLiteral("no prefix: ") + QString::fromUtf8(view.data(), qsizetype(view.size()));
                 return log;
             }

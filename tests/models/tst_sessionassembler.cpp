@@ -31,9 +31,9 @@ QString loopbackLogPath()
     return QStringLiteral(MAILTLS_TEST_DATA_DIR "/postfix-loopback/postfix.log");
 }
 
-QString mailTlsHelperDir()
+QString corpusPath(const QString &file)
 {
-    return QStringLiteral(MAILTLS_CORPUS_DIR "/mail-tls-helper/tests/assets");
+    return QStringLiteral(MAILTLS_CORPUS_DIR "/") + file;
 }
 
 } // namespace
@@ -58,8 +58,10 @@ private slots:
     void restoreGarbage();
     void saveStateIsStable();
     void loopbackLog();
-    void mailTlsHelperCorpus_data();
-    void mailTlsHelperCorpus();
+    void corpusLogs_data();
+    void corpusLogs();
+    void corpusSnapshots_data();
+    void corpusSnapshots();
 };
 
 void TestSessionAssembler::counting_data()
@@ -501,34 +503,46 @@ void TestSessionAssembler::loopbackLog()
                 "fail@66 outbound 127.0.0.23(127.0.0.23):2526 DhKeyTooSmall \"dh key too small\" local [66,67,68]"}));
 }
 
-void TestSessionAssembler::mailTlsHelperCorpus_data()
+void TestSessionAssembler::corpusLogs_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QStringList>("expected");
 
-    // Checked by hand against each file: one sent line and one deferred line
+    // Checked by hand against each file (comment lines are skipped, so line 0 is
+    // the first log line). mail-tls-helper: one sent line and one deferred line
     // (a remote 450, not a TLS reason) of two smtp pids; no qmgr lines, so 0 bytes.
-    QTest::newRow("postfix_count_sent")
-        << QStringLiteral("postfix_count_sent.log")
+    QTest::newRow("mail-tls-helper postfix_count_sent")
+        << QStringLiteral("mail-tls-helper/tests/assets/postfix_count_sent.log")
         << L({"msg@0 outbound relay.example.org(31.0.0.0) F1F0A200CB plain 0 to=admin@dest.example.org [0]",
               "conn@0 outbound relay.example.org(31.0.0.0):25 plain [0]",
               "conn@1 outbound relay.example.org(31.0.0.0):25 plain [1]"});
-    QTest::newRow("postfix_count_sent_with_tls")
-        << QStringLiteral("postfix_count_sent_with_tls.log")
+    QTest::newRow("mail-tls-helper postfix_count_sent_with_tls")
+        << QStringLiteral("mail-tls-helper/tests/assets/postfix_count_sent_with_tls.log")
         << L({"msg@1 outbound relay.example.org(31.0.0.0) F1F0A200CB enc 0 to=admin@dest.example.org [0,1]",
               "conn@1 outbound relay.example.org(31.0.0.0):25 enc [0,1]"});
-    QTest::newRow("postfix_count_sent_with_tor")
-        << QStringLiteral("postfix_count_sent_with_tor.log")
+    QTest::newRow("mail-tls-helper postfix_count_sent_with_tor")
+        << QStringLiteral("mail-tls-helper/tests/assets/postfix_count_sent_with_tor.log")
         << L({"msg@0 outbound relay.example.onion(31.0.0.0) F1F0A200CB plain 0 to=admin@dest.example.org [0]",
               "conn@0 outbound relay.example.onion(31.0.0.0):25 plain [0]",
               "conn@1 outbound relay.example.onion(31.0.0.0):25 plain [1]"});
+    // starttls-everywhere: a local client lost after STARTTLS; a handshake that
+    // OpenSSL refused ("no protocols available") ending in a TLS deferral; a
+    // "TLS is required" deferral with no lines before it.
+    QTest::newRow("starttls-everywhere PostfixLogSummary")
+        << QStringLiteral("extracted/EFForg-starttls-everywhere_PostfixLogSummary.py.lines.txt")
+        << L({"conn@0 inbound localhost(127.0.0.1) plain local [0,1,2]",
+              "conn@9 outbound valid-example-recipient.com(192.168.33.7):25 plain [9]",
+              "conn@10 outbound valid-example-recipient.com(192.168.33.7):25 plain [10]",
+              "fail@1 inbound localhost(127.0.0.1) LostAfterStarttls \"lost connection after STARTTLS\" local [1,2]",
+              "fail@7 outbound valid-example-recipient.com(192.168.33.7):25 Handshake \"no protocols available\" [7,8,9]",
+              "fail@10 outbound valid-example-recipient.com(192.168.33.7):25 NotOffered \"TLS is required, but was not offered by host valid-example-recipient.com[192.168.33.7]\" [10]"});
 }
 
-void TestSessionAssembler::mailTlsHelperCorpus()
+void TestSessionAssembler::corpusLogs()
 {
     QFETCH(QString, file);
     QFETCH(QStringList, expected);
-    const QString path = mailTlsHelperDir() + QLatin1Char('/') + file;
+    const QString path = corpusPath(file);
     if (!QFile::exists(path))
         QSKIP("the shared corpus is not beside this checkout");
     const ParsedLog log = parseText(readFile(path));
@@ -542,6 +556,46 @@ void TestSessionAssembler::mailTlsHelperCorpus()
         QCOMPARE(tls.cipher, QStringLiteral("ADH-AES256-SHA"));
         QCOMPARE(tls.cipherBits, 256);
         QCOMPARE(tls.dhe, true);
+    }
+}
+
+void TestSessionAssembler::corpusSnapshots_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("minimumRecords");
+    // Real logs of other shapes (Solaris prefixes, Postfix 2.x, fail2ban's
+    // collection): a read through restarts gives the records of a clean read.
+    QTest::newRow("ASO") << QStringLiteral("ASO/logparser/random-sample-logs-regex-check") << 1500;
+    QTest::newRow("fail2ban") << QStringLiteral("fail2ban/fail2ban/tests/files/logs/postfix") << 5;
+    QTest::newRow("postfix_exporter") << QStringLiteral("extracted/kumina-postfix_exporter_test.go.lines.txt") << 5;
+    QTest::newRow("postfix-parser") << QStringLiteral("extracted/msimerson-postfix-parser_test_index.js.lines.txt") << 4;
+}
+
+void TestSessionAssembler::corpusSnapshots()
+{
+    QFETCH(QString, file);
+    QFETCH(int, minimumRecords);
+    const QString path = corpusPath(file);
+    if (!QFile::exists(path))
+        QSKIP("the shared corpus is not beside this checkout");
+    const ParsedLog log = parseText(readFile(path), SkipUnparsed);
+    const std::size_t n = log.lines.size();
+    const Final clean = cleanRead(log);
+    const QStringList cleanText = describeFully(clean);
+    QVERIFY2(cleanText.size() >= minimumRecords, qPrintable(QString::number(cleanText.size())));
+
+    for (std::size_t part = 1; part < 40; ++part) {
+        const std::size_t k = n * part / 40;
+        Final f;
+        SessionAssembler first;
+        feedRange(first, log, 0, k);
+        f.apply(first.takeOutput());
+        SessionAssembler second;
+        QVERIFY(second.restoreState(first.saveState(), nullptr));
+        feedRange(second, log, k, n);
+        second.finish();
+        f.apply(second.takeOutput());
+        QVERIFY2(describeFully(f) == cleanText, qPrintable(QStringLiteral("split at line %1").arg(k)));
     }
 }
 
