@@ -34,8 +34,12 @@ void AssemblerQueue::expire(std::int64_t now)
 {
     for (auto it = m_entries.begin(); it != m_entries.end();) {
         const QueueEntry &e = it->second;
-        // An entry held by an open session goes when that session does.
-        const std::int64_t limit = e.queued ? assembler::kQueuedSilenceLimit : assembler::kSilenceLimit;
+        // An entry held by an open session goes when that session does. One that
+        // reached the queue, or was delivered to a peer, may still be retried for
+        // days; a client= that never reached the queue will not.
+        const std::int64_t limit = (e.queued || !e.outbound.empty())
+            ? assembler::kQueuedSilenceLimit
+            : assembler::kSilenceLimit;
         if (!e.inSession && e.lastTime < now - limit)
             it = m_entries.erase(it);
         else

@@ -454,6 +454,23 @@ inline std::vector<Case> countingCases()
         L({"conn@0 outbound mx.notls.example(192.0.2.32):25 plain [0]",
            "fail@0 outbound mx.notls.example(192.0.2.32):25 NotOffered \"TLS is required, but was not offered by host mx.notls.example[192.0.2.32]\" [0]"})});
 
+    cases.push_back({"queue ids live as long as the queue keeps them",
+        L({"Jun 10 10:00:00 mx postfix/qmgr[102]: 9A0B001: from=<a@example.com>, size=123, nrcpt=1 (queue active)",
+           "Jun 10 10:00:01 mx postfix/smtp[800]: 9A0B002: to=<b@example.org>, relay=mx1.example.org[198.51.100.20]:25, delay=1, delays=0/0/1/0, dsn=2.0.0, status=sent (250 Ok)",
+           "Jun 10 10:00:02 mx postfix/smtp[800]: 9A0B001: to=<a@example.org>, relay=mx1.example.org[198.51.100.20]:25, delay=1, delays=0/0/1/0, dsn=4.7.1, status=deferred (host mx1.example.org[198.51.100.20] said: 451 4.7.1 try again later (in reply to RCPT TO command))",
+           "Jun 13 10:00:00 mx postfix/smtp[801]: 9A0B001: to=<a@example.org>, relay=mx1.example.org[198.51.100.20]:25, delay=259200, delays=259199/0/1/0, dsn=2.0.0, status=sent (250 Ok)",
+           "Jun 13 10:00:01 mx postfix/smtp[801]: 9A0B002: to=<c@example.org>, relay=mx1.example.org[198.51.100.20]:25, delay=259200, delays=259199/0/1/0, dsn=2.0.0, status=sent (250 Ok)",
+           "Jun 21 10:00:00 mx postfix/smtp[802]: 9A0B002: to=<d@example.org>, relay=mx1.example.org[198.51.100.20]:25, delay=950400, delays=950399/0/1/0, dsn=2.0.0, status=sent (250 Ok)"}),
+        L({"msg@1 outbound mx1.example.org(198.51.100.20) 9A0B002 plain 0 to=b@example.org,c@example.org [1,4]",
+           "msg@3 outbound mx1.example.org(198.51.100.20) 9A0B001 plain 123 to=a@example.org [0,3]",
+           // Silent for more than a week: given up on, so this is counted anew.
+           "msg@5 outbound mx1.example.org(198.51.100.20) 9A0B002 plain 0 to=d@example.org [5]",
+           "conn@1 outbound mx1.example.org(198.51.100.20):25 plain [1]",
+           "conn@2 outbound mx1.example.org(198.51.100.20):25 plain [2]",
+           "conn@3 outbound mx1.example.org(198.51.100.20):25 plain [3]",
+           "conn@4 outbound mx1.example.org(198.51.100.20):25 plain [4]",
+           "conn@5 outbound mx1.example.org(198.51.100.20):25 plain [5]"})});
+
     cases.push_back({"pids of two hosts in one log are apart",
         L({"Jun 10 10:00:00 mx1 postfix/smtpd[700]: connect from a.example.net[192.0.2.40]",
            "Jun 10 10:00:01 mx2 postfix/smtpd[700]: connect from b.example.net[192.0.2.41]",
