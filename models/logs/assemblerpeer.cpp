@@ -11,8 +11,10 @@ char lower(char c)
 
 void appendLower(std::string &out, std::string_view text)
 {
-    for (char c : text)
-        out.push_back(lower(c));
+    const std::size_t at = out.size();
+    out.resize(at + text.size());
+    for (std::size_t i = 0; i < text.size(); ++i)
+        out[at + i] = lower(text[i]);
 }
 
 bool startsWith(std::string_view text, std::string_view prefix)
