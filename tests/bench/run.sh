@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# MailTLS benchmarks (./dev.sh bench runs this after building).
+#
+#   tests/bench/run.sh BUILD_DIR
+#
+# Generates a realistic 1,000,000-line Postfix log in a temporary folder and
+# measures, on that one file:
+#   1. parse+correlate: mailtls_bench (LogReader, LinePrefixParser, PostfixParser,
+#      SessionAssembler) on one thread, best of three runs;
+#   2. import: `mailtls import --db TMP/bench.sqlite FILE` into a new database;
+#   3. pflogsumm on the same file, for comparison;
+# then prints lines per second, peak memory and the ratios against pflogsumm.
+# Builds nothing. Environment: MAILTLS_BENCH_LINES (default 1000000),
+# MAILTLS_BENCH_SEED (default 1), MAILTLS_BENCH_STRICT=1 to exit 1 when a target is missed.
+set -euo pipefail
+
+if [ $# -ne 1 ]; then
+    echo "usage: $0 BUILD_DIR" >&2
+    exit 2
+fi
+build="$(cd "$1" && pwd)"
+gen="$build/tests/bench/mailtls_loggen"
+bench="$build/tests/bench/mailtls_bench"
+app="$build/app/mailtls"
+lines="${MAILTLS_BENCH_LINES:-1000000}"
+seed="${MAILTLS_BENCH_SEED:-1}"
+
+for exe in "$gen" "$bench" "$app"; do
+    if [ ! -x "$exe" ]; then
+        echo "run.sh: $exe is missing: build the project in $build first" >&2
+        exit 1
+    fi
+done
+if ! command -v pflogsumm >/dev/null; then
+    echo "run.sh: pflogsumm is not installed (apt-get install pflogsumm)" >&2
+    exit 1
+fi
+gnutime=""
+if [ -x /usr/bin/time ] && /usr/bin/time -f '%e' true >/dev/null 2>&1; then
+    gnutime=/usr/bin/time
+fi
+
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/mailtls-bench.XXXXXX")"
+trap 'rm -rf "$tmp"' EXIT
+log="$tmp/mail.log"
+
+# The generated stamps are UTC; so is every reading of them.
+export TZ=UTC LC_ALL=C
+
+say() { printf '%s\n' "$*" >&2; }
+
+# Runs a command; writes "SECONDS PEAK_KIB" (peak 0 when unknown) to $1.
+measure() {
+    local out="$1"
+    shift
+    if [ -n "$gnutime" ]; then
+        "$gnutime" -f '%e %M' -o "$out" "$@"
+    else
+        local start end
+        start=$(date +%s.%N)
+        "$@"
+        end=$(date +%s.%N)
+        awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f 0\n", e - s }' >"$out"
+    fi
+}
+
+say "Generating $lines lines (seed $seed)"
+measure "$tmp/gen.time" "$gen" --lines "$lines" --seed "$seed" >"$log"
+read -r gen_s _ <"$tmp/gen.time"
+size_mb=$(awk -v b="$(stat -c %s "$log")" 'BEGIN { printf "%.0f", b / 1048576 }')
+say "  $size_mb MiB in ${gen_s} s"
+cat "$log" >/dev/null   # all three read it from the page cache
+
+say "Parse+correlate (mailtls_bench, best of 3)"
+bench_out="$("$bench" --repeat 3 "$log")"
+value() { printf '%s\n' "$bench_out" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+parse_s="$(value seconds)"
+parse_rss_kib="$(value peak_rss_kib)"
+say "  $bench_out"
+
+say "Import into SQLite (mailtls import)"
+rm -f "$tmp/bench.sqlite"
+if ! measure "$tmp/import.time" "$app" import --db "$tmp/bench.sqlite" "$log" >"$tmp/import.out" 2>"$tmp/import.err"; then
+    say "run.sh: mailtls import failed:"
+    sed 's/^/  /' "$tmp/import.err" >&2
+    exit 1
+fi
+read -r import_s import_rss_kib <"$tmp/import.time"
+db_mb=$(awk -v b="$(stat -c %s "$tmp/bench.sqlite")" 'BEGIN { printf "%.0f", b / 1048576 }')
+say "  ${import_s} s, database $db_mb MiB"
+
+say "pflogsumm"
+measure "$tmp/pflogsumm.time" pflogsumm "$log" >/dev/null 2>"$tmp/pflogsumm.err"
+read -r pflogsumm_s pflogsumm_rss_kib <"$tmp/pflogsumm.time"
+say "  ${pflogsumm_s} s"
+
+awk -v lines="$lines" \
+    -v parse_s="$parse_s" -v parse_kib="$parse_rss_kib" \
+    -v import_s="$import_s" -v import_kib="$import_rss_kib" \
+    -v pf_s="$pflogsumm_s" -v pf_kib="$pflogsumm_rss_kib" \
+    -v strict="${MAILTLS_BENCH_STRICT:-0}" '
+function rate(s) { return s > 0 ? lines / s : 0 }
+function mb(kib) { return kib > 0 ? sprintf("%.0f MB", kib * 1024 / 1e6) : "n/a" }
+function ratio(a, b) { return a > 0 ? b / a : 0 }
+function verdict(ok) { if (!ok) missed = 1; return ok ? "ok" : "MISSED" }
+BEGIN {
+    missed = 0
+    pr = ratio(parse_s, pf_s); ir = ratio(import_s, pf_s)
+    printf "\nMailTLS benchmark, %d lines (one core for parse+correlate)\n\n", lines
+    printf "%-26s %9s %12s %9s   %-24s %s\n", "stage", "seconds", "lines/s", "peak mem", "target", "result"
+    printf "%-26s %9s %12s %9s   %-24s %s\n", "--------------------------", "-------", "-------", "--------", "------", "------"
+    printf "%-26s %9.2f %12.0f %9s   %-24s %s\n", "parse+correlate", parse_s, rate(parse_s), mb(parse_kib), \
+        ">= 1,000,000 lines/s", verdict(rate(parse_s) >= 1000000)
+    printf "%-26s %9s %12s %9s   %-24s %s\n", "", "", "", "", "< 150 MB", verdict(parse_kib * 1024 < 150e6)
+    printf "%-26s %9.2f %12.0f %9s   %-24s %s\n", "import into SQLite", import_s, rate(import_s), mb(import_kib), \
+        ">= 300,000 lines/s", verdict(rate(import_s) >= 300000)
+    printf "%-26s %9s %12s %9s   %-24s %s\n", "", "", "", "", "< 150 MB", verdict(import_kib * 1024 < 150e6)
+    printf "%-26s %9.2f %12.0f %9s   %-24s %s\n", "pflogsumm", pf_s, rate(pf_s), mb(pf_kib), "(reference)", ""
+    printf "\n%-26s %8.1fx   %-24s %s\n", "parse+correlate vs pflogsumm", pr, ">= 20x", verdict(pr >= 20)
+    printf "%-26s %8.1fx\n", "import vs pflogsumm", ir
+    exit (strict == "1" && missed) ? 1 : 0
+}'
