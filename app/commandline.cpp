@@ -25,46 +25,47 @@ void writeTo(FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
-QString outcomeText(const ImportSummary &s)
+} // namespace
+
+QString CommandLine::outcomeText(const ImportSummary &s)
 {
     switch (s.outcome) {
     case ImportSummary::Outcome::New:
-        return s.linesRead == 1 ? CommandLine::tr("%1: 1 line read").arg(s.name)
-                                : CommandLine::tr("%1: %2 lines read").arg(s.name).arg(s.linesRead);
+        return s.linesRead == 1 ? tr("%1: 1 line read").arg(s.name)
+                                : tr("%1: %2 lines read").arg(s.name).arg(s.linesRead);
     case ImportSummary::Outcome::Resumed:
         return s.linesRead == 1
-            ? CommandLine::tr("%1: read before up to byte %2; 1 new line read").arg(s.name).arg(s.resumedAt)
-            : CommandLine::tr("%1: read before up to byte %2; %3 new lines read")
+            ? tr("%1: read before up to byte %2; 1 new line read").arg(s.name).arg(s.resumedAt)
+            : tr("%1: read before up to byte %2; %3 new lines read")
                   .arg(s.name)
                   .arg(s.resumedAt)
                   .arg(s.linesRead);
     case ImportSummary::Outcome::AlreadyComplete:
-        return CommandLine::tr("%1: imported before, nothing new").arg(s.name);
+        return tr("%1: imported before, nothing new").arg(s.name);
     case ImportSummary::Outcome::Empty:
-        return CommandLine::tr("%1: empty").arg(s.name);
+        return tr("%1: empty").arg(s.name);
     }
     return QString();
 }
 
-void printSummaries(const QList<ImportSummary> &summaries, bool verbose)
+void CommandLine::printSummaries(const QList<ImportSummary> &summaries, bool verbose)
 {
     for (const ImportSummary &s : summaries) {
         QString text = outcomeText(s) + QLatin1Char('\n');
         if (verbose) {
-            text += CommandLine::tr("  format: %1").arg(s.format) + QLatin1Char('\n');
+            text += tr("  format: %1").arg(s.format) + QLatin1Char('\n');
             if (s.unterminatedBytes > 0)
-                text += CommandLine::tr("  an unfinished last line (%1 bytes) is left for the next import")
+                text += tr("  an unfinished last line (%1 bytes) is left for the next import")
                             .arg(s.unterminatedBytes)
                         + QLatin1Char('\n');
             for (auto it = s.unrecognised.cbegin(); it != s.unrecognised.cend(); ++it)
-                text += CommandLine::tr("  unrecognised lines of %1: %2").arg(it.key()).arg(it.value())
+                text += tr("  unrecognised lines of %1: %2").arg(it.key()).arg(it.value())
                         + QLatin1Char('\n');
         }
         writeTo(stderr, text);
     }
 }
 
-} // namespace
 
 void CommandLine::printError(const QString &message)
 {

@@ -4,7 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-class QCommandLineParser;
+#include "models/ingest/importsummary.h"
 
 namespace mailtls {
 
@@ -23,6 +23,9 @@ public:
 
     static int report(const QStringList &arguments);
     static int import(const QStringList &arguments);
+
+    static QString outcomeText(const ImportSummary &summary);
+    static void printSummaries(const QList<ImportSummary> &summaries, bool verbose);
 
     // Prints "mailtls: <message>" on standard error.
     static void printError(const QString &message);

@@ -7,7 +7,7 @@ lupdate="${LUPDATE:-/usr/lib/qt6/bin/lupdate}"
 t="$(mktemp -d)"
 trap 'rm -rf "$t"' EXIT
 cp "$src/translations/mailtls_de.ts" "$t/mailtls_de.ts"
-"$lupdate" -no-obsolete -locations none -silent \
+"$lupdate" -I "$src" -no-obsolete -locations none -silent \
     "$src/models" "$src/widgets" "$src/app" -ts "$t/mailtls_de.ts" >/dev/null
 pass=0 fail=0
 if diff -u "$src/translations/mailtls_de.ts" "$t/mailtls_de.ts" >"$t/diff"; then
