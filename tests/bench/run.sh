@@ -75,6 +75,7 @@ say "Parse+correlate (mailtls_bench, best of 3)"
 bench_out="$("$bench" --repeat 3 "$log")"
 value() { printf '%s\n' "$bench_out" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 parse_s="$(value seconds)"
+parse_lps="$(value lines_per_second)"
 parse_rss_kib="$(value peak_rss_kib)"
 say "  $bench_out"
 
@@ -95,7 +96,7 @@ read -r pflogsumm_s pflogsumm_rss_kib <"$tmp/pflogsumm.time"
 say "  ${pflogsumm_s} s"
 
 awk -v lines="$lines" \
-    -v parse_s="$parse_s" -v parse_kib="$parse_rss_kib" \
+    -v parse_s="$parse_s" -v parse_lps="$parse_lps" -v parse_kib="$parse_rss_kib" \
     -v import_s="$import_s" -v import_kib="$import_rss_kib" \
     -v pf_s="$pflogsumm_s" -v pf_kib="$pflogsumm_rss_kib" \
     -v strict="${MAILTLS_BENCH_STRICT:-0}" '
@@ -109,8 +110,8 @@ BEGIN {
     printf "\nMailTLS benchmark, %d lines (one core for parse+correlate)\n\n", lines
     printf "%-26s %9s %12s %9s   %-24s %s\n", "stage", "seconds", "lines/s", "peak mem", "target", "result"
     printf "%-26s %9s %12s %9s   %-24s %s\n", "--------------------------", "-------", "-------", "--------", "------", "------"
-    printf "%-26s %9.2f %12.0f %9s   %-24s %s\n", "parse+correlate", parse_s, rate(parse_s), mb(parse_kib), \
-        ">= 1,000,000 lines/s", verdict(rate(parse_s) >= 1000000)
+    printf "%-26s %9.2f %12.0f %9s   %-24s %s\n", "parse+correlate", parse_s, parse_lps, mb(parse_kib), \
+        ">= 1,000,000 lines/s", verdict(parse_lps >= 1000000)
     printf "%-26s %9s %12s %9s   %-24s %s\n", "", "", "", "", "< 150 MB", verdict(parse_kib * 1024 < 150e6)
     printf "%-26s %9.2f %12.0f %9s   %-24s %s\n", "import into SQLite", import_s, rate(import_s), mb(import_kib), \
         ">= 300,000 lines/s", verdict(rate(import_s) >= 300000)

@@ -135,9 +135,11 @@ OutboundDelivery::Outcome OutboundDelivery::runJob(Scenario &scenario, const Que
     auto writeRecipients = [&](std::int64_t connected, std::int64_t when, int connUse, bool relayNone,
                                const char *deferDsn, const std::string &deferText, bool mayBounce) {
         const std::string remoteId = m_services.queueIds.remote();
+        std::int64_t lineTime = when;
         for (std::size_t n = 0; n < group.recipients.size(); ++n) {
             const Recipient &r = message.recipients[group.recipients[n]];
-            const std::int64_t lineTime = when + static_cast<std::int64_t>(n) * millis(random, 1, 4);
+            if (n > 0)
+                lineTime += millis(random, 1, 4);
             Result result = deferText.empty() ? Result::Sent : Result::Deferred;
             if (result == Result::Sent && mayBounce && r.unknownUser)
                 result = Result::Bounced;
