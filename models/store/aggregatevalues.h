@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace mailtls {
+
+// What records add to (or, when replaced, take from) one `daily` row.
+struct AggregateValues
+{
+    qint64 messages = 0;
+    qint64 encryptedMessages = 0;
+    qint64 bytes = 0;
+    qint64 encryptedBytes = 0;
+    qint64 connections = 0;
+    qint64 encryptedConnections = 0;
+    qint64 tlsFailures = 0;
+    bool shrinks = false;      // something was taken away: the row may now be empty
+
+    bool isZero() const
+    {
+        return messages == 0 && encryptedMessages == 0 && bytes == 0 && encryptedBytes == 0
+            && connections == 0 && encryptedConnections == 0 && tlsFailures == 0;
+    }
+};
+
+} // namespace mailtls

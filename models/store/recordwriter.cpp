@@ -1,0 +1,541 @@
+#include "models/store/recordwriter.h"
+
+#include <algorithm>
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QStringList>
+#include <QVariant>
+
+#include "models/store/lineoffsetcodec.h"
+#include "models/store/recordcodes.h"
+#include "models/store/sqlliteral.h"
+
+namespace mailtls {
+
+namespace {
+
+constexpr std::size_t keysPerLookup = 2000;
+// Statement text per multi-row statement: a few hundred rows, enough that
+// parsing costs little per row; larger statements only churn the allocator.
+constexpr qsizetype statementBytes = 24 * 1024;
+constexpr int maxColumns = 8;
+
+// ":v0", ":v1", …: built once. Binding by name costs Qt one hash lookup;
+// binding by position also formats the name first.
+const QString &placeholder(int index)
+{
+    static const QStringList names = [] {
+        QStringList list;
+        for (int i = 0; i < maxColumns; ++i)
+            list << QStringLiteral(":v%1").arg(i);
+        return list;
+    }();
+    return names.at(index);
+}
+
+QString placeholders(int count)
+{
+    QStringList list;
+    for (int i = 0; i < count; ++i)
+        list << placeholder(i);
+    return list.join(QStringLiteral(", "));
+}
+
+// Binds the values of the per-batch statements, in column order.
+class Binder final
+{
+public:
+    explicit Binder(QSqlQuery &query)
+        : m_query(query)
+    {
+    }
+    Binder &integer(qint64 value)
+    {
+        m_query.bindValue(placeholder(m_index++), qlonglong(value));
+        return *this;
+    }
+    Binder &flag(bool value) { return integer(value ? 1 : 0); }
+    // Qt binds a null QString as SQL NULL; the columns are NOT NULL.
+    Binder &text(const QString &value)
+    {
+        static const QString empty = QString::fromLatin1("", 0);
+        m_query.bindValue(placeholder(m_index++), value.isNull() ? empty : value);
+        return *this;
+    }
+    // check_hash and assembler_state may be NULL.
+    Binder &nullableBlob(const QByteArray &value)
+    {
+        m_query.bindValue(placeholder(m_index++), value);
+        return *this;
+    }
+
+private:
+    QSqlQuery &m_query;
+    int m_index = 0;
+};
+
+bool prepared(QSqlQuery &query, const QSqlDatabase &db, const QString &sql, QString *error)
+{
+    query = QSqlQuery(db);
+    query.setForwardOnly(true);
+    if (query.prepare(sql))
+        return true;
+    *error = QStringLiteral("cannot prepare \"%1\": %2").arg(sql, query.lastError().text());
+    return false;
+}
+
+QByteArray updateClause(const char *columns)
+{
+    QByteArray clause = " ON CONFLICT (source_id, key) DO UPDATE SET ";
+    const QList<QByteArray> names = QByteArray(columns).split(',');
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const QByteArray name = names.at(i).trimmed();
+        if (i > 0)
+            clause += ", ";
+        clause += name + " = excluded." + name;
+    }
+    return clause;
+}
+
+// Appends ",value" for each value, in column order.
+class Literals final
+{
+public:
+    explicit Literals(QByteArray &sql)
+        : m_sql(sql)
+    {
+    }
+    Literals &integer(qint64 value)
+    {
+        m_sql += ',';
+        SqlLiteral::appendInteger(m_sql, value);
+        return *this;
+    }
+    Literals &flag(bool value)
+    {
+        m_sql += value ? ",1" : ",0";
+        return *this;
+    }
+    Literals &text(const QString &value)
+    {
+        m_sql += ',';
+        SqlLiteral::appendText(m_sql, value);
+        return *this;
+    }
+    Literals &lines(const LineOffsets &offsets)
+    {
+        m_sql += ',';
+        SqlLiteral::appendBlob(m_sql, LineOffsetCodec::encode(offsets));
+        return *this;
+    }
+
+private:
+    QByteArray &m_sql;
+};
+
+bool exec(QSqlQuery &query, QString *error)
+{
+    if (query.exec())
+        return true;
+    *error = query.lastError().text();
+    return false;
+}
+
+} // namespace
+
+RecordWriter::RecordWriter(const QSqlDatabase &db)
+    : m_db(db)
+    , m_lookups(db)
+{
+}
+
+bool RecordWriter::prepare(QString *error)
+{
+    auto maxKey = [](const char *table) {
+        return QStringLiteral("SELECT max(key) FROM %1 WHERE source_id = %2")
+            .arg(QLatin1String(table), placeholder(0));
+    };
+    return m_lookups.prepare(error)
+        && prepared(m_sourceExists, m_db,
+                    QStringLiteral("SELECT 1 FROM sources WHERE id = %1").arg(placeholder(0)),
+                    error)
+        && prepared(m_maxTransferKey, m_db, maxKey("transfers"), error)
+        && prepared(m_maxConnectionKey, m_db, maxKey("connections"), error)
+        && prepared(m_maxFailureKey, m_db, maxKey("tls_failures"), error)
+        && prepared(m_deleteEmptyDaily, m_db,
+                    QStringLiteral("DELETE FROM daily WHERE day = %1 AND direction = %2 AND "
+                                   "endpoint_id = %3 AND local = %4 AND messages = 0 "
+                                   "AND connections = 0 AND tls_failures = 0")
+                        .arg(placeholder(0), placeholder(1), placeholder(2), placeholder(3)),
+                    error)
+        && prepared(m_upsertUnrecognised, m_db,
+                    QStringLiteral("INSERT INTO unrecognised (source_id, program, count) "
+                                   "VALUES (%1) ON CONFLICT (source_id, program) "
+                                   "DO UPDATE SET count = count + excluded.count")
+                        .arg(placeholders(3)),
+                    error)
+        && prepared(m_updateSource, m_db,
+                    QStringLiteral("UPDATE sources SET position = %1, check_hash = %2, "
+                                   "assembler_state = %3, lines_read = lines_read + %4, "
+                                   "updated_at = %5 WHERE id = %6")
+                        .arg(placeholder(0), placeholder(1), placeholder(2), placeholder(3),
+                             placeholder(4), placeholder(5)),
+                    error);
+}
+
+bool RecordWriter::execute(const QByteArray &sql, QString *error)
+{
+    QSqlQuery query(m_db);
+    if (query.exec(QString::fromUtf8(sql)))
+        return true;
+    *error = query.lastError().text();
+    return false;
+}
+
+void RecordWriter::rolledBack()
+{
+    m_lookups.forget();
+    m_deltas.clear();
+}
+
+bool RecordWriter::findStored(const Kind &kind, qint64 sourceId, const std::vector<qint64> &keys,
+                              QHash<qint64, Contribution> *stored, QString *error)
+{
+    // Keys are log offsets: most records of a batch lie past everything the
+    // source stored before, and need no lookup.
+    Binder(*kind.maxKey).integer(sourceId);
+    if (!exec(*kind.maxKey, error))
+        return false;
+    const bool any = kind.maxKey->next() && !kind.maxKey->value(0).isNull();
+    const qint64 maxKey = any ? kind.maxKey->value(0).toLongLong() : 0;
+    kind.maxKey->finish();
+    if (!any)
+        return true;
+
+    std::vector<qint64> candidates;
+    std::copy_if(keys.begin(), keys.end(), std::back_inserter(candidates),
+                 [maxKey](qint64 key) { return key <= maxKey; });
+    // A few statements for all candidates; the keys are integers, written as
+    // literals rather than bound one by one.
+    for (std::size_t start = 0; start < candidates.size(); start += keysPerLookup) {
+        QByteArray sql = "SELECT key, direction, endpoint_id, time, local, ";
+        sql += kind.contribution;
+        sql += " FROM ";
+        sql += kind.table;
+        sql += " WHERE source_id = ";
+        SqlLiteral::appendInteger(sql, sourceId);
+        sql += " AND key IN (";
+        const std::size_t end = std::min(candidates.size(), start + keysPerLookup);
+        for (std::size_t i = start; i < end; ++i) {
+            if (i > start)
+                sql += ',';
+            SqlLiteral::appendInteger(sql, candidates[i]);
+        }
+        sql += ')';
+
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        if (!query.exec(QString::fromLatin1(sql))) {
+            *error = query.lastError().text();
+            return false;
+        }
+        while (query.next()) {
+            Contribution version;
+            version.key.direction = Direction(query.value(1).toInt());
+            version.key.endpointId = query.value(2).toLongLong();
+            version.key.day = AggregateDeltas::dayOf(query.value(3).toLongLong());
+            version.key.local = query.value(4).toInt() != 0;
+            version.encrypted = query.value(5).toInt() != 0;
+            version.bytes = query.value(6).toLongLong();
+            stored->insert(query.value(0).toLongLong(), version);
+        }
+        if (query.lastError().isValid()) {
+            *error = query.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool RecordWriter::upsertRecords(const Kind &kind, qint64 sourceId, QString *error)
+{
+    if (kind.count == 0)
+        return true;
+
+    // The assembler may emit a record again in the same batch: only its last
+    // version is stored and counted.
+    QHash<qint64, qsizetype> last;
+    last.reserve(kind.count);
+    std::vector<qint64> keys;
+    keys.reserve(std::size_t(kind.count));
+    for (qsizetype i = 0; i < kind.count; ++i) {
+        const qint64 key = kind.keyOf(i);
+        auto it = last.find(key);
+        if (it == last.end()) {
+            last.insert(key, i);
+            keys.push_back(key);
+        } else {
+            it.value() = i;
+        }
+    }
+
+    QHash<qint64, Contribution> stored;
+    if (!findStored(kind, sourceId, keys, &stored, error))
+        return false;
+
+    const QByteArray head = QByteArray("INSERT INTO ") + kind.table + " (source_id, key, "
+        + kind.columns + ") VALUES ";
+    const QByteArray tail = updateClause(kind.columns);
+    QByteArray sql;
+    sql.reserve(statementBytes + 4096);
+    for (const qint64 key : keys) {
+        sql += sql.isEmpty() ? head : QByteArray(",");
+        sql += '(';
+        SqlLiteral::appendInteger(sql, sourceId);
+        sql += ',';
+        SqlLiteral::appendInteger(sql, key);
+        Contribution contribution;
+        if (!kind.append(last.value(key), sql, &contribution, error)) {
+            *error = QStringLiteral("%1: %2").arg(key).arg(*error);
+            return false;
+        }
+        sql += ')';
+        const auto found = stored.constFind(key);
+        if (found != stored.constEnd())
+            kind.countContribution(found.value(), -1);
+        kind.countContribution(contribution, +1);
+        if (sql.size() >= statementBytes) {
+            if (!execute(sql + tail, error))
+                return false;
+            sql.clear();
+        }
+    }
+    return sql.isEmpty() || execute(sql + tail, error);
+}
+
+bool RecordWriter::writeAggregates(QString *error)
+{
+    static const QByteArray head =
+        "INSERT INTO daily (day, direction, endpoint_id, local, messages, encrypted_messages, "
+        "bytes, encrypted_bytes, connections, encrypted_connections, tls_failures) VALUES ";
+    static const QByteArray tail =
+        " ON CONFLICT (day, direction, endpoint_id, local) DO UPDATE SET "
+        "messages = messages + excluded.messages, "
+        "encrypted_messages = encrypted_messages + excluded.encrypted_messages, "
+        "bytes = bytes + excluded.bytes, "
+        "encrypted_bytes = encrypted_bytes + excluded.encrypted_bytes, "
+        "connections = connections + excluded.connections, "
+        "encrypted_connections = encrypted_connections + excluded.encrypted_connections, "
+        "tls_failures = tls_failures + excluded.tls_failures";
+    QByteArray sql;
+    bool shrinks = false;
+    for (auto it = m_deltas.entries().cbegin(); it != m_deltas.entries().cend(); ++it) {
+        const AggregateKey &key = it.key();
+        const AggregateValues &delta = it.value();
+        shrinks = shrinks || delta.shrinks;
+        if (delta.isZero())
+            continue; // a record stored again unchanged
+        sql += sql.isEmpty() ? head : QByteArray(",");
+        sql += '(';
+        SqlLiteral::appendInteger(sql, key.day);
+        Literals(sql)
+            .integer(int(key.direction))
+            .integer(key.endpointId)
+            .flag(key.local)
+            .integer(delta.messages)
+            .integer(delta.encryptedMessages)
+            .integer(delta.bytes)
+            .integer(delta.encryptedBytes)
+            .integer(delta.connections)
+            .integer(delta.encryptedConnections)
+            .integer(delta.tlsFailures);
+        sql += ')';
+        if (sql.size() >= statementBytes) {
+            if (!execute(sql + tail, error))
+                return false;
+            sql.clear();
+        }
+    }
+    if (!sql.isEmpty() && !execute(sql + tail, error))
+        return false;
+
+    // A row whose records all moved elsewhere must not linger at zero.
+    if (!shrinks)
+        return true;
+    for (auto it = m_deltas.entries().cbegin(); it != m_deltas.entries().cend(); ++it) {
+        if (!it.value().shrinks)
+            continue;
+        Binder(m_deleteEmptyDaily)
+            .integer(it.key().day)
+            .integer(int(it.key().direction))
+            .integer(it.key().endpointId)
+            .flag(it.key().local);
+        if (!exec(m_deleteEmptyDaily, error))
+            return false;
+    }
+    return true;
+}
+
+bool RecordWriter::writeUnrecognised(const IngestBatch &batch, QString *error)
+{
+    for (auto it = batch.unrecognised.cbegin(); it != batch.unrecognised.cend(); ++it) {
+        if (it.value() == 0)
+            continue;
+        Binder(m_upsertUnrecognised).integer(batch.sourceId).text(it.key()).integer(it.value());
+        if (!exec(m_upsertUnrecognised, error)) {
+            *error = QStringLiteral("unrecognised lines of %1: %2").arg(it.key(), *error);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool RecordWriter::moveSource(const IngestBatch &batch, QString *error)
+{
+    Binder(m_updateSource)
+        .integer(batch.position)
+        .nullableBlob(batch.checkHash)
+        .nullableBlob(batch.assemblerState)
+        .integer(batch.linesRead)
+        .integer(QDateTime::currentSecsSinceEpoch())
+        .integer(batch.sourceId);
+    if (!exec(m_updateSource, error)) {
+        *error = QStringLiteral("source position: %1").arg(*error);
+        return false;
+    }
+    return true;
+}
+
+bool RecordWriter::write(const IngestBatch &batch, QString *error)
+{
+    Binder(m_sourceExists).integer(batch.sourceId);
+    if (!exec(m_sourceExists, error))
+        return false;
+    const bool known = m_sourceExists.next();
+    m_sourceExists.finish();
+    if (!known) {
+        *error = QStringLiteral("there is no source with id %1").arg(batch.sourceId);
+        return false;
+    }
+
+    const AssemblerOutput &output = batch.output;
+    const qint64 sourceId = batch.sourceId;
+    // Resolves the ids a record refers to and starts its contribution.
+    auto common = [this](Contribution *c, qint64 time, Direction direction, const QString &peer,
+                         const QString &peerIp, bool local, QString *why) {
+        c->key.day = AggregateDeltas::dayOf(time);
+        c->key.direction = direction;
+        c->key.local = local;
+        return m_lookups.endpointId(peer, peerIp, &c->key.endpointId, why);
+    };
+
+    const Kind transfers{
+        "transfers",
+        &m_maxTransferKey,
+        "direction, endpoint_id, queue_id, time, bytes, encrypted, local, sender, recipients, "
+        "tls_id, lines",
+        "encrypted, bytes",
+        qsizetype(output.transfers.size()),
+        [&](qsizetype i) { return qint64(output.transfers[std::size_t(i)].key); },
+        [&](qsizetype i, QByteArray &sql, Contribution *c, QString *why) {
+            const TransferRecord &r = output.transfers[std::size_t(i)];
+            qint64 tlsId = 0;
+            if (!common(c, r.time, r.direction, r.peer, r.peerIp, r.local, why)
+                || !m_lookups.tlsId(r.tls, &tlsId, why))
+                return false;
+            c->bytes = r.bytes;
+            c->encrypted = r.encrypted;
+            Literals(sql)
+                .integer(int(r.direction))
+                .integer(c->key.endpointId)
+                .text(r.queueId)
+                .integer(r.time)
+                .integer(r.bytes)
+                .flag(r.encrypted)
+                .flag(r.local)
+                .text(r.sender)
+                .text(r.recipients)
+                .integer(tlsId)
+                .lines(r.lines);
+            return true;
+        },
+        [this](const Contribution &c, int sign) {
+            m_deltas.addTransfer(c.key, c.bytes, c.encrypted, sign);
+        },
+    };
+    const Kind connections{
+        "connections",
+        &m_maxConnectionKey,
+        "direction, endpoint_id, port, time, encrypted, local, tls_id, lines",
+        "encrypted, 0",
+        qsizetype(output.connections.size()),
+        [&](qsizetype i) { return qint64(output.connections[std::size_t(i)].key); },
+        [&](qsizetype i, QByteArray &sql, Contribution *c, QString *why) {
+            const ConnectionRecord &r = output.connections[std::size_t(i)];
+            qint64 tlsId = 0;
+            if (!common(c, r.time, r.direction, r.peer, r.peerIp, r.local, why)
+                || !m_lookups.tlsId(r.tls, &tlsId, why))
+                return false;
+            c->encrypted = r.encrypted;
+            Literals(sql)
+                .integer(int(r.direction))
+                .integer(c->key.endpointId)
+                .integer(r.port)
+                .integer(r.time)
+                .flag(r.encrypted)
+                .flag(r.local)
+                .integer(tlsId)
+                .lines(r.lines);
+            return true;
+        },
+        [this](const Contribution &c, int sign) {
+            m_deltas.addConnection(c.key, c.encrypted, sign);
+        },
+    };
+    const Kind failures{
+        "tls_failures",
+        &m_maxFailureKey,
+        "direction, endpoint_id, port, time, problem, reason, local, lines",
+        "0, 0",
+        qsizetype(output.failures.size()),
+        [&](qsizetype i) { return qint64(output.failures[std::size_t(i)].key); },
+        [&](qsizetype i, QByteArray &sql, Contribution *c, QString *why) {
+            const TlsFailureRecord &r = output.failures[std::size_t(i)];
+            if (!common(c, r.time, r.direction, r.peer, r.peerIp, r.local, why))
+                return false;
+            Literals(sql)
+                .integer(int(r.direction))
+                .integer(c->key.endpointId)
+                .integer(r.port)
+                .integer(r.time)
+                .text(RecordCodes::problemName(r.problem))
+                .text(r.reason)
+                .flag(r.local)
+                .lines(r.lines);
+            return true;
+        },
+        [this](const Contribution &c, int sign) { m_deltas.addFailure(c.key, sign); },
+    };
+
+    m_deltas.clear();
+    bool written = true;
+    if (!upsertRecords(transfers, sourceId, error)) {
+        *error = QStringLiteral("transfer %1").arg(*error);
+        written = false;
+    } else if (!upsertRecords(connections, sourceId, error)) {
+        *error = QStringLiteral("connection %1").arg(*error);
+        written = false;
+    } else if (!upsertRecords(failures, sourceId, error)) {
+        *error = QStringLiteral("TLS failure %1").arg(*error);
+        written = false;
+    } else if (!writeAggregates(error)) {
+        *error = QStringLiteral("daily figures: %1").arg(*error);
+        written = false;
+    }
+    written = written && writeUnrecognised(batch, error) && moveSource(batch, error);
+    m_deltas.clear();
+    return written;
+}
+
+} // namespace mailtls

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include <QByteArray>
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QtGlobal>
+
+#include "models/logs/records.h"
+#include "models/store/aggregatedeltas.h"
+#include "models/store/ingestbatch.h"
+#include "models/store/lookuptables.h"
+
+namespace mailtls {
+
+// Writes one IngestBatch inside a transaction its caller holds: upserts each
+// record by (source_id, key), keeps the `daily` aggregates in step (a replaced
+// record's stored contribution is taken away before the new one is added),
+// adds the unrecognised counts and moves the source's position.
+//
+// Records and aggregates go in as multi-row statements of literals (see
+// SqlLiteral for why); the few per-batch statements are prepared once and
+// reused. Records refer to endpoints and TLS parameters by id, so most of
+// their values are integers.
+class RecordWriter final
+{
+public:
+    explicit RecordWriter(const QSqlDatabase &db);
+    RecordWriter(const RecordWriter &) = delete;
+    RecordWriter &operator=(const RecordWriter &) = delete;
+
+    bool prepare(QString *error);
+
+    // On false nothing is undone here: the caller rolls the transaction back
+    // and then calls rolledBack().
+    bool write(const IngestBatch &batch, QString *error);
+    void rolledBack();
+
+private:
+    // What one version of a record adds to `daily`.
+    struct Contribution
+    {
+        AggregateKey key;
+        qint64 bytes = 0;
+        bool encrypted = false;
+    };
+
+    // One kind of record, as the generic upsert sees it.
+    struct Kind
+    {
+        const char *table;
+        QSqlQuery *maxKey;
+        const char *columns;       // after source_id, key
+        const char *contribution;  // columns read back as Contribution::encrypted, ::bytes
+        qsizetype count;
+        std::function<qint64(qsizetype)> keyOf;
+        // Appends the record's values (after source_id, key) as literals and
+        // says what the record contributes.
+        std::function<bool(qsizetype, QByteArray &, Contribution *, QString *)> append;
+        std::function<void(const Contribution &, int sign)> countContribution;
+    };
+
+    bool upsertRecords(const Kind &kind, qint64 sourceId, QString *error);
+    bool findStored(const Kind &kind, qint64 sourceId, const std::vector<qint64> &keys,
+                    QHash<qint64, Contribution> *stored, QString *error);
+    bool writeAggregates(QString *error);
+    bool writeUnrecognised(const IngestBatch &batch, QString *error);
+    bool moveSource(const IngestBatch &batch, QString *error);
+    bool execute(const QByteArray &sql, QString *error);
+
+    QSqlDatabase m_db;
+    LookupTables m_lookups;
+    QSqlQuery m_sourceExists;
+    QSqlQuery m_maxTransferKey;
+    QSqlQuery m_maxConnectionKey;
+    QSqlQuery m_maxFailureKey;
+    QSqlQuery m_deleteEmptyDaily;
+    QSqlQuery m_upsertUnrecognised;
+    QSqlQuery m_updateSource;
+    AggregateDeltas m_deltas;
+};
+
+} // namespace mailtls

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QtGlobal>
+
+namespace mailtls {
+
+// One log source as the store knows it: where reading stopped, and what is
+// needed to resume exactly there (the check hash tells a rotated or replaced
+// file from the one read before; the assembler state holds open sessions).
+struct SourceRecord
+{
+    qint64 id = -1;
+    QString identity;            // stable key: file identity, journal id, ssh host + path
+    QString name;                // what the user sees
+    qint64 position = 0;         // byte offset (or cursor position) after the last stored line
+    QByteArray checkHash;
+    QByteArray assemblerState;
+    qint64 linesRead = 0;        // every line read from this source, recognised or not
+};
+
+} // namespace mailtls

@@ -1,0 +1,412 @@
+#include "models/store/trafficstore.h"
+
+#include <atomic>
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include "models/store/figurequery.h"
+#include "models/store/recordwriter.h"
+#include "models/store/storefilecheck.h"
+#include "models/store/storeschema.h"
+
+namespace mailtls {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcStore, "mailtls.store")
+
+// Writers wait this long for each other (another process importing, a reader
+// adding a source) before a write fails as "database is locked".
+constexpr int busyTimeoutMs = 10000;
+
+QString nextConnectionName()
+{
+    static std::atomic<quint64> counter{0};
+    return QStringLiteral("mailtls-store-%1").arg(counter.fetch_add(1) + 1);
+}
+
+void setError(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+}
+
+QString shown(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+QVariant text(const QString &value)
+{
+    static const QString empty = QString::fromLatin1("", 0);
+    return value.isNull() ? QVariant(empty) : QVariant(value);
+}
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *why)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return true;
+    *why = query.lastError().text();
+    return false;
+}
+
+} // namespace
+
+struct TrafficStore::Private
+{
+    QString path;
+    QString connectionName;
+    QSqlDatabase db;
+    bool isOpen = false;
+    int version = 0;
+    StoreOpenFailure failure = StoreOpenFailure::None;
+    std::unique_ptr<RecordWriter> writer;
+
+    bool refuse(StoreOpenFailure kind, const QString &message, QString *error)
+    {
+        failure = kind;
+        close();
+        setError(error, message);
+        return false;
+    }
+
+    void close()
+    {
+        // Statements first, then the connection, then its registration: Qt
+        // warns about (and leaks) a connection removed while still in use.
+        writer.reset();
+        isOpen = false;
+        if (db.isValid()) {
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(connectionName);
+        }
+    }
+
+    QString readError(const QSqlQuery &query) const
+    {
+        return QStringLiteral("Cannot read %1: %2").arg(shown(path), query.lastError().text());
+    }
+};
+
+TrafficStore::TrafficStore(const QString &path)
+    : d(std::make_unique<Private>())
+{
+    d->path = path;
+}
+
+TrafficStore::~TrafficStore()
+{
+    d->close();
+}
+
+QString TrafficStore::path() const
+{
+    return d->path;
+}
+
+bool TrafficStore::isOpen() const
+{
+    return d->isOpen;
+}
+
+StoreOpenFailure TrafficStore::openFailure() const
+{
+    return d->failure;
+}
+
+int TrafficStore::schemaVersion() const
+{
+    return d->version;
+}
+
+bool TrafficStore::open(QString *error)
+{
+    if (d->isOpen)
+        return true;
+    d->failure = StoreOpenFailure::None;
+
+    StoreFileCheck::Verdict verdict = StoreFileCheck::checkFile(d->path);
+    if (verdict.failure != StoreOpenFailure::None)
+        return d->refuse(verdict.failure, verdict.message, error);
+
+    const QDir folder = QFileInfo(d->path).absoluteDir();
+    if (!folder.exists() && !folder.mkpath(QStringLiteral("."))) {
+        return d->refuse(StoreOpenFailure::Unavailable,
+                         QStringLiteral("Cannot create the folder %1 for the MailTLS store. "
+                                        "Check its permissions, or choose another place.")
+                             .arg(shown(folder.absolutePath())),
+                         error);
+    }
+
+    d->connectionName = nextConnectionName();
+    d->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connectionName);
+    if (!d->db.isValid()) {
+        return d->refuse(StoreOpenFailure::Unavailable,
+                         QStringLiteral("Cannot open %1: Qt's SQLite driver (QSQLITE) is not "
+                                        "installed. Install the Qt 6 SQLite plugin.")
+                             .arg(shown(d->path)),
+                         error);
+    }
+    d->db.setDatabaseName(d->path);
+    d->db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+    if (!d->db.open()) {
+        return d->refuse(StoreOpenFailure::Unavailable,
+                         QStringLiteral("Cannot open %1: %2. Check that you may read and write "
+                                        "it and its folder.")
+                             .arg(shown(d->path), d->db.lastError().text()),
+                         error);
+    }
+
+    // Reads only, until the file is known to be ours (or empty).
+    verdict = StoreFileCheck::checkDatabase(d->db, d->path);
+    if (verdict.failure != StoreOpenFailure::None)
+        return d->refuse(verdict.failure, verdict.message, error);
+
+    QString why;
+    QSqlQuery journal(d->db);
+    if (!journal.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !journal.next()) {
+        return d->refuse(StoreOpenFailure::Unavailable,
+                         QStringLiteral("Cannot switch %1 to write-ahead logging: %2. Check that "
+                                        "you may write the file and its folder.")
+                             .arg(shown(d->path), journal.lastError().text()),
+                         error);
+    }
+    if (journal.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        // Some network file systems cannot share WAL memory; the store still
+        // works, with readers and the writer taking turns.
+        qCWarning(lcStore) << "write-ahead logging unavailable for" << d->path << "- using"
+                           << journal.value(0).toString();
+    }
+    journal.finish();
+    // NORMAL is durable across application crashes in WAL mode; a power cut
+    // may lose the last batches, whose positions are lost with them, so the
+    // lines are read again and nothing is counted twice.
+    if (!exec(d->db, QStringLiteral("PRAGMA synchronous = NORMAL"), &why)
+        || !exec(d->db, QStringLiteral("PRAGMA cache_size = -16384"), &why)) {
+        return d->refuse(StoreOpenFailure::Unavailable,
+                         QStringLiteral("Cannot set up %1: %2").arg(shown(d->path), why), error);
+    }
+
+    if (verdict.version < StoreSchema::currentVersion()
+        && !StoreSchema::migrate(d->db, StoreSchema::migrations(), &why)) {
+        return d->refuse(StoreOpenFailure::Unavailable,
+                         QStringLiteral("Cannot bring %1 to store schema %2: %3. The file was "
+                                        "left as it was; check that you may write it and that "
+                                        "its disk has free space.")
+                             .arg(shown(d->path))
+                             .arg(StoreSchema::currentVersion())
+                             .arg(why),
+                         error);
+    }
+    d->version = StoreSchema::currentVersion();
+    d->isOpen = true;
+    return true;
+}
+
+std::optional<SourceRecord> TrafficStore::findSource(const QString &identity, QString *error)
+{
+    setError(error, QString());
+    if (!d->isOpen) {
+        setError(error, QStringLiteral("The store %1 is not open.").arg(shown(d->path)));
+        return std::nullopt;
+    }
+    QSqlQuery query(d->db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, identity, name, position, check_hash, "
+                                 "assembler_state, lines_read FROM sources WHERE identity = ?"));
+    query.bindValue(0, text(identity));
+    if (!query.exec()) {
+        setError(error, d->readError(query));
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        if (query.lastError().isValid())
+            setError(error, d->readError(query));
+        return std::nullopt;
+    }
+    SourceRecord source;
+    source.id = query.value(0).toLongLong();
+    source.identity = query.value(1).toString();
+    source.name = query.value(2).toString();
+    source.position = query.value(3).toLongLong();
+    source.checkHash = query.value(4).toByteArray();
+    source.assemblerState = query.value(5).toByteArray();
+    source.linesRead = query.value(6).toLongLong();
+    return source;
+}
+
+QList<SourceRecord> TrafficStore::sources(QString *error) const
+{
+    setError(error, QString());
+    QList<SourceRecord> result;
+    if (!d->isOpen) {
+        setError(error, QStringLiteral("The store %1 is not open.").arg(shown(d->path)));
+        return result;
+    }
+    QSqlQuery query(d->db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT id, identity, name, position, check_hash, "
+                                   "assembler_state, lines_read FROM sources ORDER BY id"))) {
+        setError(error, d->readError(query));
+        return result;
+    }
+    while (query.next()) {
+        SourceRecord source;
+        source.id = query.value(0).toLongLong();
+        source.identity = query.value(1).toString();
+        source.name = query.value(2).toString();
+        source.position = query.value(3).toLongLong();
+        source.checkHash = query.value(4).toByteArray();
+        source.assemblerState = query.value(5).toByteArray();
+        source.linesRead = query.value(6).toLongLong();
+        result.append(source);
+    }
+    if (query.lastError().isValid())
+        setError(error, d->readError(query));
+    return result;
+}
+
+qint64 TrafficStore::addSource(const QString &identity, const QString &name, QString *error)
+{
+    setError(error, QString());
+    if (!d->isOpen) {
+        setError(error, QStringLiteral("The store %1 is not open.").arg(shown(d->path)));
+        return -1;
+    }
+    QSqlQuery query(d->db);
+    query.prepare(QStringLiteral("INSERT INTO sources (identity, name, position, lines_read, "
+                                 "updated_at) VALUES (?, ?, 0, 0, ?)"));
+    query.bindValue(0, text(identity));
+    query.bindValue(1, text(name));
+    query.bindValue(2, qlonglong(QDateTime::currentSecsSinceEpoch()));
+    if (!query.exec()) {
+        bool ok = false;
+        const int code = query.lastError().nativeErrorCode().toInt(&ok) & 0xff;
+        if (ok && code == 19) { // SQLITE_CONSTRAINT: identity is UNIQUE
+            setError(error, QStringLiteral("The source %1 is already in %2.")
+                                .arg(identity, shown(d->path)));
+        } else {
+            setError(error, QStringLiteral("Cannot add the source %1 to %2: %3")
+                                .arg(identity, shown(d->path), query.lastError().text()));
+        }
+        return -1;
+    }
+    return query.lastInsertId().toLongLong();
+}
+
+bool TrafficStore::writeBatch(const IngestBatch &batch, QString *error)
+{
+    if (!d->isOpen) {
+        setError(error, QStringLiteral("The store %1 is not open.").arg(shown(d->path)));
+        return false;
+    }
+    QString why;
+    if (!d->writer) {
+        auto writer = std::make_unique<RecordWriter>(d->db);
+        if (!writer->prepare(&why)) {
+            setError(error, QStringLiteral("Cannot write to %1: %2").arg(shown(d->path), why));
+            return false;
+        }
+        d->writer = std::move(writer);
+    }
+    // IMMEDIATE takes the write lock up front, so a batch never fails half
+    // way for want of it.
+    if (!exec(d->db, QStringLiteral("BEGIN IMMEDIATE"), &why)) {
+        setError(error, QStringLiteral("Cannot write to %1: %2").arg(shown(d->path), why));
+        return false;
+    }
+    if (d->writer->write(batch, &why) && exec(d->db, QStringLiteral("COMMIT"), &why))
+        return true;
+
+    QString rollbackWhy;
+    if (!exec(d->db, QStringLiteral("ROLLBACK"), &rollbackWhy))
+        qCWarning(lcStore) << "rollback failed on" << d->path << rollbackWhy;
+    d->writer->rolledBack();
+    setError(error, QStringLiteral("Cannot store a batch of source %1 (up to position %2) in %3; "
+                                   "nothing of it was written: %4")
+                        .arg(batch.sourceId)
+                        .arg(batch.position)
+                        .arg(shown(d->path), why));
+    return false;
+}
+
+QList<PeerFigures> TrafficStore::peerFigures(const ReportFilter &filter, QString *error) const
+{
+    setError(error, QString());
+    QList<PeerFigures> figures;
+    QString why;
+    if (!d->isOpen) {
+        setError(error, QStringLiteral("The store %1 is not open.").arg(shown(d->path)));
+    } else if (!FigureQuery::run(d->db, filter, FigureQuery::Plan::Automatic, &figures, &why)) {
+        setError(error, QStringLiteral("Cannot read figures from %1: %2").arg(shown(d->path), why));
+        figures.clear();
+    }
+    return figures;
+}
+
+QList<PeerFigures> TrafficStore::peerFiguresFromRecords(const ReportFilter &filter,
+                                                        QString *error) const
+{
+    setError(error, QString());
+    QList<PeerFigures> figures;
+    QString why;
+    if (!d->isOpen) {
+        setError(error, QStringLiteral("The store %1 is not open.").arg(shown(d->path)));
+    } else if (!FigureQuery::run(d->db, filter, FigureQuery::Plan::RecordsOnly, &figures, &why)) {
+        setError(error, QStringLiteral("Cannot read figures from %1: %2").arg(shown(d->path), why));
+        figures.clear();
+    }
+    return figures;
+}
+
+QHash<QString, qint64> TrafficStore::unrecognisedCounts(QString *error) const
+{
+    setError(error, QString());
+    QHash<QString, qint64> counts;
+    if (!d->isOpen) {
+        setError(error, QStringLiteral("The store %1 is not open.").arg(shown(d->path)));
+        return counts;
+    }
+    QSqlQuery query(d->db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT program, sum(count) FROM unrecognised "
+                                   "GROUP BY program"))) {
+        setError(error, d->readError(query));
+        return counts;
+    }
+    while (query.next())
+        counts.insert(query.value(0).toString(), query.value(1).toLongLong());
+    if (query.lastError().isValid()) {
+        setError(error, d->readError(query));
+        counts.clear();
+    }
+    return counts;
+}
+
+qint64 TrafficStore::linesRead(QString *error) const
+{
+    setError(error, QString());
+    if (!d->isOpen) {
+        setError(error, QStringLiteral("The store %1 is not open.").arg(shown(d->path)));
+        return -1;
+    }
+    QSqlQuery query(d->db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT coalesce(sum(lines_read), 0) FROM sources"))
+        || !query.next()) {
+        setError(error, d->readError(query));
+        return -1;
+    }
+    return query.value(0).toLongLong();
+}
+
+} // namespace mailtls

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QtGlobal>
+
+#include "models/store/ingestbatch.h"
+#include "models/store/peerfigures.h"
+#include "models/store/reportfilter.h"
+#include "models/store/sourcerecord.h"
+#include "models/store/storeopenfailure.h"
+
+namespace mailtls {
+
+class RecordWriter;
+
+// The SQLite store: one row per transfer, connection and TLS failure, per-day
+// aggregates kept in step with them, and each source's read position. Every
+// figure any view, export or report shows comes from peerFigures().
+//
+// One instance is one connection, usable from the thread that opened it. The
+// writer (StoreWriter) owns one instance on its thread; readers open their
+// own. The file is in WAL mode, so readers see the last committed batch while
+// the writer works.
+class TrafficStore final
+{
+public:
+    explicit TrafficStore(const QString &path);
+    ~TrafficStore();
+    TrafficStore(const TrafficStore &) = delete;
+    TrafficStore &operator=(const TrafficStore &) = delete;
+
+    // Creates the file (and its folder) when missing and brings its schema up
+    // to date. A file that is not a MailTLS store, is damaged, or comes from a
+    // newer MailTLS is refused unchanged; openFailure() tells which.
+    bool open(QString *error);
+    bool isOpen() const;
+    StoreOpenFailure openFailure() const;
+    QString path() const;
+    // The schema version the file has after open().
+    int schemaVersion() const;
+
+    // std::nullopt with an empty error when there is no such source.
+    std::optional<SourceRecord> findSource(const QString &identity, QString *error);
+    // The new source's id; -1 on error (an identity already stored is one).
+    qint64 addSource(const QString &identity, const QString &name, QString *error);
+    QList<SourceRecord> sources(QString *error) const;
+
+    // One transaction: every record (replacing an earlier version with the
+    // same source and key), the aggregates, the unrecognised counts and the
+    // source's position, check hash, assembler state and lines read. All or
+    // nothing.
+    bool writeBatch(const IngestBatch &batch, QString *error);
+
+    // Figures per (direction, peer), sorted by direction, messages descending,
+    // peer. Whole days come from the aggregates, cut days from the records.
+    QList<PeerFigures> peerFigures(const ReportFilter &filter, QString *error) const;
+    // The same figures counted from the records alone: slower, and the
+    // reference the aggregates are checked against.
+    QList<PeerFigures> peerFiguresFromRecords(const ReportFilter &filter, QString *error) const;
+
+    // Unrecognised lines per program, over all sources.
+    QHash<QString, qint64> unrecognisedCounts(QString *error) const;
+    // Lines read over all sources; -1 on error.
+    qint64 linesRead(QString *error = nullptr) const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace mailtls

@@ -1,0 +1,889 @@
+#include "models/store/trafficstore.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "models/store/lineoffsetcodec.h"
+#include "models/store/storeschema.h"
+
+using namespace mailtls;
+
+namespace {
+
+constexpr qint64 day0 = 19800LL * 86400; // 2024-03-18 00:00:00 UTC
+
+TransferRecord transfer(qint64 key, Direction direction, const QString &peer, qint64 time,
+                        qint64 bytes, bool encrypted)
+{
+    TransferRecord record;
+    record.key = key;
+    record.direction = direction;
+    record.peer = peer;
+    record.peerIp = QStringLiteral("192.0.2.%1").arg(key % 250 + 1);
+    record.time = time;
+    record.bytes = bytes;
+    record.encrypted = encrypted;
+    record.lines = {key, key + 120, key + 260};
+    return record;
+}
+
+ConnectionRecord connection(qint64 key, Direction direction, const QString &peer, qint64 time,
+                            bool encrypted)
+{
+    ConnectionRecord record;
+    record.key = key;
+    record.direction = direction;
+    record.peer = peer;
+    record.peerIp = QStringLiteral("192.0.2.%1").arg(key % 250 + 1);
+    record.port = 25;
+    record.time = time;
+    record.encrypted = encrypted;
+    record.lines = {key, key + 90};
+    return record;
+}
+
+TlsFailureRecord failure(qint64 key, Direction direction, const QString &peer, qint64 time)
+{
+    TlsFailureRecord record;
+    record.key = key;
+    record.direction = direction;
+    record.peer = peer;
+    record.peerIp = QStringLiteral("192.0.2.%1").arg(key % 250 + 1);
+    record.port = 25;
+    record.time = time;
+    record.problem = TlsProblem::DhKeyTooSmall;
+    record.reason = QStringLiteral("dh key too small");
+    record.lines = {key};
+    return record;
+}
+
+PeerFigures figures(Direction direction, const QString &peer, qint64 messages,
+                    qint64 encryptedMessages, qint64 bytes, qint64 encryptedBytes,
+                    qint64 connections, qint64 encryptedConnections, qint64 tlsFailures)
+{
+    PeerFigures f;
+    f.direction = direction;
+    f.peer = peer;
+    f.messages = messages;
+    f.encryptedMessages = encryptedMessages;
+    f.plaintextMessages = messages - encryptedMessages;
+    f.bytes = bytes;
+    f.encryptedBytes = encryptedBytes;
+    f.connections = connections;
+    f.encryptedConnections = encryptedConnections;
+    f.tlsFailures = tlsFailures;
+    return f;
+}
+
+// A second, plain connection to the file, to look at what TrafficStore wrote
+// (or to make files TrafficStore must refuse).
+class RawDatabase final
+{
+public:
+    explicit RawDatabase(const QString &path)
+        : m_name(QStringLiteral("raw-%1").arg(++s_count))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        m_ok = db.open();
+    }
+    ~RawDatabase()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    bool isOpen() const { return m_ok; }
+
+    bool exec(const QString &sql)
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        if (!query.exec(sql)) {
+            qWarning() << sql << query.lastError().text();
+            return false;
+        }
+        return true;
+    }
+
+    // Every row of `sql`, each as its columns joined by '|'.
+    QStringList rows(const QString &sql)
+    {
+        QStringList result;
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        if (!query.exec(sql)) {
+            qWarning() << sql << query.lastError().text();
+            return {QStringLiteral("<error>")};
+        }
+        while (query.next()) {
+            QStringList columns;
+            for (int i = 0; i < query.record().count(); ++i)
+                columns << query.value(i).toString();
+            result << columns.join(QLatin1Char('|'));
+        }
+        return result;
+    }
+
+    QVariant value(const QString &sql)
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        if (!query.exec(sql) || !query.next())
+            return QVariant();
+        return query.value(0);
+    }
+
+private:
+    static inline int s_count = 0;
+    QString m_name;
+    bool m_ok = false;
+};
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QByteArray();
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+// The `daily` table must equal the per-day sums of the records: recomputed
+// here with plain SQL, independently of the store's own bookkeeping.
+QStringList recomputedDaily(RawDatabase &raw)
+{
+    return raw.rows(QStringLiteral(
+        "SELECT day, direction, endpoint_id, local, sum(m), sum(em), sum(b), sum(eb), sum(c), "
+        "sum(ec), sum(f) FROM ("
+        " SELECT time / 86400 AS day, direction, endpoint_id, local, 1 AS m, encrypted AS em,"
+        "  bytes AS b, encrypted * bytes AS eb, 0 AS c, 0 AS ec, 0 AS f FROM transfers"
+        " UNION ALL SELECT time / 86400, direction, endpoint_id, local, 0, 0, 0, 0, 1,"
+        "  encrypted, 0 FROM connections"
+        " UNION ALL SELECT time / 86400, direction, endpoint_id, local, 0, 0, 0, 0, 0, 0, 1"
+        "  FROM tls_failures)"
+        " GROUP BY day, direction, endpoint_id, local ORDER BY day, direction, endpoint_id,"
+        " local"));
+}
+
+QStringList storedDaily(RawDatabase &raw)
+{
+    return raw.rows(QStringLiteral(
+        "SELECT day, direction, endpoint_id, local, messages, encrypted_messages, bytes,"
+        " encrypted_bytes, connections, encrypted_connections, tls_failures FROM daily"
+        " ORDER BY day, direction, endpoint_id, local"));
+}
+
+// Everything a batch can change, to compare a store before and after.
+QStringList snapshot(const QString &path)
+{
+    RawDatabase raw(path);
+    QStringList all;
+    for (const QString &table :
+         {QStringLiteral("endpoints"), QStringLiteral("tls_parameters"),
+          QStringLiteral("transfers"), QStringLiteral("connections"),
+          QStringLiteral("tls_failures"), QStringLiteral("unrecognised"),
+          QStringLiteral("daily")}) {
+        all << table;
+        all << raw.rows(QStringLiteral("SELECT * FROM %1 ORDER BY 1, 2, 3").arg(table));
+    }
+    all << raw.rows(QStringLiteral("SELECT id, identity, name, position, hex(check_hash),"
+                                   " hex(assembler_state), lines_read FROM sources ORDER BY id"));
+    return all;
+}
+
+} // namespace
+
+namespace mailtls {
+char *toString(const PeerFigures &f)
+{
+    return QTest::toString(QStringLiteral("%1 %2: msg %3 (enc %4, plain %5) bytes %6 (enc %7) "
+                                          "conn %8 (enc %9) fail %10")
+                               .arg(directionName(f.direction), f.peer)
+                               .arg(f.messages)
+                               .arg(f.encryptedMessages)
+                               .arg(f.plaintextMessages)
+                               .arg(f.bytes)
+                               .arg(f.encryptedBytes)
+                               .arg(f.connections)
+                               .arg(f.encryptedConnections)
+                               .arg(f.tlsFailures));
+}
+} // namespace mailtls
+
+class TestTrafficStore final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void createsSchema_data();
+    void createsSchema();
+    void refusesBadFile_data();
+    void refusesBadFile();
+    void reopensWithData();
+    void sourcesAreKeptByIdentity();
+    void batchMovesSource();
+    void sameBatchTwiceChangesNothing();
+    void replacementAdjustsAggregates_data();
+    void replacementAdjustsAggregates();
+    void failedBatchLeavesNothing_data();
+    void failedBatchLeavesNothing();
+    void provenanceAndDetailsAreStored();
+    void unrecognisedAndLinesRead();
+    void readersSeeCommittedBatches();
+
+private:
+    // An open store with one source ("src", id 1) in a fresh temporary folder.
+    struct Fixture
+    {
+        QTemporaryDir dir;
+        QString path;
+        std::unique_ptr<TrafficStore> store;
+        qint64 source = -1;
+    };
+    static bool makeFixture(Fixture &fixture);
+    // A real store with enough rows to fill many pages, closed.
+    static bool makeRealStore(const QString &path);
+};
+
+bool TestTrafficStore::makeFixture(Fixture &fixture)
+{
+    if (!fixture.dir.isValid())
+        return false;
+    fixture.path = fixture.dir.filePath(QStringLiteral("traffic.sqlite"));
+    fixture.store = std::make_unique<TrafficStore>(fixture.path);
+    QString error;
+    if (!fixture.store->open(&error)) {
+        qWarning() << error;
+        return false;
+    }
+    fixture.source = fixture.store->addSource(QStringLiteral("file:/var/log/mail.log"),
+                                              QStringLiteral("mail.log"), &error);
+    return fixture.source == 1;
+}
+
+bool TestTrafficStore::makeRealStore(const QString &path)
+{
+    TrafficStore store(path);
+    QString error;
+    if (!store.open(&error))
+        return false;
+    const qint64 source = store.addSource(QStringLiteral("file:/var/log/mail.log"),
+                                          QStringLiteral("mail.log"), &error);
+    IngestBatch batch;
+    batch.sourceId = source;
+    for (qint64 i = 0; i < 3000; ++i) {
+        batch.output.transfers.push_back(transfer(i * 1000, Direction::Inbound,
+                                                  QStringLiteral("mx%1.example").arg(i % 37),
+                                                  day0 + i * 60, 1000 + i, i % 3 != 0));
+    }
+    batch.position = 3000 * 1000;
+    return store.writeBatch(batch, &error);
+}
+
+void TestTrafficStore::createsSchema_data()
+{
+    QTest::addColumn<QString>("relativePath");
+    QTest::addColumn<bool>("createEmptyFile");
+
+    QTest::newRow("missing file") << QStringLiteral("traffic.sqlite") << false;
+    QTest::newRow("empty file") << QStringLiteral("traffic.sqlite") << true;
+    QTest::newRow("missing folder") << QStringLiteral("data/MailTLS/traffic.sqlite") << false;
+}
+
+void TestTrafficStore::createsSchema()
+{
+    QFETCH(QString, relativePath);
+    QFETCH(bool, createEmptyFile);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(relativePath);
+    if (createEmptyFile) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+    }
+    {
+        TrafficStore store(path);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QVERIFY(store.isOpen());
+        QCOMPARE(store.schemaVersion(), 1);
+        QCOMPARE(store.openFailure(), StoreOpenFailure::None);
+    }
+    RawDatabase raw(path);
+    QVERIFY(raw.isOpen());
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA application_id")).toLongLong(), 0x4d544c53LL);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QCOMPARE(raw.rows(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                     " ORDER BY name")),
+             QStringList({QStringLiteral("connections"), QStringLiteral("daily"),
+                          QStringLiteral("endpoints"), QStringLiteral("sources"),
+                          QStringLiteral("tls_failures"), QStringLiteral("tls_parameters"),
+                          QStringLiteral("transfers"), QStringLiteral("unrecognised")}));
+    QCOMPARE(raw.rows(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'view'"
+                                     " ORDER BY name")),
+             QStringList({QStringLiteral("connection_rows"), QStringLiteral("tls_failure_rows"),
+                          QStringLiteral("transfer_rows")}));
+}
+
+void TestTrafficStore::refusesBadFile_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<StoreOpenFailure>("failure");
+    QTest::addColumn<QString>("says");
+
+    QTest::newRow("text file") << QStringLiteral("text") << StoreOpenFailure::NotADatabase
+                               << QStringLiteral("is not a database (it does not start with the "
+                                                 "SQLite header). MailTLS has not changed it.");
+    QTest::newRow("another application's tables")
+        << QStringLiteral("foreign-tables") << StoreOpenFailure::ForeignDatabase
+        << QStringLiteral("belongs to another application (it has no MailTLS application id and "
+                          "holds 2 table(s) such as contacts, notes). MailTLS has not changed "
+                          "it.");
+    QTest::newRow("another application id")
+        << QStringLiteral("foreign-id") << StoreOpenFailure::ForeignDatabase
+        << QStringLiteral("belongs to another application (its SQLite application id is "
+                          "0x0f055eed, not MailTLS's 0x4d544c53).");
+    QTest::newRow("newer schema")
+        << QStringLiteral("newer") << StoreOpenFailure::NewerSchema
+        << QStringLiteral("was written by a newer version of MailTLS (store schema 2; this "
+                          "version reads up to 1). MailTLS has not changed it.");
+    QTest::newRow("truncated copy")
+        << QStringLiteral("truncated") << StoreOpenFailure::Damaged
+        << QStringLiteral("is damaged: it holds 131072 bytes where its header says");
+    QTest::newRow("cut inside the header")
+        << QStringLiteral("short-header") << StoreOpenFailure::Damaged
+        << QStringLiteral("is damaged: it ends inside its 100-byte header (40 bytes).");
+    QTest::newRow("our id without a schema")
+        << QStringLiteral("no-version") << StoreOpenFailure::Damaged
+        << QStringLiteral("is damaged: it carries MailTLS's application id but no schema "
+                          "version.");
+    QTest::newRow("a table missing")
+        << QStringLiteral("missing-table") << StoreOpenFailure::Damaged
+        << QStringLiteral("is damaged: its table \"daily\" is missing.");
+    QTest::newRow("a folder") << QStringLiteral("folder") << StoreOpenFailure::Unavailable
+                              << QStringLiteral("is not a file. Choose a file name for the "
+                                                "MailTLS store.");
+}
+
+void TestTrafficStore::refusesBadFile()
+{
+    QFETCH(QString, kind);
+    QFETCH(StoreOpenFailure, failure);
+    QFETCH(QString, says);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("traffic.sqlite"));
+
+    if (kind == QLatin1String("text")) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 200; ++i)
+            file.write("Shopping: bread, milk, a new hard disk for the mail server\n");
+    } else if (kind == QLatin1String("foreign-tables")) {
+        RawDatabase raw(path);
+        QVERIFY(raw.exec(QStringLiteral("CREATE TABLE contacts (name TEXT, email TEXT)")));
+        QVERIFY(raw.exec(QStringLiteral("CREATE TABLE notes (body TEXT)")));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO contacts VALUES ('Ann', 'ann@example')")));
+    } else if (kind == QLatin1String("foreign-id")) {
+        RawDatabase raw(path);
+        QVERIFY(raw.exec(QStringLiteral("PRAGMA application_id = 252010221"))); // 0x0f055eed
+    } else if (kind == QLatin1String("newer")) {
+        QVERIFY(makeRealStore(path));
+        RawDatabase raw(path);
+        QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = 2")));
+    } else if (kind == QLatin1String("truncated")) {
+        const QString original = dir.filePath(QStringLiteral("original.sqlite"));
+        QVERIFY(makeRealStore(original));
+        QVERIFY(!QFile::exists(original + QStringLiteral("-wal")));
+        QFile source(original);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QByteArray bytes = source.readAll();
+        QVERIFY(bytes.size() > 2 * 131072);
+        QFile copy(path);
+        QVERIFY(copy.open(QIODevice::WriteOnly));
+        QCOMPARE(copy.write(bytes.left(131072)), qint64(131072));
+    } else if (kind == QLatin1String("short-header")) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("SQLite format 3\0", 16) + QByteArray(24, '\x01'));
+    } else if (kind == QLatin1String("no-version")) {
+        RawDatabase raw(path);
+        QVERIFY(raw.exec(QStringLiteral("PRAGMA application_id = %1")
+                             .arg(StoreSchema::applicationId)));
+        QVERIFY(raw.exec(QStringLiteral("CREATE TABLE sources (id INTEGER)")));
+    } else if (kind == QLatin1String("missing-table")) {
+        QVERIFY(makeRealStore(path));
+        RawDatabase raw(path);
+        QVERIFY(raw.exec(QStringLiteral("DROP TABLE daily")));
+    } else if (kind == QLatin1String("folder")) {
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("traffic.sqlite")));
+    }
+
+    const QStringList filesBefore = QDir(dir.path()).entryList(QDir::Files | QDir::Dirs
+                                                               | QDir::NoDotAndDotDot);
+    const QByteArray hashBefore = fileHash(path);
+    {
+        TrafficStore store(path);
+        QString error;
+        QVERIFY(!store.open(&error));
+        QVERIFY(!store.isOpen());
+        QCOMPARE(store.openFailure(), failure);
+        QVERIFY2(error.startsWith(QDir::toNativeSeparators(path) + QLatin1Char(' ')),
+                 qPrintable(error));
+        QVERIFY2(error.contains(says), qPrintable(error));
+
+        // A refused store answers nothing and writes nothing.
+        IngestBatch batch;
+        batch.sourceId = 1;
+        QVERIFY(!store.writeBatch(batch, &error));
+        QVERIFY(error.contains(QLatin1String("is not open")));
+        QCOMPARE(store.addSource(QStringLiteral("x"), QStringLiteral("x"), &error), qint64(-1));
+    }
+    QCOMPARE(fileHash(path), hashBefore);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot),
+             filesBefore);
+}
+
+void TestTrafficStore::reopensWithData()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("traffic.sqlite"));
+    QVERIFY(makeRealStore(path));
+
+    TrafficStore store(path);
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    const QList<PeerFigures> rows = store.peerFigures(ReportFilter(), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(rows.size(), 37);
+    qint64 messages = 0;
+    for (const PeerFigures &row : rows)
+        messages += row.messages;
+    QCOMPARE(messages, qint64(3000));
+    const std::optional<SourceRecord> source =
+        store.findSource(QStringLiteral("file:/var/log/mail.log"), &error);
+    QVERIFY(source.has_value());
+    QCOMPARE(source->position, qint64(3000000));
+}
+
+void TestTrafficStore::sourcesAreKeptByIdentity()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("traffic.sqlite"));
+    TrafficStore store(path);
+    QString error;
+    QVERIFY(store.open(&error));
+
+    QVERIFY(!store.findSource(QStringLiteral("file:/var/log/mail.log"), &error).has_value());
+    QVERIFY(error.isEmpty());
+    QCOMPARE(store.addSource(QStringLiteral("file:/var/log/mail.log"), QStringLiteral("mail.log"),
+                             &error),
+             qint64(1));
+    QCOMPARE(store.addSource(QStringLiteral("journal:4f2a"), QStringLiteral("journal"), &error),
+             qint64(2));
+    QCOMPARE(store.addSource(QStringLiteral("journal:4f2a"), QStringLiteral("again"), &error),
+             qint64(-1));
+    QCOMPARE(error, QStringLiteral("The source journal:4f2a is already in %1.")
+                        .arg(QDir::toNativeSeparators(path)));
+
+    const std::optional<SourceRecord> found =
+        store.findSource(QStringLiteral("journal:4f2a"), &error);
+    QVERIFY(found.has_value());
+    QVERIFY(error.isEmpty());
+    QCOMPARE(found->id, qint64(2));
+    QCOMPARE(found->identity, QStringLiteral("journal:4f2a"));
+    QCOMPARE(found->name, QStringLiteral("journal"));
+    QCOMPARE(found->position, qint64(0));
+    QCOMPARE(found->linesRead, qint64(0));
+    QVERIFY(found->checkHash.isNull());
+    QVERIFY(found->assemblerState.isNull());
+
+    const QList<SourceRecord> all = store.sources(&error);
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all.at(0).identity, QStringLiteral("file:/var/log/mail.log"));
+    QCOMPARE(all.at(1).identity, QStringLiteral("journal:4f2a"));
+}
+
+void TestTrafficStore::batchMovesSource()
+{
+    Fixture fx;
+    QVERIFY(makeFixture(fx));
+    QString error;
+
+    IngestBatch batch;
+    batch.sourceId = fx.source;
+    batch.position = 4096;
+    batch.checkHash = QByteArray("\x01\x02\x03", 3);
+    batch.assemblerState = QByteArray("state-1");
+    batch.linesRead = 40;
+    QVERIFY2(fx.store->writeBatch(batch, &error), qPrintable(error));
+
+    batch.position = 9000;
+    batch.assemblerState = QByteArray("state-2");
+    batch.linesRead = 55;
+    QVERIFY2(fx.store->writeBatch(batch, &error), qPrintable(error));
+
+    const std::optional<SourceRecord> source =
+        fx.store->findSource(QStringLiteral("file:/var/log/mail.log"), &error);
+    QVERIFY(source.has_value());
+    QCOMPARE(source->position, qint64(9000));
+    QCOMPARE(source->checkHash, QByteArray("\x01\x02\x03", 3));
+    QCOMPARE(source->assemblerState, QByteArray("state-2"));
+    QCOMPARE(source->linesRead, qint64(95));
+    QCOMPARE(fx.store->linesRead(&error), qint64(95));
+}
+
+void TestTrafficStore::sameBatchTwiceChangesNothing()
+{
+    Fixture fx;
+    QVERIFY(makeFixture(fx));
+    QString error;
+
+    IngestBatch batch;
+    batch.sourceId = fx.source;
+    batch.output.transfers = {
+        transfer(100, Direction::Inbound, QStringLiteral("mx.a.example"), day0 + 10, 1500, true),
+        transfer(200, Direction::Inbound, QStringLiteral("mx.a.example"), day0 + 20, 2500, false),
+        transfer(300, Direction::Outbound, QStringLiteral("mx.b.example"), day0 + 30, 700, true),
+    };
+    batch.output.connections = {
+        connection(50, Direction::Inbound, QStringLiteral("mx.a.example"), day0 + 5, true),
+        connection(150, Direction::Inbound, QStringLiteral("mx.a.example"), day0 + 15, false),
+    };
+    batch.output.failures = {
+        failure(250, Direction::Outbound, QStringLiteral("mx.c.example"), day0 + 25),
+    };
+    batch.position = 400;
+    QVERIFY2(fx.store->writeBatch(batch, &error), qPrintable(error));
+    const QList<PeerFigures> expected = {
+        figures(Direction::Inbound, QStringLiteral("mx.a.example"), 2, 1, 4000, 1500, 2, 1, 0),
+        figures(Direction::Outbound, QStringLiteral("mx.b.example"), 1, 1, 700, 700, 0, 0, 0),
+        figures(Direction::Outbound, QStringLiteral("mx.c.example"), 0, 0, 0, 0, 0, 0, 1),
+    };
+    QCOMPARE(fx.store->peerFigures(ReportFilter(), &error), expected);
+    const QStringList before = snapshot(fx.path);
+
+    QVERIFY2(fx.store->writeBatch(batch, &error), qPrintable(error));
+    QCOMPARE(fx.store->peerFigures(ReportFilter(), &error), expected);
+    QCOMPARE(fx.store->peerFiguresFromRecords(ReportFilter(), &error), expected);
+    QCOMPARE(snapshot(fx.path), before);
+}
+
+void TestTrafficStore::replacementAdjustsAggregates_data()
+{
+    QTest::addColumn<bool>("sameBatch");
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QList<PeerFigures>>("expected");
+
+    const QString a = QStringLiteral("mx.a.example");
+    const QString b = QStringLiteral("mx.b.example");
+    for (bool sameBatch : {false, true}) {
+        const QByteArray suffix = sameBatch ? " (same batch)" : " (later batch)";
+        // Before any change: transfer 100 inbound from a, 1000 bytes,
+        // encrypted, day0 + 100; connection 50 inbound from a, plaintext;
+        // failure 70 inbound from a. Transfer 200 (inbound from a, 300 bytes,
+        // plaintext) never changes.
+        QTest::newRow(("encryption lost" + suffix).constData())
+            << sameBatch << QStringLiteral("plaintext")
+            << QList<PeerFigures>{figures(Direction::Inbound, a, 2, 0, 1300, 0, 1, 0, 1)};
+        QTest::newRow(("direction changes" + suffix).constData())
+            << sameBatch << QStringLiteral("submission")
+            << QList<PeerFigures>{
+                   figures(Direction::Inbound, a, 1, 0, 300, 0, 1, 0, 1),
+                   figures(Direction::Submission, a, 1, 1, 1000, 1000, 0, 0, 0)};
+        QTest::newRow(("peer changes" + suffix).constData())
+            << sameBatch << QStringLiteral("peer")
+            << QList<PeerFigures>{figures(Direction::Inbound, a, 1, 0, 300, 0, 0, 0, 0),
+                                  figures(Direction::Inbound, b, 1, 1, 1000, 1000, 1, 1, 1)};
+        QTest::newRow(("bytes change" + suffix).constData())
+            << sameBatch << QStringLiteral("bytes")
+            << QList<PeerFigures>{figures(Direction::Inbound, a, 2, 1, 5300, 5000, 1, 1, 1)};
+        QTest::newRow(("day changes" + suffix).constData())
+            << sameBatch << QStringLiteral("day")
+            << QList<PeerFigures>{figures(Direction::Inbound, a, 2, 1, 1300, 1000, 1, 0, 1)};
+        QTest::newRow(("becomes local" + suffix).constData())
+            << sameBatch << QStringLiteral("local")
+            << QList<PeerFigures>{figures(Direction::Inbound, a, 1, 0, 300, 0, 0, 0, 0)};
+    }
+}
+
+void TestTrafficStore::replacementAdjustsAggregates()
+{
+    QFETCH(bool, sameBatch);
+    QFETCH(QString, change);
+    QFETCH(QList<PeerFigures>, expected);
+
+    Fixture fx;
+    QVERIFY(makeFixture(fx));
+    QString error;
+
+    const QString a = QStringLiteral("mx.a.example");
+    TransferRecord t = transfer(100, Direction::Inbound, a, day0 + 100, 1000, true);
+    ConnectionRecord c = connection(50, Direction::Inbound, a, day0 + 90, false);
+    TlsFailureRecord f = failure(70, Direction::Inbound, a, day0 + 95);
+
+    IngestBatch first;
+    first.sourceId = fx.source;
+    first.output.transfers = {t, transfer(200, Direction::Inbound, a, day0 + 200, 300, false)};
+    first.output.connections = {c};
+    first.output.failures = {f};
+    first.position = 300;
+
+    if (change == QLatin1String("plaintext")) {
+        t.encrypted = false;
+    } else if (change == QLatin1String("submission")) {
+        t.direction = Direction::Submission;
+    } else if (change == QLatin1String("peer")) {
+        t.peer = c.peer = f.peer = QStringLiteral("mx.b.example");
+        c.encrypted = true;
+    } else if (change == QLatin1String("bytes")) {
+        t.bytes = 5000;
+        c.encrypted = true;
+    } else if (change == QLatin1String("day")) {
+        t.time = c.time = f.time = day0 + 86400 + 100;
+    } else if (change == QLatin1String("local")) {
+        t.local = c.local = f.local = true;
+    }
+    IngestBatch second;
+    second.sourceId = fx.source;
+    second.output.transfers = {t};
+    second.output.connections = {c};
+    second.output.failures = {f};
+    second.position = 400;
+
+    if (sameBatch) {
+        first.output.transfers.push_back(t);
+        first.output.connections.push_back(c);
+        first.output.failures.push_back(f);
+        QVERIFY2(fx.store->writeBatch(first, &error), qPrintable(error));
+    } else {
+        QVERIFY2(fx.store->writeBatch(first, &error), qPrintable(error));
+        QVERIFY2(fx.store->writeBatch(second, &error), qPrintable(error));
+    }
+
+    QCOMPARE(fx.store->peerFigures(ReportFilter(), &error), expected);
+    QVERIFY(error.isEmpty());
+    QCOMPARE(fx.store->peerFiguresFromRecords(ReportFilter(), &error), expected);
+
+    RawDatabase raw(fx.path);
+    QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM transfers")).toInt(), 2);
+    QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM connections")).toInt(), 1);
+    QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM tls_failures")).toInt(), 1);
+    const QStringList daily = storedDaily(raw);
+    QCOMPARE(daily, recomputedDaily(raw));
+    // No row is left behind at zero when a record moved away from it.
+    QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM daily WHERE messages = 0 AND "
+                                      "connections = 0 AND tls_failures = 0"))
+                 .toInt(),
+             0);
+    if (change == QLatin1String("day")) {
+        ReportFilter firstDay;
+        firstDay.since = day0;
+        firstDay.until = day0 + 86400;
+        QCOMPARE(fx.store->peerFigures(firstDay, &error),
+                 QList<PeerFigures>{figures(Direction::Inbound, a, 1, 0, 300, 0, 0, 0, 0)});
+    }
+}
+
+void TestTrafficStore::failedBatchLeavesNothing_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::addColumn<QString>("says");
+
+    // The faults are real constraint violations, met by SQLite after the
+    // batch has already inserted, replaced and counted other records.
+    QTest::newRow("last transfer has negative bytes")
+        << QStringLiteral("bytes") << QStringLiteral("CHECK constraint failed");
+    QTest::newRow("a connection with no such direction")
+        << QStringLiteral("direction") << QStringLiteral("CHECK constraint failed");
+    QTest::newRow("unknown source") << QStringLiteral("source")
+                                    << QStringLiteral("there is no source with id 99");
+}
+
+void TestTrafficStore::failedBatchLeavesNothing()
+{
+    QFETCH(QString, fault);
+    QFETCH(QString, says);
+
+    Fixture fx;
+    QVERIFY(makeFixture(fx));
+    QString error;
+    const QString a = QStringLiteral("mx.a.example");
+
+    IngestBatch first;
+    first.sourceId = fx.source;
+    first.output.transfers = {transfer(100, Direction::Inbound, a, day0 + 100, 1000, true)};
+    first.output.connections = {connection(50, Direction::Inbound, a, day0 + 90, true)};
+    first.position = 200;
+    first.checkHash = "hash-1";
+    first.assemblerState = "state-1";
+    first.linesRead = 20;
+    first.unrecognised = {{QStringLiteral("postfix/anvil"), 3}};
+    QVERIFY2(fx.store->writeBatch(first, &error), qPrintable(error));
+    const QList<PeerFigures> figuresBefore = fx.store->peerFigures(ReportFilter(), &error);
+    const QStringList before = snapshot(fx.path);
+
+    IngestBatch bad;
+    bad.sourceId = fault == QLatin1String("source") ? 99 : fx.source;
+    TransferRecord replaced = transfer(100, Direction::Outbound, a, day0 + 100, 1000, false);
+    bad.output.transfers = {
+        replaced,
+        transfer(300, Direction::Inbound, QStringLiteral("mx.new.example"), day0 + 300, 10, true),
+    };
+    bad.output.connections = {connection(250, Direction::Inbound, a, day0 + 250, false)};
+    bad.output.failures = {failure(260, Direction::Outbound, a, day0 + 260)};
+    if (fault == QLatin1String("bytes")) {
+        bad.output.transfers.push_back(
+            transfer(400, Direction::Inbound, QStringLiteral("mx.bad.example"), day0 + 400, -1,
+                     false));
+    } else if (fault == QLatin1String("direction")) {
+        ConnectionRecord broken = connection(270, Direction::Inbound, a, day0 + 270, false);
+        broken.direction = Direction(7);
+        bad.output.connections.push_back(broken);
+    }
+    bad.position = 500;
+    bad.checkHash = "hash-2";
+    bad.assemblerState = "state-2";
+    bad.linesRead = 30;
+    bad.unrecognised = {{QStringLiteral("postfix/anvil"), 2}, {QStringLiteral("opendkim"), 1}};
+
+    QVERIFY(!fx.store->writeBatch(bad, &error));
+    QVERIFY2(error.contains(says), qPrintable(error));
+    QVERIFY2(error.contains(QDir::toNativeSeparators(fx.path)), qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("nothing of it was written")), qPrintable(error));
+
+    QCOMPARE(snapshot(fx.path), before);
+    QCOMPARE(fx.store->peerFigures(ReportFilter(), &error), figuresBefore);
+    const std::optional<SourceRecord> source =
+        fx.store->findSource(QStringLiteral("file:/var/log/mail.log"), &error);
+    QCOMPARE(source->position, qint64(200));
+    QCOMPARE(source->assemblerState, QByteArray("state-1"));
+    QCOMPARE(fx.store->unrecognisedCounts(&error),
+             (QHash<QString, qint64>{{QStringLiteral("postfix/anvil"), 3}}));
+
+    // The connection stays usable: the same batch without its fault goes in.
+    bad.sourceId = fx.source;
+    if (fault == QLatin1String("bytes"))
+        bad.output.transfers.pop_back();
+    else if (fault == QLatin1String("direction"))
+        bad.output.connections.pop_back();
+    QVERIFY2(fx.store->writeBatch(bad, &error), qPrintable(error));
+    QCOMPARE(fx.store->peerFigures(ReportFilter(), &error),
+             (QList<PeerFigures>{
+                 figures(Direction::Inbound, QStringLiteral("mx.new.example"), 1, 1, 10, 10, 0, 0,
+                         0),
+                 figures(Direction::Inbound, a, 0, 0, 0, 0, 2, 1, 0),
+                 figures(Direction::Outbound, a, 1, 0, 1000, 0, 0, 0, 1)}));
+}
+
+void TestTrafficStore::provenanceAndDetailsAreStored()
+{
+    Fixture fx;
+    QVERIFY(makeFixture(fx));
+    QString error;
+
+    TransferRecord t = transfer(1000, Direction::Outbound, QStringLiteral("mx.a.example"),
+                                day0 + 7, 4321, true);
+    t.lines = {1000, 1180, 1179, 250000, 9000000000LL};
+    t.queueId = QStringLiteral("4F2A31C0D2");
+    t.sender = QStringLiteral("ann@home.example");
+    t.recipients = QStringLiteral("bob@a.example,carl@a.example");
+    t.tls = {Trust::Verified, QStringLiteral("TLSv1.3"), QStringLiteral("TLS_AES_256_GCM_SHA384"),
+             256, QStringLiteral("X25519"), 253, false};
+    TlsFailureRecord f = failure(2000, Direction::Outbound, QStringLiteral("mx.b.example"),
+                                 day0 + 9);
+    f.lines = {};
+    IngestBatch batch;
+    batch.sourceId = fx.source;
+    batch.output.transfers = {t};
+    batch.output.failures = {f};
+    QVERIFY2(fx.store->writeBatch(batch, &error), qPrintable(error));
+
+    RawDatabase raw(fx.path);
+    QCOMPARE(raw.rows(QStringLiteral(
+                 "SELECT source_id, key, direction, peer, peer_ip, queue_id, time, bytes,"
+                 " encrypted, local, sender, recipients, trust, protocol, cipher, cipher_bits,"
+                 " key_exchange, key_exchange_bits, dhe FROM transfer_rows")),
+             QStringList{QStringLiteral(
+                 "1|1000|1|mx.a.example|192.0.2.1|4F2A31C0D2|1710720007|4321|1|0|ann@home.example"
+                 "|bob@a.example,carl@a.example|verified|TLSv1.3|TLS_AES_256_GCM_SHA384|256|X25519"
+                 "|253|0")});
+    const QByteArray packed = raw.value(QStringLiteral("SELECT lines FROM transfer_rows")).toByteArray();
+    QVERIFY(packed.size() < 5 * 8 / 2);
+    const std::optional<LineOffsets> decoded = LineOffsetCodec::decode(packed);
+    QVERIFY(decoded.has_value());
+    QVERIFY(*decoded == t.lines);
+    QCOMPARE(raw.rows(QStringLiteral("SELECT peer, peer_ip, port, problem, reason, length(lines)"
+                                     " FROM tls_failure_rows")),
+             QStringList{QStringLiteral(
+                 "mx.b.example|192.0.2.1|25|dh-key-too-small|dh key too small|0")});
+    // Repeated values are stored once.
+    QCOMPARE(raw.rows(QStringLiteral("SELECT id, peer, peer_ip FROM endpoints ORDER BY id")),
+             QStringList({QStringLiteral("1|mx.a.example|192.0.2.1"),
+                          QStringLiteral("2|mx.b.example|192.0.2.1")}));
+}
+
+void TestTrafficStore::unrecognisedAndLinesRead()
+{
+    Fixture fx;
+    QVERIFY(makeFixture(fx));
+    QString error;
+    const qint64 other = fx.store->addSource(QStringLiteral("ssh:mx.home.example:/var/log/maillog"),
+                                             QStringLiteral("maillog on mx"), &error);
+    QCOMPARE(other, qint64(2));
+
+    IngestBatch one;
+    one.sourceId = fx.source;
+    one.linesRead = 1000;
+    one.unrecognised = {{QStringLiteral("postfix/anvil"), 4}, {QStringLiteral("dovecot"), 10}};
+    QVERIFY2(fx.store->writeBatch(one, &error), qPrintable(error));
+    one.unrecognised = {{QStringLiteral("dovecot"), 5}, {QStringLiteral("cron"), 0}};
+    QVERIFY2(fx.store->writeBatch(one, &error), qPrintable(error));
+    IngestBatch two;
+    two.sourceId = other;
+    two.linesRead = 7;
+    two.unrecognised = {{QStringLiteral("postfix/anvil"), 1}};
+    QVERIFY2(fx.store->writeBatch(two, &error), qPrintable(error));
+
+    QCOMPARE(fx.store->unrecognisedCounts(&error),
+             (QHash<QString, qint64>{{QStringLiteral("postfix/anvil"), 5},
+                                     {QStringLiteral("dovecot"), 15}}));
+    QVERIFY(error.isEmpty());
+    QCOMPARE(fx.store->linesRead(&error), qint64(2007));
+}
+
+void TestTrafficStore::readersSeeCommittedBatches()
+{
+    Fixture fx;
+    QVERIFY(makeFixture(fx));
+    QString error;
+    TrafficStore reader(fx.path);
+    QVERIFY2(reader.open(&error), qPrintable(error));
+    QCOMPARE(reader.peerFigures(ReportFilter(), &error), QList<PeerFigures>());
+
+    IngestBatch batch;
+    batch.sourceId = fx.source;
+    batch.output.transfers = {
+        transfer(1, Direction::Inbound, QStringLiteral("mx.a.example"), day0, 10, true)};
+    QVERIFY2(fx.store->writeBatch(batch, &error), qPrintable(error));
+    QCOMPARE(reader.peerFigures(ReportFilter(), &error),
+             QList<PeerFigures>{
+                 figures(Direction::Inbound, QStringLiteral("mx.a.example"), 1, 1, 10, 10, 0, 0, 0)});
+    // The reader may add a source while the writer's connection is open.
+    QCOMPARE(reader.addSource(QStringLiteral("journal:1"), QStringLiteral("journal"), &error),
+             qint64(2));
+}
+
+QTEST_GUILESS_MAIN(TestTrafficStore)
+#include "tst_trafficstore.moc"
