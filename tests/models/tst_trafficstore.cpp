@@ -236,6 +236,7 @@ private slots:
     void provenanceAndDetailsAreStored();
     void unrecognisedAndLinesRead();
     void readersSeeCommittedBatches();
+    void hostileTextIsStoredAsIs();
 
 private:
     // An open store with one source ("src", id 1) in a fresh temporary folder.
@@ -883,6 +884,45 @@ void TestTrafficStore::readersSeeCommittedBatches()
     // The reader may add a source while the writer's connection is open.
     QCOMPARE(reader.addSource(QStringLiteral("journal:1"), QStringLiteral("journal"), &error),
              qint64(2));
+}
+
+void TestTrafficStore::hostileTextIsStoredAsIs()
+{
+    Fixture fx;
+    QVERIFY(makeFixture(fx));
+    QString error;
+
+    // Log text is hostile: quotes, statement separators, placeholders, NULs
+    // and non-ASCII must come back exactly, and nothing else may happen.
+    const QString injection = QStringLiteral("x'); DROP TABLE sources; --");
+    const QString withNul = QString::fromUtf16(u"a\0b'c", 5);
+    const QString unicode = QStringLiteral("gr\u00fc\u00dfe@b\u00fccher.example, ?1 :v0 $x");
+    TransferRecord t = transfer(10, Direction::Inbound, QStringLiteral("o'brien.example"),
+                                day0 + 1, 5, true);
+    t.sender = injection;
+    t.recipients = unicode;
+    t.queueId = withNul;
+    t.tls.protocol = QStringLiteral("TLSv1.3'");
+    TlsFailureRecord f = failure(20, Direction::Inbound, QStringLiteral("o'brien.example"),
+                                 day0 + 2);
+    f.reason = QStringLiteral("line one\nline 'two'");
+    IngestBatch batch;
+    batch.sourceId = fx.source;
+    batch.output.transfers = {t};
+    batch.output.failures = {f};
+    batch.unrecognised = {{injection, 1}};
+    QVERIFY2(fx.store->writeBatch(batch, &error), qPrintable(error));
+
+    RawDatabase raw(fx.path);
+    QCOMPARE(raw.rows(QStringLiteral("SELECT peer, sender, recipients, protocol FROM transfer_rows")),
+             QStringList{QStringLiteral("o'brien.example|%1|%2|TLSv1.3'").arg(injection, unicode)});
+    QCOMPARE(raw.value(QStringLiteral("SELECT queue_id FROM transfers")).toString(), withNul);
+    QCOMPARE(raw.value(QStringLiteral("SELECT reason FROM tls_failures")).toString(), f.reason);
+    QCOMPARE(fx.store->unrecognisedCounts(&error), (QHash<QString, qint64>{{injection, 1}}));
+    QCOMPARE(fx.store->sources(&error).size(), 1);
+    QCOMPARE(fx.store->peerFigures(ReportFilter(), &error),
+             QList<PeerFigures>{figures(Direction::Inbound, QStringLiteral("o'brien.example"), 1,
+                                        1, 5, 5, 0, 0, 1)});
 }
 
 QTEST_GUILESS_MAIN(TestTrafficStore)
