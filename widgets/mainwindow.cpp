@@ -65,9 +65,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(PeerTableModel::PeerColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->sortByColumn(PeerTableModel::MessagesColumn, Qt::DescendingOrder);
     layout->addWidget(m_table, 1);
     setCentralWidget(central);
@@ -92,7 +96,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_watcher, &QFutureWatcher<FiguresLoader::Result>::finished, this, &MainWindow::showResult);
 
     buildMenus();
-    resize(1000, 600);
+    resize(1180, 680);
 }
 
 MainWindow::~MainWindow()
@@ -177,8 +181,6 @@ void MainWindow::showResult()
         return;
     }
     m_model->setFigures(result.figures);
-    m_table->resizeColumnsToContents();
-    m_table->horizontalHeader()->setSectionResizeMode(PeerTableModel::PeerColumn, QHeaderView::Stretch);
     updateTotals();
     emit figuresShown();
 }

@@ -56,7 +56,7 @@ QVariant PeerTableModel::data(const QModelIndex &index, int role) const
         case PlaintextMessagesColumn: return locale.toString(r.plaintextMessages);
         case EncryptedShareColumn:
             return share < 0 ? QStringLiteral("–") : locale.toString(100.0 * share, 'f', 1) + QStringLiteral(" %");
-        case BytesColumn: return locale.formattedDataSize(r.bytes, 1, QLocale::DataSizeTraditionalFormat);
+        case BytesColumn: return locale.formattedDataSize(r.bytes, 1, QLocale::DataSizeIecFormat);
         case ConnectionsColumn: return locale.toString(r.connections);
         case EncryptedConnectionsColumn: return locale.toString(r.encryptedConnections);
         case TlsFailuresColumn: return locale.toString(r.tlsFailures);
