@@ -72,41 +72,71 @@ public:
     Counter(const QSqlDatabase &db, const ReportFilter &filter)
         : m_db(db)
         , m_filter(filter)
-        , m_localPeers(normalisedLocalPeers(filter.localPeers))
     {
+    }
+
+    // Names every endpoint, and finds those the user listed as local. Records
+    // are then grouped by endpoint id, which is cheaper than by name.
+    bool loadEndpoints(QString *error)
+    {
+        const QStringList listed = normalisedLocalPeers(m_filter.localPeers);
+        const QSet<QString> local(listed.cbegin(), listed.cend());
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        if (!query.exec(QStringLiteral("SELECT id, peer, peer_ip FROM endpoints"))) {
+            *error = query.lastError().text();
+            return false;
+        }
+        while (query.next()) {
+            const qint64 id = query.value(0).toLongLong();
+            const QString peer = query.value(1).toString();
+            m_peers.insert(id, peer);
+            if (local.contains(peer) || local.contains(query.value(2).toString()))
+                m_listedLocal.append(id);
+        }
+        if (query.lastError().isValid()) {
+            *error = query.lastError().text();
+            return false;
+        }
+        return true;
     }
 
     bool fromRecords(const Range &times, QString *error)
     {
-        return add(QStringLiteral("SELECT r.direction, e.peer, count(*), sum(r.encrypted), "
-                                  "sum(r.bytes), sum(CASE WHEN r.encrypted = 1 THEN r.bytes "
-                                  "ELSE 0 END), 0, 0, 0 FROM transfers r"),
+        return add(QStringLiteral("SELECT direction, endpoint_id, count(*), sum(encrypted), "
+                                  "sum(bytes), sum(CASE WHEN encrypted = 1 THEN bytes "
+                                  "ELSE 0 END), 0, 0, 0 FROM transfers"),
                    QStringLiteral("time"), times, error)
-            && add(QStringLiteral("SELECT r.direction, e.peer, 0, 0, 0, 0, count(*), "
-                                  "sum(r.encrypted), 0 FROM connections r"),
+            && add(QStringLiteral("SELECT direction, endpoint_id, 0, 0, 0, 0, count(*), "
+                                  "sum(encrypted), 0 FROM connections"),
                    QStringLiteral("time"), times, error)
-            && add(QStringLiteral("SELECT r.direction, e.peer, 0, 0, 0, 0, 0, 0, count(*) "
-                                  "FROM tls_failures r"),
+            && add(QStringLiteral("SELECT direction, endpoint_id, 0, 0, 0, 0, 0, 0, count(*) "
+                                  "FROM tls_failures"),
                    QStringLiteral("time"), times, error);
     }
 
     bool fromAggregates(const Range &days, QString *error)
     {
-        return add(QStringLiteral("SELECT r.direction, e.peer, sum(r.messages), "
-                                  "sum(r.encrypted_messages), sum(r.bytes), "
-                                  "sum(r.encrypted_bytes), sum(r.connections), "
-                                  "sum(r.encrypted_connections), sum(r.tls_failures) "
-                                  "FROM daily r"),
+        return add(QStringLiteral("SELECT direction, endpoint_id, sum(messages), "
+                                  "sum(encrypted_messages), sum(bytes), sum(encrypted_bytes), "
+                                  "sum(connections), sum(encrypted_connections), "
+                                  "sum(tls_failures) FROM daily"),
                    QStringLiteral("day"), days, error);
     }
 
     QList<PeerFigures> figures() const
     {
         QHash<QPair<int, QString>, PeerFigures> merged;
-        for (const PeerFigures &row : m_rows) {
-            PeerFigures figures = row;
-            if (m_filter.groupBy == ReportFilter::GroupBy::Domain)
-                figures.peer = RegistrableDomain::of(row.peer);
+        QHash<QString, QString> domains;
+        for (const Row &row : m_rows) {
+            PeerFigures figures = row.figures;
+            figures.peer = m_peers.value(row.endpointId);
+            if (m_filter.groupBy == ReportFilter::GroupBy::Domain) {
+                auto domain = domains.constFind(figures.peer);
+                if (domain == domains.constEnd())
+                    domain = domains.insert(figures.peer, RegistrableDomain::of(figures.peer));
+                figures.peer = domain.value();
+            }
             const QPair<int, QString> key(int(figures.direction), figures.peer);
             auto it = merged.find(key);
             if (it == merged.end()) {
@@ -135,45 +165,46 @@ public:
     }
 
 private:
-    // `select` reads table `r`, whose endpoint `e` is joined here.
+    struct Row
+    {
+        qint64 endpointId = 0;
+        PeerFigures figures;   // peer not yet named
+    };
+
     bool add(const QString &select, const QString &rangeColumn, const Range &range,
              QString *error)
     {
         QStringList conditions;
         QVariantList values;
         if (range.from) {
-            conditions << QStringLiteral("r.%1 >= ?").arg(rangeColumn);
+            conditions << QStringLiteral("%1 >= ?").arg(rangeColumn);
             values << qlonglong(*range.from);
         }
         if (range.to) {
-            conditions << QStringLiteral("r.%1 < ?").arg(rangeColumn);
+            conditions << QStringLiteral("%1 < ?").arg(rangeColumn);
             values << qlonglong(*range.to);
         }
         if (!m_filter.directions.isEmpty()) {
             QStringList directions;
             for (Direction direction : m_filter.directions)
                 directions << QString::number(int(direction));
-            conditions << QStringLiteral("r.direction IN (%1)")
+            conditions << QStringLiteral("direction IN (%1)")
                               .arg(directions.join(QLatin1Char(',')));
         }
         if (!m_filter.includeLocal) {
-            conditions << QStringLiteral("r.local = 0");
-            if (!m_localPeers.isEmpty()) {
-                QStringList marks;
-                for (const QString &peer : m_localPeers) {
-                    marks << QStringLiteral("?");
-                    values << peer;
-                }
-                const QString list = marks.join(QLatin1Char(','));
-                conditions << QStringLiteral("e.peer NOT IN (%1) AND e.peer_ip NOT IN (%1)")
-                                  .arg(list);
-                values << values.mid(values.size() - m_localPeers.size());
+            conditions << QStringLiteral("local = 0");
+            if (!m_listedLocal.isEmpty()) {
+                QStringList ids;
+                for (const qint64 id : m_listedLocal)
+                    ids << QString::number(id);
+                conditions << QStringLiteral("endpoint_id NOT IN (%1)")
+                                  .arg(ids.join(QLatin1Char(',')));
             }
         }
-        QString sql = select + QStringLiteral(" JOIN endpoints e ON e.id = r.endpoint_id");
+        QString sql = select;
         if (!conditions.isEmpty())
             sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
-        sql += QStringLiteral(" GROUP BY r.direction, e.peer");
+        sql += QStringLiteral(" GROUP BY direction, endpoint_id");
 
         QSqlQuery query(m_db);
         query.setForwardOnly(true);
@@ -188,16 +219,16 @@ private:
             return false;
         }
         while (query.next()) {
-            PeerFigures row;
-            row.direction = Direction(query.value(0).toInt());
-            row.peer = query.value(1).toString();
-            row.messages = query.value(2).toLongLong();
-            row.encryptedMessages = query.value(3).toLongLong();
-            row.bytes = query.value(4).toLongLong();
-            row.encryptedBytes = query.value(5).toLongLong();
-            row.connections = query.value(6).toLongLong();
-            row.encryptedConnections = query.value(7).toLongLong();
-            row.tlsFailures = query.value(8).toLongLong();
+            Row row;
+            row.figures.direction = Direction(query.value(0).toInt());
+            row.endpointId = query.value(1).toLongLong();
+            row.figures.messages = query.value(2).toLongLong();
+            row.figures.encryptedMessages = query.value(3).toLongLong();
+            row.figures.bytes = query.value(4).toLongLong();
+            row.figures.encryptedBytes = query.value(5).toLongLong();
+            row.figures.connections = query.value(6).toLongLong();
+            row.figures.encryptedConnections = query.value(7).toLongLong();
+            row.figures.tlsFailures = query.value(8).toLongLong();
             m_rows.append(row);
         }
         if (query.lastError().isValid()) {
@@ -209,8 +240,9 @@ private:
 
     QSqlDatabase m_db;
     const ReportFilter &m_filter;
-    QStringList m_localPeers;
-    QList<PeerFigures> m_rows;
+    QHash<qint64, QString> m_peers;
+    QList<qint64> m_listedLocal;   // endpoints the user listed as local
+    QList<Row> m_rows;
 };
 
 } // namespace
@@ -234,6 +266,8 @@ bool FigureQuery::run(const QSqlDatabase &db, const ReportFilter &filter, Plan p
         return true;
 
     Counter counter(db, filter);
+    if (!counter.loadEndpoints(error))
+        return false;
     const Range wanted{filter.since, filter.until};
     if (plan == Plan::RecordsOnly) {
         if (!counter.fromRecords(wanted, error))

@@ -81,29 +81,38 @@ bool LookupTables::prepare(QString *error)
 bool LookupTables::endpointId(const QString &peer, const QString &peerIp, qint64 *id,
                               QString *error)
 {
-    const QPair<QString, QString> key(peer, peerIp);
-    const auto cached = m_endpoints.constFind(key);
-    if (cached != m_endpoints.constEnd()) {
-        *id = cached.value();
-        return true;
+    const size_t hash = qHashMulti(0, peer, peerIp);
+    for (auto it = m_endpointIndex.constFind(hash); it != m_endpointIndex.cend() && it.key() == hash;
+         ++it) {
+        const Endpoint &endpoint = m_endpoints[std::size_t(it.value())];
+        if (endpoint.peer == peer && endpoint.peerIp == peerIp) {
+            *id = endpoint.id;
+            return true;
+        }
     }
     if (!insertAndFind(m_insertEndpoint, m_findEndpoint, {notNull(peer), notNull(peerIp)}, id,
                        error)) {
         *error = QStringLiteral("peer %1 [%2]: %3").arg(peer, peerIp, *error);
         return false;
     }
-    m_endpoints.insert(key, *id);
+    m_endpointIndex.insert(hash, qsizetype(m_endpoints.size()));
+    m_endpoints.push_back({peer, peerIp, *id});
     return true;
 }
 
 bool LookupTables::tlsId(const TlsDetails &tls, qint64 *id, QString *error)
 {
-    const TlsKey key{tls.trust,       tls.protocol,        tls.cipher, tls.cipherBits,
-                     tls.keyExchange, tls.keyExchangeBits, tls.dhe};
-    const auto cached = m_tls.constFind(key);
-    if (cached != m_tls.constEnd()) {
-        *id = cached.value();
-        return true;
+    const size_t hash = qHashMulti(0, int(tls.trust), tls.protocol, tls.cipher, tls.cipherBits,
+                                   tls.keyExchange, tls.keyExchangeBits, tls.dhe);
+    for (auto it = m_tlsIndex.constFind(hash); it != m_tlsIndex.cend() && it.key() == hash; ++it) {
+        const TlsDetails &known = m_tls[std::size_t(it.value())].details;
+        if (known.trust == tls.trust && known.cipherBits == tls.cipherBits
+            && known.keyExchangeBits == tls.keyExchangeBits && known.dhe == tls.dhe
+            && known.protocol == tls.protocol && known.cipher == tls.cipher
+            && known.keyExchange == tls.keyExchange) {
+            *id = m_tls[std::size_t(it.value())].id;
+            return true;
+        }
     }
     if (!insertAndFind(m_insertTls, m_findTls,
                        {RecordCodes::trustName(tls.trust), notNull(tls.protocol),
@@ -113,13 +122,16 @@ bool LookupTables::tlsId(const TlsDetails &tls, qint64 *id, QString *error)
         *error = QStringLiteral("TLS parameters: %1").arg(*error);
         return false;
     }
-    m_tls.insert(key, *id);
+    m_tlsIndex.insert(hash, qsizetype(m_tls.size()));
+    m_tls.push_back({tls, *id});
     return true;
 }
 
 void LookupTables::forget()
 {
+    m_endpointIndex.clear();
     m_endpoints.clear();
+    m_tlsIndex.clear();
     m_tls.clear();
 }
 

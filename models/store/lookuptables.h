@@ -1,7 +1,8 @@
 #pragma once
 
-#include <QHash>
-#include <QPair>
+#include <vector>
+
+#include <QMultiHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -30,28 +31,19 @@ public:
     void forget();
 
 private:
-    struct TlsKey
+    // Entries are found by a hash of the values and compared field by field,
+    // so a lookup never copies the record's strings (their reference counts
+    // live in the reading thread's cache lines).
+    struct Endpoint
     {
-        Trust trust;
-        QString protocol;
-        QString cipher;
-        int cipherBits;
-        QString keyExchange;
-        int keyExchangeBits;
-        bool dhe;
-
-        bool operator==(const TlsKey &other) const
-        {
-            return trust == other.trust && cipherBits == other.cipherBits
-                && keyExchangeBits == other.keyExchangeBits && dhe == other.dhe
-                && protocol == other.protocol && cipher == other.cipher
-                && keyExchange == other.keyExchange;
-        }
-        friend size_t qHash(const TlsKey &key, size_t seed = 0)
-        {
-            return qHashMulti(seed, int(key.trust), key.protocol, key.cipher, key.cipherBits,
-                              key.keyExchange, key.keyExchangeBits, key.dhe);
-        }
+        QString peer;
+        QString peerIp;
+        qint64 id;
+    };
+    struct Tls
+    {
+        TlsDetails details;
+        qint64 id;
     };
 
     QSqlDatabase m_db;
@@ -59,8 +51,10 @@ private:
     QSqlQuery m_findEndpoint;
     QSqlQuery m_insertTls;
     QSqlQuery m_findTls;
-    QHash<QPair<QString, QString>, qint64> m_endpoints;
-    QHash<TlsKey, qint64> m_tls;
+    QMultiHash<size_t, qsizetype> m_endpointIndex;
+    std::vector<Endpoint> m_endpoints;
+    QMultiHash<size_t, qsizetype> m_tlsIndex;
+    std::vector<Tls> m_tls;
 };
 
 } // namespace mailtls

@@ -26,7 +26,9 @@ namespace mailtls {
 // which resumes from the positions the store holds.
 //
 // Signals are emitted on the writer thread; connect with the default
-// (automatic) connection to receive them on the receiver's own thread.
+// (automatic) connection to receive them on the receiver's own thread. A slot
+// run directly on the writer thread must not enqueue(): with the queue full it
+// would wait for the thread it blocks.
 class StoreWriter final : public QObject
 {
     Q_OBJECT

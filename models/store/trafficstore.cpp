@@ -172,21 +172,27 @@ bool TrafficStore::open(QString *error)
         return d->refuse(verdict.failure, verdict.message, error);
 
     QString why;
-    QSqlQuery journal(d->db);
-    if (!journal.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !journal.next()) {
+    QString journalMode;
+    {
+        QSqlQuery journal(d->db);
+        if (journal.exec(QStringLiteral("PRAGMA journal_mode = WAL")) && journal.next())
+            journalMode = journal.value(0).toString();
+        else
+            why = journal.lastError().text();
+    }
+    if (journalMode.isEmpty()) {
         return d->refuse(StoreOpenFailure::Unavailable,
                          QStringLiteral("Cannot switch %1 to write-ahead logging: %2. Check that "
                                         "you may write the file and its folder.")
-                             .arg(shown(d->path), journal.lastError().text()),
+                             .arg(shown(d->path), why),
                          error);
     }
-    if (journal.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+    if (journalMode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
         // Some network file systems cannot share WAL memory; the store still
         // works, with readers and the writer taking turns.
         qCWarning(lcStore) << "write-ahead logging unavailable for" << d->path << "- using"
-                           << journal.value(0).toString();
+                           << journalMode;
     }
-    journal.finish();
     // NORMAL is durable across application crashes in WAL mode; a power cut
     // may lose the last batches, whose positions are lost with them, so the
     // lines are read again and nothing is counted twice.
