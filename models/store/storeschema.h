@@ -7,15 +7,9 @@
 #include <QStringList>
 #include <QtGlobal>
 
-namespace mailtls {
+#include "models/store/schemamigration.h"
 
-// One step of the store's schema history: the statements that take a store
-// from version - 1 to `version`.
-struct SchemaMigration
-{
-    int version = 0;
-    QStringList statements;
-};
+namespace mailtls {
 
 // The store's schema: its identity in the SQLite header and its ordered
 // migrations. A file's `PRAGMA user_version` is the last step applied to it.
