@@ -25,7 +25,9 @@ bool ImportJob::run(const QStringList &logs, QString *error)
     TrafficStore store(m_databasePath);
     if (!store.open(error))
         return false;
-    StoreWriter writer(m_databasePath);
+    // Two batches in flight keep the writer busy; more would only hold memory
+    // (the reader is faster than the disk).
+    StoreWriter writer(m_databasePath, 2);
     if (!writer.start(error))
         return false;
 
