@@ -52,6 +52,8 @@ void CommandLine::printSummaries(const QList<ImportSummary> &summaries, bool ver
 {
     for (const ImportSummary &s : summaries) {
         QString text = outcomeText(s) + QLatin1Char('\n');
+        if (!s.warning.isEmpty())
+            text += QStringLiteral("mailtls: ") + s.warning + QLatin1Char('\n');
         if (verbose) {
             text += tr("  format: %1").arg(s.format) + QLatin1Char('\n');
             if (s.unterminatedBytes > 0)
@@ -213,8 +215,13 @@ int CommandLine::report(const QStringList &arguments)
         ImportJob job(dbPath, options);
         const bool ok = job.run(logs, &error);
         // A report prints figures only; what was read is said when asked.
-        if (parser.isSet(verboseOption))
+        if (parser.isSet(verboseOption)) {
             printSummaries(job.summaries(), true);
+        } else {
+            for (const ImportSummary &s : job.summaries())
+                if (!s.warning.isEmpty())
+                    printError(s.warning);
+        }
         if (!ok) {
             printError(error);
             return Failed;

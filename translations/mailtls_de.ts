@@ -178,10 +178,6 @@
         <source>%1: begins like the log imported before as &quot;%2&quot; but differs from it before byte %3; it is not a longer version of that log, so it was not imported (import it into a new database)</source>
         <translation>%1: beginnt wie das zuvor als „%2“ importierte Protokoll, weicht aber vor Byte %3 davon ab; es ist keine längere Fassung dieses Protokolls und wurde daher nicht importiert (in eine neue Datenbank importieren)</translation>
     </message>
-    <message>
-        <source>%1: the saved reading state of this log in the database is damaged: %2</source>
-        <translation>%1: der gespeicherte Lesestand dieses Protokolls in der Datenbank ist beschädigt: %2</translation>
-    </message>
 </context>
 <context>
     <name>LogReader</name>
@@ -274,6 +270,25 @@
     </message>
 </context>
 <context>
+    <name>SessionAssembler</name>
+    <message>
+        <source>Not a session assembler snapshot (%1 bytes, unknown header); the log will be read from its start.</source>
+        <translation>Kein Lesestand des Sitzungs-Zusammensetzers (%1 Bytes, unbekannter Kopf); das Protokoll wird von Anfang an gelesen.</translation>
+    </message>
+    <message>
+        <source>Session assembler snapshot version %1 is not supported (this build reads version %2); the log will be read from its start.</source>
+        <translation>Lesestand-Version %1 wird nicht unterstützt (diese Version liest Version %2); das Protokoll wird von Anfang an gelesen.</translation>
+    </message>
+    <message>
+        <source>Session assembler snapshot is corrupt (at byte %1 of %2); the log will be read from its start.</source>
+        <translation>Der Lesestand ist beschädigt (bei Byte %1 von %2); das Protokoll wird von Anfang an gelesen.</translation>
+    </message>
+    <message>
+        <source>Session assembler snapshot is truncated or has trailing bytes (%1 bytes); the log will be read from its start.</source>
+        <translation>Der Lesestand ist abgeschnitten oder hat überzählige Bytes (%1 Bytes); das Protokoll wird von Anfang an gelesen.</translation>
+    </message>
+</context>
+<context>
     <name>TimeArgument</name>
     <message>
         <source>&quot;%1&quot; is not a time: use a date such as 2026-11-02, a date and time such as &quot;2026-11-02 14:30&quot; (optionally with Z or +01:00), a span back from now such as 24h, 7d or 2w, or @ and UNIX seconds</source>
@@ -290,6 +305,129 @@
     <message>
         <source>&quot;%1&quot; does not exist in the time zone %2 (a daylight-saving gap)</source>
         <translation>„%1“ gibt es in der Zeitzone %2 nicht (Lücke der Sommerzeitumstellung)</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficStore</name>
+    <message>
+        <source>%1 belongs to another application (%2). MailTLS has not changed it. Choose another file for the MailTLS store.</source>
+        <translation>%1 gehört zu einer anderen Anwendung (%2). MailTLS hat die Datei nicht verändert. Wählen Sie eine andere Datei für den MailTLS-Speicher.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2. MailTLS has not changed it. Restore it from a backup, or move it away so that MailTLS starts a new store (the logs are then read again).</source>
+        <translation>%1 ist beschädigt: %2. MailTLS hat die Datei nicht verändert. Stellen Sie sie aus einer Sicherung wieder her oder verschieben Sie sie, damit MailTLS einen neuen Speicher anlegt (die Protokolle werden dann erneut gelesen).</translation>
+    </message>
+    <message>
+        <source>%1 is not a file. Choose a file name for the MailTLS store.</source>
+        <translation>%1 ist keine Datei. Wählen Sie einen Dateinamen für den MailTLS-Speicher.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2. Check the file&apos;s permissions.</source>
+        <translation>%1 kann nicht gelesen werden: %2. Prüfen Sie die Zugriffsrechte der Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is not a database (it does not start with the SQLite header). MailTLS has not changed it. Choose another file for the MailTLS store, or move this one away.</source>
+        <translation>%1 ist keine Datenbank (sie beginnt nicht mit dem SQLite-Kopf). MailTLS hat die Datei nicht verändert. Wählen Sie eine andere Datei für den MailTLS-Speicher oder verschieben Sie diese.</translation>
+    </message>
+    <message>
+        <source>it ends inside its %1-byte header (%2 bytes)</source>
+        <translation>sie endet innerhalb ihres %1 Byte langen Kopfes (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>its header names an impossible page size (%1)</source>
+        <translation>ihr Kopf nennt eine unmögliche Seitengröße (%1)</translation>
+    </message>
+    <message>
+        <source>it holds %1 bytes where its header says %2; it was probably cut short by a full disk or an incomplete copy</source>
+        <translation>sie enthält %1 Bytes, ihr Kopf nennt %2; sie wurde wahrscheinlich durch einen vollen Datenträger oder eine unvollständige Kopie abgeschnitten</translation>
+    </message>
+    <message>
+        <source>its size (%1 bytes) is not a whole number of %2-byte pages</source>
+        <translation>ihre Größe (%1 Bytes) ist kein Vielfaches der Seitengröße von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2. Check the file&apos;s permissions and the free space on its disk.</source>
+        <translation>%1 kann nicht gelesen werden: %2. Prüfen Sie die Zugriffsrechte der Datei und den freien Platz auf ihrem Datenträger.</translation>
+    </message>
+    <message>
+        <source>its SQLite application id is 0x%1, not MailTLS&apos;s 0x%2</source>
+        <translation>ihre SQLite-Anwendungskennung ist 0x%1, nicht die von MailTLS (0x%2)</translation>
+    </message>
+    <message>
+        <source>it has no MailTLS application id and schema version %1</source>
+        <translation>sie hat keine MailTLS-Anwendungskennung und die Schemaversion %1</translation>
+    </message>
+    <message>
+        <source>it has no MailTLS application id and holds %1 table(s) such as %2</source>
+        <translation>sie hat keine MailTLS-Anwendungskennung und enthält %1 Tabelle(n), etwa %2</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of MailTLS (store schema %2; this version reads up to %3). MailTLS has not changed it. Install the newer MailTLS again, or choose another file for the store.</source>
+        <translation>%1 wurde von einer neueren MailTLS-Version geschrieben (Speicherschema %2; diese Version liest bis %3). MailTLS hat die Datei nicht verändert. Installieren Sie die neuere MailTLS-Version wieder oder wählen Sie eine andere Datei für den Speicher.</translation>
+    </message>
+    <message>
+        <source>it carries MailTLS&apos;s application id but no schema version</source>
+        <translation>sie trägt die MailTLS-Anwendungskennung, aber keine Schemaversion</translation>
+    </message>
+    <message>
+        <source>its table &quot;%1&quot; is missing</source>
+        <translation>ihre Tabelle „%1“ fehlt</translation>
+    </message>
+    <message>
+        <source>The store writer for %1 was not started.</source>
+        <translation>Der Schreibvorgang für %1 wurde nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the MailTLS store. Check its permissions, or choose another place.</source>
+        <translation>Der Ordner %1 für den MailTLS-Speicher kann nicht angelegt werden. Prüfen Sie die Zugriffsrechte oder wählen Sie einen anderen Ort.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: Qt&apos;s SQLite driver (QSQLITE) is not installed. Install the Qt 6 SQLite plugin.</source>
+        <translation>%1 kann nicht geöffnet werden: Der SQLite-Treiber von Qt (QSQLITE) ist nicht installiert. Installieren Sie das SQLite-Plugin für Qt 6.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2. Check that you may read and write it and its folder.</source>
+        <translation>%1 kann nicht geöffnet werden: %2. Prüfen Sie, ob Sie die Datei und ihren Ordner lesen und schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Cannot switch %1 to write-ahead logging: %2. Check that you may write the file and its folder.</source>
+        <translation>%1 kann nicht auf Write-Ahead-Logging umgestellt werden: %2. Prüfen Sie, ob Sie die Datei und ihren Ordner schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Cannot set up %1: %2</source>
+        <translation>%1 kann nicht eingerichtet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot bring %1 to store schema %2: %3. The file was left as it was; check that you may write it and that its disk has free space.</source>
+        <translation>%1 kann nicht auf Speicherschema %2 gebracht werden: %3. Die Datei blieb unverändert; prüfen Sie, ob Sie sie schreiben dürfen und ob ihr Datenträger freien Platz hat.</translation>
+    </message>
+    <message>
+        <source>The store %1 is not open.</source>
+        <translation>Der Speicher %1 ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>The source %1 is already in %2.</source>
+        <translation>Die Quelle %1 ist bereits in %2.</translation>
+    </message>
+    <message>
+        <source>Cannot add the source %1 to %2: %3</source>
+        <translation>Die Quelle %1 kann nicht zu %2 hinzugefügt werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot write to %1: %2</source>
+        <translation>In %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot store a batch of source %1 (up to position %2) in %3; nothing of it was written: %4</source>
+        <translation>Ein Stapel der Quelle %1 (bis Position %2) kann nicht in %3 gespeichert werden; nichts davon wurde geschrieben: %4</translation>
+    </message>
+    <message>
+        <source>Cannot read figures from %1: %2</source>
+        <translation>Zahlen können nicht aus %1 gelesen werden: %2</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ struct ImportSummary
     std::int64_t unterminatedBytes = 0;  // an unfinished last line left for the next import
     QMap<QString, std::int64_t> unrecognised;  // program -> lines no rule recognised
     QString format = QStringLiteral("postfix");
+    QString warning;                     // something the user should know, empty if none
 };
 
 } // namespace mailtls

@@ -74,8 +74,19 @@ bool LogImporter::importLog(const QString &path, QString *error)
 
     SessionAssembler assembler;
     qint64 sourceId = -1;
-    if (known) {
+    // A damaged reading state cannot be resumed from; reading the log again
+    // from its start is safe, because records are keyed by where their lines
+    // are, so what is read again replaces what was stored, never adds to it.
+    bool resume = known.has_value();
+    if (known && !known->assemblerState.isEmpty()
+        && !assembler.restoreState(known->assemblerState, &storeError)) {
+        // The assembler's message says what was wrong and that the log is read again.
+        summary.warning = summary.name + QStringLiteral(": ") + storeError;
+        resume = false;
+    }
+    if (known)
         sourceId = known->id;
+    if (resume) {
         // Skip what was read before, checking that the line before the stored
         // position is the one that was there: otherwise this is another log that
         // merely starts the same way, and continuing would miscount.
@@ -91,15 +102,10 @@ bool LogImporter::importLog(const QString &path, QString *error)
         }
         if (known->position > 0 && (reader.position() != known->position || lastHash != known->checkHash)) {
             *error = tr("%1: begins like the log imported before as \"%2\" but differs "
-                                    "from it before byte %3; it is not a longer version of that log, "
-                                    "so it was not imported (import it into a new database)")
+                        "from it before byte %3; it is not a longer version of that log, "
+                        "so it was not imported (import it into a new database)")
                          .arg(summary.name, known->name)
                          .arg(known->position);
-            return false;
-        }
-        if (!assembler.restoreState(known->assemblerState, &storeError)) {
-            *error = tr("%1: the saved reading state of this log in the database is "
-                                    "damaged: %2").arg(summary.name, storeError);
             return false;
         }
         summary.outcome = ImportSummary::Outcome::Resumed;
@@ -125,7 +131,7 @@ bool LogImporter::importLog(const QString &path, QString *error)
             m_summaries.append(summary);
             return true;
         }
-    } else {
+    } else if (!known) {
         sourceId = m_store.addSource(identity, summary.name, &storeError);
         if (sourceId < 0) {
             *error = storeError;

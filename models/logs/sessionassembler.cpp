@@ -1,7 +1,9 @@
 #include "models/logs/sessionassembler.h"
 
+#include <algorithm>
 #include <utility>
 
+#include <QCoreApplication>
 #include <QDataStream>
 #include <QIODevice>
 
@@ -17,6 +19,8 @@ constexpr quint32 kSnapshotMagic = 0x4d544153;   // "MTAS"
 constexpr quint16 kSnapshotVersion = 1;
 constexpr quint32 kSnapshotEnd = 0x454e4421;     // "END!"
 constexpr std::int64_t kSweepInterval = 3600;
+// Records of one kind reserved ahead for the next batch, at most.
+constexpr std::size_t kMaxReserve = 1 << 16;
 
 // Pids are per host: a log merged from several servers must not mix their processes.
 std::uint64_t processKey(const LogLine &line)
@@ -41,8 +45,9 @@ struct SessionAssembler::State
 {
     AssemblerOutput output;
     AssemblerQueue queue;
-    AssemblerInbound inbound{queue, output};
-    AssemblerOutbound outbound{queue, output};
+    AssemblerStrings strings;
+    AssemblerInbound inbound{queue, output, strings};
+    AssemblerOutbound outbound{queue, output, strings};
     // The latest log time seen. Expiry runs on log time only, whenever it enters
     // a new hour, so that a restored read expires exactly what a clean read does.
     std::int64_t clock = 0;
@@ -132,7 +137,13 @@ void SessionAssembler::finish()
 
 AssemblerOutput SessionAssembler::takeOutput()
 {
-    return std::exchange(d->output, AssemblerOutput());
+    AssemblerOutput taken = std::exchange(d->output, AssemblerOutput());
+    // The next batch is likely about as large as this one: room reserved now spares
+    // the output vectors their growth (a move of every record at each doubling).
+    d->output.transfers.reserve(std::min(taken.transfers.size(), kMaxReserve));
+    d->output.connections.reserve(std::min(taken.connections.size(), kMaxReserve));
+    d->output.failures.reserve(std::min(taken.failures.size(), kMaxReserve));
+    return taken;
 }
 
 QByteArray SessionAssembler::saveState() const
@@ -165,11 +176,11 @@ bool SessionAssembler::restoreState(const QByteArray &state, QString *error)
     quint16 version = 0;
     in >> magic >> version;
     if (in.status() != QDataStream::Ok || magic != kSnapshotMagic)
-        return fail(QStringLiteral("Not a session assembler snapshot (%1 bytes, unknown header); "
+        return fail(QCoreApplication::translate("SessionAssembler", "Not a session assembler snapshot (%1 bytes, unknown header); "
                                    "the log will be read from its start.")
                         .arg(state.size()));
     if (version != kSnapshotVersion)
-        return fail(QStringLiteral("Session assembler snapshot version %1 is not supported "
+        return fail(QCoreApplication::translate("SessionAssembler", "Session assembler snapshot version %1 is not supported "
                                    "(this build reads version %2); the log will be read from "
                                    "its start.")
                         .arg(version)
@@ -180,14 +191,14 @@ bool SessionAssembler::restoreState(const QByteArray &state, QString *error)
     in >> clock >> sweepSlot >> started;
     if (in.status() != QDataStream::Ok || !d->queue.load(in) || !d->inbound.load(in)
         || !d->outbound.load(in))
-        return fail(QStringLiteral("Session assembler snapshot is corrupt (at byte %1 of %2); "
+        return fail(QCoreApplication::translate("SessionAssembler", "Session assembler snapshot is corrupt (at byte %1 of %2); "
                                    "the log will be read from its start.")
                         .arg(in.device() ? in.device()->pos() : 0)
                         .arg(state.size()));
     quint32 end = 0;
     in >> end;
     if (in.status() != QDataStream::Ok || end != kSnapshotEnd || !in.atEnd())
-        return fail(QStringLiteral("Session assembler snapshot is truncated or has trailing "
+        return fail(QCoreApplication::translate("SessionAssembler", "Session assembler snapshot is truncated or has trailing "
                                    "bytes (%1 bytes); the log will be read from its start.")
                         .arg(state.size()));
     d->clock = clock;

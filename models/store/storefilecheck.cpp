@@ -1,5 +1,6 @@
 #include "models/store/storefilecheck.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -33,7 +34,7 @@ StoreFileCheck::Verdict refuse(StoreOpenFailure failure, const QString &message)
 
 QString notOursMessage(const QString &path, const QString &what)
 {
-    return QStringLiteral("%1 belongs to another application (%2). MailTLS has not changed it. "
+    return QCoreApplication::translate("TrafficStore", "%1 belongs to another application (%2). MailTLS has not changed it. "
                           "Choose another file for the MailTLS store.")
         .arg(shown(path), what);
 }
@@ -50,7 +51,7 @@ bool isCorruption(const QSqlError &error)
 
 QString StoreFileCheck::damagedMessage(const QString &path, const QString &detail)
 {
-    return QStringLiteral("%1 is damaged: %2. MailTLS has not changed it. Restore it from a "
+    return QCoreApplication::translate("TrafficStore", "%1 is damaged: %2. MailTLS has not changed it. Restore it from a "
                           "backup, or move it away so that MailTLS starts a new store (the logs "
                           "are then read again).")
         .arg(shown(path), detail);
@@ -63,7 +64,7 @@ StoreFileCheck::Verdict StoreFileCheck::checkFile(const QString &path)
         return {};
     if (!info.isFile()) {
         return refuse(StoreOpenFailure::Unavailable,
-                      QStringLiteral("%1 is not a file. Choose a file name for the MailTLS store.")
+                      QCoreApplication::translate("TrafficStore", "%1 is not a file. Choose a file name for the MailTLS store.")
                           .arg(shown(path)));
     }
     if (info.size() == 0)
@@ -72,7 +73,7 @@ StoreFileCheck::Verdict StoreFileCheck::checkFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return refuse(StoreOpenFailure::Unavailable,
-                      QStringLiteral("Cannot read %1: %2. Check the file's permissions.")
+                      QCoreApplication::translate("TrafficStore", "Cannot read %1: %2. Check the file's permissions.")
                           .arg(shown(path), file.errorString()));
     }
     const QByteArray header = file.read(headerSize);
@@ -81,14 +82,14 @@ StoreFileCheck::Verdict StoreFileCheck::checkFile(const QString &path)
 
     if (!header.startsWith(QByteArray(sqliteMagic, sizeof sqliteMagic))) {
         return refuse(StoreOpenFailure::NotADatabase,
-                      QStringLiteral("%1 is not a database (it does not start with the SQLite "
+                      QCoreApplication::translate("TrafficStore", "%1 is not a database (it does not start with the SQLite "
                                      "header). MailTLS has not changed it. Choose another file "
                                      "for the MailTLS store, or move this one away.")
                           .arg(shown(path)));
     }
     if (header.size() < headerSize) {
         return refuse(StoreOpenFailure::Damaged,
-                      damagedMessage(path, QStringLiteral("it ends inside its %1-byte header "
+                      damagedMessage(path, QCoreApplication::translate("TrafficStore", "it ends inside its %1-byte header "
                                                           "(%2 bytes)")
                                                .arg(headerSize)
                                                .arg(size)));
@@ -99,7 +100,7 @@ StoreFileCheck::Verdict StoreFileCheck::checkFile(const QString &path)
     const quint32 pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
     if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) != 0) {
         return refuse(StoreOpenFailure::Damaged,
-                      damagedMessage(path, QStringLiteral("its header names an impossible page "
+                      damagedMessage(path, QCoreApplication::translate("TrafficStore", "its header names an impossible page "
                                                           "size (%1)")
                                                .arg(rawPageSize)));
     }
@@ -120,7 +121,7 @@ StoreFileCheck::Verdict StoreFileCheck::checkFile(const QString &path)
         const qint64 expected = qint64(pageCount) * pageSize;
         if (size < expected) {
             return refuse(StoreOpenFailure::Damaged,
-                          damagedMessage(path, QStringLiteral("it holds %1 bytes where its "
+                          damagedMessage(path, QCoreApplication::translate("TrafficStore", "it holds %1 bytes where its "
                                                               "header says %2; it was probably "
                                                               "cut short by a full disk or an "
                                                               "incomplete copy")
@@ -130,7 +131,7 @@ StoreFileCheck::Verdict StoreFileCheck::checkFile(const QString &path)
     }
     if (size % pageSize != 0) {
         return refuse(StoreOpenFailure::Damaged,
-                      damagedMessage(path, QStringLiteral("its size (%1 bytes) is not a whole "
+                      damagedMessage(path, QCoreApplication::translate("TrafficStore", "its size (%1 bytes) is not a whole "
                                                           "number of %2-byte pages")
                                                .arg(size)
                                                .arg(pageSize)));
@@ -154,7 +155,7 @@ StoreFileCheck::Verdict StoreFileCheck::checkDatabase(const QSqlDatabase &db, co
         if (isCorruption(error))
             return refuse(StoreOpenFailure::Damaged, damagedMessage(path, error.databaseText()));
         return refuse(StoreOpenFailure::Unavailable,
-                      QStringLiteral("Cannot read %1: %2. Check the file's permissions and the "
+                      QCoreApplication::translate("TrafficStore", "Cannot read %1: %2. Check the file's permissions and the "
                                      "free space on its disk.")
                           .arg(shown(path), error.text()));
     };
@@ -181,7 +182,7 @@ StoreFileCheck::Verdict StoreFileCheck::checkDatabase(const QSqlDatabase &db, co
             return {}; // an empty database: ours to set up
         if (applicationId != 0) {
             return refuse(StoreOpenFailure::ForeignDatabase,
-                          notOursMessage(path, QStringLiteral("its SQLite application id is "
+                          notOursMessage(path, QCoreApplication::translate("TrafficStore", "its SQLite application id is "
                                                               "0x%1, not MailTLS's 0x%2")
                                                    .arg(quint32(applicationId), 8, 16,
                                                         QLatin1Char('0'))
@@ -190,9 +191,9 @@ StoreFileCheck::Verdict StoreFileCheck::checkDatabase(const QSqlDatabase &db, co
         }
         const QStringList some = tables.mid(0, 5);
         const QString what = tables.isEmpty()
-            ? QStringLiteral("it has no MailTLS application id and schema version %1")
+            ? QCoreApplication::translate("TrafficStore", "it has no MailTLS application id and schema version %1")
                   .arg(version)
-            : QStringLiteral("it has no MailTLS application id and holds %1 table(s) "
+            : QCoreApplication::translate("TrafficStore", "it has no MailTLS application id and holds %1 table(s) "
                              "such as %2")
                   .arg(tables.size())
                   .arg(some.join(QStringLiteral(", ")));
@@ -201,7 +202,7 @@ StoreFileCheck::Verdict StoreFileCheck::checkDatabase(const QSqlDatabase &db, co
 
     if (version > StoreSchema::currentVersion()) {
         return refuse(StoreOpenFailure::NewerSchema,
-                      QStringLiteral("%1 was written by a newer version of MailTLS (store schema "
+                      QCoreApplication::translate("TrafficStore", "%1 was written by a newer version of MailTLS (store schema "
                                      "%2; this version reads up to %3). MailTLS has not changed "
                                      "it. Install the newer MailTLS again, or choose another "
                                      "file for the store.")
@@ -211,13 +212,13 @@ StoreFileCheck::Verdict StoreFileCheck::checkDatabase(const QSqlDatabase &db, co
     }
     if (version < 1) {
         return refuse(StoreOpenFailure::Damaged,
-                      damagedMessage(path, QStringLiteral("it carries MailTLS's application id "
+                      damagedMessage(path, QCoreApplication::translate("TrafficStore", "it carries MailTLS's application id "
                                                           "but no schema version")));
     }
     for (const QString &table : required) {
         if (!tables.contains(table)) {
             return refuse(StoreOpenFailure::Damaged,
-                          damagedMessage(path, QStringLiteral("its table \"%1\" is missing")
+                          damagedMessage(path, QCoreApplication::translate("TrafficStore", "its table \"%1\" is missing")
                                                    .arg(table)));
         }
     }

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include <QCoreApplication>
 #include <QMutexLocker>
 #include <QThread>
 
@@ -75,7 +76,7 @@ bool StoreWriter::waitUntilWritten(QString *error)
     while (m_running && (!m_queue.empty() || m_writing))
         m_changed.wait(&m_mutex);
     const QString message = m_opened ? m_error
-                                     : QStringLiteral("The store writer for %1 was not started.")
+                                     : QCoreApplication::translate("TrafficStore", "The store writer for %1 was not started.")
                                            .arg(m_path);
     if (error)
         *error = message;

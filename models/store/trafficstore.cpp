@@ -2,6 +2,7 @@
 
 #include <atomic>
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -93,7 +94,7 @@ struct TrafficStore::Private
 
     QString readError(const QSqlQuery &query) const
     {
-        return QStringLiteral("Cannot read %1: %2").arg(shown(path), query.lastError().text());
+        return QCoreApplication::translate("TrafficStore", "Cannot read %1: %2").arg(shown(path), query.lastError().text());
     }
 };
 
@@ -141,7 +142,7 @@ bool TrafficStore::open(QString *error)
     const QDir folder = QFileInfo(d->path).absoluteDir();
     if (!folder.exists() && !folder.mkpath(QStringLiteral("."))) {
         return d->refuse(StoreOpenFailure::Unavailable,
-                         QStringLiteral("Cannot create the folder %1 for the MailTLS store. "
+                         QCoreApplication::translate("TrafficStore", "Cannot create the folder %1 for the MailTLS store. "
                                         "Check its permissions, or choose another place.")
                              .arg(shown(folder.absolutePath())),
                          error);
@@ -151,7 +152,7 @@ bool TrafficStore::open(QString *error)
     d->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connectionName);
     if (!d->db.isValid()) {
         return d->refuse(StoreOpenFailure::Unavailable,
-                         QStringLiteral("Cannot open %1: Qt's SQLite driver (QSQLITE) is not "
+                         QCoreApplication::translate("TrafficStore", "Cannot open %1: Qt's SQLite driver (QSQLITE) is not "
                                         "installed. Install the Qt 6 SQLite plugin.")
                              .arg(shown(d->path)),
                          error);
@@ -160,7 +161,7 @@ bool TrafficStore::open(QString *error)
     d->db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
     if (!d->db.open()) {
         return d->refuse(StoreOpenFailure::Unavailable,
-                         QStringLiteral("Cannot open %1: %2. Check that you may read and write "
+                         QCoreApplication::translate("TrafficStore", "Cannot open %1: %2. Check that you may read and write "
                                         "it and its folder.")
                              .arg(shown(d->path), d->db.lastError().text()),
                          error);
@@ -182,7 +183,7 @@ bool TrafficStore::open(QString *error)
     }
     if (journalMode.isEmpty()) {
         return d->refuse(StoreOpenFailure::Unavailable,
-                         QStringLiteral("Cannot switch %1 to write-ahead logging: %2. Check that "
+                         QCoreApplication::translate("TrafficStore", "Cannot switch %1 to write-ahead logging: %2. Check that "
                                         "you may write the file and its folder.")
                              .arg(shown(d->path), why),
                          error);
@@ -199,13 +200,13 @@ bool TrafficStore::open(QString *error)
     if (!exec(d->db, QStringLiteral("PRAGMA synchronous = NORMAL"), &why)
         || !exec(d->db, QStringLiteral("PRAGMA cache_size = -16384"), &why)) {
         return d->refuse(StoreOpenFailure::Unavailable,
-                         QStringLiteral("Cannot set up %1: %2").arg(shown(d->path), why), error);
+                         QCoreApplication::translate("TrafficStore", "Cannot set up %1: %2").arg(shown(d->path), why), error);
     }
 
     if (verdict.version < StoreSchema::currentVersion()
         && !StoreSchema::migrate(d->db, StoreSchema::migrations(), &why)) {
         return d->refuse(StoreOpenFailure::Unavailable,
-                         QStringLiteral("Cannot bring %1 to store schema %2: %3. The file was "
+                         QCoreApplication::translate("TrafficStore", "Cannot bring %1 to store schema %2: %3. The file was "
                                         "left as it was; check that you may write it and that "
                                         "its disk has free space.")
                              .arg(shown(d->path))
@@ -222,7 +223,7 @@ std::optional<SourceRecord> TrafficStore::findSource(const QString &identity, QS
 {
     setError(error, QString());
     if (!d->isOpen) {
-        setError(error, QStringLiteral("The store %1 is not open.").arg(shown(d->path)));
+        setError(error, QCoreApplication::translate("TrafficStore", "The store %1 is not open.").arg(shown(d->path)));
         return std::nullopt;
     }
     QSqlQuery query(d->db);
@@ -255,7 +256,7 @@ QList<SourceRecord> TrafficStore::sources(QString *error) const
     setError(error, QString());
     QList<SourceRecord> result;
     if (!d->isOpen) {
-        setError(error, QStringLiteral("The store %1 is not open.").arg(shown(d->path)));
+        setError(error, QCoreApplication::translate("TrafficStore", "The store %1 is not open.").arg(shown(d->path)));
         return result;
     }
     QSqlQuery query(d->db);
@@ -285,7 +286,7 @@ qint64 TrafficStore::addSource(const QString &identity, const QString &name, QSt
 {
     setError(error, QString());
     if (!d->isOpen) {
-        setError(error, QStringLiteral("The store %1 is not open.").arg(shown(d->path)));
+        setError(error, QCoreApplication::translate("TrafficStore", "The store %1 is not open.").arg(shown(d->path)));
         return -1;
     }
     QSqlQuery query(d->db);
@@ -298,10 +299,10 @@ qint64 TrafficStore::addSource(const QString &identity, const QString &name, QSt
         bool ok = false;
         const int code = query.lastError().nativeErrorCode().toInt(&ok) & 0xff;
         if (ok && code == 19) { // SQLITE_CONSTRAINT: identity is UNIQUE
-            setError(error, QStringLiteral("The source %1 is already in %2.")
+            setError(error, QCoreApplication::translate("TrafficStore", "The source %1 is already in %2.")
                                 .arg(identity, shown(d->path)));
         } else {
-            setError(error, QStringLiteral("Cannot add the source %1 to %2: %3")
+            setError(error, QCoreApplication::translate("TrafficStore", "Cannot add the source %1 to %2: %3")
                                 .arg(identity, shown(d->path), query.lastError().text()));
         }
         return -1;
@@ -312,14 +313,14 @@ qint64 TrafficStore::addSource(const QString &identity, const QString &name, QSt
 bool TrafficStore::writeBatch(const IngestBatch &batch, QString *error)
 {
     if (!d->isOpen) {
-        setError(error, QStringLiteral("The store %1 is not open.").arg(shown(d->path)));
+        setError(error, QCoreApplication::translate("TrafficStore", "The store %1 is not open.").arg(shown(d->path)));
         return false;
     }
     QString why;
     if (!d->writer) {
         auto writer = std::make_unique<RecordWriter>(d->db);
         if (!writer->prepare(&why)) {
-            setError(error, QStringLiteral("Cannot write to %1: %2").arg(shown(d->path), why));
+            setError(error, QCoreApplication::translate("TrafficStore", "Cannot write to %1: %2").arg(shown(d->path), why));
             return false;
         }
         d->writer = std::move(writer);
@@ -327,7 +328,7 @@ bool TrafficStore::writeBatch(const IngestBatch &batch, QString *error)
     // IMMEDIATE takes the write lock up front, so a batch never fails half
     // way for want of it.
     if (!exec(d->db, QStringLiteral("BEGIN IMMEDIATE"), &why)) {
-        setError(error, QStringLiteral("Cannot write to %1: %2").arg(shown(d->path), why));
+        setError(error, QCoreApplication::translate("TrafficStore", "Cannot write to %1: %2").arg(shown(d->path), why));
         return false;
     }
     if (d->writer->write(batch, &why) && exec(d->db, QStringLiteral("COMMIT"), &why))
@@ -337,7 +338,7 @@ bool TrafficStore::writeBatch(const IngestBatch &batch, QString *error)
     if (!exec(d->db, QStringLiteral("ROLLBACK"), &rollbackWhy))
         qCWarning(lcStore) << "rollback failed on" << d->path << rollbackWhy;
     d->writer->rolledBack();
-    setError(error, QStringLiteral("Cannot store a batch of source %1 (up to position %2) in %3; "
+    setError(error, QCoreApplication::translate("TrafficStore", "Cannot store a batch of source %1 (up to position %2) in %3; "
                                    "nothing of it was written: %4")
                         .arg(batch.sourceId)
                         .arg(batch.position)
@@ -351,9 +352,9 @@ QList<PeerFigures> TrafficStore::peerFigures(const ReportFilter &filter, QString
     QList<PeerFigures> figures;
     QString why;
     if (!d->isOpen) {
-        setError(error, QStringLiteral("The store %1 is not open.").arg(shown(d->path)));
+        setError(error, QCoreApplication::translate("TrafficStore", "The store %1 is not open.").arg(shown(d->path)));
     } else if (!FigureQuery::run(d->db, filter, FigureQuery::Plan::Automatic, &figures, &why)) {
-        setError(error, QStringLiteral("Cannot read figures from %1: %2").arg(shown(d->path), why));
+        setError(error, QCoreApplication::translate("TrafficStore", "Cannot read figures from %1: %2").arg(shown(d->path), why));
         figures.clear();
     }
     return figures;
@@ -366,9 +367,9 @@ QList<PeerFigures> TrafficStore::peerFiguresFromRecords(const ReportFilter &filt
     QList<PeerFigures> figures;
     QString why;
     if (!d->isOpen) {
-        setError(error, QStringLiteral("The store %1 is not open.").arg(shown(d->path)));
+        setError(error, QCoreApplication::translate("TrafficStore", "The store %1 is not open.").arg(shown(d->path)));
     } else if (!FigureQuery::run(d->db, filter, FigureQuery::Plan::RecordsOnly, &figures, &why)) {
-        setError(error, QStringLiteral("Cannot read figures from %1: %2").arg(shown(d->path), why));
+        setError(error, QCoreApplication::translate("TrafficStore", "Cannot read figures from %1: %2").arg(shown(d->path), why));
         figures.clear();
     }
     return figures;
@@ -379,7 +380,7 @@ QHash<QString, qint64> TrafficStore::unrecognisedCounts(QString *error) const
     setError(error, QString());
     QHash<QString, qint64> counts;
     if (!d->isOpen) {
-        setError(error, QStringLiteral("The store %1 is not open.").arg(shown(d->path)));
+        setError(error, QCoreApplication::translate("TrafficStore", "The store %1 is not open.").arg(shown(d->path)));
         return counts;
     }
     QSqlQuery query(d->db);
@@ -402,7 +403,7 @@ qint64 TrafficStore::linesRead(QString *error) const
 {
     setError(error, QString());
     if (!d->isOpen) {
-        setError(error, QStringLiteral("The store %1 is not open.").arg(shown(d->path)));
+        setError(error, QCoreApplication::translate("TrafficStore", "The store %1 is not open.").arg(shown(d->path)));
         return -1;
     }
     QSqlQuery query(d->db);

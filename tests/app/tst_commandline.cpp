@@ -1,5 +1,7 @@
 #include <QFile>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -187,6 +189,38 @@ private slots:
                                        "encrypted_bytes,connections,encrypted_connections,tls_failures\n"
                                        "inbound,mail.example.org,1,1,0,1234,1234,1,1,0\n"
                                        "outbound,mx.example.net,1,0,1,1234,0,1,0,0\n"));
+    }
+
+    void damagedReadingStateIsReadAgainFromTheStart()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("damaged.sqlite"));
+        const QByteArray all = sampleLog();
+        const int cut = all.indexOf("Nov 29 10:00:02");
+        const QString log = write(QStringLiteral("damaged.log"), all.left(cut));
+        QCOMPARE(run({QStringLiteral("import"), QStringLiteral("--db"), db, log}).exitCode, 0);
+        {
+            QSqlDatabase sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
+            sql.setDatabaseName(db);
+            QVERIFY(sql.open());
+            QSqlQuery q(sql);
+            QVERIFY(q.exec(QStringLiteral("UPDATE sources SET assembler_state = X'deadbeef'")));
+            QCOMPARE(q.numRowsAffected(), 1);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+        write(QStringLiteral("damaged.log"), all);
+        const Run r = run({QStringLiteral("import"), QStringLiteral("--db"), db, log});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.startsWith(QStringLiteral("%1: 8 lines read\nmailtls: %1: Not a session assembler snapshot "
+                                                 "(4 bytes, unknown header); the log will be read from its start.")
+                                      .arg(log)),
+                 qPrintable(r.err));
+        // Read again from the start: the same figures as one clean read, nothing twice.
+        const Run report = run({QStringLiteral("report"), QStringLiteral("--db"), db, QStringLiteral("--format"),
+                                QStringLiteral("csv")});
+        QCOMPARE(report.out, QStringLiteral("direction,peer,messages,encrypted_messages,plaintext_messages,bytes,"
+                                            "encrypted_bytes,connections,encrypted_connections,tls_failures\n"
+                                            "inbound,mail.example.org,1,1,0,1234,1234,1,1,0\n"
+                                            "outbound,mx.example.net,1,0,1,1234,0,1,0,0\n"));
     }
 
     void notOurDatabaseIsRefused()
