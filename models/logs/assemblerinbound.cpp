@@ -37,9 +37,11 @@ Direction directionOf(bool submission)
 
 } // namespace
 
-AssemblerInbound::AssemblerInbound(AssemblerQueue &queue, AssemblerOutput &output)
+AssemblerInbound::AssemblerInbound(AssemblerQueue &queue, AssemblerOutput &output,
+                                   AssemblerStrings &strings)
     : m_queue(queue)
     , m_output(output)
+    , m_strings(strings)
 {
 }
 
@@ -204,28 +206,28 @@ void AssemblerInbound::close(std::uint64_t pid, Session &s, std::int64_t disconn
     ConnectionRecord connection;
     connection.key = s.key;
     connection.direction = directionOf(submission);
-    connection.peer = assembler::toQString(s.peer.name);
-    connection.peerIp = assembler::toQString(s.peer.ip);
+    connection.peer = m_strings.get(s.peer.name);
+    connection.peerIp = m_strings.get(s.peer.ip);
     connection.time = s.startTime;
     connection.encrypted = s.tls || whole;
     connection.local = s.peer.local;
     if (s.tls)
-        connection.tls = s.tlsInfo.toDetails();
+        connection.tls = s.tlsInfo.toDetails(m_strings);
     connection.lines = s.lines;
     m_output.connections.push_back(std::move(connection));
 
     if (failed(s)) {
         TlsFailureRecord failure;
         failure.direction = directionOf(submission);
-        failure.peer = assembler::toQString(s.peer.name);
-        failure.peerIp = assembler::toQString(s.peer.ip);
+        failure.peer = m_strings.get(s.peer.name);
+        failure.peerIp = m_strings.get(s.peer.ip);
         failure.local = s.peer.local;
         failure.lines = s.failureLines;
         if (s.failureSeen) {
             failure.key = s.failureKey;
             failure.time = s.failureTime;
             failure.problem = s.problem == TlsProblem::None ? TlsProblem::Other : s.problem;
-            failure.reason = assembler::toQString(s.reason);
+            failure.reason = m_strings.get(s.reason);
         } else {
             // Only the statistics say it: starttls=0/N (failed() needs them, so
             // the session ended with its disconnect line).
@@ -272,8 +274,8 @@ void AssemblerInbound::emitMessage(InboundMessage &m)
     TransferRecord r;
     r.key = m.key;
     r.direction = directionOf(m.submission);
-    r.peer = assembler::toQString(m.peer.name);
-    r.peerIp = assembler::toQString(m.peer.ip);
+    r.peer = m_strings.get(m.peer.name);
+    r.peerIp = m_strings.get(m.peer.ip);
     r.queueId = assembler::toQString(m.queueId);
     r.time = m.queueTime;
     r.bytes = m.size;
@@ -281,7 +283,7 @@ void AssemblerInbound::emitMessage(InboundMessage &m)
     r.local = m.peer.local;
     r.sender = assembler::toQString(m.sender);
     if (m.encryptedAtClient)
-        r.tls = m.tls.toDetails();
+        r.tls = m.tls.toDetails(m_strings);
     r.lines = m.lines;
     m_output.transfers.push_back(std::move(r));
     m.emitted = true;

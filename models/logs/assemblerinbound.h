@@ -22,7 +22,7 @@ class AssemblerQueue;
 class AssemblerInbound final
 {
 public:
-    AssemblerInbound(AssemblerQueue &queue, AssemblerOutput &output);
+    AssemblerInbound(AssemblerQueue &queue, AssemblerOutput &output, AssemblerStrings &strings);
 
     // SmtpdConnect, SmtpdClient, SmtpdTlsEstablished, SmtpdTlsFailure, SmtpdDisconnect.
     // `pid` identifies the process (host and pid); `now` is the latest log time.
@@ -53,6 +53,7 @@ private:
 
     AssemblerQueue &m_queue;
     AssemblerOutput &m_output;
+    AssemblerStrings &m_strings;
     std::unordered_map<std::uint64_t, assembler::Session> m_sessions;
 };
 

@@ -29,9 +29,11 @@ bool namesRelay(const LogEvent &event)
 
 } // namespace
 
-AssemblerOutbound::AssemblerOutbound(AssemblerQueue &queue, AssemblerOutput &output)
+AssemblerOutbound::AssemblerOutbound(AssemblerQueue &queue, AssemblerOutput &output,
+                                     AssemblerStrings &strings)
     : m_queue(queue)
     , m_output(output)
+    , m_strings(strings)
 {
 }
 
@@ -271,12 +273,12 @@ void AssemblerOutbound::emitAttempt(const Attempt &a)
     TlsFailureRecord r;
     r.key = a.key;
     r.direction = Direction::Outbound;
-    r.peer = assembler::toQString(a.peer.name);
-    r.peerIp = assembler::toQString(a.peer.ip);
+    r.peer = m_strings.get(a.peer.name);
+    r.peerIp = m_strings.get(a.peer.ip);
     r.port = a.peer.port;
     r.time = a.time;
     r.problem = a.problem == TlsProblem::None ? TlsProblem::Other : a.problem;
-    r.reason = assembler::toQString(a.reason);
+    r.reason = m_strings.get(a.reason);
     r.local = a.peer.local;
     r.lines = a.lines;
     m_output.failures.push_back(std::move(r));
@@ -290,14 +292,14 @@ void AssemblerOutbound::emitConnection(const LogLine &line, const LogEvent &even
     ConnectionRecord r;
     r.key = offset;
     r.direction = Direction::Outbound;
-    r.peer = assembler::toQString(peer.name);
-    r.peerIp = assembler::toQString(peer.ip);
+    r.peer = m_strings.get(peer.name);
+    r.peerIp = m_strings.get(peer.ip);
     r.port = peer.port;
     r.time = line.timeUtc;
     r.encrypted = use.encrypted;
     r.local = peer.local;
     if (use.encrypted && use.tls)
-        r.tls = use.tls->toDetails();
+        r.tls = use.tls->toDetails(m_strings);
     if (use.encrypted && use.tlsOffset >= 0)
         assembler::addLine(r.lines, use.tlsOffset);
     assembler::addLine(r.lines, offset);
@@ -363,8 +365,8 @@ void AssemblerOutbound::emitMessage(std::string_view queueId, const QueueEntry &
     TransferRecord r;
     r.key = m.key;
     r.direction = Direction::Outbound;
-    r.peer = assembler::toQString(m.peer.name);
-    r.peerIp = assembler::toQString(m.peer.ip);
+    r.peer = m_strings.get(m.peer.name);
+    r.peerIp = m_strings.get(m.peer.ip);
     r.queueId = QString::fromUtf8(queueId.data(), static_cast<qsizetype>(queueId.size()));
     r.time = entry.queued ? entry.queueTime : m.firstTime;
     r.bytes = entry.queued ? entry.size : 0;
@@ -377,7 +379,7 @@ void AssemblerOutbound::emitMessage(std::string_view queueId, const QueueEntry &
         r.recipients += assembler::toQString(recipient);
     }
     if (m.encrypted)
-        r.tls = m.tls.toDetails();
+        r.tls = m.tls.toDetails(m_strings);
     r.lines = m.lines;
     m.emittedBytes = r.bytes;
     m.emittedTime = r.time;

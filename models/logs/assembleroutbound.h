@@ -23,7 +23,7 @@ class AssemblerQueue;
 class AssemblerOutbound final
 {
 public:
-    AssemblerOutbound(AssemblerQueue &queue, AssemblerOutput &output);
+    AssemblerOutbound(AssemblerQueue &queue, AssemblerOutput &output, AssemblerStrings &strings);
 
     // SmtpTlsEstablished, SmtpTlsReused, SmtpTlsFailure of an smtp or lmtp process.
     void tlsLine(std::uint64_t pid, const LogLine &line, const LogEvent &event,
@@ -73,6 +73,7 @@ private:
 
     AssemblerQueue &m_queue;
     AssemblerOutput &m_output;
+    AssemblerStrings &m_strings;
     std::unordered_map<std::uint64_t, assembler::SmtpProcess> m_processes;
     // Per-line scratch buffers, reused so that a line costs no allocation.
     std::string m_relay;

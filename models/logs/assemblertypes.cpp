@@ -64,14 +64,14 @@ void TlsState::clear()
     dhe = false;
 }
 
-TlsDetails TlsState::toDetails() const
+TlsDetails TlsState::toDetails(AssemblerStrings &strings) const
 {
     TlsDetails details;
     details.trust = trust;
-    details.protocol = toQString(protocol);
-    details.cipher = toQString(cipher);
+    details.protocol = strings.get(protocol);
+    details.cipher = strings.get(cipher);
     details.cipherBits = cipherBits;
-    details.keyExchange = toQString(keyExchange);
+    details.keyExchange = strings.get(keyExchange);
     details.keyExchangeBits = keyExchangeBits;
     details.dhe = dhe;
     return details;

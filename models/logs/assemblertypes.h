@@ -9,6 +9,7 @@
 #include <QDataStream>
 #include <QString>
 
+#include "models/logs/assemblerstrings.h"
 #include "models/logs/logevent.h"
 #include "models/logs/records.h"
 
@@ -46,7 +47,7 @@ struct TlsState
 
     void assign(const TlsInfo &info);
     void clear();
-    TlsDetails toDetails() const;
+    TlsDetails toDetails(AssemblerStrings &strings) const;
     bool operator==(const TlsState &other) const;
     bool operator!=(const TlsState &other) const { return !(*this == other); }
 };

@@ -1,0 +1,86 @@
+#include "models/logs/assemblerstrings.h"
+
+#include <cstring>
+
+namespace mailtls {
+
+namespace {
+
+// Power of two; the table is cleared when half full, so probes stay short.
+constexpr std::size_t kSlots = 1 << 13;
+constexpr std::size_t kMaxUsed = kSlots / 2;
+
+std::uint64_t mix(std::uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return h;
+}
+
+std::uint64_t hashOf(std::string_view text)
+{
+    std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ text.size();
+    const char *p = text.data();
+    std::size_t n = text.size();
+    while (n >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        h = (h ^ word) * 0x100000001b3ULL;
+        h ^= h >> 29;
+        p += 8;
+        n -= 8;
+    }
+    if (n > 0) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, p, n);
+        h = (h ^ word) * 0x100000001b3ULL;
+    }
+    return mix(h);
+}
+
+} // namespace
+
+AssemblerStrings::AssemblerStrings()
+    : m_slots(kSlots)
+    , m_empty(QString::fromUtf8("", 0))
+{
+}
+
+const QString &AssemblerStrings::get(std::string_view text)
+{
+    if (text.empty())
+        return m_empty;
+    const std::uint64_t hash = hashOf(text);
+    std::size_t i = hash & (kSlots - 1);
+    for (;;) {
+        Slot &slot = m_slots[i];
+        if (!slot.used)
+            break;
+        if (slot.hash == hash && slot.key == text)
+            return slot.value;
+        i = (i + 1) & (kSlots - 1);
+    }
+    if (m_used == kMaxUsed) {
+        clear();
+        i = hash & (kSlots - 1);
+    }
+    Slot &slot = m_slots[i];
+    slot.used = true;
+    slot.hash = hash;
+    slot.key.assign(text);
+    slot.value = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+    ++m_used;
+    return slot.value;
+}
+
+void AssemblerStrings::clear()
+{
+    for (Slot &slot : m_slots) {
+        slot.used = false;
+        slot.value = QString();
+    }
+    m_used = 0;
+}
+
+} // namespace mailtls
