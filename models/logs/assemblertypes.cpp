@@ -11,11 +11,24 @@ namespace {
 // No real snapshot comes near these; a larger count is a corrupt snapshot.
 constexpr std::uint32_t kMaxCount = 1u << 24;
 constexpr int kMaxStringBytes = 1 << 20;
+constexpr std::size_t kUsualLines = 4;
 
 } // namespace
 
 void addLine(LineOffsets &lines, std::int64_t offset)
 {
+    if (lines.empty() || offset > lines.back()) {
+        // Lines mostly come in log order: append, with room for a session's or a
+        // message's usual few lines in one allocation.
+        if (lines.size() < kMaxLines) {
+            if (lines.capacity() == 0)
+                lines.reserve(kUsualLines);
+            lines.push_back(offset);
+        } else {
+            lines.back() = offset;
+        }
+        return;
+    }
     const auto pos = std::lower_bound(lines.begin(), lines.end(), offset);
     if (pos != lines.end() && *pos == offset)
         return;
