@@ -213,52 +213,85 @@ bool isLevelColumn(std::string_view w)
     return isFacilityWord(w.substr(0, dot)) && isLevelWord(w.substr(dot + 1));
 }
 
-// "prog[123]:" or "prog:" at the start of `w` (the token runs to the next blank).
-// Sets program and pid; returns the position just after the colon.
-bool readProgram(std::string_view s, std::size_t pos, std::size_t end, std::string_view &program,
-                 std::int64_t &pid, std::size_t &after)
+// How a byte reads in the columns after the stamp: a column runs to the next
+// blank; a program name holds no brackets, control bytes or DEL.
+enum ColumnByte : unsigned char { NameByte, BlankByte, OpenBracketByte, OtherByte };
+
+struct ColumnBytes
 {
-    if (end <= pos || s[end - 1] != ':')
-        return false;
-    const std::size_t colon = end - 1;
-    if (colon > pos && s[colon - 1] == ']') {
-        const std::size_t close = colon - 1;
-        std::size_t open = close;
-        while (open > pos && s[open - 1] != '[')
-            --open;
-        if (open == pos || open == close)
-            return false;
-        std::int64_t value = 0;
-        for (std::size_t i = open; i < close; ++i) {
-            if (!isDigit(s[i]) || i - open >= 18)
-                return false;
-            value = value * 10 + (s[i] - '0');
+    unsigned char kind[256];
+    constexpr ColumnBytes()
+        : kind()
+    {
+        for (int c = 0; c < 256; ++c) {
+            if (c == ' ' || c == '\t')
+                kind[c] = BlankByte;
+            else if (c == '[')
+                kind[c] = OpenBracketByte;
+            else if (c < ' ' || c == ']' || c == 0x7f)
+                kind[c] = OtherByte;
+            else
+                kind[c] = NameByte;
         }
-        const std::size_t nameEnd = open - 1;
-        if (nameEnd == pos)
-            return false;
-        program = s.substr(pos, nameEnd - pos);
-        pid = value;
-    } else {
-        if (colon == pos)
-            return false;
-        program = s.substr(pos, colon - pos);
-        pid = -1;
     }
-    // A program name is printable and has no brackets left in it.
-    for (char c : program) {
-        if (static_cast<unsigned char>(c) <= ' ' || c == '[' || c == ']' || c == 0x7f)
-            return false;
-    }
-    after = end;
-    return true;
+};
+
+constexpr ColumnBytes kColumnBytes;
+
+unsigned char columnByte(char c)
+{
+    return kColumnBytes.kind[static_cast<unsigned char>(c)];
 }
 
-std::size_t tokenEnd(std::string_view s, std::size_t pos)
+// One column after the stamp, from `pos` (not a blank) to the next blank.
+struct Column
 {
-    while (pos < s.size() && !isSpace(s[pos]))
-        ++pos;
-    return pos;
+    std::size_t end = 0;
+    bool bracket = false;     // holds a '['
+    bool program = false;     // "prog[123]:" or "prog:"
+    std::string_view name;
+    std::int64_t pid = -1;    // -1 for "prog:"
+};
+
+// One pass over the column. A program is a non-empty name (no blanks, brackets,
+// control bytes or DEL), then either the final ':' or '[', 1 to 18 digits and
+// "]:" ending the column.
+Column readColumn(std::string_view s, std::size_t pos)
+{
+    const std::size_t n = s.size();
+    Column c;
+    std::size_t q = pos;
+    while (q < n && columnByte(s[q]) == NameByte)
+        ++q;
+    if (q == n || columnByte(s[q]) == BlankByte) {
+        c.end = q;
+        if (s[q - 1] == ':' && q - 1 > pos) {
+            c.program = true;
+            c.name = s.substr(pos, q - 1 - pos);
+        }
+        return c;
+    }
+    std::size_t end = q;
+    while (end < n && columnByte(s[end]) != BlankByte) {
+        if (s[end] == '[')
+            c.bracket = true;
+        ++end;
+    }
+    c.end = end;
+    if (s[q] != '[' || q == pos)
+        return c;
+    std::size_t r = q + 1;
+    std::int64_t value = 0;
+    while (r < end && isDigit(s[r]) && r - q <= 18) {
+        value = value * 10 + (s[r] - '0');
+        ++r;
+    }
+    if (r == q + 1 || r + 2 != end || s[r] != ']' || s[r + 1] != ':')
+        return c;
+    c.program = true;
+    c.name = s.substr(pos, q - pos);
+    c.pid = value;
+    return c;
 }
 
 std::size_t skipSpaces(std::string_view s, std::size_t pos)
@@ -335,6 +368,16 @@ std::int64_t LinePrefixParser::localToUtc(int year, int month, int day, int hour
     }
     m_cachedOffset = offset;
     return utcSeconds;
+}
+
+bool LinePrefixParser::isLevelColumnCached(std::string_view column)
+{
+    // Every line of a log names the same host or two: remember the last answer.
+    if (column != m_lastColumn) {
+        m_lastColumn.assign(column);
+        m_lastColumnIsLevel = isLevelColumn(column);
+    }
+    return m_lastColumnIsLevel;
 }
 
 bool LinePrefixParser::parse(std::string_view line, LogLine &out)
@@ -438,32 +481,27 @@ bool LinePrefixParser::parse(std::string_view line, LogLine &out)
     int candidateCount = 0;
     bool found = false;
     for (int column = 0; column < 4 && pos < n; ++column) {
-        const std::size_t end = tokenEnd(line, pos);
-        std::size_t after = 0;
-        std::string_view program;
-        std::int64_t pid = -1;
+        const Column c = readColumn(line, pos);
         // A program right after the stamp (no host column) must carry its [pid]:
         // otherwise a host name is expected first.
-        if (readProgram(line, pos, end, program, pid, after) && (column > 0 || pid >= 0)) {
-            out.program = program;
-            out.pid = pid;
-            pos = after;
+        if (c.program && (column > 0 || c.pid >= 0)) {
+            out.program = c.name;
+            out.pid = c.pid;
+            pos = c.end;
             found = true;
             break;
         }
-        const std::string_view token = line.substr(pos, end - pos);
-        if (candidateCount == 3 || token.back() == ':'
-            || token.find('[') != std::string_view::npos)
+        if (candidateCount == 3 || line[c.end - 1] == ':' || c.bracket)
             break;
-        candidates[candidateCount++] = token;
-        pos = skipSpaces(line, end);
+        candidates[candidateCount++] = line.substr(pos, c.end - pos);
+        pos = skipSpaces(line, c.end);
     }
     if (!found)
         return false;
 
     int hosts = 0;
     for (int i = 0; i < candidateCount; ++i) {
-        if (isLevelColumn(candidates[i]))
+        if (isLevelColumnCached(candidates[i]))
             continue;
         host = candidates[i];
         ++hosts;
@@ -479,7 +517,8 @@ bool LinePrefixParser::parse(std::string_view line, LogLine &out)
     // The message follows ": "; Solaris puts "[ID 197553 mail.info] " before it.
     if (pos < n && line[pos] == ' ')
         ++pos;
-    if (n - pos > 5 && line.compare(pos, 4, "[ID ") == 0) {
+    if (n - pos > 5 && line[pos] == '[' && line[pos + 1] == 'I' && line[pos + 2] == 'D'
+        && line[pos + 3] == ' ') {
         const std::size_t close = line.find(']', pos);
         if (close != std::string_view::npos && close - pos < 64) {
             pos = close + 1;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include <QTimeZone>
@@ -36,6 +37,7 @@ public:
 
 private:
     std::int64_t localToUtc(int year, int month, int day, int hour, int minute, int second);
+    bool isLevelColumnCached(std::string_view column);
 
     QTimeZone m_zone;
     std::int64_t m_referenceTime = 0;
@@ -49,6 +51,9 @@ private:
     std::int64_t m_cachedLocalStart = 0;
     std::int64_t m_cachedLocalEnd = 0;
     std::int64_t m_cachedOffset = 0;
+    // The last column isLevelColumnCached() looked at, and its answer.
+    std::string m_lastColumn;
+    bool m_lastColumnIsLevel = false;
 };
 
 } // namespace mailtls
