@@ -45,44 +45,69 @@ Daemon daemonFromName(std::string_view name)
     return Daemon::Other;
 }
 
+// Letters, digits, '-', '_' and '.': what names in a Postfix program name are made of.
+struct NameBytes
+{
+    bool name[256];
+    constexpr NameBytes()
+        : name()
+    {
+        for (int c = 0; c < 256; ++c)
+            name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '_' || c == '.';
+    }
+};
+
+constexpr NameBytes kNameBytes;
+
 bool isNameChar(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-        || c == '_' || c == '.';
+    return kNameBytes.name[static_cast<unsigned char>(c)];
 }
 
 // Splits "postfix[-x]/[service/]daemon". False when it is not a Postfix name.
 bool splitProgram(std::string_view program, std::string_view &service, std::string_view &daemon)
 {
-    const std::size_t first = program.find('/');
-    if (first == std::string_view::npos)
+    // "postfix" or "postfix-INSTANCE", then '/'.
+    const std::size_t size = program.size();
+    if (size < 9 || !PostfixScanner::startsWith(program, "postfix"))
         return false;
-    const std::string_view head = program.substr(0, first);
-    if (head != "postfix" && !(PostfixScanner::startsWith(head, "postfix-") && head.size() > 8))
+    std::size_t slash = 7;
+    if (program[7] == '-') {
+        slash = 8;
+        while (slash < size && program[slash] != '/') {
+            if (!isNameChar(program[slash]))
+                return false;
+            ++slash;
+        }
+        if (slash == 8 || slash == size)
+            return false;
+    } else if (program[7] != '/') {
         return false;
-    const std::string_view tail = program.substr(first + 1);
-    const std::size_t second = tail.find('/');
-    if (second == std::string_view::npos) {
+    }
+    // "[service/]daemon": names, at most one more '/', neither part empty.
+    const std::size_t tail = slash + 1;
+    std::size_t second = 0;
+    for (std::size_t i = tail; i < size; ++i) {
+        const char c = program[i];
+        if (c == '/') {
+            if (second != 0)
+                return false;
+            second = i;
+        } else if (!isNameChar(c)) {
+            return false;
+        }
+    }
+    if (second == 0) {
         service = {};
-        daemon = tail;
+        daemon = program.substr(tail);
     } else {
-        service = tail.substr(0, second);
-        daemon = tail.substr(second + 1);
-        if (service.empty() || daemon.find('/') != std::string_view::npos)
+        service = program.substr(tail, second - tail);
+        daemon = program.substr(second + 1);
+        if (service.empty())
             return false;
     }
-    if (daemon.empty())
-        return false;
-    for (char c : head)
-        if (!isNameChar(c))
-            return false;
-    for (char c : service)
-        if (!isNameChar(c))
-            return false;
-    for (char c : daemon)
-        if (!isNameChar(c))
-            return false;
-    return true;
+    return !daemon.empty();
 }
 
 DeliveryStatus statusFromWord(std::string_view word)

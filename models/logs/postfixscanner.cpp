@@ -1,5 +1,6 @@
 #include "models/logs/postfixscanner.h"
 
+#include <algorithm>
 #include <cstddef>
 
 namespace mailtls {
@@ -11,33 +12,71 @@ bool isDigit(char c)
     return c >= '0' && c <= '9';
 }
 
-bool isAlnum(char c)
-{
-    return isDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
 char lower(char c)
 {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
 }
 
+// Queue id bytes: 0 for anything not alphanumeric.
+enum IdBits : unsigned char { IdAlnum = 1, IdHex = 2, IdVowel = 4 };
+
+// Bytes that end or spoil "host[address]".
+enum HostBits : unsigned char {
+    HostStop = 1,       // ' ', '\t', ',' or ']' in the host
+    AddressStop = 2,    // ' ' or '[' in the address
+    HostOpen = 4 | AddressStop,
+    HostClose = 8 | HostStop,
+};
+
+struct ByteTables
+{
+    unsigned char id[256];
+    unsigned char host[256];
+    constexpr ByteTables()
+        : id()
+        , host()
+    {
+        for (int c = 0; c < 256; ++c) {
+            const bool digit = c >= '0' && c <= '9';
+            const bool upper = c >= 'A' && c <= 'Z';
+            const bool lowerCase = c >= 'a' && c <= 'z';
+            unsigned char k = 0;
+            if (digit || upper || lowerCase) {
+                k = IdAlnum;
+                if (digit || (c >= 'A' && c <= 'F'))
+                    k |= IdHex;
+                else if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'I'
+                         || c == 'O' || c == 'U')
+                    k |= IdVowel;
+            }
+            id[c] = k;
+            unsigned char h = 0;
+            if (c == ' ')
+                h = HostStop | AddressStop;
+            else if (c == ',' || c == '\t')
+                h = HostStop;
+            else if (c == '[')
+                h = HostOpen;
+            else if (c == ']')
+                h = HostClose;
+            host[c] = h;
+        }
+    }
+};
+
+constexpr ByteTables kBytes;
+
+unsigned char idByte(char c)
+{
+    return kBytes.id[static_cast<unsigned char>(c)];
+}
+
+unsigned char hostByte(char c)
+{
+    return kBytes.host[static_cast<unsigned char>(c)];
+}
+
 } // namespace
-
-bool PostfixScanner::consume(std::string_view literal)
-{
-    if (!startsWith(m_text, literal))
-        return false;
-    m_text.remove_prefix(literal.size());
-    return true;
-}
-
-bool PostfixScanner::consume(char c)
-{
-    if (m_text.empty() || m_text.front() != c)
-        return false;
-    m_text.remove_prefix(1);
-    return true;
-}
 
 bool PostfixScanner::isQueueId(std::string_view id)
 {
@@ -46,29 +85,17 @@ bool PostfixScanner::isQueueId(std::string_view id)
     // Either way a word such as "warning" or "statistics" is not an id.
     if (id.size() < 5 || id.size() > 32)
         return false;
-    bool hex = true;
-    bool hasZ = false;
+    unsigned char all = IdHex;
     for (char c : id) {
-        if (!isAlnum(c))
+        const unsigned char k = idByte(c);
+        // Not alphanumeric, or a vowel that is not a hex digit.
+        if (k == 0 || (k & IdVowel))
             return false;
-        if (!(isDigit(c) || (c >= 'A' && c <= 'F')))
-            hex = false;
-        switch (c) {
-        case 'a': case 'e': case 'i': case 'o': case 'u':
-        case 'A': case 'E': case 'I': case 'O': case 'U':
-            if (!(c >= 'A' && c <= 'F'))
-                return false;
-            break;
-        case 'z':
-            hasZ = true;
-            break;
-        default:
-            break;
-        }
+        all &= k;
     }
-    if (hex)
+    if (all & IdHex)
         return true;
-    if (!hasZ || id.size() < 10)
+    if (id.size() < 10 || id.find('z') == std::string_view::npos)
         return false;
     // Long ids have no A or E either (they are not hex then).
     for (char c : id) {
@@ -80,8 +107,14 @@ bool PostfixScanner::isQueueId(std::string_view id)
 
 bool PostfixScanner::consumeQueueId(std::string_view &id)
 {
-    const std::size_t colon = m_text.find(':');
-    if (colon == std::string_view::npos || colon + 1 >= m_text.size() || m_text[colon + 1] != ' ')
+    // An id is alphanumeric and at most 32 long: no need to look further for
+    // its colon, nor past a byte that cannot be part of one.
+    const std::size_t limit = std::min<std::size_t>(m_text.size(), 33);
+    std::size_t colon = 0;
+    while (colon < limit && idByte(m_text[colon]) != 0)
+        ++colon;
+    if (colon == limit || m_text[colon] != ':' || colon + 1 >= m_text.size()
+        || m_text[colon + 1] != ' ')
         return false;
     const std::string_view candidate = m_text.substr(0, colon);
     if (!isQueueId(candidate))
@@ -94,19 +127,30 @@ bool PostfixScanner::consumeQueueId(std::string_view &id)
 bool PostfixScanner::consumeHostAddress(std::string_view &host, std::string_view &address,
                                         int &port, bool withPort)
 {
-    const std::size_t open = m_text.find('[');
-    if (open == std::string_view::npos || open == 0)
-        return false;
-    for (std::size_t i = 0; i < open; ++i) {
-        const char c = m_text[i];
-        if (c == ' ' || c == ',' || c == ']' || c == '\t')
+    // The host runs to the first '[' and holds no blank, ',' or ']'; the address
+    // runs to the next ']' and holds no space or '['.
+    const char *text = m_text.data();
+    const std::size_t size = m_text.size();
+    std::size_t open = 0;
+    for (;; ++open) {
+        if (open == size)
+            return false;
+        const unsigned char k = hostByte(text[open]);
+        if (k == HostOpen)
+            break;
+        if (k & HostStop)
             return false;
     }
-    const std::size_t close = m_text.find(']', open + 1);
-    if (close == std::string_view::npos)
+    if (open == 0)
         return false;
-    for (std::size_t i = open + 1; i < close; ++i) {
-        if (m_text[i] == ' ' || m_text[i] == '[')
+    std::size_t close = open + 1;
+    for (;; ++close) {
+        if (close == size)
+            return false;
+        const unsigned char k = hostByte(text[close]);
+        if (k == HostClose)
+            break;
+        if (k & AddressStop)
             return false;
     }
     std::size_t end = close + 1;
@@ -162,15 +206,6 @@ bool PostfixScanner::consumeInt(int &value)
     value = v;
     m_text.remove_prefix(p);
     return true;
-}
-
-std::string_view PostfixScanner::consumeUntil(char stop)
-{
-    const std::size_t at = m_text.find(stop);
-    const std::size_t n = at == std::string_view::npos ? m_text.size() : at;
-    const std::string_view taken = m_text.substr(0, n);
-    m_text.remove_prefix(n);
-    return taken;
 }
 
 std::string_view PostfixScanner::consumeUntil(std::string_view stop)

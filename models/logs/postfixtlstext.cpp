@@ -74,6 +74,9 @@ int PostfixTlsText::keyExchangeBits(std::string_view name)
 
 bool PostfixTlsText::isFiniteFieldDhe(std::string_view cipher)
 {
+    // Every finite-field DH suite name below has "DH" in it; most suites do not.
+    if (!PostfixScanner::contains(cipher, "DH"))
+        return false;
     if (PostfixScanner::contains(cipher, "ECDHE") || PostfixScanner::contains(cipher, "AECDH"))
         return false;
     return PostfixScanner::startsWith(cipher, "DHE-") || PostfixScanner::contains(cipher, "-DHE-")
