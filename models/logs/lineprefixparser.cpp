@@ -5,6 +5,8 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QtAlgorithms>
+#include <QtEndian>
 #include <QTime>
 
 namespace mailtls {
@@ -253,16 +255,39 @@ struct Column
     std::int64_t pid = -1;    // -1 for "prog:"
 };
 
+// Index of the first byte at or after `pos` that cannot be in a program name,
+// or `n`. Eight bytes at a time: a byte below 0x21, '[', ']' or DEL ends a name.
+std::size_t nameEnd(const char *s, std::size_t pos, std::size_t n)
+{
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+    while (pos + 8 <= n) {
+        const std::uint64_t w = qFromLittleEndian<quint64>(s + pos);
+        const std::uint64_t open = w ^ (kOnes * '[');
+        const std::uint64_t close = w ^ (kOnes * ']');
+        const std::uint64_t del = w ^ (kOnes * 0x7f);
+        // Per byte, the high bit is set where the byte is below 0x21 or equals one
+        // of the three; the lowest set bit marks the first such byte.
+        const std::uint64_t stop = ((w - kOnes * 0x21) & ~w)
+            | ((open - kOnes) & ~open) | ((close - kOnes) & ~close) | ((del - kOnes) & ~del);
+        const std::uint64_t found = stop & kHighs;
+        if (found != 0)
+            return pos + static_cast<std::size_t>(qCountTrailingZeroBits(found) >> 3);
+        pos += 8;
+    }
+    while (pos < n && columnByte(s[pos]) == NameByte)
+        ++pos;
+    return pos;
+}
+
 // One pass over the column. A program is a non-empty name (no blanks, brackets,
 // control bytes or DEL), then either the final ':' or '[', 1 to 18 digits and
 // "]:" ending the column.
-Column readColumn(std::string_view s, std::size_t pos)
+inline Column readColumn(std::string_view s, std::size_t pos)
 {
     const std::size_t n = s.size();
     Column c;
-    std::size_t q = pos;
-    while (q < n && columnByte(s[q]) == NameByte)
-        ++q;
+    const std::size_t q = nameEnd(s.data(), pos, n);
     if (q == n || columnByte(s[q]) == BlankByte) {
         c.end = q;
         if (s[q - 1] == ':' && q - 1 > pos) {
@@ -271,6 +296,23 @@ Column readColumn(std::string_view s, std::size_t pos)
         }
         return c;
     }
+    if (s[q] == '[' && q > pos) {
+        std::size_t r = q + 1;
+        std::int64_t value = 0;
+        while (r < n && isDigit(s[r]) && r - q <= 18) {
+            value = value * 10 + (s[r] - '0');
+            ++r;
+        }
+        if (r != q + 1 && r + 1 < n && s[r] == ']' && s[r + 1] == ':'
+            && (r + 2 == n || columnByte(s[r + 2]) == BlankByte)) {
+            c.end = r + 2;
+            c.bracket = true;
+            c.program = true;
+            c.name = s.substr(pos, q - pos);
+            c.pid = value;
+            return c;
+        }
+    }
     std::size_t end = q;
     while (end < n && columnByte(s[end]) != BlankByte) {
         if (s[end] == '[')
@@ -278,19 +320,6 @@ Column readColumn(std::string_view s, std::size_t pos)
         ++end;
     }
     c.end = end;
-    if (s[q] != '[' || q == pos)
-        return c;
-    std::size_t r = q + 1;
-    std::int64_t value = 0;
-    while (r < end && isDigit(s[r]) && r - q <= 18) {
-        value = value * 10 + (s[r] - '0');
-        ++r;
-    }
-    if (r == q + 1 || r + 2 != end || s[r] != ']' || s[r + 1] != ':')
-        return c;
-    c.program = true;
-    c.name = s.substr(pos, q - pos);
-    c.pid = value;
     return c;
 }
 
