@@ -1,6 +1,7 @@
 #include "models/logs/assembleroutbound.h"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "models/logs/assemblerpeer.h"
@@ -15,6 +16,15 @@ using assembler::QueueEntry;
 using assembler::SmtpProcess;
 
 namespace {
+
+// Processes are filed by the hour of their last line, for expire().
+constexpr std::int64_t kSilenceSlot = 3600;
+
+std::int64_t silenceSlot(std::int64_t time)
+{
+    const std::int64_t q = time / kSilenceSlot;
+    return (time % kSilenceSlot != 0 && time < 0) ? q - 1 : q;
+}
 
 bool isTlsDeferral(const LogEvent &event)
 {
@@ -50,11 +60,21 @@ SmtpProcess &AssemblerOutbound::process(std::uint64_t pid, std::int64_t now)
     return it->second;
 }
 
+void AssemblerOutbound::touch(std::uint64_t pid, SmtpProcess &p, std::int64_t time)
+{
+    p.lastTime = std::max(p.lastTime, time);
+    const std::int64_t slot = silenceSlot(p.lastTime);
+    if (slot != p.silenceSlot) {
+        p.silenceSlot = slot;
+        m_silence[slot].push_back(pid);
+    }
+}
+
 void AssemblerOutbound::tlsLine(std::uint64_t pid, const LogLine &line, const LogEvent &event,
                                 std::int64_t offset, std::int64_t now)
 {
     SmtpProcess &p = process(pid, now);
-    p.lastTime = std::max(p.lastTime, line.timeUtc);
+    touch(pid, p, line.timeUtc);
     assembler::makeRelayKey(event.host, event.ip, event.port, m_relay);
     Attempt &a = p.attempt;
 
@@ -113,7 +133,7 @@ void AssemblerOutbound::delivery(std::uint64_t pid, const LogLine &line, const L
     Use use;
     if (event.daemon == Daemon::Smtp || event.daemon == Daemon::Lmtp) {
         SmtpProcess &p = process(pid, now);
-        p.lastTime = std::max(p.lastTime, line.timeUtc);
+        touch(pid, p, line.timeUtc);
         failures(p, line, event, offset);
         use = connectionOf(p, event);
         p.pendingCount = 0;
@@ -414,10 +434,27 @@ void AssemblerOutbound::endSorted(std::vector<std::uint64_t> pids, bool erase)
 
 void AssemblerOutbound::expire(std::int64_t now)
 {
+    // Only the hours that end before the limit (and the one it falls in) can hold
+    // a process silent for longer; the rest of the processes are not looked at.
+    const std::int64_t limit = now - assembler::kSilenceLimit;
     std::vector<std::uint64_t> stale;
-    for (const auto &[pid, p] : m_processes) {
-        if (p.lastTime < now - assembler::kSilenceLimit)
-            stale.push_back(pid);
+    for (auto slot = m_silence.begin(); slot != m_silence.end() && slot->first * kSilenceSlot < limit;) {
+        std::vector<std::uint64_t> &pids = slot->second;
+        std::size_t kept = 0;
+        for (std::uint64_t pid : pids) {
+            const auto it = m_processes.find(pid);
+            // Entries of processes that moved on to a later hour, or are gone, are dropped.
+            if (it == m_processes.end() || it->second.silenceSlot != slot->first)
+                continue;
+            if (it->second.lastTime < limit) {
+                it->second.silenceSlot = assembler::kNoSlot;
+                stale.push_back(pid);
+            } else {
+                pids[kept++] = pid;
+            }
+        }
+        pids.resize(kept);
+        slot = pids.empty() ? m_silence.erase(slot) : std::next(slot);
     }
     if (!stale.empty())
         endSorted(std::move(stale), true);
@@ -463,7 +500,7 @@ void AssemblerOutbound::save(QDataStream &out) const
 
 bool AssemblerOutbound::load(QDataStream &in)
 {
-    m_processes.clear();
+    clear();
     std::uint32_t count = 0;
     if (!assembler::readCount(in, count))
         return false;
@@ -495,8 +532,11 @@ bool AssemblerOutbound::load(QDataStream &in)
         in >> p.currentEncrypted;
         if (!assembler::read(in, p.currentTls) || !assembler::read(in, p.attempt))
             return false;
-        if (!m_processes.emplace(pid, std::move(p)).second)
+        const auto added = m_processes.emplace(pid, std::move(p));
+        if (!added.second)
             return false;
+        added.first->second.silenceSlot = assembler::kNoSlot;
+        touch(pid, added.first->second, added.first->second.lastTime);
     }
     return in.status() == QDataStream::Ok;
 }

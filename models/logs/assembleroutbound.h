@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,7 +40,11 @@ public:
     void finish();
 
     std::size_t size() const { return m_processes.size(); }
-    void clear() { m_processes.clear(); }
+    void clear()
+    {
+        m_processes.clear();
+        m_silence.clear();
+    }
     void save(QDataStream &out) const;
     bool load(QDataStream &in);
 
@@ -54,6 +59,8 @@ private:
     };
 
     assembler::SmtpProcess &process(std::uint64_t pid, std::int64_t now);
+    // Records a line of the process at `time` (its last line, for expiry).
+    void touch(std::uint64_t pid, assembler::SmtpProcess &p, std::int64_t time);
     Use connectionOf(assembler::SmtpProcess &p, const LogEvent &event);
     void failures(assembler::SmtpProcess &p, const LogLine &line, const LogEvent &event,
                   std::int64_t offset);
@@ -75,6 +82,9 @@ private:
     AssemblerOutput &m_output;
     AssemblerStrings &m_strings;
     std::unordered_map<std::uint64_t, assembler::SmtpProcess> m_processes;
+    // Pids by the hour of their last line (SmtpProcess::silenceSlot); a pid may
+    // also linger under an earlier hour, which expire() then drops.
+    std::map<std::int64_t, std::vector<std::uint64_t>> m_silence;
     // Per-line scratch buffers, reused so that a line costs no allocation.
     std::string m_relay;
     std::string m_peerName;

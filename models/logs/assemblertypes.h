@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -177,9 +178,12 @@ struct Attempt
 
 // One smtp (or lmtp) process: what it logged since its previous delivery line,
 // the connection it holds, and its TLS failure attempt.
+inline constexpr std::int64_t kNoSlot = std::numeric_limits<std::int64_t>::min();
+
 struct SmtpProcess
 {
     std::int64_t lastTime = 0;
+    std::int64_t silenceSlot = kNoSlot;   // hour under which AssemblerOutbound files it
     // The first pendingCount entries are live; the rest keep their buffers for reuse.
     std::vector<PendingTls> pending;
     std::size_t pendingCount = 0;
