@@ -5,6 +5,7 @@
 
 #include <QCryptographicHash>
 
+#include "models/ingest/ingestlogging.h"
 #include "models/ingest/logreader.h"
 #include "models/logs/lineprefixparser.h"
 #include "models/logs/postfixparser.h"
@@ -61,6 +62,7 @@ bool LogImporter::importLog(const QString &path, QString *error)
         summary.outcome = ImportSummary::Outcome::Empty;
         summary.unterminatedBytes = reader.unterminatedBytes();
         m_summaries.append(summary);
+        qCDebug(lcIngest) << summary.name << "is empty";
         return true;
     }
 
@@ -82,6 +84,7 @@ bool LogImporter::importLog(const QString &path, QString *error)
         && !assembler.restoreState(known->assemblerState, &storeError)) {
         // The assembler's message says what was wrong and that the log is read again.
         summary.warning = summary.name + QStringLiteral(": ") + storeError;
+        qCInfo(lcIngest).noquote() << summary.warning;
         resume = false;
     }
     if (known)
@@ -110,6 +113,7 @@ bool LogImporter::importLog(const QString &path, QString *error)
         }
         summary.outcome = ImportSummary::Outcome::Resumed;
         summary.resumedAt = known->position;
+        qCDebug(lcIngest) << summary.name << "continues source" << sourceId << "at byte" << known->position;
         if (!reader.nextLine(line, offset)) {
             if (!reader.error().isEmpty()) {
                 *error = reader.error();
@@ -132,6 +136,7 @@ bool LogImporter::importLog(const QString &path, QString *error)
             return true;
         }
     } else if (!known) {
+        qCDebug(lcIngest) << summary.name << "is a new source" << identity;
         sourceId = m_store.addSource(identity, summary.name, &storeError);
         if (sourceId < 0) {
             *error = storeError;

@@ -1,0 +1,3 @@
+#include "models/ingest/ingestlogging.h"
+
+Q_LOGGING_CATEGORY(lcIngest, "mailtls.ingest", QtWarningMsg)
