@@ -117,7 +117,7 @@ void AssemblerOutbound::tlsLine(std::uint64_t pid, const LogLine &line, const Lo
     if (p.pending.size() == p.pendingCount)
         p.pending.emplace_back();
     PendingTls &t = p.pending[p.pendingCount++];
-    t.relayKey = m_relay;
+    t.relayKey.assign(m_relay);
     t.reused = reused;
     t.tls.assign(event.tls);
     t.offset = offset;
@@ -201,7 +201,7 @@ AssemblerOutbound::Use AssemblerOutbound::connectionOf(SmtpProcess &p, const Log
         use.encrypted = event.tlsFieldEncrypted;   // the MTA's own word wins
     use.tls = &p.currentTls;
     p.hasCurrent = true;
-    p.currentRelay = m_relay;
+    p.currentRelay.assign(m_relay);
     p.currentQueueId.assign(event.queueId);
     p.currentEncrypted = use.encrypted;
     return use;
@@ -277,7 +277,7 @@ void AssemblerOutbound::join(Attempt &a, const LogEvent &event, std::int64_t off
 void AssemblerOutbound::setRelay(Attempt &a, const LogEvent &event)
 {
     a.relayKnown = true;
-    a.relayKey = m_relay;
+    a.relayKey.assign(m_relay);
     assembler::setPeer(a.peer, event.daemon, event.host, event.ip, event.port);
 }
 
@@ -393,7 +393,7 @@ void AssemblerOutbound::emitMessage(std::string_view queueId, const QueueEntry &
     r.encrypted = m.encrypted;
     r.local = m.peer.local;
     r.sender = assembler::toQString(entry.sender);
-    for (const std::string &recipient : m.recipients) {
+    for (const AssemblerText &recipient : m.recipients) {
         if (!r.recipients.isEmpty())
             r.recipients += QLatin1Char(',');
         r.recipients += assembler::toQString(recipient);

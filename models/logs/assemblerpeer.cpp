@@ -46,6 +46,13 @@ void normalisePeerName(std::string_view host, std::string_view ip, std::string &
         appendLower(out, host);
 }
 
+void normalisePeerName(std::string_view host, std::string_view ip, AssemblerText &out)
+{
+    if (!host.empty() && host.back() == '.')
+        host.remove_suffix(1);
+    out.assignLower(host.empty() || host == "unknown" ? ip : host);
+}
+
 bool isLoopback(std::string_view ip)
 {
     if (startsWithNoCase(ip, "ipv6:"))
@@ -80,8 +87,7 @@ bool isLocalHop(Daemon daemon, std::string_view host, std::string_view ip)
 void setPeer(PeerState &peer, Daemon daemon, std::string_view host, std::string_view ip, int port)
 {
     normalisePeerName(host, ip, peer.name);
-    peer.ip.clear();
-    appendLower(peer.ip, ip);
+    peer.ip.assignLower(ip);
     peer.port = port;
     peer.local = isLocalHop(daemon, host, ip);
 }

@@ -50,7 +50,7 @@ void addLines(LineOffsets &lines, const LineOffsets &more)
         addLine(lines, offset);
 }
 
-QString toQString(const std::string &text)
+QString toQString(std::string_view text)
 {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
@@ -97,7 +97,7 @@ bool TlsState::operator==(const TlsState &other) const
         && keyExchangeBits == other.keyExchangeBits && dhe == other.dhe;
 }
 
-void writeString(QDataStream &out, const std::string &text)
+void writeString(QDataStream &out, std::string_view text)
 {
     out << QByteArray::fromRawData(text.data(), static_cast<qsizetype>(text.size()));
 }
@@ -109,6 +109,16 @@ bool readString(QDataStream &in, std::string &text)
     if (in.status() != QDataStream::Ok || bytes.size() > kMaxStringBytes)
         return false;
     text.assign(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+    return true;
+}
+
+bool readString(QDataStream &in, AssemblerText &text)
+{
+    QByteArray bytes;
+    in >> bytes;
+    if (in.status() != QDataStream::Ok || bytes.size() > kMaxStringBytes)
+        return false;
+    text.assign(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
     return true;
 }
 
@@ -232,8 +242,8 @@ void write(QDataStream &out, const OutboundMessage &m)
     out << qint64(m.key) << qint64(m.firstTime) << m.encrypted;
     write(out, m.tls);
     out << quint32(m.recipients.size());
-    for (const std::string &recipient : m.recipients)
-        writeString(out, recipient);
+    for (const AssemblerText &recipient : m.recipients)
+        writeString(out, recipient.view());
     write(out, m.lines);
     out << qint64(m.emittedBytes) << qint64(m.emittedTime);
 }
@@ -252,8 +262,8 @@ bool read(QDataStream &in, OutboundMessage &m)
     std::uint32_t count = 0;
     if (!readCount(in, count) || count > kMaxRecipients)
         return false;
-    m.recipients.assign(count, std::string());
-    for (std::string &recipient : m.recipients) {
+    m.recipients.assign(count, AssemblerText());
+    for (AssemblerText &recipient : m.recipients) {
         if (!readString(in, recipient))
             return false;
     }

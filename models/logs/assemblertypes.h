@@ -11,12 +11,14 @@
 #include <QString>
 
 #include "models/logs/assemblerstrings.h"
+#include "models/logs/assemblertext.h"
 #include "models/logs/logevent.h"
 #include "models/logs/records.h"
 
 // The open state of SessionAssembler, in plain structs so that it can be
-// written to and read back from a snapshot field by field. Strings are std::string
-// (no QString per line on the hot path); conversion happens when a record is built.
+// written to and read back from a snapshot field by field. Strings are
+// AssemblerText (bytes as logged, no allocation for the usual short ones, no
+// QString per line on the hot path); conversion happens when a record is built.
 namespace mailtls::assembler {
 
 // Provenance and recipient lists stay small whatever the log does.
@@ -34,14 +36,14 @@ inline constexpr std::int64_t kQueuedSilenceLimit = 7 * 86400;
 void addLine(LineOffsets &lines, std::int64_t offset);
 void addLines(LineOffsets &lines, const LineOffsets &more);
 
-QString toQString(const std::string &text);
+QString toQString(std::string_view text);
 
 struct TlsState
 {
     Trust trust = Trust::Unknown;
-    std::string protocol;
-    std::string cipher;
-    std::string keyExchange;
+    AssemblerText protocol;
+    AssemblerText cipher;
+    AssemblerText keyExchange;
     int cipherBits = 0;
     int keyExchangeBits = 0;
     bool dhe = false;
@@ -56,8 +58,8 @@ struct TlsState
 // The remote end of a record, already normalised (COUNTING.md "Peer", "Local hop").
 struct PeerState
 {
-    std::string name;
-    std::string ip;
+    AssemblerText name;
+    AssemblerText ip;
     int port = 0;
     bool local = false;
 };
@@ -65,7 +67,7 @@ struct PeerState
 // A client= of an smtpd session: a message once its queue id reaches the queue.
 struct InboundMessage
 {
-    std::string queueId;
+    AssemblerText queueId;
     std::int64_t key = 0;             // offset of the client= line
     PeerState peer;
     bool encryptedAtClient = false;   // a TLS line came before client=
@@ -79,7 +81,7 @@ struct InboundMessage
     bool queued = false;
     std::int64_t size = 0;
     std::int64_t queueTime = 0;
-    std::string sender;
+    AssemblerText sender;
     // What was last emitted, to re-emit only on a change.
     bool emitted = false;
     bool emittedEncrypted = false;
@@ -103,7 +105,7 @@ struct Session
     std::int64_t tlsOffset = -1;
     bool failureSeen = false;         // SSL_accept error / lost connection after STARTTLS
     TlsProblem problem = TlsProblem::None;
-    std::string reason;
+    AssemblerText reason;
     std::int64_t failureKey = 0;
     std::int64_t failureTime = 0;
     int starttlsOk = -1;
@@ -123,7 +125,7 @@ struct OutboundMessage
     std::int64_t firstTime = 0;
     bool encrypted = true;
     TlsState tls;
-    std::vector<std::string> recipients;
+    std::vector<AssemblerText> recipients;
     LineOffsets lines;
     std::int64_t emittedBytes = 0;
     std::int64_t emittedTime = 0;
@@ -136,7 +138,7 @@ struct QueueEntry
     std::int64_t size = 0;
     std::int64_t queueTime = 0;
     std::int64_t queueOffset = -1;
-    std::string sender;
+    AssemblerText sender;
     // The smtpd session that holds its client= while that session is open.
     bool inSession = false;
     std::uint64_t sessionPid = 0;
@@ -150,7 +152,7 @@ struct QueueEntry
 // A TLS line of an smtp pid since its previous delivery line.
 struct PendingTls
 {
-    std::string relayKey;             // "host[ip]:port", host lower-cased
+    AssemblerText relayKey;             // "host[ip]:port", host lower-cased
     bool reused = false;
     TlsState tls;
     std::int64_t offset = 0;
@@ -168,11 +170,11 @@ struct Attempt
     std::int64_t key = 0;
     std::int64_t time = 0;
     bool relayKnown = false;
-    std::string relayKey;
+    AssemblerText relayKey;
     PeerState peer;
-    std::string queueId;              // the transaction of a Run
+    AssemblerText queueId;              // the transaction of a Run
     TlsProblem problem = TlsProblem::None;
-    std::string reason;
+    AssemblerText reason;
     LineOffsets lines;
 };
 
@@ -190,8 +192,8 @@ struct SmtpProcess
     bool tlsActivity = false;         // any TLS line since the previous delivery line
     bool handshakeDone = false;       // an established line not followed by a failure line
     bool hasCurrent = false;
-    std::string currentRelay;
-    std::string currentQueueId;
+    AssemblerText currentRelay;
+    AssemblerText currentQueueId;
     bool currentEncrypted = false;
     TlsState currentTls;
     Attempt attempt;
@@ -199,8 +201,9 @@ struct SmtpProcess
 
 // Snapshot reading and writing of the structs above. Readers check the stream
 // status and reject counts and enum values that cannot be.
-void writeString(QDataStream &out, const std::string &text);
+void writeString(QDataStream &out, std::string_view text);
 bool readString(QDataStream &in, std::string &text);
+bool readString(QDataStream &in, AssemblerText &text);
 bool readCount(QDataStream &in, std::uint32_t &count);
 
 void write(QDataStream &out, const LineOffsets &lines);
