@@ -185,14 +185,14 @@ void AssemblerInbound::queued(std::string_view queueId, QueueEntry &entry)
             record(*m);
             m->submission = s.submission();
             m->wholeSession = wholeSessionEncrypted(s);
-            emitMessage(*m);
+            emitMessage(*m, &entry);
             break;
         }
         return;
     }
     if (entry.hasPending) {
         record(entry.pending);
-        emitMessage(entry.pending);
+        emitMessage(entry.pending, &entry);
         entry.hasPending = false;
         entry.pending = InboundMessage();
     }
@@ -259,7 +259,7 @@ void AssemblerInbound::close(std::uint64_t pid, Session &s, std::int64_t disconn
         if (m.queued) {
             if (!m.emitted || m.emittedEncrypted != m.encrypted()
                 || m.emittedSubmission != m.submission)
-                emitMessage(m);
+                emitMessage(m, entry);
         } else if (held) {
             // Not in the queue yet: its qmgr line may still come. If the queue id
             // is removed (or forgotten) first, it never was a message.
@@ -269,19 +269,22 @@ void AssemblerInbound::close(std::uint64_t pid, Session &s, std::int64_t disconn
     }
 }
 
-void AssemblerInbound::emitMessage(InboundMessage &m)
+void AssemblerInbound::emitMessage(InboundMessage &m, QueueEntry *entry)
 {
     TransferRecord r;
     r.key = m.key;
     r.direction = directionOf(m.submission);
     r.peer = m_strings.get(m.peer.name);
     r.peerIp = m_strings.get(m.peer.ip);
-    r.queueId = assembler::toQString(m.queueId);
+    // The queue entry's strings, shared with the message's other records, when it
+    // is still the entry that gave the message its sender.
+    r.queueId = entry ? entry->queueIdText(m.queueId) : assembler::toQString(m.queueId);
     r.time = m.queueTime;
     r.bytes = m.size;
     r.encrypted = m.encrypted();
     r.local = m.peer.local;
-    r.sender = assembler::toQString(m.sender);
+    r.sender = entry && entry->sender == m.sender ? entry->senderQString()
+                                                  : assembler::toQString(m.sender);
     if (m.encryptedAtClient)
         r.tls = m.tls.toDetails(m_strings);
     r.lines = m.lines;

@@ -49,7 +49,8 @@ private:
     // `disconnect`: offset of the disconnect line, -1 when the session ends otherwise.
     void close(std::uint64_t pid, assembler::Session &session, std::int64_t disconnect);
     void closeSorted(std::vector<std::uint64_t> pids);
-    void emitMessage(assembler::InboundMessage &message);
+    // `entry`: the message's queue entry when known (its record strings are shared).
+    void emitMessage(assembler::InboundMessage &message, assembler::QueueEntry *entry);
 
     AssemblerQueue &m_queue;
     AssemblerOutput &m_output;

@@ -379,7 +379,7 @@ void AssemblerOutbound::countSent(const LogLine &line, const LogEvent &event, st
         emitMessage(event.queueId, entry, *m);
 }
 
-void AssemblerOutbound::emitMessage(std::string_view queueId, const QueueEntry &entry,
+void AssemblerOutbound::emitMessage(std::string_view queueId, QueueEntry &entry,
                                     OutboundMessage &m)
 {
     TransferRecord r;
@@ -387,12 +387,12 @@ void AssemblerOutbound::emitMessage(std::string_view queueId, const QueueEntry &
     r.direction = Direction::Outbound;
     r.peer = m_strings.get(m.peer.name);
     r.peerIp = m_strings.get(m.peer.ip);
-    r.queueId = QString::fromUtf8(queueId.data(), static_cast<qsizetype>(queueId.size()));
+    r.queueId = entry.queueIdText(queueId);
     r.time = entry.queued ? entry.queueTime : m.firstTime;
     r.bytes = entry.queued ? entry.size : 0;
     r.encrypted = m.encrypted;
     r.local = m.peer.local;
-    r.sender = assembler::toQString(entry.sender);
+    r.sender = entry.senderQString();
     for (const AssemblerText &recipient : m.recipients) {
         if (!r.recipients.isEmpty())
             r.recipients += QLatin1Char(',');

@@ -74,7 +74,7 @@ private:
     void emitAttempt(const assembler::Attempt &a);
     void emitConnection(const LogLine &line, const LogEvent &event, std::int64_t offset,
                         const Use &use);
-    void emitMessage(std::string_view queueId, const assembler::QueueEntry &entry,
+    void emitMessage(std::string_view queueId, assembler::QueueEntry &entry,
                      assembler::OutboundMessage &message);
     void endSorted(std::vector<std::uint64_t> pids, bool erase);
 

@@ -55,6 +55,26 @@ QString toQString(std::string_view text)
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
+const QString &QueueEntry::queueIdText(std::string_view queueId)
+{
+    if (idText.isNull())
+        idText = toQString(queueId);
+    return idText;
+}
+
+const QString &QueueEntry::senderQString()
+{
+    if (senderText.isNull())
+        senderText = toQString(sender);
+    return senderText;
+}
+
+void QueueEntry::setSender(std::string_view text)
+{
+    sender.assign(text);
+    senderText = QString();
+}
+
 void TlsState::assign(const TlsInfo &info)
 {
     trust = info.trust;

@@ -147,6 +147,14 @@ struct QueueEntry
     bool hasPending = false;
     InboundMessage pending;
     std::vector<OutboundMessage> outbound;
+    // Its queue id and sender as record strings, made once and shared by all its
+    // records (inbound, local delivery, relays). Not part of a snapshot.
+    QString idText;
+    QString senderText;
+
+    const QString &queueIdText(std::string_view queueId);
+    const QString &senderQString();
+    void setSender(std::string_view text);
 };
 
 // A TLS line of an smtp pid since its previous delivery line.

@@ -106,7 +106,7 @@ void SessionAssembler::feed(const LogLine &line, const LogEvent &event, std::int
         entry.size = event.size > 0 ? event.size : 0;
         entry.queueTime = line.timeUtc;
         entry.queueOffset = offset;
-        entry.sender.assign(event.sender);
+        entry.setSender(event.sender);
         d->inbound.queued(event.queueId, entry);
         d->outbound.queued(event.queueId, entry);
         break;
