@@ -213,7 +213,7 @@ void AssemblerInbound::close(std::uint64_t pid, Session &s, std::int64_t disconn
     connection.local = s.peer.local;
     if (s.tls)
         connection.tls = s.tlsInfo.toDetails(m_strings);
-    connection.lines = s.lines;
+    connection.lines = s.lines.toOffsets();
     m_output.connections.push_back(std::move(connection));
 
     if (failed(s)) {
@@ -222,7 +222,7 @@ void AssemblerInbound::close(std::uint64_t pid, Session &s, std::int64_t disconn
         failure.peer = m_strings.get(s.peer.name);
         failure.peerIp = m_strings.get(s.peer.ip);
         failure.local = s.peer.local;
-        failure.lines = s.failureLines;
+        failure.lines = s.failureLines.toOffsets();
         if (s.failureSeen) {
             failure.key = s.failureKey;
             failure.time = s.failureTime;
@@ -287,7 +287,7 @@ void AssemblerInbound::emitMessage(InboundMessage &m, QueueEntry *entry)
                                                   : assembler::toQString(m.sender);
     if (m.encryptedAtClient)
         r.tls = m.tls.toDetails(m_strings);
-    r.lines = m.lines;
+    r.lines = m.lines.toOffsets();
     m_output.transfers.push_back(std::move(r));
     m.emitted = true;
     m.emittedEncrypted = m.encrypted();

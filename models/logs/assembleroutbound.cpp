@@ -300,7 +300,7 @@ void AssemblerOutbound::emitAttempt(const Attempt &a)
     r.problem = a.problem == TlsProblem::None ? TlsProblem::Other : a.problem;
     r.reason = m_strings.get(a.reason);
     r.local = a.peer.local;
-    r.lines = a.lines;
+    r.lines = a.lines.toOffsets();
     m_output.failures.push_back(std::move(r));
 }
 
@@ -400,7 +400,7 @@ void AssemblerOutbound::emitMessage(std::string_view queueId, QueueEntry &entry,
     }
     if (m.encrypted)
         r.tls = m.tls.toDetails(m_strings);
-    r.lines = m.lines;
+    r.lines = m.lines.toOffsets();
     m.emittedBytes = r.bytes;
     m.emittedTime = r.time;
     m_output.transfers.push_back(std::move(r));

@@ -44,10 +44,27 @@ void addLine(LineOffsets &lines, std::int64_t offset)
     lines.pop_back();
 }
 
-void addLines(LineOffsets &lines, const LineOffsets &more)
+void addLine(LineList &lines, std::int64_t offset)
 {
-    for (std::int64_t offset : more)
-        addLine(lines, offset);
+    std::int64_t *const first = lines.offsets;
+    std::int64_t *const last = first + lines.count;
+    if (lines.count == 0 || offset > last[-1]) {
+        if (lines.count < kMaxLines)
+            first[lines.count++] = offset;
+        else
+            last[-1] = offset;
+        return;
+    }
+    std::int64_t *const pos = std::lower_bound(first, last, offset);
+    if (*pos == offset)
+        return;
+    if (lines.count < kMaxLines) {
+        std::copy_backward(pos, last, last + 1);
+        ++lines.count;
+    } else {
+        std::copy_backward(pos, last - 1, last);
+    }
+    *pos = offset;
 }
 
 QString toQString(std::string_view text)
@@ -152,25 +169,25 @@ bool readCount(QDataStream &in, std::uint32_t &count)
     return true;
 }
 
-void write(QDataStream &out, const LineOffsets &lines)
+void write(QDataStream &out, const LineList &lines)
 {
     out << quint32(lines.size());
     for (std::int64_t offset : lines)
         out << qint64(offset);
 }
 
-bool read(QDataStream &in, LineOffsets &lines)
+bool read(QDataStream &in, LineList &lines)
 {
     std::uint32_t count = 0;
     if (!readCount(in, count) || count > kMaxLines)
         return false;
-    lines.clear();
+    lines.count = 0;
     for (std::uint32_t i = 0; i < count; ++i) {
         qint64 offset = 0;
         in >> offset;
-        if (in.status() != QDataStream::Ok || (!lines.empty() && offset <= lines.back()))
+        if (in.status() != QDataStream::Ok || (!lines.empty() && offset <= lines.offsets[lines.count - 1]))
             return false;
-        lines.push_back(offset);
+        lines.offsets[lines.count++] = offset;
     }
     return true;
 }

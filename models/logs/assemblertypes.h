@@ -31,10 +31,24 @@ inline constexpr std::int64_t kSilenceLimit = 86400;
 // A queued message may sit in the deferred queue for maximal_queue_lifetime (5 days).
 inline constexpr std::int64_t kQueuedSilenceLimit = 7 * 86400;
 
+// The provenance lines of an open session, message or attempt, kept inside it:
+// a session runs without an allocation for them.
+struct LineList
+{
+    std::uint32_t count = 0;
+    std::int64_t offsets[kMaxLines] = {};
+
+    std::size_t size() const { return count; }
+    bool empty() const { return count == 0; }
+    const std::int64_t *begin() const { return offsets; }
+    const std::int64_t *end() const { return offsets + count; }
+    LineOffsets toOffsets() const { return LineOffsets(begin(), end()); }
+};
+
 // Adds `offset` in log order, without duplicates; when full, the newest line
 // replaces the last kept one, so the list holds the first lines and the latest.
 void addLine(LineOffsets &lines, std::int64_t offset);
-void addLines(LineOffsets &lines, const LineOffsets &more);
+void addLine(LineList &lines, std::int64_t offset);
 
 QString toQString(std::string_view text);
 
@@ -72,7 +86,7 @@ struct InboundMessage
     PeerState peer;
     bool encryptedAtClient = false;   // a TLS line came before client=
     TlsState tls;
-    LineOffsets lines;
+    LineList lines;
     // Session facts as far as known; final once sessionClosed.
     bool submission = false;
     bool wholeSession = false;        // encrypted by the whole-session rules
@@ -110,8 +124,8 @@ struct Session
     std::int64_t failureTime = 0;
     int starttlsOk = -1;
     int starttlsTried = -1;
-    LineOffsets lines;
-    LineOffsets failureLines;
+    LineList lines;
+    LineList failureLines;
     std::vector<InboundMessage> messages;
 
     bool submission() const { return submissionService || authenticated; }
@@ -126,7 +140,7 @@ struct OutboundMessage
     bool encrypted = true;
     TlsState tls;
     std::vector<AssemblerText> recipients;
-    LineOffsets lines;
+    LineList lines;
     std::int64_t emittedBytes = 0;
     std::int64_t emittedTime = 0;
 };
@@ -183,7 +197,7 @@ struct Attempt
     AssemblerText queueId;              // the transaction of a Run
     TlsProblem problem = TlsProblem::None;
     AssemblerText reason;
-    LineOffsets lines;
+    LineList lines;
 };
 
 // One smtp (or lmtp) process: what it logged since its previous delivery line,
@@ -214,8 +228,8 @@ bool readString(QDataStream &in, std::string &text);
 bool readString(QDataStream &in, AssemblerText &text);
 bool readCount(QDataStream &in, std::uint32_t &count);
 
-void write(QDataStream &out, const LineOffsets &lines);
-bool read(QDataStream &in, LineOffsets &lines);
+void write(QDataStream &out, const LineList &lines);
+bool read(QDataStream &in, LineList &lines);
 void write(QDataStream &out, const TlsState &tls);
 bool read(QDataStream &in, TlsState &tls);
 void write(QDataStream &out, const PeerState &peer);
