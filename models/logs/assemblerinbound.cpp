@@ -48,28 +48,28 @@ AssemblerInbound::AssemblerInbound(AssemblerQueue &queue, AssemblerOutput &outpu
 void AssemblerInbound::feed(std::uint64_t pid, const LogLine &line, const LogEvent &event,
                             std::int64_t offset, std::int64_t now)
 {
-    auto it = m_sessions.find(pid);
-    if (it != m_sessions.end()
+    Session *found = m_sessions.find(pid);
+    if (found
         && (event.kind == EventKind::SmtpdConnect
-            || it->second.lastTime < now - assembler::kSilenceLimit)) {
+            || found->lastTime < now - assembler::kSilenceLimit)) {
         // The next connect of a pid ends its previous session; so does a long silence
         // (the process is long gone and the pid was reused).
-        close(pid, it->second, -1);
-        m_sessions.erase(it);
-        it = m_sessions.end();
+        close(pid, *found, -1);
+        m_sessions.erase(pid);
+        found = nullptr;
     }
-    if (it == m_sessions.end()) {
+    if (!found) {
         // A log that starts mid-session: the session begins at the first line of
         // the pid that names its client.
         if (event.host.empty() && event.ip.empty())
             return;
-        it = m_sessions.emplace(pid, Session()).first;
-        open(it->second, line, event, offset);
+        found = &m_sessions.obtain(pid);
+        open(*found, line, event, offset);
         if (event.kind == EventKind::SmtpdConnect)
             return;
     }
 
-    Session &s = it->second;
+    Session &s = *found;
     s.lastTime = std::max(s.lastTime, line.timeUtc);
     switch (event.kind) {
     case EventKind::SmtpdTlsEstablished:
@@ -107,7 +107,7 @@ void AssemblerInbound::feed(std::uint64_t pid, const LogLine &line, const LogEve
         }
         assembler::addLine(s.lines, offset);
         close(pid, s, offset);
-        m_sessions.erase(it);
+        m_sessions.erase(pid);
         break;
     default:
         break;
@@ -175,10 +175,10 @@ void AssemblerInbound::queued(std::string_view queueId, QueueEntry &entry)
     };
 
     if (entry.inSession) {
-        const auto it = m_sessions.find(entry.sessionPid);
-        if (it == m_sessions.end() || it->second.key != entry.sessionKey)
+        Session *session = m_sessions.find(entry.sessionPid);
+        if (!session || session->key != entry.sessionKey)
             return;
-        Session &s = it->second;
+        Session &s = *session;
         for (auto m = s.messages.rbegin(); m != s.messages.rend(); ++m) {
             if (m->queueId != queueId || m->queued)
                 continue;
@@ -299,24 +299,23 @@ void AssemblerInbound::closeSorted(std::vector<std::uint64_t> pids)
     // Records come out in the order of the sessions' first lines, whatever the
     // hash map's order, so that a restored state ends them exactly as a clean read.
     std::sort(pids.begin(), pids.end(), [this](std::uint64_t a, std::uint64_t b) {
-        const std::int64_t ka = m_sessions.at(a).key;
-        const std::int64_t kb = m_sessions.at(b).key;
+        const std::int64_t ka = m_sessions.find(a)->key;
+        const std::int64_t kb = m_sessions.find(b)->key;
         return ka != kb ? ka < kb : a < b;
     });
     for (std::uint64_t pid : pids) {
-        const auto it = m_sessions.find(pid);
-        close(pid, it->second, -1);
-        m_sessions.erase(it);
+        close(pid, *m_sessions.find(pid), -1);
+        m_sessions.erase(pid);
     }
 }
 
 void AssemblerInbound::expire(std::int64_t now)
 {
     std::vector<std::uint64_t> stale;
-    for (const auto &[pid, session] : m_sessions) {
+    m_sessions.forEach([&stale, now](std::uint64_t pid, const Session &session) {
         if (session.lastTime < now - assembler::kSilenceLimit)
             stale.push_back(pid);
-    }
+    });
     if (!stale.empty())
         closeSorted(std::move(stale));
 }
@@ -325,22 +324,22 @@ void AssemblerInbound::finish()
 {
     std::vector<std::uint64_t> all;
     all.reserve(m_sessions.size());
-    for (const auto &entry : m_sessions)
-        all.push_back(entry.first);
+    m_sessions.forEach([&all](std::uint64_t pid, const Session &) { all.push_back(pid); });
     closeSorted(std::move(all));
 }
 
 void AssemblerInbound::save(QDataStream &out) const
 {
     std::vector<std::uint64_t> pids;
-    pids.reserve(m_sessions.size());
-    for (const auto &entry : m_sessions)
-        pids.push_back(entry.first);
-    std::sort(pids.begin(), pids.end());
+    std::vector<std::pair<std::uint64_t, const Session *>> sessions;
+    sessions.reserve(m_sessions.size());
+    m_sessions.forEach([&sessions](std::uint64_t pid, const Session &s) { sessions.emplace_back(pid, &s); });
+    std::sort(sessions.begin(), sessions.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
 
-    out << quint32(pids.size());
-    for (std::uint64_t pid : pids) {
-        const Session &s = m_sessions.at(pid);
+    out << quint32(sessions.size());
+    for (const auto &[pid, session] : sessions) {
+        const Session &s = *session;
         out << quint64(pid) << qint64(s.key) << qint64(s.startTime) << qint64(s.lastTime);
         assembler::write(out, s.peer);
         out << s.submissionService << s.wrapper << s.authenticated << s.tls;
@@ -404,8 +403,11 @@ bool AssemblerInbound::load(QDataStream &in)
                 return false;
             s.messages.push_back(std::move(m));
         }
-        if (!m_sessions.emplace(pid, std::move(s)).second)
+        bool inserted = false;
+        Session &stored = m_sessions.obtain(pid, &inserted);
+        if (!inserted)
             return false;
+        stored = std::move(s);
     }
     return true;
 }

@@ -2,11 +2,11 @@
 
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <QDataStream>
 
+#include "models/logs/assemblertable.h"
 #include "models/logs/assemblertypes.h"
 #include "models/logs/logevent.h"
 #include "models/logs/logline.h"
@@ -55,7 +55,7 @@ private:
     AssemblerQueue &m_queue;
     AssemblerOutput &m_output;
     AssemblerStrings &m_strings;
-    std::unordered_map<std::uint64_t, assembler::Session> m_sessions;
+    AssemblerTable<std::uint64_t, assembler::Session> m_sessions;
 };
 
 } // namespace mailtls

@@ -49,15 +49,14 @@ AssemblerOutbound::AssemblerOutbound(AssemblerQueue &queue, AssemblerOutput &out
 
 SmtpProcess &AssemblerOutbound::process(std::uint64_t pid, std::int64_t now)
 {
-    auto it = m_processes.find(pid);
-    if (it == m_processes.end()) {
-        it = m_processes.emplace(pid, SmtpProcess()).first;
-    } else if (it->second.lastTime < now - assembler::kSilenceLimit) {
+    bool inserted = false;
+    SmtpProcess &p = m_processes.obtain(pid, &inserted);
+    if (!inserted && p.lastTime < now - assembler::kSilenceLimit) {
         // Long silent: the process is gone and its pid was reused.
-        conclude(it->second.attempt);
-        it->second = SmtpProcess();
+        conclude(p.attempt);
+        assembler::recycle(p);
     }
-    return it->second;
+    return p;
 }
 
 void AssemblerOutbound::touch(std::uint64_t pid, SmtpProcess &p, std::int64_t time)
@@ -420,15 +419,14 @@ void AssemblerOutbound::endSorted(std::vector<std::uint64_t> pids, bool erase)
 {
     // In the order of the attempts' first lines, whatever the hash map's order.
     std::sort(pids.begin(), pids.end(), [this](std::uint64_t a, std::uint64_t b) {
-        const std::int64_t ka = m_processes.at(a).attempt.key;
-        const std::int64_t kb = m_processes.at(b).attempt.key;
+        const std::int64_t ka = m_processes.find(a)->attempt.key;
+        const std::int64_t kb = m_processes.find(b)->attempt.key;
         return ka != kb ? ka < kb : a < b;
     });
     for (std::uint64_t pid : pids) {
-        const auto it = m_processes.find(pid);
-        conclude(it->second.attempt);
+        conclude(m_processes.find(pid)->attempt);
         if (erase)
-            m_processes.erase(it);
+            m_processes.erase(pid);
     }
 }
 
@@ -442,12 +440,12 @@ void AssemblerOutbound::expire(std::int64_t now)
         std::vector<std::uint64_t> &pids = slot->second;
         std::size_t kept = 0;
         for (std::uint64_t pid : pids) {
-            const auto it = m_processes.find(pid);
+            SmtpProcess *p = m_processes.find(pid);
             // Entries of processes that moved on to a later hour, or are gone, are dropped.
-            if (it == m_processes.end() || it->second.silenceSlot != slot->first)
+            if (!p || p->silenceSlot != slot->first)
                 continue;
-            if (it->second.lastTime < limit) {
-                it->second.silenceSlot = assembler::kNoSlot;
+            if (p->lastTime < limit) {
+                p->silenceSlot = assembler::kNoSlot;
                 stale.push_back(pid);
             } else {
                 pids[kept++] = pid;
@@ -463,24 +461,26 @@ void AssemblerOutbound::expire(std::int64_t now)
 void AssemblerOutbound::finish()
 {
     std::vector<std::uint64_t> all;
-    for (const auto &[pid, p] : m_processes) {
+    m_processes.forEach([&all](std::uint64_t pid, const SmtpProcess &p) {
         if (p.attempt.phase != Attempt::Phase::None)
             all.push_back(pid);
-    }
+    });
     endSorted(std::move(all), false);
 }
 
 void AssemblerOutbound::save(QDataStream &out) const
 {
-    std::vector<std::uint64_t> pids;
-    pids.reserve(m_processes.size());
-    for (const auto &entry : m_processes)
-        pids.push_back(entry.first);
-    std::sort(pids.begin(), pids.end());
+    std::vector<std::pair<std::uint64_t, const SmtpProcess *>> processes;
+    processes.reserve(m_processes.size());
+    m_processes.forEach([&processes](std::uint64_t pid, const SmtpProcess &p) {
+        processes.emplace_back(pid, &p);
+    });
+    std::sort(processes.begin(), processes.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
 
-    out << quint32(pids.size());
-    for (std::uint64_t pid : pids) {
-        const SmtpProcess &p = m_processes.at(pid);
+    out << quint32(processes.size());
+    for (const auto &[pid, process] : processes) {
+        const SmtpProcess &p = *process;
         out << quint64(pid) << qint64(p.lastTime) << quint32(p.pendingCount);
         for (std::size_t i = 0; i < p.pendingCount; ++i) {
             const PendingTls &t = p.pending[i];
@@ -532,11 +532,13 @@ bool AssemblerOutbound::load(QDataStream &in)
         in >> p.currentEncrypted;
         if (!assembler::read(in, p.currentTls) || !assembler::read(in, p.attempt))
             return false;
-        const auto added = m_processes.emplace(pid, std::move(p));
-        if (!added.second)
+        bool inserted = false;
+        SmtpProcess &stored = m_processes.obtain(pid, &inserted);
+        if (!inserted)
             return false;
-        added.first->second.silenceSlot = assembler::kNoSlot;
-        touch(pid, added.first->second, added.first->second.lastTime);
+        stored = std::move(p);
+        stored.silenceSlot = assembler::kNoSlot;
+        touch(pid, stored, stored.lastTime);
     }
     return in.status() == QDataStream::Ok;
 }

@@ -4,11 +4,11 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <QDataStream>
 
+#include "models/logs/assemblertable.h"
 #include "models/logs/assemblertypes.h"
 #include "models/logs/logevent.h"
 #include "models/logs/logline.h"
@@ -81,7 +81,7 @@ private:
     AssemblerQueue &m_queue;
     AssemblerOutput &m_output;
     AssemblerStrings &m_strings;
-    std::unordered_map<std::uint64_t, assembler::SmtpProcess> m_processes;
+    AssemblerTable<std::uint64_t, assembler::SmtpProcess> m_processes;
     // Pids by the hour of their last line (SmtpProcess::silenceSlot); a pid may
     // also linger under an earlier hour, which expire() then drops.
     std::map<std::int64_t, std::vector<std::uint64_t>> m_silence;

@@ -9,31 +9,24 @@ using assembler::QueueEntry;
 
 QueueEntry *AssemblerQueue::find(std::string_view queueId)
 {
-    m_lookup.assign(queueId);
-    const auto it = m_entries.find(m_lookup);
-    return it == m_entries.end() ? nullptr : &it->second;
+    return m_entries.find(queueId);
 }
 
 QueueEntry &AssemblerQueue::obtain(std::string_view queueId, std::int64_t time)
 {
-    m_lookup.assign(queueId);
-    auto it = m_entries.find(m_lookup);
-    if (it == m_entries.end())
-        it = m_entries.emplace(m_lookup, QueueEntry()).first;
-    it->second.lastTime = std::max(it->second.lastTime, time);
-    return it->second;
+    QueueEntry &e = m_entries.obtain(queueId);
+    e.lastTime = std::max(e.lastTime, time);
+    return e;
 }
 
 void AssemblerQueue::remove(std::string_view queueId)
 {
-    m_lookup.assign(queueId);
-    m_entries.erase(m_lookup);
+    m_entries.erase(queueId);
 }
 
 void AssemblerQueue::expire(std::int64_t now)
 {
-    for (auto it = m_entries.begin(); it != m_entries.end();) {
-        const QueueEntry &e = it->second;
+    m_entries.forEach([this, now](const AssemblerText &queueId, const QueueEntry &e) {
         // An entry held by an open session goes when that session does. One that
         // reached the queue, or was delivered to a peer, may still be retried for
         // days; a client= that never reached the queue will not.
@@ -41,26 +34,25 @@ void AssemblerQueue::expire(std::int64_t now)
             ? assembler::kQueuedSilenceLimit
             : assembler::kSilenceLimit;
         if (!e.inSession && e.lastTime < now - limit)
-            it = m_entries.erase(it);
-        else
-            ++it;
-    }
+            m_entries.erase(queueId);
+    });
 }
 
 void AssemblerQueue::save(QDataStream &out) const
 {
     // Sorted, so that one state always gives the same bytes.
-    std::vector<const std::pair<const std::string, QueueEntry> *> sorted;
+    std::vector<std::pair<const AssemblerText *, const QueueEntry *>> sorted;
     sorted.reserve(m_entries.size());
-    for (const auto &entry : m_entries)
-        sorted.push_back(&entry);
+    m_entries.forEach([&sorted](const AssemblerText &queueId, const QueueEntry &e) {
+        sorted.emplace_back(&queueId, &e);
+    });
     std::sort(sorted.begin(), sorted.end(),
-              [](const auto *a, const auto *b) { return a->first < b->first; });
+              [](const auto &a, const auto &b) { return a.first->view() < b.first->view(); });
 
     out << quint32(sorted.size());
-    for (const auto *entry : sorted) {
-        const QueueEntry &e = entry->second;
-        assembler::writeString(out, entry->first);
+    for (const auto &entry : sorted) {
+        const QueueEntry &e = *entry.second;
+        assembler::writeString(out, entry.first->view());
         out << qint64(e.lastTime) << e.queued << qint64(e.size) << qint64(e.queueTime)
             << qint64(e.queueOffset);
         assembler::writeString(out, e.sender);
@@ -111,8 +103,11 @@ bool AssemblerQueue::load(QDataStream &in)
                 return false;
             e.outbound.push_back(std::move(m));
         }
-        if (!m_entries.emplace(std::move(queueId), std::move(e)).second)
+        bool inserted = false;
+        QueueEntry &stored = m_entries.obtain(queueId, &inserted);
+        if (!inserted)
             return false;
+        stored = std::move(e);
     }
     return true;
 }

@@ -3,10 +3,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include <QDataStream>
 
+#include "models/logs/assemblertable.h"
 #include "models/logs/assemblertypes.h"
 
 namespace mailtls {
@@ -35,8 +35,7 @@ public:
     bool load(QDataStream &in);
 
 private:
-    std::unordered_map<std::string, assembler::QueueEntry> m_entries;
-    std::string m_lookup;   // reused key buffer: no allocation per lookup
+    AssemblerTable<AssemblerText, assembler::QueueEntry> m_entries;
 };
 
 } // namespace mailtls

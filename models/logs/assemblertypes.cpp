@@ -134,6 +134,30 @@ bool TlsState::operator==(const TlsState &other) const
         && keyExchangeBits == other.keyExchangeBits && dhe == other.dhe;
 }
 
+void recycle(Session &session)
+{
+    std::vector<InboundMessage> messages = std::move(session.messages);
+    messages.clear();
+    session = Session();
+    session.messages = std::move(messages);
+}
+
+void recycle(QueueEntry &entry)
+{
+    std::vector<OutboundMessage> outbound = std::move(entry.outbound);
+    outbound.clear();
+    entry = QueueEntry();
+    entry.outbound = std::move(outbound);
+}
+
+void recycle(SmtpProcess &process)
+{
+    // The pending TLS entries beyond pendingCount keep their buffers for reuse.
+    std::vector<PendingTls> pending = std::move(process.pending);
+    process = SmtpProcess();
+    process.pending = std::move(pending);
+}
+
 void writeString(QDataStream &out, std::string_view text)
 {
     out << QByteArray::fromRawData(text.data(), static_cast<qsizetype>(text.size()));

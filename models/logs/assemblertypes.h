@@ -221,6 +221,12 @@ struct SmtpProcess
     Attempt attempt;
 };
 
+// Back to the default state, keeping the buffers grown so far (AssemblerTable
+// recycles erased entries).
+void recycle(Session &session);
+void recycle(QueueEntry &entry);
+void recycle(SmtpProcess &process);
+
 // Snapshot reading and writing of the structs above. Readers check the stream
 // status and reject counts and enum values that cannot be.
 void writeString(QDataStream &out, std::string_view text);
