@@ -138,11 +138,13 @@ void SessionAssembler::finish()
 AssemblerOutput SessionAssembler::takeOutput()
 {
     AssemblerOutput taken = std::exchange(d->output, AssemblerOutput());
-    // The next batch is likely about as large as this one: room reserved now spares
-    // the output vectors their growth (a move of every record at each doubling).
-    d->output.transfers.reserve(std::min(taken.transfers.size(), kMaxReserve));
-    d->output.connections.reserve(std::min(taken.connections.size(), kMaxReserve));
-    d->output.failures.reserve(std::min(taken.failures.size(), kMaxReserve));
+    // The next batch is likely about as large as this one: room reserved now (with
+    // a margin for a busier batch) spares the output vectors their growth, a move
+    // of every record at each doubling.
+    auto room = [](std::size_t last) { return std::min(last + last / 2, kMaxReserve); };
+    d->output.transfers.reserve(room(taken.transfers.size()));
+    d->output.connections.reserve(room(taken.connections.size()));
+    d->output.failures.reserve(room(taken.failures.size()));
     return taken;
 }
 
