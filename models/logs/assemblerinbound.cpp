@@ -75,7 +75,7 @@ void AssemblerInbound::feed(std::uint64_t pid, const LogLine &line, const LogEve
     case EventKind::SmtpdTlsEstablished:
         if (!s.tls) {
             s.tls = true;
-            s.tlsInfo.assign(event.tls);
+            s.tlsInfo.assign(event.tls, m_strings);
             s.tlsOffset = offset;
             assembler::addLine(s.lines, offset);
         }
@@ -120,7 +120,7 @@ void AssemblerInbound::open(Session &s, const LogLine &line, const LogEvent &eve
     s.key = offset;
     s.startTime = line.timeUtc;
     s.lastTime = line.timeUtc;
-    assembler::setPeer(s.peer, Daemon::Smtpd, event.host, event.ip, 0);
+    assembler::setPeer(s.peer, Daemon::Smtpd, event.host, event.ip, 0, m_strings);
     const std::string_view service = event.service;
     s.wrapper = service == "smtps" || service == "submissions";
     s.submissionService = s.wrapper || service == "submission";
@@ -206,8 +206,8 @@ void AssemblerInbound::close(std::uint64_t pid, Session &s, std::int64_t disconn
     ConnectionRecord connection;
     connection.key = s.key;
     connection.direction = directionOf(submission);
-    connection.peer = m_strings.get(s.peer.name);
-    connection.peerIp = m_strings.get(s.peer.ip);
+    connection.peer = s.peer.nameQString(m_strings);
+    connection.peerIp = s.peer.ipQString(m_strings);
     connection.time = s.startTime;
     connection.encrypted = s.tls || whole;
     connection.local = s.peer.local;
@@ -219,8 +219,8 @@ void AssemblerInbound::close(std::uint64_t pid, Session &s, std::int64_t disconn
     if (failed(s)) {
         TlsFailureRecord failure;
         failure.direction = directionOf(submission);
-        failure.peer = m_strings.get(s.peer.name);
-        failure.peerIp = m_strings.get(s.peer.ip);
+        failure.peer = s.peer.nameQString(m_strings);
+        failure.peerIp = s.peer.ipQString(m_strings);
         failure.local = s.peer.local;
         failure.lines = s.failureLines.toOffsets();
         if (s.failureSeen) {
@@ -274,8 +274,8 @@ void AssemblerInbound::emitMessage(InboundMessage &m, QueueEntry *entry)
     TransferRecord r;
     r.key = m.key;
     r.direction = directionOf(m.submission);
-    r.peer = m_strings.get(m.peer.name);
-    r.peerIp = m_strings.get(m.peer.ip);
+    r.peer = m.peer.nameQString(m_strings);
+    r.peerIp = m.peer.ipQString(m_strings);
     // The queue entry's strings, shared with the message's other records, when it
     // is still the entry that gave the message its sender.
     r.queueId = entry ? entry->queueIdText(m.queueId) : assembler::toQString(m.queueId);

@@ -118,7 +118,7 @@ void AssemblerOutbound::tlsLine(std::uint64_t pid, const LogLine &line, const Lo
     PendingTls &t = p.pending[p.pendingCount++];
     t.relayKey.assign(m_relay);
     t.reused = reused;
-    t.tls.assign(event.tls);
+    t.tls.assign(event.tls, m_strings);
     t.offset = offset;
     p.tlsActivity = true;
     if (!reused)
@@ -277,7 +277,7 @@ void AssemblerOutbound::setRelay(Attempt &a, const LogEvent &event)
 {
     a.relayKnown = true;
     a.relayKey.assign(m_relay);
-    assembler::setPeer(a.peer, event.daemon, event.host, event.ip, event.port);
+    assembler::setPeer(a.peer, event.daemon, event.host, event.ip, event.port, m_strings);
 }
 
 void AssemblerOutbound::conclude(Attempt &a)
@@ -292,8 +292,8 @@ void AssemblerOutbound::emitAttempt(const Attempt &a)
     TlsFailureRecord r;
     r.key = a.key;
     r.direction = Direction::Outbound;
-    r.peer = m_strings.get(a.peer.name);
-    r.peerIp = m_strings.get(a.peer.ip);
+    r.peer = a.peer.nameQString(m_strings);
+    r.peerIp = a.peer.ipQString(m_strings);
     r.port = a.peer.port;
     r.time = a.time;
     r.problem = a.problem == TlsProblem::None ? TlsProblem::Other : a.problem;
@@ -307,12 +307,12 @@ void AssemblerOutbound::emitConnection(const LogLine &line, const LogEvent &even
                                        std::int64_t offset, const Use &use)
 {
     assembler::PeerState peer;
-    assembler::setPeer(peer, event.daemon, event.host, event.ip, event.port);
+    assembler::setPeer(peer, event.daemon, event.host, event.ip, event.port, m_strings);
     ConnectionRecord r;
     r.key = offset;
     r.direction = Direction::Outbound;
-    r.peer = m_strings.get(peer.name);
-    r.peerIp = m_strings.get(peer.ip);
+    r.peer = peer.nameQString(m_strings);
+    r.peerIp = peer.ipQString(m_strings);
     r.port = peer.port;
     r.time = line.timeUtc;
     r.encrypted = use.encrypted;
@@ -340,7 +340,7 @@ void AssemblerOutbound::countSent(const LogLine &line, const LogEvent &event, st
 
     if (!m) {
         OutboundMessage &n = entry.outbound.emplace_back();
-        assembler::setPeer(n.peer, event.daemon, event.host, event.ip, event.port);
+        assembler::setPeer(n.peer, event.daemon, event.host, event.ip, event.port, m_strings);
         n.key = offset;
         n.firstTime = line.timeUtc;
         n.encrypted = use.encrypted;
@@ -384,8 +384,8 @@ void AssemblerOutbound::emitMessage(std::string_view queueId, QueueEntry &entry,
     TransferRecord r;
     r.key = m.key;
     r.direction = Direction::Outbound;
-    r.peer = m_strings.get(m.peer.name);
-    r.peerIp = m_strings.get(m.peer.ip);
+    r.peer = m.peer.nameQString(m_strings);
+    r.peerIp = m.peer.ipQString(m_strings);
     r.queueId = entry.queueIdText(queueId);
     r.time = entry.queued ? entry.queueTime : m.firstTime;
     r.bytes = entry.queued ? entry.size : 0;

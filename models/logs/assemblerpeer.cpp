@@ -84,10 +84,13 @@ bool isLocalHop(Daemon daemon, std::string_view host, std::string_view ip)
     return isLoopback(ip);
 }
 
-void setPeer(PeerState &peer, Daemon daemon, std::string_view host, std::string_view ip, int port)
+void setPeer(PeerState &peer, Daemon daemon, std::string_view host, std::string_view ip, int port,
+             AssemblerStrings &strings)
 {
     normalisePeerName(host, ip, peer.name);
     peer.ip.assignLower(ip);
+    peer.nameRef = strings.ref(peer.name);
+    peer.ipRef = strings.ref(peer.ip);
     peer.port = port;
     peer.local = isLocalHop(daemon, host, ip);
 }

@@ -21,7 +21,9 @@ bool isLoopback(std::string_view ip);
 // and the local delivery agents.
 bool isLocalHop(Daemon daemon, std::string_view host, std::string_view ip);
 
-void setPeer(PeerState &peer, Daemon daemon, std::string_view host, std::string_view ip, int port);
+// Also finds the record strings of name and ip in `strings`.
+void setPeer(PeerState &peer, Daemon daemon, std::string_view host, std::string_view ip, int port,
+             AssemblerStrings &strings);
 
 // "host[ip]:port" with the host lower-cased: how an smtp pid's TLS lines are
 // matched to its delivery lines.

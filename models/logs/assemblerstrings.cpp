@@ -51,6 +51,32 @@ const QString &AssemblerStrings::get(std::string_view text)
 {
     if (text.empty())
         return m_empty;
+    return m_slots[slotOf(text)].value;
+}
+
+const QString &AssemblerStrings::get(Ref &ref, std::string_view text)
+{
+    if (ref.generation == m_generation)
+        return m_slots[ref.slot].value;
+    if (text.empty()) {
+        ref = Ref();
+        return m_empty;
+    }
+    const std::size_t slot = slotOf(text);
+    ref = Ref{static_cast<std::uint32_t>(slot), m_generation};
+    return m_slots[slot].value;
+}
+
+AssemblerStrings::Ref AssemblerStrings::ref(std::string_view text)
+{
+    if (text.empty())
+        return Ref();
+    const std::size_t slot = slotOf(text);
+    return Ref{static_cast<std::uint32_t>(slot), m_generation};
+}
+
+std::size_t AssemblerStrings::slotOf(std::string_view text)
+{
     const std::uint64_t hash = hashOf(text);
     std::size_t i = hash & (kSlots - 1);
     for (;;) {
@@ -58,7 +84,7 @@ const QString &AssemblerStrings::get(std::string_view text)
         if (!slot.used)
             break;
         if (slot.hash == hash && slot.key == text)
-            return slot.value;
+            return i;
         i = (i + 1) & (kSlots - 1);
     }
     if (m_used == kMaxUsed) {
@@ -71,7 +97,7 @@ const QString &AssemblerStrings::get(std::string_view text)
     slot.key.assign(text);
     slot.value = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
     ++m_used;
-    return slot.value;
+    return i;
 }
 
 void AssemblerStrings::clear()
@@ -81,6 +107,11 @@ void AssemblerStrings::clear()
         slot.value = QString();
     }
     m_used = 0;
+    // Every Ref handed out so far is void now. (Wrapping around would take four
+    // billion clears, each after thousands of new strings.)
+    ++m_generation;
+    if (m_generation == 0)
+        m_generation = 1;
 }
 
 } // namespace mailtls

@@ -15,16 +15,33 @@ namespace mailtls {
 // and one shared copy costs neither an allocation nor a UTF-8 conversion per
 // record. Bounded: when the table fills, it starts over (records keep their
 // strings alive themselves).
+//
+// A Ref remembers where a string sits in the table, so that open state (a
+// session's peer, a connection's cipher) finds its record string again without
+// hashing it, and copies as cheaply as two integers; it is void once the table
+// starts over.
 class AssemblerStrings final
 {
 public:
+    struct Ref
+    {
+        std::uint32_t slot = 0;
+        std::uint32_t generation = 0;   // 0: refers to nothing
+    };
+
     AssemblerStrings();
 
     // `text` (UTF-8) as a QString equal to QString::fromUtf8(text).
     const QString &get(std::string_view text);
+    // The same, through `ref` when it still refers to `text`'s string; `ref` is
+    // updated otherwise. `ref` must have come from this table with this text, or be void.
+    const QString &get(Ref &ref, std::string_view text);
+    Ref ref(std::string_view text);
     void clear();
 
 private:
+    std::size_t slotOf(std::string_view text);
+
     struct Slot
     {
         std::uint64_t hash = 0;
@@ -35,6 +52,7 @@ private:
 
     std::vector<Slot> m_slots;
     std::size_t m_used = 0;
+    std::uint32_t m_generation = 1;
     QString m_empty;
 };
 

@@ -92,12 +92,15 @@ void QueueEntry::setSender(std::string_view text)
     senderText = QString();
 }
 
-void TlsState::assign(const TlsInfo &info)
+void TlsState::assign(const TlsInfo &info, AssemblerStrings &strings)
 {
     trust = info.trust;
     protocol.assign(info.protocol);
     cipher.assign(info.cipher);
     keyExchange.assign(info.keyExchange);
+    protocolRef = strings.ref(protocol);
+    cipherRef = strings.ref(cipher);
+    keyExchangeRef = strings.ref(keyExchange);
     cipherBits = info.cipherBits;
     keyExchangeBits = info.keyExchangeBits;
     dhe = info.dhe;
@@ -112,16 +115,19 @@ void TlsState::clear()
     cipherBits = 0;
     keyExchangeBits = 0;
     dhe = false;
+    protocolRef = AssemblerStrings::Ref();
+    cipherRef = AssemblerStrings::Ref();
+    keyExchangeRef = AssemblerStrings::Ref();
 }
 
 TlsDetails TlsState::toDetails(AssemblerStrings &strings) const
 {
     TlsDetails details;
     details.trust = trust;
-    details.protocol = strings.get(protocol);
-    details.cipher = strings.get(cipher);
+    details.protocol = strings.get(protocolRef, protocol);
+    details.cipher = strings.get(cipherRef, cipher);
     details.cipherBits = cipherBits;
-    details.keyExchange = strings.get(keyExchange);
+    details.keyExchange = strings.get(keyExchangeRef, keyExchange);
     details.keyExchangeBits = keyExchangeBits;
     details.dhe = dhe;
     return details;
@@ -232,6 +238,9 @@ bool read(QDataStream &in, TlsState &tls)
     if (trust > quint8(Trust::Verified))
         return false;
     tls.trust = Trust(trust);
+    tls.protocolRef = AssemblerStrings::Ref();
+    tls.cipherRef = AssemblerStrings::Ref();
+    tls.keyExchangeRef = AssemblerStrings::Ref();
     if (!readString(in, tls.protocol) || !readString(in, tls.cipher)
         || !readString(in, tls.keyExchange))
         return false;
@@ -252,6 +261,8 @@ void write(QDataStream &out, const PeerState &peer)
 
 bool read(QDataStream &in, PeerState &peer)
 {
+    peer.nameRef = AssemblerStrings::Ref();
+    peer.ipRef = AssemblerStrings::Ref();
     if (!readString(in, peer.name) || !readString(in, peer.ip))
         return false;
     qint32 port = 0;

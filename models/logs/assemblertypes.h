@@ -61,8 +61,12 @@ struct TlsState
     int cipherBits = 0;
     int keyExchangeBits = 0;
     bool dhe = false;
+    // Where the three names sit in AssemblerStrings (not part of a snapshot).
+    mutable AssemblerStrings::Ref protocolRef;
+    mutable AssemblerStrings::Ref cipherRef;
+    mutable AssemblerStrings::Ref keyExchangeRef;
 
-    void assign(const TlsInfo &info);
+    void assign(const TlsInfo &info, AssemblerStrings &strings);
     void clear();
     TlsDetails toDetails(AssemblerStrings &strings) const;
     bool operator==(const TlsState &other) const;
@@ -76,6 +80,12 @@ struct PeerState
     AssemblerText ip;
     int port = 0;
     bool local = false;
+    // Where name and ip sit in AssemblerStrings (not part of a snapshot).
+    mutable AssemblerStrings::Ref nameRef;
+    mutable AssemblerStrings::Ref ipRef;
+
+    const QString &nameQString(AssemblerStrings &strings) const { return strings.get(nameRef, name); }
+    const QString &ipQString(AssemblerStrings &strings) const { return strings.get(ipRef, ip); }
 };
 
 // A client= of an smtpd session: a message once its queue id reaches the queue.
