@@ -24,26 +24,10 @@ void AssemblerText::grow(std::string_view text)
     m_size = static_cast<std::uint32_t>(text.size());
 }
 
-void AssemblerText::release() noexcept
+void AssemblerText::freeHeap() noexcept
 {
-    if (m_capacity != 0) {
-        delete[] m_heap;
-        m_capacity = 0;
-    }
-    m_size = 0;
-}
-
-void AssemblerText::take(AssemblerText &other) noexcept
-{
-    m_size = other.m_size;
-    m_capacity = other.m_capacity;
-    if (other.m_capacity == 0) {
-        std::memcpy(m_inline, other.m_inline, sizeof m_inline);
-    } else {
-        m_heap = other.m_heap;
-        other.m_capacity = 0;
-    }
-    other.m_size = 0;
+    delete[] m_heap;
+    m_capacity = 0;
 }
 
 } // namespace mailtls

@@ -89,8 +89,25 @@ private:
     char *buffer() { return m_capacity == 0 ? m_inline : m_heap; }
     // Copies `text` into a new heap buffer (too long for the present one).
     void grow(std::string_view text);
-    void release() noexcept;
-    void take(AssemblerText &other) noexcept;
+    void freeHeap() noexcept;
+    void release() noexcept
+    {
+        if (m_capacity != 0)
+            freeHeap();
+        m_size = 0;
+    }
+    void take(AssemblerText &other) noexcept
+    {
+        m_size = other.m_size;
+        m_capacity = other.m_capacity;
+        if (other.m_capacity == 0) {
+            std::memcpy(m_inline, other.m_inline, sizeof m_inline);
+        } else {
+            m_heap = other.m_heap;
+            other.m_capacity = 0;
+        }
+        other.m_size = 0;
+    }
 
     std::uint32_t m_size = 0;
     std::uint32_t m_capacity = 0;   // 0: the text is in m_inline
