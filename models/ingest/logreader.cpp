@@ -13,7 +13,7 @@
 namespace mailtls {
 
 namespace {
-constexpr std::int64_t ChunkSize = 1 << 20;
+constexpr std::int64_t ChunkSize = 1 << 18;
 // A line longer than this is cut into pieces rather than buffered without bound.
 constexpr std::int64_t MaxLineLength = 1 << 20;
 
