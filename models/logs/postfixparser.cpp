@@ -656,14 +656,16 @@ LogEvent PostfixParser::parse(const LogLine &line) const
     if (e.kind == EventKind::Unrecognised || e.kind == EventKind::Ignored) {
         // A rule that matched half a line leaves nothing behind: an unknown line
         // says only which program wrote it, an ignored one also its queue id.
-        LogEvent bare;
-        bare.kind = e.kind;
-        bare.daemon = e.daemon;
-        bare.service = e.service;
-        if (e.kind == EventKind::Ignored)
-            bare.queueId = e.queueId;
-        return bare;
+        const EventKind kind = e.kind;
+        const Daemon daemon = e.daemon;
+        const std::string_view queueId = kind == EventKind::Ignored ? e.queueId : std::string_view();
+        e = LogEvent();
+        e.kind = kind;
+        e.daemon = daemon;
+        e.service = service;
+        e.queueId = queueId;
     }
+    // One object returned on every path: built in place in the caller's.
     return e;
 }
 
