@@ -13,8 +13,7 @@ void appendLower(std::string &out, std::string_view text)
 {
     const std::size_t at = out.size();
     out.resize(at + text.size());
-    for (std::size_t i = 0; i < text.size(); ++i)
-        out[at + i] = lower(text[i]);
+    AssemblerText::lowerAscii(out.data() + at, text.data(), text.size());
 }
 
 bool startsWith(std::string_view text, std::string_view prefix)

@@ -63,6 +63,8 @@ public:
     }
     // ASCII upper-case letters become lower-case; every other byte is kept.
     void assignLower(std::string_view text);
+    // The same, from `text` into `out` (n bytes each); eight bytes at a time.
+    static void lowerAscii(char *out, const char *text, std::size_t n);
     void clear() noexcept { m_size = 0; }
 
     bool empty() const { return m_size == 0; }
