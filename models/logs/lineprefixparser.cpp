@@ -110,11 +110,22 @@ bool validTime(int hour, int minute, int second)
     return hour <= 23 && minute <= 59 && second <= 60;
 }
 
-// "HH:MM:SS"
+// "HH:MM:SS", read in place.
 bool readClock(std::string_view s, std::size_t &pos, int &hour, int &minute, int &second)
 {
-    return readDigits(s, pos, 2, hour) && expect(s, pos, ':') && readDigits(s, pos, 2, minute)
-        && expect(s, pos, ':') && readDigits(s, pos, 2, second) && validTime(hour, minute, second);
+    if (pos + 8 > s.size())
+        return false;
+    const char *c = s.data() + pos;
+    if (!isDigit(c[0]) || !isDigit(c[1]) || c[2] != ':' || !isDigit(c[3]) || !isDigit(c[4])
+        || c[5] != ':' || !isDigit(c[6]) || !isDigit(c[7]))
+        return false;
+    hour = (c[0] - '0') * 10 + (c[1] - '0');
+    minute = (c[3] - '0') * 10 + (c[4] - '0');
+    second = (c[6] - '0') * 10 + (c[7] - '0');
+    if (!validTime(hour, minute, second))
+        return false;
+    pos += 8;
+    return true;
 }
 
 // ".123456" → microseconds; any number of digits, extra precision dropped.
@@ -363,8 +374,14 @@ void LinePrefixParser::reset()
 std::int64_t LinePrefixParser::localToUtc(int year, int month, int day, int hour, int minute,
                                           int second)
 {
-    const std::int64_t localSeconds = daysFromCivil(year, month, day) * kSecondsPerDay
-        + hour * 3600 + minute * 60 + second;
+    // Lines come day after day: the day number of the last date is kept.
+    if (year != m_dayYear || month != m_dayMonth || day != m_dayDay) {
+        m_dayYear = year;
+        m_dayMonth = month;
+        m_dayDay = day;
+        m_dayNumber = daysFromCivil(year, month, day);
+    }
+    const std::int64_t localSeconds = m_dayNumber * kSecondsPerDay + hour * 3600 + minute * 60 + second;
     if (localSeconds >= m_cachedLocalStart && localSeconds < m_cachedLocalEnd)
         return localSeconds - m_cachedOffset;
 

@@ -51,6 +51,11 @@ private:
     std::int64_t m_cachedLocalStart = 0;
     std::int64_t m_cachedLocalEnd = 0;
     std::int64_t m_cachedOffset = 0;
+    // The date localToUtc() saw last, and its day number.
+    int m_dayYear = 0;
+    int m_dayMonth = 0;
+    int m_dayDay = 0;
+    std::int64_t m_dayNumber = 0;
     // The last column isLevelColumnCached() looked at, and its answer.
     std::string m_lastColumn;
     bool m_lastColumnIsLevel = false;
