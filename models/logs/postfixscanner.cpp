@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstddef>
 
+#include <QtAlgorithms>
+#include <QtEndian>
+
 namespace mailtls {
 
 namespace {
@@ -18,23 +21,13 @@ char lower(char c)
 }
 
 // Queue id bytes: 0 for anything not alphanumeric.
-enum IdBits : unsigned char { IdAlnum = 1, IdHex = 2, IdVowel = 4 };
-
-// Bytes that end or spoil "host[address]".
-enum HostBits : unsigned char {
-    HostStop = 1,       // ' ', '\t', ',' or ']' in the host
-    AddressStop = 2,    // ' ' or '[' in the address
-    HostOpen = 4 | AddressStop,
-    HostClose = 8 | HostStop,
-};
+enum IdBits : unsigned char { IdAlnum = 1, IdHex = 2, IdVowel = 4, IdZ = 8, IdAorE = 16 };
 
 struct ByteTables
 {
     unsigned char id[256];
-    unsigned char host[256];
     constexpr ByteTables()
         : id()
-        , host()
     {
         for (int c = 0; c < 256; ++c) {
             const bool digit = c >= '0' && c <= '9';
@@ -48,18 +41,12 @@ struct ByteTables
                 else if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'I'
                          || c == 'O' || c == 'U')
                     k |= IdVowel;
+                if (c == 'z')
+                    k |= IdZ;
+                if (c == 'A' || c == 'E')
+                    k |= IdAorE;
             }
             id[c] = k;
-            unsigned char h = 0;
-            if (c == ' ')
-                h = HostStop | AddressStop;
-            else if (c == ',' || c == '\t')
-                h = HostStop;
-            else if (c == '[')
-                h = HostOpen;
-            else if (c == ']')
-                h = HostClose;
-            host[c] = h;
         }
     }
 };
@@ -71,9 +58,44 @@ unsigned char idByte(char c)
     return kBytes.id[static_cast<unsigned char>(c)];
 }
 
-unsigned char hostByte(char c)
+// Whether an alphanumeric word of `size` bytes whose id bytes, and-ed and or-ed
+// together, are `all` and `any` is a queue id (see PostfixScanner::isQueueId).
+bool queueIdShape(std::size_t size, unsigned char all, unsigned char any)
 {
-    return kBytes.host[static_cast<unsigned char>(c)];
+    if (size < 5 || size > 32 || (any & IdVowel))
+        return false;
+    if (all & IdHex)
+        return true;
+    // Long ids: at least ten long, a 'z', and no A or E (they are not hex then).
+    return size >= 10 && (any & IdZ) && !(any & IdAorE);
+}
+
+// Index of the first byte at or after `from` that is one of the five, or `size`;
+// eight bytes at a time (per byte, a zero after xor with one of them is a match;
+// the lowest match found in a word is always a true one).
+std::size_t findFirstOf(const char *text, std::size_t from, std::size_t size, char a, char b, char c,
+                        char d, char e)
+{
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+    auto zeroBytes = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+    std::size_t i = from;
+    for (; i + 8 <= size; i += 8) {
+        const std::uint64_t w = qFromLittleEndian<quint64>(text + i);
+        const std::uint64_t found = zeroBytes(w ^ (kOnes * static_cast<unsigned char>(a)))
+            | zeroBytes(w ^ (kOnes * static_cast<unsigned char>(b)))
+            | zeroBytes(w ^ (kOnes * static_cast<unsigned char>(c)))
+            | zeroBytes(w ^ (kOnes * static_cast<unsigned char>(d)))
+            | zeroBytes(w ^ (kOnes * static_cast<unsigned char>(e)));
+        if (found != 0)
+            return i + static_cast<std::size_t>(qCountTrailingZeroBits(found) >> 3);
+    }
+    for (; i < size; ++i) {
+        const char x = text[i];
+        if (x == a || x == b || x == c || x == d || x == e)
+            return i;
+    }
+    return size;
 }
 
 } // namespace
@@ -85,40 +107,38 @@ bool PostfixScanner::isQueueId(std::string_view id)
     // Either way a word such as "warning" or "statistics" is not an id.
     if (id.size() < 5 || id.size() > 32)
         return false;
-    unsigned char all = IdHex;
+    unsigned char all = 0xff;
+    unsigned char any = 0;
     for (char c : id) {
         const unsigned char k = idByte(c);
-        // Not alphanumeric, or a vowel that is not a hex digit.
-        if (k == 0 || (k & IdVowel))
+        if (k == 0)
             return false;
         all &= k;
+        any |= k;
     }
-    if (all & IdHex)
-        return true;
-    if (id.size() < 10 || id.find('z') == std::string_view::npos)
-        return false;
-    // Long ids have no A or E either (they are not hex then).
-    for (char c : id) {
-        if (c == 'A' || c == 'E')
-            return false;
-    }
-    return true;
+    return queueIdShape(id.size(), all, any);
 }
 
 bool PostfixScanner::consumeQueueId(std::string_view &id)
 {
     // An id is alphanumeric and at most 32 long: no need to look further for
     // its colon, nor past a byte that cannot be part of one.
+    // The bytes are classified on the way (isQueueId() in the same pass).
     const std::size_t limit = std::min<std::size_t>(m_text.size(), 33);
     std::size_t colon = 0;
-    while (colon < limit && idByte(m_text[colon]) != 0)
-        ++colon;
+    unsigned char all = 0xff;
+    unsigned char any = 0;
+    for (; colon < limit; ++colon) {
+        const unsigned char k = idByte(m_text[colon]);
+        if (k == 0)
+            break;
+        all &= k;
+        any |= k;
+    }
     if (colon == limit || m_text[colon] != ':' || colon + 1 >= m_text.size()
-        || m_text[colon + 1] != ' ')
+        || m_text[colon + 1] != ' ' || !queueIdShape(colon, all, any))
         return false;
     const std::string_view candidate = m_text.substr(0, colon);
-    if (!isQueueId(candidate))
-        return false;
     id = candidate;
     m_text.remove_prefix(colon + 2);
     return true;
@@ -131,28 +151,12 @@ bool PostfixScanner::consumeHostAddress(std::string_view &host, std::string_view
     // runs to the next ']' and holds no space or '['.
     const char *text = m_text.data();
     const std::size_t size = m_text.size();
-    std::size_t open = 0;
-    for (;; ++open) {
-        if (open == size)
-            return false;
-        const unsigned char k = hostByte(text[open]);
-        if (k == HostOpen)
-            break;
-        if (k & HostStop)
-            return false;
-    }
-    if (open == 0)
+    const std::size_t open = findFirstOf(text, 0, size, '[', ' ', '\t', ',', ']');
+    if (open == size || open == 0 || text[open] != '[')
         return false;
-    std::size_t close = open + 1;
-    for (;; ++close) {
-        if (close == size)
-            return false;
-        const unsigned char k = hostByte(text[close]);
-        if (k == HostClose)
-            break;
-        if (k & AddressStop)
-            return false;
-    }
+    const std::size_t close = findFirstOf(text, open + 1, size, ']', ' ', '[', ' ', ' ');
+    if (close == size || text[close] != ']')
+        return false;
     std::size_t end = close + 1;
     int portValue = 0;
     if (withPort && end + 1 < m_text.size() && m_text[end] == ':' && isDigit(m_text[end + 1])) {
