@@ -1,6 +1,7 @@
 #include "models/logs/postfixparser.h"
 
 #include <cstddef>
+#include <cstring>
 #include <initializer_list>
 
 #include "models/logs/postfixscanner.h"
@@ -38,6 +39,76 @@ constexpr DaemonName kDaemons[] = {
 
 Daemon daemonFromName(std::string_view name)
 {
+    // By length and first letter first: this runs for every Postfix line.
+    auto is = [name](std::string_view word) {
+        return std::memcmp(name.data(), word.data(), word.size()) == 0;
+    };
+    if (name.empty())
+        return Daemon::Other;
+    switch (name.size()) {
+    case 4:
+        if (name[0] == 's' && is("smtp"))
+            return Daemon::Smtp;
+        if (name[0] == 'q' && is("qmgr"))
+            return Daemon::Qmgr;
+        if (name[0] == 'l' && is("lmtp"))
+            return Daemon::Lmtp;
+        if (name[0] == 'p' && is("pipe"))
+            return Daemon::Pipe;
+        break;
+    case 5:
+        switch (name[0]) {
+        case 's':
+            if (is("smtpd"))
+                return Daemon::Smtpd;
+            if (is("showq"))
+                return Daemon::Showq;
+            if (is("spawn"))
+                return Daemon::Spawn;
+            break;
+        case 'l':
+            if (is("local"))
+                return Daemon::Local;
+            break;
+        case 'e':
+            if (is("error"))
+                return Daemon::Error;
+            break;
+        case 'r':
+            if (is("retry"))
+                return Daemon::Error;
+            break;
+        case 'o':
+            if (is("oqmgr"))
+                return Daemon::Oqmgr;
+            break;
+        case 'd':
+            if (is("defer"))
+                return Daemon::Bounce;
+            break;
+        case 't':
+            if (is("trace"))
+                return Daemon::Bounce;
+            break;
+        case 'a':
+            if (is("anvil"))
+                return Daemon::Anvil;
+            break;
+        case 'f':
+            if (is("flush"))
+                return Daemon::Flush;
+            break;
+        case 'q':
+            if (is("qmqpd"))
+                return Daemon::Qmqpd;
+            break;
+        default:
+            break;
+        }
+        break;
+    default:
+        break;
+    }
     for (const DaemonName &d : kDaemons) {
         if (d.name == name)
             return d.daemon;
