@@ -203,31 +203,30 @@ void AssemblerInbound::close(std::uint64_t pid, Session &s, std::int64_t disconn
     const bool submission = s.submission();
     const bool whole = wholeSessionEncrypted(s);
 
-    ConnectionRecord connection;
+    ConnectionRecord &connection = m_output.connections.emplace_back();
     connection.key = s.key;
     connection.direction = directionOf(submission);
-    connection.peer = s.peer.nameQString(m_strings);
-    connection.peerIp = s.peer.ipQString(m_strings);
+    assembler::share(connection.peer, s.peer.nameQString(m_strings));
+    assembler::share(connection.peerIp, s.peer.ipQString(m_strings));
     connection.time = s.startTime;
     connection.encrypted = s.tls || whole;
     connection.local = s.peer.local;
     if (s.tls)
-        connection.tls = s.tlsInfo.toDetails(m_strings);
+        s.tlsInfo.toDetails(m_strings, connection.tls);
     connection.lines = s.lines.toOffsets();
-    m_output.connections.push_back(std::move(connection));
 
     if (failed(s)) {
-        TlsFailureRecord failure;
+        TlsFailureRecord &failure = m_output.failures.emplace_back();
         failure.direction = directionOf(submission);
-        failure.peer = s.peer.nameQString(m_strings);
-        failure.peerIp = s.peer.ipQString(m_strings);
+        assembler::share(failure.peer, s.peer.nameQString(m_strings));
+        assembler::share(failure.peerIp, s.peer.ipQString(m_strings));
         failure.local = s.peer.local;
         failure.lines = s.failureLines.toOffsets();
         if (s.failureSeen) {
             failure.key = s.failureKey;
             failure.time = s.failureTime;
             failure.problem = s.problem == TlsProblem::None ? TlsProblem::Other : s.problem;
-            failure.reason = m_strings.get(s.reason);
+            assembler::share(failure.reason, m_strings.get(s.reason));
         } else {
             // Only the statistics say it: starttls=0/N (failed() needs them, so
             // the session ended with its disconnect line).
@@ -238,7 +237,6 @@ void AssemblerInbound::close(std::uint64_t pid, Session &s, std::int64_t disconn
         }
         if (disconnect >= 0)
             assembler::addLine(failure.lines, disconnect);
-        m_output.failures.push_back(std::move(failure));
     }
 
     for (InboundMessage &m : s.messages) {
@@ -271,11 +269,11 @@ void AssemblerInbound::close(std::uint64_t pid, Session &s, std::int64_t disconn
 
 void AssemblerInbound::emitMessage(InboundMessage &m, QueueEntry *entry)
 {
-    TransferRecord r;
+    TransferRecord &r = m_output.transfers.emplace_back();
     r.key = m.key;
     r.direction = directionOf(m.submission);
-    r.peer = m.peer.nameQString(m_strings);
-    r.peerIp = m.peer.ipQString(m_strings);
+    assembler::share(r.peer, m.peer.nameQString(m_strings));
+    assembler::share(r.peerIp, m.peer.ipQString(m_strings));
     // The queue entry's strings, shared with the message's other records, when it
     // is still the entry that gave the message its sender.
     r.queueId = entry ? entry->queueIdText(m.queueId) : assembler::toQString(m.queueId);
@@ -286,9 +284,8 @@ void AssemblerInbound::emitMessage(InboundMessage &m, QueueEntry *entry)
     r.sender = entry && entry->sender == m.sender ? entry->senderQString()
                                                   : assembler::toQString(m.sender);
     if (m.encryptedAtClient)
-        r.tls = m.tls.toDetails(m_strings);
+        m.tls.toDetails(m_strings, r.tls);
     r.lines = m.lines.toOffsets();
-    m_output.transfers.push_back(std::move(r));
     m.emitted = true;
     m.emittedEncrypted = m.encrypted();
     m.emittedSubmission = m.submission;

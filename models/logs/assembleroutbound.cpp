@@ -289,18 +289,17 @@ void AssemblerOutbound::conclude(Attempt &a)
 
 void AssemblerOutbound::emitAttempt(const Attempt &a)
 {
-    TlsFailureRecord r;
+    TlsFailureRecord &r = m_output.failures.emplace_back();
     r.key = a.key;
     r.direction = Direction::Outbound;
-    r.peer = a.peer.nameQString(m_strings);
-    r.peerIp = a.peer.ipQString(m_strings);
+    assembler::share(r.peer, a.peer.nameQString(m_strings));
+    assembler::share(r.peerIp, a.peer.ipQString(m_strings));
     r.port = a.peer.port;
     r.time = a.time;
     r.problem = a.problem == TlsProblem::None ? TlsProblem::Other : a.problem;
-    r.reason = m_strings.get(a.reason);
+    assembler::share(r.reason, m_strings.get(a.reason));
     r.local = a.peer.local;
     r.lines = a.lines.toOffsets();
-    m_output.failures.push_back(std::move(r));
 }
 
 void AssemblerOutbound::emitConnection(const LogLine &line, const LogEvent &event,
@@ -308,21 +307,20 @@ void AssemblerOutbound::emitConnection(const LogLine &line, const LogEvent &even
 {
     assembler::PeerState peer;
     assembler::setPeer(peer, event.daemon, event.host, event.ip, event.port, m_strings);
-    ConnectionRecord r;
+    ConnectionRecord &r = m_output.connections.emplace_back();
     r.key = offset;
     r.direction = Direction::Outbound;
-    r.peer = peer.nameQString(m_strings);
-    r.peerIp = peer.ipQString(m_strings);
+    assembler::share(r.peer, peer.nameQString(m_strings));
+    assembler::share(r.peerIp, peer.ipQString(m_strings));
     r.port = peer.port;
     r.time = line.timeUtc;
     r.encrypted = use.encrypted;
     r.local = peer.local;
     if (use.encrypted && use.tls)
-        r.tls = use.tls->toDetails(m_strings);
+        use.tls->toDetails(m_strings, r.tls);
     if (use.encrypted && use.tlsOffset >= 0)
         assembler::addLine(r.lines, use.tlsOffset);
     assembler::addLine(r.lines, offset);
-    m_output.connections.push_back(std::move(r));
 }
 
 void AssemblerOutbound::countSent(const LogLine &line, const LogEvent &event, std::int64_t offset,
@@ -381,28 +379,27 @@ void AssemblerOutbound::countSent(const LogLine &line, const LogEvent &event, st
 void AssemblerOutbound::emitMessage(std::string_view queueId, QueueEntry &entry,
                                     OutboundMessage &m)
 {
-    TransferRecord r;
+    TransferRecord &r = m_output.transfers.emplace_back();
     r.key = m.key;
     r.direction = Direction::Outbound;
-    r.peer = m.peer.nameQString(m_strings);
-    r.peerIp = m.peer.ipQString(m_strings);
-    r.queueId = entry.queueIdText(queueId);
+    assembler::share(r.peer, m.peer.nameQString(m_strings));
+    assembler::share(r.peerIp, m.peer.ipQString(m_strings));
+    assembler::share(r.queueId, entry.queueIdText(queueId));
     r.time = entry.queued ? entry.queueTime : m.firstTime;
     r.bytes = entry.queued ? entry.size : 0;
     r.encrypted = m.encrypted;
     r.local = m.peer.local;
-    r.sender = entry.senderQString();
+    assembler::share(r.sender, entry.senderQString());
     for (const AssemblerText &recipient : m.recipients) {
         if (!r.recipients.isEmpty())
             r.recipients += QLatin1Char(',');
         r.recipients += assembler::toQString(recipient);
     }
     if (m.encrypted)
-        r.tls = m.tls.toDetails(m_strings);
+        m.tls.toDetails(m_strings, r.tls);
     r.lines = m.lines.toOffsets();
     m.emittedBytes = r.bytes;
     m.emittedTime = r.time;
-    m_output.transfers.push_back(std::move(r));
 }
 
 void AssemblerOutbound::queued(std::string_view queueId, QueueEntry &entry)

@@ -120,17 +120,15 @@ void TlsState::clear()
     keyExchangeRef = AssemblerStrings::Ref();
 }
 
-TlsDetails TlsState::toDetails(AssemblerStrings &strings) const
+void TlsState::toDetails(AssemblerStrings &strings, TlsDetails &details) const
 {
-    TlsDetails details;
     details.trust = trust;
-    details.protocol = strings.get(protocolRef, protocol);
-    details.cipher = strings.get(cipherRef, cipher);
+    share(details.protocol, strings.get(protocolRef, protocol));
+    share(details.cipher, strings.get(cipherRef, cipher));
     details.cipherBits = cipherBits;
-    details.keyExchange = strings.get(keyExchangeRef, keyExchange);
+    share(details.keyExchange, strings.get(keyExchangeRef, keyExchange));
     details.keyExchangeBits = keyExchangeBits;
     details.dhe = dhe;
-    return details;
 }
 
 bool TlsState::operator==(const TlsState &other) const

@@ -52,6 +52,14 @@ void addLine(LineList &lines, std::int64_t offset);
 
 QString toQString(std::string_view text);
 
+// `to` becomes a shared copy of `from`: QString's copy constructor and swap are
+// inline, its copy assignment a call into Qt (records take many such copies).
+inline void share(QString &to, const QString &from)
+{
+    QString copy(from);
+    to.swap(copy);
+}
+
 struct TlsState
 {
     Trust trust = Trust::Unknown;
@@ -68,7 +76,7 @@ struct TlsState
 
     void assign(const TlsInfo &info, AssemblerStrings &strings);
     void clear();
-    TlsDetails toDetails(AssemblerStrings &strings) const;
+    void toDetails(AssemblerStrings &strings, TlsDetails &details) const;
     bool operator==(const TlsState &other) const;
     bool operator!=(const TlsState &other) const { return !(*this == other); }
 };
