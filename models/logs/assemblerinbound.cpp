@@ -138,7 +138,7 @@ void AssemblerInbound::client(std::uint64_t pid, Session &s, const LogLine &line
     if (!s.messages.empty() && s.messages.back().queueId == event.queueId)
         return;   // one client= per queue id: a repeated line adds nothing
 
-    InboundMessage m;
+    InboundMessage &m = s.messages.emplace_back();
     m.queueId.assign(event.queueId);
     m.key = offset;
     m.peer = s.peer;
@@ -157,7 +157,6 @@ void AssemblerInbound::client(std::uint64_t pid, Session &s, const LogLine &line
     entry.sessionPid = pid;
     entry.sessionKey = s.key;
     entry.hasPending = false;
-    s.messages.push_back(std::move(m));
     if (entry.queued) {
         // qmgr came first (lines of two sources merged out of order).
         queued(event.queueId, entry);
