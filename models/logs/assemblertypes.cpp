@@ -1,6 +1,7 @@
 #include "models/logs/assemblertypes.h"
 
 #include <algorithm>
+#include <new>
 
 #include <QByteArray>
 
@@ -138,28 +139,38 @@ bool TlsState::operator==(const TlsState &other) const
         && keyExchangeBits == other.keyExchangeBits && dhe == other.dhe;
 }
 
+namespace {
+
+// Destroys `value` and makes a default one in its place, keeping the buffer of
+// the vector member `keep`: one pass of default values over the object, where an
+// assignment from a default temporary would write it twice.
+template <typename T, typename V>
+void renew(T &value, V T::*keep)
+{
+    V kept = std::move(value.*keep);
+    value.~T();
+    new (&value) T();
+    value.*keep = std::move(kept);
+}
+
+} // namespace
+
 void recycle(Session &session)
 {
-    std::vector<InboundMessage> messages = std::move(session.messages);
-    messages.clear();
-    session = Session();
-    session.messages = std::move(messages);
+    session.messages.clear();
+    renew(session, &Session::messages);
 }
 
 void recycle(QueueEntry &entry)
 {
-    std::vector<OutboundMessage> outbound = std::move(entry.outbound);
-    outbound.clear();
-    entry = QueueEntry();
-    entry.outbound = std::move(outbound);
+    entry.outbound.clear();
+    renew(entry, &QueueEntry::outbound);
 }
 
 void recycle(SmtpProcess &process)
 {
     // The pending TLS entries beyond pendingCount keep their buffers for reuse.
-    std::vector<PendingTls> pending = std::move(process.pending);
-    process = SmtpProcess();
-    process.pending = std::move(pending);
+    renew(process, &SmtpProcess::pending);
 }
 
 void writeString(QDataStream &out, std::string_view text)
