@@ -190,10 +190,10 @@ void AssemblerInbound::queued(std::string_view queueId, QueueEntry &entry)
         return;
     }
     if (entry.hasPending) {
-        record(entry.pending);
-        emitMessage(entry.pending, &entry);
+        record(*entry.pending);
+        emitMessage(*entry.pending, &entry);
         entry.hasPending = false;
-        entry.pending = InboundMessage();
+        entry.pending.reset();
     }
 }
 
@@ -261,7 +261,7 @@ void AssemblerInbound::close(std::uint64_t pid, Session &s, std::int64_t disconn
             // Not in the queue yet: its qmgr line may still come. If the queue id
             // is removed (or forgotten) first, it never was a message.
             entry->hasPending = true;
-            entry->pending = std::move(m);
+            entry->pending = std::make_unique<InboundMessage>(std::move(m));
         }
     }
 }

@@ -58,7 +58,7 @@ void AssemblerQueue::save(QDataStream &out) const
         assembler::writeString(out, e.sender);
         out << e.inSession << quint64(e.sessionPid) << qint64(e.sessionKey) << e.hasPending;
         if (e.hasPending)
-            assembler::write(out, e.pending);
+            assembler::write(out, *e.pending);
         out << quint32(e.outbound.size());
         for (const assembler::OutboundMessage &m : e.outbound)
             assembler::write(out, m);
@@ -92,8 +92,13 @@ bool AssemblerQueue::load(QDataStream &in)
         in >> e.inSession >> sessionPid >> sessionKey >> e.hasPending;
         e.sessionPid = sessionPid;
         e.sessionKey = sessionKey;
-        if (in.status() != QDataStream::Ok || (e.hasPending && !assembler::read(in, e.pending)))
+        if (in.status() != QDataStream::Ok)
             return false;
+        if (e.hasPending) {
+            e.pending = std::make_unique<assembler::InboundMessage>();
+            if (!assembler::read(in, *e.pending))
+                return false;
+        }
         std::uint32_t outbound = 0;
         if (!assembler::readCount(in, outbound))
             return false;

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -175,9 +176,10 @@ struct QueueEntry
     bool inSession = false;
     std::uint64_t sessionPid = 0;
     std::int64_t sessionKey = 0;
-    // A client= whose session ended before the message reached the queue.
+    // A client= whose session ended before the message reached the queue (rare:
+    // kept apart, so that every other queue entry stays small).
     bool hasPending = false;
-    InboundMessage pending;
+    std::unique_ptr<InboundMessage> pending;
     std::vector<OutboundMessage> outbound;
     // Its queue id and sender as record strings, made once and shared by all its
     // records (inbound, local delivery, relays). Not part of a snapshot.
