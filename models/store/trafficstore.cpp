@@ -92,6 +92,14 @@ struct TrafficStore::Private
         }
     }
 
+    // Every query first checks the store is open; the message is the same.
+    bool requireOpen(QString *error) const
+    {
+        if (!isOpen)
+            setError(error, QCoreApplication::translate("TrafficStore", "The store %1 is not open.").arg(shown(path)));
+        return isOpen;
+    }
+
     QString readError(const QSqlQuery &query) const
     {
         return QCoreApplication::translate("TrafficStore", "Cannot read %1: %2").arg(shown(path), query.lastError().text());
@@ -222,10 +230,8 @@ bool TrafficStore::open(QString *error)
 std::optional<SourceRecord> TrafficStore::findSource(const QString &identity, QString *error)
 {
     setError(error, QString());
-    if (!d->isOpen) {
-        setError(error, QCoreApplication::translate("TrafficStore", "The store %1 is not open.").arg(shown(d->path)));
+    if (!d->requireOpen(error))
         return std::nullopt;
-    }
     QSqlQuery query(d->db);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT id, identity, name, position, check_hash, "
@@ -255,10 +261,8 @@ QList<SourceRecord> TrafficStore::sources(QString *error) const
 {
     setError(error, QString());
     QList<SourceRecord> result;
-    if (!d->isOpen) {
-        setError(error, QCoreApplication::translate("TrafficStore", "The store %1 is not open.").arg(shown(d->path)));
+    if (!d->requireOpen(error))
         return result;
-    }
     QSqlQuery query(d->db);
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT id, identity, name, position, check_hash, "
@@ -285,10 +289,8 @@ QList<SourceRecord> TrafficStore::sources(QString *error) const
 qint64 TrafficStore::addSource(const QString &identity, const QString &name, QString *error)
 {
     setError(error, QString());
-    if (!d->isOpen) {
-        setError(error, QCoreApplication::translate("TrafficStore", "The store %1 is not open.").arg(shown(d->path)));
+    if (!d->requireOpen(error))
         return -1;
-    }
     QSqlQuery query(d->db);
     query.prepare(QStringLiteral("INSERT INTO sources (identity, name, position, lines_read, "
                                  "updated_at) VALUES (?, ?, 0, 0, ?)"));
@@ -312,10 +314,8 @@ qint64 TrafficStore::addSource(const QString &identity, const QString &name, QSt
 
 bool TrafficStore::writeBatch(const IngestBatch &batch, QString *error)
 {
-    if (!d->isOpen) {
-        setError(error, QCoreApplication::translate("TrafficStore", "The store %1 is not open.").arg(shown(d->path)));
+    if (!d->requireOpen(error))
         return false;
-    }
     QString why;
     if (!d->writer) {
         auto writer = std::make_unique<RecordWriter>(d->db);
@@ -351,9 +351,7 @@ QList<PeerFigures> TrafficStore::peerFigures(const ReportFilter &filter, QString
     setError(error, QString());
     QList<PeerFigures> figures;
     QString why;
-    if (!d->isOpen) {
-        setError(error, QCoreApplication::translate("TrafficStore", "The store %1 is not open.").arg(shown(d->path)));
-    } else if (!FigureQuery::run(d->db, filter, FigureQuery::Plan::Automatic, &figures, &why)) {
+    if (d->requireOpen(error) && !FigureQuery::run(d->db, filter, FigureQuery::Plan::Automatic, &figures, &why)) {
         setError(error, QCoreApplication::translate("TrafficStore", "Cannot read figures from %1: %2").arg(shown(d->path), why));
         figures.clear();
     }
@@ -366,9 +364,7 @@ QList<PeerFigures> TrafficStore::peerFiguresFromRecords(const ReportFilter &filt
     setError(error, QString());
     QList<PeerFigures> figures;
     QString why;
-    if (!d->isOpen) {
-        setError(error, QCoreApplication::translate("TrafficStore", "The store %1 is not open.").arg(shown(d->path)));
-    } else if (!FigureQuery::run(d->db, filter, FigureQuery::Plan::RecordsOnly, &figures, &why)) {
+    if (d->requireOpen(error) && !FigureQuery::run(d->db, filter, FigureQuery::Plan::RecordsOnly, &figures, &why)) {
         setError(error, QCoreApplication::translate("TrafficStore", "Cannot read figures from %1: %2").arg(shown(d->path), why));
         figures.clear();
     }
@@ -379,10 +375,8 @@ QHash<QString, qint64> TrafficStore::unrecognisedCounts(QString *error) const
 {
     setError(error, QString());
     QHash<QString, qint64> counts;
-    if (!d->isOpen) {
-        setError(error, QCoreApplication::translate("TrafficStore", "The store %1 is not open.").arg(shown(d->path)));
+    if (!d->requireOpen(error))
         return counts;
-    }
     QSqlQuery query(d->db);
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT program, sum(count) FROM unrecognised "
@@ -402,10 +396,8 @@ QHash<QString, qint64> TrafficStore::unrecognisedCounts(QString *error) const
 qint64 TrafficStore::linesRead(QString *error) const
 {
     setError(error, QString());
-    if (!d->isOpen) {
-        setError(error, QCoreApplication::translate("TrafficStore", "The store %1 is not open.").arg(shown(d->path)));
+    if (!d->requireOpen(error))
         return -1;
-    }
     QSqlQuery query(d->db);
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT coalesce(sum(lines_read), 0) FROM sources"))
