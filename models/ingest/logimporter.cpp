@@ -93,12 +93,12 @@ bool LogImporter::importLog(const QString &path, QString *error)
         // Skip what was read before, checking that the line before the stored
         // position is the one that was there: otherwise this is another log that
         // merely starts the same way, and continuing would miscount.
-        std::int64_t lastEnd = offset + std::int64_t(line.size()) + 1;
-        QByteArray lastHash = lineHash(line);
-        while (lastEnd < known->position && reader.nextLine(line, offset)) {
-            lastEnd = reader.position();
-            lastHash = lineHash(line);
-        }
+        // Only the last skipped line is hashed: a copy of it is cheaper than a
+        // hash of every line on the way.
+        std::string skipped(line);
+        while (reader.position() < known->position && reader.nextLine(line, offset))
+            skipped.assign(line);
+        const QByteArray lastHash = lineHash(skipped);
         if (!reader.error().isEmpty()) {
             *error = reader.error();
             return false;
