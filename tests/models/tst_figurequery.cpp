@@ -10,31 +10,15 @@
 #include <QTest>
 
 #include "models/store/trafficstore.h"
+#include "tests/models/storetestutil.h"
 
 using namespace mailtls;
+using mailtls::storetest::figures;
 
 namespace {
 
 constexpr qint64 day = 86400;
 constexpr qint64 day0 = 19800LL * day; // 2024-03-18 00:00:00 UTC
-
-PeerFigures figures(Direction direction, const QString &peer, qint64 messages,
-                    qint64 encryptedMessages, qint64 bytes, qint64 encryptedBytes,
-                    qint64 connections, qint64 encryptedConnections, qint64 tlsFailures)
-{
-    PeerFigures f;
-    f.direction = direction;
-    f.peer = peer;
-    f.messages = messages;
-    f.encryptedMessages = encryptedMessages;
-    f.plaintextMessages = messages - encryptedMessages;
-    f.bytes = bytes;
-    f.encryptedBytes = encryptedBytes;
-    f.connections = connections;
-    f.encryptedConnections = encryptedConnections;
-    f.tlsFailures = tlsFailures;
-    return f;
-}
 
 // The documented order, written out independently of FigureQuery::sort.
 QList<PeerFigures> sorted(QList<PeerFigures> rows)
@@ -113,23 +97,6 @@ ReportFilter range(std::optional<qint64> since, std::optional<qint64> until)
 }
 
 } // namespace
-
-namespace mailtls {
-char *toString(const PeerFigures &f)
-{
-    return QTest::toString(QStringLiteral("%1 %2: msg %3 (enc %4, plain %5) bytes %6 (enc %7) "
-                                          "conn %8 (enc %9) fail %10")
-                               .arg(directionName(f.direction), f.peer)
-                               .arg(f.messages)
-                               .arg(f.encryptedMessages)
-                               .arg(f.plaintextMessages)
-                               .arg(f.bytes)
-                               .arg(f.encryptedBytes)
-                               .arg(f.connections)
-                               .arg(f.encryptedConnections)
-                               .arg(f.tlsFailures));
-}
-} // namespace mailtls
 
 class TestFigureQuery final : public QObject
 {
