@@ -19,6 +19,7 @@ struct IngestBatch
     qint64 position = 0;              // the source's position after this batch
     QByteArray checkHash;
     QByteArray assemblerState;
+    QByteArray cursor;                // a followed source's own resume point after this batch
     qint64 linesRead = 0;             // lines in this batch
     QHash<QString, qint64> unrecognised; // program -> count in this batch
 };

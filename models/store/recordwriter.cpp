@@ -178,9 +178,9 @@ bool RecordWriter::prepare(QString *error)
         && prepared(m_updateSource, m_db,
                     QStringLiteral("UPDATE sources SET position = %1, check_hash = %2, "
                                    "assembler_state = %3, lines_read = lines_read + %4, "
-                                   "updated_at = %5 WHERE id = %6")
+                                   "updated_at = %5, cursor = %6 WHERE id = %7")
                         .arg(placeholder(0), placeholder(1), placeholder(2), placeholder(3),
-                             placeholder(4), placeholder(5)),
+                             placeholder(4), placeholder(5), placeholder(6)),
                     error);
 }
 
@@ -399,6 +399,7 @@ bool RecordWriter::moveSource(const IngestBatch &batch, QString *error)
         .nullableBlob(batch.assemblerState)
         .integer(batch.linesRead)
         .integer(QDateTime::currentSecsSinceEpoch())
+        .nullableBlob(batch.cursor)
         .integer(batch.sourceId);
     if (!exec(m_updateSource, error)) {
         *error = QStringLiteral("source position: %1").arg(*error);

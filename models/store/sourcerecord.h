@@ -18,6 +18,13 @@ struct SourceRecord
     QByteArray checkHash;
     QByteArray assemblerState;
     qint64 linesRead = 0;        // every line read from this source, recognised or not
+    // Followed sources only: where the source itself resumes (which file and
+    // where in it, or a journal cursor), what the user gave to define it (a
+    // path, journal[:UNIT], ssh://…; empty for a log that was imported), and
+    // whether the user paused it.
+    QByteArray cursor;
+    QString spec;
+    bool paused = false;
 };
 
 } // namespace mailtls

@@ -149,11 +149,29 @@ bool run(QSqlDatabase &db, const QString &sql, QString *error)
     return false;
 }
 
+// Version 2: followed sources. A followed source resumes from a cursor of its
+// own (which file and where in it, or a journal cursor) kept beside the stream
+// position, and is defined by what the user gave (`spec`: a path,
+// journal[:UNIT], ssh://…), so the app can start it again; a paused source
+// keeps its place without being read.
+SchemaMigration version2()
+{
+    SchemaMigration step;
+    step.version = 2;
+    step.statements = {
+        QStringLiteral("ALTER TABLE sources ADD COLUMN cursor BLOB"),
+        QStringLiteral("ALTER TABLE sources ADD COLUMN spec TEXT"),
+        QStringLiteral("ALTER TABLE sources ADD COLUMN paused INTEGER NOT NULL DEFAULT 0 "
+                       "CHECK (paused IN (0, 1))"),
+    };
+    return step;
+}
+
 } // namespace
 
 const std::vector<SchemaMigration> &StoreSchema::migrations()
 {
-    static const std::vector<SchemaMigration> steps = {version1()};
+    static const std::vector<SchemaMigration> steps = {version1(), version2()};
     return steps;
 }
 

@@ -50,6 +50,28 @@ QVariant text(const QString &value)
     return value.isNull() ? QVariant(empty) : QVariant(value);
 }
 
+QString sourceColumns()
+{
+    return QStringLiteral("id, identity, name, position, check_hash, assembler_state, "
+                          "lines_read, cursor, spec, paused");
+}
+
+SourceRecord sourceFrom(const QSqlQuery &query)
+{
+    SourceRecord source;
+    source.id = query.value(0).toLongLong();
+    source.identity = query.value(1).toString();
+    source.name = query.value(2).toString();
+    source.position = query.value(3).toLongLong();
+    source.checkHash = query.value(4).toByteArray();
+    source.assemblerState = query.value(5).toByteArray();
+    source.linesRead = query.value(6).toLongLong();
+    source.cursor = query.value(7).toByteArray();
+    source.spec = query.value(8).toString();
+    source.paused = query.value(9).toInt() != 0;
+    return source;
+}
+
 bool exec(QSqlDatabase &db, const QString &sql, QString *why)
 {
     QSqlQuery query(db);
@@ -234,8 +256,7 @@ std::optional<SourceRecord> TrafficStore::findSource(const QString &identity, QS
         return std::nullopt;
     QSqlQuery query(d->db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT id, identity, name, position, check_hash, "
-                                 "assembler_state, lines_read FROM sources WHERE identity = ?"));
+    query.prepare(QStringLiteral("SELECT %1 FROM sources WHERE identity = ?").arg(sourceColumns()));
     query.bindValue(0, text(identity));
     if (!query.exec()) {
         setError(error, d->readError(query));
@@ -246,15 +267,7 @@ std::optional<SourceRecord> TrafficStore::findSource(const QString &identity, QS
             setError(error, d->readError(query));
         return std::nullopt;
     }
-    SourceRecord source;
-    source.id = query.value(0).toLongLong();
-    source.identity = query.value(1).toString();
-    source.name = query.value(2).toString();
-    source.position = query.value(3).toLongLong();
-    source.checkHash = query.value(4).toByteArray();
-    source.assemblerState = query.value(5).toByteArray();
-    source.linesRead = query.value(6).toLongLong();
-    return source;
+    return sourceFrom(query);
 }
 
 QList<SourceRecord> TrafficStore::sources(QString *error) const
@@ -265,21 +278,12 @@ QList<SourceRecord> TrafficStore::sources(QString *error) const
         return result;
     QSqlQuery query(d->db);
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT id, identity, name, position, check_hash, "
-                                   "assembler_state, lines_read FROM sources ORDER BY id"))) {
+    if (!query.exec(QStringLiteral("SELECT %1 FROM sources ORDER BY id").arg(sourceColumns()))) {
         setError(error, d->readError(query));
         return result;
     }
     while (query.next()) {
-        SourceRecord source;
-        source.id = query.value(0).toLongLong();
-        source.identity = query.value(1).toString();
-        source.name = query.value(2).toString();
-        source.position = query.value(3).toLongLong();
-        source.checkHash = query.value(4).toByteArray();
-        source.assemblerState = query.value(5).toByteArray();
-        source.linesRead = query.value(6).toLongLong();
-        result.append(source);
+        result.append(sourceFrom(query));
     }
     if (query.lastError().isValid())
         setError(error, d->readError(query));
@@ -310,6 +314,63 @@ qint64 TrafficStore::addSource(const QString &identity, const QString &name, QSt
         return -1;
     }
     return query.lastInsertId().toLongLong();
+}
+
+qint64 TrafficStore::defineSource(const QString &identity, const QString &name,
+                                  const QString &spec, QString *error)
+{
+    setError(error, QString());
+    if (!d->requireOpen(error))
+        return -1;
+    // A source followed before keeps its place: defining it again resumes it.
+    QSqlQuery query(d->db);
+    query.prepare(QStringLiteral("INSERT INTO sources (identity, name, position, lines_read, "
+                                 "updated_at, spec) VALUES (?, ?, 0, 0, ?, ?) "
+                                 "ON CONFLICT (identity) DO UPDATE SET name = excluded.name, "
+                                 "spec = excluded.spec"));
+    query.bindValue(0, text(identity));
+    query.bindValue(1, text(name));
+    query.bindValue(2, qlonglong(QDateTime::currentSecsSinceEpoch()));
+    query.bindValue(3, text(spec));
+    if (!query.exec()) {
+        setError(error, QCoreApplication::translate("TrafficStore", "Cannot add the source %1 to %2: %3")
+                            .arg(identity, shown(d->path), query.lastError().text()));
+        return -1;
+    }
+    const std::optional<SourceRecord> source = findSource(identity, error);
+    return source ? source->id : -1;
+}
+
+bool TrafficStore::updateSource(qint64 id, const char *assignment, const QVariant &value,
+                                QString *error)
+{
+    setError(error, QString());
+    if (!d->requireOpen(error))
+        return false;
+    QSqlQuery query(d->db);
+    query.prepare(QStringLiteral("UPDATE sources SET %1 WHERE id = ?").arg(QLatin1String(assignment)));
+    if (value.isValid())
+        query.addBindValue(value);
+    query.addBindValue(id);
+    if (!query.exec() || query.numRowsAffected() != 1) {
+        setError(error, QCoreApplication::translate("TrafficStore", "Cannot change source %1 in %2: %3")
+                            .arg(id)
+                            .arg(shown(d->path), query.lastError().isValid()
+                                                     ? query.lastError().text()
+                                                     : QCoreApplication::translate("TrafficStore", "there is no such source")));
+        return false;
+    }
+    return true;
+}
+
+bool TrafficStore::setSourcePaused(qint64 id, bool paused, QString *error)
+{
+    return updateSource(id, "paused = ?", paused ? 1 : 0, error);
+}
+
+bool TrafficStore::undefineSource(qint64 id, QString *error)
+{
+    return updateSource(id, "spec = NULL, paused = 0", QVariant(), error);
 }
 
 bool TrafficStore::writeBatch(const IngestBatch &batch, QString *error)

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QVariant>
 #include <QtGlobal>
 
 #include "models/store/ingestbatch.h"
@@ -50,9 +51,19 @@ public:
     qint64 addSource(const QString &identity, const QString &name, QString *error);
     QList<SourceRecord> sources(QString *error) const;
 
+    // Followed sources. defineSource() adds a source the user defined (spec:
+    // a path, journal[:UNIT], ssh://…) or, when its identity is known already,
+    // gives it that spec again, keeping where it stopped; its id, -1 on error.
+    // undefineSource() forgets the definition but keeps the source's records and
+    // position, so figures stay and defining it again resumes it.
+    qint64 defineSource(const QString &identity, const QString &name, const QString &spec,
+                        QString *error);
+    bool setSourcePaused(qint64 id, bool paused, QString *error);
+    bool undefineSource(qint64 id, QString *error);
+
     // One transaction: every record (replacing an earlier version with the
     // same source and key), the aggregates, the unrecognised counts and the
-    // source's position, check hash, assembler state and lines read. All or
+    // source's position, check hash, assembler state, cursor and lines read. All or
     // nothing.
     bool writeBatch(const IngestBatch &batch, QString *error);
 
@@ -69,6 +80,8 @@ public:
     qint64 linesRead(QString *error = nullptr) const;
 
 private:
+    bool updateSource(qint64 id, const char *assignment, const QVariant &value, QString *error);
+
     struct Private;
     std::unique_ptr<Private> d;
 };
