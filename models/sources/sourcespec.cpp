@@ -184,9 +184,13 @@ QString SourceSpec::displayName() const
         what = QDir::toNativeSeparators(path);
     if (!isRemote())
         return what;
-    QString where = user.isEmpty() ? host : user + QLatin1Char('@') + host;
-    if (port != 0)
+    QString where = user.isEmpty() ? QString() : user + QLatin1Char('@');
+    if (port != 0) {
+        where += host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
         where += QLatin1Char(':') + QString::number(port);
+    } else {
+        where += host;
+    }
     return tr("%1: %2").arg(where, what);
 }
 
