@@ -1,0 +1,3 @@
+#include "models/secrets/secretslogging.h"
+
+Q_LOGGING_CATEGORY(lcSecrets, "mailtls.secrets", QtWarningMsg)
