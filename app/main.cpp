@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include "app/askpass.h"
 #include "app/commandline.h"
 #include "widgets/mainwindow.h"
 
@@ -48,6 +49,8 @@ QString overview()
 
 int main(int argc, char *argv[])
 {
+    if (mailtls::Askpass::isInvoked(argc))
+        return mailtls::Askpass::run(argc, argv);
     setIdentity();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
