@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QtGlobal>
 
@@ -85,8 +86,11 @@ private:
     SourceContext m_context;
     QList<Status> m_sources;
     std::unique_ptr<AskpassServer> m_askpass;
+    QSet<QString> m_targetsAsked;        // ssh targets given a secret since their last outcome
     std::unique_ptr<QThread> m_thread;
     FollowWorker *m_worker = nullptr;    // lives on m_thread
 };
 
 } // namespace mailtls
+
+Q_DECLARE_METATYPE(mailtls::SourceManager::Status)
