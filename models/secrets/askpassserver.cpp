@@ -8,11 +8,11 @@
 #include <QFileInfo>
 #include <QLocalServer>
 #include <QLocalSocket>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTimer>
 
 #include "models/secrets/secretslogging.h"
+#include "models/sources/askpassprompt.h"
 
 namespace mailtls {
 
@@ -63,88 +63,19 @@ HostPort parseTarget(const QString &target)
     return result;
 }
 
-// ssh's host as it writes it in a host-key question: "mx.example.org" on
-// port 22, "[mx.example.org]:2222" on any other.
-HostPort parseKnownHostsName(const QString &name)
-{
-    HostPort result = parseTarget(name);
-    if (result.port == 0)
-        result.port = 22;
-    return result;
-}
-
-struct PromptInfo
-{
-    enum class Kind { HostKey, Password, Passphrase, Other };
-
-    Kind kind = Kind::Other;
-    QString user;
-    QString host;
-    int port = 0;
-    QString keyFile;
-    QString keyType;
-    QString fingerprint;
-};
-
-// What OpenSSH asks through SSH_ASKPASS (sshconnect.c, sshconnect2.c):
-//   "The authenticity of host 'H (ADDR)' can't be established.\n
-//    TYPE key fingerprint is SHA256:….\n … (yes/no/[fingerprint])? "
-//   "USER@HOST's password: "                       password authentication
-//   "(USER@HOST) Password: "                       keyboard-interactive
-//   "Enter passphrase for key 'PATH': "            an encrypted private key
-// Anything else (a one-time code, a confirmation) is Other and refused.
-PromptInfo classify(const QString &text)
-{
-    static const QRegularExpression hostKeyHost(
-        QStringLiteral("^The authenticity of host '([^' ]+)[^'\\n]*' can't be established\\."));
-    static const QRegularExpression hostKeyFingerprint(
-        QStringLiteral("\\n([A-Z0-9-]+) key fingerprint is (SHA256:[A-Za-z0-9+/=]+|MD5:[0-9a-f:]+)\\.?\\s*\\n"));
-    static const QRegularExpression hostKeyQuestion(
-        QStringLiteral("Are you sure you want to continue connecting \\(yes/no[^)]*\\)\\? ?$"));
-    static const QRegularExpression password(QStringLiteral("^([^@\\s]+)@(\\S+)'s password: ?$"));
-    static const QRegularExpression keyboardPassword(
-        QStringLiteral("^\\(([^@\\s]+)@([^)\\s]+)\\) Password: ?$"));
-    static const QRegularExpression passphrase(QStringLiteral("^Enter passphrase for key '([^'\\n]+)': ?$"));
-
-    PromptInfo info;
-    QRegularExpressionMatch match = hostKeyHost.match(text);
-    if (match.hasMatch()) {
-        const QRegularExpressionMatch fingerprint = hostKeyFingerprint.match(text);
-        if (!fingerprint.hasMatch() || !hostKeyQuestion.match(text).hasMatch())
-            return info;
-        const HostPort host = parseKnownHostsName(match.captured(1));
-        info.kind = PromptInfo::Kind::HostKey;
-        info.host = host.host;
-        info.port = host.port;
-        info.keyType = fingerprint.captured(1);
-        info.fingerprint = fingerprint.captured(2);
-        return info;
-    }
-    match = password.match(text);
-    if (!match.hasMatch())
-        match = keyboardPassword.match(text);
-    if (match.hasMatch()) {
-        info.kind = PromptInfo::Kind::Password;
-        info.user = match.captured(1);
-        info.host = match.captured(2);
-        return info;
-    }
-    match = passphrase.match(text);
-    if (match.hasMatch()) {
-        info.kind = PromptInfo::Kind::Passphrase;
-        info.keyFile = match.captured(1);
-    }
-    return info;
-}
-
-// The keychain key of a password prompt. ssh's prompt names user and host
-// but not the port: that comes from the target when the prompt is about the
-// target's host (a jump host's port is not known: ssh's default).
-QString passwordKeyOf(const PromptInfo &info, const QString &target)
+// The keychain key of a password prompt. ssh names the account
+// ("user@host") but not the port: that comes from the target when the prompt
+// is about the target's host (a jump host's port is not known: ssh's default).
+// A bare "Password: " is about the target itself.
+QString passwordKeyOf(const QString &account, const QString &target)
 {
     const HostPort wanted = parseTarget(target);
-    const bool sameHost = !wanted.host.isEmpty() && wanted.host.compare(info.host, Qt::CaseInsensitive) == 0;
-    return SecretStore::passwordKey(info.user, info.host, sameHost ? wanted.port : 0);
+    if (account.isEmpty())
+        return wanted.host.isEmpty() ? QString() : SecretStore::passwordKey(wanted.user, wanted.host, wanted.port);
+    const qsizetype at = account.lastIndexOf(QLatin1Char('@'));
+    const QString host = account.mid(at + 1);
+    const bool sameHost = !wanted.host.isEmpty() && wanted.host.compare(host, Qt::CaseInsensitive) == 0;
+    return SecretStore::passwordKey(account.left(at), host, sameHost ? wanted.port : 0);
 }
 
 QString privateFolderBase()
@@ -176,7 +107,6 @@ AskpassServer::AskpassServer(SecretStore *store, QObject *parent)
     , m_store(store)
 {
     qRegisterMetaType<mailtls::AskpassServer::SecretQuestion>();
-    qRegisterMetaType<mailtls::AskpassServer::HostKeyQuestion>();
     m_clock.start();
 }
 
@@ -274,7 +204,7 @@ void AskpassServer::accept()
                 emit questionClosed(id);
             }
             if (c->state == Client::State::AskedSecret)
-                m_attempts[qMakePair(c->request.sshPid, c->key)] = Attempt{false, true, m_clock.elapsed()};
+                m_attempts.insert(attemptOf(c), Attempt{false, true, m_clock.elapsed()});
             reply(c, AskpassProtocol::Reply{});
         });
         // Queued: a disconnect may be reported from inside reply().
@@ -296,7 +226,8 @@ void AskpassServer::readRequest(Client *client)
 {
     if (client->state != Client::State::Reading) {
         // One request per connection; anything more is ignored.
-        client->socket->readAll();
+        if (client->socket->bytesAvailable() > 0)
+            client->socket->readAll();
         return;
     }
     client->buffer += client->socket->read(AskpassProtocol::maxFrameSize + 4 - client->buffer.size());
@@ -333,46 +264,38 @@ void AskpassServer::handle(Client *client, const AskpassProtocol::Request &reque
         reply(client, AskpassProtocol::Reply{});
         return;
     }
-    const PromptInfo info = classify(request.prompt);
-    switch (info.kind) {
-    case PromptInfo::Kind::HostKey: {
-        if (m_acceptedHostKeys.contains(info.fingerprint)) {
-            qCInfo(lcSecrets) << "askpass: host key" << info.fingerprint << "accepted beforehand";
+    const AskpassPrompt prompt(request.prompt);
+    switch (prompt.kind()) {
+    case AskpassPrompt::Kind::HostKey: {
+        const HostKeyQuestion &question = *prompt.hostKey();
+        if (m_acceptedHostKeys.contains(question.fingerprint)) {
+            qCInfo(lcSecrets) << "askpass: host key" << question.fingerprint << "accepted beforehand";
             reply(client, AskpassProtocol::Reply{false, QStringLiteral("yes")});
             return;
         }
         client->state = Client::State::AskedHostKey;
-        HostKeyQuestion question;
-        question.id = client->id;
-        question.host = info.host;
-        question.port = info.port;
-        question.keyType = info.keyType;
-        question.fingerprint = info.fingerprint;
-        question.prompt = request.prompt;
-        question.target = request.target;
-        emit hostKeyQuestion(question);
+        emit hostKeyQuestion(client->id, question, request.target);
         return;
     }
-    case PromptInfo::Kind::Password:
-        handlePassword(client, SecretKind::Password, passwordKeyOf(info, request.target));
+    case AskpassPrompt::Kind::Password:
+        handleSecret(client, SecretKind::Password, passwordKeyOf(prompt.account(), request.target));
         return;
-    case PromptInfo::Kind::Passphrase:
-        handlePassword(client, SecretKind::Passphrase, SecretStore::passphraseKey(info.keyFile));
+    case AskpassPrompt::Kind::Passphrase:
+        handleSecret(client, SecretKind::Passphrase, SecretStore::passphraseKey(prompt.keyFile()));
         return;
-    case PromptInfo::Kind::Other:
-        break;
+    case AskpassPrompt::Kind::Other:
+        handleSecret(client, SecretKind::Other, QString());
+        return;
     }
-    qCInfo(lcSecrets) << "askpass: a question MailTLS does not answer was refused:" << request.prompt;
-    reply(client, AskpassProtocol::Reply{});
 }
 
-void AskpassServer::handlePassword(Client *client, SecretKind kind, const QString &key)
+void AskpassServer::handleSecret(Client *client, SecretKind kind, const QString &key)
 {
     pruneOld();
     client->kind = kind;
     client->key = key;
 
-    const auto attempt = m_attempts.constFind(qMakePair(client->request.sshPid, key));
+    const auto attempt = m_attempts.constFind(attemptOf(client));
     if (attempt != m_attempts.constEnd()) {
         if (attempt->refused) {
             // ssh goes on asking after a refusal; the user said no already.
@@ -386,7 +309,7 @@ void AskpassServer::handlePassword(Client *client, SecretKind kind, const QStrin
         ask(client, kind, key, true, SecretStore::Result{});
         return;
     }
-    if (m_distrusted.contains(key)) {
+    if (key.isEmpty() || m_distrusted.contains(key)) {
         ask(client, kind, key, false, SecretStore::Result{});
         return;
     }
@@ -399,7 +322,7 @@ void AskpassServer::handlePassword(Client *client, SecretKind kind, const QStrin
             ask(c, kind, key, false, result);
             return;
         }
-        m_attempts.insert(qMakePair(c->request.sshPid, key), Attempt{true, false, m_clock.elapsed()});
+        m_attempts.insert(attemptOf(c), Attempt{true, false, m_clock.elapsed()});
         if (!c->request.target.isEmpty())
             m_handedOut[c->request.target].insert(key);
         emit secretHandedOut(c->request.target, key);
@@ -428,14 +351,16 @@ void AskpassServer::answerSecret(quint64 id, const QString &secret, bool remembe
     Client *client = clientOf(id);
     if (!client || client->state != Client::State::AskedSecret)
         return;
-    m_attempts.insert(qMakePair(client->request.sshPid, client->key), Attempt{false, false, m_clock.elapsed()});
-    if (remember)
-        m_toRemember.insert(client->key, Remembered{secret, m_clock.elapsed()});
-    else
-        m_toRemember.remove(client->key);
-    if (!client->request.target.isEmpty())
-        m_handedOut[client->request.target].insert(client->key);
-    emit secretHandedOut(client->request.target, client->key);
+    m_attempts.insert(attemptOf(client), Attempt{false, false, m_clock.elapsed()});
+    if (!client->key.isEmpty()) {
+        if (remember)
+            m_toRemember.insert(client->key, Remembered{secret, m_clock.elapsed()});
+        else
+            m_toRemember.remove(client->key);
+        if (!client->request.target.isEmpty())
+            m_handedOut[client->request.target].insert(client->key);
+        emit secretHandedOut(client->request.target, client->key);
+    }
     reply(client, AskpassProtocol::Reply{false, secret});
 }
 
@@ -444,7 +369,7 @@ void AskpassServer::refuseSecret(quint64 id)
     Client *client = clientOf(id);
     if (!client || client->state != Client::State::AskedSecret)
         return;
-    m_attempts.insert(qMakePair(client->request.sshPid, client->key), Attempt{false, true, m_clock.elapsed()});
+    m_attempts.insert(attemptOf(client), Attempt{false, true, m_clock.elapsed()});
     reply(client, AskpassProtocol::Reply{});
 }
 
@@ -518,6 +443,13 @@ void AskpassServer::drop(Client *client)
     m_clients.remove(client->id);
     client->socket->deleteLater();
     delete client;
+}
+
+QPair<qint64, QString> AskpassServer::attemptOf(const Client *client)
+{
+    // What cannot be kept is told apart by its prompt.
+    return qMakePair(client->request.sshPid,
+                     client->key.isEmpty() ? QStringLiteral("prompt:") + client->request.prompt : client->key);
 }
 
 AskpassServer::Client *AskpassServer::clientOf(quint64 id) const

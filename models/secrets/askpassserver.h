@@ -15,6 +15,7 @@
 
 #include "models/secrets/askpassprotocol.h"
 #include "models/secrets/secretstore.h"
+#include "models/sources/hostkeyquestion.h"
 
 class QLocalServer;
 class QLocalSocket;
@@ -36,8 +37,10 @@ namespace mailtls {
 // only when the owner says the connection worked (confirmSecretWorked(),
 // connectionSucceeded()); one ssh refused is never handed to it again
 // (forgetSecret(), authenticationFailed(), and ssh asking again for the same
-// key). An unknown host key is a hostKeyQuestion() for the owner, answered
-// through answerHostKey(). Anything else ssh asks is refused. A question not
+// key). Anything else ssh asks (a one-time code) is a secretNeeded() of kind
+// Other, never looked up or kept. An unknown host key is a hostKeyQuestion()
+// for the owner, answered through answerHostKey(). ssh's confirmations and
+// notices (SSH_ASKPASS_PROMPT "confirm", "none") are refused. A question not
 // answered within questionTimeout() (5 minutes) is refused.
 //
 // Lives on the GUI thread and never blocks it.
@@ -46,14 +49,18 @@ class AskpassServer final : public QObject
     Q_OBJECT
 
 public:
-    enum class SecretKind { Password, Passphrase };
+    enum class SecretKind {
+        Password,
+        Passphrase,
+        Other,      // a one-time code, a PIN: asked each time, never kept
+    };
     Q_ENUM(SecretKind)
 
     struct SecretQuestion
     {
         quint64 id = 0;
         SecretKind kind = SecretKind::Password;
-        QString key;        // the keychain key (see SecretStore)
+        QString key;        // the keychain key (see SecretStore); empty when it cannot be kept
         QString prompt;     // ssh's own words
         QString target;     // the host ssh's starter named: "[user@]host[:port]"; may be empty
         bool retry = false; // ssh refused the answer it was given for this key
@@ -62,17 +69,6 @@ public:
         // when it was not asked (a retry).
         SecretStore::Error storeError = SecretStore::Error::None;
         QString storeMessage;
-    };
-
-    struct HostKeyQuestion
-    {
-        quint64 id = 0;
-        QString host;
-        int port = 22;
-        QString keyType;        // "ED25519", "ECDSA", "RSA"
-        QString fingerprint;    // "SHA256:…"
-        QString prompt;
-        QString target;
     };
 
     static constexpr int defaultQuestionTimeout = 5 * 60 * 1000;
@@ -116,7 +112,8 @@ public slots:
 
 signals:
     void secretNeeded(const mailtls::AskpassServer::SecretQuestion &question);
-    void hostKeyQuestion(const mailtls::AskpassServer::HostKeyQuestion &question);
+    // ssh met a host key it does not know; `target` as in SecretQuestion.
+    void hostKeyQuestion(quint64 id, const mailtls::HostKeyQuestion &question, const QString &target);
     // The question needs no answer any more (it timed out, or ssh gave up
     // waiting): close its dialog.
     void questionClosed(quint64 id);
@@ -143,11 +140,12 @@ private:
     void accept();
     void readRequest(Client *client);
     void handle(Client *client, const AskpassProtocol::Request &request);
-    void handlePassword(Client *client, SecretKind kind, const QString &key);
+    void handleSecret(Client *client, SecretKind kind, const QString &key);
     void ask(Client *client, SecretKind kind, const QString &key, bool retry, const SecretStore::Result &stored);
     void reply(Client *client, const AskpassProtocol::Reply &reply);
     void drop(Client *client);
     Client *clientOf(quint64 id) const;
+    static QPair<qint64, QString> attemptOf(const Client *client);
     void pruneOld();
     void forgetAttempts(const QString &key);
 
@@ -173,4 +171,3 @@ private:
 } // namespace mailtls
 
 Q_DECLARE_METATYPE(mailtls::AskpassServer::SecretQuestion)
-Q_DECLARE_METATYPE(mailtls::AskpassServer::HostKeyQuestion)
