@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTimeZone>
 
+#include "app/followcommand.h"
 #include "models/ingest/importjob.h"
 #include "models/report/reportformatter.h"
 #include "models/report/timeargument.h"
@@ -81,7 +82,8 @@ void CommandLine::printOut(const QString &text)
 
 bool CommandLine::isVerb(const QString &word)
 {
-    return word == QLatin1String("report") || word == QLatin1String("import");
+    return word == QLatin1String("report") || word == QLatin1String("import")
+           || word == QLatin1String("follow");
 }
 
 int CommandLine::run(const QStringList &arguments)
@@ -91,6 +93,8 @@ int CommandLine::run(const QStringList &arguments)
         return report(arguments);
     if (verb == QLatin1String("import"))
         return import(arguments);
+    if (verb == QLatin1String("follow"))
+        return FollowCommand::run(arguments);
     printError(tr("unknown command \"%1\"; see mailtls --help").arg(verb));
     return Usage;
 }

@@ -41,7 +41,8 @@ QString overview()
         "per peer.\n\n"
         "Commands:\n"
         "  report   print per-peer figures from logs and/or a database (mailtls report --help)\n"
-        "  import   add logs to a database (mailtls import --help)\n\n"
+        "  import   add logs to a database (mailtls import --help)\n"
+        "  follow   follow logs as they are written into a database (mailtls follow --help)\n\n"
         "Without a command, the window opens.");
 }
 
@@ -72,7 +73,7 @@ int main(int argc, char *argv[])
         parser.setApplicationDescription(overview());
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "report or import"),
+        parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "report, import or follow"),
                                      QStringLiteral("[command]"));
         if (!parser.parse(arguments)) {
             mailtls::CommandLine::printError(parser.errorText() + QLatin1Char(' ')
