@@ -98,7 +98,6 @@ struct AskpassServer::Client
     QByteArray buffer;
     State state = State::Reading;
     AskpassProtocol::Request request;
-    SecretKind kind = SecretKind::Password;
     QString key;
 };
 
@@ -292,7 +291,6 @@ void AskpassServer::handle(Client *client, const AskpassProtocol::Request &reque
 void AskpassServer::handleSecret(Client *client, SecretKind kind, const QString &key)
 {
     pruneOld();
-    client->kind = kind;
     client->key = key;
 
     const auto attempt = m_attempts.constFind(attemptOf(client));

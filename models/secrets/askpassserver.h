@@ -2,12 +2,10 @@
 
 #include <memory>
 
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QMap>
 #include <QObject>
-#include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -73,6 +71,7 @@ public:
 
     static constexpr int defaultQuestionTimeout = 5 * 60 * 1000;
 
+    // `store` outlives the server.
     explicit AskpassServer(SecretStore *store, QObject *parent = nullptr);
     ~AskpassServer() override;
 
