@@ -3,6 +3,7 @@
 #include <utility>
 
 #include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 
@@ -126,6 +127,9 @@ void SshCommandHost::prepare(QProcess &process, const QStringList &argv) const
         process.setArguments(QStringList());
         return;
     }
+    // ssh creates no folder for a known-hosts file outside ~/.ssh: an accepted
+    // key would be lost ("Failed to add the host …") and asked about again.
+    QDir().mkpath(QFileInfo(m_settings.knownHostsFile).absolutePath());
     QProcessEnvironment base = process.processEnvironment();
     if (base.isEmpty())
         base = QProcessEnvironment::systemEnvironment();

@@ -49,6 +49,7 @@ public:
     // `spec` gives user, host and port (its path and unit are not used).
     SshCommandHost(const SourceSpec &spec, SshSettings settings);
 
+    // Also creates the known-hosts file's folder, which ssh would not.
     void prepare(QProcess &process, const QStringList &argv) const override;
     QString diagnose(int exitCode, const QByteArray &errorOutput) const override;
     bool needsUser(int exitCode, const QByteArray &errorOutput) const override;

@@ -57,8 +57,8 @@ sshd_setup main
 sshd_start main
 PORT=$(sshd_port main)
 SOURCE="ssh://root@127.0.0.1:$PORT/var/log/mail.log"
+# Its folder does not exist yet: SshCommandHost makes it (ssh would not).
 KNOWN="$T/MailTLS data/known_hosts"
-mkdir -p "$T/MailTLS data"
 
 # The user's own known-hosts file is read, never written.
 USER_HOME=$(awk -F: -v uid="$(id -u)" '$3 == uid { print $6; exit }' /etc/passwd)

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -92,6 +93,7 @@ private slots:
     void environmentWithAskpass();
     void environmentWithoutAskpass();
     void prepareSetsProcess();
+    void prepareMakesKnownHostsFolder();
     void prepareKeepsCallersEnvironment();
     void problem_data();
     void problem();
@@ -207,6 +209,19 @@ void TestSshCommandHost::prepareSetsProcess()
     // The rest of the user's environment (agent, HOME) goes through.
     QCOMPARE(env.value(QStringLiteral("PATH")), QProcessEnvironment::systemEnvironment().value(QStringLiteral("PATH")));
     QVERIFY(!host.isLocal());
+}
+
+void TestSshCommandHost::prepareMakesKnownHostsFolder()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SshSettings settings = askpassSettings();
+    settings.knownHostsFile = dir.filePath(QStringLiteral("data/MailTLS/known_hosts"));
+    const SshCommandHost host(specOf(QStringLiteral("ssh://mx.example.org/var/log/mail.log")), settings);
+    QProcess process;
+    host.prepare(process, QStringList {QStringLiteral("true")});
+    QVERIFY(QFileInfo(dir.filePath(QStringLiteral("data/MailTLS"))).isDir());
+    QVERIFY(!QFileInfo::exists(settings.knownHostsFile));
 }
 
 void TestSshCommandHost::prepareKeepsCallersEnvironment()
