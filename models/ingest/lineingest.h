@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <QHash>
+#include <QString>
+#include <QTimeZone>
+
+#include "models/logs/lineprefixparser.h"
+#include "models/logs/postfixparser.h"
+
+namespace mailtls {
+
+class SessionAssembler;
+
+// Turns text of whole log lines into Postfix events for a SessionAssembler,
+// counting what it cannot read: a line without a prefix as "(no prefix)", a
+// line of another program, or a Postfix line no rule knows, under its program.
+//
+// One instance per source, blocks in stream order: year inference for classic
+// stamps (COUNTING.md, "Time") carries from one block to the next.
+class LineIngest final
+{
+public:
+    explicit LineIngest(const QTimeZone &zone);
+
+    // The source's modification time (UTC seconds), for year inference.
+    void setReferenceTime(std::int64_t utcSeconds);
+
+    // Parses `wholeLines` ('\n'-terminated lines; a last line without one is taken
+    // as it is) and feeds each Postfix event to `assembler`. `baseOffset` is the
+    // stream offset of wholeLines[0]; each line's offset counts from it. The
+    // events' views point into `wholeLines`, so it must outlive this call only.
+    void ingest(std::string_view wholeLines, std::int64_t baseOffset, SessionAssembler &assembler);
+
+    // Lines not fed to the assembler since the last call, per program.
+    QHash<QString, qint64> takeUnrecognised();
+
+    // Lines read since construction, and since the last takeLines().
+    std::int64_t linesSeen() const { return m_linesSeen; }
+    std::int64_t takeLines();
+
+    // The name unrecognised lines without a prefix are counted under.
+    static QString noPrefixName();
+
+private:
+    void countUnrecognised(std::string_view program);
+
+    LinePrefixParser m_prefix;
+    PostfixParser m_parser;
+    std::unordered_map<std::string, std::int64_t> m_unrecognised;
+    // Most unrecognised lines come from the same program as the one before.
+    std::string m_lastProgram;
+    std::int64_t *m_lastCount = nullptr;
+    std::int64_t m_linesSeen = 0;
+    std::int64_t m_linesTaken = 0;
+};
+
+} // namespace mailtls
