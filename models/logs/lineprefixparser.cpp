@@ -341,6 +341,56 @@ std::size_t skipSpaces(std::string_view s, std::size_t pos)
     return pos;
 }
 
+// Drops a trailing CR or LF (a line from a file written on another system may
+// still carry its CR) and returns where the stamp starts: after an RFC 3164
+// priority ("<22>") when the line came straight off the wire.
+std::size_t stampStart(std::string_view &line)
+{
+    while (!line.empty() && (line.back() == '\r' || line.back() == '\n'))
+        line.remove_suffix(1);
+    const std::size_t n = line.size();
+    if (n > 2 && line[0] == '<') {
+        std::size_t p = 1;
+        while (p < n && p < 5 && isDigit(line[p]))
+            ++p;
+        if (p > 1 && p < n && line[p] == '>')
+            return p + 1;
+    }
+    return 0;
+}
+
+// A classic stamp's day and clock, up to the end of the seconds.
+struct ClassicStamp
+{
+    int day = 0;
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    std::size_t end = 0;
+};
+
+// "Jan  5 10:00:00", "Jan 05 10:00:00", "Jan 5 10:00:00" at `pos`, where a month
+// name was found. Year inference counts exactly the stamps this accepts.
+bool readClassicStamp(std::string_view line, std::size_t pos, ClassicStamp &stamp)
+{
+    const std::size_t n = line.size();
+    std::size_t p = pos + 3;
+    if (!expect(line, p, ' '))
+        return false;
+    if (p < n && line[p] == ' ')
+        ++p;
+    if (p + 1 < n && isDigit(line[p]) && isDigit(line[p + 1]))
+        readDigits(line, p, 2, stamp.day);
+    else if (!readDigits(line, p, 1, stamp.day))
+        return false;
+    if (stamp.day < 1 || stamp.day > 31 || !expect(line, p, ' '))
+        return false;
+    if (!readClock(line, p, stamp.hour, stamp.minute, stamp.second))
+        return false;
+    stamp.end = p;
+    return true;
+}
+
 } // namespace
 
 LinePrefixParser::LinePrefixParser(const QTimeZone &zone)
@@ -388,8 +438,13 @@ std::int64_t LinePrefixParser::localToUtc(int year, int month, int day, int hour
     // Outside the cached stretch: ask Qt, which also settles times in a DST gap
     // or overlap the same way on every read.
     const QDateTime exact(QDate(year, month, day), QTime(hour, minute, second), m_zone);
-    if (!exact.isValid())
-        return localSeconds - m_cachedOffset;
+    if (!exact.isValid()) {
+        // A local time in a gap (Qt 6.4 calls it invalid): read it with the offset
+        // in force before the gap, so that it lands inside the transition, the
+        // same way whatever line came before (blocks of a log may be parsed apart).
+        const QDateTime dayBefore = QDateTime::fromSecsSinceEpoch(localSeconds - kSecondsPerDay, Qt::UTC);
+        return localSeconds - m_zone.offsetFromUtc(dayBefore);
+    }
     const std::int64_t utcSeconds = exact.toSecsSinceEpoch();
     const std::int64_t offset = localSeconds - utcSeconds;
     if (offset != exact.offsetFromUtc())
@@ -426,22 +481,44 @@ bool LinePrefixParser::isLevelColumnCached(std::string_view column)
     return m_lastColumnIsLevel;
 }
 
+void LinePrefixParser::setYearState(YearState state)
+{
+    m_year = state.year;
+    m_lastMonth = state.lastMonth;
+}
+
+int LinePrefixParser::inferYear(int month)
+{
+    // COUNTING.md, "Time".
+    if (m_year == 0) {
+        m_year = month > m_referenceMonth ? m_referenceYear - 1 : m_referenceYear;
+        m_lastMonth = month;
+    } else if (month < m_lastMonth) {
+        // One month back is lines slightly out of order at a month's end, not a
+        // new year; anything further back is the year turning.
+        if (m_lastMonth - month >= 2) {
+            ++m_year;
+            m_lastMonth = month;
+        }
+    } else {
+        m_lastMonth = month;
+    }
+    return m_year;
+}
+
+void LinePrefixParser::advanceYear(std::string_view line)
+{
+    const std::size_t pos = stampStart(line);
+    const int month = monthFromName(line, pos);
+    ClassicStamp stamp;
+    if (month != 0 && readClassicStamp(line, pos, stamp))
+        inferYear(month);
+}
+
 bool LinePrefixParser::parse(std::string_view line, LogLine &out)
 {
-    // A line from a file written on another system may still carry its CR.
-    while (!line.empty() && (line.back() == '\r' || line.back() == '\n'))
-        line.remove_suffix(1);
-    std::size_t pos = 0;
+    std::size_t pos = stampStart(line);
     const std::size_t n = line.size();
-
-    // An RFC 3164 priority ("<22>") when the line came straight off the wire.
-    if (n > 2 && line[0] == '<') {
-        std::size_t p = 1;
-        while (p < n && p < 5 && isDigit(line[p]))
-            ++p;
-        if (p > 1 && p < n && line[p] == '>')
-            pos = p + 1;
-    }
 
     out.fraction = 0;
     int hour = 0;
@@ -450,45 +527,20 @@ bool LinePrefixParser::parse(std::string_view line, LogLine &out)
 
     const int classicMonth = monthFromName(line, pos);
     if (classicMonth != 0) {
-        // "Jan  5 10:00:00", "Jan 05 10:00:00", "Jan 5 10:00:00"
-        std::size_t p = pos + 3;
-        if (!expect(line, p, ' '))
+        ClassicStamp stamp;
+        if (!readClassicStamp(line, pos, stamp))
             return false;
-        if (p < n && line[p] == ' ')
-            ++p;
-        int day = 0;
-        if (p + 1 < n && isDigit(line[p]) && isDigit(line[p + 1]))
-            readDigits(line, p, 2, day);
-        else if (!readDigits(line, p, 1, day))
-            return false;
-        if (day < 1 || day > 31 || !expect(line, p, ' '))
-            return false;
-        if (!readClock(line, p, hour, minute, second))
-            return false;
+        std::size_t p = stamp.end;
         readFraction(line, p, out.fraction);
         // An optional year after the clock ("Jan  5 10:00:00 2024 host"), as
         // some relays add, is not taken: it is indistinguishable from a host.
-
-        // Year inference (COUNTING.md, "Time").
-        if (m_year == 0) {
-            m_year = classicMonth > m_referenceMonth ? m_referenceYear - 1 : m_referenceYear;
-            m_lastMonth = classicMonth;
-        } else if (classicMonth < m_lastMonth) {
-            // One month back is lines slightly out of order at a month's end, not a
-            // new year; anything further back is the year turning.
-            if (m_lastMonth - classicMonth >= 2) {
-                ++m_year;
-                m_lastMonth = classicMonth;
-            }
-        } else {
-            m_lastMonth = classicMonth;
-        }
-        int year = m_year;
+        const int year = inferYear(classicMonth);
+        int day = stamp.day;
         if (day > daysInMonth(year, classicMonth)) {
             // Feb 29 in a year inferred wrongly: keep the line, clamp the day.
             day = daysInMonth(year, classicMonth);
         }
-        out.timeUtc = localToUtc(year, classicMonth, day, hour, minute, second);
+        out.timeUtc = localToUtc(year, classicMonth, day, stamp.hour, stamp.minute, stamp.second);
         pos = p;
     } else {
         // "2024-01-05T10:00:00[.frac][Z|+01:00|+0100]" or "2024-01-05 10:00:00[.frac]"

@@ -35,7 +35,29 @@ public:
     // Forget year-inference state (a new source).
     void reset();
 
+    // What year inference carries from one classic stamp to the next: the year
+    // of the last one (0 before the first) and the month it holds as the latest.
+    // With it, lines can be parsed in blocks on several threads with exactly the
+    // results of one parser reading them in order: a reader steps the state over
+    // each line with advanceYear() (cheap: the stamp only) and hands every block's
+    // parser the state at the block's start.
+    struct YearState
+    {
+        int year = 0;
+        int lastMonth = 0;
+        bool operator==(const YearState &other) const
+        {
+            return year == other.year && lastMonth == other.lastMonth;
+        }
+        bool operator!=(const YearState &other) const { return !(*this == other); }
+    };
+    YearState yearState() const { return {m_year, m_lastMonth}; }
+    void setYearState(YearState state);
+    // Steps the year state exactly as parse(line) would, reading only the stamp.
+    void advanceYear(std::string_view line);
+
 private:
+    int inferYear(int month);
     std::int64_t localToUtc(int year, int month, int day, int hour, int minute, int second);
     bool isLevelColumnCached(std::string_view column);
 
