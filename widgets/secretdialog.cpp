@@ -1,0 +1,143 @@
+#include "widgets/secretdialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace mailtls {
+
+SecretDialog::SecretDialog(Kind kind, const QString &target, const QString &prompt, QWidget *parent)
+    : QDialog(parent)
+{
+    switch (kind) {
+    case Kind::Password: setWindowTitle(tr("SSH Password")); break;
+    case Kind::Passphrase: setWindowTitle(tr("SSH Key Passphrase")); break;
+    case Kind::Code: setWindowTitle(tr("SSH Question")); break;
+    }
+
+    auto *icon = new QLabel(this);
+    const int iconSize = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxQuestion, nullptr, this).pixmap(iconSize, iconSize));
+
+    QString headingText;
+    switch (kind) {
+    case Kind::Password:
+        headingText = target.isEmpty() ? tr("ssh needs a password to read the log.")
+                                       : tr("ssh needs a password to read the log on %1.").arg(target);
+        break;
+    case Kind::Passphrase:
+        headingText = target.isEmpty() ? tr("ssh needs the passphrase of your key to read the log.")
+                                       : tr("ssh needs the passphrase of your key to read the log on %1.").arg(target);
+        break;
+    case Kind::Code:
+        headingText = target.isEmpty() ? tr("ssh asks for an answer to read the log.")
+                                       : tr("ssh asks for an answer to read the log on %1.").arg(target);
+        break;
+    }
+    auto *heading = new QLabel(headingText, this);
+    heading->setTextFormat(Qt::PlainText);
+    heading->setWordWrap(true);
+
+    m_retry = new QLabel(this);
+    switch (kind) {
+    case Kind::Password: m_retry->setText(tr("The password given before was refused.")); break;
+    case Kind::Passphrase: m_retry->setText(tr("The passphrase given before was wrong.")); break;
+    case Kind::Code: m_retry->setText(tr("The answer given before was refused.")); break;
+    }
+    m_retry->setObjectName(QStringLiteral("retry"));
+    m_retry->setWordWrap(true);
+    m_retry->hide();
+
+    // ssh's own words say exactly which account or key it means.
+    auto *promptLabel = new QLabel(prompt.trimmed(), this);
+    promptLabel->setObjectName(QStringLiteral("prompt"));
+    promptLabel->setTextFormat(Qt::PlainText);
+    promptLabel->setWordWrap(true);
+    promptLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_secret = new QLineEdit(this);
+    m_secret->setObjectName(QStringLiteral("secret"));
+    m_secret->setEchoMode(QLineEdit::Password);
+    promptLabel->setBuddy(m_secret);
+
+    m_remember = new QCheckBox(tr("R&emember in the keychain"), this);
+    m_remember->setObjectName(QStringLiteral("remember"));
+    m_remember->setChecked(true);
+    m_remember->setToolTip(tr("Kept in your system's keychain, never in MailTLS's own files; "
+                              "used again when ssh asks for it."));
+    m_keychain = new QLabel(this);
+    m_keychain->setObjectName(QStringLiteral("keychain"));
+    m_keychain->setWordWrap(true);
+    m_keychain->setTextFormat(Qt::PlainText);
+    m_keychain->hide();
+    if (kind == Kind::Code)
+        setRememberOffered(false);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *text = new QVBoxLayout;
+    text->addWidget(heading);
+    text->addWidget(m_retry);
+    text->addWidget(promptLabel);
+    text->addWidget(m_secret);
+    text->addWidget(m_remember);
+    text->addWidget(m_keychain);
+    auto *body = new QHBoxLayout;
+    body->addWidget(icon, 0, Qt::AlignTop);
+    body->addLayout(text, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(body);
+    layout->addWidget(buttons);
+
+    m_secret->setFocus();
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
+}
+
+SecretDialog::~SecretDialog()
+{
+    // The secret leaves no copy in the widget behind it.
+    m_secret->clear();
+}
+
+void SecretDialog::setRetry(bool retry)
+{
+    m_retry->setVisible(retry);
+}
+
+void SecretDialog::setKeychainUnavailable(const QString &why)
+{
+    m_remember->setChecked(false);
+    m_remember->setEnabled(false);
+    m_keychain->setText(why.isEmpty() ? tr("No keychain is available, so nothing can be remembered: "
+                                           "MailTLS will ask each time.")
+                                      : why);
+    m_keychain->show();
+}
+
+void SecretDialog::setRememberOffered(bool offered)
+{
+    m_remember->setVisible(offered);
+    m_remember->setEnabled(offered);
+    m_remember->setChecked(offered);
+    if (!offered)
+        m_keychain->hide();
+}
+
+QString SecretDialog::secret() const
+{
+    return m_secret->text();
+}
+
+bool SecretDialog::remember() const
+{
+    return m_remember->isEnabled() && m_remember->isChecked();
+}
+
+} // namespace mailtls
