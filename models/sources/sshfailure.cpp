@@ -9,6 +9,9 @@ namespace {
 
 // ssh exits with 255 when it fails itself; any other status is the remote command's.
 constexpr int sshFailureStatus = 255;
+// ssh's last words end the stream, and its longest (a changed host key) take
+// about 1 KiB; before them may be hours of the remote command's complaints.
+constexpr qsizetype readTail = 64 * 1024;
 
 struct Patterns
 {
@@ -59,7 +62,12 @@ const Patterns &patterns()
 
 QStringList linesOf(const QByteArray &errorOutput)
 {
-    QStringList lines = QString::fromUtf8(errorOutput).split(QLatin1Char('\n'));
+    QByteArray tail = errorOutput.right(readTail);
+    if (tail.size() < errorOutput.size()) {
+        // Start at a whole line.
+        tail.remove(0, tail.indexOf('\n') + 1);
+    }
+    QStringList lines = QString::fromUtf8(tail).split(QLatin1Char('\n'));
     for (QString &line : lines) {
         if (line.endsWith(QLatin1Char('\r')))
             line.chop(1);

@@ -9,7 +9,8 @@ namespace mailtls {
 // What went wrong when the system's OpenSSH client gave up (exit status 255),
 // read from the messages it wrote on its standard error. The remote command's
 // own error output arrives on the same stream, so only whole lines in the
-// shapes ssh itself writes count (checked against OpenSSH 9.2 at LogLevel INFO).
+// shapes ssh itself writes count (checked against OpenSSH 9.2 at LogLevel INFO),
+// and only in the last 64 KiB, where ssh's own last words are.
 struct SshFailure
 {
     Q_DECLARE_TR_FUNCTIONS(SshFailure)

@@ -160,6 +160,12 @@ void TestSshFailure::classify_data()
                              << QByteArray("Warning: Permanently added '[127.0.0.1]:22022' (ED25519) to the list of "
                                            "known hosts.\n")
                              << Kind::None << QString() << false;
+    QByteArray chatter;
+    while (chatter.size() < 4 * 1024 * 1024)
+        chatter += "tail: /var/log/mail.log: file truncated; Host key verification failed.\n";
+    QTest::newRow("ssh's last words after megabytes of the command's")
+        << 255 << QByteArray(chatter + "Connection to 127.0.0.1 closed by remote host.\n") << Kind::ConnectionLost
+        << QStringLiteral("closed by remote host") << false;
     QTest::newRow("CRLF line ends") << 255
                                     << QByteArray("ssh: connect to host 127.0.0.1 port 1: Connection refused\r\n")
                                     << Kind::HostUnreachable << QStringLiteral("Connection refused") << false;
