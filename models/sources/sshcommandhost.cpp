@@ -150,15 +150,20 @@ bool SshCommandHost::needsUser(int exitCode, const QByteArray &errorOutput) cons
 
 QString SshCommandHost::displayName() const
 {
+    return displayNameOf(m_spec);
+}
+
+QString SshCommandHost::displayNameOf(const SourceSpec &spec)
+{
     QString name;
-    if (!m_spec.user.isEmpty())
-        name += m_spec.user + QLatin1Char('@');
-    if (m_spec.port != 0 && m_spec.host.contains(QLatin1Char(':')))
-        name += QLatin1Char('[') + m_spec.host + QLatin1Char(']');
+    if (!spec.user.isEmpty())
+        name += spec.user + QLatin1Char('@');
+    if (spec.port != 0 && spec.host.contains(QLatin1Char(':')))
+        name += QLatin1Char('[') + spec.host + QLatin1Char(']');
     else
-        name += m_spec.host;
-    if (m_spec.port != 0)
-        name += QLatin1Char(':') + QString::number(m_spec.port);
+        name += spec.host;
+    if (spec.port != 0)
+        name += QLatin1Char(':') + QString::number(spec.port);
     return name;
 }
 

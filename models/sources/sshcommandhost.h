@@ -55,6 +55,10 @@ public:
     bool needsUser(int exitCode, const QByteArray &errorOutput) const override;
     bool isLocal() const override { return false; }
     QString displayName() const override;
+    // "[user@]host[:port]", an IPv6 host in brackets when a port follows: the
+    // name displayName() gives and ssh's askpass helper reports as
+    // MAILTLS_ASKPASS_TARGET.
+    static QString displayNameOf(const SourceSpec &spec);
 
     // Why ssh cannot be run with these settings (no known-hosts file, or a file
     // path ssh would read as something else); empty when all is well.

@@ -299,6 +299,7 @@ void TestSshCommandHost::displayName()
     QFETCH(QString, spec);
     QFETCH(QString, expected);
     QCOMPARE(SshCommandHost(specOf(spec), plainSettings()).displayName(), expected);
+    QCOMPARE(SshCommandHost::displayNameOf(specOf(spec)), expected);
 }
 
 void TestSshCommandHost::quoteForShell_data()
