@@ -5,6 +5,9 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QHash>
+#include <QMutex>
+#include <QMutexLocker>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
@@ -26,6 +29,46 @@ Q_LOGGING_CATEGORY(lcStore, "mailtls.store")
 // Writers wait this long for each other (another process importing, a reader
 // adding a source) before a write fails as "database is locked".
 constexpr int busyTimeoutMs = 10000;
+
+// Files this process has open as stores, with how many connections each. The
+// raw header check opens the file on a descriptor of its own, and closing any
+// descriptor of a file drops every POSIX lock this process holds on it, SQLite's
+// included: another process could then take the file as unused and delete the
+// WAL under our connections. So a file already open here is not checked again
+// (its first opener checked it).
+struct OpenFiles
+{
+    QMutex mutex;
+    QHash<QString, int> count;
+
+    static OpenFiles &instance()
+    {
+        static OpenFiles files;
+        return files;
+    }
+    static QString keyOf(const QString &path)
+    {
+        const QFileInfo info(path);
+        const QString canonical = info.canonicalFilePath();
+        return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
+    }
+    bool isOpen(const QString &key)
+    {
+        QMutexLocker lock(&mutex);
+        return count.value(key) > 0;
+    }
+    void add(const QString &key)
+    {
+        QMutexLocker lock(&mutex);
+        ++count[key];
+    }
+    void remove(const QString &key)
+    {
+        QMutexLocker lock(&mutex);
+        if (--count[key] <= 0)
+            count.remove(key);
+    }
+};
 
 QString nextConnectionName()
 {
@@ -92,6 +135,7 @@ struct TrafficStore::Private
     int version = 0;
     StoreOpenFailure failure = StoreOpenFailure::None;
     std::unique_ptr<RecordWriter> writer;
+    QString openKey;   // registered in OpenFiles while the connection is open
 
     bool refuse(StoreOpenFailure kind, const QString &message, QString *error)
     {
@@ -110,6 +154,10 @@ struct TrafficStore::Private
         if (db.isValid()) {
             db.close();
             db = QSqlDatabase();
+            if (!openKey.isEmpty()) {
+                OpenFiles::instance().remove(openKey);
+                openKey.clear();
+            }
             QSqlDatabase::removeDatabase(connectionName);
         }
     }
@@ -165,9 +213,12 @@ bool TrafficStore::open(QString *error)
         return true;
     d->failure = StoreOpenFailure::None;
 
-    StoreFileCheck::Verdict verdict = StoreFileCheck::checkFile(d->path);
-    if (verdict.failure != StoreOpenFailure::None)
-        return d->refuse(verdict.failure, verdict.message, error);
+    StoreFileCheck::Verdict verdict;
+    if (!OpenFiles::instance().isOpen(OpenFiles::keyOf(d->path))) {
+        verdict = StoreFileCheck::checkFile(d->path);
+        if (verdict.failure != StoreOpenFailure::None)
+            return d->refuse(verdict.failure, verdict.message, error);
+    }
 
     const QDir folder = QFileInfo(d->path).absoluteDir();
     if (!folder.exists() && !folder.mkpath(QStringLiteral("."))) {
@@ -196,6 +247,8 @@ bool TrafficStore::open(QString *error)
                              .arg(shown(d->path), d->db.lastError().text()),
                          error);
     }
+    d->openKey = OpenFiles::keyOf(d->path);
+    OpenFiles::instance().add(d->openKey);
 
     // Reads only, until the file is known to be ours (or empty).
     verdict = StoreFileCheck::checkDatabase(d->db, d->path);

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +25,7 @@ private slots:
     void refusesBadFile();
     void reopensWithData();
     void sourcesAreKeptByIdentity();
+    void secondStoreKeepsTheFirstsLocks();
 
 private:
     // A real store with enough rows to fill many pages, closed.
@@ -47,6 +49,41 @@ bool TestTrafficStoreOpen::makeRealStore(const QString &path)
     }
     batch.position = 3000 * 1000;
     return store.writeBatch(batch, &error);
+}
+
+// Opening a second store on the same file in the same process must leave the
+// first connection's locks in place: were they dropped, another process
+// closing the file would take it for unused and delete the WAL our
+// connections still write to (records then vanish).
+void TestTrafficStoreOpen::secondStoreKeepsTheFirstsLocks()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("shared.sqlite"));
+    TrafficStore first(path);
+    QString error;
+    QVERIFY2(first.open(&error), qPrintable(error));
+    const qint64 source = first.addSource(QStringLiteral("file:/var/log/mail.log"),
+                                          QStringLiteral("mail.log"), &error);
+    QVERIFY2(source > 0, qPrintable(error));
+    QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+
+    TrafficStore second(path);
+    QVERIFY2(second.open(&error), qPrintable(error));
+
+    QProcess other;
+    other.start(QStringLiteral("sqlite3"), {path, QStringLiteral("SELECT count(*) FROM sources")});
+    QVERIFY2(other.waitForFinished(10000), "sqlite3 (package sqlite3) did not run");
+    QCOMPARE(other.readAllStandardOutput().trimmed(), QByteArrayLiteral("1"));
+    QVERIFY2(QFile::exists(path + QStringLiteral("-wal")),
+             "another process deleted the WAL this process has open");
+
+    IngestBatch batch;
+    batch.sourceId = source;
+    batch.position = 100;
+    QVERIFY2(first.writeBatch(batch, &error), qPrintable(error));
+    other.start(QStringLiteral("sqlite3"), {path, QStringLiteral("SELECT position FROM sources")});
+    QVERIFY(other.waitForFinished(10000));
+    QCOMPARE(other.readAllStandardOutput().trimmed(), QByteArrayLiteral("100"));
 }
 
 void TestTrafficStoreOpen::createsSchema_data()
