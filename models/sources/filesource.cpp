@@ -109,6 +109,10 @@ void FileSource::reset()
     m_switchPending = false;
     m_searchedWhileMissing = false;
     m_pendingCursor.reset();
+    m_watchedDevice = 0;
+    m_watchedInode = 0;
+    m_fileWatchFailed = false;
+    m_folderWatchFailed = false;
 }
 
 void FileSource::scheduleTurn()
@@ -183,7 +187,8 @@ bool FileSource::openPath()
         watchFolder();
         return false;
     }
-    watchFile(true);
+    watchFile(file.identity().device, file.identity().inode);
+    m_folderWatchFailed = false;  // what is readable may have changed
     watchFolder();
     if (m_pendingCursor) {
         const FileCursor cursor = *m_pendingCursor;
@@ -203,8 +208,9 @@ void FileSource::resume(FileHandle file, const FileCursor &cursor)
     if (!file.status(&size, &modified, &errorCode))
         size = 0;
     const FileIdentity &now = file.identity();
+    const bool sameInode = now.isSameInode(cursor.identity);
     const bool sameFirstLine = cursor.identity.hasFirstLine() && now.firstLineHash == cursor.identity.firstLineHash;
-    const bool sameFile = now.isSameInode(cursor.identity) && (sameFirstLine || !cursor.identity.hasFirstLine());
+    const bool sameFile = sameInode && (sameFirstLine || !cursor.identity.hasFirstLine());
     // The same content under another inode is the log copied or restored.
     if ((sameFile || sameFirstLine) && size >= cursor.offset) {
         adopt(std::move(file), cursor.offset);
@@ -216,7 +222,8 @@ void FileSource::resume(FileHandle file, const FileCursor &cursor)
         adopt(std::move(old), cursor.offset);
         return;
     }
-    if (sameFile) {
+    // Emptied below its first line, the file cannot show it was replaced.
+    if ((sameFile || (sameInode && !now.hasFirstLine())) && size < cursor.offset) {
         emit warning(tr("The log %1 was truncated while MailTLS was closed; lines written to it after "
                         "position %2 could not be read.")
                          .arg(m_path)
@@ -227,7 +234,8 @@ void FileSource::resume(FileHandle file, const FileCursor &cursor)
                          .arg(m_path)
                          .arg(cursor.offset));
     }
-    adopt(std::move(file), 0);
+    if (m_running)
+        adopt(std::move(file), 0);
 }
 
 void FileSource::adopt(FileHandle file, qint64 offset)
@@ -351,10 +359,10 @@ void FileSource::followPath()
         watchFolder();
         return;
     }
+    watchFile(quint64(st.st_dev), quint64(st.st_ino));
+    watchFolder();
     const FileIdentity &current = m_file.identity();
     if (quint64(st.st_dev) == current.device && quint64(st.st_ino) == current.inode) {
-        watchFile(false);
-        watchFolder();
         setState(State::Following);
         return;
     }
@@ -382,26 +390,32 @@ void FileSource::switchToPath()
     scheduleTurn();
 }
 
-void FileSource::watchFile(bool renew)
+void FileSource::watchFile(quint64 device, quint64 inode)
 {
     if (!m_watcher)
         return;
-    // A watch follows the inode: after a rotation it must be put on the new file.
-    if (m_watcher->files().contains(m_path)) {
-        if (!renew)
-            return;
+    // A watch follows an inode, and Qt drops it when that file is renamed: it
+    // is put on whichever file is at the path now, so the new file's first
+    // line after a rotation wakes the source too. A file that cannot be
+    // watched is not tried again on every poll; polling covers it.
+    const bool sameFile = device == m_watchedDevice && inode == m_watchedInode;
+    const bool watched = m_watcher->files().contains(m_path);
+    if (sameFile && (watched || m_fileWatchFailed))
+        return;
+    if (watched)
         m_watcher->removePath(m_path);
-    }
-    m_watcher->addPath(m_path);
+    m_fileWatchFailed = !m_watcher->addPath(m_path);
+    m_watchedDevice = device;
+    m_watchedInode = inode;
 }
 
 void FileSource::watchFolder()
 {
-    if (!m_watcher || !m_watcher->directories().isEmpty())
+    if (!m_watcher || m_folderWatchFailed || !m_watcher->directories().isEmpty())
         return;
     const QString folder = QFileInfo(m_path).absolutePath();
     if (QFileInfo(folder).isDir())
-        m_watcher->addPath(folder);
+        m_folderWatchFailed = !m_watcher->addPath(folder);
 }
 
 QString FileSource::openProblem(const QString &path, int errorCode)

@@ -71,7 +71,7 @@ private:
     void emitChunk(const QByteArray &text, qint64 fileOffsetAfter);
     void followPath();
     void switchToPath();
-    void watchFile(bool renew);
+    void watchFile(quint64 device, quint64 inode);
     void watchFolder();
     void reset();
 
@@ -81,6 +81,10 @@ private:
     QTimer m_pollTimer;
     QTimer m_turnTimer;
     QPointer<QFileSystemWatcher> m_watcher;
+    quint64 m_watchedDevice = 0;  // the file the watch on m_path is on
+    quint64 m_watchedInode = 0;
+    bool m_fileWatchFailed = false;
+    bool m_folderWatchFailed = false;
 
     // The file being read; after a rotation, no longer the one at m_path.
     FileHandle m_file;
