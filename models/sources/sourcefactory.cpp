@@ -13,11 +13,7 @@ namespace mailtls {
 
 QString SourceFactory::sshTarget(const SourceSpec &spec)
 {
-    QString target = spec.user.isEmpty() ? QString() : spec.user + QLatin1Char('@');
-    target += spec.host;
-    if (spec.port != 0)
-        target += QLatin1Char(':') + QString::number(spec.port);
-    return target;
+    return SshCommandHost::displayNameOf(spec);
 }
 
 std::unique_ptr<LogSource> SourceFactory::create(const SourceSpec &spec, const SourceContext &context)
