@@ -1,7 +1,5 @@
 #pragma once
 
-#include <QCoreApplication>
-
 namespace mailtls {
 
 // The program as ssh's SSH_ASKPASS helper. Whoever starts ssh points
@@ -13,8 +11,6 @@ namespace mailtls {
 // window and parses no options.
 class Askpass final
 {
-    Q_DECLARE_TR_FUNCTIONS(Askpass)
-
 public:
     // True when ssh runs this process as its askpass helper: the socket
     // variable is set and the prompt is the only argument.

@@ -160,7 +160,7 @@ QString AskpassServer::name() const
 
 void AskpassServer::setQuestionTimeout(int msec)
 {
-    m_questionTimeout = msec;
+    m_questionTimeout = qBound(0, msec, defaultQuestionTimeout);
 }
 
 void AskpassServer::addAcceptedHostKey(const QString &fingerprint)

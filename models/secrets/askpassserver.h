@@ -82,7 +82,8 @@ public:
     // The socket's path, for ssh's environment (AskpassProtocol::socketVariable()).
     QString name() const;
 
-    // How long a question waits for its answer before it is refused.
+    // How long a question waits for its answer before it is refused; at most
+    // defaultQuestionTimeout (the helper stops waiting a minute after that).
     void setQuestionTimeout(int msec);
     int questionTimeout() const { return m_questionTimeout; }
     // A host key the user accepted beforehand (`--accept-host-key SHA256:…`):
