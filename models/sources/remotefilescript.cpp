@@ -51,7 +51,7 @@ is_old() {
 }
 # A rotated sibling of the path that is the followed file: its name in $cand.
 find_old() {
-    for cand in "$path".0 "$path".1 "$path"-*; do
+    for cand in "$path".[0-9]* "$path"-*; do
         case $cand in *.gz | *.bz2 | *.xz | *.zst | *.lz4 | *.Z) continue ;; esac
         [ -f "$cand" ] && [ -r "$cand" ] || continue
         set -- $(stat -L -c '%d:%i %s' "$cand" 2>/dev/null)
