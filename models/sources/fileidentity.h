@@ -22,11 +22,6 @@ struct FileIdentity
     {
         return device == other.device && inode == other.inode;
     }
-    bool operator==(const FileIdentity &other) const
-    {
-        return isSameInode(other) && firstLineHash == other.firstLineHash;
-    }
-    bool operator!=(const FileIdentity &other) const { return !(*this == other); }
 
     // What fingerprints a file: its first line with its newline, or its first
     // HeadSize bytes when no newline comes that early. Empty while neither is

@@ -43,6 +43,8 @@ QString groupName(gid_t gid)
 FileSource::FileSource(const QString &path, QObject *parent)
     : LogSource(parent)
     , m_path(path)
+    , m_pollTimer(this)  // children, so moveToThread() takes them along
+    , m_turnTimer(this)
 {
     m_turnTimer.setSingleShot(true);
     m_turnTimer.setInterval(0);

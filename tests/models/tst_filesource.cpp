@@ -15,7 +15,9 @@
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 #include "models/sources/filecursor.h"
@@ -891,6 +893,29 @@ private slots:
         QTRY_COMPARE(cap.text(), QByteArray("a\n"));
         QTRY_COMPARE(cap.source.state(), LogSource::State::Following);
         QCOMPARE(cap.source.reason(), QString());
+    }
+
+    void followsOnAWorkerThread()
+    {
+        QTest::failOnWarning(QRegularExpression(QStringLiteral(".")));
+        writeNew(m_path, "a\n");
+        QThread thread;
+        auto *source = new FileSource(m_path);
+        source->setPollInterval(50);
+        source->moveToThread(&thread);
+        QByteArray text;
+        QObject::connect(source, &LogSource::chunkRead, this, [&text](const SourceChunk &c) { text += c.text; });
+        thread.start();
+        QMetaObject::invokeMethod(source, [source] { source->start(QByteArray(), 0); });
+        QTRY_COMPARE(text, QByteArray("a\n"));
+        QVERIFY(renameFile(m_path, sibling(".1")));
+        writeNew(m_path, QByteArray());
+        QTest::qWait(100);
+        append(sibling(".1"), "b\n");  // found by the poll timer alone
+        QTRY_COMPARE(text, QByteArray("a\nb\n"));
+        QMetaObject::invokeMethod(source, [source] { source->stop(); delete source; }, Qt::BlockingQueuedConnection);
+        thread.quit();
+        QVERIFY(thread.wait());
     }
 
     // --- stopping ---
