@@ -115,9 +115,17 @@ void ProcessSource::readStandardError()
 {
     if (!m_process || sender() != m_process)
         return;
-    m_errorTail += m_process->readAllStandardError();
+    const QByteArray bytes = m_process->readAllStandardError();
+    m_errorTail += bytes;
     if (m_errorTail.size() > errorTailBytes)
         m_errorTail.remove(0, m_errorTail.size() - errorTailBytes);
+    if (!bytes.isEmpty())
+        readErrorOutput(bytes);
+}
+
+void ProcessSource::readErrorOutput(const QByteArray &bytes)
+{
+    Q_UNUSED(bytes)
 }
 
 void ProcessSource::runFinished(int exitCode, QProcess::ExitStatus status)
@@ -187,8 +195,9 @@ void ProcessSource::discardProcess()
         process->deleteLater();
         return;
     }
-    // Reaped when it is gone; until then it is still our child, so it cannot
-    // outlive the source.
+    // Reaped once it is gone, even when the source is deleted first: a child
+    // still running would make QProcess wait for it in its destructor.
+    process->setParent(nullptr);
     connect(process, &QProcess::finished, process, &QObject::deleteLater);
     process->kill();
 }

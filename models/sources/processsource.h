@@ -67,6 +67,9 @@ protected:
     virtual QString failureReason(int exitCode, bool crashed, const QByteArray &errorOutput) const;
     // A program name for messages ("journalctl").
     virtual QString commandName() const = 0;
+    // Bytes the command wrote to its error output while it runs (all of them
+    // also make up the tail a failure is explained from).
+    virtual void readErrorOutput(const QByteArray &bytes);
 
     // Hands on whole lines with the cursor after them; empty text only moves
     // the cursor the next run starts from. False when the receiver stopped or
