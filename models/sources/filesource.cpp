@@ -415,9 +415,10 @@ void FileSource::watchFolder()
 {
     if (!m_watcher || m_folderWatchFailed || !m_watcher->directories().isEmpty())
         return;
-    const QString folder = QFileInfo(m_path).absolutePath();
-    if (QFileInfo(folder).isDir())
-        m_folderWatchFailed = !m_watcher->addPath(folder);
+    const QFileInfo folder(QFileInfo(m_path).absolutePath());
+    // Qt logs a critical message for a folder it may not watch: not asked.
+    if (folder.isDir() && folder.isReadable())
+        m_folderWatchFailed = !m_watcher->addPath(folder.filePath());
 }
 
 QString FileSource::openProblem(const QString &path, int errorCode)
