@@ -136,6 +136,7 @@ void JournalSource::beginRun(const QByteArray &cursor)
 
 void JournalSource::readOutput(const QByteArray &bytes)
 {
+    const quint64 run = currentRun();
     const bool wasStarted = state() == State::Following || state() == State::Lagging;
     const JournalDecoder::Output out = m_decoder.feed(bytes);
     if (!out.cursor.isEmpty()) {
@@ -146,6 +147,8 @@ void JournalSource::readOutput(const QByteArray &bytes)
         m_warnedSkipped = true;
         emit warning(tr("journalctl on %1 wrote output that is not a journal entry; it was skipped.")
                          .arg(host().displayName()));
+        if (!isCurrentRun(run))
+            return;
     }
     if (!out.started)
         return;
@@ -161,9 +164,10 @@ void JournalSource::readOutput(const QByteArray &bytes)
 
 void JournalSource::readErrorOutput(const QByteArray &bytes)
 {
+    const quint64 run = currentRun();
     m_errorLine += bytes;
     qsizetype newline;
-    while ((newline = m_errorLine.indexOf('\n')) >= 0) {
+    while (isCurrentRun(run) && (newline = m_errorLine.indexOf('\n')) >= 0) {
         const QByteArray line = m_errorLine.left(newline);
         m_errorLine.remove(0, newline + 1);
         if (!m_warnedHint && line.contains("not seeing messages from other users")) {

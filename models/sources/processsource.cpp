@@ -84,10 +84,12 @@ void ProcessSource::reconnectNow()
 
 void ProcessSource::launch()
 {
-    ++m_generation;
+    const quint64 run = ++m_generation;
     m_errorTail.clear();
     m_runFailure.clear();
     beginRun(m_cursor);
+    if (!isCurrentRun(run))
+        return;
 
     m_process = new QProcess(this);
     // A command that reads its input (ssh does) must see an empty one, never
@@ -215,9 +217,9 @@ bool ProcessSource::deliver(const QByteArray &text, const QByteArray &cursor, qi
     m_streamOffset += text.size();
     m_backoff.reset();
 
-    const quint64 generation = m_generation;
+    const quint64 run = m_generation;
     emit chunkRead(chunk);
-    return m_active && generation == m_generation;
+    return isCurrentRun(run);
 }
 
 void ProcessSource::setReading(bool lagging)

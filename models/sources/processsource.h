@@ -82,6 +82,11 @@ protected:
     // The output makes no sense: end this run with `reason` and retry.
     void failRun(const QString &reason);
 
+    // Names the current run; a receiver of a signal may stop or restart the
+    // source, after which the caller must emit nothing more for `run`.
+    quint64 currentRun() const { return m_generation; }
+    bool isCurrentRun(quint64 run) const { return m_active && run == m_generation; }
+
     // The last non-empty line of a command's error output.
     static QString lastLine(const QByteArray &errorOutput);
 

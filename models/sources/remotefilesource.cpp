@@ -37,14 +37,18 @@ void RemoteFileSource::beginRun(const QByteArray &cursor)
 
 void RemoteFileSource::readOutput(const QByteArray &bytes)
 {
+    const quint64 run = currentRun();
     const RemoteFileDecoder::Output out = m_decoder.feed(bytes);
     if (out.modified > 0)
         m_modified = out.modified;
     const qint64 referenceTime = m_modified > 0 ? m_modified : QDateTime::currentSecsSinceEpoch();
     if (!deliver(out.text, m_decoder.cursor().toBytes(), referenceTime))
         return;
-    for (const QByteArray &code : out.warnings)
+    for (const QByteArray &code : out.warnings) {
         emit warning(warningText(code));
+        if (!isCurrentRun(run))
+            return;
+    }
     if (!out.protocolError.isEmpty()) {
         failRun(tr("The file reader on %1 wrote something unexpected: %2")
                     .arg(host().displayName(), QString::fromUtf8(out.protocolError)));
