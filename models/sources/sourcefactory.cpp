@@ -1,10 +1,7 @@
 #include "models/sources/sourcefactory.h"
 
 #include "models/sources/filesource.h"
-#if __has_include("models/sources/journalsource.h")
 #include "models/sources/journalsource.h"
-#define MAILTLS_HAVE_JOURNAL 1
-#endif
 #include "models/sources/localcommandhost.h"
 #include "models/sources/remotefilesource.h"
 #include "models/sources/sshcommandhost.h"
@@ -36,14 +33,10 @@ std::unique_ptr<LogSource> SourceFactory::create(const SourceSpec &spec, const S
     }
     if (spec.kind == SourceSpec::Kind::File)
         return std::make_unique<RemoteFileSource>(host, spec.path);
-#ifdef MAILTLS_HAVE_JOURNAL
     auto journal = std::make_unique<JournalSource>(host, spec.unit);
     if (!context.journalDirectory.isEmpty())
         journal->setDirectory(context.journalDirectory);
     return journal;
-#else
-    return std::make_unique<RemoteFileSource>(host, spec.unit);
-#endif
 }
 
 } // namespace mailtls
