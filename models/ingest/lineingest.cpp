@@ -40,7 +40,8 @@ void LineIngest::countUnrecognised(std::string_view program)
     ++*m_lastCount;
 }
 
-void LineIngest::ingest(std::string_view wholeLines, std::int64_t baseOffset, SessionAssembler &assembler)
+template <typename Take>
+void LineIngest::run(std::string_view wholeLines, std::int64_t baseOffset, Take &&take)
 {
     const char *const text = wholeLines.data();
     const std::size_t size = wholeLines.size();
@@ -66,20 +67,45 @@ void LineIngest::ingest(std::string_view wholeLines, std::int64_t baseOffset, Se
             if (event.kind == EventKind::Unrecognised)
                 countUnrecognised(parsed.program);
             else
-                assembler.feed(parsed, event, offset);
+                take(parsed, event, offset);
         }
     }
 }
 
-QHash<QString, qint64> LineIngest::takeUnrecognised()
+void LineIngest::ingest(std::string_view wholeLines, std::int64_t baseOffset, SessionAssembler &assembler)
 {
-    QHash<QString, qint64> taken;
-    for (const auto &[program, count] : m_unrecognised)
-        taken.insert(QString::fromUtf8(program.data(), qsizetype(program.size())), count);
+    run(wholeLines, baseOffset, [&assembler](const LogLine &line, const LogEvent &event, std::int64_t offset) {
+        assembler.feed(line, event, offset);
+    });
+}
+
+void LineIngest::parse(std::string_view wholeLines, std::int64_t baseOffset, std::vector<Parsed> &out)
+{
+    run(wholeLines, baseOffset, [&out](const LogLine &line, const LogEvent &event, std::int64_t offset) {
+        out.push_back(Parsed{line, event, offset});
+    });
+}
+
+LineIngest::Counts LineIngest::takeUnrecognisedCounts()
+{
+    Counts taken(m_unrecognised.begin(), m_unrecognised.end());
     m_unrecognised.clear();
     m_lastCount = nullptr;
     m_lastProgram.clear();
     return taken;
+}
+
+QHash<QString, qint64> LineIngest::toHash(const Counts &counts)
+{
+    QHash<QString, qint64> hash;
+    for (const auto &[program, count] : counts)
+        hash[QString::fromUtf8(program.data(), qsizetype(program.size()))] += count;
+    return hash;
+}
+
+QHash<QString, qint64> LineIngest::takeUnrecognised()
+{
+    return toHash(takeUnrecognisedCounts());
 }
 
 std::int64_t LineIngest::takeLines()

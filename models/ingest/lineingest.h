@@ -4,12 +4,16 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include <QHash>
 #include <QString>
 #include <QTimeZone>
 
 #include "models/logs/lineprefixparser.h"
+#include "models/logs/logevent.h"
+#include "models/logs/logline.h"
 #include "models/logs/postfixparser.h"
 
 namespace mailtls {
@@ -36,8 +40,25 @@ public:
     // events' views point into `wholeLines`, so it must outlive this call only.
     void ingest(std::string_view wholeLines, std::int64_t baseOffset, SessionAssembler &assembler);
 
+    // The events of a block kept rather than fed, for a parser on another thread
+    // (ParallelIngest): the same lines, offsets and counts as ingest().
+    struct Parsed
+    {
+        LogLine line;
+        LogEvent event;
+        std::int64_t offset = 0;
+    };
+    void parse(std::string_view wholeLines, std::int64_t baseOffset, std::vector<Parsed> &out);
+
+    // Year inference state at the current position (see LinePrefixParser).
+    LinePrefixParser::YearState yearState() const { return m_prefix.yearState(); }
+    void setYearState(LinePrefixParser::YearState state) { m_prefix.setYearState(state); }
+
     // Lines not fed to the assembler since the last call, per program.
     QHash<QString, qint64> takeUnrecognised();
+    using Counts = std::vector<std::pair<std::string, std::int64_t>>;
+    Counts takeUnrecognisedCounts();
+    static QHash<QString, qint64> toHash(const Counts &counts);
 
     // Lines read since construction, and since the last takeLines().
     std::int64_t linesSeen() const { return m_linesSeen; }
@@ -47,6 +68,8 @@ public:
     static QString noPrefixName();
 
 private:
+    template <typename Take>
+    void run(std::string_view wholeLines, std::int64_t baseOffset, Take &&take);
     void countUnrecognised(std::string_view program);
 
     LinePrefixParser m_prefix;

@@ -1,0 +1,222 @@
+#include "models/ingest/parallelingest.h"
+
+#include <algorithm>
+#include <utility>
+
+#include <QThread>
+
+#include "models/ingest/lineingest.h"
+#include "models/ingest/logreader.h"
+#include "models/logs/sessionassembler.h"
+
+namespace mailtls {
+
+struct ParallelIngest::Block
+{
+    std::string text;
+    std::int64_t offset = 0;                 // stream offset of text[0]
+    LinePrefixParser::YearState year;        // year inference at the block's first line
+    std::int64_t lines = 0;
+    std::size_t lastStart = 0;               // the last line, as the reader returned it
+    std::size_t lastLength = 0;
+    std::int64_t end = 0;
+    std::int64_t rawBytesRead = 0;
+    bool last = false;
+    bool parsed = false;
+    std::vector<LineIngest::Parsed> events;
+    LineIngest::Counts unrecognised;
+};
+
+ParallelIngest::ParallelIngest(LogReader &reader, const QTimeZone &zone, Options options)
+    : m_reader(reader)
+    , m_zone(zone)
+    , m_options(options)
+{
+    if (m_options.threads <= 0)
+        m_options.threads = std::max(1, QThread::idealThreadCount());
+    if (m_options.blocksAhead <= 0)
+        m_options.blocksAhead = 4 * m_options.threads;
+    m_options.blockBytes = std::max<std::int64_t>(m_options.blockBytes, 1);
+}
+
+ParallelIngest::~ParallelIngest()
+{
+    stop();
+}
+
+void ParallelIngest::setReferenceTime(std::int64_t utcSeconds)
+{
+    m_referenceTime = utcSeconds;
+    m_referenceSet = true;
+}
+
+void ParallelIngest::start(std::string_view firstLine, std::int64_t firstOffset)
+{
+    // The first line is copied: the reader's buffer moves on once its thread reads.
+    m_readThread = std::thread(&ParallelIngest::readLoop, this, std::string(firstLine), firstOffset);
+    for (int i = 0; i < m_options.threads; ++i)
+        m_parseThreads.emplace_back(&ParallelIngest::parseLoop, this);
+}
+
+void ParallelIngest::stop()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stopping = true;
+    }
+    m_readerWakes.notify_all();
+    m_parserWakes.notify_all();
+    m_feederWakes.notify_all();
+    if (m_readThread.joinable())
+        m_readThread.join();
+    for (std::thread &thread : m_parseThreads)
+        thread.join();
+    m_parseThreads.clear();
+}
+
+std::unique_ptr<ParallelIngest::Block> ParallelIngest::spareBlock()
+{
+    if (m_spare.empty())
+        return std::make_unique<Block>();
+    std::unique_ptr<Block> block = std::move(m_spare.back());
+    m_spare.pop_back();
+    return block;
+}
+
+void ParallelIngest::readLoop(std::string firstLine, std::int64_t firstOffset)
+{
+    // Only the stamps are read here, to step year inference as the parsers will.
+    LinePrefixParser years(m_zone);
+    if (m_referenceSet)
+        years.setReferenceTime(m_referenceTime);
+
+    std::string_view line = firstLine;
+    std::int64_t offset = firstOffset;
+    std::int64_t linesRead = 0;
+    bool more = true;
+    while (more) {
+        std::unique_ptr<Block> block;
+        {
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_readerWakes.wait(lock, [this] {
+                return m_stopping || m_blocks.size() < std::size_t(m_options.blocksAhead);
+            });
+            if (m_stopping)
+                break;
+            block = spareBlock();
+        }
+        block->text.clear();
+        block->offset = offset;
+        block->year = years.yearState();
+        block->lines = 0;
+        block->parsed = false;
+        for (;;) {
+            block->lastStart = block->text.size();
+            block->lastLength = line.size();
+            block->text.append(line);
+            block->end = m_reader.position();
+            // The bytes between this line and the next as the log has them ("\n" or
+            // "\r\n"), so that offsets in the block are offsets in the log. None for a
+            // piece of a runaway line or an unfinished last line: it ends the block,
+            // so that the next piece is not read as its continuation.
+            const std::int64_t terminator = block->end - offset - std::int64_t(line.size());
+            block->text.append(terminator == 2 ? "\r\n" : "\n", std::size_t(terminator));
+            years.advanceYear(line);
+            ++block->lines;
+            ++linesRead;
+            more = m_reader.nextLine(line, offset);
+            if (!more || terminator == 0 || std::int64_t(block->text.size()) >= m_options.blockBytes
+                || (m_options.boundaryLines > 0 && linesRead % m_options.boundaryLines == 0))
+                break;
+        }
+        block->last = !more;
+        block->rawBytesRead = m_reader.rawBytesRead();
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_blocks.push_back(std::move(block));
+            if (!more)
+                m_readDone = true;
+        }
+        m_parserWakes.notify_one();
+        if (!more)
+            m_feederWakes.notify_all();
+    }
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_readDone = true;
+    m_feederWakes.notify_all();
+}
+
+void ParallelIngest::parseLoop()
+{
+    LineIngest ingest(m_zone);
+    if (m_referenceSet)
+        ingest.setReferenceTime(m_referenceTime);
+    std::unique_lock<std::mutex> lock(m_mutex);
+    for (;;) {
+        m_parserWakes.wait(lock, [this] { return m_stopping || m_unparsed < m_blocks.size(); });
+        if (m_stopping)
+            return;
+        Block *block = m_blocks[m_unparsed++].get();
+        lock.unlock();
+
+        ingest.setYearState(block->year);
+        block->events.clear();
+        ingest.parse(block->text, block->offset, block->events);
+        block->unrecognised = ingest.takeUnrecognisedCounts();
+
+        lock.lock();
+        block->parsed = true;
+        if (block == m_blocks.front().get())
+            m_feederWakes.notify_one();
+    }
+}
+
+bool ParallelIngest::feedNext(SessionAssembler &assembler, Fed &fed)
+{
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        if (m_current) {
+            m_spare.push_back(std::move(m_current));
+            m_readerWakes.notify_one();
+        }
+        m_feederWakes.wait(lock, [this] {
+            return m_stopping || (!m_blocks.empty() && m_blocks.front()->parsed)
+                || (m_blocks.empty() && m_readDone);
+        });
+        if (m_stopping || m_blocks.empty()) {
+            lock.unlock();
+            // The reader is the caller's again once its thread is gone.
+            stop();
+            return false;
+        }
+        m_current = std::move(m_blocks.front());
+        m_blocks.pop_front();
+        --m_unparsed;
+    }
+    Block &block = *m_current;
+    for (const LineIngest::Parsed &parsed : block.events)
+        assembler.feed(parsed.line, parsed.event, parsed.offset);
+    for (const auto &[program, count] : block.unrecognised)
+        m_unrecognised[program] += count;
+    m_lines += block.lines;
+    fed.lines = block.lines;
+    fed.end = block.end;
+    fed.lastLine = std::string_view(block.text).substr(block.lastStart, block.lastLength);
+    fed.last = block.last;
+    fed.rawBytesRead = block.rawBytesRead;
+    return true;
+}
+
+QHash<QString, qint64> ParallelIngest::takeUnrecognised()
+{
+    const LineIngest::Counts counts(m_unrecognised.begin(), m_unrecognised.end());
+    m_unrecognised.clear();
+    return LineIngest::toHash(counts);
+}
+
+std::int64_t ParallelIngest::takeLines()
+{
+    return std::exchange(m_lines, 0);
+}
+
+} // namespace mailtls
