@@ -1,14 +1,13 @@
 #include "models/ingest/logimporter.h"
 
+#include <algorithm>
 #include <string>
-#include <unordered_map>
 
 #include <QCryptographicHash>
 
 #include "models/ingest/ingestlogging.h"
 #include "models/ingest/logreader.h"
-#include "models/logs/lineprefixparser.h"
-#include "models/logs/postfixparser.h"
+#include "models/ingest/parallelingest.h"
 #include "models/logs/sessionassembler.h"
 #include "models/store/ingestbatch.h"
 #include "models/store/storewriter.h"
@@ -31,7 +30,6 @@ QString identityOf(std::string_view firstLine)
     return QStringLiteral("log:sha256:") + QString::fromLatin1(lineHash(firstLine).toHex());
 }
 
-constexpr std::string_view NoPrefix = "(no prefix)";
 
 } // namespace
 
@@ -75,7 +73,37 @@ bool LogImporter::importLog(const QString &path, QString *error)
     }
 
     SessionAssembler assembler;
+    // Batches end on a block's last line: blocks are cut at batch boundaries.
+    ParallelIngest::Options parallel;
+    parallel.boundaryLines = std::max(1, m_options.batchLines);
+    ParallelIngest ingest(reader, m_options.zone, parallel);
+    ingest.setReferenceTime(reader.modificationTime());
     qint64 sourceId = -1;
+
+    // Hands what the assembler finished to the writer, with the position the
+    // source reached and the assembler's state there, so that both are stored in
+    // the transaction that stores the records.
+    auto enqueue = [&](bool final, std::int64_t position, const QByteArray &checkHash, bool onlyWithRecords) {
+        if (final && m_options.oneShot)
+            assembler.finish();
+        IngestBatch batch;
+        batch.sourceId = sourceId;
+        batch.output = assembler.takeOutput();
+        if (onlyWithRecords && batch.output.isEmpty())
+            return;
+        batch.position = position;
+        batch.checkHash = checkHash;
+        batch.assemblerState = assembler.saveState();
+        batch.linesRead = ingest.takeLines();
+        batch.unrecognised = ingest.takeUnrecognised();
+        for (auto it = batch.unrecognised.cbegin(); it != batch.unrecognised.cend(); ++it)
+            summary.unrecognised[it.key()] += it.value();
+        summary.linesRead += batch.linesRead;
+        // A writer that failed takes nothing more; the job reports its error.
+        if (!m_writer.enqueue(std::move(batch)))
+            m_cancelled.store(true);
+    };
+
     // A damaged reading state cannot be resumed from; reading the log again
     // from its start is safe, because records are keyed by where their lines
     // are, so what is read again replaces what was stored, never adds to it.
@@ -121,17 +149,10 @@ bool LogImporter::importLog(const QString &path, QString *error)
             }
             summary.outcome = ImportSummary::Outcome::AlreadyComplete;
             summary.unterminatedBytes = reader.unterminatedBytes();
-            if (m_options.oneShot) {
-                assembler.finish();
-                IngestBatch batch;
-                batch.sourceId = sourceId;
-                batch.output = assembler.takeOutput();
-                batch.position = known->position;
-                batch.checkHash = known->checkHash;
-                batch.assemblerState = assembler.saveState();
-                if (!batch.output.isEmpty())
-                    m_writer.enqueue(std::move(batch));   // a failed writer reports itself to the job
-            }
+            // Nothing new was read: only the sessions a one-shot read closes are
+            // left to store, at the position stored before.
+            if (m_options.oneShot)
+                enqueue(true, known->position, known->checkHash, true);
             m_summaries.append(summary);
             return true;
         }
@@ -144,69 +165,24 @@ bool LogImporter::importLog(const QString &path, QString *error)
         }
     }
 
-    LinePrefixParser prefix(m_options.zone);
-    prefix.setReferenceTime(reader.modificationTime());
-    const PostfixParser parser;
-
-    std::unordered_map<std::string, std::int64_t> unrecognised;
+    ingest.start(line, offset);
+    ParallelIngest::Fed fed;
     std::int64_t batchLines = 0;
-    // The last line read, kept so its hash can mark the batch's end position
-    // (the reader's buffer moves on once the next line is read).
-    std::string lastLine;
-    lastLine.reserve(4096);
-    std::int64_t lastEnd = 0;
-
-    auto flush = [&](bool final) {
-        IngestBatch batch;
-        batch.sourceId = sourceId;
-        if (final && m_options.oneShot)
-            assembler.finish();
-        batch.output = assembler.takeOutput();
-        batch.position = lastEnd;
-        batch.checkHash = lineHash(lastLine);
-        batch.assemblerState = assembler.saveState();
-        batch.linesRead = batchLines;
-        for (const auto &[program, count] : unrecognised) {
-            const QString name = QString::fromUtf8(program.data(), qsizetype(program.size()));
-            batch.unrecognised.insert(name, count);
-            summary.unrecognised[name] += count;
-        }
-        unrecognised.clear();
-        summary.linesRead += batchLines;
-        batchLines = 0;
-        // A writer that failed takes nothing more; the job reports its error.
-        if (!m_writer.enqueue(std::move(batch)))
-            m_cancelled.store(true);
-        if (m_progress)
-            m_progress(reader.rawBytesRead(), reader.rawSize());
-    };
-
-    bool more = true;
-    while (more) {
-        LogLine parsed;
-        if (!prefix.parse(line, parsed)) {
-            ++unrecognised[std::string(NoPrefix)];
-        } else if (!PostfixParser::isPostfixProgram(parsed.program)) {
-            ++unrecognised[std::string(parsed.program)];
-        } else {
-            const LogEvent event = parser.parse(parsed);
-            if (event.kind == EventKind::Unrecognised)
-                ++unrecognised[std::string(parsed.program)];
-            else
-                assembler.feed(parsed, event, offset);
-        }
-        lastLine.assign(line);
-        lastEnd = reader.position();
-        ++batchLines;
-        more = reader.nextLine(line, offset);
-        if (batchLines >= m_options.batchLines || !more) {
+    while (ingest.feedNext(assembler, fed)) {
+        batchLines += fed.lines;
+        if (batchLines >= m_options.batchLines || fed.last) {
             // When the read stopped on an error, what was read so far is still
             // stored consistently with its position; the next import resumes there.
-            flush(!more && reader.error().isEmpty());
+            enqueue(fed.last && reader.error().isEmpty(), fed.end, lineHash(fed.lastLine), false);
+            batchLines = 0;
+            if (m_progress)
+                m_progress(fed.rawBytesRead, reader.rawSize());
             if (isCancelled())
                 break;
         }
     }
+    // The reader is this thread's again.
+    ingest.stop();
     summary.unterminatedBytes = reader.unterminatedBytes();
     m_summaries.append(summary);
     if (!reader.error().isEmpty()) {
