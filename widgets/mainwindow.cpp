@@ -1,5 +1,8 @@
 #include "widgets/mainwindow.h"
 
+#include <memory>
+
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
@@ -11,14 +14,20 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "models/itemmodels/peerfilterproxymodel.h"
 #include "models/itemmodels/peertablemodel.h"
 #include "models/report/reportformatter.h"
+#include "models/sources/sourcemanager.h"
+#include "widgets/hostkeydialog.h"
+#include "widgets/secretdialog.h"
+#include "widgets/sourcesdialog.h"
 
 namespace mailtls {
 
@@ -110,12 +119,190 @@ MainWindow::~MainWindow()
 
 void MainWindow::buildMenus()
 {
+    m_sourcesAction = new QAction(QIcon::fromTheme(QStringLiteral("network-server"),
+                                                   style()->standardIcon(QStyle::SP_DriveNetIcon)),
+                                  tr("&Sources…"), this);
+    m_sourcesAction->setObjectName(QStringLiteral("sourcesAction"));
+    m_sourcesAction->setIconText(tr("Sources"));
+    m_sourcesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_sourcesAction->setToolTip(tr("The logs MailTLS follows live: files, the journal, other computers over SSH"));
+    m_sourcesAction->setStatusTip(m_sourcesAction->toolTip());
+    m_sourcesAction->setEnabled(false);
+    connect(m_sourcesAction, &QAction::triggered, this, &MainWindow::showSources);
+
+    QToolBar *tools = addToolBar(tr("Main Toolbar"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->addAction(m_sourcesAction);
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_sourcesAction);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About MailTLS"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::setSourceManager(SourceManager *manager)
+{
+    if (manager == m_sourceManager)
+        return;
+    if (m_sourceManager) {
+        disconnect(m_sourceManager, nullptr, this, nullptr);
+        if (AskpassServer *askpass = m_sourceManager->askpass())
+            disconnect(askpass, nullptr, this, nullptr);
+    }
+    // The dialog shows the sources of one manager.
+    delete m_sourcesDialog;
+    m_sourceManager = manager;
+    m_sourcesAction->setEnabled(manager != nullptr);
+    if (!manager)
+        return;
+    connect(manager, &SourceManager::warning, this, &MainWindow::showSourceWarning);
+    connect(manager, &QObject::destroyed, this, [this] {
+        delete m_sourcesDialog;
+        m_sourcesAction->setEnabled(false);
+    });
+    if (AskpassServer *askpass = manager->askpass())
+        connectAskpass(askpass);
+}
+
+SourceManager *MainWindow::sourceManager() const
+{
+    return m_sourceManager;
+}
+
+SourcesDialog *MainWindow::sourcesDialog() const
+{
+    return m_sourcesDialog;
+}
+
+QDialog *MainWindow::questionDialog(quint64 id) const
+{
+    return m_questions.value(id);
+}
+
+void MainWindow::showSources()
+{
+    if (!m_sourceManager)
+        return;
+    if (!m_sourcesDialog)
+        m_sourcesDialog = new SourcesDialog(m_sourceManager, this);
+    m_sourcesDialog->show();
+    m_sourcesDialog->raise();
+    m_sourcesDialog->activateWindow();
+}
+
+void MainWindow::showSourceWarning(qint64 id, const QString &message)
+{
+    const std::optional<SourceManager::Status> source = m_sourceManager->source(id);
+    const QString name = source ? source->name : QString();
+    statusBar()->showMessage(name.isEmpty() ? message : tr("%1: %2").arg(name, message), 15000);
+}
+
+// Every question of the askpass server is answered from here.
+void MainWindow::connectAskpass(AskpassServer *askpass)
+{
+    connect(askpass, &AskpassServer::hostKeyQuestion, this, &MainWindow::askHostKey);
+    connect(askpass, &AskpassServer::secretNeeded, this, &MainWindow::askSecret);
+    connect(askpass, &AskpassServer::questionClosed, this, &MainWindow::closeQuestion);
+    connect(askpass, &AskpassServer::rememberFailed, this, [this](const QString &, const QString &message) {
+        statusBar()->showMessage(tr("Not kept in the keychain: %1").arg(message), 15000);
+    });
+}
+
+QWidget *MainWindow::questionParent()
+{
+    // Over the Sources dialog when the user works there (a test, a new source).
+    if (m_sourcesDialog && m_sourcesDialog->isVisible())
+        return m_sourcesDialog;
+    return this;
+}
+
+void MainWindow::bringToFront()
+{
+    if (isMinimized())
+        showNormal();
+    raise();
+    activateWindow();
+    QApplication::alert(this);
+}
+
+void MainWindow::askHostKey(quint64 id, const HostKeyQuestion &question, const QString &)
+{
+    AskpassServer *askpass = m_sourceManager ? m_sourceManager->askpass() : nullptr;
+    if (!askpass)
+        return;
+    auto *dialog = new HostKeyDialog(question.host, question.port, question.keyType, question.fingerprint,
+                                     questionParent());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAddress(question.address);
+    dialog->setOtherNames(question.otherNames);
+    // Answered once: by the user, or refused when the dialog goes unanswered.
+    auto answered = std::make_shared<bool>(false);
+    connect(dialog, &QDialog::finished, askpass, [askpass, id, answered](int result) {
+        *answered = true;
+        askpass->answerHostKey(id, result == QDialog::Accepted);
+    });
+    connect(dialog, &QObject::destroyed, askpass, [askpass, id, answered] {
+        if (!*answered)
+            askpass->answerHostKey(id, false);
+    });
+    connect(dialog, &QDialog::finished, this, [this, id] { m_questions.remove(id); });
+    m_questions.insert(id, dialog);
+    bringToFront();
+    dialog->open();
+}
+
+void MainWindow::askSecret(const AskpassServer::SecretQuestion &question)
+{
+    AskpassServer *askpass = m_sourceManager ? m_sourceManager->askpass() : nullptr;
+    if (!askpass)
+        return;
+    SecretDialog::Kind kind = SecretDialog::Kind::Code;
+    if (question.kind == AskpassServer::SecretKind::Password)
+        kind = SecretDialog::Kind::Password;
+    else if (question.kind == AskpassServer::SecretKind::Passphrase)
+        kind = SecretDialog::Kind::Passphrase;
+    auto *dialog = new SecretDialog(kind, question.target, question.prompt, questionParent());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setRetry(question.retry);
+    if (question.key.isEmpty())
+        dialog->setRememberOffered(false);
+    else if (question.storeError == SecretStore::Error::NoBackend)
+        dialog->setKeychainUnavailable(question.storeMessage.isEmpty()
+                                           ? SecretStore::errorMessage(SecretStore::Error::NoBackend)
+                                           : question.storeMessage);
+    const quint64 id = question.id;
+    auto answered = std::make_shared<bool>(false);
+    connect(dialog, &QDialog::finished, askpass, [askpass, dialog, id, answered](int result) {
+        *answered = true;
+        if (result == QDialog::Accepted)
+            askpass->answerSecret(id, dialog->secret(), dialog->remember());
+        else
+            askpass->refuseSecret(id);
+    });
+    connect(dialog, &QObject::destroyed, askpass, [askpass, id, answered] {
+        if (!*answered)
+            askpass->refuseSecret(id);
+    });
+    connect(dialog, &QDialog::finished, this, [this, id] { m_questions.remove(id); });
+    m_questions.insert(id, dialog);
+    bringToFront();
+    dialog->open();
+}
+
+void MainWindow::closeQuestion(quint64 id)
+{
+    QPointer<QDialog> dialog = m_questions.take(id);
+    if (!dialog)
+        return;
+    // The server gave up on the question: it wants no answer.
+    if (m_sourceManager && m_sourceManager->askpass())
+        disconnect(dialog, nullptr, m_sourceManager->askpass(), nullptr);
+    dialog->reject();
 }
 
 void MainWindow::showAbout()

@@ -234,6 +234,11 @@ void SourceEditDialog::kindChanged()
     if (page < 0)
         return;
     m_pages->setCurrentIndex(page);
+    // The fields sit right above the source text, whatever the size of the
+    // other kinds' pages.
+    for (int i = 0; i < m_pages->count(); ++i)
+        m_pages->widget(i)->setSizePolicy(QSizePolicy::Preferred,
+                                          i == page ? QSizePolicy::Preferred : QSizePolicy::Ignored);
     QWidget *first = page == FilePage ? static_cast<QWidget *>(m_path)
                      : page == JournalPage ? static_cast<QWidget *>(m_unit)
                                            : static_cast<QWidget *>(m_host);

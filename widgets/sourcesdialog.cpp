@@ -67,11 +67,11 @@ SourcesDialog::SourcesDialog(SourceManager *manager, QWidget *parent)
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     QHeaderView *header = m_view->horizontalHeader();
+    // A state's reason can be long: it is cut in the table, and shown whole in
+    // the tooltip and under the table.
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(SourceListModel::SourceColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(SourceListModel::StateColumn, QHeaderView::Stretch);
-    header->resizeSection(SourceListModel::SourceColumn, fontMetrics().averageCharWidth() * 36);
-    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->setTextElideMode(Qt::ElideRight);
 
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("state"));
@@ -134,7 +134,7 @@ SourcesDialog::SourcesDialog(SourceManager *manager, QWidget *parent)
     if (m_proxy->rowCount() > 0)
         m_view->selectRow(0);
     updateSelection();
-    resize(fontMetrics().averageCharWidth() * 120, fontMetrics().lineSpacing() * 24);
+    resize(fontMetrics().averageCharWidth() * 140, fontMetrics().lineSpacing() * 24);
 }
 
 SourcesDialog::~SourcesDialog() = default;
@@ -167,8 +167,12 @@ void SourcesDialog::reloadSources()
                                        [&](const SourceManager::Status &s) { return s.id == it.key(); });
         it = known ? std::next(it) : m_warnings.erase(it);
     }
+    const bool wasEmpty = m_model->rowCount() == 0;
     m_model->setSources(sources);
     selectPending();
+    // The first sources to arrive: one of them is shown at once.
+    if (wasEmpty && selectedId() < 0 && m_proxy->rowCount() > 0)
+        m_view->selectRow(0);
     updateSelection();
 }
 
