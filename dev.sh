@@ -20,7 +20,7 @@ packages=(
     postfix swaks libnet-ssleay-perl pflogsumm openssl util-linux mount procps diffutils mawk
     desktop-file-utils appstream file dpkg-dev
     qtkeychain-qt6-dev openssh-client openssh-server gnome-keyring dbus-daemon dbus-bin
-    libsecret-1-0 systemd systemd-journal-remote sqlite3
+    libsecret-1-0 systemd systemd-journal-remote sqlite3 busybox
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
