@@ -288,7 +288,14 @@ void SourcesDialog::openEditor(qint64 id, bool test)
         editor->setSpecText(status->spec);
         editor->setCommit([this, id, original = status->spec](const QString &spec, QString *error) {
             // An unchanged source is left running as it is.
-            return spec == original || m_manager->editSource(id, spec, error);
+            if (spec == original)
+                return true;
+            if (!m_manager->editSource(id, spec, error))
+                return false;
+            // Another log is another source in the store: its row comes anew.
+            m_pendingSelection = spec;
+            selectPending();
+            return true;
         });
     }
     m_editor = editor;

@@ -477,6 +477,71 @@ private slots:
                  QStringLiteral("%1 bytes").arg(sampleLines.toUtf8().size()));
     }
 
+    void showsWhyASourceWaits()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("logs"));
+        QVERIFY(QDir().mkpath(folder));
+        SourceManager manager(dir.filePath(QStringLiteral("mailtls.sqlite")), SourceContext::defaults());
+        QString error;
+        QVERIFY2(manager.open(&error), qPrintable(error));
+        SourcesDialog dialog(&manager);
+        dialog.show();
+        QVERIFY2(manager.addSource(folder, &error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.model()->rowCount(), 1, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!manager.sources().first().reason.isEmpty(), 20000);
+
+        // The reason in full under the table, and Retry offered.
+        const SourceManager::Status status = manager.sources().first();
+        QCOMPARE(dialog.selectedId(), status.id);
+        QCOMPARE(status.state, LogSource::State::Connecting);
+        QVERIFY(status.reason.contains(folder));
+        QTRY_COMPARE(dialog.stateLine(), QStringLiteral("%1 — connecting: %2").arg(folder, status.reason));
+        QVERIFY(child<QPushButton>(&dialog, "retry")->isEnabled());
+        QTest::mouseClick(child<QPushButton>(&dialog, "retry"), Qt::LeftButton);
+
+        // A warning stays with its source's state.
+        emit manager.warning(status.id, QStringLiteral("The log was replaced while MailTLS was closed."));
+        QVERIFY(dialog.stateLine().endsWith(
+            QStringLiteral("\nLast warning: The log was replaced while MailTLS was closed.")));
+    }
+
+    void editsASourceIntoAnother()
+    {
+        QTemporaryDir dir;
+        const QString log = writeLog(dir);
+        const QString other = dir.filePath(QStringLiteral("other.log"));
+        QVERIFY(QFile::copy(log, other));
+        SourceManager manager(dir.filePath(QStringLiteral("mailtls.sqlite")), SourceContext::defaults());
+        QString error;
+        QVERIFY2(manager.open(&error), qPrintable(error));
+        QVERIFY2(manager.addSource(log, &error), qPrintable(error));
+        SourcesDialog dialog(&manager);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.model()->rowCount(), 1, 20000);
+        QTRY_VERIFY(dialog.selectedId() >= 0);
+
+        // A double click (or Enter) on the row edits it.
+        const QModelIndex cell = dialog.view()->model()->index(0, SourceListModel::SourceColumn);
+        const QPoint centre = dialog.view()->visualRect(cell).center();
+        // (A double click's first press comes as a click of its own.)
+        QTest::mouseClick(dialog.view()->viewport(), Qt::LeftButton, {}, centre);
+        QTest::mouseDClick(dialog.view()->viewport(), Qt::LeftButton, {}, centre);
+        SourceEditDialog *editor = dialog.editor();
+        QVERIFY(editor);
+        QCOMPARE(editor->windowTitle(), QStringLiteral("Edit Source"));
+        QCOMPARE(child<QLineEdit>(editor, "path")->text(), log);
+        child<QLineEdit>(editor, "path")->setText(other);
+        QTest::mouseClick(okButton(editor), Qt::LeftButton);
+        QTRY_VERIFY(!dialog.editor());
+
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.model()->index(0, SourceListModel::SourceColumn).data().toString(), other,
+                                  20000);
+        QCOMPARE(dialog.model()->rowCount(), 1);
+        QTRY_COMPARE(dialog.selectedId(), manager.sources().first().id);
+    }
+
     void removesASourceAfterAsking()
     {
         QTemporaryDir dir;
@@ -507,7 +572,11 @@ private slots:
         QTest::qWait(200);
         QCOMPARE(manager.sources().size(), 1);
 
-        QTest::mouseClick(child<QPushButton>(&dialog, "remove"), Qt::LeftButton);
+        // The Delete key asks too.
+        dialog.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        dialog.view()->setFocus();
+        QTest::keyClick(dialog.view(), Qt::Key_Delete);
         box = dialog.findChild<QMessageBox *>(QStringLiteral("confirmRemove"));
         QVERIFY(box);
         QTest::mouseClick(child<QPushButton>(box, "confirmRemoveButton"), Qt::LeftButton);
