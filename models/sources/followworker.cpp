@@ -22,6 +22,9 @@ struct FollowWorker::Running
 {
     std::unique_ptr<SourceFollower> follower;
     QElapsedTimer lastReport;
+    // What the GUI was told last: progress it has not seen is sent by refresh().
+    qint64 reportedLines = -1;
+    qint64 reportedRate = -1;
 };
 
 FollowWorker::FollowWorker(const QString &storePath, const SourceContext &context)
@@ -37,6 +40,13 @@ FollowWorker::~FollowWorker()
 
 void FollowWorker::open()
 {
+    // Progress is reported at most every progressIntervalMs per source; this
+    // sends what a throttled report left out, and a rate that fell to zero.
+    m_refresh = new QTimer(this);
+    m_refresh->setInterval(int(progressIntervalMs));
+    connect(m_refresh, &QTimer::timeout, this, &FollowWorker::refresh);
+    m_refresh->start();
+
     m_store = std::make_unique<TrafficStore>(m_storePath);
     QString error;
     if (!m_store->open(&error)) {
@@ -97,14 +107,27 @@ void FollowWorker::report(qint64 id, bool force)
     const auto record = m_records.find(id);
     if (record == m_records.end())
         return;
+    const SourceManager::Status status = statusOf(record->second);
     const auto running = m_running.find(id);
     if (running != m_running.end()) {
-        QElapsedTimer &last = running->second->lastReport;
-        if (!force && last.isValid() && last.elapsed() < progressIntervalMs)
+        Running &r = *running->second;
+        if (!force && r.lastReport.isValid() && r.lastReport.elapsed() < progressIntervalMs)
             return;
-        last.start();
+        r.lastReport.start();
+        r.reportedLines = status.linesRead;
+        r.reportedRate = qRound64(status.rate);
     }
-    emit statusChanged(statusOf(record->second));
+    emit statusChanged(status);
+}
+
+void FollowWorker::refresh()
+{
+    for (const auto &[id, running] : m_running) {
+        const SourceFollower &follower = *running->follower;
+        if (follower.record().linesRead != running->reportedLines
+            || qRound64(follower.rate()) != running->reportedRate)
+            report(id, true);
+    }
 }
 
 void FollowWorker::startFollowing(const SourceRecord &record)

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 #include <QtGlobal>
 
 #include "models/sources/sourcecontext.h"
@@ -55,6 +56,7 @@ private:
     void startFollowing(const SourceRecord &record);
     void stopFollowing(qint64 id);
     void report(qint64 id, bool force = false);
+    void refresh();
     SourceManager::Status statusOf(const SourceRecord &record) const;
 
     QString m_storePath;
@@ -63,6 +65,7 @@ private:
     std::unique_ptr<StoreWriter> m_writer;
     std::map<qint64, SourceRecord> m_records;            // every defined source
     std::map<qint64, std::unique_ptr<Running>> m_running; // the followed ones
+    QTimer *m_refresh = nullptr;                          // trailing updates, rates going down
 };
 
 } // namespace mailtls

@@ -1,5 +1,7 @@
 #include "models/sources/sourcefollower.h"
 
+#include <algorithm>
+
 #include <QCryptographicHash>
 
 #include "models/ingest/ingestlogging.h"
@@ -141,11 +143,19 @@ void SourceFollower::flush()
 
 double SourceFollower::rate() const
 {
-    if (m_samples.size() < 2)
+    // Lines over the last rateWindowMs up to now: a source that went quiet
+    // goes down to zero instead of keeping its last rate.
+    if (m_samples.empty() || !m_clock.isValid())
         return 0;
-    const auto &[t0, l0] = m_samples.front();
-    const auto &[t1, l1] = m_samples.back();
-    return t1 > t0 ? double(l1 - l0) * 1000.0 / double(t1 - t0) : 0;
+    const qint64 now = m_clock.elapsed();
+    const std::pair<qint64, qint64> *base = &m_samples.front();
+    for (const auto &sample : m_samples) {
+        if (sample.first > now - rateWindowMs)
+            break;
+        base = &sample;
+    }
+    const qint64 span = std::max<qint64>(now - base->first, 1000);
+    return double(m_linesRead - base->second) * 1000.0 / double(span);
 }
 
 } // namespace mailtls
