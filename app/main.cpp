@@ -6,10 +6,12 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QStandardPaths>
 #include <QTranslator>
 
 #include "app/askpass.h"
 #include "app/commandline.h"
+#include "models/sources/sourcemanager.h"
 #include "widgets/mainwindow.h"
 
 namespace {
@@ -99,7 +101,15 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mailtls.svg")));
     QApplication::setDesktopFileName(QStringLiteral("io.github.mailtls.MailTLS"));
     installTranslators(app);
+    // The live sources the user defined, kept in the app's own store; they
+    // resume where they stopped. Made before the window, so it outlives it.
+    const QString storePath =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/mailtls.sqlite");
+    mailtls::SourceManager sources(storePath, mailtls::SourceContext::defaults());
+    QString error;
+    sources.open(&error);
     mailtls::MainWindow window;
+    window.setSourceManager(&sources);
     window.show();
     window.loadDemo();
     return app.exec();
