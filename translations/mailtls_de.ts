@@ -173,6 +173,110 @@
     </message>
 </context>
 <context>
+    <name>FollowCommand</name>
+    <message>
+        <source>Follow logs as they are written and store their figures, until interrupted (Ctrl+C or SIGTERM).
+SOURCE is a log file, journal[:UNIT], ssh://[user@]host[:port]/path/to/log or ssh://[user@]host[:port]/journal[:UNIT]. Each source resumes where it stopped.</source>
+        <translation>Protokolle beim Schreiben mitlesen und ihre Zahlen speichern, bis zur Unterbrechung (Strg+C oder SIGTERM).
+SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to/log oder ssh://[user@]host[:port]/journal[:UNIT]. Jede Quelle setzt dort fort, wo sie aufgehört hat.</translation>
+    </message>
+    <message>
+        <source>The database to store into (required).</source>
+        <translation>Die Datenbank, in die gespeichert wird (erforderlich).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>Accept this SSH host key fingerprint (SHA256:…) for a host not known yet. Repeatable.</source>
+        <translation>Diesen SSH-Hostschlüssel-Fingerabdruck (SHA256:…) für einen noch unbekannten Host annehmen. Mehrfach möglich.</translation>
+    </message>
+    <message>
+        <source>FINGERPRINT</source>
+        <translation>FINGERABDRUCK</translation>
+    </message>
+    <message>
+        <source>Use this ssh configuration file instead of ~/.ssh/config.</source>
+        <translation>Diese ssh-Konfigurationsdatei statt ~/.ssh/config verwenden.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>Read journal files from this folder instead of the system journal.</source>
+        <translation>Journal-Dateien aus diesem Ordner statt aus dem System-Journal lesen.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>ORDNER</translation>
+    </message>
+    <message>
+        <source>Seconds between progress lines (default 10; 0: none).</source>
+        <translation>Sekunden zwischen Fortschrittszeilen (Vorgabe 10; 0: keine).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SEKUNDEN</translation>
+    </message>
+    <message>
+        <source>What to follow.</source>
+        <translation>Was mitgelesen werden soll.</translation>
+    </message>
+    <message>
+        <source>follow: give the database to store into with --db PATH</source>
+        <translation>follow: die Datenbank, in die gespeichert wird, mit --db PFAD angeben</translation>
+    </message>
+    <message>
+        <source>follow: give at least one SOURCE (see mailtls follow --help)</source>
+        <translation>follow: mindestens eine SOURCE angeben (siehe mailtls follow --help)</translation>
+    </message>
+    <message>
+        <source>--progress-interval: &quot;%1&quot; is not a number of seconds</source>
+        <translation>--progress-interval: „%1“ ist keine Anzahl von Sekunden</translation>
+    </message>
+    <message>
+        <source>passwords and host keys cannot be asked for: %1</source>
+        <translation>nach Passwörtern und Hostschlüsseln kann nicht gefragt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (port %2) is a host MailTLS does not know. Its %3 key fingerprint is %4. If the server&apos;s administrator confirms that fingerprint (ssh-keygen -lf /etc/ssh/ssh_host_%5_key.pub on the server), run again with --accept-host-key %4</source>
+        <translation>%1 (Port %2) ist ein Host, den MailTLS nicht kennt. Der Fingerabdruck seines %3-Schlüssels ist %4. Wenn der Administrator des Servers diesen Fingerabdruck bestätigt (ssh-keygen -lf /etc/ssh/ssh_host_%5_key.pub auf dem Server), erneut mit --accept-host-key %4 ausführen</translation>
+    </message>
+    <message>
+        <source>It will be asked for each time.</source>
+        <translation>Es wird jedes Mal danach gefragt.</translation>
+    </message>
+    <message>
+        <source>ssh asks &quot;%1&quot;, and there is no terminal to ask on: use a key without a passphrase or an ssh-agent, or run mailtls follow once in a terminal so the answer is kept in the keychain</source>
+        <translation>ssh fragt „%1“, aber es gibt kein Terminal für die Frage: einen Schlüssel ohne Passphrase oder einen ssh-agent verwenden, oder mailtls follow einmal in einem Terminal ausführen, damit die Antwort im Schlüsselbund gespeichert wird</translation>
+    </message>
+    <message>
+        <source>cannot catch SIGINT and SIGTERM: %1</source>
+        <translation>SIGINT und SIGTERM können nicht abgefangen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines read, %3 lines/s, at byte %4</source>
+        <translation>%1: %2 Zeilen gelesen, %3 Zeilen/s, bei Byte %4</translation>
+    </message>
+    <message>
+        <source>stopped; 1 line read and stored</source>
+        <translation>beendet; 1 Zeile gelesen und gespeichert</translation>
+    </message>
+    <message>
+        <source>stopped; %1 lines read and stored</source>
+        <translation>beendet; %1 Zeilen gelesen und gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>LocalCommandHost</name>
+    <message>
+        <source>this computer</source>
+        <translation>diesem Computer</translation>
+    </message>
+</context>
+<context>
     <name>LogImporter</name>
     <message>
         <source>%1: begins like the log imported before as &quot;%2&quot; but differs from it before byte %3; it is not a longer version of that log, so it was not imported (import it into a new database)</source>
@@ -208,6 +312,25 @@
     <message>
         <source>%1: unreadable gzip data: %2</source>
         <translation>%1: unlesbare gzip-Daten: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LogSource</name>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <source>following</source>
+        <translation>liest mit</translation>
+    </message>
+    <message>
+        <source>catching up</source>
+        <translation>holt auf</translation>
     </message>
 </context>
 <context>
@@ -286,6 +409,147 @@
     <message>
         <source>Session assembler snapshot is truncated or has trailing bytes (%1 bytes); the log will be read from its start.</source>
         <translation>Der Lesestand ist abgeschnitten oder hat überzählige Bytes (%1 Bytes); das Protokoll wird von Anfang an gelesen.</translation>
+    </message>
+</context>
+<context>
+    <name>SourceSpec</name>
+    <message>
+        <source>&quot;%1&quot; names no unit after &quot;journal:&quot;: give one (journal:postfix.service) or write &quot;journal&quot; alone for the mail server&apos;s usual identifiers.</source>
+        <translation>„%1“ nennt keine Unit nach „journal:“: Geben Sie eine an (journal:postfix.service) oder schreiben Sie nur „journal“ für die üblichen Kennungen des Mailservers.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a systemd unit name (it has spaces, or starts with a dash).</source>
+        <translation>„%1“ ist kein systemd-Unit-Name (er enthält Leerzeichen oder beginnt mit einem Bindestrich).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no log on the host: add the log&apos;s path (ssh://host/var/log/mail.log) or /journal.</source>
+        <translation>„%1“ nennt kein Protokoll auf dem Host: Ergänzen Sie den Pfad des Protokolls (ssh://host/var/log/mail.log) oder /journal.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a user name ssh can log in as.</source>
+        <translation>„%1“ ist kein Benutzername, mit dem sich ssh anmelden kann.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; opens an IPv6 address with &quot;[&quot; but does not close it.</source>
+        <translation>„%1“ öffnet eine IPv6-Adresse mit „[“, schließt sie aber nicht.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has text after the IPv6 address that is not a port.</source>
+        <translation>„%1“ enthält nach der IPv6-Adresse Text, der kein Port ist.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name or address.</source>
+        <translation>„%1“ ist kein Hostname und keine Adresse.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port number (1 to 65535).</source>
+        <translation>„%1“ ist keine Portnummer (1 bis 65535).</translation>
+    </message>
+    <message>
+        <source>The path &quot;%1&quot; has a line break or a NUL in it.</source>
+        <translation>Der Pfad „%1“ enthält einen Zeilenumbruch oder ein NUL-Zeichen.</translation>
+    </message>
+    <message>
+        <source>The source is empty: give a log file, journal[:UNIT], or ssh://host/path.</source>
+        <translation>Die Quelle ist leer: Geben Sie eine Protokolldatei, journal[:UNIT] oder ssh://host/path an.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; uses a scheme MailTLS cannot follow; it follows local files, journal[:UNIT] and ssh://host/path.</source>
+        <translation>„%1“ verwendet ein Schema, das MailTLS nicht mitlesen kann; es liest lokale Dateien, journal[:UNIT] und ssh://host/path mit.</translation>
+    </message>
+    <message>
+        <source>journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>journal (%1)</source>
+        <translation>Journal (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SshCommandHost</name>
+    <message>
+        <source>&quot;%1&quot; is not an absolute path.</source>
+        <translation>„%1“ ist kein absoluter Pfad.</translation>
+    </message>
+    <message>
+        <source>ssh would read &quot;${&quot; in &quot;%1&quot; as an environment variable.</source>
+        <translation>ssh würde „${“ in „%1“ als Umgebungsvariable lesen.</translation>
+    </message>
+    <message>
+        <source>The path &quot;%1&quot; has a control character in it.</source>
+        <translation>Der Pfad „%1“ enthält ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host ssh can connect to.</source>
+        <translation>„%1“ ist kein Host, mit dem sich ssh verbinden kann.</translation>
+    </message>
+    <message>
+        <source>MailTLS has no file to keep accepted host keys in.</source>
+        <translation>MailTLS hat keine Datei, in der angenommene Hostschlüssel gespeichert werden können.</translation>
+    </message>
+    <message>
+        <source>MailTLS cannot hand its known-hosts file to ssh: %1</source>
+        <translation>MailTLS kann seine Known-Hosts-Datei nicht an ssh übergeben: %1</translation>
+    </message>
+    <message>
+        <source>MailTLS cannot hand the key file to ssh: %1</source>
+        <translation>MailTLS kann die Schlüsseldatei nicht an ssh übergeben: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SshFailure</name>
+    <message>
+        <source>ssh refused its configuration (%1). Fix that file or option, then start the source again.</source>
+        <translation>ssh hat seine Konfiguration abgelehnt (%1). Korrigieren Sie diese Datei oder Option und starten Sie die Quelle dann erneut.</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1, Zeile %2</translation>
+    </message>
+    <message>
+        <source>(ssh did not print it)</source>
+        <translation>(von ssh nicht ausgegeben)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The host key of %1 has CHANGED: the server showed the key %2, not the one on file. This may be an attack (someone between you and the server), or the server was reinstalled. MailTLS will not connect until you have checked the new fingerprint with the server&apos;s administrator and removed the old key from %3.</source>
+        <translation>Der Hostschlüssel von %1 hat sich GEÄNDERT: Der Server zeigte den Schlüssel %2, nicht den gespeicherten. Das kann ein Angriff sein (jemand zwischen Ihnen und dem Server), oder der Server wurde neu installiert. MailTLS verbindet sich erst wieder, wenn Sie den neuen Fingerabdruck mit dem Administrator des Servers abgeglichen und den alten Schlüssel aus %3 entfernt haben.</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not known, and MailTLS could not ask you about it (%2). MailTLS did not connect.</source>
+        <translation>Der Hostschlüssel von %1 ist nicht bekannt, und MailTLS konnte Sie nicht danach fragen (%2). MailTLS hat keine Verbindung aufgebaut.</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not known and was not accepted, so MailTLS did not connect. Start the source again to see the key&apos;s fingerprint, and accept it once the server&apos;s administrator has confirmed it.</source>
+        <translation>Der Hostschlüssel von %1 ist nicht bekannt und wurde nicht angenommen, daher hat MailTLS keine Verbindung aufgebaut. Starten Sie die Quelle erneut, um den Fingerabdruck des Schlüssels zu sehen, und nehmen Sie ihn an, sobald der Administrator des Servers ihn bestätigt hat.</translation>
+    </message>
+    <message>
+        <source>%1 refused the login: ssh ignored the key %2 because other users can read it. Make it private (chmod 600), then start the source again.</source>
+        <translation>%1 hat die Anmeldung abgelehnt: ssh hat den Schlüssel %2 ignoriert, weil andere Benutzer ihn lesen können. Machen Sie ihn privat (chmod 600) und starten Sie die Quelle dann erneut.</translation>
+    </message>
+    <message>
+        <source>%1 refused the login after too many attempts: ssh offered more keys than the server accepts before the right one. Name the key for this host (IdentityFile and IdentitiesOnly yes in ~/.ssh/config), then start the source again.</source>
+        <translation>%1 hat die Anmeldung nach zu vielen Versuchen abgelehnt: ssh hat vor dem richtigen Schlüssel mehr Schlüssel angeboten, als der Server zulässt. Legen Sie den Schlüssel für diesen Host fest (IdentityFile und IdentitiesOnly yes in ~/.ssh/config) und starten Sie die Quelle dann erneut.</translation>
+    </message>
+    <message>
+        <source>%1 refused the login (it accepts: %2). Check the user name and that your key is in that user&apos;s authorized_keys on the server. MailTLS does not retry by itself, so the server does not lock the account.</source>
+        <translation>%1 hat die Anmeldung abgelehnt (zulässig: %2). Prüfen Sie den Benutzernamen und ob Ihr Schlüssel auf dem Server in den authorized_keys dieses Benutzers steht. MailTLS versucht es nicht von selbst erneut, damit der Server das Konto nicht sperrt.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 (%2). Check the host name and port, that the server is running and that no firewall is in the way; MailTLS keeps trying.</source>
+        <translation>%1 ist nicht erreichbar (%2). Prüfen Sie Hostname und Port, ob der Server läuft und ob keine Firewall im Weg ist; MailTLS versucht es weiter.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost (%2); MailTLS reconnects.</source>
+        <translation>Die Verbindung zu %1 wurde unterbrochen (%2); MailTLS verbindet sich erneut.</translation>
     </message>
 </context>
 <context>
@@ -429,6 +693,183 @@
         <source>Cannot read figures from %1: %2</source>
         <translation>Zahlen können nicht aus %1 gelesen werden: %2</translation>
     </message>
+    <message>
+        <source>Cannot change source %1 in %2: %3</source>
+        <translation>Die Quelle %1 in %2 kann nicht geändert werden: %3</translation>
+    </message>
+    <message>
+        <source>there is no such source</source>
+        <translation>diese Quelle gibt es nicht</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::AskpassServer</name>
+    <message>
+        <source>Cannot create a private folder for ssh&apos;s password questions: %1</source>
+        <translation>Für die Passwortabfragen von ssh kann kein privater Ordner angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot listen for ssh&apos;s password questions on %1: %2</source>
+        <translation>Passwortabfragen von ssh können auf %1 nicht entgegengenommen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::FileSource</name>
+    <message>
+        <source>The saved position in %1 is not one this version of MailTLS can read; the log is read from its beginning.</source>
+        <translation>Die gespeicherte Position in %1 kann diese MailTLS-Version nicht lesen; das Protokoll wird von Anfang an gelesen.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The log %1 was truncated while MailTLS was closed; lines written to it after position %2 could not be read.</source>
+        <translation>Das Protokoll %1 wurde gekürzt, während MailTLS geschlossen war; Zeilen, die nach Position %2 hineingeschrieben wurden, konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The log %1 was replaced while MailTLS was closed; lines written to the old file after position %2 could not be read.</source>
+        <translation>Das Protokoll %1 wurde ersetzt, während MailTLS geschlossen war; Zeilen, die nach Position %2 in die alte Datei geschrieben wurden, konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 has a line longer than 1 MiB without a line break at position %2; it was cut into pieces of 1 MiB, each read as a line of its own.</source>
+        <translation>%1 enthält an Position %2 eine Zeile, die ohne Zeilenumbruch länger als 1 MiB ist; sie wurde in Stücke zu 1 MiB zerlegt, die jeweils als eigene Zeile gelesen wurden.</translation>
+    </message>
+    <message>
+        <source>waiting for %1 to be created again</source>
+        <translation>warte, bis %1 wieder angelegt wird</translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet</source>
+        <translation>%1 existiert noch nicht</translation>
+    </message>
+    <message>
+        <source>Permission denied reading %1: a folder on its path is closed to your user; open it, or run as root</source>
+        <translation>Zugriff verweigert beim Lesen von %1: Ein Ordner in seinem Pfad ist für Ihren Benutzer gesperrt; geben Sie ihn frei oder führen Sie MailTLS als root aus</translation>
+    </message>
+    <message>
+        <source>Permission denied reading %1: add your user to the %2 group, or run as root</source>
+        <translation>Zugriff verweigert beim Lesen von %1: Nehmen Sie Ihren Benutzer in die Gruppe %2 auf oder führen Sie MailTLS als root aus</translation>
+    </message>
+    <message>
+        <source>Permission denied reading %1: make it readable for your user, or run as root</source>
+        <translation>Zugriff verweigert beim Lesen von %1: Machen Sie die Datei für Ihren Benutzer lesbar oder führen Sie MailTLS als root aus</translation>
+    </message>
+    <message>
+        <source>%1 is a directory, not a log file</source>
+        <translation>%1 ist ein Ordner, keine Protokolldatei</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation>%1 ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%1 cannot exist: a part of its path is a file, not a folder</source>
+        <translation>%1 kann nicht existieren: Ein Teil seines Pfades ist eine Datei, kein Ordner</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::FollowWorker</name>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The store is not open.</source>
+        <translation>Der Speicher ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>MailTLS can read this log.</source>
+        <translation>MailTLS kann dieses Protokoll lesen.</translation>
+    </message>
+    <message>
+        <source>No answer within %1 seconds.</source>
+        <translation>Keine Antwort innerhalb von %1 Sekunden.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::HostKeyDialog</name>
+    <message>
+        <source>Unknown Host Key</source>
+        <translation>Unbekannter Hostschlüssel</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Do you trust the host key of %1?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Vertrauen Sie dem Hostschlüssel von %1?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>MailTLS has never connected to this host. Compare the fingerprint with the one the server&apos;s administrator gives you (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the server) before accepting.</source>
+        <translation>MailTLS war noch nie mit diesem Host verbunden. Vergleichen Sie den Fingerabdruck vor dem Annehmen mit dem, den Ihnen der Administrator des Servers nennt (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub auf dem Server).</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Key type:</source>
+        <translation>Schlüsseltyp:</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Fingerabdruck:</translation>
+    </message>
+    <message>
+        <source>An accepted key is kept in MailTLS&apos;s own list of known hosts. Should the host show another key later, MailTLS stops reading from it and tells you.</source>
+        <translation>Ein angenommener Schlüssel wird in der eigenen Liste bekannter Hosts von MailTLS gespeichert. Zeigt der Host später einen anderen Schlüssel, liest MailTLS nicht mehr von ihm und teilt Ihnen das mit.</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Annehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse</source>
+        <translation>A&amp;blehnen</translation>
+    </message>
+    <message>
+        <source>%1 (address %2)</source>
+        <translation>%1 (Adresse %2)</translation>
+    </message>
+    <message>
+        <source>MailTLS already trusts this same key under other names:
+%1</source>
+        <translation>MailTLS vertraut demselben Schlüssel bereits unter anderen Namen:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::JournalSource</name>
+    <message>
+        <source>The stored position in the journal on %1 could not be read; reading the journal from its oldest entry.</source>
+        <translation>Die gespeicherte Position im Journal auf %1 konnte nicht gelesen werden; das Journal wird ab seinem ältesten Eintrag gelesen.</translation>
+    </message>
+    <message>
+        <source>journalctl on %1 wrote output that is not a journal entry; it was skipped.</source>
+        <translation>journalctl auf %1 hat eine Ausgabe geschrieben, die kein Journal-Eintrag ist; sie wurde übersprungen.</translation>
+    </message>
+    <message>
+        <source>journalctl on %1 shows this user only their own entries: the user needs to be in group systemd-journal or adm to read the mail server&apos;s.</source>
+        <translation>journalctl auf %1 zeigt diesem Benutzer nur seine eigenen Einträge: Um die des Mailservers zu lesen, muss der Benutzer in der Gruppe systemd-journal oder adm sein.</translation>
+    </message>
+    <message>
+        <source>journalctl on %1 found no journal files.</source>
+        <translation>journalctl auf %1 hat keine Journal-Dateien gefunden.</translation>
+    </message>
+    <message>
+        <source>journalctl on %1 found no journal files in %2.</source>
+        <translation>journalctl auf %1 hat in %2 keine Journal-Dateien gefunden.</translation>
+    </message>
+    <message>
+        <source>journalctl is not installed on %1</source>
+        <translation>journalctl ist auf %1 nicht installiert</translation>
+    </message>
 </context>
 <context>
     <name>mailtls::MainWindow</name>
@@ -503,6 +944,30 @@
     <message>
         <source>No traffic to show.</source>
         <translation>Kein Verkehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>&amp;Sources…</source>
+        <translation>&amp;Quellen …</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>The logs MailTLS follows live: files, the journal, other computers over SSH</source>
+        <translation>Die Protokolle, die MailTLS live mitliest: Dateien, das Journal, andere Computer über SSH</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Not kept in the keychain: %1</source>
+        <translation>Nicht im Schlüsselbund gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -581,27 +1046,512 @@
     </message>
 </context>
 <context>
+    <name>mailtls::ProcessSource</name>
+    <message>
+        <source>Could not run %1 on %2: %3</source>
+        <translation>%1 konnte auf %2 nicht ausgeführt werden: %3</translation>
+    </message>
+    <message>
+        <source>%1 on %2 stopped: %3</source>
+        <translation>%1 auf %2 wurde beendet: %3</translation>
+    </message>
+    <message>
+        <source>%1 on %2 stopped unexpectedly</source>
+        <translation>%1 auf %2 wurde unerwartet beendet</translation>
+    </message>
+    <message>
+        <source>%1 on %2 ended (exit status %3)</source>
+        <translation>%1 auf %2 hat sich beendet (Exit-Status %3)</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::RemoteFileSource</name>
+    <message>
+        <source>The stored position in %1 on %2 could not be read; reading the file from its start.</source>
+        <translation>Die gespeicherte Position in %1 auf %2 konnte nicht gelesen werden; die Datei wird von Anfang an gelesen.</translation>
+    </message>
+    <message>
+        <source>The file reader on %1 wrote something unexpected: %2</source>
+        <translation>Der Dateileser auf %1 hat etwas Unerwartetes ausgegeben: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot run the file reader: it has no POSIX shell (sh)</source>
+        <translation>Auf %1 kann der Dateileser nicht laufen: Es gibt dort keine POSIX-Shell (sh)</translation>
+    </message>
+    <message>
+        <source>The file reader</source>
+        <translation>Der Dateileser</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on %2</source>
+        <translation>%1 existiert auf %2 nicht</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is not a regular file</source>
+        <translation>%1 auf %2 ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%1 has no /proc file system: MailTLS follows files on Linux hosts only</source>
+        <translation>Auf %1 gibt es kein /proc-Dateisystem: MailTLS liest Dateien nur auf Linux-Hosts mit</translation>
+    </message>
+    <message>
+        <source>%1 lacks the program %2, which the file reader needs</source>
+        <translation>Auf %1 fehlt das Programm %2, das der Dateileser braucht</translation>
+    </message>
+    <message>
+        <source>Permission denied reading %1 on %2: run MailTLS as a user in group %3 (or as one that can read it)</source>
+        <translation>Zugriff verweigert beim Lesen von %1 auf %2: Führen Sie MailTLS als Benutzer in der Gruppe %3 aus (oder als einer, der die Datei lesen kann)</translation>
+    </message>
+    <message>
+        <source>Permission denied reading %1 on %2: run MailTLS as a user that can read it</source>
+        <translation>Zugriff verweigert beim Lesen von %1 auf %2: Führen Sie MailTLS als Benutzer aus, der die Datei lesen kann</translation>
+    </message>
+    <message>
+        <source>Permission denied reading %1 on %2: the SSH user needs to be in group %3 (or use a user that can read it)</source>
+        <translation>Zugriff verweigert beim Lesen von %1 auf %2: Der SSH-Benutzer muss in der Gruppe %3 sein (oder verwenden Sie einen Benutzer, der die Datei lesen kann)</translation>
+    </message>
+    <message>
+        <source>Permission denied reading %1 on %2: use an SSH user that can read it</source>
+        <translation>Zugriff verweigert beim Lesen von %1 auf %2: Verwenden Sie einen SSH-Benutzer, der die Datei lesen kann</translation>
+    </message>
+    <message>
+        <source>The file reader on %1 failed: %2</source>
+        <translation>Der Dateileser auf %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2 was replaced while MailTLS was not following it, and the old file is gone: lines written to it after the last one read are missing. Reading goes on with the new file from its start.</source>
+        <translation>%1 auf %2 wurde ersetzt, während MailTLS die Datei nicht mitlas, und die alte Datei ist nicht mehr vorhanden: Zeilen, die nach der zuletzt gelesenen hineingeschrieben wurden, fehlen. Es wird mit der neuen Datei von Anfang an weitergelesen.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 was emptied while MailTLS was not following it, and no copy of it was found beside it: lines written to it after the last one read are missing. Reading goes on from its start.</source>
+        <translation>%1 auf %2 wurde geleert, während MailTLS die Datei nicht mitlas, und daneben wurde keine Kopie gefunden: Zeilen, die nach der zuletzt gelesenen hineingeschrieben wurden, fehlen. Es wird von Anfang an weitergelesen.</translation>
+    </message>
+    <message>
+        <source>The file reader on %1 warns: %2</source>
+        <translation>Der Dateileser auf %1 warnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::SecretDialog</name>
+    <message>
+        <source>SSH Password</source>
+        <translation>SSH-Passwort</translation>
+    </message>
+    <message>
+        <source>SSH Key Passphrase</source>
+        <translation>Passphrase des SSH-Schlüssels</translation>
+    </message>
+    <message>
+        <source>SSH Question</source>
+        <translation>SSH-Abfrage</translation>
+    </message>
+    <message>
+        <source>ssh needs a password to read the log.</source>
+        <translation>ssh braucht ein Passwort, um das Protokoll zu lesen.</translation>
+    </message>
+    <message>
+        <source>ssh needs a password to read the log on %1.</source>
+        <translation>ssh braucht ein Passwort, um das Protokoll auf %1 zu lesen.</translation>
+    </message>
+    <message>
+        <source>ssh needs the passphrase of your key to read the log.</source>
+        <translation>ssh braucht die Passphrase Ihres Schlüssels, um das Protokoll zu lesen.</translation>
+    </message>
+    <message>
+        <source>ssh needs the passphrase of your key to read the log on %1.</source>
+        <translation>ssh braucht die Passphrase Ihres Schlüssels, um das Protokoll auf %1 zu lesen.</translation>
+    </message>
+    <message>
+        <source>ssh asks for an answer to read the log.</source>
+        <translation>ssh erwartet eine Antwort, um das Protokoll zu lesen.</translation>
+    </message>
+    <message>
+        <source>ssh asks for an answer to read the log on %1.</source>
+        <translation>ssh erwartet eine Antwort, um das Protokoll auf %1 zu lesen.</translation>
+    </message>
+    <message>
+        <source>The password given before was refused.</source>
+        <translation>Das zuvor eingegebene Passwort wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The passphrase given before was wrong.</source>
+        <translation>Die zuvor eingegebene Passphrase war falsch.</translation>
+    </message>
+    <message>
+        <source>The answer given before was refused.</source>
+        <translation>Die zuvor eingegebene Antwort wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>R&amp;emember in the keychain</source>
+        <translation>Im Schlüsselbund &amp;merken</translation>
+    </message>
+    <message>
+        <source>Kept in your system&apos;s keychain, never in MailTLS&apos;s own files; used again when ssh asks for it.</source>
+        <translation>Wird im Schlüsselbund Ihres Systems gespeichert, nie in eigenen Dateien von MailTLS; wird wieder verwendet, wenn ssh danach fragt.</translation>
+    </message>
+    <message>
+        <source>No keychain is available, so nothing can be remembered: MailTLS will ask each time.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar, daher kann nichts gespeichert werden: MailTLS fragt jedes Mal.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::SecretStore</name>
+    <message>
+        <source>The keychain reported an error: %1</source>
+        <translation>Der Schlüsselbund hat einen Fehler gemeldet: %1</translation>
+    </message>
+    <message>
+        <source>The keychain holds no password for this.</source>
+        <translation>Der Schlüsselbund enthält dafür kein Passwort.</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the system&apos;s password store (Secret Service or KWallet) is not running, or it is locked and cannot be opened. Passwords cannot be remembered; they are asked for each time.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar: Die Passwortverwaltung des Systems (Secret Service oder KWallet) läuft nicht oder ist gesperrt und kann nicht geöffnet werden. Passwörter können nicht gespeichert werden; es wird jedes Mal danach gefragt.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access to the password.</source>
+        <translation>Der Schlüsselbund hat den Zugriff auf das Passwort verweigert.</translation>
+    </message>
+    <message>
+        <source>The keychain reported an error.</source>
+        <translation>Der Schlüsselbund hat einen Fehler gemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::SourceEditDialog</name>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Where the mail server&apos;s log is</source>
+        <translation>Wo das Protokoll des Mailservers liegt</translation>
+    </message>
+    <message>
+        <source>A log &amp;file on this computer</source>
+        <translation>Eine Protokoll&amp;datei auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>The systemd &amp;journal of this computer</source>
+        <translation>Das systemd-&amp;Journal dieses Computers</translation>
+    </message>
+    <message>
+        <source>Another computer, over &amp;SSH</source>
+        <translation>Ein anderer Computer, über &amp;SSH</translation>
+    </message>
+    <message>
+        <source>Source text:</source>
+        <translation>Quellangabe:</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Try to read the log now, without adding the source</source>
+        <translation>Jetzt versuchen, das Protokoll zu lesen, ohne die Quelle hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>/var/log/mail.log</source>
+        <translation>/var/log/mail.log</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>D&amp;urchsuchen …</translation>
+    </message>
+    <message>
+        <source>Log &amp;file:</source>
+        <translation>&amp;Protokolldatei:</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. postfix@-.service</source>
+        <translation>Optional, z. B. postfix@-.service</translation>
+    </message>
+    <message>
+        <source>Leave empty to read what the mail server usually logs under (postfix/*).</source>
+        <translation>Leer lassen, um zu lesen, was der Mailserver unter seinen üblichen Kennungen protokolliert (postfix/*).</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>mx.example.org, or a Host from ~/.ssh/config</source>
+        <translation>mx.example.org oder ein Host aus ~/.ssh/config</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>Optional: from ~/.ssh/config, or your login name</source>
+        <translation>Optional: aus ~/.ssh/config oder Ihr Anmeldename</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Default: the port from ~/.ssh/config, or 22</source>
+        <translation>Standard: der Port aus ~/.ssh/config oder 22</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Log fi&amp;le:</source>
+        <translation>Protokolldate&amp;i:</translation>
+    </message>
+    <message>
+        <source>Jou&amp;rnal, unit:</source>
+        <translation>Jou&amp;rnal, Unit:</translation>
+    </message>
+    <message>
+        <source>Choose the Mail Server&apos;s Log</source>
+        <translation>Protokoll des Mailservers auswählen</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Log files (*.log)</source>
+        <translation>Protokolldateien (*.log)</translation>
+    </message>
+    <message>
+        <source>Choose the log file to follow.</source>
+        <translation>Wählen Sie die Protokolldatei, die mitgelesen werden soll.</translation>
+    </message>
+    <message>
+        <source>Give the host&apos;s name or address.</source>
+        <translation>Geben Sie den Namen oder die Adresse des Hosts an.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name or address.</source>
+        <translation>„%1“ ist kein Hostname und keine Adresse.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a user name ssh can log in as.</source>
+        <translation>„%1“ ist kein Benutzername, mit dem sich ssh anmelden kann.</translation>
+    </message>
+    <message>
+        <source>Give the path of the log file on the host.</source>
+        <translation>Geben Sie den Pfad der Protokolldatei auf dem Host an.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a systemd unit name.</source>
+        <translation>„%1“ ist kein systemd-Unit-Name.</translation>
+    </message>
+    <message>
+        <source>Give the path of a log file on this computer; for the journal or another computer, choose those above.</source>
+        <translation>Geben Sie den Pfad einer Protokolldatei auf diesem Computer an; für das Journal oder einen anderen Computer wählen Sie oben die passende Option.</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>%1 wird getestet …</translation>
+    </message>
+    <message>
+        <source>MailTLS can read this log.</source>
+        <translation>MailTLS kann dieses Protokoll lesen.</translation>
+    </message>
+    <message>
+        <source>MailTLS cannot read this log.</source>
+        <translation>MailTLS kann dieses Protokoll nicht lesen.</translation>
+    </message>
+    <message>
+        <source>MailTLS cannot read this log: %1</source>
+        <translation>MailTLS kann dieses Protokoll nicht lesen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::SourceFollower</name>
+    <message>
+        <source>%1: the reading state stored with it is damaged (%2); reading goes on where it stopped, and sessions open at that moment may be miscounted.</source>
+        <translation>%1: Der dazu gespeicherte Lesestand ist beschädigt (%2); es wird dort weitergelesen, wo aufgehört wurde, und in diesem Moment offene Sitzungen werden möglicherweise falsch gezählt.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::SourceListModel</name>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>%1 lines/s</source>
+        <translation>%1 Zeilen/s</translation>
+    </message>
+    <message>
+        <source>%1
+MailTLS waits for you: fix this, then press Retry.</source>
+        <translation>%1
+MailTLS wartet auf Sie: Beheben Sie das Problem und klicken Sie dann auf „Wiederholen“.</translation>
+    </message>
+    <message>
+        <source>Paused: nothing is read from this source until you resume it.</source>
+        <translation>Pausiert: Aus dieser Quelle wird nichts gelesen, bis Sie sie fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Read up to byte %1 of the log</source>
+        <translation>Bis Byte %1 des Protokolls gelesen</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Lines read</source>
+        <translation>Gelesene Zeilen</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Every line MailTLS has read from this source</source>
+        <translation>Alle Zeilen, die MailTLS aus dieser Quelle gelesen hat</translation>
+    </message>
+    <message>
+        <source>Lines read per second lately</source>
+        <translation>Zuletzt gelesene Zeilen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>How far into the log MailTLS has read and stored</source>
+        <translation>Wie weit MailTLS das Protokoll gelesen und gespeichert hat</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::SourceManager</name>
+    <message>
+        <source>Passwords and host keys cannot be asked for (%1): SSH sources work only with keys that need no passphrase, and hosts already known.</source>
+        <translation>Nach Passwörtern und Hostschlüsseln kann nicht gefragt werden (%1): SSH-Quellen funktionieren nur mit Schlüsseln ohne Passphrase und mit bereits bekannten Hosts.</translation>
+    </message>
+    <message>
+        <source>The sources are not open.</source>
+        <translation>Die Quellen sind nicht geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::SourcesDialog</name>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen …</translation>
+    </message>
+    <message>
+        <source>Follow another log: a file, the journal, or a log on another computer over SSH</source>
+        <translation>Ein weiteres Protokoll mitlesen: eine Datei, das Journal oder ein Protokoll auf einem anderen Computer über SSH</translation>
+    </message>
+    <message>
+        <source>Try to reach the selected source&apos;s log now</source>
+        <translation>Jetzt versuchen, das Protokoll der ausgewählten Quelle zu erreichen</translation>
+    </message>
+    <message>
+        <source>Try again now, after you fixed what stopped the source</source>
+        <translation>Jetzt erneut versuchen, nachdem Sie behoben haben, was die Quelle gestoppt hat</translation>
+    </message>
+    <message>
+        <source>Stop following the source; the figures read from it stay</source>
+        <translation>Die Quelle nicht mehr mitlesen; die aus ihr gelesenen Zahlen bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>No sources yet. Add your mail server&apos;s log: a file, the journal, or a log on another computer over SSH.</source>
+        <translation>Noch keine Quellen. Fügen Sie das Protokoll Ihres Mailservers hinzu: eine Datei, das Journal oder ein Protokoll auf einem anderen Computer über SSH.</translation>
+    </message>
+    <message>
+        <source>Select a source to see its state.</source>
+        <translation>Wählen Sie eine Quelle aus, um ihren Status zu sehen.</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>MailTLS waits for you: fix what stopped it, then press Retry.</source>
+        <translation>MailTLS wartet auf Sie: Beheben Sie, was die Quelle gestoppt hat, und klicken Sie dann auf „Wiederholen“.</translation>
+    </message>
+    <message>
+        <source>Paused: press Resume to read on from where it stopped.</source>
+        <translation>Pausiert: Klicken Sie auf „Fortsetzen“, um dort weiterzulesen, wo aufgehört wurde.</translation>
+    </message>
+    <message>
+        <source>Last warning: %1</source>
+        <translation>Letzte Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Add Source</source>
+        <translation>Quelle hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit Source</source>
+        <translation>Quelle bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove Source</source>
+        <translation>Quelle entfernen</translation>
+    </message>
+    <message>
+        <source>Stop following %1?</source>
+        <translation>%1 nicht mehr mitlesen?</translation>
+    </message>
+    <message>
+        <source>MailTLS forgets the source&apos;s definition and reads nothing more from it. The figures already read from it stay.</source>
+        <translation>MailTLS vergisst die Definition der Quelle und liest nichts mehr aus ihr. Die bereits aus ihr gelesenen Zahlen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
-    <message>
-        <source>MailTLS shows how much of your mail crosses the wire encrypted (STARTTLS) and how much in plaintext, per peer.
-
-Commands:
-  report   print per-peer figures from logs and/or a database (mailtls report --help)
-  import   add logs to a database (mailtls import --help)
-
-Without a command, the window opens.</source>
-        <translation>MailTLS zeigt je Gegenstelle, wie viel Ihrer Mail verschlüsselt (STARTTLS) und wie viel im Klartext übertragen wird.
-
-Befehle:
-  report   Zahlen je Gegenstelle aus Protokollen und/oder einer Datenbank ausgeben (mailtls report --help)
-  import   Protokolle zu einer Datenbank hinzufügen (mailtls import --help)
-
-Ohne Befehl öffnet sich das Fenster.</translation>
-    </message>
-    <message>
-        <source>report or import</source>
-        <translation>report oder import</translation>
-    </message>
     <message>
         <source>(see mailtls --help)</source>
         <translation>(siehe mailtls --help)</translation>
@@ -609,6 +1559,28 @@ Ohne Befehl öffnet sich das Fenster.</translation>
     <message>
         <source>unknown command &quot;%1&quot; (see mailtls --help)</source>
         <translation>unbekannter Befehl „%1“ (siehe mailtls --help)</translation>
+    </message>
+    <message>
+        <source>MailTLS shows how much of your mail crosses the wire encrypted (STARTTLS) and how much in plaintext, per peer.
+
+Commands:
+  report   print per-peer figures from logs and/or a database (mailtls report --help)
+  import   add logs to a database (mailtls import --help)
+  follow   follow logs as they are written into a database (mailtls follow --help)
+
+Without a command, the window opens.</source>
+        <translation>MailTLS zeigt je Gegenstelle, wie viel Ihrer Mail verschlüsselt (STARTTLS) und wie viel im Klartext übertragen wird.
+
+Befehle:
+  report   Zahlen je Gegenstelle aus Protokollen und/oder einer Datenbank ausgeben (mailtls report --help)
+  import   Protokolle zu einer Datenbank hinzufügen (mailtls import --help)
+  follow   Protokolle beim Schreiben in eine Datenbank mitlesen (mailtls follow --help)
+
+Ohne Befehl öffnet sich das Fenster.</translation>
+    </message>
+    <message>
+        <source>report, import or follow</source>
+        <translation>report, import oder follow</translation>
     </message>
 </context>
 </TS>
