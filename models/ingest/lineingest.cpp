@@ -41,48 +41,61 @@ void LineIngest::countUnrecognised(std::string_view program)
 }
 
 template <typename Take>
-void LineIngest::run(std::string_view wholeLines, std::int64_t baseOffset, Take &&take)
+void LineIngest::run(std::string_view wholeLines, std::int64_t baseOffset, const std::vector<std::uint32_t> *lineEnds,
+                     Take &&take)
 {
     const char *const text = wholeLines.data();
     const std::size_t size = wholeLines.size();
     std::size_t start = 0;
+    std::size_t index = 0;
     while (start < size) {
-        const void *nl = std::memchr(text + start, '\n', size - start);
-        const std::size_t end = nl ? std::size_t(static_cast<const char *>(nl) - text) : size;
-        std::string_view line(text + start, end - start);
-        // As LogReader hands out lines: a CR before the newline is not part of the line.
-        if (nl && !line.empty() && line.back() == '\r')
+        // The line runs to its newline, or to the end of the text; a reader that
+        // split the text already says where each line ends.
+        std::size_t next = 0;
+        if (lineEnds) {
+            next = (*lineEnds)[index++];
+        } else {
+            const void *nl = std::memchr(text + start, '\n', size - start);
+            next = nl ? std::size_t(static_cast<const char *>(nl) - text) + 1 : size;
+        }
+        std::string_view line(text + start, next - start);
+        // As LogReader hands out lines: the newline and a CR before it are not part of the line.
+        if (text[next - 1] == '\n') {
             line.remove_suffix(1);
+            if (!line.empty() && line.back() == '\r')
+                line.remove_suffix(1);
+        }
         const std::int64_t offset = baseOffset + std::int64_t(start);
-        start = end + 1;
+        start = next;
         ++m_linesSeen;
 
         LogLine parsed;
-        if (!m_prefix.parse(line, parsed)) {
+        if (!m_prefix.parse(line, parsed))
             countUnrecognised(NoPrefix);
-        } else if (!PostfixParser::isPostfixProgram(parsed.program)) {
+        else if (!PostfixParser::isPostfixProgram(parsed.program) || !take(parsed, offset))
             countUnrecognised(parsed.program);
-        } else {
-            const LogEvent event = m_parser.parse(parsed);
-            if (event.kind == EventKind::Unrecognised)
-                countUnrecognised(parsed.program);
-            else
-                take(parsed, event, offset);
-        }
     }
 }
 
 void LineIngest::ingest(std::string_view wholeLines, std::int64_t baseOffset, SessionAssembler &assembler)
 {
-    run(wholeLines, baseOffset, [&assembler](const LogLine &line, const LogEvent &event, std::int64_t offset) {
+    run(wholeLines, baseOffset, nullptr, [this, &assembler](const LogLine &line, std::int64_t offset) {
+        const LogEvent event = m_parser.parse(line);
+        if (event.kind == EventKind::Unrecognised)
+            return false;
         assembler.feed(line, event, offset);
+        return true;
     });
 }
 
-void LineIngest::parse(std::string_view wholeLines, std::int64_t baseOffset, std::vector<Parsed> &out)
+void LineIngest::parse(std::string_view wholeLines, std::int64_t baseOffset, const std::vector<std::uint32_t> *lineEnds,
+                       std::vector<Parsed> &out)
 {
-    run(wholeLines, baseOffset, [&out](const LogLine &line, const LogEvent &event, std::int64_t offset) {
-        out.push_back(Parsed{line, event, offset});
+    run(wholeLines, baseOffset, lineEnds, [this, &out](const LogLine &line, std::int64_t offset) {
+        if (out.emplace_back(line, m_parser, offset).event.kind != EventKind::Unrecognised)
+            return true;
+        out.pop_back();
+        return false;
     });
 }
 

@@ -44,11 +44,21 @@ public:
     // (ParallelIngest): the same lines, offsets and counts as ingest().
     struct Parsed
     {
+        // The event is built where it is kept: a block holds thousands.
+        Parsed(const LogLine &parsedLine, const PostfixParser &parser, std::int64_t lineOffset)
+            : line(parsedLine)
+            , event(parser.parse(line))
+            , offset(lineOffset)
+        {
+        }
         LogLine line;
         LogEvent event;
         std::int64_t offset = 0;
     };
-    void parse(std::string_view wholeLines, std::int64_t baseOffset, std::vector<Parsed> &out);
+    // `lineEnds`, when given, holds where each line ends in `wholeLines` (just past
+    // its newline), as the reader that split them found.
+    void parse(std::string_view wholeLines, std::int64_t baseOffset, const std::vector<std::uint32_t> *lineEnds,
+               std::vector<Parsed> &out);
 
     // Year inference state at the current position (see LinePrefixParser).
     LinePrefixParser::YearState yearState() const { return m_prefix.yearState(); }
@@ -68,8 +78,11 @@ public:
     static QString noPrefixName();
 
 private:
+    // Splits and prefix-parses the lines; `take(line, offset)` parses a Postfix
+    // line's event and says whether a rule recognised it.
     template <typename Take>
-    void run(std::string_view wholeLines, std::int64_t baseOffset, Take &&take);
+    void run(std::string_view wholeLines, std::int64_t baseOffset, const std::vector<std::uint32_t> *lineEnds,
+             Take &&take);
     void countUnrecognised(std::string_view program);
 
     LinePrefixParser m_prefix;

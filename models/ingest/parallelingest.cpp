@@ -23,6 +23,7 @@ struct ParallelIngest::Block
     std::int64_t rawBytesRead = 0;
     bool last = false;
     bool parsed = false;
+    std::vector<std::uint32_t> lineEnds;     // where each line ends in text, just past its newline
     std::vector<LineIngest::Parsed> events;
     LineIngest::Counts unrecognised;
 };
@@ -32,11 +33,12 @@ ParallelIngest::ParallelIngest(LogReader &reader, const QTimeZone &zone, Options
     , m_zone(zone)
     , m_options(options)
 {
-    if (m_options.threads <= 0)
+    if (m_options.threads < 0)
         m_options.threads = std::max(1, QThread::idealThreadCount());
     if (m_options.blocksAhead <= 0)
-        m_options.blocksAhead = 4 * m_options.threads;
-    m_options.blockBytes = std::max<std::int64_t>(m_options.blockBytes, 1);
+        m_options.blocksAhead = 4 * std::max(1, m_options.threads);
+    // Line ends within a block are kept in 32 bits.
+    m_options.blockBytes = std::clamp<std::int64_t>(m_options.blockBytes, 1, std::int64_t(1) << 30);
 }
 
 ParallelIngest::~ParallelIngest()
@@ -76,8 +78,12 @@ void ParallelIngest::stop()
 
 std::unique_ptr<ParallelIngest::Block> ParallelIngest::spareBlock()
 {
-    if (m_spare.empty())
-        return std::make_unique<Block>();
+    if (m_spare.empty()) {
+        auto block = std::make_unique<Block>();
+        // Room for a block's text and its last line, so that it is not grown line by line.
+        block->text.reserve(std::size_t(m_options.blockBytes) + 4096);
+        return block;
+    }
     std::unique_ptr<Block> block = std::move(m_spare.back());
     m_spare.pop_back();
     return block;
@@ -106,6 +112,7 @@ void ParallelIngest::readLoop(std::string firstLine, std::int64_t firstOffset)
             block = spareBlock();
         }
         block->text.clear();
+        block->lineEnds.clear();
         block->offset = offset;
         block->year = years.yearState();
         block->lines = 0;
@@ -121,6 +128,7 @@ void ParallelIngest::readLoop(std::string firstLine, std::int64_t firstOffset)
             // so that the next piece is not read as its continuation.
             const std::int64_t terminator = block->end - offset - std::int64_t(line.size());
             block->text.append(terminator == 2 ? "\r\n" : "\n", std::size_t(terminator));
+            block->lineEnds.push_back(std::uint32_t(block->text.size()));
             years.advanceYear(line);
             ++block->lines;
             ++linesRead;
@@ -138,8 +146,7 @@ void ParallelIngest::readLoop(std::string firstLine, std::int64_t firstOffset)
                 m_readDone = true;
         }
         m_parserWakes.notify_one();
-        if (!more)
-            m_feederWakes.notify_all();
+        m_feederWakes.notify_one();
     }
     std::lock_guard<std::mutex> lock(m_mutex);
     m_readDone = true;
@@ -158,17 +165,20 @@ void ParallelIngest::parseLoop()
             return;
         Block *block = m_blocks[m_unparsed++].get();
         lock.unlock();
-
-        ingest.setYearState(block->year);
-        block->events.clear();
-        ingest.parse(block->text, block->offset, block->events);
-        block->unrecognised = ingest.takeUnrecognisedCounts();
-
+        parseBlock(ingest, *block);
         lock.lock();
         block->parsed = true;
         if (block == m_blocks.front().get())
             m_feederWakes.notify_one();
     }
+}
+
+void ParallelIngest::parseBlock(LineIngest &ingest, Block &block)
+{
+    ingest.setYearState(block.year);
+    block.events.clear();
+    ingest.parse(block.text, block.offset, &block.lineEnds, block.events);
+    block.unrecognised = ingest.takeUnrecognisedCounts();
 }
 
 bool ParallelIngest::feedNext(SessionAssembler &assembler, Fed &fed)
@@ -179,10 +189,27 @@ bool ParallelIngest::feedNext(SessionAssembler &assembler, Fed &fed)
             m_spare.push_back(std::move(m_current));
             m_readerWakes.notify_one();
         }
-        m_feederWakes.wait(lock, [this] {
-            return m_stopping || (!m_blocks.empty() && m_blocks.front()->parsed)
-                || (m_blocks.empty() && m_readDone);
-        });
+        for (;;) {
+            // The next block parsed, or not yet taken by a parser (they are all busy,
+            // or other programs have the cores): then this thread parses it itself.
+            m_feederWakes.wait(lock, [this] {
+                return m_stopping || (!m_blocks.empty() && (m_blocks.front()->parsed || m_unparsed == 0))
+                    || (m_blocks.empty() && m_readDone);
+            });
+            if (m_stopping || m_blocks.empty() || m_blocks.front()->parsed)
+                break;
+            Block &front = *m_blocks.front();
+            m_unparsed = 1;
+            lock.unlock();
+            if (!m_helper) {
+                m_helper = std::make_unique<LineIngest>(m_zone);
+                if (m_referenceSet)
+                    m_helper->setReferenceTime(m_referenceTime);
+            }
+            parseBlock(*m_helper, front);
+            lock.lock();
+            front.parsed = true;
+        }
         if (m_stopping || m_blocks.empty()) {
             lock.unlock();
             // The reader is the caller's again once its thread is gone.

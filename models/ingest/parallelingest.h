@@ -19,6 +19,7 @@
 
 namespace mailtls {
 
+class LineIngest;
 class LogReader;
 class SessionAssembler;
 
@@ -26,7 +27,8 @@ class SessionAssembler;
 // thread reads blocks of whole lines, parser threads parse them in any order,
 // and the caller's thread feeds their events, block after block in log order,
 // to its SessionAssembler (which must see every line in order, so it stays on
-// one thread).
+// one thread). When every parser is busy, the feeding thread parses the next
+// block itself rather than wait.
 //
 // Year inference is what ties one line's parse to the lines before it; the
 // reading thread steps it over every line's stamp and hands each block the state
@@ -37,10 +39,11 @@ class ParallelIngest final
 public:
     struct Options
     {
-        int threads = 0;                    // parser threads; 0: one per core
+        int threads = -1;                   // parser threads; -1: one per core; 0: none (the
+                                            // feeding thread parses every block)
         std::int64_t blockBytes = 1 << 18;  // a block ends with the line that takes it past this
         std::int64_t boundaryLines = 0;     // and after every multiple of this many lines, if > 0
-        int blocksAhead = 0;                // blocks read but not yet fed, at most; 0: 4 per thread
+        int blocksAhead = 0;                // blocks read but not yet fed, at most; 0: 4 per parser
     };
 
     // What feedNext() fed.
@@ -84,6 +87,7 @@ private:
 
     void readLoop(std::string firstLine, std::int64_t firstOffset);
     void parseLoop();
+    void parseBlock(LineIngest &ingest, Block &block);
     std::unique_ptr<Block> spareBlock();
 
     LogReader &m_reader;
@@ -103,6 +107,7 @@ private:
     bool m_stopping = false;
 
     std::unique_ptr<Block> m_current;        // the block fed last (Fed::lastLine points into it)
+    std::unique_ptr<LineIngest> m_helper;    // parses on the feeding thread when no parser is free
     std::thread m_readThread;
     std::vector<std::thread> m_parseThreads;
 
