@@ -300,6 +300,7 @@ void TestLineIngest::parallelEqualsSequential_data()
     QTest::newRow("New Year, small blocks, 2 threads") << newYear << january << 2 << qint64(200) << qint64(0);
     QTest::newRow("New Year, small blocks, 4 threads") << newYear << december << 4 << qint64(700) << qint64(0);
     QTest::newRow("New Year, 1 thread") << newYear << december << 1 << qint64(1000) << qint64(0);
+    QTest::newRow("New Year, parsed by the feeding thread") << newYear << december << 0 << qint64(300) << qint64(0);
     QTest::newRow("New Year, one line a block") << newYear << december << 3 << qint64(1) << qint64(0);
     QTest::newRow("New Year, blocks of 5 lines") << newYear << december << 2 << qint64(1 << 20) << qint64(5);
 
@@ -402,7 +403,8 @@ void TestLineIngest::newYearAtAndInsideBlocks()
     int inside = 0;
     for (qint64 n : {1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 20, 30, 59, 60, 61}) {
         ParallelIngest::Options options;
-        options.threads = 2;
+        // Parser threads, and the feeding thread alone.
+        options.threads = n % 3 == 0 ? 0 : 2;
         options.boundaryLines = n;
         const ReadResult parallel = readParallel(path, reference, options);
         QCOMPARE(parallel.records, sequential.records);
