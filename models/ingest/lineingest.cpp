@@ -69,10 +69,12 @@ void LineIngest::run(std::string_view wholeLines, std::int64_t baseOffset, const
         start = next;
         ++m_linesSeen;
 
+        // Lines of other programs are the parser's Unrecognised too: it says so as
+        // soon as the program name is not Postfix's.
         LogLine parsed;
         if (!m_prefix.parse(line, parsed))
             countUnrecognised(NoPrefix);
-        else if (!PostfixParser::isPostfixProgram(parsed.program) || !take(parsed, offset))
+        else if (!take(parsed, offset))
             countUnrecognised(parsed.program);
     }
 }

@@ -9,7 +9,8 @@ namespace mailtls {
 
 // Turns one Postfix line (prefix already split off by LinePrefixParser) into a
 // LogEvent. Pure: no state, no allocation; the event's views point into the
-// line. Lines that no rule recognises come back as EventKind::Unrecognised.
+// line. Lines that no rule recognises come back as EventKind::Unrecognised, and
+// so do lines of a program that is not Postfix (isPostfixProgram() false).
 class PostfixParser final
 {
 public:
