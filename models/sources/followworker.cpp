@@ -1,5 +1,8 @@
 #include "models/sources/followworker.h"
 
+#include <vector>
+
+#include <QMetaObject>
 #include <QTimer>
 
 #include "models/sources/logsource.h"
@@ -54,9 +57,7 @@ void FollowWorker::open()
         emit opened(false, error);
         return;
     }
-    m_writer = std::make_unique<StoreWriter>(m_storePath);
-    if (!m_writer->start(&error)) {
-        m_writer.reset();
+    if (!ensureWriter(&error)) {
         m_store.reset();
         emit opened(false, error);
         return;
@@ -98,6 +99,10 @@ SourceManager::Status FollowWorker::statusOf(const SourceRecord &record) const
         status.rate = follower.rate();
     } else if (record.paused) {
         status.reason = tr("paused");
+    } else if (m_stoppedByStore.count(record.id)) {
+        status.reason = tr("What was read could not be stored: %1. Press Retry once the database can be "
+                           "written to again; reading goes on from what it holds.")
+                            .arg(m_storeError);
     }
     return status;
 }
@@ -132,9 +137,15 @@ void FollowWorker::refresh()
 
 void FollowWorker::startFollowing(const SourceRecord &record)
 {
-    if (!m_writer || m_running.count(record.id))
+    if (m_running.count(record.id))
         return;
     QString error;
+    if (!ensureWriter(&error)) {
+        m_stoppedByStore.insert(record.id);
+        report(record.id, true);
+        return;
+    }
+    m_stoppedByStore.erase(record.id);
     const std::optional<SourceSpec> spec = SourceSpec::parse(record.spec, &error);
     if (!spec) {
         emit warning(record.id, tr("%1: %2").arg(record.name, error));
@@ -151,9 +162,12 @@ void FollowWorker::startFollowing(const SourceRecord &record)
     connect(follower, &SourceFollower::warning, this, [this, id](const QString &message) {
         emit warning(id, message);
     });
-    connect(follower, &SourceFollower::failed, this, [this, id](const QString &message) {
-        emit warning(id, message);
-        report(id, true);
+    // Emitted from inside the follower, which storeFailed() deletes.
+    connect(follower, &SourceFollower::failed, this, [this, generation = m_writerGeneration](const QString &message) {
+        QMetaObject::invokeMethod(this, [this, generation, message] {
+            if (generation == m_writerGeneration)
+                storeFailed(message);
+        }, Qt::QueuedConnection);
     });
     m_running[id] = std::move(running);
     follower->start();
@@ -169,6 +183,61 @@ void FollowWorker::stopFollowing(qint64 id)
     m_running.erase(it);
     running->follower->stop();
     m_records[id] = running->follower->record();
+}
+
+bool FollowWorker::ensureWriter(QString *error)
+{
+    if (m_writer)
+        return true;
+    if (!m_store) {
+        *error = tr("The store is not open.");
+        m_storeError = *error;
+        return false;
+    }
+    auto writer = std::make_unique<StoreWriter>(m_storePath);
+    if (!writer->start(error)) {
+        m_storeError = *error;
+        return false;
+    }
+    const quint64 generation = ++m_writerGeneration;
+    // Emitted on the writer's thread: queued here, where a source gone quiet
+    // would never learn of it from a refused batch of its own.
+    connect(writer.get(), &StoreWriter::failed, this, [this, generation](const QString &message) {
+        if (generation == m_writerGeneration)
+            storeFailed(message);
+    });
+    m_writer = std::move(writer);
+    m_storeError.clear();
+    return true;
+}
+
+void FollowWorker::storeFailed(const QString &error)
+{
+    if (!m_writer)
+        return;
+    m_storeError = error;
+    // The writer dropped every batch after the refused one: each source goes
+    // on from the place the store holds, not from where it had read to.
+    std::vector<qint64> stopped;
+    for (auto it = m_running.begin(); it != m_running.end(); it = m_running.erase(it)) {
+        SourceFollower &follower = *it->second->follower;
+        follower.disconnect(this);
+        follower.stop();
+        stopped.push_back(it->first);
+        m_stoppedByStore.insert(it->first);
+    }
+    m_writer.reset();
+    QString why;
+    const QList<SourceRecord> stored = m_store ? m_store->sources(&why) : QList<SourceRecord>();
+    for (const SourceRecord &record : stored) {
+        const auto known = m_records.find(record.id);
+        if (known != m_records.end())
+            known->second = record;
+    }
+    for (const qint64 id : stopped) {
+        emit warning(id, tr("%1: what was read could not be stored: %2").arg(m_records[id].name, error));
+        report(id, true);
+    }
 }
 
 void FollowWorker::add(const QString &specText)
@@ -241,6 +310,7 @@ void FollowWorker::remove(qint64 id)
     if (!m_store->undefineSource(id, &error))
         emit warning(id, error);
     m_records.erase(id);
+    m_stoppedByStore.erase(id);
     emit removed(id);
 }
 
@@ -249,7 +319,17 @@ void FollowWorker::retry(qint64 id)
     if (!m_records.count(id) || m_records[id].paused)
         return;
     stopFollowing(id);
+    const bool newWriter = !m_writer;
     startFollowing(m_records[id]);
+    if (newWriter && m_writer) {
+        // The other sources the failed writer stopped go on with the new one.
+        const std::set<qint64> waiting = m_stoppedByStore;
+        for (const qint64 other : waiting) {
+            const auto record = m_records.find(other);
+            if (record != m_records.end() && !record->second.paused)
+                startFollowing(record->second);
+        }
+    }
 }
 
 void FollowWorker::test(const QString &specText, int timeoutMs)

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -55,6 +56,10 @@ private:
     struct Running;
     void startFollowing(const SourceRecord &record);
     void stopFollowing(qint64 id);
+    // A running writer: a new one after the last one failed.
+    bool ensureWriter(QString *error);
+    // The writer refused a batch and dropped the ones queued after it.
+    void storeFailed(const QString &error);
     void report(qint64 id, bool force = false);
     void refresh();
     SourceManager::Status statusOf(const SourceRecord &record) const;
@@ -65,6 +70,10 @@ private:
     std::unique_ptr<StoreWriter> m_writer;
     std::map<qint64, SourceRecord> m_records;            // every defined source
     std::map<qint64, std::unique_ptr<Running>> m_running; // the followed ones
+    // Why the sources in m_stoppedByStore stopped: the store refused a batch.
+    QString m_storeError;
+    std::set<qint64> m_stoppedByStore;
+    quint64 m_writerGeneration = 0;  // which writer a failure is of
     QTimer *m_refresh = nullptr;                          // trailing updates, rates going down
 };
 
