@@ -22,6 +22,9 @@ declare -gA PF_PID=()
 declare -ga PF_EXTRA_PIDS=()
 PF_T_OWNED=0
 
+# shellcheck source=lib/process.sh
+. "$(dirname "${BASH_SOURCE[0]}")/process.sh"
+
 pf_say() { printf '%s\n' "$*" >&2; }
 
 pf_fail() {
@@ -58,38 +61,13 @@ pf_register_pid() {
     PF_EXTRA_PIDS+=("$1")
 }
 
-# pf_pid_alive PID
-pf_pid_alive() {
-    kill -0 "$1" 2>/dev/null
-}
-
-# pf_stop_pids TIMEOUT PID...: SIGTERM each PID, wait up to TIMEOUT seconds for
-# all to go, then SIGKILL the ones left.
-pf_stop_pids() {
-    local timeout=$1 pid deadline left
-    shift
-    [ $# -gt 0 ] || return 0
-    for pid in "$@"; do kill -TERM "$pid" 2>/dev/null; done
-    deadline=$((SECONDS + timeout))
-    while :; do
-        left=()
-        for pid in "$@"; do pf_pid_alive "$pid" && left+=("$pid"); done
-        [ ${#left[@]} -eq 0 ] && return 0
-        [ "$SECONDS" -ge "$deadline" ] && break
-        sleep 0.1
-    done
-    pf_say "warning: PIDs ${left[*]} ignored SIGTERM for ${timeout}s; sending SIGKILL"
-    for pid in "${left[@]}"; do kill -KILL "$pid" 2>/dev/null; done
-    return 0
-}
-
 pf_cleanup() {
     local rc=$? name
     trap - EXIT
     for name in "${!PF_PID[@]}"; do
         pf_stop "$name" || true
     done
-    [ ${#PF_EXTRA_PIDS[@]} -gt 0 ] && pf_stop_pids 5 "${PF_EXTRA_PIDS[@]}"
+    [ ${#PF_EXTRA_PIDS[@]} -gt 0 ] && proc_stop 5 "${PF_EXTRA_PIDS[@]}"
     if [ "$PF_T_OWNED" = 1 ] && [ -n "${T:-}" ] && [ -d "$T" ]; then
         if [ "${MAILTLS_KEEP_TMP:-0}" = 1 ]; then
             pf_say "kept $T"
@@ -262,7 +240,7 @@ pf_start() {
     pid=
     while :; do
         [ -s "$pidfile" ] && pid=$(awk 'NR == 1 { print $1 + 0 }' "$pidfile")
-        [ -n "$pid" ] && [ "$pid" -gt 0 ] && pf_pid_alive "$pid" && break
+        [ -n "$pid" ] && [ "$pid" -gt 0 ] && proc_alive "$pid" && break
         [ "$SECONDS" -ge "$deadline" ] && pf_fail "Postfix instance $name wrote no live PID to $pidfile within 20s"
         sleep 0.1
     done
@@ -341,21 +319,6 @@ pf_wait_drain() {
     pf_wait_log_quiet "$name"
 }
 
-# pf_children PID: PIDs whose parent is PID (from /proc, so procps is not needed).
-pf_children() {
-    local stat line rest
-    for stat in /proc/[0-9]*/stat; do
-        read -r line <"$stat" 2>/dev/null || continue
-        # The command name (field 2) may hold spaces and parentheses: the
-        # parent PID is the second field after the last ") ".
-        rest=${line##*) }
-        rest=${rest#* }
-        [ "${rest%% *}" = "$1" ] || continue
-        stat=${stat#/proc/}
-        printf '%s\n' "${stat%/stat}"
-    done
-}
-
 # pf_stop NAME: stop the instance by its master PID. The master passes SIGTERM
 # on to its children; the children's PIDs, taken before, are waited for too.
 pf_stop() {
@@ -363,8 +326,8 @@ pf_stop() {
     pid=${PF_PID[$name]:-}
     [ -n "$pid" ] || return 0
     unset "PF_PID[$name]"
-    pf_pid_alive "$pid" || return 0
-    children=$(pf_children "$pid")
+    proc_alive "$pid" || return 0
+    children=$(proc_children "$pid")
     # shellcheck disable=SC2086
-    pf_stop_pids 10 "$pid" $children
+    proc_stop 10 "$pid" $children
 }

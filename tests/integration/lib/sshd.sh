@@ -31,6 +31,9 @@ SSHD_NEXT_TRAP=
 
 SSHD_BIN=${SSHD_BIN:-/usr/sbin/sshd}
 
+# shellcheck source=lib/process.sh
+. "$(dirname "${BASH_SOURCE[0]}")/process.sh"
+
 sshd_say() { printf '%s\n' "$*" >&2; }
 
 sshd_fail() {
@@ -208,7 +211,7 @@ sshd_start() {
         || { tail -n 20 "$dir/sshd.log" >&2; sshd_fail "sshd $name did not start"; }
     deadline=$((SECONDS + 10))
     pid=
-    until [ -s "$dir/sshd.pid" ] && pid=$(cat "$dir/sshd.pid") && sshd_alive "$pid"; do
+    until [ -s "$dir/sshd.pid" ] && pid=$(cat "$dir/sshd.pid") && proc_alive "$pid"; do
         [ "$SECONDS" -ge "$deadline" ] && { tail -n 20 "$dir/sshd.log" >&2; sshd_fail "sshd $name wrote no live PID within 10s"; }
         sleep 0.05
     done
@@ -216,52 +219,11 @@ sshd_start() {
     sshd_wait_listening "$port" 10 || { tail -n 20 "$dir/sshd.log" >&2; sshd_fail "sshd $name does not listen on 127.0.0.1:$port after 10s"; }
 }
 
-# sshd_children PID: PIDs whose parent is PID.
-sshd_children() {
-    local stat line rest
-    for stat in /proc/[0-9]*/stat; do
-        { read -r line <"$stat"; } 2>/dev/null || continue
-        # The command name may hold spaces and parentheses: the parent PID is
-        # the second field after the last ") ".
-        rest=${line##*) }
-        rest=${rest#* }
-        [ "${rest%% *}" = "$1" ] || continue
-        stat=${stat#/proc/}
-        printf '%s\n' "${stat%/stat}"
-    done
-}
-
 # sshd_sessions NAME: PIDs of the server's per-connection processes.
 sshd_sessions() {
     local pid=${SSHD_PID[$1]:-}
     [ -n "$pid" ] || return 0
-    sshd_children "$pid"
-}
-
-# sshd_alive PID: running, and not a zombie (a daemon's exit is reaped by
-# init, which may take a while).
-sshd_alive() {
-    local line
-    { read -r line <"/proc/$1/stat"; } 2>/dev/null || return 1
-    line=${line##*) }
-    [ "${line%% *}" != Z ]
-}
-
-# sshd_wait_gone TIMEOUT PID...: wait for the PIDs to end; SIGKILL the rest.
-sshd_wait_gone() {
-    local timeout=$1 deadline pid left
-    shift
-    deadline=$((SECONDS + timeout))
-    while :; do
-        left=()
-        for pid in "$@"; do sshd_alive "$pid" && left+=("$pid"); done
-        [ ${#left[@]} -eq 0 ] && return 0
-        [ "$SECONDS" -ge "$deadline" ] && break
-        sleep 0.05
-    done
-    sshd_say "warning: PIDs ${left[*]} outlived SIGTERM for ${timeout}s; sending SIGKILL"
-    for pid in "${left[@]}"; do kill -KILL "$pid" 2>/dev/null; done
-    return 0
+    proc_children "$pid"
 }
 
 # sshd_kill_sessions NAME [SIGNAL]: end every open connection of the server
@@ -273,7 +235,7 @@ sshd_kill_sessions() {
     # shellcheck disable=SC2086
     kill -"$signal" $sessions 2>/dev/null
     # shellcheck disable=SC2086
-    sshd_wait_gone 5 $sessions
+    proc_wait_gone 5 $sessions
 }
 
 # sshd_stop NAME: stop the listener and its open sessions by PID.
@@ -284,9 +246,7 @@ sshd_stop() {
     sessions=$(sshd_sessions "$name")
     unset "SSHD_PID[$name]"
     # shellcheck disable=SC2086
-    kill -TERM "$pid" $sessions 2>/dev/null
-    # shellcheck disable=SC2086
-    sshd_wait_gone 10 "$pid" $sessions
+    proc_stop 10 "$pid" $sessions
 }
 
 # sshd_replace_host_key NAME: give the server a new host key, as a reinstall
