@@ -35,30 +35,8 @@ MAILTLS=${1:-}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source-path=SCRIPTDIR source=lib/postfix.sh
 . "$HERE/lib/postfix.sh"
-
-PASSED=0
-FAILED=0
-
-pass() {
-    PASSED=$((PASSED + 1))
-    printf 'PASS: %s\n' "$1"
-}
-
-fail() {
-    FAILED=$((FAILED + 1))
-    printf 'FAIL: %s\n' "$1"
-}
-
-# check DESCRIPTION COMMAND...: one assertion.
-check() {
-    local what=$1
-    shift
-    if "$@"; then pass "$what"; else fail "$what"; fi
-}
-
-summary() {
-    printf '%d passed, %d failed\n' "$PASSED" "$FAILED"
-}
+# shellcheck source-path=SCRIPTDIR source=lib/check.sh
+. "$HERE/lib/check.sh"
 
 command -v swaks >/dev/null 2>&1 || pf_fail "swaks is not installed (apt-get install swaks libnet-ssleay-perl)"
 pf_init
@@ -346,5 +324,4 @@ if [ "$FAILED" -gt 0 ]; then
     printf 'MTA log:\n'
     sed 's/^/    /' "$LOG"
 fi
-summary
-[ "$FAILED" -eq 0 ]
+ck_summary

@@ -18,39 +18,14 @@ set -u
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source-path=SCRIPTDIR source=lib/sshd.sh
 . "$HERE/lib/sshd.sh"
+# shellcheck source-path=SCRIPTDIR source=lib/check.sh
+. "$HERE/lib/check.sh"
 
 DRIVER=${MAILTLS_SSH_DRIVER:-}
 if [ -z "$DRIVER" ] || [ ! -x "$DRIVER" ]; then
     sshd_fail "set MAILTLS_SSH_DRIVER to the built mailtls_ssh_driver (ctest does)"
 fi
 
-PASSED=0
-FAILED=0
-pass() {
-    PASSED=$((PASSED + 1))
-    printf 'PASS: %s\n' "$1"
-}
-fail() {
-    FAILED=$((FAILED + 1))
-    printf 'FAIL: %s\n' "$1"
-}
-# check DESCRIPTION COMMAND...: one assertion.
-check() {
-    local what=$1
-    shift
-    if "$@"; then pass "$what"; else fail "$what"; fi
-}
-# same DESCRIPTION EXPECTED ACTUAL
-same() {
-    if [ "$2" = "$3" ]; then
-        pass "$1"
-    else
-        fail "$1"
-        printf '  expected: %s\n  actual:   %s\n' "$2" "$3"
-    fi
-}
-contains() { grep -qF -- "$2" "$1"; }
-absent() { [ ! -e "$1" ]; }
 
 sshd_init
 sshd_setup main
@@ -188,5 +163,4 @@ check "…that shows the new fingerprint" contains "$T/askpass.log" "ED25519 key
 same "MailTLS's known-hosts file holds the new key" "[127.0.0.1]:$PORT $(sshd_host_key main)" \
     "$(awk '{ print $1, $2, $3 }' "$KNOWN")"
 
-printf '%d passed, %d failed\n' "$PASSED" "$FAILED"
-[ "$FAILED" -eq 0 ]
+ck_summary
