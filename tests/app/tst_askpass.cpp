@@ -11,20 +11,13 @@
 
 #include "models/secrets/askpassprotocol.h"
 #include "models/secrets/askpassserver.h"
-#include "tests/models/fakesecretstore.h"
+#include "tests/models/askpasstestutil.h"
 
 using namespace mailtls;
+using namespace askpasstest;
 
 namespace {
 
-const QString target = QStringLiteral("mail@mx.example.org:2222");
-const QString passwordPrompt = QStringLiteral("mail@mx.example.org's password: ");
-const QString passwordKey = QStringLiteral("ssh-password:mail@mx.example.org:2222");
-const QString hostKeyPrompt = QStringLiteral(
-    "The authenticity of host '[127.0.0.1]:2222 ([127.0.0.1]:2222)' can't be established.\n"
-    "ED25519 key fingerprint is SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU.\n"
-    "This key is not known by any other names.\n"
-    "Are you sure you want to continue connecting (yes/no/[fingerprint])? ");
 // Distinctive enough to be found if it leaked anywhere.
 const QString secret = QStringLiteral("Zq7-sekrit-\u00e4-0x5EC2E7");
 
@@ -67,13 +60,10 @@ private:
     // Starts the helper; the test's event loop keeps the server answering.
     std::unique_ptr<QProcess> start(const QString &prompt, const QString &socket);
     Run finish(QProcess &process);
-    Run ask(const QString &prompt) { return finish(*start(prompt, m_server->name())); }
+    Run ask(const QString &prompt) { return finish(*start(prompt, m_askpass.server->name())); }
 
     QTemporaryDir m_home;
-    std::unique_ptr<FakeSecretStore> m_store;
-    std::unique_ptr<AskpassServer> m_server;
-    QList<AskpassServer::SecretQuestion> m_questions;
-    QList<quint64> m_hostKeyIds;
+    ServerUnderTest m_askpass;
 };
 
 void TestAskpass::initTestCase()
@@ -84,22 +74,13 @@ void TestAskpass::initTestCase()
 
 void TestAskpass::init()
 {
-    m_store = std::make_unique<FakeSecretStore>();
-    m_server = std::make_unique<AskpassServer>(m_store.get());
-    m_questions.clear();
-    m_hostKeyIds.clear();
-    connect(m_server.get(), &AskpassServer::secretNeeded, this,
-            [this](const AskpassServer::SecretQuestion &q) { m_questions.append(q); });
-    connect(m_server.get(), &AskpassServer::hostKeyQuestion, this,
-            [this](quint64 id, const HostKeyQuestion &, const QString &) { m_hostKeyIds.append(id); });
     QString error;
-    QVERIFY2(m_server->listen(&error), qPrintable(error));
+    QVERIFY2(m_askpass.start(&error), qPrintable(error));
 }
 
 void TestAskpass::cleanup()
 {
-    m_server.reset();
-    m_store.reset();
+    m_askpass.stop();
 }
 
 std::unique_ptr<QProcess> TestAskpass::start(const QString &prompt, const QString &socket)
@@ -133,26 +114,26 @@ TestAskpass::Run TestAskpass::finish(QProcess &process)
 
 void TestAskpass::passwordFromKeychain()
 {
-    m_store->secrets.insert(passwordKey, secret);
+    m_askpass.store->secrets.insert(passwordKey, secret);
     const Run run = ask(passwordPrompt);
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, secret.toUtf8() + '\n');
     QCOMPARE(run.err, QByteArray());
-    QVERIFY(m_questions.isEmpty());
+    QVERIFY(m_askpass.secretQuestions.isEmpty());
 }
 
 void TestAskpass::passwordFromQuestion()
 {
-    connect(m_server.get(), &AskpassServer::secretNeeded, this, [this](const AskpassServer::SecretQuestion &q) {
-        m_server->answerSecret(q.id, QStringLiteral("typed \"in\" a dialog"), false);
+    connect(m_askpass.server.get(), &AskpassServer::secretNeeded, this, [this](const AskpassServer::SecretQuestion &q) {
+        m_askpass.server->answerSecret(q.id, QStringLiteral("typed \"in\" a dialog"), false);
     });
     const Run run = ask(QStringLiteral("Enter passphrase for key '/home/mail/.ssh/id_ed25519': "));
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QByteArray("typed \"in\" a dialog\n"));
-    QCOMPARE(m_questions.size(), 1);
-    QCOMPARE(m_questions.first().kind, AskpassServer::SecretKind::Passphrase);
-    QCOMPARE(m_questions.first().key, QStringLiteral("ssh-passphrase:/home/mail/.ssh/id_ed25519"));
-    QCOMPARE(m_questions.first().target, target);
+    QCOMPARE(m_askpass.secretQuestions.size(), 1);
+    QCOMPARE(m_askpass.secretQuestions.first().kind, AskpassServer::SecretKind::Passphrase);
+    QCOMPARE(m_askpass.secretQuestions.first().key, QStringLiteral("ssh-passphrase:/home/mail/.ssh/id_ed25519"));
+    QCOMPARE(m_askpass.secretQuestions.first().target, target);
 }
 
 void TestAskpass::hostKey_data()
@@ -165,13 +146,13 @@ void TestAskpass::hostKey_data()
 void TestAskpass::hostKey()
 {
     QFETCH(bool, accept);
-    connect(m_server.get(), &AskpassServer::hostKeyQuestion, this,
+    connect(m_askpass.server.get(), &AskpassServer::hostKeyQuestion, this,
             [this, accept](quint64 id, const HostKeyQuestion &question, const QString &) {
                 QCOMPARE(question.fingerprint, QStringLiteral("SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU"));
-                m_server->answerHostKey(id, accept);
+                m_askpass.server->answerHostKey(id, accept);
             });
     const Run run = ask(hostKeyPrompt);
-    QCOMPARE(m_hostKeyIds.size(), 1);
+    QCOMPARE(m_askpass.hostKeyQuestions.size(), 1);
     // ssh takes "yes"; a failed helper is its "no".
     QCOMPARE(run.exitCode, accept ? 0 : 1);
     QCOMPARE(run.out, accept ? QByteArray("yes\n") : QByteArray());
@@ -179,24 +160,24 @@ void TestAskpass::hostKey()
 
 void TestAskpass::refused()
 {
-    connect(m_server.get(), &AskpassServer::secretNeeded, this,
-            [this](const AskpassServer::SecretQuestion &q) { m_server->refuseSecret(q.id); });
+    connect(m_askpass.server.get(), &AskpassServer::secretNeeded, this,
+            [this](const AskpassServer::SecretQuestion &q) { m_askpass.server->refuseSecret(q.id); });
     const Run run = ask(passwordPrompt);
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.out, QByteArray());
-    QCOMPARE(m_questions.size(), 1);
+    QCOMPARE(m_askpass.secretQuestions.size(), 1);
 }
 
 void TestAskpass::unanswered()
 {
-    m_server->setQuestionTimeout(500);
-    QSignalSpy closed(m_server.get(), &AskpassServer::questionClosed);
+    m_askpass.server->setQuestionTimeout(500);
+    QSignalSpy closed(m_askpass.server.get(), &AskpassServer::questionClosed);
     const Run run = ask(hostKeyPrompt);
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.out, QByteArray());
-    QCOMPARE(m_hostKeyIds.size(), 1);
+    QCOMPARE(m_askpass.hostKeyQuestions.size(), 1);
     QCOMPARE(closed.size(), 1);
-    QCOMPARE(closed.first().first().value<quint64>(), m_hostKeyIds.first());
+    QCOMPARE(closed.first().first().value<quint64>(), m_askpass.hostKeyQuestions.first().id);
 }
 
 void TestAskpass::nobodyToAsk_data()
@@ -230,13 +211,13 @@ void TestAskpass::promptIsNotAnOption_data()
 void TestAskpass::promptIsNotAnOption()
 {
     QFETCH(QString, prompt);
-    connect(m_server.get(), &AskpassServer::secretNeeded, this,
-            [this](const AskpassServer::SecretQuestion &q) { m_server->refuseSecret(q.id); });
+    connect(m_askpass.server.get(), &AskpassServer::secretNeeded, this,
+            [this](const AskpassServer::SecretQuestion &q) { m_askpass.server->refuseSecret(q.id); });
     const Run run = ask(prompt);
     // Handed to the server as a question like any other, not taken as an option.
-    QCOMPARE(m_questions.size(), 1);
-    QCOMPARE(m_questions.first().prompt, prompt);
-    QCOMPARE(m_questions.first().kind, AskpassServer::SecretKind::Other);
+    QCOMPARE(m_askpass.secretQuestions.size(), 1);
+    QCOMPARE(m_askpass.secretQuestions.first().prompt, prompt);
+    QCOMPARE(m_askpass.secretQuestions.first().kind, AskpassServer::SecretKind::Other);
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.out, QByteArray());
     QCOMPARE(run.err, QByteArray());
@@ -246,23 +227,23 @@ void TestAskpass::sameSshAsksAgain()
 {
     // Two helpers from the same parent: the same ssh asking again, so the
     // stored password was wrong and is not offered twice.
-    m_store->secrets.insert(passwordKey, QStringLiteral("stale"));
+    m_askpass.store->secrets.insert(passwordKey, QStringLiteral("stale"));
     const Run first = ask(passwordPrompt);
     QCOMPARE(first.out, QByteArray("stale\n"));
-    connect(m_server.get(), &AskpassServer::secretNeeded, this, [this](const AskpassServer::SecretQuestion &q) {
-        m_server->answerSecret(q.id, QStringLiteral("fresh"), true);
+    connect(m_askpass.server.get(), &AskpassServer::secretNeeded, this, [this](const AskpassServer::SecretQuestion &q) {
+        m_askpass.server->answerSecret(q.id, QStringLiteral("fresh"), true);
     });
     const Run second = ask(passwordPrompt);
     QCOMPARE(second.exitCode, 0);
     QCOMPARE(second.out, QByteArray("fresh\n"));
-    QCOMPARE(m_questions.size(), 1);
-    QCOMPARE(m_questions.first().retry, true);
+    QCOMPARE(m_askpass.secretQuestions.size(), 1);
+    QCOMPARE(m_askpass.secretQuestions.first().retry, true);
 }
 
 void TestAskpass::secretOnlyOnStandardOutput()
 {
-    auto process = start(passwordPrompt, m_server->name());
-    QTRY_COMPARE_WITH_TIMEOUT(m_questions.size(), 1, 10000);
+    auto process = start(passwordPrompt, m_askpass.server->name());
+    QTRY_COMPARE_WITH_TIMEOUT(m_askpass.secretQuestions.size(), 1, 10000);
 
     // While it waits: its command line is the program and the prompt, nothing else.
     QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(process->processId()));
@@ -272,7 +253,7 @@ void TestAskpass::secretOnlyOnStandardOutput()
     QCOMPARE(argv.at(1), passwordPrompt.toUtf8());
     QCOMPARE(argv.at(2), QByteArray());
 
-    m_server->answerSecret(m_questions.first().id, secret, true);
+    m_askpass.server->answerSecret(m_askpass.secretQuestions.first().id, secret, true);
     const Run run = finish(*process);
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, secret.toUtf8() + '\n');
@@ -281,8 +262,8 @@ void TestAskpass::secretOnlyOnStandardOutput()
     // Nothing written where the helper could write (its home, its
     // settings), nor beside the server's socket; the keychain gets it only
     // once ssh has logged in.
-    QCOMPARE(m_store->writes, 0);
-    const QStringList folders{m_home.path(), QFileInfo(m_server->name()).absolutePath()};
+    QCOMPARE(m_askpass.store->writes, 0);
+    const QStringList folders{m_home.path(), QFileInfo(m_askpass.server->name()).absolutePath()};
     for (const QString &folder : folders) {
         QDirIterator files(folder, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
         while (files.hasNext()) {
@@ -292,8 +273,8 @@ void TestAskpass::secretOnlyOnStandardOutput()
             QVERIFY2(!file.readAll().contains(secret.toUtf8()), qPrintable(file.fileName()));
         }
     }
-    m_server->confirmSecretWorked(passwordKey);
-    QTRY_COMPARE(m_store->secrets.value(passwordKey), secret);
+    m_askpass.server->confirmSecretWorked(passwordKey);
+    QTRY_COMPARE(m_askpass.store->secrets.value(passwordKey), secret);
 }
 
 QTEST_GUILESS_MAIN(TestAskpass)

@@ -12,21 +12,12 @@
 #include <QtEndian>
 
 #include "models/secrets/askpassprotocol.h"
-#include "tests/models/fakesecretstore.h"
+#include "tests/models/askpasstestutil.h"
 
 using namespace mailtls;
+using namespace askpasstest;
 
 namespace {
-
-const QString target = QStringLiteral("mail@mx.example.org:2222");
-const QString passwordPrompt = QStringLiteral("mail@mx.example.org's password: ");
-const QString passwordKey = QStringLiteral("ssh-password:mail@mx.example.org:2222");
-const QString hostKeyPrompt = QStringLiteral(
-    "The authenticity of host '[127.0.0.1]:2222 ([127.0.0.1]:2222)' can't be established.\n"
-    "ED25519 key fingerprint is SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU.\n"
-    "This key is not known by any other names.\n"
-    "Are you sure you want to continue connecting (yes/no/[fingerprint])? ");
-const QString hostKeyFingerprint = QStringLiteral("SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU");
 
 // The helper's side of the conversation, in this process: sends its bytes,
 // collects what comes back until the server hangs up.
@@ -117,58 +108,33 @@ private:
     // Sends `prompt` and waits for the question it raises.
     AskpassServer::SecretQuestion askSecret(Helper &helper);
 
-    std::unique_ptr<FakeSecretStore> m_store;
-    std::unique_ptr<AskpassServer> m_server;
-    QList<AskpassServer::SecretQuestion> m_secretQuestions;
-    struct HostKeyAsked
-    {
-        quint64 id = 0;
-        HostKeyQuestion question;
-        QString target;
-    };
-    QList<HostKeyAsked> m_hostKeyQuestions;
-    QList<quint64> m_closed;
-    QList<QPair<QString, QString>> m_handedOut;
+    ServerUnderTest m_askpass;
 };
 
 void TestAskpassServer::init()
 {
-    m_store = std::make_unique<FakeSecretStore>();
-    m_server = std::make_unique<AskpassServer>(m_store.get());
-    m_secretQuestions.clear();
-    m_hostKeyQuestions.clear();
-    m_closed.clear();
-    m_handedOut.clear();
-    connect(m_server.get(), &AskpassServer::secretNeeded, this,
-            [this](const AskpassServer::SecretQuestion &q) { m_secretQuestions.append(q); });
-    connect(m_server.get(), &AskpassServer::hostKeyQuestion, this,
-            [this](quint64 id, const HostKeyQuestion &q, const QString &t) { m_hostKeyQuestions.append({id, q, t}); });
-    connect(m_server.get(), &AskpassServer::questionClosed, this, [this](quint64 id) { m_closed.append(id); });
-    connect(m_server.get(), &AskpassServer::secretHandedOut, this,
-            [this](const QString &t, const QString &k) { m_handedOut.append({t, k}); });
     QString error;
-    QVERIFY2(m_server->listen(&error), qPrintable(error));
+    QVERIFY2(m_askpass.start(&error), qPrintable(error));
 }
 
 void TestAskpassServer::cleanup()
 {
-    m_server.reset();
-    m_store.reset();
+    m_askpass.stop();
 }
 
 AskpassServer::SecretQuestion TestAskpassServer::askSecret(Helper &helper)
 {
-    const int before = m_secretQuestions.size();
-    if (!QTest::qWaitFor([&] { return m_secretQuestions.size() > before || helper.closed(); }, 5000)
-        || m_secretQuestions.size() != before + 1)
+    const int before = m_askpass.secretQuestions.size();
+    if (!QTest::qWaitFor([&] { return m_askpass.secretQuestions.size() > before || helper.closed(); }, 5000)
+        || m_askpass.secretQuestions.size() != before + 1)
         return AskpassServer::SecretQuestion{};
-    return m_secretQuestions.last();
+    return m_askpass.secretQuestions.last();
 }
 
 void TestAskpassServer::listensPrivately()
 {
-    const QString name = m_server->name();
-    QVERIFY(m_server->isListening());
+    const QString name = m_askpass.server->name();
+    QVERIFY(m_askpass.server->isListening());
     QVERIFY(QFileInfo(name).isAbsolute());
     QCOMPARE(modeOf(name) & 07777, mode_t(0600));
     QVERIFY(S_ISSOCK(modeOf(name)));
@@ -183,23 +149,23 @@ void TestAskpassServer::listensPrivately()
     QVERIFY(second.name() != name);
     QVERIFY(QFileInfo(second.name()).absolutePath() != folder);
 
-    m_server.reset();
+    m_askpass.server.reset();
     QVERIFY(!QFileInfo::exists(name));
     QVERIFY(!QFileInfo::exists(folder));
 }
 
 void TestAskpassServer::passwordFromKeychain()
 {
-    m_store->secrets.insert(passwordKey, QStringLiteral("s3cret"));
-    Helper helper(m_server->name(), passwordPrompt);
+    m_askpass.store->secrets.insert(passwordKey, QStringLiteral("s3cret"));
+    Helper helper(m_askpass.server->name(), passwordPrompt);
     QVERIFY(helper.waitClosed());
     QVERIFY(helper.reply());
     QCOMPARE(helper.reply()->refused, false);
     QCOMPARE(helper.reply()->answer, QStringLiteral("s3cret"));
-    QCOMPARE(m_store->reads, 1);
-    QVERIFY(m_secretQuestions.isEmpty());
-    QCOMPARE(m_handedOut, (QList<QPair<QString, QString>>{{target, passwordKey}}));
-    QCOMPARE(m_server->pendingQuestions(), 0);
+    QCOMPARE(m_askpass.store->reads, 1);
+    QVERIFY(m_askpass.secretQuestions.isEmpty());
+    QCOMPARE(m_askpass.handedOut, (QList<QPair<QString, QString>>{{target, passwordKey}}));
+    QCOMPARE(m_askpass.server->pendingQuestions(), 0);
 }
 
 void TestAskpassServer::keysOfPrompts_data()
@@ -250,7 +216,7 @@ void TestAskpassServer::keysOfPrompts()
     QFETCH(AskpassServer::SecretKind, kind);
     QFETCH(QString, key);
 
-    Helper helper(m_server->name(), prompt, 100, helperTarget);
+    Helper helper(m_askpass.server->name(), prompt, 100, helperTarget);
     const AskpassServer::SecretQuestion question = askSecret(helper);
     QVERIFY(question.id != 0);
     QCOMPARE(question.kind, kind);
@@ -262,20 +228,20 @@ void TestAskpassServer::keysOfPrompts()
     QCOMPARE(question.storeError, key.isEmpty() ? SecretStore::Error::None : SecretStore::Error::NotFound);
     QCOMPARE(question.storeMessage,
              key.isEmpty() ? QString() : SecretStore::errorMessage(SecretStore::Error::NotFound));
-    QCOMPARE(m_store->reads, key.isEmpty() ? 0 : 1);
-    QCOMPARE(m_server->pendingQuestions(), 1);
+    QCOMPARE(m_askpass.store->reads, key.isEmpty() ? 0 : 1);
+    QCOMPARE(m_askpass.server->pendingQuestions(), 1);
     QVERIFY(!helper.closed());
 
-    m_server->answerSecret(question.id, QStringLiteral("typed"), true);
+    m_askpass.server->answerSecret(question.id, QStringLiteral("typed"), true);
     QVERIFY(helper.waitClosed());
     QCOMPARE(helper.reply()->answer, QStringLiteral("typed"));
-    QCOMPARE(m_server->pendingQuestions(), 0);
-    QVERIFY(m_closed.isEmpty());
-    QCOMPARE(m_handedOut.size(), key.isEmpty() ? 0 : 1);
-    m_server->connectionSucceeded(helperTarget);
-    m_server->confirmSecretWorked(key);
+    QCOMPARE(m_askpass.server->pendingQuestions(), 0);
+    QVERIFY(m_askpass.closed.isEmpty());
+    QCOMPARE(m_askpass.handedOut.size(), key.isEmpty() ? 0 : 1);
+    m_askpass.server->connectionSucceeded(helperTarget);
+    m_askpass.server->confirmSecretWorked(key);
     QTest::qWait(20);
-    QCOMPARE(m_store->writes, key.isEmpty() ? 0 : 1);
+    QCOMPARE(m_askpass.store->writes, key.isEmpty() ? 0 : 1);
 }
 
 void TestAskpassServer::refusedPrompts_data()
@@ -296,14 +262,14 @@ void TestAskpassServer::refusedPrompts()
     QFETCH(QString, prompt);
     QFETCH(QString, mode);
 
-    m_store->secrets.insert(passwordKey, QStringLiteral("s3cret"));
-    Helper helper(m_server->name(), prompt, 100, target, mode);
+    m_askpass.store->secrets.insert(passwordKey, QStringLiteral("s3cret"));
+    Helper helper(m_askpass.server->name(), prompt, 100, target, mode);
     QVERIFY(helper.waitClosed());
     QVERIFY(helper.reply());
     QCOMPARE(helper.reply()->refused, true);
-    QVERIFY(m_secretQuestions.isEmpty());
-    QVERIFY(m_hostKeyQuestions.isEmpty());
-    QCOMPARE(m_store->reads, 0);
+    QVERIFY(m_askpass.secretQuestions.isEmpty());
+    QVERIFY(m_askpass.hostKeyQuestions.isEmpty());
+    QCOMPARE(m_askpass.store->reads, 0);
 }
 
 void TestAskpassServer::hostKey_data()
@@ -336,45 +302,45 @@ void TestAskpassServer::hostKey()
     QFETCH(QString, fingerprint);
     QFETCH(bool, accept);
 
-    Helper helper(m_server->name(), prompt);
-    QTRY_COMPARE(m_hostKeyQuestions.size(), 1);
-    const HostKeyAsked asked = m_hostKeyQuestions.first();
+    Helper helper(m_askpass.server->name(), prompt);
+    QTRY_COMPARE(m_askpass.hostKeyQuestions.size(), 1);
+    const ServerUnderTest::HostKeyAsked asked = m_askpass.hostKeyQuestions.first();
     QCOMPARE(asked.question.host, host);
     QCOMPARE(asked.question.port, port);
     QCOMPARE(asked.question.keyType, keyType);
     QCOMPARE(asked.question.fingerprint, fingerprint);
     QCOMPARE(asked.target, target);
-    QCOMPARE(m_server->pendingQuestions(), 1);
+    QCOMPARE(m_askpass.server->pendingQuestions(), 1);
     QVERIFY(!helper.closed());
     // A secret's answer does not answer a host-key question.
-    m_server->answerSecret(asked.id, QStringLiteral("yes"), false);
+    m_askpass.server->answerSecret(asked.id, QStringLiteral("yes"), false);
     QTest::qWait(50);
     QVERIFY(!helper.closed());
 
-    m_server->answerHostKey(asked.id, accept);
+    m_askpass.server->answerHostKey(asked.id, accept);
     QVERIFY(helper.waitClosed());
     QVERIFY(helper.reply());
     QCOMPARE(helper.reply()->refused, !accept);
     QCOMPARE(helper.reply()->answer, accept ? QStringLiteral("yes") : QString());
-    QVERIFY(m_secretQuestions.isEmpty());
+    QVERIFY(m_askpass.secretQuestions.isEmpty());
 }
 
 void TestAskpassServer::hostKeyAcceptedBeforehand()
 {
-    m_server->addAcceptedHostKey(hostKeyFingerprint);
-    Helper accepted(m_server->name(), hostKeyPrompt);
+    m_askpass.server->addAcceptedHostKey(hostKeyFingerprint);
+    Helper accepted(m_askpass.server->name(), hostKeyPrompt);
     QVERIFY(accepted.waitClosed());
     QCOMPARE(accepted.reply()->answer, QStringLiteral("yes"));
-    QVERIFY(m_hostKeyQuestions.isEmpty());
+    QVERIFY(m_askpass.hostKeyQuestions.isEmpty());
 
     // Another key is still a question.
     QString other = hostKeyPrompt;
     other.replace(hostKeyFingerprint, QStringLiteral("SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
-    Helper asked(m_server->name(), other);
-    QTRY_COMPARE(m_hostKeyQuestions.size(), 1);
-    QCOMPARE(m_hostKeyQuestions.first().question.fingerprint,
+    Helper asked(m_askpass.server->name(), other);
+    QTRY_COMPARE(m_askpass.hostKeyQuestions.size(), 1);
+    QCOMPARE(m_askpass.hostKeyQuestions.first().question.fingerprint,
              QStringLiteral("SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
-    m_server->answerHostKey(m_hostKeyQuestions.first().id, false);
+    m_askpass.server->answerHostKey(m_askpass.hostKeyQuestions.first().id, false);
     QVERIFY(asked.waitClosed());
     QCOMPARE(asked.reply()->refused, true);
 }
@@ -389,39 +355,39 @@ void TestAskpassServer::secretFromUser_data()
 void TestAskpassServer::secretFromUser()
 {
     QFETCH(bool, remember);
-    Helper helper(m_server->name(), passwordPrompt);
+    Helper helper(m_askpass.server->name(), passwordPrompt);
     const AskpassServer::SecretQuestion question = askSecret(helper);
     QCOMPARE(question.key, passwordKey);
-    m_server->answerSecret(question.id, QStringLiteral("typed"), remember);
+    m_askpass.server->answerSecret(question.id, QStringLiteral("typed"), remember);
     QVERIFY(helper.waitClosed());
     QCOMPARE(helper.reply()->answer, QStringLiteral("typed"));
-    QCOMPARE(m_handedOut, (QList<QPair<QString, QString>>{{target, passwordKey}}));
+    QCOMPARE(m_askpass.handedOut, (QList<QPair<QString, QString>>{{target, passwordKey}}));
     // Nothing is kept before ssh has logged in with it.
     QTest::qWait(20);
-    QCOMPARE(m_store->writes, 0);
+    QCOMPARE(m_askpass.store->writes, 0);
 
-    m_server->confirmSecretWorked(passwordKey);
-    QTRY_COMPARE(m_store->writes, remember ? 1 : 0);
-    QCOMPARE(m_store->secrets.value(passwordKey), remember ? QStringLiteral("typed") : QString());
+    m_askpass.server->confirmSecretWorked(passwordKey);
+    QTRY_COMPARE(m_askpass.store->writes, remember ? 1 : 0);
+    QCOMPARE(m_askpass.store->secrets.value(passwordKey), remember ? QStringLiteral("typed") : QString());
     // A second confirmation writes nothing more.
-    m_server->confirmSecretWorked(passwordKey);
+    m_askpass.server->confirmSecretWorked(passwordKey);
     QTest::qWait(20);
-    QCOMPARE(m_store->writes, remember ? 1 : 0);
+    QCOMPARE(m_askpass.store->writes, remember ? 1 : 0);
 }
 
 void TestAskpassServer::noKeychain()
 {
-    m_store->failWith = SecretStore::Error::NoBackend;
-    QSignalSpy failed(m_server.get(), &AskpassServer::rememberFailed);
-    Helper helper(m_server->name(), passwordPrompt);
+    m_askpass.store->failWith = SecretStore::Error::NoBackend;
+    QSignalSpy failed(m_askpass.server.get(), &AskpassServer::rememberFailed);
+    Helper helper(m_askpass.server->name(), passwordPrompt);
     const AskpassServer::SecretQuestion question = askSecret(helper);
     QCOMPARE(question.storeError, SecretStore::Error::NoBackend);
     QCOMPARE(question.storeMessage, SecretStore::errorMessage(SecretStore::Error::NoBackend));
-    m_server->answerSecret(question.id, QStringLiteral("typed"), true);
+    m_askpass.server->answerSecret(question.id, QStringLiteral("typed"), true);
     QVERIFY(helper.waitClosed());
     QCOMPARE(helper.reply()->answer, QStringLiteral("typed"));
 
-    m_server->confirmSecretWorked(passwordKey);
+    m_askpass.server->confirmSecretWorked(passwordKey);
     QVERIFY(failed.wait(5000));
     QCOMPARE(failed.first().at(0).toString(), passwordKey);
     QCOMPARE(failed.first().at(1).toString(), SecretStore::errorMessage(SecretStore::Error::NoBackend));
@@ -429,66 +395,66 @@ void TestAskpassServer::noKeychain()
 
 void TestAskpassServer::storedSecretRefused()
 {
-    m_store->secrets.insert(passwordKey, QStringLiteral("old"));
+    m_askpass.store->secrets.insert(passwordKey, QStringLiteral("old"));
 
-    Helper first(m_server->name(), passwordPrompt, 7);
+    Helper first(m_askpass.server->name(), passwordPrompt, 7);
     QVERIFY(first.waitClosed());
     QCOMPARE(first.reply()->answer, QStringLiteral("old"));
 
     // The same ssh asks again: the server refused "old". It is not offered
     // again; the user is asked, told it is a retry.
-    Helper second(m_server->name(), passwordPrompt, 7);
+    Helper second(m_askpass.server->name(), passwordPrompt, 7);
     const AskpassServer::SecretQuestion retry = askSecret(second);
     QCOMPARE(retry.key, passwordKey);
     QCOMPARE(retry.retry, true);
     QCOMPARE(retry.storeError, SecretStore::Error::None);
-    QCOMPARE(m_store->reads, 1);
+    QCOMPARE(m_askpass.store->reads, 1);
 
     // Another ssh (a reconnect) does not get it from the keychain either.
-    Helper other(m_server->name(), passwordPrompt, 8);
+    Helper other(m_askpass.server->name(), passwordPrompt, 8);
     const AskpassServer::SecretQuestion fresh = askSecret(other);
     QCOMPARE(fresh.retry, false);
-    QCOMPARE(m_store->reads, 1);
-    m_server->refuseSecret(fresh.id);
+    QCOMPARE(m_askpass.store->reads, 1);
+    m_askpass.server->refuseSecret(fresh.id);
     QVERIFY(other.waitClosed());
 
-    m_server->answerSecret(retry.id, QStringLiteral("new"), true);
+    m_askpass.server->answerSecret(retry.id, QStringLiteral("new"), true);
     QVERIFY(second.waitClosed());
     QCOMPARE(second.reply()->answer, QStringLiteral("new"));
-    m_server->confirmSecretWorked(passwordKey);
-    QTRY_COMPARE(m_store->secrets.value(passwordKey), QStringLiteral("new"));
+    m_askpass.server->confirmSecretWorked(passwordKey);
+    QTRY_COMPARE(m_askpass.store->secrets.value(passwordKey), QStringLiteral("new"));
 
     // Remembered and trusted again.
-    Helper later(m_server->name(), passwordPrompt, 9);
+    Helper later(m_askpass.server->name(), passwordPrompt, 9);
     QVERIFY(later.waitClosed());
     QCOMPARE(later.reply()->answer, QStringLiteral("new"));
-    QCOMPARE(m_store->reads, 2);
+    QCOMPARE(m_askpass.store->reads, 2);
 }
 
 void TestAskpassServer::userRefusal()
 {
-    Helper helper(m_server->name(), passwordPrompt, 7);
+    Helper helper(m_askpass.server->name(), passwordPrompt, 7);
     const AskpassServer::SecretQuestion question = askSecret(helper);
-    m_server->refuseSecret(question.id);
+    m_askpass.server->refuseSecret(question.id);
     QVERIFY(helper.waitClosed());
     QCOMPARE(helper.reply()->refused, true);
 
     // ssh asks again after a refusal (it sent an empty password): no new question.
-    Helper again(m_server->name(), passwordPrompt, 7);
+    Helper again(m_askpass.server->name(), passwordPrompt, 7);
     QVERIFY(again.waitClosed());
     QCOMPARE(again.reply()->refused, true);
-    QCOMPARE(m_secretQuestions.size(), 1);
+    QCOMPARE(m_askpass.secretQuestions.size(), 1);
 
     // A later ssh is asked anew.
-    Helper later(m_server->name(), passwordPrompt, 8);
+    Helper later(m_askpass.server->name(), passwordPrompt, 8);
     QVERIFY(askSecret(later).id != 0);
-    QCOMPARE(m_secretQuestions.size(), 2);
+    QCOMPARE(m_askpass.secretQuestions.size(), 2);
 
     // Answers to a question already answered change nothing.
-    m_server->answerSecret(question.id, QStringLiteral("late"), true);
-    m_server->confirmSecretWorked(passwordKey);
+    m_askpass.server->answerSecret(question.id, QStringLiteral("late"), true);
+    m_askpass.server->confirmSecretWorked(passwordKey);
     QTest::qWait(20);
-    QCOMPARE(m_store->writes, 0);
+    QCOMPARE(m_askpass.store->writes, 0);
 }
 
 void TestAskpassServer::timeout_data()
@@ -501,120 +467,120 @@ void TestAskpassServer::timeout_data()
 void TestAskpassServer::timeout()
 {
     QFETCH(QString, prompt);
-    QCOMPARE(m_server->questionTimeout(), 5 * 60 * 1000);
-    m_server->setQuestionTimeout(300);
+    QCOMPARE(m_askpass.server->questionTimeout(), 5 * 60 * 1000);
+    m_askpass.server->setQuestionTimeout(300);
 
-    Helper helper(m_server->name(), prompt, 7);
-    QTRY_COMPARE(m_secretQuestions.size() + m_hostKeyQuestions.size(), 1);
-    const quint64 id = m_secretQuestions.isEmpty() ? m_hostKeyQuestions.first().id : m_secretQuestions.first().id;
+    Helper helper(m_askpass.server->name(), prompt, 7);
+    QTRY_COMPARE(m_askpass.secretQuestions.size() + m_askpass.hostKeyQuestions.size(), 1);
+    const quint64 id = m_askpass.secretQuestions.isEmpty() ? m_askpass.hostKeyQuestions.first().id : m_askpass.secretQuestions.first().id;
     QTest::qWait(100);
     QVERIFY(!helper.closed());
     QVERIFY(helper.waitClosed());
     QCOMPARE(helper.reply()->refused, true);
-    QCOMPARE(m_closed, QList<quint64>{id});
-    QCOMPARE(m_server->pendingQuestions(), 0);
+    QCOMPARE(m_askpass.closed, QList<quint64>{id});
+    QCOMPARE(m_askpass.server->pendingQuestions(), 0);
 
     // Too late.
-    m_server->answerSecret(id, QStringLiteral("late"), false);
-    m_server->answerHostKey(id, true);
+    m_askpass.server->answerSecret(id, QStringLiteral("late"), false);
+    m_askpass.server->answerHostKey(id, true);
     if (prompt == passwordPrompt) {
         // ssh asking again after the refusal is not asked on.
-        Helper again(m_server->name(), prompt, 7);
+        Helper again(m_askpass.server->name(), prompt, 7);
         QVERIFY(again.waitClosed());
         QCOMPARE(again.reply()->refused, true);
-        QCOMPARE(m_secretQuestions.size(), 1);
+        QCOMPARE(m_askpass.secretQuestions.size(), 1);
     }
 }
 
 void TestAskpassServer::helperGoesAway()
 {
-    auto helper = std::make_unique<Helper>(m_server->name(), passwordPrompt);
+    auto helper = std::make_unique<Helper>(m_askpass.server->name(), passwordPrompt);
     const AskpassServer::SecretQuestion question = askSecret(*helper);
     QVERIFY(question.id != 0);
     helper->hangUp();
-    QTRY_COMPARE(m_closed, QList<quint64>{question.id});
-    QCOMPARE(m_server->pendingQuestions(), 0);
-    m_server->answerSecret(question.id, QStringLiteral("nobody hears"), true);
-    m_server->confirmSecretWorked(passwordKey);
+    QTRY_COMPARE(m_askpass.closed, QList<quint64>{question.id});
+    QCOMPARE(m_askpass.server->pendingQuestions(), 0);
+    m_askpass.server->answerSecret(question.id, QStringLiteral("nobody hears"), true);
+    m_askpass.server->confirmSecretWorked(passwordKey);
     QTest::qWait(20);
-    QCOMPARE(m_store->writes, 0);
-    QVERIFY(m_handedOut.isEmpty());
+    QCOMPARE(m_askpass.store->writes, 0);
+    QVERIFY(m_askpass.handedOut.isEmpty());
 
     // Gone while the keychain is being read: nothing to close, nothing breaks.
-    m_store->secrets.insert(passwordKey, QStringLiteral("s3cret"));
-    auto reading = std::make_unique<Helper>(m_server->name(), passwordPrompt);
-    QTRY_COMPARE(m_store->reads, 2);
+    m_askpass.store->secrets.insert(passwordKey, QStringLiteral("s3cret"));
+    auto reading = std::make_unique<Helper>(m_askpass.server->name(), passwordPrompt);
+    QTRY_COMPARE(m_askpass.store->reads, 2);
     reading->hangUp();
     QTest::qWait(50);
-    QCOMPARE(m_closed.size(), 1);
+    QCOMPARE(m_askpass.closed.size(), 1);
 }
 
 void TestAskpassServer::failedLoginForgetsPasswords()
 {
     const QString passphraseKey = QStringLiteral("ssh-passphrase:/home/mail/.ssh/id_ed25519");
-    m_store->secrets.insert(passwordKey, QStringLiteral("old"));
-    m_store->secrets.insert(passphraseKey, QStringLiteral("phrase"));
-    Helper phrase(m_server->name(), QStringLiteral("Enter passphrase for key '/home/mail/.ssh/id_ed25519': "));
+    m_askpass.store->secrets.insert(passwordKey, QStringLiteral("old"));
+    m_askpass.store->secrets.insert(passphraseKey, QStringLiteral("phrase"));
+    Helper phrase(m_askpass.server->name(), QStringLiteral("Enter passphrase for key '/home/mail/.ssh/id_ed25519': "));
     QVERIFY(phrase.waitClosed());
-    Helper password(m_server->name(), passwordPrompt);
+    Helper password(m_askpass.server->name(), passwordPrompt);
     QVERIFY(password.waitClosed());
-    QCOMPARE(m_handedOut.size(), 2);
+    QCOMPARE(m_askpass.handedOut.size(), 2);
 
-    m_server->authenticationFailed(target);
-    QTRY_COMPARE(m_store->removes, 1);
-    QVERIFY(!m_store->secrets.contains(passwordKey));
-    QCOMPARE(m_store->secrets.value(passphraseKey), QStringLiteral("phrase"));
+    m_askpass.server->authenticationFailed(target);
+    QTRY_COMPARE(m_askpass.store->removes, 1);
+    QVERIFY(!m_askpass.store->secrets.contains(passwordKey));
+    QCOMPARE(m_askpass.store->secrets.value(passphraseKey), QStringLiteral("phrase"));
 
     // Next time the user is asked for the password.
-    Helper next(m_server->name(), passwordPrompt, 200);
+    Helper next(m_askpass.server->name(), passwordPrompt, 200);
     const AskpassServer::SecretQuestion question = askSecret(next);
     QCOMPARE(question.storeError, SecretStore::Error::NotFound);
 
     // forgetSecret() by key does the same.
-    m_server->forgetSecret(passphraseKey);
-    QTRY_VERIFY(!m_store->secrets.contains(passphraseKey));
+    m_askpass.server->forgetSecret(passphraseKey);
+    QTRY_VERIFY(!m_askpass.store->secrets.contains(passphraseKey));
 }
 
 void TestAskpassServer::succeededLoginRemembers()
 {
-    Helper phrase(m_server->name(), QStringLiteral("Enter passphrase for key '/k': "));
+    Helper phrase(m_askpass.server->name(), QStringLiteral("Enter passphrase for key '/k': "));
     const AskpassServer::SecretQuestion q1 = askSecret(phrase);
-    m_server->answerSecret(q1.id, QStringLiteral("phrase"), true);
+    m_askpass.server->answerSecret(q1.id, QStringLiteral("phrase"), true);
     QVERIFY(phrase.waitClosed());
-    Helper password(m_server->name(), passwordPrompt);
+    Helper password(m_askpass.server->name(), passwordPrompt);
     const AskpassServer::SecretQuestion q2 = askSecret(password);
-    m_server->answerSecret(q2.id, QStringLiteral("pw"), true);
+    m_askpass.server->answerSecret(q2.id, QStringLiteral("pw"), true);
     QVERIFY(password.waitClosed());
     // Another host's login says nothing about this one.
-    m_server->connectionSucceeded(QStringLiteral("other@elsewhere:22"));
+    m_askpass.server->connectionSucceeded(QStringLiteral("other@elsewhere:22"));
     QTest::qWait(20);
-    QCOMPARE(m_store->writes, 0);
+    QCOMPARE(m_askpass.store->writes, 0);
 
-    m_server->connectionSucceeded(target);
-    QTRY_COMPARE(m_store->writes, 2);
-    QCOMPARE(m_store->secrets.value(QStringLiteral("ssh-passphrase:/k")), QStringLiteral("phrase"));
-    QCOMPARE(m_store->secrets.value(passwordKey), QStringLiteral("pw"));
+    m_askpass.server->connectionSucceeded(target);
+    QTRY_COMPARE(m_askpass.store->writes, 2);
+    QCOMPARE(m_askpass.store->secrets.value(QStringLiteral("ssh-passphrase:/k")), QStringLiteral("phrase"));
+    QCOMPARE(m_askpass.store->secrets.value(passwordKey), QStringLiteral("pw"));
 }
 
 void TestAskpassServer::badRequests()
 {
     // Not a frame: hung up on without a word.
-    Helper huge(m_server->name(), QByteArray("\xff\xff\xff\xffgarbage", 11));
+    Helper huge(m_askpass.server->name(), QByteArray("\xff\xff\xff\xffgarbage", 11));
     QVERIFY(huge.waitClosed());
     QVERIFY(huge.received().isEmpty());
 
     // A frame that is not a request: refused.
     QByteArray junk(4, '\0');
     qToBigEndian<quint32>(5, junk.data());
-    Helper notJson(m_server->name(), junk + "hello");
+    Helper notJson(m_askpass.server->name(), junk + "hello");
     QVERIFY(notJson.waitClosed());
     QCOMPARE(notJson.reply()->refused, true);
 
     // A request in pieces is read whole.
     const QByteArray whole = AskpassProtocol::encode(AskpassProtocol::Request{passwordPrompt, target, QString(), 1});
-    m_store->secrets.insert(passwordKey, QStringLiteral("s3cret"));
+    m_askpass.store->secrets.insert(passwordKey, QStringLiteral("s3cret"));
     QLocalSocket socket;
-    socket.connectToServer(m_server->name());
+    socket.connectToServer(m_askpass.server->name());
     QVERIFY(socket.waitForConnected(1000));
     for (const char byte : whole) {
         socket.write(&byte, 1);
@@ -627,8 +593,8 @@ void TestAskpassServer::badRequests()
     QByteArray payload;
     QCOMPARE(AskpassProtocol::takeFrame(buffer, &payload), AskpassProtocol::Frame::Complete);
     QCOMPARE(AskpassProtocol::parseReply(payload)->answer, QStringLiteral("s3cret"));
-    QVERIFY(m_secretQuestions.isEmpty());
-    QVERIFY(m_closed.isEmpty());
+    QVERIFY(m_askpass.secretQuestions.isEmpty());
+    QVERIFY(m_askpass.closed.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestAskpassServer)
