@@ -3,12 +3,12 @@
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QStyle>
 #include <QVBoxLayout>
+
+#include "widgets/questiondialoglayout.h"
 
 namespace mailtls {
 
@@ -31,11 +31,6 @@ HostKeyDialog::HostKeyDialog(const QString &host, int port, const QString &keyTy
     , m_fingerprint(fingerprint)
 {
     setWindowTitle(tr("Unknown Host Key"));
-
-    auto *icon = new QLabel(this);
-    const int iconSize = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
-    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(iconSize, iconSize));
-    icon->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
 
     auto *heading = new QLabel(this);
     heading->setTextFormat(Qt::RichText);
@@ -93,15 +88,8 @@ HostKeyDialog::HostKeyDialog(const QString &host, int port, const QString &keyTy
     text->addLayout(details);
     text->addWidget(m_otherNames);
     text->addWidget(after);
-    auto *body = new QHBoxLayout;
-    body->addWidget(icon, 0, Qt::AlignTop);
-    body->addLayout(text, 1);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(body);
-    layout->addWidget(buttons);
-
+    QuestionDialogLayout::arrange(this, QStyle::SP_MessageBoxWarning, text, buttons, 72);
     m_refuse->setFocus();
-    setMinimumWidth(fontMetrics().averageCharWidth() * 72);
 }
 
 void HostKeyDialog::setAddress(const QString &address)

@@ -2,12 +2,11 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
-#include <QStyle>
 #include <QVBoxLayout>
+
+#include "widgets/questiondialoglayout.h"
 
 namespace mailtls {
 
@@ -19,10 +18,6 @@ SecretDialog::SecretDialog(Kind kind, const QString &target, const QString &prom
     case Kind::Passphrase: setWindowTitle(tr("SSH Key Passphrase")); break;
     case Kind::Code: setWindowTitle(tr("SSH Question")); break;
     }
-
-    auto *icon = new QLabel(this);
-    const int iconSize = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
-    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxQuestion, nullptr, this).pixmap(iconSize, iconSize));
 
     QString headingText;
     switch (kind) {
@@ -89,15 +84,8 @@ SecretDialog::SecretDialog(Kind kind, const QString &target, const QString &prom
     text->addWidget(m_secret);
     text->addWidget(m_remember);
     text->addWidget(m_keychain);
-    auto *body = new QHBoxLayout;
-    body->addWidget(icon, 0, Qt::AlignTop);
-    body->addLayout(text, 1);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(body);
-    layout->addWidget(buttons);
-
+    QuestionDialogLayout::arrange(this, QStyle::SP_MessageBoxQuestion, text, buttons, 60);
     m_secret->setFocus();
-    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
 }
 
 SecretDialog::~SecretDialog()
