@@ -99,6 +99,21 @@ int CommandLine::run(const QStringList &arguments)
     return Usage;
 }
 
+std::optional<int> CommandLine::parseArguments(QCommandLineParser &parser, const QStringList &arguments)
+{
+    QStringList args = arguments;
+    args.removeAt(1); // the verb
+    if (!parser.parse(args)) {
+        printError(parser.errorText());
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return Ok;
+    }
+    return std::nullopt;
+}
+
 int CommandLine::report(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -131,16 +146,8 @@ int CommandLine::report(const QStringList &arguments)
                                            tr("Say on standard error what was read from each log."));
     parser.addOptions({logOption, dbOption, sinceOption, untilOption, directionOption, groupOption, localOption,
                        localPeerOption, formatOption, verboseOption});
-    QStringList args = arguments;
-    args.removeAt(1);
-    if (!parser.parse(args)) {
-        printError(parser.errorText());
-        return Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
-        return Ok;
-    }
+    if (const std::optional<int> done = parseArguments(parser, arguments))
+        return *done;
     if (!parser.positionalArguments().isEmpty()) {
         printError(tr("unexpected argument \"%1\" (logs are given with --log FILE)")
                        .arg(parser.positionalArguments().constFirst()));
@@ -259,16 +266,8 @@ int CommandLine::import(const QStringList &arguments)
     parser.addOptions({dbOption, verboseOption});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("Logs to read (plain or gzip; - for standard input)."),
                                  QStringLiteral("FILE..."));
-    QStringList args = arguments;
-    args.removeAt(1);
-    if (!parser.parse(args)) {
-        printError(parser.errorText());
-        return Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
-        return Ok;
-    }
+    if (const std::optional<int> done = parseArguments(parser, arguments))
+        return *done;
     if (!parser.isSet(dbOption)) {
         printError(tr("import needs --db PATH: the database to add the logs to"));
         return Usage;

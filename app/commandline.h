@@ -1,10 +1,14 @@
 #pragma once
 
+#include <optional>
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
 #include "models/ingest/importsummary.h"
+
+class QCommandLineParser;
 
 namespace mailtls {
 
@@ -26,6 +30,12 @@ public:
 
     static QString outcomeText(const ImportSummary &summary);
     static void printSummaries(const QList<ImportSummary> &summaries, bool verbose);
+
+    // Parses `arguments` (the program name, the verb, then the verb's own)
+    // with `parser`, whose options and help option are set: an exit code when
+    // the verb is done already (a usage error was printed, or the help was),
+    // std::nullopt when it goes on.
+    static std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments);
 
     // Prints "mailtls: <message>" on standard error.
     static void printError(const QString &message);

@@ -1,6 +1,7 @@
 #include "app/followcommand.h"
 
 #include <csignal>
+#include <optional>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -113,16 +114,8 @@ int FollowCommand::run(const QStringList &arguments)
                                             tr("SECONDS"), QStringLiteral("10"));
     parser.addOptions({dbOption, hostKeyOption, sshConfigOption, journalDirOption, intervalOption});
     parser.addPositionalArgument(QStringLiteral("SOURCE"), tr("What to follow."), QStringLiteral("SOURCE..."));
-    QStringList args = arguments;
-    args.removeAt(1);
-    if (!parser.parse(args)) {
-        CommandLine::printError(parser.errorText());
-        return CommandLine::Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        CommandLine::printOut(parser.helpText());
-        return CommandLine::Ok;
-    }
+    if (const std::optional<int> done = CommandLine::parseArguments(parser, arguments))
+        return *done;
     if (!parser.isSet(dbOption)) {
         CommandLine::printError(tr("follow: give the database to store into with --db PATH"));
         return CommandLine::Usage;
