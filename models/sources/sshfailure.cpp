@@ -1,5 +1,7 @@
 #include "models/sources/sshfailure.h"
 
+#include <vector>
+
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -13,50 +15,77 @@ constexpr int sshFailureStatus = 255;
 // about 1 KiB; before them may be hours of the remote command's complaints.
 constexpr qsizetype readTail = 64 * 1024;
 
-struct Patterns
+// The lines that name what went wrong, in the order they are looked for: the
+// first kind with a matching line wins, and that line's first capture (or the
+// whole line) is the detail.
+struct Rule
 {
-    // HostKeyChanged
-    QRegularExpression changedBanner {QStringLiteral("^@ +WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! +@$")};
-    QRegularExpression changedStrict {
-        QStringLiteral("^Host key for .+ has changed and you have requested strict checking\\.$")};
+    SshFailure::Kind kind;
+    QRegularExpression line;
+    // The detail is the bad configuration line this total comes after.
+    bool detailFromBadLine = false;
+};
+
+const std::vector<Rule> &rules()
+{
+    using Kind = SshFailure::Kind;
+    static const std::vector<Rule> compiled = [] {
+        struct Row
+        {
+            Kind kind;
+            const char *pattern;
+            bool detailFromBadLine = false;
+        };
+        const Row table[] = {
+            // A changed key also ends in "Host key verification failed.": it comes first.
+            {Kind::HostKeyChanged, "^@ +WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! +@$"},
+            {Kind::HostKeyChanged, "^Host key for .+ has changed and you have requested strict checking\\.$"},
+            // "FILE line 2: Bad port 'abc'." or "FILE: line 2: Bad configuration option: x",
+            // then "FILE: terminating, 1 bad configuration options"; -o values: "command-line…".
+            {Kind::Configuration, "^.+: terminating, \\d+ bad configuration options?$", true},
+            {Kind::Configuration, "^command-line:? line \\d+: .+$"},
+            {Kind::Configuration, "^Bad owner or permissions on .+$"},
+            {Kind::Configuration, "^Can't open user config file .+$"},
+            {Kind::HostKeyNotAccepted, "^Host key verification failed\\.$"},
+            {Kind::AuthenticationFailed,
+             "^(?:Received disconnect from|Disconnected from) .+: (Too many authentication failures)$"},
+            {Kind::AuthenticationFailed, "^\\S+: Permission denied \\(([a-z0-9,@.-]+)\\)\\.$"},
+            {Kind::HostUnreachable, "^ssh: connect to host .+ port \\d+: (.+)$"},
+            {Kind::HostUnreachable, "^ssh: Could not resolve hostname .+: (.+)$"},
+            {Kind::HostUnreachable, "^(Connection timed out during banner exchange)$"},
+            {Kind::HostUnreachable, "^Connection to .+ port \\d+ (timed out)$"},
+            {Kind::ConnectionLost, "^Connection to .+ (closed by remote host)\\.$"},
+            {Kind::ConnectionLost, "^Connection (closed|reset) by .+ port \\d+$"},
+            {Kind::ConnectionLost, "^kex_exchange_identification: (.+)$"},
+            {Kind::ConnectionLost, "^Timeout, server .+ (not responding)\\.$"},
+            {Kind::ConnectionLost,
+             "^(?:client_loop: send disconnect|packet_write_wait|ssh_dispatch_run_fatal): (.+)$"},
+            {Kind::ConnectionLost, "^Received disconnect from .+: (.+)$"},
+        };
+        std::vector<Rule> out;
+        for (const Row &row : table)
+            out.push_back(Rule{row.kind, QRegularExpression(QString::fromLatin1(row.pattern)), row.detailFromBadLine});
+        return out;
+    }();
+    return compiled;
+}
+
+// What some kinds say besides: the key shown and the one on file for a changed
+// key, the bad configuration line, why askpass did not run, a key file ssh ignored.
+struct DetailPatterns
+{
     QRegularExpression fingerprintIntro {
         QStringLiteral("^The fingerprint for the (\\S+) key sent by the remote host is$")};
     QRegularExpression fingerprint {QStringLiteral("^(\\S+:\\S+?)\\.?$")};
     QRegularExpression offending {QStringLiteral("^Offending (?:(\\S+) key|key for IP) in (.+):(\\d+)$")};
-    // Configuration
-    // "FILE line 2: Bad port 'abc'." or "FILE: line 2: Bad configuration option: x",
-    // then "FILE: terminating, 1 bad configuration options"; -o values: "command-line…".
     QRegularExpression badLine {QStringLiteral("^.+ line \\d+: .+$")};
-    QRegularExpression badOptionsTotal {QStringLiteral("^.+: terminating, \\d+ bad configuration options?$")};
-    QRegularExpression badCommandLine {QStringLiteral("^command-line:? line \\d+: .+$")};
-    QRegularExpression badOwner {QStringLiteral("^Bad owner or permissions on .+$")};
-    QRegularExpression noConfig {QStringLiteral("^Can't open user config file .+$")};
-    // HostKeyNotAccepted
-    QRegularExpression verificationFailed {QStringLiteral("^Host key verification failed\\.$")};
     QRegularExpression askpassError {QStringLiteral("^ssh_askpass: (.+)$")};
-    // AuthenticationFailed
-    QRegularExpression permissionDenied {QStringLiteral("^\\S+: Permission denied \\(([a-z0-9,@.-]+)\\)\\.$")};
-    QRegularExpression tooManyFailures {
-        QStringLiteral("^(?:Received disconnect from|Disconnected from) .+: (Too many authentication failures)$")};
     QRegularExpression keyTooOpen {QStringLiteral("^Permissions 0?[0-7]{3,4} for '(.+)' are too open\\.$")};
-    // HostUnreachable
-    QRegularExpression connectFailed {QStringLiteral("^ssh: connect to host .+ port \\d+: (.+)$")};
-    QRegularExpression unresolved {QStringLiteral("^ssh: Could not resolve hostname .+: (.+)$")};
-    QRegularExpression bannerTimeout {QStringLiteral("^(Connection timed out during banner exchange)$")};
-    QRegularExpression connectTimeout {QStringLiteral("^Connection to .+ port \\d+ (timed out)$")};
-    // ConnectionLost
-    QRegularExpression closedByRemote {QStringLiteral("^Connection to .+ (closed by remote host)\\.$")};
-    QRegularExpression closedOrReset {QStringLiteral("^Connection (closed|reset) by .+ port \\d+$")};
-    QRegularExpression kexIdentification {QStringLiteral("^kex_exchange_identification: (.+)$")};
-    QRegularExpression aliveTimeout {QStringLiteral("^Timeout, server .+ (not responding)\\.$")};
-    QRegularExpression writeFailed {
-        QStringLiteral("^(?:client_loop: send disconnect|packet_write_wait|ssh_dispatch_run_fatal): (.+)$")};
-    QRegularExpression receivedDisconnect {QStringLiteral("^Received disconnect from .+: (.+)$")};
 };
 
-const Patterns &patterns()
+const DetailPatterns &details()
 {
-    static const Patterns compiled;
+    static const DetailPatterns compiled;
     return compiled;
 }
 
@@ -91,7 +120,7 @@ bool findLine(const QStringList &lines, const QRegularExpression &re, QString *c
 
 void readChangedKey(const QStringList &lines, SshFailure &failure)
 {
-    const Patterns &p = patterns();
+    const DetailPatterns &p = details();
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QRegularExpressionMatch intro = p.fingerprintIntro.match(lines.at(i));
         if (intro.hasMatch() && i + 1 < lines.size()) {
@@ -116,45 +145,38 @@ SshFailure SshFailure::classify(int exitCode, const QByteArray &errorOutput)
     SshFailure failure;
     if (exitCode != sshFailureStatus)
         return failure;
-    const Patterns &p = patterns();
     const QStringList lines = linesOf(errorOutput);
-
-    // A changed key also ends in "Host key verification failed.": it comes first.
-    if (findLine(lines, p.changedBanner) || findLine(lines, p.changedStrict)) {
-        failure.kind = Kind::HostKeyChanged;
+    const Rule *matched = nullptr;
+    for (const Rule &rule : rules()) {
+        if (findLine(lines, rule.line, &failure.detail)) {
+            matched = &rule;
+            break;
+        }
+    }
+    if (!matched)
+        return failure;
+    failure.kind = matched->kind;
+    const DetailPatterns &p = details();
+    switch (failure.kind) {
+    case Kind::HostKeyChanged:
+        failure.detail.clear();
         readChangedKey(lines, failure);
-        return failure;
-    }
-    if (findLine(lines, p.badOptionsTotal, &failure.detail)) {
-        failure.kind = Kind::Configuration;
-        findLine(lines, p.badLine, &failure.detail);
-        return failure;
-    }
-    if (findLine(lines, p.badCommandLine, &failure.detail) || findLine(lines, p.badOwner, &failure.detail)
-        || findLine(lines, p.noConfig, &failure.detail)) {
-        failure.kind = Kind::Configuration;
-        return failure;
-    }
-    if (findLine(lines, p.verificationFailed)) {
-        failure.kind = Kind::HostKeyNotAccepted;
+        break;
+    case Kind::Configuration:
+        if (matched->detailFromBadLine)
+            findLine(lines, p.badLine, &failure.detail);
+        break;
+    case Kind::HostKeyNotAccepted:
+        failure.detail.clear();
         findLine(lines, p.askpassError, &failure.askpassError);
-        return failure;
-    }
-    if (findLine(lines, p.tooManyFailures, &failure.detail) || findLine(lines, p.permissionDenied, &failure.detail)) {
-        failure.kind = Kind::AuthenticationFailed;
+        break;
+    case Kind::AuthenticationFailed:
         findLine(lines, p.keyTooOpen, &failure.unprotectedKeyFile);
-        return failure;
-    }
-    if (findLine(lines, p.connectFailed, &failure.detail) || findLine(lines, p.unresolved, &failure.detail)
-        || findLine(lines, p.bannerTimeout, &failure.detail) || findLine(lines, p.connectTimeout, &failure.detail)) {
-        failure.kind = Kind::HostUnreachable;
-        return failure;
-    }
-    if (findLine(lines, p.closedByRemote, &failure.detail) || findLine(lines, p.closedOrReset, &failure.detail)
-        || findLine(lines, p.kexIdentification, &failure.detail) || findLine(lines, p.aliveTimeout, &failure.detail)
-        || findLine(lines, p.writeFailed, &failure.detail) || findLine(lines, p.receivedDisconnect, &failure.detail)) {
-        failure.kind = Kind::ConnectionLost;
-        return failure;
+        break;
+    case Kind::None:
+    case Kind::HostUnreachable:
+    case Kind::ConnectionLost:
+        break;
     }
     return failure;
 }
