@@ -67,6 +67,42 @@ const QString sampleLines = QStringLiteral(
     "Nov 29 10:00:01 mx postfix/smtpd[100]: disconnect from mail.example.org[192.0.2.10] ehlo=1 quit=1 "
     "commands=2\n");
 
+QString writeLog(const QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(QStringLiteral("mail.log"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write(sampleLines.toUtf8());
+    return path;
+}
+
+// A SourceManager on a store of its own in a temporary folder, and a log of
+// sampleLines beside it.
+struct Sandbox
+{
+    Sandbox()
+        : log(writeLog(dir))
+        , manager(dir.filePath(QStringLiteral("mailtls.sqlite")), SourceContext::defaults())
+    {
+    }
+
+    // Opens the manager, adds the log and waits until the manager lists it.
+    bool openWithTheLog(QString *error)
+    {
+        if (!manager.open(error) || !manager.addSource(log, error))
+            return false;
+        if (QTest::qWaitFor([this] { return manager.sources().size() == 1; }, 20000))
+            return true;
+        *error = QStringLiteral("the source added is not listed");
+        return false;
+    }
+
+    QTemporaryDir dir;
+    const QString log;
+    SourceManager manager;
+};
+
 } // namespace
 
 class TestSourcesDialog : public QObject
@@ -401,13 +437,11 @@ private slots:
 
     void addsALocalFileThroughTheEditor()
     {
-        QTemporaryDir dir;
-        const QString log = writeLog(dir);
-        SourceManager manager(dir.filePath(QStringLiteral("mailtls.sqlite")), SourceContext::defaults());
+        Sandbox s;
         QString error;
-        QVERIFY2(manager.open(&error), qPrintable(error));
+        QVERIFY2(s.manager.open(&error), qPrintable(error));
 
-        SourcesDialog dialog(&manager);
+        SourcesDialog dialog(&s.manager);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QCOMPARE(dialog.model()->rowCount(), 0);
@@ -423,22 +457,22 @@ private slots:
         QVERIFY(editor->isVisible());
         QCOMPARE(editor->windowTitle(), QStringLiteral("Add Source"));
         QVERIFY(!okButton(editor)->isEnabled());
-        QTest::keyClicks(child<QLineEdit>(editor, "path"), log);
+        QTest::keyClicks(child<QLineEdit>(editor, "path"), s.log);
         QVERIFY(okButton(editor)->isEnabled());
         QTest::mouseClick(okButton(editor), Qt::LeftButton);
         QTRY_VERIFY(!dialog.editor());
 
         QTRY_COMPARE(dialog.model()->rowCount(), 1);
         const QModelIndex row = dialog.model()->index(0, SourceListModel::SourceColumn);
-        QCOMPARE(row.data().toString(), log);
-        QCOMPARE(row.data(Qt::ToolTipRole).toString(), log);
+        QCOMPARE(row.data().toString(), s.log);
+        QCOMPARE(row.data(Qt::ToolTipRole).toString(), s.log);
         // The new source is selected, and its state shows as it changes.
         QCOMPARE(dialog.selectedId(), row.data(SourceListModel::IdRole).toLongLong());
         QTRY_COMPARE_WITH_TIMEOUT(dialog.model()->index(0, SourceListModel::StateColumn).data().toString(),
                                   QStringLiteral("following"), 20000);
         QCOMPARE(dialog.view()->model()->index(0, SourceListModel::StateColumn).data().toString(),
                  QStringLiteral("following"));
-        QTRY_COMPARE(dialog.stateLine(), QStringLiteral("%1 — following").arg(log));
+        QTRY_COMPARE(dialog.stateLine(), QStringLiteral("%1 — following").arg(s.log));
         QVERIFY(child<QPushButton>(&dialog, "edit")->isEnabled());
         QVERIFY(!child<QPushButton>(&dialog, "retry")->isEnabled());
         QCOMPARE(child<QPushButton>(&dialog, "pause")->text(), QStringLiteral("&Pause"));
@@ -450,7 +484,7 @@ private slots:
         QCOMPARE(child<QPushButton>(&dialog, "pause")->text(), QStringLiteral("Res&ume"));
         QCOMPARE(dialog.stateLine(), QStringLiteral("%1 — paused\nPaused: press Resume to read on from where it "
                                                     "stopped.")
-                                         .arg(log));
+                                         .arg(s.log));
         QTest::mouseClick(child<QPushButton>(&dialog, "pause"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(dialog.model()->index(0, SourceListModel::StateColumn).data().toString(),
                                   QStringLiteral("following"), 20000);
@@ -459,13 +493,11 @@ private slots:
 
     void showsTheLinesReadOnceStored()
     {
-        QTemporaryDir dir;
-        const QString log = writeLog(dir);
-        SourceManager manager(dir.filePath(QStringLiteral("mailtls.sqlite")), SourceContext::defaults());
+        Sandbox s;
         QString error;
-        QVERIFY2(manager.open(&error), qPrintable(error));
-        SourcesDialog dialog(&manager);
-        QVERIFY2(manager.addSource(log, &error), qPrintable(error));
+        QVERIFY2(s.manager.open(&error), qPrintable(error));
+        SourcesDialog dialog(&s.manager);
+        QVERIFY2(s.manager.addSource(s.log, &error), qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(dialog.model()->rowCount(), 1, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(dialog.model()->index(0, SourceListModel::StateColumn).data().toString(),
                                   QStringLiteral("following"), 20000);
@@ -479,20 +511,19 @@ private slots:
 
     void showsWhyASourceWaits()
     {
-        QTemporaryDir dir;
-        const QString folder = dir.filePath(QStringLiteral("logs"));
+        Sandbox s;
+        const QString folder = s.dir.filePath(QStringLiteral("logs"));
         QVERIFY(QDir().mkpath(folder));
-        SourceManager manager(dir.filePath(QStringLiteral("mailtls.sqlite")), SourceContext::defaults());
         QString error;
-        QVERIFY2(manager.open(&error), qPrintable(error));
-        SourcesDialog dialog(&manager);
+        QVERIFY2(s.manager.open(&error), qPrintable(error));
+        SourcesDialog dialog(&s.manager);
         dialog.show();
-        QVERIFY2(manager.addSource(folder, &error), qPrintable(error));
+        QVERIFY2(s.manager.addSource(folder, &error), qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(dialog.model()->rowCount(), 1, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(!manager.sources().first().reason.isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!s.manager.sources().first().reason.isEmpty(), 20000);
 
         // The reason in full under the table, and Retry offered.
-        const SourceManager::Status status = manager.sources().first();
+        const SourceManager::Status status = s.manager.sources().first();
         QCOMPARE(dialog.selectedId(), status.id);
         QCOMPARE(status.state, LogSource::State::Connecting);
         QVERIFY(status.reason.contains(folder));
@@ -501,22 +532,20 @@ private slots:
         QTest::mouseClick(child<QPushButton>(&dialog, "retry"), Qt::LeftButton);
 
         // A warning stays with its source's state.
-        emit manager.warning(status.id, QStringLiteral("The log was replaced while MailTLS was closed."));
+        emit s.manager.warning(status.id, QStringLiteral("The log was replaced while MailTLS was closed."));
         QVERIFY(dialog.stateLine().endsWith(
             QStringLiteral("\nLast warning: The log was replaced while MailTLS was closed.")));
     }
 
     void editsASourceIntoAnother()
     {
-        QTemporaryDir dir;
-        const QString log = writeLog(dir);
-        const QString other = dir.filePath(QStringLiteral("other.log"));
-        QVERIFY(QFile::copy(log, other));
-        SourceManager manager(dir.filePath(QStringLiteral("mailtls.sqlite")), SourceContext::defaults());
+        Sandbox s;
+        const QString other = s.dir.filePath(QStringLiteral("other.log"));
+        QVERIFY(QFile::copy(s.log, other));
         QString error;
-        QVERIFY2(manager.open(&error), qPrintable(error));
-        QVERIFY2(manager.addSource(log, &error), qPrintable(error));
-        SourcesDialog dialog(&manager);
+        QVERIFY2(s.manager.open(&error), qPrintable(error));
+        QVERIFY2(s.manager.addSource(s.log, &error), qPrintable(error));
+        SourcesDialog dialog(&s.manager);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QTRY_COMPARE_WITH_TIMEOUT(dialog.model()->rowCount(), 1, 20000);
@@ -531,7 +560,7 @@ private slots:
         SourceEditDialog *editor = dialog.editor();
         QVERIFY(editor);
         QCOMPARE(editor->windowTitle(), QStringLiteral("Edit Source"));
-        QCOMPARE(child<QLineEdit>(editor, "path")->text(), log);
+        QCOMPARE(child<QLineEdit>(editor, "path")->text(), s.log);
         child<QLineEdit>(editor, "path")->setText(other);
         QTest::mouseClick(okButton(editor), Qt::LeftButton);
         QTRY_VERIFY(!dialog.editor());
@@ -539,30 +568,26 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(dialog.model()->index(0, SourceListModel::SourceColumn).data().toString(), other,
                                   20000);
         QCOMPARE(dialog.model()->rowCount(), 1);
-        QTRY_COMPARE(dialog.selectedId(), manager.sources().first().id);
+        QTRY_COMPARE(dialog.selectedId(), s.manager.sources().first().id);
     }
 
     void removesASourceAfterAsking()
     {
-        QTemporaryDir dir;
-        const QString log = writeLog(dir);
-        SourceManager manager(dir.filePath(QStringLiteral("mailtls.sqlite")), SourceContext::defaults());
+        Sandbox s;
         QString error;
-        QVERIFY2(manager.open(&error), qPrintable(error));
-        QVERIFY2(manager.addSource(log, &error), qPrintable(error));
-        QTRY_COMPARE_WITH_TIMEOUT(manager.sources().size(), 1, 20000);
+        QVERIFY2(s.openWithTheLog(&error), qPrintable(error));
 
-        SourcesDialog dialog(&manager);
+        SourcesDialog dialog(&s.manager);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QCOMPARE(dialog.model()->rowCount(), 1);
-        QCOMPARE(dialog.selectedId(), manager.sources().first().id);
+        QCOMPARE(dialog.selectedId(), s.manager.sources().first().id);
 
         // Cancel keeps it.
         QTest::mouseClick(child<QPushButton>(&dialog, "remove"), Qt::LeftButton);
         auto *box = dialog.findChild<QMessageBox *>(QStringLiteral("confirmRemove"));
         QVERIFY(box);
-        QCOMPARE(box->text(), QStringLiteral("Stop following %1?").arg(log));
+        QCOMPARE(box->text(), QStringLiteral("Stop following %1?").arg(s.log));
         QCOMPARE(box->informativeText(),
                  QStringLiteral("MailTLS forgets the source's definition and reads nothing more from it. "
                                 "The figures already read from it stay."));
@@ -570,7 +595,7 @@ private slots:
         QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
         QTRY_VERIFY(!dialog.findChild<QMessageBox *>(QStringLiteral("confirmRemove")));
         QTest::qWait(200);
-        QCOMPARE(manager.sources().size(), 1);
+        QCOMPARE(s.manager.sources().size(), 1);
 
         // The Delete key asks too.
         dialog.activateWindow();
@@ -581,24 +606,22 @@ private slots:
         QVERIFY(box);
         QTest::mouseClick(child<QPushButton>(box, "confirmRemoveButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(dialog.model()->rowCount(), 0, 20000);
-        QCOMPARE(manager.sources().size(), 0);
+        QCOMPARE(s.manager.sources().size(), 0);
         QCOMPARE(dialog.selectedId(), -1);
     }
 
     void editorTestsASource()
     {
-        QTemporaryDir dir;
-        const QString log = writeLog(dir);
-        SourceManager manager(dir.filePath(QStringLiteral("mailtls.sqlite")), SourceContext::defaults());
+        Sandbox s;
         QString error;
-        QVERIFY2(manager.open(&error), qPrintable(error));
+        QVERIFY2(s.manager.open(&error), qPrintable(error));
 
-        SourceEditDialog editor(&manager);
+        SourceEditDialog editor(&s.manager);
         editor.show();
         QVERIFY(QTest::qWaitForWindowExposed(&editor));
         auto *test = child<QPushButton>(&editor, "testButton");
         QVERIFY(!test->isEnabled());
-        child<QLineEdit>(&editor, "path")->setText(log);
+        child<QLineEdit>(&editor, "path")->setText(s.log);
         QVERIFY(test->isEnabled());
 
         QSignalSpy shown(&editor, &SourceEditDialog::testShown);
@@ -606,7 +629,7 @@ private slots:
         QVERIFY(editor.isTesting());
         QVERIFY(child<QProgressBar>(&editor, "busy")->isVisible());
         QVERIFY(!test->isEnabled());
-        QCOMPARE(editor.testResult(), QStringLiteral("Testing %1…").arg(log));
+        QCOMPARE(editor.testResult(), QStringLiteral("Testing %1…").arg(s.log));
         QVERIFY(shown.wait(20000));
         QCOMPARE(shown.first().at(0).toBool(), true);
         QVERIFY(!editor.isTesting());
@@ -614,58 +637,52 @@ private slots:
         QCOMPARE(editor.testResult(), shown.first().at(1).toString());
         QVERIFY(!editor.testResult().isEmpty());
         // Testing stores nothing.
-        QCOMPARE(manager.sources().size(), 0);
+        QCOMPARE(s.manager.sources().size(), 0);
 
         // A folder is no log: the source's own reason is shown.
         shown.clear();
-        child<QLineEdit>(&editor, "path")->setText(dir.path());
+        child<QLineEdit>(&editor, "path")->setText(s.dir.path());
         QTest::mouseClick(test, Qt::LeftButton);
         QVERIFY(shown.wait(20000));
         QCOMPARE(shown.first().at(0).toBool(), false);
         QCOMPARE(editor.testResult(),
                  QStringLiteral("MailTLS cannot read this log: %1").arg(shown.first().at(1).toString()));
-        QVERIFY(shown.first().at(1).toString().contains(dir.path()));
+        QVERIFY(shown.first().at(1).toString().contains(s.dir.path()));
     }
 
     void closingTheEditorAbandonsItsTest()
     {
-        QTemporaryDir dir;
-        const QString log = writeLog(dir);
-        SourceManager manager(dir.filePath(QStringLiteral("mailtls.sqlite")), SourceContext::defaults());
+        Sandbox s;
         QString error;
-        QVERIFY2(manager.open(&error), qPrintable(error));
+        QVERIFY2(s.manager.open(&error), qPrintable(error));
 
-        SourceEditDialog editor(&manager);
+        SourceEditDialog editor(&s.manager);
         editor.show();
-        child<QLineEdit>(&editor, "path")->setText(log);
+        child<QLineEdit>(&editor, "path")->setText(s.log);
         QSignalSpy shown(&editor, &SourceEditDialog::testShown);
-        QSignalSpy finished(&manager, &SourceManager::testFinished);
+        QSignalSpy finished(&s.manager, &SourceManager::testFinished);
         editor.startTest();
         QVERIFY(editor.isTesting());
         editor.reject();
         QVERIFY(!editor.isTesting());
         QVERIFY(finished.wait(20000));
         QCOMPARE(shown.size(), 0);
-        QCOMPARE(editor.testResult(), QStringLiteral("Testing %1…").arg(log));
+        QCOMPARE(editor.testResult(), QStringLiteral("Testing %1…").arg(s.log));
     }
 
     void testButtonOpensTheEditorAndTests()
     {
-        QTemporaryDir dir;
-        const QString log = writeLog(dir);
-        SourceManager manager(dir.filePath(QStringLiteral("mailtls.sqlite")), SourceContext::defaults());
+        Sandbox s;
         QString error;
-        QVERIFY2(manager.open(&error), qPrintable(error));
-        QVERIFY2(manager.addSource(log, &error), qPrintable(error));
-        QTRY_COMPARE_WITH_TIMEOUT(manager.sources().size(), 1, 20000);
+        QVERIFY2(s.openWithTheLog(&error), qPrintable(error));
 
-        SourcesDialog dialog(&manager);
+        SourcesDialog dialog(&s.manager);
         dialog.show();
         QTest::mouseClick(child<QPushButton>(&dialog, "test"), Qt::LeftButton);
         SourceEditDialog *editor = dialog.editor();
         QVERIFY(editor);
         QCOMPARE(editor->windowTitle(), QStringLiteral("Edit Source"));
-        QCOMPARE(editor->specText(), log);
+        QCOMPARE(editor->specText(), s.log);
         QVERIFY(editor->isTesting());
         QSignalSpy shown(editor, &SourceEditDialog::testShown);
         QVERIFY(shown.wait(20000));
@@ -675,16 +692,15 @@ private slots:
         QTest::mouseClick(okButton(editor), Qt::LeftButton);
         QTRY_VERIFY(!dialog.editor());
         QTest::qWait(200);
-        QCOMPARE(manager.sources().size(), 1);
+        QCOMPARE(s.manager.sources().size(), 1);
         QCOMPARE(dialog.model()->rowCount(), 1);
     }
 
     void mainWindowOpensOneSourcesDialog()
     {
-        QTemporaryDir dir;
-        SourceManager manager(dir.filePath(QStringLiteral("mailtls.sqlite")), SourceContext::defaults());
+        Sandbox s;
         QString error;
-        QVERIFY2(manager.open(&error), qPrintable(error));
+        QVERIFY2(s.manager.open(&error), qPrintable(error));
 
         MainWindow window;
         QAction *action = window.sourcesAction();
@@ -692,7 +708,7 @@ private slots:
         QVERIFY(!action->isEnabled());
         QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_L));
         QCOMPARE(action->text(), QStringLiteral("&Sources…"));
-        window.setSourceManager(&manager);
+        window.setSourceManager(&s.manager);
         QVERIFY(action->isEnabled());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -710,14 +726,13 @@ private slots:
 
     void mainWindowAsksTheAskpassQuestions()
     {
-        QTemporaryDir dir;
-        SourceManager manager(dir.filePath(QStringLiteral("mailtls.sqlite")), SourceContext::defaults());
+        Sandbox s;
         QString error;
-        QVERIFY2(manager.open(&error), qPrintable(error));
-        QVERIFY(manager.askpass());
+        QVERIFY2(s.manager.open(&error), qPrintable(error));
+        QVERIFY(s.manager.askpass());
 
         MainWindow window;
-        window.setSourceManager(&manager);
+        window.setSourceManager(&s.manager);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -726,7 +741,7 @@ private slots:
         question.port = 2222;
         question.keyType = QStringLiteral("ED25519");
         question.fingerprint = QStringLiteral("SHA256:ervytph+vgCZAvlQsdGNSgFk3BVYS1dZM+XV3MjvH6A");
-        emit manager.askpass()->hostKeyQuestion(41, question, QStringLiteral("127.0.0.1:2222"));
+        emit s.manager.askpass()->hostKeyQuestion(41, question, QStringLiteral("127.0.0.1:2222"));
         auto *hostKey = qobject_cast<HostKeyDialog *>(window.questionDialog(41));
         QVERIFY(hostKey);
         QVERIFY(hostKey->isVisible());
@@ -741,7 +756,7 @@ private slots:
         secret.prompt = QStringLiteral("admin@127.0.0.1's password: ");
         secret.target = QStringLiteral("admin@127.0.0.1:2222");
         secret.storeError = SecretStore::Error::NoBackend;
-        emit manager.askpass()->secretNeeded(secret);
+        emit s.manager.askpass()->secretNeeded(secret);
         auto *password = qobject_cast<SecretDialog *>(window.questionDialog(42));
         QVERIFY(password);
         QVERIFY(password->isVisible());
@@ -749,21 +764,11 @@ private slots:
 
         // The server gave up on it: the dialog goes.
         QPointer<QDialog> gone = password;
-        emit manager.askpass()->questionClosed(42);
+        emit s.manager.askpass()->questionClosed(42);
         QVERIFY(!window.questionDialog(42));
         QTRY_VERIFY(!gone);
     }
 
-private:
-    static QString writeLog(const QTemporaryDir &dir)
-    {
-        const QString path = dir.filePath(QStringLiteral("mail.log"));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            qFatal("cannot write %s", qPrintable(path));
-        file.write(sampleLines.toUtf8());
-        return path;
-    }
 };
 
 QTEST_MAIN(TestSourcesDialog)
