@@ -73,6 +73,15 @@ QByteArray lineNumber(int n)
         + QByteArray::number(n).rightJustified(6, '0') + ' ' + QByteArray(n % 61, 'x') + '\n';
 }
 
+// lineNumber(0), lineNumber(1), … up to at least `size` bytes.
+QByteArray numberedLines(qsizetype size)
+{
+    QByteArray lines;
+    for (int n = 0; lines.size() < size; ++n)
+        lines += lineNumber(n);
+    return lines;
+}
+
 // What a source handed on, checked as it comes: every chunk starts where the
 // last one ended and holds whole lines.
 struct Collector
@@ -103,6 +112,14 @@ struct Collector
             reasons.append(reason);
         });
         QObject::connect(&source, &LogSource::warning, [this](const QString &message) { warnings.append(message); });
+    }
+
+    // Attaches to `source` and starts it after `cursor`, at stream offset `offset`.
+    void follow(LogSource &source, const QByteArray &cursor = QByteArray(), qint64 offset = 0)
+    {
+        start = offset;
+        attach(source);
+        source.start(cursor, offset);
     }
 };
 
@@ -484,9 +501,7 @@ void TestRemoteFileSource::follow()
     RemoteFileSource source(host, path);
     source.setBackoff(ProcessSourceBackoff(50, 400));
     Collector seen;
-    seen.start = 1000;
-    seen.attach(source);
-    source.start(QByteArray(), 1000);
+    seen.follow(source, QByteArray(), 1000);
 
     Writer writer(path);
     int kills = 0;
@@ -578,8 +593,7 @@ void TestRemoteFileSource::hostilePath()
 
     RemoteFileSource source(host, path);
     Collector seen;
-    seen.attach(source);
-    source.start(QByteArray(), 0);
+    seen.follow(source);
     QVERIFY(waitFor([&] { return seen.text == "first\nsecond\n"; }, 10000));
     append(path, "third\n");
     QVERIFY(waitFor([&] { return seen.text == "first\nsecond\nthird\n"; }, 10000));
@@ -633,8 +647,7 @@ void TestRemoteFileSource::resumeAfterStop()
     {
         RemoteFileSource source(host, path);
         Collector seen;
-        seen.attach(source);
-        source.start(QByteArray(), 0);
+        seen.follow(source);
         QVERIFY(waitFor([&] { return seen.text == "a\nb\n"; }, 10000));
         source.stop();
         cursor = source.cursor();
@@ -667,9 +680,7 @@ void TestRemoteFileSource::resumeAfterStop()
 
     RemoteFileSource source(host, path);
     Collector seen;
-    seen.start = offset;
-    seen.attach(source);
-    source.start(cursor, offset);
+    seen.follow(source, cursor, offset);
     QVERIFY2(waitFor([&] { return seen.text.size() >= expected.size(); }, 10000), seen.text.constData());
     QTest::qWait(1500);
     QCOMPARE(seen.text, expected);
@@ -686,15 +697,12 @@ void TestRemoteFileSource::lagging()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("big.log"));
-    QByteArray big;
-    for (int i = 0; big.size() < 5 * 1024 * 1024; ++i)
-        big += lineNumber(i);
+    const QByteArray big = numberedLines(5 * 1024 * 1024);
     append(path, big);
 
     RemoteFileSource source(std::make_shared<LocalCommandHost>(), path);
     Collector seen;
-    seen.attach(source);
-    source.start(QByteArray(), 0);
+    seen.follow(source);
     QVERIFY(waitFor([&] { return seen.text.size() == big.size(); }, 30000));
     QVERIFY(seen.text == big);
     QVERIFY(seen.states.contains(LogSource::State::Lagging));
@@ -707,9 +715,7 @@ void TestRemoteFileSource::stopInsideChunk()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("big.log"));
-    QByteArray big;
-    for (int i = 0; big.size() < 3 * 1024 * 1024; ++i)
-        big += lineNumber(i);
+    const QByteArray big = numberedLines(3 * 1024 * 1024);
     append(path, big);
 
     RemoteFileSource source(std::make_shared<LocalCommandHost>(), path);
@@ -782,8 +788,7 @@ void TestRemoteFileSource::missingFile()
     RemoteFileSource source(host, path);
     source.setBackoff(ProcessSourceBackoff(2000, 4000, [] { return 0.5; }));
     Collector seen;
-    seen.attach(source);
-    source.start(QByteArray(), 0);
+    seen.follow(source);
     QVERIFY(waitFor([&] { return !source.reason().isEmpty(); }, 10000));
     QCOMPARE(source.state(), LogSource::State::Connecting);
     QCOMPARE(source.reason(), reason.arg(dir.path()));
@@ -881,8 +886,7 @@ void TestRemoteFileSource::needsUserStopsRetrying()
     RemoteFileSource source(host, path);
     source.setBackoff(ProcessSourceBackoff(50, 100));
     Collector seen;
-    seen.attach(source);
-    source.start(QByteArray(), 0);
+    seen.follow(source);
     QVERIFY(waitFor([&] { return source.state() == LogSource::State::Stopped; }, 10000));
     QCOMPARE(source.reason(), host->diagnosis);
     QVERIFY(source.needsUser());
