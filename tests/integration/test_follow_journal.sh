@@ -20,22 +20,13 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=lib/sshd.sh
 . "$HERE/lib/sshd.sh"
 
-FOLLOW_PID=
-stop_follower() { [ -n "$FOLLOW_PID" ] && kill -KILL "$FOLLOW_PID" 2>/dev/null; FOLLOW_PID=; }
 sshd_init
-trap 'stop_follower; sshd_cleanup' EXIT
+trap 'fl_kill_follow; sshd_cleanup' EXIT
 export XDG_DATA_HOME="$T/data"
-
-fail() {
-    echo "FAIL: $*" >&2
-    echo "--- mailtls follow said:" >&2
-    cat "$T/follow.err" >&2
-    exit 1
-}
 : > "$T/follow.err"
 
 LINES=12000
-"$(fl_loggen)" --lines $LINES --seed 31 --days 2 --format rfc3339 > "$T/whole.log" || fail "cannot generate the log"
+"$(fl_loggen)" --lines $LINES --seed 31 --days 2 --format rfc3339 > "$T/whole.log" || fl_fail "cannot generate the log"
 POSTFIX_LINES=$(grep -c ' postfix/' "$T/whole.log")
 # Four parts, each its own journal file, written while following.
 split -n l/4 -d "$T/whole.log" "$T/part."
@@ -53,21 +44,21 @@ run_case() {
     local name=$1 source=$2 dir=$T/$1/journal db=$T/$1/db.sqlite
     shift 2
     mkdir -p "$dir"
-    jr_write "$T/part.00.export" "$dir" part00 || fail "$name: journal-remote failed"
+    jr_write "$T/part.00.export" "$dir" part00 || fl_fail "$name: journal-remote failed"
     fl_start_follow "$T/follow.err" --db "$db" --journal-directory "$dir" "$@" "$source"
-    fl_wait_lines "$db" "$(grep -c ' postfix/' "$T/part.00")" 30 || fail "$name: first part"
+    fl_wait_lines "$db" "$(grep -c ' postfix/' "$T/part.00")" 30 || fl_fail "$name: first part"
     jr_write "$T/part.01.export" "$dir" part01
     [ "$name" = ssh ] && { sleep 0.3; sshd_kill_sessions srv; }
     sleep 0.5
-    fl_stop_follow || fail "$name: follow did not stop cleanly"
+    fl_stop_follow || fl_fail "$name: follow did not stop cleanly"
     jr_write "$T/part.02.export" "$dir" part02
     fl_start_follow "$T/follow.err" --db "$db" --journal-directory "$dir" "$@" "$source"
     sleep 0.5
     [ "$name" = ssh ] && sshd_kill_sessions srv
     jr_write "$T/part.03.export" "$dir" part03
-    fl_wait_lines "$db" "$POSTFIX_LINES" 60 || fail "$name: not every entry reached the store"
-    fl_stop_follow || fail "$name: follow did not stop cleanly at the end"
-    fl_same_as_import "$db" "$T/whole.log" || fail "$name: figures differ from one import of the same lines"
+    fl_wait_lines "$db" "$POSTFIX_LINES" 60 || fl_fail "$name: not every entry reached the store"
+    fl_stop_follow || fl_fail "$name: follow did not stop cleanly at the end"
+    fl_same_as_import "$db" "$T/whole.log" || fl_fail "$name: figures differ from one import of the same lines"
 }
 
 run_case local journal

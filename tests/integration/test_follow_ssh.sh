@@ -20,17 +20,8 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=lib/sshd.sh
 . "$HERE/lib/sshd.sh"
 
-FOLLOW_PID=
-stop_follower() { [ -n "$FOLLOW_PID" ] && kill -KILL "$FOLLOW_PID" 2>/dev/null; FOLLOW_PID=; }
 sshd_init
-trap 'stop_follower; sshd_cleanup' EXIT
-
-fail() {
-    echo "FAIL: $*" >&2
-    echo "--- mailtls follow said:" >&2
-    cat "$T/follow.err" >&2
-    exit 1
-}
+trap 'fl_kill_follow; sshd_cleanup' EXIT
 
 sshd_setup srv
 sshd_start srv
@@ -54,24 +45,17 @@ SSH_CONFIG=$(sshd_client_config srv)
 #    stores no key.
 timeout 60 "$MAILTLS" follow --progress-interval 0 --db "$DB" --ssh-config "$SSH_CONFIG" "$SOURCE" 2>"$T/unknown.err"
 status=$?
-[ $status -eq 1 ] || { cat "$T/unknown.err" >&2; fail "unknown host key: exit status $status, expected 1"; }
-grep -qF -- "--accept-host-key $FINGERPRINT" "$T/unknown.err" || { cat "$T/unknown.err" >&2; fail "the fingerprint was not shown"; }
-[ ! -s "$KNOWN" ] || fail "a key was stored without being accepted"
+[ $status -eq 1 ] || { cat "$T/unknown.err" >&2; fl_fail "unknown host key: exit status $status, expected 1"; }
+grep -qF -- "--accept-host-key $FINGERPRINT" "$T/unknown.err" || { cat "$T/unknown.err" >&2; fl_fail "the fingerprint was not shown"; }
+[ ! -s "$KNOWN" ] || fl_fail "a key was stored without being accepted"
 
 # 2. Accepted: followed through rotations, killed connections and a restart.
 LINES=20000
 PIECE=400
-fl_make_log "$T/whole.log" $LINES 23 || fail "cannot generate the log"
-fl_start_follow "$T/follow.err" --db "$DB" --ssh-config "$SSH_CONFIG" --accept-host-key "$FINGERPRINT" "$SOURCE"
-piece=0
-first=1
-while [ $first -le $LINES ]; do
-    last=$((first + PIECE - 1))
-    [ $last -gt $LINES ] && last=$LINES
-    fl_append "$T/whole.log" $first $last
-    piece=$((piece + 1))
-    case $piece in
-        3)  fl_wait_lines "$DB" $last 30 || fail "the first lines did not arrive" ;;
+fl_make_log "$T/whole.log" $LINES 23 || fl_fail "cannot generate the log"
+after_piece() {
+    case $1 in
+        3)  fl_wait_lines "$DB" "$FL_LAST" 30 || fl_fail "the first lines did not arrive" ;;
         5|7|33|44) sshd_kill_sessions srv ;;
         8)  # Renamed while the connection is down: the rest of the old file is
             # found by its identity after the reconnect.
@@ -79,24 +63,25 @@ while [ $first -le $LINES ]; do
         15) # Copy-truncate empties the file in place; lines not read by then
             # exist only in the copy (logrotate warns of this), so the test
             # waits until they are read, as the follower would be by then.
-            fl_wait_lines "$DB" $last 30 || fail "lines before the copy-truncate"
+            fl_wait_lines "$DB" "$FL_LAST" 30 || fl_fail "lines before the copy-truncate"
             fl_rotate_copytruncate
             sleep 0.6 ;;
-        22) fl_stop_follow || fail "follow did not stop cleanly"
+        22) fl_stop_follow || fl_fail "follow did not stop cleanly"
             fl_start_follow "$T/follow.err" --db "$DB" --ssh-config "$SSH_CONFIG" "$SOURCE" ;;
-        28) fl_wait_lines "$DB" $last 30 || fail "lines before deleting the log"
+        28) fl_wait_lines "$DB" "$FL_LAST" 30 || fl_fail "lines before deleting the log"
             rm -f "$LOG"
             sleep 0.6
             : > "$LOG" ;;
     esac
-    first=$((last + 1))
-    sleep 0.02
-done
-fl_wait_lines "$DB" $LINES 60 || fail "not every line reached the store"
-fl_stop_follow || fail "follow did not stop cleanly at the end"
-[ "$(fl_lines "$DB")" = $LINES ] || fail "store read $(fl_lines "$DB") lines, expected $LINES"
-fl_same_as_import "$DB" "$T/whole.log" || fail "figures differ from one import of the whole log"
-grep -qF "$(sshd_host_key srv)" "$KNOWN" || fail "the accepted key is not in MailTLS's known_hosts"
+}
+
+fl_start_follow "$T/follow.err" --db "$DB" --ssh-config "$SSH_CONFIG" --accept-host-key "$FINGERPRINT" "$SOURCE"
+fl_write_in_pieces "$T/whole.log" $LINES $PIECE after_piece
+fl_wait_lines "$DB" $LINES 60 || fl_fail "not every line reached the store"
+fl_stop_follow || fl_fail "follow did not stop cleanly at the end"
+[ "$(fl_lines "$DB")" = $LINES ] || fl_fail "store read $(fl_lines "$DB") lines, expected $LINES"
+fl_same_as_import "$DB" "$T/whole.log" || fl_fail "figures differ from one import of the whole log"
+grep -qF "$(sshd_host_key srv)" "$KNOWN" || fl_fail "the accepted key is not in MailTLS's known_hosts"
 
 # 3. A changed host key is refused, even with --accept-host-key of the new key.
 cp "$KNOWN" "$T/known.before"
@@ -105,8 +90,8 @@ NEW_FINGERPRINT=$(sshd_host_fingerprint srv)
 timeout 60 "$MAILTLS" follow --progress-interval 0 --db "$DB" --ssh-config "$SSH_CONFIG" \
     --accept-host-key "$NEW_FINGERPRINT" "$SOURCE" 2>"$T/changed.err"
 status=$?
-[ $status -eq 1 ] || { cat "$T/changed.err" >&2; fail "changed host key: exit status $status, expected 1"; }
-grep -qF "$NEW_FINGERPRINT" "$T/changed.err" || { cat "$T/changed.err" >&2; fail "the new fingerprint was not named"; }
-cmp -s "$KNOWN" "$T/known.before" || fail "the known_hosts file changed"
-[ "$(fl_lines "$DB")" = $LINES ] || fail "lines changed after the refused connection"
+[ $status -eq 1 ] || { cat "$T/changed.err" >&2; fl_fail "changed host key: exit status $status, expected 1"; }
+grep -qF "$NEW_FINGERPRINT" "$T/changed.err" || { cat "$T/changed.err" >&2; fl_fail "the new fingerprint was not named"; }
+cmp -s "$KNOWN" "$T/known.before" || fl_fail "the known_hosts file changed"
+[ "$(fl_lines "$DB")" = $LINES ] || fl_fail "lines changed after the refused connection"
 echo "PASS: $LINES lines over SSH through 3 rotations, 5 killed connections and a restart; host keys refused until accepted, changed key refused"

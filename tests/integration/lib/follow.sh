@@ -1,9 +1,27 @@
+# shellcheck shell=bash
 # Shared by the follow tests: a writer that appends a generated Postfix log in
 # pieces and rotates it the ways logrotate does, `mailtls follow` started and
 # stopped by PID, and the check that the store holds exactly one clean read.
 #
 # The caller sets MAILTLS (the binary), T (a private temporary folder) and
-# LOG (the followed file, for the rotation helpers).
+# LOG (the followed file, for the rotation helpers). `mailtls follow` writes
+# its messages to $T/follow.err.
+
+FOLLOW_PID=
+
+# fl_fail MESSAGE: ends the test with MESSAGE and what `mailtls follow` said.
+fl_fail() {
+    echo "FAIL: $*" >&2
+    echo "--- mailtls follow said:" >&2
+    cat "$T/follow.err" >&2
+    exit 1
+}
+
+# Kills a `mailtls follow` still running (for the EXIT trap).
+fl_kill_follow() {
+    [ -n "$FOLLOW_PID" ] && kill -KILL "$FOLLOW_PID" 2>/dev/null
+    FOLLOW_PID=
+}
 
 fl_loggen() {
     echo "$(dirname "$MAILTLS")/../tests/bench/mailtls_loggen"
@@ -18,6 +36,23 @@ fl_make_log() {
 # in one write, as a syslog daemon does.
 fl_append() {
     sed -n "$2,$3p" "$1" >> "$LOG"
+}
+
+# fl_write_in_pieces WHOLE_LOG LINES PIECE HOOK: the writer. Appends lines
+# 1..LINES of WHOLE_LOG to $LOG, PIECE lines at a time with a short pause, and
+# after each piece runs HOOK N (N counts the pieces from 1) with FL_LAST the
+# last line appended; a hook that appends lines itself moves FL_LAST on.
+fl_write_in_pieces() {
+    local whole=$1 lines=$2 size=$3 hook=$4 piece=0 first=1
+    while [ "$first" -le "$lines" ]; do
+        FL_LAST=$((first + size - 1))
+        [ "$FL_LAST" -gt "$lines" ] && FL_LAST=$lines
+        fl_append "$whole" "$first" "$FL_LAST"
+        piece=$((piece + 1))
+        "$hook" "$piece"
+        first=$((FL_LAST + 1))
+        sleep 0.02
+    done
 }
 
 # Rotation by rename and create: LOG.1 -> LOG.2, LOG -> LOG.1, new empty LOG.
@@ -46,8 +81,8 @@ fl_start_follow() {
 # Stops it with SIGTERM; fails unless it exits 0 within 20 s.
 fl_stop_follow() {
     kill -TERM "$FOLLOW_PID" 2>/dev/null || return 1
-    local i status
-    for i in $(seq 1 200); do
+    local _ status
+    for _ in $(seq 1 200); do
         kill -0 "$FOLLOW_PID" 2>/dev/null || break
         sleep 0.1
     done
@@ -64,8 +99,8 @@ fl_lines() {
 
 # fl_wait_lines DB N SECONDS: waits until the store has read N lines.
 fl_wait_lines() {
-    local i
-    for i in $(seq 1 $(($3 * 10))); do
+    local _
+    for _ in $(seq 1 $(($3 * 10))); do
         [ "$(fl_lines "$1")" = "$2" ] && return 0
         sleep 0.1
     done
