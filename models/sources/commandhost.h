@@ -22,8 +22,9 @@ public:
     virtual void prepare(QProcess &process, const QStringList &argv) const = 0;
 
     // Words a user can act on for a run that ended with `exitCode` and wrote
-    // `errorOutput`; empty when nothing in it is the host's own doing (the
-    // command's message is then shown as it is).
+    // `errorOutput` (-1 and nothing for a run that could not start); empty
+    // when nothing in it is the host's own doing (the command's message is
+    // then shown as it is).
     virtual QString diagnose(int exitCode, const QByteArray &errorOutput) const = 0;
     // True when diagnose()'s problem will not go away by retrying (a changed
     // host key, a refused login): the source stops and waits for the user.

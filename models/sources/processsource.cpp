@@ -174,9 +174,17 @@ void ProcessSource::runError(QProcess::ProcessError error)
     // started ends here.
     if (error != QProcess::FailedToStart || !m_active || !m_process || sender() != m_process)
         return;
-    const QString reason = tr("Could not run %1 on %2: %3")
-                               .arg(commandName(), m_host->displayName(), m_process->errorString());
+    // The host knows best why its command could not start (ssh cannot be
+    // run with these settings): its words, and it may need the user.
+    QString reason = m_host->diagnose(-1, QByteArray());
+    const bool userMustAct = !reason.isEmpty() && m_host->needsUser(-1, QByteArray());
+    if (reason.isEmpty())
+        reason = tr("Could not run %1 on %2: %3").arg(commandName(), m_host->displayName(), m_process->errorString());
     discardProcess();
+    if (userMustAct) {
+        setState(State::Stopped, reason, true);
+        return;
+    }
     retryLater(reason);
 }
 

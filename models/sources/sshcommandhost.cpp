@@ -140,11 +140,17 @@ void SshCommandHost::prepare(QProcess &process, const QStringList &argv) const
 
 QString SshCommandHost::diagnose(int exitCode, const QByteArray &errorOutput) const
 {
+    // prepare() did not let ssh run.
+    const QString why = problem();
+    if (!why.isEmpty())
+        return why;
     return SshFailure::classify(exitCode, errorOutput).message(displayName(), m_settings.knownHostsFile);
 }
 
 bool SshCommandHost::needsUser(int exitCode, const QByteArray &errorOutput) const
 {
+    if (!problem().isEmpty())
+        return true;
     return SshFailure::classify(exitCode, errorOutput).needsUser();
 }
 

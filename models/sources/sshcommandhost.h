@@ -63,7 +63,8 @@ public:
     // Why ssh cannot be run with these settings (no known-hosts file, or a file
     // path ssh would read as something else); empty when all is well.
     // prepare() of a host with a problem leaves the program empty, so the
-    // process fails to start instead of running ssh on a misread path.
+    // process fails to start instead of running ssh on a misread path;
+    // diagnose() then gives the problem, which needs the user.
     QString problem() const;
 
     // What prepare() sets: the program, its arguments for `argv`, and the

@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "models/sources/remotefilesource.h"
 #include "models/sources/sourcespec.h"
 #include "models/sources/sshfailure.h"
 
@@ -104,6 +105,7 @@ private slots:
     void sourceSpecRefusesOptionLikeHost_data();
     void sourceSpecRefusesOptionLikeHost();
     void diagnoseIsSshFailures();
+    void problemStopsTheSource();
 };
 
 void TestSshCommandHost::arguments_data()
@@ -499,6 +501,22 @@ void TestSshCommandHost::diagnoseIsSshFailures()
                             "reconnects."));
     QVERIFY(!host.needsUser(255, lost));
     QCOMPARE(host.diagnose(1, lost), QString());
+}
+
+// ssh never runs for a host with a problem: the source says that problem, not
+// that some program could not start, and waits for the user.
+void TestSshCommandHost::problemStopsTheSource()
+{
+    SshSettings settings = askpassSettings();
+    settings.knownHostsFile = QStringLiteral("/home/${USER}/known_hosts");
+    const SourceSpec spec = specOf(QStringLiteral("ssh://mx.example.org/var/log/mail.log"));
+    auto host = std::make_shared<SshCommandHost>(spec, settings);
+    RemoteFileSource source(host, spec.path);
+    source.start(QByteArray(), 0);
+    QTRY_COMPARE(source.state(), LogSource::State::Stopped);
+    QCOMPARE(source.reason(), host->problem());
+    QVERIFY(source.needsUser());
+    QCOMPARE(source.retryIn(), -1);
 }
 
 QTEST_GUILESS_MAIN(TestSshCommandHost)
