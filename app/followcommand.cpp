@@ -1,5 +1,6 @@
 #include "app/followcommand.h"
 
+#include <cerrno>
 #include <csignal>
 #include <optional>
 #include <cstdio>
@@ -51,12 +52,14 @@ bool catchStopSignals()
     return ::sigaction(SIGINT, &action, nullptr) == 0 && ::sigaction(SIGTERM, &action, nullptr) == 0;
 }
 
-// Reads a line from the terminal without echoing it; false without a terminal.
-bool askOnTerminal(const QString &prompt, QString *answer)
+enum class TerminalAnswer { Given, NoTerminal, Interrupted };
+
+// Reads a line from the terminal without echoing it.
+TerminalAnswer askOnTerminal(const QString &prompt, QString *answer)
 {
     FILE *tty = std::fopen("/dev/tty", "r+");
     if (!tty)
-        return false;
+        return TerminalAnswer::NoTerminal;
     const int fd = fileno(tty);
     termios saved = {};
     const bool isTerminal = ::tcgetattr(fd, &saved) == 0;
@@ -68,16 +71,30 @@ bool askOnTerminal(const QString &prompt, QString *answer)
     const QByteArray text = prompt.toLocal8Bit();
     std::fwrite(text.constData(), 1, std::size_t(text.size()), tty);
     std::fflush(tty);
+    // Ctrl+C or SIGTERM at the prompt stops `mailtls follow` as at any other
+    // moment: while it waits, their handler interrupts the read (it is
+    // resumed otherwise), and the byte it writes ends the event loop.
+    struct sigaction interrupting = {};
+    interrupting.sa_handler = onSignal;
+    sigemptyset(&interrupting.sa_mask);
+    struct sigaction savedInt = {};
+    struct sigaction savedTerm = {};
+    ::sigaction(SIGINT, &interrupting, &savedInt);
+    ::sigaction(SIGTERM, &interrupting, &savedTerm);
     char buffer[1024];
+    errno = 0;
     const bool read = std::fgets(buffer, sizeof buffer, tty) != nullptr;
+    const bool interrupted = !read && errno == EINTR;
+    ::sigaction(SIGINT, &savedInt, nullptr);
+    ::sigaction(SIGTERM, &savedTerm, nullptr);
     if (isTerminal)
         ::tcsetattr(fd, TCSAFLUSH, &saved);
     std::fputs("\n", tty);
     std::fclose(tty);
     if (!read)
-        return false;
+        return interrupted ? TerminalAnswer::Interrupted : TerminalAnswer::NoTerminal;
     *answer = QString::fromLocal8Bit(buffer).chopped(QByteArrayView(buffer).endsWith('\n') ? 1 : 0);
-    return true;
+    return TerminalAnswer::Given;
 }
 
 struct Followed
@@ -182,7 +199,12 @@ int FollowCommand::run(const QStringList &arguments)
     QObject::connect(&askpass, &AskpassServer::secretNeeded, &askpass,
                      [&askpass](const AskpassServer::SecretQuestion &question) {
                          QString answer;
-                         if (askOnTerminal(question.prompt + QLatin1Char(' '), &answer)) {
+                         const TerminalAnswer asked = askOnTerminal(question.prompt + QLatin1Char(' '), &answer);
+                         if (asked == TerminalAnswer::Interrupted) {
+                             askpass.refuseSecret(question.id);
+                             return;
+                         }
+                         if (asked == TerminalAnswer::Given) {
                              const bool remember = question.storeError != SecretStore::Error::NoBackend;
                              if (!remember && !question.storeMessage.isEmpty())
                                  CommandLine::printError(question.storeMessage + QLatin1Char(' ')
