@@ -11,6 +11,10 @@
 
 namespace mailtls {
 
+namespace {
+constexpr int MaxDefaultThreads = 4;
+} // namespace
+
 struct ParallelIngest::Block
 {
     std::string text;
@@ -33,8 +37,10 @@ ParallelIngest::ParallelIngest(LogReader &reader, const QTimeZone &zone, Options
     , m_zone(zone)
     , m_options(options)
 {
+    // Parsing a line takes about half as long as correlating it: more than a few
+    // parsers would only wait, holding blocks in memory.
     if (m_options.threads < 0)
-        m_options.threads = std::max(1, QThread::idealThreadCount());
+        m_options.threads = std::clamp(QThread::idealThreadCount(), 1, MaxDefaultThreads);
     if (m_options.blocksAhead <= 0)
         m_options.blocksAhead = 4 * std::max(1, m_options.threads);
     // Line ends within a block are kept in 32 bits.
