@@ -136,7 +136,7 @@ bool runOneThread(mailtls::LogReader &reader, RunFigures &figures)
     return reader.error().isEmpty();
 }
 
-bool runParallel(mailtls::LogReader &reader, int threads, RunFigures &figures)
+bool runParallel(mailtls::LogReader &reader, int threads, std::int64_t blockKib, RunFigures &figures)
 {
     std::string_view line;
     std::int64_t offset = 0;
@@ -146,6 +146,8 @@ bool runParallel(mailtls::LogReader &reader, int threads, RunFigures &figures)
     RecordSink sink(figures);
     mailtls::ParallelIngest::Options options;
     options.threads = threads;
+    if (blockKib > 0)
+        options.blockBytes = blockKib * 1024;
     options.boundaryLines = BatchLines;
     mailtls::ParallelIngest ingest(reader, QTimeZone::utc(), options);
     ingest.setReferenceTime(reader.modificationTime());
@@ -167,14 +169,15 @@ bool runParallel(mailtls::LogReader &reader, int threads, RunFigures &figures)
     return reader.error().isEmpty();
 }
 
-bool runOnce(const QString &path, bool oneThread, int threads, RunFigures &figures, QString *error)
+bool runOnce(const QString &path, bool oneThread, int threads, std::int64_t blockKib, RunFigures &figures,
+             QString *error)
 {
     const auto started = std::chrono::steady_clock::now();
     mailtls::LogReader reader(path);
     if (!reader.open(error))
         return false;
     reader.setIncludeUnterminated(true);
-    if (!(oneThread ? runOneThread(reader, figures) : runParallel(reader, threads, figures))) {
+    if (!(oneThread ? runOneThread(reader, figures) : runParallel(reader, threads, blockKib, figures))) {
         *error = reader.error();
         return false;
     }
@@ -186,19 +189,23 @@ bool runOnce(const QString &path, bool oneThread, int threads, RunFigures &figur
 
 int main(int argc, char **argv)
 {
-    const char *help = "Usage: mailtls_bench [--repeat N] [--one-thread | --threads N] FILE\n"
+    const char *help = "Usage: mailtls_bench [--repeat N] [--one-thread | --threads N] [--block-kib N] FILE\n"
                        "  --one-thread: read, parse and correlate on the calling thread;\n"
                        "  --threads N: parse on N threads (default: one per core) beside the reading\n"
-                       "  and the correlating one (0: the correlating thread parses too).\n";
+                       "  and the correlating one (0: the correlating thread parses too);\n"
+                       "  --block-kib N: lines are parsed in blocks of about N KiB (default: as the importer).\n";
     int repeat = 1;
     bool oneThread = false;
     int threads = -1;
+    std::int64_t blockKib = 0;
     const char *file = nullptr;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
             repeat = std::atoi(argv[++i]);
         } else if (std::strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
             threads = std::atoi(argv[++i]);
+        } else if (std::strcmp(argv[i], "--block-kib") == 0 && i + 1 < argc) {
+            blockKib = std::atoll(argv[++i]);
         } else if (std::strcmp(argv[i], "--one-thread") == 0) {
             oneThread = true;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
@@ -208,7 +215,7 @@ int main(int argc, char **argv)
             file = argv[i];
         }
     }
-    if (!file || repeat < 1 || threads < -1) {
+    if (!file || repeat < 1 || threads < -1 || blockKib < 0) {
         std::fputs(help, stderr);
         return 2;
     }
@@ -216,7 +223,7 @@ int main(int argc, char **argv)
     for (int r = 0; r < repeat; ++r) {
         RunFigures figures;
         QString error;
-        if (!runOnce(QString::fromLocal8Bit(file), oneThread, threads, figures, &error)) {
+        if (!runOnce(QString::fromLocal8Bit(file), oneThread, threads, blockKib, figures, &error)) {
             std::fprintf(stderr, "mailtls_bench: %s\n", error.toLocal8Bit().constData());
             return 1;
         }
