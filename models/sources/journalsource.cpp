@@ -123,7 +123,7 @@ QStringList JournalSource::command(const QByteArray &cursor) const
 
 void JournalSource::beginRun(const QByteArray &cursor)
 {
-    if (!cursor.isEmpty() && journalCursor(cursor).isEmpty())
+    if (isFirstRunFrom() && !cursor.isEmpty() && journalCursor(cursor).isEmpty())
         emit warning(tr("The stored position in the journal on %1 could not be read; reading the "
                         "journal from its oldest entry.")
                          .arg(host().displayName()));

@@ -42,6 +42,7 @@ void ProcessSource::start(const QByteArray &cursor, qint64 streamOffset)
     m_cursor = cursor;
     m_streamOffset = streamOffset;
     m_active = true;
+    m_ranSinceStart = false;
     m_backoff.reset();
     setState(State::Connecting);
     launch();
@@ -87,6 +88,9 @@ void ProcessSource::launch()
     const quint64 run = ++m_generation;
     m_errorTail.clear();
     m_runFailure.clear();
+    m_firstRunFromCursor = !m_ranSinceStart || m_cursor != m_lastRunCursor;
+    m_ranSinceStart = true;
+    m_lastRunCursor = m_cursor;
     beginRun(m_cursor);
     if (!isCurrentRun(run))
         return;

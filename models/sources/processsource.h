@@ -61,6 +61,10 @@ protected:
     virtual QStringList command(const QByteArray &cursor) const = 0;
     // A run of command(cursor) starts: forget what the last run left half read.
     virtual void beginRun(const QByteArray &cursor) = 0;
+    // In beginRun(): true for the first run from this cursor since start(),
+    // false for a retry from where the last run started (a warning about the
+    // cursor was given then already).
+    bool isFirstRunFrom() const { return m_firstRunFromCursor; }
     // Bytes the command wrote to its standard output, in order.
     virtual void readOutput(const QByteArray &bytes) = 0;
     // The command's own words for why its run ended, when the host has none.
@@ -109,6 +113,9 @@ private:
     QByteArray m_errorTail;   // the last few KiB of the run's error output
     QString m_runFailure;     // set by failRun()
     bool m_active = false;    // between start() and stop()
+    bool m_ranSinceStart = false;
+    bool m_firstRunFromCursor = false;
+    QByteArray m_lastRunCursor;
     quint64 m_generation = 0; // counts runs and stops, so a decoder can tell its run is over
 };
 

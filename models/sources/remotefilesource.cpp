@@ -28,7 +28,7 @@ QStringList RemoteFileSource::command(const QByteArray &cursor) const
 
 void RemoteFileSource::beginRun(const QByteArray &cursor)
 {
-    if (!RemoteFileCursor::parse(cursor))
+    if (isFirstRunFrom() && !RemoteFileCursor::parse(cursor))
         emit warning(tr("The stored position in %1 on %2 could not be read; reading the file from its start.")
                          .arg(m_path, host().displayName()));
     m_decoder.reset(startCursor(cursor));

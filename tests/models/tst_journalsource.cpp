@@ -180,6 +180,7 @@ private slots:
     void binaryMessage();
     void backlogThenFollowing();
     void journalctlMissing();
+    void unreadableCursorWarnsOnce();
 
 private:
     bool haveTools();
@@ -547,6 +548,30 @@ void TestJournalSource::journalctlMissing()
     QVERIFY(waitFor([&] { return !source.reason().isEmpty(); }, 10000));
     QCOMPARE(source.state(), LogSource::State::Connecting);
     QCOMPARE(source.reason(), QStringLiteral("journalctl is not installed on this computer"));
+}
+
+// A stored position that cannot be read is said once, not again at every
+// retry while journalctl cannot run.
+void TestJournalSource::unreadableCursorWarnsOnce()
+{
+    QTemporaryDir tools;
+    QVERIFY(tools.isValid());
+    const QString sh = QStandardPaths::findExecutable(QStringLiteral("sh"));
+    QVERIFY(!sh.isEmpty());
+    QVERIFY(QFile::link(sh, tools.filePath(QStringLiteral("sh"))));
+    auto host = std::make_shared<PathHost>();
+    host->toolDir = tools.path();
+    JournalSource source(host, QString());
+    source.setBackoff(ProcessSourceBackoff(50, 100, [] { return 0.5; }));
+    Collector seen;
+    seen.attach(source);
+    source.start(QByteArrayLiteral("not a journal cursor"), 0);
+    QVERIFY(waitFor([&] { return !source.reason().isEmpty(); }, 10000));
+    // Retried every 50 to 100 ms meanwhile: ten runs and more.
+    QTest::qWait(1000);
+    QCOMPARE(seen.warnings,
+             QStringList{QStringLiteral("The stored position in the journal on this computer could not be read; "
+                                        "reading the journal from its oldest entry.")});
 }
 
 QTEST_GUILESS_MAIN(TestJournalSource)

@@ -288,6 +288,7 @@ private slots:
     void unreadableFile_data();
     void unreadableFile();
     void needsUserStopsRetrying();
+    void unreadableCursorWarnsOnce();
 
 private:
     Shells m_shells;
@@ -902,6 +903,32 @@ void TestRemoteFileSource::needsUserStopsRetrying()
     QVERIFY(waitFor([&] { return seen.text == "fixed\n"; }, 10000));
     QCOMPARE(source.state(), LogSource::State::Following);
     QVERIFY(!source.needsUser());
+}
+
+// A stored position that cannot be read is said once, not again at every retry
+// while the host cannot be reached (its runs end without a word of output).
+void TestRemoteFileSource::unreadableCursorWarnsOnce()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("mail.log"));
+    auto host = std::make_shared<TestHost>();
+    host->prefix = {QStandardPaths::findExecutable(QStringLiteral("false"))};
+    RemoteFileSource source(host, path);
+    source.setBackoff(ProcessSourceBackoff(50, 100, [] { return 0.5; }));
+    Collector seen;
+    seen.follow(source, QByteArrayLiteral("rf9 not a cursor"), 0);
+    QVERIFY(waitFor([&] { return !source.reason().isEmpty(); }, 10000));
+    // Retried every 50 to 100 ms meanwhile: ten runs and more.
+    QTest::qWait(1000);
+    QCOMPARE(seen.warnings.size(), 1);
+    QVERIFY(seen.warnings.first().startsWith(QStringLiteral("The stored position in %1").arg(path)));
+
+    // The host comes back: the file is read from its start, and nothing more said.
+    host->prefix.clear();
+    append(path, "a\n");
+    QVERIFY(waitFor([&] { return seen.text == "a\n"; }, 10000));
+    QCOMPARE(seen.warnings.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestRemoteFileSource)
