@@ -167,11 +167,225 @@ SchemaMigration version2()
     return step;
 }
 
+// The value columns `daily` and its roll-ups share.
+const QStringList &dailyValues()
+{
+    static const QStringList columns = {
+        QStringLiteral("messages"),    QStringLiteral("encrypted_messages"),
+        QStringLiteral("bytes"),       QStringLiteral("encrypted_bytes"),
+        QStringLiteral("connections"), QStringLiteral("encrypted_connections"),
+        QStringLiteral("tls_failures")};
+    return columns;
+}
+
+// "a = a + NEW.a - OLD.a, …" (either side may be left out with an empty prefix).
+QString adjusted(const QString &plus, const QString &minus)
+{
+    QStringList parts;
+    for (const QString &c : dailyValues()) {
+        QString part = c + QStringLiteral(" = ") + c;
+        if (!plus.isEmpty())
+            part += QStringLiteral(" + ") + plus + c;
+        if (!minus.isEmpty())
+            part += QStringLiteral(" - ") + minus + c;
+        parts << part;
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QString prefixed(const QString &prefix)
+{
+    QStringList parts;
+    for (const QString &c : dailyValues())
+        parts << prefix + c;
+    return parts.join(QStringLiteral(", "));
+}
+
+QString valueDefinitions()
+{
+    QStringList parts;
+    for (const QString &c : dailyValues())
+        parts << c + QStringLiteral(" INTEGER NOT NULL");
+    return parts.join(QStringLiteral(", "));
+}
+
+// A roll-up of `daily` keyed by `keys` (a subset of daily's key columns),
+// kept in step by triggers: statements for the three triggers' bodies.
+struct RollUp
+{
+    QString table;
+    QStringList keys;
+
+    QString where(const QString &row) const
+    {
+        QStringList parts;
+        for (const QString &k : keys)
+            parts << k + QStringLiteral(" = ") + row + k;
+        return parts.join(QStringLiteral(" AND "));
+    }
+    QString add(const QString &row) const
+    {
+        return QStringLiteral("INSERT INTO %1 (%2, %3) VALUES (%4, %5) ON CONFLICT DO UPDATE SET %6;")
+            .arg(table, keys.join(QStringLiteral(", ")), prefixed(QString()),
+                 [&] {
+                     QStringList parts;
+                     for (const QString &k : keys)
+                         parts << row + k;
+                     return parts.join(QStringLiteral(", "));
+                 }(),
+                 prefixed(row), adjusted(QStringLiteral("excluded."), QString()));
+    }
+    QString subtract(const QString &row) const
+    {
+        return QStringLiteral("UPDATE %1 SET %2 WHERE %3;")
+            .arg(table, adjusted(QString(), row), where(row));
+    }
+    QString change() const
+    {
+        return QStringLiteral("UPDATE %1 SET %2 WHERE %3;")
+            .arg(table, adjusted(QStringLiteral("NEW."), QStringLiteral("OLD.")),
+                 where(QStringLiteral("NEW.")));
+    }
+};
+
+// The UTC day of a `time` column, floored as AggregateDeltas::dayOf() does.
+QString dayOf(const QString &time)
+{
+    return QStringLiteral("((%1 - ((%1 % 86400) + 86400) % 86400) / 86400)").arg(time);
+}
+
+// Version 3: what the dashboard reads. Figures over long ranges summed from
+// `daily` cost one row per peer and day (a year of a busy site: ~800,000
+// rows, most of a second), so roll-ups keep the sums a range of whole data
+// needs:
+// - daily_totals: per day, direction and local flag, over all peers (the
+//   trend chart and the per-direction shares);
+// - peer_totals: per direction and endpoint over all time (the Peers table
+//   when the range holds all records);
+// - tls_daily / tls_totals: encrypted connections per TLS parameters, per day
+//   and over all time (TLS versions, ciphers and trust per peer; the TLS
+//   quality page).
+// Triggers keep them in step with `daily` and `connections`, inside the
+// writer's transaction, so a roll-up is never out of date. The triggers on
+// `daily` run once per touched aggregate row, those on `connections` once per
+// encrypted connection. Indexes by endpoint let a peer's records (detail page,
+// last seen) be found without reading everyone's; `daily` by endpoint serves a
+// peer's timeline and subtracting peers the user listed as local. They index
+// the expression (endpoint_id + 0), and queries that want them say so: on the
+// column itself, SQLite's planner would read a whole table in endpoint order
+// to save the sort of a GROUP BY direction, endpoint_id whose range has no
+// upper end (a "last 30 days" figure), which costs far more than the sort.
+SchemaMigration version3()
+{
+    const RollUp perDay{QStringLiteral("daily_totals"),
+                        {QStringLiteral("day"), QStringLiteral("direction"), QStringLiteral("local")}};
+    const RollUp perPeer{QStringLiteral("peer_totals"),
+                         {QStringLiteral("direction"), QStringLiteral("endpoint_id"),
+                          QStringLiteral("local")}};
+    // The writer never changes a daily row's key, only its values; the
+    // general case is handled all the same.
+    const QString sameKey = QStringLiteral("NEW.day = OLD.day AND NEW.direction = OLD.direction AND "
+                                           "NEW.endpoint_id = OLD.endpoint_id AND NEW.local = OLD.local");
+    const QString tlsKeys = QStringLiteral("direction, endpoint_id, local, tls_id");
+    auto tlsAdd = [&](const QString &row) {
+        return QStringLiteral("INSERT INTO tls_daily (day, %1, connections) VALUES (%2, %3direction, "
+                              "%3endpoint_id, %3local, %3tls_id, 1) ON CONFLICT DO UPDATE SET "
+                              "connections = connections + 1; "
+                              "INSERT INTO tls_totals (%1, connections) VALUES (%3direction, "
+                              "%3endpoint_id, %3local, %3tls_id, 1) ON CONFLICT DO UPDATE SET "
+                              "connections = connections + 1;")
+            .arg(tlsKeys, dayOf(row + QStringLiteral("time")), row);
+    };
+    auto tlsSubtract = [&](const QString &row) {
+        return QStringLiteral("UPDATE tls_daily SET connections = connections - 1 WHERE day = %1 AND "
+                              "direction = %2direction AND endpoint_id = %2endpoint_id AND "
+                              "local = %2local AND tls_id = %2tls_id; "
+                              "UPDATE tls_totals SET connections = connections - 1 WHERE "
+                              "direction = %2direction AND endpoint_id = %2endpoint_id AND "
+                              "local = %2local AND tls_id = %2tls_id;")
+            .arg(dayOf(row + QStringLiteral("time")), row);
+    };
+
+    SchemaMigration step;
+    step.version = 3;
+    step.statements = {
+        QStringLiteral("CREATE INDEX transfers_peer ON transfers ((endpoint_id + 0), direction, local, time)"),
+        QStringLiteral("CREATE INDEX connections_peer ON connections ((endpoint_id + 0), direction, local, time)"),
+        QStringLiteral("CREATE INDEX tls_failures_peer ON tls_failures ((endpoint_id + 0), direction, local, time)"),
+        QStringLiteral("CREATE INDEX daily_peer ON daily ((endpoint_id + 0), day)"),
+        QStringLiteral("CREATE TABLE daily_totals (day INTEGER NOT NULL, direction INTEGER NOT NULL, "
+                       "local INTEGER NOT NULL, %1, PRIMARY KEY (day, direction, local)) WITHOUT ROWID")
+            .arg(valueDefinitions()),
+        QStringLiteral("CREATE TABLE peer_totals (direction INTEGER NOT NULL, endpoint_id INTEGER NOT "
+                       "NULL REFERENCES endpoints (id), local INTEGER NOT NULL, %1, "
+                       "PRIMARY KEY (direction, endpoint_id, local)) WITHOUT ROWID")
+            .arg(valueDefinitions()),
+        QStringLiteral("CREATE TABLE tls_daily (day INTEGER NOT NULL, direction INTEGER NOT NULL, "
+                       "endpoint_id INTEGER NOT NULL REFERENCES endpoints (id), local INTEGER NOT "
+                       "NULL, tls_id INTEGER NOT NULL REFERENCES tls_parameters (id), connections "
+                       "INTEGER NOT NULL, PRIMARY KEY (day, direction, endpoint_id, local, tls_id)) "
+                       "WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE tls_totals (direction INTEGER NOT NULL, endpoint_id INTEGER NOT "
+                       "NULL REFERENCES endpoints (id), local INTEGER NOT NULL, tls_id INTEGER NOT "
+                       "NULL REFERENCES tls_parameters (id), connections INTEGER NOT NULL, "
+                       "PRIMARY KEY (direction, endpoint_id, local, tls_id)) WITHOUT ROWID"),
+        // What the store held before this step.
+        QStringLiteral("INSERT INTO daily_totals SELECT day, direction, local, %1 FROM daily "
+                       "GROUP BY day, direction, local")
+            .arg([] {
+                QStringList sums;
+                for (const QString &c : dailyValues())
+                    sums << QStringLiteral("sum(%1)").arg(c);
+                return sums.join(QStringLiteral(", "));
+            }()),
+        QStringLiteral("INSERT INTO peer_totals SELECT direction, endpoint_id, local, %1 FROM daily "
+                       "GROUP BY direction, endpoint_id, local")
+            .arg([] {
+                QStringList sums;
+                for (const QString &c : dailyValues())
+                    sums << QStringLiteral("sum(%1)").arg(c);
+                return sums.join(QStringLiteral(", "));
+            }()),
+        QStringLiteral("INSERT INTO tls_daily SELECT %1, %2, count(*) FROM connections "
+                       "WHERE encrypted = 1 GROUP BY 1, %2")
+            .arg(dayOf(QStringLiteral("time")), tlsKeys),
+        QStringLiteral("INSERT INTO tls_totals SELECT %1, count(*) FROM connections "
+                       "WHERE encrypted = 1 GROUP BY %1")
+            .arg(tlsKeys),
+        QStringLiteral("CREATE TRIGGER daily_inserted AFTER INSERT ON daily BEGIN %1 %2 END")
+            .arg(perDay.add(QStringLiteral("NEW.")), perPeer.add(QStringLiteral("NEW."))),
+        QStringLiteral("CREATE TRIGGER daily_changed AFTER UPDATE ON daily WHEN %1 BEGIN %2 %3 END")
+            .arg(sameKey, perDay.change(), perPeer.change()),
+        QStringLiteral("CREATE TRIGGER daily_moved AFTER UPDATE ON daily WHEN NOT (%1) BEGIN "
+                       "%2 %3 %4 %5 END")
+            .arg(sameKey, perDay.subtract(QStringLiteral("OLD.")),
+                 perPeer.subtract(QStringLiteral("OLD.")), perDay.add(QStringLiteral("NEW.")),
+                 perPeer.add(QStringLiteral("NEW."))),
+        QStringLiteral("CREATE TRIGGER daily_deleted AFTER DELETE ON daily BEGIN %1 %2 END")
+            .arg(perDay.subtract(QStringLiteral("OLD.")), perPeer.subtract(QStringLiteral("OLD."))),
+        QStringLiteral("CREATE TRIGGER connection_inserted AFTER INSERT ON connections "
+                       "WHEN NEW.encrypted = 1 BEGIN %1 END")
+            .arg(tlsAdd(QStringLiteral("NEW."))),
+        QStringLiteral("CREATE TRIGGER connection_replaced AFTER UPDATE ON connections "
+                       "WHEN OLD.encrypted = 1 BEGIN %1 END")
+            .arg(tlsSubtract(QStringLiteral("OLD."))),
+        // Whichever of the two runs first, one takes the old version away and
+        // the other adds the new one.
+        QStringLiteral("CREATE TRIGGER connection_replacing AFTER UPDATE ON connections "
+                       "WHEN NEW.encrypted = 1 BEGIN %1 END")
+            .arg(tlsAdd(QStringLiteral("NEW."))),
+        QStringLiteral("CREATE TRIGGER connection_deleted AFTER DELETE ON connections "
+                       "WHEN OLD.encrypted = 1 BEGIN %1 END")
+            .arg(tlsSubtract(QStringLiteral("OLD."))),
+    };
+    return step;
+}
+
 } // namespace
 
 const std::vector<SchemaMigration> &StoreSchema::migrations()
 {
-    static const std::vector<SchemaMigration> steps = {version1(), version2()};
+    static const std::vector<SchemaMigration> steps = {version1(), version2(), version3()};
     return steps;
 }
 
