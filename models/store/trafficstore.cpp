@@ -16,6 +16,11 @@
 #include <QVariant>
 
 #include "models/store/figurequery.h"
+#include "models/store/overviewquery.h"
+#include "models/store/peerdetailquery.h"
+#include "models/store/peertablequery.h"
+#include "models/store/provenancequery.h"
+#include "models/store/tlsqualityquery.h"
 #include "models/store/recordwriter.h"
 #include "models/store/storefilecheck.h"
 #include "models/store/storeschema.h"
@@ -483,6 +488,72 @@ QList<PeerFigures> TrafficStore::peerFiguresFromRecords(const ReportFilter &filt
         figures.clear();
     }
     return figures;
+}
+
+OverviewFigures TrafficStore::overview(const ReportFilter &filter, const OverviewOptions &options,
+                                      QString *error) const
+{
+    setError(error, QString());
+    OverviewFigures figures;
+    QString why;
+    if (d->requireOpen(error) && !OverviewQuery::run(d->db, filter, options, &figures, &why)) {
+        setError(error, QCoreApplication::translate("TrafficStore", "Cannot read figures from %1: %2").arg(shown(d->path), why));
+        figures = OverviewFigures();
+    }
+    return figures;
+}
+
+QList<PeerRow> TrafficStore::peerRows(const ReportFilter &filter, PeerColumns columns,
+                                      QString *error) const
+{
+    setError(error, QString());
+    QList<PeerRow> rows;
+    QString why;
+    if (d->requireOpen(error) && !PeerTableQuery::run(d->db, filter, columns, &rows, &why)) {
+        setError(error, QCoreApplication::translate("TrafficStore", "Cannot read figures from %1: %2").arg(shown(d->path), why));
+        rows.clear();
+    }
+    return rows;
+}
+
+PeerDetail TrafficStore::peerDetail(const ReportFilter &filter, const QString &peer,
+                                    const PeerDetailOptions &options, QString *error) const
+{
+    setError(error, QString());
+    PeerDetail detail;
+    QString why;
+    if (d->requireOpen(error) && !PeerDetailQuery::run(d->db, filter, peer, options, &detail, &why)) {
+        setError(error, QCoreApplication::translate("TrafficStore", "Cannot read figures from %1: %2").arg(shown(d->path), why));
+        detail = PeerDetail();
+    }
+    return detail;
+}
+
+TlsQuality TrafficStore::tlsQuality(const ReportFilter &filter, QString *error) const
+{
+    setError(error, QString());
+    TlsQuality quality;
+    QString why;
+    if (d->requireOpen(error) && !TlsQualityQuery::run(d->db, filter, &quality, &why)) {
+        setError(error, QCoreApplication::translate("TrafficStore", "Cannot read figures from %1: %2").arg(shown(d->path), why));
+        quality = TlsQuality();
+    }
+    return quality;
+}
+
+std::optional<RecordProvenance> TrafficStore::provenance(RecordKind kind, qint64 recordId,
+                                                         QString *error) const
+{
+    setError(error, QString());
+    RecordProvenance provenance;
+    QString why;
+    if (!d->requireOpen(error))
+        return std::nullopt;
+    if (!ProvenanceQuery::run(d->db, kind, recordId, &provenance, &why)) {
+        setError(error, QCoreApplication::translate("TrafficStore", "Cannot read figures from %1: %2").arg(shown(d->path), why));
+        return std::nullopt;
+    }
+    return provenance;
 }
 
 QHash<QString, qint64> TrafficStore::unrecognisedCounts(QString *error) const

@@ -10,10 +10,15 @@
 #include <QtGlobal>
 
 #include "models/store/ingestbatch.h"
+#include "models/store/overviewfigures.h"
+#include "models/store/peerdetail.h"
 #include "models/store/peerfigures.h"
+#include "models/store/peerrow.h"
+#include "models/store/recordprovenance.h"
 #include "models/store/reportfilter.h"
 #include "models/store/sourcerecord.h"
 #include "models/store/storeopenfailure.h"
+#include "models/store/tlsquality.h"
 
 namespace mailtls {
 
@@ -73,6 +78,18 @@ public:
     // The same figures counted from the records alone: slower, and the
     // reference the aggregates are checked against.
     QList<PeerFigures> peerFiguresFromRecords(const ReportFilter &filter, QString *error) const;
+
+    // The dashboard's pages, each read the way its query class says
+    // (OverviewQuery, PeerTableQuery, PeerDetailQuery, TlsQualityQuery,
+    // ProvenanceQuery). The error is empty on success.
+    OverviewFigures overview(const ReportFilter &filter, const OverviewOptions &options,
+                             QString *error) const;
+    QList<PeerRow> peerRows(const ReportFilter &filter, PeerColumns columns, QString *error) const;
+    PeerDetail peerDetail(const ReportFilter &filter, const QString &peer,
+                          const PeerDetailOptions &options, QString *error) const;
+    TlsQuality tlsQuality(const ReportFilter &filter, QString *error) const;
+    std::optional<RecordProvenance> provenance(RecordKind kind, qint64 recordId,
+                                               QString *error) const;
 
     // Unrecognised lines per program, over all sources.
     QHash<QString, qint64> unrecognisedCounts(QString *error) const;

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <optional>
+
+#include <QList>
+#include <QString>
+#include <QtGlobal>
+
+#include "models/logs/logevent.h"
+#include "models/store/peerfigures.h"
+
+namespace mailtls {
+
+// How many encrypted connections used one TLS protocol version, cipher suite
+// or key exchange. An empty name counts encrypted connections whose TLS
+// details the MTA did not log (encrypted by its disconnect statistics alone).
+struct TlsCount
+{
+    QString name;
+    qint64 connections = 0;
+
+    bool operator==(const TlsCount &other) const
+    {
+        return name == other.name && connections == other.connections;
+    }
+};
+
+// Which columns of the Peers table to read. Figures alone cost one pass over
+// the aggregates; everything adds the TLS roll-ups and a last-seen look-up per
+// peer, so a view can show the figures first and fill the rest in after.
+enum class PeerColumns { Figures, Everything };
+
+// One row of the Peers table: a peer (host, or registrable domain) in one
+// direction. `figures` are exactly TrafficStore::peerFigures()'s.
+struct PeerRow
+{
+    PeerFigures figures;
+    // Left empty with PeerColumns::Figures.
+    // Over the peer's encrypted connections, most frequent first (ties by name).
+    QList<TlsCount> protocols;
+    QList<TlsCount> ciphers;
+    // Over its encrypted connections whose trust was logged; Unknown when none.
+    Trust bestTrust = Trust::Unknown;
+    Trust worstTrust = Trust::Unknown;
+    // Its last transfer, connection or TLS failure in the range.
+    std::optional<qint64> lastSeen;
+};
+
+} // namespace mailtls
