@@ -7,6 +7,7 @@
 #include <memory>
 
 #include <QDebug>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -289,6 +290,61 @@ private:
     qint64 m_source = -1;
     qint64 m_position = 0;
 };
+
+// Random records over ten days, then a second batch that emits some of them
+// again changed (direction, time, peer, encryption, bytes), as the assembler
+// does when later lines change a record: the roll-ups must follow.
+inline QList<AssemblerOutput> randomBatches(quint32 seed)
+{
+    QRandomGenerator random(seed);
+    const char *const peers[] = {"mx1.one.example", "mx2.one.example", "mail.two.example", "localhost",
+                                 "198.51.100.20", "smtp.three.test"};
+    const char *const ips[] = {"192.0.2.11", "192.0.2.12", "198.51.100.13", "127.0.0.1", "198.51.100.20",
+                               "203.0.113.14"};
+    static const TlsDetails kinds[] = {
+        tls(Trust::Trusted, "TLSv1.3", "TLS_AES_256_GCM_SHA384", 256, "X25519", 253),
+        tls(Trust::Verified, "TLSv1.2", "ECDHE-RSA-AES256-GCM-SHA384", 256),
+        tls(Trust::Anonymous, "TLSv1.2", "DHE-RSA-AES256-GCM-SHA384", 256, "", 0, true),
+        TlsDetails(),
+    };
+    auto make = [&](qint64 key, AssemblerOutput &output) {
+        const int p = int(random.bounded(6u));
+        const Direction direction = Direction(random.bounded(3u));
+        const qint64 time = day0 + qint64(random.bounded(quint32(10 * day)));
+        const bool local = p == 3;
+        const TlsDetails &details = kinds[random.bounded(4u)];
+        switch (random.bounded(3u)) {
+        case 0: {
+            TransferRecord t = transfer(key, direction, peers[p], ips[p], time, 100 + random.bounded(5000u),
+                                        random.bounded(2u) ? &details : nullptr, "a@b.example", "c@d.example", local);
+            output.transfers.push_back(t);
+            break;
+        }
+        case 1:
+            output.connections.push_back(connection(key, direction, peers[p], ips[p], time, random.bounded(2u) != 0,
+                                                    details, local));
+            break;
+        default: {
+            TlsFailureRecord f = failure(key, direction, peers[p], ips[p], time, TlsProblem::Handshake, "handshake failure");
+            f.local = local;
+            output.failures.push_back(f);
+            break;
+        }
+        }
+    };
+    QList<AssemblerOutput> batches(3);
+    QList<qint64> keys;
+    for (int i = 0; i < 600; ++i) {
+        const qint64 key = 1000 + i * 10;
+        keys.append(key);
+        make(key, batches[i < 300 ? 0 : 1]);
+    }
+    // Some keys again, as anything: the writer replaces the stored version
+    // (which may be of another kind: then both exist, under the same key).
+    for (int i = 0; i < 150; ++i)
+        make(keys.at(int(random.bounded(quint32(keys.size())))), batches[2]);
+    return batches;
+}
 
 inline ReportFilter range(std::optional<qint64> since, std::optional<qint64> until)
 {
