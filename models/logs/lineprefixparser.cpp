@@ -510,8 +510,11 @@ void LinePrefixParser::advanceYear(std::string_view line)
 {
     const std::size_t pos = stampStart(line);
     const int month = monthFromName(line, pos);
+    // The month held already changes nothing, whether or not the rest is a stamp.
+    if (month == 0 || (m_year != 0 && month == m_lastMonth))
+        return;
     ClassicStamp stamp;
-    if (month != 0 && readClassicStamp(line, pos, stamp))
+    if (readClassicStamp(line, pos, stamp))
         inferYear(month);
 }
 
