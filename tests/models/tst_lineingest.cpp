@@ -13,6 +13,7 @@
 #include "models/ingest/lineingest.h"
 #include "models/ingest/logreader.h"
 #include "models/ingest/parallelingest.h"
+#include "models/logs/lineprefixparser.h"
 #include "models/logs/records.h"
 #include "models/logs/sessionassembler.h"
 
@@ -173,6 +174,7 @@ private slots:
     void countsLines();
     void offsetsCountFromTheBase();
     void yearCarriesFromBlockToBlock();
+    void advanceYearStepsAsParseDoes();
     void parallelEqualsSequential_data();
     void parallelEqualsSequential();
     void newYearAtAndInsideBlocks();
@@ -281,6 +283,50 @@ void TestLineIngest::yearCarriesFromBlockToBlock()
     QCOMPARE(isoTime(out.connections[1].time), QStringLiteral("2025-01-01T00:00:30Z"));
     QCOMPARE(out.transfers.size(), std::size_t(2));
     QCOMPARE(isoTime(out.transfers[1].time), QStringLiteral("2025-01-01T00:00:30Z"));
+}
+
+void TestLineIngest::advanceYearStepsAsParseDoes()
+{
+    // ParallelIngest's reader steps year inference with advanceYear() alone; every
+    // line must leave the state as parse() leaves it, stamps or not.
+    const char *const lines[] = {
+        "2024-11-30T10:00:00+00:00 mx postfix/smtpd[1]: connect from a[192.0.2.1]",
+        "not a line",
+        "Nov 30 10:00:00 mx postfix/smtpd[1]: m",
+        "Nov 30 10:00:00",                                  // a stamp, no program: counted
+        "Dec 31 23:59:59\r",
+        "Dec 32 10:00:00 mx p[1]: m",                       // no such day: not a stamp
+        "Jan 01 25:00:00 mx p[1]: m",                       // no such hour
+        "Jan  1 00:00:01 mx postfix/qmgr[2]: m",
+        "<22>Jan  1 00:00:02 mx postfix/qmgr[2]: m",
+        "Dec 31 23:59:58 mx postfix/qmgr[2]: late",         // back across New Year: by the rule, next December
+        "Nov  3 10:00:00 mx p[1]: m",                       // one month back: not a new year
+        "Oct  1 10:00:00 mx p[1]: m",                       // two back: one
+        "Jan 5 10:00:00 mx p[1]: m",
+        "JAN  5 10:00:00 mx p[1]: m",
+        "Jan  5 10:00 mx p[1]: m",                          // clock cut short
+        "Jan",
+        "Feb 29 10:00:00 mx p[1]: m",
+        "Mar  1 10:00:00.123456 mx p[1]: m",
+        "Feb 28 10:00:00 mx p[1]: m",                       // one back, March is still held
+        "Dec  1 10:00:00 mx p[1]: m",
+        "Jun  1 10:00:00 mx p[1]: m",
+    };
+    LinePrefixParser parsing{QTimeZone::utc()};
+    LinePrefixParser stepping{QTimeZone::utc()};
+    parsing.setReferenceTime(utc("2025-01-10T00:00:00"));
+    stepping.setReferenceTime(utc("2025-01-10T00:00:00"));
+    QList<int> years;
+    for (const char *line : lines) {
+        LogLine out;
+        parsing.parse(line, out);
+        stepping.advanceYear(line);
+        QCOMPARE(stepping.yearState().year, parsing.yearState().year);
+        QCOMPARE(stepping.yearState().lastMonth, parsing.yearState().lastMonth);
+        years << parsing.yearState().year;
+    }
+    QCOMPARE(years, (QList<int>{0, 0, 2024, 2024, 2024, 2024, 2024, 2025, 2025, 2025, 2025, 2026, 2027, 2027,
+                                2027, 2027, 2027, 2027, 2027, 2027, 2028}));
 }
 
 void TestLineIngest::parallelEqualsSequential_data()
