@@ -109,6 +109,8 @@ bool readImported(const RecordProvenance &p, QList<LogLineText> *lines, QString 
     }
     if (!reader.open(error))
         return false;
+    // A last line without its newline is a line of the log all the same.
+    reader.setIncludeUnterminated(true);
     std::string_view first;
     std::int64_t firstOffset = 0;
     if (!reader.nextLine(first, firstOffset)) {

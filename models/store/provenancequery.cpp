@@ -50,12 +50,12 @@ bool ProvenanceQuery::run(const QSqlDatabase &db, RecordKind kind, qint64 record
     if (!read)
         return false;
     if (!found) {
-        *error = tr("there is no %1 record with id %2").arg(tableOf(kind)).arg(recordId);
+        *error = tr("there is no record %1 in %2").arg(recordId).arg(tableOf(kind));
         return false;
     }
     const std::optional<LineOffsets> offsets = LineOffsetCodec::decode(packed);
     if (!offsets) {
-        *error = tr("the line offsets of %1 record %2 are damaged").arg(tableOf(kind)).arg(recordId);
+        *error = tr("the line offsets of record %1 in %2 are damaged").arg(recordId).arg(tableOf(kind));
         return false;
     }
     provenance->offsets = *offsets;
