@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTimeZone>
 
+#include "app/exportcommand.h"
 #include "app/followcommand.h"
 #include "models/ingest/importjob.h"
 #include "models/report/reportformatter.h"
@@ -83,7 +84,7 @@ void CommandLine::printOut(const QString &text)
 bool CommandLine::isVerb(const QString &word)
 {
     return word == QLatin1String("report") || word == QLatin1String("import")
-           || word == QLatin1String("follow");
+           || word == QLatin1String("follow") || word == QLatin1String("export");
 }
 
 int CommandLine::run(const QStringList &arguments)
@@ -95,6 +96,8 @@ int CommandLine::run(const QStringList &arguments)
         return import(arguments);
     if (verb == QLatin1String("follow"))
         return FollowCommand::run(arguments);
+    if (verb == QLatin1String("export"))
+        return ExportCommand::run(arguments);
     printError(tr("unknown command \"%1\"; see mailtls --help").arg(verb));
     return Usage;
 }

@@ -44,7 +44,8 @@ QString overview()
         "Commands:\n"
         "  report   print per-peer figures from logs and/or a database (mailtls report --help)\n"
         "  import   add logs to a database (mailtls import --help)\n"
-        "  follow   follow logs as they are written into a database (mailtls follow --help)\n\n"
+        "  follow   follow logs as they are written into a database (mailtls follow --help)\n"
+        "  export   write the dashboard's figures as CSV (mailtls export --help)\n\n"
         "Without a command, the window opens.");
 }
 
@@ -75,7 +76,7 @@ int main(int argc, char *argv[])
         parser.setApplicationDescription(overview());
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "report, import or follow"),
+        parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "report, import, follow or export"),
                                      QStringLiteral("[command]"));
         if (!parser.parse(arguments)) {
             mailtls::CommandLine::printError(parser.errorText() + QLatin1Char(' ')
