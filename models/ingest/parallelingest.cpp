@@ -166,7 +166,9 @@ void ParallelIngest::parseLoop()
         ingest.setReferenceTime(m_referenceTime);
     std::unique_lock<std::mutex> lock(m_mutex);
     for (;;) {
+        ++m_idleParsers;
         m_parserWakes.wait(lock, [this] { return m_stopping || m_unparsed < m_blocks.size(); });
+        --m_idleParsers;
         if (m_stopping)
             return;
         Block *block = m_blocks[m_unparsed++].get();
@@ -196,25 +198,27 @@ bool ParallelIngest::feedNext(SessionAssembler &assembler, Fed &fed)
             m_readerWakes.notify_one();
         }
         for (;;) {
-            // The next block parsed, or not yet taken by a parser (they are all busy,
-            // or other programs have the cores): then this thread parses it itself.
+            // Until the next block is parsed, this thread parses blocks that no parser
+            // took and none is free to take (they are all busy, or other programs have
+            // the cores) rather than wait.
             m_feederWakes.wait(lock, [this] {
-                return m_stopping || (!m_blocks.empty() && (m_blocks.front()->parsed || m_unparsed == 0))
+                return m_stopping
+                    || (!m_blocks.empty()
+                        && (m_blocks.front()->parsed || (m_unparsed < m_blocks.size() && m_idleParsers == 0)))
                     || (m_blocks.empty() && m_readDone);
             });
             if (m_stopping || m_blocks.empty() || m_blocks.front()->parsed)
                 break;
-            Block &front = *m_blocks.front();
-            m_unparsed = 1;
+            Block &block = *m_blocks[m_unparsed++];
             lock.unlock();
             if (!m_helper) {
                 m_helper = std::make_unique<LineIngest>(m_zone);
                 if (m_referenceSet)
                     m_helper->setReferenceTime(m_referenceTime);
             }
-            parseBlock(*m_helper, front);
+            parseBlock(*m_helper, block);
             lock.lock();
-            front.parsed = true;
+            block.parsed = true;
         }
         if (m_stopping || m_blocks.empty()) {
             lock.unlock();

@@ -27,8 +27,8 @@ class SessionAssembler;
 // thread reads blocks of whole lines, parser threads parse them in any order,
 // and the caller's thread feeds their events, block after block in log order,
 // to its SessionAssembler (which must see every line in order, so it stays on
-// one thread). When every parser is busy, the feeding thread parses the next
-// block itself rather than wait.
+// one thread). When every parser is busy and the next block is not parsed
+// yet, the feeding thread parses a waiting block itself rather than wait.
 //
 // Year inference is what ties one line's parse to the lines before it; the
 // reading thread steps it over every line's stamp and hands each block the state
@@ -102,6 +102,7 @@ private:
     std::condition_variable m_feederWakes;   // the oldest block parsed, or the read ended
     std::deque<std::unique_ptr<Block>> m_blocks;   // in log order, read but not yet fed
     std::size_t m_unparsed = 0;                    // index in m_blocks of the first block no parser took
+    int m_idleParsers = 0;                         // parser threads waiting for a block
     std::vector<std::unique_ptr<Block>> m_spare;   // fed blocks, their buffers kept for reuse
     bool m_readDone = false;
     bool m_stopping = false;
