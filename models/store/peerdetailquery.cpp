@@ -121,12 +121,7 @@ bool PeerDetailQuery::correspondents(const QueryContext &context, const RecordSe
         c.encryptedMessages += encrypted;
         c.lastSeen = qMax(c.lastSeen, last);
     };
-    const QString sql = QStringLiteral("SELECT direction, sender, recipients, count(*), "
-                                       "sum(encrypted), max(time) FROM transfers")
-        + selection.where(RecordSelection::Columns::WithEndpoint, QStringLiteral("time"),
-                          filter.since, filter.until)
-        + QStringLiteral(" GROUP BY direction, sender, recipients");
-    const bool read = SqlRows::forEach(context.db(), sql, error, [&](const QSqlQuery &row) {
+    auto addRow = [&](const QSqlQuery &row) {
         const Direction direction = Direction(row.value(0).toInt());
         const qint64 messages = row.value(3).toLongLong();
         const qint64 encrypted = row.value(4).toLongLong();
@@ -148,9 +143,43 @@ bool PeerDetailQuery::correspondents(const QueryContext &context, const RecordSe
             seen << address;
             add(direction, recipientSide, address, messages, encrypted, last);
         }
+    };
+
+    // Transfers have no index by endpoint: read only the days on which
+    // `daily` says the peer sent or received messages, joined into spans.
+    std::optional<qint64> firstDay;
+    std::optional<qint64> endDay;
+    if (filter.since)
+        firstDay = RangePlan::dayOf(*filter.since);
+    if (filter.until)
+        endDay = RangePlan::dayOf(*filter.until - 1) + 1;
+    QList<RangePlan::Span> spans;
+    const QString daysSql = QStringLiteral("SELECT DISTINCT day FROM daily")
+        + selection.where(RecordSelection::Columns::WithEndpoint, QStringLiteral("day"), firstDay, endDay,
+                          {QStringLiteral("messages > 0")})
+        + QStringLiteral(" ORDER BY day");
+    const bool days = SqlRows::forEach(context.db(), daysSql, error, [&spans](const QSqlQuery &row) {
+        const qint64 from = row.value(0).toLongLong() * RangePlan::secondsPerDay;
+        if (!spans.isEmpty() && spans.last().to == from)
+            spans.last().to = from + RangePlan::secondsPerDay;
+        else
+            spans.append({from, from + RangePlan::secondsPerDay});
     });
-    if (!read)
+    if (!days)
         return false;
+    for (RangePlan::Span span : std::as_const(spans)) {
+        if (filter.since && *filter.since > *span.from)
+            span.from = filter.since;
+        if (filter.until && *filter.until < *span.to)
+            span.to = filter.until;
+        const QString sql = QStringLiteral("SELECT direction, sender, recipients, count(*), "
+                                           "sum(encrypted), max(time) FROM transfers")
+            + selection.where(RecordSelection::Columns::WithEndpoint, QStringLiteral("time"), span.from, span.to)
+            + QStringLiteral(" GROUP BY direction, sender, recipients");
+        if (!SqlRows::forEach(context.db(), sql, error, addRow))
+            return false;
+    }
+
     for (const auto &entry : merged)
         correspondents->append(entry.second);
     std::sort(correspondents->begin(), correspondents->end(),

@@ -42,7 +42,10 @@ struct PeerRow
     // Over its encrypted connections whose trust was logged; Unknown when none.
     Trust bestTrust = Trust::Unknown;
     Trust worstTrust = Trust::Unknown;
-    // Its last transfer, connection or TLS failure in the range.
+    // When it was last on the wire in the range: the start of its last
+    // connection or its last TLS failure; for a peer with neither in the range
+    // (its mail rode connections opened before it, or a local transport), its
+    // last message.
     std::optional<qint64> lastSeen;
 };
 

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QMap>
 #include <QPair>
+#include <QSet>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
@@ -150,6 +151,13 @@ public:
             if (!lastSeenOf(pairs.mid(start, pairsPerStatement), &last, error))
                 return false;
         }
+        QList<EndpointKey> messagesOnly;
+        for (const EndpointKey &pair : std::as_const(pairs)) {
+            if (!last.contains(pair))
+                messagesOnly.append(pair);
+        }
+        if (!messagesOnly.isEmpty() && !lastMessages(messagesOnly, &last, error))
+            return false;
         for (PeerRow &row : *rows) {
             const PeerKey key(int(row.figures.direction), row.figures.peer);
             for (const EndpointKey &pair : members.value(key)) {
@@ -209,8 +217,7 @@ private:
         PeerTableQuery::sortCounts(row->ciphers);
     }
 
-    bool lastSeenOf(const QList<EndpointKey> &pairs, QHash<EndpointKey, qint64> *last,
-                    QString *error) const
+    QString timeRange() const
     {
         const ReportFilter &filter = m_context.filter();
         QString range;
@@ -218,6 +225,15 @@ private:
             range += QStringLiteral(" AND time >= %1").arg(*filter.since);
         if (filter.until)
             range += QStringLiteral(" AND time < %1").arg(*filter.until);
+        return range;
+    }
+
+    // The last connection or TLS failure of each pair in the range.
+    bool lastSeenOf(const QList<EndpointKey> &pairs, QHash<EndpointKey, qint64> *last,
+                    QString *error) const
+    {
+        const ReportFilter &filter = m_context.filter();
+        const QString range = timeRange();
         QStringList values;
         for (const EndpointKey &pair : pairs)
             values << QStringLiteral("(%1,%2)").arg(pair.first).arg(pair.second);
@@ -226,7 +242,7 @@ private:
         // second one.
         QString sql = QStringLiteral("WITH p(d, e) AS (VALUES %1) SELECT d, e").arg(values.join(QLatin1Char(',')));
         int columns = 0;
-        for (const char *table : {"transfers", "connections", "tls_failures"}) {
+        for (const char *table : {"connections", "tls_failures"}) {
             for (int local = 0; local <= (filter.includeLocal ? 1 : 0); ++local) {
                 sql += QStringLiteral(", (SELECT max(time) FROM %1 WHERE (endpoint_id + 0) = p.e AND "
                                       "direction = p.d AND local = %2%3)")
@@ -246,6 +262,79 @@ private:
             if (latest)
                 last->insert(EndpointKey(row.value(0).toInt(), row.value(1).toLongLong()), *latest);
         });
+    }
+
+    // Pairs with messages but neither a connection nor a failure in the range
+    // (their mail rode connections opened before it, or a local transport):
+    // their last message. Transfers have no index by endpoint (it would cost
+    // every import more than this costs the few such pairs), so the last day
+    // with messages of each pair comes from `daily`, and the transfers of
+    // those days, and of the range's cut days, are read once per day.
+    bool lastMessages(const QList<EndpointKey> &pairs, QHash<EndpointKey, qint64> *last,
+                      QString *error) const
+    {
+        const ReportFilter &filter = m_context.filter();
+        const RangePlan &plan = m_context.plan();
+        const QString local = filter.includeLocal ? QString() : QStringLiteral(" AND local = 0");
+        QMap<qint64, QList<EndpointKey>> byDay;
+        if (plan.hasDays()) {
+            QString days;
+            if (plan.firstDay())
+                days += QStringLiteral(" AND day >= %1").arg(*plan.firstDay());
+            if (plan.endDay())
+                days += QStringLiteral(" AND day < %1").arg(*plan.endDay());
+            for (qsizetype start = 0; start < pairs.size(); start += pairsPerStatement) {
+                QStringList values;
+                for (const EndpointKey &pair : pairs.mid(start, pairsPerStatement))
+                    values << QStringLiteral("(%1,%2)").arg(pair.first).arg(pair.second);
+                const QString sql =
+                    QStringLiteral("WITH p(d, e) AS (VALUES %1) SELECT d, e, (SELECT max(day) FROM daily "
+                                   "WHERE (endpoint_id + 0) = p.e AND direction = p.d AND messages > 0%2%3) "
+                                   "FROM p")
+                        .arg(values.join(QLatin1Char(',')), local, days);
+                const bool read = SqlRows::forEach(m_context.db(), sql, error, [&byDay](const QSqlQuery &row) {
+                    if (!row.value(2).isNull())
+                        byDay[row.value(2).toLongLong()].append(EndpointKey(row.value(0).toInt(), row.value(1).toLongLong()));
+                });
+                if (!read)
+                    return false;
+            }
+        }
+        auto readWindow = [&](const RangePlan::Span &window, const QList<EndpointKey> &wanted) {
+            QSet<EndpointKey> wantedSet(wanted.cbegin(), wanted.cend());
+            QList<qint64> endpoints;
+            for (const EndpointKey &pair : wanted)
+                endpoints.append(pair.second);
+            QString sql = QStringLiteral("SELECT direction, endpoint_id, max(time) FROM transfers WHERE "
+                                         "endpoint_id IN %1%2")
+                              .arg(RecordSelection::list(endpoints), local);
+            if (window.from)
+                sql += QStringLiteral(" AND time >= %1").arg(*window.from);
+            if (window.to)
+                sql += QStringLiteral(" AND time < %1").arg(*window.to);
+            sql += QStringLiteral(" GROUP BY direction, endpoint_id");
+            return SqlRows::forEach(m_context.db(), sql, error, [&](const QSqlQuery &row) {
+                const EndpointKey pair(row.value(0).toInt(), row.value(1).toLongLong());
+                if (!wantedSet.contains(pair))
+                    return;
+                const qint64 time = row.value(2).toLongLong();
+                auto found = last->find(pair);
+                if (found == last->end())
+                    last->insert(pair, time);
+                else if (time > *found)
+                    *found = time;
+            });
+        };
+        for (auto it = byDay.cbegin(); it != byDay.cend(); ++it) {
+            const qint64 from = it.key() * RangePlan::secondsPerDay;
+            if (!readWindow({from, from + RangePlan::secondsPerDay}, it.value()))
+                return false;
+        }
+        for (const RangePlan::Span &cut : plan.cuts()) {
+            if (!readWindow(cut, pairs))
+                return false;
+        }
+        return true;
     }
 
     const QueryContext &m_context;

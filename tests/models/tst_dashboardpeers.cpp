@@ -148,6 +148,8 @@ private slots:
     void rows_data();
     void rows();
     void figuresOnly();
+    void lastSeenOfMessagesAlone_data();
+    void lastSeenOfMessagesAlone();
     void agreesWithPeerFigures_data();
     void agreesWithPeerFigures();
     void detail_data();
@@ -242,6 +244,61 @@ void TestDashboardPeers::figuresOnly()
     for (const PeerRow &r : {alphaRow(), unnamedRow(), betaRow(), filterRow(), relayRow(), gammaRow()})
         expected << row(r.figures, {}, {}, Trust::Unknown, Trust::Unknown, std::nullopt);
     QCOMPARE(rows, expected);
+}
+
+void TestDashboardPeers::lastSeenOfMessagesAlone_data()
+{
+    QTest::addColumn<ReportFilter>("filter");
+    QTest::addColumn<QString>("peer");
+    QTest::addColumn<qint64>("lastSeen");
+
+    // cached.example: a connection opened at day 0 08:00, messages over it
+    // (cached) at 08:01 and on day 1 at 07:00, 07:02; a local transport
+    // ("local", no connections at all) on days 0 and 2.
+    QTest::newRow("the connection is in range") << ReportFilter() << QStringLiteral("cached.example")
+                                                << day0 + 8 * hour;
+    QTest::newRow("cut days only") << range(day0 + 8 * hour + 30, day0 + day + 7 * hour + 60)
+                                   << QStringLiteral("cached.example") << day0 + day + 7 * hour;
+    QTest::newRow("whole day between cut days") << range(day0 + 8 * hour + 30, day0 + 2 * day + 5)
+                                                << QStringLiteral("cached.example") << day0 + day + 7 * hour + 120;
+    QTest::newRow("only the start cut has messages") << range(day0 + 8 * hour + 30, day0 + day + 6 * hour)
+                                                     << QStringLiteral("cached.example") << day0 + 8 * hour + 60;
+    ReportFilter local;
+    local.includeLocal = true;
+    QTest::newRow("a local transport, everything") << local << QStringLiteral("local") << day0 + 2 * day + 30;
+    local.until = day0 + 2 * day;
+    QTest::newRow("a local transport, whole days") << local << QStringLiteral("local") << day0 + 5;
+}
+
+void TestDashboardPeers::lastSeenOfMessagesAlone()
+{
+    QFETCH(ReportFilter, filter);
+    QFETCH(QString, peer);
+    QFETCH(qint64, lastSeen);
+
+    AssemblerOutput output;
+    const auto o = Direction::Outbound;
+    output.connections = {connection(100, o, "cached.example", "192.0.2.70", day0 + 8 * hour, false)};
+    output.transfers = {
+        transfer(200, o, "cached.example", "192.0.2.70", day0 + 8 * hour + 60, 10, nullptr, "a@ours.example"),
+        transfer(300, o, "cached.example", "192.0.2.70", day0 + day + 7 * hour, 10, nullptr, "a@ours.example"),
+        transfer(400, o, "cached.example", "192.0.2.70", day0 + day + 7 * hour + 120, 10, nullptr, "a@ours.example"),
+        transfer(500, o, "local", "", day0 + 5, 10, nullptr, "a@ours.example", "", true),
+        transfer(600, o, "local", "", day0 + 2 * day + 30, 10, nullptr, "a@ours.example", "", true),
+    };
+    KnownStore store;
+    QVERIFY(store.make(output));
+    QString error;
+    const QList<PeerRow> rows = store.store().peerRows(filter, PeerColumns::Everything, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    bool found = false;
+    for (const PeerRow &r : rows) {
+        if (r.figures.peer != peer)
+            continue;
+        found = true;
+        QCOMPARE(r.lastSeen, std::optional<qint64>(lastSeen));
+    }
+    QVERIFY(found);
 }
 
 void TestDashboardPeers::agreesWithPeerFigures_data()

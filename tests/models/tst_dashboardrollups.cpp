@@ -149,8 +149,7 @@ void TestDashboardRollUps::migrationFillsRollUps()
              {"DROP TRIGGER daily_inserted", "DROP TRIGGER daily_changed", "DROP TRIGGER daily_moved",
               "DROP TRIGGER daily_deleted", "DROP TRIGGER connection_inserted", "DROP TRIGGER connection_replaced",
               "DROP TRIGGER connection_replacing", "DROP TRIGGER connection_deleted", "DROP TABLE daily_totals",
-              "DROP TABLE peer_totals", "DROP TABLE tls_daily", "DROP TABLE tls_totals", "DROP INDEX transfers_peer",
-              "DROP INDEX connections_peer", "DROP INDEX tls_failures_peer", "DROP INDEX daily_peer",
+              "DROP TABLE peer_totals", "DROP TABLE tls_daily", "DROP TABLE tls_totals", "DROP INDEX connections_peer", "DROP INDEX tls_failures_peer", "DROP INDEX daily_peer",
               "PRAGMA user_version = 2"})
             QVERIFY(raw.exec(QString::fromLatin1(sql)));
         QCOMPARE(raw.rows(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name LIKE '%totals' "
