@@ -1,7 +1,6 @@
 #include "models/store/tlsqualityquery.h"
 
 #include <algorithm>
-#include <functional>
 
 #include <QHash>
 #include <QMap>
