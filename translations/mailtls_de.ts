@@ -173,6 +173,247 @@
     </message>
 </context>
 <context>
+    <name>CsvFile</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCsv</name>
+    <message>
+        <source>all records</source>
+        <translation>alle Datensätze</translation>
+    </message>
+    <message>
+        <source>the first record</source>
+        <translation>erster Datensatz</translation>
+    </message>
+    <message>
+        <source>the last record</source>
+        <translation>letzter Datensatz</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (UTC; the start included, the end not)</source>
+        <translation>%1 bis %2 (UTC; Beginn eingeschlossen, Ende nicht)</translation>
+    </message>
+    <message>
+        <source>%1; peers named by registrable domain</source>
+        <translation>%1; Gegenstellen nach registrierbarer Domain benannt</translation>
+    </message>
+    <message>
+        <source>%1; peers named by host</source>
+        <translation>%1; Gegenstellen nach Host benannt</translation>
+    </message>
+    <message>
+        <source>; local hops included</source>
+        <translation>; lokale Wege einbezogen</translation>
+    </message>
+    <message>
+        <source>; local hops left out</source>
+        <translation>; lokale Wege ausgelassen</translation>
+    </message>
+    <message>
+        <source>; also left out as local: %1</source>
+        <translation>; außerdem als lokal ausgelassen: %1</translation>
+    </message>
+    <message>
+        <source>messages, connections and failures are counts; bytes are bytes; percentages are of messages or bytes; times are UTC (ISO 8601)</source>
+        <translation>Nachrichten, Verbindungen und Fehlschläge sind Anzahlen; Bytes sind Bytes; Prozentwerte beziehen sich auf Nachrichten oder Bytes; Zeiten sind UTC (ISO 8601)</translation>
+    </message>
+    <message>
+        <source>Time range: %1</source>
+        <translation>Zeitraum: %1</translation>
+    </message>
+    <message>
+        <source>Selection: %1</source>
+        <translation>Auswahl: %1</translation>
+    </message>
+    <message>
+        <source>Units: %1</source>
+        <translation>Einheiten: %1</translation>
+    </message>
+    <message>
+        <source>Encrypted share per direction</source>
+        <translation>Verschlüsselter Anteil je Richtung</translation>
+    </message>
+    <message>
+        <source>Encrypted and plaintext mail per hour (UTC hours)</source>
+        <translation>Verschlüsselte und unverschlüsselte Mail je Stunde (UTC-Stunden)</translation>
+    </message>
+    <message>
+        <source>Encrypted and plaintext mail per day (UTC days)</source>
+        <translation>Verschlüsselte und unverschlüsselte Mail je Tag (UTC-Tage)</translation>
+    </message>
+    <message>
+        <source>Peers with the most plaintext messages</source>
+        <translation>Gegenstellen mit den meisten Klartext-Nachrichten</translation>
+    </message>
+    <message>
+        <source>Recent TLS failures, newest first</source>
+        <translation>Jüngste TLS-Fehlschläge, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Whether the mail server logs TLS</source>
+        <translation>Ob der Mailserver TLS protokolliert</translation>
+    </message>
+    <message>
+        <source>MailTLS overview</source>
+        <translation>MailTLS: Übersicht</translation>
+    </message>
+    <message>
+        <source>MailTLS encrypted share per direction</source>
+        <translation>MailTLS: Verschlüsselter Anteil je Richtung</translation>
+    </message>
+    <message>
+        <source>MailTLS trend of encrypted and plaintext mail</source>
+        <translation>MailTLS: Verlauf verschlüsselter und unverschlüsselter Mail</translation>
+    </message>
+    <message>
+        <source>MailTLS top plaintext peers</source>
+        <translation>MailTLS: Gegenstellen mit dem meisten Klartext</translation>
+    </message>
+    <message>
+        <source>MailTLS recent TLS failures</source>
+        <translation>MailTLS: Jüngste TLS-Fehlschläge</translation>
+    </message>
+    <message>
+        <source>MailTLS peers</source>
+        <translation>MailTLS: Gegenstellen</translation>
+    </message>
+    <message>
+        <source>; TLS versions and cipher suites list encrypted connections (their count), most first</source>
+        <translation>; TLS-Versionen und Cipher-Suites sind mit der Anzahl ihrer verschlüsselten Verbindungen (in Klammern) aufgeführt, häufigste zuerst</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>Gegenstellen</translation>
+    </message>
+    <message>
+        <source>MailTLS TLS quality</source>
+        <translation>MailTLS: TLS-Qualität</translation>
+    </message>
+    <message>
+        <source>connections are encrypted connections; peers count peers per direction; failures are counts; times are UTC (ISO 8601)</source>
+        <translation>Verbindungen zählen verschlüsselte Verbindungen; Gegenstellen werden je Richtung gezählt; Fehlschläge sind Anzahlen; Zeiten sind UTC (ISO 8601)</translation>
+    </message>
+    <message>
+        <source>Protocol versions</source>
+        <translation>Protokollversionen</translation>
+    </message>
+    <message>
+        <source>Cipher suites</source>
+        <translation>Cipher-Suites</translation>
+    </message>
+    <message>
+        <source>Key exchanges</source>
+        <translation>Schlüsselaustauschverfahren</translation>
+    </message>
+    <message>
+        <source>Peers using finite-field Diffie-Hellman (DHE/EDH) cipher suites</source>
+        <translation>Gegenstellen, die Cipher-Suites mit Finite-Field-Diffie-Hellman (DHE/EDH) verwenden</translation>
+    </message>
+    <message>
+        <source>Peers failing with &quot;dh key too small&quot;</source>
+        <translation>Gegenstellen mit dem Fehler „dh key too small“</translation>
+    </message>
+    <message>
+        <source>Peers with certificate failures</source>
+        <translation>Gegenstellen mit Zertifikatsfehlern</translation>
+    </message>
+    <message>
+        <source>Connections, newest first</source>
+        <translation>Verbindungen, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>TLS failures, newest first</source>
+        <translation>TLS-Fehlschläge, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Correspondents (envelope addresses; our side of inbound mail is not recorded)</source>
+        <translation>Korrespondenzpartner (Envelope-Adressen; unsere Seite eingehender Mail wird nicht erfasst)</translation>
+    </message>
+    <message>
+        <source>MailTLS peer %1</source>
+        <translation>MailTLS: Gegenstelle %1</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Zahlen</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message>
+        <source>Write what a dashboard page shows as CSV: the overview (encrypted shares, trend, top plaintext peers, recent TLS failures, whether TLS is logged), the peers table, or TLS quality.</source>
+        <translation>Als CSV schreiben, was eine Dashboard-Seite zeigt: die Übersicht (verschlüsselte Anteile, Verlauf, Gegenstellen mit dem meisten Klartext, jüngste TLS-Fehlschläge, ob TLS protokolliert wird), die Tabelle der Gegenstellen oder die TLS-Qualität.</translation>
+    </message>
+    <message>
+        <source>The database to read (it must exist).</source>
+        <translation>Die zu lesende Datenbank (sie muss existieren).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>overview, peers or tls.</source>
+        <translation>overview, peers oder tls.</translation>
+    </message>
+    <message>
+        <source>VIEW</source>
+        <translation>ANSICHT</translation>
+    </message>
+    <message>
+        <source>Write the CSV here (- for standard output).</source>
+        <translation>Die CSV-Datei hierhin schreiben (- für die Standardausgabe).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>Overview: how many plaintext peers and recent failures (default 10).</source>
+        <translation>Übersicht: wie viele Gegenstellen mit Klartext und jüngste Fehlschläge (Vorgabe 10).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Overview: trend points per hour, per day, or auto (default: hours for ranges of up to 72 hours).</source>
+        <translation>Übersicht: Verlaufspunkte je Stunde, je Tag oder auto (Vorgabe: Stunden bei Zeiträumen bis zu 72 Stunden).</translation>
+    </message>
+    <message>
+        <source>auto|hour|day</source>
+        <translation>auto|hour|day</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>export needs --%1</source>
+        <translation>export braucht --%1</translation>
+    </message>
+    <message>
+        <source>--view: &quot;%1&quot; is not one of overview, peers, tls</source>
+        <translation>--view: „%1“ ist keiner der Werte overview, peers, tls</translation>
+    </message>
+    <message>
+        <source>--top: &quot;%1&quot; is not a number of peers</source>
+        <translation>--top: „%1“ ist keine Anzahl von Gegenstellen</translation>
+    </message>
+    <message>
+        <source>--bucket: &quot;%1&quot; is not one of auto, hour, day</source>
+        <translation>--bucket: „%1“ ist keiner der Werte auto, hour, day</translation>
+    </message>
+    <message>
+        <source>there is no database at %1</source>
+        <translation>unter %1 gibt es keine Datenbank</translation>
+    </message>
+</context>
+<context>
     <name>FollowCommand</name>
     <message>
         <source>Follow logs as they are written and store their figures, until interrupted (Ctrl+C or SIGTERM).
@@ -284,6 +525,53 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>LogLineReader</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is shorter than when it was read: it ends before byte %2</source>
+        <translation>%1 ist kürzer als beim Lesen: Die Datei endet vor Byte %2</translation>
+    </message>
+    <message>
+        <source>the source %1 has no readable position; its lines cannot be read back</source>
+        <translation>die Quelle %1 hat keine lesbare Position; ihre Zeilen können nicht erneut gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is no longer the file that was read (it was rotated or replaced)</source>
+        <translation>%1 ist nicht mehr die Datei, die gelesen wurde (sie wurde rotiert oder ersetzt)</translation>
+    </message>
+    <message>
+        <source>the lines of this record are in an earlier file of %1 that was rotated away</source>
+        <translation>die Zeilen dieses Datensatzes stehen in einer früheren Datei von %1, die wegrotiert wurde</translation>
+    </message>
+    <message>
+        <source>this log was read from standard input; its lines cannot be read back</source>
+        <translation>dieses Protokoll wurde von der Standardeingabe gelesen; seine Zeilen können nicht erneut gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1 is empty now: it is no longer the log that was imported</source>
+        <translation>%1 ist jetzt leer: Es ist nicht mehr das importierte Protokoll</translation>
+    </message>
+    <message>
+        <source>%1 is no longer the log that was imported (its first line differs)</source>
+        <translation>%1 ist nicht mehr das importierte Protokoll (seine erste Zeile weicht ab)</translation>
+    </message>
+    <message>
+        <source>%1 holds no line at byte %2 any more</source>
+        <translation>%1 enthält bei Byte %2 keine Zeile mehr</translation>
+    </message>
+    <message>
+        <source>the lines of %1 cannot be read back: only local log files can be</source>
+        <translation>die Zeilen von %1 können nicht erneut gelesen werden: Das geht nur bei lokalen Protokolldateien</translation>
+    </message>
+</context>
+<context>
     <name>LogReader</name>
     <message>
         <source>%1: cannot open: %2</source>
@@ -331,6 +619,68 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>catching up</source>
         <translation>holt auf</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceQuery</name>
+    <message>
+        <source>there is no record %1 in %2</source>
+        <translation>in %2 gibt es keinen Datensatz %1</translation>
+    </message>
+    <message>
+        <source>the line offsets of record %1 in %2 are damaged</source>
+        <translation>die Zeilenpositionen des Datensatzes %1 in %2 sind beschädigt</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFilterOptions</name>
+    <message>
+        <source>Only mail that arrived at or after T.</source>
+        <translation>Nur Mail, die ab T eingetroffen ist.</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>Only mail that arrived before T.</source>
+        <translation>Nur Mail, die vor T eingetroffen ist.</translation>
+    </message>
+    <message>
+        <source>inbound, outbound, submission or all (default).</source>
+        <translation>inbound, outbound, submission oder all (Vorgabe).</translation>
+    </message>
+    <message>
+        <source>DIRECTION</source>
+        <translation>RICHTUNG</translation>
+    </message>
+    <message>
+        <source>Name peers by host (default) or by registrable domain.</source>
+        <translation>Gegenstellen nach Host (Vorgabe) oder registrierbarer Domain benennen.</translation>
+    </message>
+    <message>
+        <source>host|domain</source>
+        <translation>host|domain</translation>
+    </message>
+    <message>
+        <source>Include local hops (loopback, local transports, listed local peers).</source>
+        <translation>Lokale Wege einbeziehen (Loopback, lokale Transporte, als lokal genannte Gegenstellen).</translation>
+    </message>
+    <message>
+        <source>Treat this peer (host name or IP) as a local hop. Repeatable.</source>
+        <translation>Diese Gegenstelle (Hostname oder IP) als lokal behandeln. Mehrfach möglich.</translation>
+    </message>
+    <message>
+        <source>PEER</source>
+        <translation>GEGENSTELLE</translation>
+    </message>
+    <message>
+        <source>--direction: &quot;%1&quot; is not one of inbound, outbound, submission, all</source>
+        <translation>--direction: „%1“ ist keiner der Werte inbound, outbound, submission, all</translation>
+    </message>
+    <message>
+        <source>--group-by: &quot;%1&quot; is not one of host, domain</source>
+        <translation>--group-by: „%1“ ist keiner der Werte host, domain</translation>
     </message>
 </context>
 <context>
@@ -572,6 +922,37 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>TlsLoggingCheck</name>
+    <message numerus="yes">
+        <source>None of the %n inbound connection(s) was encrypted. Either your server does not offer STARTTLS, or it does not log TLS, so that encrypted mail looks like plaintext. In Postfix, set smtpd_tls_security_level = may and smtpd_tls_loglevel = 1 in main.cf, then run &quot;postfix reload&quot;.</source>
+        <translation>
+            <numerusform>Die %n eingehende Verbindung war nicht verschlüsselt. Entweder bietet Ihr Server kein STARTTLS an, oder er protokolliert TLS nicht, sodass verschlüsselte Mail wie Klartext aussieht. Setzen Sie in Postfix smtpd_tls_security_level = may und smtpd_tls_loglevel = 1 in der main.cf und führen Sie dann „postfix reload“ aus.</numerusform>
+            <numerusform>Keine der %n eingehenden Verbindungen war verschlüsselt. Entweder bietet Ihr Server kein STARTTLS an, oder er protokolliert TLS nicht, sodass verschlüsselte Mail wie Klartext aussieht. Setzen Sie in Postfix smtpd_tls_security_level = may und smtpd_tls_loglevel = 1 in der main.cf und führen Sie dann „postfix reload“ aus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %n outbound connection(s) was encrypted. Either your server does not try STARTTLS, or it does not log TLS, so that encrypted deliveries look like plaintext. In Postfix, set smtp_tls_security_level = may and smtp_tls_loglevel = 1 in main.cf, then run &quot;postfix reload&quot;.</source>
+        <translation>
+            <numerusform>Die %n ausgehende Verbindung war nicht verschlüsselt. Entweder versucht Ihr Server kein STARTTLS, oder er protokolliert TLS nicht, sodass verschlüsselte Zustellungen wie Klartext aussehen. Setzen Sie in Postfix smtp_tls_security_level = may und smtp_tls_loglevel = 1 in der main.cf und führen Sie dann „postfix reload“ aus.</numerusform>
+            <numerusform>Keine der %n ausgehenden Verbindungen war verschlüsselt. Entweder versucht Ihr Server kein STARTTLS, oder er protokolliert TLS nicht, sodass verschlüsselte Zustellungen wie Klartext aussehen. Setzen Sie in Postfix smtp_tls_security_level = may und smtp_tls_loglevel = 1 in der main.cf und führen Sie dann „postfix reload“ aus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your server does not log the TLS details of inbound mail: %n encrypted connection(s) are known only from their disconnect statistics, without protocol, cipher or certificate trust. In Postfix, set smtpd_tls_loglevel = 1 in main.cf, then run &quot;postfix reload&quot;.</source>
+        <translation>
+            <numerusform>Ihr Server protokolliert die TLS-Details eingehender Mail nicht: %n verschlüsselte Verbindung ist nur aus ihrer Statistik beim Trennen (disconnect) bekannt, ohne Protokollversion, Cipher oder Vertrauensstatus des Zertifikats. Setzen Sie in Postfix smtpd_tls_loglevel = 1 in der main.cf und führen Sie dann „postfix reload“ aus.</numerusform>
+            <numerusform>Ihr Server protokolliert die TLS-Details eingehender Mail nicht: %n verschlüsselte Verbindungen sind nur aus ihrer Statistik beim Trennen (disconnect) bekannt, ohne Protokollversion, Cipher oder Vertrauensstatus des Zertifikats. Setzen Sie in Postfix smtpd_tls_loglevel = 1 in der main.cf und führen Sie dann „postfix reload“ aus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your server does not log the TLS details of outbound mail: %n encrypted connection(s) carry no protocol, cipher or certificate trust. In Postfix, set smtp_tls_loglevel = 1 in main.cf, then run &quot;postfix reload&quot;.</source>
+        <translation>
+            <numerusform>Ihr Server protokolliert die TLS-Details ausgehender Mail nicht: %n verschlüsselte Verbindung enthält keine Angaben zu Protokollversion, Cipher oder Vertrauensstatus des Zertifikats. Setzen Sie in Postfix smtp_tls_loglevel = 1 in der main.cf und führen Sie dann „postfix reload“ aus.</numerusform>
+            <numerusform>Ihr Server protokolliert die TLS-Details ausgehender Mail nicht: %n verschlüsselte Verbindungen enthalten keine Angaben zu Protokollversion, Cipher oder Vertrauensstatus des Zertifikats. Setzen Sie in Postfix smtp_tls_loglevel = 1 in der main.cf und führen Sie dann „postfix reload“ aus.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrafficStore</name>
     <message>
         <source>%1 belongs to another application (%2). MailTLS has not changed it. Choose another file for the MailTLS store.</source>
@@ -703,6 +1084,13 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>TrendQuery</name>
+    <message>
+        <source>the range holds %1 points of this length, more than %2; choose a shorter range or longer points</source>
+        <translation>der Zeitraum umfasst %1 Punkte dieser Länge, mehr als %2; wählen Sie einen kürzeren Zeitraum oder längere Punkte</translation>
+    </message>
+</context>
+<context>
     <name>mailtls::AskpassServer</name>
     <message>
         <source>Cannot create a private folder for ssh&apos;s password questions: %1</source>
@@ -789,6 +1177,14 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>No answer within %1 seconds.</source>
         <translation>Keine Antwort innerhalb von %1 Sekunden.</translation>
+    </message>
+    <message>
+        <source>What was read could not be stored: %1. Press Retry once the database can be written to again; reading goes on from what it holds.</source>
+        <translation>Das Gelesene konnte nicht gespeichert werden: %1. Klicken Sie auf „Wiederholen“, sobald wieder in die Datenbank geschrieben werden kann; es wird ab dem Stand weitergelesen, den sie enthält.</translation>
+    </message>
+    <message>
+        <source>%1: what was read could not be stored: %2</source>
+        <translation>%1: Das Gelesene konnte nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1567,6 +1963,7 @@ Commands:
   report   print per-peer figures from logs and/or a database (mailtls report --help)
   import   add logs to a database (mailtls import --help)
   follow   follow logs as they are written into a database (mailtls follow --help)
+  export   write the dashboard&apos;s figures as CSV (mailtls export --help)
 
 Without a command, the window opens.</source>
         <translation>MailTLS zeigt je Gegenstelle, wie viel Ihrer Mail verschlüsselt (STARTTLS) und wie viel im Klartext übertragen wird.
@@ -1575,12 +1972,13 @@ Befehle:
   report   Zahlen je Gegenstelle aus Protokollen und/oder einer Datenbank ausgeben (mailtls report --help)
   import   Protokolle zu einer Datenbank hinzufügen (mailtls import --help)
   follow   Protokolle beim Schreiben in eine Datenbank mitlesen (mailtls follow --help)
+  export   die Zahlen des Dashboards als CSV schreiben (mailtls export --help)
 
 Ohne Befehl öffnet sich das Fenster.</translation>
     </message>
     <message>
-        <source>report, import or follow</source>
-        <translation>report, import oder follow</translation>
+        <source>report, import, follow or export</source>
+        <translation>report, import, follow oder export</translation>
     </message>
 </context>
 </TS>
