@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QHash>
+#include <QLocale>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
