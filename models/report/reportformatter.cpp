@@ -6,21 +6,11 @@
 #include <QLocale>
 #include <QStringList>
 
+#include "models/report/dashboardcsv.h"
+
 namespace mailtls {
 
 namespace {
-
-QString csvField(const QString &value)
-{
-    // Peer names are host names or IPs, but a hostile log can put anything there.
-    if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"'))
-        || value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r'))) {
-        QString quoted = value;
-        quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-        return QLatin1Char('"') + quoted + QLatin1Char('"');
-    }
-    return value;
-}
 
 PeerFigures totalOf(const QList<PeerFigures> &rows, Direction direction)
 {
@@ -76,7 +66,7 @@ QString ReportFormatter::csv(const QList<PeerFigures> &rows)
 {
     QString out = csvHeader() + QLatin1Char('\n');
     for (const PeerFigures &r : rows) {
-        out += directionName(r.direction) + QLatin1Char(',') + csvField(r.peer);
+        out += directionName(r.direction) + QLatin1Char(',') + DashboardCsv::field(r.peer);
         for (qint64 v : {r.messages, r.encryptedMessages, r.plaintextMessages, r.bytes, r.encryptedBytes,
                          r.connections, r.encryptedConnections, r.tlsFailures})
             out += QLatin1Char(',') + QString::number(v);

@@ -4,7 +4,6 @@
 #include <optional>
 
 #include <QHash>
-#include <QHostAddress>
 #include <QPair>
 #include <QSet>
 #include <QSqlError>
@@ -13,6 +12,7 @@
 #include <QVariant>
 
 #include "models/domains/registrabledomain.h"
+#include "models/store/peerdirectory.h"
 
 namespace mailtls {
 
@@ -40,32 +40,6 @@ struct Range
     std::optional<qint64> to;
 };
 
-// Host names as the records hold them (lower case, no trailing dot), and IP
-// addresses in both the user's spelling and Qt's canonical one.
-QStringList normalisedLocalPeers(const QStringList &peers)
-{
-    QSet<QString> seen;
-    QStringList result;
-    auto add = [&](const QString &peer) {
-        if (!peer.isEmpty() && !seen.contains(peer)) {
-            seen.insert(peer);
-            result.append(peer);
-        }
-    };
-    for (const QString &entry : peers) {
-        QString peer = entry.trimmed().toLower();
-        if (peer.startsWith(QLatin1Char('[')) && peer.endsWith(QLatin1Char(']')))
-            peer = peer.mid(1, peer.size() - 2);
-        while (peer.endsWith(QLatin1Char('.')))
-            peer.chop(1);
-        add(peer);
-        QHostAddress address;
-        if (address.setAddress(peer))
-            add(address.toString());
-    }
-    return result;
-}
-
 class Counter final
 {
 public:
@@ -79,7 +53,7 @@ public:
     // are then grouped by endpoint id, which is cheaper than by name.
     bool loadEndpoints(QString *error)
     {
-        const QStringList listed = normalisedLocalPeers(m_filter.localPeers);
+        const QStringList listed = PeerDirectory::normalisedLocalPeers(m_filter.localPeers);
         const QSet<QString> local(listed.cbegin(), listed.cend());
         QSqlQuery query(m_db);
         query.setForwardOnly(true);
