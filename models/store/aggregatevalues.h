@@ -21,6 +21,20 @@ struct AggregateValues
         return messages == 0 && encryptedMessages == 0 && bytes == 0 && encryptedBytes == 0
             && connections == 0 && encryptedConnections == 0 && tlsFailures == 0;
     }
+
+    // Adds these sums to figures with the same seven fields (PeerFigures,
+    // a direction's share, …).
+    template <typename Figures>
+    void addTo(Figures &into) const
+    {
+        into.messages += messages;
+        into.encryptedMessages += encryptedMessages;
+        into.bytes += bytes;
+        into.encryptedBytes += encryptedBytes;
+        into.connections += connections;
+        into.encryptedConnections += encryptedConnections;
+        into.tlsFailures += tlsFailures;
+    }
 };
 
 } // namespace mailtls

@@ -27,19 +27,25 @@ bool collect(const QSqlDatabase &db, const QString &sql, int sign, BucketSums::M
              QString *error)
 {
     return SqlRows::forEach(db, sql, error, [&](const QSqlQuery &row) {
-        AggregateValues values;
-        values.messages = row.value(2).toLongLong();
-        values.encryptedMessages = row.value(3).toLongLong();
-        values.bytes = row.value(4).toLongLong();
-        values.encryptedBytes = row.value(5).toLongLong();
-        values.connections = row.value(6).toLongLong();
-        values.encryptedConnections = row.value(7).toLongLong();
-        values.tlsFailures = row.value(8).toLongLong();
-        BucketSums::add((*sums)[{row.value(0).toLongLong(), row.value(1).toInt()}], values, sign);
+        BucketSums::add((*sums)[{row.value(0).toLongLong(), row.value(1).toInt()}],
+                        BucketSums::valuesOf(row, 2), sign);
     });
 }
 
 } // namespace
+
+AggregateValues BucketSums::valuesOf(const QSqlQuery &row, int first)
+{
+    AggregateValues values;
+    values.messages = row.value(first).toLongLong();
+    values.encryptedMessages = row.value(first + 1).toLongLong();
+    values.bytes = row.value(first + 2).toLongLong();
+    values.encryptedBytes = row.value(first + 3).toLongLong();
+    values.connections = row.value(first + 4).toLongLong();
+    values.encryptedConnections = row.value(first + 5).toLongLong();
+    values.tlsFailures = row.value(first + 6).toLongLong();
+    return values;
+}
 
 void BucketSums::add(AggregateValues &into, const AggregateValues &values, int sign)
 {

@@ -4,6 +4,7 @@
 
 #include <QMap>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QtGlobal>
 
@@ -36,6 +37,9 @@ public:
                      bool restricted, Map *sums, QString *error);
 
     static void add(AggregateValues &into, const AggregateValues &values, int sign = 1);
+
+    // The seven sums of a row, in the order of sumColumns(), from column `first` on.
+    static AggregateValues valuesOf(const QSqlQuery &row, int first);
 };
 
 } // namespace mailtls

@@ -41,14 +41,7 @@ bool OverviewQuery::shares(const QueryContext &context, QList<DirectionShare> *s
         for (auto it = days.cbegin(); it != days.cend(); ++it) {
             if (it.key().second != int(direction))
                 continue;
-            const AggregateValues &v = it.value();
-            share.messages += v.messages;
-            share.encryptedMessages += v.encryptedMessages;
-            share.bytes += v.bytes;
-            share.encryptedBytes += v.encryptedBytes;
-            share.connections += v.connections;
-            share.encryptedConnections += v.encryptedConnections;
-            share.tlsFailures += v.tlsFailures;
+            it.value().addTo(share);
         }
         shares->append(share);
     }

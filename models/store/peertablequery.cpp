@@ -98,15 +98,7 @@ public:
                 row->figures.direction = Direction(key.first);
                 row->figures.peer = key.second;
             }
-            PeerFigures &f = row->figures;
-            const AggregateValues &v = it.value();
-            f.messages += v.messages;
-            f.encryptedMessages += v.encryptedMessages;
-            f.bytes += v.bytes;
-            f.encryptedBytes += v.encryptedBytes;
-            f.connections += v.connections;
-            f.encryptedConnections += v.encryptedConnections;
-            f.tlsFailures += v.tlsFailures;
+            it.value().addTo(row->figures);
             (*members)[key].append(it.key());
             if (withTls) {
                 const auto tls = m_tls.constFind(it.key());
@@ -179,16 +171,8 @@ private:
     bool addFigures(const QString &sql, QString *error)
     {
         return SqlRows::forEach(m_context.db(), sql, error, [this](const QSqlQuery &row) {
-            AggregateValues values;
-            values.messages = row.value(2).toLongLong();
-            values.encryptedMessages = row.value(3).toLongLong();
-            values.bytes = row.value(4).toLongLong();
-            values.encryptedBytes = row.value(5).toLongLong();
-            values.connections = row.value(6).toLongLong();
-            values.encryptedConnections = row.value(7).toLongLong();
-            values.tlsFailures = row.value(8).toLongLong();
             BucketSums::add(m_figures[EndpointKey(row.value(0).toInt(), row.value(1).toLongLong())],
-                            values);
+                            BucketSums::valuesOf(row, 2));
         });
     }
 
