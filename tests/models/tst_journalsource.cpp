@@ -97,6 +97,18 @@ class PathHost final : public CommandHost
 public:
     QString toolDir;
 
+    // A host whose PATH is `tools` holding only sh (no journalctl); null when
+    // that cannot be made.
+    static std::shared_ptr<PathHost> withShellOnly(const QTemporaryDir &tools)
+    {
+        const QString sh = QStandardPaths::findExecutable(QStringLiteral("sh"));
+        if (!tools.isValid() || sh.isEmpty() || !QFile::link(sh, tools.filePath(QStringLiteral("sh"))))
+            return nullptr;
+        auto host = std::make_shared<PathHost>();
+        host->toolDir = tools.path();
+        return host;
+    }
+
     void prepare(QProcess &process, const QStringList &argv) const override
     {
         process.setProgram(argv.value(0) == QLatin1String("sh") ? toolDir + QStringLiteral("/sh") : argv.value(0));
@@ -536,12 +548,8 @@ void TestJournalSource::backlogThenFollowing()
 void TestJournalSource::journalctlMissing()
 {
     QTemporaryDir tools;
-    QVERIFY(tools.isValid());
-    const QString sh = QStandardPaths::findExecutable(QStringLiteral("sh"));
-    QVERIFY(!sh.isEmpty());
-    QVERIFY(QFile::link(sh, tools.filePath(QStringLiteral("sh"))));
-    auto host = std::make_shared<PathHost>();
-    host->toolDir = tools.path();
+    std::shared_ptr<PathHost> host = PathHost::withShellOnly(tools);
+    QVERIFY(host);
     JournalSource source(host, QString());
     source.setBackoff(ProcessSourceBackoff(5000, 5000));
     source.start(QByteArray(), 0);
@@ -555,12 +563,8 @@ void TestJournalSource::journalctlMissing()
 void TestJournalSource::unreadableCursorWarnsOnce()
 {
     QTemporaryDir tools;
-    QVERIFY(tools.isValid());
-    const QString sh = QStandardPaths::findExecutable(QStringLiteral("sh"));
-    QVERIFY(!sh.isEmpty());
-    QVERIFY(QFile::link(sh, tools.filePath(QStringLiteral("sh"))));
-    auto host = std::make_shared<PathHost>();
-    host->toolDir = tools.path();
+    std::shared_ptr<PathHost> host = PathHost::withShellOnly(tools);
+    QVERIFY(host);
     JournalSource source(host, QString());
     source.setBackoff(ProcessSourceBackoff(50, 100, [] { return 0.5; }));
     Collector seen;
