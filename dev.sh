@@ -13,7 +13,7 @@ build="${MAILTLS_BUILD_DIR:-$here/build}"
 # Everything the build, the app and the tests need on Debian 12 / Ubuntu.
 packages=(
     build-essential cmake ninja-build pkg-config git
-    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-charts-dev libqt6opengl6-dev
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-charts-dev qt6-svg-dev libqt6opengl6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     libssl-dev zlib1g-dev libpsl-dev publicsuffix
     xvfb xauth

@@ -1,0 +1,100 @@
+#include "widgets/dashboard/queryrunner.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+
+#include "models/store/trafficstore.h"
+
+namespace mailtls {
+
+// Lives on the worker thread; owns that thread's store connection.
+class QueryRunner::Worker final : public QObject
+{
+public:
+    void execute(const QString &path, const Job &job)
+    {
+        // A store that failed to open is tried again at each run: the user may
+        // have fixed it meanwhile.
+        if (!m_store || m_openPath != path) {
+            m_store.reset();
+            m_openError.clear();
+            m_openPath = path;
+            if (!path.isEmpty()) {
+                auto store = std::make_unique<TrafficStore>(path);
+                if (store->open(&m_openError))
+                    m_store = std::move(store);
+            }
+        }
+        job(m_store.get(), path.isEmpty() ? QueryRunner::tr("No store is open.") : m_openError);
+    }
+
+    std::unique_ptr<TrafficStore> m_store;
+    QString m_openPath;
+    QString m_openError;
+};
+
+QueryRunner::QueryRunner(QObject *parent)
+    : QObject(parent)
+    , m_worker(new Worker)
+{
+    m_thread.setObjectName(QStringLiteral("mailtls-queries"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+QueryRunner::~QueryRunner()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void QueryRunner::setStorePath(const QString &path)
+{
+    m_path = path;
+}
+
+void QueryRunner::post(QObject *receiver, const QString &key, Job work,
+                       std::function<void()> deliver)
+{
+    std::shared_ptr<std::atomic<quint64>> &latest = m_generations[key];
+    if (!latest)
+        latest = std::make_shared<std::atomic<quint64>>(0);
+    const quint64 generation = ++*latest;
+    if (m_pending++ == 0)
+        emit busyChanged(true);
+
+    QPointer<QObject> target(receiver);
+    const QString path = m_path;
+    Worker *worker = m_worker;
+    QMetaObject::invokeMethod(m_worker, [=, work = std::move(work), deliver = std::move(deliver)] {
+        // Superseded before it started: skip the query.
+        if (latest->load() == generation)
+            worker->execute(path, work);
+        QMetaObject::invokeMethod(this, [=] { finished(key, generation, target, deliver); });
+    });
+}
+
+void QueryRunner::finished(const QString &key, quint64 generation, QPointer<QObject> receiver,
+                           const std::function<void()> &deliver)
+{
+    const bool current = m_generations.value(key)->load() == generation;
+    if (current && receiver)
+        deliver();
+    if (--m_pending == 0)
+        emit busyChanged(false);
+}
+
+bool QueryRunner::waitForIdle(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (m_pending > 0) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+} // namespace mailtls
