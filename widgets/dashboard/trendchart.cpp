@@ -1,0 +1,321 @@
+#include "widgets/dashboard/trendchart.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCursor>
+#include <QDateTime>
+#include <QEvent>
+#include <QGraphicsLayout>
+#include <QLegend>
+#include <QLineSeries>
+#include <QLocale>
+#include <QPen>
+#include <QStackedBarSeries>
+#include <QToolTip>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include "widgets/dashboard/chartpalette.h"
+
+namespace mailtls {
+
+namespace {
+
+// Axis from 0 to a multiple of a 1-2-5 step at or above `top`, with a tick
+// on every step; counts never get fractional ticks.
+void setNiceRange(QValueAxis *axis, double top, bool whole)
+{
+    if (!(top > 0))
+        top = 1;
+    const double rough = top / 4;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
+    double step = magnitude;
+    for (double factor : {1.0, 2.0, 5.0, 10.0}) {
+        step = factor * magnitude;
+        if (step >= rough)
+            break;
+    }
+    if (whole)
+        step = std::max(1.0, std::round(step));
+    const double max = std::ceil(top / step - 1e-9) * step;
+    axis->setRange(0, max);
+    axis->setTickCount(int(std::lround(max / step)) + 1);
+}
+
+const char *const byteUnits[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+
+} // namespace
+
+TrendChart::TrendChart(QWidget *parent)
+    : QWidget(parent)
+    , m_view(new QChartView(this))
+    , m_bars(new QStackedBarSeries)
+    , m_encrypted(new QBarSet(tr("Encrypted")))
+    , m_plaintext(new QBarSet(tr("Plaintext")))
+    , m_failures(new QLineSeries)
+    , m_timeAxis(new QBarCategoryAxis)
+    , m_valueAxis(new QValueAxis)
+    , m_failureAxis(new QValueAxis)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+
+    auto *chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->setBackgroundRoundness(0);
+    chart->legend()->setVisible(true);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+
+    m_bars->append(m_encrypted);
+    m_bars->append(m_plaintext);
+    m_bars->setBarWidth(0.8);
+    m_failures->setName(tr("TLS failures"));
+    m_failures->setPointsVisible(true);
+    chart->addSeries(m_bars);
+    chart->addSeries(m_failures);
+
+    m_timeAxis->setLabelsAngle(-45);
+    m_valueAxis->setMinorTickCount(0);
+    m_failureAxis->setTitleText(tr("TLS failures"));
+    m_failureAxis->setLabelFormat(QStringLiteral("%i"));
+    chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    chart->addAxis(m_valueAxis, Qt::AlignLeft);
+    chart->addAxis(m_failureAxis, Qt::AlignRight);
+    m_bars->attachAxis(m_timeAxis);
+    m_bars->attachAxis(m_valueAxis);
+    m_failures->attachAxis(m_timeAxis);
+    m_failures->attachAxis(m_failureAxis);
+
+    m_view->setChart(chart);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setMinimumHeight(220);
+    m_view->setAccessibleName(tr("Trend of encrypted and plaintext mail"));
+
+    connect(m_bars, &QStackedBarSeries::hovered, this, [this](bool status, int index, QBarSet *) {
+        if (status)
+            showBucketTip(index);
+        else
+            QToolTip::hideText();
+    });
+    connect(m_failures, &QLineSeries::hovered, this, [this](const QPointF &point, bool state) {
+        if (state)
+            showBucketTip(int(std::lround(point.x())));
+        else
+            QToolTip::hideText();
+    });
+
+    applyPalette();
+    applyData();
+}
+
+QChart *TrendChart::chart() const
+{
+    return m_view->chart();
+}
+
+void TrendChart::setTrend(const TrendSeries &trend)
+{
+    m_trend = trend;
+    applyData();
+}
+
+void TrendChart::setMeasure(Measure measure)
+{
+    if (measure == m_measure)
+        return;
+    m_measure = measure;
+    applyData();
+}
+
+QString TrendChart::byteUnit() const
+{
+    return QString::fromLatin1(byteUnits[m_bytePower]);
+}
+
+QStringList TrendChart::categories() const
+{
+    QStringList labels;
+    if (m_trend.points.isEmpty())
+        return labels;
+    const QLocale locale;
+    const QDateTime first = QDateTime::fromSecsSinceEpoch(m_trend.points.first().start, Qt::UTC);
+    const QDateTime last = QDateTime::fromSecsSinceEpoch(m_trend.points.last().start, Qt::UTC);
+    // Categories must be unique: the year joins in when the series spans two.
+    const bool oneYear = first.date().year() == last.date().year();
+    QString format = m_trend.bucket == TrendBucket::Hour ? QStringLiteral("d MMM HH:mm")
+                                                         : QStringLiteral("d MMM");
+    if (!oneYear)
+        format.replace(QStringLiteral("MMM"), QStringLiteral("MMM yyyy"));
+    labels.reserve(m_trend.points.size());
+    for (const TrendPoint &p : m_trend.points)
+        labels.append(locale.toString(QDateTime::fromSecsSinceEpoch(p.start, Qt::UTC), format));
+    return labels;
+}
+
+void TrendChart::applyData()
+{
+    const QList<TrendPoint> &points = m_trend.points;
+    const int n = int(points.size());
+    const bool bytes = m_measure == Measure::Bytes;
+
+    qint64 highest = 0;
+    qint64 failures = 0;
+    for (const TrendPoint &p : points) {
+        highest = std::max(highest, bytes ? p.encryptedBytes + p.plaintextBytes
+                                          : p.encryptedMessages + p.plaintextMessages);
+        failures = std::max(failures, p.tlsFailures);
+    }
+    m_bytePower = 0;
+    if (bytes) {
+        while (m_bytePower < 4 && double(highest) >= std::pow(1024.0, m_bytePower + 1))
+            ++m_bytePower;
+    }
+    const double scale = std::pow(1024.0, m_bytePower);
+
+    QList<qreal> encrypted;
+    QList<qreal> plaintext;
+    QList<QPointF> failurePoints;
+    encrypted.reserve(n);
+    plaintext.reserve(n);
+    failurePoints.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        const TrendPoint &p = points.at(i);
+        encrypted.append(bytes ? double(p.encryptedBytes) / scale : double(p.encryptedMessages));
+        plaintext.append(bytes ? double(p.plaintextBytes) / scale : double(p.plaintextMessages));
+        failurePoints.append(QPointF(i, double(p.tlsFailures)));
+    }
+
+    // Written in place: same categories and counts keep every item, so a live
+    // refresh only repaints the bars that changed.
+    const QStringList labels = categories();
+    if (labels != m_timeAxis->categories())
+        m_timeAxis->setCategories(labels);
+    for (auto [set, values] : {std::pair{m_encrypted, &encrypted}, std::pair{m_plaintext, &plaintext}}) {
+        if (set->count() == n) {
+            for (int i = 0; i < n; ++i) {
+                if (set->at(i) != values->at(i))
+                    set->replace(i, values->at(i));
+            }
+        } else {
+            set->remove(0, set->count());
+            set->append(*values);
+        }
+    }
+    if (m_failures->points() != failurePoints)
+        m_failures->replace(failurePoints);
+
+    m_timeAxis->setTitleText(m_trend.bucket == TrendBucket::Hour ? tr("Hour (UTC)") : tr("Day (UTC)"));
+    m_valueAxis->setTitleText(bytes ? tr("Bytes (%1)").arg(byteUnit()) : tr("Messages"));
+    m_valueAxis->setLabelFormat(bytes && m_bytePower > 0 ? QStringLiteral("%g") : QStringLiteral("%i"));
+    setNiceRange(m_valueAxis, double(highest) / scale, !bytes || m_bytePower == 0);
+    setNiceRange(m_failureAxis, double(failures), true);
+    updateAccessibleText();
+}
+
+void TrendChart::updateAccessibleText()
+{
+    qint64 encrypted = 0;
+    qint64 plaintext = 0;
+    qint64 failures = 0;
+    const bool bytes = m_measure == Measure::Bytes;
+    for (const TrendPoint &p : m_trend.points) {
+        encrypted += bytes ? p.encryptedBytes : p.encryptedMessages;
+        plaintext += bytes ? p.plaintextBytes : p.plaintextMessages;
+        failures += p.tlsFailures;
+    }
+    const QLocale locale;
+    const auto size = [&locale](qint64 b) {
+        return locale.formattedDataSize(b, 1, QLocale::DataSizeIecFormat);
+    };
+    const QString buckets = locale.toString(qint64(m_trend.points.size()));
+    const QString summary = bytes
+        ? tr("Buckets: %1; encrypted: %2; plaintext: %3; TLS failures: %4")
+              .arg(buckets, size(encrypted), size(plaintext), locale.toString(failures))
+        : tr("Buckets: %1; encrypted messages: %2; plaintext messages: %3; TLS failures: %4")
+              .arg(buckets, locale.toString(encrypted), locale.toString(plaintext), locale.toString(failures));
+    m_view->setAccessibleDescription(summary);
+}
+
+QString TrendChart::bucketText(int index) const
+{
+    if (index < 0 || index >= m_trend.points.size())
+        return QString();
+    const TrendPoint &p = m_trend.points.at(index);
+    const QLocale locale;
+    const QDateTime start = QDateTime::fromSecsSinceEpoch(p.start, Qt::UTC);
+    const QDateTime end = QDateTime::fromSecsSinceEpoch(
+        std::min(p.start + m_trend.bucketSeconds(), m_trend.to), Qt::UTC);
+    const QString format = QStringLiteral("yyyy-MM-dd HH:mm");
+    const auto size = [&locale](qint64 b) {
+        if (b < 1024)
+            return tr("%1 bytes").arg(locale.toString(b));
+        return tr("%1 (%2 bytes)").arg(locale.formattedDataSize(b, 1, QLocale::DataSizeIecFormat),
+                                       locale.toString(b));
+    };
+    QStringList lines;
+    lines << tr("%1 – %2 UTC").arg(locale.toString(start, format), locale.toString(end, format))
+          << tr("Encrypted messages: %1, %2").arg(locale.toString(p.encryptedMessages), size(p.encryptedBytes))
+          << tr("Plaintext messages: %1, %2").arg(locale.toString(p.plaintextMessages), size(p.plaintextBytes))
+          << tr("TLS failures: %1").arg(locale.toString(p.tlsFailures));
+    return lines.join(QLatin1Char('\n'));
+}
+
+void TrendChart::showBucketTip(int index)
+{
+    const QString text = bucketText(index);
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(QCursor::pos(), text, m_view);
+}
+
+void TrendChart::applyPalette()
+{
+    const QPalette pal = palette();
+    QChart *c = chart();
+    c->setBackgroundBrush(pal.brush(QPalette::Base));
+    c->setBackgroundPen(Qt::NoPen);
+    c->setTitleBrush(pal.brush(QPalette::Text));
+    c->legend()->setLabelColor(pal.color(QPalette::Text));
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_timeAxis),
+                                static_cast<QAbstractAxis *>(m_valueAxis),
+                                static_cast<QAbstractAxis *>(m_failureAxis)}) {
+        axis->setLabelsBrush(pal.brush(QPalette::Text));
+        axis->setTitleBrush(pal.brush(QPalette::Text));
+        axis->setLinePenColor(pal.color(QPalette::Mid));
+        axis->setGridLineColor(pal.color(QPalette::Midlight));
+    }
+    m_timeAxis->setGridLineVisible(false);
+    m_failureAxis->setGridLineVisible(false);
+
+    m_encrypted->setBrush(ChartPalette::brush(ChartPalette::Role::Encrypted, pal));
+    m_encrypted->setPen(QPen(ChartPalette::color(ChartPalette::Role::Encrypted, pal).darker(130), 0.5));
+    m_plaintext->setBrush(ChartPalette::brush(ChartPalette::Role::Plaintext, pal));
+    m_plaintext->setPen(QPen(ChartPalette::color(ChartPalette::Role::Plaintext, pal).darker(130), 0.5));
+    m_encrypted->setLabelColor(pal.color(QPalette::Text));
+    m_plaintext->setLabelColor(pal.color(QPalette::Text));
+    // Dashed with markers: the failure line stays apart from the bars without
+    // relying on its colour.
+    const QColor failure = ChartPalette::color(ChartPalette::Role::Failure, pal);
+    QPen pen(failure, 2, Qt::DashLine);
+    m_failures->setPen(pen);
+    m_failures->setColor(failure);
+    m_failures->setBrush(QBrush(failure));
+}
+
+void TrendChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+} // namespace mailtls
