@@ -1,0 +1,366 @@
+#include "widgets/dashboard/peerspage.h"
+
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "models/itemmodels/peerrowfilterproxymodel.h"
+#include "models/itemmodels/peerrowmodel.h"
+#include "models/report/dashboardcsv.h"
+#include "models/store/trafficstore.h"
+#include "widgets/dashboard/dashboardcard.h"
+#include "widgets/dashboard/dashboardcontext.h"
+#include "widgets/dashboard/encryptedsharedelegate.h"
+#include "widgets/dashboard/exportmenu.h"
+#include "widgets/dashboard/peerbarchart.h"
+#include "widgets/dashboard/queryrunner.h"
+
+namespace mailtls {
+
+namespace {
+const QString View = QStringLiteral("peers");
+const QString SearchKey = QStringLiteral("search");
+const QString HeaderKey = QStringLiteral("header");
+const QString SplitterKey = QStringLiteral("splitter");
+const QString TopKey = QStringLiteral("top");
+constexpr int DefaultTop = 15;
+constexpr int MinimumTop = 5;
+constexpr int MaximumTop = 50;
+}
+
+PeersPage::PeersPage(DashboardContext *context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_model(new PeerRowModel(this))
+    , m_proxy(new PeerRowFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("peersPage"));
+    setAccessibleName(tr("Peers"));
+    m_proxy->setSourceModel(m_model);
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("peersSearch"));
+    m_search->setPlaceholderText(tr("Search peers"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search peers"));
+    m_search->setToolTip(tr("Lists only the peers whose name contains this text (Ctrl+F)"));
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("peersSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(buildTable());
+    m_splitter->addWidget(buildChart());
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addStretch(2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(searchRow);
+    layout->addWidget(m_splitter, 1);
+
+    setTabOrder(m_search, m_table);
+    setTabOrder(m_table, m_top);
+
+    restoreState();
+
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_settings.setViewValue(View, SearchKey, text);
+        m_proxy->setSearchText(text);
+        updateChart();
+        updateNotes();
+    });
+    connect(m_top, &QSpinBox::valueChanged, this, [this](int value) {
+        m_settings.setViewValue(View, TopKey, value);
+        updateChart();
+        updateNotes();
+    });
+    connect(m_splitter, &QSplitter::splitterMoved, this,
+            [this] { m_settings.setViewValue(View, SplitterKey, m_splitter->saveState()); });
+    QHeaderView *header = m_table->horizontalHeader();
+    const auto saveHeader = [this] {
+        m_settings.setViewValue(View, HeaderKey, m_table->horizontalHeader()->saveState());
+    };
+    connect(header, &QHeaderView::sectionResized, this, saveHeader);
+    connect(header, &QHeaderView::sectionMoved, this, saveHeader);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, saveHeader);
+
+    connect(m_context, &DashboardContext::storeChanged, this, &PeersPage::storeChanged);
+    connect(m_context, &DashboardContext::filterChanged, this, &PeersPage::contextChanged);
+    connect(m_context, &DashboardContext::dataChanged, this, &PeersPage::contextChanged);
+
+    updateChart();
+    updateNotes();
+}
+
+QWidget *PeersPage::buildTable()
+{
+    m_table = new QTableView;
+    m_table->setObjectName(QStringLiteral("peersTable"));
+    m_table->setAccessibleName(tr("Peers table"));
+    m_table->setModel(m_proxy);
+    m_table->setItemDelegateForColumn(PeerRowModel::EncryptedShareColumn,
+                                      new EncryptedShareDelegate(PeerRowModel::EncryptedShareRole, m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTabKeyNavigation(false);
+    m_table->verticalHeader()->hide();
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setHighlightSections(false);
+    // Unsorted until the user picks a column: the query's own order
+    // (direction, most messages first), the order `mailtls export` writes.
+    header->setSortIndicatorClearable(true);
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
+    connect(m_table, &QAbstractItemView::activated, this, &PeersPage::activate);
+
+    m_tableCard = new DashboardCard(
+        tr("Peers"),
+        tr("Every peer in the chosen time range and directions, one row per direction. Click a column "
+           "header to sort by it; type in the search box to narrow the list; Enter or a double-click "
+           "opens a peer."),
+        this);
+    m_tableCard->setObjectName(QStringLiteral("peersTableCard"));
+    m_tableCard->setContent(m_table);
+    m_tableCard->addExport(QStringLiteral("mailtls-peers"))->setCsv([this] { return tableCsv(); });
+    return m_tableCard;
+}
+
+QWidget *PeersPage::buildChart()
+{
+    auto *content = new QWidget;
+    m_top = new QSpinBox(content);
+    m_top->setObjectName(QStringLiteral("peersTopCount"));
+    m_top->setRange(MinimumTop, MaximumTop);
+    m_top->setValue(DefaultTop);
+    m_top->setAccessibleName(tr("Number of peers in the chart"));
+    m_top->setToolTip(tr("How many of the listed peers the chart shows, those with the most messages first"));
+    auto *topLabel = new QLabel(tr("&Peers shown:"), content);
+    topLabel->setBuddy(m_top);
+
+    m_chart = new PeerBarChart;
+    m_chart->setObjectName(QStringLiteral("peersChart"));
+    auto *scroll = new QScrollArea(content);
+    scroll->setWidget(m_chart);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus);
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(topLabel);
+    controls->addWidget(m_top);
+    controls->addStretch(1);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(controls);
+    layout->addWidget(scroll, 1);
+
+    m_chartCard = new DashboardCard(
+        tr("Encrypted and plaintext, top peers"),
+        tr("The peers with the most messages among those the table lists, each bar split into the "
+           "messages that crossed the wire encrypted and those that did not."),
+        this);
+    m_chartCard->setObjectName(QStringLiteral("peersChartCard"));
+    m_chartCard->setContent(content);
+    ExportMenu *menu = m_chartCard->addExport(QStringLiteral("mailtls-peers-chart"));
+    menu->setCsv([this] { return chartCsv(); });
+    menu->setPicture(m_chart->chartView());
+    return m_chartCard;
+}
+
+void PeersPage::restoreState()
+{
+    m_top->setValue(m_settings.viewValue(View, TopKey, DefaultTop).toInt());
+    const QString search = m_settings.viewValue(View, SearchKey).toString();
+    m_search->setText(search);
+    m_proxy->setSearchText(search);
+    const QByteArray splitter = m_settings.viewValue(View, SplitterKey).toByteArray();
+    if (!splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+    const QByteArray header = m_settings.viewValue(View, HeaderKey).toByteArray();
+    QHeaderView *view = m_table->horizontalHeader();
+    if (!header.isEmpty() && view->restoreState(header)) {
+        m_headerRestored = true;
+        m_table->sortByColumn(view->sortIndicatorSection(), view->sortIndicatorOrder());
+    }
+}
+
+QString PeersPage::searchText() const
+{
+    return m_search->text();
+}
+
+void PeersPage::setSearchText(const QString &text)
+{
+    m_search->setText(text);
+}
+
+int PeersPage::topCount() const
+{
+    return m_top->value();
+}
+
+void PeersPage::setTopCount(int count)
+{
+    m_top->setValue(count);
+}
+
+QString PeersPage::tableCsv() const
+{
+    return DashboardCsv::peers(m_proxy->shownRows(), m_shownFilter);
+}
+
+QString PeersPage::chartCsv() const
+{
+    return DashboardCsv::peers(m_chart->rows(), m_shownFilter);
+}
+
+QString PeersPage::viewKey() const
+{
+    const ReportFilter filter = m_context->filter();
+    QString key = m_context->storePath();
+    key += QLatin1Char('\n') + QString::number(int(m_context->range()));
+    key += QLatin1Char('\n') + QString::number(int(m_context->groupBy()));
+    key += QLatin1Char('\n')
+        + (m_context->direction() ? QString::number(int(*m_context->direction())) : QStringLiteral("all"));
+    // Relative ranges move with the clock and stay one view; a custom range
+    // is its bounds.
+    if (m_context->range() == DashboardContext::Range::Custom) {
+        key += QLatin1Char('\n') + (filter.since ? QString::number(*filter.since) : QString());
+        key += QLatin1Char('\n') + (filter.until ? QString::number(*filter.until) : QString());
+    }
+    return key;
+}
+
+void PeersPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
+void PeersPage::contextChanged()
+{
+    if (isVisible())
+        refresh();
+    else
+        m_stale = true;
+}
+
+void PeersPage::storeChanged()
+{
+    // Another store's rows say nothing about this one.
+    m_model->clear();
+    m_shownView.clear();
+    m_shownFilter = ReportFilter();
+    m_error.clear();
+    m_loadedOnce = false;
+    updateChart();
+    contextChanged();
+    updateNotes();
+}
+
+void PeersPage::refresh()
+{
+    m_stale = false;
+    const ReportFilter filter = m_context->filter();
+    const QString view = viewKey();
+    const quint64 generation = ++m_generation;
+    QueryRunner *runner = m_context->runner();
+    for (PeerColumns columns : {PeerColumns::Figures, PeerColumns::Everything}) {
+        const QString key = columns == PeerColumns::Figures ? QStringLiteral("peers-figures")
+                                                            : QStringLiteral("peers-all");
+        runner->run<QList<PeerRow>>(
+            this, key,
+            [filter, columns](TrafficStore &store, QString *error) {
+                return store.peerRows(filter, columns, error);
+            },
+            [this, generation, view, filter, columns](const QList<PeerRow> &rows, const QString &error) {
+                apply(generation, view, filter, columns, rows, error);
+            });
+    }
+    updateNotes();
+}
+
+void PeersPage::apply(quint64 generation, const QString &view, const ReportFilter &filter, PeerColumns columns,
+                      const QList<PeerRow> &rows, const QString &error)
+{
+    // A newer refresh is on its way; its results replace these.
+    if (generation != m_generation)
+        return;
+    const bool complete = columns == PeerColumns::Everything;
+    if (!error.isEmpty()) {
+        // The figures shown stay: they are older, not wrong.
+        m_error = error;
+    } else {
+        m_error.clear();
+        m_model->setRows(rows, columns, view == m_shownView);
+        m_shownView = view;
+        m_shownFilter = filter;
+        if (complete && !m_headerRestored && m_model->rowCount() > 0) {
+            m_headerRestored = true;
+            m_table->resizeColumnsToContents();
+        }
+        updateChart();
+    }
+    if (complete)
+        m_loadedOnce = true;
+    updateNotes();
+    if (complete)
+        emit loaded();
+}
+
+void PeersPage::updateChart()
+{
+    m_chart->setRows(PeerBarChart::topRows(m_proxy->shownRows(), m_top->value()),
+                     m_shownFilter.directions.size() != 1);
+}
+
+void PeersPage::updateNotes()
+{
+    QString table;
+    QString chart;
+    if (!m_error.isEmpty()) {
+        table = chart = tr("The store cannot be read: %1").arg(m_error);
+    } else if (!m_loadedOnce && m_model->rowCount() == 0) {
+        table = chart = tr("Loading…");
+    } else if (m_model->rowCount() == 0) {
+        table = chart = tr("No mail in this range.");
+    } else if (m_proxy->rowCount() == 0) {
+        table = chart = tr("No peer name contains “%1”.").arg(m_proxy->searchText());
+    } else if (m_chart->rows().isEmpty()) {
+        chart = tr("None of these peers has messages in this range.");
+    }
+    m_tableCard->setNote(table);
+    m_chartCard->setNote(chart);
+}
+
+void PeersPage::activate(const QModelIndex &index)
+{
+    const QModelIndex source = m_proxy->mapToSource(index);
+    if (!source.isValid())
+        return;
+    const PeerFigures &figures = m_model->rowAt(source.row()).figures;
+    emit peerActivated(figures.peer, figures.direction);
+}
+
+} // namespace mailtls
