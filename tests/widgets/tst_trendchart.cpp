@@ -1,5 +1,6 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QLegend>
@@ -168,7 +169,7 @@ private slots:
         QTEST(values(chart.encryptedSet()), "encrypted");
         QTEST(values(chart.plaintextSet()), "plaintext");
         QTEST(ys(chart.failureSeries()), "failures");
-        QTEST(chart.timeAxis()->titleText(), "timeTitle");
+        QTEST(chart.labelAxis()->titleText(), "timeTitle");
         QTEST(chart.valueAxis()->titleText(), "valueTitle");
         QTEST(chart.valueAxis()->max(), "valueMax");
         QCOMPARE(chart.valueAxis()->min(), qreal(0));
@@ -300,6 +301,102 @@ private slots:
         QCOMPARE(chart.chart()->backgroundBrush().color(), palette.color(QPalette::Base));
         QCOMPARE(chart.valueAxis()->labelsBrush().color(), palette.color(QPalette::Text));
         QCOMPARE(chart.chart()->legend()->labelColor(), palette.color(QPalette::Text));
+    }
+
+    void labelSpacing_data()
+    {
+        using Spacing = TrendChart::LabelSpacing;
+        QTest::addColumn<TrendBucket>("bucket");
+        QTest::addColumn<int>("points");
+        QTest::addColumn<int>("maxLabels");
+        QTest::addColumn<Spacing>("spacing");
+        QTest::newRow("few hours") << TrendBucket::Hour << 5 << 8 << Spacing{1, 0};
+        QTest::newRow("a day of hours") << TrendBucket::Hour << 24 << 8 << Spacing{3, 0};
+        QTest::newRow("49 hours") << TrendBucket::Hour << 49 << 8 << Spacing{12, 0};
+        QTest::newRow("72 hours, narrow") << TrendBucket::Hour << 72 << 2 << Spacing{48, 0};
+        QTest::newRow("a week of days") << TrendBucket::Day << 7 << 8 << Spacing{1, 0};
+        QTest::newRow("a month") << TrendBucket::Day << 30 << 8 << Spacing{7, 0};
+        QTest::newRow("two months") << TrendBucket::Day << 61 << 8 << Spacing{14, 0};
+        QTest::newRow("a year") << TrendBucket::Day << 365 << 8 << Spacing{1, 3};
+        QTest::newRow("a year, wide") << TrendBucket::Day << 365 << 12 << Spacing{1, 1};
+        QTest::newRow("ten years") << TrendBucket::Day << 3653 << 8 << Spacing{1, 24};
+        QTest::newRow("no room") << TrendBucket::Day << 10 << 0 << Spacing{14, 0};
+    }
+
+    void labelSpacing()
+    {
+        QFETCH(TrendBucket, bucket);
+        QFETCH(int, points);
+        QFETCH(int, maxLabels);
+        QTEST(TrendChart::labelSpacing(bucket, points, maxLabels), "spacing");
+    }
+
+    // The axis under the bars labels every few buckets, on whole hours or
+    // days, at the buckets' centres; its range is the bars'.
+    void timeLabels_data()
+    {
+        QTest::addColumn<TrendSeries>("trend");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<QStringList>("labels");
+        QTest::addColumn<QList<qreal>>("positions");
+
+        QList<TrendPoint> hours;
+        for (int i = 0; i < 49; ++i)
+            hours.append(point(march18 + (10 + i) * hour, 0, 0, 0, 0, 0));
+        // 700 pixels: room for 6 labels, so one every 12 hours.
+        QTest::newRow("49 hours")
+            << makeTrend(TrendBucket::Hour, march18 + 10 * hour, hours) << 700
+            << QStringList{QStringLiteral("18 Mar 12:00"), QStringLiteral("19 Mar 00:00"),
+                           QStringLiteral("19 Mar 12:00"), QStringLiteral("20 Mar 00:00")}
+            << QList<qreal>{2, 14, 26, 38};
+        // 300 pixels: two labels, two days apart, named by the day alone.
+        QTest::newRow("49 hours, narrow")
+            << makeTrend(TrendBucket::Hour, march18 + 10 * hour, hours) << 300
+            << QStringList{QStringLiteral("20 Mar")} << QList<qreal>{38};
+        QTest::newRow("three days") << threeDays() << 600
+                                    << QStringList{QStringLiteral("18 Mar"), QStringLiteral("19 Mar"),
+                                                   QStringLiteral("20 Mar")}
+                                    << QList<qreal>{0, 1, 2};
+        QList<TrendPoint> days;
+        for (int i = 0; i < 70; ++i)
+            days.append(point(march18 + i * day, 0, 0, 0, 0, 0));
+        // Ten weeks in 600 pixels: every other Monday (18 March 2024 was one).
+        QTest::newRow("weeks") << makeTrend(TrendBucket::Day, march18, days) << 600
+                               << QStringList{QStringLiteral("25 Mar"), QStringLiteral("8 Apr"),
+                                              QStringLiteral("22 Apr"), QStringLiteral("6 May"),
+                                              QStringLiteral("20 May")}
+                               << QList<qreal>{7, 21, 35, 49, 63};
+        // 400 days over New Year in 700 pixels: the first of every third month.
+        QList<TrendPoint> year;
+        for (int i = 0; i < 400; ++i)
+            year.append(point(march18 + i * day, 0, 0, 0, 0, 0));
+        QTest::newRow("quarters") << makeTrend(TrendBucket::Day, march18, year) << 700
+                                  << QStringList{QStringLiteral("Apr 2024"), QStringLiteral("Jul 2024"),
+                                                 QStringLiteral("Oct 2024"), QStringLiteral("Jan 2025"),
+                                                 QStringLiteral("Apr 2025")}
+                                  << QList<qreal>{14, 105, 197, 289, 379};
+        QTest::newRow("empty") << TrendSeries{} << 600 << QStringList{} << QList<qreal>{};
+    }
+
+    void timeLabels()
+    {
+        QFETCH(TrendSeries, trend);
+        QFETCH(int, width);
+        QFETCH(QStringList, labels);
+        QFETCH(QList<qreal>, positions);
+
+        TrendChart chart;
+        chart.resize(width, 300);
+        chart.setTrend(trend);
+        QCOMPARE(chart.labelAxis()->categoriesLabels(), labels);
+        QList<qreal> at;
+        for (const QString &label : labels)
+            at.append(chart.labelAxis()->endValue(label));
+        QCOMPARE(at, positions);
+        QCOMPARE(chart.labelAxis()->min(), -0.5);
+        QCOMPARE(chart.labelAxis()->max(), std::max<qreal>(1, trend.points.size()) - 0.5);
+        QVERIFY(!chart.timeAxis()->isVisible());
+        QCOMPARE(chart.failureSeries()->pointsVisible(), trend.points.size() <= 24);
     }
 
     void accessibleSummary()

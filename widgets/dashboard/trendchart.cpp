@@ -5,6 +5,7 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCursor>
@@ -59,6 +60,7 @@ TrendChart::TrendChart(QWidget *parent)
     , m_plaintext(new QBarSet(tr("Plaintext")))
     , m_failures(new QLineSeries)
     , m_timeAxis(new QBarCategoryAxis)
+    , m_labelAxis(new QCategoryAxis)
     , m_valueAxis(new QValueAxis)
     , m_failureAxis(new QValueAxis)
 {
@@ -78,20 +80,23 @@ TrendChart::TrendChart(QWidget *parent)
     m_bars->append(m_plaintext);
     m_bars->setBarWidth(0.8);
     m_failures->setName(tr("TLS failures"));
-    m_failures->setPointsVisible(true);
     chart->addSeries(m_bars);
     chart->addSeries(m_failures);
 
-    m_timeAxis->setLabelsAngle(-45);
+    // Bars need a category axis, but it would print every bucket's name; the
+    // labels come from a value axis over the same -0.5 .. n-0.5 instead.
+    m_timeAxis->setVisible(false);
+    m_labelAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_valueAxis->setMinorTickCount(0);
     m_failureAxis->setTitleText(tr("TLS failures"));
     m_failureAxis->setLabelFormat(QStringLiteral("%i"));
     chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    chart->addAxis(m_labelAxis, Qt::AlignBottom);
     chart->addAxis(m_valueAxis, Qt::AlignLeft);
     chart->addAxis(m_failureAxis, Qt::AlignRight);
     m_bars->attachAxis(m_timeAxis);
     m_bars->attachAxis(m_valueAxis);
-    m_failures->attachAxis(m_timeAxis);
+    m_failures->attachAxis(m_labelAxis);
     m_failures->attachAxis(m_failureAxis);
 
     m_view->setChart(chart);
@@ -140,24 +145,94 @@ QString TrendChart::byteUnit() const
     return QString::fromLatin1(byteUnits[m_bytePower]);
 }
 
+QString TrendChart::labelFormat(const LabelSpacing &spacing) const
+{
+    if (spacing.months > 0)
+        return QStringLiteral("MMM yyyy");
+    if (m_trend.points.isEmpty())
+        return QString();
+    const QDate first = QDateTime::fromSecsSinceEpoch(m_trend.points.first().start, Qt::UTC).date();
+    const QDate last = QDateTime::fromSecsSinceEpoch(m_trend.points.last().start, Qt::UTC).date();
+    // Labels must be unique: the year joins in when the series spans two,
+    // the hour when labels stand less than a day apart.
+    const bool hours = m_trend.bucket == TrendBucket::Hour && spacing.buckets % 24 != 0;
+    QString format = hours ? QStringLiteral("d MMM HH:mm") : QStringLiteral("d MMM");
+    if (first.year() != last.year())
+        format.replace(QStringLiteral("MMM"), QStringLiteral("MMM yyyy"));
+    return format;
+}
+
 QStringList TrendChart::categories() const
 {
     QStringList labels;
-    if (m_trend.points.isEmpty())
-        return labels;
     const QLocale locale;
-    const QDateTime first = QDateTime::fromSecsSinceEpoch(m_trend.points.first().start, Qt::UTC);
-    const QDateTime last = QDateTime::fromSecsSinceEpoch(m_trend.points.last().start, Qt::UTC);
-    // Categories must be unique: the year joins in when the series spans two.
-    const bool oneYear = first.date().year() == last.date().year();
-    QString format = m_trend.bucket == TrendBucket::Hour ? QStringLiteral("d MMM HH:mm")
-                                                         : QStringLiteral("d MMM");
-    if (!oneYear)
-        format.replace(QStringLiteral("MMM"), QStringLiteral("MMM yyyy"));
+    const QString format = labelFormat(LabelSpacing());
     labels.reserve(m_trend.points.size());
     for (const TrendPoint &p : m_trend.points)
         labels.append(locale.toString(QDateTime::fromSecsSinceEpoch(p.start, Qt::UTC), format));
     return labels;
+}
+
+TrendChart::LabelSpacing TrendChart::labelSpacing(TrendBucket bucket, int points, int maxLabels)
+{
+    maxLabels = std::max(1, maxLabels);
+    const auto fits = [points, maxLabels](double perLabel) { return std::ceil(points / perLabel) <= maxLabels; };
+    if (bucket == TrendBucket::Hour) {
+        for (int hours : {1, 2, 3, 6, 12}) {
+            if (fits(hours))
+                return {hours, 0};
+        }
+        int days = 1;
+        while (!fits(24.0 * days))
+            ++days;
+        return {24 * days, 0};
+    }
+    for (int days : {1, 2, 7, 14}) {
+        if (fits(days))
+            return {days, 0};
+    }
+    const double month = 365.25 / 12;
+    for (int months : {1, 3, 6, 12}) {
+        if (fits(month * months))
+            return {1, months};
+    }
+    int years = 2;
+    while (!fits(365.25 * years))
+        ++years;
+    return {1, 12 * years};
+}
+
+void TrendChart::updateLabels()
+{
+    const int n = int(m_trend.points.size());
+    const QStringList old = m_labelAxis->categoriesLabels();
+    for (const QString &label : old)
+        m_labelAxis->remove(label);
+    m_labelAxis->setStartValue(-0.5);
+    m_labelAxis->setRange(-0.5, std::max(1, n) - 0.5);
+    if (n == 0)
+        return;
+    // Room for a label about every 90 pixels, beside the value axes.
+    const LabelSpacing spacing = labelSpacing(m_trend.bucket, n, (width() - 120) / 90);
+    const QLocale locale;
+    const QString format = labelFormat(spacing);
+    const bool weeks = m_trend.bucket == TrendBucket::Day && spacing.buckets % 7 == 0;
+    for (int i = 0; i < n; ++i) {
+        const QDateTime start = QDateTime::fromSecsSinceEpoch(m_trend.points.at(i).start, Qt::UTC);
+        const qint64 bucket = m_trend.points.at(i).start / m_trend.bucketSeconds();
+        bool labelled;
+        if (spacing.months > 0) {
+            const QDate date = start.date();
+            labelled = date.day() == 1 && (date.year() * 12 + date.month() - 1) % spacing.months == 0;
+        } else if (weeks) {
+            // Day 4 of the epoch (1970-01-05) was a Monday.
+            labelled = (bucket + 3) % spacing.buckets == 0;
+        } else {
+            labelled = bucket % spacing.buckets == 0;
+        }
+        if (labelled)
+            m_labelAxis->append(locale.toString(start, format), i);
+    }
 }
 
 void TrendChart::applyData()
@@ -212,7 +287,10 @@ void TrendChart::applyData()
     if (m_failures->points() != failurePoints)
         m_failures->replace(failurePoints);
 
-    m_timeAxis->setTitleText(m_trend.bucket == TrendBucket::Hour ? tr("Hour (UTC)") : tr("Day (UTC)"));
+    // Markers on every bucket would bury the bars of a long range.
+    m_failures->setPointsVisible(n <= 24);
+    m_labelAxis->setTitleText(m_trend.bucket == TrendBucket::Hour ? tr("Hour (UTC)") : tr("Day (UTC)"));
+    updateLabels();
     m_valueAxis->setTitleText(bytes ? tr("Bytes (%1)").arg(byteUnit()) : tr("Messages"));
     m_valueAxis->setLabelFormat(bytes && m_bytePower > 0 ? QStringLiteral("%g") : QStringLiteral("%i"));
     setNiceRange(m_valueAxis, double(highest) / scale, !bytes || m_bytePower == 0);
@@ -285,7 +363,7 @@ void TrendChart::applyPalette()
     c->setBackgroundPen(Qt::NoPen);
     c->setTitleBrush(pal.brush(QPalette::Text));
     c->legend()->setLabelColor(pal.color(QPalette::Text));
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_timeAxis),
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_labelAxis),
                                 static_cast<QAbstractAxis *>(m_valueAxis),
                                 static_cast<QAbstractAxis *>(m_failureAxis)}) {
         axis->setLabelsBrush(pal.brush(QPalette::Text));
@@ -293,7 +371,6 @@ void TrendChart::applyPalette()
         axis->setLinePenColor(pal.color(QPalette::Mid));
         axis->setGridLineColor(pal.color(QPalette::Midlight));
     }
-    m_timeAxis->setGridLineVisible(false);
     m_failureAxis->setGridLineVisible(false);
 
     m_encrypted->setBrush(ChartPalette::brush(ChartPalette::Role::Encrypted, pal));
@@ -309,6 +386,12 @@ void TrendChart::applyPalette()
     m_failures->setPen(pen);
     m_failures->setColor(failure);
     m_failures->setBrush(QBrush(failure));
+}
+
+void TrendChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateLabels();
 }
 
 void TrendChart::changeEvent(QEvent *event)

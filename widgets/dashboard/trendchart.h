@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -8,6 +9,7 @@
 
 class QBarCategoryAxis;
 class QBarSet;
+class QCategoryAxis;
 class QChart;
 class QChartView;
 class QLineSeries;
@@ -41,12 +43,16 @@ public:
     QChart *chart() const;
 
     // The series as drawn: one bar value per bucket, in the axis's unit (see
-    // byteUnit()), and one failure point per bucket at x = its index.
+    // byteUnit()), and one failure point per bucket at x = its index. The
+    // bars' category axis names every bucket but stays hidden; the time axis
+    // under the chart labels buckets spaced as labelSpacing() says, as many
+    // as the width has room for.
     QBarSet *encryptedSet() const { return m_encrypted; }
     QBarSet *plaintextSet() const { return m_plaintext; }
     QLineSeries *failureSeries() const { return m_failures; }
     QStackedBarSeries *barSeries() const { return m_bars; }
     QBarCategoryAxis *timeAxis() const { return m_timeAxis; }
+    QCategoryAxis *labelAxis() const { return m_labelAxis; }
     QValueAxis *valueAxis() const { return m_valueAxis; }
     QValueAxis *failureAxis() const { return m_failureAxis; }
     // The unit bytes are drawn in ("B", "KiB", "MiB", "GiB", "TiB"): the
@@ -57,14 +63,33 @@ public:
     // The exact figures of one bucket, as its hover tooltip shows them.
     QString bucketText(int index) const;
 
+    // Where time labels stand so that about `maxLabels` fit, on calendar
+    // boundaries: every 1, 2, 3, 6, 12 hours or whole days (UTC); every 1 or
+    // 2 days, on Mondays every week or two, or on the first of every 1, 3, 6
+    // or 12 months (then years).
+    struct LabelSpacing
+    {
+        int buckets = 1;   // a label every this many buckets, or
+        int months = 0;    // when > 0, on the first day of every this many months
+
+        bool operator==(const LabelSpacing &other) const
+        {
+            return buckets == other.buckets && months == other.months;
+        }
+    };
+    static LabelSpacing labelSpacing(TrendBucket bucket, int points, int maxLabels);
+
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void applyData();
     void applyPalette();
     void showBucketTip(int index);
     QStringList categories() const;
+    QString labelFormat(const LabelSpacing &spacing) const;
+    void updateLabels();
     void updateAccessibleText();
 
     TrendSeries m_trend;
@@ -76,8 +101,11 @@ private:
     QBarSet *m_plaintext = nullptr;
     QLineSeries *m_failures = nullptr;
     QBarCategoryAxis *m_timeAxis = nullptr;
+    QCategoryAxis *m_labelAxis = nullptr;
     QValueAxis *m_valueAxis = nullptr;
     QValueAxis *m_failureAxis = nullptr;
 };
 
 } // namespace mailtls
+
+Q_DECLARE_METATYPE(mailtls::TrendChart::LabelSpacing)
