@@ -1,0 +1,635 @@
+#include "widgets/dashboard/peerdetailpage.h"
+
+#include <algorithm>
+
+#include <QAction>
+#include <QChartView>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QSplitter>
+#include <QStyle>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "models/domains/registrabledomain.h"
+#include "models/itemmodels/correspondentmodel.h"
+#include "models/itemmodels/peerconnectionmodel.h"
+#include "models/itemmodels/peerfailuremodel.h"
+#include "models/itemmodels/recordtitles.h"
+#include "models/report/dashboardcsv.h"
+#include "models/settings/settings.h"
+#include "models/store/trafficstore.h"
+#include "widgets/dashboard/dashboardcard.h"
+#include "widgets/dashboard/dashboardcontext.h"
+#include "widgets/dashboard/exportmenu.h"
+#include "widgets/dashboard/peerfigurespanel.h"
+#include "widgets/dashboard/provenanceview.h"
+#include "widgets/dashboard/queryrunner.h"
+#include "widgets/dashboard/recordmarkproxymodel.h"
+#include "widgets/dashboard/trendchart.h"
+
+namespace mailtls {
+
+namespace {
+
+const QString settingsView = QStringLiteral("peerDetail");
+const QString measureKey = QStringLiteral("timelineMeasure");
+const QString connectionsKey = QStringLiteral("connectionsHeader");
+const QString failuresKey = QStringLiteral("failuresHeader");
+const QString correspondentsKey = QStringLiteral("correspondentsHeader");
+const QString splitterKey = QStringLiteral("splitter");
+const QString tablesSplitterKey = QStringLiteral("tablesSplitter");
+const QString sideSplitterKey = QStringLiteral("sideSplitter");
+
+void restoreHeader(const Settings &settings, const QString &key, QTableView *view)
+{
+    QHeaderView *header = view->horizontalHeader();
+    if (header->restoreState(settings.viewValue(settingsView, key).toByteArray()))
+        view->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+}
+
+} // namespace
+
+PeerDetailPage::PeerDetailPage(DashboardContext *context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_contextDirection(context->direction())
+    , m_groupBy(context->groupBy())
+{
+    setObjectName(QStringLiteral("peerDetailPage"));
+    setAccessibleName(tr("Peer detail"));
+
+    QWidget *header = buildHeader();
+    buildFigures();
+    buildTimeline();
+    buildConnections();
+    buildFailures();
+    buildCorrespondents();
+
+    auto *top = new QWidget;
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_figuresCard);
+    topLayout->addWidget(m_timelineCard, 1);
+
+    m_sideSplitter = new QSplitter(Qt::Vertical);
+    m_sideSplitter->setObjectName(QStringLiteral("peerDetailSideSplitter"));
+    m_sideSplitter->addWidget(m_failuresCard);
+    m_sideSplitter->addWidget(m_correspondentsCard);
+    m_tablesSplitter = new QSplitter(Qt::Horizontal);
+    m_tablesSplitter->setObjectName(QStringLiteral("peerDetailTablesSplitter"));
+    m_tablesSplitter->addWidget(m_connectionsCard);
+    m_tablesSplitter->addWidget(m_sideSplitter);
+    m_tablesSplitter->setStretchFactor(0, 3);
+    m_tablesSplitter->setStretchFactor(1, 2);
+    m_splitter = new QSplitter(Qt::Vertical);
+    m_splitter->setObjectName(QStringLiteral("peerDetailSplitter"));
+    m_splitter->addWidget(top);
+    m_splitter->addWidget(m_tablesSplitter);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    for (QSplitter *splitter : {m_splitter, m_tablesSplitter, m_sideSplitter})
+        splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(header);
+    layout->addWidget(m_splitter, 1);
+
+    setTabOrder(m_backButton, m_allDirections);
+    setTabOrder(m_allDirections, m_measureBox);
+    setTabOrder(m_measureBox, m_connectionsView);
+    setTabOrder(m_connectionsView, m_failuresView);
+    setTabOrder(m_failuresView, m_correspondentsView);
+
+    restoreState();
+
+    connect(m_context, &DashboardContext::storeChanged, this, [this] {
+        clearShown();
+        contextChanged();
+    });
+    connect(m_context, &DashboardContext::filterChanged, this, [this] {
+        // The filter bar picked a direction: it now decides, not the row the
+        // page was opened from.
+        if (m_context->direction() != m_contextDirection) {
+            m_contextDirection = m_context->direction();
+            m_direction.reset();
+        }
+        followGrouping();
+        updateHeader();
+        contextChanged();
+    });
+    connect(m_context, &DashboardContext::dataChanged, this, &PeerDetailPage::contextChanged);
+
+    updateHeader();
+    updateActions();
+}
+
+PeerDetailPage::~PeerDetailPage()
+{
+    saveState();
+}
+
+QWidget *PeerDetailPage::buildHeader()
+{
+    auto *header = new QWidget;
+    m_backAction = new QAction(style()->standardIcon(QStyle::SP_ArrowBack), tr("&Back"), this);
+    m_backAction->setObjectName(QStringLiteral("peerDetailBack"));
+    QList<QKeySequence> keys = QKeySequence::keyBindings(QKeySequence::Back);
+    const QKeySequence altLeft(Qt::ALT | Qt::Key_Left);
+    if (!keys.contains(altLeft))
+        keys.prepend(altLeft);
+    const QKeySequence backspace(Qt::Key_Backspace);
+    if (!keys.contains(backspace))
+        keys << backspace;
+    m_backAction->setShortcuts(keys);
+    m_backAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_backAction->setToolTip(
+        tr("Back to the list this peer was opened from (%1)").arg(altLeft.toString(QKeySequence::NativeText)));
+    addAction(m_backAction);
+    connect(m_backAction, &QAction::triggered, this, &PeerDetailPage::backRequested);
+
+    m_backButton = new QToolButton(header);
+    m_backButton->setDefaultAction(m_backAction);
+    m_backButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_backButton->setAutoRaise(true);
+    m_backButton->setAccessibleName(tr("Back"));
+
+    m_title = new QLabel(header);
+    m_title->setObjectName(QStringLiteral("peerDetailTitle"));
+    QFont big = m_title->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    m_title->setFont(big);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setAccessibleName(tr("Peer"));
+
+    m_scope = new QLabel(header);
+    m_scope->setObjectName(QStringLiteral("peerDetailScope"));
+    m_scope->setForegroundRole(QPalette::PlaceholderText);
+
+    m_allDirections = new QToolButton(header);
+    m_allDirections->setText(tr("Show &all directions"));
+    m_allDirections->setToolTip(tr("Show this peer's mail in every direction the filter bar selects"));
+    m_allDirections->setAutoRaise(true);
+    connect(m_allDirections, &QToolButton::clicked, this, &PeerDetailPage::showAllDirections);
+
+    auto *layout = new QHBoxLayout(header);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_backButton);
+    layout->addSpacing(12);
+    layout->addWidget(m_title);
+    layout->addSpacing(12);
+    layout->addWidget(m_scope);
+    layout->addWidget(m_allDirections);
+    layout->addStretch(1);
+    return header;
+}
+
+void PeerDetailPage::buildFigures()
+{
+    m_figuresCard = new DashboardCard(
+        tr("Figures"),
+        tr("This peer's mail per direction over the range: messages, the share encrypted, bytes, connections "
+           "and failed TLS attempts, the TLS versions and certificate trust its encrypted connections had, "
+           "and when it was last seen. Hover over a figure for its exact numbers."));
+    m_figuresCard->setObjectName(QStringLiteral("peerFiguresCard"));
+    m_figures = new PeerFiguresPanel;
+    m_figuresCard->setContent(m_figures);
+    ExportMenu *menu = m_figuresCard->addExport(QStringLiteral("mailtls-peer"));
+    menu->setCsv([this] { return csv(); });
+    menu->setPicture(m_figures);
+}
+
+void PeerDetailPage::buildTimeline()
+{
+    m_timelineCard = new DashboardCard(
+        tr("Encrypted and plaintext mail over time"),
+        tr("This peer's messages (or bytes) per hour or per day, in UTC: encrypted and plaintext stacked, TLS "
+           "failures as a line on the right-hand axis. Ranges of up to 72 hours are shown per hour."));
+    m_timelineCard->setObjectName(QStringLiteral("peerTimelineCard"));
+    auto *box = new QWidget;
+    m_timeline = new TrendChart(box);
+    m_timeline->setObjectName(QStringLiteral("peerTimeline"));
+    m_timeline->setMinimumHeight(180);
+    m_measureBox = new QComboBox(box);
+    m_measureBox->setObjectName(QStringLiteral("peerTimelineMeasure"));
+    m_measureBox->addItem(tr("Messages"), int(TrendChart::Measure::Messages));
+    m_measureBox->addItem(tr("Bytes"), int(TrendChart::Measure::Bytes));
+    m_measureBox->setAccessibleName(tr("Timeline measure"));
+    m_measureBox->setToolTip(tr("Show the timeline in messages or in bytes"));
+    auto *label = new QLabel(tr("S&how:"), box);
+    label->setBuddy(m_measureBox);
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(label);
+    controls->addWidget(m_measureBox);
+    controls->addStretch(1);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(controls);
+    layout->addWidget(m_timeline, 1);
+    m_timelineCard->setContent(box);
+
+    const int saved = Settings().viewValue(settingsView, measureKey, int(TrendChart::Measure::Messages)).toInt();
+    m_measureBox->setCurrentIndex(qMax(0, m_measureBox->findData(saved)));
+    m_timeline->setMeasure(TrendChart::Measure(m_measureBox->currentData().toInt()));
+    connect(m_measureBox, &QComboBox::currentIndexChanged, this, [this] {
+        const int measure = m_measureBox->currentData().toInt();
+        m_timeline->setMeasure(TrendChart::Measure(measure));
+        Settings().setViewValue(settingsView, measureKey, measure);
+    });
+
+    ExportMenu *menu = m_timelineCard->addExport(QStringLiteral("mailtls-peer-timeline"));
+    menu->setCsv([this] { return timelineCsv(); });
+    menu->setPicture(m_timeline->chartView());
+}
+
+QTableView *PeerDetailPage::makeView(QAbstractItemModel *model, RecordMarkProxyModel *proxy, const QString &name,
+                                     int sortColumn, Qt::SortOrder order)
+{
+    proxy->setSourceModel(model);
+    auto *view = new QTableView;
+    view->setObjectName(name);
+    view->setModel(proxy);
+    view->setSortingEnabled(true);
+    view->sortByColumn(sortColumn, order);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    // Tab moves on to the next control instead of the next cell.
+    view->setTabKeyNavigation(false);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setSectionsMovable(true);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    proxy->setPalette(view->palette());
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PeerDetailPage::updateActions);
+    connect(proxy, &QAbstractItemModel::modelReset, this, &PeerDetailPage::updateActions);
+    connect(proxy, &QAbstractItemModel::rowsRemoved, this, &PeerDetailPage::updateActions);
+    return view;
+}
+
+QAction *PeerDetailPage::makeLogLinesAction(QTableView *view)
+{
+    auto *action = new QAction(tr("Show &log lines"), view);
+    action->setIcon(QIcon::fromTheme(QStringLiteral("text-x-generic")));
+    action->setToolTip(tr("Show the log lines this record was read from (Enter)"));
+    view->addAction(action);
+    connect(action, &QAction::triggered, this, [this, view] { openLogLines(view); });
+    connect(view, &QAbstractItemView::activated, this,
+            [this, view](const QModelIndex &index) { openLogLinesAt(view, index); });
+    return action;
+}
+
+QWidget *PeerDetailPage::withLogLinesButton(QTableView *view, QAction *action)
+{
+    auto *box = new QWidget;
+    auto *button = new QToolButton(box);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setAccessibleName(action->text().remove(QLatin1Char('&')));
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(button);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(view, 1);
+    layout->addLayout(buttons);
+    return box;
+}
+
+void PeerDetailPage::buildConnections()
+{
+    m_connectionsCard = new DashboardCard(
+        tr("Connections"),
+        tr("This peer's SMTP connections, newest first: when, which host and address, whether they used TLS "
+           "and with which protocol, cipher suite, key exchange and certificate trust. Enter on a row shows "
+           "the log lines behind it."));
+    m_connectionsCard->setObjectName(QStringLiteral("peerConnectionsCard"));
+    m_connectionModel = new PeerConnectionModel(this);
+    m_connectionProxy = new RecordMarkProxyModel(this);
+    m_connectionProxy->setMarkColumn(PeerConnectionModel::EncryptionColumn);
+    m_connectionsView = makeView(m_connectionModel, m_connectionProxy, QStringLiteral("peerConnections"),
+                                 PeerConnectionModel::TimeColumn, Qt::DescendingOrder);
+    m_connectionsView->setAccessibleName(tr("Connections"));
+    m_connectionLines = makeLogLinesAction(m_connectionsView);
+    m_connectionLines->setObjectName(QStringLiteral("connectionLogLines"));
+    m_connectionsCard->setContent(withLogLinesButton(m_connectionsView, m_connectionLines));
+    ExportMenu *menu = m_connectionsCard->addExport(QStringLiteral("mailtls-peer-connections"));
+    menu->setCsv([this] { return csv(); });
+    menu->setPicture(m_connectionsView);
+}
+
+void PeerDetailPage::buildFailures()
+{
+    m_failuresCard = new DashboardCard(
+        tr("TLS failures"),
+        tr("Failed attempts to set up TLS with this peer, newest first, with the mail server's reason. Enter "
+           "on a row shows the log lines behind it."));
+    m_failuresCard->setObjectName(QStringLiteral("peerFailuresCard"));
+    m_failureModel = new PeerFailureModel(this);
+    m_failureProxy = new RecordMarkProxyModel(this);
+    m_failureProxy->setMarkColumn(PeerFailureModel::ProblemColumn);
+    m_failuresView = makeView(m_failureModel, m_failureProxy, QStringLiteral("peerFailures"),
+                              PeerFailureModel::TimeColumn, Qt::DescendingOrder);
+    m_failuresView->setAccessibleName(tr("TLS failures"));
+    m_failureLines = makeLogLinesAction(m_failuresView);
+    m_failureLines->setObjectName(QStringLiteral("failureLogLines"));
+    m_failuresCard->setContent(withLogLinesButton(m_failuresView, m_failureLines));
+    ExportMenu *menu = m_failuresCard->addExport(QStringLiteral("mailtls-peer-tls-failures"));
+    menu->setCsv([this] { return csv(); });
+    menu->setPicture(m_failuresView);
+}
+
+void PeerDetailPage::buildCorrespondents()
+{
+    m_correspondentsCard = new DashboardCard(
+        tr("Correspondents"),
+        tr("The envelope addresses that exchanged mail with this peer, most messages first: ours (senders of "
+           "outbound mail) and theirs (its senders, and the recipients of our mail to it). The recipients of "
+           "inbound mail are not in the logs' records, so inbound mail names their side only."));
+    m_correspondentsCard->setObjectName(QStringLiteral("peerCorrespondentsCard"));
+    m_correspondentModel = new CorrespondentModel(this);
+    m_correspondentProxy = new RecordMarkProxyModel(this);
+    m_correspondentsView = makeView(m_correspondentModel, m_correspondentProxy, QStringLiteral("peerCorrespondents"),
+                                    CorrespondentModel::MessagesColumn, Qt::DescendingOrder);
+    m_correspondentsView->setAccessibleName(tr("Correspondents"));
+    m_correspondentsCard->setContent(m_correspondentsView);
+    ExportMenu *menu = m_correspondentsCard->addExport(QStringLiteral("mailtls-peer-correspondents"));
+    menu->setCsv([this] { return csv(); });
+    menu->setPicture(m_correspondentsView);
+}
+
+void PeerDetailPage::showPeer(const QString &peer, std::optional<Direction> direction)
+{
+    const bool samePeer = peer == m_peer && direction == m_direction;
+    m_peer = peer;
+    m_direction = direction;
+    m_contextDirection = m_context->direction();
+    m_groupBy = m_context->groupBy();
+    m_hostBeforeDomain.clear();
+    if (!samePeer) {
+        clearShown();
+        emit peerChanged(m_peer);
+    }
+    updateHeader();
+    refresh();
+}
+
+void PeerDetailPage::showAllDirections()
+{
+    if (!m_direction)
+        return;
+    m_direction.reset();
+    updateHeader();
+    setNotes(tr("Loading…"));
+    refresh();
+}
+
+void PeerDetailPage::followGrouping()
+{
+    const ReportFilter::GroupBy groupBy = m_context->groupBy();
+    if (groupBy == m_groupBy)
+        return;
+    m_groupBy = groupBy;
+    if (m_peer.isEmpty())
+        return;
+    QString renamed = m_peer;
+    if (groupBy == ReportFilter::GroupBy::Domain) {
+        m_hostBeforeDomain = m_peer;
+        renamed = RegistrableDomain::of(m_peer);
+    } else if (!m_hostBeforeDomain.isEmpty() && RegistrableDomain::of(m_hostBeforeDomain) == m_peer) {
+        renamed = m_hostBeforeDomain;
+    }
+    if (groupBy == ReportFilter::GroupBy::Host)
+        m_hostBeforeDomain.clear();
+    if (renamed != m_peer) {
+        m_peer = renamed;
+        clearShown();
+        emit peerChanged(m_peer);
+    }
+}
+
+void PeerDetailPage::contextChanged()
+{
+    if (m_peer.isEmpty())
+        return;
+    if (isVisible())
+        refresh();
+    else
+        m_stale = true;
+}
+
+void PeerDetailPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
+void PeerDetailPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_connectionProxy) {
+        m_connectionProxy->setPalette(palette());
+        m_failureProxy->setPalette(palette());
+    }
+}
+
+ReportFilter PeerDetailPage::queryFilter() const
+{
+    ReportFilter filter = m_context->filter();
+    if (m_direction && (filter.directions.isEmpty() || filter.directions.contains(*m_direction)))
+        filter.directions = {*m_direction};
+    return filter;
+}
+
+void PeerDetailPage::refresh()
+{
+    m_stale = false;
+    if (m_peer.isEmpty())
+        return;
+    const ReportFilter filter = queryFilter();
+    const QString peer = m_peer;
+    m_context->runner()->run<PeerDetail>(
+        this, QStringLiteral("peerDetail"),
+        [filter, peer](TrafficStore &store, QString *error) {
+            return store.peerDetail(filter, peer, PeerDetailOptions(), error);
+        },
+        [this, filter, peer](const PeerDetail &detail, const QString &error) {
+            // A result for a peer no longer shown (the grouping renamed it
+            // while the query ran) is left out; its successor is on its way.
+            if (peer == m_peer)
+                apply(detail, filter, error);
+        });
+}
+
+void PeerDetailPage::apply(const PeerDetail &detail, const ReportFilter &filter, const QString &error)
+{
+    if (!error.isEmpty()) {
+        setNotes(tr("Cannot read the figures: %1").arg(error));
+        emit loaded();
+        return;
+    }
+    m_detail = detail;
+    m_shownFilter = filter;
+
+    m_figures->setRows(detail.rows);
+    m_timeline->setTrend(detail.timeline);
+    m_connectionModel->setConnections(detail.connections);
+    m_failureModel->setFailures(detail.failures);
+    m_correspondentModel->setCorrespondents(detail.correspondents);
+    if (m_fitColumns) {
+        // Once per peer: a live update must not change the widths a user
+        // has set meanwhile.
+        m_fitColumns = false;
+        for (QTableView *view : {m_connectionsView, m_failuresView, m_correspondentsView})
+            view->resizeColumnsToContents();
+    }
+
+    const PeerDetailOptions limits;
+    const bool timelineEmpty =
+        std::all_of(detail.timeline.points.cbegin(), detail.timeline.points.cend(), [](const TrendPoint &p) {
+            return p.encryptedMessages == 0 && p.plaintextMessages == 0 && p.tlsFailures == 0;
+        });
+    m_figuresCard->setNote(detail.rows.isEmpty() ? tr("No mail with %1 in this range.").arg(m_peer) : QString());
+    m_timelineCard->setNote(timelineEmpty ? tr("No mail in this range.") : QString());
+    m_connectionsCard->setNote(detail.connections.isEmpty() ? tr("No connections in this range.")
+                               : detail.connections.size() >= limits.connections
+                                   ? tr("The newest %1 connections are listed.").arg(limits.connections)
+                                   : QString());
+    m_failuresCard->setNote(detail.failures.isEmpty() ? tr("No TLS failures in this range.")
+                            : detail.failures.size() >= limits.failures
+                                ? tr("The newest %1 failures are listed.").arg(limits.failures)
+                                : QString());
+    m_correspondentsCard->setNote(detail.correspondents.isEmpty()
+                                      ? tr("No envelope addresses in this range.")
+                                  : detail.correspondents.size() >= limits.correspondents
+                                      ? tr("The %1 addresses with the most messages are listed.")
+                                            .arg(limits.correspondents)
+                                      : QString());
+    updateActions();
+    emit loaded();
+}
+
+void PeerDetailPage::clearShown()
+{
+    m_detail = PeerDetail();
+    m_detail.peer = m_peer;
+    m_shownFilter = ReportFilter();
+    m_fitColumns = true;
+    m_figures->setRows({});
+    m_timeline->setTrend(TrendSeries());
+    m_connectionModel->clear();
+    m_failureModel->clear();
+    m_correspondentModel->clear();
+    setNotes(tr("Loading…"));
+    updateActions();
+}
+
+void PeerDetailPage::setNotes(const QString &note)
+{
+    for (DashboardCard *card :
+         {m_figuresCard, m_timelineCard, m_connectionsCard, m_failuresCard, m_correspondentsCard})
+        card->setNote(note);
+}
+
+void PeerDetailPage::updateHeader()
+{
+    m_title->setText(m_peer);
+    QString directions;
+    if (m_direction)
+        directions = tr("%1 mail only").arg(RecordTitles::direction(*m_direction));
+    else if (m_context->direction())
+        directions = tr("%1 mail").arg(RecordTitles::direction(*m_context->direction()));
+    else
+        directions = tr("All directions");
+    const QString naming = m_context->groupBy() == ReportFilter::GroupBy::Domain ? tr("hosts of this domain")
+                                                                                : tr("this host");
+    m_scope->setText(tr("%1 · %2 · %3").arg(m_context->rangeTitle(), directions, naming));
+    m_allDirections->setVisible(m_direction.has_value());
+}
+
+void PeerDetailPage::updateActions()
+{
+    m_connectionLines->setEnabled(m_connectionsView->selectionModel()->hasSelection());
+    m_failureLines->setEnabled(m_failuresView->selectionModel()->hasSelection());
+}
+
+void PeerDetailPage::openLogLines(QTableView *view)
+{
+    const QModelIndexList rows = view->selectionModel()->selectedRows();
+    if (!rows.isEmpty())
+        openLogLinesAt(view, rows.first());
+}
+
+void PeerDetailPage::openLogLinesAt(QTableView *view, const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    const auto *proxy = static_cast<const RecordMarkProxyModel *>(view->model());
+    const int row = proxy->mapToSource(index).row();
+    if (view == m_connectionsView) {
+        const PeerConnection &c = m_connectionModel->connections().at(row);
+        showLogLines(RecordKind::Connection, c.id,
+                     tr("%1 connection with %2 (%3) at %4")
+                         .arg(RecordTitles::direction(c.direction), c.host, RecordTitles::address(c.peerIp, c.port),
+                              RecordTitles::time(c.time)));
+    } else if (view == m_failuresView) {
+        const PeerFailure &f = m_failureModel->failures().at(row);
+        showLogLines(RecordKind::TlsFailure, f.id,
+                     tr("%1 TLS failure with %2 (%3) at %4: %5")
+                         .arg(RecordTitles::direction(f.direction), f.host, RecordTitles::address(f.peerIp, f.port),
+                              RecordTitles::time(f.time), f.reason));
+    }
+}
+
+ProvenanceView *PeerDetailPage::showLogLines(RecordKind kind, qint64 recordId, const QString &subject)
+{
+    auto *view = new ProvenanceView(m_context, kind, recordId, subject, this);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->show();
+    return view;
+}
+
+QString PeerDetailPage::csv() const
+{
+    return DashboardCsv::peerDetail(m_detail, m_shownFilter);
+}
+
+QString PeerDetailPage::timelineCsv() const
+{
+    return DashboardCsv::trend(m_detail.timeline, m_shownFilter);
+}
+
+void PeerDetailPage::restoreState()
+{
+    const Settings settings;
+    restoreHeader(settings, connectionsKey, m_connectionsView);
+    restoreHeader(settings, failuresKey, m_failuresView);
+    restoreHeader(settings, correspondentsKey, m_correspondentsView);
+    m_splitter->restoreState(settings.viewValue(settingsView, splitterKey).toByteArray());
+    m_tablesSplitter->restoreState(settings.viewValue(settingsView, tablesSplitterKey).toByteArray());
+    m_sideSplitter->restoreState(settings.viewValue(settingsView, sideSplitterKey).toByteArray());
+}
+
+void PeerDetailPage::saveState() const
+{
+    Settings settings;
+    settings.setViewValue(settingsView, connectionsKey, m_connectionsView->horizontalHeader()->saveState());
+    settings.setViewValue(settingsView, failuresKey, m_failuresView->horizontalHeader()->saveState());
+    settings.setViewValue(settingsView, correspondentsKey, m_correspondentsView->horizontalHeader()->saveState());
+    settings.setViewValue(settingsView, splitterKey, m_splitter->saveState());
+    settings.setViewValue(settingsView, tablesSplitterKey, m_tablesSplitter->saveState());
+    settings.setViewValue(settingsView, sideSplitterKey, m_sideSplitter->saveState());
+}
+
+} // namespace mailtls
