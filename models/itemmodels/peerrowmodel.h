@@ -13,8 +13,11 @@ namespace mailtls {
 // The dashboard's Peers table: one row per (direction, peer), as
 // PeerTableQuery reads them. DisplayRole is text for people (QLocale); SortRole
 // is the raw value, so number columns sort as numbers. Each new result is
-// merged in by (direction, peer), never reset, so a view keeps its selection,
-// sort order and scroll position while a live source adds records.
+// merged in by (direction, peer), so a view keeps its selection, sort order
+// and scroll position while a live source adds records: changed rows in one
+// dataChanged, new rows in one insertion, the query's new order in one layout
+// change (thousands of peers re-sorted once, not moved one by one); only a
+// result that drops many scattered rows resets the model.
 //
 // The query comes in two steps (PeerColumns): the figures first, the TLS
 // columns, trust and last seen after. Cells of a row whose second step has
@@ -86,6 +89,7 @@ private:
     using Key = std::pair<int, QString>;
     static Key keyOf(const Entry &entry);
     static bool same(const Entry &a, const Entry &b);
+    void merge(const QList<Entry> &fresh);
 
     QVariant display(const Entry &entry, int column) const;
     QVariant sortValue(const Entry &entry, int column) const;

@@ -153,6 +153,7 @@ private slots:
     void grows();
     void reorders();
     void shrinks();
+    void manyScatteredGoneRowsReset();
     void keepsDetailsOfShownRows();
     void search_data();
     void search();
@@ -432,15 +433,23 @@ void TestPeerRowModel::grows()
     ModelSpies spies(&model);
     model.setRows(rows, PeerColumns::Everything);
 
+    // Inserted at the end, then put where the query has it.
     QCOMPARE(spies.reset.size(), 0);
     QCOMPARE(spies.inserted.size(), 1);
-    QCOMPARE(spies.inserted.at(0).at(1).toInt(), 1);
-    QCOMPARE(spies.inserted.at(0).at(2).toInt(), 1);
+    QCOMPARE(spies.inserted.at(0).at(1).toInt(), 5);
+    QCOMPARE(spies.inserted.at(0).at(2).toInt(), 5);
+    QCOMPARE(spies.layout.size(), 1);
     QCOMPARE(spies.changed.size(), 0);
     QCOMPARE(betaIndex.row(), 3);
     QCOMPARE(column(model, PeerRowModel::PeerColumn),
              strings({"mx.alpha.example", "mx.new.example", "203.0.113.9", "mail.beta.example",
                           "client.gamma.example", "mx.busy.example"}));
+
+    // Appended where the query has it too: no layout change.
+    rows << row(figures(sub, QStringLiteral("laptop.example"), 1, 1, 10, 10, 1, 1, 0));
+    model.setRows(rows, PeerColumns::Everything);
+    QCOMPARE(spies.inserted.size(), 2);
+    QCOMPARE(spies.layout.size(), 1);
 }
 
 void TestPeerRowModel::reorders()
@@ -456,7 +465,8 @@ void TestPeerRowModel::reorders()
     QCOMPARE(spies.reset.size(), 0);
     QCOMPARE(spies.inserted.size(), 0);
     QCOMPARE(spies.removed.size(), 0);
-    QCOMPARE(spies.moved.size(), 1);
+    QCOMPARE(spies.moved.size(), 0);
+    QCOMPARE(spies.layout.size(), 1);
     QCOMPARE(spies.changed.size(), 0);
     QCOMPARE(alphaIndex.row(), 1);
     QCOMPARE(column(model, PeerRowModel::PeerColumn),
@@ -472,18 +482,58 @@ void TestPeerRowModel::shrinks()
     const QPersistentModelIndex gammaIndex = model.index(3, 0);
 
     ModelSpies spies(&model);
-    model.setRows({alpha(), beta(), gamma(), busy()}, PeerColumns::Everything);
+    QList<PeerRow> rows{alpha(), beta(), gamma(), busy()};
+    rows[1].figures.tlsFailures = 2;
+    model.setRows(rows, PeerColumns::Everything);
 
     QCOMPARE(spies.reset.size(), 0);
     QCOMPARE(spies.removed.size(), 1);
     QCOMPARE(spies.removed.at(0).at(1).toInt(), 1);
     QCOMPARE(spies.removed.at(0).at(2).toInt(), 1);
+    QCOMPARE(changedRows(spies.changed), QList<int>{1});
+    QCOMPARE(spies.layout.size(), 0);
     QCOMPARE(gammaIndex.row(), 2);
+    QCOMPARE(column(model, PeerRowModel::TlsFailuresColumn), strings({"0", "2", "0", "4"}));
 
     // Nothing left: a reset, as from nothing.
     model.clear();
     QCOMPARE(spies.reset.size(), 1);
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestPeerRowModel::manyScatteredGoneRowsReset()
+{
+    QList<PeerRow> rows;
+    for (int i = 0; i < 40; ++i)
+        rows << row(figures(out, QStringLiteral("mx%1.example").arg(i), 40 - i, 0, 100, 0, 1, 0, 0));
+    QList<PeerRow> even;
+    for (int i = 0; i < 40; i += 2)
+        even << rows.at(i);
+
+    PeerRowModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRows(rows, PeerColumns::Figures);
+    ModelSpies spies(&model);
+    // Twenty runs of one row each: more than sixteen, a reset.
+    model.setRows(even, PeerColumns::Figures);
+    QCOMPARE(spies.reset.size(), 1);
+    QCOMPARE(spies.removed.size(), 0);
+    QCOMPARE(model.rowCount(), 20);
+    QCOMPARE(model.rowAt(19).figures.peer, QStringLiteral("mx38.example"));
+
+    // Sixteen runs are still removed one by one.
+    model.setRows(rows, PeerColumns::Figures);
+    spies.reset.clear();
+    QList<PeerRow> fewer = rows;
+    for (int i = 31; i >= 1; i -= 2)
+        fewer.removeAt(i);
+    QCOMPARE(fewer.size(), 24);
+    model.setRows(fewer, PeerColumns::Figures);
+    QCOMPARE(spies.reset.size(), 0);
+    QCOMPARE(spies.removed.size(), 16);
+    QCOMPARE(model.rows().size(), 24);
+    for (int i = 0; i < fewer.size(); ++i)
+        QCOMPARE(model.rowAt(i).figures.peer, fewer.at(i).figures.peer);
 }
 
 void TestPeerRowModel::keepsDetailsOfShownRows()
