@@ -314,23 +314,47 @@ QString DashboardCsv::peers(const QList<PeerRow> &rows, const ReportFilter &filt
                     {peersSection(rows, tr("Peers"))});
 }
 
+QString DashboardCsv::tlsUnits()
+{
+    return tr("connections are encrypted connections; peers count peers per direction; failures are "
+              "counts; times are UTC (ISO 8601)");
+}
+
+DashboardCsv::Section DashboardCsv::tlsSection(const TlsQuality &quality, TlsPart part)
+{
+    const QString failureColumns = QStringLiteral("direction,peer,failures,last_failure_utc,last_reason");
+    switch (part) {
+    case TlsPart::Protocols:
+        return tlsShareSection(tr("Protocol versions"), QStringLiteral("protocol"), quality.protocols);
+    case TlsPart::Ciphers:
+        return tlsShareSection(tr("Cipher suites"), QStringLiteral("cipher_suite"), quality.ciphers);
+    case TlsPart::KeyExchanges:
+        return tlsShareSection(tr("Key exchanges"), QStringLiteral("key_exchange"), quality.keyExchanges);
+    case TlsPart::DhePeers:
+        return issueSection(tr("Peers using finite-field Diffie-Hellman (DHE/EDH) cipher suites"),
+                            QStringLiteral("direction,peer,dhe_connections,cipher_suites"), quality.dhePeers, false);
+    case TlsPart::DhKeyTooSmallPeers:
+        return issueSection(tr("Peers failing with \"dh key too small\""), failureColumns, quality.dhKeyTooSmallPeers,
+                            true);
+    case TlsPart::CertificatePeers:
+        return issueSection(tr("Peers with certificate failures"), failureColumns, quality.certificatePeers, true);
+    }
+    return Section();
+}
+
 QString DashboardCsv::tlsQuality(const TlsQuality &quality, const ReportFilter &filter)
 {
-    return document(
-        tr("MailTLS TLS quality"), filter,
-        tr("connections are encrypted connections; peers count peers per direction; failures are "
-           "counts; times are UTC (ISO 8601)"),
-        {tlsShareSection(tr("Protocol versions"), QStringLiteral("protocol"), quality.protocols),
-         tlsShareSection(tr("Cipher suites"), QStringLiteral("cipher_suite"), quality.ciphers),
-         tlsShareSection(tr("Key exchanges"), QStringLiteral("key_exchange"), quality.keyExchanges),
-         issueSection(tr("Peers using finite-field Diffie-Hellman (DHE/EDH) cipher suites"),
-                      QStringLiteral("direction,peer,dhe_connections,cipher_suites"), quality.dhePeers, false),
-         issueSection(tr("Peers failing with \"dh key too small\""),
-                      QStringLiteral("direction,peer,failures,last_failure_utc,last_reason"),
-                      quality.dhKeyTooSmallPeers, true),
-         issueSection(tr("Peers with certificate failures"),
-                      QStringLiteral("direction,peer,failures,last_failure_utc,last_reason"),
-                      quality.certificatePeers, true)});
+    QList<Section> sections;
+    for (TlsPart part : {TlsPart::Protocols, TlsPart::Ciphers, TlsPart::KeyExchanges, TlsPart::DhePeers,
+                         TlsPart::DhKeyTooSmallPeers, TlsPart::CertificatePeers})
+        sections << tlsSection(quality, part);
+    return document(tr("MailTLS TLS quality"), filter, tlsUnits(), sections);
+}
+
+QString DashboardCsv::tlsQualityPart(const TlsQuality &quality, TlsPart part, const ReportFilter &filter)
+{
+    const Section section = tlsSection(quality, part);
+    return document(tr("MailTLS TLS quality: %1").arg(section.title), filter, tlsUnits(), {section});
 }
 
 QString DashboardCsv::peerDetail(const PeerDetail &detail, const ReportFilter &filter)

@@ -41,6 +41,9 @@ public:
 
     // The TLS quality page.
     static QString tlsQuality(const TlsQuality &quality, const ReportFilter &filter);
+    // Each of its charts and lists alone.
+    enum class TlsPart { Protocols, Ciphers, KeyExchanges, DhePeers, DhKeyTooSmallPeers, CertificatePeers };
+    static QString tlsQualityPart(const TlsQuality &quality, TlsPart part, const ReportFilter &filter);
 
     // The peer detail page: its rows, timeline, connections, failures and
     // correspondents.
@@ -65,6 +68,7 @@ private:
     static QString rangeText(const ReportFilter &filter);
     static QString selectionText(const ReportFilter &filter);
     static QString countsUnits();
+    static QString tlsUnits();
 
     static Section sharesSection(const QList<DirectionShare> &shares);
     static Section trendSection(const TrendSeries &trend);
@@ -75,6 +79,7 @@ private:
     static Section tlsShareSection(const QString &title, const QString &column, const QList<TlsShare> &shares);
     static Section issueSection(const QString &title, const QString &columns, const QList<PeerTlsIssue> &issues,
                                 bool withTime);
+    static Section tlsSection(const TlsQuality &quality, TlsPart part);
 };
 
 } // namespace mailtls
