@@ -1,0 +1,239 @@
+#include "widgets/dashboard/distributionchart.h"
+
+#include <algorithm>
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCursor>
+#include <QEvent>
+#include <QGraphicsLayout>
+#include <QHorizontalStackedBarSeries>
+#include <QLegend>
+#include <QPen>
+#include <QToolTip>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include "widgets/dashboard/chartpalette.h"
+
+namespace mailtls {
+
+namespace {
+
+const char *const strengthProperty = "mailtlsStrength";
+
+constexpr TlsShareModel::Strength strengths[] = {TlsShareModel::Strength::Current, TlsShareModel::Strength::Weak,
+                                                 TlsShareModel::Strength::Other};
+
+ChartPalette::Role roleOf(TlsShareModel::Strength strength)
+{
+    switch (strength) {
+    case TlsShareModel::Strength::Current: return ChartPalette::Role::Encrypted;
+    case TlsShareModel::Strength::Weak: return ChartPalette::Role::Failure;
+    case TlsShareModel::Strength::Other: return ChartPalette::Role::Neutral;
+    }
+    return ChartPalette::Role::Neutral;
+}
+
+// Counts get whole ticks, about five of them, on a 1-2-5 step.
+void setCountRange(QValueAxis *axis, qint64 top)
+{
+    top = std::max<qint64>(top, 1);
+    qint64 step = 1;
+    for (qint64 magnitude = 1; top / step > 5; magnitude *= 10) {
+        for (qint64 factor : {1, 2, 5}) {
+            step = factor * magnitude;
+            if (top / step <= 5)
+                break;
+        }
+    }
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(double(step));
+    axis->setRange(0, double((top + step - 1) / step * step));
+}
+
+} // namespace
+
+DistributionChart::DistributionChart(TlsShareModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_view(new QChartView(this))
+    , m_series(new QHorizontalStackedBarSeries)
+    , m_categories(new QBarCategoryAxis)
+    , m_values(new QValueAxis)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+
+    auto *chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->setBackgroundRoundness(0);
+    chart->legend()->setVisible(true);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+
+    m_series->setBarWidth(0.7);
+    chart->addSeries(m_series);
+    // The card's title names the parameter; an axis title beside long
+    // cipher names would only take their room.
+    m_categories->setTitleText(model->parameterTitle());
+    m_categories->setTitleVisible(false);
+    m_values->setTitleText(tr("Encrypted connections"));
+    m_values->setLabelFormat(QStringLiteral("%i"));
+    m_values->setMinorTickCount(0);
+    chart->addAxis(m_categories, Qt::AlignLeft);
+    chart->addAxis(m_values, Qt::AlignBottom);
+    m_series->attachAxis(m_categories);
+    m_series->attachAxis(m_values);
+
+    m_view->setChart(chart);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setAccessibleName(tr("%1 chart").arg(model->parameterTitle()));
+
+    connect(m_series, &QHorizontalStackedBarSeries::hovered, this,
+            [this](bool status, int index, QBarSet *) { showTip(status, index); });
+    connect(model, &QAbstractItemModel::modelReset, this, &DistributionChart::applyData);
+    connect(model, &QAbstractItemModel::dataChanged, this, &DistributionChart::applyData);
+
+    applyData();
+}
+
+QChart *DistributionChart::chart() const
+{
+    return m_view->chart();
+}
+
+QList<QBarSet *> DistributionChart::sets() const
+{
+    return m_series->barSets();
+}
+
+TlsShareModel::Strength DistributionChart::strengthOf(const QBarSet *set)
+{
+    return TlsShareModel::Strength(set->property(strengthProperty).toInt());
+}
+
+int DistributionChart::rowOf(int categoryIndex) const
+{
+    const int rows = m_model->rowCount();
+    return categoryIndex >= 0 && categoryIndex < rows ? rows - 1 - categoryIndex : -1;
+}
+
+QString DistributionChart::categoryText(int categoryIndex) const
+{
+    const int row = rowOf(categoryIndex);
+    return row < 0 ? QString() : m_model->summary(row);
+}
+
+void DistributionChart::applyData()
+{
+    const int rows = m_model->rowCount();
+    QStringList names;
+    QList<TlsShareModel::Strength> present;
+    qint64 highest = 0;
+    for (int category = 0; category < rows; ++category) {
+        const int row = rowOf(category);
+        // Category names must be unique; a name is, within one distribution.
+        names << m_model->name(row);
+        if (!present.contains(m_model->strength(row)))
+            present << m_model->strength(row);
+        highest = std::max(highest, m_model->shares().at(row).connections);
+    }
+
+    QList<TlsShareModel::Strength> drawn;
+    for (const QBarSet *set : m_series->barSets())
+        drawn << strengthOf(set);
+    QList<TlsShareModel::Strength> wanted;
+    for (TlsShareModel::Strength s : strengths) {
+        if (present.contains(s))
+            wanted << s;
+    }
+
+    // The same entries and strengths as drawn: the values are written in
+    // place and the legend stays; otherwise the sets are made anew.
+    const bool same = names == m_categories->categories() && drawn == wanted;
+    if (!same) {
+        m_series->clear();
+        m_categories->setCategories(names);
+        for (TlsShareModel::Strength s : wanted) {
+            auto *set = new QBarSet(m_model->strengthTitle(s));
+            set->setProperty(strengthProperty, int(s));
+            m_series->append(set);
+        }
+    }
+    for (QBarSet *set : m_series->barSets()) {
+        const TlsShareModel::Strength s = strengthOf(set);
+        QList<qreal> values;
+        for (int category = 0; category < rows; ++category) {
+            const int row = rowOf(category);
+            values << (m_model->strength(row) == s ? qreal(m_model->shares().at(row).connections) : 0.0);
+        }
+        if (set->count() != rows) {
+            set->remove(0, set->count());
+            set->append(values);
+            continue;
+        }
+        for (int i = 0; i < rows; ++i) {
+            if (set->at(i) != values.at(i))
+                set->replace(i, values.at(i));
+        }
+    }
+    setCountRange(m_values, highest);
+    if (!same)
+        applyPalette();
+
+    // Room for every entry: the page scrolls, a crowded axis would not.
+    const int rowHeight = fontMetrics().height() + 12;
+    m_view->setMinimumHeight(std::max(180, 120 + rows * rowHeight));
+
+    QStringList summaries;
+    for (int row = 0; row < rows; ++row)
+        summaries << m_model->summary(row);
+    m_view->setAccessibleDescription(summaries.isEmpty() ? tr("No encrypted connections")
+                                                         : summaries.join(QStringLiteral("; ")));
+}
+
+void DistributionChart::showTip(bool status, int categoryIndex)
+{
+    const QString text = status ? categoryText(categoryIndex) : QString();
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(QCursor::pos(), text, m_view);
+}
+
+void DistributionChart::applyPalette()
+{
+    const QPalette pal = palette();
+    QChart *c = chart();
+    c->setBackgroundBrush(pal.brush(QPalette::Base));
+    c->setBackgroundPen(Qt::NoPen);
+    c->setTitleBrush(pal.brush(QPalette::Text));
+    c->legend()->setLabelColor(pal.color(QPalette::Text));
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_categories), static_cast<QAbstractAxis *>(m_values)}) {
+        axis->setLabelsBrush(pal.brush(QPalette::Text));
+        axis->setTitleBrush(pal.brush(QPalette::Text));
+        axis->setLinePenColor(pal.color(QPalette::Mid));
+        axis->setGridLineColor(pal.color(QPalette::Midlight));
+    }
+    m_categories->setGridLineVisible(false);
+    for (QBarSet *set : m_series->barSets()) {
+        const ChartPalette::Role role = roleOf(strengthOf(set));
+        set->setBrush(ChartPalette::brush(role, pal));
+        set->setPen(QPen(ChartPalette::color(role, pal).darker(130), 0.5));
+    }
+}
+
+void DistributionChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+} // namespace mailtls
