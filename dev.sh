@@ -62,7 +62,7 @@ case "$cmd" in
         configure_and_build
         shift
         log "Starting MailTLS on the bundled demo logs"
-        exec "$build/app/mailtls" "$@"
+        exec "$build/app/mailtls" --demo "$@"
         ;;
     test)
         install_packages

@@ -6,12 +6,17 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QStatusBar>
+#include <QTimer>
 #include <QStandardPaths>
 #include <QTranslator>
 
 #include "app/askpass.h"
 #include "app/commandline.h"
+#include "models/settings/settings.h"
 #include "models/sources/sourcemanager.h"
+#include "models/store/trafficstore.h"
+#include "widgets/dashboard/dashboardcontext.h"
 #include "widgets/mainwindow.h"
 
 namespace {
@@ -49,6 +54,16 @@ QString overview()
         "Without a command, the window opens.");
 }
 
+// Whether the app's store holds anything: lines read, or a source defined.
+bool hasFigures(const QString &storePath, const mailtls::SourceManager &sources)
+{
+    if (!sources.sources().isEmpty())
+        return true;
+    mailtls::TrafficStore store(storePath);
+    QString error;
+    return store.open(&error) && store.linesRead(&error) > 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -68,7 +83,9 @@ int main(int argc, char *argv[])
 
     // Options of the window. --help, --version and mistakes are answered without
     // opening a display, so they work over SSH and in scripts.
-    const bool windowWanted = arguments.size() == 1;
+    const QString demoOption = QStringLiteral("--demo");
+    const bool demoWanted = arguments.size() == 2 && arguments.at(1) == demoOption;
+    const bool windowWanted = arguments.size() == 1 || demoWanted;
     if (!windowWanted) {
         QCoreApplication app(argc, argv);
         installTranslators(app);
@@ -76,6 +93,8 @@ int main(int argc, char *argv[])
         parser.setApplicationDescription(overview());
         parser.addHelpOption();
         parser.addVersionOption();
+        parser.addOption(QCommandLineOption(QStringLiteral("demo"),
+                                            QCoreApplication::translate("main", "Open the window on the bundled demo data")));
         parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "report, import, follow or export"),
                                      QStringLiteral("[command]"));
         if (!parser.parse(arguments)) {
@@ -108,10 +127,22 @@ int main(int argc, char *argv[])
         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/mailtls.sqlite");
     mailtls::SourceManager sources(storePath, mailtls::SourceContext::defaults());
     QString error;
-    sources.open(&error);
-    mailtls::MainWindow window;
+    const bool storeOpen = sources.open(&error);
+    mailtls::Settings settings;
+    mailtls::MainWindow window(&settings);
     window.setSourceManager(&sources);
+    window.setAppStore(storePath);
     window.show();
-    window.loadDemo();
+    // The user's own figures when there are any; else the demo data, marked
+    // as such.
+    if (!demoWanted && storeOpen && hasFigures(storePath, sources))
+        window.openStore(storePath);
+    else
+        window.loadDemo();
+    if (!demoWanted && !window.context()->storePath().isEmpty() && window.context()->isDemo()
+        && !settings.firstRunDone())
+        QTimer::singleShot(0, &window, &mailtls::MainWindow::runFirstRunAssistant);
+    if (!storeOpen)
+        window.statusBar()->showMessage(error);
     return app.exec();
 }

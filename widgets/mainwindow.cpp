@@ -1,49 +1,55 @@
 #include "widgets/mainwindow.h"
 
-#include <memory>
-
 #include <QAction>
 #include <QApplication>
-#include <QComboBox>
+#include <QCloseEvent>
 #include <QFile>
+#include <QFileDialog>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressBar>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
-#include <QTableView>
 #include <QTemporaryDir>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
-#include "models/itemmodels/peerfilterproxymodel.h"
-#include "models/itemmodels/peertablemodel.h"
-#include "models/report/reportformatter.h"
+#include "models/settings/settings.h"
+#include "models/sources/localsourcediscovery.h"
 #include "models/sources/sourcemanager.h"
+#include "models/store/trafficstore.h"
+#include "widgets/dashboard/dashboardcontext.h"
+#include "widgets/dashboard/overviewpage.h"
+#include "widgets/dashboard/peerdetailpage.h"
+#include "widgets/dashboard/peerspage.h"
+#include "widgets/dashboard/tlsqualitypage.h"
+#include "widgets/dashboard/queryrunner.h"
+#include "widgets/filterbar.h"
+#include "widgets/firstrunassistant.h"
 #include "widgets/hostkeydialog.h"
+#include "widgets/importstatus.h"
 #include "widgets/secretdialog.h"
 #include "widgets/sourcesdialog.h"
 
 namespace mailtls {
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(Settings *settings, QWidget *parent)
     : QMainWindow(parent)
-    , m_model(new PeerTableModel(this))
-    , m_proxy(new PeerFilterProxyModel(this))
-    , m_watcher(new QFutureWatcher<FiguresLoader::Result>(this))
+    , m_settings(settings)
+    , m_context(new DashboardContext(this))
+    , m_import(new BackgroundImport(this))
 {
     setWindowTitle(tr("MailTLS"));
-    m_proxy->setSourceModel(m_model);
-
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
 
     m_banner = new QLabel(central);
+    m_banner->setObjectName(QStringLiteral("banner"));
     m_banner->setWordWrap(true);
     m_banner->setFrameShape(QFrame::StyledPanel);
     m_banner->setBackgroundRole(QPalette::ToolTipBase);
@@ -53,68 +59,95 @@ MainWindow::MainWindow(QWidget *parent)
     m_banner->hide();
     layout->addWidget(m_banner);
 
-    auto *filters = new QHBoxLayout;
-    m_search = new QLineEdit(central);
-    m_search->setPlaceholderText(tr("Filter peers"));
-    m_search->setClearButtonEnabled(true);
-    m_direction = new QComboBox(central);
-    m_direction->addItem(tr("All directions"));
-    for (Direction d : {Direction::Inbound, Direction::Outbound, Direction::Submission})
-        m_direction->addItem(PeerTableModel::directionTitle(d), int(d));
-    auto *directionLabel = new QLabel(tr("&Direction:"), central);
-    directionLabel->setBuddy(m_direction);
-    filters->addWidget(m_search, 1);
-    filters->addWidget(directionLabel);
-    filters->addWidget(m_direction);
-    layout->addLayout(filters);
+    m_filters = new FilterBar(m_context, central);
+    layout->addWidget(m_filters);
 
-    m_table = new QTableView(central);
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->setAlternatingRowColors(true);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setWordWrap(false);
-    m_table->setTextElideMode(Qt::ElideMiddle);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->sortByColumn(PeerTableModel::MessagesColumn, Qt::DescendingOrder);
-    layout->addWidget(m_table, 1);
+    auto *body = new QHBoxLayout;
+    m_navigation = new QListWidget(central);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_navigation->setIconSize(QSize(22, 22));
+    m_navigation->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
+    m_pages = new QStackedWidget(central);
+    body->addWidget(m_navigation);
+    body->addWidget(m_pages, 1);
+    layout->addLayout(body, 1);
     setCentralWidget(central);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
 
-    m_totals = new QLabel(this);
-    statusBar()->addWidget(m_totals, 1);
-    m_busy = new QProgressBar(this);
-    m_busy->setRange(0, 0);
-    m_busy->setMaximumWidth(160);
-    m_busy->hide();
-    statusBar()->addPermanentWidget(m_busy);
-
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &PeerFilterProxyModel::setSearchText);
-    connect(m_direction, &QComboBox::currentIndexChanged, this, [this](int index) {
-        const QVariant d = m_direction->itemData(index);
-        m_proxy->setDirection(d.isValid() ? std::optional<Direction>(Direction(d.toInt())) : std::nullopt);
-        updateTotals();
-    });
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateTotals);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateTotals);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateTotals);
-    connect(m_watcher, &QFutureWatcher<FiguresLoader::Result>::finished, this, &MainWindow::showResult);
+    m_importStatus = new ImportStatus(m_import, this);
+    statusBar()->addPermanentWidget(m_importStatus);
+    connect(m_import, &BackgroundImport::progress, m_context, &DashboardContext::notifyDataChanged);
+    connect(m_import, &BackgroundImport::finished, this, &MainWindow::importFinished);
 
     buildMenus();
-    resize(1180, 680);
+    buildPages();
+    m_navigation->setMinimumWidth(m_navigation->sizeHintForColumn(0) + 2 * m_navigation->frameWidth() + 8);
+    resize(1280, 800);
+    restoreSettings();
 }
 
 MainWindow::~MainWindow()
 {
-    // A closed window cancels its work; the worker holds paths into the scratch
-    // folder, so it must have stopped before the folder goes.
-    if (m_cancel)
-        m_cancel->store(true);
-    m_watcher->waitForFinished();
+    // The import writes into the scratch folder: it must stop before the
+    // folder goes.
+    m_import->cancel();
+    m_import->wait();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::addPage(QWidget *page, const QString &title, const QString &icon, const QString &toolTip)
+{
+    auto *item = new QListWidgetItem(QIcon::fromTheme(icon), title, m_navigation);
+    item->setToolTip(toolTip);
+    item->setData(Qt::UserRole, page->objectName());
+    // A page smaller than its content scrolls rather than growing the window.
+    auto *scroll = new QScrollArea(m_pages);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(page);
+    m_pages->addWidget(scroll);
+    m_pageList.append(page);
+    const int index = m_pages->count();
+    if (index <= 9) {
+        auto *action = new QAction(this);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + index)));
+        connect(action, &QAction::triggered, this, [this, index] { m_navigation->setCurrentRow(index - 1); });
+        addAction(action);
+        item->setToolTip(tr("%1 (%2)").arg(toolTip, action->shortcut().toString(QKeySequence::NativeText)));
+    }
+    if (m_navigation->currentRow() < 0)
+        m_navigation->setCurrentRow(0);
+}
+
+QWidget *MainWindow::page(const QString &name) const
+{
+    for (QWidget *candidate : m_pageList)
+        if (candidate->objectName() == name)
+            return candidate;
+    return nullptr;
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    return m_pageList.value(m_pages->currentIndex());
+}
+
+void MainWindow::showPage(const QString &name)
+{
+    QWidget *target = page(name);
+    if (!target)
+        return;
+    QListWidgetItem *item = m_navigation->item(m_pageList.indexOf(target));
+    if (item->flags().testFlag(Qt::ItemIsEnabled))
+        m_navigation->setCurrentItem(item);
 }
 
 void MainWindow::buildMenus()
@@ -130,19 +163,242 @@ void MainWindow::buildMenus()
     m_sourcesAction->setEnabled(false);
     connect(m_sourcesAction, &QAction::triggered, this, &MainWindow::showSources);
 
+    m_importAction = new QAction(QIcon::fromTheme(QStringLiteral("document-open"),
+                                                  style()->standardIcon(QStyle::SP_DialogOpenButton)),
+                                 tr("&Import Logs…"), this);
+    m_importAction->setObjectName(QStringLiteral("importAction"));
+    m_importAction->setIconText(tr("Import"));
+    m_importAction->setShortcut(QKeySequence::Open);
+    m_importAction->setToolTip(tr("Read mail logs from files (rotated and compressed ones too) into MailTLS"));
+    m_importAction->setStatusTip(m_importAction->toolTip());
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::chooseImport);
+
     QToolBar *tools = addToolBar(tr("Main Toolbar"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
     tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->addAction(m_importAction);
     tools->addAction(m_sourcesAction);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_importAction);
     file->addAction(m_sourcesAction);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *refresh = view->addAction(tr("&Refresh"), m_context, &DashboardContext::notifyDataChanged);
+    refresh->setShortcut(QKeySequence::Refresh);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About MailTLS"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::buildPages()
+{
+    auto *overview = new OverviewPage(m_context, m_pages);
+    addPage(overview, tr("Overview"), QStringLiteral("view-statistics"),
+            tr("How much of your mail is encrypted, in and out, and whether it is getting better"));
+    auto *peers = new PeersPage(m_context, m_pages);
+    addPage(peers, tr("Peers"), QStringLiteral("system-users"),
+            tr("Every peer's figures: who sends and receives in plaintext"));
+    auto *tls = new TlsQualityPage(m_context, m_pages);
+    addPage(tls, tr("TLS Quality"), QStringLiteral("security-medium"),
+            tr("Which TLS versions, ciphers and key exchanges your peers use, and who fails"));
+    m_detail = new PeerDetailPage(m_context, m_pages);
+    addPage(m_detail, tr("Peer"), QStringLiteral("user-identity"),
+            tr("One peer: its timeline, connections, TLS failures, correspondents and the log lines behind them"));
+    // Until a peer is chosen there is nothing to show.
+    m_navigation->item(m_pageList.indexOf(m_detail))->setFlags(Qt::NoItemFlags);
+
+    connect(overview, &OverviewPage::peerActivated, this, &MainWindow::showPeer);
+    connect(peers, &PeersPage::peerActivated, this, &MainWindow::showPeer);
+    connect(tls, &TlsQualityPage::peerActivated, this, &MainWindow::showPeer);
+    connect(m_detail, &PeerDetailPage::backRequested, this, [this] {
+        showPage(m_backPage.isEmpty() ? QStringLiteral("overviewPage") : m_backPage);
+    });
+    connect(m_detail, &PeerDetailPage::peerChanged, this, [this](const QString &peer) {
+        QListWidgetItem *item = m_navigation->item(m_pageList.indexOf(m_detail));
+        item->setToolTip(tr("Peer %1: its timeline, connections, TLS failures and correspondents").arg(peer));
+    });
+}
+
+void MainWindow::showPeer(const QString &peer, Direction direction)
+{
+    QWidget *from = currentPage();
+    if (from && from != m_detail)
+        m_backPage = from->objectName();
+    m_navigation->item(m_pageList.indexOf(m_detail))->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    m_detail->showPeer(peer, direction);
+    showPage(m_detail->objectName());
+}
+
+void MainWindow::restoreSettings()
+{
+    if (!m_settings)
+        return;
+    restoreGeometry(m_settings->windowGeometry());
+    restoreState(m_settings->windowState());
+    m_filters->restore(*m_settings);
+    showPage(m_settings->currentPage());
+}
+
+void MainWindow::saveSettings()
+{
+    if (!m_settings)
+        return;
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_filters->save(*m_settings);
+    if (QWidget *shown = currentPage())
+        m_settings->setCurrentPage(shown->objectName());
+    m_settings->sync();
+}
+
+void MainWindow::showBanner(const QString &html)
+{
+    m_banner->setText(html);
+    m_banner->setVisible(!html.isEmpty());
+}
+
+void MainWindow::openStore(const QString &path, bool demo)
+{
+    m_context->setStore(path, demo);
+    m_context->setReferenceTime(std::nullopt);
+    if (demo) {
+        // The demo log ends on a day of its own: "last 7 days" are its last
+        // seven, not the week before today.
+        m_context->runner()->run<qint64>(
+            this, QStringLiteral("demo-end"),
+            [](TrafficStore &store, QString *error) {
+                qint64 last = 0;
+                for (const PeerRow &row : store.peerRows(ReportFilter{}, PeerColumns::Everything, error))
+                    last = qMax(last, row.lastSeen.value_or(0));
+                return last;
+            },
+            [this](const qint64 &last, const QString &) {
+                if (last > 0 && m_context->isDemo())
+                    m_context->setReferenceTime(last + 1);
+            });
+        showBanner(tr("<b>Demo data.</b> These figures come from a sample log bundled with MailTLS, "
+                      "not from your mail server. Import your logs or add a live source to see your own."));
+        setWindowTitle(tr("MailTLS — demo data"));
+    } else {
+        showBanner(QString());
+        setWindowTitle(tr("MailTLS"));
+    }
+    emit storeShown();
+}
+
+void MainWindow::setAppStore(const QString &path)
+{
+    m_appStore = path;
+}
+
+void MainWindow::loadDemo()
+{
+    if (m_import->isRunning())
+        return;
+    m_scratch = std::make_unique<QTemporaryDir>();
+    const QString log = m_scratch->filePath(QStringLiteral("demo-mail.log"));
+    if (!m_scratch->isValid() || !QFile::copy(QStringLiteral(":/demo/demo-mail.log"), log)) {
+        const QString error = tr("The bundled demo logs could not be unpacked into a temporary folder.");
+        showBanner(error);
+        emit loadFailed(error);
+        return;
+    }
+    m_importIsDemo = true;
+    m_importTarget = m_scratch->filePath(QStringLiteral("demo.sqlite"));
+    LogImporter::Options options;
+    options.oneShot = true;
+    m_import->start(m_importTarget, {log}, options);
+    m_importStatus->started({log});
+    // The demo log ends on a known day: relative ranges end there too.
+    m_context->setStore(m_importTarget, true);
+}
+
+void MainWindow::importLogs(const QStringList &logs)
+{
+    if (logs.isEmpty() || m_import->isRunning())
+        return;
+    QString target = m_appStore;
+    if (target.isEmpty()) {
+        if (!m_scratch || m_context->isDemo())
+            m_scratch = std::make_unique<QTemporaryDir>();
+        target = m_scratch->filePath(QStringLiteral("imported.sqlite"));
+    }
+    m_importIsDemo = false;
+    m_importTarget = target;
+    m_import->start(target, logs);
+    m_importStatus->started(logs);
+    openStore(target, false);
+}
+
+void MainWindow::importFinished(const BackgroundImport::Result &result)
+{
+    if (result.cancelled) {
+        statusBar()->showMessage(tr("Import cancelled. What was read so far is kept; import the same logs "
+                                    "again to go on."),
+                                 15000);
+    } else if (!result.ok) {
+        showBanner(tr("The logs could not be read: %1").arg(result.error.toHtmlEscaped()));
+        emit loadFailed(result.error);
+        return;
+    } else {
+        qint64 lines = 0;
+        for (const ImportSummary &summary : result.summaries)
+            lines += summary.linesRead;
+        if (!m_importIsDemo)
+            statusBar()->showMessage(tr("Imported %n lines.", nullptr, int(qMin<qint64>(lines, INT_MAX))), 15000);
+    }
+    if (m_importIsDemo)
+        openStore(m_importTarget, true);
+    else
+        m_context->notifyDataChanged();
+    if (!result.cancelled && !m_importIsDemo)
+        emit storeShown();
+}
+
+void MainWindow::runFirstRunAssistant()
+{
+    auto *assistant = new FirstRunAssistant(LocalSourceDiscovery().discover(), m_sourceManager, this);
+    assistant->setObjectName(QStringLiteral("firstRunAssistant"));
+    assistant->setAttribute(Qt::WA_DeleteOnClose);
+    connect(assistant, &QDialog::finished, this, [this, assistant] {
+        // Asked once: "Not now" is an answer too; the choices stay in the menus.
+        if (m_settings) {
+            m_settings->setFirstRunDone(true);
+            m_settings->sync();
+        }
+        switch (assistant->choice()) {
+        case FirstRunAssistant::Choice::Source: {
+            QString error;
+            const std::optional<SourceSpec> spec = assistant->chosenSource();
+            if (!spec || !m_sourceManager || !m_sourceManager->addSource(spec->toString(), &error)) {
+                QMessageBox::warning(this, tr("Source Not Added"),
+                                     error.isEmpty() ? tr("MailTLS cannot follow live sources here.") : error);
+                return;
+            }
+            openStore(m_sourceManager->storePath());
+            break;
+        }
+        case FirstRunAssistant::Choice::ImportFiles:
+            importLogs(assistant->chosenImportFiles());
+            break;
+        case FirstRunAssistant::Choice::Demo:
+        case FirstRunAssistant::Choice::None:
+            break;
+        }
+    });
+    assistant->open();
+}
+
+void MainWindow::chooseImport()
+{
+    const QString folder = QFile::exists(QStringLiteral("/var/log")) ? QStringLiteral("/var/log") : QDir::homePath();
+    const QStringList logs = QFileDialog::getOpenFileNames(
+        this, tr("Import Mail Logs"), folder,
+        tr("Mail logs (*.log *.log.* mail* maillog* mainlog* *.gz);;All files (*)"));
+    importLogs(logs);
 }
 
 void MainWindow::setSourceManager(SourceManager *manager)
@@ -161,6 +417,11 @@ void MainWindow::setSourceManager(SourceManager *manager)
     if (!manager)
         return;
     connect(manager, &SourceManager::warning, this, &MainWindow::showSourceWarning);
+    // Live batches: the pages re-read, batched by the context.
+    connect(manager, &SourceManager::sourceUpdated, this, [this] {
+        if (m_sourceManager && m_context->storePath() == m_sourceManager->storePath())
+            m_context->notifyDataChanged();
+    });
     connect(manager, &QObject::destroyed, this, [this] {
         delete m_sourcesDialog;
         m_sourcesAction->setEnabled(false);
@@ -311,90 +572,6 @@ void MainWindow::showAbout()
                        tr("<h3>MailTLS %1</h3><p>Shows how much of your mail crosses the wire encrypted "
                           "with STARTTLS and how much in plaintext, per peer.</p>")
                            .arg(QApplication::applicationVersion()));
-}
-
-void MainWindow::loadDemo()
-{
-    m_scratch = std::make_unique<QTemporaryDir>();
-    const QString log = m_scratch->filePath(QStringLiteral("demo-mail.log"));
-    if (!m_scratch->isValid() || !QFile::copy(QStringLiteral(":/demo/demo-mail.log"), log)) {
-        const QString error = tr("The bundled demo logs could not be unpacked into a temporary folder.");
-        m_banner->setText(error);
-        m_banner->show();
-        emit loadFailed(error);
-        return;
-    }
-    loadLogs({log}, true);
-}
-
-void MainWindow::loadLogs(const QStringList &logs, bool demo)
-{
-    if (!m_scratch)
-        m_scratch = std::make_unique<QTemporaryDir>();
-    if (demo) {
-        m_banner->setText(tr("<b>Demo data.</b> These figures come from a sample log bundled with MailTLS, "
-                             "not from your mail server."));
-        m_banner->show();
-        setWindowTitle(tr("MailTLS — demo data"));
-    } else {
-        m_banner->hide();
-        setWindowTitle(tr("MailTLS"));
-    }
-    m_busy->show();
-    m_totals->setText(tr("Reading logs…"));
-    // A load still running is cancelled and its result ignored (the watcher
-    // follows only the newest); it writes to a database of its own.
-    if (m_cancel)
-        m_cancel->store(true);
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    // Each load starts from an empty database: the logs are read whole.
-    const QString db = m_scratch->filePath(QStringLiteral("figures-%1.sqlite").arg(++m_loads));
-    m_watcher->setFuture(QtConcurrent::run([db, logs, cancel = m_cancel] {
-        return FiguresLoader::importAndQuery(db, logs, true, ReportFilter{}, cancel.get());
-    }));
-}
-
-void MainWindow::showResult()
-{
-    m_busy->hide();
-    const FiguresLoader::Result result = m_watcher->result();
-    if (result.cancelled)
-        return;
-    if (!result.ok) {
-        m_totals->clear();
-        m_banner->setText(tr("The logs could not be read: %1").arg(result.error.toHtmlEscaped()));
-        m_banner->show();
-        emit loadFailed(result.error);
-        return;
-    }
-    m_model->setFigures(result.figures);
-    updateTotals();
-    emit figuresShown();
-}
-
-void MainWindow::updateTotals()
-{
-    QStringList parts;
-    for (Direction d : {Direction::Inbound, Direction::Outbound, Direction::Submission}) {
-        qint64 messages = 0;
-        qint64 encrypted = 0;
-        bool any = false;
-        for (int row = 0; row < m_proxy->rowCount(); ++row) {
-            const QModelIndex idx = m_proxy->mapToSource(m_proxy->index(row, 0));
-            const PeerFigures &f = m_model->figures().at(idx.row());
-            if (f.direction != d)
-                continue;
-            any = true;
-            messages += f.messages;
-            encrypted += f.encryptedMessages;
-        }
-        if (any)
-            parts.append(tr("%1: %2 encrypted (%3 of %4 messages)")
-                             .arg(PeerTableModel::directionTitle(d), ReportFormatter::percent(encrypted, messages))
-                             .arg(encrypted)
-                             .arg(messages));
-    }
-    m_totals->setText(parts.isEmpty() ? tr("No traffic to show.") : parts.join(QStringLiteral("  ·  ")));
 }
 
 } // namespace mailtls

@@ -1,48 +1,68 @@
 #pragma once
 
-#include <atomic>
 #include <memory>
 
-#include <QFutureWatcher>
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
-#include "models/ingest/figuresloader.h"
+#include "models/ingest/backgroundimport.h"
+#include "models/logs/records.h"
 #include "models/secrets/askpassserver.h"
 
 class QAction;
-class QComboBox;
 class QDialog;
 class QLabel;
-class QLineEdit;
-class QProgressBar;
-class QTableView;
+class QListWidget;
+class QStackedWidget;
 class QTemporaryDir;
 
 namespace mailtls {
 
-class PeerFilterProxyModel;
-class PeerTableModel;
+class DashboardContext;
+class FilterBar;
+class ImportStatus;
+class PeerDetailPage;
+class Settings;
 class SourceManager;
 class SourcesDialog;
 
-// The main window: the per-peer table of encrypted and plaintext traffic.
+// The main window: the dashboard's pages (Overview, Peers, Peer detail, TLS
+// quality) over one store, the filters above them, imports and live sources.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // `settings` (may be null: nothing remembered) must outlive the window.
+    explicit MainWindow(Settings *settings = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Shows the bundled demo logs (clearly marked as such).
-    void loadDemo();
-    // Imports these logs (complete files) into a private database and shows them.
-    void loadLogs(const QStringList &logs, bool demo);
+    DashboardContext *context() const { return m_context; }
 
-    PeerTableModel *peerModel() const { return m_model; }
-    PeerFilterProxyModel *proxyModel() const { return m_proxy; }
+    // Shows this store (the app's own, or any MailTLS store).
+    void openStore(const QString &path, bool demo = false);
+    // Imports the bundled demo logs into a private store and shows it, marked
+    // as demo data.
+    void loadDemo();
+    // The store imports and live sources write to. Set by the app; without
+    // one, imports go to a private store.
+    void setAppStore(const QString &path);
+    QString appStore() const { return m_appStore; }
+    // Imports these logs into the app's store in the background and shows it;
+    // the pages follow each committed batch.
+    void importLogs(const QStringList &logs);
+    BackgroundImport *backgroundImport() const { return m_import; }
+    // Offers the local log or journal when readable, an SSH source, a file
+    // import or the demo data, and acts on the choice; remembered as done.
+    void runFirstRunAssistant();
+
+    // The pages, by object name ("overviewPage", …), and the shown one.
+    QWidget *page(const QString &name) const;
+    QWidget *currentPage() const;
+    void showPage(const QString &name);
+    // Opens the peer detail page on this peer (as the filter names peers).
+    void showPeer(const QString &peer, Direction direction);
 
     // The app's live sources, owned by the caller and opened before they are
     // set here (the manager's askpass server exists from open() on). The
@@ -51,6 +71,7 @@ public:
     void setSourceManager(SourceManager *manager);
     SourceManager *sourceManager() const;
     QAction *sourcesAction() const { return m_sourcesAction; }
+    QAction *importAction() const { return m_importAction; }
     // Opens the Sources dialog, or raises it when it is open.
     void showSources();
     // The Sources dialog once opened, else nullptr.
@@ -59,13 +80,22 @@ public:
     QDialog *questionDialog(quint64 id) const;
 
 signals:
-    void figuresShown();
+    // A store is shown (after openStore(), loadDemo() or an import's end).
+    void storeShown();
     void loadFailed(const QString &error);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildMenus();
-    void showResult();
-    void updateTotals();
+    void buildPages();
+    void addPage(QWidget *page, const QString &title, const QString &icon, const QString &toolTip);
+    void restoreSettings();
+    void saveSettings();
+    void showBanner(const QString &html);
+    void importFinished(const BackgroundImport::Result &result);
+    void chooseImport();
     void showAbout();
     void connectAskpass(AskpassServer *askpass);
     void askHostKey(quint64 id, const HostKeyQuestion &question, const QString &target);
@@ -75,21 +105,25 @@ private:
     void bringToFront();
     void showSourceWarning(qint64 id, const QString &message);
 
-    PeerTableModel *m_model = nullptr;
-    PeerFilterProxyModel *m_proxy = nullptr;
-    QTableView *m_table = nullptr;
+    Settings *m_settings = nullptr;
+    DashboardContext *m_context = nullptr;
+    FilterBar *m_filters = nullptr;
     QLabel *m_banner = nullptr;
-    QLineEdit *m_search = nullptr;
-    QComboBox *m_direction = nullptr;
-    QLabel *m_totals = nullptr;
-    QProgressBar *m_busy = nullptr;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QList<QWidget *> m_pageList;   // by their index in m_pages (each inside a scroll area)
+    PeerDetailPage *m_detail = nullptr;
+    QString m_backPage;   // the page the peer detail page was opened from
+    BackgroundImport *m_import = nullptr;
+    ImportStatus *m_importStatus = nullptr;
     std::unique_ptr<QTemporaryDir> m_scratch;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    QFutureWatcher<FiguresLoader::Result> *m_watcher = nullptr;
-    int m_loads = 0;
+    QString m_appStore;
+    bool m_importIsDemo = false;
+    QString m_importTarget;
 
     QPointer<SourceManager> m_sourceManager;
     QAction *m_sourcesAction = nullptr;
+    QAction *m_importAction = nullptr;
     QPointer<SourcesDialog> m_sourcesDialog;
     QHash<quint64, QPointer<QDialog>> m_questions;
 };

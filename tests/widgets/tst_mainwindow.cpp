@@ -1,14 +1,46 @@
+#include <QComboBox>
 #include <QLabel>
+#include <QListWidget>
+#include <QRadioButton>
 #include <QSignalSpy>
-#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "models/itemmodels/peerfilterproxymodel.h"
-#include "models/itemmodels/peertablemodel.h"
+#include "models/settings/settings.h"
+#include "models/store/trafficstore.h"
+#include "widgets/dashboard/dashboardcontext.h"
+#include "widgets/dashboard/peerdetailpage.h"
+#include "widgets/dashboard/peerspage.h"
+#include "widgets/filterbar.h"
+#include "widgets/firstrunassistant.h"
 #include "widgets/mainwindow.h"
 
 using namespace mailtls;
+
+namespace {
+
+QString writeLog(const QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(QStringLiteral("mail.log"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write("Nov 29 10:00:00 mx postfix/smtpd[100]: connect from mail.example.org[192.0.2.10]\n"
+            "Nov 29 10:00:01 mx postfix/smtpd[100]: 4A1B2C3D4E: client=mail.example.org[192.0.2.10]\n"
+            "Nov 29 10:00:01 mx postfix/qmgr[102]: 4A1B2C3D4E: from=<a@example.org>, size=2000, nrcpt=1 "
+            "(queue active)\n"
+            "Nov 29 10:00:01 mx postfix/smtpd[100]: disconnect from mail.example.org[192.0.2.10] ehlo=1 "
+            "mail=1 rcpt=1 data=1 quit=1 commands=5\n");
+    return path;
+}
+
+bool bannerShows(const MainWindow &window, const QString &text)
+{
+    const QLabel *banner = window.findChild<QLabel *>(QStringLiteral("banner"));
+    return banner && !banner->isHidden() && banner->text().contains(text);
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -19,53 +51,157 @@ private slots:
     {
         MainWindow window;
         window.show();
-        QSignalSpy shown(&window, &MainWindow::figuresShown);
+        QSignalSpy shown(&window, &MainWindow::storeShown);
         window.loadDemo();
         QVERIFY(shown.wait(60000));
-        QVERIFY(window.peerModel()->rowCount() > 10);
+        QVERIFY(window.context()->isDemo());
         QVERIFY(window.windowTitle().contains(QStringLiteral("demo data")));
-        const QList<QLabel *> labels = window.findChildren<QLabel *>();
-        const bool bannerShown = std::any_of(labels.cbegin(), labels.cend(), [](QLabel *l) {
-            return l->isVisible() && l->text().contains(QStringLiteral("Demo data."));
-        });
-        QVERIFY(bannerShown);
+        QVERIFY(bannerShows(window, QStringLiteral("Demo data.")));
+        TrafficStore store(window.context()->storePath());
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QCOMPARE(store.linesRead(&error), qint64(4000));
     }
 
-    void showsTheFiguresOfALog()
+    void importsLogsIntoTheAppStoreInTheBackground()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("mail.log"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("Nov 29 10:00:00 mx postfix/smtpd[100]: connect from mail.example.org[192.0.2.10]\n"
-                "Nov 29 10:00:01 mx postfix/smtpd[100]: 4A1B2C3D4E: client=mail.example.org[192.0.2.10]\n"
-                "Nov 29 10:00:01 mx postfix/qmgr[102]: 4A1B2C3D4E: from=<a@example.org>, size=2000, nrcpt=1 "
-                "(queue active)\n"
-                "Nov 29 10:00:01 mx postfix/smtpd[100]: disconnect from mail.example.org[192.0.2.10] ehlo=1 "
-                "mail=1 rcpt=1 data=1 quit=1 commands=5\n");
-        f.close();
-
+        const QString log = writeLog(dir);
         MainWindow window;
-        QSignalSpy shown(&window, &MainWindow::figuresShown);
-        window.loadLogs({path}, false);
+        window.setAppStore(dir.filePath(QStringLiteral("app.sqlite")));
+        QSignalSpy shown(&window, &MainWindow::storeShown);
+        window.importLogs({log});
+        QCOMPARE(window.context()->storePath(), dir.filePath(QStringLiteral("app.sqlite")));
+        QVERIFY(window.backgroundImport()->isRunning());
         QVERIFY(shown.wait(60000));
-        QCOMPARE(window.peerModel()->rowCount(), 1);
-        QCOMPARE(window.peerModel()->index(0, PeerTableModel::PeerColumn).data().toString(),
-                 QStringLiteral("mail.example.org"));
-        QCOMPARE(window.peerModel()->index(0, PeerTableModel::EncryptedShareColumn).data().toString(),
-                 QStringLiteral("0.0 %"));
+        QVERIFY(!window.backgroundImport()->isRunning());
+        QVERIFY(!window.context()->isDemo());
         QCOMPARE(window.windowTitle(), QStringLiteral("MailTLS"));
+        TrafficStore store(dir.filePath(QStringLiteral("app.sqlite")));
+        QString error;
+        QVERIFY(store.open(&error));
+        const QList<PeerFigures> figures = store.peerFigures(ReportFilter{}, &error);
+        QCOMPARE(figures.size(), 1);
+        QCOMPARE(figures.first().peer, QStringLiteral("mail.example.org"));
+        QCOMPARE(figures.first().messages, qint64(1));
     }
 
     void reportsALogItCannotRead()
     {
+        QTemporaryDir dir;
         MainWindow window;
+        window.setAppStore(dir.filePath(QStringLiteral("app.sqlite")));
         QSignalSpy failed(&window, &MainWindow::loadFailed);
-        window.loadLogs({QStringLiteral("/nonexistent/mail.log")}, false);
+        window.importLogs({QStringLiteral("/nonexistent/mail.log")});
         QVERIFY(failed.wait(60000));
         QCOMPARE(failed.first().first().toString(),
                  QStringLiteral("/nonexistent/mail.log: cannot open: No such file or directory"));
-        QCOMPARE(window.peerModel()->rowCount(), 0);
+        QVERIFY(bannerShows(window, QStringLiteral("/nonexistent/mail.log: cannot open")));
+    }
+
+    void remembersFiltersPageAndLayout()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("mailtls.ini"));
+        QString lastPage;
+        {
+            Settings settings(file);
+            MainWindow window(&settings);
+            window.show();
+            window.context()->setRange(DashboardContext::Range::Week);
+            window.context()->setDirection(Direction::Outbound);
+            window.context()->setGroupBy(ReportFilter::GroupBy::Domain);
+            auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+            QVERIFY(navigation->count() >= 2);
+            navigation->setCurrentRow(1);
+            lastPage = window.currentPage()->objectName();
+            window.close();
+        }
+        Settings settings(file);
+        MainWindow again(&settings);
+        QCOMPARE(again.context()->range(), DashboardContext::Range::Week);
+        QCOMPARE(again.context()->direction(), std::optional<Direction>(Direction::Outbound));
+        QCOMPARE(again.context()->groupBy(), ReportFilter::GroupBy::Domain);
+        QCOMPARE(lastPage, QStringLiteral("peersPage"));
+        QCOMPARE(again.currentPage()->objectName(), lastPage);
+        auto *bar = again.findChild<FilterBar *>();
+        QCOMPARE(bar->rangeBox()->currentText(), QStringLiteral("Last 7 days"));
+        QCOMPARE(bar->directionBox()->currentText(), QStringLiteral("Outbound"));
+        QCOMPARE(bar->groupBox()->currentText(), QStringLiteral("Domain"));
+    }
+
+    void theFilterBarDrivesTheContext()
+    {
+        MainWindow window;
+        auto *bar = window.findChild<FilterBar *>();
+        QSignalSpy changed(window.context(), &DashboardContext::filterChanged);
+        bar->directionBox()->setCurrentIndex(bar->directionBox()->findText(QStringLiteral("Inbound")));
+        QCOMPARE(window.context()->filter().directions, QList<Direction>{Direction::Inbound});
+        bar->groupBox()->setCurrentIndex(1);
+        QCOMPARE(window.context()->filter().groupBy, ReportFilter::GroupBy::Domain);
+        QCOMPARE(changed.count(), 2);
+    }
+
+    void aPeerOpensItsPageAndBackReturns()
+    {
+        QTemporaryDir dir;
+        const QString log = writeLog(dir);
+        MainWindow window;
+        window.setAppStore(dir.filePath(QStringLiteral("app.sqlite")));
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::storeShown);
+        window.importLogs({log});
+        QVERIFY(shown.wait(60000));
+        window.showPage(QStringLiteral("peersPage"));
+        auto *peers = qobject_cast<PeersPage *>(window.page(QStringLiteral("peersPage")));
+        auto *detail = qobject_cast<PeerDetailPage *>(window.page(QStringLiteral("peerDetailPage")));
+        QVERIFY(peers && detail);
+        // Not reachable before a peer is chosen.
+        auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+        QCOMPARE(navigation->item(3)->data(Qt::UserRole).toString(), QStringLiteral("peerDetailPage"));
+        QVERIFY(!navigation->item(3)->flags().testFlag(Qt::ItemIsEnabled));
+        window.showPage(QStringLiteral("peerDetailPage"));
+        QCOMPARE(window.currentPage(), peers);
+
+        QSignalSpy loaded(detail, &PeerDetailPage::loaded);
+        emit peers->peerActivated(QStringLiteral("mail.example.org"), Direction::Inbound);
+        QCOMPARE(window.currentPage(), detail);
+        QCOMPARE(detail->peer(), QStringLiteral("mail.example.org"));
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(detail->detail().peer, QStringLiteral("mail.example.org"));
+        emit detail->backRequested();
+        QCOMPARE(window.currentPage(), peers);
+    }
+
+    void anImportRefreshesThePages()
+    {
+        QTemporaryDir dir;
+        const QString log = writeLog(dir);
+        MainWindow window;
+        window.setAppStore(dir.filePath(QStringLiteral("app.sqlite")));
+        QSignalSpy data(window.context(), &DashboardContext::dataChanged);
+        QSignalSpy shown(&window, &MainWindow::storeShown);
+        window.importLogs({log});
+        QVERIFY(shown.wait(60000));
+        QVERIFY(data.wait(2000));
+    }
+
+    void theFirstRunAssistantIsAskedOnceAndActedOn()
+    {
+        QTemporaryDir dir;
+        Settings settings(dir.filePath(QStringLiteral("mailtls.ini")));
+        MainWindow window(&settings);
+        window.show();
+        window.runFirstRunAssistant();
+        auto *assistant = window.findChild<FirstRunAssistant *>(QStringLiteral("firstRunAssistant"));
+        QVERIFY(assistant);
+        QVERIFY(assistant->isVisible());
+        auto *demo = assistant->findChild<QRadioButton *>(QStringLiteral("demoOption"));
+        QVERIFY(demo);
+        demo->setChecked(true);
+        assistant->accept();
+        QCOMPARE(settings.firstRunDone(), true);
+        QTRY_VERIFY(!window.findChild<FirstRunAssistant *>(QStringLiteral("firstRunAssistant")));
     }
 
     void closingWhileLoadingDoesNotCrash()

@@ -1,0 +1,160 @@
+// Window benchmark: the main window on a big store (one year of a busy small
+// site: 2,000,000 messages, 5,000 peers), as a user meets it.
+//
+//   mailtls_windowbench [--db FILE] [--repeat N]
+//
+// Without --db, or with a --db that does not exist yet, fills the store first
+// (SyntheticStore, as mailtls_dashboardbench does). Then, for each page:
+// "first full paint" is from the window being shown on the store to the
+// page's figures applied (its loaded() signal) and painted; "filter change"
+// is from a change of direction (and back), of grouping, or of time range to
+// the new figures painted. Each figure is the best of --repeat runs, in
+// milliseconds. Runs offscreen unless QT_QPA_PLATFORM says otherwise.
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <limits>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include "models/store/trafficstore.h"
+#include "tests/bench/syntheticstore.h"
+#include "widgets/dashboard/dashboardcontext.h"
+#include "widgets/mainwindow.h"
+
+using namespace mailtls;
+
+namespace {
+
+int repeat = 3;
+// As mailtls_dashboardbench fills it, so either may make the store.
+constexpr qint64 StoreStart = 20000LL * 86400;   // 2024-10-04
+// Relative ranges end with the synthetic year.
+constexpr qint64 StoreEnd = StoreStart + 365LL * 86400;
+
+void fail(const QString &error)
+{
+    std::fprintf(stderr, "mailtls_windowbench: %s\n", qPrintable(error));
+    std::exit(1);
+}
+
+// Runs `change`, then waits for the page's next loaded() and paints it.
+double timeUntilPainted(QWidget *window, QWidget *page, const std::function<void()> &change)
+{
+    QSignalSpy loaded(page, SIGNAL(loaded()));
+    QElapsedTimer timer;
+    timer.start();
+    change();
+    if (!loaded.wait(120000))
+        fail(QStringLiteral("%1 did not load within two minutes").arg(page->objectName()));
+    window->repaint();
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+double best(const std::function<double()> &run)
+{
+    double fastest = std::numeric_limits<double>::max();
+    for (int i = 0; i < repeat; ++i)
+        fastest = std::min(fastest, run());
+    return fastest;
+}
+
+void print(const QString &page, const char *what, double ms)
+{
+    std::printf("%-16s %-34s %9.1f ms\n", qPrintable(page), what, ms);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Store to open (filled when missing)"),
+                                      QStringLiteral("file"));
+    const QCommandLineOption repeatOption(QStringLiteral("repeat"), QStringLiteral("Runs per figure"),
+                                          QStringLiteral("n"), QStringLiteral("3"));
+    parser.addOptions({dbOption, repeatOption});
+    parser.process(app);
+    repeat = qMax(1, parser.value(repeatOption).toInt());
+
+    QTemporaryDir scratch;
+    const QString db = parser.isSet(dbOption) ? parser.value(dbOption)
+                                              : scratch.filePath(QStringLiteral("bench.sqlite"));
+    if (!QFileInfo::exists(db)) {
+        TrafficStore store(db);
+        QString error;
+        if (!store.open(&error))
+            fail(error);
+        SyntheticStore::Written written;
+        QElapsedTimer timer;
+        timer.start();
+        SyntheticStore::Options options;
+        options.start = StoreStart;
+        if (!SyntheticStore::fill(store, options, &written, &error))
+            fail(error);
+        std::printf("filled %s: %lld transfers, %lld connections, %lld failures in %.1f s\n", qPrintable(db),
+                    written.transfers, written.connections, written.failures, timer.elapsed() / 1000.0);
+    }
+
+    QStringList pages;
+    {
+        MainWindow probe;
+        auto *navigation = probe.findChild<QListWidget *>(QStringLiteral("navigation"));
+        for (int row = 0; row < navigation->count(); ++row)
+            if (navigation->item(row)->flags().testFlag(Qt::ItemIsEnabled))
+                pages << navigation->item(row)->data(Qt::UserRole).toString();
+    }
+
+    for (const QString &name : pages) {
+        const double first = best([&] {
+            MainWindow window;
+            window.resize(1280, 800);
+            window.showPage(name);
+            QWidget *page = window.page(name);
+            return timeUntilPainted(&window, page, [&] {
+                window.show();
+                window.openStore(db);
+            });
+        });
+        print(name, "first full paint", first);
+
+        MainWindow window;
+        window.resize(1280, 800);
+        window.showPage(name);
+        QWidget *page = window.page(name);
+        timeUntilPainted(&window, page, [&] {
+            window.show();
+            window.openStore(db);
+        });
+        DashboardContext *context = window.context();
+        context->setReferenceTime(StoreEnd);
+        print(name, "filter change: direction", best([&] {
+                  timeUntilPainted(&window, page, [&] { context->setDirection(Direction::Outbound); });
+                  return timeUntilPainted(&window, page, [&] { context->setDirection(std::nullopt); });
+              }));
+        print(name, "filter change: group by domain", best([&] {
+                  timeUntilPainted(&window, page, [&] { context->setGroupBy(ReportFilter::GroupBy::Domain); });
+                  return timeUntilPainted(&window, page, [&] { context->setGroupBy(ReportFilter::GroupBy::Host); });
+              }));
+        print(name, "filter change: range 30 d", best([&] {
+                  const double ms = timeUntilPainted(&window, page, [&] {
+                      context->setRange(DashboardContext::Range::Month);
+                  });
+                  timeUntilPainted(&window, page, [&] { context->setRange(DashboardContext::Range::All); });
+                  return ms;
+              }));
+    }
+    return 0;
+}

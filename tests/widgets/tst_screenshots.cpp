@@ -1,0 +1,133 @@
+// Renders every page of the window from the bundled demo data into PNG files
+// under the build folder (screenshots/), in a light and a dark palette, so a
+// reviewer can look at each page without running the app.
+
+#include <QApplication>
+#include <QDir>
+#include <QImage>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QStyleFactory>
+#include <QTest>
+
+#include "widgets/dashboard/chartpalette.h"
+#include "models/itemmodels/peerrowmodel.h"
+#include "widgets/dashboard/dashboardcontext.h"
+#include "widgets/dashboard/peerspage.h"
+#include "widgets/mainwindow.h"
+
+using namespace mailtls;
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2b, 0x2b), base(0x1e, 0x1e, 0x1e), text(0xe8, 0xe8, 0xe8);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x20));
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    return p;
+}
+
+// Pixels of this colour (exactly) in the image.
+int countColour(const QImage &image, const QColor &colour)
+{
+    int n = 0;
+    const QRgb wanted = colour.rgb();
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            n += (image.pixel(x, y) & 0xffffff) == (wanted & 0xffffff);
+    return n;
+}
+
+} // namespace
+
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QVERIFY(QDir().mkpath(folder()));
+    }
+
+    void everyPage_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+
+    void everyPage()
+    {
+        QFETCH(bool, dark);
+        const QPalette original = QApplication::palette();
+        if (dark)
+            QApplication::setPalette(darkPalette());
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy shown(&window, &MainWindow::storeShown);
+        window.loadDemo();
+        QVERIFY(shown.wait(60000));
+
+        auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+        QVERIFY(navigation->count() >= 3);
+        int pages = 0;
+        for (int row = 0; row < navigation->count(); ++row) {
+            const QString name = navigation->item(row)->data(Qt::UserRole).toString();
+            QWidget *page = window.page(name);
+            QVERIFY(page);
+            if (!navigation->item(row)->flags().testFlag(Qt::ItemIsEnabled))
+                continue;   // a page that needs a choice first (a peer)
+            QSignalSpy loaded(page, SIGNAL(loaded()));
+            navigation->setCurrentRow(row);
+            QCOMPARE(window.currentPage(), page);
+            QMetaObject::invokeMethod(page, "refresh");
+            QVERIFY2(loaded.wait(30000), qPrintable(name));
+            QTest::qWait(50);
+            const QImage image = window.grab().toImage();
+            QCOMPARE(image.size(), QSize(1280, 800));
+            // Every page draws encrypted figures in their colour.
+            const QColor encrypted = ChartPalette::color(ChartPalette::Role::Encrypted, window.palette());
+            QVERIFY2(countColour(image, encrypted) > 200, qPrintable(name));
+            const QString file = QDir(folder()).filePath(QStringLiteral("%1-%2.png").arg(name, dark ? QStringLiteral("dark") : QStringLiteral("light")));
+            QVERIFY(image.save(file));
+            ++pages;
+        }
+        // And one peer's page: the busiest peer of the Peers table.
+        auto *peers = qobject_cast<PeersPage *>(window.page(QStringLiteral("peersPage")));
+        QVERIFY(peers && peers->model()->rowCount() > 0);
+        const PeerRow busiest = peers->model()->rowAt(0);
+        auto *detail = window.page(QStringLiteral("peerDetailPage"));
+        QSignalSpy loaded(detail, SIGNAL(loaded()));
+        window.showPeer(busiest.figures.peer, busiest.figures.direction);
+        QCOMPARE(window.currentPage(), detail);
+        QVERIFY(loaded.wait(30000));
+        QTest::qWait(50);
+        const QImage image = window.grab().toImage();
+        QVERIFY(image.save(QDir(folder()).filePath(QStringLiteral("peerDetailPage-%1.png").arg(dark ? QStringLiteral("dark") : QStringLiteral("light")))));
+        ++pages;
+        QVERIFY(pages >= 4);
+        QApplication::setPalette(original);
+    }
+
+private:
+    static QString folder() { return QStringLiteral(QT_TESTCASE_BUILDDIR "/screenshots"); }
+};
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"
