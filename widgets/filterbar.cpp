@@ -9,7 +9,7 @@
 #include <QLabel>
 #include <QPushButton>
 
-#include "models/itemmodels/peertablemodel.h"
+#include "models/itemmodels/recordtitles.h"
 #include "models/settings/settings.h"
 #include "widgets/dashboard/dashboardcontext.h"
 
@@ -36,7 +36,7 @@ FilterBar::FilterBar(DashboardContext *context, QWidget *parent)
 
     m_direction->addItem(tr("All directions"));
     for (Direction d : {Direction::Inbound, Direction::Outbound, Direction::Submission})
-        m_direction->addItem(PeerTableModel::directionTitle(d), int(d));
+        m_direction->addItem(RecordTitles::direction(d), int(d));
     m_direction->setToolTip(tr("Inbound: mail other servers sent to you. Outbound: mail your server relayed to "
                                "theirs. Submission: mail your own users sent through your server."));
     m_direction->setAccessibleName(tr("Direction"));

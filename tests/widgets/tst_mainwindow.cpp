@@ -2,7 +2,9 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QRadioButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -47,6 +49,13 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        // Pages remember their state; tests start from none.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
     void showsDemoDataMarkedAsSuch()
     {
         MainWindow window;

@@ -6,7 +6,9 @@
 #include <QDir>
 #include <QImage>
 #include <QListWidget>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTest>
 
@@ -59,6 +61,9 @@ class TestScreenshots : public QObject
 private slots:
     void initTestCase()
     {
+        // Pages remember their state; tests start from none.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QVERIFY(QDir().mkpath(folder()));
     }
