@@ -219,7 +219,7 @@
     </message>
     <message>
         <source>messages, connections and failures are counts; bytes are bytes; percentages are of messages or bytes; times are UTC (ISO 8601)</source>
-        <translation>Nachrichten, Verbindungen und Fehlschläge sind Anzahlen; Bytes sind Bytes; Prozentwerte beziehen sich auf Nachrichten oder Bytes; Zeiten sind UTC (ISO 8601)</translation>
+        <translation>Nachrichten, Verbindungen und Fehler sind Anzahlen; Bytes sind Bytes; Prozentwerte beziehen sich auf Nachrichten oder Bytes; Zeiten sind UTC (ISO 8601)</translation>
     </message>
     <message>
         <source>Time range: %1</source>
@@ -251,7 +251,7 @@
     </message>
     <message>
         <source>Recent TLS failures, newest first</source>
-        <translation>Jüngste TLS-Fehlschläge, neueste zuerst</translation>
+        <translation>Jüngste TLS-Fehler, neueste zuerst</translation>
     </message>
     <message>
         <source>Whether the mail server logs TLS</source>
@@ -275,7 +275,7 @@
     </message>
     <message>
         <source>MailTLS recent TLS failures</source>
-        <translation>MailTLS: Jüngste TLS-Fehlschläge</translation>
+        <translation>MailTLS: Jüngste TLS-Fehler</translation>
     </message>
     <message>
         <source>MailTLS peers</source>
@@ -295,7 +295,7 @@
     </message>
     <message>
         <source>connections are encrypted connections; peers count peers per direction; failures are counts; times are UTC (ISO 8601)</source>
-        <translation>Verbindungen zählen verschlüsselte Verbindungen; Gegenstellen werden je Richtung gezählt; Fehlschläge sind Anzahlen; Zeiten sind UTC (ISO 8601)</translation>
+        <translation>Verbindungen zählen verschlüsselte Verbindungen; Gegenstellen werden je Richtung gezählt; Fehler sind Anzahlen; Zeiten sind UTC (ISO 8601)</translation>
     </message>
     <message>
         <source>Protocol versions</source>
@@ -327,7 +327,7 @@
     </message>
     <message>
         <source>TLS failures, newest first</source>
-        <translation>TLS-Fehlschläge, neueste zuerst</translation>
+        <translation>TLS-Fehler, neueste zuerst</translation>
     </message>
     <message>
         <source>Correspondents (envelope addresses; our side of inbound mail is not recorded)</source>
@@ -341,12 +341,16 @@
         <source>Figures</source>
         <translation>Zahlen</translation>
     </message>
+    <message>
+        <source>MailTLS TLS quality: %1</source>
+        <translation>MailTLS: TLS-Qualität – %1</translation>
+    </message>
 </context>
 <context>
     <name>ExportCommand</name>
     <message>
         <source>Write what a dashboard page shows as CSV: the overview (encrypted shares, trend, top plaintext peers, recent TLS failures, whether TLS is logged), the peers table, or TLS quality.</source>
-        <translation>Als CSV schreiben, was eine Dashboard-Seite zeigt: die Übersicht (verschlüsselte Anteile, Verlauf, Gegenstellen mit dem meisten Klartext, jüngste TLS-Fehlschläge, ob TLS protokolliert wird), die Tabelle der Gegenstellen oder die TLS-Qualität.</translation>
+        <translation>Als CSV schreiben, was eine Dashboard-Seite zeigt: die Übersicht (verschlüsselte Anteile, Verlauf, Gegenstellen mit dem meisten Klartext, jüngste TLS-Fehler, ob TLS protokolliert wird), die Tabelle der Gegenstellen oder die TLS-Qualität.</translation>
     </message>
     <message>
         <source>The database to read (it must exist).</source>
@@ -374,7 +378,7 @@
     </message>
     <message>
         <source>Overview: how many plaintext peers and recent failures (default 10).</source>
-        <translation>Übersicht: wie viele Gegenstellen mit Klartext und jüngste Fehlschläge (Vorgabe 10).</translation>
+        <translation>Übersicht: wie viele Gegenstellen mit Klartext und jüngste Fehler (Vorgabe 10).</translation>
     </message>
     <message>
         <source>N</source>
@@ -518,6 +522,33 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>LocalSourceDiscovery</name>
+    <message>
+        <source>the systemd journal</source>
+        <translation>das systemd-Journal</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>journalctl is not installed, so MailTLS cannot read the systemd journal</source>
+        <translation>journalctl ist nicht installiert, daher kann MailTLS das systemd-Journal nicht lesen</translation>
+    </message>
+    <message>
+        <source>This computer keeps no systemd journal (there is no %1)</source>
+        <translation>Dieser Computer führt kein systemd-Journal (es gibt kein %1)</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>Permission denied reading the systemd journal: add your user to the %1 group, or run as root</source>
+        <translation>Zugriff verweigert beim Lesen des systemd-Journals: Nehmen Sie Ihren Benutzer in die Gruppe %1 auf oder führen Sie MailTLS als root aus</translation>
+    </message>
+</context>
+<context>
     <name>LogImporter</name>
     <message>
         <source>%1: begins like the log imported before as &quot;%2&quot; but differs from it before byte %3; it is not a longer version of that log, so it was not imported (import it into a new database)</source>
@@ -633,6 +664,89 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>RecordTitles</name>
+    <message>
+        <source>Inbound</source>
+        <translation>Eingehend</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>Ausgehend</translation>
+    </message>
+    <message>
+        <source>Submission</source>
+        <translation>Einlieferung</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonym</translation>
+    </message>
+    <message>
+        <source>Untrusted</source>
+        <translation>Nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>Trusted</source>
+        <translation>Vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verifiziert</translation>
+    </message>
+    <message>
+        <source>The mail server did not log how far it trusted the certificate.</source>
+        <translation>Der Mailserver hat nicht protokolliert, wie weit er dem Zertifikat vertraut hat.</translation>
+    </message>
+    <message>
+        <source>No certificate was presented (anonymous TLS): encrypted, but not authenticated.</source>
+        <translation>Es wurde kein Zertifikat vorgelegt (anonymes TLS): verschlüsselt, aber nicht authentifiziert.</translation>
+    </message>
+    <message>
+        <source>The certificate was not signed by a trusted authority: encrypted, but the peer could be anyone.</source>
+        <translation>Das Zertifikat wurde nicht von einer vertrauenswürdigen Zertifizierungsstelle signiert: verschlüsselt, aber die Gegenstelle könnte jeder sein.</translation>
+    </message>
+    <message>
+        <source>The certificate was signed by a trusted authority; its name was not checked.</source>
+        <translation>Das Zertifikat wurde von einer vertrauenswürdigen Zertifizierungsstelle signiert; sein Name wurde nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>The certificate was signed by a trusted authority and matched the peer&apos;s name.</source>
+        <translation>Das Zertifikat wurde von einer vertrauenswürdigen Zertifizierungsstelle signiert und passte zum Namen der Gegenstelle.</translation>
+    </message>
+    <message>
+        <source>STARTTLS not offered</source>
+        <translation>STARTTLS nicht angeboten</translation>
+    </message>
+    <message>
+        <source>Cannot start TLS</source>
+        <translation>TLS kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>Handshake failed</source>
+        <translation>Handshake fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>DH key too small</source>
+        <translation>DH-Schlüssel zu klein</translation>
+    </message>
+    <message>
+        <source>Certificate not accepted</source>
+        <translation>Zertifikat nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>Lost after STARTTLS</source>
+        <translation>Nach STARTTLS abgebrochen</translation>
+    </message>
+    <message>
+        <source>Other TLS problem</source>
+        <translation>Anderes TLS-Problem</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
     <name>ReportFilterOptions</name>
     <message>
         <source>Only mail that arrived at or after T.</source>
@@ -727,7 +841,7 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
     <message>
         <source>TLS failures</source>
-        <translation>TLS-Fehlschläge</translation>
+        <translation>TLS-Fehler</translation>
     </message>
     <message>
         <source>total (1 peer)</source>
@@ -956,15 +1070,15 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <name>TrafficStore</name>
     <message>
         <source>%1 belongs to another application (%2). MailTLS has not changed it. Choose another file for the MailTLS store.</source>
-        <translation>%1 gehört zu einer anderen Anwendung (%2). MailTLS hat die Datei nicht verändert. Wählen Sie eine andere Datei für den MailTLS-Speicher.</translation>
+        <translation>%1 gehört zu einer anderen Anwendung (%2). MailTLS hat die Datei nicht verändert. Wählen Sie eine andere Datei für den MailTLS-Datenbank.</translation>
     </message>
     <message>
         <source>%1 is damaged: %2. MailTLS has not changed it. Restore it from a backup, or move it away so that MailTLS starts a new store (the logs are then read again).</source>
-        <translation>%1 ist beschädigt: %2. MailTLS hat die Datei nicht verändert. Stellen Sie sie aus einer Sicherung wieder her oder verschieben Sie sie, damit MailTLS einen neuen Speicher anlegt (die Protokolle werden dann erneut gelesen).</translation>
+        <translation>%1 ist beschädigt: %2. MailTLS hat die Datei nicht verändert. Stellen Sie sie aus einer Sicherung wieder her oder verschieben Sie sie, damit MailTLS einen neue Datenbank anlegt (die Protokolle werden dann erneut gelesen).</translation>
     </message>
     <message>
         <source>%1 is not a file. Choose a file name for the MailTLS store.</source>
-        <translation>%1 ist keine Datei. Wählen Sie einen Dateinamen für den MailTLS-Speicher.</translation>
+        <translation>%1 ist keine Datei. Wählen Sie einen Dateinamen für den MailTLS-Datenbank.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2. Check the file&apos;s permissions.</source>
@@ -972,7 +1086,7 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
     <message>
         <source>%1 is not a database (it does not start with the SQLite header). MailTLS has not changed it. Choose another file for the MailTLS store, or move this one away.</source>
-        <translation>%1 ist keine Datenbank (sie beginnt nicht mit dem SQLite-Kopf). MailTLS hat die Datei nicht verändert. Wählen Sie eine andere Datei für den MailTLS-Speicher oder verschieben Sie diese.</translation>
+        <translation>%1 ist keine Datenbank (sie beginnt nicht mit dem SQLite-Kopf). MailTLS hat die Datei nicht verändert. Wählen Sie eine andere Datei für den MailTLS-Datenbank oder verschieben Sie diese.</translation>
     </message>
     <message>
         <source>it ends inside its %1-byte header (%2 bytes)</source>
@@ -1008,7 +1122,7 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
     <message>
         <source>%1 was written by a newer version of MailTLS (store schema %2; this version reads up to %3). MailTLS has not changed it. Install the newer MailTLS again, or choose another file for the store.</source>
-        <translation>%1 wurde von einer neueren MailTLS-Version geschrieben (Speicherschema %2; diese Version liest bis %3). MailTLS hat die Datei nicht verändert. Installieren Sie die neuere MailTLS-Version wieder oder wählen Sie eine andere Datei für den Speicher.</translation>
+        <translation>%1 wurde von einer neueren MailTLS-Version geschrieben (Datenbankschema %2; diese Version liest bis %3). MailTLS hat die Datei nicht verändert. Installieren Sie die neuere MailTLS-Version wieder oder wählen Sie eine andere Datei für den Speicher.</translation>
     </message>
     <message>
         <source>it carries MailTLS&apos;s application id but no schema version</source>
@@ -1028,7 +1142,7 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
     <message>
         <source>Cannot create the folder %1 for the MailTLS store. Check its permissions, or choose another place.</source>
-        <translation>Der Ordner %1 für den MailTLS-Speicher kann nicht angelegt werden. Prüfen Sie die Zugriffsrechte oder wählen Sie einen anderen Ort.</translation>
+        <translation>Der Ordner %1 für den MailTLS-Datenbank kann nicht angelegt werden. Prüfen Sie die Zugriffsrechte oder wählen Sie einen anderen Ort.</translation>
     </message>
     <message>
         <source>Cannot open %1: Qt&apos;s SQLite driver (QSQLITE) is not installed. Install the Qt 6 SQLite plugin.</source>
@@ -1048,11 +1162,11 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
     <message>
         <source>Cannot bring %1 to store schema %2: %3. The file was left as it was; check that you may write it and that its disk has free space.</source>
-        <translation>%1 kann nicht auf Speicherschema %2 gebracht werden: %3. Die Datei blieb unverändert; prüfen Sie, ob Sie sie schreiben dürfen und ob ihr Datenträger freien Platz hat.</translation>
+        <translation>%1 kann nicht auf Datenbankschema %2 gebracht werden: %3. Die Datei blieb unverändert; prüfen Sie, ob Sie sie schreiben dürfen und ob ihr Datenträger freien Platz hat.</translation>
     </message>
     <message>
         <source>The store %1 is not open.</source>
-        <translation>Der Speicher %1 ist nicht geöffnet.</translation>
+        <translation>Die Datenbank %1 ist nicht geöffnet.</translation>
     </message>
     <message>
         <source>The source %1 is already in %2.</source>
@@ -1099,6 +1213,206 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>Cannot listen for ssh&apos;s password questions on %1: %2</source>
         <translation>Passwortabfragen von ssh können auf %1 nicht entgegengenommen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::CorrespondentModel</name>
+    <message>
+        <source>Ours</source>
+        <translation>Eigene</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Fremde</translation>
+    </message>
+    <message>
+        <source>The null sender: bounces and delivery reports</source>
+        <translation>Der leere Absender: Unzustellbarkeits- und Zustellberichte</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages encrypted</source>
+        <translation>%1 von %2 Nachrichten verschlüsselt</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Encrypted %</source>
+        <translation>Verschlüsselt %</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>Letzte Nachricht</translation>
+    </message>
+    <message>
+        <source>Inbound: mail from the peer; outbound: mail to it</source>
+        <translation>Eingehend: Mail von der Gegenstelle; ausgehend: Mail an sie</translation>
+    </message>
+    <message>
+        <source>Ours: an address of ours that sent to the peer; theirs: an address at the peer&apos;s side. The recipients of inbound mail are not recorded.</source>
+        <translation>Eigene: eine eigene Adresse, die an die Gegenstelle gesendet hat; fremde: eine Adresse auf Seiten der Gegenstelle. Die Empfänger eingehender Mail werden nicht erfasst.</translation>
+    </message>
+    <message>
+        <source>The envelope address; &lt;&gt; is the null sender of bounces</source>
+        <translation>Die Envelope-Adresse; &lt;&gt; ist der leere Absender von Unzustellbarkeitsberichten</translation>
+    </message>
+    <message>
+        <source>Messages this address sent or received through the peer</source>
+        <translation>Nachrichten, die diese Adresse über die Gegenstelle gesendet oder empfangen hat</translation>
+    </message>
+    <message>
+        <source>Of those, the messages that crossed the wire encrypted</source>
+        <translation>Davon die Nachrichten, die verschlüsselt übertragen wurden</translation>
+    </message>
+    <message>
+        <source>Share of its messages that crossed the wire encrypted</source>
+        <translation>Anteil ihrer Nachrichten, die verschlüsselt übertragen wurden</translation>
+    </message>
+    <message>
+        <source>Its last message with the peer, in local time</source>
+        <translation>Ihre letzte Nachricht mit der Gegenstelle, in Ortszeit</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::DashboardContext</name>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation>Seit %1</translation>
+    </message>
+    <message>
+        <source>Until %1</source>
+        <translation>Bis %1</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::DistributionChart</name>
+    <message>
+        <source>Encrypted connections</source>
+        <translation>Verschlüsselte Verbindungen</translation>
+    </message>
+    <message>
+        <source>%1 chart</source>
+        <translation>Diagramm: %1</translation>
+    </message>
+    <message>
+        <source>No encrypted connections</source>
+        <translation>Keine verschlüsselten Verbindungen</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::ExportMenu</name>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Als &amp;CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PNG…</source>
+        <translation>Als &amp;PNG speichern …</translation>
+    </message>
+    <message>
+        <source>Save as PNG</source>
+        <translation>Als PNG speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Save as &amp;SVG…</source>
+        <translation>Als &amp;SVG speichern …</translation>
+    </message>
+    <message>
+        <source>Save as SVG</source>
+        <translation>Als SVG speichern</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Export this data as CSV, the picture as PNG or SVG, or copy both</source>
+        <translation>Diese Daten als CSV exportieren, das Bild als PNG oder SVG, oder beides kopieren</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>There is no picture to save.</source>
+        <translation>Es gibt kein Bild zum Speichern.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported from MailTLS</source>
+        <translation>Aus MailTLS exportiert</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1471,186 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>mailtls::FilterBar</name>
+    <message>
+        <source>Custom range…</source>
+        <translation>Eigener Zeitraum …</translation>
+    </message>
+    <message>
+        <source>Which mail the figures count: by the time it arrived, or the connection was made</source>
+        <translation>Welche Mail die Zahlen zählen: nach dem Zeitpunkt, zu dem sie eintraf oder die Verbindung aufgebaut wurde</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>All directions</source>
+        <translation>Alle Richtungen</translation>
+    </message>
+    <message>
+        <source>Inbound: mail other servers sent to you. Outbound: mail your server relayed to theirs. Submission: mail your own users sent through your server.</source>
+        <translation>Eingehend: Mail, die andere Server an Sie gesendet haben. Ausgehend: Mail, die Ihr Server an deren Server weitergeleitet hat. Einlieferung: Mail, die Ihre eigenen Benutzer über Ihren Server versendet haben.</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>Count each mail server on its own, or together with the other servers of its registrable domain (mx1.example.com and mx2.example.com as example.com)</source>
+        <translation>Jeden Mailserver einzeln zählen oder zusammen mit den anderen Servern seiner registrierbaren Domain (mx1.example.com und mx2.example.com als example.com)</translation>
+    </message>
+    <message>
+        <source>Group peers by</source>
+        <translation>Gegenstellen gruppieren nach</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation>&amp;Richtung:</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Gruppieren nach:</translation>
+    </message>
+    <message>
+        <source>Custom Range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::FirstRunAssistant</name>
+    <message>
+        <source>Welcome to MailTLS</source>
+        <translation>Willkommen bei MailTLS</translation>
+    </message>
+    <message>
+        <source>MailTLS reads your mail server&apos;s log and shows how much of your mail travels encrypted, and with whom it does not. Which log should it read?</source>
+        <translation>MailTLS liest das Protokoll Ihres Mailservers und zeigt, wie viel Ihrer Mail verschlüsselt übertragen wird und mit wem nicht. Welches Protokoll soll gelesen werden?</translation>
+    </message>
+    <message>
+        <source>Follow a log on &amp;another computer over SSH</source>
+        <translation>Ein Protokoll auf einem &amp;anderen Computer über SSH mitlesen</translation>
+    </message>
+    <message>
+        <source>Reads the log of a mail server you reach with ssh, as it is written.</source>
+        <translation>Liest das Protokoll eines Mailservers, den Sie per ssh erreichen, während es geschrieben wird.</translation>
+    </message>
+    <message>
+        <source>&amp;Set Up…</source>
+        <translation>&amp;Einrichten …</translation>
+    </message>
+    <message>
+        <source>Set up the log on another computer</source>
+        <translation>Das Protokoll auf einem anderen Computer einrichten</translation>
+    </message>
+    <message>
+        <source>&amp;Import log files once</source>
+        <translation>Protokolldateien einmalig &amp;importieren</translation>
+    </message>
+    <message>
+        <source>Reads log files you have (also rotated or gzip-compressed ones) once; nothing is followed.</source>
+        <translation>Liest vorhandene Protokolldateien (auch rotierte oder mit gzip komprimierte) einmalig; nichts wird mitgelesen.</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose Files…</source>
+        <translation>&amp;Dateien auswählen …</translation>
+    </message>
+    <message>
+        <source>Choose log files to import</source>
+        <translation>Zu importierende Protokolldateien auswählen</translation>
+    </message>
+    <message>
+        <source>Look around with &amp;demo data</source>
+        <translation>Mit &amp;Beispieldaten umsehen</translation>
+    </message>
+    <message>
+        <source>A sample log bundled with MailTLS, not your mail. The window says &quot;Demo data&quot; while it shows it.</source>
+        <translation>Ein mit MailTLS geliefertes Beispielprotokoll, nicht Ihre Mail. Solange es angezeigt wird, weist das Fenster auf „Beispieldaten“ hin.</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+    <message>
+        <source>Not &amp;Now</source>
+        <translation>&amp;Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>&amp;Follow %1 on this computer</source>
+        <translation>%1 auf diesem Computer &amp;mitlesen</translation>
+    </message>
+    <message>
+        <source>Follow %1 on this computer</source>
+        <translation>%1 auf diesem Computer mitlesen</translation>
+    </message>
+    <message>
+        <source>Reads it now and keeps reading as the mail server writes.</source>
+        <translation>Liest es jetzt und liest weiter, während der Mailserver schreibt.</translation>
+    </message>
+    <message>
+        <source>This computer has a mail log you may not read yet:
+%1</source>
+        <translation>Dieser Computer hat ein Mail-Protokoll, das Sie noch nicht lesen dürfen:
+%1</translation>
+    </message>
+    <message>
+        <source>No mail server log was found on this computer.</source>
+        <translation>Auf diesem Computer wurde kein Protokoll eines Mailservers gefunden.</translation>
+    </message>
+    <message>
+        <source>Will follow %1</source>
+        <translation>Wird mitgelesen: %1</translation>
+    </message>
+    <message>
+        <source>Will import %1</source>
+        <translation>Wird importiert: %1</translation>
+    </message>
+    <message>
+        <source>Log on Another Computer</source>
+        <translation>Protokoll auf einem anderen Computer</translation>
+    </message>
+    <message>
+        <source>Choose Mail Logs to Import</source>
+        <translation>Zu importierende Mail-Protokolle auswählen</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.log.* *log *.gz)</source>
+        <translation>Protokolldateien (*.log *.log.* *log *.gz)</translation>
+    </message>
+</context>
+<context>
     <name>mailtls::FollowWorker</name>
     <message>
         <source>paused</source>
@@ -1168,7 +1662,7 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
     <message>
         <source>The store is not open.</source>
-        <translation>Der Speicher ist nicht geöffnet.</translation>
+        <translation>Die Datenbank ist nicht geöffnet.</translation>
     </message>
     <message>
         <source>MailTLS can read this log.</source>
@@ -1241,6 +1735,44 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>mailtls::ImportStatus</name>
+    <message>
+        <source>Import progress</source>
+        <translation>Importfortschritt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the import; what was read so far stays, and importing the same logs again goes on from there</source>
+        <translation>Den Import abbrechen; das bisher Gelesene bleibt erhalten, und ein erneuter Import derselben Protokolle setzt dort fort</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Import abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>%1 % read</source>
+        <translation>%1 % gelesen</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 wird importiert …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n logs…</source>
+        <translation>
+            <numerusform>%n Protokoll wird importiert …</numerusform>
+            <numerusform>%n Protokolle werden importiert …</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mailtls::JournalSource</name>
     <message>
         <source>The stored position in the journal on %1 could not be read; reading the journal from its oldest entry.</source>
@@ -1272,18 +1804,6 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>MailTLS</source>
         <translation>MailTLS</translation>
-    </message>
-    <message>
-        <source>Filter peers</source>
-        <translation>Gegenstellen filtern</translation>
-    </message>
-    <message>
-        <source>All directions</source>
-        <translation>Alle Richtungen</translation>
-    </message>
-    <message>
-        <source>&amp;Direction:</source>
-        <translation>&amp;Richtung:</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1318,28 +1838,12 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>Die mitgelieferten Beispielprotokolle konnten nicht in einen temporären Ordner entpackt werden.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Demo data.&lt;/b&gt; These figures come from a sample log bundled with MailTLS, not from your mail server.</source>
-        <translation>&lt;b&gt;Beispieldaten.&lt;/b&gt; Diese Zahlen stammen aus einem mit MailTLS gelieferten Beispielprotokoll, nicht von Ihrem Mailserver.</translation>
-    </message>
-    <message>
         <source>MailTLS — demo data</source>
         <translation>MailTLS — Beispieldaten</translation>
     </message>
     <message>
-        <source>Reading logs…</source>
-        <translation>Protokolle werden gelesen …</translation>
-    </message>
-    <message>
         <source>The logs could not be read: %1</source>
         <translation>Die Protokolle konnten nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>%1: %2 encrypted (%3 of %4 messages)</source>
-        <translation>%1: %2 verschlüsselt (%3 von %4 Nachrichten)</translation>
-    </message>
-    <message>
-        <source>No traffic to show.</source>
-        <translation>Kein Verkehr vorhanden.</translation>
     </message>
     <message>
         <source>&amp;Sources…</source>
@@ -1365,36 +1869,610 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <source>Not kept in the keychain: %1</source>
         <translation>Nicht im Schlüsselbund gespeichert: %1</translation>
     </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Logs…</source>
+        <translation>Protokolle &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Read mail logs from files (rotated and compressed ones too) into MailTLS</source>
+        <translation>Mail-Protokolle aus Dateien (auch rotierte und komprimierte) in MailTLS einlesen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>How much of your mail is encrypted, in and out, and whether it is getting better</source>
+        <translation>Wie viel Ihrer Mail verschlüsselt ist, eingehend und ausgehend, und ob es besser wird</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>Gegenstellen</translation>
+    </message>
+    <message>
+        <source>Every peer&apos;s figures: who sends and receives in plaintext</source>
+        <translation>Die Zahlen aller Gegenstellen: wer im Klartext sendet und empfängt</translation>
+    </message>
+    <message>
+        <source>TLS Quality</source>
+        <translation>TLS-Qualität</translation>
+    </message>
+    <message>
+        <source>Which TLS versions, ciphers and key exchanges your peers use, and who fails</source>
+        <translation>Welche TLS-Versionen, Cipher und Schlüsselaustauschverfahren Ihre Gegenstellen verwenden und bei wem TLS fehlschlägt</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Gegenstelle</translation>
+    </message>
+    <message>
+        <source>One peer: its timeline, connections, TLS failures, correspondents and the log lines behind them</source>
+        <translation>Eine Gegenstelle: ihr Zeitverlauf, ihre Verbindungen, TLS-Fehler, Korrespondenzpartner und die zugrunde liegenden Protokollzeilen</translation>
+    </message>
+    <message>
+        <source>Peer %1: its timeline, connections, TLS failures and correspondents</source>
+        <translation>Gegenstelle %1: ihr Zeitverlauf, ihre Verbindungen, TLS-Fehler und Korrespondenzpartner</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo data.&lt;/b&gt; These figures come from a sample log bundled with MailTLS, not from your mail server. Import your logs or add a live source to see your own.</source>
+        <translation>&lt;b&gt;Beispieldaten.&lt;/b&gt; Diese Zahlen stammen aus einem mit MailTLS gelieferten Beispielprotokoll, nicht von Ihrem Mailserver. Importieren Sie Ihre Protokolle oder fügen Sie eine Live-Quelle hinzu, um Ihre eigenen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Import cancelled. What was read so far is kept; import the same logs again to go on.</source>
+        <translation>Import abgebrochen. Das bisher Gelesene bleibt erhalten; importieren Sie dieselben Protokolle erneut, um fortzusetzen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n lines.</source>
+        <translation>
+            <numerusform>%n Zeile importiert.</numerusform>
+            <numerusform>%n Zeilen importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Source Not Added</source>
+        <translation>Quelle nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>MailTLS cannot follow live sources here.</source>
+        <translation>MailTLS kann hier keine Live-Quellen mitlesen.</translation>
+    </message>
+    <message>
+        <source>Import Mail Logs</source>
+        <translation>Mail-Protokolle importieren</translation>
+    </message>
+    <message>
+        <source>Mail logs (*.log *.log.* mail* maillog* mainlog* *.gz);;All files (*)</source>
+        <translation>Mail-Protokolle (*.log *.log.* mail* maillog* mainlog* *.gz);;Alle Dateien (*)</translation>
+    </message>
 </context>
 <context>
-    <name>mailtls::PeerTableModel</name>
+    <name>mailtls::OverviewPage</name>
     <message>
-        <source>Inbound</source>
-        <translation>Eingehend</translation>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
     </message>
     <message>
-        <source>Outbound</source>
-        <translation>Ausgehend</translation>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
     </message>
     <message>
-        <source>Submission</source>
-        <translation>Einlieferung</translation>
+        <source>Your mail server does not log TLS</source>
+        <translation>Ihr Mailserver protokolliert TLS nicht</translation>
     </message>
     <message>
-        <source>%1 bytes, of which %2 encrypted</source>
-        <translation>%1 Bytes, davon %2 verschlüsselt</translation>
+        <source>Encrypted share</source>
+        <translation>Verschlüsselter Anteil</translation>
     </message>
     <message>
-        <source>Failed TLS attempts with this peer; the mail may still have gone through in plaintext.</source>
-        <translation>Fehlgeschlagene TLS-Versuche mit dieser Gegenstelle; die Mail kann trotzdem im Klartext übertragen worden sein.</translation>
+        <source>How much of the mail in this range was encrypted, by messages and by bytes, for each direction apart. Hover over a direction for what its figures count.</source>
+        <translation>Wie viel der Mail in diesem Zeitraum verschlüsselt war, nach Nachrichten und nach Bytes, für jede Richtung getrennt. Bewegen Sie den Mauszeiger über eine Richtung, um zu sehen, was ihre Zahlen zählen.</translation>
+    </message>
+    <message>
+        <source>Encrypted and plaintext mail over time</source>
+        <translation>Verschlüsselte und Klartext-Mail im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Messages (or bytes) per hour or per day, in UTC: encrypted and plaintext stacked, TLS failures as a line on the right-hand axis. Ranges of up to 72 hours are shown per hour.</source>
+        <translation>Nachrichten (oder Bytes) je Stunde oder je Tag, in UTC: verschlüsselt und Klartext gestapelt, TLS-Fehler als Linie an der rechten Achse. Zeiträume bis zu 72 Stunden werden stündlich gezeigt.</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Trend measure</source>
+        <translation>Maß des Verlaufs</translation>
+    </message>
+    <message>
+        <source>Show the trend in messages or in bytes</source>
+        <translation>Den Verlauf in Nachrichten oder in Bytes zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>A&amp;nzeigen:</translation>
+    </message>
+    <message>
+        <source>Top plaintext peers</source>
+        <translation>Gegenstellen mit dem meisten Klartext</translation>
+    </message>
+    <message>
+        <source>The peers that exchanged the most messages with you without encryption in this range. Press Enter or double-click a peer for its details.</source>
+        <translation>Die Gegenstellen, die in diesem Zeitraum die meisten Nachrichten unverschlüsselt mit Ihnen ausgetauscht haben. Drücken Sie die Eingabetaste oder doppelklicken Sie auf eine Gegenstelle, um ihre Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Recent TLS failures</source>
+        <translation>Jüngste TLS-Fehler</translation>
+    </message>
+    <message>
+        <source>The latest failed TLS attempts in this range, newest first: a peer that could not start TLS, rejected a certificate, or offered too small a DH key. Press Enter or double-click a failure for the peer&apos;s details.</source>
+        <translation>Die letzten fehlgeschlagenen TLS-Versuche in diesem Zeitraum, neueste zuerst: eine Gegenstelle, die TLS nicht starten konnte, ein Zertifikat abgelehnt oder einen zu kleinen DH-Schlüssel angeboten hat. Drücken Sie die Eingabetaste oder doppelklicken Sie auf einen Fehler, um die Details der Gegenstelle zu sehen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the figures: %1</source>
+        <translation>Die Zahlen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No mail in this range.</source>
+        <translation>Keine Mail in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>No plaintext mail in this range.</source>
+        <translation>Keine Klartext-Mail in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>No TLS failures in this range.</source>
+        <translation>Keine TLS-Fehler in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Your mail server may not log TLS: encrypted mail would then be counted as plaintext.</source>
+        <translation>Ihr Mailserver protokolliert TLS möglicherweise nicht: Verschlüsselte Mail würde dann als Klartext gezählt.</translation>
+    </message>
+    <message>
+        <source>Your mail server does not log TLS details: the protocol, cipher and certificate trust of encrypted mail are unknown.</source>
+        <translation>Ihr Mailserver protokolliert keine TLS-Details: Protokollversion, Cipher und Vertrauensstatus des Zertifikats verschlüsselter Mail sind unbekannt.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::PeerBarChart</name>
+    <message>
+        <source>Encrypted</source>
+        <translation>Verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Plaintext</source>
+        <translation>Klartext</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Gegenstelle</translation>
+    </message>
+    <message>
+        <source>Messages (count)</source>
+        <translation>Nachrichten (Anzahl)</translation>
+    </message>
+    <message>
+        <source>Encrypted and plaintext messages of the top peers</source>
+        <translation>Verschlüsselte und Klartext-Nachrichten der Gegenstellen mit den meisten Nachrichten</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Peers: %1; encrypted messages: %2; plaintext messages: %3</source>
+        <translation>Gegenstellen: %1; verschlüsselte Nachrichten: %2; Klartext-Nachrichten: %3</translation>
+    </message>
+    <message>
+        <source>Encrypted messages: %1 of %2 (%3)</source>
+        <translation>Verschlüsselte Nachrichten: %1 von %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Plaintext messages: %1 of %2 (%3)</source>
+        <translation>Klartext-Nachrichten: %1 von %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::PeerConnectionModel</name>
+    <message>
+        <source>%1 (%2 bits)</source>
+        <translation>%1 (%2 Bit)</translation>
+    </message>
+    <message>
+        <source>DHE (size not logged)</source>
+        <translation>DHE (Größe nicht protokolliert)</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Plaintext</source>
+        <translation>Klartext</translation>
+    </message>
+    <message>
+        <source>not logged</source>
+        <translation>nicht protokolliert</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>Encrypted, but the mail server logged no TLS details for this connection (for example TLS on a wrapper port, or TLS logging turned down).</source>
+        <translation>Verschlüsselt, aber der Mailserver hat für diese Verbindung keine TLS-Details protokolliert (zum Beispiel TLS auf einem Wrapper-Port oder heruntergesetzte TLS-Protokollierung).</translation>
+    </message>
+    <message>
+        <source>%1, %2-bit key</source>
+        <translation>%1, %2-Bit-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Finite-field Diffie-Hellman: the logs do not say how large the group was; a probe of the peer can measure it.</source>
+        <translation>Finite-Field-Diffie-Hellman: Die Protokolle sagen nicht, wie groß die Gruppe war; eine Prüfung der Gegenstelle kann sie messen.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokollversion</translation>
+    </message>
+    <message>
+        <source>Cipher suite</source>
+        <translation>Cipher-Suite</translation>
+    </message>
+    <message>
+        <source>Key exchange</source>
+        <translation>Schlüsselaustausch</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Vertrauen</translation>
+    </message>
+    <message>
+        <source>When the connection opened, in local time</source>
+        <translation>Wann die Verbindung aufgebaut wurde, in Ortszeit</translation>
+    </message>
+    <message>
+        <source>Inbound: the peer sent to us; outbound: we sent to it; submission: a client of ours submitted mail</source>
+        <translation>Eingehend: Die Gegenstelle hat an uns gesendet; ausgehend: Wir haben an sie gesendet; Einlieferung: Ein eigener Client hat Mail eingeliefert</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s host name as the mail server logged it</source>
+        <translation>Der Hostname der Gegenstelle, wie ihn der Mailserver protokolliert hat</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s IP address and port</source>
+        <translation>IP-Adresse und Port der Gegenstelle</translation>
+    </message>
+    <message>
+        <source>Whether the connection used TLS</source>
+        <translation>Ob die Verbindung TLS verwendet hat</translation>
+    </message>
+    <message>
+        <source>The TLS protocol version negotiated</source>
+        <translation>Die ausgehandelte TLS-Protokollversion</translation>
+    </message>
+    <message>
+        <source>The cipher suite negotiated</source>
+        <translation>Die ausgehandelte Cipher-Suite</translation>
+    </message>
+    <message>
+        <source>The key exchange group, when the mail server logged it</source>
+        <translation>Die Gruppe des Schlüsselaustauschs, sofern der Mailserver sie protokolliert hat</translation>
+    </message>
+    <message>
+        <source>How far the peer&apos;s certificate was trusted: verified (trusted and matching its name), trusted, untrusted, or anonymous (none)</source>
+        <translation>Wie weit dem Zertifikat der Gegenstelle vertraut wurde: verifiziert (vertrauenswürdig und zum Namen passend), vertrauenswürdig, nicht vertrauenswürdig oder anonym (kein Zertifikat)</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::PeerDetailPage</name>
+    <message>
+        <source>Peer detail</source>
+        <translation>Details zur Gegenstelle</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>Zur&amp;ück</translation>
+    </message>
+    <message>
+        <source>Back to the list this peer was opened from (%1)</source>
+        <translation>Zurück zur Liste, aus der diese Gegenstelle geöffnet wurde (%1)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
         <source>Peer</source>
         <translation>Gegenstelle</translation>
+    </message>
+    <message>
+        <source>Show &amp;all directions</source>
+        <translation>Alle Richtungen &amp;einblenden</translation>
+    </message>
+    <message>
+        <source>Show this peer&apos;s mail in every direction the filter bar selects</source>
+        <translation>Die Mail dieser Gegenstelle in allen Richtungen zeigen, die die Filterleiste auswählt</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Zahlen</translation>
+    </message>
+    <message>
+        <source>This peer&apos;s mail per direction over the range: messages, the share encrypted, bytes, connections and failed TLS attempts, the TLS versions and certificate trust its encrypted connections had, and when it was last seen. Hover over a figure for its exact numbers.</source>
+        <translation>Die Mail dieser Gegenstelle je Richtung im Zeitraum: Nachrichten, verschlüsselter Anteil, Bytes, Verbindungen und fehlgeschlagene TLS-Versuche, die TLS-Versionen und der Vertrauensstatus der Zertifikate ihrer verschlüsselten Verbindungen und wann sie zuletzt gesehen wurde. Bewegen Sie den Mauszeiger über eine Zahl, um die genauen Werte zu sehen.</translation>
+    </message>
+    <message>
+        <source>Encrypted and plaintext mail over time</source>
+        <translation>Verschlüsselte und Klartext-Mail im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>This peer&apos;s messages (or bytes) per hour or per day, in UTC: encrypted and plaintext stacked, TLS failures as a line on the right-hand axis. Ranges of up to 72 hours are shown per hour.</source>
+        <translation>Die Nachrichten (oder Bytes) dieser Gegenstelle je Stunde oder je Tag, in UTC: verschlüsselt und Klartext gestapelt, TLS-Fehler als Linie an der rechten Achse. Zeiträume bis zu 72 Stunden werden stündlich gezeigt.</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Timeline measure</source>
+        <translation>Maß des Zeitverlaufs</translation>
+    </message>
+    <message>
+        <source>Show the timeline in messages or in bytes</source>
+        <translation>Den Zeitverlauf in Nachrichten oder in Bytes zeigen</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>A&amp;nzeigen:</translation>
+    </message>
+    <message>
+        <source>Show &amp;log lines</source>
+        <translation>&amp;Protokollzeilen zeigen</translation>
+    </message>
+    <message>
+        <source>Show the log lines this record was read from (Enter)</source>
+        <translation>Die Protokollzeilen zeigen, aus denen dieser Datensatz gelesen wurde (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>This peer&apos;s SMTP connections, newest first: when, which host and address, whether they used TLS and with which protocol, cipher suite, key exchange and certificate trust. Enter on a row shows the log lines behind it.</source>
+        <translation>Die SMTP-Verbindungen dieser Gegenstelle, neueste zuerst: wann, welcher Host und welche Adresse, ob sie TLS verwendet haben und mit welcher Protokollversion, Cipher-Suite, welchem Schlüsselaustausch und Vertrauensstatus des Zertifikats. Die Eingabetaste auf einer Zeile zeigt die zugrunde liegenden Protokollzeilen.</translation>
+    </message>
+    <message>
+        <source>TLS failures</source>
+        <translation>TLS-Fehler</translation>
+    </message>
+    <message>
+        <source>Failed attempts to set up TLS with this peer, newest first, with the mail server&apos;s reason. Enter on a row shows the log lines behind it.</source>
+        <translation>Fehlgeschlagene Versuche, TLS mit dieser Gegenstelle aufzubauen, neueste zuerst, mit dem Grund laut Mailserver. Die Eingabetaste auf einer Zeile zeigt die zugrunde liegenden Protokollzeilen.</translation>
+    </message>
+    <message>
+        <source>Correspondents</source>
+        <translation>Korrespondenzpartner</translation>
+    </message>
+    <message>
+        <source>The envelope addresses that exchanged mail with this peer, most messages first: ours (senders of outbound mail) and theirs (its senders, and the recipients of our mail to it). The recipients of inbound mail are not in the logs&apos; records, so inbound mail names their side only.</source>
+        <translation>Die Envelope-Adressen, die Mail mit dieser Gegenstelle ausgetauscht haben, die mit den meisten Nachrichten zuerst: eigene (Absender ausgehender Mail) und fremde (ihre Absender und die Empfänger unserer Mail an sie). Die Empfänger eingehender Mail stehen nicht in den Datensätzen der Protokolle, daher nennt eingehende Mail nur die Seite der Gegenstelle.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Cannot read the figures: %1</source>
+        <translation>Die Zahlen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No mail with %1 in this range.</source>
+        <translation>Keine Mail mit %1 in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>No mail in this range.</source>
+        <translation>Keine Mail in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>No connections in this range.</source>
+        <translation>Keine Verbindungen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>The newest %1 connections are listed.</source>
+        <translation>Die neuesten %1 Verbindungen sind aufgeführt.</translation>
+    </message>
+    <message>
+        <source>No TLS failures in this range.</source>
+        <translation>Keine TLS-Fehler in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>The newest %1 failures are listed.</source>
+        <translation>Die neuesten %1 Fehler sind aufgeführt.</translation>
+    </message>
+    <message>
+        <source>No envelope addresses in this range.</source>
+        <translation>Keine Envelope-Adressen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>The %1 addresses with the most messages are listed.</source>
+        <translation>Die %1 Adressen mit den meisten Nachrichten sind aufgeführt.</translation>
+    </message>
+    <message>
+        <source>%1 mail only</source>
+        <translation>nur Richtung %1</translation>
+    </message>
+    <message>
+        <source>%1 mail</source>
+        <translation>Richtung %1</translation>
+    </message>
+    <message>
+        <source>All directions</source>
+        <translation>Alle Richtungen</translation>
+    </message>
+    <message>
+        <source>hosts of this domain</source>
+        <translation>Hosts dieser Domain</translation>
+    </message>
+    <message>
+        <source>this host</source>
+        <translation>dieser Host</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 connection with %2 (%3) at %4</source>
+        <translation>Verbindung (%1) mit %2 (%3), %4</translation>
+    </message>
+    <message>
+        <source>%1 TLS failure with %2 (%3) at %4: %5</source>
+        <translation>TLS-Fehler (%1) mit %2 (%3), %4: %5</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::PeerFailureModel</name>
+    <message>
+        <source>TLS was required, but the peer did not offer STARTTLS; the mail waited or bounced.</source>
+        <translation>TLS war vorgeschrieben, aber die Gegenstelle hat kein STARTTLS angeboten; die Mail wurde zurückgehalten oder ist zurückgekommen.</translation>
+    </message>
+    <message>
+        <source>STARTTLS was offered, but the TLS session could not be set up.</source>
+        <translation>STARTTLS wurde angeboten, aber die TLS-Sitzung konnte nicht aufgebaut werden.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed: usually no protocol version or cipher suite in common.</source>
+        <translation>Der TLS-Handshake ist fehlgeschlagen: meist keine gemeinsame Protokollversion oder Cipher-Suite.</translation>
+    </message>
+    <message>
+        <source>The peer offered a Diffie-Hellman group smaller than OpenSSL accepts (Logjam); its administrator needs larger DH parameters.</source>
+        <translation>Die Gegenstelle hat eine Diffie-Hellman-Gruppe angeboten, die kleiner ist, als OpenSSL akzeptiert (Logjam); ihr Administrator muss größere DH-Parameter einrichten.</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s certificate was not accepted (expired, untrusted issuer, or another name).</source>
+        <translation>Das Zertifikat der Gegenstelle wurde nicht akzeptiert (abgelaufen, nicht vertrauenswürdiger Aussteller oder anderer Name).</translation>
+    </message>
+    <message>
+        <source>The connection dropped right after STARTTLS: often a client that gave up on the handshake.</source>
+        <translation>Die Verbindung brach direkt nach STARTTLS ab: oft ein Client, der den Handshake aufgegeben hat.</translation>
+    </message>
+    <message>
+        <source>Another TLS problem; the reason gives the mail server&apos;s words.</source>
+        <translation>Ein anderes TLS-Problem; der Grund gibt den Wortlaut des Mailservers wieder.</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>When the TLS attempt failed, in local time</source>
+        <translation>Wann der TLS-Versuch fehlschlug, in Ortszeit</translation>
+    </message>
+    <message>
+        <source>Inbound: the peer connected to us; outbound: we connected to it</source>
+        <translation>Eingehend: Die Gegenstelle hat sich mit uns verbunden; ausgehend: Wir haben uns mit ihr verbunden</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s host name as the mail server logged it</source>
+        <translation>Der Hostname der Gegenstelle, wie ihn der Mailserver protokolliert hat</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s IP address and port</source>
+        <translation>IP-Adresse und Port der Gegenstelle</translation>
+    </message>
+    <message>
+        <source>What kind of TLS trouble the log line names</source>
+        <translation>Welche Art von TLS-Problem die Protokollzeile nennt</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s own words</source>
+        <translation>Der Wortlaut des Mailservers</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::PeerFiguresPanel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>not logged</source>
+        <translation>nicht protokolliert</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Messages</source>
@@ -1405,8 +2483,147 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>Verschlüsselt</translation>
     </message>
     <message>
-        <source>Plaintext</source>
-        <translation>Klartext</translation>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>TLS failures</source>
+        <translation>TLS-Fehler</translation>
+    </message>
+    <message>
+        <source>TLS versions</source>
+        <translation>TLS-Versionen</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Vertrauen</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Messages that crossed the wire with this peer in the range</source>
+        <translation>Nachrichten, die im Zeitraum mit dieser Gegenstelle übertragen wurden</translation>
+    </message>
+    <message>
+        <source>Share of those messages that crossed the wire encrypted</source>
+        <translation>Anteil dieser Nachrichten, die verschlüsselt übertragen wurden</translation>
+    </message>
+    <message>
+        <source>Their size, as the mail server logged it</source>
+        <translation>Ihre Größe, wie der Mailserver sie protokolliert hat</translation>
+    </message>
+    <message>
+        <source>SMTP connections with this peer, and how many of them used TLS</source>
+        <translation>SMTP-Verbindungen mit dieser Gegenstelle und wie viele davon TLS verwendet haben</translation>
+    </message>
+    <message>
+        <source>Attempts to set up TLS that failed</source>
+        <translation>Fehlgeschlagene Versuche, TLS aufzubauen</translation>
+    </message>
+    <message>
+        <source>TLS protocol versions of its encrypted connections, with how many used each</source>
+        <translation>TLS-Protokollversionen ihrer verschlüsselten Verbindungen, mit der Anzahl je Version</translation>
+    </message>
+    <message>
+        <source>How far its certificates were trusted, from the worst to the best seen</source>
+        <translation>Wie weit ihren Zertifikaten vertraut wurde, vom schlechtesten bis zum besten gesehenen Wert</translation>
+    </message>
+    <message>
+        <source>Its last connection, TLS failure or message in the range, in local time</source>
+        <translation>Ihre letzte Verbindung, ihr letzter TLS-Fehler oder ihre letzte Nachricht im Zeitraum, in Ortszeit</translation>
+    </message>
+    <message>
+        <source>%1 (%2 encrypted)</source>
+        <translation>%1 (%2 verschlüsselt)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages encrypted, %3 in plaintext</source>
+        <translation>%1 von %2 Nachrichten verschlüsselt, %3 im Klartext</translation>
+    </message>
+    <message>
+        <source>%1 bytes, %2 of them encrypted (%3)</source>
+        <translation>%1 Bytes, davon %2 verschlüsselt (%3)</translation>
+    </message>
+    <message>
+        <source>Failed TLS attempts; the mail may still have gone through in plaintext. The list below names their reasons.</source>
+        <translation>Fehlgeschlagene TLS-Versuche; die Mail kann trotzdem im Klartext übertragen worden sein. Die Liste unten nennt die Gründe.</translation>
+    </message>
+    <message>
+        <source>Cipher suites: %1</source>
+        <translation>Cipher-Suites: %1</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::PeerRowModel</name>
+    <message>
+        <source>not logged</source>
+        <translation>nicht protokolliert</translation>
+    </message>
+    <message>
+        <source>%1: %2 connections</source>
+        <translation>%1: %2 Verbindungen</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): press Enter or double-click to open its details</source>
+        <translation>%1 (%2): Eingabetaste drücken oder doppelklicken, um die Details zu öffnen</translation>
+    </message>
+    <message>
+        <source>No messages in this range</source>
+        <translation>Keine Nachrichten in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages encrypted, %3 plaintext</source>
+        <translation>%1 von %2 Nachrichten verschlüsselt, %3 im Klartext</translation>
+    </message>
+    <message>
+        <source>%1 bytes, of which %2 encrypted</source>
+        <translation>%1 Bytes, davon %2 verschlüsselt</translation>
+    </message>
+    <message>
+        <source>%1 connections, of which %2 encrypted</source>
+        <translation>%1 Verbindungen, davon %2 verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Failed attempts to set up TLS; the mail may have gone through in plaintext after them.</source>
+        <translation>Fehlgeschlagene Versuche, TLS aufzubauen; die Mail kann danach im Klartext übertragen worden sein.</translation>
+    </message>
+    <message>
+        <source>Still being read</source>
+        <translation>Wird noch gelesen</translation>
+    </message>
+    <message>
+        <source>No encrypted connections</source>
+        <translation>Keine verschlüsselten Verbindungen</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Gegenstelle</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>Encrypted %</source>
@@ -1421,24 +2638,186 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>Verbindungen</translation>
     </message>
     <message>
-        <source>Encrypted conn.</source>
-        <translation>Verschl. Verb.</translation>
-    </message>
-    <message>
         <source>TLS failures</source>
-        <translation>TLS-Fehlschläge</translation>
+        <translation>TLS-Fehler</translation>
     </message>
     <message>
-        <source>Share of messages that crossed the wire encrypted</source>
-        <translation>Anteil der Nachrichten, die verschlüsselt übertragen wurden</translation>
+        <source>TLS versions</source>
+        <translation>TLS-Versionen</translation>
+    </message>
+    <message>
+        <source>Cipher suites</source>
+        <translation>Cipher-Suites</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Vertrauen</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>The mail server (host name, or its address when it has none), or its registrable domain when peers are grouped by domain</source>
+        <translation>Der Mailserver (Hostname oder, falls er keinen hat, seine Adresse) oder seine registrierbare Domain, wenn Gegenstellen nach Domain gruppiert sind</translation>
+    </message>
+    <message>
+        <source>Inbound: mail it sent to us; outbound: mail we sent to it; submission: mail our users handed in</source>
+        <translation>Eingehend: Mail, die sie an uns gesendet hat; ausgehend: Mail, die wir an sie gesendet haben; Einlieferung: Mail, die unsere Benutzer eingeliefert haben</translation>
+    </message>
+    <message>
+        <source>Messages that crossed the wire between us and this peer</source>
+        <translation>Nachrichten, die zwischen uns und dieser Gegenstelle übertragen wurden</translation>
+    </message>
+    <message>
+        <source>Share of those messages that crossed the wire encrypted</source>
+        <translation>Anteil dieser Nachrichten, die verschlüsselt übertragen wurden</translation>
+    </message>
+    <message>
+        <source>Size of those messages</source>
+        <translation>Größe dieser Nachrichten</translation>
     </message>
     <message>
         <source>SMTP connections with this peer</source>
         <translation>SMTP-Verbindungen mit dieser Gegenstelle</translation>
     </message>
     <message>
-        <source>Failed attempts to set up TLS</source>
-        <translation>Fehlgeschlagene Versuche, TLS aufzubauen</translation>
+        <source>Failed attempts to set up TLS with this peer</source>
+        <translation>Fehlgeschlagene Versuche, TLS mit dieser Gegenstelle aufzubauen</translation>
+    </message>
+    <message>
+        <source>TLS versions of its encrypted connections, most used first</source>
+        <translation>TLS-Versionen ihrer verschlüsselten Verbindungen, die meistverwendeten zuerst</translation>
+    </message>
+    <message>
+        <source>Cipher suites of its encrypted connections, most used first; the tooltip counts each</source>
+        <translation>Cipher-Suites ihrer verschlüsselten Verbindungen, die meistverwendeten zuerst; der Tooltip zählt jede einzeln</translation>
+    </message>
+    <message>
+        <source>How far its certificates were trusted, from the worst to the best seen</source>
+        <translation>Wie weit ihren Zertifikaten vertraut wurde, vom schlechtesten bis zum besten gesehenen Wert</translation>
+    </message>
+    <message>
+        <source>When it was last on the wire in this range (local time; the tooltip gives UTC)</source>
+        <translation>Wann sie in diesem Zeitraum zuletzt aktiv war (Ortszeit; der Tooltip nennt UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::PeersPage</name>
+    <message>
+        <source>Peers</source>
+        <translation>Gegenstellen</translation>
+    </message>
+    <message>
+        <source>Search peers</source>
+        <translation>Gegenstellen suchen</translation>
+    </message>
+    <message>
+        <source>Lists only the peers whose name contains this text (Ctrl+F)</source>
+        <translation>Listet nur die Gegenstellen, deren Name diesen Text enthält (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Peers table</source>
+        <translation>Tabelle der Gegenstellen</translation>
+    </message>
+    <message>
+        <source>Every peer in the chosen time range and directions, one row per direction. Click a column header to sort by it; type in the search box to narrow the list; Enter or a double-click opens a peer.</source>
+        <translation>Alle Gegenstellen im gewählten Zeitraum und in den gewählten Richtungen, eine Zeile je Richtung. Klicken Sie auf einen Spaltenkopf, um danach zu sortieren; tippen Sie in das Suchfeld, um die Liste einzugrenzen; die Eingabetaste oder ein Doppelklick öffnet eine Gegenstelle.</translation>
+    </message>
+    <message>
+        <source>Number of peers in the chart</source>
+        <translation>Anzahl der Gegenstellen im Diagramm</translation>
+    </message>
+    <message>
+        <source>How many of the listed peers the chart shows, those with the most messages first</source>
+        <translation>Wie viele der aufgeführten Gegenstellen das Diagramm zeigt, die mit den meisten Nachrichten zuerst</translation>
+    </message>
+    <message>
+        <source>&amp;Peers shown:</source>
+        <translation>Gegenstellen &amp;im Diagramm:</translation>
+    </message>
+    <message>
+        <source>Encrypted and plaintext, top peers</source>
+        <translation>Verschlüsselt und Klartext, Gegenstellen mit den meisten Nachrichten</translation>
+    </message>
+    <message>
+        <source>The peers with the most messages among those the table lists, each bar split into the messages that crossed the wire encrypted and those that did not.</source>
+        <translation>Die Gegenstellen mit den meisten Nachrichten unter denen, die die Tabelle aufführt; jeder Balken ist aufgeteilt in die Nachrichten, die verschlüsselt übertragen wurden, und die übrigen.</translation>
+    </message>
+    <message>
+        <source>The store cannot be read: %1</source>
+        <translation>Die Datenbank kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>No mail in this range.</source>
+        <translation>Keine Mail in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>No peer name contains “%1”.</source>
+        <translation>Kein Name einer Gegenstelle enthält „%1“.</translation>
+    </message>
+    <message>
+        <source>None of these peers has messages in this range.</source>
+        <translation>Keine dieser Gegenstellen hat Nachrichten in diesem Zeitraum.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::PlaintextPeerModel</name>
+    <message>
+        <source>%1 (%2): %3 of %4 messages in plaintext, %5 of %6 in plaintext; %7 TLS failures. Press Enter or double-click for the peer&apos;s details.</source>
+        <translation>%1 (%2): %3 von %4 Nachrichten im Klartext, %5 von %6 im Klartext; %7 TLS-Fehler. Drücken Sie die Eingabetaste oder doppelklicken Sie, um die Details der Gegenstelle zu sehen.</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Gegenstelle</translation>
+    </message>
+    <message>
+        <source>Plaintext</source>
+        <translation>Klartext</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Plaintext size</source>
+        <translation>Größe im Klartext</translation>
+    </message>
+    <message>
+        <source>Inbound: the peer delivered to you; outbound: you delivered to it; submission: your users&apos; clients</source>
+        <translation>Eingehend: Die Gegenstelle hat an Sie zugestellt; ausgehend: Sie haben an sie zugestellt; Einlieferung: die Clients Ihrer Benutzer</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s host name (or IP address when it has none), or its registrable domain when grouped by domain</source>
+        <translation>Der Hostname der Gegenstelle (oder, falls sie keinen hat, die IP-Adresse) oder ihre registrierbare Domain bei Gruppierung nach Domain</translation>
+    </message>
+    <message>
+        <source>Messages exchanged with this peer without encryption</source>
+        <translation>Ohne Verschlüsselung mit dieser Gegenstelle ausgetauschte Nachrichten</translation>
+    </message>
+    <message>
+        <source>All messages exchanged with this peer in this direction</source>
+        <translation>Alle mit dieser Gegenstelle in dieser Richtung ausgetauschten Nachrichten</translation>
+    </message>
+    <message>
+        <source>The share of its messages that were encrypted</source>
+        <translation>Der Anteil ihrer Nachrichten, die verschlüsselt waren</translation>
+    </message>
+    <message>
+        <source>The logged size of its plaintext messages</source>
+        <translation>Die protokollierte Größe ihrer Klartext-Nachrichten</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +2837,139 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>%1 on %2 ended (exit status %3)</source>
         <translation>%1 auf %2 hat sich beendet (Exit-Status %3)</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::ProvenanceView</name>
+    <message>
+        <source>Log lines – %1</source>
+        <translation>Protokollzeilen – %1</translation>
+    </message>
+    <message>
+        <source>Log lines behind a record</source>
+        <translation>Protokollzeilen eines Datensatzes</translation>
+    </message>
+    <message>
+        <source>Where each line starts in the source, in bytes from the start of its stream: tools such as tail -c +N (add one) find them there.</source>
+        <translation>Wo jede Zeile in der Quelle beginnt, in Bytes ab dem Anfang ihres Datenstroms: Werkzeuge wie tail -c +N (eins addieren) finden sie dort.</translation>
+    </message>
+    <message>
+        <source>Log lines</source>
+        <translation>Protokollzeilen</translation>
+    </message>
+    <message>
+        <source>Reading the log…</source>
+        <translation>Protokoll wird gelesen …</translation>
+    </message>
+    <message>
+        <source>&amp;Copy lines</source>
+        <translation>Zeilen &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy every line shown to the clipboard</source>
+        <translation>Alle angezeigten Zeilen in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>No lines to show.</source>
+        <translation>Keine Zeilen vorhanden.</translation>
+    </message>
+    <message>
+        <source>This record is no longer in the store.</source>
+        <translation>Dieser Datensatz ist nicht mehr in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>Cannot find this record: %1</source>
+        <translation>Dieser Datensatz kann nicht gefunden werden: %1</translation>
+    </message>
+    <message>
+        <source>The lines cannot be shown: %1.</source>
+        <translation>Die Zeilen können nicht angezeigt werden: %1.</translation>
+    </message>
+    <message>
+        <source>A line longer than %1 bytes is shown cut.</source>
+        <translation>Eine Zeile, die länger als %1 Bytes ist, wird gekürzt angezeigt.</translation>
+    </message>
+    <message>
+        <source>Only the first %1 of its %2 lines are shown.</source>
+        <translation>Nur die ersten %1 seiner %2 Zeilen werden angezeigt.</translation>
+    </message>
+    <message>
+        <source>From the imported log %1</source>
+        <translation>Aus dem importierten Protokoll %1</translation>
+    </message>
+    <message>
+        <source>From the followed source %1</source>
+        <translation>Aus der mitgelesenen Quelle %1</translation>
+    </message>
+    <message>
+        <source>From the followed source %1 (%2)</source>
+        <translation>Aus der mitgelesenen Quelle %1 (%2)</translation>
+    </message>
+    <message>
+        <source>One line, at byte %1 of the source&apos;s stream</source>
+        <translation>Eine Zeile, bei Byte %1 des Datenstroms der Quelle</translation>
+    </message>
+    <message>
+        <source>%1 lines, at bytes %2 of the source&apos;s stream</source>
+        <translation>%1 Zeilen, bei den Bytes %2 des Datenstroms der Quelle</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::QueryRunner</name>
+    <message>
+        <source>No store is open.</source>
+        <translation>Es ist keine Datenbank geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::RecentFailureModel</name>
+    <message>
+        <source>%1 with %2 (%3)
+%4
+Press Enter or double-click for the peer&apos;s details.</source>
+        <translation>%1 mit %2 (%3)
+%4
+Drücken Sie die Eingabetaste oder doppelklicken Sie, um die Details der Gegenstelle zu sehen.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Gegenstelle</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>When the failed TLS attempt began, in the time zone the log is written in</source>
+        <translation>Wann der fehlgeschlagene TLS-Versuch begann, in der Zeitzone, in der das Protokoll geschrieben wird</translation>
+    </message>
+    <message>
+        <source>Inbound: the peer tried to deliver to you; outbound: you tried to deliver to it</source>
+        <translation>Eingehend: Die Gegenstelle hat versucht, an Sie zuzustellen; ausgehend: Sie haben versucht, an sie zuzustellen</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s host name (or IP address), or its registrable domain when grouped by domain</source>
+        <translation>Der Hostname der Gegenstelle (oder die IP-Adresse) oder ihre registrierbare Domain bei Gruppierung nach Domain</translation>
+    </message>
+    <message>
+        <source>The kind of failure, from the words the server logged</source>
+        <translation>Die Art des Fehlers, abgeleitet aus dem Wortlaut, den der Server protokolliert hat</translation>
+    </message>
+    <message>
+        <source>The server&apos;s own words for the failure</source>
+        <translation>Der Wortlaut des Servers zum Fehler</translation>
     </message>
 </context>
 <context>
@@ -1611,6 +3123,65 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>The keychain reported an error.</source>
         <translation>Der Schlüsselbund hat einen Fehler gemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::ShareWidget</name>
+    <message>
+        <source>of messages encrypted</source>
+        <translation>der Nachrichten verschlüsselt</translation>
+    </message>
+    <message>
+        <source>of bytes encrypted</source>
+        <translation>der Bytes verschlüsselt</translation>
+    </message>
+    <message>
+        <source>%1: encrypted share</source>
+        <translation>%1: verschlüsselter Anteil</translation>
+    </message>
+    <message>
+        <source>Inbound: mail other servers delivered to yours. A message counts once it reaches the queue, and is encrypted when its SMTP session was encrypted (a TLS line, a successful STARTTLS in the disconnect statistics, or a TLS-only service such as smtps).</source>
+        <translation>Eingehend: Mail, die andere Server an Ihren zugestellt haben. Eine Nachricht zählt, sobald sie die Warteschlange erreicht, und gilt als verschlüsselt, wenn ihre SMTP-Sitzung verschlüsselt war (eine TLS-Zeile, ein erfolgreiches STARTTLS in der Statistik beim Trennen oder ein reiner TLS-Dienst wie smtps).</translation>
+    </message>
+    <message>
+        <source>Outbound: mail your server delivered to other servers. A message counts once per peer it was sent to, and is encrypted only when every delivery of it to that peer went over an encrypted connection.</source>
+        <translation>Ausgehend: Mail, die Ihr Server an andere Server zugestellt hat. Eine Nachricht zählt einmal je Gegenstelle, an die sie gesendet wurde, und gilt nur dann als verschlüsselt, wenn jede Zustellung an diese Gegenstelle über eine verschlüsselte Verbindung lief.</translation>
+    </message>
+    <message>
+        <source>Submission: mail your own users handed to your server (authenticated, or on the submission or smtps service). It is counted apart from server-to-server mail.</source>
+        <translation>Einlieferung: Mail, die Ihre eigenen Benutzer an Ihren Server übergeben haben (authentifiziert oder über den Dienst submission oder smtps). Sie wird getrennt von Mail zwischen Servern gezählt.</translation>
+    </message>
+    <message>
+        <source>Bytes are the message sizes the server logged. Local hops (loopback, local delivery, content filters) are left out. Connections count SMTP sessions; a failed TLS attempt is a plaintext connection and a TLS failure.</source>
+        <translation>Bytes sind die vom Server protokollierten Nachrichtengrößen. Lokale Wege (Loopback, lokale Zustellung, Inhaltsfilter) sind ausgelassen. Verbindungen zählen SMTP-Sitzungen; ein fehlgeschlagener TLS-Versuch ist eine Klartext-Verbindung und ein TLS-Fehler.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages</source>
+        <translation>%1 von %2 Nachrichten</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Connections: %1 of %2 encrypted; TLS failures: %3</source>
+        <translation>Verbindungen: %1 von %2 verschlüsselt; TLS-Fehler: %3</translation>
+    </message>
+    <message>
+        <source>Encrypted messages: %1</source>
+        <translation>Verschlüsselte Nachrichten: %1</translation>
+    </message>
+    <message>
+        <source>Encrypted bytes: %1</source>
+        <translation>Verschlüsselte Bytes: %1</translation>
+    </message>
+    <message>
+        <source>No messages</source>
+        <translation>Keine Nachrichten</translation>
+    </message>
+    <message>
+        <source>%1 of messages encrypted (%2 of %3); %4 of bytes encrypted (%5 of %6)</source>
+        <translation>%1 der Nachrichten verschlüsselt (%2 von %3); %4 der Bytes verschlüsselt (%5 von %6)</translation>
     </message>
 </context>
 <context>
@@ -1947,6 +3518,302 @@ MailTLS wartet auf Sie: Beheben Sie das Problem und klicken Sie dann auf „Wied
     </message>
 </context>
 <context>
+    <name>mailtls::TlsIssueModel</name>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Gegenstelle</translation>
+    </message>
+    <message>
+        <source>DHE connections</source>
+        <translation>DHE-Verbindungen</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Last failure</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Cipher suites</source>
+        <translation>Cipher-Suites</translation>
+    </message>
+    <message>
+        <source>Last reason</source>
+        <translation>Letzter Grund</translation>
+    </message>
+    <message>
+        <source>Inbound: the peer sent to us; outbound: we sent to it; submission: a client of ours</source>
+        <translation>Eingehend: Die Gegenstelle hat an uns gesendet; ausgehend: Wir haben an sie gesendet; Einlieferung: ein eigener Client</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s host name (or address), or its domain when grouped by domain</source>
+        <translation>Der Hostname der Gegenstelle (oder die Adresse) oder ihre Domain bei Gruppierung nach Domain</translation>
+    </message>
+    <message>
+        <source>Encrypted connections with a finite-field Diffie-Hellman (DHE/EDH) cipher suite</source>
+        <translation>Verschlüsselte Verbindungen mit einer Cipher-Suite mit Finite-Field-Diffie-Hellman (DHE/EDH)</translation>
+    </message>
+    <message>
+        <source>Failed TLS attempts of this kind</source>
+        <translation>Fehlgeschlagene TLS-Versuche dieser Art</translation>
+    </message>
+    <message>
+        <source>When the last of these failures happened (local time)</source>
+        <translation>Wann der letzte dieser Fehler auftrat (Ortszeit)</translation>
+    </message>
+    <message>
+        <source>The DHE cipher suites used, each with its number of connections</source>
+        <translation>Die verwendeten DHE-Cipher-Suites, jeweils mit der Anzahl ihrer Verbindungen</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s words for the last of these failures</source>
+        <translation>Der Wortlaut des Mailservers zum letzten dieser Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::TlsQualityPage</name>
+    <message>
+        <source>TLS quality</source>
+        <translation>TLS-Qualität</translation>
+    </message>
+    <message>
+        <source>Protocol versions</source>
+        <translation>Protokollversionen</translation>
+    </message>
+    <message>
+        <source>Which TLS versions the encrypted connections used. TLS 1.0 and 1.1 are outdated (RFC 8996) and SSL is broken: peers still using them need a newer mail server.</source>
+        <translation>Welche TLS-Versionen die verschlüsselten Verbindungen verwendet haben. TLS 1.0 und 1.1 sind veraltet (RFC 8996) und SSL ist gebrochen: Gegenstellen, die sie noch verwenden, brauchen einen neueren Mailserver.</translation>
+    </message>
+    <message>
+        <source>Key exchanges</source>
+        <translation>Schlüsselaustauschverfahren</translation>
+    </message>
+    <message>
+        <source>How the encrypted connections agreed on their keys, where the mail server logged it. Elliptic curves (X25519, P-256 …) are current.</source>
+        <translation>Wie sich die verschlüsselten Verbindungen auf ihre Schlüssel geeinigt haben, sofern der Mailserver es protokolliert hat. Elliptische Kurven (X25519, P-256 …) sind aktuell.</translation>
+    </message>
+    <message>
+        <source>Cipher suites</source>
+        <translation>Cipher-Suites</translation>
+    </message>
+    <message>
+        <source>Which cipher suites the encrypted connections used. Forward-secret suites with authenticated encryption are current; RC4, DES, 3DES, NULL, export-grade and MD5 suites protect little.</source>
+        <translation>Welche Cipher-Suites die verschlüsselten Verbindungen verwendet haben. Suites mit Forward Secrecy und authentifizierter Verschlüsselung sind aktuell; Suites mit RC4, DES, 3DES, NULL, Export-Stärke und MD5 schützen wenig.</translation>
+    </message>
+    <message>
+        <source>Peers using DHE cipher suites</source>
+        <translation>Gegenstellen mit DHE-Cipher-Suites</translation>
+    </message>
+    <message>
+        <source>Peers whose encrypted connections used finite-field Diffie-Hellman (DHE/EDH). A small or widely shared group makes them weak (Logjam).</source>
+        <translation>Gegenstellen, deren verschlüsselte Verbindungen Finite-Field-Diffie-Hellman (DHE/EDH) verwendet haben. Eine kleine oder weit verbreitete Gruppe macht sie schwach (Logjam).</translation>
+    </message>
+    <message>
+        <source>Peers failing with &quot;dh key too small&quot;</source>
+        <translation>Gegenstellen mit dem Fehler „dh key too small“</translation>
+    </message>
+    <message>
+        <source>TLS handshakes that failed because one side&apos;s Diffie-Hellman key was too small for the other; the mail may then have gone in plaintext, or not at all.</source>
+        <translation>TLS-Handshakes, die fehlschlugen, weil der Diffie-Hellman-Schlüssel einer Seite für die andere zu klein war; die Mail wurde dann möglicherweise im Klartext oder gar nicht übertragen.</translation>
+    </message>
+    <message>
+        <source>Peers with certificate failures</source>
+        <translation>Gegenstellen mit Zertifikatsfehlern</translation>
+    </message>
+    <message>
+        <source>TLS handshakes that failed because a certificate did not pass the checks the mail server&apos;s policy asks for (expired, self-signed, another name …).</source>
+        <translation>TLS-Handshakes, die fehlschlugen, weil ein Zertifikat die Prüfungen nicht bestand, die die Richtlinie des Mailservers verlangt (abgelaufen, selbstsigniert, anderer Name …).</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>The DH group size is not in the logs; a probe can measure it.</source>
+        <translation>Die Größe der DH-Gruppe steht nicht in den Protokollen; eine Prüfung kann sie messen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the figures: %1</source>
+        <translation>Die Zahlen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 encrypted connections · %2</source>
+        <translation>%1 verschlüsselte Verbindungen · %2</translation>
+    </message>
+    <message>
+        <source>No encrypted connections in this range.</source>
+        <translation>Keine verschlüsselten Verbindungen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>No peer used a DHE cipher suite in this range.</source>
+        <translation>Keine Gegenstelle hat in diesem Zeitraum eine DHE-Cipher-Suite verwendet.</translation>
+    </message>
+    <message>
+        <source>No peer failed with &quot;dh key too small&quot; in this range.</source>
+        <translation>Keine Gegenstelle ist in diesem Zeitraum mit „dh key too small“ gescheitert.</translation>
+    </message>
+    <message>
+        <source>No peer failed a certificate check in this range.</source>
+        <translation>Keine Gegenstelle ist in diesem Zeitraum an einer Zertifikatsprüfung gescheitert.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::TlsShareModel</name>
+    <message>
+        <source>(not logged)</source>
+        <translation>(nicht protokolliert)</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 encrypted connections (%4); peers: %5</source>
+        <translation>%1: %2 von %3 verschlüsselten Verbindungen (%4); Gegenstellen: %5</translation>
+    </message>
+    <message>
+        <source>Protocol version</source>
+        <translation>Protokollversion</translation>
+    </message>
+    <message>
+        <source>Cipher suite</source>
+        <translation>Cipher-Suite</translation>
+    </message>
+    <message>
+        <source>Key exchange</source>
+        <translation>Schlüsselaustausch</translation>
+    </message>
+    <message>
+        <source>Current (TLS 1.2, 1.3)</source>
+        <translation>Aktuell (TLS 1.2, 1.3)</translation>
+    </message>
+    <message>
+        <source>Outdated (TLS 1.0, 1.1, SSL)</source>
+        <translation>Veraltet (TLS 1.0, 1.1, SSL)</translation>
+    </message>
+    <message>
+        <source>Other or not logged</source>
+        <translation>Sonstige oder nicht protokolliert</translation>
+    </message>
+    <message>
+        <source>Forward secret, authenticated encryption</source>
+        <translation>Forward Secrecy, authentifizierte Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>Weak (RC4, DES, 3DES, NULL, export, MD5)</source>
+        <translation>Schwach (RC4, DES, 3DES, NULL, Export, MD5)</translation>
+    </message>
+    <message>
+        <source>Elliptic curve or large group</source>
+        <translation>Elliptische Kurve oder große Gruppe</translation>
+    </message>
+    <message>
+        <source>Group under 2048 bits</source>
+        <translation>Gruppe unter 2048 Bit</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>Gegenstellen</translation>
+    </message>
+    <message>
+        <source>As the mail server logged it; &quot;(not logged)&quot; counts encrypted connections whose log lines did not name it</source>
+        <translation>Wie der Mailserver es protokolliert hat; „(nicht protokolliert)“ zählt verschlüsselte Verbindungen, deren Protokollzeilen es nicht nennen</translation>
+    </message>
+    <message>
+        <source>Encrypted connections that used it</source>
+        <translation>Verschlüsselte Verbindungen, die es verwendet haben</translation>
+    </message>
+    <message>
+        <source>Its share of all encrypted connections in the range</source>
+        <translation>Sein Anteil an allen verschlüsselten Verbindungen im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Peers that used it, each direction counted apart</source>
+        <translation>Gegenstellen, die es verwendet haben, jede Richtung getrennt gezählt</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::TrendChart</name>
+    <message>
+        <source>Encrypted</source>
+        <translation>Verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Plaintext</source>
+        <translation>Klartext</translation>
+    </message>
+    <message>
+        <source>TLS failures</source>
+        <translation>TLS-Fehler</translation>
+    </message>
+    <message>
+        <source>Trend of encrypted and plaintext mail</source>
+        <translation>Verlauf verschlüsselter und Klartext-Mail</translation>
+    </message>
+    <message>
+        <source>Hour (UTC)</source>
+        <translation>Stunde (UTC)</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>Tag (UTC)</translation>
+    </message>
+    <message>
+        <source>Bytes (%1)</source>
+        <translation>Bytes (%1)</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Buckets: %1; encrypted: %2; plaintext: %3; TLS failures: %4</source>
+        <translation>Zeitabschnitte: %1; verschlüsselt: %2; Klartext: %3; TLS-Fehler: %4</translation>
+    </message>
+    <message>
+        <source>Buckets: %1; encrypted messages: %2; plaintext messages: %3; TLS failures: %4</source>
+        <translation>Zeitabschnitte: %1; verschlüsselte Nachrichten: %2; Klartext-Nachrichten: %3; TLS-Fehler: %4</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>%1 – %2 UTC</source>
+        <translation>%1 – %2 UTC</translation>
+    </message>
+    <message>
+        <source>Encrypted messages: %1, %2</source>
+        <translation>Verschlüsselte Nachrichten: %1, %2</translation>
+    </message>
+    <message>
+        <source>Plaintext messages: %1, %2</source>
+        <translation>Klartext-Nachrichten: %1, %2</translation>
+    </message>
+    <message>
+        <source>TLS failures: %1</source>
+        <translation>TLS-Fehler: %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>(see mailtls --help)</source>
@@ -1979,6 +3846,10 @@ Ohne Befehl öffnet sich das Fenster.</translation>
     <message>
         <source>report, import, follow or export</source>
         <translation>report, import, follow oder export</translation>
+    </message>
+    <message>
+        <source>Open the window on the bundled demo data</source>
+        <translation>Das Fenster mit den mitgelieferten Beispieldaten öffnen</translation>
     </message>
 </context>
 </TS>
