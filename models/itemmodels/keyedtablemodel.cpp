@@ -7,9 +7,9 @@ KeyedTableModel::KeyedTableModel(QObject *parent)
 {
 }
 
-void KeyedTableModel::rowChanged(int row)
+void KeyedTableModel::rowsChanged(int first, int last)
 {
-    emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+    emit dataChanged(index(first, 0), index(last, columnCount() - 1));
 }
 
 } // namespace mailtls

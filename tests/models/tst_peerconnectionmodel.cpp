@@ -211,22 +211,24 @@ void TestPeerConnectionModel::merge_data()
     QTest::addColumn<QList<qint64>>("changed");   // ids whose content differs after
     QTest::addColumn<int>("removes");             // signals, not rows
     QTest::addColumn<int>("inserts");
-    QTest::addColumn<int>("moves");
+    QTest::addColumn<int>("layouts");   // a new order: one layout change, never row moves
     QTest::addColumn<int>("changes");
     QTest::addColumn<int>("resets");
 
+    // New rows are inserted at the end at once, then put in the list's order.
     using L = QList<qint64>;
     QTest::newRow("the same") << L{1, 2, 3} << L{1, 2, 3} << L{} << 0 << 0 << 0 << 0 << 0;
     QTest::newRow("one changed") << L{1, 2, 3} << L{1, 2, 3} << L{2} << 0 << 0 << 0 << 1 << 0;
-    QTest::newRow("a new one on top") << L{1, 2, 3} << L{4, 1, 2, 3} << L{} << 0 << 1 << 0 << 0 << 0;
-    QTest::newRow("new ones on top, at once") << L{1, 2, 3} << L{5, 4, 1, 2, 3} << L{} << 0 << 1 << 0 << 0 << 0;
-    QTest::newRow("new ones apart") << L{1, 2, 3} << L{5, 1, 4, 2, 3} << L{} << 0 << 2 << 0 << 0 << 0;
+    QTest::newRow("a new one on top") << L{1, 2, 3} << L{4, 1, 2, 3} << L{} << 0 << 1 << 1 << 0 << 0;
+    QTest::newRow("new ones on top, at once") << L{1, 2, 3} << L{5, 4, 1, 2, 3} << L{} << 0 << 1 << 1 << 0 << 0;
+    QTest::newRow("new ones apart, at once") << L{1, 2, 3} << L{5, 1, 4, 2, 3} << L{} << 0 << 1 << 1 << 0 << 0;
+    QTest::newRow("new ones at the end") << L{1, 2, 3} << L{1, 2, 3, 4, 5} << L{} << 0 << 1 << 0 << 0 << 0;
     QTest::newRow("the last one gone") << L{1, 2, 3} << L{1, 2} << L{} << 1 << 0 << 0 << 0 << 0;
     QTest::newRow("a run gone, at once") << L{1, 2, 3, 4, 5} << L{1, 5} << L{} << 1 << 0 << 0 << 0 << 0;
     QTest::newRow("gone apart") << L{1, 2, 3, 4, 5} << L{1, 3, 5} << L{} << 2 << 0 << 0 << 0 << 0;
     QTest::newRow("rotated") << L{1, 2, 3} << L{3, 1, 2} << L{} << 0 << 0 << 1 << 0 << 0;
-    QTest::newRow("reversed") << L{1, 2, 3} << L{3, 2, 1} << L{} << 0 << 0 << 2 << 0 << 0;
-    QTest::newRow("everything at once") << L{1, 2, 3, 4} << L{6, 3, 1, 5} << L{1} << 2 << 2 << 1 << 1 << 0;
+    QTest::newRow("reversed") << L{1, 2, 3} << L{3, 2, 1} << L{} << 0 << 0 << 1 << 0 << 0;
+    QTest::newRow("everything at once") << L{1, 2, 3, 4} << L{6, 3, 1, 5} << L{1} << 2 << 1 << 1 << 1 << 0;
     QTest::newRow("from nothing") << L{} << L{1, 2} << L{} << 0 << 0 << 0 << 0 << 1;
     QTest::newRow("to nothing") << L{1, 2} << L{} << L{} << 0 << 0 << 0 << 0 << 1;
     QTest::newRow("nothing to nothing") << L{} << L{} << L{} << 0 << 0 << 0 << 0 << 0;
@@ -239,7 +241,7 @@ void TestPeerConnectionModel::merge()
     QFETCH(QList<qint64>, changed);
     QFETCH(int, removes);
     QFETCH(int, inserts);
-    QFETCH(int, moves);
+    QFETCH(int, layouts);
     QFETCH(int, changes);
     QFETCH(int, resets);
 
@@ -253,8 +255,19 @@ void TestPeerConnectionModel::merge()
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
     QSignalSpy dataChanged(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    // The rows a dataChanged names, read when it comes: a layout change after
+    // it may give their numbers to other rows.
+    QList<qint64> signalled;
+    connect(&model, &QAbstractItemModel::dataChanged, this,
+            [&signalled](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                QCOMPARE(topLeft.column(), 0);
+                QCOMPARE(bottomRight.column(), PeerConnectionModel::ColumnCount - 1);
+                for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+                    signalled << topLeft.siblingAtRow(row).data(KeyedTableModel::RecordIdRole).toLongLong();
+            });
     model.setConnections(numberedList(after, changed));
 
     QCOMPARE(idsOf(model), after);
@@ -262,17 +275,16 @@ void TestPeerConnectionModel::merge()
         QCOMPARE(model.connections().at(row).port, changed.contains(after.at(row)) ? 26 : 25);
     QCOMPARE(removed.count(), removes);
     QCOMPARE(inserted.count(), inserts);
-    QCOMPARE(moved.count(), moves);
+    QCOMPARE(moved.count(), 0);
+    QCOMPARE(layout.count(), layouts);
     QCOMPARE(dataChanged.count(), changes);
     QCOMPARE(reset.count(), resets);
-    for (const QVariantList &args : dataChanged) {
-        const QModelIndex topLeft = args.at(0).toModelIndex();
-        const QModelIndex bottomRight = args.at(1).toModelIndex();
-        QCOMPARE(topLeft.row(), bottomRight.row());
-        QCOMPARE(topLeft.column(), 0);
-        QCOMPARE(bottomRight.column(), PeerConnectionModel::ColumnCount - 1);
-        QVERIFY(changed.contains(topLeft.data(KeyedTableModel::RecordIdRole).toLongLong()));
+    QList<qint64> changedKept;
+    for (qint64 id : changed) {
+        if (before.contains(id) && after.contains(id) && resets == 0)
+            changedKept << id;
     }
+    QCOMPARE(signalled, changedKept);
     // Rows that stayed are followed by their persistent indexes (a view's
     // selection and current row); the others' are invalid.
     if (resets == 0) {
