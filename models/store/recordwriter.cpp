@@ -16,9 +16,6 @@ namespace mailtls {
 namespace {
 
 constexpr std::size_t keysPerLookup = 2000;
-// Statement text per multi-row statement: a few hundred rows, enough that
-// parsing costs little per row; larger statements only churn the allocator.
-constexpr qsizetype statementBytes = 24 * 1024;
 constexpr int maxColumns = 8;
 
 // ":v0", ":v1", …: built once. Binding by name costs Qt one hash lookup;
@@ -85,53 +82,66 @@ bool prepared(QSqlQuery &query, const QSqlDatabase &db, const QString &sql, QStr
     return false;
 }
 
-QByteArray updateClause(const char *columns)
+// "INSERT INTO table (source_id, key, columns) VALUES (?, …) ON CONFLICT
+// (source_id, key) DO UPDATE SET column = excluded.column, …": a record emitted
+// again replaces its stored version.
+QByteArray upsertSql(const char *table, const char *columns)
 {
-    QByteArray clause = " ON CONFLICT (source_id, key) DO UPDATE SET ";
     const QList<QByteArray> names = QByteArray(columns).split(',');
+    QByteArray sql = QByteArray("INSERT INTO ") + table + " (source_id, key, " + columns + ") VALUES (?, ?";
+    for (qsizetype i = 0; i < names.size(); ++i)
+        sql += ", ?";
+    sql += ") ON CONFLICT (source_id, key) DO UPDATE SET ";
     for (qsizetype i = 0; i < names.size(); ++i) {
         const QByteArray name = names.at(i).trimmed();
         if (i > 0)
-            clause += ", ";
-        clause += name + " = excluded." + name;
+            sql += ", ";
+        sql += name + " = excluded." + name;
     }
-    return clause;
+    return sql;
 }
 
-// Appends ",value" for each value, in column order.
-class Literals final
+// Binds values in column order: a record's after its source_id and key, or a
+// row of sums after its key.
+class Values final
 {
 public:
-    explicit Literals(QByteArray &sql)
-        : m_sql(sql)
+    // `first`: the index of the first value bound.
+    explicit Values(SqliteStatement &statement, int first = 3)
+        : m_statement(statement)
+        , m_index(first)
     {
     }
-    Literals &integer(qint64 value)
+    Values &integer(qint64 value)
     {
-        m_sql += ',';
-        SqlLiteral::appendInteger(m_sql, value);
+        m_statement.bindInteger(m_index++, value);
         return *this;
     }
-    Literals &flag(bool value)
+    Values &flag(bool value) { return integer(value ? 1 : 0); }
+    Values &text(QStringView value)
     {
-        m_sql += value ? ",1" : ",0";
+        m_statement.bindText(m_index++, value);
         return *this;
     }
-    Literals &text(const QString &value)
+    Values &lines(const LineOffsets &offsets)
     {
-        m_sql += ',';
-        SqlLiteral::appendText(m_sql, value);
+        m_statement.bindBlob(m_index++, LineOffsetCodec::encode(offsets));
         return *this;
     }
-    Literals &lines(const LineOffsets &offsets)
+    Values &sums(const AggregateValues &values)
     {
-        m_sql += ',';
-        SqlLiteral::appendBlob(m_sql, LineOffsetCodec::encode(offsets));
-        return *this;
+        return integer(values.messages)
+            .integer(values.encryptedMessages)
+            .integer(values.bytes)
+            .integer(values.encryptedBytes)
+            .integer(values.connections)
+            .integer(values.encryptedConnections)
+            .integer(values.tlsFailures);
     }
 
 private:
-    QByteArray &m_sql;
+    SqliteStatement &m_statement;
+    int m_index;
 };
 
 bool exec(QSqlQuery &query, QString *error)
@@ -140,6 +150,29 @@ bool exec(QSqlQuery &query, QString *error)
         return true;
     *error = query.lastError().text();
     return false;
+}
+
+// The value columns `daily` and its roll-ups share.
+constexpr const char *sumColumns =
+    "messages, encrypted_messages, bytes, encrypted_bytes, connections, encrypted_connections, "
+    "tls_failures";
+
+// "INSERT INTO table (keys, values) VALUES (?, …) ON CONFLICT (keys) DO UPDATE
+// SET value = value + excluded.value, …": a row of sums added to the stored one,
+// or stored where there is none.
+QByteArray sumSql(const char *table, const char *keys, const char *values)
+{
+    const qsizetype count = QByteArray(keys).count(',') + QByteArray(values).count(',') + 2;
+    QByteArray sql = QByteArray("INSERT INTO ") + table + " (" + keys + ", " + values + ") VALUES (?";
+    for (qsizetype i = 1; i < count; ++i)
+        sql += ", ?";
+    sql += QByteArray(") ON CONFLICT (") + keys + ") DO UPDATE SET ";
+    const QList<QByteArray> names = QByteArray(values).split(',');
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const QByteArray name = names.at(i).trimmed();
+        sql += (i > 0 ? ", " : "") + name + " = " + name + " + excluded." + name;
+    }
+    return sql;
 }
 
 } // namespace
@@ -156,7 +189,25 @@ bool RecordWriter::prepare(QString *error)
         return QStringLiteral("SELECT max(key) FROM %1 WHERE source_id = %2")
             .arg(QLatin1String(table), placeholder(0));
     };
+    sqlite3 *connection = SqliteStatement::connectionOf(m_db);
     return m_lookups.prepare(error)
+        && m_upsertTransfer.prepare(connection,
+                                    upsertSql("transfers",
+                                              "direction, endpoint_id, queue_id, time, bytes, encrypted, "
+                                              "local, sender, recipients, tls_id, lines"),
+                                    error)
+        && m_upsertConnection.prepare(connection,
+                                      upsertSql("connections",
+                                                "direction, endpoint_id, port, time, encrypted, local, "
+                                                "tls_id, lines"),
+                                      error)
+        && m_upsertFailure.prepare(connection,
+                                   upsertSql("tls_failures",
+                                             "direction, endpoint_id, port, time, problem, reason, local, "
+                                             "lines"),
+                                   error)
+        && m_addDaily.prepare(connection, sumSql("daily", "day, direction, endpoint_id, local", sumColumns),
+                              error)
         && prepared(m_sourceExists, m_db,
                     QStringLiteral("SELECT 1 FROM sources WHERE id = %1").arg(placeholder(0)),
                     error)
@@ -182,15 +233,6 @@ bool RecordWriter::prepare(QString *error)
                         .arg(placeholder(0), placeholder(1), placeholder(2), placeholder(3),
                              placeholder(4), placeholder(5), placeholder(6)),
                     error);
-}
-
-bool RecordWriter::execute(const QByteArray &sql, QString *error)
-{
-    QSqlQuery query(m_db);
-    if (query.exec(QString::fromUtf8(sql)))
-        return true;
-    *error = query.lastError().text();
-    return false;
 }
 
 void RecordWriter::rolledBack()
@@ -284,51 +326,25 @@ bool RecordWriter::upsertRecords(const Kind &kind, qint64 sourceId, QString *err
     if (!findStored(kind, sourceId, keys, &stored, error))
         return false;
 
-    const QByteArray head = QByteArray("INSERT INTO ") + kind.table + " (source_id, key, "
-        + kind.columns + ") VALUES ";
-    const QByteArray tail = updateClause(kind.columns);
-    QByteArray sql;
-    sql.reserve(statementBytes + 4096);
+    SqliteStatement &upsert = *kind.upsert;
     for (const qint64 key : keys) {
-        sql += sql.isEmpty() ? head : QByteArray(",");
-        sql += '(';
-        SqlLiteral::appendInteger(sql, sourceId);
-        sql += ',';
-        SqlLiteral::appendInteger(sql, key);
+        upsert.bindInteger(1, sourceId);
+        upsert.bindInteger(2, key);
         Contribution contribution;
-        if (!kind.append(last.value(key), sql, &contribution, error)) {
+        if (!kind.bind(last.value(key), upsert, &contribution, error) || !upsert.run(error)) {
             *error = QStringLiteral("%1: %2").arg(key).arg(*error);
             return false;
         }
-        sql += ')';
         const auto found = stored.constFind(key);
         if (found != stored.constEnd())
             kind.countContribution(found.value(), -1);
         kind.countContribution(contribution, +1);
-        if (sql.size() >= statementBytes) {
-            if (!execute(sql + tail, error))
-                return false;
-            sql.clear();
-        }
     }
-    return sql.isEmpty() || execute(sql + tail, error);
+    return true;
 }
 
 bool RecordWriter::writeAggregates(QString *error)
 {
-    static const QByteArray head =
-        "INSERT INTO daily (day, direction, endpoint_id, local, messages, encrypted_messages, "
-        "bytes, encrypted_bytes, connections, encrypted_connections, tls_failures) VALUES ";
-    static const QByteArray tail =
-        " ON CONFLICT (day, direction, endpoint_id, local) DO UPDATE SET "
-        "messages = messages + excluded.messages, "
-        "encrypted_messages = encrypted_messages + excluded.encrypted_messages, "
-        "bytes = bytes + excluded.bytes, "
-        "encrypted_bytes = encrypted_bytes + excluded.encrypted_bytes, "
-        "connections = connections + excluded.connections, "
-        "encrypted_connections = encrypted_connections + excluded.encrypted_connections, "
-        "tls_failures = tls_failures + excluded.tls_failures";
-    QByteArray sql;
     bool shrinks = false;
     for (auto it = m_deltas.entries().cbegin(); it != m_deltas.entries().cend(); ++it) {
         const AggregateKey &key = it.key();
@@ -336,29 +352,15 @@ bool RecordWriter::writeAggregates(QString *error)
         shrinks = shrinks || delta.shrinks;
         if (delta.isZero())
             continue; // a record stored again unchanged
-        sql += sql.isEmpty() ? head : QByteArray(",");
-        sql += '(';
-        SqlLiteral::appendInteger(sql, key.day);
-        Literals(sql)
+        Values(m_addDaily, 1)
+            .integer(key.day)
             .integer(int(key.direction))
             .integer(key.endpointId)
             .flag(key.local)
-            .integer(delta.messages)
-            .integer(delta.encryptedMessages)
-            .integer(delta.bytes)
-            .integer(delta.encryptedBytes)
-            .integer(delta.connections)
-            .integer(delta.encryptedConnections)
-            .integer(delta.tlsFailures);
-        sql += ')';
-        if (sql.size() >= statementBytes) {
-            if (!execute(sql + tail, error))
-                return false;
-            sql.clear();
-        }
+            .sums(delta);
+        if (!m_addDaily.run(error))
+            return false;
     }
-    if (!sql.isEmpty() && !execute(sql + tail, error))
-        return false;
 
     // A row whose records all moved elsewhere must not linger at zero.
     if (!shrinks)
@@ -434,12 +436,11 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
     const Kind transfers{
         "transfers",
         &m_maxTransferKey,
-        "direction, endpoint_id, queue_id, time, bytes, encrypted, local, sender, recipients, "
-        "tls_id, lines",
+        &m_upsertTransfer,
         "encrypted, bytes",
         qsizetype(output.transfers.size()),
         [&](qsizetype i) { return qint64(output.transfers[std::size_t(i)].key); },
-        [&](qsizetype i, QByteArray &sql, Contribution *c, QString *why) {
+        [&](qsizetype i, SqliteStatement &upsert, Contribution *c, QString *why) {
             const TransferRecord &r = output.transfers[std::size_t(i)];
             qint64 tlsId = 0;
             if (!common(c, r.time, r.direction, r.peer, r.peerIp, r.local, why)
@@ -447,7 +448,7 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
                 return false;
             c->bytes = r.bytes;
             c->encrypted = r.encrypted;
-            Literals(sql)
+            Values(upsert)
                 .integer(int(r.direction))
                 .integer(c->key.endpointId)
                 .text(r.queueId)
@@ -468,18 +469,18 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
     const Kind connections{
         "connections",
         &m_maxConnectionKey,
-        "direction, endpoint_id, port, time, encrypted, local, tls_id, lines",
+        &m_upsertConnection,
         "encrypted, 0",
         qsizetype(output.connections.size()),
         [&](qsizetype i) { return qint64(output.connections[std::size_t(i)].key); },
-        [&](qsizetype i, QByteArray &sql, Contribution *c, QString *why) {
+        [&](qsizetype i, SqliteStatement &upsert, Contribution *c, QString *why) {
             const ConnectionRecord &r = output.connections[std::size_t(i)];
             qint64 tlsId = 0;
             if (!common(c, r.time, r.direction, r.peer, r.peerIp, r.local, why)
                 || !m_lookups.tlsId(r.tls, &tlsId, why))
                 return false;
             c->encrypted = r.encrypted;
-            Literals(sql)
+            Values(upsert)
                 .integer(int(r.direction))
                 .integer(c->key.endpointId)
                 .integer(r.port)
@@ -497,15 +498,15 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
     const Kind failures{
         "tls_failures",
         &m_maxFailureKey,
-        "direction, endpoint_id, port, time, problem, reason, local, lines",
+        &m_upsertFailure,
         "0, 0",
         qsizetype(output.failures.size()),
         [&](qsizetype i) { return qint64(output.failures[std::size_t(i)].key); },
-        [&](qsizetype i, QByteArray &sql, Contribution *c, QString *why) {
+        [&](qsizetype i, SqliteStatement &upsert, Contribution *c, QString *why) {
             const TlsFailureRecord &r = output.failures[std::size_t(i)];
             if (!common(c, r.time, r.direction, r.peer, r.peerIp, r.local, why))
                 return false;
-            Literals(sql)
+            Values(upsert)
                 .integer(int(r.direction))
                 .integer(c->key.endpointId)
                 .integer(r.port)

@@ -14,6 +14,7 @@
 #include "models/store/aggregatedeltas.h"
 #include "models/store/ingestbatch.h"
 #include "models/store/lookuptables.h"
+#include "models/store/sqlitestatement.h"
 
 namespace mailtls {
 
@@ -22,10 +23,10 @@ namespace mailtls {
 // record's stored contribution is taken away before the new one is added),
 // adds the unrecognised counts and moves the source's position.
 //
-// Records and aggregates go in as multi-row statements of literals (see
-// SqlLiteral for why); the few per-batch statements are prepared once and
-// reused. Records refer to endpoints and TLS parameters by id, so most of
-// their values are integers.
+// Records and aggregates go in one row at a time through statements prepared
+// once on the SQLite connection itself (see SqliteStatement for why); the
+// other per-batch statements are prepared once and reused. Records refer
+// to endpoints and TLS parameters by id, so most of their values are integers.
 class RecordWriter final
 {
 public:
@@ -54,13 +55,13 @@ private:
     {
         const char *table;
         QSqlQuery *maxKey;
-        const char *columns;       // after source_id, key
+        SqliteStatement *upsert;   // binds source_id, key, then the record's values
         const char *contribution;  // columns read back as Contribution::encrypted, ::bytes
         qsizetype count;
         std::function<qint64(qsizetype)> keyOf;
-        // Appends the record's values (after source_id, key) as literals and
-        // says what the record contributes.
-        std::function<bool(qsizetype, QByteArray &, Contribution *, QString *)> append;
+        // Binds the record's values (after source_id, key) and says what the
+        // record contributes.
+        std::function<bool(qsizetype, SqliteStatement &, Contribution *, QString *)> bind;
         std::function<void(const Contribution &, int sign)> countContribution;
     };
 
@@ -70,7 +71,6 @@ private:
     bool writeAggregates(QString *error);
     bool writeUnrecognised(const IngestBatch &batch, QString *error);
     bool moveSource(const IngestBatch &batch, QString *error);
-    bool execute(const QByteArray &sql, QString *error);
 
     QSqlDatabase m_db;
     LookupTables m_lookups;
@@ -81,6 +81,10 @@ private:
     QSqlQuery m_deleteEmptyDaily;
     QSqlQuery m_upsertUnrecognised;
     QSqlQuery m_updateSource;
+    SqliteStatement m_upsertTransfer;
+    SqliteStatement m_upsertConnection;
+    SqliteStatement m_upsertFailure;
+    SqliteStatement m_addDaily;
     AggregateDeltas m_deltas;
 };
 

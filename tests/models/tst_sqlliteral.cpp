@@ -11,7 +11,7 @@
 using namespace mailtls;
 
 // Each literal is read back through SQLite itself: what the store writes is
-// exactly what it meant, whatever the text holds.
+// exactly what it meant.
 class TestSqlLiteral final : public QObject
 {
     Q_OBJECT
@@ -19,11 +19,8 @@ class TestSqlLiteral final : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
-    void text_data();
-    void text();
     void integer_data();
     void integer();
-    void blob();
 
 private:
     QVariant evaluate(const QByteArray &literal, QString *typeOf);
@@ -34,15 +31,10 @@ void TestSqlLiteral::initTestCase()
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"));
     db.setDatabaseName(QStringLiteral(":memory:"));
     QVERIFY(db.open());
-    QVERIFY(QSqlQuery(db).exec(QStringLiteral("CREATE TABLE canary (x)")));
 }
 
 void TestSqlLiteral::cleanupTestCase()
 {
-    // A literal that escaped its quotes could have dropped this.
-    QSqlQuery query;
-    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM canary")));
-    query.finish();
     {
         QSqlDatabase db = QSqlDatabase::database();
         db.close();
@@ -60,42 +52,6 @@ QVariant TestSqlLiteral::evaluate(const QByteArray &literal, QString *typeOf)
     }
     *typeOf = query.value(1).toString();
     return query.value(0);
-}
-
-void TestSqlLiteral::text_data()
-{
-    QTest::addColumn<QString>("value");
-    QTest::addColumn<QString>("readBack");
-
-    auto same = [](const char *name, const QString &value) {
-        QTest::newRow(name) << value << value;
-    };
-    same("plain", QStringLiteral("mx.example.com"));
-    same("empty", QStringLiteral(""));
-    same("quotes", QStringLiteral("it's 'quoted' ''twice''"));
-    same("injection", QStringLiteral("x'); DROP TABLE canary; --"));
-    same("placeholders", QStringLiteral("? ?1 :name @v $x"));
-    same("control characters", QStringLiteral("tab\there\nnew line\r\x1b"));
-    same("non-ASCII", QStringLiteral("Grüße, 'ﬁ' 日本 \U0001F512"));
-    same("NUL inside", QString::fromUtf16(u"before\0after'", 13));
-    same("NUL and non-ASCII", QString::fromUtf16(u"\0ü", 2));
-    QTest::newRow("null string") << QString() << QStringLiteral("");
-    // UTF-8 cannot hold a lone surrogate: Qt's encoder writes '?' for it.
-    QTest::newRow("lone surrogate") << QString::fromUtf16(u"a\xd800z", 3)
-                                    << QStringLiteral("a?z");
-}
-
-void TestSqlLiteral::text()
-{
-    QFETCH(QString, value);
-    QFETCH(QString, readBack);
-
-    QByteArray literal;
-    SqlLiteral::appendText(literal, value);
-    QString type;
-    const QVariant result = evaluate(literal, &type);
-    QCOMPARE(type, QStringLiteral("text"));
-    QCOMPARE(result.toString(), readBack);
 }
 
 void TestSqlLiteral::integer_data()
@@ -125,21 +81,6 @@ void TestSqlLiteral::integer()
     const QVariant result = evaluate(sql, &type);
     QCOMPARE(type, QStringLiteral("integer"));
     QCOMPARE(result.toLongLong(), value);
-}
-
-void TestSqlLiteral::blob()
-{
-    QByteArray all;
-    for (int i = 0; i < 256; ++i)
-        all.append(char(i));
-    for (const QByteArray &bytes : {all, QByteArray("", 0)}) {
-        QByteArray literal;
-        SqlLiteral::appendBlob(literal, bytes);
-        QString type;
-        const QVariant result = evaluate(literal, &type);
-        QCOMPARE(type, QStringLiteral("blob"));
-        QCOMPARE(result.toByteArray(), bytes);
-    }
 }
 
 QTEST_GUILESS_MAIN(TestSqlLiteral)
