@@ -1,7 +1,6 @@
 #include "models/itemmodels/peerrowmodel.h"
 
 #include <QHash>
-#include <QSet>
 #include <QLocale>
 
 #include "models/itemmodels/recordtitles.h"
@@ -10,9 +9,6 @@
 namespace mailtls {
 
 namespace {
-
-// More separate runs of gone rows than this, and a reset is cheaper.
-constexpr int MaxRemovedRuns = 16;
 
 QString countName(const QString &name)
 {
@@ -73,88 +69,7 @@ void PeerRowModel::setRows(const QList<PeerRow> &rows, PeerColumns columns, bool
         }
         fresh.append(entry);
     }
-    merge(fresh);
-}
-
-void PeerRowModel::merge(const QList<Entry> &fresh)
-{
-    if (m_rows.isEmpty() || fresh.isEmpty()) {
-        if (!m_rows.isEmpty() || !fresh.isEmpty())
-            resetRows(m_rows, fresh);
-        return;
-    }
-    QHash<Key, int> wanted;
-    wanted.reserve(fresh.size());
-    for (int i = 0; i < fresh.size(); ++i)
-        wanted.insert(keyOf(fresh.at(i)), i);
-
-    // Gone rows go a run at a time; many scattered runs (another range, another
-    // grouping) cost a sorting proxy more one by one than a reset does.
-    QList<std::pair<int, int>> gone;
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (wanted.contains(keyOf(m_rows.at(i))))
-            continue;
-        if (!gone.isEmpty() && gone.last().second == i - 1)
-            gone.last().second = i;
-        else
-            gone.append({i, i});
-    }
-    if (gone.size() > MaxRemovedRuns) {
-        resetRows(m_rows, fresh);
-        return;
-    }
-    for (auto run = gone.crbegin(); run != gone.crend(); ++run) {
-        beginRemoveRows(QModelIndex(), run->first, run->second);
-        m_rows.remove(run->first, run->second - run->first + 1);
-        endRemoveRows();
-    }
-
-    // Kept rows change in place, in one signal over the rows that changed.
-    QSet<Key> kept;
-    kept.reserve(m_rows.size());
-    int firstChanged = -1;
-    int lastChanged = -1;
-    for (int i = 0; i < m_rows.size(); ++i) {
-        const Key key = keyOf(m_rows.at(i));
-        kept.insert(key);
-        const Entry &now = fresh.at(wanted.value(key));
-        if (same(m_rows.at(i), now))
-            continue;
-        m_rows[i] = now;
-        if (firstChanged < 0)
-            firstChanged = i;
-        lastChanged = i;
-    }
-    if (firstChanged >= 0)
-        emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
-
-    QList<Entry> added;
-    for (const Entry &entry : fresh) {
-        if (!kept.contains(keyOf(entry)))
-            added.append(entry);
-    }
-    if (!added.isEmpty()) {
-        beginInsertRows(QModelIndex(), int(m_rows.size()), int(m_rows.size() + added.size() - 1));
-        m_rows += added;
-        endInsertRows();
-    }
-
-    // Then the query's order, in one layout change: a sorting proxy sorts
-    // once, where moving row by row would have it sort once per row.
-    bool ordered = true;
-    for (int i = 0; i < m_rows.size() && ordered; ++i)
-        ordered = keyOf(m_rows.at(i)) == keyOf(fresh.at(i));
-    if (ordered)
-        return;
-    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList from = persistentIndexList();
-    QModelIndexList to;
-    to.reserve(from.size());
-    for (const QModelIndex &old : from)
-        to.append(index(wanted.value(keyOf(m_rows.at(old.row()))), old.column()));
-    m_rows = fresh;
-    changePersistentIndexList(from, to);
-    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    mergeRows(m_rows, fresh, keyOf, same);
 }
 
 void PeerRowModel::clear()

@@ -89,7 +89,6 @@ private:
     using Key = std::pair<int, QString>;
     static Key keyOf(const Entry &entry);
     static bool same(const Entry &a, const Entry &b);
-    void merge(const QList<Entry> &fresh);
 
     QVariant display(const Entry &entry, int column) const;
     QVariant sortValue(const Entry &entry, int column) const;
