@@ -4,7 +4,13 @@ namespace mailtls {
 
 namespace {
 constexpr qint64 secondsPerDay = 86400;
+
+void addValues(AggregateValues &into, const AggregateValues &values)
+{
+    values.addTo(into);
+    into.shrinks = into.shrinks || values.shrinks;
 }
+} // namespace
 
 qint64 AggregateDeltas::dayOf(qint64 utcSeconds)
 {
@@ -45,6 +51,44 @@ void AggregateDeltas::addConnection(const AggregateKey &key, bool encrypted, int
 void AggregateDeltas::addFailure(const AggregateKey &key, int sign)
 {
     entry(key, sign).tlsFailures += sign;
+}
+
+void AggregateDeltas::addTlsConnection(const AggregateKey &key, qint64 tlsId, int sign)
+{
+    m_tls[TlsAggregateKey{key, tlsId}] += sign;
+}
+
+QHash<AggregateKey, AggregateValues> AggregateDeltas::dayTotals() const
+{
+    QHash<AggregateKey, AggregateValues> totals;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        AggregateKey key = it.key();
+        key.endpointId = 0;
+        addValues(totals[key], it.value());
+    }
+    return totals;
+}
+
+QHash<AggregateKey, AggregateValues> AggregateDeltas::peerTotals() const
+{
+    QHash<AggregateKey, AggregateValues> totals;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        AggregateKey key = it.key();
+        key.day = 0;
+        addValues(totals[key], it.value());
+    }
+    return totals;
+}
+
+QHash<TlsAggregateKey, qint64> AggregateDeltas::tlsTotals() const
+{
+    QHash<TlsAggregateKey, qint64> totals;
+    for (auto it = m_tls.cbegin(); it != m_tls.cend(); ++it) {
+        TlsAggregateKey key = it.key();
+        key.key.day = 0;
+        totals[key] += it.value();
+    }
+    return totals;
 }
 
 } // namespace mailtls

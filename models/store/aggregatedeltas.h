@@ -5,11 +5,12 @@
 
 #include "models/store/aggregatekey.h"
 #include "models/store/aggregatevalues.h"
+#include "models/store/tlsaggregatekey.h"
 
 namespace mailtls {
 
-// The change one batch makes to the per-day aggregates, summed in memory so
-// that each touched row is written once per batch.
+// The change one batch makes to the per-day aggregates and their roll-ups,
+// summed in memory so that each touched row is written once per batch.
 class AggregateDeltas final
 {
 public:
@@ -19,14 +20,32 @@ public:
     void addTransfer(const AggregateKey &key, qint64 bytes, bool encrypted, int sign);
     void addConnection(const AggregateKey &key, bool encrypted, int sign);
     void addFailure(const AggregateKey &key, int sign);
+    // An encrypted connection with the TLS parameters `tlsId` (tls_daily, tls_totals).
+    void addTlsConnection(const AggregateKey &key, qint64 tlsId, int sign);
 
+    // Per `daily` row.
     const QHash<AggregateKey, AggregateValues> &entries() const { return m_entries; }
-    void clear() { m_entries.clear(); }
+    // Per `tls_daily` row.
+    const QHash<TlsAggregateKey, qint64> &tlsEntries() const { return m_tls; }
+
+    // The same changes summed as the roll-ups keep them: `daily_totals` (per
+    // day, direction and local flag: endpoint 0), `peer_totals` (per
+    // direction, endpoint and local flag: day 0) and `tls_totals` (day 0).
+    QHash<AggregateKey, AggregateValues> dayTotals() const;
+    QHash<AggregateKey, AggregateValues> peerTotals() const;
+    QHash<TlsAggregateKey, qint64> tlsTotals() const;
+
+    void clear()
+    {
+        m_entries.clear();
+        m_tls.clear();
+    }
 
 private:
     AggregateValues &entry(const AggregateKey &key, int sign);
 
     QHash<AggregateKey, AggregateValues> m_entries;
+    QHash<TlsAggregateKey, qint64> m_tls;
 };
 
 } // namespace mailtls

@@ -208,6 +208,15 @@ bool RecordWriter::prepare(QString *error)
                                    error)
         && m_addDaily.prepare(connection, sumSql("daily", "day, direction, endpoint_id, local", sumColumns),
                               error)
+        && m_addDayTotals.prepare(connection, sumSql("daily_totals", "day, direction, local", sumColumns), error)
+        && m_addPeerTotals.prepare(connection, sumSql("peer_totals", "direction, endpoint_id, local", sumColumns),
+                                   error)
+        && m_addTlsDaily.prepare(connection,
+                                 sumSql("tls_daily", "day, direction, endpoint_id, local, tls_id", "connections"),
+                                 error)
+        && m_addTlsTotals.prepare(connection,
+                                  sumSql("tls_totals", "direction, endpoint_id, local, tls_id", "connections"),
+                                  error)
         && prepared(m_sourceExists, m_db,
                     QStringLiteral("SELECT 1 FROM sources WHERE id = %1").arg(placeholder(0)),
                     error)
@@ -290,6 +299,7 @@ bool RecordWriter::findStored(const Kind &kind, qint64 sourceId, const std::vect
             version.key.local = query.value(4).toInt() != 0;
             version.encrypted = query.value(5).toInt() != 0;
             version.bytes = query.value(6).toLongLong();
+            version.tlsId = query.value(7).toLongLong();
             stored->insert(query.value(0).toLongLong(), version);
         }
         if (query.lastError().isValid()) {
@@ -379,6 +389,65 @@ bool RecordWriter::writeAggregates(QString *error)
     return true;
 }
 
+bool RecordWriter::writeRollUps(QString *error)
+{
+    // The roll-ups keep rows their records left at zero, as `daily` does not:
+    // they are summed over, never listed by themselves.
+    const QHash<AggregateKey, AggregateValues> days = m_deltas.dayTotals();
+    for (auto it = days.cbegin(); it != days.cend(); ++it) {
+        if (it.value().isZero())
+            continue;
+        Values(m_addDayTotals, 1)
+            .integer(it.key().day)
+            .integer(int(it.key().direction))
+            .flag(it.key().local)
+            .sums(it.value());
+        if (!m_addDayTotals.run(error))
+            return false;
+    }
+    const QHash<AggregateKey, AggregateValues> peers = m_deltas.peerTotals();
+    for (auto it = peers.cbegin(); it != peers.cend(); ++it) {
+        if (it.value().isZero())
+            continue;
+        Values(m_addPeerTotals, 1)
+            .integer(int(it.key().direction))
+            .integer(it.key().endpointId)
+            .flag(it.key().local)
+            .sums(it.value());
+        if (!m_addPeerTotals.run(error))
+            return false;
+    }
+    for (auto it = m_deltas.tlsEntries().cbegin(); it != m_deltas.tlsEntries().cend(); ++it) {
+        if (it.value() == 0)
+            continue;
+        const AggregateKey &key = it.key().key;
+        Values(m_addTlsDaily, 1)
+            .integer(key.day)
+            .integer(int(key.direction))
+            .integer(key.endpointId)
+            .flag(key.local)
+            .integer(it.key().tlsId)
+            .integer(it.value());
+        if (!m_addTlsDaily.run(error))
+            return false;
+    }
+    const QHash<TlsAggregateKey, qint64> tls = m_deltas.tlsTotals();
+    for (auto it = tls.cbegin(); it != tls.cend(); ++it) {
+        if (it.value() == 0)
+            continue;
+        const AggregateKey &key = it.key().key;
+        Values(m_addTlsTotals, 1)
+            .integer(int(key.direction))
+            .integer(key.endpointId)
+            .flag(key.local)
+            .integer(it.key().tlsId)
+            .integer(it.value());
+        if (!m_addTlsTotals.run(error))
+            return false;
+    }
+    return true;
+}
+
 bool RecordWriter::writeUnrecognised(const IngestBatch &batch, QString *error)
 {
     for (auto it = batch.unrecognised.cbegin(); it != batch.unrecognised.cend(); ++it) {
@@ -437,7 +506,7 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
         "transfers",
         &m_maxTransferKey,
         &m_upsertTransfer,
-        "encrypted, bytes",
+        "encrypted, bytes, 0",
         qsizetype(output.transfers.size()),
         [&](qsizetype i) { return qint64(output.transfers[std::size_t(i)].key); },
         [&](qsizetype i, SqliteStatement &upsert, Contribution *c, QString *why) {
@@ -470,7 +539,7 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
         "connections",
         &m_maxConnectionKey,
         &m_upsertConnection,
-        "encrypted, 0",
+        "encrypted, 0, tls_id",
         qsizetype(output.connections.size()),
         [&](qsizetype i) { return qint64(output.connections[std::size_t(i)].key); },
         [&](qsizetype i, SqliteStatement &upsert, Contribution *c, QString *why) {
@@ -480,6 +549,7 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
                 || !m_lookups.tlsId(r.tls, &tlsId, why))
                 return false;
             c->encrypted = r.encrypted;
+            c->tlsId = tlsId;
             Values(upsert)
                 .integer(int(r.direction))
                 .integer(c->key.endpointId)
@@ -493,13 +563,15 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
         },
         [this](const Contribution &c, int sign) {
             m_deltas.addConnection(c.key, c.encrypted, sign);
+            if (c.encrypted)
+                m_deltas.addTlsConnection(c.key, c.tlsId, sign);
         },
     };
     const Kind failures{
         "tls_failures",
         &m_maxFailureKey,
         &m_upsertFailure,
-        "0, 0",
+        "0, 0, 0",
         qsizetype(output.failures.size()),
         [&](qsizetype i) { return qint64(output.failures[std::size_t(i)].key); },
         [&](qsizetype i, SqliteStatement &upsert, Contribution *c, QString *why) {
@@ -533,6 +605,9 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
         written = false;
     } else if (!writeAggregates(error)) {
         *error = QStringLiteral("daily figures: %1").arg(*error);
+        written = false;
+    } else if (!writeRollUps(error)) {
+        *error = QStringLiteral("roll-ups: %1").arg(*error);
         written = false;
     }
     written = written && writeUnrecognised(batch, error) && moveSource(batch, error);

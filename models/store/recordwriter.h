@@ -19,7 +19,8 @@
 namespace mailtls {
 
 // Writes one IngestBatch inside a transaction its caller holds: upserts each
-// record by (source_id, key), keeps the `daily` aggregates in step (a replaced
+// record by (source_id, key), keeps the `daily` aggregates and their roll-ups
+// (daily_totals, peer_totals, tls_daily, tls_totals) in step (a replaced
 // record's stored contribution is taken away before the new one is added),
 // adds the unrecognised counts and moves the source's position.
 //
@@ -42,12 +43,14 @@ public:
     void rolledBack();
 
 private:
-    // What one version of a record adds to `daily`.
+    // What one version of a record adds to `daily` (and, for an encrypted
+    // connection, to tls_daily under its TLS parameters).
     struct Contribution
     {
         AggregateKey key;
         qint64 bytes = 0;
         bool encrypted = false;
+        qint64 tlsId = 0;
     };
 
     // One kind of record, as the generic upsert sees it.
@@ -56,7 +59,7 @@ private:
         const char *table;
         QSqlQuery *maxKey;
         SqliteStatement *upsert;   // binds source_id, key, then the record's values
-        const char *contribution;  // columns read back as Contribution::encrypted, ::bytes
+        const char *contribution;  // columns read back as Contribution::encrypted, ::bytes, ::tlsId
         qsizetype count;
         std::function<qint64(qsizetype)> keyOf;
         // Binds the record's values (after source_id, key) and says what the
@@ -69,6 +72,8 @@ private:
     bool findStored(const Kind &kind, qint64 sourceId, const std::vector<qint64> &keys,
                     QHash<qint64, Contribution> *stored, QString *error);
     bool writeAggregates(QString *error);
+    // Sums the batch's changes to `daily` into the roll-ups the dashboard reads.
+    bool writeRollUps(QString *error);
     bool writeUnrecognised(const IngestBatch &batch, QString *error);
     bool moveSource(const IngestBatch &batch, QString *error);
 
@@ -85,6 +90,10 @@ private:
     SqliteStatement m_upsertConnection;
     SqliteStatement m_upsertFailure;
     SqliteStatement m_addDaily;
+    SqliteStatement m_addDayTotals;
+    SqliteStatement m_addPeerTotals;
+    SqliteStatement m_addTlsDaily;
+    SqliteStatement m_addTlsTotals;
     AggregateDeltas m_deltas;
 };
 

@@ -1,6 +1,11 @@
 #include "models/store/storeschema.h"
 
+#include <optional>
+
 #include <QTest>
+
+#include "models/store/ingestbatch.h"
+#include "models/store/sourcerecord.h"
 
 #include "tests/models/tst_dashboardfixture.h"
 
@@ -10,7 +15,7 @@ using mailtls::storetest::RawDatabase;
 
 namespace {
 
-// Each roll-up as stored (rows left at zero by the triggers are no rows), and
+// Each roll-up as stored (rows left at zero by the writer are no rows), and
 // as summed afresh from what it rolls up.
 struct RollUp
 {
@@ -79,8 +84,8 @@ class TestDashboardRollUps final : public QObject
 private slots:
     void followRecords_data();
     void followRecords();
-    void movedDailyRowIsFollowed();
     void migrationFillsRollUps();
+    void migrationDropsTriggers();
 };
 
 void TestDashboardRollUps::followRecords_data()
@@ -105,25 +110,6 @@ void TestDashboardRollUps::followRecords()
     QVERIFY(rollUpsMatch(store.path()));
 }
 
-void TestDashboardRollUps::movedDailyRowIsFollowed()
-{
-    // The writer never changes a daily row's key, but the triggers must not
-    // depend on it: move rows to another day, endpoint and direction by hand.
-    KnownStore store;
-    QVERIFY(store.make());
-    {
-        RawDatabase raw(store.path());
-        QVERIFY(raw.exec(QStringLiteral("UPDATE daily SET day = day + 7, direction = 2 WHERE direction = 1")));
-        QVERIFY(raw.exec(QStringLiteral("UPDATE daily SET messages = messages + 5, bytes = bytes + 10 "
-                                        "WHERE direction = 0")));
-        QVERIFY(raw.exec(QStringLiteral("DELETE FROM daily WHERE local = 1")));
-        QVERIFY(raw.exec(QStringLiteral("UPDATE connections SET time = time + 86400, encrypted = 1 - encrypted "
-                                        "WHERE direction = 0")));
-        QVERIFY(raw.exec(QStringLiteral("DELETE FROM connections WHERE direction = 2")));
-    }
-    QVERIFY(rollUpsMatch(store.path()));
-}
-
 void TestDashboardRollUps::migrationFillsRollUps()
 {
     KnownStore store;
@@ -135,8 +121,7 @@ void TestDashboardRollUps::migrationFillsRollUps()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     const QString path = store.path();
 
-    // The same store as version 2 left it: no roll-ups, no triggers, no
-    // endpoint indexes.
+    // The same store as version 2 left it: no roll-ups, no endpoint indexes.
     QTemporaryDir dir;
     const QString old = dir.filePath(QStringLiteral("v2.sqlite"));
     {
@@ -146,10 +131,8 @@ void TestDashboardRollUps::migrationFillsRollUps()
     {
         RawDatabase raw(old);
         for (const char *sql :
-             {"DROP TRIGGER daily_inserted", "DROP TRIGGER daily_changed", "DROP TRIGGER daily_moved",
-              "DROP TRIGGER daily_deleted", "DROP TRIGGER connection_inserted", "DROP TRIGGER connection_replaced",
-              "DROP TRIGGER connection_replacing", "DROP TRIGGER connection_deleted", "DROP TABLE daily_totals",
-              "DROP TABLE peer_totals", "DROP TABLE tls_daily", "DROP TABLE tls_totals", "DROP INDEX connections_peer", "DROP INDEX tls_failures_peer", "DROP INDEX daily_peer",
+             {"DROP TABLE daily_totals", "DROP TABLE peer_totals", "DROP TABLE tls_daily", "DROP TABLE tls_totals",
+              "DROP INDEX connections_peer", "DROP INDEX tls_failures_peer", "DROP INDEX daily_peer",
               "PRAGMA user_version = 2"})
             QVERIFY(raw.exec(QString::fromLatin1(sql)));
         QCOMPARE(raw.rows(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name LIKE '%totals' "
@@ -158,7 +141,7 @@ void TestDashboardRollUps::migrationFillsRollUps()
     }
     TrafficStore migrated(old);
     QVERIFY2(migrated.open(&error), qPrintable(error));
-    QCOMPARE(migrated.schemaVersion(), 3);
+    QCOMPARE(migrated.schemaVersion(), StoreSchema::currentVersion());
     QVERIFY(rollUpsMatch(old));
     QCOMPARE(migrated.peerRows(ReportFilter(), PeerColumns::Everything, &error).size(), before.size());
     const QList<PeerRow> after = migrated.peerRows(ReportFilter(), PeerColumns::Everything, &error);
@@ -167,6 +150,61 @@ void TestDashboardRollUps::migrationFillsRollUps()
         QCOMPARE(after.at(i).protocols, before.at(i).protocols);
         QCOMPARE(after.at(i).lastSeen, before.at(i).lastSeen);
     }
+}
+
+void TestDashboardRollUps::migrationDropsTriggers()
+{
+    // A store as version 3 left it: roll-ups kept by triggers. Opened, it loses
+    // the triggers and keeps its roll-ups; from then on the writer keeps them
+    // (were a trigger left, every later record would count twice).
+    KnownStore store;
+    QVERIFY(store.make(AssemblerOutput()));
+    for (const AssemblerOutput &batch : randomBatches(3))
+        QVERIFY(store.write(batch));
+    QTemporaryDir dir;
+    const QString old = dir.filePath(QStringLiteral("v3.sqlite"));
+    {
+        RawDatabase raw(store.path());
+        QVERIFY(raw.exec(QStringLiteral("VACUUM INTO '%1'").arg(old)));
+    }
+    int triggers = 0;
+    {
+        RawDatabase raw(old);
+        for (const QString &statement : StoreSchema::migrations().at(2).statements) {
+            if (statement.startsWith(QLatin1String("CREATE TRIGGER"))) {
+                QVERIFY2(raw.exec(statement), qPrintable(statement));
+                ++triggers;
+            }
+        }
+        QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = 3")));
+    }
+    QCOMPARE(triggers, 8);
+
+    TrafficStore migrated(old);
+    QString error;
+    QVERIFY2(migrated.open(&error), qPrintable(error));
+    QCOMPARE(migrated.schemaVersion(), StoreSchema::currentVersion());
+    {
+        RawDatabase raw(old);
+        QCOMPARE(raw.rows(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")),
+                 QStringList{QStringLiteral("0")});
+        QCOMPARE(raw.rows(QStringLiteral("PRAGMA user_version")),
+                 QStringList{QString::number(StoreSchema::currentVersion())});
+    }
+    QVERIFY(rollUpsMatch(old));
+
+    // New records, and new versions of stored ones, go to the roll-ups once.
+    const std::optional<SourceRecord> source = migrated.findSource(QStringLiteral("log:sha256:00"), &error);
+    QVERIFY2(source.has_value(), qPrintable(error));
+    qint64 position = source->position;
+    for (const AssemblerOutput &output : randomBatches(9)) {
+        IngestBatch batch;
+        batch.sourceId = source->id;
+        batch.output = output;
+        batch.position = ++position;
+        QVERIFY2(migrated.writeBatch(batch, &error), qPrintable(error));
+    }
+    QVERIFY(rollUpsMatch(old));
 }
 
 QTEST_GUILESS_MAIN(TestDashboardRollUps)
