@@ -307,11 +307,7 @@ QString DashboardCsv::recentFailures(const QList<RecentFailure> &failures, const
 
 QString DashboardCsv::peers(const QList<PeerRow> &rows, const ReportFilter &filter)
 {
-    return document(tr("MailTLS peers"), filter,
-                    countsUnits()
-                        + tr("; TLS versions and cipher suites list encrypted connections (their count), "
-                             "most first"),
-                    {peersSection(rows, tr("Peers"))});
+    return document(tr("MailTLS peers"), filter, peerUnits(), {peersSection(rows, tr("Peers"))});
 }
 
 QString DashboardCsv::tlsUnits()
@@ -357,48 +353,85 @@ QString DashboardCsv::tlsQualityPart(const TlsQuality &quality, TlsPart part, co
     return document(tr("MailTLS TLS quality: %1").arg(section.title), filter, tlsUnits(), {section});
 }
 
+DashboardCsv::Section DashboardCsv::connectionsSection(const QList<PeerConnection> &connections)
+{
+    Section s{tr("Connections, newest first"),
+              QStringLiteral("time_utc,direction,host,peer_ip,port,encrypted,protocol,cipher_suite,"
+                             "cipher_bits,key_exchange,key_exchange_bits,dhe,trust"),
+              {}};
+    for (const PeerConnection &c : connections) {
+        s.rows << QStringList{utc(c.time),
+                              directionName(c.direction),
+                              c.host,
+                              c.peerIp,
+                              number(c.port),
+                              c.encrypted ? QStringLiteral("yes") : QStringLiteral("no"),
+                              c.tls.protocol,
+                              c.tls.cipher,
+                              c.tls.cipherBits > 0 ? number(c.tls.cipherBits) : QString(),
+                              c.tls.keyExchange,
+                              c.tls.keyExchangeBits > 0 ? number(c.tls.keyExchangeBits) : QString(),
+                              c.tls.dhe ? QStringLiteral("yes") : QStringLiteral("no"),
+                              trustWord(c.tls.trust)};
+    }
+    return s;
+}
+
+DashboardCsv::Section DashboardCsv::peerFailuresSection(const QList<PeerFailure> &failures)
+{
+    Section s{tr("TLS failures, newest first"),
+              QStringLiteral("time_utc,direction,host,peer_ip,port,problem,reason"),
+              {}};
+    for (const PeerFailure &f : failures) {
+        s.rows << QStringList{utc(f.time),    directionName(f.direction),         f.host, f.peerIp,
+                              number(f.port), RecordCodes::problemName(f.problem), f.reason};
+    }
+    return s;
+}
+
+DashboardCsv::Section DashboardCsv::correspondentsSection(const QList<Correspondent> &correspondents)
+{
+    Section s{tr("Correspondents (envelope addresses; our side of inbound mail is not recorded)"),
+              QStringLiteral("direction,side,address,messages,encrypted_messages,last_seen_utc"),
+              {}};
+    for (const Correspondent &c : correspondents) {
+        s.rows << QStringList{directionName(c.direction), sideWord(c.side),           c.address,
+                              number(c.messages),         number(c.encryptedMessages), utc(c.lastSeen)};
+    }
+    return s;
+}
+
+DashboardCsv::Section DashboardCsv::peerSection(const PeerDetail &detail, PeerPart part)
+{
+    switch (part) {
+    case PeerPart::Figures: return peersSection(detail.rows, tr("Figures"));
+    case PeerPart::Timeline: return trendSection(detail.timeline);
+    case PeerPart::Connections: return connectionsSection(detail.connections);
+    case PeerPart::Failures: return peerFailuresSection(detail.failures);
+    case PeerPart::Correspondents: return correspondentsSection(detail.correspondents);
+    }
+    return Section();
+}
+
+QString DashboardCsv::peerUnits()
+{
+    return countsUnits()
+        + tr("; TLS versions and cipher suites list encrypted connections (their count), most first");
+}
+
 QString DashboardCsv::peerDetail(const PeerDetail &detail, const ReportFilter &filter)
 {
-    Section connections{tr("Connections, newest first"),
-                        QStringLiteral("time_utc,direction,host,peer_ip,port,encrypted,protocol,cipher_suite,"
-                                       "cipher_bits,key_exchange,key_exchange_bits,dhe,trust"),
-                        {}};
-    for (const PeerConnection &c : detail.connections) {
-        connections.rows << QStringList{utc(c.time),
-                                        directionName(c.direction),
-                                        c.host,
-                                        c.peerIp,
-                                        number(c.port),
-                                        c.encrypted ? QStringLiteral("yes") : QStringLiteral("no"),
-                                        c.tls.protocol,
-                                        c.tls.cipher,
-                                        c.tls.cipherBits > 0 ? number(c.tls.cipherBits) : QString(),
-                                        c.tls.keyExchange,
-                                        c.tls.keyExchangeBits > 0 ? number(c.tls.keyExchangeBits) : QString(),
-                                        c.tls.dhe ? QStringLiteral("yes") : QStringLiteral("no"),
-                                        trustWord(c.tls.trust)};
-    }
-    Section failures{tr("TLS failures, newest first"),
-                     QStringLiteral("time_utc,direction,host,peer_ip,port,problem,reason"),
-                     {}};
-    for (const PeerFailure &f : detail.failures) {
-        failures.rows << QStringList{utc(f.time), directionName(f.direction), f.host, f.peerIp, number(f.port),
-                                     RecordCodes::problemName(f.problem), f.reason};
-    }
-    Section correspondents{tr("Correspondents (envelope addresses; our side of inbound mail is not recorded)"),
-                           QStringLiteral("direction,side,address,messages,encrypted_messages,last_seen_utc"),
-                           {}};
-    for (const Correspondent &c : detail.correspondents) {
-        correspondents.rows << QStringList{directionName(c.direction), sideWord(c.side),     c.address,
-                                           number(c.messages),         number(c.encryptedMessages),
-                                           utc(c.lastSeen)};
-    }
-    return document(tr("MailTLS peer %1").arg(detail.peer), filter,
-                    countsUnits()
-                        + tr("; TLS versions and cipher suites list encrypted connections (their count), "
-                             "most first"),
-                    {peersSection(detail.rows, tr("Figures")), trendSection(detail.timeline), connections,
-                     failures, correspondents});
+    QList<Section> sections;
+    for (PeerPart part :
+         {PeerPart::Figures, PeerPart::Timeline, PeerPart::Connections, PeerPart::Failures, PeerPart::Correspondents})
+        sections << peerSection(detail, part);
+    return document(tr("MailTLS peer %1").arg(detail.peer), filter, peerUnits(), sections);
+}
+
+QString DashboardCsv::peerDetailPart(const PeerDetail &detail, PeerPart part, const ReportFilter &filter)
+{
+    const Section section = peerSection(detail, part);
+    return document(tr("MailTLS peer %1: %2").arg(detail.peer, section.title), filter, peerUnits(), {section});
 }
 
 } // namespace mailtls

@@ -48,6 +48,9 @@ public:
     // The peer detail page: its rows, timeline, connections, failures and
     // correspondents.
     static QString peerDetail(const PeerDetail &detail, const ReportFilter &filter);
+    // Each of its cards alone.
+    enum class PeerPart { Figures, Timeline, Connections, Failures, Correspondents };
+    static QString peerDetailPart(const PeerDetail &detail, PeerPart part, const ReportFilter &filter);
 
     // "2024-03-18T10:00:00Z"
     static QString utc(qint64 seconds);
@@ -69,6 +72,8 @@ private:
     static QString selectionText(const ReportFilter &filter);
     static QString countsUnits();
     static QString tlsUnits();
+    // The Peers table's and a peer's: counts, and what the TLS lists hold.
+    static QString peerUnits();
 
     static Section sharesSection(const QList<DirectionShare> &shares);
     static Section trendSection(const TrendSeries &trend);
@@ -80,6 +85,10 @@ private:
     static Section issueSection(const QString &title, const QString &columns, const QList<PeerTlsIssue> &issues,
                                 bool withTime);
     static Section tlsSection(const TlsQuality &quality, TlsPart part);
+    static Section connectionsSection(const QList<PeerConnection> &connections);
+    static Section peerFailuresSection(const QList<PeerFailure> &failures);
+    static Section correspondentsSection(const QList<Correspondent> &correspondents);
+    static Section peerSection(const PeerDetail &detail, PeerPart part);
 };
 
 } // namespace mailtls

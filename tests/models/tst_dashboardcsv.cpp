@@ -166,6 +166,8 @@ private slots:
     void initTestCase();
     void pages();
     void oneChart();
+    void parts_data();
+    void parts();
     void hostileText();
     void percent_data();
     void percent();
@@ -244,6 +246,145 @@ void TestDashboardCsv::oneChart()
                             "time_utc,direction,peer,host,peer_ip,port,problem,reason\n"
                             "2024-03-18T11:59:50Z,outbound,mail.beta.example,mail.beta.example,198.51.100.7,25,"
                             "dh-key-too-small,dh key too small\n"));
+}
+
+void TestDashboardCsv::parts_data()
+{
+    // Each card of the TLS quality and peer detail pages alone: the page's
+    // header named after the card, then the card's section of the page.
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<int>("part");
+    QTest::addColumn<QString>("expected");
+
+    const QString scope = QStringLiteral(
+        "# Time range: all records\n"
+        "# Selection: inbound, outbound, submission; peers named by host; local hops left out\n");
+    const QString tlsUnits = QStringLiteral(
+        "# Units: connections are encrypted connections; peers count peers per direction; failures are counts; "
+        "times are UTC (ISO 8601)\n\n");
+    const QString peerUnits = QStringLiteral(
+        "# Units: messages, connections and failures are counts; bytes are bytes; percentages are of messages or "
+        "bytes; times are UTC (ISO 8601); TLS versions and cipher suites list encrypted connections (their "
+        "count), most first\n\n");
+    const QString tls = QStringLiteral("tls");
+    const QString peer = QStringLiteral("peer");
+    using Tls = DashboardCsv::TlsPart;
+    using Peer = DashboardCsv::PeerPart;
+
+    QTest::newRow("protocol versions")
+        << tls << int(Tls::Protocols)
+        << QStringLiteral("# MailTLS TLS quality: Protocol versions\n") + scope + tlsUnits
+               + QStringLiteral("# Protocol versions\n"
+                                "protocol,connections,peers\n"
+                                "TLSv1.2,2,2\n"
+                                "TLSv1.3,2,2\n"
+                                "(not logged),1,1\n");
+    QTest::newRow("cipher suites")
+        << tls << int(Tls::Ciphers)
+        << QStringLiteral("# MailTLS TLS quality: Cipher suites\n") + scope + tlsUnits
+               + QStringLiteral("# Cipher suites\n"
+                                "cipher_suite,connections,peers\n"
+                                "(not logged),1,1\n"
+                                "DHE-RSA-AES256-GCM-SHA384,1,1\n"
+                                "ECDHE-RSA-AES128-GCM-SHA256,1,1\n"
+                                "TLS_AES_128_GCM_SHA256,1,1\n"
+                                "TLS_AES_256_GCM_SHA384,1,1\n");
+    QTest::newRow("key exchanges")
+        << tls << int(Tls::KeyExchanges)
+        << QStringLiteral("# MailTLS TLS quality: Key exchanges\n") + scope + tlsUnits
+               + QStringLiteral("# Key exchanges\n"
+                                "key_exchange,connections,peers\n"
+                                "(not logged),3,3\n"
+                                "X25519,2,2\n");
+    QTest::newRow("DHE peers")
+        << tls << int(Tls::DhePeers)
+        << QStringLiteral("# MailTLS TLS quality: Peers using finite-field Diffie-Hellman (DHE/EDH) cipher suites\n")
+               + scope + tlsUnits
+               + QStringLiteral("# Peers using finite-field Diffie-Hellman (DHE/EDH) cipher suites\n"
+                                "direction,peer,dhe_connections,cipher_suites\n"
+                                "outbound,mail.beta.example,1,DHE-RSA-AES256-GCM-SHA384 (1)\n");
+    QTest::newRow("dh key too small")
+        << tls << int(Tls::DhKeyTooSmallPeers)
+        << QStringLiteral("# MailTLS TLS quality: Peers failing with \"dh key too small\"\n") + scope + tlsUnits
+               + QStringLiteral("# Peers failing with \"dh key too small\"\n"
+                                "direction,peer,failures,last_failure_utc,last_reason\n"
+                                "outbound,mail.beta.example,1,2024-03-18T11:59:50Z,dh key too small\n");
+    QTest::newRow("certificate failures")
+        << tls << int(Tls::CertificatePeers)
+        << QStringLiteral("# MailTLS TLS quality: Peers with certificate failures\n") + scope + tlsUnits
+               + QStringLiteral("# Peers with certificate failures\n"
+                                "direction,peer,failures,last_failure_utc,last_reason\n"
+                                "outbound,relay.beta.example,1,2024-03-19T14:59:00Z,certificate verification "
+                                "failed: untrusted issuer\n");
+
+    QTest::newRow("a peer's figures")
+        << peer << int(Peer::Figures)
+        << QStringLiteral("# MailTLS peer mail.beta.example: Figures\n") + scope + peerUnits
+               + QStringLiteral(
+                   "# Figures\n"
+                   "direction,peer,messages,encrypted_messages,plaintext_messages,encrypted_messages_percent,bytes,"
+                   "encrypted_bytes,connections,encrypted_connections,tls_failures,tls_versions,cipher_suites,"
+                   "best_trust,worst_trust,last_seen_utc\n"
+                   "outbound,mail.beta.example,2,1,1,50.0,7000,4000,2,1,1,TLSv1.2 (1),DHE-RSA-AES256-GCM-SHA384 (1),"
+                   "untrusted,untrusted,2024-03-20T08:00:00Z\n");
+    QTest::newRow("a peer's timeline")
+        << peer << int(Peer::Timeline)
+        << QStringLiteral("# MailTLS peer mail.beta.example: Encrypted and plaintext mail per day (UTC days)\n")
+               + scope + peerUnits
+               + QStringLiteral("# Encrypted and plaintext mail per day (UTC days)\n"
+                                "start_utc,encrypted_messages,plaintext_messages,encrypted_bytes,plaintext_bytes,"
+                                "tls_failures\n"
+                                "2024-03-18T00:00:00Z,0,1,0,3000,1\n"
+                                "2024-03-19T00:00:00Z,0,0,0,0,0\n"
+                                "2024-03-20T00:00:00Z,1,0,4000,0,0\n");
+    QTest::newRow("a peer's connections")
+        << peer << int(Peer::Connections)
+        << QStringLiteral("# MailTLS peer mail.beta.example: Connections, newest first\n") + scope + peerUnits
+               + QStringLiteral("# Connections, newest first\n"
+                                "time_utc,direction,host,peer_ip,port,encrypted,protocol,cipher_suite,cipher_bits,"
+                                "key_exchange,key_exchange_bits,dhe,trust\n"
+                                "2024-03-20T08:00:00Z,outbound,mail.beta.example,198.51.100.7,25,yes,TLSv1.2,"
+                                "DHE-RSA-AES256-GCM-SHA384,256,,,yes,untrusted\n"
+                                "2024-03-18T12:00:00Z,outbound,mail.beta.example,198.51.100.7,25,no,,,,,,no,\n");
+    QTest::newRow("a peer's TLS failures")
+        << peer << int(Peer::Failures)
+        << QStringLiteral("# MailTLS peer mail.beta.example: TLS failures, newest first\n") + scope + peerUnits
+               + QStringLiteral("# TLS failures, newest first\n"
+                                "time_utc,direction,host,peer_ip,port,problem,reason\n"
+                                "2024-03-18T11:59:50Z,outbound,mail.beta.example,198.51.100.7,25,dh-key-too-small,"
+                                "dh key too small\n");
+    QTest::newRow("a peer's correspondents")
+        << peer << int(Peer::Correspondents)
+        << QStringLiteral("# MailTLS peer mail.beta.example: Correspondents (envelope addresses; our side of "
+                          "inbound mail is not recorded)\n")
+               + scope + peerUnits
+               + QStringLiteral("# Correspondents (envelope addresses; our side of inbound mail is not recorded)\n"
+                                "direction,side,address,messages,encrypted_messages,last_seen_utc\n"
+                                "outbound,ours,alice@ours.example,2,1,2024-03-20T08:00:00Z\n"
+                                "outbound,theirs,carol@beta.example,2,1,2024-03-20T08:00:00Z\n"
+                                "outbound,theirs,dave@beta.example,1,0,2024-03-18T12:00:00Z\n");
+}
+
+void TestDashboardCsv::parts()
+{
+    QFETCH(QString, page);
+    QFETCH(int, part);
+    QFETCH(QString, expected);
+
+    TrafficStore &store = m_known.store();
+    QString error;
+    const ReportFilter all;
+    QString csv;
+    if (page == QLatin1String("tls")) {
+        csv = DashboardCsv::tlsQualityPart(store.tlsQuality(all, &error), DashboardCsv::TlsPart(part), all);
+    } else {
+        PeerDetailOptions days;
+        days.bucket = TrendBucket::Day;
+        csv = DashboardCsv::peerDetailPart(store.peerDetail(all, QStringLiteral("mail.beta.example"), days, &error),
+                                           DashboardCsv::PeerPart(part), all);
+    }
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(csv, expected);
 }
 
 void TestDashboardCsv::hostileText()

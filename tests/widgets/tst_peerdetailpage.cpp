@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QHash>
 #include <QLabel>
 #include <QLineSeries>
 #include <QPlainTextEdit>
@@ -22,6 +23,7 @@
 #include "models/itemmodels/correspondentmodel.h"
 #include "models/itemmodels/peerconnectionmodel.h"
 #include "models/itemmodels/peerfailuremodel.h"
+#include "models/report/dashboardcsv.h"
 #include "tests/models/tst_dashboardfixture.h"
 #include "widgets/dashboard/dashboardcard.h"
 #include "widgets/dashboard/dashboardcontext.h"
@@ -124,6 +126,8 @@ private slots:
     void hiddenPageQueriesWhenShown();
     void unreadableStore();
     void csvByteForByte();
+    void cardCsv_data();
+    void cardCsv();
     void timelineCsv();
     void logLinesOfAConnection_data();
     void logLinesOfAConnection();
@@ -536,12 +540,86 @@ outbound,theirs,carol@beta.example,2,1,2024-03-20T08:00:00Z
 outbound,theirs,dave@beta.example,1,0,2024-03-18T12:00:00Z
 )csv");
     QCOMPARE(page.csv(), expected);
-    // What every table card's Copy puts on the clipboard.
-    for (DashboardCard *card : {page.figuresCard(), page.connectionsCard(), page.failuresCard(),
-                                page.correspondentsCard()}) {
-        QVERIFY(card->exportMenu());
-        QCOMPARE(copied(card->exportMenu()), expected);
-    }
+}
+
+void TestPeerDetailPage::cardCsv_data()
+{
+    // What each card's Copy puts on the clipboard: that card alone.
+    QTest::addColumn<QString>("card");
+    QTest::addColumn<QString>("expected");
+
+    const QString scope = QStringLiteral(
+        "# Time range: 2024-03-18T00:00:00Z to 2024-03-22T00:00:00Z (UTC; the start included, the end not)\n"
+        "# Selection: outbound; peers named by host; local hops left out\n"
+        "# Units: messages, connections and failures are counts; bytes are bytes; percentages are of messages or "
+        "bytes; times are UTC (ISO 8601); TLS versions and cipher suites list encrypted connections (their "
+        "count), most first\n\n");
+    QTest::newRow("figures")
+        << QStringLiteral("figures")
+        << QStringLiteral("# MailTLS peer mail.beta.example: Figures\n") + scope
+               + QStringLiteral(
+                   "# Figures\n"
+                   "direction,peer,messages,encrypted_messages,plaintext_messages,encrypted_messages_percent,bytes,"
+                   "encrypted_bytes,connections,encrypted_connections,tls_failures,tls_versions,cipher_suites,"
+                   "best_trust,worst_trust,last_seen_utc\n"
+                   "outbound,mail.beta.example,2,1,1,50.0,7000,4000,2,1,1,TLSv1.2 (1),DHE-RSA-AES256-GCM-SHA384 (1),"
+                   "untrusted,untrusted,2024-03-20T08:00:00Z\n");
+    QTest::newRow("timeline")
+        << QStringLiteral("timeline")
+        << QStringLiteral("# MailTLS peer mail.beta.example: Encrypted and plaintext mail per day (UTC days)\n")
+               + scope
+               + QStringLiteral("# Encrypted and plaintext mail per day (UTC days)\n"
+                                "start_utc,encrypted_messages,plaintext_messages,encrypted_bytes,plaintext_bytes,"
+                                "tls_failures\n"
+                                "2024-03-18T00:00:00Z,0,1,0,3000,1\n"
+                                "2024-03-19T00:00:00Z,0,0,0,0,0\n"
+                                "2024-03-20T00:00:00Z,1,0,4000,0,0\n"
+                                "2024-03-21T00:00:00Z,0,0,0,0,0\n");
+    QTest::newRow("connections")
+        << QStringLiteral("connections")
+        << QStringLiteral("# MailTLS peer mail.beta.example: Connections, newest first\n") + scope
+               + QStringLiteral("# Connections, newest first\n"
+                                "time_utc,direction,host,peer_ip,port,encrypted,protocol,cipher_suite,cipher_bits,"
+                                "key_exchange,key_exchange_bits,dhe,trust\n"
+                                "2024-03-20T08:00:00Z,outbound,mail.beta.example,198.51.100.7,25,yes,TLSv1.2,"
+                                "DHE-RSA-AES256-GCM-SHA384,256,,,yes,untrusted\n"
+                                "2024-03-18T12:00:00Z,outbound,mail.beta.example,198.51.100.7,25,no,,,,,,no,\n");
+    QTest::newRow("TLS failures")
+        << QStringLiteral("failures")
+        << QStringLiteral("# MailTLS peer mail.beta.example: TLS failures, newest first\n") + scope
+               + QStringLiteral("# TLS failures, newest first\n"
+                                "time_utc,direction,host,peer_ip,port,problem,reason\n"
+                                "2024-03-18T11:59:50Z,outbound,mail.beta.example,198.51.100.7,25,dh-key-too-small,"
+                                "dh key too small\n");
+    QTest::newRow("correspondents")
+        << QStringLiteral("correspondents")
+        << QStringLiteral("# MailTLS peer mail.beta.example: Correspondents (envelope addresses; our side of "
+                          "inbound mail is not recorded)\n")
+               + scope
+               + QStringLiteral("# Correspondents (envelope addresses; our side of inbound mail is not recorded)\n"
+                                "direction,side,address,messages,encrypted_messages,last_seen_utc\n"
+                                "outbound,ours,alice@ours.example,2,1,2024-03-20T08:00:00Z\n"
+                                "outbound,theirs,carol@beta.example,2,1,2024-03-20T08:00:00Z\n"
+                                "outbound,theirs,dave@beta.example,1,0,2024-03-18T12:00:00Z\n");
+}
+
+void TestPeerDetailPage::cardCsv()
+{
+    QFETCH(QString, card);
+    QFETCH(QString, expected);
+
+    DashboardContext context;
+    useStore(context, m_known.path());
+    PeerDetailPage page(&context);
+    QVERIFY(showAndWait(page, QStringLiteral("mail.beta.example"), Direction::Outbound));
+    const QHash<QString, DashboardCard *> cards{{QStringLiteral("figures"), page.figuresCard()},
+                                                {QStringLiteral("timeline"), page.timelineCard()},
+                                                {QStringLiteral("connections"), page.connectionsCard()},
+                                                {QStringLiteral("failures"), page.failuresCard()},
+                                                {QStringLiteral("correspondents"), page.correspondentsCard()}};
+    QVERIFY(cards.value(card));
+    QVERIFY(cards.value(card)->exportMenu());
+    QCOMPARE(copied(cards.value(card)->exportMenu()), expected);
 }
 
 void TestPeerDetailPage::timelineCsv()
@@ -550,10 +628,10 @@ void TestPeerDetailPage::timelineCsv()
     useStore(context, m_known.path());
     PeerDetailPage page(&context);
     QVERIFY(showAndWait(page, QStringLiteral("relay.beta.example")));
-    const QString expected = QStringLiteral(R"csv(# MailTLS trend of encrypted and plaintext mail
+    const QString expected = QStringLiteral(R"csv(# MailTLS peer relay.beta.example: Encrypted and plaintext mail per day (UTC days)
 # Time range: 2024-03-18T00:00:00Z to 2024-03-22T00:00:00Z (UTC; the start included, the end not)
 # Selection: inbound, outbound, submission; peers named by host; local hops left out
-# Units: messages, connections and failures are counts; bytes are bytes; percentages are of messages or bytes; times are UTC (ISO 8601)
+# Units: messages, connections and failures are counts; bytes are bytes; percentages are of messages or bytes; times are UTC (ISO 8601); TLS versions and cipher suites list encrypted connections (their count), most first
 
 # Encrypted and plaintext mail per day (UTC days)
 start_utc,encrypted_messages,plaintext_messages,encrypted_bytes,plaintext_bytes,tls_failures
@@ -562,7 +640,7 @@ start_utc,encrypted_messages,plaintext_messages,encrypted_bytes,plaintext_bytes,
 2024-03-20T00:00:00Z,0,0,0,0,0
 2024-03-21T00:00:00Z,0,0,0,0,0
 )csv");
-    QCOMPARE(page.timelineCsv(), expected);
+    QCOMPARE(page.csv(DashboardCsv::PeerPart::Timeline), expected);
     QCOMPARE(copied(page.timelineCard()->exportMenu()), expected);
     QCOMPARE(values(page.timeline()->encryptedSet()), (QList<qreal>{0, 1, 0, 0}));
 }

@@ -201,7 +201,7 @@ void PeerDetailPage::buildFigures()
     m_figures = new PeerFiguresPanel;
     m_figuresCard->setContent(m_figures);
     ExportMenu *menu = m_figuresCard->addExport(QStringLiteral("mailtls-peer"));
-    menu->setCsv([this] { return csv(); });
+    menu->setCsv([this] { return csv(DashboardCsv::PeerPart::Figures); });
     menu->setPicture(m_figures);
 }
 
@@ -245,7 +245,7 @@ void PeerDetailPage::buildTimeline()
     });
 
     ExportMenu *menu = m_timelineCard->addExport(QStringLiteral("mailtls-peer-timeline"));
-    menu->setCsv([this] { return timelineCsv(); });
+    menu->setCsv([this] { return csv(DashboardCsv::PeerPart::Timeline); });
     menu->setPicture(m_timeline->chartView());
 }
 
@@ -324,7 +324,7 @@ void PeerDetailPage::buildConnections()
     m_connectionLines->setObjectName(QStringLiteral("connectionLogLines"));
     m_connectionsCard->setContent(withLogLinesButton(m_connectionsView, m_connectionLines));
     ExportMenu *menu = m_connectionsCard->addExport(QStringLiteral("mailtls-peer-connections"));
-    menu->setCsv([this] { return csv(); });
+    menu->setCsv([this] { return csv(DashboardCsv::PeerPart::Connections); });
     menu->setPicture(m_connectionsView);
 }
 
@@ -345,7 +345,7 @@ void PeerDetailPage::buildFailures()
     m_failureLines->setObjectName(QStringLiteral("failureLogLines"));
     m_failuresCard->setContent(withLogLinesButton(m_failuresView, m_failureLines));
     ExportMenu *menu = m_failuresCard->addExport(QStringLiteral("mailtls-peer-tls-failures"));
-    menu->setCsv([this] { return csv(); });
+    menu->setCsv([this] { return csv(DashboardCsv::PeerPart::Failures); });
     menu->setPicture(m_failuresView);
 }
 
@@ -364,7 +364,7 @@ void PeerDetailPage::buildCorrespondents()
     m_correspondentsView->setAccessibleName(tr("Correspondents"));
     m_correspondentsCard->setContent(m_correspondentsView);
     ExportMenu *menu = m_correspondentsCard->addExport(QStringLiteral("mailtls-peer-correspondents"));
-    menu->setCsv([this] { return csv(); });
+    menu->setCsv([this] { return csv(DashboardCsv::PeerPart::Correspondents); });
     menu->setPicture(m_correspondentsView);
 }
 
@@ -605,9 +605,9 @@ QString PeerDetailPage::csv() const
     return DashboardCsv::peerDetail(m_detail, m_shownFilter);
 }
 
-QString PeerDetailPage::timelineCsv() const
+QString PeerDetailPage::csv(DashboardCsv::PeerPart part) const
 {
-    return DashboardCsv::trend(m_detail.timeline, m_shownFilter);
+    return DashboardCsv::peerDetailPart(m_detail, part, m_shownFilter);
 }
 
 void PeerDetailPage::restoreState()

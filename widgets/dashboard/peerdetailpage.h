@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include "models/logs/records.h"
+#include "models/report/dashboardcsv.h"
 #include "models/store/peerdetail.h"
 #include "models/store/recordprovenance.h"
 #include "models/store/reportfilter.h"
@@ -65,10 +66,10 @@ public:
     // What is shown and the filter it was read with.
     const PeerDetail &detail() const { return m_detail; }
     ReportFilter shownFilter() const { return m_shownFilter; }
-    // The page as CSV (DashboardCsv::peerDetail), and the timeline alone
-    // (DashboardCsv::trend): what the cards export.
+    // The page as CSV (DashboardCsv::peerDetail), and one card alone
+    // (DashboardCsv::peerDetailPart): what that card exports.
     QString csv() const;
-    QString timelineCsv() const;
+    QString csv(DashboardCsv::PeerPart part) const;
 
     QLabel *titleLabel() const { return m_title; }
     QLabel *scopeLabel() const { return m_scope; }
