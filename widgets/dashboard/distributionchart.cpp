@@ -16,6 +16,7 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include "widgets/dashboard/chartaxis.h"
 #include "widgets/dashboard/chartpalette.h"
 
 namespace mailtls {
@@ -23,6 +24,8 @@ namespace mailtls {
 namespace {
 
 const char *const strengthProperty = "mailtlsStrength";
+// Grid lines across the bars, at most: the chart spans the card's width.
+constexpr int AxisSteps = 6;
 
 constexpr TlsShareModel::Strength strengths[] = {TlsShareModel::Strength::Current, TlsShareModel::Strength::Weak,
                                                  TlsShareModel::Strength::Other};
@@ -35,24 +38,6 @@ ChartPalette::Role roleOf(TlsShareModel::Strength strength)
     case TlsShareModel::Strength::Other: return ChartPalette::Role::Neutral;
     }
     return ChartPalette::Role::Neutral;
-}
-
-// Counts get whole ticks, about five of them, on a 1-2-5 step.
-void setCountRange(QValueAxis *axis, qint64 top)
-{
-    top = std::max<qint64>(top, 1);
-    qint64 step = 1;
-    for (qint64 magnitude = 1; top / step > 5; magnitude *= 10) {
-        for (qint64 factor : {1, 2, 5}) {
-            step = factor * magnitude;
-            if (top / step <= 5)
-                break;
-        }
-    }
-    axis->setTickType(QValueAxis::TicksDynamic);
-    axis->setTickAnchor(0);
-    axis->setTickInterval(double(step));
-    axis->setRange(0, double((top + step - 1) / step * step));
 }
 
 } // namespace
@@ -183,7 +168,7 @@ void DistributionChart::applyData()
                 set->replace(i, values.at(i));
         }
     }
-    setCountRange(m_values, highest);
+    ChartAxis::setNiceRange(m_values, double(highest), AxisSteps, true);
     if (!same)
         applyPalette();
 

@@ -1,7 +1,6 @@
 #include "widgets/dashboard/peerbarchart.h"
 
 #include <algorithm>
-#include <cmath>
 #include <utility>
 
 #include <QBarCategoryAxis>
@@ -21,6 +20,7 @@
 #include <QVBoxLayout>
 
 #include "models/itemmodels/recordtitles.h"
+#include "widgets/dashboard/chartaxis.h"
 #include "widgets/dashboard/chartpalette.h"
 
 namespace mailtls {
@@ -33,6 +33,8 @@ constexpr int LabelLength = 40;
 // Room per bar, so labels of 50 bars still do not overlap.
 constexpr int BarHeight = 18;
 constexpr int ChartFrame = 130;
+// Grid lines on the message axis, at most: the chart is narrow.
+constexpr int AxisSteps = 4;
 
 QString elided(const QString &text)
 {
@@ -40,26 +42,6 @@ QString elided(const QString &text)
         return text;
     const int keep = (LabelLength - 1) / 2;
     return text.left(keep) + QChar(0x2026) + text.right(keep);
-}
-
-// From 0 to a multiple of a whole 1-2-5 step at or above `top`, a tick on
-// every step: message counts never get fractional ticks.
-void setCountRange(QValueAxis *axis, qint64 top)
-{
-    if (top <= 0)
-        top = 1;
-    const double rough = double(top) / 4;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
-    double step = magnitude;
-    for (double factor : {1.0, 2.0, 5.0, 10.0}) {
-        step = factor * magnitude;
-        if (step >= rough)
-            break;
-    }
-    step = std::max(1.0, std::round(step));
-    const double max = std::ceil(double(top) / step - 1e-9) * step;
-    axis->setRange(0, max);
-    axis->setTickCount(int(std::lround(max / step)) + 1);
 }
 
 } // namespace
@@ -202,7 +184,7 @@ void PeerBarChart::applyData()
             set->append(*values);
         }
     }
-    setCountRange(m_valueAxis, highest);
+    ChartAxis::setNiceRange(m_valueAxis, double(highest), AxisSteps, true);
     m_view->setMinimumHeight(ChartFrame + BarHeight * std::max(n, 5));
 
     qint64 encryptedTotal = 0;

@@ -21,32 +21,16 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include "widgets/dashboard/chartaxis.h"
 #include "widgets/dashboard/chartpalette.h"
 
 namespace mailtls {
 
 namespace {
 
-// Axis from 0 to a multiple of a 1-2-5 step at or above `top`, with a tick
-// on every step; counts never get fractional ticks.
-void setNiceRange(QValueAxis *axis, double top, bool whole)
-{
-    if (!(top > 0))
-        top = 1;
-    const double rough = top / 4;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
-    double step = magnitude;
-    for (double factor : {1.0, 2.0, 5.0, 10.0}) {
-        step = factor * magnitude;
-        if (step >= rough)
-            break;
-    }
-    if (whole)
-        step = std::max(1.0, std::round(step));
-    const double max = std::ceil(top / step - 1e-9) * step;
-    axis->setRange(0, max);
-    axis->setTickCount(int(std::lround(max / step)) + 1);
-}
+// Grid lines on each value axis, at most: the failure axis's labels stand
+// beside the bars' and must not crowd them.
+constexpr int AxisSteps = 4;
 
 const char *const byteUnits[] = {"B", "KiB", "MiB", "GiB", "TiB"};
 
@@ -293,8 +277,8 @@ void TrendChart::applyData()
     updateLabels();
     m_valueAxis->setTitleText(bytes ? tr("Bytes (%1)").arg(byteUnit()) : tr("Messages"));
     m_valueAxis->setLabelFormat(bytes && m_bytePower > 0 ? QStringLiteral("%g") : QStringLiteral("%i"));
-    setNiceRange(m_valueAxis, double(highest) / scale, !bytes || m_bytePower == 0);
-    setNiceRange(m_failureAxis, double(failures), true);
+    ChartAxis::setNiceRange(m_valueAxis, double(highest) / scale, AxisSteps, !bytes || m_bytePower == 0);
+    ChartAxis::setNiceRange(m_failureAxis, double(failures), AxisSteps, true);
     updateAccessibleText();
 }
 
