@@ -10,7 +10,9 @@
 
 #include "models/settings/settings.h"
 #include "models/store/trafficstore.h"
+#include "models/sources/sourcemanager.h"
 #include "widgets/dashboard/dashboardcontext.h"
+#include "widgets/dashboard/overviewpage.h"
 #include "widgets/dashboard/peerdetailpage.h"
 #include "widgets/dashboard/peerspage.h"
 #include "widgets/filterbar.h"
@@ -211,6 +213,49 @@ private slots:
         assistant->accept();
         QCOMPARE(settings.firstRunDone(), true);
         QTRY_VERIFY(!window.findChild<FirstRunAssistant *>(QStringLiteral("firstRunAssistant")));
+    }
+
+    // A followed log grows: the Overview shows the new mail without anyone
+    // asking, from the batches the live source commits.
+    void aLiveSourceUpdatesTheOverview()
+    {
+        QTemporaryDir dir;
+        const QString log = dir.filePath(QStringLiteral("live.log"));
+        QFile file(log);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Nov 29 09:00:00 mx postfix/smtpd[90]: connect from a.example.org[192.0.2.20]\n"
+                   "Nov 29 09:00:01 mx postfix/smtpd[90]: disconnect from a.example.org[192.0.2.20] ehlo=1 "
+                   "quit=1 commands=2\n");
+        file.flush();
+        const QString storePath = dir.filePath(QStringLiteral("mailtls.sqlite"));
+        SourceManager manager(storePath, SourceContext::defaults());
+        QString error;
+        QVERIFY2(manager.open(&error), qPrintable(error));
+        QVERIFY2(manager.addSource(log, &error), qPrintable(error));
+
+        MainWindow window;
+        window.setSourceManager(&manager);
+        window.setAppStore(storePath);
+        window.openStore(storePath);
+        window.show();
+        auto *overview = qobject_cast<OverviewPage *>(window.page(QStringLiteral("overviewPage")));
+        QVERIFY(overview);
+        const auto inboundMessages = [overview] {
+            for (const DirectionShare &share : overview->figures().shares)
+                if (share.direction == Direction::Inbound)
+                    return share.messages;
+            return qint64(-1);
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(inboundMessages(), qint64(0), 20000);
+
+        file.write("Nov 29 10:00:00 mx postfix/smtpd[100]: connect from mail.example.org[192.0.2.10]\n"
+                   "Nov 29 10:00:01 mx postfix/smtpd[100]: 4A1B2C3D4E: client=mail.example.org[192.0.2.10]\n"
+                   "Nov 29 10:00:01 mx postfix/qmgr[102]: 4A1B2C3D4E: from=<a@example.org>, size=2000, nrcpt=1 "
+                   "(queue active)\n"
+                   "Nov 29 10:00:01 mx postfix/smtpd[100]: disconnect from mail.example.org[192.0.2.10] ehlo=1 "
+                   "mail=1 rcpt=1 data=1 quit=1 commands=5\n");
+        file.flush();
+        QTRY_COMPARE_WITH_TIMEOUT(inboundMessages(), qint64(1), 20000);
     }
 
     void closingWhileLoadingDoesNotCrash()
