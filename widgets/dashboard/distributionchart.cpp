@@ -6,18 +6,13 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
-#include <QCursor>
 #include <QEvent>
-#include <QGraphicsLayout>
 #include <QHorizontalStackedBarSeries>
-#include <QLegend>
-#include <QPen>
-#include <QToolTip>
 #include <QValueAxis>
-#include <QVBoxLayout>
 
 #include "widgets/dashboard/chartaxis.h"
 #include "widgets/dashboard/chartpalette.h"
+#include "widgets/dashboard/chartstyle.h"
 
 namespace mailtls {
 
@@ -50,17 +45,7 @@ DistributionChart::DistributionChart(TlsShareModel *model, QWidget *parent)
     , m_categories(new QBarCategoryAxis)
     , m_values(new QValueAxis)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
-
-    auto *chart = new QChart;
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->layout()->setContentsMargins(0, 0, 0, 0);
-    chart->setBackgroundRoundness(0);
-    chart->legend()->setVisible(true);
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    QChart *chart = ChartStyle::setUp(this, m_view);
 
     m_series->setBarWidth(0.7);
     chart->addSeries(m_series);
@@ -76,8 +61,6 @@ DistributionChart::DistributionChart(TlsShareModel *model, QWidget *parent)
     m_series->attachAxis(m_categories);
     m_series->attachAxis(m_values);
 
-    m_view->setChart(chart);
-    m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setAccessibleName(tr("%1 chart").arg(model->parameterTitle()));
 
     connect(m_series, &QHorizontalStackedBarSeries::hovered, this,
@@ -185,33 +168,16 @@ void DistributionChart::applyData()
 
 void DistributionChart::showTip(bool status, int categoryIndex)
 {
-    const QString text = status ? categoryText(categoryIndex) : QString();
-    if (text.isEmpty())
-        QToolTip::hideText();
-    else
-        QToolTip::showText(QCursor::pos(), text, m_view);
+    ChartStyle::showTip(status ? categoryText(categoryIndex) : QString(), m_view);
 }
 
 void DistributionChart::applyPalette()
 {
     const QPalette pal = palette();
-    QChart *c = chart();
-    c->setBackgroundBrush(pal.brush(QPalette::Base));
-    c->setBackgroundPen(Qt::NoPen);
-    c->setTitleBrush(pal.brush(QPalette::Text));
-    c->legend()->setLabelColor(pal.color(QPalette::Text));
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_categories), static_cast<QAbstractAxis *>(m_values)}) {
-        axis->setLabelsBrush(pal.brush(QPalette::Text));
-        axis->setTitleBrush(pal.brush(QPalette::Text));
-        axis->setLinePenColor(pal.color(QPalette::Mid));
-        axis->setGridLineColor(pal.color(QPalette::Midlight));
-    }
+    ChartStyle::applyPalette(chart(), {m_categories, m_values}, pal);
     m_categories->setGridLineVisible(false);
-    for (QBarSet *set : m_series->barSets()) {
-        const ChartPalette::Role role = roleOf(strengthOf(set));
-        set->setBrush(ChartPalette::brush(role, pal));
-        set->setPen(QPen(ChartPalette::color(role, pal).darker(130), 0.5));
-    }
+    for (QBarSet *set : m_series->barSets())
+        ChartStyle::paintBars(set, roleOf(strengthOf(set)), pal);
 }
 
 void DistributionChart::changeEvent(QEvent *event)

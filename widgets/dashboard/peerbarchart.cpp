@@ -7,21 +7,16 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
-#include <QCursor>
 #include <QEvent>
-#include <QGraphicsLayout>
 #include <QHorizontalStackedBarSeries>
-#include <QLegend>
 #include <QLocale>
-#include <QPen>
 #include <QSet>
-#include <QToolTip>
 #include <QValueAxis>
-#include <QVBoxLayout>
 
 #include "models/itemmodels/recordtitles.h"
 #include "widgets/dashboard/chartaxis.h"
 #include "widgets/dashboard/chartpalette.h"
+#include "widgets/dashboard/chartstyle.h"
 
 namespace mailtls {
 
@@ -55,17 +50,7 @@ PeerBarChart::PeerBarChart(QWidget *parent)
     , m_peerAxis(new QBarCategoryAxis)
     , m_valueAxis(new QValueAxis)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
-
-    auto *chart = new QChart;
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->layout()->setContentsMargins(0, 0, 0, 0);
-    chart->setBackgroundRoundness(0);
-    chart->legend()->setVisible(true);
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    QChart *chart = ChartStyle::setUp(this, m_view);
 
     m_bars->append(m_encrypted);
     m_bars->append(m_plaintext);
@@ -81,16 +66,10 @@ PeerBarChart::PeerBarChart(QWidget *parent)
     m_bars->attachAxis(m_peerAxis);
     m_bars->attachAxis(m_valueAxis);
 
-    m_view->setChart(chart);
-    m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setAccessibleName(tr("Encrypted and plaintext messages of the top peers"));
 
-    connect(m_bars, &QHorizontalStackedBarSeries::hovered, this, [this](bool status, int index, QBarSet *) {
-        if (status)
-            showTip(index);
-        else
-            QToolTip::hideText();
-    });
+    connect(m_bars, &QHorizontalStackedBarSeries::hovered, this,
+            [this](bool status, int index, QBarSet *) { showTip(status ? index : -1); });
 
     applyPalette();
     applyData();
@@ -219,33 +198,18 @@ QString PeerBarChart::barText(int row) const
 
 void PeerBarChart::showTip(int barIndex)
 {
-    const QString text = barText(int(m_rows.size()) - 1 - barIndex);
-    if (text.isEmpty())
-        QToolTip::hideText();
-    else
-        QToolTip::showText(QCursor::pos(), text, m_view);
+    ChartStyle::showTip(barIndex < 0 ? QString() : barText(int(m_rows.size()) - 1 - barIndex), m_view);
 }
 
 void PeerBarChart::applyPalette()
 {
     const QPalette pal = palette();
-    QChart *c = chart();
-    c->setBackgroundBrush(pal.brush(QPalette::Base));
-    c->setBackgroundPen(Qt::NoPen);
-    c->setTitleBrush(pal.brush(QPalette::Text));
-    c->legend()->setLabelColor(pal.color(QPalette::Text));
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_peerAxis), static_cast<QAbstractAxis *>(m_valueAxis)}) {
-        axis->setLabelsBrush(pal.brush(QPalette::Text));
-        axis->setTitleBrush(pal.brush(QPalette::Text));
-        axis->setLinePenColor(pal.color(QPalette::Mid));
-        axis->setGridLineColor(pal.color(QPalette::Midlight));
-    }
+    ChartStyle::applyPalette(chart(), {m_peerAxis, m_valueAxis}, pal);
     m_peerAxis->setGridLineVisible(false);
 
     for (auto [set, role] : {std::pair{m_encrypted, ChartPalette::Role::Encrypted},
                              std::pair{m_plaintext, ChartPalette::Role::Plaintext}}) {
-        set->setBrush(ChartPalette::brush(role, pal));
-        set->setPen(QPen(ChartPalette::color(role, pal).darker(130), 0.5));
+        ChartStyle::paintBars(set, role, pal);
         set->setLabelColor(pal.color(QPalette::Text));
     }
 }

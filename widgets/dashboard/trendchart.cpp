@@ -8,21 +8,17 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
-#include <QCursor>
 #include <QDateTime>
 #include <QEvent>
-#include <QGraphicsLayout>
-#include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
 #include <QPen>
 #include <QStackedBarSeries>
-#include <QToolTip>
 #include <QValueAxis>
-#include <QVBoxLayout>
 
 #include "widgets/dashboard/chartaxis.h"
 #include "widgets/dashboard/chartpalette.h"
+#include "widgets/dashboard/chartstyle.h"
 
 namespace mailtls {
 
@@ -48,17 +44,7 @@ TrendChart::TrendChart(QWidget *parent)
     , m_valueAxis(new QValueAxis)
     , m_failureAxis(new QValueAxis)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
-
-    auto *chart = new QChart;
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->layout()->setContentsMargins(0, 0, 0, 0);
-    chart->setBackgroundRoundness(0);
-    chart->legend()->setVisible(true);
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    QChart *chart = ChartStyle::setUp(this, m_view);
 
     m_bars->append(m_encrypted);
     m_bars->append(m_plaintext);
@@ -83,22 +69,13 @@ TrendChart::TrendChart(QWidget *parent)
     m_failures->attachAxis(m_labelAxis);
     m_failures->attachAxis(m_failureAxis);
 
-    m_view->setChart(chart);
-    m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(220);
     m_view->setAccessibleName(tr("Trend of encrypted and plaintext mail"));
 
-    connect(m_bars, &QStackedBarSeries::hovered, this, [this](bool status, int index, QBarSet *) {
-        if (status)
-            showBucketTip(index);
-        else
-            QToolTip::hideText();
-    });
+    connect(m_bars, &QStackedBarSeries::hovered, this,
+            [this](bool status, int index, QBarSet *) { showBucketTip(status ? index : -1); });
     connect(m_failures, &QLineSeries::hovered, this, [this](const QPointF &point, bool state) {
-        if (state)
-            showBucketTip(int(std::lround(point.x())));
-        else
-            QToolTip::hideText();
+        showBucketTip(state ? int(std::lround(point.x())) : -1);
     });
 
     applyPalette();
@@ -332,35 +309,17 @@ QString TrendChart::bucketText(int index) const
 
 void TrendChart::showBucketTip(int index)
 {
-    const QString text = bucketText(index);
-    if (text.isEmpty())
-        QToolTip::hideText();
-    else
-        QToolTip::showText(QCursor::pos(), text, m_view);
+    ChartStyle::showTip(bucketText(index), m_view);
 }
 
 void TrendChart::applyPalette()
 {
     const QPalette pal = palette();
-    QChart *c = chart();
-    c->setBackgroundBrush(pal.brush(QPalette::Base));
-    c->setBackgroundPen(Qt::NoPen);
-    c->setTitleBrush(pal.brush(QPalette::Text));
-    c->legend()->setLabelColor(pal.color(QPalette::Text));
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_labelAxis),
-                                static_cast<QAbstractAxis *>(m_valueAxis),
-                                static_cast<QAbstractAxis *>(m_failureAxis)}) {
-        axis->setLabelsBrush(pal.brush(QPalette::Text));
-        axis->setTitleBrush(pal.brush(QPalette::Text));
-        axis->setLinePenColor(pal.color(QPalette::Mid));
-        axis->setGridLineColor(pal.color(QPalette::Midlight));
-    }
+    ChartStyle::applyPalette(chart(), {m_labelAxis, m_valueAxis, m_failureAxis}, pal);
     m_failureAxis->setGridLineVisible(false);
 
-    m_encrypted->setBrush(ChartPalette::brush(ChartPalette::Role::Encrypted, pal));
-    m_encrypted->setPen(QPen(ChartPalette::color(ChartPalette::Role::Encrypted, pal).darker(130), 0.5));
-    m_plaintext->setBrush(ChartPalette::brush(ChartPalette::Role::Plaintext, pal));
-    m_plaintext->setPen(QPen(ChartPalette::color(ChartPalette::Role::Plaintext, pal).darker(130), 0.5));
+    ChartStyle::paintBars(m_encrypted, ChartPalette::Role::Encrypted, pal);
+    ChartStyle::paintBars(m_plaintext, ChartPalette::Role::Plaintext, pal);
     m_encrypted->setLabelColor(pal.color(QPalette::Text));
     m_plaintext->setLabelColor(pal.color(QPalette::Text));
     // Dashed with markers: the failure line stays apart from the bars without
