@@ -18,7 +18,6 @@
 #include "models/itemmodels/plaintextpeermodel.h"
 #include "models/itemmodels/recentfailuremodel.h"
 #include "models/report/dashboardcsv.h"
-#include "models/settings/settings.h"
 #include "models/store/tlsloggingcheck.h"
 #include "models/store/trafficstore.h"
 #include "widgets/dashboard/dashboardcard.h"
@@ -27,6 +26,7 @@
 #include "widgets/dashboard/queryrunner.h"
 #include "widgets/dashboard/sharewidget.h"
 #include "widgets/dashboard/trendchart.h"
+#include "widgets/dashboard/trendpanel.h"
 
 namespace mailtls {
 
@@ -139,35 +139,13 @@ void OverviewPage::buildTrend()
         tr("Messages (or bytes) per hour or per day, in UTC: encrypted and plaintext stacked, TLS failures "
            "as a line on the right-hand axis. Ranges of up to 72 hours are shown per hour."));
     m_trendCard->setObjectName(QStringLiteral("trendCard"));
-    auto *box = new QWidget;
-    m_trendChart = new TrendChart(box);
-    m_measureBox = new QComboBox(box);
+    auto *panel = new TrendPanel(settingsView, measureKey, tr("&Show:"));
+    m_trendChart = panel->chart();
+    m_measureBox = panel->measureBox();
     m_measureBox->setObjectName(QStringLiteral("trendMeasure"));
-    m_measureBox->addItem(tr("Messages"), int(TrendChart::Measure::Messages));
-    m_measureBox->addItem(tr("Bytes"), int(TrendChart::Measure::Bytes));
     m_measureBox->setAccessibleName(tr("Trend measure"));
     m_measureBox->setToolTip(tr("Show the trend in messages or in bytes"));
-    auto *label = new QLabel(tr("&Show:"), box);
-    label->setBuddy(m_measureBox);
-
-    auto *controls = new QHBoxLayout;
-    controls->addWidget(label);
-    controls->addWidget(m_measureBox);
-    controls->addStretch(1);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(controls);
-    layout->addWidget(m_trendChart, 1);
-    m_trendCard->setContent(box);
-
-    const int saved = Settings().viewValue(settingsView, measureKey, int(TrendChart::Measure::Messages)).toInt();
-    m_measureBox->setCurrentIndex(qMax(0, m_measureBox->findData(saved)));
-    m_trendChart->setMeasure(TrendChart::Measure(m_measureBox->currentData().toInt()));
-    connect(m_measureBox, &QComboBox::currentIndexChanged, this, [this] {
-        const int measure = m_measureBox->currentData().toInt();
-        m_trendChart->setMeasure(TrendChart::Measure(measure));
-        Settings().setViewValue(settingsView, measureKey, measure);
-    });
+    m_trendCard->setContent(panel);
 
     ExportMenu *menu = m_trendCard->addExport(QStringLiteral("mailtls-overview-trend"));
     menu->setCsv([this] { return DashboardCsv::trend(m_figures.trend, m_filter); });

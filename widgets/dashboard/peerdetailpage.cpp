@@ -32,6 +32,7 @@
 #include "widgets/dashboard/queryrunner.h"
 #include "widgets/dashboard/recordmarkproxymodel.h"
 #include "widgets/dashboard/trendchart.h"
+#include "widgets/dashboard/trendpanel.h"
 
 namespace mailtls {
 
@@ -212,37 +213,15 @@ void PeerDetailPage::buildTimeline()
         tr("This peer's messages (or bytes) per hour or per day, in UTC: encrypted and plaintext stacked, TLS "
            "failures as a line on the right-hand axis. Ranges of up to 72 hours are shown per hour."));
     m_timelineCard->setObjectName(QStringLiteral("peerTimelineCard"));
-    auto *box = new QWidget;
-    m_timeline = new TrendChart(box);
+    auto *panel = new TrendPanel(settingsView, measureKey, tr("S&how:"));
+    m_timeline = panel->chart();
     m_timeline->setObjectName(QStringLiteral("peerTimeline"));
     m_timeline->setMinimumHeight(180);
-    m_measureBox = new QComboBox(box);
+    m_measureBox = panel->measureBox();
     m_measureBox->setObjectName(QStringLiteral("peerTimelineMeasure"));
-    m_measureBox->addItem(tr("Messages"), int(TrendChart::Measure::Messages));
-    m_measureBox->addItem(tr("Bytes"), int(TrendChart::Measure::Bytes));
     m_measureBox->setAccessibleName(tr("Timeline measure"));
     m_measureBox->setToolTip(tr("Show the timeline in messages or in bytes"));
-    auto *label = new QLabel(tr("S&how:"), box);
-    label->setBuddy(m_measureBox);
-
-    auto *controls = new QHBoxLayout;
-    controls->addWidget(label);
-    controls->addWidget(m_measureBox);
-    controls->addStretch(1);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(controls);
-    layout->addWidget(m_timeline, 1);
-    m_timelineCard->setContent(box);
-
-    const int saved = Settings().viewValue(settingsView, measureKey, int(TrendChart::Measure::Messages)).toInt();
-    m_measureBox->setCurrentIndex(qMax(0, m_measureBox->findData(saved)));
-    m_timeline->setMeasure(TrendChart::Measure(m_measureBox->currentData().toInt()));
-    connect(m_measureBox, &QComboBox::currentIndexChanged, this, [this] {
-        const int measure = m_measureBox->currentData().toInt();
-        m_timeline->setMeasure(TrendChart::Measure(measure));
-        Settings().setViewValue(settingsView, measureKey, measure);
-    });
+    m_timelineCard->setContent(panel);
 
     ExportMenu *menu = m_timelineCard->addExport(QStringLiteral("mailtls-peer-timeline"));
     menu->setCsv([this] { return csv(DashboardCsv::PeerPart::Timeline); });
