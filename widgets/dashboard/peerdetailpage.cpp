@@ -27,6 +27,7 @@
 #include "widgets/dashboard/dashboardcard.h"
 #include "widgets/dashboard/dashboardcontext.h"
 #include "widgets/dashboard/exportmenu.h"
+#include "widgets/dashboard/headerstate.h"
 #include "widgets/dashboard/peerfigurespanel.h"
 #include "widgets/dashboard/provenanceview.h"
 #include "widgets/dashboard/queryrunner.h"
@@ -46,13 +47,6 @@ const QString correspondentsKey = QStringLiteral("correspondentsHeader");
 const QString splitterKey = QStringLiteral("splitter");
 const QString tablesSplitterKey = QStringLiteral("tablesSplitter");
 const QString sideSplitterKey = QStringLiteral("sideSplitter");
-
-void restoreHeader(const Settings &settings, const QString &key, QTableView *view)
-{
-    QHeaderView *header = view->horizontalHeader();
-    if (header->restoreState(settings.viewValue(settingsView, key).toByteArray()))
-        view->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
-}
 
 } // namespace
 
@@ -592,9 +586,9 @@ QString PeerDetailPage::csv(DashboardCsv::PeerPart part) const
 void PeerDetailPage::restoreState()
 {
     const Settings settings;
-    restoreHeader(settings, connectionsKey, m_connectionsView);
-    restoreHeader(settings, failuresKey, m_failuresView);
-    restoreHeader(settings, correspondentsKey, m_correspondentsView);
+    HeaderState::restore(m_connectionsView, settings, settingsView, connectionsKey);
+    HeaderState::restore(m_failuresView, settings, settingsView, failuresKey);
+    HeaderState::restore(m_correspondentsView, settings, settingsView, correspondentsKey);
     m_splitter->restoreState(settings.viewValue(settingsView, splitterKey).toByteArray());
     m_tablesSplitter->restoreState(settings.viewValue(settingsView, tablesSplitterKey).toByteArray());
     m_sideSplitter->restoreState(settings.viewValue(settingsView, sideSplitterKey).toByteArray());
@@ -603,9 +597,9 @@ void PeerDetailPage::restoreState()
 void PeerDetailPage::saveState() const
 {
     Settings settings;
-    settings.setViewValue(settingsView, connectionsKey, m_connectionsView->horizontalHeader()->saveState());
-    settings.setViewValue(settingsView, failuresKey, m_failuresView->horizontalHeader()->saveState());
-    settings.setViewValue(settingsView, correspondentsKey, m_correspondentsView->horizontalHeader()->saveState());
+    HeaderState::save(m_connectionsView, settings, settingsView, connectionsKey);
+    HeaderState::save(m_failuresView, settings, settingsView, failuresKey);
+    HeaderState::save(m_correspondentsView, settings, settingsView, correspondentsKey);
     settings.setViewValue(settingsView, splitterKey, m_splitter->saveState());
     settings.setViewValue(settingsView, tablesSplitterKey, m_tablesSplitter->saveState());
     settings.setViewValue(settingsView, sideSplitterKey, m_sideSplitter->saveState());

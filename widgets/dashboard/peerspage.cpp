@@ -20,6 +20,7 @@
 #include "widgets/dashboard/dashboardcontext.h"
 #include "widgets/dashboard/encryptedsharedelegate.h"
 #include "widgets/dashboard/exportmenu.h"
+#include "widgets/dashboard/headerstate.h"
 #include "widgets/dashboard/peerbarchart.h"
 #include "widgets/dashboard/queryrunner.h"
 
@@ -93,9 +94,7 @@ PeersPage::PeersPage(DashboardContext *context, QWidget *parent)
     connect(m_splitter, &QSplitter::splitterMoved, this,
             [this] { m_settings.setViewValue(View, SplitterKey, m_splitter->saveState()); });
     QHeaderView *header = m_table->horizontalHeader();
-    const auto saveHeader = [this] {
-        m_settings.setViewValue(View, HeaderKey, m_table->horizontalHeader()->saveState());
-    };
+    const auto saveHeader = [this] { HeaderState::save(m_table, m_settings, View, HeaderKey); };
     connect(header, &QHeaderView::sectionResized, this, saveHeader);
     connect(header, &QHeaderView::sectionMoved, this, saveHeader);
     connect(header, &QHeaderView::sortIndicatorChanged, this, saveHeader);
@@ -196,12 +195,7 @@ void PeersPage::restoreState()
     const QByteArray splitter = m_settings.viewValue(View, SplitterKey).toByteArray();
     if (!splitter.isEmpty())
         m_splitter->restoreState(splitter);
-    const QByteArray header = m_settings.viewValue(View, HeaderKey).toByteArray();
-    QHeaderView *view = m_table->horizontalHeader();
-    if (!header.isEmpty() && view->restoreState(header)) {
-        m_headerRestored = true;
-        m_table->sortByColumn(view->sortIndicatorSection(), view->sortIndicatorOrder());
-    }
+    m_headerRestored = HeaderState::restore(m_table, m_settings, View, HeaderKey);
 }
 
 QString PeersPage::searchText() const

@@ -21,6 +21,7 @@
 #include "widgets/dashboard/dashboardcontext.h"
 #include "widgets/dashboard/distributionchart.h"
 #include "widgets/dashboard/exportmenu.h"
+#include "widgets/dashboard/headerstate.h"
 #include "widgets/dashboard/queryrunner.h"
 
 namespace mailtls {
@@ -115,8 +116,7 @@ TlsQualityPage::~TlsQualityPage()
 {
     Settings settings;
     for (Card card : {Card::DhePeers, Card::DhKeyTooSmallPeers, Card::CertificatePeers})
-        settings.setViewValue(objectName(), listName(card) + QStringLiteral("Header"),
-                              table(card)->horizontalHeader()->saveState());
+        HeaderState::save(table(card), settings, objectName(), listName(card) + QStringLiteral("Header"));
 }
 
 DashboardCard *TlsQualityPage::makeDistributionCard(Card card, const QString &title, const QString &explanation)
@@ -168,11 +168,8 @@ DashboardCard *TlsQualityPage::makeListCard(Card card, const QString &title, con
     view->horizontalHeader()->setStretchLastSection(true);
     view->sortByColumn(model->section(TlsIssueModel::CountColumn), Qt::DescendingOrder);
     fitHeight(view);
-    QHeaderView *header = view->horizontalHeader();
-    const QByteArray state = Settings().viewValue(objectName(), listName(card) + QStringLiteral("Header")).toByteArray();
-    if (!state.isEmpty() && header->restoreState(state)) {
-        view->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
-    } else {
+    if (!HeaderState::restore(view, Settings(), objectName(), listName(card) + QStringLiteral("Header"))) {
+        QHeaderView *header = view->horizontalHeader();
         for (TlsIssueModel::Column c : {TlsIssueModel::DirectionColumn, TlsIssueModel::CountColumn,
                                         TlsIssueModel::LastTimeColumn}) {
             if (model->section(c) >= 0)
