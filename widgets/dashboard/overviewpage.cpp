@@ -21,8 +21,8 @@
 #include "models/store/tlsloggingcheck.h"
 #include "models/store/trafficstore.h"
 #include "widgets/dashboard/dashboardcard.h"
+#include "widgets/dashboard/dashboardcards.h"
 #include "widgets/dashboard/dashboardcontext.h"
-#include "widgets/dashboard/exportmenu.h"
 #include "widgets/dashboard/queryrunner.h"
 #include "widgets/dashboard/sharewidget.h"
 #include "widgets/dashboard/trendchart.h"
@@ -74,13 +74,13 @@ OverviewPage::OverviewPage(DashboardContext *context, QWidget *parent)
     setTabOrder(m_topPeersView, m_failuresView);
 
     connect(m_context, &DashboardContext::storeChanged, this, [this] {
-        setNotes(tr("Loading…"));
+        setNotes(DashboardCards::loadingNote());
         refresh();
     });
     connect(m_context, &DashboardContext::filterChanged, this, &OverviewPage::refresh);
     connect(m_context, &DashboardContext::dataChanged, this, &OverviewPage::refresh);
 
-    setNotes(tr("Loading…"));
+    setNotes(DashboardCards::loadingNote());
     if (!m_context->storePath().isEmpty())
         refresh();
 }
@@ -111,11 +111,6 @@ void OverviewPage::buildBanner()
 
 void OverviewPage::buildShares()
 {
-    m_sharesCard = new DashboardCard(
-        tr("Encrypted share"),
-        tr("How much of the mail in this range was encrypted, by messages and by bytes, for each "
-           "direction apart. Hover over a direction for what its figures count."));
-    m_sharesCard->setObjectName(QStringLiteral("sharesCard"));
     auto *row = new QWidget;
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -126,30 +121,28 @@ void OverviewPage::buildShares()
         m_shareWidgets.insert(direction, share);
         layout->addWidget(share, 1);
     }
-    m_sharesCard->setContent(row);
-    ExportMenu *menu = m_sharesCard->addExport(QStringLiteral("mailtls-overview-shares"));
-    menu->setCsv([this] { return DashboardCsv::shares(m_figures.shares, m_filter); });
-    menu->setPicture(row);
+    m_sharesCard = DashboardCards::make(
+        QStringLiteral("sharesCard"), tr("Encrypted share"),
+        tr("How much of the mail in this range was encrypted, by messages and by bytes, for each "
+           "direction apart. Hover over a direction for what its figures count."),
+        row, QStringLiteral("mailtls-overview-shares"),
+        [this] { return DashboardCsv::shares(m_figures.shares, m_filter); }, row);
 }
 
 void OverviewPage::buildTrend()
 {
-    m_trendCard = new DashboardCard(
-        tr("Encrypted and plaintext mail over time"),
-        tr("Messages (or bytes) per hour or per day, in UTC: encrypted and plaintext stacked, TLS failures "
-           "as a line on the right-hand axis. Ranges of up to 72 hours are shown per hour."));
-    m_trendCard->setObjectName(QStringLiteral("trendCard"));
     auto *panel = new TrendPanel(settingsView, measureKey, tr("&Show:"));
     m_trendChart = panel->chart();
     m_measureBox = panel->measureBox();
     m_measureBox->setObjectName(QStringLiteral("trendMeasure"));
     m_measureBox->setAccessibleName(tr("Trend measure"));
     m_measureBox->setToolTip(tr("Show the trend in messages or in bytes"));
-    m_trendCard->setContent(panel);
-
-    ExportMenu *menu = m_trendCard->addExport(QStringLiteral("mailtls-overview-trend"));
-    menu->setCsv([this] { return DashboardCsv::trend(m_figures.trend, m_filter); });
-    menu->setPicture(m_trendChart->chartView());
+    m_trendCard = DashboardCards::make(
+        QStringLiteral("trendCard"), tr("Encrypted and plaintext mail over time"),
+        tr("Messages (or bytes) per hour or per day, in UTC: encrypted and plaintext stacked, TLS failures "
+           "as a line on the right-hand axis. Ranges of up to 72 hours are shown per hour."),
+        panel, QStringLiteral("mailtls-overview-trend"),
+        [this] { return DashboardCsv::trend(m_figures.trend, m_filter); }, m_trendChart->chartView());
 }
 
 QTableView *OverviewPage::makeView(QSortFilterProxyModel *proxy, const QString &name)
@@ -177,39 +170,33 @@ QTableView *OverviewPage::makeView(QSortFilterProxyModel *proxy, const QString &
 
 void OverviewPage::buildTopPeers()
 {
-    m_topPeersCard = new DashboardCard(
-        tr("Top plaintext peers"),
-        tr("The peers that exchanged the most messages with you without encryption in this range. Press "
-           "Enter or double-click a peer for its details."));
-    m_topPeersCard->setObjectName(QStringLiteral("topPeersCard"));
     m_topPeersModel = new PlaintextPeerModel(this);
     auto *proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_topPeersModel);
     m_topPeersView = makeView(proxy, tr("Top plaintext peers"));
     m_topPeersView->setObjectName(QStringLiteral("topPeersView"));
-    m_topPeersCard->setContent(m_topPeersView);
-    ExportMenu *menu = m_topPeersCard->addExport(QStringLiteral("mailtls-overview-plaintext-peers"));
-    menu->setCsv([this] { return DashboardCsv::topPlaintextPeers(m_figures.topPlaintextPeers, m_filter); });
-    menu->setPicture(m_topPeersView);
+    m_topPeersCard = DashboardCards::make(
+        QStringLiteral("topPeersCard"), tr("Top plaintext peers"),
+        tr("The peers that exchanged the most messages with you without encryption in this range. Press "
+           "Enter or double-click a peer for its details."),
+        m_topPeersView, QStringLiteral("mailtls-overview-plaintext-peers"),
+        [this] { return DashboardCsv::topPlaintextPeers(m_figures.topPlaintextPeers, m_filter); }, m_topPeersView);
 }
 
 void OverviewPage::buildFailures()
 {
-    m_failuresCard = new DashboardCard(
-        tr("Recent TLS failures"),
-        tr("The latest failed TLS attempts in this range, newest first: a peer that could not start TLS, "
-           "rejected a certificate, or offered too small a DH key. Press Enter or double-click a failure "
-           "for the peer's details."));
-    m_failuresCard->setObjectName(QStringLiteral("failuresCard"));
     m_failuresModel = new RecentFailureModel(this);
     auto *proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_failuresModel);
     m_failuresView = makeView(proxy, tr("Recent TLS failures"));
     m_failuresView->setObjectName(QStringLiteral("failuresView"));
-    m_failuresCard->setContent(m_failuresView);
-    ExportMenu *menu = m_failuresCard->addExport(QStringLiteral("mailtls-overview-tls-failures"));
-    menu->setCsv([this] { return DashboardCsv::recentFailures(m_figures.recentFailures, m_filter); });
-    menu->setPicture(m_failuresView);
+    m_failuresCard = DashboardCards::make(
+        QStringLiteral("failuresCard"), tr("Recent TLS failures"),
+        tr("The latest failed TLS attempts in this range, newest first: a peer that could not start TLS, "
+           "rejected a certificate, or offered too small a DH key. Press Enter or double-click a failure "
+           "for the peer's details."),
+        m_failuresView, QStringLiteral("mailtls-overview-tls-failures"),
+        [this] { return DashboardCsv::recentFailures(m_figures.recentFailures, m_filter); }, m_failuresView);
 }
 
 void OverviewPage::activate(const QModelIndex &index)
@@ -238,7 +225,7 @@ void OverviewPage::refresh()
 void OverviewPage::apply(const OverviewFigures &figures, const ReportFilter &filter, const QString &error)
 {
     if (!error.isEmpty()) {
-        setNotes(tr("Cannot read the figures: %1").arg(error));
+        setNotes(DashboardCards::unreadableNote(error));
         emit loaded();
         return;
     }
@@ -311,8 +298,7 @@ QString OverviewPage::csv() const
 
 void OverviewPage::setNotes(const QString &note)
 {
-    for (DashboardCard *card : {m_sharesCard, m_trendCard, m_topPeersCard, m_failuresCard})
-        card->setNote(note);
+    DashboardCards::setNotes({m_sharesCard, m_trendCard, m_topPeersCard, m_failuresCard}, note);
 }
 
 } // namespace mailtls

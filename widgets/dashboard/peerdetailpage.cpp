@@ -25,8 +25,8 @@
 #include "models/settings/settings.h"
 #include "models/store/trafficstore.h"
 #include "widgets/dashboard/dashboardcard.h"
+#include "widgets/dashboard/dashboardcards.h"
 #include "widgets/dashboard/dashboardcontext.h"
-#include "widgets/dashboard/exportmenu.h"
 #include "widgets/dashboard/headerstate.h"
 #include "widgets/dashboard/peerfigurespanel.h"
 #include "widgets/dashboard/provenanceview.h"
@@ -187,26 +187,18 @@ QWidget *PeerDetailPage::buildHeader()
 
 void PeerDetailPage::buildFigures()
 {
-    m_figuresCard = new DashboardCard(
-        tr("Figures"),
+    m_figures = new PeerFiguresPanel;
+    m_figuresCard = DashboardCards::make(
+        QStringLiteral("peerFiguresCard"), tr("Figures"),
         tr("This peer's mail per direction over the range: messages, the share encrypted, bytes, connections "
            "and failed TLS attempts, the TLS versions and certificate trust its encrypted connections had, "
-           "and when it was last seen. Hover over a figure for its exact numbers."));
-    m_figuresCard->setObjectName(QStringLiteral("peerFiguresCard"));
-    m_figures = new PeerFiguresPanel;
-    m_figuresCard->setContent(m_figures);
-    ExportMenu *menu = m_figuresCard->addExport(QStringLiteral("mailtls-peer"));
-    menu->setCsv([this] { return csv(DashboardCsv::PeerPart::Figures); });
-    menu->setPicture(m_figures);
+           "and when it was last seen. Hover over a figure for its exact numbers."),
+        m_figures, QStringLiteral("mailtls-peer"),
+        [this] { return csv(DashboardCsv::PeerPart::Figures); }, m_figures);
 }
 
 void PeerDetailPage::buildTimeline()
 {
-    m_timelineCard = new DashboardCard(
-        tr("Encrypted and plaintext mail over time"),
-        tr("This peer's messages (or bytes) per hour or per day, in UTC: encrypted and plaintext stacked, TLS "
-           "failures as a line on the right-hand axis. Ranges of up to 72 hours are shown per hour."));
-    m_timelineCard->setObjectName(QStringLiteral("peerTimelineCard"));
     auto *panel = new TrendPanel(settingsView, measureKey, tr("S&how:"));
     m_timeline = panel->chart();
     m_timeline->setObjectName(QStringLiteral("peerTimeline"));
@@ -215,11 +207,12 @@ void PeerDetailPage::buildTimeline()
     m_measureBox->setObjectName(QStringLiteral("peerTimelineMeasure"));
     m_measureBox->setAccessibleName(tr("Timeline measure"));
     m_measureBox->setToolTip(tr("Show the timeline in messages or in bytes"));
-    m_timelineCard->setContent(panel);
-
-    ExportMenu *menu = m_timelineCard->addExport(QStringLiteral("mailtls-peer-timeline"));
-    menu->setCsv([this] { return csv(DashboardCsv::PeerPart::Timeline); });
-    menu->setPicture(m_timeline->chartView());
+    m_timelineCard = DashboardCards::make(
+        QStringLiteral("peerTimelineCard"), tr("Encrypted and plaintext mail over time"),
+        tr("This peer's messages (or bytes) per hour or per day, in UTC: encrypted and plaintext stacked, TLS "
+           "failures as a line on the right-hand axis. Ranges of up to 72 hours are shown per hour."),
+        panel, QStringLiteral("mailtls-peer-timeline"),
+        [this] { return csv(DashboardCsv::PeerPart::Timeline); }, m_timeline->chartView());
 }
 
 QTableView *PeerDetailPage::makeView(QAbstractItemModel *model, RecordMarkProxyModel *proxy, const QString &name,
@@ -281,12 +274,6 @@ QWidget *PeerDetailPage::withLogLinesButton(QTableView *view, QAction *action)
 
 void PeerDetailPage::buildConnections()
 {
-    m_connectionsCard = new DashboardCard(
-        tr("Connections"),
-        tr("This peer's SMTP connections, newest first: when, which host and address, whether they used TLS "
-           "and with which protocol, cipher suite, key exchange and certificate trust. Enter on a row shows "
-           "the log lines behind it."));
-    m_connectionsCard->setObjectName(QStringLiteral("peerConnectionsCard"));
     m_connectionModel = new PeerConnectionModel(this);
     m_connectionProxy = new RecordMarkProxyModel(this);
     m_connectionProxy->setMarkColumn(PeerConnectionModel::EncryptionColumn);
@@ -295,19 +282,17 @@ void PeerDetailPage::buildConnections()
     m_connectionsView->setAccessibleName(tr("Connections"));
     m_connectionLines = makeLogLinesAction(m_connectionsView);
     m_connectionLines->setObjectName(QStringLiteral("connectionLogLines"));
-    m_connectionsCard->setContent(withLogLinesButton(m_connectionsView, m_connectionLines));
-    ExportMenu *menu = m_connectionsCard->addExport(QStringLiteral("mailtls-peer-connections"));
-    menu->setCsv([this] { return csv(DashboardCsv::PeerPart::Connections); });
-    menu->setPicture(m_connectionsView);
+    m_connectionsCard = DashboardCards::make(
+        QStringLiteral("peerConnectionsCard"), tr("Connections"),
+        tr("This peer's SMTP connections, newest first: when, which host and address, whether they used TLS "
+           "and with which protocol, cipher suite, key exchange and certificate trust. Enter on a row shows "
+           "the log lines behind it."),
+        withLogLinesButton(m_connectionsView, m_connectionLines), QStringLiteral("mailtls-peer-connections"),
+        [this] { return csv(DashboardCsv::PeerPart::Connections); }, m_connectionsView);
 }
 
 void PeerDetailPage::buildFailures()
 {
-    m_failuresCard = new DashboardCard(
-        tr("TLS failures"),
-        tr("Failed attempts to set up TLS with this peer, newest first, with the mail server's reason. Enter "
-           "on a row shows the log lines behind it."));
-    m_failuresCard->setObjectName(QStringLiteral("peerFailuresCard"));
     m_failureModel = new PeerFailureModel(this);
     m_failureProxy = new RecordMarkProxyModel(this);
     m_failureProxy->setMarkColumn(PeerFailureModel::ProblemColumn);
@@ -316,29 +301,28 @@ void PeerDetailPage::buildFailures()
     m_failuresView->setAccessibleName(tr("TLS failures"));
     m_failureLines = makeLogLinesAction(m_failuresView);
     m_failureLines->setObjectName(QStringLiteral("failureLogLines"));
-    m_failuresCard->setContent(withLogLinesButton(m_failuresView, m_failureLines));
-    ExportMenu *menu = m_failuresCard->addExport(QStringLiteral("mailtls-peer-tls-failures"));
-    menu->setCsv([this] { return csv(DashboardCsv::PeerPart::Failures); });
-    menu->setPicture(m_failuresView);
+    m_failuresCard = DashboardCards::make(
+        QStringLiteral("peerFailuresCard"), tr("TLS failures"),
+        tr("Failed attempts to set up TLS with this peer, newest first, with the mail server's reason. Enter "
+           "on a row shows the log lines behind it."),
+        withLogLinesButton(m_failuresView, m_failureLines), QStringLiteral("mailtls-peer-tls-failures"),
+        [this] { return csv(DashboardCsv::PeerPart::Failures); }, m_failuresView);
 }
 
 void PeerDetailPage::buildCorrespondents()
 {
-    m_correspondentsCard = new DashboardCard(
-        tr("Correspondents"),
-        tr("The envelope addresses that exchanged mail with this peer, most messages first: ours (senders of "
-           "outbound mail) and theirs (its senders, and the recipients of our mail to it). The recipients of "
-           "inbound mail are not in the logs' records, so inbound mail names their side only."));
-    m_correspondentsCard->setObjectName(QStringLiteral("peerCorrespondentsCard"));
     m_correspondentModel = new CorrespondentModel(this);
     m_correspondentProxy = new RecordMarkProxyModel(this);
     m_correspondentsView = makeView(m_correspondentModel, m_correspondentProxy, QStringLiteral("peerCorrespondents"),
                                     CorrespondentModel::MessagesColumn, Qt::DescendingOrder);
     m_correspondentsView->setAccessibleName(tr("Correspondents"));
-    m_correspondentsCard->setContent(m_correspondentsView);
-    ExportMenu *menu = m_correspondentsCard->addExport(QStringLiteral("mailtls-peer-correspondents"));
-    menu->setCsv([this] { return csv(DashboardCsv::PeerPart::Correspondents); });
-    menu->setPicture(m_correspondentsView);
+    m_correspondentsCard = DashboardCards::make(
+        QStringLiteral("peerCorrespondentsCard"), tr("Correspondents"),
+        tr("The envelope addresses that exchanged mail with this peer, most messages first: ours (senders of "
+           "outbound mail) and theirs (its senders, and the recipients of our mail to it). The recipients of "
+           "inbound mail are not in the logs' records, so inbound mail names their side only."),
+        m_correspondentsView, QStringLiteral("mailtls-peer-correspondents"),
+        [this] { return csv(DashboardCsv::PeerPart::Correspondents); }, m_correspondentsView);
 }
 
 void PeerDetailPage::showPeer(const QString &peer, std::optional<Direction> direction)
@@ -363,7 +347,7 @@ void PeerDetailPage::showAllDirections()
         return;
     m_direction.reset();
     updateHeader();
-    setNotes(tr("Loading…"));
+    setNotes(DashboardCards::loadingNote());
     refresh();
 }
 
@@ -448,7 +432,7 @@ void PeerDetailPage::refresh()
 void PeerDetailPage::apply(const PeerDetail &detail, const ReportFilter &filter, const QString &error)
 {
     if (!error.isEmpty()) {
-        setNotes(tr("Cannot read the figures: %1").arg(error));
+        setNotes(DashboardCards::unreadableNote(error));
         emit loaded();
         return;
     }
@@ -504,15 +488,14 @@ void PeerDetailPage::clearShown()
     m_connectionModel->clear();
     m_failureModel->clear();
     m_correspondentModel->clear();
-    setNotes(tr("Loading…"));
+    setNotes(DashboardCards::loadingNote());
     updateActions();
 }
 
 void PeerDetailPage::setNotes(const QString &note)
 {
-    for (DashboardCard *card :
-         {m_figuresCard, m_timelineCard, m_connectionsCard, m_failuresCard, m_correspondentsCard})
-        card->setNote(note);
+    DashboardCards::setNotes(
+        {m_figuresCard, m_timelineCard, m_connectionsCard, m_failuresCard, m_correspondentsCard}, note);
 }
 
 void PeerDetailPage::updateHeader()

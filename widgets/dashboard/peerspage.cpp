@@ -17,9 +17,9 @@
 #include "models/report/dashboardcsv.h"
 #include "models/store/trafficstore.h"
 #include "widgets/dashboard/dashboardcard.h"
+#include "widgets/dashboard/dashboardcards.h"
 #include "widgets/dashboard/dashboardcontext.h"
 #include "widgets/dashboard/encryptedsharedelegate.h"
-#include "widgets/dashboard/exportmenu.h"
 #include "widgets/dashboard/headerstate.h"
 #include "widgets/dashboard/peerbarchart.h"
 #include "widgets/dashboard/queryrunner.h"
@@ -132,15 +132,12 @@ QWidget *PeersPage::buildTable()
     m_table->setSortingEnabled(true);
     connect(m_table, &QAbstractItemView::activated, this, &PeersPage::activate);
 
-    m_tableCard = new DashboardCard(
-        tr("Peers"),
+    m_tableCard = DashboardCards::make(
+        QStringLiteral("peersTableCard"), tr("Peers"),
         tr("Every peer in the chosen time range and directions, one row per direction. Click a column "
            "header to sort by it; type in the search box to narrow the list; Enter or a double-click "
            "opens a peer."),
-        this);
-    m_tableCard->setObjectName(QStringLiteral("peersTableCard"));
-    m_tableCard->setContent(m_table);
-    m_tableCard->addExport(QStringLiteral("mailtls-peers"))->setCsv([this] { return tableCsv(); });
+        m_table, QStringLiteral("mailtls-peers"), [this] { return tableCsv(); }, nullptr, this);
     return m_tableCard;
 }
 
@@ -173,16 +170,11 @@ QWidget *PeersPage::buildChart()
     layout->addLayout(controls);
     layout->addWidget(scroll, 1);
 
-    m_chartCard = new DashboardCard(
-        tr("Encrypted and plaintext, top peers"),
+    m_chartCard = DashboardCards::make(
+        QStringLiteral("peersChartCard"), tr("Encrypted and plaintext, top peers"),
         tr("The peers with the most messages among those the table lists, each bar split into the "
            "messages that crossed the wire encrypted and those that did not."),
-        this);
-    m_chartCard->setObjectName(QStringLiteral("peersChartCard"));
-    m_chartCard->setContent(content);
-    ExportMenu *menu = m_chartCard->addExport(QStringLiteral("mailtls-peers-chart"));
-    menu->setCsv([this] { return chartCsv(); });
-    menu->setPicture(m_chart->chartView());
+        content, QStringLiteral("mailtls-peers-chart"), [this] { return chartCsv(); }, m_chart->chartView(), this);
     return m_chartCard;
 }
 
@@ -336,7 +328,7 @@ void PeersPage::updateNotes()
     if (!m_error.isEmpty()) {
         table = chart = tr("The store cannot be read: %1").arg(m_error);
     } else if (!m_loadedOnce && m_model->rowCount() == 0) {
-        table = chart = tr("Loading…");
+        table = chart = DashboardCards::loadingNote();
     } else if (m_model->rowCount() == 0) {
         table = chart = tr("No mail in this range.");
     } else if (m_proxy->rowCount() == 0) {

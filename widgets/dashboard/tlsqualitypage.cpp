@@ -18,9 +18,9 @@
 #include "models/settings/settings.h"
 #include "models/store/trafficstore.h"
 #include "widgets/dashboard/dashboardcard.h"
+#include "widgets/dashboard/dashboardcards.h"
 #include "widgets/dashboard/dashboardcontext.h"
 #include "widgets/dashboard/distributionchart.h"
-#include "widgets/dashboard/exportmenu.h"
 #include "widgets/dashboard/headerstate.h"
 #include "widgets/dashboard/queryrunner.h"
 
@@ -104,7 +104,7 @@ TlsQualityPage::TlsQualityPage(DashboardContext *context, QWidget *parent)
 
     connect(m_context, &DashboardContext::storeChanged, this, [this] {
         // What is shown is another store's until the new figures arrive.
-        setNotes(tr("Loading…"));
+        setNotes(DashboardCards::loadingNote());
         refresh();
     });
     connect(m_context, &DashboardContext::filterChanged, this, &TlsQualityPage::refresh);
@@ -124,21 +124,18 @@ DashboardCard *TlsQualityPage::makeDistributionCard(Card card, const QString &ti
     static const TlsShareModel::Parameter parameters[] = {TlsShareModel::Parameter::Protocol,
                                                           TlsShareModel::Parameter::Cipher,
                                                           TlsShareModel::Parameter::KeyExchange};
-    auto *frame = new DashboardCard(title, explanation, this);
     auto *model = new TlsShareModel(parameters[size_t(card)], this);
-    auto *chart = new DistributionChart(model, frame);
-    frame->setContent(chart);
+    auto *chart = new DistributionChart(model, this);
+    auto *frame = DashboardCards::make(QString(), title, explanation, chart, exportName(card),
+                                       [this, card] { return csv(card); }, chart->chartView(), this);
     m_cards[size_t(card)] = frame;
     m_shareModels[size_t(card)] = model;
     m_charts[size_t(card)] = chart;
-    addExport(card);
-    frame->exportMenu()->setPicture(chart->chartView());
     return frame;
 }
 
 DashboardCard *TlsQualityPage::makeListCard(Card card, const QString &title, const QString &explanation)
 {
-    auto *frame = new DashboardCard(title, explanation, this);
     const size_t i = listIndex(card);
     auto *model = new TlsIssueModel(card == Card::DhePeers ? TlsIssueModel::Kind::DhePeers
                                                            : TlsIssueModel::Kind::Failures,
@@ -147,7 +144,7 @@ DashboardCard *TlsQualityPage::makeListCard(Card card, const QString &title, con
     proxy->setSourceModel(model);
     proxy->setSortRole(TlsIssueModel::SortRole);
 
-    auto *content = new QWidget(frame);
+    auto *content = new QWidget(this);
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *view = new QTableView(content);
@@ -183,7 +180,6 @@ DashboardCard *TlsQualityPage::makeListCard(Card card, const QString &title, con
         note->setObjectName(QStringLiteral("dheNote"));
         layout->addWidget(note);
     }
-    frame->setContent(content);
 
     connect(view, &QAbstractItemView::activated, this, [this, proxy](const QModelIndex &index) {
         const QModelIndex source = proxy->mapToSource(index);
@@ -193,11 +189,12 @@ DashboardCard *TlsQualityPage::makeListCard(Card card, const QString &title, con
                            Direction(source.data(TlsIssueModel::DirectionRole).toInt()));
     });
 
+    auto *frame = DashboardCards::make(QString(), title, explanation, content, exportName(card),
+                                       [this, card] { return csv(card); }, nullptr, this);
     m_cards[size_t(card)] = frame;
     m_issueModels[i] = model;
     m_proxies[i] = proxy;
     m_tables[i] = view;
-    addExport(card);
     return frame;
 }
 
@@ -210,13 +207,12 @@ void TlsQualityPage::fitHeight(QTableView *view)
                          + rows * view->verticalHeader()->defaultSectionSize() + 2 * view->frameWidth());
 }
 
-void TlsQualityPage::addExport(Card card)
+QString TlsQualityPage::exportName(Card card)
 {
     static const char *const baseNames[] = {"mailtls-tls-protocols",    "mailtls-tls-cipher-suites",
                                             "mailtls-tls-key-exchanges", "mailtls-tls-dhe-peers",
                                             "mailtls-tls-dh-key-too-small", "mailtls-tls-certificate-failures"};
-    ExportMenu *menu = m_cards.at(size_t(card))->addExport(QString::fromLatin1(baseNames[size_t(card)]));
-    menu->setCsv([this, card] { return csv(card); });
+    return QString::fromLatin1(baseNames[size_t(card)]);
 }
 
 QString TlsQualityPage::listName(Card card)
@@ -268,7 +264,7 @@ QString TlsQualityPage::pageCsv() const
 void TlsQualityPage::refresh()
 {
     if (!m_hasFigures)
-        setNotes(tr("Loading…"));
+        setNotes(DashboardCards::loadingNote());
     const ReportFilter filter = m_context->filter();
     m_context->runner()->run<TlsQuality>(
         this, QStringLiteral("tlsQuality"),
@@ -280,7 +276,7 @@ void TlsQualityPage::apply(const TlsQuality &quality, const ReportFilter &filter
 {
     if (!error.isEmpty()) {
         // The figures shown before stay: they are still true of their range.
-        setNotes(tr("Cannot read the figures: %1").arg(error));
+        setNotes(DashboardCards::unreadableNote(error));
         emit loaded();
         return;
     }
@@ -326,8 +322,7 @@ QString TlsQualityPage::emptyNote(Card card) const
 
 void TlsQualityPage::setNotes(const QString &note)
 {
-    for (DashboardCard *card : m_cards)
-        card->setNote(note);
+    DashboardCards::setNotes(QList<DashboardCard *>(m_cards.cbegin(), m_cards.cend()), note);
 }
 
 } // namespace mailtls

@@ -75,7 +75,8 @@ private:
     static bool isDistribution(Card card) { return card <= Card::KeyExchanges; }
     DashboardCard *makeDistributionCard(Card card, const QString &title, const QString &explanation);
     DashboardCard *makeListCard(Card card, const QString &title, const QString &explanation);
-    void addExport(Card card);
+    // The file names its export proposes.
+    static QString exportName(Card card);
     static void fitHeight(QTableView *view);
     void apply(const TlsQuality &quality, const ReportFilter &filter, const QString &error);
     void setNotes(const QString &note);
