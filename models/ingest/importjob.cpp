@@ -28,6 +28,8 @@ bool ImportJob::run(const QStringList &logs, QString *error)
     // Two batches in flight keep the writer busy; more would only hold memory
     // (the reader is faster than the disk).
     StoreWriter writer(m_databasePath, 2);
+    // The importers reuse the records the writer is done with.
+    writer.setKeepSpent(true);
     if (!writer.start(error))
         return false;
 

@@ -86,6 +86,8 @@ bool LogImporter::importLog(const QString &path, QString *error)
     auto enqueue = [&](bool final, std::int64_t position, const QByteArray &checkHash, bool onlyWithRecords) {
         if (final && m_options.oneShot)
             assembler.finish();
+        // Records the writer is done with make room for the next ones.
+        assembler.recycle(m_writer.takeSpent());
         IngestBatch batch;
         batch.sourceId = sourceId;
         batch.output = assembler.takeOutput();

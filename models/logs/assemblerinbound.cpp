@@ -5,6 +5,7 @@
 
 #include "models/logs/assemblerpeer.h"
 #include "models/logs/assemblerqueue.h"
+#include "models/logs/assemblerrecords.h"
 
 namespace mailtls {
 
@@ -37,10 +38,10 @@ Direction directionOf(bool submission)
 
 } // namespace
 
-AssemblerInbound::AssemblerInbound(AssemblerQueue &queue, AssemblerOutput &output,
+AssemblerInbound::AssemblerInbound(AssemblerQueue &queue, AssemblerRecords &records,
                                    AssemblerStrings &strings)
     : m_queue(queue)
-    , m_output(output)
+    , m_records(records)
     , m_strings(strings)
 {
 }
@@ -202,30 +203,34 @@ void AssemblerInbound::close(std::uint64_t pid, Session &s, std::int64_t disconn
     const bool submission = s.submission();
     const bool whole = wholeSessionEncrypted(s);
 
-    ConnectionRecord &connection = m_output.connections.emplace_back();
+    ConnectionRecord &connection = m_records.connection();
     connection.key = s.key;
     connection.direction = directionOf(submission);
-    assembler::share(connection.peer, s.peer.nameQString(m_strings));
-    assembler::share(connection.peerIp, s.peer.ipQString(m_strings));
+    AssemblerRecords::setText(connection.peer, s.peer.nameQString(m_strings));
+    AssemblerRecords::setText(connection.peerIp, s.peer.ipQString(m_strings));
+    connection.port = 0;
     connection.time = s.startTime;
     connection.encrypted = s.tls || whole;
     connection.local = s.peer.local;
     if (s.tls)
         s.tlsInfo.toDetails(m_strings, connection.tls);
-    connection.lines = s.lines.toOffsets();
+    else
+        AssemblerRecords::clearDetails(connection.tls);
+    AssemblerRecords::setLines(connection.lines, s.lines);
 
     if (failed(s)) {
-        TlsFailureRecord &failure = m_output.failures.emplace_back();
+        TlsFailureRecord &failure = m_records.failure();
         failure.direction = directionOf(submission);
-        assembler::share(failure.peer, s.peer.nameQString(m_strings));
-        assembler::share(failure.peerIp, s.peer.ipQString(m_strings));
+        AssemblerRecords::setText(failure.peer, s.peer.nameQString(m_strings));
+        AssemblerRecords::setText(failure.peerIp, s.peer.ipQString(m_strings));
+        failure.port = 0;
         failure.local = s.peer.local;
-        failure.lines = s.failureLines.toOffsets();
+        AssemblerRecords::setLines(failure.lines, s.failureLines);
         if (s.failureSeen) {
             failure.key = s.failureKey;
             failure.time = s.failureTime;
             failure.problem = s.problem == TlsProblem::None ? TlsProblem::Other : s.problem;
-            assembler::share(failure.reason, m_strings.get(s.reason));
+            AssemblerRecords::setText(failure.reason, m_strings.get(s.reason));
         } else {
             // Only the statistics say it: starttls=0/N (failed() needs them, so
             // the session ended with its disconnect line).
@@ -268,23 +273,31 @@ void AssemblerInbound::close(std::uint64_t pid, Session &s, std::int64_t disconn
 
 void AssemblerInbound::emitMessage(InboundMessage &m, QueueEntry *entry)
 {
-    TransferRecord &r = m_output.transfers.emplace_back();
+    TransferRecord &r = m_records.transfer();
     r.key = m.key;
     r.direction = directionOf(m.submission);
-    assembler::share(r.peer, m.peer.nameQString(m_strings));
-    assembler::share(r.peerIp, m.peer.ipQString(m_strings));
+    AssemblerRecords::setText(r.peer, m.peer.nameQString(m_strings));
+    AssemblerRecords::setText(r.peerIp, m.peer.ipQString(m_strings));
     // The queue entry's strings, shared with the message's other records, when it
     // is still the entry that gave the message its sender.
-    r.queueId = entry ? entry->queueIdText(m.queueId) : assembler::toQString(m.queueId);
+    if (entry)
+        AssemblerRecords::setText(r.queueId, entry->queueIdText(m.queueId));
+    else
+        AssemblerRecords::setUtf8(r.queueId, m.queueId);
     r.time = m.queueTime;
     r.bytes = m.size;
     r.encrypted = m.encrypted();
     r.local = m.peer.local;
-    r.sender = entry && entry->sender == m.sender ? entry->senderQString()
-                                                  : assembler::toQString(m.sender);
+    if (entry && entry->sender == m.sender)
+        AssemblerRecords::setText(r.sender, entry->senderQString());
+    else
+        AssemblerRecords::setUtf8(r.sender, m.sender);
+    AssemblerRecords::clearText(r.recipients);
     if (m.encryptedAtClient)
         m.tls.toDetails(m_strings, r.tls);
-    r.lines = m.lines.toOffsets();
+    else
+        AssemblerRecords::clearDetails(r.tls);
+    AssemblerRecords::setLines(r.lines, m.lines);
     m.emitted = true;
     m.emittedEncrypted = m.encrypted();
     m.emittedSubmission = m.submission;

@@ -15,6 +15,7 @@
 namespace mailtls {
 
 class AssemblerQueue;
+class AssemblerRecords;
 
 // The smtpd half of SessionAssembler (COUNTING.md "Postfix, inbound"): one
 // session per pid, its connection and TLS failure at its end, its client= lines
@@ -22,7 +23,7 @@ class AssemblerQueue;
 class AssemblerInbound final
 {
 public:
-    AssemblerInbound(AssemblerQueue &queue, AssemblerOutput &output, AssemblerStrings &strings);
+    AssemblerInbound(AssemblerQueue &queue, AssemblerRecords &records, AssemblerStrings &strings);
 
     // SmtpdConnect, SmtpdClient, SmtpdTlsEstablished, SmtpdTlsFailure, SmtpdDisconnect.
     // `pid` identifies the process (host and pid); `now` is the latest log time.
@@ -53,7 +54,7 @@ private:
     void emitMessage(assembler::InboundMessage &message, assembler::QueueEntry *entry);
 
     AssemblerQueue &m_queue;
-    AssemblerOutput &m_output;
+    AssemblerRecords &m_records;
     AssemblerStrings &m_strings;
     AssemblerTable<std::uint64_t, assembler::Session> m_sessions;
 };

@@ -6,6 +6,7 @@
 
 #include "models/logs/assemblerpeer.h"
 #include "models/logs/assemblerqueue.h"
+#include "models/logs/assemblerrecords.h"
 
 namespace mailtls {
 
@@ -39,10 +40,10 @@ bool namesRelay(const LogEvent &event)
 
 } // namespace
 
-AssemblerOutbound::AssemblerOutbound(AssemblerQueue &queue, AssemblerOutput &output,
+AssemblerOutbound::AssemblerOutbound(AssemblerQueue &queue, AssemblerRecords &records,
                                      AssemblerStrings &strings)
     : m_queue(queue)
-    , m_output(output)
+    , m_records(records)
     , m_strings(strings)
 {
 }
@@ -289,17 +290,17 @@ void AssemblerOutbound::conclude(Attempt &a)
 
 void AssemblerOutbound::emitAttempt(const Attempt &a)
 {
-    TlsFailureRecord &r = m_output.failures.emplace_back();
+    TlsFailureRecord &r = m_records.failure();
     r.key = a.key;
     r.direction = Direction::Outbound;
-    assembler::share(r.peer, a.peer.nameQString(m_strings));
-    assembler::share(r.peerIp, a.peer.ipQString(m_strings));
+    AssemblerRecords::setText(r.peer, a.peer.nameQString(m_strings));
+    AssemblerRecords::setText(r.peerIp, a.peer.ipQString(m_strings));
     r.port = a.peer.port;
     r.time = a.time;
     r.problem = a.problem == TlsProblem::None ? TlsProblem::Other : a.problem;
-    assembler::share(r.reason, m_strings.get(a.reason));
+    AssemblerRecords::setText(r.reason, m_strings.get(a.reason));
     r.local = a.peer.local;
-    r.lines = a.lines.toOffsets();
+    AssemblerRecords::setLines(r.lines, a.lines);
 }
 
 void AssemblerOutbound::emitConnection(const LogLine &line, const LogEvent &event,
@@ -307,17 +308,20 @@ void AssemblerOutbound::emitConnection(const LogLine &line, const LogEvent &even
 {
     assembler::PeerState peer;
     assembler::setPeer(peer, event.daemon, event.host, event.ip, event.port, m_strings);
-    ConnectionRecord &r = m_output.connections.emplace_back();
+    ConnectionRecord &r = m_records.connection();
     r.key = offset;
     r.direction = Direction::Outbound;
-    assembler::share(r.peer, peer.nameQString(m_strings));
-    assembler::share(r.peerIp, peer.ipQString(m_strings));
+    AssemblerRecords::setText(r.peer, peer.nameQString(m_strings));
+    AssemblerRecords::setText(r.peerIp, peer.ipQString(m_strings));
     r.port = peer.port;
     r.time = line.timeUtc;
     r.encrypted = use.encrypted;
     r.local = peer.local;
     if (use.encrypted && use.tls)
         use.tls->toDetails(m_strings, r.tls);
+    else
+        AssemblerRecords::clearDetails(r.tls);
+    r.lines.clear();
     if (use.encrypted && use.tlsOffset >= 0)
         assembler::addLine(r.lines, use.tlsOffset);
     assembler::addLine(r.lines, offset);
@@ -379,25 +383,31 @@ void AssemblerOutbound::countSent(const LogLine &line, const LogEvent &event, st
 void AssemblerOutbound::emitMessage(std::string_view queueId, QueueEntry &entry,
                                     OutboundMessage &m)
 {
-    TransferRecord &r = m_output.transfers.emplace_back();
+    TransferRecord &r = m_records.transfer();
     r.key = m.key;
     r.direction = Direction::Outbound;
-    assembler::share(r.peer, m.peer.nameQString(m_strings));
-    assembler::share(r.peerIp, m.peer.ipQString(m_strings));
-    assembler::share(r.queueId, entry.queueIdText(queueId));
+    AssemblerRecords::setText(r.peer, m.peer.nameQString(m_strings));
+    AssemblerRecords::setText(r.peerIp, m.peer.ipQString(m_strings));
+    AssemblerRecords::setText(r.queueId, entry.queueIdText(queueId));
     r.time = entry.queued ? entry.queueTime : m.firstTime;
     r.bytes = entry.queued ? entry.size : 0;
     r.encrypted = m.encrypted;
     r.local = m.peer.local;
-    assembler::share(r.sender, entry.senderQString());
-    for (const AssemblerText &recipient : m.recipients) {
-        if (!r.recipients.isEmpty())
+    AssemblerRecords::setText(r.sender, entry.senderQString());
+    if (m.recipients.empty()) {
+        AssemblerRecords::clearText(r.recipients);
+    } else {
+        AssemblerRecords::setUtf8(r.recipients, m.recipients.front());
+        for (auto recipient = m.recipients.begin() + 1; recipient != m.recipients.end(); ++recipient) {
             r.recipients += QLatin1Char(',');
-        r.recipients += assembler::toQString(recipient);
+            AssemblerRecords::appendUtf8(r.recipients, *recipient);
+        }
     }
     if (m.encrypted)
         m.tls.toDetails(m_strings, r.tls);
-    r.lines = m.lines.toOffsets();
+    else
+        AssemblerRecords::clearDetails(r.tls);
+    AssemblerRecords::setLines(r.lines, m.lines);
     m.emittedBytes = r.bytes;
     m.emittedTime = r.time;
 }

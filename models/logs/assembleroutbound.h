@@ -17,6 +17,7 @@
 namespace mailtls {
 
 class AssemblerQueue;
+class AssemblerRecords;
 
 // The delivery half of SessionAssembler (COUNTING.md "Postfix, outbound"):
 // which connection each smtp delivery line used (cached, same transaction, new),
@@ -24,7 +25,7 @@ class AssemblerQueue;
 class AssemblerOutbound final
 {
 public:
-    AssemblerOutbound(AssemblerQueue &queue, AssemblerOutput &output, AssemblerStrings &strings);
+    AssemblerOutbound(AssemblerQueue &queue, AssemblerRecords &records, AssemblerStrings &strings);
 
     // SmtpTlsEstablished, SmtpTlsReused, SmtpTlsFailure of an smtp or lmtp process.
     void tlsLine(std::uint64_t pid, const LogLine &line, const LogEvent &event,
@@ -79,7 +80,7 @@ private:
     void endSorted(std::vector<std::uint64_t> pids, bool erase);
 
     AssemblerQueue &m_queue;
-    AssemblerOutput &m_output;
+    AssemblerRecords &m_records;
     AssemblerStrings &m_strings;
     AssemblerTable<std::uint64_t, assembler::SmtpProcess> m_processes;
     // Pids by the hour of their last line (SmtpProcess::silenceSlot); a pid may

@@ -5,6 +5,8 @@
 
 #include <QByteArray>
 
+#include "models/logs/assemblerrecords.h"
+
 namespace mailtls::assembler {
 
 namespace {
@@ -124,10 +126,10 @@ void TlsState::clear()
 void TlsState::toDetails(AssemblerStrings &strings, TlsDetails &details) const
 {
     details.trust = trust;
-    share(details.protocol, strings.get(protocolRef, protocol));
-    share(details.cipher, strings.get(cipherRef, cipher));
+    AssemblerRecords::setText(details.protocol, strings.get(protocolRef, protocol));
+    AssemblerRecords::setText(details.cipher, strings.get(cipherRef, cipher));
     details.cipherBits = cipherBits;
-    share(details.keyExchange, strings.get(keyExchangeRef, keyExchange));
+    AssemblerRecords::setText(details.keyExchange, strings.get(keyExchangeRef, keyExchange));
     details.keyExchangeBits = keyExchangeBits;
     details.dhe = dhe;
 }

@@ -43,7 +43,6 @@ struct LineList
     bool empty() const { return count == 0; }
     const std::int64_t *begin() const { return offsets; }
     const std::int64_t *end() const { return offsets + count; }
-    LineOffsets toOffsets() const { return LineOffsets(begin(), end()); }
 };
 
 // Adds `offset` in log order, without duplicates; when full, the newest line
@@ -52,14 +51,6 @@ void addLine(LineOffsets &lines, std::int64_t offset);
 void addLine(LineList &lines, std::int64_t offset);
 
 QString toQString(std::string_view text);
-
-// `to` becomes a shared copy of `from`: QString's copy constructor and swap are
-// inline, its copy assignment a call into Qt (records take many such copies).
-inline void share(QString &to, const QString &from)
-{
-    QString copy(from);
-    to.swap(copy);
-}
 
 struct TlsState
 {

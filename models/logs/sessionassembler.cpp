@@ -10,6 +10,7 @@
 #include "models/logs/assemblerinbound.h"
 #include "models/logs/assembleroutbound.h"
 #include "models/logs/assemblerqueue.h"
+#include "models/logs/assemblerrecords.h"
 
 namespace mailtls {
 
@@ -19,8 +20,6 @@ constexpr quint32 kSnapshotMagic = 0x4d544153;   // "MTAS"
 constexpr quint16 kSnapshotVersion = 1;
 constexpr quint32 kSnapshotEnd = 0x454e4421;     // "END!"
 constexpr std::int64_t kSweepInterval = 3600;
-// Records of one kind reserved ahead for the next batch, at most.
-constexpr std::size_t kMaxReserve = 1 << 16;
 
 // Pids are per host: a log merged from several servers must not mix their processes.
 std::uint64_t processKey(const LogLine &line)
@@ -43,11 +42,11 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b)
 
 struct SessionAssembler::State
 {
-    AssemblerOutput output;
+    AssemblerRecords records;
     AssemblerQueue queue;
     AssemblerStrings strings;
-    AssemblerInbound inbound{queue, output, strings};
-    AssemblerOutbound outbound{queue, output, strings};
+    AssemblerInbound inbound{queue, records, strings};
+    AssemblerOutbound outbound{queue, records, strings};
     // The latest log time seen. Expiry runs on log time only, whenever it enters
     // a new hour, so that a restored read expires exactly what a clean read does.
     std::int64_t clock = 0;
@@ -137,15 +136,12 @@ void SessionAssembler::finish()
 
 AssemblerOutput SessionAssembler::takeOutput()
 {
-    AssemblerOutput taken = std::exchange(d->output, AssemblerOutput());
-    // The next batch is likely about as large as this one: room reserved now (with
-    // a margin for a busier batch) spares the output vectors their growth, a move
-    // of every record at each doubling.
-    auto room = [](std::size_t last) { return std::min(last + last / 2, kMaxReserve); };
-    d->output.transfers.reserve(room(taken.transfers.size()));
-    d->output.connections.reserve(room(taken.connections.size()));
-    d->output.failures.reserve(room(taken.failures.size()));
-    return taken;
+    return d->records.take();
+}
+
+void SessionAssembler::recycle(AssemblerOutput &&spent)
+{
+    d->records.recycle(std::move(spent));
 }
 
 QByteArray SessionAssembler::saveState() const

@@ -41,6 +41,10 @@ public:
 
     // Records finished since the last call.
     AssemblerOutput takeOutput();
+    // Records taken before and no longer needed: later records reuse their
+    // buffers (see AssemblerRecords), sparing the allocations of new ones and
+    // the frees of these on whichever thread is done with them.
+    void recycle(AssemblerOutput &&spent);
 
     QByteArray saveState() const;
     bool restoreState(const QByteArray &state, QString *error);

@@ -96,6 +96,20 @@ void StoreWriter::stop()
     m_thread.reset();
 }
 
+void StoreWriter::setKeepSpent(bool keep)
+{
+    QMutexLocker locker(&m_mutex);
+    m_keepSpent = keep;
+    if (!keep)
+        m_spent = AssemblerOutput();
+}
+
+AssemblerOutput StoreWriter::takeSpent()
+{
+    QMutexLocker locker(&m_mutex);
+    return std::exchange(m_spent, AssemblerOutput());
+}
+
 int StoreWriter::pendingCount() const
 {
     QMutexLocker locker(&m_mutex);
@@ -146,8 +160,12 @@ void StoreWriter::run()
         else
             emit failed(error);
 
+        // Records not taken since the last batch go here, outside the lock.
+        AssemblerOutput dropped;
         QMutexLocker locker(&m_mutex);
         m_writing = false;
+        if (written && m_keepSpent)
+            dropped = std::exchange(m_spent, std::move(batch.output));
         if (!written) {
             m_error = error;
             m_running = false;

@@ -9,6 +9,7 @@
 #include <QWaitCondition>
 #include <QtGlobal>
 
+#include "models/logs/records.h"
 #include "models/store/ingestbatch.h"
 
 class QThread;
@@ -55,6 +56,14 @@ public:
     // Writes what is queued, then ends the thread and closes the store.
     void stop();
 
+    // Off by default. When on, the records of the last batch written are kept
+    // for takeSpent(), rather than freed on the writer thread: a producer that
+    // reuses them (SessionAssembler::recycle) spares the allocations of its
+    // next records and this thread their frees.
+    void setKeepSpent(bool keep);
+    // The records of the last batch written since the previous call, or none.
+    AssemblerOutput takeSpent();
+
     int pendingCount() const;
     int maxPending() const { return m_maxPending; }
     // The failure that stopped the writer, empty while it runs.
@@ -79,6 +88,8 @@ private:
     bool m_running = false;           // open, and not failed or stopped
     bool m_writing = false;           // a batch is between the queue and its commit
     bool m_stopping = false;
+    bool m_keepSpent = false;
+    AssemblerOutput m_spent;
     QString m_error;
 };
 

@@ -16,6 +16,8 @@
 #include <mutex>
 #include <string_view>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include <QHash>
 #include <QString>
@@ -56,7 +58,8 @@ void countUnrecognised(const QHash<QString, qint64> &counts, RunFigures &figures
 }
 
 // Where the store writer would be: takes the assembler's batches on a thread of
-// its own, counts and drops them. At most two wait, as for the writer.
+// its own, counts them and hands them back for the assembler to reuse, as the
+// writer does once it has stored them. At most two wait, as for the writer.
 class RecordSink
 {
 public:
@@ -73,6 +76,13 @@ public:
         m_room.wait(lock, [this] { return m_batches.size() < 2; });
         m_batches.push_back(std::move(out));
         m_work.notify_one();
+    }
+
+    // Batches counted since the last call.
+    std::vector<mailtls::AssemblerOutput> takeSpent()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return std::exchange(m_spent, {});
     }
 
     void finish()
@@ -99,8 +109,8 @@ private:
             m_room.notify_one();
             lock.unlock();
             count(out, m_figures);
-            out = mailtls::AssemblerOutput();
             lock.lock();
+            m_spent.push_back(std::move(out));
         }
     }
 
@@ -109,6 +119,7 @@ private:
     std::condition_variable m_work;
     std::condition_variable m_room;
     std::deque<mailtls::AssemblerOutput> m_batches;
+    std::vector<mailtls::AssemblerOutput> m_spent;
     bool m_done = false;
     std::thread m_thread;
 };
@@ -157,6 +168,8 @@ bool runParallel(mailtls::LogReader &reader, int threads, std::int64_t blockKib,
     while (ingest.feedNext(assembler, fed)) {
         sinceTake += fed.lines;
         if (sinceTake >= BatchLines) {
+            for (mailtls::AssemblerOutput &spent : sink.takeSpent())
+                assembler.recycle(std::move(spent));
             sink.push(assembler.takeOutput());
             sinceTake = 0;
         }

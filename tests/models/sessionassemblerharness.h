@@ -242,43 +242,71 @@ inline QString rawLines(const LineOffsets &lines)
     return parts.join(QLatin1Char(','));
 }
 
-// Every field, for comparing two reads record by record.
+// Every field of one record, for comparing two reads record by record.
+inline QString fullText(const TransferRecord &r)
+{
+    return QStringLiteral("T %1 %2 %3 %4 %5 %6 %7 %8 %9")
+               .arg(r.key)
+               .arg(int(r.direction))
+               .arg(r.peer, r.peerIp, r.queueId)
+               .arg(r.time)
+               .arg(r.bytes)
+               .arg(r.encrypted)
+               .arg(r.local)
+        + QStringLiteral(" %1 %2 %3 %4").arg(r.sender, r.recipients, tlsText(r.tls), rawLines(r.lines));
+}
+
+inline QString fullText(const ConnectionRecord &r)
+{
+    return QStringLiteral("C %1 %2 %3 %4 %5 %6 %7 %8 %9")
+               .arg(r.key)
+               .arg(int(r.direction))
+               .arg(r.peer, r.peerIp)
+               .arg(r.port)
+               .arg(r.time)
+               .arg(r.encrypted)
+               .arg(r.local)
+               .arg(tlsText(r.tls))
+        + QLatin1Char(' ') + rawLines(r.lines);
+}
+
+inline QString fullText(const TlsFailureRecord &r)
+{
+    return QStringLiteral("F %1 %2 %3 %4 %5 %6 %7 %8 %9")
+               .arg(r.key)
+               .arg(int(r.direction))
+               .arg(r.peer, r.peerIp)
+               .arg(r.port)
+               .arg(r.time)
+               .arg(int(r.problem))
+               .arg(r.reason)
+               .arg(r.local)
+        + QLatin1Char(' ') + rawLines(r.lines);
+}
+
 inline QStringList describeFully(const Final &f)
 {
     QStringList out;
     for (const auto &[key, r] : f.transfers)
-        out << QStringLiteral("T %1 %2 %3 %4 %5 %6 %7 %8 %9")
-                   .arg(key)
-                   .arg(int(r.direction))
-                   .arg(r.peer, r.peerIp, r.queueId)
-                   .arg(r.time)
-                   .arg(r.bytes)
-                   .arg(r.encrypted)
-                   .arg(r.local)
-                + QStringLiteral(" %1 %2 %3 %4").arg(r.sender, r.recipients, tlsText(r.tls), rawLines(r.lines));
+        out << fullText(r);
     for (const auto &[key, r] : f.connections)
-        out << QStringLiteral("C %1 %2 %3 %4 %5 %6 %7 %8 %9")
-                   .arg(key)
-                   .arg(int(r.direction))
-                   .arg(r.peer, r.peerIp)
-                   .arg(r.port)
-                   .arg(r.time)
-                   .arg(r.encrypted)
-                   .arg(r.local)
-                   .arg(tlsText(r.tls))
-                + QLatin1Char(' ') + rawLines(r.lines);
+        out << fullText(r);
     for (const auto &[key, r] : f.failures)
-        out << QStringLiteral("F %1 %2 %3 %4 %5 %6 %7 %8 %9")
-                   .arg(key)
-                   .arg(int(r.direction))
-                   .arg(r.peer, r.peerIp)
-                   .arg(r.port)
-                   .arg(r.time)
-                   .arg(int(r.problem))
-                   .arg(r.reason)
-                   .arg(r.local)
-                + QLatin1Char(' ') + rawLines(r.lines);
+        out << fullText(r);
     return out;
+}
+
+// Every record of one output, in the order it holds them.
+inline QStringList describeFully(const AssemblerOutput &out)
+{
+    QStringList text;
+    for (const TransferRecord &r : out.transfers)
+        text << fullText(r);
+    for (const ConnectionRecord &r : out.connections)
+        text << fullText(r);
+    for (const TlsFailureRecord &r : out.failures)
+        text << fullText(r);
+    return text;
 }
 
 } // namespace mailtls::testing

@@ -36,6 +36,35 @@ QString corpusPath(const QString &file)
     return QStringLiteral(MAILTLS_CORPUS_DIR "/") + file;
 }
 
+// Every case at once, interleaved: sessions and attempts of many pids open at
+// the same time.
+QByteArray interleavedCases()
+{
+    QByteArray mixed;
+    std::vector<QByteArray> logs;
+    for (const Case &c : countingCases())
+        logs.push_back(logText(c.log));
+    std::mt19937 random(42);
+    std::vector<int> positions(logs.size(), 0);
+    std::vector<QList<QByteArray>> split;
+    for (const QByteArray &text : logs)
+        split.push_back(text.split('\n'));
+    for (bool more = true; more;) {
+        more = false;
+        for (std::size_t i = 0; i < split.size(); ++i) {
+            const int take = int(random() % 3);
+            for (int k = 0; k < take && positions[i] < split[i].size(); ++k) {
+                const QByteArray &row = split[i][positions[i]++];
+                if (!row.isEmpty())
+                    mixed += row + '\n';
+            }
+            if (positions[i] < split[i].size())
+                more = true;
+        }
+    }
+    return mixed;
+}
+
 } // namespace
 
 class TestSessionAssembler : public QObject
@@ -62,6 +91,8 @@ private slots:
     void corpusLogs();
     void corpusSnapshots_data();
     void corpusSnapshots();
+    void recycledRecords_data();
+    void recycledRecords();
 };
 
 void TestSessionAssembler::counting_data()
@@ -294,31 +325,7 @@ void TestSessionAssembler::snapshotSplit_data()
     if (!loopback.isEmpty())
         QTest::newRow("postfix-loopback") << loopback;
 
-    // Every case at once, interleaved: sessions and attempts of many pids open
-    // at the same time.
-    QByteArray mixed;
-    std::vector<QByteArray> logs;
-    for (const Case &c : countingCases())
-        logs.push_back(logText(c.log));
-    std::mt19937 random(42);
-    std::vector<int> positions(logs.size(), 0);
-    std::vector<QList<QByteArray>> split;
-    for (const QByteArray &text : logs)
-        split.push_back(text.split('\n'));
-    for (bool more = true; more;) {
-        more = false;
-        for (std::size_t i = 0; i < split.size(); ++i) {
-            const int take = int(random() % 3);
-            for (int k = 0; k < take && positions[i] < split[i].size(); ++k) {
-                const QByteArray &row = split[i][positions[i]++];
-                if (!row.isEmpty())
-                    mixed += row + '\n';
-            }
-            if (positions[i] < split[i].size())
-                more = true;
-        }
-    }
-    QTest::newRow("all cases interleaved") << mixed;
+    QTest::newRow("all cases interleaved") << interleavedCases();
 }
 
 void TestSessionAssembler::snapshotSplit()
@@ -596,6 +603,68 @@ void TestSessionAssembler::corpusSnapshots()
         second.finish();
         f.apply(second.takeOutput());
         QVERIFY2(describeFully(f) == cleanText, qPrintable(QStringLiteral("split at line %1").arg(k)));
+    }
+}
+
+void TestSessionAssembler::recycledRecords_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("all cases interleaved") << interleavedCases();
+    const QByteArray loopback = readFile(loopbackLogPath());
+    if (!loopback.isEmpty())
+        QTest::newRow("postfix-loopback") << loopback;
+    const QByteArray aso = readFile(corpusPath(QStringLiteral("ASO/logparser/random-sample-logs-regex-check")));
+    if (!aso.isEmpty())
+        QTest::newRow("ASO") << aso;
+}
+
+void TestSessionAssembler::recycledRecords()
+{
+    // Outputs handed back are overwritten by later records: every output taken
+    // holds exactly what it holds without recycling, record by record, in
+    // order, whichever records the recycled ones held before.
+    QFETCH(QByteArray, text);
+    const ParsedLog log = parseText(text, SkipUnparsed);
+    const std::size_t n = log.lines.size();
+    QVERIFY(n > 20);
+    for (const std::size_t step : {std::size_t(1), std::size_t(3), std::size_t(17), std::size_t(64)}) {
+        std::vector<QStringList> plain;
+        {
+            SessionAssembler a;
+            for (std::size_t from = 0; from < n; from += step) {
+                feedRange(a, log, from, std::min(n, from + step));
+                plain.push_back(describeFully(a.takeOutput()));
+            }
+            a.finish();
+            plain.push_back(describeFully(a.takeOutput()));
+        }
+        std::vector<QStringList> recycled;
+        {
+            SessionAssembler a;
+            std::vector<AssemblerOutput> taken;
+            auto take = [&] {
+                taken.push_back(a.takeOutput());
+                recycled.push_back(describeFully(taken.back()));
+                // Handed back two takes later: by then other records have been made.
+                if (taken.size() >= 3) {
+                    a.recycle(std::move(taken[taken.size() - 3]));
+                    taken[taken.size() - 3] = AssemblerOutput();
+                }
+            };
+            for (std::size_t from = 0; from < n; from += step) {
+                feedRange(a, log, from, std::min(n, from + step));
+                take();
+            }
+            a.finish();
+            take();
+        }
+        QCOMPARE(recycled.size(), plain.size());
+        int records = 0;
+        for (std::size_t i = 0; i < plain.size(); ++i) {
+            QVERIFY2(recycled[i] == plain[i], qPrintable(QStringLiteral("step %1, output %2").arg(step).arg(i)));
+            records += int(plain[i].size());
+        }
+        QVERIFY(records > 10);
     }
 }
 

@@ -111,6 +111,7 @@ private slots:
     void failureStopsTheWriter();
     void stopWritesWhatIsQueued();
     void startReportsABadFile();
+    void keepsTheLastBatchWrittenWhenAsked();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -284,6 +285,36 @@ void TestStoreWriter::startReportsABadFile()
     QVERIFY(!writer.waitUntilWritten(&waitError));
     QCOMPARE(waitError, error);
     QCOMPARE(writer.errorString(), error);
+}
+
+void TestStoreWriter::keepsTheLastBatchWrittenWhenAsked()
+{
+    StoreWriter writer(m_path, 4);
+    QString error;
+    QVERIFY2(writer.start(&error), qPrintable(error));
+    QVERIFY(writer.enqueue(batch(m_source, 0)));
+    QVERIFY2(writer.waitUntilWritten(&error), qPrintable(error));
+    // Off: written records are not kept.
+    QVERIFY(writer.takeSpent().isEmpty());
+
+    writer.setKeepSpent(true);
+    QVERIFY(writer.enqueue(batch(m_source, 1)));
+    QVERIFY(writer.enqueue(batch(m_source, 2)));
+    QVERIFY2(writer.waitUntilWritten(&error), qPrintable(error));
+    // The last batch's, once: the one before was dropped when this one came.
+    const AssemblerOutput spent = writer.takeSpent();
+    QCOMPARE(spent.transfers.size(), std::size_t(2));
+    QCOMPARE(spent.transfers.at(0).key, qint64(200));
+    QCOMPARE(spent.transfers.at(1).key, qint64(201));
+    QCOMPARE(spent.transfers.at(1).peer, QStringLiteral("mx.a.example"));
+    QVERIFY(writer.takeSpent().isEmpty());
+
+    // A failed batch is not handed back: it was not written.
+    QVERIFY(writer.enqueue(batch(99, 3)));
+    QVERIFY(!writer.waitUntilWritten(&error));
+    QVERIFY(writer.takeSpent().isEmpty());
+    writer.stop();
+    QCOMPARE(messagesIn(m_path), qint64(6));
 }
 
 QTEST_GUILESS_MAIN(TestStoreWriter)
