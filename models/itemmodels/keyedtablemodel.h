@@ -29,6 +29,11 @@ public:
         SortRole = Qt::UserRole + 1,   // the raw value of a cell, for sorting
         RecordIdRole,                  // the store's row id (qint64), where a row is one record
         EncryptedRole,                 // bool, where a row is encrypted or not
+        // Where a row names a peer, whatever the column: the peer as the
+        // filter names it (host, or domain when grouped by domain), and its
+        // Direction as int. Views open a peer from these.
+        PeerRole = Qt::UserRole + 16,
+        DirectionRole,
     };
 
     // More separate runs of gone rows than this, and a reset is cheaper for

@@ -44,11 +44,9 @@ public:
     Q_ENUM(Column)
 
     // Past KeyedTableModel's roles.
-    enum Role {
-        PeerRole = Qt::UserRole + 16,   // QString, whatever the column
-        DirectionRole,                  // int(Direction), whatever the column
+    enum PeerRowRole {
         // Encrypted messages / messages, 0..1; null when there are no messages.
-        EncryptedShareRole,
+        EncryptedShareRole = DirectionRole + 1,
     };
 
     explicit PeerRowModel(QObject *parent = nullptr);

@@ -25,11 +25,6 @@ public:
         PlaintextBytesColumn,
         ColumnCount
     };
-    enum PeerRoles {
-        PeerRole = Qt::UserRole + 16,   // QString: the peer as the filter groups it
-        DirectionRole,                  // int: its Direction
-    };
-
     explicit PlaintextPeerModel(QObject *parent = nullptr);
 
     void setPeers(const QList<PeerFigures> &peers);

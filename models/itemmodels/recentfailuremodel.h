@@ -15,11 +15,6 @@ class RecentFailureModel final : public KeyedTableModel
 
 public:
     enum Column { TimeColumn, DirectionColumn, PeerColumn, ProblemColumn, ReasonColumn, ColumnCount };
-    enum FailureRoles {
-        PeerRole = Qt::UserRole + 16,   // QString: the peer as the filter groups it
-        DirectionRole,                  // int: its Direction
-    };
-
     explicit RecentFailureModel(QObject *parent = nullptr);
 
     void setFailures(const QList<RecentFailure> &failures);

@@ -20,11 +20,6 @@ public:
     enum class Kind { DhePeers, Failures };
     // The DHE list has no last time: its columns are the others, in order.
     enum Column { DirectionColumn, PeerColumn, CountColumn, LastTimeColumn, DetailColumn };
-    enum Role {
-        DirectionRole = EncryptedRole + 1,   // Direction, as int
-        PeerRole,                            // the peer as the filter names it (host or domain)
-    };
-
     explicit TlsIssueModel(Kind kind, QObject *parent = nullptr);
 
     Kind kind() const { return m_kind; }

@@ -23,6 +23,7 @@
 #include "widgets/dashboard/dashboardcard.h"
 #include "widgets/dashboard/dashboardcards.h"
 #include "widgets/dashboard/dashboardcontext.h"
+#include "widgets/dashboard/peeractivation.h"
 #include "widgets/dashboard/queryrunner.h"
 #include "widgets/dashboard/sharewidget.h"
 #include "widgets/dashboard/trendchart.h"
@@ -164,7 +165,8 @@ QTableView *OverviewPage::makeView(QSortFilterProxyModel *proxy, const QString &
     view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     view->setSortingEnabled(true);
     view->setMinimumHeight(160);
-    connect(view, &QAbstractItemView::activated, this, &OverviewPage::activate);
+    PeerActivation::onActivated(view, this,
+                                [this](const QString &peer, Direction direction) { emit peerActivated(peer, direction); });
     return view;
 }
 
@@ -197,19 +199,6 @@ void OverviewPage::buildFailures()
            "for the peer's details."),
         m_failuresView, QStringLiteral("mailtls-overview-tls-failures"),
         [this] { return DashboardCsv::recentFailures(m_figures.recentFailures, m_filter); }, m_failuresView);
-}
-
-void OverviewPage::activate(const QModelIndex &index)
-{
-    if (!index.isValid())
-        return;
-    // Both models name the peer and direction under the same roles.
-    static_assert(int(PlaintextPeerModel::PeerRole) == int(RecentFailureModel::PeerRole));
-    static_assert(int(PlaintextPeerModel::DirectionRole) == int(RecentFailureModel::DirectionRole));
-    const QString peer = index.data(PlaintextPeerModel::PeerRole).toString();
-    const Direction direction = Direction(index.data(PlaintextPeerModel::DirectionRole).toInt());
-    if (!peer.isEmpty())
-        emit peerActivated(peer, direction);
 }
 
 void OverviewPage::refresh()

@@ -11,7 +11,6 @@
 class QComboBox;
 class QFrame;
 class QLabel;
-class QModelIndex;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -73,7 +72,6 @@ private:
     void buildFailures();
     void buildBanner();
     QTableView *makeView(QSortFilterProxyModel *proxy, const QString &name);
-    void activate(const QModelIndex &index);
     void apply(const OverviewFigures &figures, const ReportFilter &filter, const QString &error);
     void showBanner(const QList<TlsLoggingEvidence> &evidence);
     void setNotes(const QString &note);

@@ -21,6 +21,7 @@
 #include "widgets/dashboard/dashboardcontext.h"
 #include "widgets/dashboard/encryptedsharedelegate.h"
 #include "widgets/dashboard/headerstate.h"
+#include "widgets/dashboard/peeractivation.h"
 #include "widgets/dashboard/peerbarchart.h"
 #include "widgets/dashboard/queryrunner.h"
 
@@ -130,7 +131,8 @@ QWidget *PeersPage::buildTable()
     header->setSortIndicatorClearable(true);
     header->setSortIndicator(-1, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
-    connect(m_table, &QAbstractItemView::activated, this, &PeersPage::activate);
+    PeerActivation::onActivated(m_table, this,
+                                [this](const QString &peer, Direction direction) { emit peerActivated(peer, direction); });
 
     m_tableCard = DashboardCards::make(
         QStringLiteral("peersTableCard"), tr("Peers"),
@@ -338,15 +340,6 @@ void PeersPage::updateNotes()
     }
     m_tableCard->setNote(table);
     m_chartCard->setNote(chart);
-}
-
-void PeersPage::activate(const QModelIndex &index)
-{
-    const QModelIndex source = m_proxy->mapToSource(index);
-    if (!source.isValid())
-        return;
-    const PeerFigures &figures = m_model->rowAt(source.row()).figures;
-    emit peerActivated(figures.peer, figures.direction);
 }
 
 } // namespace mailtls

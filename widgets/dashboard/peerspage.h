@@ -88,7 +88,6 @@ private:
     // The context's choices that make the rows shown one view: a live refresh
     // of the same view keeps the TLS columns until the new ones arrive.
     QString viewKey() const;
-    void activate(const QModelIndex &index);
 
     DashboardContext *m_context;
     Settings m_settings;

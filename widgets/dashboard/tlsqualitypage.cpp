@@ -22,6 +22,7 @@
 #include "widgets/dashboard/dashboardcontext.h"
 #include "widgets/dashboard/distributionchart.h"
 #include "widgets/dashboard/headerstate.h"
+#include "widgets/dashboard/peeractivation.h"
 #include "widgets/dashboard/queryrunner.h"
 
 namespace mailtls {
@@ -181,13 +182,8 @@ DashboardCard *TlsQualityPage::makeListCard(Card card, const QString &title, con
         layout->addWidget(note);
     }
 
-    connect(view, &QAbstractItemView::activated, this, [this, proxy](const QModelIndex &index) {
-        const QModelIndex source = proxy->mapToSource(index);
-        if (!source.isValid())
-            return;
-        emit peerActivated(source.data(TlsIssueModel::PeerRole).toString(),
-                           Direction(source.data(TlsIssueModel::DirectionRole).toInt()));
-    });
+    PeerActivation::onActivated(view, this,
+                                [this](const QString &peer, Direction direction) { emit peerActivated(peer, direction); });
 
     auto *frame = DashboardCards::make(QString(), title, explanation, content, exportName(card),
                                        [this, card] { return csv(card); }, nullptr, this);
