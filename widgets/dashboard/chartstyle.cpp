@@ -52,6 +52,19 @@ void ChartStyle::paintBars(QBarSet *set, ChartPalette::Role role, const QPalette
     set->setPen(QPen(ChartPalette::color(role, palette).darker(130), 0.5));
 }
 
+void ChartStyle::writeValues(QBarSet *set, const QList<qreal> &values)
+{
+    if (set->count() != values.size()) {
+        set->remove(0, set->count());
+        set->append(values);
+        return;
+    }
+    for (int i = 0; i < values.size(); ++i) {
+        if (set->at(i) != values.at(i))
+            set->replace(i, values.at(i));
+    }
+}
+
 void ChartStyle::showTip(const QString &text, QWidget *view)
 {
     if (text.isEmpty())

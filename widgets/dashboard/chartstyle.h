@@ -29,6 +29,9 @@ public:
     static void applyPalette(QChart *chart, const QList<QAbstractAxis *> &axes, const QPalette &palette);
     // A bar set filled as `role` is, with a darker outline.
     static void paintBars(QBarSet *set, ChartPalette::Role role, const QPalette &palette);
+    // Gives the set these values, written in place where it has as many, so
+    // a live refresh only repaints the bars that changed.
+    static void writeValues(QBarSet *set, const QList<qreal> &values);
     // Shows `text` at the mouse over `view`; an empty text hides the tip.
     static void showTip(const QString &text, QWidget *view);
 };

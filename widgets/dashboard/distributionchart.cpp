@@ -141,15 +141,7 @@ void DistributionChart::applyData()
             const int row = rowOf(category);
             values << (m_model->strength(row) == s ? qreal(m_model->shares().at(row).connections) : 0.0);
         }
-        if (set->count() != rows) {
-            set->remove(0, set->count());
-            set->append(values);
-            continue;
-        }
-        for (int i = 0; i < rows; ++i) {
-            if (set->at(i) != values.at(i))
-                set->replace(i, values.at(i));
-        }
+        ChartStyle::writeValues(set, values);
     }
     ChartAxis::setNiceRange(m_values, double(highest), AxisSteps, true);
     if (!same)

@@ -152,17 +152,8 @@ void PeerBarChart::applyData()
     // only repaints what changed.
     if (categories != m_peerAxis->categories())
         m_peerAxis->setCategories(categories);
-    for (auto [set, values] : {std::pair{m_encrypted, &encrypted}, std::pair{m_plaintext, &plaintext}}) {
-        if (set->count() == n) {
-            for (int i = 0; i < n; ++i) {
-                if (set->at(i) != values->at(i))
-                    set->replace(i, values->at(i));
-            }
-        } else {
-            set->remove(0, set->count());
-            set->append(*values);
-        }
-    }
+    ChartStyle::writeValues(m_encrypted, encrypted);
+    ChartStyle::writeValues(m_plaintext, plaintext);
     ChartAxis::setNiceRange(m_valueAxis, double(highest), AxisSteps, true);
     m_view->setMinimumHeight(ChartFrame + BarHeight * std::max(n, 5));
 

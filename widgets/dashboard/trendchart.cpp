@@ -234,17 +234,8 @@ void TrendChart::applyData()
     const QStringList labels = categories();
     if (labels != m_timeAxis->categories())
         m_timeAxis->setCategories(labels);
-    for (auto [set, values] : {std::pair{m_encrypted, &encrypted}, std::pair{m_plaintext, &plaintext}}) {
-        if (set->count() == n) {
-            for (int i = 0; i < n; ++i) {
-                if (set->at(i) != values->at(i))
-                    set->replace(i, values->at(i));
-            }
-        } else {
-            set->remove(0, set->count());
-            set->append(*values);
-        }
-    }
+    ChartStyle::writeValues(m_encrypted, encrypted);
+    ChartStyle::writeValues(m_plaintext, plaintext);
     if (m_failures->points() != failurePoints)
         m_failures->replace(failurePoints);
 
