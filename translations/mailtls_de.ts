@@ -180,6 +180,17 @@
     </message>
 </context>
 <context>
+    <name>DashboardCards</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Cannot read the figures: %1</source>
+        <translation>Die Zahlen können nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardCsv</name>
     <message>
         <source>all records</source>
@@ -344,6 +355,10 @@
     <message>
         <source>MailTLS TLS quality: %1</source>
         <translation>MailTLS: TLS-Qualität – %1</translation>
+    </message>
+    <message>
+        <source>MailTLS peer %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1972,10 +1987,6 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>Übersicht</translation>
     </message>
     <message>
-        <source>Loading…</source>
-        <translation>Wird geladen …</translation>
-    </message>
-    <message>
         <source>Your mail server does not log TLS</source>
         <translation>Ihr Mailserver protokolliert TLS nicht</translation>
     </message>
@@ -1994,14 +2005,6 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>Messages (or bytes) per hour or per day, in UTC: encrypted and plaintext stacked, TLS failures as a line on the right-hand axis. Ranges of up to 72 hours are shown per hour.</source>
         <translation>Nachrichten (oder Bytes) je Stunde oder je Tag, in UTC: verschlüsselt und Klartext gestapelt, TLS-Fehler als Linie an der rechten Achse. Zeiträume bis zu 72 Stunden werden stündlich gezeigt.</translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation>Nachrichten</translation>
-    </message>
-    <message>
-        <source>Bytes</source>
-        <translation>Bytes</translation>
     </message>
     <message>
         <source>Trend measure</source>
@@ -2030,10 +2033,6 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>The latest failed TLS attempts in this range, newest first: a peer that could not start TLS, rejected a certificate, or offered too small a DH key. Press Enter or double-click a failure for the peer&apos;s details.</source>
         <translation>Die letzten fehlgeschlagenen TLS-Versuche in diesem Zeitraum, neueste zuerst: eine Gegenstelle, die TLS nicht starten konnte, ein Zertifikat abgelehnt oder einen zu kleinen DH-Schlüssel angeboten hat. Drücken Sie die Eingabetaste oder doppelklicken Sie auf einen Fehler, um die Details der Gegenstelle zu sehen.</translation>
-    </message>
-    <message>
-        <source>Cannot read the figures: %1</source>
-        <translation>Die Zahlen können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No mail in this range.</source>
@@ -2253,14 +2252,6 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>Die Nachrichten (oder Bytes) dieser Gegenstelle je Stunde oder je Tag, in UTC: verschlüsselt und Klartext gestapelt, TLS-Fehler als Linie an der rechten Achse. Zeiträume bis zu 72 Stunden werden stündlich gezeigt.</translation>
     </message>
     <message>
-        <source>Messages</source>
-        <translation>Nachrichten</translation>
-    </message>
-    <message>
-        <source>Bytes</source>
-        <translation>Bytes</translation>
-    </message>
-    <message>
         <source>Timeline measure</source>
         <translation>Maß des Zeitverlaufs</translation>
     </message>
@@ -2303,14 +2294,6 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>The envelope addresses that exchanged mail with this peer, most messages first: ours (senders of outbound mail) and theirs (its senders, and the recipients of our mail to it). The recipients of inbound mail are not in the logs&apos; records, so inbound mail names their side only.</source>
         <translation>Die Envelope-Adressen, die Mail mit dieser Gegenstelle ausgetauscht haben, die mit den meisten Nachrichten zuerst: eigene (Absender ausgehender Mail) und fremde (ihre Absender und die Empfänger unserer Mail an sie). Die Empfänger eingehender Mail stehen nicht in den Datensätzen der Protokolle, daher nennt eingehende Mail nur die Seite der Gegenstelle.</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Wird geladen …</translation>
-    </message>
-    <message>
-        <source>Cannot read the figures: %1</source>
-        <translation>Die Zahlen können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No mail with %1 in this range.</source>
@@ -2747,10 +2730,6 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>The store cannot be read: %1</source>
         <translation>Die Datenbank kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Wird geladen …</translation>
     </message>
     <message>
         <source>No mail in this range.</source>
@@ -3635,16 +3614,8 @@ MailTLS wartet auf Sie: Beheben Sie das Problem und klicken Sie dann auf „Wied
         <translation>TLS-Handshakes, die fehlschlugen, weil ein Zertifikat die Prüfungen nicht bestand, die die Richtlinie des Mailservers verlangt (abgelaufen, selbstsigniert, anderer Name …).</translation>
     </message>
     <message>
-        <source>Loading…</source>
-        <translation>Wird geladen …</translation>
-    </message>
-    <message>
         <source>The DH group size is not in the logs; a probe can measure it.</source>
         <translation>Die Größe der DH-Gruppe steht nicht in den Protokollen; eine Prüfung kann sie messen.</translation>
-    </message>
-    <message>
-        <source>Cannot read the figures: %1</source>
-        <translation>Die Zahlen können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>%1 encrypted connections · %2</source>
@@ -3811,6 +3782,17 @@ MailTLS wartet auf Sie: Beheben Sie das Problem und klicken Sie dann auf „Wied
     <message>
         <source>TLS failures: %1</source>
         <translation>TLS-Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::TrendPanel</name>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
     </message>
 </context>
 <context>

@@ -79,7 +79,13 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
 
     m_importStatus = new ImportStatus(m_import, this);
     statusBar()->addPermanentWidget(m_importStatus);
-    connect(m_import, &BackgroundImport::progress, m_context, &DashboardContext::notifyDataChanged);
+    connect(m_import, &BackgroundImport::progress, this, [this] {
+        // The import has made the store by its first progress: only then do
+        // the pages read it, so they never race it to create the file.
+        if (m_context->storePath() != m_importTarget)
+            showStore(m_importTarget, m_importIsDemo);
+        m_context->notifyDataChanged();
+    });
     connect(m_import, &BackgroundImport::finished, this, &MainWindow::importFinished);
 
     buildMenus();
@@ -262,6 +268,12 @@ void MainWindow::showBanner(const QString &html)
 
 void MainWindow::openStore(const QString &path, bool demo)
 {
+    showStore(path, demo);
+    emit storeShown();
+}
+
+void MainWindow::showStore(const QString &path, bool demo)
+{
     m_context->setStore(path, demo);
     m_context->setReferenceTime(std::nullopt);
     if (demo) {
@@ -286,7 +298,6 @@ void MainWindow::openStore(const QString &path, bool demo)
         showBanner(QString());
         setWindowTitle(tr("MailTLS"));
     }
-    emit storeShown();
 }
 
 void MainWindow::setAppStore(const QString &path)
@@ -312,8 +323,6 @@ void MainWindow::loadDemo()
     options.oneShot = true;
     m_import->start(m_importTarget, {log}, options);
     m_importStatus->started({log});
-    // The demo log ends on a known day: relative ranges end there too.
-    m_context->setStore(m_importTarget, true);
 }
 
 void MainWindow::importLogs(const QStringList &logs)
@@ -330,7 +339,6 @@ void MainWindow::importLogs(const QStringList &logs)
     m_importTarget = target;
     m_import->start(target, logs);
     m_importStatus->started(logs);
-    openStore(target, false);
 }
 
 void MainWindow::importFinished(const BackgroundImport::Result &result)
@@ -352,10 +360,12 @@ void MainWindow::importFinished(const BackgroundImport::Result &result)
     }
     if (m_importIsDemo)
         openStore(m_importTarget, true);
-    else
+    else if (m_context->storePath() != m_importTarget)
+        openStore(m_importTarget, false);
+    else {
         m_context->notifyDataChanged();
-    if (!result.cancelled && !m_importIsDemo)
         emit storeShown();
+    }
 }
 
 void MainWindow::runFirstRunAssistant()

@@ -94,6 +94,8 @@ private:
     void restoreSettings();
     void saveSettings();
     void showBanner(const QString &html);
+    // openStore() without telling: the pages follow a store an import fills.
+    void showStore(const QString &path, bool demo);
     void importFinished(const BackgroundImport::Result &result);
     void chooseImport();
     void showAbout();

@@ -82,10 +82,11 @@ private slots:
         window.setAppStore(dir.filePath(QStringLiteral("app.sqlite")));
         QSignalSpy shown(&window, &MainWindow::storeShown);
         window.importLogs({log});
-        QCOMPARE(window.context()->storePath(), dir.filePath(QStringLiteral("app.sqlite")));
         QVERIFY(window.backgroundImport()->isRunning());
         QVERIFY(shown.wait(60000));
+        QCOMPARE(shown.count(), 1);
         QVERIFY(!window.backgroundImport()->isRunning());
+        QCOMPARE(window.context()->storePath(), dir.filePath(QStringLiteral("app.sqlite")));
         QVERIFY(!window.context()->isDemo());
         QCOMPARE(window.windowTitle(), QStringLiteral("MailTLS"));
         TrafficStore store(dir.filePath(QStringLiteral("app.sqlite")));
