@@ -358,7 +358,7 @@
     </message>
     <message>
         <source>MailTLS peer %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>MailTLS: Gegenstelle %1 – %2</translation>
     </message>
 </context>
 <context>
