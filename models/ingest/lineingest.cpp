@@ -1,5 +1,6 @@
 #include "models/ingest/lineingest.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "models/logs/logevent.h"
@@ -93,12 +94,34 @@ void LineIngest::ingest(std::string_view wholeLines, std::int64_t baseOffset, Se
 void LineIngest::parse(std::string_view wholeLines, std::int64_t baseOffset, const std::vector<std::uint32_t> *lineEnds,
                        std::vector<Parsed> &out)
 {
-    run(wholeLines, baseOffset, lineEnds, [this, &out](const LogLine &line, std::int64_t offset) {
-        if (out.emplace_back(line, m_parser, offset).event.kind != EventKind::Unrecognised)
+    // A third of a mail log is Ignored lines: kept, they would cost the feeding
+    // thread a pass over each (and the memory between the threads) for nothing
+    // but the clock.
+    std::int64_t latest = Parsed::kNoTime;   // of the lines kept or passed so far
+    std::int64_t passed = Parsed::kNoTime;   // of the Ignored lines left out since the last kept
+    run(wholeLines, baseOffset, lineEnds, [&](const LogLine &line, std::int64_t offset) {
+        Parsed &parsed = out.emplace_back(line, m_parser, offset);
+        const EventKind kind = parsed.event.kind;
+        if (kind == EventKind::Unrecognised) {
+            out.pop_back();
+            return false;
+        }
+        if (kind == EventKind::Ignored && latest != Parsed::kNoTime
+            && SessionAssembler::canPass(line.timeUtc, latest)) {
+            out.pop_back();
+            passed = std::max(passed, line.timeUtc);
+            latest = std::max(latest, line.timeUtc);
             return true;
-        out.pop_back();
-        return false;
+        }
+        parsed.passed = passed;
+        passed = Parsed::kNoTime;
+        latest = latest == Parsed::kNoTime ? line.timeUtc : std::max(latest, line.timeUtc);
+        return true;
     });
+    // The last lines were left out: an Ignored event of their latest time moves
+    // the clock as they would have.
+    if (passed != Parsed::kNoTime)
+        out.emplace_back(passed);
 }
 
 LineIngest::Counts LineIngest::takeUnrecognisedCounts()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -15,10 +16,9 @@
 #include "models/logs/logevent.h"
 #include "models/logs/logline.h"
 #include "models/logs/postfixparser.h"
+#include "models/logs/sessionassembler.h"
 
 namespace mailtls {
-
-class SessionAssembler;
 
 // Turns text of whole log lines into Postfix events for a SessionAssembler,
 // counting what it cannot read: a line without a prefix as "(no prefix)", a
@@ -41,19 +41,34 @@ public:
     void ingest(std::string_view wholeLines, std::int64_t baseOffset, SessionAssembler &assembler);
 
     // The events of a block kept rather than fed, for a parser on another thread
-    // (ParallelIngest): the same lines, offsets and counts as ingest().
+    // (ParallelIngest): the same lines, offsets and counts as ingest(), with what
+    // the assembler reads of each line (SessionAssembler::feed(time, process, …)).
+    // Ignored lines that SessionAssembler::canPass() are left out, the latest
+    // time of them kept as `passed` on the next event (or on an Ignored event of
+    // that time at the end): feed each event after passTime(passed), when set.
     struct Parsed
     {
+        static constexpr std::int64_t kNoTime = std::numeric_limits<std::int64_t>::min();
+
         // The event is built where it is kept: a block holds thousands.
-        Parsed(const LogLine &parsedLine, const PostfixParser &parser, std::int64_t lineOffset)
-            : line(parsedLine)
-            , event(parser.parse(line))
+        Parsed(const LogLine &line, const PostfixParser &parser, std::int64_t lineOffset)
+            : event(parser.parse(line))
+            , time(line.timeUtc)
+            , process(SessionAssembler::processOf(line))
             , offset(lineOffset)
         {
         }
-        LogLine line;
+        // An Ignored event at `ignoredAt`: the lines left out at the end of a block.
+        explicit Parsed(std::int64_t ignoredAt)
+            : time(ignoredAt)
+        {
+            event.kind = EventKind::Ignored;
+        }
         LogEvent event;
+        std::int64_t time = 0;
+        std::uint64_t process = 0;
         std::int64_t offset = 0;
+        std::int64_t passed = kNoTime;
     };
     // `lineEnds`, when given, holds where each line ends in `wholeLines` (just past
     // its newline), as the reader that split them found.

@@ -231,8 +231,11 @@ bool ParallelIngest::feedNext(SessionAssembler &assembler, Fed &fed)
         --m_unparsed;
     }
     Block &block = *m_current;
-    for (const LineIngest::Parsed &parsed : block.events)
-        assembler.feed(parsed.line, parsed.event, parsed.offset);
+    for (const LineIngest::Parsed &parsed : block.events) {
+        if (parsed.passed != LineIngest::Parsed::kNoTime)
+            assembler.passTime(parsed.passed);
+        assembler.feed(parsed.time, parsed.process, parsed.event, parsed.offset);
+    }
     for (const auto &[program, count] : block.unrecognised)
         m_unrecognised[program] += count;
     m_lines += block.lines;

@@ -46,7 +46,7 @@ AssemblerInbound::AssemblerInbound(AssemblerQueue &queue, AssemblerRecords &reco
 {
 }
 
-void AssemblerInbound::feed(std::uint64_t pid, const LogLine &line, const LogEvent &event,
+void AssemblerInbound::feed(std::uint64_t pid, std::int64_t time, const LogEvent &event,
                             std::int64_t offset, std::int64_t now)
 {
     Session *found = m_sessions.find(pid);
@@ -65,13 +65,13 @@ void AssemblerInbound::feed(std::uint64_t pid, const LogLine &line, const LogEve
         if (event.host.empty() && event.ip.empty())
             return;
         found = &m_sessions.obtain(pid);
-        open(*found, line, event, offset);
+        open(*found, time, event, offset);
         if (event.kind == EventKind::SmtpdConnect)
             return;
     }
 
     Session &s = *found;
-    s.lastTime = std::max(s.lastTime, line.timeUtc);
+    s.lastTime = std::max(s.lastTime, time);
     switch (event.kind) {
     case EventKind::SmtpdTlsEstablished:
         if (!s.tls) {
@@ -85,7 +85,7 @@ void AssemblerInbound::feed(std::uint64_t pid, const LogLine &line, const LogEve
         if (!s.failureSeen) {
             s.failureSeen = true;
             s.failureKey = offset;
-            s.failureTime = line.timeUtc;
+            s.failureTime = time;
             s.problem = event.problem;
             s.reason.assign(assembler::readableReason(event.problemText));
         } else if (assembler::problemScore(event.problem, event.problemText)
@@ -97,7 +97,7 @@ void AssemblerInbound::feed(std::uint64_t pid, const LogLine &line, const LogEve
         assembler::addLine(s.lines, offset);
         break;
     case EventKind::SmtpdClient:
-        client(pid, s, line, event, offset);
+        client(pid, s, time, event, offset);
         break;
     case EventKind::SmtpdDisconnect:
         if (event.authenticated)
@@ -115,12 +115,12 @@ void AssemblerInbound::feed(std::uint64_t pid, const LogLine &line, const LogEve
     }
 }
 
-void AssemblerInbound::open(Session &s, const LogLine &line, const LogEvent &event,
+void AssemblerInbound::open(Session &s, std::int64_t time, const LogEvent &event,
                             std::int64_t offset)
 {
     s.key = offset;
-    s.startTime = line.timeUtc;
-    s.lastTime = line.timeUtc;
+    s.startTime = time;
+    s.lastTime = time;
     assembler::setPeer(s.peer, Daemon::Smtpd, event.host, event.ip, 0, m_strings);
     const std::string_view service = event.service;
     s.wrapper = service == "smtps" || service == "submissions";
@@ -128,7 +128,7 @@ void AssemblerInbound::open(Session &s, const LogLine &line, const LogEvent &eve
     assembler::addLine(s.lines, offset);
 }
 
-void AssemblerInbound::client(std::uint64_t pid, Session &s, const LogLine &line,
+void AssemblerInbound::client(std::uint64_t pid, Session &s, std::int64_t time,
                               const LogEvent &event, std::int64_t offset)
 {
     if (event.authenticated)
@@ -153,7 +153,7 @@ void AssemblerInbound::client(std::uint64_t pid, Session &s, const LogLine &line
     m.submission = s.submission();
     m.wholeSession = wholeSessionEncrypted(s);
 
-    QueueEntry &entry = m_queue.obtain(event.queueId, line.timeUtc);
+    QueueEntry &entry = m_queue.obtain(event.queueId, time);
     entry.inSession = true;
     entry.sessionPid = pid;
     entry.sessionKey = s.key;

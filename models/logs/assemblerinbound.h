@@ -9,7 +9,6 @@
 #include "models/logs/assemblertable.h"
 #include "models/logs/assemblertypes.h"
 #include "models/logs/logevent.h"
-#include "models/logs/logline.h"
 #include "models/logs/records.h"
 
 namespace mailtls {
@@ -27,7 +26,7 @@ public:
 
     // SmtpdConnect, SmtpdClient, SmtpdTlsEstablished, SmtpdTlsFailure, SmtpdDisconnect.
     // `pid` identifies the process (host and pid); `now` is the latest log time.
-    void feed(std::uint64_t pid, const LogLine &line, const LogEvent &event, std::int64_t offset,
+    void feed(std::uint64_t pid, std::int64_t time, const LogEvent &event, std::int64_t offset,
               std::int64_t now);
 
     // The first qmgr from= line of `queueId` was just recorded in `entry`.
@@ -43,9 +42,9 @@ public:
     bool load(QDataStream &in);
 
 private:
-    void open(assembler::Session &session, const LogLine &line, const LogEvent &event,
+    void open(assembler::Session &session, std::int64_t time, const LogEvent &event,
               std::int64_t offset);
-    void client(std::uint64_t pid, assembler::Session &session, const LogLine &line,
+    void client(std::uint64_t pid, assembler::Session &session, std::int64_t time,
                 const LogEvent &event, std::int64_t offset);
     // `disconnect`: offset of the disconnect line, -1 when the session ends otherwise.
     void close(std::uint64_t pid, assembler::Session &session, std::int64_t disconnect);

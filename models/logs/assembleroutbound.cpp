@@ -70,11 +70,11 @@ void AssemblerOutbound::touch(std::uint64_t pid, SmtpProcess &p, std::int64_t ti
     }
 }
 
-void AssemblerOutbound::tlsLine(std::uint64_t pid, const LogLine &line, const LogEvent &event,
+void AssemblerOutbound::tlsLine(std::uint64_t pid, std::int64_t time, const LogEvent &event,
                                 std::int64_t offset, std::int64_t now)
 {
     SmtpProcess &p = process(pid, now);
-    touch(pid, p, line.timeUtc);
+    touch(pid, p, time);
     assembler::makeRelayKey(event.host, event.ip, event.port, m_relay);
     Attempt &a = p.attempt;
 
@@ -84,7 +84,7 @@ void AssemblerOutbound::tlsLine(std::uint64_t pid, const LogLine &line, const Lo
         if (a.phase == Attempt::Phase::Open) {
             if (namesRelay(event) && a.relayKnown && a.relayKey != m_relay) {
                 conclude(a);
-                start(a, line, event, offset);
+                start(a, time, event, offset);
             } else {
                 join(a, event, offset);
             }
@@ -93,7 +93,7 @@ void AssemblerOutbound::tlsLine(std::uint64_t pid, const LogLine &line, const Lo
             // unexpected EOF at its end, say) is not a failed TLS attempt.
             if (!namesRelay(event) && event.queueId.empty() && p.handshakeDone)
                 return;
-            start(a, line, event, offset);
+            start(a, time, event, offset);
         }
         p.tlsActivity = true;
         p.handshakeDone = false;
@@ -126,27 +126,27 @@ void AssemblerOutbound::tlsLine(std::uint64_t pid, const LogLine &line, const Lo
         p.handshakeDone = true;
 }
 
-void AssemblerOutbound::delivery(std::uint64_t pid, const LogLine &line, const LogEvent &event,
+void AssemblerOutbound::delivery(std::uint64_t pid, std::int64_t time, const LogEvent &event,
                                  std::int64_t offset, std::int64_t now)
 {
     assembler::makeRelayKey(event.host, event.ip, event.port, m_relay);
     Use use;
     if (event.daemon == Daemon::Smtp || event.daemon == Daemon::Lmtp) {
         SmtpProcess &p = process(pid, now);
-        touch(pid, p, line.timeUtc);
-        failures(p, line, event, offset);
+        touch(pid, p, time);
+        failures(p, time, event, offset);
         use = connectionOf(p, event);
         p.pendingCount = 0;
         p.tlsActivity = false;
         p.handshakeDone = false;
         if (use.newConnection)
-            emitConnection(line, event, offset, use);
+            emitConnection(time, event, offset, use);
     } else {
         // local, virtual, pipe, discard, error: no SMTP connection at all.
         use.encrypted = event.hasTlsField && event.tlsFieldEncrypted;
     }
     if (event.status == DeliveryStatus::Sent && !event.queueId.empty())
-        countSent(line, event, offset, use);
+        countSent(time, event, offset, use);
 }
 
 AssemblerOutbound::Use AssemblerOutbound::connectionOf(SmtpProcess &p, const LogEvent &event)
@@ -207,7 +207,7 @@ AssemblerOutbound::Use AssemblerOutbound::connectionOf(SmtpProcess &p, const Log
     return use;
 }
 
-void AssemblerOutbound::failures(SmtpProcess &p, const LogLine &line, const LogEvent &event,
+void AssemblerOutbound::failures(SmtpProcess &p, std::int64_t time, const LogEvent &event,
                                  std::int64_t offset)
 {
     Attempt &a = p.attempt;
@@ -241,20 +241,20 @@ void AssemblerOutbound::failures(SmtpProcess &p, const LogLine &line, const LogE
     }
     if (tlsReason) {
         // A TLS deferral with no TLS lines before it is an attempt of its own.
-        start(a, line, event, offset);
+        start(a, time, event, offset);
         a.phase = Attempt::Phase::Run;
         a.queueId.assign(event.queueId);
         emitAttempt(a);
     }
 }
 
-void AssemblerOutbound::start(Attempt &a, const LogLine &line, const LogEvent &event,
+void AssemblerOutbound::start(Attempt &a, std::int64_t time, const LogEvent &event,
                               std::int64_t offset)
 {
     a = Attempt();
     a.phase = Attempt::Phase::Open;
     a.key = offset;
-    a.time = line.timeUtc;
+    a.time = time;
     if (namesRelay(event))
         setRelay(a, event);
     a.problem = event.problem;
@@ -303,7 +303,7 @@ void AssemblerOutbound::emitAttempt(const Attempt &a)
     AssemblerRecords::setLines(r.lines, a.lines);
 }
 
-void AssemblerOutbound::emitConnection(const LogLine &line, const LogEvent &event,
+void AssemblerOutbound::emitConnection(std::int64_t time, const LogEvent &event,
                                        std::int64_t offset, const Use &use)
 {
     assembler::PeerState peer;
@@ -314,7 +314,7 @@ void AssemblerOutbound::emitConnection(const LogLine &line, const LogEvent &even
     AssemblerRecords::setText(r.peer, peer.nameQString(m_strings));
     AssemblerRecords::setText(r.peerIp, peer.ipQString(m_strings));
     r.port = peer.port;
-    r.time = line.timeUtc;
+    r.time = time;
     r.encrypted = use.encrypted;
     r.local = peer.local;
     if (use.encrypted && use.tls)
@@ -327,10 +327,10 @@ void AssemblerOutbound::emitConnection(const LogLine &line, const LogEvent &even
     assembler::addLine(r.lines, offset);
 }
 
-void AssemblerOutbound::countSent(const LogLine &line, const LogEvent &event, std::int64_t offset,
+void AssemblerOutbound::countSent(std::int64_t time, const LogEvent &event, std::int64_t offset,
                                   const Use &use)
 {
-    QueueEntry &entry = m_queue.obtain(event.queueId, line.timeUtc);
+    QueueEntry &entry = m_queue.obtain(event.queueId, time);
     assembler::normalisePeerName(event.host, event.ip, m_peerName);
     OutboundMessage *m = nullptr;
     for (OutboundMessage &candidate : entry.outbound) {
@@ -344,7 +344,7 @@ void AssemblerOutbound::countSent(const LogLine &line, const LogEvent &event, st
         OutboundMessage &n = entry.outbound.emplace_back();
         assembler::setPeer(n.peer, event.daemon, event.host, event.ip, event.port, m_strings);
         n.key = offset;
-        n.firstTime = line.timeUtc;
+        n.firstTime = time;
         n.encrypted = use.encrypted;
         if (use.encrypted && use.tls)
             n.tls = *use.tls;

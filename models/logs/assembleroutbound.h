@@ -11,7 +11,6 @@
 #include "models/logs/assemblertable.h"
 #include "models/logs/assemblertypes.h"
 #include "models/logs/logevent.h"
-#include "models/logs/logline.h"
 #include "models/logs/records.h"
 
 namespace mailtls {
@@ -28,10 +27,10 @@ public:
     AssemblerOutbound(AssemblerQueue &queue, AssemblerRecords &records, AssemblerStrings &strings);
 
     // SmtpTlsEstablished, SmtpTlsReused, SmtpTlsFailure of an smtp or lmtp process.
-    void tlsLine(std::uint64_t pid, const LogLine &line, const LogEvent &event,
+    void tlsLine(std::uint64_t pid, std::int64_t time, const LogEvent &event,
                  std::int64_t offset, std::int64_t now);
     // Delivery lines of every delivery agent.
-    void delivery(std::uint64_t pid, const LogLine &line, const LogEvent &event,
+    void delivery(std::uint64_t pid, std::int64_t time, const LogEvent &event,
                   std::int64_t offset, std::int64_t now);
 
     // The first qmgr from= line of a queue id arrived after some of its messages.
@@ -63,17 +62,17 @@ private:
     // Records a line of the process at `time` (its last line, for expiry).
     void touch(std::uint64_t pid, assembler::SmtpProcess &p, std::int64_t time);
     Use connectionOf(assembler::SmtpProcess &p, const LogEvent &event);
-    void failures(assembler::SmtpProcess &p, const LogLine &line, const LogEvent &event,
+    void failures(assembler::SmtpProcess &p, std::int64_t time, const LogEvent &event,
                   std::int64_t offset);
-    void countSent(const LogLine &line, const LogEvent &event, std::int64_t offset, const Use &use);
+    void countSent(std::int64_t time, const LogEvent &event, std::int64_t offset, const Use &use);
 
-    void start(assembler::Attempt &a, const LogLine &line, const LogEvent &event,
+    void start(assembler::Attempt &a, std::int64_t time, const LogEvent &event,
                std::int64_t offset);
     void join(assembler::Attempt &a, const LogEvent &event, std::int64_t offset);
     void setRelay(assembler::Attempt &a, const LogEvent &event);
     void conclude(assembler::Attempt &a);
     void emitAttempt(const assembler::Attempt &a);
-    void emitConnection(const LogLine &line, const LogEvent &event, std::int64_t offset,
+    void emitConnection(std::int64_t time, const LogEvent &event, std::int64_t offset,
                         const Use &use);
     void emitMessage(std::string_view queueId, assembler::QueueEntry &entry,
                      assembler::OutboundMessage &message);

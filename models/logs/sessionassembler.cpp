@@ -21,17 +21,6 @@ constexpr quint16 kSnapshotVersion = 1;
 constexpr quint32 kSnapshotEnd = 0x454e4421;     // "END!"
 constexpr std::int64_t kSweepInterval = 3600;
 
-// Pids are per host: a log merged from several servers must not mix their processes.
-std::uint64_t processKey(const LogLine &line)
-{
-    std::uint32_t hash = 2166136261u;   // FNV-1a: stable across runs and builds
-    for (char c : line.host) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 16777619u;
-    }
-    return (std::uint64_t(hash) << 32) | std::uint32_t(line.pid);
-}
-
 std::int64_t floorDiv(std::int64_t a, std::int64_t b)
 {
     const std::int64_t q = a / b;
@@ -74,10 +63,28 @@ SessionAssembler::~SessionAssembler()
     delete d;
 }
 
-void SessionAssembler::feed(const LogLine &line, const LogEvent &event, std::int64_t offset)
+std::uint64_t SessionAssembler::processOf(const LogLine &line)
 {
-    if (!d->started || line.timeUtc > d->clock)
-        d->clock = line.timeUtc;
+    // Pids are per host: a log merged from several servers must not mix their processes.
+    std::uint32_t hash = 2166136261u;   // FNV-1a: stable across runs and builds
+    for (char c : line.host) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 16777619u;
+    }
+    return (std::uint64_t(hash) << 32) | std::uint32_t(line.pid);
+}
+
+bool SessionAssembler::canPass(std::int64_t time, std::int64_t latest)
+{
+    // The clock is at least `latest` already: a line no later in the hour than
+    // that cannot make it enter a new hour, so no sweep starts at it.
+    return floorDiv(time, kSweepInterval) <= floorDiv(latest, kSweepInterval);
+}
+
+void SessionAssembler::passTime(std::int64_t time)
+{
+    if (!d->started || time > d->clock)
+        d->clock = time;
     const std::int64_t slot = floorDiv(d->clock, kSweepInterval);
     if (!d->started || slot != d->sweepSlot) {
         d->started = true;
@@ -86,6 +93,17 @@ void SessionAssembler::feed(const LogLine &line, const LogEvent &event, std::int
         d->outbound.expire(d->clock);
         d->queue.expire(d->clock);
     }
+}
+
+void SessionAssembler::feed(const LogLine &line, const LogEvent &event, std::int64_t offset)
+{
+    feed(line.timeUtc, processOf(line), event, offset);
+}
+
+void SessionAssembler::feed(std::int64_t time, std::uint64_t process, const LogEvent &event,
+                            std::int64_t offset)
+{
+    passTime(time);
 
     switch (event.kind) {
     case EventKind::SmtpdConnect:
@@ -93,17 +111,17 @@ void SessionAssembler::feed(const LogLine &line, const LogEvent &event, std::int
     case EventKind::SmtpdClient:
     case EventKind::SmtpdTlsEstablished:
     case EventKind::SmtpdTlsFailure:
-        d->inbound.feed(processKey(line), line, event, offset, d->clock);
+        d->inbound.feed(process, time, event, offset, d->clock);
         break;
     case EventKind::QmgrFrom: {
         if (event.queueId.empty())
             break;
-        assembler::QueueEntry &entry = d->queue.obtain(event.queueId, line.timeUtc);
+        assembler::QueueEntry &entry = d->queue.obtain(event.queueId, time);
         if (entry.queued)
             break;   // qmgr logs from= again each time a deferred message is retried
         entry.queued = true;
         entry.size = event.size > 0 ? event.size : 0;
-        entry.queueTime = line.timeUtc;
+        entry.queueTime = time;
         entry.queueOffset = offset;
         entry.setSender(event.sender);
         d->inbound.queued(event.queueId, entry);
@@ -114,13 +132,13 @@ void SessionAssembler::feed(const LogLine &line, const LogEvent &event, std::int
         d->queue.remove(event.queueId);
         break;
     case EventKind::Delivery:
-        d->outbound.delivery(processKey(line), line, event, offset, d->clock);
+        d->outbound.delivery(process, time, event, offset, d->clock);
         break;
     case EventKind::SmtpTlsEstablished:
     case EventKind::SmtpTlsReused:
     case EventKind::SmtpTlsFailure:
         if (event.daemon == Daemon::Smtp || event.daemon == Daemon::Lmtp)
-            d->outbound.tlsLine(processKey(line), line, event, offset, d->clock);
+            d->outbound.tlsLine(process, time, event, offset, d->clock);
         break;
     case EventKind::Unrecognised:
     case EventKind::Ignored:

@@ -34,6 +34,21 @@ public:
 
     // `offset`: byte offset of the line within its source (provenance).
     void feed(const LogLine &line, const LogEvent &event, std::int64_t offset);
+    // The same from what feed() reads of the line: its time and the process
+    // that wrote it (processOf()), for a reader that keeps events without
+    // their lines (ParallelIngest).
+    void feed(std::int64_t time, std::uint64_t process, const LogEvent &event, std::int64_t offset);
+    // The process (host and pid) a line names.
+    static std::uint64_t processOf(const LogLine &line);
+
+    // A line that changes no record (an Ignored event) only moves the log's
+    // clock, by which open state expires. When canPass() says so for such a
+    // line at `time`, `latest` being the latest time of the lines before it in
+    // the same read, it need not be fed at all: passing on the latest time of
+    // the lines left out, with passTime() before the next line fed, has the
+    // same effect (they cannot start an expiry sweep).
+    static bool canPass(std::int64_t time, std::int64_t latest);
+    void passTime(std::int64_t time);
 
     // End of a one-shot read (a report straight from a log): close every open
     // session and pending failure attempt as if the log ended them.

@@ -379,6 +379,57 @@ void TestLineIngest::parallelEqualsSequential_data()
         mixed += sessionLines("2025-01-01T00:1" + QByteArray::number(i) + ":00+00:00", 10 + i);
     QTest::newRow("RFC 3339 and classic stamps") << mixed << utc("2025-02-01T00:00:00") << 2 << qint64(400) << qint64(0);
 
+    // Sessions that never end, then 40 hours of lines that change nothing (some
+    // a little back in time), then the same pids again: what expires, and when
+    // (the order of the records), follows the clock those lines move, though a
+    // parsed block leaves most of them out (LineIngest::parse).
+    QByteArray quiet;
+    auto stamp = [](std::int64_t seconds) {
+        return QLocale::c()
+            .toString(QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc()), QStringLiteral("MMM dd HH:mm:ss"))
+            .toLatin1();
+    };
+    const std::int64_t start = utc("2024-06-10T10:00:00");
+    for (int i = 0; i < 6; ++i) {
+        const QByteArray peer = "a" + QByteArray::number(i) + ".example.net[192.0.2." + QByteArray::number(i + 1) + "]";
+        const QByteArray pid = QByteArray::number(200 + i);
+        quiet += stamp(start + 60 * i) + " mx postfix/smtpd[" + pid + "]: connect from " + peer + "\n";
+        quiet += stamp(start + 60 * i + 1) + " mx postfix/smtpd[" + pid + "]: 7C" + QByteArray::number(i) + ": client=" + peer + "\n";
+        quiet += stamp(start + 60 * i + 2) + " mx postfix/qmgr[900]: 7C" + QByteArray::number(i) + ": from=<b@example.net>, size=10"
+            ", nrcpt=1 (queue active)\n";
+    }
+    for (int k = 0; k < 141; ++k) {
+        const std::int64_t t = start + 1800 + 17 * 60 * k - (k % 5 == 4 ? 20 * 60 : 0);
+        quiet += stamp(t) + " mx postfix/anvil[90]: statistics: max connection rate 1/60s for (smtp:192.0.2.9) at "
+            + stamp(t) + "\n";
+        quiet += stamp(t + 7) + " mx postfix/cleanup[91]: 5B" + QByteArray::number(k) + ": message-id=<" + QByteArray::number(k)
+            + "@example.net>\n";
+    }
+    for (int i = 0; i < 6; ++i) {
+        const QByteArray peer = "b" + QByteArray::number(i) + ".example.net[198.51.100." + QByteArray::number(i + 1) + "]";
+        const QByteArray pid = QByteArray::number(200 + i);
+        const std::int64_t t = start + 42 * 3600 + 30 * i;
+        quiet += stamp(t) + " mx postfix/smtpd[" + pid + "]: connect from " + peer + "\n";
+        quiet += stamp(t + 1) + " mx postfix/smtpd[" + pid + "]: disconnect from " + peer + " ehlo=1 quit=1 commands=2\n";
+    }
+    // A session silent since 10:01:40 the day before is not yet expired by the
+    // sweep at 10:00:00, but would be by one at 10:03:20: it ends at the 11:00
+    // sweep, after the session of 10:30.
+    const std::int64_t day = utc("2024-06-12T10:01:40");
+    quiet += stamp(day) + " mx postfix/smtpd[300]: connect from c.example.net[192.0.2.30]\n";
+    for (const std::int64_t t : {day + 86400 - 700, day + 86400 - 100, day + 86400 + 100, day + 86400 + 101})
+        quiet += stamp(t) + " mx postfix/anvil[90]: statistics: max cache size 1 at " + stamp(t) + "\n";
+    quiet += stamp(day + 86400 + 1700) + " mx postfix/smtpd[301]: connect from d.example.net[192.0.2.31]\n";
+    quiet += stamp(day + 86400 + 1701) + " mx postfix/smtpd[301]: disconnect from d.example.net[192.0.2.31] "
+                                         "ehlo=1 quit=1 commands=2\n";
+    quiet += stamp(day + 86400 + 3500) + " mx postfix/anvil[90]: statistics: max cache size 1 at 11:00\n";
+    quiet += stamp(day + 86400 + 3600) + " mx postfix/anvil[90]: statistics: max cache size 1 at 11:01\n";
+    const qint64 june = utc("2024-06-30T00:00:00");
+    QTest::newRow("expiry over quiet hours, large blocks") << quiet << june << 2 << qint64(1 << 16) << qint64(200);
+    QTest::newRow("expiry over quiet hours, small blocks") << quiet << june << 2 << qint64(200) << qint64(0);
+    QTest::newRow("expiry over quiet hours, one line a block") << quiet << june << 2 << qint64(1) << qint64(0);
+    QTest::newRow("expiry over quiet hours, feeding thread") << quiet << june << 0 << qint64(1000) << qint64(0);
+
     // CRLF lines, a line of more than LogReader's 1 MiB (read in pieces), and a last
     // line without a newline.
     QByteArray odd = classicLog("2024-12-31T23:58:00", 3);
