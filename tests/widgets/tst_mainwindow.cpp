@@ -12,6 +12,7 @@
 #include "models/store/trafficstore.h"
 #include "models/sources/sourcemanager.h"
 #include "widgets/dashboard/dashboardcontext.h"
+#include "widgets/dashboard/queryrunner.h"
 #include "widgets/dashboard/overviewpage.h"
 #include "widgets/dashboard/peerdetailpage.h"
 #include "widgets/dashboard/peerspage.h"
@@ -257,6 +258,31 @@ private slots:
                    "mail=1 rcpt=1 data=1 quit=1 commands=5\n");
         file.flush();
         QTRY_COMPARE_WITH_TIMEOUT(inboundMessages(), qint64(1), 20000);
+    }
+
+    // The pages share one query thread: a filter change reads for the page
+    // shown, and a hidden page reads when it is shown.
+    void onlyTheShownPageReadsOnAFilterChange()
+    {
+        QTemporaryDir dir;
+        const QString log = writeLog(dir);
+        MainWindow window;
+        window.setAppStore(dir.filePath(QStringLiteral("app.sqlite")));
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::storeShown);
+        window.importLogs({log});
+        QVERIFY(shown.wait(60000));
+        QVERIFY(window.context()->runner()->waitForIdle());
+        QCOMPARE(window.currentPage()->objectName(), QStringLiteral("overviewPage"));
+
+        window.context()->setDirection(Direction::Outbound);
+        QCOMPARE(window.context()->runner()->pending(), 1);
+        QVERIFY(window.context()->runner()->waitForIdle());
+
+        QSignalSpy tlsLoaded(window.page(QStringLiteral("tlsQualityPage")), SIGNAL(loaded()));
+        window.showPage(QStringLiteral("tlsQualityPage"));
+        QCOMPARE(window.context()->runner()->pending(), 1);
+        QVERIFY(tlsLoaded.wait(30000));
     }
 
     void closingWhileLoadingDoesNotCrash()

@@ -48,6 +48,8 @@ struct Harness
     {
         context.setStore(path, false);
         page = std::make_unique<OverviewPage>(&context, nullptr);
+        // Shown: a hidden page leaves the store alone until it is shown.
+        page->show();
     }
 
     bool waitLoaded()

@@ -46,6 +46,8 @@ struct Harness
     {
         context.setStore(path, false);
         page = std::make_unique<TlsQualityPage>(&context, nullptr);
+        // Shown: a hidden page leaves the store alone until it is shown.
+        page->show();
         loads = std::make_unique<QSignalSpy>(page.get(), &TlsQualityPage::loaded);
     }
 

@@ -28,6 +28,7 @@
 #include "widgets/dashboard/sharewidget.h"
 #include "widgets/dashboard/trendchart.h"
 #include "widgets/dashboard/trendpanel.h"
+#include "widgets/dashboard/pagerefresh.h"
 
 namespace mailtls {
 
@@ -74,12 +75,13 @@ OverviewPage::OverviewPage(DashboardContext *context, QWidget *parent)
     setTabOrder(m_measureBox, m_topPeersView);
     setTabOrder(m_topPeersView, m_failuresView);
 
-    connect(m_context, &DashboardContext::storeChanged, this, [this] {
+    auto *gate = new PageRefresh(this, [this] { refresh(); });
+    connect(m_context, &DashboardContext::storeChanged, this, [this, gate] {
         setNotes(DashboardCards::loadingNote());
-        refresh();
+        gate->request();
     });
-    connect(m_context, &DashboardContext::filterChanged, this, &OverviewPage::refresh);
-    connect(m_context, &DashboardContext::dataChanged, this, &OverviewPage::refresh);
+    connect(m_context, &DashboardContext::filterChanged, gate, &PageRefresh::request);
+    connect(m_context, &DashboardContext::dataChanged, gate, &PageRefresh::request);
 
     setNotes(DashboardCards::loadingNote());
     if (!m_context->storePath().isEmpty())

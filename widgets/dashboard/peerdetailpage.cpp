@@ -34,6 +34,7 @@
 #include "widgets/dashboard/recordmarkproxymodel.h"
 #include "widgets/dashboard/trendchart.h"
 #include "widgets/dashboard/trendpanel.h"
+#include "widgets/dashboard/pagerefresh.h"
 
 namespace mailtls {
 
@@ -103,6 +104,7 @@ PeerDetailPage::PeerDetailPage(DashboardContext *context, QWidget *parent)
 
     restoreState();
 
+    m_refresh = new PageRefresh(this, [this] { refresh(); });
     connect(m_context, &DashboardContext::storeChanged, this, [this] {
         clearShown();
         contextChanged();
@@ -379,17 +381,7 @@ void PeerDetailPage::contextChanged()
 {
     if (m_peer.isEmpty())
         return;
-    if (isVisible())
-        refresh();
-    else
-        m_stale = true;
-}
-
-void PeerDetailPage::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (m_stale)
-        refresh();
+    m_refresh->request();
 }
 
 void PeerDetailPage::changeEvent(QEvent *event)
@@ -411,7 +403,7 @@ ReportFilter PeerDetailPage::queryFilter() const
 
 void PeerDetailPage::refresh()
 {
-    m_stale = false;
+    m_refresh->clear();
     if (m_peer.isEmpty())
         return;
     const ReportFilter filter = queryFilter();

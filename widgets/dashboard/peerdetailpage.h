@@ -22,6 +22,8 @@ class QToolButton;
 
 namespace mailtls {
 
+class PageRefresh;
+
 class CorrespondentModel;
 class DashboardCard;
 class DashboardContext;
@@ -106,7 +108,6 @@ signals:
     void peerChanged(const QString &peer);
 
 protected:
-    void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -141,7 +142,7 @@ private:
     std::optional<Direction> m_direction;
     std::optional<Direction> m_contextDirection;
     ReportFilter::GroupBy m_groupBy = ReportFilter::GroupBy::Host;
-    bool m_stale = false;
+    PageRefresh *m_refresh = nullptr;
     // The tables' columns fit their contents at a peer's first result.
     bool m_fitColumns = true;
 

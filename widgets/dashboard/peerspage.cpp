@@ -24,6 +24,7 @@
 #include "widgets/dashboard/peeractivation.h"
 #include "widgets/dashboard/peerbarchart.h"
 #include "widgets/dashboard/queryrunner.h"
+#include "widgets/dashboard/pagerefresh.h"
 
 namespace mailtls {
 
@@ -100,6 +101,9 @@ PeersPage::PeersPage(DashboardContext *context, QWidget *parent)
     connect(header, &QHeaderView::sectionMoved, this, saveHeader);
     connect(header, &QHeaderView::sortIndicatorChanged, this, saveHeader);
 
+    // Stale from the start: the first show reads.
+    m_refresh = new PageRefresh(this, [this] { refresh(); });
+    m_refresh->request();
     connect(m_context, &DashboardContext::storeChanged, this, &PeersPage::storeChanged);
     connect(m_context, &DashboardContext::filterChanged, this, &PeersPage::contextChanged);
     connect(m_context, &DashboardContext::dataChanged, this, &PeersPage::contextChanged);
@@ -239,19 +243,9 @@ QString PeersPage::viewKey() const
     return key;
 }
 
-void PeersPage::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (m_stale)
-        refresh();
-}
-
 void PeersPage::contextChanged()
 {
-    if (isVisible())
-        refresh();
-    else
-        m_stale = true;
+    m_refresh->request();
 }
 
 void PeersPage::storeChanged()
@@ -269,7 +263,7 @@ void PeersPage::storeChanged()
 
 void PeersPage::refresh()
 {
-    m_stale = false;
+    m_refresh->clear();
     const ReportFilter filter = m_context->filter();
     const QString view = viewKey();
     const quint64 generation = ++m_generation;

@@ -16,6 +16,8 @@ class QTableView;
 
 namespace mailtls {
 
+class PageRefresh;
+
 class DashboardCard;
 class DashboardContext;
 class PeerBarChart;
@@ -73,7 +75,6 @@ signals:
     void peerActivated(const QString &peer, mailtls::Direction direction);
 
 protected:
-    void showEvent(QShowEvent *event) override;
 
 private:
     QWidget *buildTable();
@@ -106,7 +107,7 @@ private:
     ReportFilter m_shownFilter;
     QString m_error;
     bool m_loadedOnce = false;
-    bool m_stale = true;
+    PageRefresh *m_refresh = nullptr;
     bool m_headerRestored = false;
 };
 

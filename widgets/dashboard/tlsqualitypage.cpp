@@ -24,6 +24,7 @@
 #include "widgets/dashboard/headerstate.h"
 #include "widgets/dashboard/peeractivation.h"
 #include "widgets/dashboard/queryrunner.h"
+#include "widgets/dashboard/pagerefresh.h"
 
 namespace mailtls {
 
@@ -103,13 +104,14 @@ TlsQualityPage::TlsQualityPage(DashboardContext *context, QWidget *parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
 
-    connect(m_context, &DashboardContext::storeChanged, this, [this] {
+    auto *gate = new PageRefresh(this, [this] { refresh(); });
+    connect(m_context, &DashboardContext::storeChanged, this, [this, gate] {
         // What is shown is another store's until the new figures arrive.
         setNotes(DashboardCards::loadingNote());
-        refresh();
+        gate->request();
     });
-    connect(m_context, &DashboardContext::filterChanged, this, &TlsQualityPage::refresh);
-    connect(m_context, &DashboardContext::dataChanged, this, &TlsQualityPage::refresh);
+    connect(m_context, &DashboardContext::filterChanged, gate, &PageRefresh::request);
+    connect(m_context, &DashboardContext::dataChanged, gate, &PageRefresh::request);
     refresh();
 }
 
