@@ -54,7 +54,14 @@ void ChartStyle::paintBars(QBarSet *set, ChartPalette::Role role, const QPalette
 
 void ChartStyle::writeValues(QBarSet *set, const QList<qreal> &values)
 {
-    if (set->count() != values.size()) {
+    // Each replace() lays the whole series out again: in place for the few
+    // values a live batch changes, whole for a new filter's many.
+    int changed = 0;
+    if (set->count() == values.size()) {
+        for (int i = 0; i < values.size() && changed <= MaxInPlaceChanges; ++i)
+            changed += set->at(i) != values.at(i);
+    }
+    if (set->count() != values.size() || changed > MaxInPlaceChanges) {
         set->remove(0, set->count());
         set->append(values);
         return;

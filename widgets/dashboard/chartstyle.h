@@ -29,9 +29,11 @@ public:
     static void applyPalette(QChart *chart, const QList<QAbstractAxis *> &axes, const QPalette &palette);
     // A bar set filled as `role` is, with a darker outline.
     static void paintBars(QBarSet *set, ChartPalette::Role role, const QPalette &palette);
-    // Gives the set these values, written in place where it has as many, so
-    // a live refresh only repaints the bars that changed.
+    // Gives the set these values, written in place where it has as many and
+    // at most MaxInPlaceChanges differ, so a live refresh only repaints the
+    // bars that changed; else replaced whole (one layout, not one per bar).
     static void writeValues(QBarSet *set, const QList<qreal> &values);
+    static constexpr int MaxInPlaceChanges = 16;
     // Shows `text` at the mouse over `view`; an empty text hides the tip.
     static void showTip(const QString &text, QWidget *view);
 };
