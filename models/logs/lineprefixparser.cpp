@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 
 #include <QDate>
 #include <QDateTime>
@@ -419,6 +420,7 @@ void LinePrefixParser::reset()
 {
     m_year = 0;
     m_lastMonth = 0;
+    m_stampLength = 0;
 }
 
 std::int64_t LinePrefixParser::localToUtc(int year, int month, int day, int hour, int minute,
@@ -485,6 +487,7 @@ void LinePrefixParser::setYearState(YearState state)
 {
     m_year = state.year;
     m_lastMonth = state.lastMonth;
+    m_stampLength = 0;
 }
 
 int LinePrefixParser::inferYear(int month)
@@ -508,6 +511,7 @@ int LinePrefixParser::inferYear(int month)
 
 void LinePrefixParser::advanceYear(std::string_view line)
 {
+    m_stampLength = 0;
     const std::size_t pos = stampStart(line);
     const int month = monthFromName(line, pos);
     // The month held already changes nothing, whether or not the rest is a stamp.
@@ -522,6 +526,17 @@ bool LinePrefixParser::parse(std::string_view line, LogLine &out)
 {
     std::size_t pos = stampStart(line);
     const std::size_t n = line.size();
+
+    // The stamp of the line before, followed by the blank every prefix needs
+    // after its stamp: read exactly as it was.
+    if (m_stampLength != 0 && n - pos > m_stampLength && isSpace(line[pos + m_stampLength])
+        && std::memcmp(line.data() + pos, m_stamp, m_stampLength) == 0) {
+        out.timeUtc = m_stampTime;
+        out.fraction = m_stampFraction;
+        return parseAfterStamp(line, pos + m_stampLength, out);
+    }
+    m_stampLength = 0;
+    const std::size_t stampBegin = pos;
 
     out.fraction = 0;
     int hour = 0;
@@ -572,6 +587,19 @@ bool LinePrefixParser::parse(std::string_view line, LogLine &out)
         pos = p;
     }
 
+    // Year inference has taken this stamp: it may be taken again as it is.
+    if (pos - stampBegin <= kMaxStamp) {
+        std::memcpy(m_stamp, line.data() + stampBegin, pos - stampBegin);
+        m_stampLength = pos - stampBegin;
+        m_stampTime = out.timeUtc;
+        m_stampFraction = out.fraction;
+    }
+    return parseAfterStamp(line, pos, out);
+}
+
+bool LinePrefixParser::parseAfterStamp(std::string_view line, std::size_t pos, LogLine &out)
+{
+    const std::size_t n = line.size();
     // After the stamp: [level] [host] [level] program[pid]: message
     if (pos >= n || !isSpace(line[pos]))
         return false;

@@ -57,6 +57,8 @@ public:
     void advanceYear(std::string_view line);
 
 private:
+    // The columns after the stamp, which ends at `pos`.
+    bool parseAfterStamp(std::string_view line, std::size_t pos, LogLine &out);
     int inferYear(int month);
     std::int64_t localToUtc(int year, int month, int day, int hour, int minute, int second);
     bool isLevelColumnCached(std::string_view column);
@@ -81,6 +83,16 @@ private:
     // The last column isLevelColumnCached() looked at, and its answer.
     std::string m_lastColumn;
     bool m_lastColumnIsLevel = false;
+    // The stamp read last (from its start to its end, fraction included) and
+    // what it gave. Most lines carry the stamp of the line before them (a
+    // session logs several a second): the time is taken again, and year
+    // inference, given a month it holds already, would change nothing.
+    // Forgotten whenever the year state is set from outside.
+    static constexpr std::size_t kMaxStamp = 48;
+    char m_stamp[kMaxStamp] = {};
+    std::size_t m_stampLength = 0;      // 0: none
+    std::int64_t m_stampTime = 0;
+    std::int32_t m_stampFraction = 0;
 };
 
 } // namespace mailtls

@@ -40,6 +40,9 @@ private slots:
     void yearInference_data();
     void yearInference();
     void resetStartsOver();
+    void repeatedStamps_data();
+    void repeatedStamps();
+    void yearStateSetAnewForgetsTheStamp();
     void zoneConversionMatchesQt_data();
     void zoneConversionMatchesQt();
     void dstGapAndOverlap();
@@ -365,6 +368,100 @@ void TestLinePrefixParser::resetStartsOver()
     parser.reset();
     QVERIFY(parser.parse(std::string_view("Dec 31 10:00:00 mx p[1]: m"), out));
     QCOMPARE(out.timeUtc, utc("2023-12-31T10:00:00"));
+}
+
+void TestLinePrefixParser::repeatedStamps_data()
+{
+    QTest::addColumn<qint64>("reference");
+    QTest::addColumn<QStringList>("lines");
+    QTest::addColumn<QStringList>("expected");   // time and microseconds, or "-" for no prefix
+
+    // Most lines repeat the stamp of the line before: it is read once, and each
+    // line below must still read as if alone in its place.
+    QTest::newRow("the same stamp again")
+        << utc("2024-06-30T00:00:00")
+        << QStringList{QStringLiteral("Jun 10 10:00:00 mx p[1]: a"), QStringLiteral("Jun 10 10:00:00 mx q[2]: b"),
+                       QStringLiteral("<22>Jun 10 10:00:00 mx q[2]: c"), QStringLiteral("Jun 10 10:00:01 mx p[1]: d")}
+        << QStringList{QStringLiteral("2024-06-10T10:00:00 0"), QStringLiteral("2024-06-10T10:00:00 0"),
+                       QStringLiteral("2024-06-10T10:00:00 0"), QStringLiteral("2024-06-10T10:00:01 0")};
+    QTest::newRow("fractions: longer, shorter, none")
+        << utc("2024-06-30T00:00:00")
+        << QStringList{QStringLiteral("Jun 10 10:00:00.5 mx p[1]: a"), QStringLiteral("Jun 10 10:00:00.55 mx p[1]: b"),
+                       QStringLiteral("Jun 10 10:00:00.5 mx p[1]: c"), QStringLiteral("Jun 10 10:00:00 mx p[1]: d"),
+                       QStringLiteral("Jun 10 10:00:00.5 mx p[1]: e")}
+        << QStringList{QStringLiteral("2024-06-10T10:00:00 500000"), QStringLiteral("2024-06-10T10:00:00 550000"),
+                       QStringLiteral("2024-06-10T10:00:00 500000"), QStringLiteral("2024-06-10T10:00:00 0"),
+                       QStringLiteral("2024-06-10T10:00:00 500000")};
+    QTest::newRow("not followed by a blank")
+        << utc("2024-06-30T00:00:00")
+        << QStringList{QStringLiteral("Jun 10 10:00:00 mx p[1]: a"), QStringLiteral("Jun 10 10:00:00x mx p[1]: b"),
+                       QStringLiteral("Jun 10 10:00:00"), QStringLiteral("Jun 10 10:00:00 mx p[1]: c")}
+        << QStringList{QStringLiteral("2024-06-10T10:00:00 0"), QStringLiteral("-"), QStringLiteral("-"),
+                       QStringLiteral("2024-06-10T10:00:00 0")};
+    // Back in December after January is the December after: the first stamp
+    // read again is a year later.
+    QTest::newRow("a stamp again after New Year")
+        << utc("2025-01-10T00:00:00")
+        << QStringList{QStringLiteral("Dec 31 23:59:59 mx p[1]: a"), QStringLiteral("Jan  1 00:00:00 mx p[1]: b"),
+                       QStringLiteral("Dec 31 23:59:59 mx p[1]: c")}
+        << QStringList{QStringLiteral("2024-12-31T23:59:59 0"), QStringLiteral("2025-01-01T00:00:00 0"),
+                       QStringLiteral("2025-12-31T23:59:59 0")};
+    // A stamp without a program after it is no prefix, but year inference took
+    // it: the year turned there, and the December line read again after it is
+    // in the new year.
+    QTest::newRow("a year turned by a line that is no prefix")
+        << utc("2025-01-10T00:00:00")
+        << QStringList{QStringLiteral("Dec 31 23:59:59 mx p[1]: a"), QStringLiteral("Feb  1 10:00:00"),
+                       QStringLiteral("Dec 31 23:59:59 mx p[1]: b")}
+        << QStringList{QStringLiteral("2024-12-31T23:59:59 0"), QStringLiteral("-"),
+                       QStringLiteral("2025-12-31T23:59:59 0")};
+    QTest::newRow("RFC 3339 stamps")
+        << utc("2024-06-30T00:00:00")
+        << QStringList{QStringLiteral("2024-06-10T10:00:00.123+02:00 mx p[1]: a"),
+                       QStringLiteral("2024-06-10T10:00:00.123+02:00 mx p[1]: b"),
+                       QStringLiteral("2024-06-10T10:00:00.123+03:00 mx p[1]: c"),
+                       QStringLiteral("2024-06-10T10:00:00.123+03:00 mx p[1]: d")}
+        << QStringList{QStringLiteral("2024-06-10T08:00:00 123000"), QStringLiteral("2024-06-10T08:00:00 123000"),
+                       QStringLiteral("2024-06-10T07:00:00 123000"), QStringLiteral("2024-06-10T07:00:00 123000")};
+}
+
+void TestLinePrefixParser::repeatedStamps()
+{
+    QFETCH(qint64, reference);
+    QFETCH(QStringList, lines);
+    QFETCH(QStringList, expected);
+    LinePrefixParser parser{QTimeZone::utc()};
+    parser.setReferenceTime(reference);
+    QStringList read;
+    for (const QString &line : lines) {
+        const std::string text = line.toStdString();
+        LogLine out;
+        if (!parser.parse(text, out)) {
+            read << QStringLiteral("-");
+            continue;
+        }
+        read << QDateTime::fromSecsSinceEpoch(out.timeUtc, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"))
+                + QLatin1Char(' ') + QString::number(out.fraction);
+        QCOMPARE(view(out.message), QByteArray(text.substr(text.size() - 1).c_str()));
+    }
+    QCOMPARE(read, expected);
+}
+
+void TestLinePrefixParser::yearStateSetAnewForgetsTheStamp()
+{
+    // A block parsed from another year state (ParallelIngest) reads its first
+    // stamp in that state, even when the parser read the same stamp just before.
+    LinePrefixParser parser{QTimeZone::utc()};
+    parser.setReferenceTime(utc("2025-01-10T00:00:00"));
+    LogLine out;
+    QVERIFY(parser.parse(std::string_view("Dec 31 23:59:59 mx p[1]: m"), out));
+    QCOMPARE(out.timeUtc, utc("2024-12-31T23:59:59"));
+    parser.setYearState({2030, 12});
+    QVERIFY(parser.parse(std::string_view("Dec 31 23:59:59 mx p[1]: m"), out));
+    QCOMPARE(out.timeUtc, utc("2030-12-31T23:59:59"));
+    parser.advanceYear("Feb  1 10:00:00 mx p[1]: m");
+    QVERIFY(parser.parse(std::string_view("Dec 31 23:59:59 mx p[1]: m"), out));
+    QCOMPARE(out.timeUtc, utc("2031-12-31T23:59:59"));
 }
 
 void TestLinePrefixParser::zoneConversionMatchesQt_data()
