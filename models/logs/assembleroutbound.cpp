@@ -126,10 +126,20 @@ void AssemblerOutbound::tlsLine(std::uint64_t pid, std::int64_t time, const LogE
         p.handshakeDone = true;
 }
 
+const assembler::PeerState &AssemblerOutbound::linePeer(const LogEvent &event)
+{
+    if (!m_linePeerSet) {
+        assembler::setPeer(m_linePeer, event.daemon, event.host, event.ip, event.port, m_strings);
+        m_linePeerSet = true;
+    }
+    return m_linePeer;
+}
+
 void AssemblerOutbound::delivery(std::uint64_t pid, std::int64_t time, const LogEvent &event,
                                  std::int64_t offset, std::int64_t now)
 {
     assembler::makeRelayKey(event.host, event.ip, event.port, m_relay);
+    m_linePeerSet = false;
     Use use;
     if (event.daemon == Daemon::Smtp || event.daemon == Daemon::Lmtp) {
         SmtpProcess &p = process(pid, now);
@@ -306,8 +316,7 @@ void AssemblerOutbound::emitAttempt(const Attempt &a)
 void AssemblerOutbound::emitConnection(std::int64_t time, const LogEvent &event,
                                        std::int64_t offset, const Use &use)
 {
-    assembler::PeerState peer;
-    assembler::setPeer(peer, event.daemon, event.host, event.ip, event.port, m_strings);
+    const assembler::PeerState &peer = linePeer(event);
     ConnectionRecord &r = m_records.connection();
     r.key = offset;
     r.direction = Direction::Outbound;
@@ -331,10 +340,10 @@ void AssemblerOutbound::countSent(std::int64_t time, const LogEvent &event, std:
                                   const Use &use)
 {
     QueueEntry &entry = m_queue.obtain(event.queueId, time);
-    assembler::normalisePeerName(event.host, event.ip, m_peerName);
+    const assembler::PeerState &peer = linePeer(event);
     OutboundMessage *m = nullptr;
     for (OutboundMessage &candidate : entry.outbound) {
-        if (candidate.peer.name == m_peerName) {
+        if (candidate.peer.name == peer.name) {
             m = &candidate;
             break;
         }
@@ -342,7 +351,7 @@ void AssemblerOutbound::countSent(std::int64_t time, const LogEvent &event, std:
 
     if (!m) {
         OutboundMessage &n = entry.outbound.emplace_back();
-        assembler::setPeer(n.peer, event.daemon, event.host, event.ip, event.port, m_strings);
+        n.peer = peer;
         n.key = offset;
         n.firstTime = time;
         n.encrypted = use.encrypted;

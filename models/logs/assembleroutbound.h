@@ -85,9 +85,14 @@ private:
     // Pids by the hour of their last line (SmtpProcess::silenceSlot); a pid may
     // also linger under an earlier hour, which expire() then drops.
     std::map<std::int64_t, std::vector<std::uint64_t>> m_silence;
-    // Per-line scratch buffers, reused so that a line costs no allocation.
+    // The remote end of the delivery line being read, made once (linePeer())
+    // for its connection and its message.
+    const assembler::PeerState &linePeer(const LogEvent &event);
+
+    // Per-line scratch, reused so that a line costs no allocation.
     std::string m_relay;
-    std::string m_peerName;
+    assembler::PeerState m_linePeer;
+    bool m_linePeerSet = false;
 };
 
 } // namespace mailtls

@@ -1,5 +1,7 @@
 #include "models/logs/assemblerpeer.h"
 
+#include <charconv>
+
 namespace mailtls::assembler {
 
 namespace {
@@ -7,13 +9,6 @@ namespace {
 char lower(char c)
 {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
-}
-
-void appendLower(std::string &out, std::string_view text)
-{
-    const std::size_t at = out.size();
-    out.resize(at + text.size());
-    AssemblerText::lowerAscii(out.data() + at, text.data(), text.size());
 }
 
 bool startsWith(std::string_view text, std::string_view prefix)
@@ -33,17 +28,6 @@ bool startsWithNoCase(std::string_view text, std::string_view prefix)
 }
 
 } // namespace
-
-void normalisePeerName(std::string_view host, std::string_view ip, std::string &out)
-{
-    out.clear();
-    if (!host.empty() && host.back() == '.')
-        host.remove_suffix(1);
-    if (host.empty() || host == "unknown")
-        appendLower(out, ip);
-    else
-        appendLower(out, host);
-}
 
 void normalisePeerName(std::string_view host, std::string_view ip, AssemblerText &out)
 {
@@ -96,14 +80,21 @@ void setPeer(PeerState &peer, Daemon daemon, std::string_view host, std::string_
 
 void makeRelayKey(std::string_view host, std::string_view ip, int port, std::string &out)
 {
-    out.clear();
     if (!host.empty() && host.back() == '.')
         host.remove_suffix(1);
-    appendLower(out, host);
-    out.push_back('[');
-    appendLower(out, ip);
-    out.append("]:");
-    out.append(std::to_string(port));
+    // Written in place: `out` keeps its buffer from line to line.
+    constexpr std::size_t kPortDigits = 12;
+    out.resize(host.size() + ip.size() + 3 + kPortDigits);
+    char *p = out.data();
+    AssemblerText::lowerAscii(p, host.data(), host.size());
+    p += host.size();
+    *p++ = '[';
+    AssemblerText::lowerAscii(p, ip.data(), ip.size());
+    p += ip.size();
+    *p++ = ']';
+    *p++ = ':';
+    p = std::to_chars(p, p + kPortDigits, port).ptr;
+    out.resize(std::size_t(p - out.data()));
 }
 
 namespace {

@@ -12,7 +12,6 @@
 namespace mailtls::assembler {
 
 // Lower-case host without its trailing dot; the IP when the host is "unknown" or empty.
-void normalisePeerName(std::string_view host, std::string_view ip, std::string &out);
 void normalisePeerName(std::string_view host, std::string_view ip, AssemblerText &out);
 
 bool isLoopback(std::string_view ip);

@@ -7,7 +7,9 @@ namespace mailtls {
 namespace {
 
 // Power of two; the table is cleared when half full, so probes stay short.
-constexpr std::size_t kSlots = 1 << 13;
+// Room for the peers of a large site's log (names and addresses of thousands
+// of sites): a table that fills up makes its strings again after each clear.
+constexpr std::size_t kSlots = 1 << 15;
 constexpr std::size_t kMaxUsed = kSlots / 2;
 
 std::uint64_t mix(std::uint64_t h)
