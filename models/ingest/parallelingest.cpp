@@ -185,6 +185,8 @@ void ParallelIngest::parseBlock(LineIngest &ingest, Block &block)
 {
     ingest.setYearState(block.year);
     block.events.clear();
+    // At most an event a line: the vector is not moved as it grows.
+    block.events.reserve(std::size_t(block.lines) + 1);
     ingest.parse(block.text, block.offset, &block.lineEnds, block.events);
     block.unrecognised = ingest.takeUnrecognisedCounts();
 }

@@ -10,6 +10,7 @@ namespace {
 
 // Records of one kind reserved ahead for the next batch, at most.
 constexpr std::size_t kMaxReserve = 1 << 16;
+constexpr std::size_t kFirstReserve = 1 << 12;
 
 bool isAscii(std::string_view text)
 {
@@ -21,8 +22,12 @@ bool isAscii(std::string_view text)
 template <typename Record>
 Record &AssemblerRecords::Records<Record>::next()
 {
-    if (used == records.size())
+    if (used == records.size()) {
+        // A first batch grows from room for a few thousand, not from one.
+        if (records.capacity() == 0)
+            records.reserve(kFirstReserve);
         records.emplace_back();
+    }
     return records[used++];
 }
 

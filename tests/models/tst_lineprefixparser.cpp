@@ -40,6 +40,7 @@ private slots:
     void yearInference_data();
     void yearInference();
     void resetStartsOver();
+    void programAtEveryLength();
     void repeatedStamps_data();
     void repeatedStamps();
     void yearStateSetAnewForgetsTheStamp();
@@ -368,6 +369,39 @@ void TestLinePrefixParser::resetStartsOver()
     parser.reset();
     QVERIFY(parser.parse(std::string_view("Dec 31 10:00:00 mx p[1]: m"), out));
     QCOMPARE(out.timeUtc, utc("2023-12-31T10:00:00"));
+}
+
+void TestLinePrefixParser::programAtEveryLength()
+{
+    // A program name is found a word at a time (sixteen or eight bytes, then byte
+    // by byte): every length, with a byte that ends it anywhere, must read the same.
+    LinePrefixParser parser{QTimeZone::utc()};
+    for (int length = 1; length <= 40; ++length) {
+        std::string program;
+        for (int i = 0; i < length; ++i)
+            program += char('a' + i % 26);
+        program[std::size_t(length / 2)] = '/';
+        const std::string line = "Jun 10 10:00:00 mx " + program + "[4711]: message";
+        LogLine out;
+        QVERIFY2(parser.parse(line, out), line.c_str());
+        QCOMPARE(view(out.program), QByteArray(program.c_str()));
+        QCOMPARE(out.pid, qint64(4711));
+        QCOMPARE(view(out.host), QByteArray("mx"));
+        QCOMPARE(view(out.message), QByteArray("message"));
+        // Without [pid]: "program: message" after a host.
+        const std::string bare = "Jun 10 10:00:00 mx " + program + ": message";
+        QVERIFY2(parser.parse(bare, out), bare.c_str());
+        QCOMPARE(view(out.program), QByteArray(program.c_str()));
+        QCOMPARE(out.pid, qint64(-1));
+        // A control byte, DEL or a bracket is never part of a program name.
+        for (const char stop : {'\x01', '\x7f', ']'}) {
+            std::string broken = line;
+            broken[19 + std::size_t(length / 3)] = stop;
+            LogLine other;
+            QVERIFY2(!parser.parse(broken, other) || other.program.find(stop) == std::string_view::npos,
+                     broken.c_str());
+        }
+    }
 }
 
 void TestLinePrefixParser::repeatedStamps_data()

@@ -1,6 +1,9 @@
+#include <string>
+
 #include <QTest>
 
 #include "models/logs/postfixparser.h"
+#include "models/logs/postfixscanner.h"
 #include "tests/models/postfixparsertestutil.h"
 
 using namespace mailtls;
@@ -15,6 +18,7 @@ private slots:
     void programs();
     void parse_data();
     void parse();
+    void hostAddressAtEveryLength();
 };
 
 void TestPostfixParser::programs_data()
@@ -457,6 +461,46 @@ void TestPostfixParser::parse()
     QFETCH(Expect, expected);
     const LogEvent e = parseMessage(program, message);
     QCOMPARE(describe(e), describe(expected.e));
+}
+
+void TestPostfixParser::hostAddressAtEveryLength()
+{
+    // host[address]:port is found a word at a time (sixteen or eight bytes, then
+    // byte by byte): every length, each stop byte anywhere, must read the same.
+    for (int hostLength = 1; hostLength <= 40; ++hostLength) {
+        const std::string host = std::string(std::size_t(hostLength), 'h');
+        for (int addressLength = 1; addressLength <= 40; addressLength += 3) {
+            const std::string address = std::string(std::size_t(addressLength), '7');
+            const std::string text = host + "[" + address + "]:25, rest";
+            PostfixScanner s(text);
+            std::string_view h;
+            std::string_view a;
+            int port = 0;
+            QVERIFY(s.consumeHostAddress(h, a, port, true));
+            QCOMPARE(std::string(h), host);
+            QCOMPARE(std::string(a), address);
+            QCOMPARE(port, 25);
+            QCOMPARE(std::string(s.rest()), std::string(", rest"));
+        }
+        // A blank, a comma or a ']' before the '[' is no host; so is one without '['.
+        for (const char stop : {' ', '\t', ',', ']'}) {
+            for (int at = 0; at < hostLength; ++at) {
+                std::string broken = host + "[192.0.2.1]";
+                broken[std::size_t(at)] = stop;
+                PostfixScanner s(broken);
+                std::string_view h;
+                std::string_view a;
+                int port = 0;
+                QVERIFY2(!s.consumeHostAddress(h, a, port, true), broken.c_str());
+                QCOMPARE(std::string(s.rest()), broken);
+            }
+        }
+        PostfixScanner plain(host);
+        std::string_view h;
+        std::string_view a;
+        int port = 0;
+        QVERIFY(!plain.consumeHostAddress(h, a, port, true));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPostfixParser)
