@@ -39,7 +39,8 @@ class ParallelIngest final
 public:
     struct Options
     {
-        int threads = -1;                   // parser threads; -1: one per core, at most 4;
+        int threads = -1;                   // parser threads; -1: one per core besides the feeding
+                                            // thread's (at least one), at most 4;
                                             // 0: none (the feeding thread parses every block)
         std::int64_t blockBytes = 1 << 18;  // a block ends with the line that takes it past this
         std::int64_t boundaryLines = 0;     // and after every multiple of this many lines, if > 0

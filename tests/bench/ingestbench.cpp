@@ -204,8 +204,9 @@ int main(int argc, char **argv)
 {
     const char *help = "Usage: mailtls_bench [--repeat N] [--one-thread | --threads N] [--block-kib N] FILE\n"
                        "  --one-thread: read, parse and correlate on the calling thread;\n"
-                       "  --threads N: parse on N threads (default: one per core) beside the reading\n"
-                       "  and the correlating one (0: the correlating thread parses too);\n"
+                       "  --threads N: parse on N threads beside the reading and the correlating one\n"
+                       "  (default: one per core besides the correlating one's, at least one; 0: the\n"
+                       "  correlating thread parses too);\n"
                        "  --block-kib N: lines are parsed in blocks of about N KiB (default: as the importer).\n";
     int repeat = 1;
     bool oneThread = false;
