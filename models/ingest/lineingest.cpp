@@ -42,23 +42,15 @@ void LineIngest::countUnrecognised(std::string_view program)
 }
 
 template <typename Take>
-void LineIngest::run(std::string_view wholeLines, std::int64_t baseOffset, const std::vector<std::uint32_t> *lineEnds,
-                     Take &&take)
+void LineIngest::run(std::string_view wholeLines, std::int64_t baseOffset, Take &&take)
 {
     const char *const text = wholeLines.data();
     const std::size_t size = wholeLines.size();
     std::size_t start = 0;
-    std::size_t index = 0;
     while (start < size) {
-        // The line runs to its newline, or to the end of the text; a reader that
-        // split the text already says where each line ends.
-        std::size_t next = 0;
-        if (lineEnds) {
-            next = (*lineEnds)[index++];
-        } else {
-            const void *nl = std::memchr(text + start, '\n', size - start);
-            next = nl ? std::size_t(static_cast<const char *>(nl) - text) + 1 : size;
-        }
+        // The line runs to its newline, or to the end of the text.
+        const void *nl = std::memchr(text + start, '\n', size - start);
+        const std::size_t next = nl ? std::size_t(static_cast<const char *>(nl) - text) + 1 : size;
         std::string_view line(text + start, next - start);
         // As LogReader hands out lines: the newline and a CR before it are not part of the line.
         if (text[next - 1] == '\n') {
@@ -82,7 +74,7 @@ void LineIngest::run(std::string_view wholeLines, std::int64_t baseOffset, const
 
 void LineIngest::ingest(std::string_view wholeLines, std::int64_t baseOffset, SessionAssembler &assembler)
 {
-    run(wholeLines, baseOffset, nullptr, [this, &assembler](const LogLine &line, std::int64_t offset) {
+    run(wholeLines, baseOffset, [this, &assembler](const LogLine &line, std::int64_t offset) {
         const LogEvent event = m_parser.parse(line);
         if (event.kind == EventKind::Unrecognised)
             return false;
@@ -91,15 +83,14 @@ void LineIngest::ingest(std::string_view wholeLines, std::int64_t baseOffset, Se
     });
 }
 
-void LineIngest::parse(std::string_view wholeLines, std::int64_t baseOffset, const std::vector<std::uint32_t> *lineEnds,
-                       std::vector<Parsed> &out)
+void LineIngest::parse(std::string_view wholeLines, std::int64_t baseOffset, std::vector<Parsed> &out)
 {
     // A third of a mail log is Ignored lines: kept, they would cost the feeding
     // thread a pass over each (and the memory between the threads) for nothing
     // but the clock.
     std::int64_t latest = Parsed::kNoTime;   // of the lines kept or passed so far
     std::int64_t passed = Parsed::kNoTime;   // of the Ignored lines left out since the last kept
-    run(wholeLines, baseOffset, lineEnds, [&](const LogLine &line, std::int64_t offset) {
+    run(wholeLines, baseOffset, [&](const LogLine &line, std::int64_t offset) {
         Parsed &parsed = out.emplace_back(line, m_parser, offset);
         const EventKind kind = parsed.event.kind;
         if (kind == EventKind::Unrecognised) {

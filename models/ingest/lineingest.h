@@ -70,10 +70,7 @@ public:
         std::int64_t offset = 0;
         std::int64_t passed = kNoTime;
     };
-    // `lineEnds`, when given, holds where each line ends in `wholeLines` (just past
-    // its newline), as the reader that split them found.
-    void parse(std::string_view wholeLines, std::int64_t baseOffset, const std::vector<std::uint32_t> *lineEnds,
-               std::vector<Parsed> &out);
+    void parse(std::string_view wholeLines, std::int64_t baseOffset, std::vector<Parsed> &out);
 
     // Year inference state at the current position (see LinePrefixParser).
     LinePrefixParser::YearState yearState() const { return m_prefix.yearState(); }
@@ -96,8 +93,7 @@ private:
     // Splits and prefix-parses the lines; `take(line, offset)` parses a Postfix
     // line's event and says whether a rule recognised it.
     template <typename Take>
-    void run(std::string_view wholeLines, std::int64_t baseOffset, const std::vector<std::uint32_t> *lineEnds,
-             Take &&take);
+    void run(std::string_view wholeLines, std::int64_t baseOffset, Take &&take);
     void countUnrecognised(std::string_view program);
 
     LinePrefixParser m_prefix;

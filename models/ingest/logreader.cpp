@@ -1,11 +1,16 @@
 #include "models/ingest/logreader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <QDateTime>
 #include <QFile>
@@ -16,6 +21,29 @@ namespace {
 constexpr std::int64_t ChunkSize = 1 << 18;
 // A line longer than this is cut into pieces rather than buffered without bound.
 constexpr std::int64_t MaxLineLength = 1 << 20;
+
+// Newlines in [text, text + n): sixteen bytes a step where SSE2 is there
+// (every x86-64), counted in bytes for up to 255 steps at a time.
+std::int64_t countNewlines(const char *text, std::size_t n)
+{
+    std::int64_t count = 0;
+#if defined(__SSE2__)
+    const __m128i newline = _mm_set1_epi8('\n');
+    while (n >= 16) {
+        const std::size_t steps = std::min<std::size_t>(n / 16, 255);
+        __m128i counts = _mm_setzero_si128();
+        for (std::size_t i = 0; i < steps; ++i) {
+            const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i *>(text));
+            counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(w, newline));
+            text += 16;
+        }
+        const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());
+        count += _mm_cvtsi128_si64(sums) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums));
+        n -= steps * 16;
+    }
+#endif
+    return count + std::count(text, text + n, '\n');
+}
 
 QString systemError(int err)
 {
@@ -238,6 +266,67 @@ bool LogReader::nextLine(std::string_view &line, std::int64_t &offset)
             }
             return false;
         }
+    }
+}
+
+std::int64_t LogReader::appendLines(std::string &out, std::size_t bytes, std::int64_t maxLines,
+                                    std::size_t &lastStart, std::size_t &lastLength)
+{
+    std::int64_t appended = 0;
+    for (;;) {
+        const char *begin = m_buffer.constData() + m_bufferStart;
+        const std::size_t avail = std::size_t(m_bufferEnd - m_bufferStart);
+        // Whole lines in the buffer, up to the one that takes `out` to `bytes`:
+        // exactly what nextLine() would return one by one, since it reads more
+        // only when the buffer holds no newline.
+        const std::size_t wanted = out.size() < bytes ? bytes - out.size() : 1;
+        const void *end = nullptr;
+        if (wanted <= avail)
+            end = std::memchr(begin + wanted - 1, '\n', avail - (wanted - 1));
+        if (!end && avail > 0)
+            end = memrchr(begin, '\n', avail);
+        if (end) {
+            std::size_t length = std::size_t(static_cast<const char *>(end) - begin) + 1;
+            std::int64_t lines = countNewlines(begin, length);
+            if (maxLines > 0 && appended + lines > maxLines) {
+                // The line count ends before: at the newline of the last line allowed.
+                lines = maxLines - appended;
+                const char *nl = begin - 1;
+                for (std::int64_t i = 0; i < lines; ++i)
+                    nl = static_cast<const char *>(std::memchr(nl + 1, '\n', avail - std::size_t(nl + 1 - begin)));
+                length = std::size_t(nl - begin) + 1;
+            }
+            const std::size_t at = out.size();
+            out.append(begin, length);
+            m_bufferStart += std::int64_t(length);
+            m_position += std::int64_t(length);
+            appended += lines;
+            // The last line, as nextLine() returns it: without "\n" and a "\r" before it.
+            std::size_t lineEnd = at + length - 1;
+            const void *previous = memrchr(out.data() + at, '\n', lineEnd - at);
+            lastStart = previous ? std::size_t(static_cast<const char *>(previous) - out.data()) + 1 : at;
+            if (lineEnd > lastStart && out[lineEnd - 1] == '\r')
+                --lineEnd;
+            lastLength = lineEnd - lastStart;
+            if (out.size() >= bytes || (maxLines > 0 && appended == maxLines))
+                return appended;
+            continue;
+        }
+
+        // No newline in the buffer: one line the way nextLine() reads it (more
+        // text, a runaway line's piece, an unfinished last line, the end).
+        std::string_view line;
+        std::int64_t offset = 0;
+        if (!nextLine(line, offset))
+            return appended;
+        const std::int64_t terminator = m_position - offset - std::int64_t(line.size());
+        lastStart = out.size();
+        lastLength = line.size();
+        out.append(line);
+        out.append(terminator == 2 ? "\r\n" : "\n", std::size_t(terminator));
+        ++appended;
+        if (terminator == 0 || out.size() >= bytes || (maxLines > 0 && appended == maxLines))
+            return appended;
     }
 }
 

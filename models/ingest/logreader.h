@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include <QByteArray>
@@ -37,6 +38,18 @@ public:
     // newline is returned only when setIncludeUnterminated(true).
     bool nextLine(std::string_view &line, std::int64_t &offset);
     void setIncludeUnterminated(bool include) { m_includeUnterminated = include; }
+
+    // Appends the next lines to `out` as the log has them (each with its "\n"
+    // or "\r\n"): the lines nextLine() would return, at least one, and more
+    // while `out` is shorter than `bytes` and fewer than `maxLines` were
+    // appended (0: no limit). A piece of a runaway line or an unfinished last
+    // line (it has no newline) is the last line appended. Lines whose newline is
+    // already read are copied in one piece, without a look at each. Returns the
+    // number of lines appended (0 at the end, or on a read error); `lastStart`
+    // and `lastLength` say where the last one is in `out`, as nextLine() would
+    // have returned it (without its newline).
+    std::int64_t appendLines(std::string &out, std::size_t bytes, std::int64_t maxLines, std::size_t &lastStart,
+                             std::size_t &lastLength);
 
     // Offset just past the last line returned (where a later read resumes).
     std::int64_t position() const { return m_position; }

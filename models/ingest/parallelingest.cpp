@@ -19,7 +19,9 @@ struct ParallelIngest::Block
 {
     std::string text;
     std::int64_t offset = 0;                 // stream offset of text[0]
-    LinePrefixParser::YearState year;        // year inference at the block's first line
+    std::int64_t number = 0;                 // blocks in log order: 0, 1, 2, …
+    LinePrefixParser::YearState year;        // year inference at the block's first line, as parsed
+    LinePrefixParser::YearState yearAtEnd;   // … and after its last
     std::int64_t lines = 0;
     std::size_t lastStart = 0;               // the last line, as the reader returned it
     std::size_t lastLength = 0;
@@ -27,7 +29,6 @@ struct ParallelIngest::Block
     std::int64_t rawBytesRead = 0;
     bool last = false;
     bool parsed = false;
-    std::vector<std::uint32_t> lineEnds;     // where each line ends in text, just past its newline
     std::vector<LineIngest::Parsed> events;
     LineIngest::Counts unrecognised;
 };
@@ -99,16 +100,25 @@ std::unique_ptr<ParallelIngest::Block> ParallelIngest::spareBlock()
 
 void ParallelIngest::readLoop(std::string firstLine, std::int64_t firstOffset)
 {
-    // Only the stamps are read here, to step year inference as the parsers will.
-    LinePrefixParser years(m_zone);
-    if (m_referenceSet)
-        years.setReferenceTime(m_referenceTime);
+    // A block is handed on once the next one has a line (or the read ended), so
+    // that it knows whether it is the last.
+    std::unique_ptr<Block> previous;
+    auto handOn = [this, &previous](bool last) {
+        if (!previous)
+            return;
+        previous->last = last;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_blocks.push_back(std::move(previous));
+        }
+        m_parserWakes.notify_one();
+        m_feederWakes.notify_one();
+    };
 
-    std::string_view line = firstLine;
-    std::int64_t offset = firstOffset;
+    std::int64_t number = 0;
     std::int64_t linesRead = 0;
-    bool more = true;
-    while (more) {
+    bool first = true;
+    for (;;) {
         std::unique_ptr<Block> block;
         {
             std::unique_lock<std::mutex> lock(m_mutex);
@@ -120,42 +130,51 @@ void ParallelIngest::readLoop(std::string firstLine, std::int64_t firstOffset)
             block = spareBlock();
         }
         block->text.clear();
-        block->lineEnds.clear();
-        block->offset = offset;
-        block->year = years.yearState();
+        block->number = number++;
         block->lines = 0;
         block->parsed = false;
-        for (;;) {
-            block->lastStart = block->text.size();
-            block->lastLength = line.size();
-            block->text.append(line);
-            block->end = m_reader.position();
-            // The bytes between this line and the next as the log has them ("\n" or
-            // "\r\n"), so that offsets in the block are offsets in the log. None for a
-            // piece of a runaway line or an unfinished last line: it ends the block,
-            // so that the next piece is not read as its continuation.
-            const std::int64_t terminator = block->end - offset - std::int64_t(line.size());
+        // Blocks end after every multiple of boundaryLines lines, when set.
+        auto linesLeft = [&] {
+            return m_options.boundaryLines > 0 ? m_options.boundaryLines - linesRead % m_options.boundaryLines : 0;
+        };
+        bool ended = false;
+        if (first) {
+            // The line the caller read, and the bytes between it and the next as the
+            // log has them ("\n" or "\r\n"), so that offsets in the block are
+            // offsets in the log; none for a piece of a runaway line or an
+            // unfinished last line, which end the block.
+            first = false;
+            block->offset = firstOffset;
+            const std::int64_t terminator = m_reader.position() - firstOffset - std::int64_t(firstLine.size());
+            block->text.append(firstLine);
             block->text.append(terminator == 2 ? "\r\n" : "\n", std::size_t(terminator));
-            block->lineEnds.push_back(std::uint32_t(block->text.size()));
-            years.advanceYear(line);
-            ++block->lines;
+            block->lastStart = 0;
+            block->lastLength = firstLine.size();
+            block->lines = 1;
             ++linesRead;
-            more = m_reader.nextLine(line, offset);
-            if (!more || terminator == 0 || std::int64_t(block->text.size()) >= m_options.blockBytes
-                || (m_options.boundaryLines > 0 && linesRead % m_options.boundaryLines == 0))
-                break;
+            ended = terminator == 0 || std::int64_t(block->text.size()) >= m_options.blockBytes
+                || linesLeft() == m_options.boundaryLines;
+        } else {
+            block->offset = m_reader.position();
         }
-        block->last = !more;
-        block->rawBytesRead = m_reader.rawBytesRead();
-        {
+        if (!ended) {
+            const std::int64_t lines = m_reader.appendLines(block->text, std::size_t(m_options.blockBytes),
+                                                            linesLeft(), block->lastStart, block->lastLength);
+            block->lines += lines;
+            linesRead += lines;
+        }
+        if (block->lines == 0) {
+            // The end, or a read error: the block before was the last.
             std::lock_guard<std::mutex> lock(m_mutex);
-            m_blocks.push_back(std::move(block));
-            if (!more)
-                m_readDone = true;
+            m_spare.push_back(std::move(block));
+            break;
         }
-        m_parserWakes.notify_one();
-        m_feederWakes.notify_one();
+        block->end = m_reader.position();
+        block->rawBytesRead = m_reader.rawBytesRead();
+        handOn(false);
+        previous = std::move(block);
     }
+    handOn(true);
     std::lock_guard<std::mutex> lock(m_mutex);
     m_readDone = true;
     m_feederWakes.notify_all();
@@ -174,12 +193,27 @@ void ParallelIngest::parseLoop()
         if (m_stopping)
             return;
         Block *block = m_blocks[m_unparsed++].get();
+        startParsing(*block);
         lock.unlock();
         parseBlock(ingest, *block);
         lock.lock();
-        block->parsed = true;
+        parsed(*block);
         if (block == m_blocks.front().get())
             m_feederWakes.notify_one();
+    }
+}
+
+void ParallelIngest::startParsing(Block &block)
+{
+    block.year = m_latestYear;
+}
+
+void ParallelIngest::parsed(Block &block)
+{
+    block.parsed = true;
+    if (block.number > m_latestYearBlock) {
+        m_latestYear = block.yearAtEnd;
+        m_latestYearBlock = block.number;
     }
 }
 
@@ -189,8 +223,19 @@ void ParallelIngest::parseBlock(LineIngest &ingest, Block &block)
     block.events.clear();
     // At most an event a line: the vector is not moved as it grows.
     block.events.reserve(std::size_t(block.lines) + 1);
-    ingest.parse(block.text, block.offset, &block.lineEnds, block.events);
+    ingest.parse(block.text, block.offset, block.events);
     block.unrecognised = ingest.takeUnrecognisedCounts();
+    block.yearAtEnd = ingest.yearState();
+}
+
+LineIngest &ParallelIngest::helper()
+{
+    if (!m_helper) {
+        m_helper = std::make_unique<LineIngest>(m_zone);
+        if (m_referenceSet)
+            m_helper->setReferenceTime(m_referenceTime);
+    }
+    return *m_helper;
 }
 
 bool ParallelIngest::feedNext(SessionAssembler &assembler, Fed &fed)
@@ -214,15 +259,11 @@ bool ParallelIngest::feedNext(SessionAssembler &assembler, Fed &fed)
             if (m_stopping || m_blocks.empty() || m_blocks.front()->parsed)
                 break;
             Block &block = *m_blocks[m_unparsed++];
+            startParsing(block);
             lock.unlock();
-            if (!m_helper) {
-                m_helper = std::make_unique<LineIngest>(m_zone);
-                if (m_referenceSet)
-                    m_helper->setReferenceTime(m_referenceTime);
-            }
-            parseBlock(*m_helper, block);
+            parseBlock(helper(), block);
             lock.lock();
-            block.parsed = true;
+            parsed(block);
         }
         if (m_stopping || m_blocks.empty()) {
             lock.unlock();
@@ -235,6 +276,18 @@ bool ParallelIngest::feedNext(SessionAssembler &assembler, Fed &fed)
         --m_unparsed;
     }
     Block &block = *m_current;
+    if (block.year != m_fedYear) {
+        // Parsed from a year state other than the one the lines before it leave:
+        // parsed again from that one.
+        block.year = m_fedYear;
+        parseBlock(helper(), block);
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (block.number >= m_latestYearBlock) {
+            m_latestYear = block.yearAtEnd;
+            m_latestYearBlock = block.number;
+        }
+    }
+    m_fedYear = block.yearAtEnd;
     for (const LineIngest::Parsed &parsed : block.events) {
         if (parsed.passed != LineIngest::Parsed::kNoTime)
             assembler.passTime(parsed.passed);

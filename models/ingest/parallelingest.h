@@ -30,10 +30,14 @@ class SessionAssembler;
 // one thread). When every parser is busy and the next block is not parsed
 // yet, the feeding thread parses a waiting block itself rather than wait.
 //
-// Year inference is what ties one line's parse to the lines before it; the
-// reading thread steps it over every line's stamp and hands each block the state
-// at its start, so the events are exactly those of one LineIngest reading the
-// whole log (tst_lineingest checks it across New Year).
+// Year inference is what ties one line's parse to the lines before it. The
+// reading thread only copies text (whole lines, without a look at each); a
+// block is parsed from the year state the latest block parsed ended with, and
+// the feeding thread, which knows the state each block really starts with
+// (the one the block before it ended with), parses a block again in the rare
+// case the two differ (a month or year turned in a block not yet parsed). So
+// the events are exactly those of one LineIngest reading the whole log
+// (tst_lineingest checks it across New Year).
 class ParallelIngest final
 {
 public:
@@ -88,7 +92,13 @@ private:
 
     void readLoop(std::string firstLine, std::int64_t firstOffset);
     void parseLoop();
+    // Parses `block` from the year state it holds.
     void parseBlock(LineIngest &ingest, Block &block);
+    // Under m_mutex: the block is to be parsed now, from the latest year state
+    // known; it was parsed, and its end state is the latest if no later block's is.
+    void startParsing(Block &block);
+    void parsed(Block &block);
+    LineIngest &helper();
     std::unique_ptr<Block> spareBlock();
 
     LogReader &m_reader;
@@ -107,6 +117,12 @@ private:
     std::vector<std::unique_ptr<Block>> m_spare;   // fed blocks, their buffers kept for reuse
     bool m_readDone = false;
     bool m_stopping = false;
+    // The year state the latest block parsed (in log order) ended with, and its
+    // number: where the next block to parse most likely starts.
+    LinePrefixParser::YearState m_latestYear;
+    std::int64_t m_latestYearBlock = -1;
+    // The year state the next block to feed starts with, as a read in order has it.
+    LinePrefixParser::YearState m_fedYear;
 
     std::unique_ptr<Block> m_current;        // the block fed last (Fed::lastLine points into it)
     std::unique_ptr<LineIngest> m_helper;    // parses on the feeding thread when no parser is free

@@ -334,9 +334,13 @@ inline Column readColumn(std::string_view s, std::size_t pos)
     if (s[q] == '[' && q > pos) {
         std::size_t r = q + 1;
         std::int64_t value = 0;
-        while (r < n && isDigit(s[r]) && r - q <= 18) {
-            value = value * 10 + (s[r] - '0');
-            ++r;
+        // At most 18 digits: the value fits.
+        const std::size_t digitsEnd = std::min(n, q + 19);
+        for (; r < digitsEnd; ++r) {
+            const unsigned digit = unsigned(static_cast<unsigned char>(s[r])) - unsigned('0');
+            if (digit > 9)
+                break;
+            value = value * 10 + digit;
         }
         if (r != q + 1 && r + 1 < n && s[r] == ']' && s[r + 1] == ':'
             && (r + 2 == n || columnByte(s[r + 2]) == BlankByte)) {
@@ -394,7 +398,7 @@ struct ClassicStamp
 };
 
 // "Jan  5 10:00:00", "Jan 05 10:00:00", "Jan 5 10:00:00" at `pos`, where a month
-// name was found. Year inference counts exactly the stamps this accepts.
+// name was found.
 bool readClassicStamp(std::string_view line, std::size_t pos, ClassicStamp &stamp)
 {
     const std::size_t n = line.size();
@@ -530,19 +534,6 @@ int LinePrefixParser::inferYear(int month)
         m_lastMonth = month;
     }
     return m_year;
-}
-
-void LinePrefixParser::advanceYear(std::string_view line)
-{
-    m_stampLength = 0;
-    const std::size_t pos = stampStart(line);
-    const int month = monthFromName(line, pos);
-    // The month held already changes nothing, whether or not the rest is a stamp.
-    if (month == 0 || (m_year != 0 && month == m_lastMonth))
-        return;
-    ClassicStamp stamp;
-    if (readClassicStamp(line, pos, stamp))
-        inferYear(month);
 }
 
 bool LinePrefixParser::parse(std::string_view line, LogLine &out)

@@ -38,9 +38,8 @@ public:
     // What year inference carries from one classic stamp to the next: the year
     // of the last one (0 before the first) and the month it holds as the latest.
     // With it, lines can be parsed in blocks on several threads with exactly the
-    // results of one parser reading them in order: a reader steps the state over
-    // each line with advanceYear() (cheap: the stamp only) and hands every block's
-    // parser the state at the block's start.
+    // results of one parser reading them in order, as long as each block is
+    // parsed from the state the block before it ended with (ParallelIngest).
     struct YearState
     {
         int year = 0;
@@ -53,8 +52,6 @@ public:
     };
     YearState yearState() const { return {m_year, m_lastMonth}; }
     void setYearState(YearState state);
-    // Steps the year state exactly as parse(line) would, reading only the stamp.
-    void advanceYear(std::string_view line);
 
 private:
     // The columns after the stamp, which ends at `pos`.

@@ -52,6 +52,74 @@ Read readAll(const QString &path, bool includeUnterminated)
     return r;
 }
 
+// How appendLines() must group the lines nextLine() returns: whole lines, one at
+// least, more while the text is shorter than `bytes` and the count below
+// `maxLines`; a line without a newline (a runaway piece, the unfinished last
+// line) ends a group.
+struct Group
+{
+    QByteArray text;
+    qint64 lines = 0;
+    QByteArray last;
+    qint64 end = 0;
+};
+
+QList<Group> expectedGroups(const QString &path, bool includeUnterminated, qint64 bytes, qint64 maxLines)
+{
+    QList<Group> groups;
+    LogReader reader(path);
+    QString error;
+    if (!reader.open(&error))
+        qFatal("%s", qPrintable(error));
+    reader.setIncludeUnterminated(includeUnterminated);
+    std::string_view line;
+    std::int64_t offset = 0;
+    Group group;
+    while (reader.nextLine(line, offset)) {
+        const qint64 terminator = reader.position() - offset - qint64(line.size());
+        group.text += QByteArray(line.data(), qsizetype(line.size())) + QByteArray("\r\n").right(terminator);
+        group.last = QByteArray(line.data(), qsizetype(line.size()));
+        group.end = reader.position();
+        ++group.lines;
+        if (terminator == 0 || group.text.size() >= bytes || (maxLines > 0 && group.lines == maxLines)) {
+            groups.append(group);
+            group = Group();
+        }
+    }
+    if (group.lines > 0)
+        groups.append(group);
+    return groups;
+}
+
+QList<Group> appendedGroups(const QString &path, bool includeUnterminated, qint64 bytes, qint64 maxLines,
+                            QString *error)
+{
+    QList<Group> groups;
+    LogReader reader(path);
+    if (!reader.open(error))
+        return groups;
+    reader.setIncludeUnterminated(includeUnterminated);
+    for (;;) {
+        std::string out("kept");   // appended to, never replaced
+        std::size_t lastStart = 0;
+        std::size_t lastLength = 0;
+        const std::int64_t lines = reader.appendLines(out, std::size_t(bytes) + 4, maxLines, lastStart, lastLength);
+        if (lines == 0)
+            break;
+        if (out.compare(0, 4, "kept") != 0)
+            *error = QStringLiteral("what the string held was changed");
+        Group group;
+        group.text = QByteArray(out.data() + 4, qsizetype(out.size() - 4));
+        group.lines = lines;
+        group.last = QByteArray(out.data() + lastStart, qsizetype(lastLength));
+        group.end = reader.position();
+        groups.append(group);
+    }
+    if (error->isEmpty())
+        *error = reader.error();
+    return groups;
+}
+
 } // namespace
 
 class TestLogReader : public QObject
@@ -185,6 +253,53 @@ private slots:
     {
         const Read r = readAll(m_dir.path(), false);
         QCOMPARE(r.error, m_dir.path() + QStringLiteral(": is a directory, not a log file"));
+    }
+
+    void appendLinesGroupsWhatNextLineReturns_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<bool>("compress");
+        QTest::addColumn<bool>("includeUnterminated");
+
+        QByteArray lines;
+        for (int i = 0; i < 3000; ++i)
+            lines += "Nov 29 10:00:00 mx postfix/smtpd[" + QByteArray::number(i) + "]: " + QByteArray(i % 97, 'a') + "\n";
+        QTest::newRow("lines across chunks") << lines << false << false;
+        QTest::newRow("gzip") << lines << true << false;
+        QByteArray crlf = lines;
+        crlf.replace("\n", "\r\n");
+        QTest::newRow("CRLF, and a CR of the text before one") << crlf + "x\r\r\n" << false << false;
+        QTest::newRow("empty lines") << QByteArray("\n\n\nx\n\n") << false << false;
+        const QByteArray runaway = lines.left(5000) + QByteArray(5 * 512 * 1024 + 3, 'z') + "\n" + lines.left(9000);
+        QTest::newRow("a runaway line") << runaway << false << false;
+        QTest::newRow("a runaway line, gzip") << runaway << true << false;
+        QTest::newRow("unfinished last line kept back") << lines + "half" << false << false;
+        QTest::newRow("unfinished last line read") << lines + "half\r" << false << true;
+        QTest::newRow("one line, no newline") << QByteArray("only") << false << true;
+    }
+
+    void appendLinesGroupsWhatNextLineReturns()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(bool, compress);
+        QFETCH(bool, includeUnterminated);
+        const QString path = write(QStringLiteral("groups"), compress ? gzipped(content) : content);
+        for (const qint64 bytes : {qint64(1), qint64(7), qint64(100), qint64(4096), qint64(300000), qint64(1) << 22}) {
+            for (const qint64 maxLines : {qint64(0), qint64(1), qint64(3), qint64(1000)}) {
+                const QList<Group> expected = expectedGroups(path, includeUnterminated, bytes, maxLines);
+                QString error;
+                const QList<Group> groups = appendedGroups(path, includeUnterminated, bytes, maxLines, &error);
+                const QString at = QStringLiteral("%1 bytes, %2 lines").arg(bytes).arg(maxLines);
+                QVERIFY2(error.isEmpty(), qPrintable(at + QStringLiteral(": ") + error));
+                QVERIFY2(groups.size() == expected.size(), qPrintable(at));
+                for (int i = 0; i < groups.size(); ++i) {
+                    QVERIFY2(groups[i].text == expected[i].text, qPrintable(at + QStringLiteral(" #%1").arg(i)));
+                    QVERIFY2(groups[i].lines == expected[i].lines, qPrintable(at + QStringLiteral(" #%1").arg(i)));
+                    QVERIFY2(groups[i].last == expected[i].last, qPrintable(at + QStringLiteral(" #%1").arg(i)));
+                    QVERIFY2(groups[i].end == expected[i].end, qPrintable(at + QStringLiteral(" #%1").arg(i)));
+                }
+            }
+        }
     }
 
     void runawayLineIsCutNotBuffered()
