@@ -614,6 +614,22 @@ bool LinePrefixParser::parse(std::string_view line, LogLine &out)
 bool LinePrefixParser::parseAfterStamp(std::string_view line, std::size_t pos, LogLine &out)
 {
     const std::size_t n = line.size();
+    // The host of an earlier line and a program after it, each after one blank:
+    // read as the columns below would read them (the host was a column of its
+    // own there, not a level, the one host), without reading the host again.
+    const std::size_t hostLength = m_host.size();
+    if (hostLength != 0 && n - pos > hostLength + 2 && line[pos] == ' ' && line[pos + 1 + hostLength] == ' '
+        && !isSpace(line[pos + 2 + hostLength])
+        && std::memcmp(line.data() + pos + 1, m_host.data(), hostLength) == 0) {
+        const Column c = readColumn(line, pos + 2 + hostLength);
+        if (c.program) {
+            out.program = c.name;
+            out.pid = c.pid;
+            out.host = line.substr(pos + 1, hostLength);
+            return parseMessage(line, c.end, out);
+        }
+    }
+
     // After the stamp: [level] [host] [level] program[pid]: message
     if (pos >= n || !isSpace(line[pos]))
         return false;
@@ -656,7 +672,14 @@ bool LinePrefixParser::parseAfterStamp(std::string_view line, std::size_t pos, L
         host = candidates[candidateCount - 1];
     }
     out.host = host;
+    if (candidateCount == 1 && hosts == 1)
+        m_host.assign(host);
+    return parseMessage(line, pos, out);
+}
 
+bool LinePrefixParser::parseMessage(std::string_view line, std::size_t pos, LogLine &out)
+{
+    const std::size_t n = line.size();
     // The message follows ": "; Solaris puts "[ID 197553 mail.info] " before it.
     if (pos < n && line[pos] == ' ')
         ++pos;

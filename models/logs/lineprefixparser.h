@@ -56,6 +56,8 @@ public:
 private:
     // The columns after the stamp, which ends at `pos`.
     bool parseAfterStamp(std::string_view line, std::size_t pos, LogLine &out);
+    // The message after the program column, which ends at `pos`.
+    bool parseMessage(std::string_view line, std::size_t pos, LogLine &out);
     int inferYear(int month);
     std::int64_t localToUtc(int year, int month, int day, int hour, int minute, int second);
     bool isLevelColumnCached(std::string_view column);
@@ -80,6 +82,9 @@ private:
     // The last column isLevelColumnCached() looked at, and its answer.
     std::string m_lastColumn;
     bool m_lastColumnIsLevel = false;
+    // The host of the last line whose columns were its host (no level) and its
+    // program: most logs name the same host in every line (parseAfterStamp()).
+    std::string m_host;
     // The stamp read last (from its start to its end, fraction included) and
     // what it gave. Most lines carry the stamp of the line before them (a
     // session logs several a second): the time is taken again, and year

@@ -41,6 +41,7 @@ private slots:
     void yearInference();
     void resetStartsOver();
     void programAtEveryLength();
+    void linesReadAsAlone();
     void repeatedStamps_data();
     void repeatedStamps();
     void yearStateSetAnewForgetsTheStamp();
@@ -401,6 +402,52 @@ void TestLinePrefixParser::programAtEveryLength()
             QVERIFY2(!parser.parse(broken, other) || other.program.find(stop) == std::string_view::npos,
                      broken.c_str());
         }
+    }
+}
+
+void TestLinePrefixParser::linesReadAsAlone()
+{
+    // One parser remembers the last stamp and host it read; each line must read
+    // exactly as a parser that sees it alone reads it.
+    const char *const lines[] = {
+        "Jun 10 10:00:00 mail postfix/smtpd[1]: a",
+        "Jun 10 10:00:00 mail postfix/qmgr[2]: b",
+        "Jun 10 10:00:00 mail  postfix/qmgr[2]: two blanks",
+        "Jun 10 10:00:00 mail\tpostfix/qmgr[2]: a tab",
+        "Jun 10 10:00:00 mail info postfix/qmgr[2]: a level after the host",
+        "Jun 10 10:00:00 info mail postfix/qmgr[2]: a level before",
+        "Jun 10 10:00:00 mail mail: no pid",
+        "Jun 10 10:00:00 mail postfix/smtpd[3] no colon",
+        "Jun 10 10:00:00 mail mx postfix/smtpd[3]: two hosts",
+        "Jun 10 10:00:00 mail: postfix/smtpd[3]: host with a colon",
+        "Jun 10 10:00:00 mailer postfix/smtpd[4]: a longer host",
+        "Jun 10 10:00:00 mai postfix/smtpd[4]: a shorter host",
+        "Jun 10 10:00:00 mail postfix/smtpd[5]: [ID 197553 mail.info] solaris",
+        "Jun 10 10:00:00 mail postfix/smtpd[5]:",
+        "Jun 10 10:00:00 mail ",
+        "Jun 10 10:00:00 mail postfix/smtpd[6]: after a line with nothing",
+        "Jun 10 10:00:00 info postfix/smtpd[7]: a level as the host",
+        "Jun 10 10:00:00 info postfix/smtpd[7]: again",
+        "Jun 10 10:00:00 postfix/smtpd[8]: no host",
+        "Jun 10 10:00:00 mail [x] postfix/smtpd[9]: a bracket column",
+        "Jun 10 10:00:00 mail postfix/smtpd[10]: back to the host",
+    };
+    LinePrefixParser shared{QTimeZone::utc()};
+    shared.setReferenceTime(utc("2024-06-30T00:00:00"));
+    for (const char *line : lines) {
+        LinePrefixParser alone{QTimeZone::utc()};
+        alone.setReferenceTime(utc("2024-06-30T00:00:00"));
+        LogLine a;
+        LogLine b;
+        const bool readShared = shared.parse(line, a);
+        const bool readAlone = alone.parse(line, b);
+        QVERIFY2(readShared == readAlone, line);
+        if (!readAlone)
+            continue;
+        QVERIFY2(a.timeUtc == b.timeUtc && a.fraction == b.fraction && a.pid == b.pid, line);
+        QVERIFY2(view(a.host) == view(b.host), line);
+        QVERIFY2(view(a.program) == view(b.program), line);
+        QVERIFY2(view(a.message) == view(b.message), line);
     }
 }
 
