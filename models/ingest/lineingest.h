@@ -42,7 +42,8 @@ public:
 
     // The events of a block kept rather than fed, for a parser on another thread
     // (ParallelIngest): the same lines, offsets and counts as ingest(), with what
-    // the assembler reads of each line (SessionAssembler::feed(time, process, …)).
+    // the assembler reads of each line and works out from it ahead
+    // (SessionAssembler::feed(time, process, …, hints), prepare()).
     // Ignored lines that SessionAssembler::canPass() are left out, the latest
     // time of them kept as `passed` on the next event (or on an Ignored event of
     // that time at the end): feed each event after passTime(passed), when set.
@@ -57,6 +58,7 @@ public:
             , process(SessionAssembler::processOf(line))
             , offset(lineOffset)
         {
+            SessionAssembler::prepare(event, hints);
         }
         // An Ignored event at `ignoredAt`: the lines left out at the end of a block.
         explicit Parsed(std::int64_t ignoredAt)
@@ -65,6 +67,7 @@ public:
             event.kind = EventKind::Ignored;
         }
         LogEvent event;
+        AssemblerHints hints;
         std::int64_t time = 0;
         std::uint64_t process = 0;
         std::int64_t offset = 0;

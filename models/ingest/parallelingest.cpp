@@ -291,7 +291,7 @@ bool ParallelIngest::feedNext(SessionAssembler &assembler, Fed &fed)
     for (const LineIngest::Parsed &parsed : block.events) {
         if (parsed.passed != LineIngest::Parsed::kNoTime)
             assembler.passTime(parsed.passed);
-        assembler.feed(parsed.time, parsed.process, parsed.event, parsed.offset);
+        assembler.feed(parsed.time, parsed.process, parsed.event, parsed.offset, parsed.hints);
     }
     for (const auto &[program, count] : block.unrecognised)
         m_unrecognised[program] += count;

@@ -47,8 +47,9 @@ AssemblerInbound::AssemblerInbound(AssemblerQueue &queue, AssemblerRecords &reco
 }
 
 void AssemblerInbound::feed(std::uint64_t pid, std::int64_t time, const LogEvent &event,
-                            std::int64_t offset, std::int64_t now)
+                            std::int64_t offset, std::int64_t now, const AssemblerHints *hints)
 {
+    m_hints = hints;
     Session *found = m_sessions.find(pid);
     if (found
         && (event.kind == EventKind::SmtpdConnect
@@ -76,7 +77,7 @@ void AssemblerInbound::feed(std::uint64_t pid, std::int64_t time, const LogEvent
     case EventKind::SmtpdTlsEstablished:
         if (!s.tls) {
             s.tls = true;
-            s.tlsInfo.assign(event.tls, m_strings);
+            s.tlsInfo.assign(event.tls, m_strings, m_hints ? m_hints->tls : nullptr);
             s.tlsOffset = offset;
             assembler::addLine(s.lines, offset);
         }
@@ -121,7 +122,7 @@ void AssemblerInbound::open(Session &s, std::int64_t time, const LogEvent &event
     s.key = offset;
     s.startTime = time;
     s.lastTime = time;
-    assembler::setPeer(s.peer, Daemon::Smtpd, event.host, event.ip, 0, m_strings);
+    assembler::setPeer(s.peer, Daemon::Smtpd, event.host, event.ip, 0, m_strings, m_hints);
     const std::string_view service = event.service;
     s.wrapper = service == "smtps" || service == "submissions";
     s.submissionService = s.wrapper || service == "submission";

@@ -6,6 +6,7 @@
 
 #include <QDataStream>
 
+#include "models/logs/assemblerhints.h"
 #include "models/logs/assemblertable.h"
 #include "models/logs/assemblertypes.h"
 #include "models/logs/logevent.h"
@@ -26,8 +27,9 @@ public:
 
     // SmtpdConnect, SmtpdClient, SmtpdTlsEstablished, SmtpdTlsFailure, SmtpdDisconnect.
     // `pid` identifies the process (host and pid); `now` is the latest log time.
+    // `hints`: SessionAssembler::prepare() of the event, or none.
     void feed(std::uint64_t pid, std::int64_t time, const LogEvent &event, std::int64_t offset,
-              std::int64_t now);
+              std::int64_t now, const AssemblerHints *hints);
 
     // The first qmgr from= line of `queueId` was just recorded in `entry`.
     void queued(std::string_view queueId, assembler::QueueEntry &entry);
@@ -56,6 +58,7 @@ private:
     AssemblerRecords &m_records;
     AssemblerStrings &m_strings;
     AssemblerTable<std::uint64_t, assembler::Session> m_sessions;
+    const AssemblerHints *m_hints = nullptr;   // of the line being fed
 };
 
 } // namespace mailtls

@@ -71,11 +71,12 @@ void AssemblerOutbound::touch(std::uint64_t pid, SmtpProcess &p, std::int64_t ti
 }
 
 void AssemblerOutbound::tlsLine(std::uint64_t pid, std::int64_t time, const LogEvent &event,
-                                std::int64_t offset, std::int64_t now)
+                                std::int64_t offset, std::int64_t now, const AssemblerHints *hints)
 {
+    m_hints = hints;
     SmtpProcess &p = process(pid, now);
     touch(pid, p, time);
-    assembler::makeRelayKey(event.host, event.ip, event.port, m_relay);
+    m_relay = assembler::relayKey(event.host, event.ip, event.port, m_relayBuffer);
     Attempt &a = p.attempt;
 
     if (event.kind == EventKind::SmtpTlsFailure) {
@@ -119,7 +120,7 @@ void AssemblerOutbound::tlsLine(std::uint64_t pid, std::int64_t time, const LogE
     PendingTls &t = p.pending[p.pendingCount++];
     t.relayKey.assign(m_relay);
     t.reused = reused;
-    t.tls.assign(event.tls, m_strings);
+    t.tls.assign(event.tls, m_strings, m_hints ? m_hints->tls : nullptr);
     t.offset = offset;
     p.tlsActivity = true;
     if (!reused)
@@ -129,16 +130,17 @@ void AssemblerOutbound::tlsLine(std::uint64_t pid, std::int64_t time, const LogE
 const assembler::PeerState &AssemblerOutbound::linePeer(const LogEvent &event)
 {
     if (!m_linePeerSet) {
-        assembler::setPeer(m_linePeer, event.daemon, event.host, event.ip, event.port, m_strings);
+        assembler::setPeer(m_linePeer, event.daemon, event.host, event.ip, event.port, m_strings, m_hints);
         m_linePeerSet = true;
     }
     return m_linePeer;
 }
 
 void AssemblerOutbound::delivery(std::uint64_t pid, std::int64_t time, const LogEvent &event,
-                                 std::int64_t offset, std::int64_t now)
+                                 std::int64_t offset, std::int64_t now, const AssemblerHints *hints)
 {
-    assembler::makeRelayKey(event.host, event.ip, event.port, m_relay);
+    m_hints = hints;
+    m_relay = assembler::relayKey(event.host, event.ip, event.port, m_relayBuffer);
     m_linePeerSet = false;
     Use use;
     if (event.daemon == Daemon::Smtp || event.daemon == Daemon::Lmtp) {
@@ -288,7 +290,7 @@ void AssemblerOutbound::setRelay(Attempt &a, const LogEvent &event)
 {
     a.relayKnown = true;
     a.relayKey.assign(m_relay);
-    assembler::setPeer(a.peer, event.daemon, event.host, event.ip, event.port, m_strings);
+    assembler::setPeer(a.peer, event.daemon, event.host, event.ip, event.port, m_strings, m_hints);
 }
 
 void AssemblerOutbound::conclude(Attempt &a)

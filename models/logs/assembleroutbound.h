@@ -8,6 +8,7 @@
 
 #include <QDataStream>
 
+#include "models/logs/assemblerhints.h"
 #include "models/logs/assemblertable.h"
 #include "models/logs/assemblertypes.h"
 #include "models/logs/logevent.h"
@@ -27,11 +28,12 @@ public:
     AssemblerOutbound(AssemblerQueue &queue, AssemblerRecords &records, AssemblerStrings &strings);
 
     // SmtpTlsEstablished, SmtpTlsReused, SmtpTlsFailure of an smtp or lmtp process.
+    // `hints`: SessionAssembler::prepare() of the event, or none.
     void tlsLine(std::uint64_t pid, std::int64_t time, const LogEvent &event,
-                 std::int64_t offset, std::int64_t now);
+                 std::int64_t offset, std::int64_t now, const AssemblerHints *hints);
     // Delivery lines of every delivery agent.
     void delivery(std::uint64_t pid, std::int64_t time, const LogEvent &event,
-                  std::int64_t offset, std::int64_t now);
+                  std::int64_t offset, std::int64_t now, const AssemblerHints *hints);
 
     // The first qmgr from= line of a queue id arrived after some of its messages.
     void queued(std::string_view queueId, assembler::QueueEntry &entry);
@@ -90,7 +92,9 @@ private:
     const assembler::PeerState &linePeer(const LogEvent &event);
 
     // Per-line scratch, reused so that a line costs no allocation.
-    std::string m_relay;
+    std::string_view m_relay;        // assembler::relayKey() of the line being read
+    std::string m_relayBuffer;
+    const AssemblerHints *m_hints = nullptr;   // of the line being fed
     assembler::PeerState m_linePeer;
     bool m_linePeerSet = false;
 };

@@ -1,6 +1,7 @@
 #include "models/logs/assemblerpeer.h"
 
 #include <charconv>
+#include <cstring>
 
 namespace mailtls::assembler {
 
@@ -29,11 +30,38 @@ bool startsWithNoCase(std::string_view text, std::string_view prefix)
 
 } // namespace
 
-void normalisePeerName(std::string_view host, std::string_view ip, AssemblerText &out)
+// The text a peer's name is made of: the host without its trailing dot, or the
+// address for "unknown" or none.
+std::string_view nameText(std::string_view host, std::string_view ip)
 {
     if (!host.empty() && host.back() == '.')
         host.remove_suffix(1);
-    out.assignLower(host.empty() || host == "unknown" ? ip : host);
+    return host.empty() || host == "unknown" ? ip : host;
+}
+
+// Eight bytes at a time, as AssemblerText::lowerAscii() finds them.
+bool hasUpper(std::string_view text)
+{
+    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+    constexpr std::uint64_t kLows = 0x7f7f7f7f7f7f7f7fULL;
+    const char *p = text.data();
+    std::size_t n = text.size();
+    while (n > 0) {
+        const std::size_t k = n < 8 ? n : 8;
+        std::uint64_t w = 0;
+        std::memcpy(&w, p, k);
+        const std::uint64_t low = w & kLows;
+        if ((~w & (low + 0x3f3f3f3f3f3f3f3fULL) & ~(low + 0x2525252525252525ULL) & kHighs) != 0)
+            return true;
+        p += k;
+        n -= k;
+    }
+    return false;
+}
+
+void normalisePeerName(std::string_view host, std::string_view ip, AssemblerText &out)
+{
+    out.assignLower(nameText(host, ip));
 }
 
 bool isLoopback(std::string_view ip)
@@ -68,22 +96,48 @@ bool isLocalHop(Daemon daemon, std::string_view host, std::string_view ip)
 }
 
 void setPeer(PeerState &peer, Daemon daemon, std::string_view host, std::string_view ip, int port,
-             AssemblerStrings &strings)
+             AssemblerStrings &strings, const AssemblerHints *hints)
 {
-    normalisePeerName(host, ip, peer.name);
-    peer.ip.assignLower(ip);
-    peer.nameRef = strings.ref(peer.name);
-    peer.ipRef = strings.ref(peer.ip);
+    const bool known = hints && hints->peerSet;
+    if (known && hints->lowerCase) {
+        peer.name.assign(nameText(host, ip));
+        peer.ip.assign(ip);
+    } else {
+        normalisePeerName(host, ip, peer.name);
+        peer.ip.assignLower(ip);
+    }
+    peer.nameRef = strings.ref(peer.name, known ? hints->peerName : 0);
+    peer.ipRef = strings.ref(peer.ip, known ? hints->peerIp : 0);
     peer.port = port;
     peer.local = isLocalHop(daemon, host, ip);
 }
 
-void makeRelayKey(std::string_view host, std::string_view ip, int port, std::string &out)
+void peerHints(std::string_view host, std::string_view ip, AssemblerHints &hints)
 {
+    const std::string_view name = nameText(host, ip);
+    hints.lowerCase = !hasUpper(host) && !hasUpper(ip);
+    hints.peerName = hints.lowerCase ? AssemblerStrings::hash(name) : AssemblerStrings::hashLower(name);
+    hints.peerIp = hints.lowerCase ? AssemblerStrings::hash(ip) : AssemblerStrings::hashLower(ip);
+    hints.peerSet = true;
+}
+
+std::string_view relayKey(std::string_view host, std::string_view ip, int port, std::string &buffer)
+{
+    constexpr std::size_t kPortDigits = 12;
+    char digits[kPortDigits];
+    const std::size_t digitCount = std::size_t(std::to_chars(digits, digits + kPortDigits, port).ptr - digits);
+    // "host[ip]:port" as the line has it: the parser found the port right after
+    // "]:" (a port above 0 says so), so the bytes up to its digits are there.
+    if (port > 0 && !host.empty() && host.back() != '.' && !ip.empty()
+        && ip.data() == host.data() + host.size() + 1 && host.data()[host.size()] == '['
+        && ip.data()[ip.size()] == ']' && ip.data()[ip.size() + 1] == ':'
+        && std::memcmp(ip.data() + ip.size() + 2, digits, digitCount) == 0 && !hasUpper(host) && !hasUpper(ip))
+        return std::string_view(host.data(), host.size() + ip.size() + 3 + digitCount);
+
     if (!host.empty() && host.back() == '.')
         host.remove_suffix(1);
-    // Written in place: `out` keeps its buffer from line to line.
-    constexpr std::size_t kPortDigits = 12;
+    // Written in place: `buffer` keeps its room from line to line.
+    std::string &out = buffer;
     out.resize(host.size() + ip.size() + 3 + kPortDigits);
     char *p = out.data();
     AssemblerText::lowerAscii(p, host.data(), host.size());
@@ -93,8 +147,10 @@ void makeRelayKey(std::string_view host, std::string_view ip, int port, std::str
     p += ip.size();
     *p++ = ']';
     *p++ = ':';
-    p = std::to_chars(p, p + kPortDigits, port).ptr;
+    std::memcpy(p, digits, digitCount);
+    p += digitCount;
     out.resize(std::size_t(p - out.data()));
+    return out;
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "models/logs/assemblerhints.h"
 #include "models/logs/assemblertypes.h"
 #include "models/logs/logevent.h"
 
@@ -20,13 +21,18 @@ bool isLoopback(std::string_view ip);
 // and the local delivery agents.
 bool isLocalHop(Daemon daemon, std::string_view host, std::string_view ip);
 
-// Also finds the record strings of name and ip in `strings`.
+// Also finds the record strings of name and ip in `strings`, with the work
+// `hints` (when set: peerHints() of the same host and ip) did already.
 void setPeer(PeerState &peer, Daemon daemon, std::string_view host, std::string_view ip, int port,
-             AssemblerStrings &strings);
+             AssemblerStrings &strings, const AssemblerHints *hints = nullptr);
+// What setPeer() can be told ahead of host and ip.
+void peerHints(std::string_view host, std::string_view ip, AssemblerHints &hints);
 
 // "host[ip]:port" with the host lower-cased: how an smtp pid's TLS lines are
-// matched to its delivery lines.
-void makeRelayKey(std::string_view host, std::string_view ip, int port, std::string &out);
+// matched to its delivery lines. The line's own text when it says exactly that
+// (host and ip are views of it, as the parser made them), else written into
+// `buffer`; valid as long as both are.
+std::string_view relayKey(std::string_view host, std::string_view ip, int port, std::string &buffer);
 
 // Which line names an attempt when its lines say several things: words over a
 // bare OpenSSL return code ("-1"), then the most specific problem ("dh key too

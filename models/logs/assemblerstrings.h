@@ -31,16 +31,24 @@ public:
 
     AssemblerStrings();
 
+    // The hash lookups of `text` use, and of `text` with its ASCII upper-case
+    // letters made lower-case: worked out ahead by whoever has the time
+    // (AssemblerHints) and handed to ref().
+    static std::uint64_t hash(std::string_view text);
+    static std::uint64_t hashLower(std::string_view text);
+
     // `text` (UTF-8) as a QString equal to QString::fromUtf8(text).
     const QString &get(std::string_view text);
     // The same, through `ref` when it still refers to `text`'s string; `ref` is
     // updated otherwise. `ref` must have come from this table with this text, or be void.
     const QString &get(Ref &ref, std::string_view text);
     Ref ref(std::string_view text);
+    // The same for a `text` whose hash() is `hash` (0: not known).
+    Ref ref(std::string_view text, std::uint64_t hash);
     void clear();
 
 private:
-    std::size_t slotOf(std::string_view text);
+    std::size_t slotOf(std::string_view text, std::uint64_t hash);
 
     struct Slot
     {

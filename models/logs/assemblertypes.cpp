@@ -95,15 +95,15 @@ void QueueEntry::setSender(std::string_view text)
     senderText = QString();
 }
 
-void TlsState::assign(const TlsInfo &info, AssemblerStrings &strings)
+void TlsState::assign(const TlsInfo &info, AssemblerStrings &strings, const std::uint64_t *hashes)
 {
     trust = info.trust;
     protocol.assign(info.protocol);
     cipher.assign(info.cipher);
     keyExchange.assign(info.keyExchange);
-    protocolRef = strings.ref(protocol);
-    cipherRef = strings.ref(cipher);
-    keyExchangeRef = strings.ref(keyExchange);
+    protocolRef = strings.ref(protocol, hashes ? hashes[0] : 0);
+    cipherRef = strings.ref(cipher, hashes ? hashes[1] : 0);
+    keyExchangeRef = strings.ref(keyExchange, hashes ? hashes[2] : 0);
     cipherBits = info.cipherBits;
     keyExchangeBits = info.keyExchangeBits;
     dhe = info.dhe;

@@ -66,7 +66,8 @@ struct TlsState
     mutable AssemblerStrings::Ref cipherRef;
     mutable AssemblerStrings::Ref keyExchangeRef;
 
-    void assign(const TlsInfo &info, AssemblerStrings &strings);
+    // `hashes`: AssemblerStrings::hash() of protocol, cipher and key exchange, when known.
+    void assign(const TlsInfo &info, AssemblerStrings &strings, const std::uint64_t *hashes = nullptr);
     void clear();
     void toDetails(AssemblerStrings &strings, TlsDetails &details) const;
     bool operator==(const TlsState &other) const;

@@ -9,6 +9,7 @@
 
 #include "models/logs/assemblerinbound.h"
 #include "models/logs/assembleroutbound.h"
+#include "models/logs/assemblerpeer.h"
 #include "models/logs/assemblerqueue.h"
 #include "models/logs/assemblerrecords.h"
 
@@ -102,8 +103,43 @@ void SessionAssembler::feed(const LogLine &line, const LogEvent &event, std::int
     feed(line.timeUtc, processOf(line), event, offset);
 }
 
+void SessionAssembler::prepare(const LogEvent &event, AssemblerHints &hints)
+{
+    // Only what most such lines need: a session's peer is made at its connect
+    // line, a delivery's for its new connection or message; the TLS details of
+    // an established or reused connection are kept.
+    switch (event.kind) {
+    case EventKind::SmtpdConnect:
+    case EventKind::Delivery:
+        if (!event.host.empty() || !event.ip.empty())
+            assembler::peerHints(event.host, event.ip, hints);
+        break;
+    case EventKind::SmtpdTlsEstablished:
+    case EventKind::SmtpTlsEstablished:
+    case EventKind::SmtpTlsReused:
+        hints.tls[0] = AssemblerStrings::hash(event.tls.protocol);
+        hints.tls[1] = AssemblerStrings::hash(event.tls.cipher);
+        hints.tls[2] = AssemblerStrings::hash(event.tls.keyExchange);
+        break;
+    default:
+        break;
+    }
+}
+
 void SessionAssembler::feed(std::int64_t time, std::uint64_t process, const LogEvent &event,
                             std::int64_t offset)
+{
+    feedWith(time, process, event, offset, nullptr);
+}
+
+void SessionAssembler::feed(std::int64_t time, std::uint64_t process, const LogEvent &event,
+                            std::int64_t offset, const AssemblerHints &hints)
+{
+    feedWith(time, process, event, offset, &hints);
+}
+
+void SessionAssembler::feedWith(std::int64_t time, std::uint64_t process, const LogEvent &event,
+                                std::int64_t offset, const AssemblerHints *hints)
 {
     passTime(time);
 
@@ -113,7 +149,7 @@ void SessionAssembler::feed(std::int64_t time, std::uint64_t process, const LogE
     case EventKind::SmtpdClient:
     case EventKind::SmtpdTlsEstablished:
     case EventKind::SmtpdTlsFailure:
-        d->inbound.feed(process, time, event, offset, d->clock);
+        d->inbound.feed(process, time, event, offset, d->clock, hints);
         break;
     case EventKind::QmgrFrom: {
         if (event.queueId.empty())
@@ -134,13 +170,13 @@ void SessionAssembler::feed(std::int64_t time, std::uint64_t process, const LogE
         d->queue.remove(event.queueId);
         break;
     case EventKind::Delivery:
-        d->outbound.delivery(process, time, event, offset, d->clock);
+        d->outbound.delivery(process, time, event, offset, d->clock, hints);
         break;
     case EventKind::SmtpTlsEstablished:
     case EventKind::SmtpTlsReused:
     case EventKind::SmtpTlsFailure:
         if (event.daemon == Daemon::Smtp || event.daemon == Daemon::Lmtp)
-            d->outbound.tlsLine(process, time, event, offset, d->clock);
+            d->outbound.tlsLine(process, time, event, offset, d->clock, hints);
         break;
     case EventKind::Unrecognised:
     case EventKind::Ignored:

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include "models/logs/assemblerhints.h"
 #include "models/logs/logevent.h"
 #include "models/logs/logline.h"
 #include "models/logs/records.h"
@@ -38,8 +39,15 @@ public:
     // that wrote it (processOf()), for a reader that keeps events without
     // their lines (ParallelIngest).
     void feed(std::int64_t time, std::uint64_t process, const LogEvent &event, std::int64_t offset);
+    // The same, with what prepare() worked out from the event ahead.
+    void feed(std::int64_t time, std::uint64_t process, const LogEvent &event, std::int64_t offset,
+              const AssemblerHints &hints);
     // The process (host and pid) a line names.
     static std::uint64_t processOf(const LogLine &line);
+    // What feed() works out from an event alone (normalised peer names and the
+    // hashes it looks texts up by): for a parser on another thread to work out,
+    // so that the thread that must take every line in order has less to do.
+    static void prepare(const LogEvent &event, AssemblerHints &hints);
 
     // A line that changes no record (an Ignored event) only moves the log's
     // clock, by which open state expires. When canPass() says so for such a
@@ -65,6 +73,9 @@ public:
     bool restoreState(const QByteArray &state, QString *error);
 
 private:
+    void feedWith(std::int64_t time, std::uint64_t process, const LogEvent &event, std::int64_t offset,
+                  const AssemblerHints *hints);
+
     struct State;
     State *d;
 };

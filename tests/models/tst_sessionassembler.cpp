@@ -9,6 +9,9 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include "models/logs/assemblerhints.h"
+#include "models/logs/assemblerpeer.h"
+#include "models/logs/postfixscanner.h"
 #include "models/logs/sessionassembler.h"
 #include "tests/models/sessionassemblercases.h"
 #include "tests/models/sessionassemblerharness.h"
@@ -93,6 +96,10 @@ private slots:
     void corpusSnapshots();
     void recycledRecords_data();
     void recycledRecords();
+    void hintsChangeNothing_data();
+    void hintsChangeNothing();
+    void relayKeys_data();
+    void relayKeys();
 };
 
 void TestSessionAssembler::counting_data()
@@ -666,6 +673,83 @@ void TestSessionAssembler::recycledRecords()
         }
         QVERIFY(records > 10);
     }
+}
+
+void TestSessionAssembler::hintsChangeNothing_data()
+{
+    recycledRecords_data();
+    // Peers written in upper case, with a trailing dot, unknown, IPv6 in upper
+    // case: the hints of such lines must name them as the assembler would.
+    QTest::newRow("peer spellings") << logText(L({
+        "10:00:00 postfix/smtpd[1]: connect from MX.Example.COM.[192.0.2.1]",
+        "10:00:01 postfix/smtpd[1]: 4A01B2C: client=MX.Example.COM.[192.0.2.1]",
+        "10:00:02 postfix/qmgr[9]: 4A01B2C: from=<a@b.example>, size=100, nrcpt=1 (queue active)",
+        "10:00:03 postfix/smtpd[1]: disconnect from MX.Example.COM.[192.0.2.1] ehlo=1 mail=1 quit=1 commands=3",
+        "10:00:04 postfix/smtpd[2]: connect from unknown[2001:DB8::A]",
+        "10:00:05 postfix/smtpd[2]: 4A02B3C: client=unknown[2001:DB8::A]",
+        "10:00:06 postfix/qmgr[9]: 4A02B3C: from=<c@d.example>, size=200, nrcpt=1 (queue active)",
+        "10:00:07 postfix/smtpd[2]: disconnect from unknown[2001:DB8::A] ehlo=1 mail=1 quit=1 commands=3",
+        "10:00:08 postfix/smtp[3]: Trusted TLS connection established to Relay.Example.NET[198.51.100.7]:25: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)",
+        "10:00:09 postfix/smtp[3]: 4A01B2C: to=<x@y.example>, relay=Relay.Example.NET[198.51.100.7]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)",
+        "10:00:10 postfix/smtp[3]: Trusted TLS connection established to relay.example.net[198.51.100.7]:025: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)",
+        "10:00:11 postfix/smtp[3]: 4A02B3C: to=<z@y.example>, relay=relay.example.net[198.51.100.7]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)",
+        "10:00:12 postfix/qmgr[9]: 4A01B2C: removed",
+        "10:00:13 postfix/qmgr[9]: 4A02B3C: removed",
+    }));
+}
+
+void TestSessionAssembler::hintsChangeNothing()
+{
+    // ParallelIngest feeds events with what prepare() worked out on a parser
+    // thread; the records must be those of a feed without.
+    QFETCH(QByteArray, text);
+    const ParsedLog log = parseText(text, SkipUnparsed);
+    SessionAssembler plain;
+    SessionAssembler hinted;
+    for (std::size_t i = 0; i < log.lines.size(); ++i) {
+        const LogLine &line = log.lines[i];
+        plain.feed(line.timeUtc, SessionAssembler::processOf(line), log.events[i], log.offsets[i]);
+        AssemblerHints hints;
+        SessionAssembler::prepare(log.events[i], hints);
+        hinted.feed(line.timeUtc, SessionAssembler::processOf(line), log.events[i], log.offsets[i], hints);
+    }
+    plain.finish();
+    hinted.finish();
+    const QStringList expected = describeFully(plain.takeOutput());
+    QVERIFY2(expected.size() > 3, qPrintable(expected.join(QLatin1Char(10))));
+    QCOMPARE(describeFully(hinted.takeOutput()), expected);
+}
+
+void TestSessionAssembler::relayKeys_data()
+{
+    QTest::addColumn<QByteArray>("text");     // host[ip]:port as a line has it
+    QTest::addColumn<QByteArray>("key");
+    QTest::newRow("as the line has it") << QByteArray("mx.example.net[192.0.2.1]:25, x") << QByteArray("mx.example.net[192.0.2.1]:25");
+    QTest::newRow("upper case") << QByteArray("MX.Example.net[192.0.2.1]:25, x") << QByteArray("mx.example.net[192.0.2.1]:25");
+    QTest::newRow("upper-case IPv6") << QByteArray("mx[2001:DB8::1]:25: x") << QByteArray("mx[2001:db8::1]:25");
+    QTest::newRow("trailing dot") << QByteArray("mx.example.net.[192.0.2.1]:25, x") << QByteArray("mx.example.net[192.0.2.1]:25");
+    QTest::newRow("port with a leading zero") << QByteArray("mx[192.0.2.1]:025, x") << QByteArray("mx[192.0.2.1]:25");
+    QTest::newRow("no port") << QByteArray("mx[192.0.2.1], x") << QByteArray("mx[192.0.2.1]:0");
+    QTest::newRow("five digits") << QByteArray("mx[192.0.2.1]:65535, x") << QByteArray("mx[192.0.2.1]:65535");
+    QTest::newRow("longer digits") << QByteArray("mx[192.0.2.1]:255555, x") << QByteArray("mx[192.0.2.1]:25555");
+}
+
+void TestSessionAssembler::relayKeys()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, key);
+    const std::string line(text.constData(), std::size_t(text.size()));
+    PostfixScanner scanner(line);
+    std::string_view host;
+    std::string_view ip;
+    int port = 0;
+    QVERIFY(scanner.consumeHostAddress(host, ip, port, true));
+    std::string buffer;
+    const std::string_view made = assembler::relayKey(host, ip, port, buffer);
+    QCOMPARE(QByteArray(made.data(), qsizetype(made.size())), key);
+    // Views of the line where it says the key itself; the buffer otherwise.
+    const bool ownText = made.data() >= line.data() && made.data() < line.data() + line.size();
+    QCOMPARE(ownText, line.compare(0, std::size_t(key.size()), key.constData()) == 0);
 }
 
 QTEST_GUILESS_MAIN(TestSessionAssembler)
