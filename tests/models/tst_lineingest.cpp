@@ -47,12 +47,12 @@ QStringList describe(const AssemblerOutput &out)
 {
     QStringList rows;
     for (const TransferRecord &r : out.transfers)
-        rows << QStringLiteral("msg@%1 %2 %3 %4 %5 %6 %7 %8")
+        rows << QStringLiteral("msg@%1 %2 %3 %4 %5 %6 %7 %8 from=%9")
                     .arg(r.key)
                     .arg(directionName(r.direction), r.peer, r.queueId, isoTime(r.time))
                     .arg(r.encrypted ? QStringLiteral("enc") : QStringLiteral("plain"))
                     .arg(r.bytes)
-                    .arg(offsetList(r.lines));
+                    .arg(offsetList(r.lines), r.sender);
     for (const ConnectionRecord &r : out.connections)
         rows << QStringLiteral("conn@%1 %2 %3 %4 %5 %6")
                     .arg(r.key)
@@ -85,7 +85,7 @@ QByteArray sessionLines(const QByteArray &stamp, int n)
     return stamp + " mx postfix/smtpd[" + pid + "]: connect from " + peer + "\n"
         + stamp + " mx postfix/smtpd[" + pid + "]: " + qid + ": client=" + peer + "\n"
         + stamp + " mx dovecot: imap(alice): Logged out\n"
-        + stamp + " mx postfix/qmgr[900]: " + qid + ": from=<a@example.net>, size=" + QByteArray::number(100 + n)
+        + stamp + " mx postfix/qmgr[900]: " + qid + ": from=<a" + QByteArray::number(n) + "@example.net>, size=" + QByteArray::number(100 + n)
         + ", nrcpt=1 (queue active)\n"
         + "garbage without a stamp\n"
         + stamp + " mx postfix/smtpd[" + pid + "]: disconnect from " + peer + " ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5\n";
@@ -505,7 +505,7 @@ void TestLineIngest::newYearAtAndInsideBlocks()
     QCOMPARE(sequential.records.filter(QStringLiteral(" 2025-01-01T00:")).size(), 60);
     auto lineAt = [&text](const char *words) { return text.lastIndexOf('\n', text.indexOf(words)) + 1; };
     QCOMPARE(sequential.records.first(),
-             QStringLiteral("msg@%1 inbound m0.example.net 4A100000 2024-12-31T23:50:00Z plain 100 [0,%1,%2]")
+             QStringLiteral("msg@%1 inbound m0.example.net 4A100000 2024-12-31T23:50:00Z plain 100 [0,%1,%2] from=a0@example.net")
                  .arg(lineAt("4A100000: client="))
                  .arg(lineAt("4A100000: from=")));
     const qint64 firstJanuary = text.indexOf("\nJan 01") + 1;
