@@ -154,7 +154,7 @@ void AssemblerInbound::client(std::uint64_t pid, Session &s, std::int64_t time,
     m.submission = s.submission();
     m.wholeSession = wholeSessionEncrypted(s);
 
-    QueueEntry &entry = m_queue.obtain(event.queueId, time);
+    QueueEntry &entry = m_queue.obtain(event.queueId, time, m_hints ? m_hints->queueId : 0);
     entry.inSession = true;
     entry.sessionPid = pid;
     entry.sessionKey = s.key;

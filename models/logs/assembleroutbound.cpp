@@ -341,7 +341,7 @@ void AssemblerOutbound::emitConnection(std::int64_t time, const LogEvent &event,
 void AssemblerOutbound::countSent(std::int64_t time, const LogEvent &event, std::int64_t offset,
                                   const Use &use)
 {
-    QueueEntry &entry = m_queue.obtain(event.queueId, time);
+    QueueEntry &entry = m_queue.obtain(event.queueId, time, m_hints ? m_hints->queueId : 0);
     const assembler::PeerState &peer = linePeer(event);
     OutboundMessage *m = nullptr;
     for (OutboundMessage &candidate : entry.outbound) {

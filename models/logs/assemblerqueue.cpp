@@ -7,21 +7,26 @@ namespace mailtls {
 
 using assembler::QueueEntry;
 
+std::uint64_t AssemblerQueue::hash(std::string_view queueId)
+{
+    return AssemblerTable<AssemblerText, QueueEntry>::hash(queueId);
+}
+
 QueueEntry *AssemblerQueue::find(std::string_view queueId)
 {
     return m_entries.find(queueId);
 }
 
-QueueEntry &AssemblerQueue::obtain(std::string_view queueId, std::int64_t time)
+QueueEntry &AssemblerQueue::obtain(std::string_view queueId, std::int64_t time, std::uint64_t hash)
 {
-    QueueEntry &e = m_entries.obtain(queueId);
+    QueueEntry &e = m_entries.obtain(queueId, nullptr, hash);
     e.lastTime = std::max(e.lastTime, time);
     return e;
 }
 
-void AssemblerQueue::remove(std::string_view queueId)
+void AssemblerQueue::remove(std::string_view queueId, std::uint64_t hash)
 {
-    m_entries.erase(queueId);
+    m_entries.erase(queueId, hash);
 }
 
 void AssemblerQueue::expire(std::int64_t now)

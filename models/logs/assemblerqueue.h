@@ -20,10 +20,12 @@ class AssemblerQueue final
 public:
     AssemblerQueue() = default;
 
+    // `hash`: hash() of the queue id when known ahead (AssemblerHints), else 0.
+    static std::uint64_t hash(std::string_view queueId);
     assembler::QueueEntry *find(std::string_view queueId);
     // Finds or creates the entry and marks it as seen at `time`.
-    assembler::QueueEntry &obtain(std::string_view queueId, std::int64_t time);
-    void remove(std::string_view queueId);
+    assembler::QueueEntry &obtain(std::string_view queueId, std::int64_t time, std::uint64_t hash = 0);
+    void remove(std::string_view queueId, std::uint64_t hash = 0);
 
     // Drops entries silent since before `now` minus their limit.
     void expire(std::int64_t now);

@@ -31,16 +31,20 @@ public:
     std::size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
 
-    Value *find(Lookup key)
+    // The hash the calls below look `key` up by: whoever has the time may work
+    // it out ahead and hand it in (0: not known).
+    static std::uint64_t hash(Lookup key) { return hashOf(key) | 1; }
+
+    Value *find(Lookup key, std::uint64_t known = 0)
     {
-        const std::size_t slot = findSlot(key, hashOf(key));
+        const std::size_t slot = findSlot(key, known != 0 ? known : hash(key));
         return slot == kNotFound ? nullptr : &m_entries[m_slots[slot] - 1].value;
     }
 
     // The value of `key`, inserted (default state) when absent; `inserted` says which.
-    Value &obtain(Lookup key, bool *inserted = nullptr)
+    Value &obtain(Lookup key, bool *inserted = nullptr, std::uint64_t known = 0)
     {
-        const std::uint64_t hash = hashOf(key);
+        const std::uint64_t hash = known != 0 ? known : AssemblerTable::hash(key);
         const std::size_t found = findSlot(key, hash);
         if (found != kNotFound) {
             if (inserted)
@@ -71,9 +75,9 @@ public:
         return e.value;
     }
 
-    bool erase(Lookup key)
+    bool erase(Lookup key, std::uint64_t known = 0)
     {
-        std::size_t hole = findSlot(key, hashOf(key));
+        std::size_t hole = findSlot(key, known != 0 ? known : hash(key));
         if (hole == kNotFound)
             return false;
         const std::uint32_t index = m_slots[hole] - 1;

@@ -110,9 +110,20 @@ void SessionAssembler::prepare(const LogEvent &event, AssemblerHints &hints)
     // an established or reused connection are kept.
     switch (event.kind) {
     case EventKind::SmtpdConnect:
+        if (!event.host.empty() || !event.ip.empty())
+            assembler::peerHints(event.host, event.ip, hints);
+        break;
     case EventKind::Delivery:
         if (!event.host.empty() || !event.ip.empty())
             assembler::peerHints(event.host, event.ip, hints);
+        if (event.status == DeliveryStatus::Sent && !event.queueId.empty())
+            hints.queueId = AssemblerQueue::hash(event.queueId);
+        break;
+    case EventKind::SmtpdClient:
+    case EventKind::QmgrFrom:
+    case EventKind::QmgrRemoved:
+        if (!event.queueId.empty())
+            hints.queueId = AssemblerQueue::hash(event.queueId);
         break;
     case EventKind::SmtpdTlsEstablished:
     case EventKind::SmtpTlsEstablished:
@@ -154,7 +165,7 @@ void SessionAssembler::feedWith(std::int64_t time, std::uint64_t process, const 
     case EventKind::QmgrFrom: {
         if (event.queueId.empty())
             break;
-        assembler::QueueEntry &entry = d->queue.obtain(event.queueId, time);
+        assembler::QueueEntry &entry = d->queue.obtain(event.queueId, time, hints ? hints->queueId : 0);
         if (entry.queued)
             break;   // qmgr logs from= again each time a deferred message is retried
         entry.queued = true;
@@ -167,7 +178,7 @@ void SessionAssembler::feedWith(std::int64_t time, std::uint64_t process, const 
         break;
     }
     case EventKind::QmgrRemoved:
-        d->queue.remove(event.queueId);
+        d->queue.remove(event.queueId, hints ? hints->queueId : 0);
         break;
     case EventKind::Delivery:
         d->outbound.delivery(process, time, event, offset, d->clock, hints);
