@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QCoreApplication>
+
+#include "models/probe/probetypes.h"
+
+namespace mailtls {
+
+// Judges a probe's evidence: fills report.findings (each with severity,
+// evidence and advice for the peer's admin), report.hostVerdicts (one per
+// probed address) and report.verdict (the domain's: its worst MX).
+class ProbeAnalyzer final
+{
+    Q_DECLARE_TR_FUNCTIONS(ProbeAnalyzer)
+
+public:
+    static void analyze(ProbeReport &report);
+};
+
+} // namespace mailtls
