@@ -1,0 +1,3 @@
+#include "models/probe/probelogging.h"
+
+Q_LOGGING_CATEGORY(lcProbe, "mailtls.probe", QtWarningMsg)
