@@ -92,7 +92,8 @@ public:
     void maybeFinish(int id);
     void queueFinish(int id);
     void emitFinished(int id);
-    void emitEvent(int id, ProbeStep step, const QString &mxName, const QString &message);
+    void emitEvent(int id, ProbeStep step, const QString &mxName, const QString &message,
+                   const QHostAddress &address = QHostAddress());
     void shutdown();
 
     // The slot gate: global concurrency and spacing per address.
@@ -290,7 +291,8 @@ void ProbeScheduler::Private::probeAddress(int id, qsizetype slotIndex)
         emitEvent(id, ProbeStep::Connect, slot.mxName,
                   ProbeScheduler::tr("%1 (%2): the result of %3 is reused")
                       .arg(slot.mxName, slot.address.toString(),
-                           reused.probedAt.toString(Qt::ISODate)));
+                           reused.probedAt.toString(Qt::ISODate)),
+                  slot.address);
         probe->places[slotIndex].result = reused;
         return;
     }
@@ -301,7 +303,8 @@ void ProbeScheduler::Private::probeAddress(int id, qsizetype slotIndex)
         // under way: wait for it instead of opening sessions twice.
         emitEvent(id, ProbeStep::Connect, slot.mxName,
                   ProbeScheduler::tr("%1 (%2): waiting for the probe of this address under way")
-                      .arg(slot.mxName, slot.address.toString()));
+                      .arg(slot.mxName, slot.address.toString()),
+                  slot.address);
         run->waiters.append(Waiter{id, slotIndex});
         return;
     }
@@ -457,13 +460,14 @@ void ProbeScheduler::Private::emitFinished(int id)
 }
 
 void ProbeScheduler::Private::emitEvent(int id, ProbeStep step, const QString &mxName,
-                                        const QString &message)
+                                        const QString &message, const QHostAddress &address)
 {
-    ProbeEvent resolveEvent;
-    resolveEvent.step = step;
-    resolveEvent.mxName = mxName;
-    resolveEvent.message = message;
-    emit q->event(id, resolveEvent);
+    ProbeEvent stepEvent;
+    stepEvent.step = step;
+    stepEvent.mxName = mxName;
+    stepEvent.address = address;
+    stepEvent.message = message;
+    emit q->event(id, stepEvent);
 }
 
 void ProbeScheduler::Private::askForSession(AddressProbe *run)
