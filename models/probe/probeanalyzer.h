@@ -15,6 +15,9 @@ class ProbeAnalyzer final
 
 public:
     static void analyze(ProbeReport &report);
+    // What `mailtls probe` exits 0 for: the verdict is Good, the probe was
+    // not cancelled, and every finding is Info.
+    static bool isSound(const ProbeReport &report);
 };
 
 } // namespace mailtls
