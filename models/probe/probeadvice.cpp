@@ -146,7 +146,7 @@ QString ProbeAdvice::weakDh(int bits, bool widelyShared)
 
 QString ProbeAdvice::oldProtocols(const QString &versions)
 {
-    return tr("Your server still accepts %1, which have known weaknesses and which current senders no longer "
+    return tr("Your server still accepts %1: old versions with known weaknesses that current senders no longer "
               "need. Unless you still receive mail from very old systems, switch them off. Postfix 3.6 or later: "
               "smtpd_tls_protocols = >=TLSv1.2 (older Postfix: !SSLv2, !SSLv3, !TLSv1, !TLSv1.1). Exim with "
               "OpenSSL: openssl_options = +no_tlsv1 +no_tlsv1_1. Sendmail: O ServerSSLOptions=+SSL_OP_NO_TLSv1 "
