@@ -16,14 +16,12 @@ constexpr qsizetype quotedChars = 80;
 
 QString SmtpReply::text() const
 {
-    QByteArray joined;
-    for (const QByteArray &line : lines) {
-        if (!joined.isEmpty())
-            joined += '\n';
-        joined += line;
-    }
-    // Bounded by the reader's maxReplyBytes already; printable() only escapes.
-    return SmtpReplyReader::printable(joined, SmtpReplyReader::maxReplyBytes * 4);
+    QStringList printable;
+    printable.reserve(lines.size());
+    // Bounded by the reader's maxLineBytes already; printable() only escapes.
+    for (const QByteArray &line : lines)
+        printable.append(SmtpReplyReader::printable(line, SmtpReplyReader::maxLineBytes * 4));
+    return printable.join(QLatin1Char('\n'));
 }
 
 QStringList SmtpReply::texts() const
@@ -68,11 +66,22 @@ qsizetype SmtpReplyReader::receivedBytes() const
     return m_replyBytes + (m_status == Status::Complete ? 0 : m_buffer.size() - m_pos);
 }
 
-QByteArray SmtpReplyReader::partialLine() const
+QByteArray SmtpReplyReader::receivedSoFar() const
 {
-    if (m_status == Status::Complete)
-        return QByteArray();
-    return m_buffer.mid(m_pos);
+    QByteArray text;
+    for (const QByteArray &line : m_reply.lines) {
+        if (!text.isEmpty())
+            text += '\n';
+        text += line;
+    }
+    if (m_status != Status::Complete && m_pos < m_buffer.size()) {
+        if (!text.isEmpty())
+            text += '\n';
+        text.append(m_buffer.constData() + m_pos, m_buffer.size() - m_pos);
+        if (text.endsWith('\r'))
+            text.chop(1);
+    }
+    return text;
 }
 
 QString SmtpReplyReader::printable(const QByteArray &bytes, qsizetype maxChars)

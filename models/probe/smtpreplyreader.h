@@ -55,8 +55,9 @@ public:
     // Every byte of the current reply received so far, lines and the
     // unterminated rest (for a timeout's detail).
     qsizetype receivedBytes() const;
-    // The reply's unterminated last line so far.
-    QByteArray partialLine() const;
+    // What the current reply has said so far, its lines joined by '\n' and
+    // the unterminated rest (for the detail of a reply that never ended).
+    QByteArray receivedSoFar() const;
 
     // `bytes` as UTF-8 with control characters written as \xNN, at most
     // `maxChars` characters (an ellipsis marks the cut).

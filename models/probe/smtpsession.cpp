@@ -113,6 +113,7 @@ public:
     void handshakeProgress();
     void tlsBytes(const QByteArray &bytes);
     void flushTls();
+    void send(const QByteArray &bytes);
     void peerClosed(const QString &reason);
     void timedOut();
 
@@ -133,6 +134,7 @@ public:
     QString m_serverName;
     bool m_tls = true;
     bool m_decided = false; // the outcome is known; only QUIT remains
+    bool m_peerGone = false; // the connection broke or the server closed it
     SmtpReplyReader m_reader;
     std::unique_ptr<TlsClient> m_tlsClient;
     SmtpSessionResult m_result;
@@ -148,6 +150,7 @@ void SmtpSession::Private::start(const QHostAddress &address, quint16 port, cons
     m_serverName = serverName;
     m_tls = tls;
     m_decided = false;
+    m_peerGone = false;
     m_reader = SmtpReplyReader();
     m_tlsClient.reset();
     m_result = SmtpSessionResult();
@@ -172,6 +175,7 @@ void SmtpSession::Private::start(const QHostAddress &address, quint16 port, cons
     QObject::connect(socket, &QAbstractSocket::errorOccurred, q,
                      [this](QAbstractSocket::SocketError error) { socketError(error); });
     QObject::connect(socket, &QAbstractSocket::disconnected, q, [this] {
+        m_peerGone = true;
         readSocket();
         peerClosed(QString());
     });
@@ -230,7 +234,7 @@ void SmtpSession::Private::enter(Phase phase, ProbeStep step, int timeoutMs)
 
 void SmtpSession::Private::sendCommand(const QByteArray &command, Phase phase, ProbeStep step)
 {
-    m_socket->write(command);
+    send(command);
     enter(phase, step, m_options.readTimeoutMs);
     m_reader.next();
     replyProgress();
@@ -254,7 +258,7 @@ void SmtpSession::Private::sendQuit()
         tlsBytes(QByteArray());
         return;
     }
-    m_socket->write(QByteArrayLiteral("QUIT\r\n"));
+    send(QByteArrayLiteral("QUIT\r\n"));
     enter(Phase::Quit, ProbeStep::Quit, qMin(m_options.readTimeoutMs, quitTimeoutMs));
     m_reader.next();
     replyProgress();
@@ -276,6 +280,9 @@ void SmtpSession::Private::socketError(QAbstractSocket::SocketError error)
         finish(SessionOutcome::ConnectFailed, m_socket->errorString());
         return;
     }
+    // Qt reports the error while the socket still says Connected; writing
+    // to it now would reach a closed descriptor.
+    m_peerGone = true;
     if (error == QAbstractSocket::RemoteHostClosedError) {
         readSocket();
         peerClosed(QString());
@@ -497,9 +504,15 @@ void SmtpSession::Private::tlsBytes(const QByteArray &bytes)
 
 void SmtpSession::Private::flushTls()
 {
-    const QByteArray out = m_tlsClient->takeOutgoing();
-    if (!out.isEmpty() && m_socket)
-        m_socket->write(out);
+    send(m_tlsClient->takeOutgoing());
+}
+
+void SmtpSession::Private::send(const QByteArray &bytes)
+{
+    // After the peer has closed, what is left to say (QUIT, an alert) has
+    // nobody to hear it.
+    if (!bytes.isEmpty() && m_socket && !m_peerGone && m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->write(bytes);
 }
 
 void SmtpSession::Private::peerClosed(const QString &reason)
@@ -529,7 +542,7 @@ void SmtpSession::Private::peerClosed(const QString &reason)
             : reason;
         if (m_reader.receivedBytes() > 0)
             detail = SmtpSession::tr("%1 (received: %2)")
-                         .arg(detail, SmtpReplyReader::printable(m_reader.partialLine(), 200));
+                         .arg(detail, SmtpReplyReader::printable(m_reader.receivedSoFar(), 200));
         finish(SessionOutcome::ProtocolError, detail);
         return;
     }
@@ -561,7 +574,7 @@ void SmtpSession::Private::timedOut()
             finish(SessionOutcome::TimedOut,
                    SmtpSession::tr("no complete reply within %1 ms (received: %2)")
                        .arg(m_timeoutMs)
-                       .arg(SmtpReplyReader::printable(m_reader.partialLine(), 200)));
+                       .arg(SmtpReplyReader::printable(m_reader.receivedSoFar(), 200)));
         }
         return;
     case Phase::Handshake: {
@@ -646,7 +659,7 @@ void SmtpSession::Private::dropSocket(bool graceful)
     if (!socket)
         return;
     socket->disconnect(q);
-    if (graceful && socket->state() == QAbstractSocket::ConnectedState) {
+    if (graceful && !m_peerGone && socket->state() == QAbstractSocket::ConnectedState) {
         QObject::connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
         QTimer::singleShot(closeGraceMs, socket, [socket] {
             socket->abort();

@@ -406,6 +406,8 @@ void TlsClient::Private::fillResult()
     // Before the ServerHello nothing is agreed: the version would be the one
     // offered, not one the server chose.
     const SSL_CIPHER *cipher = SSL_get_current_cipher(ssl);
+    if (!cipher) // the handshake failed after the ServerHello
+        cipher = SSL_get_pending_cipher(ssl);
     if (cipher) {
         r.protocol = QString::fromLatin1(SSL_get_version(ssl));
         r.cipher = QString::fromLatin1(SSL_CIPHER_get_name(cipher));
