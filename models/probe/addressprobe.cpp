@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 #include <QTimer>
 #include <QUrl>
@@ -20,16 +21,23 @@ struct X509Free
     void operator()(X509 *cert) const { X509_free(cert); }
 };
 
+// The same check as the TLS client's (TlsClient), for another name.
 bool certificateValidFor(const QByteArray &der, const QString &name)
 {
     const auto *bytes = reinterpret_cast<const unsigned char *>(der.constData());
     const std::unique_ptr<X509, X509Free> cert(d2i_X509(nullptr, &bytes, der.size()));
     if (!cert)
         return false;
-    if (QHostAddress literal; literal.setAddress(name))
-        return X509_check_ip_asc(cert.get(), name.toLatin1().constData(), 0) == 1;
-    const QByteArray ace = QUrl::toAce(name);
-    return X509_check_host(cert.get(), ace.constData(), size_t(ace.size()), 0, nullptr) == 1;
+    if (QHostAddress literal; literal.setAddress(name)) {
+        literal.setScopeId(QString());
+        return X509_check_ip_asc(cert.get(), literal.toString().toLatin1().constData(), 0) == 1;
+    }
+    QByteArray ace = QUrl::toAce(name);
+    if (ace.isEmpty())
+        ace = name.toUtf8();
+    return X509_check_host(cert.get(), ace.constData(), size_t(ace.size()),
+                           X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, nullptr)
+        == 1;
 }
 
 } // namespace
@@ -122,15 +130,18 @@ QList<TlsProfile> AddressProbe::followUpProfiles(const SmtpSessionResult &first)
             TlsProfile::OnlyTls12, TlsProfile::OnlyTls13};
 }
 
-AddressProbeResult AddressProbe::forName(const AddressProbeResult &result, const QString &mxName)
+std::optional<AddressProbeResult> AddressProbe::forName(const AddressProbeResult &result,
+                                                       const QString &mxName)
 {
     AddressProbeResult renamed = result;
     if (renamed.mxName.compare(mxName, Qt::CaseInsensitive) == 0)
         return renamed;
     renamed.mxName = mxName;
-    for (SmtpSessionResult &session : renamed.sessions) {
-        if (!session.tls.chain.isEmpty())
-            session.tls.nameMatches = certificateValidFor(session.tls.chain.constFirst().der, mxName);
+    for (const SmtpSessionResult &session : std::as_const(renamed.sessions)) {
+        if (session.tls.chain.isEmpty())
+            continue;
+        if (certificateValidFor(session.tls.chain.constFirst().der, mxName) != session.tls.nameMatches)
+            return std::nullopt;
     }
     return renamed;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
@@ -55,11 +57,14 @@ public:
     // (continuesAfter): none unless the server advertised and accepted
     // STARTTLS.
     static QList<TlsProfile> followUpProfiles(const SmtpSessionResult &first);
-    // `result` as found for another name of the same address: the MX name
-    // replaced and whether each leaf certificate is valid for that name
-    // checked again. (The certificates stay those the server sent for the
-    // first name's SNI.)
-    static AddressProbeResult forName(const AddressProbeResult &result, const QString &mxName);
+    // `result` standing for another name of the same address (another MX
+    // name, or a host target's own), when it can: its certificates' name
+    // check comes out the same for that name. Else nothing: OpenSSL's
+    // verification stops at its first error, so a name that fits where the
+    // other did not (or the reverse) would leave the verification result
+    // unknown, and the address is to be probed for that name.
+    static std::optional<AddressProbeResult> forName(const AddressProbeResult &result,
+                                                     const QString &mxName);
 
 signals:
     // Ready for its next session: the owner calls openSession() when a slot

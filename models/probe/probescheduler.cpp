@@ -17,6 +17,7 @@
 #include "models/probe/addressprobe.h"
 #include "models/probe/domainpolicycheck.h"
 #include "models/probe/mxresolver.h"
+#include "models/probe/probelogging.h"
 
 namespace mailtls {
 
@@ -87,7 +88,8 @@ public:
     AddressProbe *startRun(const AddressSlot &slot);
     void onRunEvent(AddressProbe *run, const ProbeEvent &runEvent);
     void onRunFinished(AddressProbe *run, const AddressProbeResult &result);
-    void fillSlot(int id, qsizetype slotIndex, const AddressProbeResult &result);
+    std::optional<AddressProbeResult> cached(const QString &key, const QString &mxName);
+    void remember(const QString &key, const AddressProbeResult &result);
     void cancelProbe(int id);
     void maybeFinish(int id);
     void queueFinish(int id);
@@ -110,7 +112,9 @@ public:
     std::map<int, Probe> probes;
     QList<int> queued;
     QHash<QString, Run> runs;
-    QHash<QString, CacheEntry> cache;
+    // Per (address, port): one result per name it was probed for (one
+    // result stands for other names too, see AddressProbe::forName).
+    QHash<QString, QList<CacheEntry>> cache;
 
     QElapsedTimer clock;
     QTimer spacingTimer;
@@ -282,18 +286,15 @@ void ProbeScheduler::Private::probeAddress(int id, qsizetype slotIndex)
     const AddressSlot slot = probe->places.at(slotIndex);
     const QString key = addressKey(slot.address, slot.port);
 
-    const auto cached = cache.find(key);
-    if (cached != cache.end() && cached->expiry.hasExpired())
-        cache.erase(cached);
-    else if (cached != cache.end()) {
-        AddressProbeResult reused = AddressProbe::forName(cached->result, slot.mxName);
-        reused.fromCache = true;
+    if (std::optional<AddressProbeResult> reused = cached(key, slot.mxName)) {
+        qCDebug(lcProbe) << "probe" << id << "reuses the cached result of" << key;
+        reused->fromCache = true;
         emitEvent(id, ProbeStep::Connect, slot.mxName,
                   ProbeScheduler::tr("%1 (%2): the result of %3 is reused")
                       .arg(slot.mxName, slot.address.toString(),
-                           reused.probedAt.toString(Qt::ISODate)),
+                           reused->probedAt.toString(Qt::ISODate)),
                   slot.address);
-        probe->places[slotIndex].result = reused;
+        probe->places[slotIndex].result = std::move(reused);
         return;
     }
 
@@ -305,6 +306,7 @@ void ProbeScheduler::Private::probeAddress(int id, qsizetype slotIndex)
                   ProbeScheduler::tr("%1 (%2): waiting for the probe of this address under way")
                       .arg(slot.mxName, slot.address.toString()),
                   slot.address);
+        qCDebug(lcProbe) << "probe" << id << "waits for the probe of" << key << "under way";
         run->waiters.append(Waiter{id, slotIndex});
         return;
     }
@@ -362,26 +364,59 @@ void ProbeScheduler::Private::onRunFinished(AddressProbe *run, const AddressProb
                                        [](const SmtpSessionResult &session) {
                                            return session.outcome == SessionOutcome::Cancelled;
                                        });
-    if (!cancelled && options.cacheSeconds > 0)
-        cache.insert(key, CacheEntry{result, QDeadlineTimer(qint64(options.cacheSeconds) * 1000)});
+    if (!cancelled)
+        remember(key, result);
 
+    QList<Waiter> probeAgain;
     for (qsizetype i = 0; i < waiters.size(); ++i) {
         const Waiter &waiter = waiters.at(i);
-        const Probe *probe = findProbe(waiter.probeId);
+        Probe *probe = findProbe(waiter.probeId);
         if (!probe)
             continue;
-        AddressProbeResult found = AddressProbe::forName(result, probe->places.at(waiter.slot).mxName);
-        found.fromCache = i > 0;
-        fillSlot(waiter.probeId, waiter.slot, found);
+        std::optional<AddressProbeResult> found
+            = AddressProbe::forName(result, probe->places.at(waiter.slot).mxName);
+        if (!found) {
+            probeAgain.append(waiter);
+            continue;
+        }
+        found->fromCache = i > 0;
+        probe->places[waiter.slot].result = std::move(found);
     }
+    // Waiters with a name the result cannot stand for: the address once
+    // more for that name (they share that run among themselves).
+    for (const Waiter &waiter : std::as_const(probeAgain))
+        probeAddress(waiter.probeId, waiter.slot);
     for (const Waiter &waiter : waiters)
         maybeFinish(waiter.probeId);
 }
 
-void ProbeScheduler::Private::fillSlot(int id, qsizetype slotIndex, const AddressProbeResult &result)
+std::optional<AddressProbeResult> ProbeScheduler::Private::cached(const QString &key, const QString &mxName)
 {
-    if (Probe *probe = findProbe(id))
-        probe->places[slotIndex].result = result;
+    const auto entries = cache.find(key);
+    if (entries == cache.end())
+        return std::nullopt;
+    entries->removeIf([](const CacheEntry &entry) { return entry.expiry.hasExpired(); });
+    if (entries->isEmpty()) {
+        cache.erase(entries);
+        return std::nullopt;
+    }
+    for (const CacheEntry &entry : std::as_const(*entries)) {
+        if (std::optional<AddressProbeResult> reused = AddressProbe::forName(entry.result, mxName))
+            return reused;
+    }
+    return std::nullopt;
+}
+
+void ProbeScheduler::Private::remember(const QString &key, const AddressProbeResult &result)
+{
+    if (options.cacheSeconds <= 0)
+        return;
+    QList<CacheEntry> &entries = cache[key];
+    entries.removeIf([&result](const CacheEntry &entry) {
+        return entry.expiry.hasExpired()
+            || entry.result.mxName.compare(result.mxName, Qt::CaseInsensitive) == 0;
+    });
+    entries.append(CacheEntry{result, QDeadlineTimer(qint64(options.cacheSeconds) * 1000)});
 }
 
 void ProbeScheduler::Private::maybeFinish(int id)
@@ -523,6 +558,7 @@ void ProbeScheduler::Private::pump()
     }
 
     for (AddressProbe *run : std::as_const(granted)) {
+        qCDebug(lcProbe) << "session to" << runKey(run) << "opens;" << openRuns.size() + 1 << "open";
         openRuns.insert(run);
         const auto owner = runs.constFind(runKey(run));
         if (owner != runs.constEnd() && owner->probe == run && !owner->waiters.isEmpty()) {

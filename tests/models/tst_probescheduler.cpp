@@ -1,0 +1,692 @@
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include "models/probe/probescheduler.h"
+
+using namespace mailtls;
+
+namespace {
+
+// Connections open at once over several servers, as the servers see them.
+struct ConnectionMeter
+{
+    int open = 0;
+    int max = 0;
+};
+
+// How a test server answers.
+struct ServerBehaviour
+{
+    bool advertiseStartTls = false;
+    // STARTTLS answered with 220 and a TLS handshake; else with 454.
+    bool acceptStartTls = false;
+    // From this connection on (1: the first) the greeting is a 421 and the
+    // server hangs up; 0: never.
+    int rateLimitFrom = 0;
+    int bannerDelayMs = 0;
+    // Never greets (a session waits for its banner).
+    bool silent = false;
+};
+
+// A small SMTP server on one loopback address: answers EHLO, STARTTLS (454,
+// or 220 and TLS) and QUIT, and records each connection's accept time and
+// whether the client closed it. A connection counts as open from its accept
+// to its QUIT (or its close, without a QUIT), so the meter is down before a
+// client that waits for the 221 can open its next session.
+class TestSmtpServer final : public QTcpServer
+{
+public:
+    TestSmtpServer(const ServerBehaviour &behaviour, ConnectionMeter *meter, const QElapsedTimer *clock)
+        : m_behaviour(behaviour)
+        , m_meter(meter)
+        , m_clock(clock)
+    {
+    }
+
+    void setTls(const QSslCertificate &certificate, const QSslKey &key)
+    {
+        m_certificate = certificate;
+        m_key = key;
+    }
+
+    int connections() const { return int(m_acceptMs.size()); }
+    QList<qint64> acceptMs() const { return m_acceptMs; }
+    int closedByClient() const { return m_closedByClient; }
+    int quits() const { return m_quits; }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QSslSocket(this);
+        socket->setSocketDescriptor(descriptor);
+        m_acceptMs.append(m_clock->elapsed());
+        ++m_meter->open;
+        m_meter->max = std::max(m_meter->max, m_meter->open);
+        auto counted = std::make_shared<bool>(true);
+        auto hungUp = std::make_shared<bool>(false);
+        connect(socket, &QSslSocket::disconnected, this, [this, socket, counted, hungUp] {
+            if (*counted) {
+                *counted = false;
+                --m_meter->open;
+            }
+            if (!*hungUp)
+                ++m_closedByClient;
+            socket->deleteLater();
+        });
+        connect(socket, &QSslSocket::readyRead, this, [this, socket, counted, hungUp] {
+            serve(socket, counted, hungUp);
+        });
+
+        const int number = connections();
+        if (m_behaviour.rateLimitFrom > 0 && number >= m_behaviour.rateLimitFrom) {
+            socket->write("421 4.7.0 mx.probe.test Too many connections, try again later\r\n");
+            hangUp(socket, counted, hungUp);
+            return;
+        }
+        if (m_behaviour.silent)
+            return;
+        QTimer::singleShot(m_behaviour.bannerDelayMs, socket, [socket] {
+            socket->write("220 mx.probe.test ESMTP test\r\n");
+        });
+    }
+
+private:
+    void hangUp(QSslSocket *socket, const std::shared_ptr<bool> &counted,
+                const std::shared_ptr<bool> &hungUp)
+    {
+        if (*counted) {
+            *counted = false;
+            --m_meter->open;
+        }
+        *hungUp = true;
+        socket->disconnectFromHost();
+    }
+
+    void serve(QSslSocket *socket, const std::shared_ptr<bool> &counted,
+               const std::shared_ptr<bool> &hungUp)
+    {
+        while (socket->canReadLine()) {
+            const QByteArray line = socket->readLine().trimmed().toUpper();
+            if (line.startsWith("EHLO")) {
+                QByteArray reply = "250-mx.probe.test\r\n250-PIPELINING\r\n";
+                if (m_behaviour.advertiseStartTls && !socket->isEncrypted())
+                    reply += "250-STARTTLS\r\n";
+                reply += "250 8BITMIME\r\n";
+                socket->write(reply);
+            } else if (line.startsWith("HELO")) {
+                socket->write("250 mx.probe.test\r\n");
+            } else if (line == "STARTTLS" && m_behaviour.advertiseStartTls && !socket->isEncrypted()) {
+                if (!m_behaviour.acceptStartTls) {
+                    socket->write("454 4.7.0 TLS not available due to local problem\r\n");
+                    continue;
+                }
+                socket->write("220 2.0.0 Ready to start TLS\r\n");
+                socket->flush();
+                QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+                configuration.setLocalCertificate(m_certificate);
+                configuration.setPrivateKey(m_key);
+                configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+                socket->setSslConfiguration(configuration);
+                socket->startServerEncryption();
+                return;
+            } else if (line == "QUIT") {
+                ++m_quits;
+                if (*counted) {
+                    *counted = false;
+                    --m_meter->open;
+                }
+                socket->write("221 2.0.0 Bye\r\n");
+                *hungUp = true;
+                socket->disconnectFromHost();
+                return;
+            } else {
+                socket->write("502 5.5.2 Error: command not recognized\r\n");
+            }
+        }
+    }
+
+    ServerBehaviour m_behaviour;
+    ConnectionMeter *m_meter;
+    const QElapsedTimer *m_clock;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
+    QList<qint64> m_acceptMs;
+    int m_closedByClient = 0;
+    int m_quits = 0;
+};
+
+// What a scheduler emitted, per probe id.
+struct Emitted
+{
+    QHash<int, QList<ProbeReport>> finished;
+    QHash<int, QList<ProbeEvent>> events;
+    int allFinished = 0;
+};
+
+QList<TlsProfile> profilesOf(const AddressProbeResult &result)
+{
+    QList<TlsProfile> profiles;
+    for (const SmtpSessionResult &session : result.sessions)
+        profiles.append(session.profile);
+    return profiles;
+}
+
+const QList<TlsProfile> FullSequence = {TlsProfile::Default,   TlsProfile::DheOnly,
+                                        TlsProfile::OnlyTls10, TlsProfile::OnlyTls11,
+                                        TlsProfile::OnlyTls12, TlsProfile::OnlyTls13};
+
+} // namespace
+
+Q_DECLARE_METATYPE(ServerBehaviour)
+Q_DECLARE_METATYPE(mailtls::SessionOutcome)
+Q_DECLARE_METATYPE(mailtls::TlsProfile)
+
+class TestProbeScheduler final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void sessionsPerAddress_data();
+    void sessionsPerAddress();
+    void spacingBetweenSessions();
+    void concurrencyLimit_data();
+    void concurrencyLimit();
+    void cache_data();
+    void cache();
+    void sharedAddressInFlight_data();
+    void sharedAddressInFlight();
+    void cancel_data();
+    void cancel();
+    void sessionEvents();
+
+private:
+    ProbeOptions options() const;
+    std::unique_ptr<TestSmtpServer> startServer(const QString &address, const ServerBehaviour &behaviour);
+    static ProbeTarget hostTarget(const TestSmtpServer &server);
+    static void record(ProbeScheduler &scheduler, Emitted &emitted);
+
+    QTemporaryDir m_dir;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
+    QElapsedTimer m_clock;
+    ConnectionMeter m_meter;
+};
+
+void TestProbeScheduler::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_clock.start();
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (openssl.isEmpty())
+        QSKIP("openssl is needed to make the test servers' certificate");
+    const QString keyPath = m_dir.filePath(QStringLiteral("key.pem"));
+    const QString certPath = m_dir.filePath(QStringLiteral("cert.pem"));
+    QProcess req;
+    req.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                        QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                        keyPath, QStringLiteral("-out"), certPath, QStringLiteral("-days"),
+                        QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=mx.probe.test"),
+                        QStringLiteral("-addext"), QStringLiteral("subjectAltName=DNS:mx.probe.test")});
+    QVERIFY(req.waitForFinished(60000));
+    QCOMPARE(req.exitCode(), 0);
+    QFile keyFile(keyPath);
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    m_key = QSslKey(keyFile.readAll(), QSsl::Rsa);
+    QVERIFY(!m_key.isNull());
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(certPath);
+    QCOMPARE(certificates.size(), 1);
+    m_certificate = certificates.constFirst();
+}
+
+ProbeOptions TestProbeScheduler::options() const
+{
+    ProbeOptions probeOptions;
+    // Nothing here resolves a name; should anything try, it asks a loopback
+    // address where nothing answers.
+    probeOptions.dnsServer = QHostAddress(QStringLiteral("127.0.5.53"));
+    probeOptions.connectTimeoutMs = 3000;
+    probeOptions.readTimeoutMs = 3000;
+    probeOptions.dnsTimeoutMs = 1000;
+    probeOptions.hostSpacingMs = 0;
+    probeOptions.concurrency = 4;
+    probeOptions.cacheSeconds = 0;
+    return probeOptions;
+}
+
+std::unique_ptr<TestSmtpServer> TestProbeScheduler::startServer(const QString &address,
+                                                                const ServerBehaviour &behaviour)
+{
+    auto server = std::make_unique<TestSmtpServer>(behaviour, &m_meter, &m_clock);
+    server->setTls(m_certificate, m_key);
+    if (!server->listen(QHostAddress(address), 0))
+        return nullptr;
+    return server;
+}
+
+ProbeTarget TestProbeScheduler::hostTarget(const TestSmtpServer &server)
+{
+    ProbeTarget target;
+    target.kind = ProbeTarget::Kind::Host;
+    target.name = server.serverAddress().toString();
+    target.port = server.serverPort();
+    return target;
+}
+
+void TestProbeScheduler::record(ProbeScheduler &scheduler, Emitted &emitted)
+{
+    QObject::connect(&scheduler, &ProbeScheduler::finished, &scheduler,
+                     [&emitted](int id, const ProbeReport &report) { emitted.finished[id].append(report); });
+    QObject::connect(&scheduler, &ProbeScheduler::event, &scheduler,
+                     [&emitted](int id, const ProbeEvent &event) { emitted.events[id].append(event); });
+    QObject::connect(&scheduler, &ProbeScheduler::allFinished, &scheduler,
+                     [&emitted] { ++emitted.allFinished; });
+}
+
+void TestProbeScheduler::sessionsPerAddress_data()
+{
+    QTest::addColumn<ServerBehaviour>("behaviour");
+    QTest::addColumn<int>("maxSessions");
+    QTest::addColumn<QList<TlsProfile>>("profiles");
+    QTest::addColumn<SessionOutcome>("lastOutcome");
+
+    ServerBehaviour plain;
+    QTest::newRow("no STARTTLS: one session")
+        << plain << 10 << QList<TlsProfile>{TlsProfile::Default} << SessionOutcome::Completed;
+
+    // A 4xx reply to STARTTLS says "not now": it would say so to every
+    // further profile too, so the address ends with that one session.
+    ServerBehaviour refused;
+    refused.advertiseStartTls = true;
+    QTest::newRow("STARTTLS answered 454: one session")
+        << refused << 10 << QList<TlsProfile>{TlsProfile::Default} << SessionOutcome::RateLimited;
+
+    ServerBehaviour tls;
+    tls.advertiseStartTls = true;
+    tls.acceptStartTls = true;
+    QTest::newRow("STARTTLS and TLS: the full sequence")
+        << tls << 10 << FullSequence << SessionOutcome::Completed;
+    QTest::newRow("STARTTLS and TLS, at most 3 sessions")
+        << tls << 3 << FullSequence.mid(0, 3) << SessionOutcome::Completed;
+    QTest::newRow("STARTTLS and TLS, at most 1 session")
+        << tls << 1 << QList<TlsProfile>{TlsProfile::Default} << SessionOutcome::Completed;
+
+    ServerBehaviour busy;
+    busy.rateLimitFrom = 1;
+    QTest::newRow("421 greeting: one session, no retry")
+        << busy << 10 << QList<TlsProfile>{TlsProfile::Default} << SessionOutcome::RateLimited;
+
+    ServerBehaviour busyLater = tls;
+    busyLater.rateLimitFrom = 3;
+    QTest::newRow("421 greeting on the third session ends the address")
+        << busyLater << 10 << FullSequence.mid(0, 3) << SessionOutcome::RateLimited;
+}
+
+void TestProbeScheduler::sessionsPerAddress()
+{
+    QFETCH(ServerBehaviour, behaviour);
+    QFETCH(int, maxSessions);
+    QFETCH(QList<TlsProfile>, profiles);
+    QFETCH(SessionOutcome, lastOutcome);
+
+    const auto server = startServer(QStringLiteral("127.0.5.1"), behaviour);
+    QVERIFY(server);
+    ProbeOptions probeOptions = options();
+    probeOptions.maxSessionsPerAddress = maxSessions;
+    Emitted emitted;
+    ProbeScheduler scheduler(probeOptions);
+    record(scheduler, emitted);
+
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    const int id = scheduler.probe(hostTarget(*server));
+    QVERIFY(id > 0);
+    QCOMPARE(scheduler.pendingCount(), 1);
+    QCOMPARE(emitted.finished.value(id).size(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(emitted.allFinished, 1, 30000);
+
+    QCOMPARE(emitted.finished.value(id).size(), 1);
+    const ProbeReport report = emitted.finished.value(id).constFirst();
+    QCOMPARE(scheduler.pendingCount(), 0);
+    QVERIFY(!report.cancelled);
+    QCOMPARE(report.target, hostTarget(*server));
+    QVERIFY(report.started >= before.addMSecs(-1));
+    QVERIFY(report.finished >= report.started);
+    QCOMPARE(report.started.timeSpec(), Qt::UTC);
+    QCOMPARE(report.finished.timeSpec(), Qt::UTC);
+    QVERIFY(!report.mtaSts.has_value());
+    QVERIFY(!report.tlsRpt.has_value());
+    QCOMPARE(report.addresses.size(), 1);
+    const AddressProbeResult &address = report.addresses.constFirst();
+    QCOMPARE(address.address, server->serverAddress());
+    QCOMPARE(address.port, server->serverPort());
+    QCOMPARE(address.mxName, server->serverAddress().toString());
+    QVERIFY(!address.fromCache);
+    QCOMPARE(profilesOf(address), profiles);
+    QCOMPARE(address.sessions.constLast().outcome, lastOutcome);
+    QVERIFY(address.sessions.size() <= 10);
+    QCOMPARE(report.sessionsUsed, int(profiles.size()));
+    QCOMPARE(server->connections(), int(profiles.size()));
+    // Whatever the first session found out, it told.
+    QCOMPARE(address.sessions.constFirst().startTlsAdvertised,
+             behaviour.advertiseStartTls && behaviour.rateLimitFrom != 1);
+}
+
+void TestProbeScheduler::spacingBetweenSessions()
+{
+    ServerBehaviour tls;
+    tls.advertiseStartTls = true;
+    tls.acceptStartTls = true;
+    const auto server = startServer(QStringLiteral("127.0.5.2"), tls);
+    QVERIFY(server);
+    ProbeOptions probeOptions = options();
+    probeOptions.hostSpacingMs = 120;
+    Emitted emitted;
+    ProbeScheduler scheduler(probeOptions);
+    record(scheduler, emitted);
+
+    // The second probe of the address starts as the first one ends: the
+    // spacing holds across probes too (nothing is cached here).
+    int second = 0;
+    const int first = scheduler.probe(hostTarget(*server));
+    connect(&scheduler, &ProbeScheduler::finished, this, [&](int id) {
+        if (id == first)
+            second = scheduler.probe(hostTarget(*server));
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(emitted.allFinished, 1, 30000);
+    QVERIFY(second > 0);
+    QCOMPARE(emitted.finished.value(second).size(), 1);
+
+    const QList<qint64> accepts = server->acceptMs();
+    QCOMPARE(int(accepts.size()), 2 * int(FullSequence.size()));
+    for (qsizetype i = 1; i < accepts.size(); ++i) {
+        if (accepts.at(i) - accepts.at(i - 1) < probeOptions.hostSpacingMs)
+            QFAIL(qPrintable(QStringLiteral("sessions %1 and %2 began %3 ms apart")
+                                 .arg(i)
+                                 .arg(i + 1)
+                                 .arg(accepts.at(i) - accepts.at(i - 1))));
+    }
+}
+
+void TestProbeScheduler::concurrencyLimit_data()
+{
+    QTest::addColumn<int>("concurrency");
+    QTest::addColumn<int>("expectedMax");
+
+    // Five addresses whose servers greet after 150 ms: the limit is reached.
+    QTest::newRow("1 at once") << 1 << 1;
+    QTest::newRow("2 at once") << 2 << 2;
+    QTest::newRow("3 at once") << 3 << 3;
+    QTest::newRow("more than there are addresses") << 8 << 5;
+}
+
+void TestProbeScheduler::concurrencyLimit()
+{
+    QFETCH(int, concurrency);
+    QFETCH(int, expectedMax);
+
+    m_meter = ConnectionMeter();
+    ServerBehaviour slow;
+    slow.bannerDelayMs = 150;
+    std::vector<std::unique_ptr<TestSmtpServer>> servers;
+    for (int i = 0; i < 5; ++i) {
+        servers.push_back(startServer(QStringLiteral("127.0.5.%1").arg(21 + i), slow));
+        QVERIFY(servers.back());
+    }
+    ProbeOptions probeOptions = options();
+    probeOptions.concurrency = concurrency;
+    Emitted emitted;
+    ProbeScheduler scheduler(probeOptions);
+    record(scheduler, emitted);
+
+    for (const auto &server : servers)
+        scheduler.probe(hostTarget(*server));
+    QCOMPARE(scheduler.pendingCount(), 5);
+    QTRY_COMPARE_WITH_TIMEOUT(emitted.allFinished, 1, 30000);
+
+    QCOMPARE(int(emitted.finished.size()), 5);
+    QCOMPARE(m_meter.max, expectedMax);
+    QCOMPARE(m_meter.open, 0);
+    for (const auto &server : servers)
+        QCOMPARE(server->connections(), 1);
+    for (const QList<ProbeReport> &reports : std::as_const(emitted.finished)) {
+        QCOMPARE(reports.size(), 1);
+        QCOMPARE(reports.constFirst().sessionsUsed, 1);
+        QCOMPARE(reports.constFirst().addresses.constFirst().sessions.constFirst().outcome,
+                 SessionOutcome::Completed);
+    }
+}
+
+void TestProbeScheduler::cache_data()
+{
+    QTest::addColumn<int>("cacheSeconds");
+    QTest::addColumn<bool>("reused");
+
+    QTest::newRow("cached for a minute") << 60 << true;
+    QTest::newRow("no cache") << 0 << false;
+}
+
+void TestProbeScheduler::cache()
+{
+    QFETCH(int, cacheSeconds);
+    QFETCH(bool, reused);
+
+    const auto server = startServer(QStringLiteral("127.0.5.3"), ServerBehaviour());
+    QVERIFY(server);
+    ProbeOptions probeOptions = options();
+    probeOptions.cacheSeconds = cacheSeconds;
+    Emitted emitted;
+    ProbeScheduler scheduler(probeOptions);
+    record(scheduler, emitted);
+
+    const int first = scheduler.probe(hostTarget(*server));
+    QTRY_COMPARE_WITH_TIMEOUT(emitted.allFinished, 1, 30000);
+    QCOMPARE(server->connections(), 1);
+    const ProbeReport firstReport = emitted.finished.value(first).constFirst();
+    QCOMPARE(firstReport.sessionsUsed, 1);
+    QVERIFY(!firstReport.addresses.constFirst().fromCache);
+
+    const int second = scheduler.probe(hostTarget(*server));
+    QTRY_COMPARE_WITH_TIMEOUT(emitted.allFinished, 2, 30000);
+    QCOMPARE(emitted.finished.value(second).size(), 1);
+    const ProbeReport secondReport = emitted.finished.value(second).constFirst();
+    QCOMPARE(server->connections(), reused ? 1 : 2);
+    QCOMPARE(secondReport.sessionsUsed, reused ? 0 : 1);
+    QCOMPARE(secondReport.addresses.size(), 1);
+    const AddressProbeResult &address = secondReport.addresses.constFirst();
+    QCOMPARE(address.fromCache, reused);
+    QCOMPARE(address.sessions.size(), 1);
+    if (reused)
+        QCOMPARE(address.probedAt, firstReport.addresses.constFirst().probedAt);
+    else
+        QVERIFY(address.probedAt >= secondReport.started);
+
+    // A cleared cache probes again.
+    scheduler.clearCache();
+    const int third = scheduler.probe(hostTarget(*server));
+    QTRY_COMPARE_WITH_TIMEOUT(emitted.allFinished, 3, 30000);
+    QCOMPARE(server->connections(), reused ? 2 : 3);
+    QCOMPARE(emitted.finished.value(third).constFirst().sessionsUsed, 1);
+    QVERIFY(!emitted.finished.value(third).constFirst().addresses.constFirst().fromCache);
+}
+
+void TestProbeScheduler::sharedAddressInFlight_data()
+{
+    QTest::addColumn<bool>("cancelFirst");
+
+    QTest::newRow("both wait for one address probe") << false;
+    QTest::newRow("the first cancelled, the second still served") << true;
+}
+
+void TestProbeScheduler::sharedAddressInFlight()
+{
+    QFETCH(bool, cancelFirst);
+
+    ServerBehaviour slow;
+    slow.bannerDelayMs = 200;
+    const auto server = startServer(QStringLiteral("127.0.5.4"), slow);
+    QVERIFY(server);
+    Emitted emitted;
+    ProbeScheduler scheduler(options()); // no cache: sharing alone saves the sessions
+    record(scheduler, emitted);
+
+    const int first = scheduler.probe(hostTarget(*server));
+    const int second = scheduler.probe(hostTarget(*server));
+    QVERIFY(first != second);
+    if (cancelFirst) {
+        QTRY_COMPARE_WITH_TIMEOUT(server->connections(), 1, 5000);
+        scheduler.cancel(first);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(emitted.allFinished, 1, 30000);
+
+    QCOMPARE(server->connections(), 1);
+    QCOMPARE(server->closedByClient(), 0);
+    QCOMPARE(server->quits(), 1);
+    QCOMPARE(emitted.finished.value(first).size(), 1);
+    QCOMPARE(emitted.finished.value(second).size(), 1);
+    const ProbeReport firstReport = emitted.finished.value(first).constFirst();
+    const ProbeReport secondReport = emitted.finished.value(second).constFirst();
+    QCOMPARE(firstReport.cancelled, cancelFirst);
+    QVERIFY(!secondReport.cancelled);
+    // The first probe opened the session, so it counts it.
+    QCOMPARE(firstReport.sessionsUsed, 1);
+    QCOMPARE(secondReport.sessionsUsed, 0);
+    QCOMPARE(firstReport.addresses.size(), cancelFirst ? 0 : 1);
+    QCOMPARE(secondReport.addresses.size(), 1);
+    QCOMPARE(secondReport.addresses.constFirst().fromCache, !cancelFirst);
+    QCOMPARE(secondReport.addresses.constFirst().sessions.size(), 1);
+    QCOMPARE(secondReport.addresses.constFirst().sessions.constFirst().outcome,
+             SessionOutcome::Completed);
+    if (!cancelFirst)
+        QVERIFY(!firstReport.addresses.constFirst().fromCache);
+}
+
+void TestProbeScheduler::cancel_data()
+{
+    QTest::addColumn<QString>("when");
+    QTest::addColumn<int>("probes");
+    QTest::addColumn<int>("connections");
+
+    QTest::newRow("before it starts") << QStringLiteral("queued") << 1 << 0;
+    QTest::newRow("while waiting for the banner") << QStringLiteral("connected") << 1 << 1;
+    QTest::newRow("cancelAll, two addresses") << QStringLiteral("all") << 2 << 2;
+    QTest::newRow("cancelAll before anything starts") << QStringLiteral("all queued") << 2 << 0;
+}
+
+void TestProbeScheduler::cancel()
+{
+    QFETCH(QString, when);
+    QFETCH(int, probes);
+    QFETCH(int, connections);
+
+    ServerBehaviour silent;
+    silent.silent = true;
+    std::vector<std::unique_ptr<TestSmtpServer>> servers;
+    for (int i = 0; i < probes; ++i) {
+        servers.push_back(startServer(QStringLiteral("127.0.5.%1").arg(31 + i), silent));
+        QVERIFY(servers.back());
+    }
+    ProbeOptions probeOptions = options();
+    probeOptions.readTimeoutMs = 20000; // the banner never comes: only cancel ends it
+    Emitted emitted;
+    ProbeScheduler scheduler(probeOptions);
+    record(scheduler, emitted);
+
+    QList<int> ids;
+    for (const auto &server : servers)
+        ids.append(scheduler.probe(hostTarget(*server)));
+    if (connections > 0) {
+        for (const auto &server : servers)
+            QTRY_COMPARE_WITH_TIMEOUT(server->connections(), 1, 5000);
+    }
+    if (when.startsWith(QLatin1String("all")))
+        scheduler.cancelAll();
+    else
+        scheduler.cancel(ids.constFirst());
+    // Nothing is emitted from inside cancel().
+    QCOMPARE(int(emitted.finished.size()), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(emitted.allFinished, 1, 5000);
+    QCOMPARE(scheduler.pendingCount(), 0);
+
+    for (const int id : std::as_const(ids)) {
+        QCOMPARE(emitted.finished.value(id).size(), 1);
+        const ProbeReport &report = emitted.finished.value(id).constFirst();
+        QVERIFY(report.cancelled);
+        QCOMPARE(report.sessionsUsed, connections > 0 ? 1 : 0);
+        QVERIFY(report.addresses.isEmpty());
+        QVERIFY(report.finished >= report.started);
+    }
+    for (const auto &server : servers) {
+        QCOMPARE(server->connections(), connections / probes);
+        QTRY_COMPARE_WITH_TIMEOUT(server->closedByClient(), connections / probes, 5000);
+    }
+    // Cancelling again, or an id that is done, changes nothing.
+    scheduler.cancel(ids.constFirst());
+    scheduler.cancelAll();
+    QTest::qWait(100);
+    for (const int id : std::as_const(ids))
+        QCOMPARE(emitted.finished.value(id).size(), 1);
+    QCOMPARE(emitted.allFinished, 1);
+    for (const auto &server : servers)
+        QCOMPARE(server->connections(), connections / probes);
+}
+
+void TestProbeScheduler::sessionEvents()
+{
+    ServerBehaviour tls;
+    tls.advertiseStartTls = true;
+    tls.acceptStartTls = true;
+    const auto server = startServer(QStringLiteral("127.0.5.5"), tls);
+    QVERIFY(server);
+    ProbeOptions probeOptions = options();
+    probeOptions.cacheSeconds = 60;
+    Emitted emitted;
+    ProbeScheduler scheduler(probeOptions);
+    record(scheduler, emitted);
+
+    const int id = scheduler.probe(hostTarget(*server));
+    QTRY_COMPARE_WITH_TIMEOUT(emitted.allFinished, 1, 30000);
+    const QList<ProbeEvent> events = emitted.events.value(id);
+    QCOMPARE(int(emitted.events.size()), 1);
+    QVERIFY(!events.isEmpty());
+    // Each session's events, in the order the sessions ran, each with the
+    // address it is about; an IP literal needs no look-up.
+    QList<TlsProfile> connects;
+    for (const ProbeEvent &event : events) {
+        QVERIFY(event.step != ProbeStep::Resolve);
+        QCOMPARE(event.mxName, server->serverAddress().toString());
+        QCOMPARE(event.address, server->serverAddress());
+        QVERIFY(!event.message.isEmpty());
+        if (event.step == ProbeStep::Connect)
+            connects.append(event.profile);
+    }
+    QCOMPARE(connects, FullSequence);
+
+    // A cached address says so, and opens nothing.
+    const int again = scheduler.probe(hostTarget(*server));
+    QTRY_COMPARE_WITH_TIMEOUT(emitted.allFinished, 2, 30000);
+    const QList<ProbeEvent> cachedEvents = emitted.events.value(again);
+    QCOMPARE(int(cachedEvents.size()), 1);
+    QCOMPARE(cachedEvents.constFirst().step, ProbeStep::Connect);
+    QCOMPARE(cachedEvents.constFirst().mxName, server->serverAddress().toString());
+    QCOMPARE(cachedEvents.constFirst().address, server->serverAddress());
+    QVERIFY(cachedEvents.constFirst().message.contains(QLatin1String("reused")));
+    QCOMPARE(server->connections(), int(FullSequence.size()));
+}
+
+QTEST_GUILESS_MAIN(TestProbeScheduler)
+#include "tst_probescheduler.moc"
