@@ -38,6 +38,9 @@ struct Script
         Stall,   // says 220, then nothing, whatever the client sends
         Garbage, // answers the ClientHello with text
         Close,   // closes when the ClientHello arrives
+        // Answers the ClientHello with endless HelloRequests, which a client
+        // must ignore while it negotiates: a handshake that never ends.
+        HelloRequests,
     };
 
     Greeting greetingMode = Greeting::Send;
@@ -177,6 +180,10 @@ private:
                 send("garbage, not TLS\r\n");
             } else if (m_script.afterStartTls == Script::AfterStartTls::Close) {
                 m_socket->disconnectFromHost();
+            } else if (m_script.afterStartTls == Script::AfterStartTls::HelloRequests && m_flood.isEmpty()) {
+                // One full record (16 KiB) of empty HelloRequest messages.
+                startFlood(QByteArray("\x16\x03\x03\x40\x00", 5) + QByteArray(16 * 1024, '\0'),
+                           64 * 1024 * 1024, QByteArray());
             }
             return;
         }

@@ -240,6 +240,10 @@ void TestSmtpSession::hostileServer_data()
     QTest::newRow("closes at the ClientHello")
         << startTls("220 2.0.0 Ready to start TLS\r\n", Script::AfterStartTls::Close) << SessionOutcome::Completed
         << ProbeStep::Handshake << eof << upToStartTls << true << eof;
+    const QString endless = QStringLiteral("the server sent more than 262144 bytes during the TLS handshake");
+    QTest::newRow("handshake that never ends")
+        << startTls("220 2.0.0 Ready to start TLS\r\n", Script::AfterStartTls::HelloRequests)
+        << SessionOutcome::Completed << ProbeStep::Handshake << endless << upToStartTls << true << endless;
 }
 
 void TestSmtpSession::hostileServer()
