@@ -16,6 +16,22 @@ namespace mailtls {
 // options.connectTimeoutMs), so a hostile server ends the session with a
 // clear outcome. Emits finished() exactly once per start(), never from
 // inside start() or cancel().
+//
+// How a session ends (SmtpSessionResult::outcome, stoppedAt, detail):
+// - Completed at Quit: a plaintext session (STARTTLS not advertised, or tls
+//   false) or an established TLS session, QUIT sent (inside TLS for the
+//   latter). Completed at Handshake: the TLS handshake failed; tls.error and
+//   detail hold OpenSSL's reason (an alert, garbage instead of TLS, the server
+//   closing, a handshake over TlsClient::maxHandshakeBytes).
+// - ConnectFailed at Connect: refused or unreachable (detail: the socket's
+//   error); at Banner: the server closed before sending a byte.
+// - TimedOut: connecting, a reply or the handshake outlasted its timeout;
+//   detail quotes what part of a reply came.
+// - RateLimited / Rejected: a 4xx / 5xx reply to the greeting, EHLO or
+//   STARTTLS; detail is the exact reply; QUIT is still sent.
+// - ProtocolError: a line that is not an SMTP reply, a line over 4 KiB, a
+//   reply over 64 KiB, an unexpected code (a greeting other than 220), the
+//   server closing mid-reply.
 class SmtpSession final : public QObject
 {
     Q_OBJECT
