@@ -1,200 +1,14 @@
-#include <algorithm>
 #include <memory>
 #include <vector>
 
-#include <QElapsedTimer>
-#include <QFile>
-#include <QHash>
-#include <QProcess>
-#include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslKey>
-#include <QSslSocket>
-#include <QStandardPaths>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 #include "models/probe/probescheduler.h"
+#include "tests/models/schedulertestserver.h"
 
 using namespace mailtls;
-
-namespace {
-
-// Connections open at once over several servers, as the servers see them.
-struct ConnectionMeter
-{
-    int open = 0;
-    int max = 0;
-};
-
-// How a test server answers.
-struct ServerBehaviour
-{
-    bool advertiseStartTls = false;
-    // STARTTLS answered with 220 and a TLS handshake; else with 454.
-    bool acceptStartTls = false;
-    // From this connection on (1: the first) the greeting is a 421 and the
-    // server hangs up; 0: never.
-    int rateLimitFrom = 0;
-    int bannerDelayMs = 0;
-    // Never greets (a session waits for its banner).
-    bool silent = false;
-};
-
-// A small SMTP server on one loopback address: answers EHLO, STARTTLS (454,
-// or 220 and TLS) and QUIT, and records each connection's accept time and
-// whether the client closed it. A connection counts as open from its accept
-// to its QUIT (or its close, without a QUIT), so the meter is down before a
-// client that waits for the 221 can open its next session.
-class TestSmtpServer final : public QTcpServer
-{
-public:
-    TestSmtpServer(const ServerBehaviour &behaviour, ConnectionMeter *meter, const QElapsedTimer *clock)
-        : m_behaviour(behaviour)
-        , m_meter(meter)
-        , m_clock(clock)
-    {
-    }
-
-    void setTls(const QSslCertificate &certificate, const QSslKey &key)
-    {
-        m_certificate = certificate;
-        m_key = key;
-    }
-
-    int connections() const { return int(m_acceptMs.size()); }
-    QList<qint64> acceptMs() const { return m_acceptMs; }
-    int closedByClient() const { return m_closedByClient; }
-    int quits() const { return m_quits; }
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QSslSocket(this);
-        socket->setSocketDescriptor(descriptor);
-        m_acceptMs.append(m_clock->elapsed());
-        ++m_meter->open;
-        m_meter->max = std::max(m_meter->max, m_meter->open);
-        auto counted = std::make_shared<bool>(true);
-        auto hungUp = std::make_shared<bool>(false);
-        connect(socket, &QSslSocket::disconnected, this, [this, socket, counted, hungUp] {
-            if (*counted) {
-                *counted = false;
-                --m_meter->open;
-            }
-            if (!*hungUp)
-                ++m_closedByClient;
-            socket->deleteLater();
-        });
-        connect(socket, &QSslSocket::readyRead, this, [this, socket, counted, hungUp] {
-            serve(socket, counted, hungUp);
-        });
-
-        const int number = connections();
-        if (m_behaviour.rateLimitFrom > 0 && number >= m_behaviour.rateLimitFrom) {
-            socket->write("421 4.7.0 mx.probe.test Too many connections, try again later\r\n");
-            hangUp(socket, counted, hungUp);
-            return;
-        }
-        if (m_behaviour.silent)
-            return;
-        QTimer::singleShot(m_behaviour.bannerDelayMs, socket, [socket] {
-            socket->write("220 mx.probe.test ESMTP test\r\n");
-        });
-    }
-
-private:
-    void hangUp(QSslSocket *socket, const std::shared_ptr<bool> &counted,
-                const std::shared_ptr<bool> &hungUp)
-    {
-        if (*counted) {
-            *counted = false;
-            --m_meter->open;
-        }
-        *hungUp = true;
-        socket->disconnectFromHost();
-    }
-
-    void serve(QSslSocket *socket, const std::shared_ptr<bool> &counted,
-               const std::shared_ptr<bool> &hungUp)
-    {
-        while (socket->canReadLine()) {
-            const QByteArray line = socket->readLine().trimmed().toUpper();
-            if (line.startsWith("EHLO")) {
-                QByteArray reply = "250-mx.probe.test\r\n250-PIPELINING\r\n";
-                if (m_behaviour.advertiseStartTls && !socket->isEncrypted())
-                    reply += "250-STARTTLS\r\n";
-                reply += "250 8BITMIME\r\n";
-                socket->write(reply);
-            } else if (line.startsWith("HELO")) {
-                socket->write("250 mx.probe.test\r\n");
-            } else if (line == "STARTTLS" && m_behaviour.advertiseStartTls && !socket->isEncrypted()) {
-                if (!m_behaviour.acceptStartTls) {
-                    socket->write("454 4.7.0 TLS not available due to local problem\r\n");
-                    continue;
-                }
-                socket->write("220 2.0.0 Ready to start TLS\r\n");
-                socket->flush();
-                QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-                configuration.setLocalCertificate(m_certificate);
-                configuration.setPrivateKey(m_key);
-                configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
-                socket->setSslConfiguration(configuration);
-                socket->startServerEncryption();
-                return;
-            } else if (line == "QUIT") {
-                ++m_quits;
-                if (*counted) {
-                    *counted = false;
-                    --m_meter->open;
-                }
-                socket->write("221 2.0.0 Bye\r\n");
-                *hungUp = true;
-                socket->disconnectFromHost();
-                return;
-            } else {
-                socket->write("502 5.5.2 Error: command not recognized\r\n");
-            }
-        }
-    }
-
-    ServerBehaviour m_behaviour;
-    ConnectionMeter *m_meter;
-    const QElapsedTimer *m_clock;
-    QSslCertificate m_certificate;
-    QSslKey m_key;
-    QList<qint64> m_acceptMs;
-    int m_closedByClient = 0;
-    int m_quits = 0;
-};
-
-// What a scheduler emitted, per probe id.
-struct Emitted
-{
-    QHash<int, QList<ProbeReport>> finished;
-    QHash<int, QList<ProbeEvent>> events;
-    int allFinished = 0;
-};
-
-QList<TlsProfile> profilesOf(const AddressProbeResult &result)
-{
-    QList<TlsProfile> profiles;
-    for (const SmtpSessionResult &session : result.sessions)
-        profiles.append(session.profile);
-    return profiles;
-}
-
-const QList<TlsProfile> FullSequence = {TlsProfile::Default,   TlsProfile::DheOnly,
-                                        TlsProfile::OnlyTls10, TlsProfile::OnlyTls11,
-                                        TlsProfile::OnlyTls12, TlsProfile::OnlyTls13};
-
-} // namespace
-
-Q_DECLARE_METATYPE(ServerBehaviour)
-Q_DECLARE_METATYPE(mailtls::SessionOutcome)
-Q_DECLARE_METATYPE(mailtls::TlsProfile)
+using namespace schedulertest;
 
 class TestProbeScheduler final : public QObject
 {
@@ -219,7 +33,6 @@ private:
     ProbeOptions options() const;
     std::unique_ptr<TestSmtpServer> startServer(const QString &address, const ServerBehaviour &behaviour);
     static ProbeTarget hostTarget(const TestSmtpServer &server);
-    static void record(ProbeScheduler &scheduler, Emitted &emitted);
 
     QTemporaryDir m_dir;
     QSslCertificate m_certificate;
@@ -232,26 +45,9 @@ void TestProbeScheduler::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_clock.start();
-    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-    if (openssl.isEmpty())
-        QSKIP("openssl is needed to make the test servers' certificate");
-    const QString keyPath = m_dir.filePath(QStringLiteral("key.pem"));
-    const QString certPath = m_dir.filePath(QStringLiteral("cert.pem"));
-    QProcess req;
-    req.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                        QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                        keyPath, QStringLiteral("-out"), certPath, QStringLiteral("-days"),
-                        QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=mx.probe.test"),
-                        QStringLiteral("-addext"), QStringLiteral("subjectAltName=DNS:mx.probe.test")});
-    QVERIFY(req.waitForFinished(60000));
-    QCOMPARE(req.exitCode(), 0);
-    QFile keyFile(keyPath);
-    QVERIFY(keyFile.open(QIODevice::ReadOnly));
-    m_key = QSslKey(keyFile.readAll(), QSsl::Rsa);
-    QVERIFY(!m_key.isNull());
-    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(certPath);
-    QCOMPARE(certificates.size(), 1);
-    m_certificate = certificates.constFirst();
+    const QString problem = makeCertificate(m_dir.path(), QStringLiteral("DNS:mx.probe.test"),
+                                            &m_certificate, &m_key);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 ProbeOptions TestProbeScheduler::options() const
@@ -286,16 +82,6 @@ ProbeTarget TestProbeScheduler::hostTarget(const TestSmtpServer &server)
     target.name = server.serverAddress().toString();
     target.port = server.serverPort();
     return target;
-}
-
-void TestProbeScheduler::record(ProbeScheduler &scheduler, Emitted &emitted)
-{
-    QObject::connect(&scheduler, &ProbeScheduler::finished, &scheduler,
-                     [&emitted](int id, const ProbeReport &report) { emitted.finished[id].append(report); });
-    QObject::connect(&scheduler, &ProbeScheduler::event, &scheduler,
-                     [&emitted](int id, const ProbeEvent &event) { emitted.events[id].append(event); });
-    QObject::connect(&scheduler, &ProbeScheduler::allFinished, &scheduler,
-                     [&emitted] { ++emitted.allFinished; });
 }
 
 void TestProbeScheduler::sessionsPerAddress_data()
