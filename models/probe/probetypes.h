@@ -48,6 +48,10 @@ struct MxResolution
     QList<MxHost> hosts;
     // Why the MX look-up failed as a whole (NXDOMAIN, server failure, timeout).
     QString error;
+    // What was left out or answered only in part, translated: more than 10 MX
+    // hosts or 10 addresses of a host (the first ones are kept), a null MX
+    // beside other MX records, one address family's look-up failing.
+    QStringList notes;
 };
 
 struct CertificateInfo
