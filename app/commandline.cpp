@@ -10,6 +10,7 @@
 
 #include "app/exportcommand.h"
 #include "app/followcommand.h"
+#include "app/probecommand.h"
 #include "models/ingest/importjob.h"
 #include "models/report/reportformatter.h"
 #include "models/report/timeargument.h"
@@ -84,7 +85,8 @@ void CommandLine::printOut(const QString &text)
 bool CommandLine::isVerb(const QString &word)
 {
     return word == QLatin1String("report") || word == QLatin1String("import")
-           || word == QLatin1String("follow") || word == QLatin1String("export");
+           || word == QLatin1String("follow") || word == QLatin1String("export")
+           || word == QLatin1String("probe");
 }
 
 int CommandLine::run(const QStringList &arguments)
@@ -98,6 +100,8 @@ int CommandLine::run(const QStringList &arguments)
         return FollowCommand::run(arguments);
     if (verb == QLatin1String("export"))
         return ExportCommand::run(arguments);
+    if (verb == QLatin1String("probe"))
+        return ProbeCommand::run(arguments);
     printError(tr("unknown command \"%1\"; see mailtls --help").arg(verb));
     return Usage;
 }

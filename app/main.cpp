@@ -50,7 +50,9 @@ QString overview()
         "  report   print per-peer figures from logs and/or a database (mailtls report --help)\n"
         "  import   add logs to a database (mailtls import --help)\n"
         "  follow   follow logs as they are written into a database (mailtls follow --help)\n"
-        "  export   write the dashboard's figures as CSV (mailtls export --help)\n\n"
+        "  export   write the dashboard's figures as CSV (mailtls export --help)\n"
+        "  probe    check what a domain's mail servers offer (STARTTLS, TLS, certificate) and what to fix "
+        "(mailtls probe --help)\n\n"
         "Without a command, the window opens.");
 }
 
@@ -95,7 +97,7 @@ int main(int argc, char *argv[])
         parser.addVersionOption();
         parser.addOption(QCommandLineOption(QStringLiteral("demo"),
                                             QCoreApplication::translate("main", "Open the window on the bundled demo data")));
-        parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "report, import, follow or export"),
+        parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "report, import, follow, export or probe"),
                                      QStringLiteral("[command]"));
         if (!parser.parse(arguments)) {
             mailtls::CommandLine::printError(parser.errorText() + QLatin1Char(' ')
