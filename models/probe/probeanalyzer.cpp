@@ -207,6 +207,9 @@ void ProbeAnalyzerRun::judgeResolution()
     const MxResolution &mx = m_report.mx;
     const bool domain = m_report.target.kind == ProbeTarget::Kind::Domain;
     const QString &name = m_report.target.name;
+    // What the resolver left out or could not have, in its own words.
+    for (const QString &note : mx.notes)
+        add(QStringLiteral("dns-note"), Severity::Info, nullptr, note, QString(), QString());
     if (domain && mx.nullMx) {
         add(QStringLiteral("null-mx"), Severity::Info, nullptr, ProbeAnalyzer::tr("The domain takes no mail (null MX)"),
             ProbeAnalyzer::tr("%1 MX 0 .").arg(name), QString());

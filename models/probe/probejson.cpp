@@ -185,6 +185,7 @@ QJsonObject mxObject(const MxResolution &mx)
         {QStringLiteral("implicitMx"), mx.implicitMx},
         {QStringLiteral("error"), mx.error},
         {QStringLiteral("hosts"), hosts},
+        {QStringLiteral("notes"), stringArray(mx.notes)},
     };
 }
 
@@ -370,6 +371,7 @@ public:
             host.error = string(h, "error");
             mx.hosts.append(host);
         }
+        mx.notes = strings(o, "notes");
         return mx;
     }
 

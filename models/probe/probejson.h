@@ -22,7 +22,7 @@ namespace mailtls {
 //   "target": {"kind": "domain"|"host", "name", "port"},
 //   "started", "finished",
 //   "mx": {"domain", "nullMx", "implicitMx", "error",
-//          "hosts": [{"name", "preference", "addresses": [text], "error"}]},
+//          "hosts": [{"name", "preference", "addresses": [text], "error"}], "notes": [text]},
 //   "addresses": [{"mxName", "address", "port", "probedAt", "fromCache",
 //                  "sessions": [SESSION]}],
 //   "mtaSts": null | {"recordFound", "record", "id", "recordError", "policyFetched", "policyUrl",

@@ -352,6 +352,15 @@ void TestProbeAnalyzer::addRows()
     }
     {
         ProbeReport r = domainReport({addressResult(mx1, ip1, soundSessions())});
+        r.mx.notes = {QStringLiteral("mx1.example.test: AAAA look-up timed out")};
+        QTest::newRow("a resolver note")
+            << r
+            << lines({"info dns-note", "info mta-sts-absent", "info tls-rpt-absent",
+                      "info dhe-ok mx1.example.test 192.0.2.1"})
+            << lines({"192.0.2.1 good"}) << "good" << true;
+    }
+    {
+        ProbeReport r = domainReport({addressResult(mx1, ip1, soundSessions())});
         r.mx.hosts.append(MxHost{mx2, 20, {}, QStringLiteral("mx2.example.test: no such domain (NXDOMAIN)")});
         QTest::newRow("an MX without address")
             << r

@@ -25,6 +25,8 @@ ProbeReport fullReport()
     r.mx.nullMx = true;
     r.mx.implicitMx = true;
     r.mx.error = QStringLiteral("SERVFAIL once");
+    r.mx.notes = {QStringLiteral("example.test has 12 MX hosts; only the first 10 by preference are probed"),
+                  QStringLiteral("mx2.example.test: timed out")};
     r.mx.hosts = {
         {QStringLiteral("mx1.example.test"), 10,
          {QHostAddress(QStringLiteral("192.0.2.1")), QHostAddress(QStringLiteral("2001:db8::1"))}, QString()},
@@ -161,6 +163,7 @@ void TestProbeJson::roundTrip()
     SAME(mx.nullMx);
     SAME(mx.implicitMx);
     SAME(mx.error);
+    SAME(mx.notes);
     QCOMPARE(back.mx.hosts.size(), 2);
     for (int i = 0; i < 2; ++i) {
         SAME(mx.hosts[i].name);
@@ -313,7 +316,8 @@ void TestProbeJson::exactJson()
           R"("findings":[{"address":"192.0.2.7","advice":"A","code":"no-starttls","evidence":"250 8BITMIME",)"
           R"("mxName":"192.0.2.7","severity":"high","title":"T"}],"finished":"2024-03-18T11:00:00.040Z",)"
           R"("format":1,"hostVerdicts":[{"address":"192.0.2.7","mxName":"192.0.2.7","verdict":"no-tls"}],)"
-          R"("mtaSts":null,"mx":{"domain":"","error":"","hosts":[],"implicitMx":false,"nullMx":false},)"
+          R"("mtaSts":null,"mx":{"domain":"","error":"","hosts":[],"implicitMx":false,"notes":[],)"
+          R"("nullMx":false},)"
           R"("sessionsUsed":1,"started":"2024-03-18T11:00:00.000Z",)"
           R"("target":{"kind":"host","name":"192.0.2.7","port":2525},"tlsRpt":null,"verdict":"no-tls"})";
     QCOMPARE(QJsonDocument(ProbeJson::toJson(r)).toJson(QJsonDocument::Compact), expected);
