@@ -10,7 +10,9 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <QCryptographicHash>
 #include <QHostAddress>
+#include <QMutex>
 #include <QUrl>
 
 #include "models/probe/probelogging.h"
@@ -173,6 +175,51 @@ QString negotiatedGroup(SSL *ssl)
     return QStringLiteral("0x%1").arg(nid & 0xffff, 4, 16, QLatin1Char('0'));
 }
 
+struct StoreFree
+{
+    void operator()(X509_STORE *store) const { X509_STORE_free(store); }
+};
+using StorePtr = std::unique_ptr<X509_STORE, StoreFree>;
+
+// The system's trust store and the extra CAs, loaded once and shared by every
+// handshake: reading the system bundle parses every CA in it (about 20 ms),
+// and a probe runs several handshakes per address. OpenSSL counts the store's
+// references and locks its own look-ups, so contexts on any thread share it.
+// One set of extra CAs is kept: a process probes with one configuration.
+StorePtr trustStore(const QList<QSslCertificate> &extraCa)
+{
+    static QMutex mutex;
+    static QByteArray cachedKey;
+    static X509_STORE *cached = nullptr;
+
+    QByteArray key;
+    for (const QSslCertificate &certificate : extraCa)
+        key += certificate.digest(QCryptographicHash::Sha256);
+    QMutexLocker lock(&mutex);
+    if (!cached || key != cachedKey) {
+        X509_STORE *store = X509_STORE_new();
+        if (!store)
+            return nullptr;
+        // A store that cannot be read leaves every chain unverified, which
+        // the result says; it is no reason to skip the handshake.
+        if (X509_STORE_set_default_paths(store) != 1)
+            qCDebug(lcProbe) << "no system trust store:" << takeOpenSslError();
+        for (const QSslCertificate &certificate : extraCa) {
+            const QByteArray der = certificate.toDer();
+            const auto *in = reinterpret_cast<const unsigned char *>(der.constData());
+            std::unique_ptr<X509, X509Free> cert(d2i_X509(nullptr, &in, long(der.size())));
+            if (!cert || X509_STORE_add_cert(store, cert.get()) != 1)
+                qCDebug(lcProbe) << "extra CA not added:" << takeOpenSslError();
+        }
+        ERR_clear_error();
+        X509_STORE_free(cached);
+        cached = store;
+        cachedKey = key;
+    }
+    X509_STORE_up_ref(cached);
+    return StorePtr(cached);
+}
+
 } // namespace
 
 class TlsClient::Private
@@ -238,19 +285,8 @@ bool TlsClient::Private::setUp()
     SSL_CTX_set_security_callback(ctx, &Private::securityCallback);
     SSL_CTX_set0_security_ex_data(ctx, this);
 
-    // A store that cannot be read leaves every chain unverified, which the
-    // result says; it is no reason to skip the handshake.
-    if (SSL_CTX_set_default_verify_paths(ctx) != 1)
-        qCDebug(lcProbe) << "no system trust store:" << takeOpenSslError();
-    X509_STORE *store = SSL_CTX_get_cert_store(ctx);
-    for (const QSslCertificate &certificate : m_extraCa) {
-        const QByteArray der = certificate.toDer();
-        const auto *in = reinterpret_cast<const unsigned char *>(der.constData());
-        std::unique_ptr<X509, X509Free> cert(d2i_X509(nullptr, &in, long(der.size())));
-        if (!cert || X509_STORE_add_cert(store, cert.get()) != 1)
-            qCDebug(lcProbe) << "extra CA not added:" << takeOpenSslError();
-    }
-    ERR_clear_error();
+    if (StorePtr store = trustStore(m_extraCa))
+        SSL_CTX_set1_cert_store(ctx, store.get());
     SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, nullptr);
 
     int version = 0;
