@@ -233,15 +233,15 @@ public:
     }
 
     // Records the server's DH key as the handshake offers it to the security
-    // check, so a key too small to accept is still measured; in DheOnly it is
-    // accepted whatever its size, elsewhere OpenSSL's own policy decides.
+    // check, so a key too small to accept is still measured. Default leaves
+    // the decision to OpenSSL's policy; the measuring profiles accept all.
     static int securityCallback(const SSL *ssl, const SSL_CTX *ctx, int op, int bits, int nid,
                                 void *other, void *ex)
     {
         auto *self = static_cast<Private *>(ex);
         if (op == SSL_SECOP_TMP_DH && other)
             self->noteServerDhKey(static_cast<const EVP_PKEY *>(other));
-        if (self->m_profile == TlsProfile::DheOnly || !self->m_defaultSecurity)
+        if (self->m_profile != TlsProfile::Default || !self->m_defaultSecurity)
             return 1;
         return self->m_defaultSecurity(ssl, ctx, op, bits, nid, other, ex);
     }

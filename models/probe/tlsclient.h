@@ -21,12 +21,16 @@ namespace mailtls {
 // handshake instead of in place of it.
 //
 // Profiles (TlsProfile): Default is OpenSSL's default client at TLS 1.2-1.3
-// and the system's security level; DheOnly offers only DHE suites at TLS 1.2
-// and allows every DH size so the group is measured; OnlyTls1x pin one
-// version (1.0 and 1.1 at security level 0, which their SHA-1 signatures
-// need). Certificates are never a reason to fail: the chain is checked
-// against the system trust store, the extra CAs and the server name, and the
-// result is recorded.
+// under the system's security policy, so it fails where a modern sending MTA
+// would ("dh key too small"). The others measure what the server offers and
+// accept any key size: DheOnly offers only DHE suites at TLS 1.2, so the DH
+// group is measured whatever its size; OnlyTls1x pin one version (1.0 and
+// 1.1 with OpenSSL's default suites at security level 0, which their SHA-1
+// signatures need), so a version is found accepted even when the server's
+// key exchange is weak (that is Default's and DheOnly's finding).
+// Certificates are never a reason to fail: the chain is checked against the
+// system trust store, the extra CAs and the server name, and the result is
+// recorded.
 //
 // TlsHandshakeResult::group is the group the handshake agreed on (TLS 1.3,
 // TLS 1.2 ECDHE) or, for TLS 1.2 DHE, the name OpenSSL knows the server's

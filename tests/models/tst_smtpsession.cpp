@@ -469,6 +469,16 @@ void TestSmtpSession::handshakes_data()
         << server(TLS1_2_VERSION, TLS1_2_VERSION, "DHE:!aNULL:@SECLEVEL=0", DhGroup::Oakley1024)
         << TlsProfile::Default << false << v12 << dheGcm << dhe << QString() << 1024
         << tlstest::dhPrime(DhGroup::Oakley1024) << QStringLiteral("error:0A00018A:SSL routines::dh key too small");
+    // The version profiles ask about the version alone: a weak group is
+    // measured, not refused.
+    QTest::newRow("TLS 1.2 only, 1024-bit DHE-only server")
+        << server(TLS1_2_VERSION, TLS1_2_VERSION, "DHE:!aNULL:@SECLEVEL=0", DhGroup::Oakley1024)
+        << TlsProfile::OnlyTls12 << true << v12 << dheGcm << dhe << QString() << 1024
+        << tlstest::dhPrime(DhGroup::Oakley1024) << ok;
+    QTest::newRow("TLS 1.0 only, 768-bit DHE-only server")
+        << server(TLS1_VERSION, TLS1_VERSION, "DHE:!aNULL:@SECLEVEL=0", DhGroup::Oakley768)
+        << TlsProfile::OnlyTls10 << true << QStringLiteral("TLSv1") << QStringLiteral("DHE-RSA-AES256-SHA") << dhe
+        << QString() << 768 << tlstest::dhPrime(DhGroup::Oakley768) << ok;
     QTest::newRow("TLS 1.0 only, server allows 1.0")
         << server(TLS1_VERSION, TLS1_3_VERSION) << TlsProfile::OnlyTls10 << true << QStringLiteral("TLSv1")
         << QStringLiteral("ECDHE-RSA-AES256-SHA") << ecdhe << x25519 << 253 << none << ok;
