@@ -9,6 +9,8 @@ void addValues(AggregateValues &into, const AggregateValues &values)
 {
     values.addTo(into);
     into.shrinks = into.shrinks || values.shrinks;
+    AggregateValues::keepLatest(into.lastContact, values.lastContact);
+    AggregateValues::keepLatest(into.lastMessage, values.lastMessage);
 }
 } // namespace
 
@@ -29,9 +31,12 @@ AggregateValues &AggregateDeltas::entry(const AggregateKey &key, int sign)
     return values;
 }
 
-void AggregateDeltas::addTransfer(const AggregateKey &key, qint64 bytes, bool encrypted, int sign)
+void AggregateDeltas::addTransfer(const AggregateKey &key, qint64 time, qint64 bytes, bool encrypted,
+                                  int sign)
 {
     AggregateValues &values = entry(key, sign);
+    if (sign > 0)
+        AggregateValues::keepLatest(values.lastMessage, time);
     values.messages += sign;
     values.bytes += sign * bytes;
     if (encrypted) {
@@ -40,17 +45,22 @@ void AggregateDeltas::addTransfer(const AggregateKey &key, qint64 bytes, bool en
     }
 }
 
-void AggregateDeltas::addConnection(const AggregateKey &key, bool encrypted, int sign)
+void AggregateDeltas::addConnection(const AggregateKey &key, qint64 time, bool encrypted, int sign)
 {
     AggregateValues &values = entry(key, sign);
+    if (sign > 0)
+        AggregateValues::keepLatest(values.lastContact, time);
     values.connections += sign;
     if (encrypted)
         values.encryptedConnections += sign;
 }
 
-void AggregateDeltas::addFailure(const AggregateKey &key, int sign)
+void AggregateDeltas::addFailure(const AggregateKey &key, qint64 time, int sign)
 {
-    entry(key, sign).tlsFailures += sign;
+    AggregateValues &values = entry(key, sign);
+    values.tlsFailures += sign;
+    if (sign > 0)
+        AggregateValues::keepLatest(values.lastContact, time);
 }
 
 void AggregateDeltas::addTlsConnection(const AggregateKey &key, qint64 tlsId, int sign)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QtGlobal>
 
 #include "models/store/aggregatekey.h"
@@ -17,9 +18,16 @@ public:
     static qint64 dayOf(qint64 utcSeconds);
 
     // sign: +1 for a record being stored, -1 for the version it replaces.
-    void addTransfer(const AggregateKey &key, qint64 bytes, bool encrypted, int sign);
-    void addConnection(const AggregateKey &key, bool encrypted, int sign);
-    void addFailure(const AggregateKey &key, int sign);
+    // `time`: the record's; a record being stored moves its row's latest
+    // message (transfers) or contact (connections, failures) forward.
+    void addTransfer(const AggregateKey &key, qint64 time, qint64 bytes, bool encrypted, int sign);
+    void addConnection(const AggregateKey &key, qint64 time, bool encrypted, int sign);
+    void addFailure(const AggregateKey &key, qint64 time, int sign);
+    // A stored record under `key` was replaced by a version at another time or
+    // under another key: that row's latest times must be read again from the
+    // records (a maximum cannot be taken back).
+    void recheckLatest(const AggregateKey &key) { m_recheck.insert(key); }
+    const QSet<AggregateKey> &rechecks() const { return m_recheck; }
     // An encrypted connection with the TLS parameters `tlsId` (tls_daily, tls_totals).
     void addTlsConnection(const AggregateKey &key, qint64 tlsId, int sign);
 
@@ -39,6 +47,7 @@ public:
     {
         m_entries.clear();
         m_tls.clear();
+        m_recheck.clear();
     }
 
 private:
@@ -46,6 +55,7 @@ private:
 
     QHash<AggregateKey, AggregateValues> m_entries;
     QHash<TlsAggregateKey, qint64> m_tls;
+    QSet<AggregateKey> m_recheck;
 };
 
 } // namespace mailtls

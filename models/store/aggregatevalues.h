@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QtGlobal>
 
 namespace mailtls {
@@ -15,6 +17,17 @@ struct AggregateValues
     qint64 encryptedConnections = 0;
     qint64 tlsFailures = 0;
     bool shrinks = false;      // something was taken away: the row may now be empty
+    // The latest connection or TLS failure, and the latest message, among the
+    // records added: `daily` and `peer_totals` keep the maximum, so the Peers
+    // table's "last seen" needs no look-up in the records.
+    std::optional<qint64> lastContact;
+    std::optional<qint64> lastMessage;
+
+    static void keepLatest(std::optional<qint64> &into, std::optional<qint64> time)
+    {
+        if (time && (!into || *time > *into))
+            into = time;
+    }
 
     bool isZero() const
     {

@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QMap>
 #include <QPair>
-#include <QSet>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
@@ -23,14 +22,12 @@ namespace {
 using EndpointKey = QPair<int, qint64>;   // direction, endpoint id
 using PeerKey = QPair<int, QString>;      // direction, peer name
 
-// (direction, endpoint) pairs per statement when looking up last-seen times.
-constexpr qsizetype pairsPerStatement = 500;
-
 const QString &figureSums()
 {
     static const QString sums = QStringLiteral(
         "sum(messages), sum(encrypted_messages), sum(bytes), sum(encrypted_bytes), "
-        "sum(connections), sum(encrypted_connections), sum(tls_failures)");
+        "sum(connections), sum(encrypted_connections), sum(tls_failures), max(last_contact), "
+        "max(last_message)");
     return sums;
 }
 
@@ -62,15 +59,15 @@ public:
             const QString range = where(QStringLiteral("time"), cut.from, cut.to);
             if (!addFigures(QStringLiteral("SELECT direction, endpoint_id, count(*), sum(encrypted), "
                                            "sum(bytes), sum(CASE WHEN encrypted = 1 THEN bytes ELSE 0 "
-                                           "END), 0, 0, 0 FROM transfers")
+                                           "END), 0, 0, 0, NULL, max(time) FROM transfers")
                                 + range + group,
                             error)
                 || !addFigures(QStringLiteral("SELECT direction, endpoint_id, 0, 0, 0, 0, count(*), "
-                                              "sum(encrypted), 0 FROM connections")
+                                              "sum(encrypted), 0, max(time), NULL FROM connections")
                                    + range + group,
                                error)
                 || !addFigures(QStringLiteral("SELECT direction, endpoint_id, 0, 0, 0, 0, 0, 0, "
-                                              "count(*) FROM tls_failures")
+                                              "count(*), max(time), NULL FROM tls_failures")
                                    + range + group,
                                error))
                 return false;
@@ -83,9 +80,8 @@ public:
         return TlsConnectionCounts::read(m_context, m_selection, &m_tls, error);
     }
 
-    // Rows named and merged under the filter's grouping; `members` gets the
-    // endpoints behind each row.
-    QList<PeerRow> rows(bool withTls, QHash<PeerKey, QList<EndpointKey>> *members) const
+    // Rows named and merged under the filter's grouping.
+    QList<PeerRow> rows(bool withTls) const
     {
         const PeerDirectory &peers = m_context.peers();
         QHash<PeerKey, PeerRow> merged;
@@ -99,7 +95,14 @@ public:
                 row->figures.peer = key.second;
             }
             it.value().addTo(row->figures);
-            (*members)[key].append(it.key());
+            if (withTls) {
+                // An endpoint with neither a connection nor a failure in the
+                // range (its mail rode connections opened before it, or a local
+                // transport) was last seen at its last message.
+                const AggregateValues &values = it.value();
+                AggregateValues::keepLatest(row->lastSeen,
+                                            values.lastContact ? values.lastContact : values.lastMessage);
+            }
             if (withTls) {
                 const auto tls = m_tls.constFind(it.key());
                 if (tls != m_tls.constEnd()) {
@@ -116,49 +119,14 @@ public:
             PeerRow &row = it.value();
             PeerFigures &f = row.figures;
             // A row exists for any message, connection or failure in range.
-            if (f.messages == 0 && f.connections == 0 && f.tlsFailures == 0) {
-                members->remove(it.key());
+            if (f.messages == 0 && f.connections == 0 && f.tlsFailures == 0)
                 continue;
-            }
             f.plaintextMessages = f.messages - f.encryptedMessages;
             if (withTls)
                 describeTls(tlsByRow.value(it.key()), &row);
             result.append(row);
         }
         return result;
-    }
-
-    bool lastSeen(const QHash<PeerKey, QList<EndpointKey>> &members, QList<PeerRow> *rows,
-                  QString *error) const
-    {
-        QList<EndpointKey> pairs;
-        for (const QList<EndpointKey> &list : members)
-            pairs.append(list);
-        // In index order, so that consecutive look-ups share index pages.
-        std::sort(pairs.begin(), pairs.end(), [](const EndpointKey &a, const EndpointKey &b) {
-            return a.second != b.second ? a.second < b.second : a.first < b.first;
-        });
-        QHash<EndpointKey, qint64> last;
-        for (qsizetype start = 0; start < pairs.size(); start += pairsPerStatement) {
-            if (!lastSeenOf(pairs.mid(start, pairsPerStatement), &last, error))
-                return false;
-        }
-        QList<EndpointKey> messagesOnly;
-        for (const EndpointKey &pair : std::as_const(pairs)) {
-            if (!last.contains(pair))
-                messagesOnly.append(pair);
-        }
-        if (!messagesOnly.isEmpty() && !lastMessages(messagesOnly, &last, error))
-            return false;
-        for (PeerRow &row : *rows) {
-            const PeerKey key(int(row.figures.direction), row.figures.peer);
-            for (const EndpointKey &pair : members.value(key)) {
-                const auto found = last.constFind(pair);
-                if (found != last.constEnd() && (!row.lastSeen || *found > *row.lastSeen))
-                    row.lastSeen = *found;
-            }
-        }
-        return true;
     }
 
 private:
@@ -171,8 +139,14 @@ private:
     bool addFigures(const QString &sql, QString *error)
     {
         return SqlRows::forEach(m_context.db(), sql, error, [this](const QSqlQuery &row) {
-            BucketSums::add(m_figures[EndpointKey(row.value(0).toInt(), row.value(1).toLongLong())],
-                            BucketSums::valuesOf(row, 2));
+            AggregateValues &values = m_figures[EndpointKey(row.value(0).toInt(), row.value(1).toLongLong())];
+            BucketSums::add(values, BucketSums::valuesOf(row, 2));
+            for (int column : {9, 10}) {
+                const QVariant time = row.value(column);
+                if (!time.isNull())
+                    AggregateValues::keepLatest(column == 9 ? values.lastContact : values.lastMessage,
+                                                time.toLongLong());
+            }
         });
     }
 
@@ -201,131 +175,31 @@ private:
         PeerTableQuery::sortCounts(row->ciphers);
     }
 
-    QString timeRange() const
-    {
-        const ReportFilter &filter = m_context.filter();
-        QString range;
-        if (filter.since)
-            range += QStringLiteral(" AND time >= %1").arg(*filter.since);
-        if (filter.until)
-            range += QStringLiteral(" AND time < %1").arg(*filter.until);
-        return range;
-    }
-
-    // The last connection or TLS failure of each pair in the range.
-    bool lastSeenOf(const QList<EndpointKey> &pairs, QHash<EndpointKey, qint64> *last,
-                    QString *error) const
-    {
-        const ReportFilter &filter = m_context.filter();
-        const QString range = timeRange();
-        QStringList values;
-        for (const EndpointKey &pair : pairs)
-            values << QStringLiteral("(%1,%2)").arg(pair.first).arg(pair.second);
-        // Each subquery is one look-up in the table's ((endpoint_id + 0),
-        // direction, local, time) index; local hops, when included, take a
-        // second one.
-        QString sql = QStringLiteral("WITH p(d, e) AS (VALUES %1) SELECT d, e").arg(values.join(QLatin1Char(',')));
-        int columns = 0;
-        for (const char *table : {"connections", "tls_failures"}) {
-            for (int local = 0; local <= (filter.includeLocal ? 1 : 0); ++local) {
-                sql += QStringLiteral(", (SELECT max(time) FROM %1 WHERE (endpoint_id + 0) = p.e AND "
-                                      "direction = p.d AND local = %2%3)")
-                           .arg(QLatin1String(table))
-                           .arg(local)
-                           .arg(range);
-                ++columns;
-            }
-        }
-        sql += QStringLiteral(" FROM p");
-        return SqlRows::forEach(m_context.db(), sql, error, [last, columns](const QSqlQuery &row) {
-            std::optional<qint64> latest;
-            for (int i = 2; i < 2 + columns; ++i) {
-                if (!row.value(i).isNull() && (!latest || row.value(i).toLongLong() > *latest))
-                    latest = row.value(i).toLongLong();
-            }
-            if (latest)
-                last->insert(EndpointKey(row.value(0).toInt(), row.value(1).toLongLong()), *latest);
-        });
-    }
-
-    // Pairs with messages but neither a connection nor a failure in the range
-    // (their mail rode connections opened before it, or a local transport):
-    // their last message. Transfers have no index by endpoint (it would cost
-    // every import more than this costs the few such pairs), so the last day
-    // with messages of each pair comes from `daily`, and the transfers of
-    // those days, and of the range's cut days, are read once per day.
-    bool lastMessages(const QList<EndpointKey> &pairs, QHash<EndpointKey, qint64> *last,
-                      QString *error) const
-    {
-        const ReportFilter &filter = m_context.filter();
-        const RangePlan &plan = m_context.plan();
-        const QString local = filter.includeLocal ? QString() : QStringLiteral(" AND local = 0");
-        QMap<qint64, QList<EndpointKey>> byDay;
-        if (plan.hasDays()) {
-            QString days;
-            if (plan.firstDay())
-                days += QStringLiteral(" AND day >= %1").arg(*plan.firstDay());
-            if (plan.endDay())
-                days += QStringLiteral(" AND day < %1").arg(*plan.endDay());
-            for (qsizetype start = 0; start < pairs.size(); start += pairsPerStatement) {
-                QStringList values;
-                for (const EndpointKey &pair : pairs.mid(start, pairsPerStatement))
-                    values << QStringLiteral("(%1,%2)").arg(pair.first).arg(pair.second);
-                const QString sql =
-                    QStringLiteral("WITH p(d, e) AS (VALUES %1) SELECT d, e, (SELECT max(day) FROM daily "
-                                   "WHERE (endpoint_id + 0) = p.e AND direction = p.d AND messages > 0%2%3) "
-                                   "FROM p")
-                        .arg(values.join(QLatin1Char(',')), local, days);
-                const bool read = SqlRows::forEach(m_context.db(), sql, error, [&byDay](const QSqlQuery &row) {
-                    if (!row.value(2).isNull())
-                        byDay[row.value(2).toLongLong()].append(EndpointKey(row.value(0).toInt(), row.value(1).toLongLong()));
-                });
-                if (!read)
-                    return false;
-            }
-        }
-        auto readWindow = [&](const RangePlan::Span &window, const QList<EndpointKey> &wanted) {
-            QSet<EndpointKey> wantedSet(wanted.cbegin(), wanted.cend());
-            QList<qint64> endpoints;
-            for (const EndpointKey &pair : wanted)
-                endpoints.append(pair.second);
-            QString sql = QStringLiteral("SELECT direction, endpoint_id, max(time) FROM transfers WHERE "
-                                         "endpoint_id IN %1%2")
-                              .arg(RecordSelection::list(endpoints), local);
-            if (window.from)
-                sql += QStringLiteral(" AND time >= %1").arg(*window.from);
-            if (window.to)
-                sql += QStringLiteral(" AND time < %1").arg(*window.to);
-            sql += QStringLiteral(" GROUP BY direction, endpoint_id");
-            return SqlRows::forEach(m_context.db(), sql, error, [&](const QSqlQuery &row) {
-                const EndpointKey pair(row.value(0).toInt(), row.value(1).toLongLong());
-                if (!wantedSet.contains(pair))
-                    return;
-                const qint64 time = row.value(2).toLongLong();
-                auto found = last->find(pair);
-                if (found == last->end())
-                    last->insert(pair, time);
-                else if (time > *found)
-                    *found = time;
-            });
-        };
-        for (auto it = byDay.cbegin(); it != byDay.cend(); ++it) {
-            const qint64 from = it.key() * RangePlan::secondsPerDay;
-            if (!readWindow({from, from + RangePlan::secondsPerDay}, it.value()))
-                return false;
-        }
-        for (const RangePlan::Span &cut : plan.cuts()) {
-            if (!readWindow(cut, pairs))
-                return false;
-        }
-        return true;
-    }
-
     const QueryContext &m_context;
     const RecordSelection &m_selection;
     QHash<EndpointKey, AggregateValues> m_figures;
     TlsConnectionCounts::Counts m_tls;
 };
+
+bool addProbeVerdicts(const QueryContext &context, QList<PeerRow> *rows, QString *error)
+{
+    QStringList peers;
+    peers.reserve(rows->size());
+    for (const PeerRow &row : std::as_const(*rows))
+        peers << row.figures.peer;
+    const bool byDomain = context.filter().groupBy == ReportFilter::GroupBy::Domain;
+    QHash<QString, PeerProbeVerdict> verdicts;
+    if (!ProbeHistory::lastVerdicts(context.db(), peers, byDomain, &verdicts, error))
+        return false;
+    if (verdicts.isEmpty())
+        return true;
+    for (PeerRow &row : *rows) {
+        const auto found = verdicts.constFind(byDomain ? row.figures.peer : row.figures.peer.toLower());
+        if (found != verdicts.constEnd())
+            row.lastProbe = *found;
+    }
+    return true;
+}
 
 } // namespace
 
@@ -356,9 +230,8 @@ bool PeerTableQuery::run(const QueryContext &context, const RecordSelection &sel
     Collector collector(context, selection);
     if (!collector.figures(error) || (everything && !collector.tls(error)))
         return false;
-    QHash<PeerKey, QList<EndpointKey>> members;
-    QList<PeerRow> result = collector.rows(everything, &members);
-    if (everything && !collector.lastSeen(members, &result, error))
+    QList<PeerRow> result = collector.rows(everything);
+    if (everything && !addProbeVerdicts(context, &result, error))
         return false;
     std::sort(result.begin(), result.end(), [](const PeerRow &a, const PeerRow &b) {
         if (a.figures.direction != b.figures.direction)

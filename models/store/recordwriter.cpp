@@ -138,6 +138,17 @@ public:
             .integer(values.encryptedConnections)
             .integer(values.tlsFailures);
     }
+    Values &nullable(std::optional<qint64> value)
+    {
+        if (value)
+            return integer(*value);
+        m_statement.bindNull(m_index++);
+        return *this;
+    }
+    Values &latest(const AggregateValues &values)
+    {
+        return nullable(values.lastContact).nullable(values.lastMessage);
+    }
 
 private:
     SqliteStatement &m_statement;
@@ -175,6 +186,40 @@ QByteArray sumSql(const char *table, const char *keys, const char *values)
     return sql;
 }
 
+// The same for `daily` and `peer_totals`, which also keep their records'
+// latest contact and message: the later of the stored and the added time
+// (either may be NULL).
+QByteArray sumAndLatestSql(const char *table, const char *keys)
+{
+    const QByteArray values = QByteArray(sumColumns) + ", last_contact, last_message";
+    QByteArray sql = sumSql(table, keys, values.constData());
+    for (const QByteArray &name : {QByteArray("last_contact"), QByteArray("last_message")}) {
+        const QByteArray added = name + " + excluded." + name;
+        sql.replace(name + " = " + added,
+                    name + " = CASE WHEN " + name + " IS NULL OR excluded." + name + " > " + name
+                        + " THEN coalesce(excluded." + name + ", " + name + ") ELSE " + name + " END");
+    }
+    return sql;
+}
+
+// A row's latest contact and message read again from the records (?1 day,
+// ?2 direction, ?3 endpoint, ?4 local), and a peer's from its days (?1
+// direction, ?2 endpoint, ?3 local).
+constexpr const char *recheckDailySql =
+    "UPDATE daily SET last_contact = (SELECT max(t) FROM ("
+    "SELECT max(time) AS t FROM connections WHERE (endpoint_id + 0) = ?3 AND direction = ?2 AND "
+    "local = ?4 AND time >= ?1 * 86400 AND time < (?1 + 1) * 86400 UNION ALL "
+    "SELECT max(time) FROM tls_failures WHERE (endpoint_id + 0) = ?3 AND direction = ?2 AND "
+    "local = ?4 AND time >= ?1 * 86400 AND time < (?1 + 1) * 86400)), "
+    "last_message = (SELECT max(time) FROM transfers WHERE time >= ?1 * 86400 AND "
+    "time < (?1 + 1) * 86400 AND endpoint_id = ?3 AND direction = ?2 AND local = ?4) "
+    "WHERE day = ?1 AND direction = ?2 AND endpoint_id = ?3 AND local = ?4";
+constexpr const char *recheckPeerSql =
+    "UPDATE peer_totals SET last_contact = (SELECT max(last_contact) FROM daily WHERE "
+    "(endpoint_id + 0) = ?2 AND direction = ?1 AND local = ?3), last_message = (SELECT "
+    "max(last_message) FROM daily WHERE (endpoint_id + 0) = ?2 AND direction = ?1 AND local = ?3) "
+    "WHERE direction = ?1 AND endpoint_id = ?2 AND local = ?3";
+
 } // namespace
 
 RecordWriter::RecordWriter(const QSqlDatabase &db)
@@ -206,11 +251,12 @@ bool RecordWriter::prepare(QString *error)
                                              "direction, endpoint_id, port, time, problem, reason, local, "
                                              "lines"),
                                    error)
-        && m_addDaily.prepare(connection, sumSql("daily", "day, direction, endpoint_id, local", sumColumns),
-                              error)
+        && m_addDaily.prepare(connection, sumAndLatestSql("daily", "day, direction, endpoint_id, local"), error)
         && m_addDayTotals.prepare(connection, sumSql("daily_totals", "day, direction, local", sumColumns), error)
-        && m_addPeerTotals.prepare(connection, sumSql("peer_totals", "direction, endpoint_id, local", sumColumns),
+        && m_addPeerTotals.prepare(connection, sumAndLatestSql("peer_totals", "direction, endpoint_id, local"),
                                    error)
+        && m_recheckDaily.prepare(connection, recheckDailySql, error)
+        && m_recheckPeer.prepare(connection, recheckPeerSql, error)
         && m_addTlsDaily.prepare(connection,
                                  sumSql("tls_daily", "day, direction, endpoint_id, local, tls_id", "connections"),
                                  error)
@@ -295,7 +341,8 @@ bool RecordWriter::findStored(const Kind &kind, qint64 sourceId, const std::vect
             Contribution version;
             version.key.direction = Direction(query.value(1).toInt());
             version.key.endpointId = query.value(2).toLongLong();
-            version.key.day = AggregateDeltas::dayOf(query.value(3).toLongLong());
+            version.time = query.value(3).toLongLong();
+            version.key.day = AggregateDeltas::dayOf(version.time);
             version.key.local = query.value(4).toInt() != 0;
             version.encrypted = query.value(5).toInt() != 0;
             version.bytes = query.value(6).toLongLong();
@@ -346,8 +393,11 @@ bool RecordWriter::upsertRecords(const Kind &kind, qint64 sourceId, QString *err
             return false;
         }
         const auto found = stored.constFind(key);
-        if (found != stored.constEnd())
+        if (found != stored.constEnd()) {
             kind.countContribution(found.value(), -1);
+            if (found->time != contribution.time || !(found->key == contribution.key))
+                m_deltas.recheckLatest(found->key);
+        }
         kind.countContribution(contribution, +1);
     }
     return true;
@@ -367,10 +417,13 @@ bool RecordWriter::writeAggregates(QString *error)
             .integer(int(key.direction))
             .integer(key.endpointId)
             .flag(key.local)
-            .sums(delta);
+            .sums(delta)
+            .latest(delta);
         if (!m_addDaily.run(error))
             return false;
     }
+    if (!recheckLatest(error))
+        return false;
 
     // A row whose records all moved elsewhere must not linger at zero.
     if (!shrinks)
@@ -384,6 +437,16 @@ bool RecordWriter::writeAggregates(QString *error)
             .integer(it.key().endpointId)
             .flag(it.key().local);
         if (!exec(m_deleteEmptyDaily, error))
+            return false;
+    }
+    return true;
+}
+
+bool RecordWriter::recheckLatest(QString *error)
+{
+    for (const AggregateKey &key : m_deltas.rechecks()) {
+        Values(m_recheckDaily, 1).integer(key.day).integer(int(key.direction)).integer(key.endpointId).flag(key.local);
+        if (!m_recheckDaily.run(error))
             return false;
     }
     return true;
@@ -413,8 +476,19 @@ bool RecordWriter::writeRollUps(QString *error)
             .integer(int(it.key().direction))
             .integer(it.key().endpointId)
             .flag(it.key().local)
-            .sums(it.value());
+            .sums(it.value())
+            .latest(it.value());
         if (!m_addPeerTotals.run(error))
+            return false;
+    }
+    QSet<AggregateKey> peersToRecheck;
+    for (AggregateKey key : m_deltas.rechecks()) {
+        key.day = 0;
+        peersToRecheck.insert(key);
+    }
+    for (const AggregateKey &key : std::as_const(peersToRecheck)) {
+        Values(m_recheckPeer, 1).integer(int(key.direction)).integer(key.endpointId).flag(key.local);
+        if (!m_recheckPeer.run(error))
             return false;
     }
     for (auto it = m_deltas.tlsEntries().cbegin(); it != m_deltas.tlsEntries().cend(); ++it) {
@@ -496,6 +570,7 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
     // Resolves the ids a record refers to and starts its contribution.
     auto common = [this](Contribution *c, qint64 time, Direction direction, const QString &peer,
                          const QString &peerIp, bool local, QString *why) {
+        c->time = time;
         c->key.day = AggregateDeltas::dayOf(time);
         c->key.direction = direction;
         c->key.local = local;
@@ -532,7 +607,7 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
             return true;
         },
         [this](const Contribution &c, int sign) {
-            m_deltas.addTransfer(c.key, c.bytes, c.encrypted, sign);
+            m_deltas.addTransfer(c.key, c.time, c.bytes, c.encrypted, sign);
         },
     };
     const Kind connections{
@@ -562,7 +637,7 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
             return true;
         },
         [this](const Contribution &c, int sign) {
-            m_deltas.addConnection(c.key, c.encrypted, sign);
+            m_deltas.addConnection(c.key, c.time, c.encrypted, sign);
             if (c.encrypted)
                 m_deltas.addTlsConnection(c.key, c.tlsId, sign);
         },
@@ -589,7 +664,7 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
                 .lines(r.lines);
             return true;
         },
-        [this](const Contribution &c, int sign) { m_deltas.addFailure(c.key, sign); },
+        [this](const Contribution &c, int sign) { m_deltas.addFailure(c.key, c.time, sign); },
     };
 
     m_deltas.clear();

@@ -48,6 +48,7 @@ private:
     struct Contribution
     {
         AggregateKey key;
+        qint64 time = 0;
         qint64 bytes = 0;
         bool encrypted = false;
         qint64 tlsId = 0;
@@ -72,6 +73,9 @@ private:
     bool findStored(const Kind &kind, qint64 sourceId, const std::vector<qint64> &keys,
                     QHash<qint64, Contribution> *stored, QString *error);
     bool writeAggregates(QString *error);
+    // Reads the latest contact and message of `daily` rows whose latest
+    // record may have moved away (AggregateDeltas::rechecks()).
+    bool recheckLatest(QString *error);
     // Sums the batch's changes to `daily` into the roll-ups the dashboard reads.
     bool writeRollUps(QString *error);
     bool writeUnrecognised(const IngestBatch &batch, QString *error);
@@ -92,6 +96,8 @@ private:
     SqliteStatement m_addDaily;
     SqliteStatement m_addDayTotals;
     SqliteStatement m_addPeerTotals;
+    SqliteStatement m_recheckDaily;
+    SqliteStatement m_recheckPeer;
     SqliteStatement m_addTlsDaily;
     SqliteStatement m_addTlsTotals;
     AggregateDeltas m_deltas;

@@ -58,6 +58,11 @@ void SqliteStatement::bindInteger(int index, qint64 value)
     sqlite3_bind_int64(m_statement, index, value);
 }
 
+void SqliteStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_statement, index);
+}
+
 void SqliteStatement::bindText(int index, QStringView text)
 {
     QByteArray &bytes = buffer(index);

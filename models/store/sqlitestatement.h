@@ -44,6 +44,7 @@ public:
 
     // Parameters count from 1, in the order of the statement's "?"s.
     void bindInteger(int index, qint64 value);
+    void bindNull(int index);
     void bindText(int index, QStringView text);
     // A zero-length blob for empty bytes, never NULL.
     void bindBlob(int index, const QByteArray &bytes);

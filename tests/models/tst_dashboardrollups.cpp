@@ -24,6 +24,26 @@ struct RollUp
     QString recomputed;
 };
 
+// The latest time of the records of row `d` (its direction, endpoint and
+// local flag, and `extra`).
+QString latestOf(const char *table, const QString &extra)
+{
+    return QStringLiteral("(SELECT max(time) FROM %1 r WHERE r.direction = d.direction AND "
+                          "r.endpoint_id = d.endpoint_id AND r.local = d.local%2)")
+        .arg(QLatin1String(table), QString(extra).replace(QLatin1String("time"), QLatin1String("r.time")));
+}
+
+QString latestContact(const QString &extra)
+{
+    return QStringLiteral("(SELECT max(t) FROM (SELECT %1 AS t UNION ALL SELECT %2))")
+        .arg(latestOf("connections", extra), latestOf("tls_failures", extra));
+}
+
+QString latestMessage(const QString &extra)
+{
+    return latestOf("transfers", extra);
+}
+
 QList<RollUp> rollUps()
 {
     const QString values = QStringLiteral("messages, encrypted_messages, bytes, encrypted_bytes, connections, "
@@ -52,6 +72,20 @@ QList<RollUp> rollUps()
                         "WHERE connections != 0 ORDER BY 1, 2, 3, 4"),
          QStringLiteral("SELECT direction, endpoint_id, local, tls_id, count(*) FROM connections "
                         "WHERE encrypted = 1 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4")},
+        // The latest contact (connection or TLS failure) and message of each
+        // row, as the writer keeps them, against the records' own; a replaced
+        // record may take a row's latest time with it.
+        {"daily (latest)",
+         QStringLiteral("SELECT day, direction, endpoint_id, local, last_contact, last_message FROM daily "
+                        "ORDER BY 1, 2, 3, 4"),
+         QStringLiteral("SELECT d.day, d.direction, d.endpoint_id, d.local, %1, %2 FROM daily d ORDER BY 1, 2, 3, 4")
+             .arg(latestContact(QStringLiteral(" AND %1 = d.day").arg(day)),
+                  latestMessage(QStringLiteral(" AND %1 = d.day").arg(day)))},
+        {"peer_totals (latest)",
+         QStringLiteral("SELECT direction, endpoint_id, local, last_contact, last_message FROM peer_totals "
+                        "ORDER BY 1, 2, 3"),
+         QStringLiteral("SELECT d.direction, d.endpoint_id, d.local, %1, %2 FROM peer_totals d ORDER BY 1, 2, 3")
+             .arg(latestContact(QString()), latestMessage(QString()))},
     };
 }
 
@@ -133,7 +167,8 @@ void TestDashboardRollUps::migrationFillsRollUps()
         for (const char *sql :
              {"DROP TABLE daily_totals", "DROP TABLE peer_totals", "DROP TABLE tls_daily", "DROP TABLE tls_totals",
               "DROP INDEX connections_peer", "DROP INDEX tls_failures_peer", "DROP INDEX daily_peer",
-              "PRAGMA user_version = 2"})
+              "ALTER TABLE daily DROP COLUMN last_contact", "ALTER TABLE daily DROP COLUMN last_message",
+              "DROP TABLE probe_hosts", "DROP TABLE probe_reports", "PRAGMA user_version = 2"})
             QVERIFY(raw.exec(QString::fromLatin1(sql)));
         QCOMPARE(raw.rows(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name LIKE '%totals' "
                                          "OR name LIKE 'tls_daily' OR name LIKE '%_peer'")),
@@ -176,7 +211,11 @@ void TestDashboardRollUps::migrationDropsTriggers()
                 ++triggers;
             }
         }
-        QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = 3")));
+        for (const char *sql : {"ALTER TABLE daily DROP COLUMN last_contact", "ALTER TABLE daily DROP COLUMN last_message",
+                                "ALTER TABLE peer_totals DROP COLUMN last_contact",
+                                "ALTER TABLE peer_totals DROP COLUMN last_message", "DROP TABLE probe_hosts",
+                                "DROP TABLE probe_reports", "PRAGMA user_version = 3"})
+            QVERIFY(raw.exec(QString::fromLatin1(sql)));
     }
     QCOMPARE(triggers, 8);
 
