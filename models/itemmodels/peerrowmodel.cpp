@@ -32,7 +32,7 @@ bool PeerRowModel::same(const Entry &a, const Entry &b)
     return a.detailed == b.detailed && a.row.figures == b.row.figures
         && a.row.protocols == b.row.protocols && a.row.ciphers == b.row.ciphers
         && a.row.bestTrust == b.row.bestTrust && a.row.worstTrust == b.row.worstTrust
-        && a.row.lastSeen == b.row.lastSeen;
+        && a.row.lastSeen == b.row.lastSeen && a.row.lastProbe == b.row.lastProbe;
 }
 
 void PeerRowModel::setRows(const QList<PeerRow> &rows, PeerColumns columns, bool keepDetails)
@@ -65,6 +65,7 @@ void PeerRowModel::setRows(const QList<PeerRow> &rows, PeerColumns columns, bool
             entry.row.bestTrust = before.bestTrust;
             entry.row.worstTrust = before.worstTrust;
             entry.row.lastSeen = before.lastSeen;
+            entry.row.lastProbe = before.lastProbe;
             entry.detailed = true;
         }
         fresh.append(entry);
@@ -164,6 +165,7 @@ QVariant PeerRowModel::display(const Entry &entry, int column) const
         return range;
     }
     case LastSeenColumn: return r.lastSeen ? RecordTitles::time(*r.lastSeen) : QString();
+    case LastProbeColumn: return r.lastProbe ? RecordTitles::verdict(r.lastProbe->verdict) : QString();
     default: break;
     }
     return QVariant();
@@ -189,6 +191,8 @@ QVariant PeerRowModel::sortValue(const Entry &entry, int column) const
     // untrusted sorts below one that is always verified.
     case TrustColumn: return int(r.worstTrust) * 8 + int(r.bestTrust);
     case LastSeenColumn: return r.lastSeen ? *r.lastSeen : qint64(-1);
+    // Never probed first, then from the best verdict to the worst.
+    case LastProbeColumn: return r.lastProbe ? int(r.lastProbe->verdict) : -1;
     default: break;
     }
     return QVariant();
@@ -239,6 +243,12 @@ QVariant PeerRowModel::toolTip(const Entry &entry, int column) const
             + RecordTitles::trustExplanation(r.bestTrust);
     case LastSeenColumn:
         return r.lastSeen ? DashboardCsv::utc(*r.lastSeen) : QVariant();
+    case LastProbeColumn:
+        if (!r.lastProbe)
+            return tr("Never probed: use Probe to ask its mail servers what they offer");
+        return tr("%1 (probed %2)\n%3")
+            .arg(RecordTitles::verdict(r.lastProbe->verdict), RecordTitles::time(r.lastProbe->finished),
+                 RecordTitles::verdictExplanation(r.lastProbe->verdict));
     default: break;
     }
     return QVariant();
@@ -290,6 +300,7 @@ QVariant PeerRowModel::headerData(int section, Qt::Orientation orientation, int 
         case CiphersColumn: return tr("Cipher suites");
         case TrustColumn: return tr("Trust");
         case LastSeenColumn: return tr("Last seen");
+        case LastProbeColumn: return tr("Last probe");
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -305,6 +316,7 @@ QVariant PeerRowModel::headerData(int section, Qt::Orientation orientation, int 
         case CiphersColumn: return tr("Cipher suites of its encrypted connections, most used first; the tooltip counts each");
         case TrustColumn: return tr("How far its certificates were trusted, from the worst to the best seen");
         case LastSeenColumn: return tr("When it was last on the wire in this range (local time; the tooltip gives UTC)");
+        case LastProbeColumn: return tr("The verdict of the last probe of its mail servers, when it was probed");
         }
     }
     if (role == Qt::TextAlignmentRole) {

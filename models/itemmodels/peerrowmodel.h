@@ -39,6 +39,7 @@ public:
         CiphersColumn,
         TrustColumn,
         LastSeenColumn,
+        LastProbeColumn,
         ColumnCount
     };
     Q_ENUM(Column)

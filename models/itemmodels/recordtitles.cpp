@@ -77,4 +77,26 @@ QString RecordTitles::percent(qint64 part, qint64 whole)
     return tr("%1 %").arg(QLocale().toString(100.0 * double(part) / double(whole), 'f', 1));
 }
 
+QString RecordTitles::verdict(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Good: return tr("Good");
+    case Verdict::Weak: return tr("Weak");
+    case Verdict::NoTls: return tr("No TLS");
+    case Verdict::Unreachable: return tr("Unreachable");
+    }
+    return QString();
+}
+
+QString RecordTitles::verdictExplanation(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Good: return tr("Its mail servers offer STARTTLS with sound TLS");
+    case Verdict::Weak: return tr("Its mail servers offer STARTTLS, but with weaknesses (small Diffie-Hellman group, old TLS versions, certificate problems)");
+    case Verdict::NoTls: return tr("Its mail servers do not offer STARTTLS, or TLS cannot be set up with them: mail travels in plaintext");
+    case Verdict::Unreachable: return tr("None of its mail servers could be probed (no answer, refused, or rate-limited)");
+    }
+    return QString();
+}
+
 } // namespace mailtls

@@ -6,6 +6,7 @@
 
 #include "models/logs/logevent.h"
 #include "models/logs/records.h"
+#include "models/probe/probetypes.h"
 
 namespace mailtls {
 
@@ -26,6 +27,9 @@ public:
     // "2024-03-18 10:00:00" in local time, the time zone the MTA logs in, so
     // it can be looked up in the log.
     static QString time(qint64 utcSeconds);
+    // A probe's verdict: "Good", "Weak", "No TLS", "Unreachable".
+    static QString verdict(Verdict verdict);
+    static QString verdictExplanation(Verdict verdict);
     // "192.0.2.1:25", "[2001:db8::1]:25"; the address alone without a port.
     static QString address(const QString &ip, int port);
     // "83.3 %", or "–" when whole is 0.

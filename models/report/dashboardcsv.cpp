@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 
+#include "models/probe/probejson.h"
 #include "models/store/peerdirectory.h"
 #include "models/store/recordcodes.h"
 
@@ -229,7 +230,7 @@ DashboardCsv::Section DashboardCsv::peersSection(const QList<PeerRow> &rows, con
               QStringLiteral("direction,peer,messages,encrypted_messages,plaintext_messages,"
                              "encrypted_messages_percent,bytes,encrypted_bytes,connections,"
                              "encrypted_connections,tls_failures,tls_versions,cipher_suites,best_trust,"
-                             "worst_trust,last_seen_utc"),
+                             "worst_trust,last_seen_utc,last_probe,last_probe_utc"),
               {}};
     for (const PeerRow &r : rows) {
         const PeerFigures &f = r.figures;
@@ -248,7 +249,9 @@ DashboardCsv::Section DashboardCsv::peersSection(const QList<PeerRow> &rows, con
                               countList(r.ciphers),
                               trustWord(r.bestTrust),
                               trustWord(r.worstTrust),
-                              r.lastSeen ? utc(*r.lastSeen) : QString()};
+                              r.lastSeen ? utc(*r.lastSeen) : QString(),
+                              r.lastProbe ? ProbeJson::verdictWord(r.lastProbe->verdict) : QString(),
+                              r.lastProbe ? utc(r.lastProbe->finished) : QString()};
     }
     return s;
 }

@@ -8,6 +8,7 @@
 
 #include "models/logs/logevent.h"
 #include "models/store/peerfigures.h"
+#include "models/store/probehistory.h"
 
 namespace mailtls {
 
@@ -26,8 +27,8 @@ struct TlsCount
 };
 
 // Which columns of the Peers table to read. Figures alone cost one pass over
-// the aggregates; everything adds the TLS roll-ups and a last-seen look-up per
-// peer, so a view can show the figures first and fill the rest in after.
+// the aggregates; everything adds the TLS roll-ups and the last-seen times,
+// so a view can show the figures first and fill the rest in after.
 enum class PeerColumns { Figures, Everything };
 
 // One row of the Peers table: a peer (host, or registrable domain) in one
@@ -47,6 +48,8 @@ struct PeerRow
     // (its mail rode connections opened before it, or a local transport), its
     // last message.
     std::optional<qint64> lastSeen;
+    // The verdict of the last probe that reached this peer, when there was one.
+    std::optional<PeerProbeVerdict> lastProbe;
 };
 
 } // namespace mailtls

@@ -401,11 +401,75 @@ SchemaMigration version4()
     return step;
 }
 
+// Version 5: each `daily` row and each `peer_totals` row keeps the time of its
+// latest connection or TLS failure (last_contact) and of its latest message
+// (last_message), so the Peers table's "last seen" is read with its figures
+// instead of looked up per peer in the records. The writer keeps them.
+SchemaMigration version5()
+{
+    const QString day = dayOf(QStringLiteral("time"));
+    const QString sameRow = QStringLiteral("m.day = daily.day AND m.direction = daily.direction AND "
+                                           "m.endpoint_id = daily.endpoint_id AND m.local = daily.local");
+    SchemaMigration step;
+    step.version = 5;
+    for (const char *table : {"daily", "peer_totals"}) {
+        for (const char *column : {"last_contact", "last_message"})
+            step.statements << QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 INTEGER")
+                                   .arg(QLatin1String(table), QLatin1String(column));
+    }
+    step.statements << QStringLiteral("UPDATE daily SET last_contact = m.t FROM (SELECT day, direction, "
+                                      "endpoint_id, local, max(t) AS t FROM (SELECT %1 AS day, direction, "
+                                      "endpoint_id, local, max(time) AS t FROM connections GROUP BY 1, 2, 3, 4 "
+                                      "UNION ALL SELECT %1, direction, endpoint_id, local, max(time) FROM "
+                                      "tls_failures GROUP BY 1, 2, 3, 4) GROUP BY 1, 2, 3, 4) AS m WHERE %2")
+                           .arg(day, sameRow)
+                    << QStringLiteral("UPDATE daily SET last_message = m.t FROM (SELECT %1 AS day, direction, "
+                                      "endpoint_id, local, max(time) AS t FROM transfers GROUP BY 1, 2, 3, 4) "
+                                      "AS m WHERE %2")
+                           .arg(day, sameRow)
+                    << QStringLiteral("UPDATE peer_totals SET last_contact = m.c, last_message = m.t FROM "
+                                      "(SELECT direction, endpoint_id, local, max(last_contact) AS c, "
+                                      "max(last_message) AS t FROM daily GROUP BY 1, 2, 3) AS m WHERE "
+                                      "m.direction = peer_totals.direction AND m.endpoint_id = "
+                                      "peer_totals.endpoint_id AND m.local = peer_totals.local");
+    return step;
+}
+
+// Version 6: probe reports (ProbeHistory). A report is kept whole as JSON
+// (ProbeJson) with what lists need beside it; probe_hosts names every host
+// and address a report reached, with its verdict, so a peer finds its probes.
+SchemaMigration version6()
+{
+    SchemaMigration step;
+    step.version = 6;
+    step.statements = {
+        QStringLiteral("CREATE TABLE probe_reports ("
+                       " id INTEGER PRIMARY KEY,"
+                       " kind TEXT NOT NULL CHECK (kind IN ('domain', 'host')),"
+                       " target TEXT NOT NULL,"
+                       " port INTEGER NOT NULL,"
+                       " started INTEGER NOT NULL,"
+                       " finished INTEGER NOT NULL,"
+                       " verdict TEXT NOT NULL,"
+                       " findings INTEGER NOT NULL,"
+                       " report TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX probe_reports_target ON probe_reports (target, finished)"),
+        QStringLiteral("CREATE INDEX probe_reports_finished ON probe_reports (finished)"),
+        QStringLiteral("CREATE TABLE probe_hosts ("
+                       " name TEXT NOT NULL,"
+                       " report_id INTEGER NOT NULL REFERENCES probe_reports (id),"
+                       " verdict TEXT NOT NULL,"
+                       " PRIMARY KEY (name, report_id)) WITHOUT ROWID"),
+    };
+    return step;
+}
+
 } // namespace
 
 const std::vector<SchemaMigration> &StoreSchema::migrations()
 {
-    static const std::vector<SchemaMigration> steps = {version1(), version2(), version3(), version4()};
+    static const std::vector<SchemaMigration> steps = {version1(), version2(), version3(), version4(),
+                                                       version5(), version6()};
     return steps;
 }
 

@@ -541,6 +541,59 @@ TlsQuality TrafficStore::tlsQuality(const ReportFilter &filter, QString *error) 
     return quality;
 }
 
+bool TrafficStore::saveProbeReport(const ProbeReport &report, qint64 *id, QString *error)
+{
+    setError(error, QString());
+    QString why;
+    if (!d->requireOpen(error))
+        return false;
+    if (ProbeHistory::save(d->db, report, id, &why))
+        return true;
+    setError(error, QCoreApplication::translate("TrafficStore", "Cannot keep the probe of %1 in %2: %3")
+                        .arg(report.target.name, shown(d->path), why));
+    return false;
+}
+
+QList<ProbeSummary> TrafficStore::probeHistory(const QString &peer, bool byDomain, int limit, QString *error) const
+{
+    setError(error, QString());
+    QString why;
+    if (!d->requireOpen(error))
+        return {};
+    QList<ProbeSummary> summaries = ProbeHistory::forPeer(d->db, peer, byDomain, limit, &why);
+    if (!why.isEmpty()) {
+        setError(error, QCoreApplication::translate("TrafficStore", "Cannot read probes from %1: %2").arg(shown(d->path), why));
+        summaries.clear();
+    }
+    return summaries;
+}
+
+QList<ProbeSummary> TrafficStore::recentProbes(int limit, QString *error) const
+{
+    setError(error, QString());
+    QString why;
+    if (!d->requireOpen(error))
+        return {};
+    QList<ProbeSummary> summaries = ProbeHistory::recent(d->db, limit, &why);
+    if (!why.isEmpty()) {
+        setError(error, QCoreApplication::translate("TrafficStore", "Cannot read probes from %1: %2").arg(shown(d->path), why));
+        summaries.clear();
+    }
+    return summaries;
+}
+
+std::optional<ProbeReport> TrafficStore::probeReport(qint64 id, QString *error) const
+{
+    setError(error, QString());
+    QString why;
+    if (!d->requireOpen(error))
+        return std::nullopt;
+    std::optional<ProbeReport> report = ProbeHistory::load(d->db, id, &why);
+    if (!report)
+        setError(error, QCoreApplication::translate("TrafficStore", "Cannot read probes from %1: %2").arg(shown(d->path), why));
+    return report;
+}
+
 std::optional<RecordProvenance> TrafficStore::provenance(RecordKind kind, qint64 recordId,
                                                          QString *error) const
 {

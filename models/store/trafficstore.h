@@ -14,6 +14,7 @@
 #include "models/store/peerdetail.h"
 #include "models/store/peerfigures.h"
 #include "models/store/peerrow.h"
+#include "models/store/probehistory.h"
 #include "models/store/recordprovenance.h"
 #include "models/store/reportfilter.h"
 #include "models/store/sourcerecord.h"
@@ -90,6 +91,12 @@ public:
     TlsQuality tlsQuality(const ReportFilter &filter, QString *error) const;
     std::optional<RecordProvenance> provenance(RecordKind kind, qint64 recordId,
                                                QString *error) const;
+
+    // Probe reports kept with their time (ProbeHistory).
+    bool saveProbeReport(const ProbeReport &report, qint64 *id, QString *error);
+    QList<ProbeSummary> probeHistory(const QString &peer, bool byDomain, int limit, QString *error) const;
+    QList<ProbeSummary> recentProbes(int limit, QString *error) const;
+    std::optional<ProbeReport> probeReport(qint64 id, QString *error) const;
 
     // Unrecognised lines per program, over all sources.
     QHash<QString, qint64> unrecognisedCounts(QString *error) const;

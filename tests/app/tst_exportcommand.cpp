@@ -160,9 +160,9 @@ void TestExportCommand::standardOutput()
                             "# Peers\n"
                             "direction,peer,messages,encrypted_messages,plaintext_messages,encrypted_messages_percent,"
                             "bytes,encrypted_bytes,connections,encrypted_connections,tls_failures,tls_versions,"
-                            "cipher_suites,best_trust,worst_trust,last_seen_utc\n"
+                            "cipher_suites,best_trust,worst_trust,last_seen_utc,last_probe,last_probe_utc\n"
                             "submission,client.gamma.example,1,1,0,100.0,700,700,1,1,0,(not logged) (1),"
-                            "(not logged) (1),,,2024-03-18T13:00:00Z\n"));
+                            "(not logged) (1),,,2024-03-18T13:00:00Z,,\n"));
 }
 
 void TestExportCommand::refuses_data()

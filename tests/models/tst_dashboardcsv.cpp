@@ -59,13 +59,13 @@ QString expectedPeers()
 # Units: messages, connections and failures are counts; bytes are bytes; percentages are of messages or bytes; times are UTC (ISO 8601); TLS versions and cipher suites list encrypted connections (their count), most first
 
 # Peers
-direction,peer,messages,encrypted_messages,plaintext_messages,encrypted_messages_percent,bytes,encrypted_bytes,connections,encrypted_connections,tls_failures,tls_versions,cipher_suites,best_trust,worst_trust,last_seen_utc
-inbound,mx.alpha.example,3,2,1,66.7,3500,3000,3,2,0,TLSv1.2 (1); TLSv1.3 (1),ECDHE-RSA-AES128-GCM-SHA256 (1); TLS_AES_256_GCM_SHA384 (1),verified,trusted,2024-03-19T09:00:00Z
-inbound,203.0.113.9,0,0,0,,0,0,1,0,1,,,,,2024-03-19T03:00:05Z
-outbound,mail.beta.example,2,1,1,50.0,7000,4000,2,1,1,TLSv1.2 (1),DHE-RSA-AES256-GCM-SHA384 (1),untrusted,untrusted,2024-03-20T08:00:00Z
-outbound,filter.relay.example,1,0,1,0.0,800,0,1,0,0,,,,,2024-03-20T10:00:00Z
-outbound,relay.beta.example,1,1,0,100.0,1500,1500,1,1,1,TLSv1.3 (1),TLS_AES_128_GCM_SHA256 (1),verified,verified,2024-03-19T15:00:00Z
-submission,client.gamma.example,1,1,0,100.0,700,700,1,1,0,(not logged) (1),(not logged) (1),,,2024-03-18T13:00:00Z
+direction,peer,messages,encrypted_messages,plaintext_messages,encrypted_messages_percent,bytes,encrypted_bytes,connections,encrypted_connections,tls_failures,tls_versions,cipher_suites,best_trust,worst_trust,last_seen_utc,last_probe,last_probe_utc
+inbound,mx.alpha.example,3,2,1,66.7,3500,3000,3,2,0,TLSv1.2 (1); TLSv1.3 (1),ECDHE-RSA-AES128-GCM-SHA256 (1); TLS_AES_256_GCM_SHA384 (1),verified,trusted,2024-03-19T09:00:00Z,,
+inbound,203.0.113.9,0,0,0,,0,0,1,0,1,,,,,2024-03-19T03:00:05Z,,
+outbound,mail.beta.example,2,1,1,50.0,7000,4000,2,1,1,TLSv1.2 (1),DHE-RSA-AES256-GCM-SHA384 (1),untrusted,untrusted,2024-03-20T08:00:00Z,,
+outbound,filter.relay.example,1,0,1,0.0,800,0,1,0,0,,,,,2024-03-20T10:00:00Z,,
+outbound,relay.beta.example,1,1,0,100.0,1500,1500,1,1,1,TLSv1.3 (1),TLS_AES_128_GCM_SHA256 (1),verified,verified,2024-03-19T15:00:00Z,,
+submission,client.gamma.example,1,1,0,100.0,700,700,1,1,0,(not logged) (1),(not logged) (1),,,2024-03-18T13:00:00Z,,
 )csv");
 }
 
@@ -117,8 +117,8 @@ QString expectedPeersFiltered()
 # Units: messages, connections and failures are counts; bytes are bytes; percentages are of messages or bytes; times are UTC (ISO 8601); TLS versions and cipher suites list encrypted connections (their count), most first
 
 # Peers
-direction,peer,messages,encrypted_messages,plaintext_messages,encrypted_messages_percent,bytes,encrypted_bytes,connections,encrypted_connections,tls_failures,tls_versions,cipher_suites,best_trust,worst_trust,last_seen_utc
-outbound,beta.example,2,1,1,50.0,4500,1500,2,1,2,TLSv1.3 (1),TLS_AES_128_GCM_SHA256 (1),verified,verified,2024-03-19T15:00:00Z
+direction,peer,messages,encrypted_messages,plaintext_messages,encrypted_messages_percent,bytes,encrypted_bytes,connections,encrypted_connections,tls_failures,tls_versions,cipher_suites,best_trust,worst_trust,last_seen_utc,last_probe,last_probe_utc
+outbound,beta.example,2,1,1,50.0,4500,1500,2,1,2,TLSv1.3 (1),TLS_AES_128_GCM_SHA256 (1),verified,verified,2024-03-19T15:00:00Z,,
 )csv");
 }
 
@@ -130,8 +130,8 @@ QString expectedPeerDetail()
 # Units: messages, connections and failures are counts; bytes are bytes; percentages are of messages or bytes; times are UTC (ISO 8601); TLS versions and cipher suites list encrypted connections (their count), most first
 
 # Figures
-direction,peer,messages,encrypted_messages,plaintext_messages,encrypted_messages_percent,bytes,encrypted_bytes,connections,encrypted_connections,tls_failures,tls_versions,cipher_suites,best_trust,worst_trust,last_seen_utc
-outbound,mail.beta.example,2,1,1,50.0,7000,4000,2,1,1,TLSv1.2 (1),DHE-RSA-AES256-GCM-SHA384 (1),untrusted,untrusted,2024-03-20T08:00:00Z
+direction,peer,messages,encrypted_messages,plaintext_messages,encrypted_messages_percent,bytes,encrypted_bytes,connections,encrypted_connections,tls_failures,tls_versions,cipher_suites,best_trust,worst_trust,last_seen_utc,last_probe,last_probe_utc
+outbound,mail.beta.example,2,1,1,50.0,7000,4000,2,1,1,TLSv1.2 (1),DHE-RSA-AES256-GCM-SHA384 (1),untrusted,untrusted,2024-03-20T08:00:00Z,,
 
 # Encrypted and plaintext mail per day (UTC days)
 start_utc,encrypted_messages,plaintext_messages,encrypted_bytes,plaintext_bytes,tls_failures
@@ -324,9 +324,9 @@ void TestDashboardCsv::parts_data()
                    "# Figures\n"
                    "direction,peer,messages,encrypted_messages,plaintext_messages,encrypted_messages_percent,bytes,"
                    "encrypted_bytes,connections,encrypted_connections,tls_failures,tls_versions,cipher_suites,"
-                   "best_trust,worst_trust,last_seen_utc\n"
+                   "best_trust,worst_trust,last_seen_utc,last_probe,last_probe_utc\n"
                    "outbound,mail.beta.example,2,1,1,50.0,7000,4000,2,1,1,TLSv1.2 (1),DHE-RSA-AES256-GCM-SHA384 (1),"
-                   "untrusted,untrusted,2024-03-20T08:00:00Z\n");
+                   "untrusted,untrusted,2024-03-20T08:00:00Z,,\n");
     QTest::newRow("a peer's timeline")
         << peer << int(Peer::Timeline)
         << QStringLiteral("# MailTLS peer mail.beta.example: Encrypted and plaintext mail per day (UTC days)\n")

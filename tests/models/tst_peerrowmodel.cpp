@@ -65,11 +65,14 @@ PeerRow gamma()
 }
 PeerRow busy()
 {
-    return row(figures(out, QStringLiteral("mx.busy.example"), 120, 90, 5 * 1024 * 1024, 4 * 1024 * 1024, 40, 30, 4),
-               {count("TLSv1.3", 25), count("TLSv1.2", 5)},
-               {count("TLS_AES_256_GCM_SHA384", 20), count("ECDHE-RSA-AES256-GCM-SHA384", 5), count("", 3),
-                count("DHE-RSA-AES256-GCM-SHA384", 2)},
-               Trust::Anonymous, Trust::Verified, day0 + 5 * day + 30);
+    PeerRow r = row(figures(out, QStringLiteral("mx.busy.example"), 120, 90, 5 * 1024 * 1024, 4 * 1024 * 1024, 40,
+                            30, 4),
+                    {count("TLSv1.3", 25), count("TLSv1.2", 5)},
+                    {count("TLS_AES_256_GCM_SHA384", 20), count("ECDHE-RSA-AES256-GCM-SHA384", 5), count("", 3),
+                     count("DHE-RSA-AES256-GCM-SHA384", 2)},
+                    Trust::Anonymous, Trust::Verified, day0 + 5 * day + 30);
+    r.lastProbe = PeerProbeVerdict{Verdict::Weak, day0 + 6 * day};
+    return r;
 }
 
 QList<PeerRow> knownRows()
@@ -251,6 +254,12 @@ void TestPeerRowModel::cells_data()
                                       "after them.";
     QTest::newRow("busy last seen") << 4 << int(M::LastSeenColumn) << "2024-03-23 00:00:30"
                                     << QVariant(day0 + 5 * day + 30) << "2024-03-23T00:00:30Z";
+    QTest::newRow("busy last probe")
+        << 4 << int(M::LastProbeColumn) << "Weak" << QVariant(int(Verdict::Weak))
+        << "Weak (probed 2024-03-24 00:00:00)\nIts mail servers offer STARTTLS, but with weaknesses (small "
+           "Diffie-Hellman group, old TLS versions, certificate problems)";
+    QTest::newRow("never probed") << 0 << int(M::LastProbeColumn) << "" << QVariant(-1)
+                                  << "Never probed: use Probe to ask its mail servers what they offer";
 
     // The TLS columns wait for the second step.
     QTest::newRow("figures only: messages") << 5 << int(M::MessagesColumn) << "3" << QVariant(qint64(3))
@@ -341,6 +350,8 @@ void TestPeerRowModel::headers_data()
                            << "How far its certificates were trusted, from the worst to the best seen";
     QTest::newRow("last seen") << int(M::LastSeenColumn) << "Last seen"
                                << "When it was last on the wire in this range (local time; the tooltip gives UTC)";
+    QTest::newRow("last probe") << int(M::LastProbeColumn) << "Last probe"
+                                << "The verdict of the last probe of its mail servers, when it was probed";
 }
 
 void TestPeerRowModel::headers()

@@ -447,8 +447,8 @@ void TestPeerDetailPage::csvByteForByte()
 # Units: messages, connections and failures are counts; bytes are bytes; percentages are of messages or bytes; times are UTC (ISO 8601); TLS versions and cipher suites list encrypted connections (their count), most first
 
 # Figures
-direction,peer,messages,encrypted_messages,plaintext_messages,encrypted_messages_percent,bytes,encrypted_bytes,connections,encrypted_connections,tls_failures,tls_versions,cipher_suites,best_trust,worst_trust,last_seen_utc
-outbound,mail.beta.example,2,1,1,50.0,7000,4000,2,1,1,TLSv1.2 (1),DHE-RSA-AES256-GCM-SHA384 (1),untrusted,untrusted,2024-03-20T08:00:00Z
+direction,peer,messages,encrypted_messages,plaintext_messages,encrypted_messages_percent,bytes,encrypted_bytes,connections,encrypted_connections,tls_failures,tls_versions,cipher_suites,best_trust,worst_trust,last_seen_utc,last_probe,last_probe_utc
+outbound,mail.beta.example,2,1,1,50.0,7000,4000,2,1,1,TLSv1.2 (1),DHE-RSA-AES256-GCM-SHA384 (1),untrusted,untrusted,2024-03-20T08:00:00Z,,
 
 # Encrypted and plaintext mail per day (UTC days)
 start_utc,encrypted_messages,plaintext_messages,encrypted_bytes,plaintext_bytes,tls_failures
@@ -494,9 +494,9 @@ void TestPeerDetailPage::cardCsv_data()
                    "# Figures\n"
                    "direction,peer,messages,encrypted_messages,plaintext_messages,encrypted_messages_percent,bytes,"
                    "encrypted_bytes,connections,encrypted_connections,tls_failures,tls_versions,cipher_suites,"
-                   "best_trust,worst_trust,last_seen_utc\n"
+                   "best_trust,worst_trust,last_seen_utc,last_probe,last_probe_utc\n"
                    "outbound,mail.beta.example,2,1,1,50.0,7000,4000,2,1,1,TLSv1.2 (1),DHE-RSA-AES256-GCM-SHA384 (1),"
-                   "untrusted,untrusted,2024-03-20T08:00:00Z\n");
+                   "untrusted,untrusted,2024-03-20T08:00:00Z,,\n");
     QTest::newRow("timeline")
         << QStringLiteral("timeline")
         << QStringLiteral("# MailTLS peer mail.beta.example: Encrypted and plaintext mail per day (UTC days)\n")

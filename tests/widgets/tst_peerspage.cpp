@@ -111,16 +111,16 @@ QList<QStringList> knownTable()
     return {
         strings({"mx.alpha.example", "Inbound", "3", "66.7 %", "3.4 KiB", "3", "0", "TLSv1.2, TLSv1.3",
                  "ECDHE-RSA-AES128-GCM-SHA256, TLS_AES_256_GCM_SHA384", "Trusted – Verified",
-                 "2024-03-19 09:00:00"}),
-        strings({"203.0.113.9", "Inbound", "0", "–", "0 bytes", "1", "1", "", "", "", "2024-03-19 03:00:05"}),
+                 "2024-03-19 09:00:00", ""}),
+        strings({"203.0.113.9", "Inbound", "0", "–", "0 bytes", "1", "1", "", "", "", "2024-03-19 03:00:05", ""}),
         strings({"mail.beta.example", "Outbound", "2", "50.0 %", "6.8 KiB", "2", "1", "TLSv1.2",
-                 "DHE-RSA-AES256-GCM-SHA384", "Untrusted", "2024-03-20 08:00:00"}),
+                 "DHE-RSA-AES256-GCM-SHA384", "Untrusted", "2024-03-20 08:00:00", ""}),
         strings({"filter.relay.example", "Outbound", "1", "0.0 %", "800 bytes", "1", "0", "", "", "",
-                 "2024-03-20 10:00:00"}),
+                 "2024-03-20 10:00:00", ""}),
         strings({"relay.beta.example", "Outbound", "1", "100.0 %", "1.5 KiB", "1", "1", "TLSv1.3",
-                 "TLS_AES_128_GCM_SHA256", "Verified", "2024-03-19 15:00:00"}),
+                 "TLS_AES_128_GCM_SHA256", "Verified", "2024-03-19 15:00:00", ""}),
         strings({"client.gamma.example", "Submission", "1", "100.0 %", "700 bytes", "1", "0", "not logged",
-                 "not logged", "not logged", "2024-03-18 13:00:00"}),
+                 "not logged", "not logged", "2024-03-18 13:00:00", ""}),
     };
 }
 
@@ -185,7 +185,7 @@ const QString csvHeader = QStringLiteral(
     "# Peers\n"
     "direction,peer,messages,encrypted_messages,plaintext_messages,encrypted_messages_percent,bytes,"
     "encrypted_bytes,connections,encrypted_connections,tls_failures,tls_versions,cipher_suites,best_trust,"
-    "worst_trust,last_seen_utc\n");
+    "worst_trust,last_seen_utc,last_probe,last_probe_utc\n");
 
 } // namespace
 
@@ -421,9 +421,9 @@ void TestPeersPage::contextChangesRequery()
     QCOMPARE(h.table(),
              (QList<QStringList>{strings({"beta.example", "Outbound", "3", "66.7 %", "8.3 KiB", "3", "2",
                                           "TLSv1.2, TLSv1.3", "DHE-RSA-AES256-GCM-SHA384, TLS_AES_128_GCM_SHA256",
-                                          "Untrusted – Verified", "2024-03-20 08:00:00"}),
+                                          "Untrusted – Verified", "2024-03-20 08:00:00", ""}),
                                  strings({"relay.example", "Outbound", "1", "0.0 %", "800 bytes", "1", "0", "", "",
-                                          "", "2024-03-20 10:00:00"})}));
+                                          "", "2024-03-20 10:00:00", ""})}));
     QCOMPARE(h.categories(), strings({"relay.example", "beta.example"}));
     QVERIFY(h.page->tableCsv().contains(
         QStringLiteral("# Selection: outbound; peers named by registrable domain; local hops left out\n")));
@@ -443,9 +443,9 @@ void TestPeersPage::contextChangesRequery()
     QCOMPARE(h.table(),
              (QList<QStringList>{strings({"mx.alpha.example", "Inbound", "2", "100.0 %", "2.9 KiB", "2", "0",
                                           "TLSv1.2, TLSv1.3", "ECDHE-RSA-AES128-GCM-SHA256, TLS_AES_256_GCM_SHA384",
-                                          "Trusted – Verified", "2024-03-18 11:00:00"}),
+                                          "Trusted – Verified", "2024-03-18 11:00:00", ""}),
                                  strings({"mail.beta.example", "Outbound", "1", "0.0 %", "2.9 KiB", "1", "1", "",
-                                          "", "", "2024-03-18 12:00:00"}),
+                                          "", "", "2024-03-18 12:00:00", ""}),
                                  knownTable().at(5)}));
 }
 
@@ -460,24 +460,24 @@ void TestPeersPage::tableCsv()
                  + QStringLiteral(
                      "inbound,mx.alpha.example,3,2,1,66.7,3500,3000,3,2,0,TLSv1.2 (1); TLSv1.3 (1),"
                      "ECDHE-RSA-AES128-GCM-SHA256 (1); TLS_AES_256_GCM_SHA384 (1),verified,trusted,"
-                     "2024-03-19T09:00:00Z\n"
-                     "inbound,203.0.113.9,0,0,0,,0,0,1,0,1,,,,,2024-03-19T03:00:05Z\n"
+                     "2024-03-19T09:00:00Z,,\n"
+                     "inbound,203.0.113.9,0,0,0,,0,0,1,0,1,,,,,2024-03-19T03:00:05Z,,\n"
                      "outbound,mail.beta.example,2,1,1,50.0,7000,4000,2,1,1,TLSv1.2 (1),"
-                     "DHE-RSA-AES256-GCM-SHA384 (1),untrusted,untrusted,2024-03-20T08:00:00Z\n"
-                     "outbound,filter.relay.example,1,0,1,0.0,800,0,1,0,0,,,,,2024-03-20T10:00:00Z\n"
+                     "DHE-RSA-AES256-GCM-SHA384 (1),untrusted,untrusted,2024-03-20T08:00:00Z,,\n"
+                     "outbound,filter.relay.example,1,0,1,0.0,800,0,1,0,0,,,,,2024-03-20T10:00:00Z,,\n"
                      "outbound,relay.beta.example,1,1,0,100.0,1500,1500,1,1,1,TLSv1.3 (1),"
-                     "TLS_AES_128_GCM_SHA256 (1),verified,verified,2024-03-19T15:00:00Z\n"
+                     "TLS_AES_128_GCM_SHA256 (1),verified,verified,2024-03-19T15:00:00Z,,\n"
                      "submission,client.gamma.example,1,1,0,100.0,700,700,1,1,0,(not logged) (1),"
-                     "(not logged) (1),,,2024-03-18T13:00:00Z\n"));
+                     "(not logged) (1),,,2024-03-18T13:00:00Z,,\n"));
 
     // After a search and a sort: those rows, in that order.
     h.page->setSearchText(QStringLiteral("beta"));
     h.page->table()->sortByColumn(PeerRowModel::BytesColumn, Qt::AscendingOrder);
     const QString beta = csvHeader
         + QStringLiteral("outbound,relay.beta.example,1,1,0,100.0,1500,1500,1,1,1,TLSv1.3 (1),"
-                         "TLS_AES_128_GCM_SHA256 (1),verified,verified,2024-03-19T15:00:00Z\n"
+                         "TLS_AES_128_GCM_SHA256 (1),verified,verified,2024-03-19T15:00:00Z,,\n"
                          "outbound,mail.beta.example,2,1,1,50.0,7000,4000,2,1,1,TLSv1.2 (1),"
-                         "DHE-RSA-AES256-GCM-SHA384 (1),untrusted,untrusted,2024-03-20T08:00:00Z\n");
+                         "DHE-RSA-AES256-GCM-SHA384 (1),untrusted,untrusted,2024-03-20T08:00:00Z,,\n");
     QCOMPARE(h.page->tableCsv(), beta);
 
     // The card's Copy puts exactly that on the clipboard.
@@ -495,14 +495,14 @@ void TestPeersPage::chartCsvIsTheBarsShown()
     const QString expected = csvHeader
         + QStringLiteral(
             "outbound,n1.many.example,6,6,0,100.0,6000,6000,6,6,0,TLSv1.3 (6),TLS_AES_256_GCM_SHA384 (6),verified,"
-            "verified,2024-03-20T01:05:00Z\n"
-            "outbound,n2.many.example,5,0,5,0.0,5000,0,5,0,0,,,,,2024-03-20T02:04:00Z\n"
+            "verified,2024-03-20T01:05:00Z,,\n"
+            "outbound,n2.many.example,5,0,5,0.0,5000,0,5,0,0,,,,,2024-03-20T02:04:00Z,,\n"
             "outbound,n3.many.example,4,1,3,25.0,4000,1000,4,1,0,TLSv1.2 (1),ECDHE-RSA-AES256-GCM-SHA384 (1),"
-            "trusted,trusted,2024-03-20T03:03:00Z\n"
+            "trusted,trusted,2024-03-20T03:03:00Z,,\n"
             "outbound,n4.many.example,4,3,1,75.0,4000,3000,4,3,0,TLSv1.3 (3),TLS_AES_256_GCM_SHA384 (3),trusted,"
-            "trusted,2024-03-20T04:03:00Z\n"
+            "trusted,2024-03-20T04:03:00Z,,\n"
             "inbound,mx.alpha.example,3,2,1,66.7,3500,3000,3,2,0,TLSv1.2 (1); TLSv1.3 (1),"
-            "ECDHE-RSA-AES128-GCM-SHA256 (1); TLS_AES_256_GCM_SHA384 (1),verified,trusted,2024-03-19T09:00:00Z\n");
+            "ECDHE-RSA-AES128-GCM-SHA256 (1); TLS_AES_256_GCM_SHA384 (1),verified,trusted,2024-03-19T09:00:00Z,,\n");
     QCOMPARE(h.page->chartCsv(), expected);
 
     ExportMenu *menu = h.page->chartCard()->exportMenu();
@@ -519,7 +519,7 @@ void TestPeersPage::chartCsvIsTheBarsShown()
     // A search narrows the bars and the export alike.
     h.page->setSearchText(QStringLiteral("n2."));
     QCOMPARE(h.page->chartCsv(),
-             csvHeader + QStringLiteral("outbound,n2.many.example,5,0,5,0.0,5000,0,5,0,0,,,,,2024-03-20T02:04:00Z\n"));
+             csvHeader + QStringLiteral("outbound,n2.many.example,5,0,5,0.0,5000,0,5,0,0,,,,,2024-03-20T02:04:00Z,,\n"));
 }
 
 void TestPeersPage::liveRefreshKeepsSelectionSortAndScroll()
