@@ -70,6 +70,8 @@ public:
     QList<qint64> acceptMs() const { return m_acceptMs; }
     int closedByClient() const { return m_closedByClient; }
     int quits() const { return m_quits; }
+    // When each connection's QUIT came (-1: it had none).
+    QList<qint64> quitMs() const { return m_quitMs; }
 
 protected:
     void incomingConnection(qintptr descriptor) override
@@ -77,6 +79,8 @@ protected:
         auto *socket = new QSslSocket(this);
         socket->setSocketDescriptor(descriptor);
         m_acceptMs.append(m_clock->elapsed());
+        m_quitMs.append(-1);
+        const qsizetype index = m_quitMs.size() - 1;
         ++m_meter->open;
         m_meter->max = std::max(m_meter->max, m_meter->open);
         auto counted = std::make_shared<bool>(true);
@@ -90,8 +94,8 @@ protected:
                 ++m_closedByClient;
             socket->deleteLater();
         });
-        connect(socket, &QSslSocket::readyRead, this, [this, socket, counted, hungUp] {
-            serve(socket, counted, hungUp);
+        connect(socket, &QSslSocket::readyRead, this, [this, socket, index, counted, hungUp] {
+            serve(socket, index, counted, hungUp);
         });
 
         const int number = connections();
@@ -119,7 +123,7 @@ private:
         socket->disconnectFromHost();
     }
 
-    void serve(QSslSocket *socket, const std::shared_ptr<bool> &counted,
+    void serve(QSslSocket *socket, qsizetype index, const std::shared_ptr<bool> &counted,
                const std::shared_ptr<bool> &hungUp)
     {
         while (socket->canReadLine()) {
@@ -148,6 +152,7 @@ private:
                 return;
             } else if (line == "QUIT") {
                 ++m_quits;
+                m_quitMs[index] = m_clock->elapsed();
                 if (*counted) {
                     *counted = false;
                     --m_meter->open;
@@ -170,6 +175,7 @@ private:
     QList<qint64> m_acceptMs;
     int m_closedByClient = 0;
     int m_quits = 0;
+    QList<qint64> m_quitMs;
 };
 
 // What a scheduler emitted, per probe id.

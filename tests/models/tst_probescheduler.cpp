@@ -18,6 +18,7 @@ private slots:
     void initTestCase();
     void sessionsPerAddress_data();
     void sessionsPerAddress();
+    void spacingBetweenSessions_data();
     void spacingBetweenSessions();
     void concurrencyLimit_data();
     void concurrencyLimit();
@@ -172,12 +173,24 @@ void TestProbeScheduler::sessionsPerAddress()
              behaviour.advertiseStartTls && behaviour.rateLimitFrom != 1);
 }
 
+void TestProbeScheduler::spacingBetweenSessions_data()
+{
+    QTest::addColumn<bool>("tls");
+    QTest::addColumn<int>("probes");
+
+    QTest::newRow("STARTTLS: two probes of six sessions") << true << 2;
+    QTest::newRow("plaintext: four probes of one session") << false << 4;
+}
+
 void TestProbeScheduler::spacingBetweenSessions()
 {
-    ServerBehaviour tls;
-    tls.advertiseStartTls = true;
-    tls.acceptStartTls = true;
-    const auto server = startServer(QStringLiteral("127.0.5.2"), tls);
+    QFETCH(bool, tls);
+    QFETCH(int, probes);
+
+    ServerBehaviour behaviour;
+    behaviour.advertiseStartTls = tls;
+    behaviour.acceptStartTls = tls;
+    const auto server = startServer(QStringLiteral("127.0.5.2"), behaviour);
     QVERIFY(server);
     ProbeOptions probeOptions = options();
     probeOptions.hostSpacingMs = 120;
@@ -185,27 +198,43 @@ void TestProbeScheduler::spacingBetweenSessions()
     ProbeScheduler scheduler(probeOptions);
     record(scheduler, emitted);
 
-    // The second probe of the address starts as the first one ends: the
-    // spacing holds across probes too (nothing is cached here).
-    int second = 0;
-    const int first = scheduler.probe(hostTarget(*server));
-    connect(&scheduler, &ProbeScheduler::finished, this, [&](int id) {
-        if (id == first)
-            second = scheduler.probe(hostTarget(*server));
+    // Each probe of the address starts as the one before ends: the spacing
+    // holds across probes too (nothing is cached here).
+    int started = 1;
+    scheduler.probe(hostTarget(*server));
+    connect(&scheduler, &ProbeScheduler::finished, this, [&] {
+        if (started < probes) {
+            ++started;
+            scheduler.probe(hostTarget(*server));
+        }
     });
     QTRY_COMPARE_WITH_TIMEOUT(emitted.allFinished, 1, 30000);
-    QVERIFY(second > 0);
-    QCOMPARE(emitted.finished.value(second).size(), 1);
+    QCOMPARE(int(emitted.finished.size()), probes);
 
+    const int sessions = probes * (tls ? int(FullSequence.size()) : 1);
     const QList<qint64> accepts = server->acceptMs();
-    QCOMPARE(int(accepts.size()), 2 * int(FullSequence.size()));
+    const QList<qint64> quits = server->quitMs();
+    QCOMPARE(int(accepts.size()), sessions);
+    int quitGaps = 0;
     for (qsizetype i = 1; i < accepts.size(); ++i) {
         if (accepts.at(i) - accepts.at(i - 1) < probeOptions.hostSpacingMs)
             QFAIL(qPrintable(QStringLiteral("sessions %1 and %2 began %3 ms apart")
                                  .arg(i)
                                  .arg(i + 1)
                                  .arg(accepts.at(i) - accepts.at(i - 1))));
+        // A QUIT came before its session ended: from there to the next
+        // session's start is the spacing at least.
+        if (quits.at(i - 1) < 0)
+            continue;
+        ++quitGaps;
+        if (accepts.at(i) - quits.at(i - 1) < probeOptions.hostSpacingMs)
+            QFAIL(qPrintable(QStringLiteral("session %1 began %2 ms after session %3's QUIT")
+                                 .arg(i + 1)
+                                 .arg(accepts.at(i) - quits.at(i - 1))
+                                 .arg(i)));
     }
+    if (!tls)
+        QCOMPARE(quitGaps, sessions - 1);
 }
 
 void TestProbeScheduler::concurrencyLimit_data()
