@@ -138,11 +138,13 @@ QStringList recordsOfKind(const QStringList &txtRecords, QLatin1String version)
     return records;
 }
 
+// DNS gives a record set in any order: sorted, the same records read the same.
 QString shownRecords(const QStringList &records)
 {
     QStringList out;
     for (const QString &record : records)
         out.append(shown(record, MaxShownRecord));
+    out.sort();
     return out.join(u'\n');
 }
 

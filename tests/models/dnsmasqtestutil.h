@@ -105,7 +105,9 @@ public:
     static bool available() { return !program().isEmpty(); }
 
     // `records`: dnsmasq options such as --mx-host=…, --host-record=…,
-    // --txt-record=…, --local=/test/.
+    // --txt-record=…, --local=/test/. They go through a configuration file,
+    // where dnsmasq takes a quoted TXT value (commas included) as one string;
+    // on its command line it keeps the quotes and splits at the commas.
     bool start(const QString &address, const QStringList &records, QString *error)
     {
         if (!m_dir.isValid()) {
@@ -113,7 +115,16 @@ public:
             return false;
         }
         m_address = address;
-        QStringList arguments = {QStringLiteral("--conf-file=/dev/null"), QStringLiteral("--no-resolv"),
+        const QString confPath = m_dir.filePath(QStringLiteral("dnsmasq.conf"));
+        QFile conf(confPath);
+        if (!conf.open(QIODevice::WriteOnly)) {
+            *error = QStringLiteral("cannot write ") + confPath;
+            return false;
+        }
+        for (const QString &record : records)
+            conf.write((record.startsWith(QLatin1String("--")) ? record.mid(2) : record).toUtf8() + '\n');
+        conf.close();
+        QStringList arguments = {QStringLiteral("--conf-file=") + confPath, QStringLiteral("--no-resolv"),
                                  QStringLiteral("--no-hosts"), QStringLiteral("--bind-interfaces"),
                                  QStringLiteral("--listen-address=") + address, QStringLiteral("--port=53"),
                                  QStringLiteral("--keep-in-foreground"), QStringLiteral("--log-queries"),
@@ -121,7 +132,6 @@ public:
                                  QStringLiteral("--pid-file=") + m_dir.filePath(QStringLiteral("dnsmasq.pid")),
                                  // Answers are not cached by the tests' own look-ups.
                                  QStringLiteral("--local-ttl=0")};
-        arguments += records;
         m_process.setProgram(program());
         m_process.setArguments(arguments);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
