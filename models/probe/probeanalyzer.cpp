@@ -40,10 +40,11 @@ bool reachedEhlo(const SmtpSessionResult &s)
 }
 
 // The server answered this session's ClientHello with a refusal (an alert or
-// a closed connection), as opposed to a timeout or no attempt at all.
+// a closed connection) before choosing a version, as opposed to a timeout, no
+// attempt at all, or a handshake our side gave up after the ServerHello.
 bool handshakeRefused(const SmtpSessionResult &s)
 {
-    return s.tlsAttempted && !s.tls.established
+    return s.tlsAttempted && !s.tls.established && s.tls.protocol.isEmpty()
            && (s.outcome == SessionOutcome::Completed || s.outcome == SessionOutcome::ProtocolError);
 }
 
@@ -382,21 +383,27 @@ void ProbeAnalyzerRun::judgeDh(const AddressProbeResult &a)
 {
     const SmtpSessionResult *dheSession = nullptr;
     const SmtpSessionResult *measured = nullptr;
+    // The server's DH group is known from any session that got its key
+    // exchange, even one our side then refused ("dh key too small"); the
+    // DHE-only session is made for it.
+    const auto measures = [](const SmtpSessionResult &s) {
+        return s.tls.keyExchangeBits > 0
+               && (!s.tls.dhPrime.isEmpty() || (s.tls.established && s.tls.keyExchange == QLatin1String("DHE")));
+    };
     for (const SmtpSessionResult &s : a.sessions) {
         if (s.profile == TlsProfile::DheOnly && !dheSession)
             dheSession = &s;
-        if (!measured && s.tls.established && s.tls.keyExchange == QLatin1String("DHE") && s.tls.keyExchangeBits > 0
-            && (s.profile == TlsProfile::DheOnly || !s.tls.dhPrime.isEmpty()))
+        if (!measured && measures(s))
             measured = &s;
     }
-    if (dheSession && dheSession->tls.established && dheSession->tls.keyExchangeBits > 0)
+    if (dheSession && measures(*dheSession))
         measured = dheSession;
 
     if (!measured) {
         // The DHE-only session speaks TLS 1.2: its refusal says "no DHE" only
-        // from a server that completes TLS 1.2 handshakes otherwise.
+        // from a server that chooses TLS 1.2 otherwise.
         const bool speaksTls12 = std::any_of(a.sessions.cbegin(), a.sessions.cend(), [](const SmtpSessionResult &s) {
-            return s.tls.established && s.tls.protocol == QLatin1String("TLSv1.2");
+            return s.tls.protocol == QLatin1String("TLSv1.2");
         });
         if (dheSession && speaksTls12 && handshakeRefused(*dheSession))
             add(QStringLiteral("no-dhe"), Severity::Info, &a,
@@ -410,9 +417,11 @@ void ProbeAnalyzerRun::judgeDh(const AddressProbeResult &a)
     const std::optional<KnownDhGroup> known = KnownDhGroups::identify(tls.dhPrime);
     const bool shared = known && known->widelyShared;
     QString group;
+    // Sharing a group matters only while the group is small enough to break.
     if (known)
-        group = shared ? ProbeAnalyzer::tr("%1 (%2), shared by many servers").arg(known->name, known->source)
-                       : ProbeAnalyzer::tr("%1 (%2)").arg(known->name, known->source);
+        group = shared && bits < 2048
+            ? ProbeAnalyzer::tr("%1 (%2), shared by many servers").arg(known->name, known->source)
+            : ProbeAnalyzer::tr("%1 (%2)").arg(known->name, known->source);
     else
         group = ProbeAnalyzer::tr("a group of its own");
     const QString evidence = ProbeAnalyzer::tr("%1 bits, %2; %3 with %4").arg(bits).arg(group, tls.protocol, tls.cipher);
@@ -438,10 +447,13 @@ void ProbeAnalyzerRun::judgeDh(const AddressProbeResult &a)
 
 void ProbeAnalyzerRun::judgeVersions(const AddressProbeResult &a)
 {
+    // A version is accepted when the server chose it (a protocol is known
+    // only after the ServerHello), even if our side ended the handshake
+    // later.
     QStringList accepted;
     const SmtpSessionResult *tls13 = nullptr;
     for (const SmtpSessionResult &s : a.sessions) {
-        if (s.tls.established) {
+        if (!s.tls.protocol.isEmpty()) {
             const QString version = versionName(s.tls.protocol);
             if (!version.isEmpty() && !accepted.contains(version))
                 accepted.append(version);

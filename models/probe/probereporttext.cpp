@@ -30,6 +30,15 @@ bool reachedEhlo(const SmtpSessionResult &s)
            || s.stoppedAt == ProbeStep::Handshake || s.stoppedAt == ProbeStep::Quit;
 }
 
+QString versionName(const QString &protocol)
+{
+    if (protocol == QLatin1String("TLSv1"))
+        return QStringLiteral("TLS 1.0");
+    if (protocol.startsWith(QLatin1String("TLSv")))
+        return QStringLiteral("TLS ") + protocol.mid(4);
+    return protocol;
+}
+
 QString utcText(const QDateTime &time)
 {
     return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
@@ -204,9 +213,15 @@ void addressBlock(QString &out, const AddressProbeResult &a, const QList<HostVer
         const SmtpSessionResult *s = sessionOf(a, profile);
         if (!s)
             continue;
-        const QString state = s->tls.established ? ProbeReportText::tr("yes")
-                              : s->tlsAttempted && (s->outcome == SessionOutcome::Completed
-                                                    || s->outcome == SessionOutcome::ProtocolError)
+        // The server chose this version in some session (the protocol is
+        // known only after its ServerHello), or refused it before.
+        const bool chosen = std::any_of(a.sessions.cbegin(), a.sessions.cend(), [name = name](const SmtpSessionResult &x) {
+            return versionName(x.tls.protocol) == QLatin1String(name);
+        });
+        const QString state = chosen ? ProbeReportText::tr("yes")
+                              : s->tlsAttempted && s->tls.protocol.isEmpty()
+                                      && (s->outcome == SessionOutcome::Completed
+                                          || s->outcome == SessionOutcome::ProtocolError)
                                   ? ProbeReportText::tr("no")
                                   : ProbeReportText::tr("not checked");
         versions.append(QStringLiteral("%1 %2").arg(QLatin1String(name), state));

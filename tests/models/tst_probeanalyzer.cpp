@@ -152,6 +152,36 @@ void TestProbeAnalyzer::addRows()
                            "info tls-rpt-absent"})
             << lines({"192.0.2.1 weak"}) << "weak" << false;
     }
+    {
+        // As Postfix with only DHE and Oakley group 2 answers: every session
+        // whose client refuses 1024 bits still learns the version the server
+        // chose and its group.
+        const QString tooSmall = QStringLiteral("error:0A00018A:SSL routines::dh key too small");
+        const QString version = QStringLiteral("error:0A00042E:SSL routines::tlsv1 alert protocol version");
+        SmtpSessionResult first = handshakeFailure(tooSmall);
+        first.tls.protocol = QStringLiteral("TLSv1.2");
+        first.tls.cipher = QStringLiteral("DHE-RSA-AES256-GCM-SHA384");
+        first.tls.keyExchangeBits = 1024;
+        first.tls.dhPrime = oakleyGroup2();
+        SmtpSessionResult tls12 = first;
+        tls12.profile = TlsProfile::OnlyTls12;
+        QTest::newRow("Logjam as Postfix answers")
+            << domainReport({addressResult(mx1, ip1,
+                                           {first, dheSession(1024, oakleyGroup2()),
+                                            refusedSession(TlsProfile::OnlyTls10, version),
+                                            refusedSession(TlsProfile::OnlyTls11, version), tls12,
+                                            refusedSession(TlsProfile::OnlyTls13, version)})})
+            << lines({"critical dh-weak mx1.example.test 192.0.2.1", "high starttls-failed mx1.example.test 192.0.2.1",
+                      "info mta-sts-absent", "info tls-rpt-absent", "info no-tls13 mx1.example.test 192.0.2.1"})
+            << lines({"192.0.2.1 weak"}) << "weak" << false;
+        // Without the DHE-only session, the default one's key exchange is the
+        // measurement.
+        QTest::newRow("Logjam measured by the default session")
+            << domainReport({addressResult(mx1, ip1, {first})})
+            << lines({"critical dh-weak mx1.example.test 192.0.2.1", "high starttls-failed mx1.example.test 192.0.2.1",
+                      "info mta-sts-absent", "info tls-rpt-absent"})
+            << lines({"192.0.2.1 no-tls"}) << "no-tls" << false;
+    }
     QTest::newRow("own 1024-bit group")
         << domainReport({addressResult(mx1, ip1, soundSessions(1024, ownPrime(1024)))})
         << lines({"high dh-weak mx1.example.test 192.0.2.1", "info mta-sts-absent", "info tls-rpt-absent"})
