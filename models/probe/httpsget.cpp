@@ -51,6 +51,13 @@ QString firstLine(const QByteArray &bytes)
     return printable(line);
 }
 
+// Reading the system store takes a few hundred milliseconds: once a process.
+const QList<QSslCertificate> &systemCaCertificates()
+{
+    static const QList<QSslCertificate> certificates = QSslConfiguration::systemCaCertificates();
+    return certificates;
+}
+
 QString kib(qint64 bytes)
 {
     return bytes % 1024 == 0 ? QString::number(bytes / 1024) + QStringLiteral(" KiB")
@@ -169,9 +176,10 @@ void HttpsGet::Private::start(const Request &request)
     socket->setReadBufferSize(request.maxBodyBytes + MaxHeaderBytes);
 
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    QList<QSslCertificate> cas = QSslConfiguration::systemCaCertificates();
-    cas += request.extraCaCertificates;
-    config.setCaCertificates(cas);
+    // The default configuration finds system roots on demand, at no cost;
+    // a CA list of our own replaces that, so it must hold the whole store.
+    if (!request.extraCaCertificates.isEmpty())
+        config.setCaCertificates(systemCaCertificates() + request.extraCaCertificates);
     config.setPeerVerifyMode(QSslSocket::VerifyPeer);
     config.setProtocol(QSsl::TlsV1_2OrLater);
     socket->setSslConfiguration(config);
