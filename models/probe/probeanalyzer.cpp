@@ -295,6 +295,11 @@ Verdict ProbeAnalyzerRun::judgeAddress(const AddressProbeResult &a, bool anyReac
         return Verdict::Unreachable;
     }
 
+    // Cancelled before STARTTLS had its answer: nothing is known of TLS.
+    if (primary->outcome == SessionOutcome::Cancelled && !primary->tls.established
+        && (primary->stoppedAt == ProbeStep::StartTls || primary->stoppedAt == ProbeStep::Handshake))
+        return Verdict::Unreachable;
+
     // Later sessions that could not do their check.
     bool rateLimitedSaid = false;
     for (const SmtpSessionResult &s : a.sessions) {

@@ -546,6 +546,16 @@ void TestProbeAnalyzer::addRows()
                            "info tls-rpt-absent", "info dhe-ok mx1.example.test 192.0.2.1"})
             << lines({"192.0.2.1 good", "192.0.2.2 unreachable"}) << "good" << false;
     }
+    {
+        SmtpSessionResult s = handshakeFailure(QString());
+        s.outcome = SessionOutcome::Cancelled;
+        s.stoppedAt = ProbeStep::Handshake;
+        ProbeReport r = domainReport({addressResult(mx1, ip1, {s})});
+        r.cancelled = true;
+        QTest::newRow("cancelled during the handshake")
+            << r << lines({"info cancelled", "info mta-sts-absent", "info tls-rpt-absent"})
+            << lines({"192.0.2.1 unreachable"}) << "unreachable" << false;
+    }
 }
 
 void TestProbeAnalyzer::judges()
