@@ -29,6 +29,7 @@ private slots:
     void cancel_data();
     void cancel();
     void sessionEvents();
+    void destroyedWhileProbing();
 
 private:
     ProbeOptions options() const;
@@ -57,8 +58,8 @@ ProbeOptions TestProbeScheduler::options() const
     // Nothing here resolves a name; should anything try, it asks a loopback
     // address where nothing answers.
     probeOptions.dnsServer = QHostAddress(QStringLiteral("127.0.5.53"));
-    probeOptions.connectTimeoutMs = 3000;
-    probeOptions.readTimeoutMs = 3000;
+    probeOptions.connectTimeoutMs = 10000;
+    probeOptions.readTimeoutMs = 10000;
     probeOptions.dnsTimeoutMs = 1000;
     probeOptions.hostSpacingMs = 0;
     probeOptions.concurrency = 4;
@@ -501,6 +502,28 @@ void TestProbeScheduler::sessionEvents()
     QCOMPARE(cachedEvents.constFirst().address, server->serverAddress());
     QVERIFY(cachedEvents.constFirst().message.contains(QLatin1String("reused")));
     QCOMPARE(server->connections(), int(FullSequence.size()));
+}
+
+void TestProbeScheduler::destroyedWhileProbing()
+{
+    ServerBehaviour silent;
+    silent.silent = true;
+    const auto server = startServer(QStringLiteral("127.0.5.6"), silent);
+    QVERIFY(server);
+    ProbeOptions probeOptions = options();
+    probeOptions.readTimeoutMs = 20000;
+    Emitted emitted;
+    auto scheduler = std::make_unique<ProbeScheduler>(probeOptions);
+    record(*scheduler, emitted);
+    scheduler->probe(hostTarget(*server));
+    QTRY_COMPARE_WITH_TIMEOUT(server->connections(), 1, 5000);
+
+    // Its sessions close with it; nothing more is said.
+    scheduler.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(server->closedByClient(), 1, 5000);
+    QTest::qWait(50);
+    QCOMPARE(int(emitted.finished.size()), 0);
+    QCOMPARE(emitted.allFinished, 0);
 }
 
 QTEST_GUILESS_MAIN(TestProbeScheduler)
