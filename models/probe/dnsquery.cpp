@@ -46,7 +46,8 @@ public:
 };
 
 DnsQuery::DnsQuery(const QHostAddress &server, int timeoutMs, QObject *parent)
-    : QObject(parent), d(new Private)
+    : QObject(parent)
+    , d(new Private)
 {
     d->m_server = server;
     d->m_timeoutMs = qMax(1, timeoutMs);
@@ -91,8 +92,8 @@ void DnsQuery::start(const QString &name, QDnsLookup::Type type)
         answer.error = lookup->error();
         answer.errorString = lookup->errorString();
         answer.mx = lookup->mailExchangeRecords();
-        const auto family = d->m_type == QDnsLookup::AAAA ? QAbstractSocket::IPv6Protocol
-                                                          : QAbstractSocket::IPv4Protocol;
+        const auto family
+            = d->m_type == QDnsLookup::AAAA ? QAbstractSocket::IPv6Protocol : QAbstractSocket::IPv4Protocol;
         for (const QDnsHostAddressRecord &record : lookup->hostAddressRecords()) {
             if (record.value().protocol() == family)
                 answer.addresses.append(record.value());

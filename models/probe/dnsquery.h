@@ -33,7 +33,7 @@ struct DnsAnswer
     bool empty() const
     {
         return nxdomain() || noData()
-               || (!timedOut && error == QDnsLookup::NoError && mx.isEmpty() && addresses.isEmpty() && texts.isEmpty());
+            || (!timedOut && error == QDnsLookup::NoError && mx.isEmpty() && addresses.isEmpty() && texts.isEmpty());
     }
     // The server failed to answer, refused, or said something unusable.
     bool failed() const { return timedOut || (!empty() && error != QDnsLookup::NoError); }

@@ -60,7 +60,10 @@ public:
         QStringList connectFailures;
     };
 
-    Private(DomainPolicyCheck *owner, const ProbeOptions &options) : q(owner), m_options(options) {}
+    Private(DomainPolicyCheck *owner, const ProbeOptions &options)
+        : q(owner)
+        , m_options(options)
+    { }
 
     Job *findJob(int id)
     {
@@ -87,9 +90,9 @@ public:
 };
 
 DomainPolicyCheck::DomainPolicyCheck(const ProbeOptions &options, QObject *parent)
-    : QObject(parent), d(new Private(this, options))
-{
-}
+    : QObject(parent)
+    , d(new Private(this, options))
+{ }
 
 DomainPolicyCheck::~DomainPolicyCheck()
 {
@@ -167,8 +170,7 @@ void DomainPolicyCheck::Private::onMtaStsRecord(Job &job, const DnsAnswer &answe
         return;
     }
     job.mtaSts.policyUrl = QStringLiteral("https://") + job.policyHost
-                           + (m_options.httpsPort == 443 ? QString() : QStringLiteral(":%1").arg(m_options.httpsPort))
-                           + PolicyPath;
+        + (m_options.httpsPort == 443 ? QString() : QStringLiteral(":%1").arg(m_options.httpsPort)) + PolicyPath;
     // The policy host resolves through the same server as everything else.
     auto *resolver = new MxResolver(m_options, q);
     job.resolver = resolver;
@@ -282,10 +284,10 @@ void DomainPolicyCheck::Private::onPolicyResponse(int jobId, const HttpsResponse
     QStringList problems;
     const QString mediaType = response.contentType.section(u';', 0, 0).trimmed().toLower();
     if (mediaType != QLatin1String("text/plain"))
-        problems.append(response.contentType.isEmpty()
-                            ? tr("the policy is served without a Content-Type, not as text/plain")
-                            : tr("the policy is served as Content-Type \"%1\", not text/plain")
-                                  .arg(response.contentType));
+        problems.append(
+            response.contentType.isEmpty()
+                ? tr("the policy is served without a Content-Type, not as text/plain")
+                : tr("the policy is served as Content-Type \"%1\", not text/plain").arg(response.contentType));
     problems += policy.errors;
     sts.policyError = problems.join(QStringLiteral("; "));
     // Only a policy that is applied (or tested) says which MX hosts it expects.

@@ -75,7 +75,9 @@ public:
     enum class BodyMode { UntilClose, Length, Chunked };
     enum class ChunkStage { Size, Data, DataEnd };
 
-    explicit Private(HttpsGet *owner) : q(owner) {}
+    explicit Private(HttpsGet *owner)
+        : q(owner)
+    { }
 
     void start(const Request &request);
     void abort();
@@ -112,7 +114,9 @@ public:
     qint64 m_chunkLeft = 0;
 };
 
-HttpsGet::HttpsGet(QObject *parent) : QObject(parent), d(new Private(this))
+HttpsGet::HttpsGet(QObject *parent)
+    : QObject(parent)
+    , d(new Private(this))
 {
     d->m_connectTimer = new QTimer(this);
     d->m_connectTimer->setSingleShot(true);
@@ -146,8 +150,8 @@ void HttpsGet::abort()
 QString HttpsGet::Private::where() const
 {
     const QString address = m_request.address.protocol() == QAbstractSocket::IPv6Protocol
-                                ? QStringLiteral("[%1]").arg(m_request.address.toString())
-                                : m_request.address.toString();
+        ? QStringLiteral("[%1]").arg(m_request.address.toString())
+        : m_request.address.toString();
     return tr("%1 (%2 port %3)").arg(m_request.hostName, address).arg(m_request.port);
 }
 
@@ -251,7 +255,7 @@ void HttpsGet::Private::onEncrypted()
     if (m_request.port != 443)
         host += QLatin1Char(':') + QString::number(m_request.port);
     const QByteArray request = "GET " + m_request.path.toUtf8() + " HTTP/1.1\r\nHost: " + host.toUtf8()
-                               + "\r\nUser-Agent: MailTLS\r\nAccept: text/plain\r\nConnection: close\r\n\r\n";
+        + "\r\nUser-Agent: MailTLS\r\nAccept: text/plain\r\nConnection: close\r\n\r\n";
     m_socket->write(request);
 }
 
@@ -348,10 +352,11 @@ bool HttpsGet::Private::parseHeaders()
     } else if (m_contentLength >= 0) {
         m_bodyMode = BodyMode::Length;
         if (m_contentLength > m_request.maxBodyBytes) {
-            fail(HttpsResponse::Failure::TooLarge, tr("the response from %1 is %2 bytes, more than %3")
-                                                       .arg(where())
-                                                       .arg(m_contentLength)
-                                                       .arg(kib(m_request.maxBodyBytes)));
+            fail(HttpsResponse::Failure::TooLarge,
+                 tr("the response from %1 is %2 bytes, more than %3")
+                     .arg(where())
+                     .arg(m_contentLength)
+                     .arg(kib(m_request.maxBodyBytes)));
             return false;
         }
     }
@@ -489,17 +494,18 @@ void HttpsGet::Private::onEndOfStream()
             onReadyRead();
         if (m_stage == Stage::Headers) {
             fail(HttpsResponse::Failure::Protocol,
-                 m_buffer.isEmpty() ? tr("%1 closed the connection without a response").arg(where())
-                                    : tr("%1 closed the connection in the middle of the response headers")
-                                          .arg(where()));
+                 m_buffer.isEmpty()
+                     ? tr("%1 closed the connection without a response").arg(where())
+                     : tr("%1 closed the connection in the middle of the response headers").arg(where()));
         } else if (m_stage == Stage::Body) {
             if (m_bodyMode == BodyMode::UntilClose) {
                 succeed();
             } else if (m_bodyMode == BodyMode::Length) {
-                fail(HttpsResponse::Failure::Protocol, tr("%1 closed the connection after %2 of %3 bytes")
-                                                           .arg(where())
-                                                           .arg(m_response.body.size())
-                                                           .arg(m_contentLength));
+                fail(HttpsResponse::Failure::Protocol,
+                     tr("%1 closed the connection after %2 of %3 bytes")
+                         .arg(where())
+                         .arg(m_response.body.size())
+                         .arg(m_contentLength));
             } else {
                 fail(HttpsResponse::Failure::Protocol,
                      tr("%1 closed the connection in the middle of a chunked response").arg(where()));

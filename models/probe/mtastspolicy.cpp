@@ -112,8 +112,8 @@ MtaStsPolicy MtaStsPolicy::parse(const QByteArray &text)
             continue;
         }
 
-        static const QStringList knownKeys = {QStringLiteral("version"), QStringLiteral("mode"),
-                                              QStringLiteral("max_age"), QStringLiteral("mx")};
+        static const QStringList knownKeys
+            = {QStringLiteral("version"), QStringLiteral("mode"), QStringLiteral("max_age"), QStringLiteral("mx")};
         if (!knownKeys.contains(key)) {
             // Field names are case-sensitive: "Mode" is an unknown extension
             // that senders skip, which leaves the policy without its mode.
@@ -127,15 +127,14 @@ MtaStsPolicy MtaStsPolicy::parse(const QByteArray &text)
 
         if (key == QLatin1String("mx")) {
             if (!isMxPattern(value))
-                problems.append(tr("line %1: mx \"%2\" is neither a host name nor a \"*.\" pattern")
-                                    .arg(lineNo)
-                                    .arg(shown(value)));
+                problems.append(
+                    tr("line %1: mx \"%2\" is neither a host name nor a \"*.\" pattern").arg(lineNo).arg(shown(value)));
             policy.mxPatterns.append(value);
             continue;
         }
 
         bool *seen = key == QLatin1String("version") ? &haveVersion
-                     : key == QLatin1String("mode")  ? &haveMode
+            : key == QLatin1String("mode")           ? &haveMode
                                                      : &haveMaxAge;
         if (*seen) {
             problems.append(tr("line %1: a second %2 field; the first one counts").arg(lineNo).arg(key));
@@ -146,17 +145,15 @@ MtaStsPolicy MtaStsPolicy::parse(const QByteArray &text)
         if (key == QLatin1String("version")) {
             policy.version = value;
             if (value != QLatin1String("STSv1"))
-                problems.append(tr("line %1: version \"%2\" is not STSv1, the only version defined")
-                                    .arg(lineNo)
-                                    .arg(shown(value)));
+                problems.append(
+                    tr("line %1: version \"%2\" is not STSv1, the only version defined").arg(lineNo).arg(shown(value)));
         } else if (key == QLatin1String("mode")) {
             if (value == QLatin1String("enforce") || value == QLatin1String("testing")
                 || value == QLatin1String("none"))
                 policy.mode = value;
             else
-                problems.append(tr("line %1: mode \"%2\" is not one of enforce, testing, none")
-                                    .arg(lineNo)
-                                    .arg(shown(value)));
+                problems.append(
+                    tr("line %1: mode \"%2\" is not one of enforce, testing, none").arg(lineNo).arg(shown(value)));
         } else {
             bool digitsOnly = !value.isEmpty() && value.size() <= 10;
             for (QChar c : value)

@@ -23,8 +23,8 @@ public:
     QString version;
     QString mode; // enforce | testing | none, or empty when missing or invalid
     QStringList mxPatterns; // as written, in order
-    qint64 maxAge = -1;     // -1 when missing or not a number
-    QStringList errors;     // translated, each naming the line it is about
+    qint64 maxAge = -1; // -1 when missing or not a number
+    QStringList errors; // translated, each naming the line it is about
 
     bool isValid() const { return errors.isEmpty(); }
 

@@ -76,7 +76,10 @@ public:
     };
     using Then = std::function<void(Job &, const DnsAnswer &)>;
 
-    Private(MxResolver *owner, const ProbeOptions &options) : q(owner), m_options(options) {}
+    Private(MxResolver *owner, const ProbeOptions &options)
+        : q(owner)
+        , m_options(options)
+    { }
 
     Job &newJob(const QString &name);
     void query(Job &job, const QString &name, QDnsLookup::Type type, Then then);
@@ -105,9 +108,9 @@ public:
 };
 
 MxResolver::MxResolver(const ProbeOptions &options, QObject *parent)
-    : QObject(parent), d(new Private(this, options))
-{
-}
+    : QObject(parent)
+    , d(new Private(this, options))
+{ }
 
 MxResolver::~MxResolver()
 {
@@ -257,8 +260,8 @@ void MxResolver::Private::onMx(Job &job, const DnsAnswer &answer)
                 ++nullRecords;
                 continue;
             }
-            const auto same = std::find_if(hosts.begin(), hosts.end(),
-                                           [&](const MxHost &host) { return host.name == exchange; });
+            const auto same
+                = std::find_if(hosts.begin(), hosts.end(), [&](const MxHost &host) { return host.name == exchange; });
             if (same != hosts.end()) {
                 same->preference = qMin(same->preference, int(record.preference()));
                 continue;
@@ -392,9 +395,9 @@ void MxResolver::Private::onOwnAddresses(Job &job, bool implicitMx)
     }
     if (job.a.noData() && job.aaaa.noData() && (!implicitMx || job.mx.noData())) {
         checkServer(job, [this, implicitMx, none](Job &j, bool alive) {
-            const QString error = alive ? none
-                                        : tr("no usable answer from %1 for %2")
-                                              .arg(DnsQuery::serverText(m_options.dnsServer), j.name);
+            const QString error = alive
+                ? none
+                : tr("no usable answer from %1 for %2").arg(DnsQuery::serverText(m_options.dnsServer), j.name);
             if (implicitMx)
                 j.result.error = error;
             else

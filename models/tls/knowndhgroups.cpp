@@ -100,10 +100,8 @@ Table buildTable()
     // OpenSSL choose the group (SSL_CTX_set_dh_auto); a probe of Debian 12's
     // Postfix 3.7.11 with a 2048-bit RSA key showed the RFC 3526 2048-bit prime.
     static const Source sources[] = {
-        {nullptr, BN_get_rfc2409_prime_768,
-         QT_TRANSLATE_NOOP("KnownDhGroups", "RFC 2409 Oakley group 1"), "RFC 2409"},
-        {nullptr, BN_get_rfc2409_prime_1024,
-         QT_TRANSLATE_NOOP("KnownDhGroups", "RFC 2409 Oakley group 2"), "RFC 2409"},
+        {nullptr, BN_get_rfc2409_prime_768, QT_TRANSLATE_NOOP("KnownDhGroups", "RFC 2409 Oakley group 1"), "RFC 2409"},
+        {nullptr, BN_get_rfc2409_prime_1024, QT_TRANSLATE_NOOP("KnownDhGroups", "RFC 2409 Oakley group 2"), "RFC 2409"},
         {"dh_1024_160", nullptr,
          QT_TRANSLATE_NOOP("KnownDhGroups", "RFC 5114 group 22 (1024-bit prime, 160-bit subgroup)"), "RFC 5114"},
         {"modp_1536", nullptr, QT_TRANSLATE_NOOP("KnownDhGroups", "RFC 3526 MODP group 5"), "RFC 3526"},
@@ -128,7 +126,7 @@ Table buildTable()
     for (const Source &source : sources) {
         Entry entry;
         entry.prime = withoutLeadingZeros(source.groupName != nullptr ? namedGroupPrime(source.groupName)
-                                                                       : rfc2409Prime(source.rfc2409));
+                                                                      : rfc2409Prime(source.rfc2409));
         if (entry.prime.isEmpty()) {
             // An OpenSSL built without this group (a FIPS-only provider, say):
             // the catalog is smaller, identify() still works for the rest.

@@ -17,7 +17,6 @@
 #include <unistd.h>
 
 #include <QCoreApplication>
-#include <QtEndian>
 #include <QFile>
 #include <QHostAddress>
 #include <QProcess>
@@ -25,6 +24,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QtEndian>
 #include <QtTest>
 
 namespace dnstest {
@@ -58,7 +58,8 @@ inline QString isolateSystemResolver(const char *trapAddress)
     else if (mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
         problem = QStringLiteral("making / private: ") + QString::fromLocal8Bit(std::strerror(errno));
     else if (mount(conf.c_str(), "/etc/resolv.conf", nullptr, MS_BIND, nullptr) != 0)
-        problem = QStringLiteral("bind-mounting over /etc/resolv.conf: ") + QString::fromLocal8Bit(std::strerror(errno));
+        problem
+            = QStringLiteral("bind-mounting over /etc/resolv.conf: ") + QString::fromLocal8Bit(std::strerror(errno));
     // The bind mount keeps the file's contents; the temporary name can go.
     ::unlink(conf.c_str());
     ::rmdir(dir);
@@ -76,7 +77,7 @@ inline bool udpBound(const QHostAddress &address, quint16 port)
     // read as a little-endian word.
     const quint32 raw = qbswap(address.toIPv4Address());
     const QByteArray want = QByteArray::number(raw, 16).rightJustified(8, '0').toUpper() + ':'
-                            + QByteArray::number(port, 16).rightJustified(4, '0').toUpper();
+        + QByteArray::number(port, 16).rightJustified(4, '0').toUpper();
     for (const QByteArray &line : table.readAll().split('\n')) {
         const QList<QByteArray> fields = line.simplified().split(' ');
         if (fields.size() > 1 && fields.at(1) == want)
@@ -99,8 +100,8 @@ public:
     {
         const QString inPath = QStandardPaths::findExecutable(QStringLiteral("dnsmasq"));
         return !inPath.isEmpty() ? inPath
-                                 : QStandardPaths::findExecutable(QStringLiteral("dnsmasq"),
-                                                                  {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
+                                 : QStandardPaths::findExecutable(
+                                     QStringLiteral("dnsmasq"), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
     }
     static bool available() { return !program().isEmpty(); }
 
@@ -124,14 +125,14 @@ public:
         for (const QString &record : records)
             conf.write((record.startsWith(QLatin1String("--")) ? record.mid(2) : record).toUtf8() + '\n');
         conf.close();
-        QStringList arguments = {QStringLiteral("--conf-file=") + confPath, QStringLiteral("--no-resolv"),
-                                 QStringLiteral("--no-hosts"), QStringLiteral("--bind-interfaces"),
-                                 QStringLiteral("--listen-address=") + address, QStringLiteral("--port=53"),
-                                 QStringLiteral("--keep-in-foreground"), QStringLiteral("--log-queries"),
-                                 QStringLiteral("--log-facility=") + logPath(),
-                                 QStringLiteral("--pid-file=") + m_dir.filePath(QStringLiteral("dnsmasq.pid")),
-                                 // Answers are not cached by the tests' own look-ups.
-                                 QStringLiteral("--local-ttl=0")};
+        QStringList arguments
+            = {QStringLiteral("--conf-file=") + confPath, QStringLiteral("--no-resolv"), QStringLiteral("--no-hosts"),
+               QStringLiteral("--bind-interfaces"), QStringLiteral("--listen-address=") + address,
+               QStringLiteral("--port=53"), QStringLiteral("--keep-in-foreground"), QStringLiteral("--log-queries"),
+               QStringLiteral("--log-facility=") + logPath(),
+               QStringLiteral("--pid-file=") + m_dir.filePath(QStringLiteral("dnsmasq.pid")),
+               // Answers are not cached by the tests' own look-ups.
+               QStringLiteral("--local-ttl=0")};
         m_process.setProgram(program());
         m_process.setArguments(arguments);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
@@ -197,12 +198,12 @@ private:
 
 // A QTest main() that first moves the process into its own mount namespace
 // with /etc/resolv.conf naming only `trapAddress`.
-#define DNSTEST_MAIN(TestObject, trapAddress)                                      \
-    int main(int argc, char *argv[])                                                \
-    {                                                                               \
-        dnstest::isolationProblem() = dnstest::isolateSystemResolver(trapAddress);  \
-        QCoreApplication app(argc, argv);                                           \
-        TestObject tc;                                                              \
-        QTEST_SET_MAIN_SOURCE_PATH                                                  \
-        return QTest::qExec(&tc, argc, argv);                                       \
+#define DNSTEST_MAIN(TestObject, trapAddress)                                                                          \
+    int main(int argc, char *argv[])                                                                                   \
+    {                                                                                                                  \
+        dnstest::isolationProblem() = dnstest::isolateSystemResolver(trapAddress);                                     \
+        QCoreApplication app(argc, argv);                                                                              \
+        TestObject tc;                                                                                                 \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                                     \
+        return QTest::qExec(&tc, argc, argv);                                                                          \
     }

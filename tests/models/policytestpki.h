@@ -17,7 +17,9 @@
 class PolicyTestPki
 {
 public:
-    explicit PolicyTestPki(const QString &dir) : m_dir(dir) {}
+    explicit PolicyTestPki(const QString &dir)
+        : m_dir(dir)
+    { }
 
     static bool available() { return !QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty(); }
 
@@ -60,9 +62,9 @@ public:
                   keyPath(base), QStringLiteral("-out"), csr},
                  error))
             return false;
-        QStringList sign = {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), csr,
-                            QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), extFile,
-                            QStringLiteral("-out"), certPath(base)};
+        QStringList sign = {QStringLiteral("x509"),  QStringLiteral("-req"), QStringLiteral("-in"),      csr,
+                            QStringLiteral("-days"), QStringLiteral("2"),    QStringLiteral("-extfile"), extFile,
+                            QStringLiteral("-out"),  certPath(base)};
         if (selfSigned)
             sign += {QStringLiteral("-key"), keyPath(base)};
         else
@@ -96,7 +98,7 @@ private:
         if (!openssl.waitForFinished(30000) || openssl.exitStatus() != QProcess::NormalExit
             || openssl.exitCode() != 0) {
             *error = QStringLiteral("openssl ") + arguments.join(u' ') + QStringLiteral(" failed: ")
-                     + QString::fromLocal8Bit(openssl.readAll());
+                + QString::fromLocal8Bit(openssl.readAll());
             return false;
         }
         return true;
