@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTimeZone>
 
+#include "app/dhparamcommand.h"
 #include "app/exportcommand.h"
 #include "app/followcommand.h"
 #include "app/probecommand.h"
@@ -86,7 +87,7 @@ bool CommandLine::isVerb(const QString &word)
 {
     return word == QLatin1String("report") || word == QLatin1String("import")
            || word == QLatin1String("follow") || word == QLatin1String("export")
-           || word == QLatin1String("probe");
+           || word == QLatin1String("probe") || word == QLatin1String("dhparam");
 }
 
 int CommandLine::run(const QStringList &arguments)
@@ -102,6 +103,8 @@ int CommandLine::run(const QStringList &arguments)
         return ExportCommand::run(arguments);
     if (verb == QLatin1String("probe"))
         return ProbeCommand::run(arguments);
+    if (verb == QLatin1String("dhparam"))
+        return DhParamCommand::run(arguments);
     printError(tr("unknown command \"%1\"; see mailtls --help").arg(verb));
     return Usage;
 }
