@@ -35,15 +35,15 @@ bool certificateValidFor(const QByteArray &der, const QString &name)
     QByteArray ace = QUrl::toAce(name);
     if (ace.isEmpty())
         ace = name.toUtf8();
-    return X509_check_host(cert.get(), ace.constData(), size_t(ace.size()),
-                           X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, nullptr)
+    return X509_check_host(cert.get(), ace.constData(), size_t(ace.size()), X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS,
+                           nullptr)
         == 1;
 }
 
 } // namespace
 
-AddressProbe::AddressProbe(const ProbeOptions &options, const QString &mxName,
-                           const QHostAddress &address, quint16 port, QObject *parent)
+AddressProbe::AddressProbe(const ProbeOptions &options, const QString &mxName, const QHostAddress &address,
+                           quint16 port, QObject *parent)
     : QObject(parent)
     , m_options(options)
 {
@@ -126,12 +126,11 @@ QList<TlsProfile> AddressProbe::followUpProfiles(const SmtpSessionResult &first)
     const bool startTlsAccepted = first.tlsAttempted || first.startTlsReply.startsWith(QLatin1Char('2'));
     if (!first.startTlsAdvertised || !startTlsAccepted)
         return {};
-    return {TlsProfile::DheOnly, TlsProfile::OnlyTls10, TlsProfile::OnlyTls11,
-            TlsProfile::OnlyTls12, TlsProfile::OnlyTls13};
+    return {TlsProfile::DheOnly, TlsProfile::OnlyTls10, TlsProfile::OnlyTls11, TlsProfile::OnlyTls12,
+            TlsProfile::OnlyTls13};
 }
 
-std::optional<AddressProbeResult> AddressProbe::forName(const AddressProbeResult &result,
-                                                       const QString &mxName)
+std::optional<AddressProbeResult> AddressProbe::forName(const AddressProbeResult &result, const QString &mxName)
 {
     AddressProbeResult renamed = result;
     if (renamed.mxName.compare(mxName, Qt::CaseInsensitive) == 0)

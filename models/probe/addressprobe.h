@@ -31,8 +31,8 @@ class AddressProbe final : public QObject
     Q_OBJECT
 
 public:
-    AddressProbe(const ProbeOptions &options, const QString &mxName, const QHostAddress &address,
-                 quint16 port, QObject *parent = nullptr);
+    AddressProbe(const ProbeOptions &options, const QString &mxName, const QHostAddress &address, quint16 port,
+                 QObject *parent = nullptr);
     ~AddressProbe() override;
 
     QString mxName() const { return m_result.mxName; }
@@ -63,8 +63,7 @@ public:
     // verification stops at its first error, so a name that fits where the
     // other did not (or the reverse) would leave the verification result
     // unknown, and the address is to be probed for that name.
-    static std::optional<AddressProbeResult> forName(const AddressProbeResult &result,
-                                                     const QString &mxName);
+    static std::optional<AddressProbeResult> forName(const AddressProbeResult &result, const QString &mxName);
 
 signals:
     // Ready for its next session: the owner calls openSession() when a slot

@@ -28,6 +28,11 @@ QString addressKey(const QHostAddress &address, quint16 port)
     return address.toString() + QLatin1Char('|') + QString::number(port);
 }
 
+bool isIpLiteral(const QString &name)
+{
+    return QHostAddress().setAddress(name);
+}
+
 } // namespace
 
 class ProbeScheduler::Private
@@ -107,40 +112,40 @@ public:
     QString runKey(const AddressProbe *run) const;
 
     ProbeScheduler *q;
-    ProbeOptions options;
-    int nextId = 1;
-    std::map<int, Probe> probes;
-    QList<int> queued;
-    QHash<QString, Run> runs;
+    ProbeOptions m_options;
+    int m_nextId = 1;
+    std::map<int, Probe> m_probes;
+    QList<int> m_queued;
+    QHash<QString, Run> m_runs;
     // Per (address, port): one result per name it was probed for (one
     // result stands for other names too, see AddressProbe::forName).
-    QHash<QString, QList<CacheEntry>> cache;
+    QHash<QString, QList<CacheEntry>> m_cache;
 
-    QElapsedTimer clock;
-    QTimer spacingTimer;
-    QList<AddressProbe *> gateQueue;
-    QSet<AddressProbe *> openRuns;       // with a session open now
-    QSet<QString> busyAddresses;         // keys with a session open now
-    QHash<QString, qint64> lastSessionEnd; // key → clock nanoseconds
+    QElapsedTimer m_clock;
+    QTimer m_spacingTimer;
+    QList<AddressProbe *> m_gateQueue;
+    QSet<AddressProbe *> m_openRuns; // with a session open now
+    QSet<QString> m_busyAddresses; // keys with a session open now
+    QHash<QString, qint64> m_lastSessionEnd; // key → clock nanoseconds
 };
 
 ProbeScheduler::Private::Private(ProbeScheduler *owner, const ProbeOptions &probeOptions)
     : q(owner)
-    , options(probeOptions)
+    , m_options(probeOptions)
 {
-    options.concurrency = std::max(1, options.concurrency);
-    options.hostSpacingMs = std::max(0, options.hostSpacingMs);
-    clock.start();
-    spacingTimer.setSingleShot(true);
+    m_options.concurrency = std::max(1, m_options.concurrency);
+    m_options.hostSpacingMs = std::max(0, m_options.hostSpacingMs);
+    m_clock.start();
+    m_spacingTimer.setSingleShot(true);
     // Coarse timers may fire early; the gate checks the clock itself anyway.
-    spacingTimer.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&spacingTimer, &QTimer::timeout, q, [this] { pump(); });
+    m_spacingTimer.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&m_spacingTimer, &QTimer::timeout, q, [this] { pump(); });
 }
 
 ProbeScheduler::Private::Probe *ProbeScheduler::Private::findProbe(int id)
 {
-    const auto it = probes.find(id);
-    return it == probes.end() ? nullptr : &it->second;
+    const auto it = m_probes.find(id);
+    return it == m_probes.end() ? nullptr : &it->second;
 }
 
 QString ProbeScheduler::Private::runKey(const AddressProbe *run) const
@@ -150,7 +155,7 @@ QString ProbeScheduler::Private::runKey(const AddressProbe *run) const
 
 void ProbeScheduler::Private::startQueued()
 {
-    const QList<int> ids = std::exchange(queued, {});
+    const QList<int> ids = std::exchange(m_queued, {});
     for (const int id : ids)
         startProbe(id);
 }
@@ -166,7 +171,6 @@ void ProbeScheduler::Private::startProbe(int id)
 
     if (target.kind == ProbeTarget::Kind::Host) {
         if (QHostAddress literal; literal.setAddress(target.name)) {
-            // An IP literal needs no DNS.
             MxResolution resolution;
             resolution.domain = target.name;
             MxHost host;
@@ -178,7 +182,7 @@ void ProbeScheduler::Private::startProbe(int id)
         }
     }
 
-    probe->resolver = new MxResolver(options, q);
+    probe->resolver = new MxResolver(m_options, q);
     QObject::connect(probe->resolver, &MxResolver::finished, q,
                      [this, id](const MxResolution &resolution) { onResolved(id, resolution); });
     if (target.kind == ProbeTarget::Kind::Domain) {
@@ -204,8 +208,9 @@ void ProbeScheduler::Private::onResolved(int id, const MxResolution &resolution)
     probe->resolved = true;
     probe->report.mx = resolution;
     const bool isDomain = probe->target.kind == ProbeTarget::Kind::Domain;
-    const quint16 port = isDomain ? options.smtpPort : probe->target.port;
-    const bool literal = !isDomain && QHostAddress(probe->target.name).protocol() != QAbstractSocket::UnknownNetworkLayerProtocol;
+    const quint16 port = isDomain ? m_options.smtpPort : probe->target.port;
+    // An IP literal was not looked up: nothing to tell about it.
+    const bool literal = !isDomain && isIpLiteral(probe->target.name);
 
     if (!resolution.error.isEmpty()) {
         emitEvent(id, ProbeStep::Resolve, QString(),
@@ -215,8 +220,7 @@ void ProbeScheduler::Private::onResolved(int id, const MxResolution &resolution)
                   ProbeScheduler::tr("%1 takes no mail (null MX)").arg(probe->target.name));
     } else if (resolution.implicitMx) {
         emitEvent(id, ProbeStep::Resolve, QString(),
-                  ProbeScheduler::tr("%1 has no MX records: its own addresses take its mail")
-                      .arg(probe->target.name));
+                  ProbeScheduler::tr("%1 has no MX records: its own addresses take its mail").arg(probe->target.name));
     }
 
     for (const MxHost &host : resolution.hosts) {
@@ -232,11 +236,10 @@ void ProbeScheduler::Private::onResolved(int id, const MxResolution &resolution)
                     addresses.append(address.toString());
                 found = addresses.join(QStringLiteral(", "));
             }
-            emitEvent(id, ProbeStep::Resolve, host.name,
-                      ProbeScheduler::tr("%1: %2").arg(host.name, found));
+            emitEvent(id, ProbeStep::Resolve, host.name, ProbeScheduler::tr("%1: %2").arg(host.name, found));
         }
         for (const QHostAddress &address : host.addresses)
-            probe->places.append(AddressSlot{host.name, address, port, std::nullopt});
+            probe->places.append(AddressSlot {host.name, address, port, std::nullopt});
     }
 
     if (isDomain && resolution.error.isEmpty() && !resolution.nullMx && !resolution.hosts.isEmpty())
@@ -257,16 +260,14 @@ void ProbeScheduler::Private::startPolicyCheck(int id)
         mxNames.append(host.name);
     emitEvent(id, ProbeStep::Resolve, QString(),
               ProbeScheduler::tr("Checking MTA-STS and TLS-RPT of %1").arg(probe->target.name));
-    probe->policy = new DomainPolicyCheck(options, q);
-    QObject::connect(probe->policy, &DomainPolicyCheck::finished, q,
-                     [this, id](const MtaStsResult &mtaSts, const TlsRptResult &tlsRpt) {
-                         onPolicyChecked(id, mtaSts, tlsRpt);
-                     });
+    probe->policy = new DomainPolicyCheck(m_options, q);
+    QObject::connect(
+        probe->policy, &DomainPolicyCheck::finished, q,
+        [this, id](const MtaStsResult &mtaSts, const TlsRptResult &tlsRpt) { onPolicyChecked(id, mtaSts, tlsRpt); });
     probe->policy->start(probe->target.name, mxNames);
 }
 
-void ProbeScheduler::Private::onPolicyChecked(int id, const MtaStsResult &mtaSts,
-                                              const TlsRptResult &tlsRpt)
+void ProbeScheduler::Private::onPolicyChecked(int id, const MtaStsResult &mtaSts, const TlsRptResult &tlsRpt)
 {
     Probe *probe = findProbe(id);
     if (!probe || probe->cancelled)
@@ -291,15 +292,14 @@ void ProbeScheduler::Private::probeAddress(int id, qsizetype slotIndex)
         reused->fromCache = true;
         emitEvent(id, ProbeStep::Connect, slot.mxName,
                   ProbeScheduler::tr("%1 (%2): the result of %3 is reused")
-                      .arg(slot.mxName, slot.address.toString(),
-                           reused->probedAt.toString(Qt::ISODate)),
+                      .arg(slot.mxName, slot.address.toString(), reused->probedAt.toString(Qt::ISODate)),
                   slot.address);
         probe->places[slotIndex].result = std::move(reused);
         return;
     }
 
-    auto run = runs.find(key);
-    if (run != runs.end()) {
+    auto run = m_runs.find(key);
+    if (run != m_runs.end()) {
         // Another probe (or another MX name of this one) has this address
         // under way: wait for it instead of opening sessions twice.
         emitEvent(id, ProbeStep::Connect, slot.mxName,
@@ -307,20 +307,20 @@ void ProbeScheduler::Private::probeAddress(int id, qsizetype slotIndex)
                       .arg(slot.mxName, slot.address.toString()),
                   slot.address);
         qCDebug(lcProbe) << "probe" << id << "waits for the probe of" << key << "under way";
-        run->waiters.append(Waiter{id, slotIndex});
+        run->waiters.append(Waiter {id, slotIndex});
         return;
     }
     Run started;
-    started.waiters.append(Waiter{id, slotIndex});
-    runs.insert(key, started);
+    started.waiters.append(Waiter {id, slotIndex});
+    m_runs.insert(key, started);
     AddressProbe *addressProbe = startRun(slot);
-    runs[key].probe = addressProbe;
+    m_runs[key].probe = addressProbe;
     addressProbe->start();
 }
 
 AddressProbe *ProbeScheduler::Private::startRun(const AddressSlot &slot)
 {
-    auto *run = new AddressProbe(options, slot.mxName, slot.address, slot.port, q);
+    auto *run = new AddressProbe(m_options, slot.mxName, slot.address, slot.port, q);
     QObject::connect(run, &AddressProbe::sessionWanted, q, [this, run] { askForSession(run); });
     QObject::connect(run, &AddressProbe::sessionEnded, q, [this, run] { onSessionEnded(run); });
     QObject::connect(run, &AddressProbe::event, q,
@@ -332,8 +332,8 @@ AddressProbe *ProbeScheduler::Private::startRun(const AddressSlot &slot)
 
 void ProbeScheduler::Private::onRunEvent(AddressProbe *run, const ProbeEvent &runEvent)
 {
-    const auto it = runs.constFind(runKey(run));
-    if (it == runs.constEnd() || it->probe != run)
+    const auto it = m_runs.constFind(runKey(run));
+    if (it == m_runs.constEnd() || it->probe != run)
         return;
     const QList<Waiter> waiters = it->waiters;
     for (const Waiter &waiter : waiters) {
@@ -352,18 +352,17 @@ void ProbeScheduler::Private::onRunEvent(AddressProbe *run, const ProbeEvent &ru
 void ProbeScheduler::Private::onRunFinished(AddressProbe *run, const AddressProbeResult &result)
 {
     run->deleteLater();
-    gateQueue.removeAll(run);
+    m_gateQueue.removeAll(run);
     const QString key = runKey(run);
-    const auto it = runs.find(key);
-    if (it == runs.end() || it->probe != run)
+    const auto it = m_runs.find(key);
+    if (it == m_runs.end() || it->probe != run)
         return; // cancelled: nobody waits for it any more
     const QList<Waiter> waiters = it->waiters;
-    runs.erase(it);
+    m_runs.erase(it);
 
-    const bool cancelled = std::any_of(result.sessions.cbegin(), result.sessions.cend(),
-                                       [](const SmtpSessionResult &session) {
-                                           return session.outcome == SessionOutcome::Cancelled;
-                                       });
+    const bool cancelled
+        = std::any_of(result.sessions.cbegin(), result.sessions.cend(),
+                      [](const SmtpSessionResult &session) { return session.outcome == SessionOutcome::Cancelled; });
     if (!cancelled)
         remember(key, result);
 
@@ -373,8 +372,7 @@ void ProbeScheduler::Private::onRunFinished(AddressProbe *run, const AddressProb
         Probe *probe = findProbe(waiter.probeId);
         if (!probe)
             continue;
-        std::optional<AddressProbeResult> found
-            = AddressProbe::forName(result, probe->places.at(waiter.slot).mxName);
+        std::optional<AddressProbeResult> found = AddressProbe::forName(result, probe->places.at(waiter.slot).mxName);
         if (!found) {
             probeAgain.append(waiter);
             continue;
@@ -392,12 +390,12 @@ void ProbeScheduler::Private::onRunFinished(AddressProbe *run, const AddressProb
 
 std::optional<AddressProbeResult> ProbeScheduler::Private::cached(const QString &key, const QString &mxName)
 {
-    const auto entries = cache.find(key);
-    if (entries == cache.end())
+    const auto entries = m_cache.find(key);
+    if (entries == m_cache.end())
         return std::nullopt;
     entries->removeIf([](const CacheEntry &entry) { return entry.expiry.hasExpired(); });
     if (entries->isEmpty()) {
-        cache.erase(entries);
+        m_cache.erase(entries);
         return std::nullopt;
     }
     for (const CacheEntry &entry : std::as_const(*entries)) {
@@ -409,14 +407,13 @@ std::optional<AddressProbeResult> ProbeScheduler::Private::cached(const QString 
 
 void ProbeScheduler::Private::remember(const QString &key, const AddressProbeResult &result)
 {
-    if (options.cacheSeconds <= 0)
+    if (m_options.cacheSeconds <= 0)
         return;
-    QList<CacheEntry> &entries = cache[key];
+    QList<CacheEntry> &entries = m_cache[key];
     entries.removeIf([&result](const CacheEntry &entry) {
-        return entry.expiry.hasExpired()
-            || entry.result.mxName.compare(result.mxName, Qt::CaseInsensitive) == 0;
+        return entry.expiry.hasExpired() || entry.result.mxName.compare(result.mxName, Qt::CaseInsensitive) == 0;
     });
-    entries.append(CacheEntry{result, QDeadlineTimer(qint64(options.cacheSeconds) * 1000)});
+    entries.append(CacheEntry {result, QDeadlineTimer(qint64(m_options.cacheSeconds) * 1000)});
 }
 
 void ProbeScheduler::Private::maybeFinish(int id)
@@ -437,7 +434,7 @@ void ProbeScheduler::Private::cancelProbe(int id)
         return;
     probe->cancelled = true;
     probe->report.cancelled = true;
-    queued.removeAll(id);
+    m_queued.removeAll(id);
     if (probe->resolver) {
         probe->resolver->cancel();
         probe->resolver->deleteLater();
@@ -448,7 +445,7 @@ void ProbeScheduler::Private::cancelProbe(int id)
         probe->policy->deleteLater();
         probe->policy = nullptr;
     }
-    for (auto it = runs.begin(); it != runs.end();) {
+    for (auto it = m_runs.begin(); it != m_runs.end();) {
         it->waiters.removeIf([id](const Waiter &waiter) { return waiter.probeId == id; });
         if (!it->waiters.isEmpty()) {
             ++it;
@@ -457,9 +454,9 @@ void ProbeScheduler::Private::cancelProbe(int id)
         // Nobody else needs this address: close its session. It stays
         // counted in the gate until its socket is closed (sessionEnded).
         AddressProbe *run = it->probe;
-        gateQueue.removeAll(run);
+        m_gateQueue.removeAll(run);
         run->cancel();
-        it = runs.erase(it);
+        it = m_runs.erase(it);
     }
     queueFinish(id);
 }
@@ -475,8 +472,8 @@ void ProbeScheduler::Private::queueFinish(int id)
 
 void ProbeScheduler::Private::emitFinished(int id)
 {
-    const auto it = probes.find(id);
-    if (it == probes.end())
+    const auto it = m_probes.find(id);
+    if (it == m_probes.end())
         return;
     ProbeReport report = std::move(it->second.report);
     for (const AddressSlot &slot : std::as_const(it->second.places)) {
@@ -486,16 +483,16 @@ void ProbeScheduler::Private::emitFinished(int id)
     if (!report.started.isValid())
         report.started = QDateTime::currentDateTimeUtc();
     report.finished = QDateTime::currentDateTimeUtc();
-    probes.erase(it);
+    m_probes.erase(it);
 
     const QPointer<ProbeScheduler> alive(q);
     emit q->finished(id, report);
-    if (alive && probes.empty())
+    if (alive && m_probes.empty())
         emit q->allFinished();
 }
 
-void ProbeScheduler::Private::emitEvent(int id, ProbeStep step, const QString &mxName,
-                                        const QString &message, const QHostAddress &address)
+void ProbeScheduler::Private::emitEvent(int id, ProbeStep step, const QString &mxName, const QString &message,
+                                        const QHostAddress &address)
 {
     ProbeEvent stepEvent;
     stepEvent.step = step;
@@ -507,61 +504,59 @@ void ProbeScheduler::Private::emitEvent(int id, ProbeStep step, const QString &m
 
 void ProbeScheduler::Private::askForSession(AddressProbe *run)
 {
-    if (!gateQueue.contains(run))
-        gateQueue.append(run);
+    if (!m_gateQueue.contains(run))
+        m_gateQueue.append(run);
     pump();
 }
 
 void ProbeScheduler::Private::onSessionEnded(AddressProbe *run)
 {
     const QString key = runKey(run);
-    openRuns.remove(run);
-    busyAddresses.remove(key);
-    const qint64 now = clock.nsecsElapsed();
-    lastSessionEnd.insert(key, now);
+    m_openRuns.remove(run);
+    m_busyAddresses.remove(key);
+    const qint64 now = m_clock.nsecsElapsed();
+    m_lastSessionEnd.insert(key, now);
     // Ends older than the spacing no longer hold anything back.
-    const qint64 spacing = qint64(options.hostSpacingMs) * 1000000;
-    lastSessionEnd.removeIf([now, spacing](const QHash<QString, qint64>::iterator &it) {
-        return now - it.value() >= spacing;
-    });
+    const qint64 spacing = qint64(m_options.hostSpacingMs) * 1000000;
+    m_lastSessionEnd.removeIf(
+        [now, spacing](const QHash<QString, qint64>::iterator &it) { return now - it.value() >= spacing; });
     pump();
 }
 
 void ProbeScheduler::Private::pump()
 {
-    const qint64 now = clock.nsecsElapsed();
-    const qint64 spacing = qint64(options.hostSpacingMs) * 1000000;
+    const qint64 now = m_clock.nsecsElapsed();
+    const qint64 spacing = qint64(m_options.hostSpacingMs) * 1000000;
     qint64 nextDue = std::numeric_limits<qint64>::max();
     QList<AddressProbe *> granted;
-    for (auto it = gateQueue.begin(); it != gateQueue.end();) {
-        if (openRuns.size() + granted.size() >= options.concurrency)
+    for (auto it = m_gateQueue.begin(); it != m_gateQueue.end();) {
+        if (m_openRuns.size() + granted.size() >= m_options.concurrency)
             break;
         const QString key = runKey(*it);
-        if (busyAddresses.contains(key)) {
+        if (m_busyAddresses.contains(key)) {
             ++it;
             continue;
         }
-        const auto ended = lastSessionEnd.constFind(key);
-        if (ended != lastSessionEnd.constEnd() && now - *ended < spacing) {
+        const auto ended = m_lastSessionEnd.constFind(key);
+        if (ended != m_lastSessionEnd.constEnd() && now - *ended < spacing) {
             nextDue = std::min(nextDue, *ended + spacing);
             ++it;
             continue;
         }
-        busyAddresses.insert(key);
+        m_busyAddresses.insert(key);
         granted.append(*it);
-        it = gateQueue.erase(it);
+        it = m_gateQueue.erase(it);
     }
-    if (nextDue != std::numeric_limits<qint64>::max()
-        && openRuns.size() + granted.size() < options.concurrency) {
+    if (nextDue != std::numeric_limits<qint64>::max() && m_openRuns.size() + granted.size() < m_options.concurrency) {
         // Round up: the gate lets nothing through before its time.
-        spacingTimer.start(int((nextDue - now + 999999) / 1000000));
+        m_spacingTimer.start(int((nextDue - now + 999999) / 1000000));
     }
 
     for (AddressProbe *run : std::as_const(granted)) {
-        qCDebug(lcProbe) << "session to" << runKey(run) << "opens;" << openRuns.size() + 1 << "open";
-        openRuns.insert(run);
-        const auto owner = runs.constFind(runKey(run));
-        if (owner != runs.constEnd() && owner->probe == run && !owner->waiters.isEmpty()) {
+        qCDebug(lcProbe) << "session to" << runKey(run) << "opens;" << m_openRuns.size() + 1 << "open";
+        m_openRuns.insert(run);
+        const auto owner = m_runs.constFind(runKey(run));
+        if (owner != m_runs.constEnd() && owner->probe == run && !owner->waiters.isEmpty()) {
             if (Probe *probe = findProbe(owner->waiters.constFirst().probeId))
                 ++probe->report.sessionsUsed;
         }
@@ -571,8 +566,8 @@ void ProbeScheduler::Private::pump()
 
 void ProbeScheduler::Private::shutdown()
 {
-    spacingTimer.stop();
-    for (auto &entry : probes) {
+    m_spacingTimer.stop();
+    for (auto &entry : m_probes) {
         delete entry.second.resolver;
         delete entry.second.policy;
     }
@@ -582,15 +577,14 @@ void ProbeScheduler::Private::shutdown()
         QObject::disconnect(run, nullptr, q, nullptr);
         delete run;
     }
-    probes.clear();
-    runs.clear();
+    m_probes.clear();
+    m_runs.clear();
 }
 
 ProbeScheduler::ProbeScheduler(const ProbeOptions &options, QObject *parent)
     : QObject(parent)
     , d(new Private(this, options))
-{
-}
+{ }
 
 ProbeScheduler::~ProbeScheduler()
 {
@@ -600,12 +594,12 @@ ProbeScheduler::~ProbeScheduler()
 
 int ProbeScheduler::probe(const ProbeTarget &target)
 {
-    const int id = d->nextId++;
+    const int id = d->m_nextId++;
     Private::Probe probe;
     probe.target = target;
     probe.report.target = target;
-    d->probes.emplace(id, std::move(probe));
-    d->queued.append(id);
+    d->m_probes.emplace(id, std::move(probe));
+    d->m_queued.append(id);
     QTimer::singleShot(0, this, [this] { d->startQueued(); });
     return id;
 }
@@ -618,7 +612,7 @@ void ProbeScheduler::cancel(int id)
 void ProbeScheduler::cancelAll()
 {
     QList<int> ids;
-    for (const auto &entry : d->probes)
+    for (const auto &entry : d->m_probes)
         ids.append(entry.first);
     for (const int id : ids)
         d->cancelProbe(id);
@@ -626,12 +620,12 @@ void ProbeScheduler::cancelAll()
 
 int ProbeScheduler::pendingCount() const
 {
-    return int(d->probes.size());
+    return int(d->m_probes.size());
 }
 
 void ProbeScheduler::clearCache()
 {
-    d->cache.clear();
+    d->m_cache.clear();
 }
 
 } // namespace mailtls

@@ -57,8 +57,7 @@ public:
         : m_behaviour(behaviour)
         , m_meter(meter)
         , m_clock(clock)
-    {
-    }
+    { }
 
     void setTls(const QSslCertificate &certificate, const QSslKey &key)
     {
@@ -94,9 +93,8 @@ protected:
                 ++m_closedByClient;
             socket->deleteLater();
         });
-        connect(socket, &QSslSocket::readyRead, this, [this, socket, index, counted, hungUp] {
-            serve(socket, index, counted, hungUp);
-        });
+        connect(socket, &QSslSocket::readyRead, this,
+                [this, socket, index, counted, hungUp] { serve(socket, index, counted, hungUp); });
 
         const int number = connections();
         if (m_behaviour.rateLimitFrom > 0 && number >= m_behaviour.rateLimitFrom) {
@@ -106,14 +104,12 @@ protected:
         }
         if (m_behaviour.silent)
             return;
-        QTimer::singleShot(m_behaviour.bannerDelayMs, socket, [socket] {
-            socket->write("220 mx.probe.test ESMTP test\r\n");
-        });
+        QTimer::singleShot(m_behaviour.bannerDelayMs, socket,
+                           [socket] { socket->write("220 mx.probe.test ESMTP test\r\n"); });
     }
 
 private:
-    void hangUp(QSslSocket *socket, const std::shared_ptr<bool> &counted,
-                const std::shared_ptr<bool> &hungUp)
+    void hangUp(QSslSocket *socket, const std::shared_ptr<bool> &counted, const std::shared_ptr<bool> &hungUp)
     {
         if (*counted) {
             *counted = false;
@@ -194,10 +190,8 @@ inline QList<TlsProfile> profilesOf(const AddressProbeResult &result)
     return profiles;
 }
 
-inline const QList<TlsProfile> FullSequence = {TlsProfile::Default,   TlsProfile::DheOnly,
-                                        TlsProfile::OnlyTls10, TlsProfile::OnlyTls11,
-                                        TlsProfile::OnlyTls12, TlsProfile::OnlyTls13};
-
+inline const QList<TlsProfile> FullSequence = {TlsProfile::Default,   TlsProfile::DheOnly,   TlsProfile::OnlyTls10,
+                                               TlsProfile::OnlyTls11, TlsProfile::OnlyTls12, TlsProfile::OnlyTls13};
 
 inline void record(ProbeScheduler &scheduler, Emitted &emitted)
 {
@@ -205,14 +199,13 @@ inline void record(ProbeScheduler &scheduler, Emitted &emitted)
                      [&emitted](int id, const ProbeReport &report) { emitted.finished[id].append(report); });
     QObject::connect(&scheduler, &ProbeScheduler::event, &scheduler,
                      [&emitted](int id, const ProbeEvent &event) { emitted.events[id].append(event); });
-    QObject::connect(&scheduler, &ProbeScheduler::allFinished, &scheduler,
-                     [&emitted] { ++emitted.allFinished; });
+    QObject::connect(&scheduler, &ProbeScheduler::allFinished, &scheduler, [&emitted] { ++emitted.allFinished; });
 }
 
 // A self-signed RSA certificate for the servers' TLS, made with the openssl
 // program into `dir`. Empty `error` when it worked.
-inline QString makeCertificate(const QString &dir, const QString &subjectAltName,
-                               QSslCertificate *certificate, QSslKey *key)
+inline QString makeCertificate(const QString &dir, const QString &subjectAltName, QSslCertificate *certificate,
+                               QSslKey *key)
 {
     const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
     if (openssl.isEmpty())
@@ -221,11 +214,12 @@ inline QString makeCertificate(const QString &dir, const QString &subjectAltName
     const QString certPath = dir + QStringLiteral("/cert.pem");
     QProcess req;
     req.setProcessChannelMode(QProcess::MergedChannels);
-    req.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                        QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                        keyPath, QStringLiteral("-out"), certPath, QStringLiteral("-days"),
-                        QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=mx.probe.test"),
-                        QStringLiteral("-addext"), QStringLiteral("subjectAltName=") + subjectAltName});
+    req.start(openssl,
+              {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+               QStringLiteral("-nodes"), QStringLiteral("-keyout"), keyPath, QStringLiteral("-out"), certPath,
+               QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+               QStringLiteral("/CN=mx.probe.test"), QStringLiteral("-addext"),
+               QStringLiteral("subjectAltName=") + subjectAltName});
     if (!req.waitForFinished(60000) || req.exitStatus() != QProcess::NormalExit || req.exitCode() != 0)
         return QStringLiteral("openssl req failed: ") + QString::fromLocal8Bit(req.readAll());
     QFile keyFile(keyPath);

@@ -47,8 +47,7 @@ void TestProbeScheduler::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_clock.start();
-    const QString problem = makeCertificate(m_dir.path(), QStringLiteral("DNS:mx.probe.test"),
-                                            &m_certificate, &m_key);
+    const QString problem = makeCertificate(m_dir.path(), QStringLiteral("DNS:mx.probe.test"), &m_certificate, &m_key);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
@@ -95,29 +94,28 @@ void TestProbeScheduler::sessionsPerAddress_data()
 
     ServerBehaviour plain;
     QTest::newRow("no STARTTLS: one session")
-        << plain << 10 << QList<TlsProfile>{TlsProfile::Default} << SessionOutcome::Completed;
+        << plain << 10 << QList<TlsProfile> {TlsProfile::Default} << SessionOutcome::Completed;
 
     // A 4xx reply to STARTTLS says "not now": it would say so to every
     // further profile too, so the address ends with that one session.
     ServerBehaviour refused;
     refused.advertiseStartTls = true;
     QTest::newRow("STARTTLS answered 454: one session")
-        << refused << 10 << QList<TlsProfile>{TlsProfile::Default} << SessionOutcome::RateLimited;
+        << refused << 10 << QList<TlsProfile> {TlsProfile::Default} << SessionOutcome::RateLimited;
 
     ServerBehaviour tls;
     tls.advertiseStartTls = true;
     tls.acceptStartTls = true;
-    QTest::newRow("STARTTLS and TLS: the full sequence")
-        << tls << 10 << FullSequence << SessionOutcome::Completed;
+    QTest::newRow("STARTTLS and TLS: the full sequence") << tls << 10 << FullSequence << SessionOutcome::Completed;
     QTest::newRow("STARTTLS and TLS, at most 3 sessions")
         << tls << 3 << FullSequence.mid(0, 3) << SessionOutcome::Completed;
     QTest::newRow("STARTTLS and TLS, at most 1 session")
-        << tls << 1 << QList<TlsProfile>{TlsProfile::Default} << SessionOutcome::Completed;
+        << tls << 1 << QList<TlsProfile> {TlsProfile::Default} << SessionOutcome::Completed;
 
     ServerBehaviour busy;
     busy.rateLimitFrom = 1;
     QTest::newRow("421 greeting: one session, no retry")
-        << busy << 10 << QList<TlsProfile>{TlsProfile::Default} << SessionOutcome::RateLimited;
+        << busy << 10 << QList<TlsProfile> {TlsProfile::Default} << SessionOutcome::RateLimited;
 
     ServerBehaviour busyLater = tls;
     busyLater.rateLimitFrom = 3;
@@ -282,8 +280,7 @@ void TestProbeScheduler::concurrencyLimit()
     for (const QList<ProbeReport> &reports : std::as_const(emitted.finished)) {
         QCOMPARE(reports.size(), 1);
         QCOMPARE(reports.constFirst().sessionsUsed, 1);
-        QCOMPARE(reports.constFirst().addresses.constFirst().sessions.constFirst().outcome,
-                 SessionOutcome::Completed);
+        QCOMPARE(reports.constFirst().addresses.constFirst().sessions.constFirst().outcome, SessionOutcome::Completed);
     }
 }
 
@@ -385,8 +382,7 @@ void TestProbeScheduler::sharedAddressInFlight()
     QCOMPARE(secondReport.addresses.size(), 1);
     QCOMPARE(secondReport.addresses.constFirst().fromCache, !cancelFirst);
     QCOMPARE(secondReport.addresses.constFirst().sessions.size(), 1);
-    QCOMPARE(secondReport.addresses.constFirst().sessions.constFirst().outcome,
-             SessionOutcome::Completed);
+    QCOMPARE(secondReport.addresses.constFirst().sessions.constFirst().outcome, SessionOutcome::Completed);
     if (!cancelFirst)
         QVERIFY(!firstReport.addresses.constFirst().fromCache);
 }

@@ -72,16 +72,21 @@ void TestProbeSchedulerDns::initTestCase()
         QStringLiteral("dnsmasq"), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin"), QStringLiteral("/usr/bin")});
     if (dnsmasq.isEmpty())
         QSKIP("dnsmasq is not installed");
-    const QString problem = makeCertificate(m_dir.path(), QStringLiteral("DNS:mx.probe.test,DNS:mx1.probe.test"),
-                                            &m_certificate, &m_key);
+    const QString problem
+        = makeCertificate(m_dir.path(), QStringLiteral("DNS:mx.probe.test,DNS:mx1.probe.test"), &m_certificate, &m_key);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
     const QString both = MailAddress + QStringLiteral(",::1");
     m_dnsmasq.setProgram(dnsmasq);
     m_dnsmasq.setArguments({
-        QStringLiteral("--conf-file=/dev/null"), QStringLiteral("--no-resolv"), QStringLiteral("--no-hosts"),
-        QStringLiteral("--bind-interfaces"), QStringLiteral("--listen-address=") + DnsAddress,
-        QStringLiteral("--port=53"), QStringLiteral("--keep-in-foreground"), QStringLiteral("--log-facility=-"),
+        QStringLiteral("--conf-file=/dev/null"),
+        QStringLiteral("--no-resolv"),
+        QStringLiteral("--no-hosts"),
+        QStringLiteral("--bind-interfaces"),
+        QStringLiteral("--listen-address=") + DnsAddress,
+        QStringLiteral("--port=53"),
+        QStringLiteral("--keep-in-foreground"),
+        QStringLiteral("--log-facility=-"),
         QStringLiteral("--pid-file=") + m_dir.filePath(QStringLiteral("dnsmasq.pid")),
         QStringLiteral("--local=/test/"),
         QStringLiteral("--mx-host=probe.test,mx1.probe.test,10"),
@@ -186,8 +191,8 @@ void TestProbeSchedulerDns::domainWithSeveralNamesOnOneAddress()
     QCOMPARE(report.mx.hosts.size(), 3);
 
     // In MX order, each name's IPv4 then IPv6 address.
-    const QStringList names = {QStringLiteral("mx1.probe.test"), QStringLiteral("mx2.probe.test"),
-                               QStringLiteral("mx3.probe.test")};
+    const QStringList names
+        = {QStringLiteral("mx1.probe.test"), QStringLiteral("mx2.probe.test"), QStringLiteral("mx3.probe.test")};
     QCOMPARE(report.addresses.size(), 6);
     for (qsizetype i = 0; i < report.addresses.size(); ++i) {
         const AddressProbeResult &address = report.addresses.at(i);
@@ -218,7 +223,7 @@ void TestProbeSchedulerDns::domainWithSeveralNamesOnOneAddress()
 
     QVERIFY(report.tlsRpt.has_value());
     QVERIFY(report.tlsRpt->recordFound);
-    QCOMPARE(report.tlsRpt->reportUris, QStringList{QStringLiteral("mailto:tls-reports@probe.test")});
+    QCOMPARE(report.tlsRpt->reportUris, QStringList {QStringLiteral("mailto:tls-reports@probe.test")});
     QVERIFY(report.mtaSts.has_value());
     QVERIFY(!report.mtaSts->recordFound);
 }
