@@ -223,6 +223,9 @@ void ProbeScheduler::Private::onResolved(int id, const MxResolution &resolution)
                   ProbeScheduler::tr("%1 has no MX records: its own addresses take its mail").arg(probe->target.name));
     }
 
+    for (const QString &note : resolution.notes)
+        emitEvent(id, ProbeStep::Resolve, QString(), note);
+
     for (const MxHost &host : resolution.hosts) {
         if (!literal) {
             QString found;

@@ -47,6 +47,7 @@ private slots:
     void hostName();
     void implicitMx();
     void unknownDomain();
+    void resolverNotesAreTold();
 
 private:
     ProbeOptions options() const;
@@ -98,6 +99,11 @@ void TestProbeSchedulerDns::initTestCase()
         QStringLiteral("--host-record=implicit.test,") + MailAddress,
         QStringLiteral("--txt-record=_smtp._tls.probe.test,v=TLSRPTv1; rua=mailto:tls-reports@probe.test"),
     });
+    // More addresses than a host is probed on; nothing listens there.
+    QStringList arguments = m_dnsmasq.arguments();
+    for (int i = 0; i < 11; ++i)
+        arguments.append(QStringLiteral("--host-record=many.probe.test,127.0.5.%1").arg(100 + i));
+    m_dnsmasq.setArguments(arguments);
     m_dnsmasq.setProcessChannelMode(QProcess::MergedChannels);
     m_dnsmasq.start();
     QVERIFY2(m_dnsmasq.waitForStarted(5000), qPrintable(m_dnsmasq.errorString()));
@@ -292,6 +298,28 @@ void TestProbeSchedulerDns::unknownDomain()
     QVERIFY(!report.mtaSts.has_value());
     QVERIFY(!report.tlsRpt.has_value());
     QCOMPARE(m_ipv4->connections() + m_ipv6->connections(), 0);
+}
+
+void TestProbeSchedulerDns::resolverNotesAreTold()
+{
+    ProbeTarget target;
+    target.kind = ProbeTarget::Kind::Host;
+    target.name = QStringLiteral("many.probe.test");
+    target.port = m_ipv4->serverPort();
+    QList<ProbeEvent> events;
+    const ProbeReport report = probeOnce(target, &events);
+    QVERIFY(report.finished.isValid());
+
+    QCOMPARE(report.mx.notes.size(), 1);
+    const QStringList told = resolveMessages(events);
+    QCOMPARE(told.size(), 3);
+    QCOMPARE(told.at(0), QStringLiteral("Looking up the addresses of many.probe.test"));
+    QCOMPARE(told.at(1), report.mx.notes.constFirst());
+    QVERIFY(told.at(2).startsWith(QLatin1String("many.probe.test: 127.0.5.100, 127.0.5.101, ")));
+    QCOMPARE(report.addresses.size(), 10);
+    for (const AddressProbeResult &address : report.addresses)
+        QCOMPARE(address.sessions.constFirst().outcome, SessionOutcome::ConnectFailed);
+    QCOMPARE(report.sessionsUsed, 10);
 }
 
 QTEST_GUILESS_MAIN(TestProbeSchedulerDns)
