@@ -5,6 +5,7 @@
 #include <QLocale>
 
 #include "models/itemmodels/probetitles.h"
+#include "models/itemmodels/recordtitles.h"
 #include "models/tls/knowndhgroups.h"
 
 namespace mailtls {
@@ -150,7 +151,7 @@ QString ProbeHostModel::text(const Row &row, Column column) const
     case MxColumn: return row.mxName;
     case AddressColumn:
         return row.address.isEmpty() ? tr("no address") : ProbeTitles::address(row.address, row.port);
-    case VerdictColumn: return ProbeTitles::verdict(row.verdict);
+    case VerdictColumn: return RecordTitles::verdict(row.verdict);
     case ProtocolColumn:
         if (row.tls)
             return row.protocol;
@@ -199,7 +200,7 @@ QString ProbeHostModel::toolTip(const Row &row, Column column) const
     case MxColumn:
     case AddressColumn:
     case VerdictColumn: {
-        QStringList lines{ProbeTitles::verdictExplanation(row.verdict)};
+        QStringList lines{ProbeTitles::serverVerdictExplanation(row.verdict)};
         if (!row.note.isEmpty())
             lines << row.note;
         if (row.fromCache)
@@ -249,7 +250,7 @@ QVariant ProbeHostModel::data(const QModelIndex &index, int role) const
     }
     case Qt::AccessibleDescriptionRole:
         if (column == VerdictColumn)
-            return ProbeTitles::verdictExplanation(row.verdict);
+            return ProbeTitles::serverVerdictExplanation(row.verdict);
         break;
     default: break;
     }

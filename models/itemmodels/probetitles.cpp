@@ -4,18 +4,7 @@
 
 namespace mailtls {
 
-QString ProbeTitles::verdict(Verdict verdict)
-{
-    switch (verdict) {
-    case Verdict::Good: return tr("Good");
-    case Verdict::Weak: return tr("Weak");
-    case Verdict::NoTls: return tr("No TLS");
-    case Verdict::Unreachable: return tr("Unreachable");
-    }
-    return QString();
-}
-
-QString ProbeTitles::verdictExplanation(Verdict verdict)
+QString ProbeTitles::serverVerdictExplanation(Verdict verdict)
 {
     switch (verdict) {
     case Verdict::Good:

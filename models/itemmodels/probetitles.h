@@ -14,10 +14,9 @@ class ProbeTitles final
     Q_DECLARE_TR_FUNCTIONS(ProbeTitles)
 
 public:
-    // "Good", "Weak", "No TLS", "Unreachable".
-    static QString verdict(Verdict verdict);
-    // What a verdict means, for tooltips and accessible descriptions.
-    static QString verdictExplanation(Verdict verdict);
+    // What one server's verdict means (RecordTitles::verdict gives its word;
+    // RecordTitles::verdictExplanation says it of a peer's servers).
+    static QString serverVerdictExplanation(Verdict verdict);
     static QString severity(Severity severity);
     static QString step(ProbeStep step);
     static QString profile(TlsProfile profile);
