@@ -6,6 +6,7 @@ namespace {
 const QString Window = QStringLiteral("window/");
 const QString Dashboard = QStringLiteral("dashboard/");
 const QString Views = QStringLiteral("views/");
+const QString Probe = QStringLiteral("probe/");
 }
 
 Settings::Settings() = default;
@@ -89,6 +90,36 @@ int Settings::groupBy() const
 void Settings::setGroupBy(int groupBy)
 {
     m_settings.setValue(Dashboard + QStringLiteral("groupBy"), groupBy);
+}
+
+QString Settings::probeDnsServer() const
+{
+    return m_settings.value(Probe + QStringLiteral("dnsServer")).toString();
+}
+
+void Settings::setProbeDnsServer(const QString &server)
+{
+    m_settings.setValue(Probe + QStringLiteral("dnsServer"), server);
+}
+
+int Settings::probeTimeout() const
+{
+    return m_settings.value(Probe + QStringLiteral("timeout"), 15).toInt();
+}
+
+void Settings::setProbeTimeout(int seconds)
+{
+    m_settings.setValue(Probe + QStringLiteral("timeout"), seconds);
+}
+
+int Settings::probeConcurrency() const
+{
+    return m_settings.value(Probe + QStringLiteral("concurrency"), 4).toInt();
+}
+
+void Settings::setProbeConcurrency(int sessions)
+{
+    m_settings.setValue(Probe + QStringLiteral("concurrency"), sessions);
 }
 
 bool Settings::firstRunDone() const

@@ -39,6 +39,17 @@ public:
     int groupBy() const;            // ReportFilter::GroupBy's value
     void setGroupBy(int groupBy);
 
+    // Probes: the DNS server every name a probe looks up goes to (an IP
+    // address, port 53; empty: the system's resolver), the seconds to wait
+    // for a connection and for each reply, and how many SMTP sessions run at
+    // once over all servers.
+    QString probeDnsServer() const;
+    void setProbeDnsServer(const QString &server);
+    int probeTimeout() const;       // default 15
+    void setProbeTimeout(int seconds);
+    int probeConcurrency() const;   // default 4
+    void setProbeConcurrency(int sessions);
+
     // Whether the first-run assistant has been completed or dismissed.
     bool firstRunDone() const;
     void setFirstRunDone(bool done);

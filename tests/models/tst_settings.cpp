@@ -22,6 +22,9 @@ private slots:
         QCOMPARE(settings.customSince(), qint64(0));
         QCOMPARE(settings.firstRunDone(), false);
         QCOMPARE(settings.viewValue(QStringLiteral("peers"), QStringLiteral("topN"), 15).toInt(), 15);
+        QCOMPARE(settings.probeDnsServer(), QString());
+        QCOMPARE(settings.probeTimeout(), 15);
+        QCOMPARE(settings.probeConcurrency(), 4);
     }
 
     void everythingSurvivesARestart()
@@ -39,6 +42,9 @@ private slots:
             settings.setGroupBy(1);
             settings.setFirstRunDone(true);
             settings.setViewValue(QStringLiteral("peers"), QStringLiteral("search"), QStringLiteral("beta"));
+            settings.setProbeDnsServer(QStringLiteral("127.0.4.53"));
+            settings.setProbeTimeout(5);
+            settings.setProbeConcurrency(2);
             settings.sync();
         }
         Settings again(file);
@@ -53,6 +59,9 @@ private slots:
         QCOMPARE(again.firstRunDone(), true);
         QCOMPARE(again.viewValue(QStringLiteral("peers"), QStringLiteral("search")).toString(),
                  QStringLiteral("beta"));
+        QCOMPARE(again.probeDnsServer(), QStringLiteral("127.0.4.53"));
+        QCOMPARE(again.probeTimeout(), 5);
+        QCOMPARE(again.probeConcurrency(), 2);
         // Views keep apart.
         QCOMPARE(again.viewValue(QStringLiteral("tls"), QStringLiteral("search")), QVariant());
     }
