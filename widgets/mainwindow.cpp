@@ -19,6 +19,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "models/probe/probeservice.h"
 #include "models/settings/settings.h"
 #include "models/sources/localsourcediscovery.h"
 #include "models/sources/sourcemanager.h"
@@ -33,6 +34,7 @@
 #include "widgets/firstrunassistant.h"
 #include "widgets/hostkeydialog.h"
 #include "widgets/importstatus.h"
+#include "widgets/probe/probepage.h"
 #include "widgets/secretdialog.h"
 #include "widgets/sourcesdialog.h"
 
@@ -87,6 +89,16 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
         m_context->notifyDataChanged();
     });
     connect(m_import, &BackgroundImport::finished, this, &MainWindow::importFinished);
+
+    // Probe reports go to the store shown; each one kept is news for every
+    // page (the Peers table's last verdict, the peer's probe history).
+    m_probeService = new ProbeService(probeOptions(m_settings), this);
+    connect(m_context, &DashboardContext::storeChanged, m_probeService,
+            [this] { m_probeService->setStorePath(m_context->storePath()); });
+    connect(m_probeService, &ProbeService::stored, m_context, [this](int, bool ok) {
+        if (ok)
+            m_context->notifyDataChanged();
+    });
 
     buildMenus();
     buildPages();
@@ -215,6 +227,19 @@ void MainWindow::buildPages()
             tr("One peer: its timeline, connections, TLS failures, correspondents and the log lines behind them"));
     // Until a peer is chosen there is nothing to show.
     m_navigation->item(m_pageList.indexOf(m_detail))->setFlags(Qt::NoItemFlags);
+    // After the peer page, so Ctrl+1 … Ctrl+4 stay what they were.
+    m_probePage = new ProbePage(m_context, m_probeService, m_pages);
+    addPage(m_probePage, tr("Probe"), QStringLiteral("system-search"),
+            tr("Ask a domain's mail servers what they offer: STARTTLS, TLS versions, certificate, Diffie-Hellman "
+               "group, MTA-STS and TLS-RPT"));
+
+    connect(peers, &PeersPage::probeRequested, this, &MainWindow::probeTarget);
+    connect(tls, &TlsQualityPage::probeRequested, this, &MainWindow::probeTarget);
+    connect(m_detail, &PeerDetailPage::probeRequested, this, &MainWindow::probeTarget);
+    connect(m_detail, &PeerDetailPage::probeReportRequested, this, [this](qint64 id) {
+        showPage(m_probePage->objectName());
+        m_probePage->showStoredProbe(id);
+    });
 
     connect(overview, &OverviewPage::peerActivated, this, &MainWindow::showPeer);
     connect(peers, &PeersPage::peerActivated, this, &MainWindow::showPeer);
@@ -236,6 +261,34 @@ void MainWindow::showPeer(const QString &peer, Direction direction)
     m_navigation->item(m_pageList.indexOf(m_detail))->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
     m_detail->showPeer(peer, direction);
     showPage(m_detail->objectName());
+}
+
+void MainWindow::probeTarget(const ProbeTarget &target)
+{
+    showPage(m_probePage->objectName());
+    m_probePage->probe(target);
+}
+
+ProbeOptions MainWindow::probeOptions(const Settings *settings)
+{
+    ProbeOptions options;
+    if (!settings)
+        return options;
+    const QString server = settings->probeDnsServer().trimmed();
+    const QHostAddress address(server);
+    if (!address.isNull())
+        options.dnsServer = address;
+    else if (!server.isEmpty())
+        qWarning("The probe DNS server \"%s\" in the settings is not an IP address: the system's resolver is used",
+                 qPrintable(server));
+    const int seconds = settings->probeTimeout();
+    if (seconds > 0) {
+        options.connectTimeoutMs = seconds * 1000;
+        options.readTimeoutMs = seconds * 1000;
+    }
+    if (settings->probeConcurrency() > 0)
+        options.concurrency = settings->probeConcurrency();
+    return options;
 }
 
 void MainWindow::restoreSettings()

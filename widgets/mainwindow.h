@@ -8,6 +8,8 @@
 
 #include "models/ingest/backgroundimport.h"
 #include "models/logs/records.h"
+#include "models/probe/probeoptions.h"
+#include "models/probe/probetypes.h"
 #include "models/secrets/askpassserver.h"
 
 class QAction;
@@ -23,12 +25,16 @@ class DashboardContext;
 class FilterBar;
 class ImportStatus;
 class PeerDetailPage;
+class ProbePage;
+class ProbeService;
 class Settings;
 class SourceManager;
 class SourcesDialog;
 
 // The main window: the dashboard's pages (Overview, Peers, Peer detail, TLS
-// quality) over one store, the filters above them, imports and live sources.
+// quality) over one store, the filters above them, imports and live sources,
+// and the Probe page with the window's one ProbeService, which keeps its
+// reports in the store shown.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -63,6 +69,13 @@ public:
     void showPage(const QString &name);
     // Opens the peer detail page on this peer (as the filter names peers).
     void showPeer(const QString &peer, Direction direction);
+
+    // The probes of every page run here; options from the settings.
+    ProbeService *probeService() const { return m_probeService; }
+    // Shows the Probe page and probes this target there.
+    void probeTarget(const ProbeTarget &target);
+    // The probe options the settings ask for (defaults without settings).
+    static ProbeOptions probeOptions(const Settings *settings);
 
     // The app's live sources, owned by the caller and opened before they are
     // set here (the manager's askpass server exists from open() on). The
@@ -115,6 +128,8 @@ private:
     QStackedWidget *m_pages = nullptr;
     QList<QWidget *> m_pageList;   // by their index in m_pages (each inside a scroll area)
     PeerDetailPage *m_detail = nullptr;
+    ProbePage *m_probePage = nullptr;
+    ProbeService *m_probeService = nullptr;
     QString m_backPage;   // the page the peer detail page was opened from
     BackgroundImport *m_import = nullptr;
     ImportStatus *m_importStatus = nullptr;

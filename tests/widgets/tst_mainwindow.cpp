@@ -1,13 +1,17 @@
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "models/probe/probeservice.h"
 #include "models/settings/settings.h"
 #include "models/store/trafficstore.h"
 #include "models/sources/sourcemanager.h"
@@ -19,6 +23,9 @@
 #include "widgets/filterbar.h"
 #include "widgets/firstrunassistant.h"
 #include "widgets/mainwindow.h"
+#include "widgets/probe/probepage.h"
+#include "widgets/probe/probereportview.h"
+#include "widgets/probe/verdictlabel.h"
 
 using namespace mailtls;
 
@@ -283,6 +290,72 @@ private slots:
         window.showPage(QStringLiteral("tlsQualityPage"));
         QCOMPARE(window.context()->runner()->pending(), 1);
         QVERIFY(tlsLoaded.wait(30000));
+    }
+
+    void theProbePageProbesWhatAPageAsksFor()
+    {
+        // A mail server on loopback that offers no STARTTLS.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress(QStringLiteral("127.0.7.20")), 0));
+        connect(&server, &QTcpServer::newConnection, &server, [&server] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            socket->write("220 plain.example.test ESMTP\r\n");
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                while (socket->canReadLine()) {
+                    const QByteArray line = socket->readLine().toUpper();
+                    socket->write(line.startsWith("EHLO") ? "250-plain.example.test\r\n250 8BITMIME\r\n"
+                                  : line.startsWith("QUIT") ? "221 Bye\r\n"
+                                                            : "502 Not here\r\n");
+                }
+            });
+        });
+
+        QTemporaryDir dir;
+        Settings settings(dir.filePath(QStringLiteral("mailtls.ini")));
+        settings.setProbeDnsServer(QStringLiteral("127.0.0.1"));
+        settings.setProbeTimeout(5);
+        settings.setProbeConcurrency(2);
+        MainWindow window(&settings);
+        const ProbeOptions options = window.probeService()->options();
+        QCOMPARE(options.dnsServer, QHostAddress(QStringLiteral("127.0.0.1")));
+        QCOMPARE(options.readTimeoutMs, 5000);
+        QCOMPARE(options.connectTimeoutMs, 5000);
+        QCOMPARE(options.concurrency, 2);
+        window.openStore(dir.filePath(QStringLiteral("app.sqlite")));
+        QCOMPARE(window.probeService()->storePath(), dir.filePath(QStringLiteral("app.sqlite")));
+        window.show();
+
+        // Fifth in the list, Ctrl+5; the peer page stays fourth (Ctrl+4).
+        auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+        QCOMPARE(navigation->item(3)->data(Qt::UserRole).toString(), QStringLiteral("peerDetailPage"));
+        QCOMPARE(navigation->item(4)->data(Qt::UserRole).toString(), QStringLiteral("probePage"));
+        QCOMPARE(navigation->item(4)->text(), QStringLiteral("Probe"));
+        QVERIFY(navigation->item(4)->toolTip().endsWith(QStringLiteral("(Ctrl+5)")));
+        auto *probe = qobject_cast<ProbePage *>(window.page(QStringLiteral("probePage")));
+        QVERIFY(probe);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+        QCOMPARE(window.currentPage(), probe);
+        window.showPage(QStringLiteral("overviewPage"));
+
+        // The Peers page asks; the window shows the Probe page and probes.
+        auto *peers = qobject_cast<PeersPage *>(window.page(QStringLiteral("peersPage")));
+        ProbeTarget target;
+        target.kind = ProbeTarget::Kind::Host;
+        target.name = QStringLiteral("127.0.7.20");
+        target.port = server.serverPort();
+        QSignalSpy shown(probe, &ProbePage::reportShown);
+        QSignalSpy stored(window.probeService(), &ProbeService::stored);
+        QSignalSpy data(window.context(), &DashboardContext::dataChanged);
+        emit peers->probeRequested(target);
+        QCOMPARE(window.currentPage(), probe);
+        QCOMPARE(probe->targetEdit()->text(), QStringLiteral("127.0.7.20:%1").arg(server.serverPort()));
+        QCOMPARE(probe->state(), ProbePage::State::Probing);
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(probe->reportView()->verdictLabel()->text(), QStringLiteral("No TLS"));
+        // Kept in the store: every page hears of it.
+        QTRY_COMPARE_WITH_TIMEOUT(stored.count(), 1, 10000);
+        QVERIFY(data.wait(2000));
     }
 
     void closingWhileLoadingDoesNotCrash()

@@ -17,6 +17,7 @@
 #include "widgets/dashboard/dashboardcontext.h"
 #include "widgets/dashboard/peerspage.h"
 #include "widgets/mainwindow.h"
+#include "widgets/probe/probepage.h"
 
 using namespace mailtls;
 
@@ -50,6 +51,77 @@ int countColour(const QImage &image, const QColor &colour)
         for (int x = 0; x < image.width(); ++x)
             n += (image.pixel(x, y) & 0xffffff) == (wanted & 0xffffff);
     return n;
+}
+
+// A finished probe of a domain with two mail servers, both sound.
+ProbeReport probeReport()
+{
+    const auto session = [](TlsProfile profile, const char *protocol, const char *cipher, const char *kx,
+                            const char *group, int bits) {
+        SmtpSessionResult s;
+        s.profile = profile;
+        s.outcome = SessionOutcome::Completed;
+        s.startTlsAdvertised = true;
+        s.tlsAttempted = true;
+        s.tls.established = protocol != nullptr;
+        s.tls.protocol = QString::fromLatin1(protocol);
+        s.tls.cipher = QString::fromLatin1(cipher);
+        s.tls.keyExchange = QString::fromLatin1(kx);
+        s.tls.group = QString::fromLatin1(group);
+        s.tls.keyExchangeBits = bits;
+        return s;
+    };
+    ProbeReport report;
+    report.target.name = QStringLiteral("example.org");
+    report.started = QDateTime(QDate(2024, 3, 18), QTime(10, 0), Qt::UTC);
+    report.finished = report.started.addMSecs(840);
+    report.sessionsUsed = 12;
+    for (int i = 1; i <= 2; ++i) {
+        const QString name = QStringLiteral("mx%1.example.org").arg(i);
+        const QHostAddress address(QStringLiteral("192.0.2.%1").arg(10 + i));
+        report.mx.hosts << MxHost{name, 10 * i, {address}, QString()};
+        AddressProbeResult a;
+        a.mxName = name;
+        a.address = address;
+        SmtpSessionResult primary = session(TlsProfile::Default, "TLSv1.3", "TLS_AES_256_GCM_SHA384", "ECDHE",
+                                            "X25519", 253);
+        CertificateInfo leaf;
+        leaf.subject = QStringLiteral("CN=") + name;
+        leaf.subjectAltNames = {name};
+        leaf.issuer = QStringLiteral("CN=Example CA");
+        leaf.notAfter = QDateTime(QDate(2024, 9, 1), QTime(12, 0), Qt::UTC);
+        primary.tls.chain = {leaf};
+        primary.tls.certificateVerified = true;
+        primary.tls.nameMatches = true;
+        a.sessions = {primary,
+                      session(TlsProfile::DheOnly, "TLSv1.2", "DHE-RSA-AES256-GCM-SHA384", "DHE", "ffdhe2048", 2048),
+                      session(TlsProfile::OnlyTls10, nullptr, "", "", "", 0),
+                      session(TlsProfile::OnlyTls11, nullptr, "", "", "", 0),
+                      session(TlsProfile::OnlyTls12, "TLSv1.2", "ECDHE-RSA-AES256-GCM-SHA384", "ECDHE", "X25519", 253),
+                      session(TlsProfile::OnlyTls13, "TLSv1.3", "TLS_AES_256_GCM_SHA384", "ECDHE", "X25519", 253)};
+        report.addresses << a;
+        report.hostVerdicts << HostVerdict{name, address, Verdict::Good};
+    }
+    MtaStsResult sts;
+    sts.recordFound = true;
+    sts.policyFetched = true;
+    sts.mode = QStringLiteral("testing");
+    sts.mxPatterns = {QStringLiteral("*.example.org")};
+    sts.maxAge = 604800;
+    report.mtaSts = sts;
+    report.tlsRpt = TlsRptResult();
+    Finding testing;
+    testing.code = QStringLiteral("mta-sts-testing");
+    testing.title = QStringLiteral("MTA-STS is in testing mode");
+    testing.evidence = QStringLiteral("mode: testing");
+    testing.advice = QStringLiteral("Once the TLS-RPT reports show no failures, switch the policy to enforce.");
+    Finding noRpt;
+    noRpt.code = QStringLiteral("tls-rpt-absent");
+    noRpt.title = QStringLiteral("No TLS-RPT record");
+    noRpt.advice = QStringLiteral("Publish a _smtp._tls TXT record to hear about TLS failures.");
+    report.findings = {testing, noRpt};
+    report.verdict = Verdict::Good;
+    return report;
 }
 
 } // namespace
@@ -103,6 +175,8 @@ private slots:
             QCOMPARE(window.currentPage(), page);
             QMetaObject::invokeMethod(page, "refresh");
             QVERIFY2(loaded.wait(30000), qPrintable(name));
+            if (auto *probe = qobject_cast<ProbePage *>(page))
+                probe->showReport(probeReport());
             QTest::qWait(50);
             const QImage image = window.grab().toImage();
             QCOMPARE(image.size(), QSize(1280, 800));
@@ -126,7 +200,7 @@ private slots:
         const QImage image = window.grab().toImage();
         QVERIFY(image.save(QDir(folder()).filePath(QStringLiteral("peerDetailPage-%1.png").arg(dark ? QStringLiteral("dark") : QStringLiteral("light")))));
         ++pages;
-        QVERIFY(pages >= 4);
+        QVERIFY(pages >= 5);
         QApplication::setPalette(original);
     }
 

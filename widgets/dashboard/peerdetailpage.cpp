@@ -20,6 +20,7 @@
 #include "models/itemmodels/correspondentmodel.h"
 #include "models/itemmodels/peerconnectionmodel.h"
 #include "models/itemmodels/peerfailuremodel.h"
+#include "models/itemmodels/probehistorymodel.h"
 #include "models/itemmodels/recordtitles.h"
 #include "models/report/dashboardcsv.h"
 #include "models/settings/settings.h"
@@ -35,6 +36,8 @@
 #include "widgets/dashboard/trendchart.h"
 #include "widgets/dashboard/trendpanel.h"
 #include "widgets/dashboard/pagerefresh.h"
+#include "widgets/probe/peerprobetarget.h"
+#include "widgets/probe/verdictmarkproxymodel.h"
 
 namespace mailtls {
 
@@ -66,6 +69,7 @@ PeerDetailPage::PeerDetailPage(DashboardContext *context, QWidget *parent)
     buildConnections();
     buildFailures();
     buildCorrespondents();
+    buildProbes();
 
     auto *top = new QWidget;
     auto *topLayout = new QVBoxLayout(top);
@@ -77,6 +81,7 @@ PeerDetailPage::PeerDetailPage(DashboardContext *context, QWidget *parent)
     m_sideSplitter->setObjectName(QStringLiteral("peerDetailSideSplitter"));
     m_sideSplitter->addWidget(m_failuresCard);
     m_sideSplitter->addWidget(m_correspondentsCard);
+    m_sideSplitter->addWidget(m_probesCard);
     m_tablesSplitter = new QSplitter(Qt::Horizontal);
     m_tablesSplitter->setObjectName(QStringLiteral("peerDetailTablesSplitter"));
     m_tablesSplitter->addWidget(m_connectionsCard);
@@ -97,10 +102,12 @@ PeerDetailPage::PeerDetailPage(DashboardContext *context, QWidget *parent)
     layout->addWidget(m_splitter, 1);
 
     setTabOrder(m_backButton, m_allDirections);
-    setTabOrder(m_allDirections, m_measureBox);
+    setTabOrder(m_allDirections, m_probeButton);
+    setTabOrder(m_probeButton, m_measureBox);
     setTabOrder(m_measureBox, m_connectionsView);
     setTabOrder(m_connectionsView, m_failuresView);
     setTabOrder(m_failuresView, m_correspondentsView);
+    setTabOrder(m_correspondentsView, m_probesView);
 
     restoreState();
 
@@ -175,6 +182,17 @@ QWidget *PeerDetailPage::buildHeader()
     m_allDirections->setAutoRaise(true);
     connect(m_allDirections, &QToolButton::clicked, this, &PeerDetailPage::showAllDirections);
 
+    m_probeAction = new QAction(QIcon::fromTheme(QStringLiteral("system-search")), tr("P&robe"), this);
+    m_probeAction->setObjectName(QStringLiteral("peerDetailProbe"));
+    m_probeAction->setToolTip(tr("Ask this peer's mail servers what they offer: STARTTLS, TLS versions, "
+                                 "certificate, Diffie-Hellman group"));
+    connect(m_probeAction, &QAction::triggered, this, &PeerDetailPage::probePeer);
+    m_probeButton = new QToolButton(header);
+    m_probeButton->setObjectName(QStringLiteral("peerDetailProbeButton"));
+    m_probeButton->setDefaultAction(m_probeAction);
+    m_probeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_probeButton->setAccessibleName(tr("Probe this peer"));
+
     auto *layout = new QHBoxLayout(header);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_backButton);
@@ -184,6 +202,7 @@ QWidget *PeerDetailPage::buildHeader()
     layout->addWidget(m_scope);
     layout->addWidget(m_allDirections);
     layout->addStretch(1);
+    layout->addWidget(m_probeButton);
     return header;
 }
 
@@ -327,6 +346,71 @@ void PeerDetailPage::buildCorrespondents()
         [this] { return csv(DashboardCsv::PeerPart::Correspondents); }, m_correspondentsView);
 }
 
+void PeerDetailPage::buildProbes()
+{
+    m_probeModel = new ProbeHistoryModel(this);
+    m_probeProxy = new VerdictMarkProxyModel(ProbeHistoryModel::VerdictColumn, ProbeHistoryModel::VerdictRole, this);
+    m_probeProxy->setSourceModel(m_probeModel);
+    m_probesView = new QTableView;
+    m_probesView->setObjectName(QStringLiteral("peerProbes"));
+    m_probesView->setAccessibleName(tr("Probes"));
+    m_probesView->setModel(m_probeProxy);
+    m_probesView->setSortingEnabled(true);
+    // The store's order, newest first, until the user sorts.
+    m_probesView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_probesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_probesView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_probesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_probesView->setAlternatingRowColors(true);
+    m_probesView->setWordWrap(false);
+    m_probesView->setTabKeyNavigation(false);
+    m_probesView->verticalHeader()->hide();
+    m_probesView->horizontalHeader()->setStretchLastSection(true);
+    m_probesView->horizontalHeader()->setHighlightSections(false);
+    m_probeProxy->setPalette(m_probesView->palette());
+    connect(m_probesView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        const qint64 id = index.data(KeyedTableModel::RecordIdRole).toLongLong();
+        if (id > 0)
+            emit probeReportRequested(id);
+    });
+    m_probesCard = new DashboardCard(
+        tr("Probes"),
+        tr("This peer's probes kept in the store, newest first: what its mail servers offered when asked. Enter or "
+           "a double-click opens one on the Probe page; Probe asks them again."));
+    m_probesCard->setObjectName(QStringLiteral("peerProbesCard"));
+    m_probesCard->setContent(m_probesView);
+}
+
+void PeerDetailPage::refreshProbes()
+{
+    if (m_peer.isEmpty())
+        return;
+    const QString peer = m_peer;
+    const bool byDomain = m_context->groupBy() == ReportFilter::GroupBy::Domain;
+    m_context->runner()->run<QList<ProbeSummary>>(
+        this, QStringLiteral("peerProbes"),
+        [peer, byDomain](TrafficStore &store, QString *error) { return store.probeHistory(peer, byDomain, 50, error); },
+        [this, peer](const QList<ProbeSummary> &probes, const QString &error) {
+            if (peer != m_peer)
+                return;
+            if (!error.isEmpty()) {
+                m_probesCard->setNote(DashboardCards::unreadableNote(error));
+            } else {
+                m_probeModel->setProbes(probes);
+                m_probesCard->setNote(probes.isEmpty() ? tr("Never probed. Probe asks its mail servers what they "
+                                                            "offer.")
+                                                       : QString());
+            }
+            emit probesLoaded();
+        });
+}
+
+void PeerDetailPage::probePeer()
+{
+    if (const std::optional<ProbeTarget> target = PeerProbeTarget::of(m_peer))
+        emit probeRequested(*target);
+}
+
 void PeerDetailPage::showPeer(const QString &peer, std::optional<Direction> direction)
 {
     const bool samePeer = peer == m_peer && direction == m_direction;
@@ -390,6 +474,7 @@ void PeerDetailPage::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange && m_connectionProxy) {
         m_connectionProxy->setPalette(palette());
         m_failureProxy->setPalette(palette());
+        m_probeProxy->setPalette(palette());
     }
 }
 
@@ -406,6 +491,9 @@ void PeerDetailPage::refresh()
     m_refresh->clear();
     if (m_peer.isEmpty())
         return;
+    // First: the queries run in order, so the probes are listed by the time
+    // loaded() says the page is read.
+    refreshProbes();
     const ReportFilter filter = queryFilter();
     const QString peer = m_peer;
     m_context->runner()->run<PeerDetail>(
@@ -480,6 +568,7 @@ void PeerDetailPage::clearShown()
     m_connectionModel->clear();
     m_failureModel->clear();
     m_correspondentModel->clear();
+    m_probeModel->clear();
     setNotes(DashboardCards::loadingNote());
     updateActions();
 }
@@ -487,7 +576,7 @@ void PeerDetailPage::clearShown()
 void PeerDetailPage::setNotes(const QString &note)
 {
     DashboardCards::setNotes(
-        {m_figuresCard, m_timelineCard, m_connectionsCard, m_failuresCard, m_correspondentsCard}, note);
+        {m_figuresCard, m_timelineCard, m_connectionsCard, m_failuresCard, m_correspondentsCard, m_probesCard}, note);
 }
 
 void PeerDetailPage::updateHeader()
@@ -504,6 +593,7 @@ void PeerDetailPage::updateHeader()
                                                                                 : tr("this host");
     m_scope->setText(tr("%1 · %2 · %3").arg(m_context->rangeTitle(), directions, naming));
     m_allDirections->setVisible(m_direction.has_value());
+    m_probeAction->setEnabled(!m_peer.isEmpty() && PeerProbeTarget::of(m_peer).has_value());
 }
 
 void PeerDetailPage::updateActions()

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include "models/logs/records.h"
+#include "models/probe/probetypes.h"
 #include "models/report/dashboardcsv.h"
 #include "models/store/peerdetail.h"
 #include "models/store/recordprovenance.h"
@@ -30,9 +31,11 @@ class DashboardContext;
 class PeerConnectionModel;
 class PeerFailureModel;
 class PeerFiguresPanel;
+class ProbeHistoryModel;
 class ProvenanceView;
 class RecordMarkProxyModel;
 class TrendChart;
+class VerdictMarkProxyModel;
 
 // Everything about one peer over the dashboard's range: its figures per
 // direction, its timeline (encrypted versus plaintext), its connections with
@@ -91,6 +94,12 @@ public:
     PeerConnectionModel *connectionModel() const { return m_connectionModel; }
     PeerFailureModel *failureModel() const { return m_failureModel; }
     CorrespondentModel *correspondentModel() const { return m_correspondentModel; }
+    // The peer's probes, newest first (Enter opens one on the Probe page),
+    // and "Probe" for the peer.
+    DashboardCard *probesCard() const { return m_probesCard; }
+    QTableView *probesView() const { return m_probesView; }
+    ProbeHistoryModel *probeModel() const { return m_probeModel; }
+    QAction *probeAction() const { return m_probeAction; }
     // "Show log lines" for the current row of each list (button, context
     // menu; Enter and double-click on a row do the same).
     QAction *connectionLogLinesAction() const { return m_connectionLines; }
@@ -106,6 +115,12 @@ signals:
     void backRequested();
     // The peer shown changed (showPeer(), or the grouping renamed it).
     void peerChanged(const QString &peer);
+    // "Probe": the peer's address, or its domain's mail servers.
+    void probeRequested(const mailtls::ProbeTarget &target);
+    // A stored probe of the peer was opened.
+    void probeReportRequested(qint64 id);
+    // The peer's probes are listed (after each refresh).
+    void probesLoaded();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -117,6 +132,9 @@ private:
     void buildConnections();
     void buildFailures();
     void buildCorrespondents();
+    void buildProbes();
+    void refreshProbes();
+    void probePeer();
     QTableView *makeView(QAbstractItemModel *model, RecordMarkProxyModel *proxy, const QString &name,
                          int sortColumn, Qt::SortOrder order);
     QWidget *withLogLinesButton(QTableView *view, QAction *action);
@@ -176,6 +194,12 @@ private:
     QTableView *m_correspondentsView = nullptr;
     QAction *m_connectionLines = nullptr;
     QAction *m_failureLines = nullptr;
+    DashboardCard *m_probesCard = nullptr;
+    ProbeHistoryModel *m_probeModel = nullptr;
+    VerdictMarkProxyModel *m_probeProxy = nullptr;
+    QTableView *m_probesView = nullptr;
+    QAction *m_probeAction = nullptr;
+    QToolButton *m_probeButton = nullptr;
 };
 
 } // namespace mailtls

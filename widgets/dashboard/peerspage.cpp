@@ -1,8 +1,10 @@
 #include "widgets/dashboard/peerspage.h"
 
+#include <QAction>
 #include <QChartView>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
@@ -10,6 +12,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "models/itemmodels/peerrowfilterproxymodel.h"
@@ -25,6 +28,7 @@
 #include "widgets/dashboard/peerbarchart.h"
 #include "widgets/dashboard/queryrunner.h"
 #include "widgets/dashboard/pagerefresh.h"
+#include "widgets/probe/peerprobetarget.h"
 
 namespace mailtls {
 
@@ -62,6 +66,21 @@ PeersPage::PeersPage(DashboardContext *context, QWidget *parent)
         m_search->selectAll();
     });
 
+    m_probeAction = new QAction(QIcon::fromTheme(QStringLiteral("system-search")), tr("P&robe"), this);
+    m_probeAction->setObjectName(QStringLiteral("probePeerAction"));
+    m_probeAction->setToolTip(tr("Ask the selected peer's mail servers what they offer: STARTTLS, TLS versions, "
+                                 "certificate, Diffie-Hellman group"));
+    m_probeAction->setStatusTip(m_probeAction->toolTip());
+    connect(m_probeAction, &QAction::triggered, this, &PeersPage::probeSelected);
+    auto *probeButton = new QToolButton(this);
+    probeButton->setObjectName(QStringLiteral("probePeerButton"));
+    probeButton->setDefaultAction(m_probeAction);
+    probeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    probeButton->setAccessibleName(tr("Probe the selected peer"));
+    // Like a toolbar's: Tab goes from the search box to the table; the
+    // table's context menu (Menu key) has Probe for the keyboard.
+    probeButton->setFocusPolicy(Qt::NoFocus);
+
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("peersSplitter"));
     m_splitter->setChildrenCollapsible(false);
@@ -72,6 +91,7 @@ PeersPage::PeersPage(DashboardContext *context, QWidget *parent)
 
     auto *searchRow = new QHBoxLayout;
     searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(probeButton);
     searchRow->addStretch(2);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(searchRow);
@@ -79,6 +99,13 @@ PeersPage::PeersPage(DashboardContext *context, QWidget *parent)
 
     setTabOrder(m_search, m_table);
     setTabOrder(m_table, m_top);
+
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addAction(m_probeAction);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PeersPage::updateProbeAction);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &PeersPage::updateProbeAction);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &PeersPage::updateProbeAction);
+    updateProbeAction();
 
     restoreState();
 
@@ -315,6 +342,21 @@ void PeersPage::updateChart()
 {
     m_chart->setRows(PeerBarChart::topRows(m_proxy->shownRows(), m_top->value()),
                      m_shownFilter.directions.size() != 1);
+}
+
+void PeersPage::updateProbeAction()
+{
+    m_probeAction->setEnabled(m_table->selectionModel()->hasSelection());
+}
+
+void PeersPage::probeSelected()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    if (const std::optional<ProbeTarget> target =
+            PeerProbeTarget::of(rows.first().data(KeyedTableModel::PeerRole).toString()))
+        emit probeRequested(*target);
 }
 
 void PeersPage::updateNotes()

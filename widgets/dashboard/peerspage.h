@@ -5,10 +5,12 @@
 #include <QWidget>
 
 #include "models/logs/records.h"
+#include "models/probe/probetypes.h"
 #include "models/settings/settings.h"
 #include "models/store/peerrow.h"
 #include "models/store/reportfilter.h"
 
+class QAction;
 class QLineEdit;
 class QSpinBox;
 class QSplitter;
@@ -66,6 +68,9 @@ public:
     QLineEdit *searchBox() const { return m_search; }
     QSpinBox *topCountBox() const { return m_top; }
     QSplitter *splitter() const { return m_splitter; }
+    // "Probe" for the selected peer (button beside the search box, context
+    // menu of the table).
+    QAction *probeAction() const { return m_probeAction; }
 
 signals:
     // Fresh results are on screen: after each refresh's second step (or its
@@ -73,6 +78,9 @@ signals:
     void loaded();
     // Enter or a double-click on a row.
     void peerActivated(const QString &peer, mailtls::Direction direction);
+    // Probe asked for the selected peer: its address, or its domain's mail
+    // servers (PeerProbeTarget).
+    void probeRequested(const mailtls::ProbeTarget &target);
 
 protected:
 
@@ -86,6 +94,8 @@ private:
                const QList<PeerRow> &rows, const QString &error);
     void updateChart();
     void updateNotes();
+    void probeSelected();
+    void updateProbeAction();
     // The context's choices that make the rows shown one view: a live refresh
     // of the same view keeps the TLS columns until the new ones arrive.
     QString viewKey() const;
@@ -101,6 +111,7 @@ private:
     PeerBarChart *m_chart = nullptr;
     DashboardCard *m_tableCard = nullptr;
     DashboardCard *m_chartCard = nullptr;
+    QAction *m_probeAction = nullptr;
 
     quint64 m_generation = 0;
     QString m_shownView;

@@ -2,14 +2,18 @@
 
 #include <algorithm>
 
+#include <QAction>
 #include <QChartView>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "models/itemmodels/tlsissuemodel.h"
@@ -25,6 +29,7 @@
 #include "widgets/dashboard/peeractivation.h"
 #include "widgets/dashboard/queryrunner.h"
 #include "widgets/dashboard/pagerefresh.h"
+#include "widgets/probe/peerprobetarget.h"
 
 namespace mailtls {
 
@@ -178,11 +183,8 @@ DashboardCard *TlsQualityPage::makeListCard(Card card, const QString &title, con
         view->setColumnWidth(model->section(TlsIssueModel::PeerColumn), view->fontMetrics().averageCharWidth() * 28);
     }
     layout->addWidget(view);
-    if (card == Card::DhePeers) {
-        QLabel *note = noteLabel(tr("The DH group size is not in the logs; a probe can measure it."), content);
-        note->setObjectName(QStringLiteral("dheNote"));
-        layout->addWidget(note);
-    }
+    if (card == Card::DhePeers)
+        layout->addWidget(makeProbeRow(view, content));
 
     PeerActivation::onActivated(view, this,
                                 [this](const QString &peer, Direction direction) { emit peerActivated(peer, direction); });
@@ -194,6 +196,46 @@ DashboardCard *TlsQualityPage::makeListCard(Card card, const QString &title, con
     m_proxies[i] = proxy;
     m_tables[i] = view;
     return frame;
+}
+
+QWidget *TlsQualityPage::makeProbeRow(QTableView *view, QWidget *parent)
+{
+    auto *row = new QWidget(parent);
+    QLabel *note = noteLabel(tr("The DH group size is not in the logs; a probe can measure it."), row);
+    note->setObjectName(QStringLiteral("dheNote"));
+    m_probeAction = new QAction(QIcon::fromTheme(QStringLiteral("system-search")), tr("P&robe"), this);
+    m_probeAction->setObjectName(QStringLiteral("probeDhePeerAction"));
+    m_probeAction->setToolTip(tr("Probe the selected peer's mail servers: the size and name of their "
+                                 "Diffie-Hellman group, and the rest of their TLS"));
+    m_probeAction->setStatusTip(m_probeAction->toolTip());
+    m_probeAction->setEnabled(false);
+    connect(m_probeAction, &QAction::triggered, this, &TlsQualityPage::probeSelected);
+    view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    view->addAction(m_probeAction);
+    const auto update = [this, view] { m_probeAction->setEnabled(view->selectionModel()->hasSelection()); };
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, update);
+    connect(view->model(), &QAbstractItemModel::modelReset, this, update);
+    connect(view->model(), &QAbstractItemModel::rowsRemoved, this, update);
+    auto *button = new QToolButton(row);
+    button->setObjectName(QStringLiteral("probeDhePeerButton"));
+    button->setDefaultAction(m_probeAction);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setAccessibleName(tr("Probe the selected DHE peer"));
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(note, 1);
+    layout->addWidget(button);
+    return row;
+}
+
+void TlsQualityPage::probeSelected()
+{
+    const QModelIndexList rows = table(Card::DhePeers)->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    if (const std::optional<ProbeTarget> target =
+            PeerProbeTarget::of(rows.first().data(TlsIssueModel::PeerRole).toString()))
+        emit probeRequested(*target);
 }
 
 void TlsQualityPage::fitHeight(QTableView *view)

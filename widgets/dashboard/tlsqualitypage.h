@@ -6,9 +6,11 @@
 #include <QWidget>
 
 #include "models/logs/records.h"
+#include "models/probe/probetypes.h"
 #include "models/store/reportfilter.h"
 #include "models/store/tlsquality.h"
 
+class QAction;
 class QLabel;
 class QSortFilterProxyModel;
 class QTableView;
@@ -56,6 +58,9 @@ public:
     QTableView *table(Card card) const;
     TlsShareModel *shareModel(Card card) const;
     TlsIssueModel *issueModel(Card card) const;
+    // "Probe" for the selected peer of the DHE list: the logs do not say the
+    // DH group's size, a probe measures it.
+    QAction *probeAction() const { return m_probeAction; }
     // The line above the cards: how many encrypted connections, which range.
     QString summary() const;
 
@@ -70,6 +75,8 @@ signals:
     // A row of a list was activated (Enter, double click): the peer as the
     // page names it (host, or domain when grouped by domain).
     void peerActivated(const QString &peer, Direction direction);
+    // Probe asked for the selected DHE peer (PeerProbeTarget).
+    void probeRequested(const mailtls::ProbeTarget &target);
 
 private:
     static bool isDistribution(Card card) { return card <= Card::KeyExchanges; }
@@ -81,6 +88,8 @@ private:
     void apply(const TlsQuality &quality, const ReportFilter &filter, const QString &error);
     void setNotes(const QString &note);
     QString emptyNote(Card card) const;
+    QWidget *makeProbeRow(QTableView *view, QWidget *parent);
+    void probeSelected();
     // The name of a list's table and of its remembered header state.
     static QString listName(Card card);
 
@@ -95,6 +104,7 @@ private:
     std::array<TlsIssueModel *, 3> m_issueModels{};
     std::array<QSortFilterProxyModel *, 3> m_proxies{};
     std::array<QTableView *, 3> m_tables{};
+    QAction *m_probeAction = nullptr;
 };
 
 } // namespace mailtls
