@@ -52,7 +52,9 @@ QString overview()
         "  follow   follow logs as they are written into a database (mailtls follow --help)\n"
         "  export   write the dashboard's figures as CSV (mailtls export --help)\n"
         "  probe    check what a domain's mail servers offer (STARTTLS, TLS, certificate) and what to fix "
-        "(mailtls probe --help)\n\n"
+        "(mailtls probe --help)\n"
+        "  dhparam  write Diffie-Hellman parameters for a mail server, or inspect a DH parameter file "
+        "(mailtls dhparam --help)\n\n"
         "Without a command, the window opens.");
 }
 
@@ -97,7 +99,7 @@ int main(int argc, char *argv[])
         parser.addVersionOption();
         parser.addOption(QCommandLineOption(QStringLiteral("demo"),
                                             QCoreApplication::translate("main", "Open the window on the bundled demo data")));
-        parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "report, import, follow, export or probe"),
+        parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "report, import, follow, export, probe or dhparam"),
                                      QStringLiteral("[command]"));
         if (!parser.parse(arguments)) {
             mailtls::CommandLine::printError(parser.errorText() + QLatin1Char(' ')
