@@ -24,6 +24,7 @@
 #include "models/itemmodels/probefindingmodel.h"
 #include "models/itemmodels/probehistorymodel.h"
 #include "models/itemmodels/probehostmodel.h"
+#include "models/probe/probereporttext.h"
 #include "models/probe/probeservice.h"
 #include "models/store/trafficstore.h"
 #include "tests/models/tst_dashboardfixture.h"
@@ -92,10 +93,10 @@ private:
     int m_connections = 0;
 };
 
-ProbeOptions testOptions()
+ProbeOptions testOptions(const char *dnsServer = "127.0.0.1")
 {
     ProbeOptions options;
-    options.dnsServer = QHostAddress(QStringLiteral("127.0.0.1"));
+    options.dnsServer = QHostAddress(QString::fromLatin1(dnsServer));
     options.connectTimeoutMs = 3000;
     options.readTimeoutMs = 5000;
     options.dnsTimeoutMs = 1000;
@@ -107,12 +108,12 @@ ProbeOptions testOptions()
 // A store, a context over it, a service writing to it and the page.
 struct Fixture
 {
-    Fixture()
+    explicit Fixture(const ProbeOptions &options = testOptions())
     {
         store = std::make_unique<KnownStore>();
         ok = store->make();
         context.setStore(store->path(), false);
-        service = std::make_unique<ProbeService>(testOptions());
+        service = std::make_unique<ProbeService>(options);
         service->setStorePath(store->path());
         page = std::make_unique<ProbePage>(&context, service.get());
         page->resize(1200, 800);
@@ -222,6 +223,10 @@ private slots:
         QVERIFY(findings->copyButton()->isEnabled());
         findings->copyButton()->click();
         QCOMPARE(QApplication::clipboard()->text(), ProbeFindingModel::detailText(finding));
+        QVERIFY(report->copyReportButton()->isEnabled());
+        report->copyReportButton()->click();
+        QCOMPARE(QApplication::clipboard()->text(), ProbeReportText::format(report->report()));
+        QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("STARTTLS is not offered")));
 
         // Each step as it happened.
         const QList<ProbeStep> seen = steps(page.stepLog()->eventModel());
@@ -347,9 +352,10 @@ private slots:
     {
         // The fixture's plaintext peers: mx.alpha.example (inbound),
         // mail.beta.example and filter.relay.example (outbound); 203.0.113.9
-        // only connected. Their domains are looked up at 127.0.0.1, where
-        // nothing answers: each ends unreachable, quickly.
-        Fixture f;
+        // only connected. Their domains are looked up at an address of
+        // loopback where nothing answers (not 127.0.0.1: a resolver there
+        // could send the names on): each ends unreachable, quickly.
+        Fixture f(testOptions("127.0.7.53"));
         ProbePage &page = *f.page;
         QVERIFY(page.probeAllButton()->isEnabled());
         QVERIFY(page.probeAllButton()->toolTip().contains(QStringLiteral("(All time)")));

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 
+#include <QApplication>
+#include <QClipboard>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -14,6 +17,7 @@
 #include "models/itemmodels/probehostmodel.h"
 #include "models/itemmodels/probetitles.h"
 #include "models/itemmodels/recordtitles.h"
+#include "models/probe/probereporttext.h"
 #include "widgets/dashboard/dashboardcard.h"
 #include "widgets/probe/findingsview.h"
 #include "widgets/probe/verdictlabel.h"
@@ -50,6 +54,16 @@ ProbeReportView::ProbeReportView(QWidget *parent)
     m_policy->setToolTip(tr("MTA-STS lets a domain ask senders to insist on TLS with a valid certificate (RFC "
                             "8461); TLS-RPT asks them to report TLS failures (RFC 8460)."));
 
+    m_copyReport = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("Copy &report"));
+    m_copyReport->setObjectName(QStringLiteral("copyProbeReport"));
+    m_copyReport->setAccessibleName(tr("Copy report"));
+    m_copyReport->setToolTip(tr("Copy the whole report as text: every server, every finding with its evidence and "
+                                "advice, for a letter to the servers' admin"));
+    connect(m_copyReport, &QPushButton::clicked, this, [this] {
+        if (m_hasReport)
+            QApplication::clipboard()->setText(ProbeReportText::format(m_report));
+    });
+
     m_hostTable = new QTableView;
     m_hostTable->setObjectName(QStringLiteral("probeHosts"));
     m_hostTable->setAccessibleName(tr("Mail servers"));
@@ -78,6 +92,7 @@ ProbeReportView::ProbeReportView(QWidget *parent)
     texts->addWidget(m_summary);
     heading->addSpacing(8);
     heading->addLayout(texts, 1);
+    heading->addWidget(m_copyReport, 0, Qt::AlignTop);
 
     auto *result = new QWidget;
     auto *resultLayout = new QVBoxLayout(result);
@@ -118,6 +133,7 @@ void ProbeReportView::setReport(const ProbeReport &report)
     m_report = report;
     m_hasReport = true;
     m_verdict->setVerdict(report.verdict);
+    m_copyReport->setEnabled(true);
     m_title->setText(ProbeTitles::target(report.target));
     m_summary->setText(runSummary(report));
     const QString policy = policySummary(report);
@@ -138,6 +154,7 @@ void ProbeReportView::clear(const QString &note)
     m_report = ProbeReport();
     m_hasReport = false;
     m_verdict->setVerdict(std::nullopt);
+    m_copyReport->setEnabled(false);
     m_title->clear();
     m_summary->clear();
     m_policy->clear();

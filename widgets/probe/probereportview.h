@@ -5,6 +5,7 @@
 #include "models/probe/probetypes.h"
 
 class QLabel;
+class QPushButton;
 class QTableView;
 
 namespace mailtls {
@@ -38,6 +39,9 @@ public:
 
     VerdictLabel *verdictLabel() const { return m_verdict; }
     QTableView *hostTable() const { return m_hostTable; }
+    // Copies the whole report as text (ProbeReportText), e.g. for a letter to
+    // the peer's admin.
+    QPushButton *copyReportButton() const { return m_copyReport; }
     ProbeHostModel *hostModel() const { return m_hostModel; }
     FindingsView *findingsView() const { return m_findings; }
     DashboardCard *resultCard() const { return m_resultCard; }
@@ -60,6 +64,7 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_policy = nullptr;
+    QPushButton *m_copyReport = nullptr;
     ProbeHostModel *m_hostModel = nullptr;
     VerdictMarkProxyModel *m_hostProxy = nullptr;
     QTableView *m_hostTable = nullptr;
