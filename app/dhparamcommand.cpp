@@ -83,7 +83,8 @@ std::optional<int> checkOut(const QString &path)
     }
     const QFileInfo folder(file.absolutePath());
     if (!folder.isDir()) {
-        CommandLine::printError(DhParamCommand::tr("--out: there is no folder %1").arg(QDir::toNativeSeparators(file.absolutePath())));
+        CommandLine::printError(
+            DhParamCommand::tr("--out: there is no folder %1").arg(QDir::toNativeSeparators(file.absolutePath())));
         return CommandLine::Usage;
     }
     return std::nullopt;
@@ -101,14 +102,14 @@ int inspect(const QString &path)
     text += DhParamCommand::tr("Generator: %1").arg(generatorText(info.generator)) + QLatin1Char('\n');
     text += (info.group ? DhParamCommand::tr("Group: %1 (%2)").arg(info.group->name, info.group->source)
                         : DhParamCommand::tr("Group: none published; a group of its own"))
-            + QLatin1Char('\n');
+        + QLatin1Char('\n');
     text += DhParamCommand::tr("Verdict: %1").arg(DhParameters::summary(info)) + QLatin1Char('\n');
     if (!info.isFine())
         text += DhParamCommand::tr("Fix: mailtls dhparam --group ffdhe3072 --out %1 writes an RFC 7919 group at "
                                    "once, or --bits 3072 instead of --group generates a group of its own (minutes); "
                                    "then reload the mail server")
                     .arg(path)
-                + QLatin1Char('\n');
+            + QLatin1Char('\n');
     CommandLine::printOut(text);
     return info.isFine() ? CommandLine::Ok : CommandLine::Failed;
 }
@@ -162,8 +163,7 @@ int generate(int bits, const QString &out)
                   .arg(tried)
             : DhParamCommand::tr("Generating a %1-bit group: %2 candidate primes tried…").arg(bits).arg(tried);
     };
-    QObject::connect(&generator, &DhGenerator::progress, &loop,
-                     [&](int, DhGenerator::Phase now) { phase = now; });
+    QObject::connect(&generator, &DhGenerator::progress, &loop, [&](int, DhGenerator::Phase now) { phase = now; });
     QObject::connect(&ticker, &QTimer::timeout, &loop, [&] { writeErr(progressLine() + QLatin1Char('\n')); });
     QObject::connect(&generator, &DhGenerator::finished, &loop, [&](const QByteArray &result) {
         pem = result;
@@ -231,9 +231,8 @@ int DhParamCommand::run(const QStringList &arguments)
                                        tr("Write to this file (whole or not at all; mode 0644, or the mode and "
                                           "owner of the file it replaces) instead of standard output."),
                                        tr("FILE"));
-    const QCommandLineOption inspectOption(QStringLiteral("inspect"),
-                                           tr("Say what this DH parameter file holds and whether to replace it."),
-                                           tr("FILE"));
+    const QCommandLineOption inspectOption(
+        QStringLiteral("inspect"), tr("Say what this DH parameter file holds and whether to replace it."), tr("FILE"));
     parser.addOptions({groupOption, bitsOption, outOption, inspectOption});
     if (const std::optional<int> done = CommandLine::parseArguments(parser, arguments))
         return *done;
@@ -243,7 +242,8 @@ int DhParamCommand::run(const QStringList &arguments)
     }
     const int modes = int(parser.isSet(groupOption)) + int(parser.isSet(bitsOption)) + int(parser.isSet(inspectOption));
     if (modes == 0) {
-        CommandLine::printError(tr("dhparam needs --group NAME, --bits N or --inspect FILE (see mailtls dhparam --help)"));
+        CommandLine::printError(
+            tr("dhparam needs --group NAME, --bits N or --inspect FILE (see mailtls dhparam --help)"));
         return CommandLine::Usage;
     }
     if (modes > 1) {
@@ -279,8 +279,7 @@ int DhParamCommand::run(const QStringList &arguments)
             CommandLine::printError(error);
             return CommandLine::Failed;
         }
-        return deliver(pem, out,
-                       tr("Wrote the RFC 7919 group %1 (%2 bits) to %3.").arg(group, group.mid(5), out));
+        return deliver(pem, out, tr("Wrote the RFC 7919 group %1 (%2 bits) to %3.").arg(group, group.mid(5), out));
     }
 
     const QString bitsText = parser.value(bitsOption);
@@ -290,7 +289,8 @@ int DhParamCommand::run(const QStringList &arguments)
     for (const int size : DhGenerator::offeredBits())
         offered.append(QString::number(size));
     if (!ok || !DhGenerator::offeredBits().contains(bits)) {
-        CommandLine::printError(tr("--bits: \"%1\" is not one of %2").arg(bitsText, offered.join(QStringLiteral(", "))));
+        CommandLine::printError(
+            tr("--bits: \"%1\" is not one of %2").arg(bitsText, offered.join(QStringLiteral(", "))));
         return CommandLine::Usage;
     }
     return generate(bits, out);

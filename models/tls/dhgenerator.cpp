@@ -21,7 +21,7 @@ struct DhGenerator::Run
     DhGenerator *owner = nullptr; // outlives the thread: its destructor waits
     quint64 id = 0;
     int bits = 0;
-    std::atomic<bool> cancel{false};
+    std::atomic<bool> cancel {false};
     int candidates = 0;
     Phase phase = Phase::Searching;
     QElapsedTimer sinceReport;
@@ -40,8 +40,7 @@ QList<int> DhGenerator::offeredBits()
 
 DhGenerator::DhGenerator(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 DhGenerator::~DhGenerator()
 {

@@ -21,7 +21,7 @@ class DhGenerator final : public QObject
 
 public:
     enum class Phase {
-        Searching,  // drawing candidate primes and discarding them
+        Searching, // drawing candidate primes and discarding them
         Confirming, // a candidate passed its first test; the remaining rounds run
     };
     Q_ENUM(Phase)

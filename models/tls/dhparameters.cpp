@@ -38,8 +38,7 @@ struct OpenSslDeleter
     void operator()(OSSL_DECODER_CTX *p) const { OSSL_DECODER_CTX_free(p); }
     void operator()(OSSL_ENCODER_CTX *p) const { OSSL_ENCODER_CTX_free(p); }
 };
-template<typename T>
-using Owned = std::unique_ptr<T, OpenSslDeleter>;
+template<typename T> using Owned = std::unique_ptr<T, OpenSslDeleter>;
 
 // OpenSSL's newest error as text, and the queue emptied: errors left behind
 // would be blamed on the next TLS operation of this thread.
@@ -99,7 +98,7 @@ bool splitPem(const QByteArray &data, QList<PemBlock> *blocks, QString *error)
             const QByteArray label = pemLabel(line, "BEGIN");
             if (label.isNull())
                 continue;
-            open = PemBlock{label, line + '\n'};
+            open = PemBlock {label, line + '\n'};
             inBlock = true;
             continue;
         }
@@ -283,7 +282,8 @@ DhFileInfo DhParameters::inspect(const QByteArray &pem)
     info.prime = bnBytes(p);
     info.generator = bnBytes(g);
     if (info.bits > maxModulusBits)
-        return invalid(tr("the prime has %1 bits, more than the %2 OpenSSL accepts").arg(info.bits).arg(maxModulusBits));
+        return invalid(
+            tr("the prime has %1 bits, more than the %2 OpenSSL accepts").arg(info.bits).arg(maxModulusBits));
     if (!BN_is_odd(p) || info.bits < 3)
         return invalid(tr("the prime is not a prime (it is even or below 3): the DH parameters are broken"));
     const Owned<BIGNUM> pMinusOne(BN_dup(p));
@@ -298,7 +298,7 @@ DhFileInfo DhParameters::inspect(const QByteArray &pem)
     const bool rfc7919 = info.group && groupName(key).startsWith(QLatin1String("ffdhe"));
     if (info.bits < 2048)
         info.verdict = info.group && info.group->widelyShared && info.bits <= 1024 ? DhFileInfo::Verdict::WeakShared
-                                                                                     : DhFileInfo::Verdict::Weak;
+                                                                                   : DhFileInfo::Verdict::Weak;
     else if (rfc7919)
         info.verdict = DhFileInfo::Verdict::Rfc7919;
     else if (info.group)

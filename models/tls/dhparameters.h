@@ -17,18 +17,18 @@ namespace mailtls {
 struct DhFileInfo
 {
     enum class Verdict {
-        Invalid,    // not usable DH parameters: `error` says why
+        Invalid, // not usable DH parameters: `error` says why
         WeakShared, // at most 1024 bits and a published prime: the Logjam worst case
-        Weak,       // under 2048 bits
-        Published,  // 2048 bits or more, a published group other than RFC 7919's
-        Rfc7919,    // an RFC 7919 ffdhe group
-        Unique,     // 2048 bits or more, a group of its own
+        Weak, // under 2048 bits
+        Published, // 2048 bits or more, a published group other than RFC 7919's
+        Rfc7919, // an RFC 7919 ffdhe group
+        Unique, // 2048 bits or more, a group of its own
     };
 
     Verdict verdict = Verdict::Invalid;
     QString error;
     int bits = 0;
-    QByteArray prime;     // big-endian, no leading zero bytes
+    QByteArray prime; // big-endian, no leading zero bytes
     QByteArray generator; // big-endian, no leading zero bytes
     std::optional<KnownDhGroup> group;
 

@@ -45,11 +45,11 @@ Run dhparam(const QStringList &args, bool asNobody = false)
 {
     QProcess p;
     prepare(p);
-    QStringList command{QStringLiteral(MAILTLS_BINARY), QStringLiteral("dhparam")};
+    QStringList command {QStringLiteral(MAILTLS_BINARY), QStringLiteral("dhparam")};
     if (asNobody && ::geteuid() == 0)
-        command = QStringList{QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                              QStringLiteral("--clear-groups")}
-                  + command;
+        command = QStringList {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
+                               QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups")}
+            + command;
     p.start(command.constFirst(), command.mid(1) + args);
     if (!p.waitForFinished(30000))
         qFatal("mailtls dhparam did not finish");
@@ -142,8 +142,7 @@ void TestDhParamCommand::usageErrors_data()
                                     "dhparam --help)\n";
     const QString onlyOne = QStringLiteral("mailtls: give only one of --group, --bits and --inspect\n");
     QTest::newRow("--group and --bits") << args({"--group", "ffdhe2048", "--bits", "2048"}) << onlyOne;
-    QTest::newRow("--group and --inspect") << args({"--group", "ffdhe2048", "--inspect", "/etc/hostname"})
-                                           << onlyOne;
+    QTest::newRow("--group and --inspect") << args({"--group", "ffdhe2048", "--inspect", "/etc/hostname"}) << onlyOne;
     const QString groups = QStringLiteral("is not one of ffdhe2048, ffdhe3072, ffdhe4096, ffdhe6144, ffdhe8192\n");
     QTest::newRow("--group ffdhe1024") << args({"--group", "ffdhe1024"})
                                        << QStringLiteral("mailtls: --group: \"ffdhe1024\" ") + groups;
@@ -169,9 +168,8 @@ void TestDhParamCommand::usageErrors_data()
     QTest::newRow("--out in a missing folder") << args({"--group", "ffdhe2048", "--out", "/nonexistent/dir/dh.pem"})
                                                << "mailtls: --out: there is no folder /nonexistent/dir\n";
     // Said before generating, not minutes later.
-    QTest::newRow("--bits, --out in a missing folder")
-        << args({"--bits", "4096", "--out", "/nonexistent/dir/dh.pem"})
-        << "mailtls: --out: there is no folder /nonexistent/dir\n";
+    QTest::newRow("--bits, --out in a missing folder") << args({"--bits", "4096", "--out", "/nonexistent/dir/dh.pem"})
+                                                       << "mailtls: --out: there is no folder /nonexistent/dir\n";
     QTest::newRow("--out a folder") << args({"--group", "ffdhe2048", "--out", "/tmp"})
                                     << "mailtls: --out: /tmp is a folder; name the file to write\n";
     QTest::newRow("--group without a value") << args({"--group"}) << "mailtls: Missing value after '--group'.\n";
@@ -197,10 +195,11 @@ void TestDhParamCommand::groupToFile()
     const Run r = dhparam({QStringLiteral("--group"), QStringLiteral("ffdhe3072"), QStringLiteral("--out"), path});
     QCOMPARE(r.err, QString());
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(QString::fromUtf8(r.out), QStringLiteral("Wrote the RFC 7919 group ffdhe3072 (3072 bits) to %1.\n").arg(path));
+    QCOMPARE(QString::fromUtf8(r.out),
+             QStringLiteral("Wrote the RFC 7919 group ffdhe3072 (3072 bits) to %1.\n").arg(path));
     QCOMPARE(readAll(path), rfc7919("ffdhe3072"));
     QCOMPARE(modeOf(path), mode_t(0644));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("dh.pem")});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList {QStringLiteral("dh.pem")});
 }
 
 void TestDhParamCommand::groupToStandardOutput_data()
@@ -327,7 +326,7 @@ void TestDhParamCommand::interruptWritesNothing()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("dh.pem"));
-    QStringList arguments{QStringLiteral("dhparam"), QStringLiteral("--bits"), QStringLiteral("4096")};
+    QStringList arguments {QStringLiteral("dhparam"), QStringLiteral("--bits"), QStringLiteral("4096")};
     if (toFile)
         arguments << QStringLiteral("--out") << path;
 
@@ -352,7 +351,8 @@ void TestDhParamCommand::interruptWritesNothing()
     err += p.readAllStandardError();
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 1);
-    QCOMPARE(QString::fromUtf8(err), QString::fromUtf8(first) + QStringLiteral("mailtls: cancelled; nothing was written\n"));
+    QCOMPARE(QString::fromUtf8(err),
+             QString::fromUtf8(first) + QStringLiteral("mailtls: cancelled; nothing was written\n"));
     QCOMPARE(p.readAllStandardOutput(), QByteArray());
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
 }

@@ -172,7 +172,7 @@ void TestDhGenerator::destructorCancelsAndWaits()
 
 void TestDhGenerator::offeredBits()
 {
-    QCOMPARE(DhGenerator::offeredBits(), (QList<int>{2048, 3072, 4096}));
+    QCOMPARE(DhGenerator::offeredBits(), (QList<int> {2048, 3072, 4096}));
 }
 
 QTEST_GUILESS_MAIN(TestDhGenerator)

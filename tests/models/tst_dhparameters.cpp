@@ -155,8 +155,8 @@ KeyFiles keyFiles()
     X509_gmtime_adj(X509_getm_notBefore(cert), 0);
     X509_gmtime_adj(X509_getm_notAfter(cert), 3600);
     X509_NAME *name = X509_get_subject_name(cert);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("dh.example.test"),
-                               -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("dh.example.test"), -1,
+                               -1, 0);
     X509_set_issuer_name(cert, name);
     X509_set_pubkey(cert, key);
     if (X509_sign(cert, key, EVP_sha256()) > 0) {
@@ -294,9 +294,10 @@ void TestDhParameters::rfc7919PemRefusesOtherNames()
     QFETCH(QString, group);
     QString error;
     QCOMPARE(DhParameters::rfc7919Pem(group, &error), QByteArray());
-    QCOMPARE(error, QStringLiteral("\"%1\" is not an RFC 7919 group (ffdhe2048, ffdhe3072, ffdhe4096, ffdhe6144, "
-                                   "ffdhe8192)")
-                        .arg(group));
+    QCOMPARE(error,
+             QStringLiteral("\"%1\" is not an RFC 7919 group (ffdhe2048, ffdhe3072, ffdhe4096, ffdhe6144, "
+                            "ffdhe8192)")
+                 .arg(group));
 }
 
 void TestDhParameters::inspectsGroups_data()
@@ -329,8 +330,8 @@ void TestDhParameters::inspectsGroups_data()
                                           "OpenSSL 3): fine";
     // RFC 7919's prime with another generator is not RFC 7919's group.
     const QByteArray five(1, '\x05');
-    QTest::newRow("ffdhe2048 prime, g=5") << dhPem(namedPrime("ffdhe2048"), five) << V::Published << 2048
-                                          << "ffdhe2048" << five << "2048 bits, ffdhe2048 (RFC 7919): fine";
+    QTest::newRow("ffdhe2048 prime, g=5") << dhPem(namedPrime("ffdhe2048"), five) << V::Published << 2048 << "ffdhe2048"
+                                          << five << "2048 bits, ffdhe2048 (RFC 7919): fine";
     // Inspection does not test primality: an odd number of 2048 bits that no
     // RFC publishes stands for a group of its own.
     QByteArray own = namedPrime("ffdhe2048");
@@ -345,10 +346,10 @@ void TestDhParameters::inspectsGroups_data()
                                     << "RFC 2409 Oakley group 2" << two
                                     << "1024 bits, RFC 2409 Oakley group 2, shared by many servers (Logjam): "
                                        "replace it";
-    QTest::newRow("no newline at the end") << oakley2.chopped(1) << V::WeakShared << 1024
-                                           << "RFC 2409 Oakley group 2" << two
-                                           << "1024 bits, RFC 2409 Oakley group 2, shared by many servers (Logjam): "
-                                              "replace it";
+    QTest::newRow("no newline at the end")
+        << oakley2.chopped(1) << V::WeakShared << 1024 << "RFC 2409 Oakley group 2" << two
+        << "1024 bits, RFC 2409 Oakley group 2, shared by many servers (Logjam): "
+           "replace it";
 }
 
 void TestDhParameters::inspectsGroups()
@@ -389,8 +390,8 @@ void TestDhParameters::inspectsGeneratedGroup()
     QCOMPARE(DhParameters::summary(info),
              QStringLiteral("512 bits, a group of its own: under the 2048 bits advised today (Logjam): replace it"));
     // A safe prime p = 2q + 1 with g = 2: p is 23 mod 24, as OpenSSL makes it.
-    BIGNUM *p = BN_bin2bn(reinterpret_cast<const unsigned char *>(info.prime.constData()), int(info.prime.size()),
-                          nullptr);
+    BIGNUM *p
+        = BN_bin2bn(reinterpret_cast<const unsigned char *>(info.prime.constData()), int(info.prime.size()), nullptr);
     QCOMPARE(quint64(BN_mod_word(p, 24)), quint64(23));
     BN_CTX *ctx = BN_CTX_new();
     QCOMPARE(BN_check_prime(p, ctx, nullptr), 1);
@@ -422,17 +423,15 @@ void TestDhParameters::rejects_data()
     QTest::newRow("1 MiB + 1 byte") << big << "the file is larger than 1 MiB: it is not a DH parameter file";
     big.chop(1);
     QTest::newRow("1 MiB of junk") << big << noBlock;
-    QTest::newRow("valid block padded past 1 MiB")
-        << good + QByteArray(DhParameters::maxFileSize, '\n')
-        << "the file is larger than 1 MiB: it is not a DH parameter file";
+    QTest::newRow("valid block padded past 1 MiB") << good + QByteArray(DhParameters::maxFileSize, '\n')
+                                                   << "the file is larger than 1 MiB: it is not a DH parameter file";
     QTest::newRow("two DH blocks") << good + good
                                    << "the file holds 2 PEM blocks (DH PARAMETERS, DH PARAMETERS); a DH parameter "
                                       "file holds one, DH PARAMETERS";
     QTest::newRow("cut short") << good.left(good.size() / 2)
                                << "the PEM block \"DH PARAMETERS\" has no END line: the file is cut short";
-    QTest::newRow("BEGIN inside a block")
-        << good.left(good.indexOf("-----END")) + good
-        << "the PEM block \"DH PARAMETERS\" has no END line before the next block begins";
+    QTest::newRow("BEGIN inside a block") << good.left(good.indexOf("-----END"))
+            + good << "the PEM block \"DH PARAMETERS\" has no END line before the next block begins";
     QTest::newRow("END of another label")
         << QByteArray(good).replace("-----END DH PARAMETERS-----", "-----END CERTIFICATE-----")
         << "the PEM block \"DH PARAMETERS\" ends with \"END CERTIFICATE\": the file is damaged";
@@ -458,8 +457,9 @@ void TestDhParameters::rejects_data()
     QTest::newRow("generator p - 1") << dhPem(prime, pMinusOne) << badGenerator;
     QTest::newRow("generator p") << dhPem(prime, prime) << badGenerator;
     QByteArray huge(10008 / 8, '\xff');
-    QTest::newRow("10008-bit prime") << dhPem(huge, two) << "the prime has 10008 bits, more than the 10000 OpenSSL "
-                                                            "accepts";
+    QTest::newRow("10008-bit prime") << dhPem(huge, two)
+                                     << "the prime has 10008 bits, more than the 10000 OpenSSL "
+                                        "accepts";
 }
 
 void TestDhParameters::rejects()
@@ -493,9 +493,8 @@ void TestDhParameters::rejectsOtherPem_data()
                                  << "the file holds a certificate (BEGIN CERTIFICATE), not DH parameters";
     QTest::newRow("private key") << files.privateKey
                                  << "the file holds a private key (BEGIN PRIVATE KEY), not DH parameters";
-    QTest::newRow("RSA private key")
-        << pemOf("RSA PRIVATE KEY", QByteArray("\x30\x03\x02\x01\x00", 5))
-        << "the file holds a private key (BEGIN RSA PRIVATE KEY), not DH parameters";
+    QTest::newRow("RSA private key") << pemOf("RSA PRIVATE KEY", QByteArray("\x30\x03\x02\x01\x00", 5))
+                                     << "the file holds a private key (BEGIN RSA PRIVATE KEY), not DH parameters";
     QTest::newRow("public key") << files.publicKey
                                 << "the file holds a public key (BEGIN PUBLIC KEY), not DH parameters";
     QTest::newRow("certificate request")
@@ -563,7 +562,7 @@ void TestDhParameters::writeNewFile()
     QVERIFY2(ok, qPrintable(error));
     QCOMPARE(readAll(path), pem);
     QCOMPARE(modeOf(path), mode_t(0644));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("dh.pem")});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList {QStringLiteral("dh.pem")});
 }
 
 void TestDhParameters::writeReplacesWholeKeepingMode()
@@ -581,7 +580,7 @@ void TestDhParameters::writeReplacesWholeKeepingMode()
     QVERIFY2(DhParameters::writePem(path, pem, &error), qPrintable(error));
     QCOMPARE(readAll(path), pem);
     QCOMPARE(modeOf(path), mode_t(0640));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("dh.pem")});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList {QStringLiteral("dh.pem")});
 }
 
 void TestDhParameters::writeKeepsOwner()
@@ -667,7 +666,7 @@ void TestDhParameters::writeIntoReadOnlyFolder()
     QVERIFY(!ok);
     QCOMPARE(error, QStringLiteral("cannot write %1: Permission denied").arg(path));
     QCOMPARE(readAll(path), old);
-    QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("dh.pem")});
+    QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList {QStringLiteral("dh.pem")});
 }
 
 QTEST_GUILESS_MAIN(TestDhParameters)
