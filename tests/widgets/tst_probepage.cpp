@@ -17,6 +17,7 @@
 #include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QUdpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -376,6 +377,36 @@ private slots:
         QCOMPARE(targets, (QSet<QString>{QStringLiteral("alpha.example"), QStringLiteral("beta.example"),
                                          QStringLiteral("relay.example")}));
         QTRY_COMPARE_WITH_TIMEOUT(page.recentModel()->rowCount(), 3, 10000);
+    }
+
+    void escapeCancelsABatch()
+    {
+        // A DNS server that takes every query and never answers: the batch
+        // waits in its look-ups until cancelled.
+        QUdpSocket silentDns;
+        if (!silentDns.bind(QHostAddress(QStringLiteral("127.0.7.54")), 53))
+            QSKIP("port 53 on 127.0.7.54 cannot be bound here");
+        ProbeOptions options = testOptions("127.0.7.54");
+        options.dnsTimeoutMs = 60000;
+        Fixture f(options);
+        ProbePage &page = *f.page;
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        QSignalSpy ended(&page, &ProbePage::batchFinished);
+        page.probeAllButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(page.isBatchRunning(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(silentDns.hasPendingDatagrams(), 5000);
+        QCOMPARE(page.batchText(), QStringLiteral("Probing plaintext peers: 0 of 3 done"));
+        QVERIFY(page.cancelButton()->isEnabled());
+        QElapsedTimer clock;
+        clock.start();
+        QTest::keyClick(page.targetEdit(), Qt::Key_Escape);
+        QVERIFY(ended.wait(5000));
+        QVERIFY2(clock.elapsed() < 5000, "the cancel waited for a timeout");
+        QCOMPARE(page.batchText(), QStringLiteral("Batch cancelled: 0 of 3 probed."));
+        QVERIFY(!page.isBatchRunning());
+        QVERIFY(!page.cancelButton()->isEnabled());
+        QVERIFY(page.probeAllButton()->isEnabled());
+        QCOMPARE(page.state(), ProbePage::State::Idle);
     }
 
     void noPlaintextPeersNoBatch()

@@ -326,7 +326,9 @@ void ProbePage::probeFinished(int id, const ProbeReport &report)
     const auto target = m_targets.constFind(id);
     if (target == m_targets.cend())
         return;
-    m_awaitingStore.insert(id, *target);
+    // The service keeps finished reports, not cancelled ones.
+    if (!report.cancelled && !m_service->storePath().isEmpty())
+        m_awaitingStore.insert(id, *target);
     m_targets.erase(target);
     if (id == m_probeId) {
         m_probeId = 0;
