@@ -1,21 +1,17 @@
 #include "app/dhparamcommand.h"
 
-#include <csignal>
 #include <cstdio>
 #include <optional>
-
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
-#include <QSocketNotifier>
 #include <QTimer>
 
 #include "app/commandline.h"
+#include "app/stopsignals.h"
 #include "models/tls/dhgenerator.h"
 #include "models/tls/dhparameters.h"
 
@@ -25,27 +21,6 @@ namespace {
 
 // Seconds between two progress lines of a generation.
 constexpr int progressIntervalMs = 5000;
-
-int stopPipe[2] = {-1, -1};
-
-void onStopSignal(int number)
-{
-    const char byte = char(number);
-    [[maybe_unused]] const ssize_t written = ::write(stopPipe[1], &byte, 1);
-    // A second Ctrl+C ends the program at once, as usual.
-    std::signal(number, SIG_DFL);
-}
-
-bool catchStopSignals()
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, stopPipe) != 0)
-        return false;
-    struct sigaction action = {};
-    action.sa_handler = onStopSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    return ::sigaction(SIGINT, &action, nullptr) == 0 && ::sigaction(SIGTERM, &action, nullptr) == 0;
-}
 
 void writeBytes(FILE *stream, const QByteArray &bytes)
 {
@@ -142,9 +117,9 @@ int generate(int bits, const QString &out)
             return CommandLine::Failed;
         }
     }
-    if (!catchStopSignals())
+    StopSignals stop(StopSignals::Second::EndsAtOnce);
+    if (!stop.isCatching())
         CommandLine::printError(DhParamCommand::tr("Ctrl+C cannot be caught: it will end the program at once"));
-    QSocketNotifier stopNotifier(stopPipe[0], QSocketNotifier::Read);
 
     DhGenerator generator;
     QEventLoop loop;
@@ -177,9 +152,7 @@ int generate(int bits, const QString &out)
         cancelled = true;
         loop.quit();
     });
-    QObject::connect(&stopNotifier, &QSocketNotifier::activated, &loop, [&] {
-        char byte = 0;
-        [[maybe_unused]] const ssize_t got = ::read(stopPipe[0], &byte, 1);
+    QObject::connect(&stop, &StopSignals::stopRequested, &loop, [&] {
         generator.cancel();
     });
 

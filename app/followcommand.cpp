@@ -7,16 +7,15 @@
 #include <memory>
 #include <vector>
 
-#include <sys/socket.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QSocketNotifier>
 #include <QTimer>
 
 #include "app/commandline.h"
+#include "app/stopsignals.h"
 #include "models/secrets/askpassserver.h"
 #include "models/secrets/secretstore.h"
 #include "models/sources/hostkeyquestion.h"
@@ -30,27 +29,6 @@
 namespace mailtls {
 
 namespace {
-
-int signalPipe[2] = {-1, -1};
-
-void onSignal(int number)
-{
-    const char byte = char(number);
-    [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
-}
-
-// SIGINT and SIGTERM end the event loop through a pipe: a signal handler may
-// do little more than write a byte.
-bool catchStopSignals()
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
-        return false;
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    return ::sigaction(SIGINT, &action, nullptr) == 0 && ::sigaction(SIGTERM, &action, nullptr) == 0;
-}
 
 enum class TerminalAnswer { Given, NoTerminal, Interrupted };
 
@@ -75,7 +53,7 @@ TerminalAnswer askOnTerminal(const QString &prompt, QString *answer)
     // moment: while it waits, their handler interrupts the read (it is
     // resumed otherwise), and the byte it writes ends the event loop.
     struct sigaction interrupting = {};
-    interrupting.sa_handler = onSignal;
+    interrupting.sa_handler = StopSignals::handler;
     sigemptyset(&interrupting.sa_mask);
     struct sigaction savedInt = {};
     struct sigaction savedTerm = {};
@@ -239,13 +217,13 @@ int FollowCommand::run(const QStringList &arguments)
         followed.push_back(std::move(entry));
     }
 
-    if (!catchStopSignals()) {
+    StopSignals stop(StopSignals::Second::Stops);
+    if (!stop.isCatching()) {
         CommandLine::printError(tr("cannot catch SIGINT and SIGTERM: %1").arg(QString::fromLocal8Bit(strerror(errno))));
         return CommandLine::Failed;
     }
-    QSocketNotifier stopNotifier(signalPipe[0], QSocketNotifier::Read);
     int exitCode = CommandLine::Ok;
-    QObject::connect(&stopNotifier, &QSocketNotifier::activated, qApp, [] { QCoreApplication::quit(); });
+    QObject::connect(&stop, &StopSignals::stopRequested, qApp, [] { QCoreApplication::quit(); });
 
     auto allStoppedForUser = [&followed] {
         for (const auto &entry : followed) {

@@ -1,13 +1,9 @@
 #include "app/probecommand.h"
 
 #include <cmath>
-#include <csignal>
 #include <cstdio>
 #include <optional>
 #include <vector>
-
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -15,11 +11,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSocketNotifier>
 #include <QSslCertificate>
 #include <QTimer>
 
 #include "app/commandline.h"
+#include "app/stopsignals.h"
 #include "models/probe/probeanalyzer.h"
 #include "models/probe/probejson.h"
 #include "models/probe/probereporttext.h"
@@ -29,27 +25,6 @@
 namespace mailtls {
 
 namespace {
-
-int stopPipe[2] = {-1, -1};
-
-void onStopSignal(int number)
-{
-    const char byte = char(number);
-    [[maybe_unused]] const ssize_t written = ::write(stopPipe[1], &byte, 1);
-    // A second Ctrl+C ends the program at once, as usual.
-    std::signal(number, SIG_DFL);
-}
-
-bool catchStopSignals()
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, stopPipe) != 0)
-        return false;
-    struct sigaction action = {};
-    action.sa_handler = onStopSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    return ::sigaction(SIGINT, &action, nullptr) == 0 && ::sigaction(SIGTERM, &action, nullptr) == 0;
-}
 
 void writeErr(const QString &text)
 {
@@ -200,9 +175,9 @@ int ProbeCommand::run(const QStringList &arguments)
 
     const bool json = parser.isSet(jsonOption);
     const bool verbose = parser.isSet(verboseOption);
-    if (!catchStopSignals())
+    StopSignals stop(StopSignals::Second::EndsAtOnce);
+    if (!stop.isCatching())
         CommandLine::printError(tr("Ctrl+C cannot be caught: it will end the probe without a report"));
-    QSocketNotifier stopNotifier(stopPipe[0], QSocketNotifier::Read);
 
     ProbeScheduler scheduler(options);
     QHash<int, qsizetype> indexOf;
@@ -236,9 +211,7 @@ int ProbeCommand::run(const QStringList &arguments)
         if (finished == targets.size())
             loop.quit();
     });
-    QObject::connect(&stopNotifier, &QSocketNotifier::activated, &loop, [&] {
-        char byte = 0;
-        [[maybe_unused]] const ssize_t got = ::read(stopPipe[0], &byte, 1);
+    QObject::connect(&stop, &StopSignals::stopRequested, &loop, [&] {
         if (cancelled)
             return;
         cancelled = true;
