@@ -8,8 +8,7 @@ namespace mailtls {
 
 ProbeEventModel::ProbeEventModel(QObject *parent)
     : KeyedTableModel(parent)
-{
-}
+{ }
 
 void ProbeEventModel::append(int probeId, const QString &target, const ProbeEvent &event, const QDateTime &time)
 {
@@ -22,7 +21,7 @@ void ProbeEventModel::append(int probeId, const QString &target, const ProbeEven
     }
     const int row = int(m_rows.size());
     beginInsertRows(QModelIndex(), row, row);
-    m_rows.append(Entry{time.toUTC(), probeId, target, event});
+    m_rows.append(Entry {time.toUTC(), probeId, target, event});
     endInsertRows();
 }
 
@@ -51,20 +50,30 @@ QVariant ProbeEventModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
-        case TimeColumn: return QLocale().toString(entry.time.toLocalTime(), QStringLiteral("HH:mm:ss.zzz"));
-        case TargetColumn: return entry.target;
-        case StepColumn: return ProbeTitles::step(event.step);
-        case MxColumn: return event.mxName;
-        case AddressColumn: return event.address.isNull() ? QString() : event.address.toString();
-        case MessageColumn: return event.message;
-        case ColumnCount: break;
+        case TimeColumn:
+            return QLocale().toString(entry.time.toLocalTime(), QStringLiteral("HH:mm:ss.zzz"));
+        case TargetColumn:
+            return entry.target;
+        case StepColumn:
+            return ProbeTitles::step(event.step);
+        case MxColumn:
+            return event.mxName;
+        case AddressColumn:
+            return event.address.isNull() ? QString() : event.address.toString();
+        case MessageColumn:
+            return event.message;
+        case ColumnCount:
+            break;
         }
         break;
     case SortRole:
         switch (column) {
-        case TimeColumn: return entry.time.toMSecsSinceEpoch();
-        case StepColumn: return int(event.step);
-        default: break;
+        case TimeColumn:
+            return entry.time.toMSecsSinceEpoch();
+        case StepColumn:
+            return int(event.step);
+        default:
+            break;
         }
         return data(index, Qt::DisplayRole);
     case Qt::ToolTipRole:
@@ -73,9 +82,12 @@ QVariant ProbeEventModel::data(const QModelIndex &index, int role) const
         if (column == StepColumn && event.step != ProbeStep::Resolve)
             return tr("Session with the %1").arg(ProbeTitles::profile(event.profile));
         break;
-    case StepRole: return int(event.step);
-    case ProbeIdRole: return entry.probeId;
-    default: break;
+    case StepRole:
+        return int(event.step);
+    case ProbeIdRole:
+        return entry.probeId;
+    default:
+        break;
     }
     return QVariant();
 }
@@ -86,24 +98,38 @@ QVariant ProbeEventModel::headerData(int section, Qt::Orientation orientation, i
         return QVariant();
     if (role == Qt::DisplayRole) {
         switch (Column(section)) {
-        case TimeColumn: return tr("Time");
-        case TargetColumn: return tr("Target");
-        case StepColumn: return tr("Step");
-        case MxColumn: return tr("MX host");
-        case AddressColumn: return tr("Address");
-        case MessageColumn: return tr("What happened");
-        case ColumnCount: break;
+        case TimeColumn:
+            return tr("Time");
+        case TargetColumn:
+            return tr("Target");
+        case StepColumn:
+            return tr("Step");
+        case MxColumn:
+            return tr("MX host");
+        case AddressColumn:
+            return tr("Address");
+        case MessageColumn:
+            return tr("What happened");
+        case ColumnCount:
+            break;
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (Column(section)) {
-        case TimeColumn: return tr("When it happened (local time)");
-        case TargetColumn: return tr("The domain or host being probed");
-        case StepColumn: return tr("The step of the probe: DNS, connection, greeting, EHLO, STARTTLS, handshake");
-        case MxColumn: return tr("The mail server asked");
-        case AddressColumn: return tr("The address connected to");
-        case MessageColumn: return tr("What the step did or found, with the server's words where it answered");
-        case ColumnCount: break;
+        case TimeColumn:
+            return tr("When it happened (local time)");
+        case TargetColumn:
+            return tr("The domain or host being probed");
+        case StepColumn:
+            return tr("The step of the probe: DNS, connection, greeting, EHLO, STARTTLS, handshake");
+        case MxColumn:
+            return tr("The mail server asked");
+        case AddressColumn:
+            return tr("The address connected to");
+        case MessageColumn:
+            return tr("What the step did or found, with the server's words where it answered");
+        case ColumnCount:
+            break;
         }
     }
     return QVariant();

@@ -19,7 +19,7 @@ class ProbeEventModel final : public KeyedTableModel
 public:
     enum Column { TimeColumn, TargetColumn, StepColumn, MxColumn, AddressColumn, MessageColumn, ColumnCount };
     enum Role {
-        StepRole = Qt::UserRole + 48,   // ProbeStep as int
+        StepRole = Qt::UserRole + 48, // ProbeStep as int
         ProbeIdRole,
     };
     static constexpr int MaxRows = 5000;

@@ -6,8 +6,7 @@ namespace mailtls {
 
 ProbeFindingModel::ProbeFindingModel(QObject *parent)
     : KeyedTableModel(parent)
-{
-}
+{ }
 
 void ProbeFindingModel::setFindings(const QList<Finding> &findings)
 {
@@ -65,21 +64,28 @@ QVariant ProbeFindingModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
-        case SeverityColumn: return ProbeTitles::severity(finding.severity);
-        case TitleColumn: return finding.title;
+        case SeverityColumn:
+            return ProbeTitles::severity(finding.severity);
+        case TitleColumn:
+            return finding.title;
         case HostColumn: {
             const QString where = host(finding);
             return where.isEmpty() ? tr("Domain") : where;
         }
-        case ColumnCount: break;
+        case ColumnCount:
+            break;
         }
         break;
     case SortRole:
         switch (column) {
-        case SeverityColumn: return int(finding.severity);
-        case TitleColumn: return finding.title;
-        case HostColumn: return host(finding);
-        case ColumnCount: break;
+        case SeverityColumn:
+            return int(finding.severity);
+        case TitleColumn:
+            return finding.title;
+        case HostColumn:
+            return host(finding);
+        case ColumnCount:
+            break;
         }
         break;
     case Qt::ToolTipRole:
@@ -88,11 +94,16 @@ QVariant ProbeFindingModel::data(const QModelIndex &index, int role) const
         if (column == HostColumn && finding.mxName.isEmpty())
             return tr("About the domain as a whole (DNS, MTA-STS, TLS-RPT), not one server");
         break;
-    case CodeRole: return finding.code;
-    case SeverityRole: return int(finding.severity);
-    case EvidenceRole: return finding.evidence;
-    case AdviceRole: return finding.advice;
-    default: break;
+    case CodeRole:
+        return finding.code;
+    case SeverityRole:
+        return int(finding.severity);
+    case EvidenceRole:
+        return finding.evidence;
+    case AdviceRole:
+        return finding.advice;
+    default:
+        break;
     }
     return QVariant();
 }
@@ -103,19 +114,26 @@ QVariant ProbeFindingModel::headerData(int section, Qt::Orientation orientation,
         return QVariant();
     if (role == Qt::DisplayRole) {
         switch (Column(section)) {
-        case SeverityColumn: return tr("Severity");
-        case TitleColumn: return tr("Finding");
-        case HostColumn: return tr("Server");
-        case ColumnCount: break;
+        case SeverityColumn:
+            return tr("Severity");
+        case TitleColumn:
+            return tr("Finding");
+        case HostColumn:
+            return tr("Server");
+        case ColumnCount:
+            break;
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (Column(section)) {
         case SeverityColumn:
             return tr("How much it matters: from Info (nothing to do) to Critical (mail is exposed now)");
-        case TitleColumn: return tr("What the probe found; select it for the evidence and what to do");
-        case HostColumn: return tr("The mail server (and address) it is about, or the domain as a whole");
-        case ColumnCount: break;
+        case TitleColumn:
+            return tr("What the probe found; select it for the evidence and what to do");
+        case HostColumn:
+            return tr("The mail server (and address) it is about, or the domain as a whole");
+        case ColumnCount:
+            break;
         }
     }
     return QVariant();

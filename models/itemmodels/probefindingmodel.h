@@ -21,7 +21,7 @@ public:
     enum Column { SeverityColumn, TitleColumn, HostColumn, ColumnCount };
     enum Role {
         CodeRole = Qt::UserRole + 40,
-        SeverityRole,   // Severity as int
+        SeverityRole, // Severity as int
         EvidenceRole,
         AdviceRole,
     };

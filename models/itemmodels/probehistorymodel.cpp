@@ -10,8 +10,7 @@ namespace mailtls {
 
 ProbeHistoryModel::ProbeHistoryModel(QObject *parent)
     : KeyedTableModel(parent)
-{
-}
+{ }
 
 void ProbeHistoryModel::setProbes(const QList<ProbeSummary> &probes)
 {
@@ -52,40 +51,52 @@ QVariant ProbeHistoryModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
-        case TimeColumn: return RecordTitles::time(probe.finished);
-        case TargetColumn: return ProbeTitles::target(probe.target);
-        case VerdictColumn: return RecordTitles::verdict(probe.verdict);
-        case FindingsColumn: return QLocale().toString(probe.findings);
-        case ColumnCount: break;
+        case TimeColumn:
+            return RecordTitles::time(probe.finished);
+        case TargetColumn:
+            return ProbeTitles::target(probe.target);
+        case VerdictColumn:
+            return RecordTitles::verdict(probe.verdict);
+        case FindingsColumn:
+            return QLocale().toString(probe.findings);
+        case ColumnCount:
+            break;
         }
         break;
     case SortRole:
         switch (column) {
-        case TimeColumn: return probe.finished;
-        case TargetColumn: return ProbeTitles::target(probe.target);
-        case VerdictColumn: return int(probe.verdict);
-        case FindingsColumn: return probe.findings;
-        case ColumnCount: break;
+        case TimeColumn:
+            return probe.finished;
+        case TargetColumn:
+            return ProbeTitles::target(probe.target);
+        case VerdictColumn:
+            return int(probe.verdict);
+        case FindingsColumn:
+            return probe.findings;
+        case ColumnCount:
+            break;
         }
         break;
-    case RecordIdRole: return probe.id;
-    case VerdictRole: return int(probe.verdict);
+    case RecordIdRole:
+        return probe.id;
+    case VerdictRole:
+        return int(probe.verdict);
     case Qt::ToolTipRole:
         if (column == TimeColumn)
             return tr("%1 UTC").arg(DashboardCsv::utc(probe.finished));
         if (column == VerdictColumn)
             return RecordTitles::verdictExplanation(probe.verdict);
         if (column == TargetColumn)
-            return probe.target.kind == ProbeTarget::Kind::Domain ? tr("The mail servers of the domain %1")
-                                                                        .arg(probe.target.name)
-                                                                  : tr("The host %1 alone")
-                                                                        .arg(ProbeTitles::target(probe.target));
+            return probe.target.kind == ProbeTarget::Kind::Domain
+                ? tr("The mail servers of the domain %1").arg(probe.target.name)
+                : tr("The host %1 alone").arg(ProbeTitles::target(probe.target));
         break;
     case Qt::TextAlignmentRole:
         if (column == FindingsColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
-    default: break;
+    default:
+        break;
     }
     return QVariant();
 }
@@ -96,22 +107,31 @@ QVariant ProbeHistoryModel::headerData(int section, Qt::Orientation orientation,
         return QVariant();
     if (role == Qt::DisplayRole) {
         switch (Column(section)) {
-        case TimeColumn: return tr("Probed");
-        case TargetColumn: return tr("Target");
-        case VerdictColumn: return tr("Verdict");
-        case FindingsColumn: return tr("Findings");
-        case ColumnCount: break;
+        case TimeColumn:
+            return tr("Probed");
+        case TargetColumn:
+            return tr("Target");
+        case VerdictColumn:
+            return tr("Verdict");
+        case FindingsColumn:
+            return tr("Findings");
+        case ColumnCount:
+            break;
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (Column(section)) {
-        case TimeColumn: return tr("When the probe finished (local time)");
-        case TargetColumn: return tr("The domain or host probed");
+        case TimeColumn:
+            return tr("When the probe finished (local time)");
+        case TargetColumn:
+            return tr("The domain or host probed");
         case VerdictColumn:
             return tr("The verdict of the probe: a domain's is that of its worst mail server; a peer's own list "
                       "shows that of the peer's server");
-        case FindingsColumn: return tr("Findings of low severity or worse: things the server's admin should fix");
-        case ColumnCount: break;
+        case FindingsColumn:
+            return tr("Findings of low severity or worse: things the server's admin should fix");
+        case ColumnCount:
+            break;
         }
     }
     return QVariant();

@@ -18,12 +18,17 @@ const QString none = QStringLiteral("–");
 QString versionOf(TlsProfile profile)
 {
     switch (profile) {
-    case TlsProfile::OnlyTls10: return QStringLiteral("1.0");
-    case TlsProfile::OnlyTls11: return QStringLiteral("1.1");
-    case TlsProfile::OnlyTls12: return QStringLiteral("1.2");
-    case TlsProfile::OnlyTls13: return QStringLiteral("1.3");
+    case TlsProfile::OnlyTls10:
+        return QStringLiteral("1.0");
+    case TlsProfile::OnlyTls11:
+        return QStringLiteral("1.1");
+    case TlsProfile::OnlyTls12:
+        return QStringLiteral("1.2");
+    case TlsProfile::OnlyTls13:
+        return QStringLiteral("1.3");
     case TlsProfile::Default:
-    case TlsProfile::DheOnly: break;
+    case TlsProfile::DheOnly:
+        break;
     }
     return QString();
 }
@@ -44,8 +49,7 @@ QString keyExchangeText(const TlsHandshakeResult &tls)
 
 ProbeHostModel::ProbeHostModel(QObject *parent)
     : KeyedTableModel(parent)
-{
-}
+{ }
 
 ProbeHostModel::Row ProbeHostModel::rowOf(const AddressProbeResult &result, const QList<HostVerdict> &verdicts)
 {
@@ -86,8 +90,8 @@ ProbeHostModel::Row ProbeHostModel::rowOf(const AddressProbeResult &result, cons
     }
     for (const SmtpSessionResult &session : result.sessions) {
         if (session.profile == TlsProfile::DheOnly) {
-            if (session.tls.keyExchangeBits > 0 && (session.tls.keyExchange == QLatin1String("DHE")
-                                                    || !session.tls.dhPrime.isEmpty())) {
+            if (session.tls.keyExchangeBits > 0
+                && (session.tls.keyExchange == QLatin1String("DHE") || !session.tls.dhPrime.isEmpty())) {
                 row.dhBits = session.tls.keyExchangeBits;
                 if (const std::optional<KnownDhGroup> group = KnownDhGroups::identify(session.tls.dhPrime))
                     row.dhGroup = group->name;
@@ -148,16 +152,20 @@ int ProbeHostModel::columnCount(const QModelIndex &parent) const
 QString ProbeHostModel::text(const Row &row, Column column) const
 {
     switch (column) {
-    case MxColumn: return row.mxName;
+    case MxColumn:
+        return row.mxName;
     case AddressColumn:
         return row.address.isEmpty() ? tr("no address") : ProbeTitles::address(row.address, row.port);
-    case VerdictColumn: return RecordTitles::verdict(row.verdict);
+    case VerdictColumn:
+        return RecordTitles::verdict(row.verdict);
     case ProtocolColumn:
         if (row.tls)
             return row.protocol;
         return row.completed ? tr("Plaintext") : none;
-    case CipherColumn: return row.tls ? row.cipher : none;
-    case KeyExchangeColumn: return row.tls && !row.keyExchange.isEmpty() ? row.keyExchange : none;
+    case CipherColumn:
+        return row.tls ? row.cipher : none;
+    case KeyExchangeColumn:
+        return row.tls && !row.keyExchange.isEmpty() ? row.keyExchange : none;
     case DhColumn:
         if (row.dhBits < 0)
             return none;
@@ -165,8 +173,10 @@ QString ProbeHostModel::text(const Row &row, Column column) const
             return tr("No DHE");
         return row.dhGroup.isEmpty() ? tr("%n bits", nullptr, row.dhBits)
                                      : tr("%n bits (%1)", nullptr, row.dhBits).arg(row.dhGroup);
-    case VersionsColumn: return row.versions.isEmpty() ? none : row.versions.join(QStringLiteral(", "));
-    case CertificateColumn: return row.hasCertificate ? row.subject : none;
+    case VersionsColumn:
+        return row.versions.isEmpty() ? none : row.versions.join(QStringLiteral(", "));
+    case CertificateColumn:
+        return row.hasCertificate ? row.subject : none;
     case ExpiresColumn:
         return row.hasCertificate && row.notAfter.isValid()
             ? QLocale().toString(row.notAfter.toUTC().date(), QStringLiteral("yyyy-MM-dd"))
@@ -177,7 +187,8 @@ QString ProbeHostModel::text(const Row &row, Column column) const
         if (!row.verified)
             return tr("Not verified");
         return row.nameMatches ? tr("Verified") : tr("Other name");
-    case ColumnCount: break;
+    case ColumnCount:
+        break;
     }
     return QString();
 }
@@ -185,11 +196,16 @@ QString ProbeHostModel::text(const Row &row, Column column) const
 QVariant ProbeHostModel::sortValue(const Row &row, Column column) const
 {
     switch (column) {
-    case VerdictColumn: return int(row.verdict);
-    case DhColumn: return row.dhBits;
-    case ExpiresColumn: return row.notAfter.isValid() ? row.notAfter.toSecsSinceEpoch() : qint64(-1);
-    case VerifiedColumn: return row.hasCertificate ? int(row.verified) * 2 + int(row.nameMatches) : -1;
-    default: break;
+    case VerdictColumn:
+        return int(row.verdict);
+    case DhColumn:
+        return row.dhBits;
+    case ExpiresColumn:
+        return row.notAfter.isValid() ? row.notAfter.toSecsSinceEpoch() : qint64(-1);
+    case VerifiedColumn:
+        return row.hasCertificate ? int(row.verified) * 2 + int(row.nameMatches) : -1;
+    default:
+        break;
     }
     return text(row, column);
 }
@@ -200,14 +216,15 @@ QString ProbeHostModel::toolTip(const Row &row, Column column) const
     case MxColumn:
     case AddressColumn:
     case VerdictColumn: {
-        QStringList lines{ProbeTitles::serverVerdictExplanation(row.verdict)};
+        QStringList lines {ProbeTitles::serverVerdictExplanation(row.verdict)};
         if (!row.note.isEmpty())
             lines << row.note;
         if (row.fromCache)
             lines << tr("From an earlier probe of this address (kept for a while so servers are not asked again).");
         return lines.join(QLatin1Char('\n'));
     }
-    case VersionsColumn: return row.versionNotes.join(QLatin1Char('\n'));
+    case VersionsColumn:
+        return row.versionNotes.join(QLatin1Char('\n'));
     case DhColumn:
         if (row.dhBits < 0)
             return tr("Not measured: no TLS handshake offering only DHE was made.");
@@ -229,7 +246,8 @@ QString ProbeHostModel::toolTip(const Row &row, Column column) const
                                              : row.verifyError;
         return row.nameMatches ? tr("Trusted, and valid for %1").arg(row.mxName)
                                : tr("Trusted, but not valid for %1").arg(row.mxName);
-    default: break;
+    default:
+        break;
     }
     return QString();
 }
@@ -241,9 +259,12 @@ QVariant ProbeHostModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows.at(index.row());
     const auto column = Column(index.column());
     switch (role) {
-    case Qt::DisplayRole: return text(row, column);
-    case SortRole: return sortValue(row, column);
-    case VerdictRole: return int(row.verdict);
+    case Qt::DisplayRole:
+        return text(row, column);
+    case SortRole:
+        return sortValue(row, column);
+    case VerdictRole:
+        return int(row.verdict);
     case Qt::ToolTipRole: {
         const QString tip = toolTip(row, column);
         return tip.isEmpty() ? QVariant() : QVariant(tip);
@@ -252,7 +273,8 @@ QVariant ProbeHostModel::data(const QModelIndex &index, int role) const
         if (column == VerdictColumn)
             return ProbeTitles::serverVerdictExplanation(row.verdict);
         break;
-    default: break;
+    default:
+        break;
     }
     return QVariant();
 }
@@ -263,38 +285,59 @@ QVariant ProbeHostModel::headerData(int section, Qt::Orientation orientation, in
         return QVariant();
     if (role == Qt::DisplayRole) {
         switch (Column(section)) {
-        case MxColumn: return tr("MX host");
-        case AddressColumn: return tr("Address");
-        case VerdictColumn: return tr("Verdict");
-        case ProtocolColumn: return tr("Protocol");
-        case CipherColumn: return tr("Cipher suite");
-        case KeyExchangeColumn: return tr("Key exchange");
-        case DhColumn: return tr("DH group");
-        case VersionsColumn: return tr("TLS versions");
-        case CertificateColumn: return tr("Certificate");
-        case ExpiresColumn: return tr("Expires");
-        case VerifiedColumn: return tr("Verified");
-        case ColumnCount: break;
+        case MxColumn:
+            return tr("MX host");
+        case AddressColumn:
+            return tr("Address");
+        case VerdictColumn:
+            return tr("Verdict");
+        case ProtocolColumn:
+            return tr("Protocol");
+        case CipherColumn:
+            return tr("Cipher suite");
+        case KeyExchangeColumn:
+            return tr("Key exchange");
+        case DhColumn:
+            return tr("DH group");
+        case VersionsColumn:
+            return tr("TLS versions");
+        case CertificateColumn:
+            return tr("Certificate");
+        case ExpiresColumn:
+            return tr("Expires");
+        case VerifiedColumn:
+            return tr("Verified");
+        case ColumnCount:
+            break;
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (Column(section)) {
-        case MxColumn: return tr("The mail server's name, as the domain's MX record names it");
-        case AddressColumn: return tr("The address probed (each address of a server is probed on its own)");
-        case VerdictColumn: return tr("Good, weak, no TLS or unreachable: what a sending mail server gets here");
+        case MxColumn:
+            return tr("The mail server's name, as the domain's MX record names it");
+        case AddressColumn:
+            return tr("The address probed (each address of a server is probed on its own)");
+        case VerdictColumn:
+            return tr("Good, weak, no TLS or unreachable: what a sending mail server gets here");
         case ProtocolColumn:
             return tr("The TLS version a current client agreed on; \"Plaintext\" when no TLS could be set up");
-        case CipherColumn: return tr("The cipher suite a current client agreed on");
-        case KeyExchangeColumn: return tr("How a current client and the server agreed on their keys");
+        case CipherColumn:
+            return tr("The cipher suite a current client agreed on");
+        case KeyExchangeColumn:
+            return tr("How a current client and the server agreed on their keys");
         case DhColumn:
             return tr("The size of the server's Diffie-Hellman group, measured with a client offering only DHE "
                       "cipher suites, and its name when it is a well-known (widely shared) one");
-        case VersionsColumn: return tr("The TLS versions the server accepted, each tried on its own");
-        case CertificateColumn: return tr("The subject of the server's certificate");
-        case ExpiresColumn: return tr("When the server's certificate expires (UTC)");
+        case VersionsColumn:
+            return tr("The TLS versions the server accepted, each tried on its own");
+        case CertificateColumn:
+            return tr("The subject of the server's certificate");
+        case ExpiresColumn:
+            return tr("When the server's certificate expires (UTC)");
         case VerifiedColumn:
             return tr("Whether the certificate leads to a trusted authority and is valid for the MX host's name");
-        case ColumnCount: break;
+        case ColumnCount:
+            break;
         }
     }
     return QVariant();

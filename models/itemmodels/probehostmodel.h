@@ -40,19 +40,19 @@ public:
     struct Row
     {
         QString mxName;
-        QString address;     // empty: the host had no address
+        QString address; // empty: the host had no address
         quint16 port = 25;
-        QString note;        // why there is no address, or how the session ended
+        QString note; // why there is no address, or how the session ended
         Verdict verdict = Verdict::Unreachable;
         bool fromCache = false;
-        bool tls = false;    // the default client's handshake succeeded
+        bool tls = false; // the default client's handshake succeeded
         bool completed = false; // the default client's session ran to its end
         QString protocol;
         QString cipher;
         QString keyExchange; // "ECDHE (X25519)", "DHE, 2048 bits"
-        int dhBits = -1;     // -1: not measured; 0: no DHE offered
-        QString dhGroup;     // the known group's name
-        QStringList versions;     // "1.2", "1.3": accepted one by one
+        int dhBits = -1; // -1: not measured; 0: no DHE offered
+        QString dhGroup; // the known group's name
+        QStringList versions; // "1.2", "1.3": accepted one by one
         QStringList versionNotes; // each version tried, with its outcome
         QString subject;
         QStringList subjectAltNames;

@@ -24,11 +24,16 @@ QString ProbeTitles::serverVerdictExplanation(Verdict verdict)
 QString ProbeTitles::severity(Severity severity)
 {
     switch (severity) {
-    case Severity::Info: return tr("Info");
-    case Severity::Low: return tr("Low");
-    case Severity::Medium: return tr("Medium");
-    case Severity::High: return tr("High");
-    case Severity::Critical: return tr("Critical");
+    case Severity::Info:
+        return tr("Info");
+    case Severity::Low:
+        return tr("Low");
+    case Severity::Medium:
+        return tr("Medium");
+    case Severity::High:
+        return tr("High");
+    case Severity::Critical:
+        return tr("Critical");
     }
     return QString();
 }
@@ -36,13 +41,20 @@ QString ProbeTitles::severity(Severity severity)
 QString ProbeTitles::step(ProbeStep step)
 {
     switch (step) {
-    case ProbeStep::Resolve: return tr("Resolve");
-    case ProbeStep::Connect: return tr("Connect");
-    case ProbeStep::Banner: return tr("Banner");
-    case ProbeStep::Ehlo: return tr("EHLO");
-    case ProbeStep::StartTls: return tr("STARTTLS");
-    case ProbeStep::Handshake: return tr("Handshake");
-    case ProbeStep::Quit: return tr("QUIT");
+    case ProbeStep::Resolve:
+        return tr("Resolve");
+    case ProbeStep::Connect:
+        return tr("Connect");
+    case ProbeStep::Banner:
+        return tr("Banner");
+    case ProbeStep::Ehlo:
+        return tr("EHLO");
+    case ProbeStep::StartTls:
+        return tr("STARTTLS");
+    case ProbeStep::Handshake:
+        return tr("Handshake");
+    case ProbeStep::Quit:
+        return tr("QUIT");
     }
     return QString();
 }
@@ -50,12 +62,18 @@ QString ProbeTitles::step(ProbeStep step)
 QString ProbeTitles::profile(TlsProfile profile)
 {
     switch (profile) {
-    case TlsProfile::Default: return tr("default client");
-    case TlsProfile::DheOnly: return tr("DHE only, TLS 1.2");
-    case TlsProfile::OnlyTls10: return tr("TLS 1.0 only");
-    case TlsProfile::OnlyTls11: return tr("TLS 1.1 only");
-    case TlsProfile::OnlyTls12: return tr("TLS 1.2 only");
-    case TlsProfile::OnlyTls13: return tr("TLS 1.3 only");
+    case TlsProfile::Default:
+        return tr("default client");
+    case TlsProfile::DheOnly:
+        return tr("DHE only, TLS 1.2");
+    case TlsProfile::OnlyTls10:
+        return tr("TLS 1.0 only");
+    case TlsProfile::OnlyTls11:
+        return tr("TLS 1.1 only");
+    case TlsProfile::OnlyTls12:
+        return tr("TLS 1.2 only");
+    case TlsProfile::OnlyTls13:
+        return tr("TLS 1.3 only");
     }
     return QString();
 }

@@ -9,7 +9,7 @@ using namespace mailtls;
 namespace {
 
 ProbeEvent makeEvent(ProbeStep step, const char *mx, const char *address, const char *message,
-                 TlsProfile profile = TlsProfile::Default)
+                     TlsProfile profile = TlsProfile::Default)
 {
     ProbeEvent e;
     e.step = step;
@@ -39,7 +39,8 @@ private slots:
                      makeEvent(ProbeStep::Connect, "mx1.example.test", "192.0.2.10", "Connected"), at);
         model.clear();
         QCOMPARE(model.rowCount(), 0);
-        model.append(2, QStringLiteral("192.0.2.7"), makeEvent(ProbeStep::Banner, "192.0.2.7", "192.0.2.7", "220 hi"), at);
+        model.append(2, QStringLiteral("192.0.2.7"), makeEvent(ProbeStep::Banner, "192.0.2.7", "192.0.2.7", "220 hi"),
+                     at);
         QCOMPARE(model.rowCount(), 1);
     }
 
@@ -48,20 +49,22 @@ private slots:
         QTest::addColumn<int>("stepValue");
         QTest::addColumn<QStringList>("texts");
         QTest::addColumn<QString>("stepTip");
-        QTest::newRow("resolve") << int(ProbeStep::Resolve)
-                                 << QStringList{QStringLiteral("10:00:01.250"), QStringLiteral("example.test"),
-                                                QStringLiteral("Resolve"), QString(), QString(),
-                                                QStringLiteral("step message")}
+        QTest::newRow("resolve") << int(ProbeStep::Resolve) << QStringList {QStringLiteral("10:00:01.250"),
+                                                                            QStringLiteral("example.test"),
+                                                                            QStringLiteral("Resolve"),
+                                                                            QString(),
+                                                                            QString(),
+                                                                            QStringLiteral("step message")}
                                  << QString();
         QTest::newRow("ehlo") << int(ProbeStep::Ehlo)
-                              << QStringList{QStringLiteral("10:00:01.250"), QStringLiteral("example.test"),
-                                             QStringLiteral("EHLO"), QStringLiteral("mx1.example.test"),
-                                             QStringLiteral("192.0.2.10"), QStringLiteral("step message")}
+                              << QStringList {QStringLiteral("10:00:01.250"), QStringLiteral("example.test"),
+                                              QStringLiteral("EHLO"),         QStringLiteral("mx1.example.test"),
+                                              QStringLiteral("192.0.2.10"),   QStringLiteral("step message")}
                               << QStringLiteral("Session with the DHE only, TLS 1.2");
         QTest::newRow("starttls") << int(ProbeStep::StartTls)
-                                  << QStringList{QStringLiteral("10:00:01.250"), QStringLiteral("example.test"),
-                                                 QStringLiteral("STARTTLS"), QStringLiteral("mx1.example.test"),
-                                                 QStringLiteral("192.0.2.10"), QStringLiteral("step message")}
+                                  << QStringList {QStringLiteral("10:00:01.250"), QStringLiteral("example.test"),
+                                                  QStringLiteral("STARTTLS"),     QStringLiteral("mx1.example.test"),
+                                                  QStringLiteral("192.0.2.10"),   QStringLiteral("step message")}
                                   << QStringLiteral("Session with the DHE only, TLS 1.2");
     }
 
@@ -75,7 +78,7 @@ private slots:
         const bool onHost = step != ProbeStep::Resolve;
         model.append(3, QStringLiteral("example.test"),
                      makeEvent(step, onHost ? "mx1.example.test" : "", onHost ? "192.0.2.10" : nullptr, "step message",
-                           TlsProfile::DheOnly),
+                               TlsProfile::DheOnly),
                      at);
         QStringList shown;
         for (int c = 0; c < model.columnCount(); ++c)
@@ -94,9 +97,9 @@ private slots:
         QStringList titles;
         for (int s = 0; s < model.columnCount(); ++s)
             titles << model.headerData(s, Qt::Horizontal).toString();
-        QCOMPARE(titles, (QStringList{QStringLiteral("Time"), QStringLiteral("Target"), QStringLiteral("Step"),
-                                      QStringLiteral("MX host"), QStringLiteral("Address"),
-                                      QStringLiteral("What happened")}));
+        QCOMPARE(titles,
+                 (QStringList {QStringLiteral("Time"), QStringLiteral("Target"), QStringLiteral("Step"),
+                               QStringLiteral("MX host"), QStringLiteral("Address"), QStringLiteral("What happened")}));
     }
 
     void boundedByDroppingTheOldest()

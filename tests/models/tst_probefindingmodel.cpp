@@ -22,12 +22,12 @@ Finding finding(const char *code, Severity severity, const char *mx, const char 
     return f;
 }
 
-const Finding noStartTls = finding("no-starttls", Severity::High, "mx1.example.test", "192.0.2.10",
-                                   "STARTTLS is not offered", "250-mx1.example.test\n250 PIPELINING",
-                                   "Enable STARTTLS.");
+const Finding noStartTls
+    = finding("no-starttls", Severity::High, "mx1.example.test", "192.0.2.10", "STARTTLS is not offered",
+              "250-mx1.example.test\n250 PIPELINING", "Enable STARTTLS.");
 const Finding noTlsRpt = finding("tls-rpt-absent", Severity::Info, "", nullptr, "No TLS-RPT record", "", "");
-const Finding literal = finding("unreachable", Severity::Low, "192.0.2.7", "192.0.2.7", "Not reachable",
-                                "Connection refused", "");
+const Finding literal
+    = finding("unreachable", Severity::Low, "192.0.2.7", "192.0.2.7", "Not reachable", "Connection refused", "");
 
 } // namespace
 
@@ -55,16 +55,16 @@ private slots:
         QTest::addColumn<int>("severity");
         QTest::addColumn<QString>("code");
         QTest::newRow("host") << 0
-                              << QStringList{QStringLiteral("High"), QStringLiteral("STARTTLS is not offered"),
-                                             QStringLiteral("mx1.example.test (192.0.2.10)")}
+                              << QStringList {QStringLiteral("High"), QStringLiteral("STARTTLS is not offered"),
+                                              QStringLiteral("mx1.example.test (192.0.2.10)")}
                               << int(Severity::High) << QStringLiteral("no-starttls");
         QTest::newRow("domain") << 1
-                                << QStringList{QStringLiteral("Info"), QStringLiteral("No TLS-RPT record"),
-                                               QStringLiteral("Domain")}
+                                << QStringList {QStringLiteral("Info"), QStringLiteral("No TLS-RPT record"),
+                                                QStringLiteral("Domain")}
                                 << int(Severity::Info) << QStringLiteral("tls-rpt-absent");
         QTest::newRow("address target") << 2
-                                        << QStringList{QStringLiteral("Low"), QStringLiteral("Not reachable"),
-                                                       QStringLiteral("192.0.2.7")}
+                                        << QStringList {QStringLiteral("Low"), QStringLiteral("Not reachable"),
+                                                        QStringLiteral("192.0.2.7")}
                                         << int(Severity::Low) << QStringLiteral("unreachable");
     }
 

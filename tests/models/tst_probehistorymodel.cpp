@@ -11,7 +11,7 @@ using namespace mailtls;
 
 namespace {
 
-constexpr qint64 day0 = 1710720000;   // 2024-03-18 00:00:00 UTC
+constexpr qint64 day0 = 1710720000; // 2024-03-18 00:00:00 UTC
 
 ProbeSummary summary(qint64 id, ProbeTarget::Kind kind, const char *name, quint16 port, qint64 finished,
                      Verdict verdict, int findings)
@@ -59,16 +59,16 @@ private slots:
         QTest::addColumn<int>("verdict");
         // Local time; the tests run with TZ=UTC.
         QTest::newRow("domain") << 0
-                                << QStringList{QStringLiteral("example.test"), QStringLiteral("Weak"),
-                                               QStringLiteral("2024-03-18 01:00:00"), QStringLiteral("2")}
+                                << QStringList {QStringLiteral("example.test"), QStringLiteral("Weak"),
+                                                QStringLiteral("2024-03-18 01:00:00"), QStringLiteral("2")}
                                 << qint64(7) << int(Verdict::Weak);
         QTest::newRow("host on a port") << 1
-                                        << QStringList{QStringLiteral("mx.example.test:2525"), QStringLiteral("Good"),
-                                                       QStringLiteral("2024-03-18 00:01:00"), QStringLiteral("0")}
+                                        << QStringList {QStringLiteral("mx.example.test:2525"), QStringLiteral("Good"),
+                                                        QStringLiteral("2024-03-18 00:01:00"), QStringLiteral("0")}
                                         << qint64(6) << int(Verdict::Good);
         QTest::newRow("IPv6 address") << 2
-                                      << QStringList{QStringLiteral("2001:db8::1"), QStringLiteral("No TLS"),
-                                                     QStringLiteral("2024-03-18 00:00:00"), QStringLiteral("1")}
+                                      << QStringList {QStringLiteral("2001:db8::1"), QStringLiteral("No TLS"),
+                                                      QStringLiteral("2024-03-18 00:00:00"), QStringLiteral("1")}
                                       << qint64(5) << int(Verdict::NoTls);
     }
 
@@ -109,8 +109,9 @@ private slots:
         QStringList titles;
         for (int s = 0; s < model.columnCount(); ++s)
             titles << model.headerData(s, Qt::Horizontal).toString();
-        QCOMPARE(titles, (QStringList{QStringLiteral("Target"), QStringLiteral("Verdict"), QStringLiteral("Probed"),
-                                      QStringLiteral("Findings")}));
+        QCOMPARE(titles,
+                 (QStringList {QStringLiteral("Target"), QStringLiteral("Verdict"), QStringLiteral("Probed"),
+                               QStringLiteral("Findings")}));
     }
 
     void aNewProbeKeepsTheSelectedRow()
@@ -127,7 +128,7 @@ private slots:
         QVERIFY(selected.isValid());
         QCOMPARE(selected.row(), 2);
         QCOMPARE(selected.data(KeyedTableModel::RecordIdRole).toLongLong(), qint64(5));
-        QCOMPARE(model.probes(), (QList<ProbeSummary>{domain, host, address}));
+        QCOMPARE(model.probes(), (QList<ProbeSummary> {domain, host, address}));
     }
 };
 

@@ -54,8 +54,12 @@ AddressProbeResult goodAddress()
     dhe.tls.keyExchangeBits = 1024;
     dhe.tls.dhPrime = oakley2;
 
-    a.sessions = {primary, dhe, session(TlsProfile::OnlyTls10, false), session(TlsProfile::OnlyTls11, false),
-                  session(TlsProfile::OnlyTls12, true), session(TlsProfile::OnlyTls13, true)};
+    a.sessions = {primary,
+                  dhe,
+                  session(TlsProfile::OnlyTls10, false),
+                  session(TlsProfile::OnlyTls11, false),
+                  session(TlsProfile::OnlyTls12, true),
+                  session(TlsProfile::OnlyTls13, true)};
     return a;
 }
 
@@ -90,17 +94,16 @@ ProbeReport report()
 {
     ProbeReport r;
     r.target.name = QStringLiteral("example.test");
-    MxHost mx1{QStringLiteral("mx1.example.test"), 10, {QHostAddress(QStringLiteral("192.0.2.10"))}, QString()};
-    MxHost mx2{QStringLiteral("mx2.example.test"), 20, {QHostAddress(QStringLiteral("2001:db8::25"))}, QString()};
-    MxHost mx3{QStringLiteral("mx3.example.test"), 30, {QHostAddress(QStringLiteral("192.0.2.30"))}, QString()};
-    MxHost mx4{QStringLiteral("mx4.example.test"), 40, {}, QStringLiteral("NXDOMAIN")};
+    MxHost mx1 {QStringLiteral("mx1.example.test"), 10, {QHostAddress(QStringLiteral("192.0.2.10"))}, QString()};
+    MxHost mx2 {QStringLiteral("mx2.example.test"), 20, {QHostAddress(QStringLiteral("2001:db8::25"))}, QString()};
+    MxHost mx3 {QStringLiteral("mx3.example.test"), 30, {QHostAddress(QStringLiteral("192.0.2.30"))}, QString()};
+    MxHost mx4 {QStringLiteral("mx4.example.test"), 40, {}, QStringLiteral("NXDOMAIN")};
     r.mx.hosts = {mx1, mx2, mx3, mx4};
     r.addresses = {goodAddress(), plaintextAddress(), refusedAddress()};
-    r.hostVerdicts = {{QStringLiteral("mx1.example.test"), QHostAddress(QStringLiteral("192.0.2.10")), Verdict::Weak},
-                      {QStringLiteral("mx2.example.test"), QHostAddress(QStringLiteral("2001:db8::25")),
-                       Verdict::NoTls},
-                      {QStringLiteral("mx3.example.test"), QHostAddress(QStringLiteral("192.0.2.30")),
-                       Verdict::Unreachable}};
+    r.hostVerdicts
+        = {{QStringLiteral("mx1.example.test"), QHostAddress(QStringLiteral("192.0.2.10")), Verdict::Weak},
+           {QStringLiteral("mx2.example.test"), QHostAddress(QStringLiteral("2001:db8::25")), Verdict::NoTls},
+           {QStringLiteral("mx3.example.test"), QHostAddress(QStringLiteral("192.0.2.30")), Verdict::Unreachable}};
     r.verdict = Verdict::NoTls;
     return r;
 }
@@ -141,11 +144,12 @@ private slots:
         QStringList titles;
         for (int s = 0; s < model.columnCount(); ++s)
             titles << model.headerData(s, Qt::Horizontal).toString();
-        QCOMPARE(titles, (QStringList{QStringLiteral("MX host"), QStringLiteral("Address"), QStringLiteral("Verdict"),
-                                      QStringLiteral("Protocol"), QStringLiteral("Cipher suite"),
-                                      QStringLiteral("Key exchange"), QStringLiteral("DH group"),
-                                      QStringLiteral("TLS versions"), QStringLiteral("Certificate"),
-                                      QStringLiteral("Expires"), QStringLiteral("Verified")}));
+        QCOMPARE(
+            titles,
+            (QStringList {QStringLiteral("MX host"), QStringLiteral("Address"), QStringLiteral("Verdict"),
+                          QStringLiteral("Protocol"), QStringLiteral("Cipher suite"), QStringLiteral("Key exchange"),
+                          QStringLiteral("DH group"), QStringLiteral("TLS versions"), QStringLiteral("Certificate"),
+                          QStringLiteral("Expires"), QStringLiteral("Verified")}));
         for (int s = 0; s < model.columnCount(); ++s)
             QVERIFY(!model.headerData(s, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
         QCOMPARE(model.headerData(ProbeHostModel::ColumnCount, Qt::Horizontal), QVariant());
@@ -158,33 +162,57 @@ private slots:
         QTest::addColumn<int>("verdict");
         QTest::newRow("weak: TLS 1.3, a 1024-bit shared DH group")
             << 0
-            << QStringList{QStringLiteral("mx1.example.test"), QStringLiteral("192.0.2.10"), QStringLiteral("Weak"),
-                           QStringLiteral("TLSv1.3"), QStringLiteral("TLS_AES_256_GCM_SHA384"),
-                           QStringLiteral("ECDHE (X25519)"), QStringLiteral("1024 bits (RFC 2409 Oakley group 2)"),
-                           QStringLiteral("1.2, 1.3"), QStringLiteral("CN=mx1.example.test"),
-                           QStringLiteral("2030-01-02"), QStringLiteral("Verified")}
+            << QStringList {QStringLiteral("mx1.example.test"),
+                            QStringLiteral("192.0.2.10"),
+                            QStringLiteral("Weak"),
+                            QStringLiteral("TLSv1.3"),
+                            QStringLiteral("TLS_AES_256_GCM_SHA384"),
+                            QStringLiteral("ECDHE (X25519)"),
+                            QStringLiteral("1024 bits (RFC 2409 Oakley group 2)"),
+                            QStringLiteral("1.2, 1.3"),
+                            QStringLiteral("CN=mx1.example.test"),
+                            QStringLiteral("2030-01-02"),
+                            QStringLiteral("Verified")}
             << int(Verdict::Weak);
-        QTest::newRow("no STARTTLS, IPv6 on its own port")
-            << 1
-            << QStringList{QStringLiteral("mx2.example.test"), QStringLiteral("[2001:db8::25]:2525"),
-                           QStringLiteral("No TLS"), QStringLiteral("Plaintext"), QStringLiteral("–"),
-                           QStringLiteral("–"), QStringLiteral("–"), QStringLiteral("–"), QStringLiteral("–"),
-                           QStringLiteral("–"), QStringLiteral("–")}
-            << int(Verdict::NoTls);
-        QTest::newRow("connection refused")
-            << 2
-            << QStringList{QStringLiteral("mx3.example.test"), QStringLiteral("192.0.2.30"),
-                           QStringLiteral("Unreachable"), QStringLiteral("–"), QStringLiteral("–"),
-                           QStringLiteral("–"), QStringLiteral("–"), QStringLiteral("–"), QStringLiteral("–"),
-                           QStringLiteral("–"), QStringLiteral("–")}
-            << int(Verdict::Unreachable);
-        QTest::newRow("an MX host without an address")
-            << 3
-            << QStringList{QStringLiteral("mx4.example.test"), QStringLiteral("no address"),
-                           QStringLiteral("Unreachable"), QStringLiteral("–"), QStringLiteral("–"),
-                           QStringLiteral("–"), QStringLiteral("–"), QStringLiteral("–"), QStringLiteral("–"),
-                           QStringLiteral("–"), QStringLiteral("–")}
-            << int(Verdict::Unreachable);
+        QTest::newRow("no STARTTLS, IPv6 on its own port") << 1
+                                                           << QStringList {QStringLiteral("mx2.example.test"),
+                                                                           QStringLiteral("[2001:db8::25]:2525"),
+                                                                           QStringLiteral("No TLS"),
+                                                                           QStringLiteral("Plaintext"),
+                                                                           QStringLiteral("–"),
+                                                                           QStringLiteral("–"),
+                                                                           QStringLiteral("–"),
+                                                                           QStringLiteral("–"),
+                                                                           QStringLiteral("–"),
+                                                                           QStringLiteral("–"),
+                                                                           QStringLiteral("–")}
+                                                           << int(Verdict::NoTls);
+        QTest::newRow("connection refused") << 2
+                                            << QStringList {QStringLiteral("mx3.example.test"),
+                                                            QStringLiteral("192.0.2.30"),
+                                                            QStringLiteral("Unreachable"),
+                                                            QStringLiteral("–"),
+                                                            QStringLiteral("–"),
+                                                            QStringLiteral("–"),
+                                                            QStringLiteral("–"),
+                                                            QStringLiteral("–"),
+                                                            QStringLiteral("–"),
+                                                            QStringLiteral("–"),
+                                                            QStringLiteral("–")}
+                                            << int(Verdict::Unreachable);
+        QTest::newRow("an MX host without an address") << 3
+                                                       << QStringList {QStringLiteral("mx4.example.test"),
+                                                                       QStringLiteral("no address"),
+                                                                       QStringLiteral("Unreachable"),
+                                                                       QStringLiteral("–"),
+                                                                       QStringLiteral("–"),
+                                                                       QStringLiteral("–"),
+                                                                       QStringLiteral("–"),
+                                                                       QStringLiteral("–"),
+                                                                       QStringLiteral("–"),
+                                                                       QStringLiteral("–"),
+                                                                       QStringLiteral("–")}
+                                                       << int(Verdict::Unreachable);
     }
 
     void rowsOfEachKind()
@@ -259,7 +287,7 @@ private slots:
         model.setReport(report());
         QCOMPARE(reset.count(), 1);
         QCOMPARE(model.rows().size(), 4);
-        QCOMPARE(model.rows().at(0).versions, (QStringList{QStringLiteral("1.2"), QStringLiteral("1.3")}));
+        QCOMPARE(model.rows().at(0).versions, (QStringList {QStringLiteral("1.2"), QStringLiteral("1.3")}));
     }
 };
 

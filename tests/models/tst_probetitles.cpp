@@ -52,8 +52,8 @@ private slots:
 
     void words()
     {
-        QVERIFY(ProbeTitles::serverVerdictExplanation(Verdict::NoTls).endsWith(
-            QStringLiteral("Mail to this server travels in plaintext.")));
+        QVERIFY(ProbeTitles::serverVerdictExplanation(Verdict::NoTls)
+                    .endsWith(QStringLiteral("Mail to this server travels in plaintext.")));
         QCOMPARE(ProbeTitles::severity(Severity::Critical), QStringLiteral("Critical"));
         QCOMPARE(ProbeTitles::step(ProbeStep::StartTls), QStringLiteral("STARTTLS"));
         QCOMPARE(ProbeTitles::profile(TlsProfile::OnlyTls11), QStringLiteral("TLS 1.1 only"));

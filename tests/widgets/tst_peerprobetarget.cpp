@@ -47,11 +47,14 @@ private slots:
         QTest::addColumn<QString>("name");
         const int d = int(ProbeTarget::Kind::Domain);
         const int h = int(ProbeTarget::Kind::Host);
-        QTest::newRow("host name") << QStringLiteral("mail.beta.example") << true << d << QStringLiteral("beta.example");
+        QTest::newRow("host name") << QStringLiteral("mail.beta.example") << true << d
+                                   << QStringLiteral("beta.example");
         QTest::newRow("deeper, public suffix of two labels")
             << QStringLiteral("mx1.mail.example.co.uk") << true << d << QStringLiteral("example.co.uk");
-        QTest::newRow("a domain already") << QStringLiteral("beta.example") << true << d << QStringLiteral("beta.example");
-        QTest::newRow("upper case") << QStringLiteral("MX.Alpha.Example") << true << d << QStringLiteral("alpha.example");
+        QTest::newRow("a domain already")
+            << QStringLiteral("beta.example") << true << d << QStringLiteral("beta.example");
+        QTest::newRow("upper case") << QStringLiteral("MX.Alpha.Example") << true << d
+                                    << QStringLiteral("alpha.example");
         QTest::newRow("IPv4") << QStringLiteral("203.0.113.9") << true << h << QStringLiteral("203.0.113.9");
         QTest::newRow("IPv6") << QStringLiteral("2001:DB8::9") << true << h << QStringLiteral("2001:db8::9");
         QTest::newRow("not a name") << QStringLiteral("bad peer!") << false << d << QString();
@@ -85,7 +88,7 @@ private slots:
             figures(Direction::Outbound, "bad peer!", 4),
         };
         QCOMPARE(PeerProbeTarget::ofPlaintextPeers(peers),
-                 (QList<ProbeTarget>{domain("alpha.example"), host("203.0.113.9"), domain("beta.example")}));
+                 (QList<ProbeTarget> {domain("alpha.example"), host("203.0.113.9"), domain("beta.example")}));
         QCOMPARE(PeerProbeTarget::ofPlaintextPeers({}), QList<ProbeTarget>());
     }
 };

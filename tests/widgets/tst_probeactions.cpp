@@ -61,8 +61,8 @@ ProbeReport betaReport()
     r.finished = r.started.addSecs(2);
     const QHostAddress weak(QStringLiteral("198.51.100.7"));
     const QHostAddress plain(QStringLiteral("198.51.100.9"));
-    r.mx.hosts = {MxHost{QStringLiteral("mail.beta.example"), 10, {weak}, QString()},
-                  MxHost{QStringLiteral("backup.beta.example"), 20, {plain}, QString()}};
+    r.mx.hosts = {MxHost {QStringLiteral("mail.beta.example"), 10, {weak}, QString()},
+                  MxHost {QStringLiteral("backup.beta.example"), 20, {plain}, QString()}};
     AddressProbeResult a;
     a.mxName = QStringLiteral("mail.beta.example");
     a.address = weak;
@@ -71,7 +71,7 @@ ProbeReport betaReport()
     b.mxName = QStringLiteral("backup.beta.example");
     b.address = plain;
     r.addresses = {a, b};
-    r.hostVerdicts = {HostVerdict{a.mxName, weak, Verdict::Weak}, HostVerdict{b.mxName, plain, Verdict::NoTls}};
+    r.hostVerdicts = {HostVerdict {a.mxName, weak, Verdict::Weak}, HostVerdict {b.mxName, plain, Verdict::NoTls}};
     r.verdict = Verdict::NoTls;
     return r;
 }
@@ -173,7 +173,8 @@ private slots:
         QVERIFY(loaded.wait(waitMs));
         QCOMPARE(probes.count(), 1);
         QCOMPARE(page.probeModel()->rowCount(), 0);
-        QCOMPARE(page.probesCard()->note(), QStringLiteral("Never probed. Probe asks its mail servers what they offer."));
+        QCOMPARE(page.probesCard()->note(),
+                 QStringLiteral("Never probed. Probe asks its mail servers what they offer."));
 
         QVERIFY(page.probeAction()->isEnabled());
         QSignalSpy asked(&page, &PeerDetailPage::probeRequested);

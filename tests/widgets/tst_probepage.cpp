@@ -17,9 +17,9 @@
 #include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QUdpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUdpSocket>
 
 #include "models/itemmodels/probeeventmodel.h"
 #include "models/itemmodels/probefindingmodel.h"
@@ -199,16 +199,16 @@ private slots:
 
         // One address, probed once: the session found no STARTTLS.
         QCOMPARE(report->hostModel()->rowCount(), 1);
-        QCOMPARE(hostRow(report->hostModel(), 0),
-                 (QStringList{QStringLiteral("127.0.7.1"), server.target(), QStringLiteral("No TLS"),
-                              QStringLiteral("Plaintext"), QStringLiteral("–"), QStringLiteral("–"),
-                              QStringLiteral("–"), QStringLiteral("–"), QStringLiteral("–"), QStringLiteral("–"),
-                              QStringLiteral("–")}));
+        QCOMPARE(
+            hostRow(report->hostModel(), 0),
+            (QStringList {QStringLiteral("127.0.7.1"), server.target(), QStringLiteral("No TLS"),
+                          QStringLiteral("Plaintext"), QStringLiteral("–"), QStringLiteral("–"), QStringLiteral("–"),
+                          QStringLiteral("–"), QStringLiteral("–"), QStringLiteral("–"), QStringLiteral("–")}));
         QVERIFY(report->summaryText().contains(QStringLiteral("1 SMTP sessions")));
 
         // The finding, selected at once, with its evidence: the EHLO reply.
         FindingsView *findings = report->findingsView();
-        QCOMPARE(findingCodes(findings->model()), QStringList{QStringLiteral("no-starttls")});
+        QCOMPARE(findingCodes(findings->model()), QStringList {QStringLiteral("no-starttls")});
         const Finding &finding = findings->model()->findings().first();
         QCOMPARE(finding.severity, Severity::High);
         QCOMPARE(finding.title, QStringLiteral("STARTTLS is not offered: mail to this server travels in plaintext"));
@@ -237,8 +237,7 @@ private slots:
         QVERIFY(seen.indexOf(ProbeStep::Banner) < seen.indexOf(ProbeStep::Ehlo));
         const ProbeEventModel *log = page.stepLog()->eventModel();
         const int connectRow = int(seen.indexOf(ProbeStep::Connect));
-        QCOMPARE(log->index(connectRow, ProbeEventModel::AddressColumn).data().toString(),
-                 QStringLiteral("127.0.7.1"));
+        QCOMPARE(log->index(connectRow, ProbeEventModel::AddressColumn).data().toString(), QStringLiteral("127.0.7.1"));
         QCOMPARE(log->index(connectRow, ProbeEventModel::TargetColumn).data().toString(), server.target());
         QCOMPARE(log->index(connectRow, ProbeEventModel::StepColumn).data().toString(), QStringLiteral("Connect"));
         QVERIFY(!log->index(connectRow, ProbeEventModel::MessageColumn).data().toString().isEmpty());
@@ -346,7 +345,7 @@ private slots:
         QVERIFY(shown.wait(5000));
         QCOMPARE(page.reportView()->titleText(), first.target());
         QCOMPARE(page.reportView()->verdictLabel()->text(), QStringLiteral("No TLS"));
-        QCOMPARE(findingCodes(page.reportView()->findingsView()->model()), QStringList{QStringLiteral("no-starttls")});
+        QCOMPARE(findingCodes(page.reportView()->findingsView()->model()), QStringList {QStringLiteral("no-starttls")});
     }
 
     void probesAllPlaintextPeersAsABatch()
@@ -374,8 +373,9 @@ private slots:
         QSet<QString> targets;
         for (const ProbeEventModel::Entry &e : page.stepLog()->eventModel()->entries())
             targets.insert(e.target);
-        QCOMPARE(targets, (QSet<QString>{QStringLiteral("alpha.example"), QStringLiteral("beta.example"),
-                                         QStringLiteral("relay.example")}));
+        QCOMPARE(targets,
+                 (QSet<QString> {QStringLiteral("alpha.example"), QStringLiteral("beta.example"),
+                                 QStringLiteral("relay.example")}));
         QTRY_COMPARE_WITH_TIMEOUT(page.recentModel()->rowCount(), 3, 10000);
     }
 
@@ -443,7 +443,8 @@ private slots:
         QCOMPARE(shown.count(), 1);
         ProbeReportView *view = f.page->reportView();
         QCOMPARE(view->verdictLabel()->text(), QStringLiteral("Good"));
-        QCOMPARE(view->summaryText(), QStringLiteral("2024-03-18 10:00:01 · took 1.5 s · 6 SMTP sessions · 0 MX hosts"));
+        QCOMPARE(view->summaryText(),
+                 QStringLiteral("2024-03-18 10:00:01 · took 1.5 s · 6 SMTP sessions · 0 MX hosts"));
         QCOMPARE(view->policyText(),
                  QStringLiteral("MTA-STS: mode enforce, for mx1.example.test; policy cached up to 86,400 s\n"
                                 "TLS-RPT: none (no reports of TLS failures are asked for)"));

@@ -218,8 +218,8 @@ QWidget *ProbePage::buildRecent()
     connect(m_recentView, &QAbstractItemView::activated, this, &ProbePage::recentChosen);
 
     m_recentCard = new DashboardCard(
-        tr("Recent probes"),
-        tr("Every probe kept in the store, newest first. Select one to read its report again."), this);
+        tr("Recent probes"), tr("Every probe kept in the store, newest first. Select one to read its report again."),
+        this);
     m_recentCard->setObjectName(QStringLiteral("recentProbesCard"));
     m_recentCard->setContent(m_recentView);
     return m_recentCard;
@@ -420,8 +420,8 @@ void ProbePage::selectShownInRecent()
     for (const ProbeSummary &probe : m_recentModel->probes()) {
         if (probe.target == shown.target && probe.finished == shown.finished.toSecsSinceEpoch()) {
             m_shownStoredId = probe.id;
-            const QModelIndex index =
-                m_recentProxy->mapFromSource(m_recentModel->index(m_recentModel->rowOf(probe.id), 0));
+            const QModelIndex index
+                = m_recentProxy->mapFromSource(m_recentModel->index(m_recentModel->rowOf(probe.id), 0));
             m_recentView->selectionModel()->setCurrentIndex(
                 index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
             return;
@@ -461,9 +461,9 @@ void ProbePage::startBatch(const QList<ProbeTarget> &targets, const QString &err
 {
     m_readingPeers = false;
     if (!error.isEmpty() || targets.isEmpty()) {
-        m_batchText = !error.isEmpty() ? DashboardCards::unreadableNote(error)
-                                       : tr("No peer sent or received plaintext mail in %1.")
-                                             .arg(m_context->rangeTitle().toLower());
+        m_batchText = !error.isEmpty()
+            ? DashboardCards::unreadableNote(error)
+            : tr("No peer sent or received plaintext mail in %1.").arg(m_context->rangeTitle().toLower());
         m_batchLabel->setText(m_batchText);
         updateButtons();
         emit batchFinished();

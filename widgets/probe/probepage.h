@@ -132,16 +132,16 @@ private:
 
     State m_state = State::Idle;
     QString m_stateText;
-    int m_probeId = 0;                 // the single probe running, 0 for none
-    QHash<int, QString> m_targets;     // every probe of this page still running, as typed
+    int m_probeId = 0; // the single probe running, 0 for none
+    QHash<int, QString> m_targets; // every probe of this page still running, as typed
     QHash<int, QString> m_awaitingStore; // finished, not yet stored
-    QList<int> m_batch;                // the batch's probes, all of them until it ends
+    QList<int> m_batch; // the batch's probes, all of them until it ends
     int m_batchDone = 0;
     bool m_batchCancelled = false;
     bool m_readingPeers = false;
-    QHash<int, int> m_batchVerdicts;   // Verdict → probes
+    QHash<int, int> m_batchVerdicts; // Verdict → probes
     QString m_batchText;
-    qint64 m_shownStoredId = 0;        // the stored probe shown, 0 when not known
+    qint64 m_shownStoredId = 0; // the stored probe shown, 0 when not known
 };
 
 } // namespace mailtls

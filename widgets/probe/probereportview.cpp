@@ -144,8 +144,7 @@ void ProbeReportView::setReport(const ProbeReport &report)
     fitHostTable();
     m_findings->setFindings(report.findings);
     m_resultCard->setNote(report.cancelled ? tr("Cancelled: what was found until then.") : QString());
-    m_resultCard->setAccessibleDescription(
-        tr("%1: %2").arg(m_title->text(), RecordTitles::verdict(report.verdict)));
+    m_resultCard->setAccessibleDescription(tr("%1: %2").arg(m_title->text(), RecordTitles::verdict(report.verdict)));
     m_findingsCard->setNote(report.findings.isEmpty() ? tr("Nothing to report.") : QString());
 }
 
@@ -218,9 +217,9 @@ QString ProbeReportView::policySummary(const ProbeReport &report)
             lines << tr("MTA-STS: a record (id %1), but its policy could not be fetched: %2")
                          .arg(sts.id, sts.policyError);
         else {
-            QString line = tr("MTA-STS: mode %1, for %2; policy cached up to %3 s")
-                               .arg(sts.mode, sts.mxPatterns.join(QStringLiteral(", ")),
-                                    QLocale().toString(sts.maxAge));
+            QString line
+                = tr("MTA-STS: mode %1, for %2; policy cached up to %3 s")
+                      .arg(sts.mode, sts.mxPatterns.join(QStringLiteral(", ")), QLocale().toString(sts.maxAge));
             if (!sts.mxNotCovered.isEmpty())
                 line += tr("; not covered: %1").arg(sts.mxNotCovered.join(QStringLiteral(", ")));
             lines << line;

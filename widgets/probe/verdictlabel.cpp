@@ -49,10 +49,14 @@ QString VerdictLabel::text() const
 ChartPalette::Role VerdictLabel::paletteRole(Verdict verdict)
 {
     switch (verdict) {
-    case Verdict::Good: return ChartPalette::Role::Encrypted;
-    case Verdict::Weak: return ChartPalette::Role::Plaintext;
-    case Verdict::NoTls: return ChartPalette::Role::Failure;
-    case Verdict::Unreachable: return ChartPalette::Role::Neutral;
+    case Verdict::Good:
+        return ChartPalette::Role::Encrypted;
+    case Verdict::Weak:
+        return ChartPalette::Role::Plaintext;
+    case Verdict::NoTls:
+        return ChartPalette::Role::Failure;
+    case Verdict::Unreachable:
+        return ChartPalette::Role::Neutral;
     }
     return ChartPalette::Role::Neutral;
 }
