@@ -1,6 +1,7 @@
 #include "widgets/probe/probepage.h"
 
 #include <numeric>
+#include <utility>
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -20,12 +21,14 @@
 #include "models/itemmodels/recordtitles.h"
 #include "models/probe/probeservice.h"
 #include "models/probe/probetargetparser.h"
+#include "models/settings/settings.h"
 #include "models/store/trafficstore.h"
 #include "widgets/dashboard/dashboardcard.h"
 #include "widgets/dashboard/dashboardcards.h"
 #include "widgets/dashboard/dashboardcontext.h"
 #include "widgets/dashboard/pagerefresh.h"
 #include "widgets/dashboard/queryrunner.h"
+#include "widgets/probe/findingsview.h"
 #include "widgets/probe/peerprobetarget.h"
 #include "widgets/probe/probereportview.h"
 #include "widgets/probe/probesteplog.h"
@@ -36,6 +39,10 @@ namespace mailtls {
 namespace {
 
 constexpr int recentLimit = 100;
+const QString settingsView = QStringLiteral("probe");
+const QString splitterKey = QStringLiteral("splitter");
+const QString rightSplitterKey = QStringLiteral("rightSplitter");
+const QString findingsSplitterKey = QStringLiteral("findingsSplitter");
 
 } // namespace
 
@@ -106,10 +113,36 @@ ProbePage::ProbePage(DashboardContext *context, ProbeService *service, QWidget *
     connect(m_context, &DashboardContext::dataChanged, m_refresh, &PageRefresh::request);
     connect(m_context, &DashboardContext::filterChanged, this, &ProbePage::updateProbeAllToolTip);
 
+    restoreState();
     updateProbeAllToolTip();
     updateButtons();
     m_recentCard->setNote(DashboardCards::loadingNote());
     m_refresh->request();
+}
+
+ProbePage::~ProbePage()
+{
+    saveState();
+}
+
+void ProbePage::restoreState()
+{
+    const Settings settings;
+    for (const auto &[splitter, key] :
+         {std::pair {m_splitter, splitterKey}, std::pair {m_rightSplitter, rightSplitterKey},
+          std::pair {m_report->findingsView()->splitter(), findingsSplitterKey}}) {
+        const QByteArray state = settings.viewValue(settingsView, key).toByteArray();
+        if (!state.isEmpty())
+            splitter->restoreState(state);
+    }
+}
+
+void ProbePage::saveState() const
+{
+    Settings settings;
+    settings.setViewValue(settingsView, splitterKey, m_splitter->saveState());
+    settings.setViewValue(settingsView, rightSplitterKey, m_rightSplitter->saveState());
+    settings.setViewValue(settingsView, findingsSplitterKey, m_report->findingsView()->splitter()->saveState());
 }
 
 QWidget *ProbePage::buildTargetBar()

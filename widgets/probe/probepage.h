@@ -45,6 +45,7 @@ public:
     Q_ENUM(State)
 
     ProbePage(DashboardContext *context, ProbeService *service, QWidget *parent = nullptr);
+    ~ProbePage() override;
 
     // Probes the target box's text; false (and the reason under the box)
     // when it names no target.
@@ -107,6 +108,8 @@ private:
     void selectShownInRecent();
     void updateButtons();
     void updateProbeAllToolTip();
+    void restoreState();
+    void saveState() const;
 
     DashboardContext *m_context = nullptr;
     ProbeService *m_service = nullptr;
