@@ -1,0 +1,836 @@
+#include "models/mta/planapplier.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSet>
+#include <QTimer>
+
+#include "models/mta/configfile.h"
+#include "models/probe/probescheduler.h"
+#include "models/sources/localcommandhost.h"
+#include "models/tls/knowndhgroups.h"
+
+namespace mailtls {
+
+namespace {
+
+// An argument vector as a user would type it, for messages.
+QString commandText(const QStringList &argv)
+{
+    QStringList words;
+    for (const QString &arg : argv) {
+        const bool plain = !arg.isEmpty() && !arg.contains(QLatin1Char(' ')) && !arg.contains(QLatin1Char('\''))
+                           && !arg.contains(QLatin1Char('"'));
+        words.append(plain ? arg : QLatin1Char('\'') + QString(arg).replace(QLatin1String("'"), QLatin1String("'\\''"))
+                                       + QLatin1Char('\''));
+    }
+    return words.join(QLatin1Char(' '));
+}
+
+bool isWordCharacter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+bool containsWord(const QByteArray &line, const QByteArray &word)
+{
+    for (qsizetype at = line.indexOf(word); at >= 0; at = line.indexOf(word, at + 1)) {
+        const bool startOk = at == 0 || !isWordCharacter(line.at(at - 1));
+        const qsizetype end = at + word.size();
+        const bool endOk = end >= line.size() || !isWordCharacter(line.at(end));
+        if (startOk && endOk)
+            return true;
+    }
+    return false;
+}
+
+QByteArray withoutLeadingZeros(QByteArray bytes)
+{
+    qsizetype zeros = 0;
+    while (zeros < bytes.size() && bytes.at(zeros) == 0)
+        ++zeros;
+    return bytes.mid(zeros);
+}
+
+QString utcNow()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
+
+QString outcomeWord(PlanApplier::Outcome outcome)
+{
+    switch (outcome) {
+    case PlanApplier::Outcome::Ok:
+        return QStringLiteral("ok");
+    case PlanApplier::Outcome::Skipped:
+        return QStringLiteral("skipped");
+    case PlanApplier::Outcome::Failed:
+        return QStringLiteral("failed");
+    }
+    return QString();
+}
+
+QString stepWord(PlanApplier::Step step)
+{
+    switch (step) {
+    case PlanApplier::Step::Backup:
+        return QStringLiteral("backup");
+    case PlanApplier::Step::Write:
+        return QStringLiteral("write");
+    case PlanApplier::Step::Validate:
+        return QStringLiteral("validate");
+    case PlanApplier::Step::Reload:
+        return QStringLiteral("reload");
+    case PlanApplier::Step::Verify:
+        return QStringLiteral("verify");
+    case PlanApplier::Step::Rollback:
+        return QStringLiteral("rollback");
+    }
+    return QString();
+}
+
+struct Judgement
+{
+    bool passed = false;
+    QString message;
+};
+
+// Whether the probe of the own MTA shows what the plan set out to change.
+Judgement judge(const ProbeReport &report, const ChangePlan::Verification &v)
+{
+    const QString where = QStringLiteral("%1:%2").arg(v.address).arg(v.port);
+    if (report.addresses.isEmpty() || report.addresses.constFirst().sessions.isEmpty()) {
+        const QString why = !report.mx.error.isEmpty() ? report.mx.error : PlanApplier::tr("no session was opened");
+        return {false, PlanApplier::tr("%1 could not be probed: %2").arg(where, why)};
+    }
+    const QList<SmtpSessionResult> &sessions = report.addresses.constFirst().sessions;
+    const SmtpSessionResult &first = sessions.constFirst();
+    if (first.outcome != SessionOutcome::Completed)
+        return {false, PlanApplier::tr("the probe of %1 did not get through: %2").arg(where, first.detail)};
+    if (!first.startTlsAdvertised)
+        return {false, PlanApplier::tr("%1 does not offer STARTTLS").arg(where)};
+    if (v.check == ChangePlan::Check::StartTls) {
+        if (!first.tls.established)
+            return {false, PlanApplier::tr("%1 offers STARTTLS, but the TLS handshake fails: %2")
+                               .arg(where, first.tls.error.isEmpty() ? first.detail : first.tls.error)};
+        return {true, PlanApplier::tr("%1 offers STARTTLS: %2, %3").arg(where, first.tls.protocol, first.tls.cipher)};
+    }
+
+    const SmtpSessionResult *dhe = nullptr;
+    for (const SmtpSessionResult &s : sessions)
+        if (s.profile == TlsProfile::DheOnly)
+            dhe = &s;
+    if (dhe == nullptr)
+        return {false, PlanApplier::tr("%1 could not be asked for its Diffie-Hellman group").arg(where)};
+    if (dhe->tls.dhPrime.isEmpty()) {
+        if (dhe->outcome == SessionOutcome::Completed && dhe->tlsAttempted && !dhe->tls.established)
+            return {true, PlanApplier::tr("%1 offers no DHE key exchange (ECDHE only): Logjam does not apply")
+                              .arg(where)};
+        return {false, PlanApplier::tr("%1's Diffie-Hellman group could not be measured: %2")
+                           .arg(where, dhe->tls.error.isEmpty() ? dhe->detail : dhe->tls.error)};
+    }
+    const int bits = dhe->tls.keyExchangeBits;
+    const std::optional<KnownDhGroup> known = KnownDhGroups::identify(dhe->tls.dhPrime);
+    const QString name = known ? known->name : PlanApplier::tr("a group of its own");
+    if (!v.expectedPrime.isEmpty()) {
+        if (withoutLeadingZeros(dhe->tls.dhPrime) == withoutLeadingZeros(v.expectedPrime))
+            return {true, PlanApplier::tr("%1 now offers DHE with %2 bits, %3").arg(where).arg(bits).arg(name)};
+        return {false, PlanApplier::tr("%1 still offers DHE with %2 bits, %3, not %4")
+                           .arg(where)
+                           .arg(bits)
+                           .arg(name, v.expectedGroupName.isEmpty() ? PlanApplier::tr("the new group")
+                                                                    : v.expectedGroupName)};
+    }
+    if (bits >= v.minimumDhBits)
+        return {true, PlanApplier::tr("%1 now offers DHE with %2 bits, %3").arg(where).arg(bits).arg(name)};
+    return {false, PlanApplier::tr("%1 still offers DHE with only %2 bits, %3 (at least %4 expected)")
+                       .arg(where)
+                       .arg(bits)
+                       .arg(name)
+                       .arg(v.minimumDhBits)};
+}
+
+} // namespace
+
+PlanApplier::PlanApplier(QObject *parent)
+    : QObject(parent)
+    , m_backupRoot(BackupStore::defaultRoot())
+    , m_host(std::make_shared<LocalCommandHost>())
+    , m_commandTimer(new QTimer(this))
+    , m_retryTimer(new QTimer(this))
+{
+    m_commandTimer->setSingleShot(true);
+    connect(m_commandTimer, &QTimer::timeout, this, [this] {
+        if (!m_process)
+            return;
+        m_commandTimedOut = true;
+        m_process->kill();
+    });
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &PlanApplier::verifyAttempt);
+}
+
+PlanApplier::~PlanApplier()
+{
+    // An apply cut short here leaves its manifest in the state it reached:
+    // listBackups() shows it as interrupted and restore() puts it back.
+    if (m_process) {
+        m_process->disconnect(this);
+        m_process->kill();
+        m_process->waitForFinished(1000);
+    }
+}
+
+void PlanApplier::setBackupRoot(const QString &root)
+{
+    m_backupRoot = root;
+}
+
+void PlanApplier::setCommandHost(std::shared_ptr<const CommandHost> host)
+{
+    if (host)
+        m_host = std::move(host);
+}
+
+void PlanApplier::setProbeOptions(const ProbeOptions &options)
+{
+    m_probeOptions = options;
+}
+
+void PlanApplier::setVerifyAttempts(int attempts, int pauseMs)
+{
+    m_verifyAttempts = qMax(1, attempts);
+    m_verifyPauseMs = qMax(0, pauseMs);
+}
+
+QString PlanApplier::stepName(Step step)
+{
+    switch (step) {
+    case Step::Backup:
+        return tr("backup");
+    case Step::Write:
+        return tr("write");
+    case Step::Validate:
+        return tr("validate");
+    case Step::Reload:
+        return tr("reload");
+    case Step::Verify:
+        return tr("verify");
+    case Step::Rollback:
+        return tr("rollback");
+    }
+    return QString();
+}
+
+QStringList PlanApplier::validationProblems(const QByteArray &output, const QList<QByteArray> &parameters,
+                                            const QStringList &paths)
+{
+    QStringList problems;
+    for (const QByteArray &raw : output.split('\n')) {
+        const QByteArray line = raw.trimmed();
+        if (line.isEmpty())
+            continue;
+        bool problem = line.contains("fatal:");
+        if (!problem && line.contains("warning:")) {
+            for (const QByteArray &name : parameters)
+                problem = problem || containsWord(line, name);
+            for (const QString &path : paths)
+                problem = problem || (!path.isEmpty() && line.contains(QFile::encodeName(path)));
+        }
+        if (problem)
+            problems.append(QString::fromLocal8Bit(line));
+    }
+    return problems;
+}
+
+QList<Backup> PlanApplier::listBackups(QString *error) const
+{
+    return BackupStore(m_backupRoot).list(error);
+}
+
+std::optional<ChangePlan> PlanApplier::restorePlan(const QString &backupId, QString *error) const
+{
+    const BackupStore store(m_backupRoot);
+    const std::optional<Backup> backup = store.load(backupId, error);
+    if (!backup)
+        return std::nullopt;
+    ChangePlan plan;
+    plan.title = tr("Put back the configuration saved before \"%1\" (backup %2)").arg(backup->title, backup->id);
+    plan.mta = backup->mta;
+    plan.configDir = backup->configDir;
+    plan.validateCommands = backup->validateCommands;
+    plan.statusCommand = backup->statusCommand;
+    plan.reloadCommand = backup->reloadCommand;
+    for (const BackedUpFile &file : backup->files) {
+        const ConfigFile::Contents current = ConfigFile::read(file.path);
+        if (!current.error.isEmpty()) {
+            *error = current.error;
+            return std::nullopt;
+        }
+        FileEdit edit;
+        edit.path = file.path;
+        if (current.exists)
+            edit.before = current.bytes;
+        if (file.existed) {
+            const std::optional<QByteArray> saved = store.copyOf(*backup, file, error);
+            if (!saved)
+                return std::nullopt;
+            edit.after = *saved;
+            edit.mode = file.mode;
+            edit.owner = file.owner;
+            edit.group = file.group;
+            edit.summary.append(tr("%1 as it was before").arg(file.path));
+        } else {
+            edit.summary.append(tr("remove %1 (it did not exist before)").arg(file.path));
+        }
+        if (edit.changesFile())
+            plan.edits.append(edit);
+    }
+    return plan;
+}
+
+bool PlanApplier::restore(const QString &backupId, QString *error)
+{
+    if (m_running) {
+        *error = tr("a change is being applied; wait until it has finished");
+        return false;
+    }
+    const std::optional<ChangePlan> plan = restorePlan(backupId, error);
+    if (!plan)
+        return false;
+    if (plan->isEmpty()) {
+        *error = tr("the files are already as backup %1 saved them: nothing to restore").arg(backupId);
+        return false;
+    }
+    return apply(*plan);
+}
+
+bool PlanApplier::apply(const ChangePlan &plan)
+{
+    if (m_running || plan.isEmpty())
+        return false;
+    m_plan = plan;
+    // Edits that change nothing are not part of the apply.
+    m_plan.edits.clear();
+    for (const FileEdit &edit : plan.edits)
+        if (edit.changesFile())
+            m_plan.edits.append(edit);
+    m_backup = Backup();
+    m_saved.clear();
+    m_result = Result();
+    m_running = true;
+    m_cancelled = false;
+    m_rollingBack = false;
+    m_backupMade = false;
+    m_wroteAny = false;
+    m_reloadTried = false;
+    m_attempt = 0;
+    next(Step::Backup, &PlanApplier::runBackup);
+    return true;
+}
+
+void PlanApplier::cancel()
+{
+    if (!m_running || m_rollingBack || m_cancelled)
+        return;
+    m_cancelled = true;
+    m_result.cancelled = true;
+    if (m_process) {
+        m_process->kill();
+    } else if (m_scheduler != nullptr && m_probeId > 0) {
+        m_scheduler->cancel(m_probeId);
+    } else if (m_retryTimer->isActive()) {
+        m_retryTimer->stop();
+        fail(Step::Verify, tr("cancelled"), QString());
+    }
+    // Otherwise the next step, already queued, sees the cancel.
+}
+
+void PlanApplier::next(Step step, void (PlanApplier::*run)())
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, step, run] {
+            if (m_cancelled && !m_rollingBack)
+                fail(step, tr("cancelled"), QString());
+            else
+                (this->*run)();
+        },
+        Qt::QueuedConnection);
+}
+
+void PlanApplier::begin(Step step, const QString &description)
+{
+    m_current = step;
+    emit stepStarted(step, description);
+}
+
+void PlanApplier::record(Step step, Outcome outcome, const QString &message, const QString &output)
+{
+    StepResult result{step, outcome, message, output};
+    m_result.steps.append(result);
+    if (m_backupMade) {
+        m_backup.log.append(QStringLiteral("%1 %2 %3: %4").arg(utcNow(), stepWord(step), outcomeWord(outcome), message));
+        QString ignored;
+        BackupStore(m_backupRoot).save(m_backup, &ignored);
+    }
+    emit stepFinished(result);
+}
+
+void PlanApplier::setState(const QString &state)
+{
+    if (!m_backupMade)
+        return;
+    m_backup.state = state;
+    QString ignored;
+    BackupStore(m_backupRoot).save(m_backup, &ignored);
+}
+
+void PlanApplier::runBackup()
+{
+    begin(Step::Backup, tr("Saving a copy of each file before it changes"));
+    // Every file is checked before anything is saved or written: a plan made
+    // from other bytes than the ones there now would undo someone's edit.
+    QList<ConfigFile::Contents> current;
+    QStringList seen;
+    for (const FileEdit &edit : std::as_const(m_plan.edits)) {
+        if (seen.contains(edit.path)) {
+            fail(Step::Backup, tr("the plan changes %1 twice; nothing was changed").arg(edit.path), QString());
+            return;
+        }
+        seen.append(edit.path);
+        const ConfigFile::Contents contents = ConfigFile::read(edit.path);
+        if (!contents.error.isEmpty()) {
+            fail(Step::Backup, contents.error + QLatin1Char('\n') + tr("Nothing was changed."), QString());
+            return;
+        }
+        QString changed;
+        if (contents.exists && !edit.before)
+            changed = tr("%1 was created after the plan was made").arg(edit.path);
+        else if (!contents.exists && edit.before)
+            changed = tr("%1 was removed after the plan was made").arg(edit.path);
+        else if (contents.exists && contents.bytes != *edit.before)
+            changed = tr("%1 changed after the plan was made").arg(edit.path);
+        if (!changed.isEmpty()) {
+            fail(Step::Backup,
+                 changed + QLatin1Char('\n') + tr("Nothing was changed: inspect again and review the new plan."),
+                 QString());
+            return;
+        }
+        current.append(contents);
+    }
+
+    const BackupStore store(m_backupRoot);
+    QString error;
+    std::optional<Backup> backup = store.create(m_plan, QDateTime::currentDateTimeUtc(), &error);
+    if (!backup) {
+        fail(Step::Backup, error + QLatin1Char('\n') + tr("Nothing was changed."), QString());
+        return;
+    }
+    m_backup = *backup;
+    m_backupMade = true;
+    for (qsizetype i = 0; i < m_plan.edits.size(); ++i) {
+        const FileEdit &edit = m_plan.edits.at(i);
+        BackedUpFile file;
+        file.path = edit.path;
+        file.existed = current.at(i).exists;
+        if (file.existed) {
+            const ConfigFile::Status status = ConfigFile::status(edit.path);
+            file.mode = status.mode;
+            file.owner = status.owner;
+            file.group = status.group;
+            if (!store.saveCopy(m_backup, file, current.at(i).bytes, &error)) {
+                store.discard(m_backup);
+                m_backupMade = false;
+                fail(Step::Backup, error + QLatin1Char('\n') + tr("Nothing was changed."), QString());
+                return;
+            }
+        }
+        if (edit.after)
+            file.newSha256 = ConfigFile::sha256(*edit.after);
+        m_backup.files.append(file);
+        m_saved.append(current.at(i).bytes);
+    }
+    if (!store.save(m_backup, &error)) {
+        store.discard(m_backup);
+        m_backupMade = false;
+        fail(Step::Backup, error + QLatin1Char('\n') + tr("Nothing was changed."), QString());
+        return;
+    }
+    m_result.backupId = m_backup.id;
+    record(Step::Backup, Outcome::Ok, tr("saved in %1").arg(QDir::toNativeSeparators(m_backup.folder)));
+    next(Step::Write, &PlanApplier::runWrite);
+}
+
+void PlanApplier::runWrite()
+{
+    begin(Step::Write, tr("Writing the changed files"));
+    setState(QStringLiteral("writing"));
+    QStringList written;
+    for (qsizetype i = 0; i < m_plan.edits.size(); ++i) {
+        const FileEdit &edit = m_plan.edits.at(i);
+        // Checked again right before the write: the backup step was an event
+        // loop turn ago.
+        const ConfigFile::Contents contents = ConfigFile::read(edit.path);
+        const bool same = contents.error.isEmpty() && contents.exists == edit.before.has_value()
+                          && (!contents.exists || contents.bytes == *edit.before);
+        if (!same) {
+            fail(Step::Write, tr("%1 changed while the plan was being applied").arg(edit.path), QString());
+            return;
+        }
+        QString error;
+        const bool ok = edit.after ? ConfigFile::write(edit.path, *edit.after, edit.mode, edit.owner, edit.group, &error)
+                                   : ConfigFile::remove(edit.path, &error);
+        if (!ok) {
+            fail(Step::Write, error, QString());
+            return;
+        }
+        m_wroteAny = true;
+        m_backup.files[i].written = true;
+        setState(QStringLiteral("writing"));
+        written.append(edit.after ? tr("wrote %1").arg(edit.path) : tr("removed %1").arg(edit.path));
+    }
+    setState(QStringLiteral("written"));
+    record(Step::Write, Outcome::Ok, written.join(QLatin1Char('\n')));
+    next(Step::Validate, &PlanApplier::runValidate);
+}
+
+void PlanApplier::runValidate()
+{
+    begin(Step::Validate, tr("Checking the new configuration"));
+    for (const ChangePlan::RequiredFile &required : std::as_const(m_plan.requiredFiles)) {
+        const ConfigFile::Status status = ConfigFile::status(required.path);
+        if (!status.exists) {
+            fail(Step::Validate,
+                 tr("%1 names %2, which does not exist").arg(QString::fromLatin1(required.parameter), required.path),
+                 QString());
+            return;
+        }
+        if (!status.regular) {
+            fail(Step::Validate,
+                 tr("%1 names %2, which is not a regular file")
+                     .arg(QString::fromLatin1(required.parameter), required.path),
+                 QString());
+            return;
+        }
+    }
+    m_validateOutput.clear();
+    runValidateCommand(0);
+}
+
+void PlanApplier::runValidateCommand(int index)
+{
+    if (index >= m_plan.validateCommands.size()) {
+        setState(QStringLiteral("validated"));
+        QStringList ran;
+        for (const QStringList &argv : std::as_const(m_plan.validateCommands))
+            ran.append(commandText(argv));
+        const QString message = ran.isEmpty() ? tr("the files named by the changed settings exist")
+                                              : tr("passed: %1").arg(ran.join(QStringLiteral(", ")));
+        record(Step::Validate, Outcome::Ok, message, m_validateOutput);
+        next(Step::Reload, &PlanApplier::runReload);
+        return;
+    }
+    const QStringList argv = m_plan.validateCommands.at(index);
+    runCommand(argv, [this, argv, index](int exitCode, bool ran, const QByteArray &output) {
+        const QString text = QString::fromLocal8Bit(output);
+        m_validateOutput += QStringLiteral("$ ") + commandText(argv) + QLatin1Char('\n') + text;
+        if (m_cancelled) {
+            fail(Step::Validate, tr("cancelled"), m_validateOutput);
+            return;
+        }
+        if (!ran) {
+            fail(Step::Validate, tr("%1 could not be run: %2").arg(commandText(argv), text.trimmed()), m_validateOutput);
+            return;
+        }
+        if (exitCode != 0) {
+            fail(Step::Validate, tr("%1 failed (exit status %2)").arg(commandText(argv)).arg(exitCode),
+                 m_validateOutput);
+            return;
+        }
+        QStringList paths;
+        for (const FileEdit &edit : std::as_const(m_plan.edits))
+            if (edit.createsFile())
+                paths.append(edit.path);
+        for (const ChangePlan::RequiredFile &required : std::as_const(m_plan.requiredFiles))
+            paths.append(required.path);
+        const QStringList problems = validationProblems(output, m_plan.parameters(), paths);
+        if (!problems.isEmpty()) {
+            fail(Step::Validate,
+                 tr("%1 objects to the change:\n%2").arg(commandText(argv), problems.join(QLatin1Char('\n'))),
+                 m_validateOutput);
+            return;
+        }
+        runValidateCommand(index + 1);
+    });
+}
+
+void PlanApplier::runReload()
+{
+    begin(Step::Reload, tr("Reloading %1").arg(m_plan.mta));
+    if (m_plan.statusCommand.isEmpty() || m_plan.reloadCommand.isEmpty()) {
+        record(Step::Reload, Outcome::Skipped,
+               tr("%1 cannot be reloaded from here: the change takes effect at its next start or reload")
+                   .arg(m_plan.mta));
+        next(Step::Verify, &PlanApplier::runVerify);
+        return;
+    }
+    runCommand(m_plan.statusCommand, [this](int exitCode, bool ran, const QByteArray &statusOutput) {
+        if (m_cancelled) {
+            fail(Step::Reload, tr("cancelled"), QString::fromLocal8Bit(statusOutput));
+            return;
+        }
+        if (!ran || exitCode != 0) {
+            m_result.mtaRunning = false;
+            record(Step::Reload, Outcome::Skipped,
+                   tr("%1 is not running: the change takes effect at its next start").arg(m_plan.mta),
+                   QString::fromLocal8Bit(statusOutput));
+            next(Step::Verify, &PlanApplier::runVerify);
+            return;
+        }
+        m_result.mtaRunning = true;
+        m_reloadTried = true;
+        runCommand(m_plan.reloadCommand, [this](int code, bool reloadRan, const QByteArray &output) {
+            const QString text = QString::fromLocal8Bit(output);
+            if (m_cancelled) {
+                fail(Step::Reload, tr("cancelled"), text);
+                return;
+            }
+            if (!reloadRan || code != 0) {
+                fail(Step::Reload,
+                     reloadRan ? tr("%1 failed (exit status %2)").arg(commandText(m_plan.reloadCommand)).arg(code)
+                               : tr("%1 could not be run: %2").arg(commandText(m_plan.reloadCommand), text.trimmed()),
+                     text);
+                return;
+            }
+            m_result.reloaded = true;
+            setState(QStringLiteral("reloaded"));
+            record(Step::Reload, Outcome::Ok, tr("%1 reloaded its configuration").arg(m_plan.mta), text);
+            next(Step::Verify, &PlanApplier::runVerify);
+        });
+    });
+}
+
+void PlanApplier::runVerify()
+{
+    const ChangePlan::Verification &v = m_plan.verification;
+    begin(Step::Verify, tr("Probing the own mail server"));
+    if (v.check == ChangePlan::Check::None) {
+        record(Step::Verify, Outcome::Skipped, tr("nothing to probe for this change: the validation covers it"));
+        succeed();
+        return;
+    }
+    if (!m_result.reloaded) {
+        record(Step::Verify, Outcome::Skipped,
+               tr("not probed: %1 has not loaded the change yet").arg(m_plan.mta));
+        succeed();
+        return;
+    }
+    if (v.address.isEmpty()) {
+        record(Step::Verify, Outcome::Skipped, tr("not probed: no address of the own mail server was given"));
+        succeed();
+        return;
+    }
+    if (m_scheduler == nullptr) {
+        ProbeOptions options = m_probeOptions;
+        options.cacheSeconds = 0;
+        m_scheduler = new ProbeScheduler(options, this);
+        connect(m_scheduler, &ProbeScheduler::finished, this, [this](int id, const ProbeReport &report) {
+            if (id == m_probeId) {
+                m_probeId = 0;
+                onProbeFinished(report);
+            }
+        });
+    }
+    m_attempt = 0;
+    verifyAttempt();
+}
+
+void PlanApplier::verifyAttempt()
+{
+    ++m_attempt;
+    m_scheduler->clearCache();
+    ProbeTarget target;
+    target.kind = ProbeTarget::Kind::Host;
+    target.name = m_plan.verification.address;
+    target.port = m_plan.verification.port;
+    m_probeId = m_scheduler->probe(target);
+}
+
+void PlanApplier::onProbeFinished(const ProbeReport &report)
+{
+    if (m_cancelled) {
+        fail(Step::Verify, tr("cancelled"), QString());
+        return;
+    }
+    const Judgement judgement = judge(report, m_plan.verification);
+    if (judgement.passed) {
+        setState(QStringLiteral("verified"));
+        record(Step::Verify, Outcome::Ok, judgement.message);
+        succeed();
+        return;
+    }
+    if (m_attempt < m_verifyAttempts) {
+        m_retryTimer->start(m_verifyPauseMs);
+        return;
+    }
+    fail(Step::Verify, judgement.message,
+         tr("probed %n time(s), %1 ms apart", nullptr, m_attempt).arg(m_verifyPauseMs));
+}
+
+void PlanApplier::succeed()
+{
+    setState(QStringLiteral("done"));
+    m_result.succeeded = true;
+    end();
+}
+
+void PlanApplier::fail(Step step, const QString &message, const QString &output)
+{
+    record(step, Outcome::Failed, message, output);
+    m_result.failedStep = step;
+    m_result.message = message;
+    m_result.output = output;
+    if (!m_wroteAny) {
+        m_result.changedNothing = true;
+        // Nothing was written: the backup would only restore what is there.
+        if (m_backupMade) {
+            BackupStore(m_backupRoot).discard(m_backup);
+            m_backupMade = false;
+            m_result.backupId.clear();
+        }
+        end();
+        return;
+    }
+    rollBack();
+}
+
+bool PlanApplier::restoreFiles(QString *message)
+{
+    QStringList problems;
+    int restored = 0;
+    for (qsizetype i = 0; i < m_plan.edits.size(); ++i) {
+        BackedUpFile &file = m_backup.files[i];
+        if (!file.written)
+            continue;
+        QString error;
+        const bool ok = file.existed
+                            ? ConfigFile::write(file.path, m_saved.at(i), file.mode, file.owner, file.group, &error)
+                            : ConfigFile::remove(file.path, &error);
+        // Read back: the promise is byte for byte.
+        const ConfigFile::Contents now = ConfigFile::read(file.path);
+        const bool same = now.error.isEmpty() && now.exists == file.existed
+                          && (!file.existed || now.bytes == m_saved.at(i));
+        if (!ok || !same) {
+            problems.append(ok ? tr("%1 does not read back as saved").arg(file.path) : error);
+            continue;
+        }
+        file.written = false;
+        ++restored;
+    }
+    *message = problems.isEmpty()
+                   ? tr("restored %n file(s) from %1", nullptr, restored).arg(QDir::toNativeSeparators(m_backup.folder))
+                   : tr("could not restore every file; the copies are in %1:\n%2")
+                         .arg(QDir::toNativeSeparators(m_backup.folder), problems.join(QLatin1Char('\n')));
+    return problems.isEmpty();
+}
+
+void PlanApplier::rollBack()
+{
+    m_rollingBack = true;
+    begin(Step::Rollback, tr("Putting the saved files back"));
+    setState(QStringLiteral("rolling-back"));
+    QString message;
+    const bool filesOk = restoreFiles(&message);
+    m_result.rolledBack = filesOk;
+    m_result.rollbackFailed = !filesOk;
+    m_rollbackMessage = message;
+    if (m_reloadTried && m_result.mtaRunning) {
+        runCommand(m_plan.reloadCommand, [this](int exitCode, bool ran, const QByteArray &output) {
+            afterRollbackReload(ran && exitCode == 0, QString::fromLocal8Bit(output));
+        });
+        return;
+    }
+    afterRollbackReload(true, QString());
+}
+
+void PlanApplier::afterRollbackReload(bool ok, const QString &output)
+{
+    QString message = m_rollbackMessage;
+    if (m_reloadTried && m_result.mtaRunning) {
+        if (ok) {
+            message += QLatin1Char('\n') + tr("%1 reloaded the restored configuration").arg(m_plan.mta);
+        } else {
+            message += QLatin1Char('\n')
+                       + tr("reloading %1 failed: run %2 yourself")
+                             .arg(m_plan.mta, commandText(m_plan.reloadCommand));
+            m_result.rollbackFailed = true;
+        }
+    }
+    const bool failed = m_result.rollbackFailed;
+    setState(failed ? QStringLiteral("rollback-failed") : QStringLiteral("rolled-back"));
+    record(Step::Rollback, failed ? Outcome::Failed : Outcome::Ok, message, output);
+    end();
+}
+
+void PlanApplier::end()
+{
+    m_running = false;
+    m_rollingBack = false;
+    const Result result = m_result;
+    emit finished(result);
+}
+
+void PlanApplier::runCommand(const QStringList &argv, CommandDone done)
+{
+    m_commandDone = std::move(done);
+    m_commandOutput.clear();
+    m_commandOverflow = false;
+    m_commandTimedOut = false;
+    m_process = std::make_unique<QProcess>();
+    m_host->prepare(*m_process, argv);
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    QProcess *process = m_process.get();
+    connect(process, &QProcess::readyRead, this, [this, process] {
+        const QByteArray chunk = process->readAll();
+        const qsizetype room = MaxOutputBytes - m_commandOutput.size();
+        if (chunk.size() > room)
+            m_commandOverflow = true;
+        m_commandOutput += chunk.left(qMax<qsizetype>(room, 0));
+    });
+    connect(process, &QProcess::finished, this,
+            [this](int exitCode, QProcess::ExitStatus status) { onCommandEnded(status == QProcess::NormalExit ? exitCode : -1, true); });
+    connect(process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            onCommandEnded(-1, false);
+    });
+    m_commandTimer->start(m_commandTimeoutMs);
+    m_process->start();
+    m_process->closeWriteChannel();
+}
+
+void PlanApplier::onCommandEnded(int exitCode, bool ran)
+{
+    if (!m_process)
+        return;
+    m_commandTimer->stop();
+    const qsizetype room = MaxOutputBytes - m_commandOutput.size();
+    m_commandOutput += m_process->readAll().left(qMax<qsizetype>(room, 0));
+    QByteArray output = m_commandOutput;
+    if (!ran)
+        output += m_process->errorString().toLocal8Bit() + '\n';
+    if (m_commandOverflow)
+        output += tr("[output cut after %1 bytes]").arg(MaxOutputBytes).toLocal8Bit() + '\n';
+    if (m_commandTimedOut)
+        output += tr("[stopped after %1 seconds]").arg(m_commandTimeoutMs / 1000).toLocal8Bit() + '\n';
+    // Deleted later: this runs inside one of its signals.
+    m_process->disconnect(this);
+    m_process.release()->deleteLater();
+    CommandDone done = std::move(m_commandDone);
+    m_commandDone = nullptr;
+    done(m_commandTimedOut ? -1 : exitCode, ran, output);
+}
+
+} // namespace mailtls

@@ -1,0 +1,192 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include "models/mta/backupstore.h"
+#include "models/mta/changeplan.h"
+#include "models/probe/probeoptions.h"
+#include "models/probe/probetypes.h"
+
+class QProcess;
+class QTimer;
+
+namespace mailtls {
+
+class CommandHost;
+class ProbeScheduler;
+
+// Carries out a ChangePlan step by step without ever blocking its thread
+// (commands run as asynchronous QProcesses, probes through ProbeScheduler;
+// the files are small and written at once):
+//
+//  1. Backup: every file the plan touches is read and compared with the bytes
+//     the plan was made from; if any differs, nothing is written at all.
+//     Each is copied into a new backup folder whose manifest.json names the
+//     file, its mode, owner, group and SHA-256.
+//  2. Write: each file replaced atomically (ConfigFile::write), keeping its
+//     mode, owner and group; the manifest records each file written.
+//  3. Validate: every file in plan.requiredFiles exists, then each of
+//     plan.validateCommands runs and must exit 0; a "fatal:" line in its
+//     output, or a "warning:" line that names a changed parameter or a file
+//     the plan writes, fails it too. Other warnings were there before the
+//     change: they are passed on in the step's output, not counted.
+//  4. Reload: only when plan.statusCommand exits 0 (the MTA runs); otherwise
+//     the step is skipped and says the change takes effect at the next start.
+//  5. Verify: after a reload, the own MTA is probed at
+//     plan.verification.address (plan.verification says what must be seen);
+//     a result that does not show the change yet is probed again after a
+//     pause (processes of the old configuration finish their sessions).
+//
+// A failure or cancel() after anything was written restores every file from
+// the backup byte for byte, with its mode, owner and group (a created file is
+// removed), and reloads again when the MTA runs; the result names the step
+// that failed and its output. The manifest keeps the state after each step,
+// so an interrupted apply shows in listBackups().
+class PlanApplier final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Step { Backup, Write, Validate, Reload, Verify, Rollback };
+    Q_ENUM(Step)
+    enum class Outcome { Ok, Skipped, Failed };
+    Q_ENUM(Outcome)
+
+    struct StepResult
+    {
+        Step step = Step::Backup;
+        Outcome outcome = Outcome::Ok;
+        QString message; // translated, one or a few lines
+        QString output;  // what the step's commands printed (bounded)
+    };
+
+    struct Result
+    {
+        bool succeeded = false;    // every step done or skipped
+        bool changedNothing = false; // refused or failed before writing a byte
+        bool rolledBack = false;   // files were written, then restored
+        bool rollbackFailed = false;
+        bool cancelled = false;
+        std::optional<Step> failedStep;
+        QString message; // what failed, translated; empty on success
+        QString output;  // the failing step's output
+        QString backupId;
+        bool mtaRunning = false;
+        bool reloaded = false;
+        QList<StepResult> steps;
+    };
+
+    // Output kept per command; the rest is cut with a note.
+    static constexpr qsizetype MaxOutputBytes = 64 * 1024;
+
+    explicit PlanApplier(QObject *parent = nullptr);
+    ~PlanApplier() override;
+
+    // Where backup folders go (BackupStore::defaultRoot() unless set).
+    void setBackupRoot(const QString &root);
+    QString backupRoot() const { return m_backupRoot; }
+    // Where commands run (this machine unless set).
+    void setCommandHost(std::shared_ptr<const CommandHost> host);
+    void setProbeOptions(const ProbeOptions &options);
+    void setCommandTimeoutMs(int ms) { m_commandTimeoutMs = ms; }
+    // How often verification probes before it fails, and the pause between.
+    void setVerifyAttempts(int attempts, int pauseMs);
+
+    // False (and nothing happens) while a plan runs or for an empty plan;
+    // otherwise finished() follows, never from inside this call.
+    bool apply(const ChangePlan &plan);
+    // Applies restorePlan(backupId) (itself backed up, so a restore can be
+    // undone too). False with *error when that plan cannot be made or is empty.
+    bool restore(const QString &backupId, QString *error);
+    // The plan that puts back the files saved in `backupId`, as they are now
+    // compared with the saved copies; empty when they already match.
+    std::optional<ChangePlan> restorePlan(const QString &backupId, QString *error) const;
+    QList<Backup> listBackups(QString *error = nullptr) const;
+
+    // Stops the running step; anything written is rolled back (a rollback in
+    // progress is finished, not cancelled).
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+    // Translated: "backup", "write", "validate", "reload", "verify", "rollback".
+    static QString stepName(Step step);
+    // The validation rule above, for one command's output: the lines that
+    // fail it.
+    static QStringList validationProblems(const QByteArray &output, const QList<QByteArray> &parameters,
+                                          const QStringList &paths);
+
+signals:
+    void stepStarted(mailtls::PlanApplier::Step step, const QString &description);
+    void stepFinished(const mailtls::PlanApplier::StepResult &result);
+    void finished(const mailtls::PlanApplier::Result &result);
+
+private:
+    using CommandDone = std::function<void(int exitCode, bool ran, const QByteArray &output)>;
+
+    void next(Step step, void (PlanApplier::*run)());
+    void runBackup();
+    void runWrite();
+    void runValidate();
+    void runValidateCommand(int index);
+    void runReload();
+    void runVerify();
+    void verifyAttempt();
+    void onProbeFinished(const ProbeReport &report);
+    void succeed();
+    void fail(Step step, const QString &message, const QString &output);
+    void rollBack();
+    void afterRollbackReload(bool ok, const QString &output);
+    void end();
+
+    void begin(Step step, const QString &description);
+    void record(Step step, Outcome outcome, const QString &message, const QString &output = QString());
+    void setState(const QString &state);
+    void runCommand(const QStringList &argv, CommandDone done);
+    void onCommandEnded(int exitCode, bool ran);
+    bool restoreFiles(QString *message);
+
+    QString m_backupRoot;
+    std::shared_ptr<const CommandHost> m_host;
+    ProbeOptions m_probeOptions;
+    int m_commandTimeoutMs = 120000;
+    int m_verifyAttempts = 4;
+    int m_verifyPauseMs = 1000;
+
+    ChangePlan m_plan;
+    Backup m_backup;
+    QList<QByteArray> m_saved; // per plan edit: the bytes backed up
+    Result m_result;
+    bool m_running = false;
+    bool m_cancelled = false;
+    bool m_rollingBack = false;
+    bool m_backupMade = false;
+    bool m_wroteAny = false;
+    bool m_reloadTried = false;
+    int m_attempt = 0;
+    Step m_current = Step::Backup;
+
+    std::unique_ptr<QProcess> m_process;
+    QTimer *m_commandTimer = nullptr;
+    QTimer *m_retryTimer = nullptr;
+    QString m_validateOutput;
+    QString m_rollbackMessage;
+    CommandDone m_commandDone;
+    QByteArray m_commandOutput;
+    bool m_commandOverflow = false;
+    bool m_commandTimedOut = false;
+    ProbeScheduler *m_scheduler = nullptr;
+    int m_probeId = 0;
+};
+
+} // namespace mailtls
+
+Q_DECLARE_METATYPE(mailtls::PlanApplier::StepResult)
+Q_DECLARE_METATYPE(mailtls::PlanApplier::Result)
