@@ -64,8 +64,7 @@ struct PostfixExpander::State
 
 PostfixExpander::PostfixExpander(Lookup lookup)
     : m_lookup(std::move(lookup))
-{
-}
+{ }
 
 bool PostfixExpander::isNameCharacter(char c)
 {

@@ -228,9 +228,9 @@ PostfixMainCf::Edit PostfixMainCf::set(const QByteArray &name, const QByteArray 
             m_lines.removeAt(*it);
     } else {
         if (!endsWithAddedBlock())
-            m_lines.append(Line{QByteArray(AddedComment), m_newLine});
+            m_lines.append(Line {QByteArray(AddedComment), m_newLine});
         const QByteArray line = newValue.isEmpty() ? name + " =" : name + " = " + newValue;
-        m_lines.append(Line{line, m_newLine});
+        m_lines.append(Line {line, m_newLine});
     }
     fixLineEnds();
     parse();
@@ -303,7 +303,7 @@ void PostfixMainCf::parse()
             ++i;
             continue;
         }
-        QList<int> members{i};
+        QList<int> members {i};
         int next = i + 1;
         int end = next;
         while (next < count) {
@@ -317,9 +317,10 @@ void PostfixMainCf::parse()
             ++next;
         }
         if (kind == Kind::Continuation) {
-            m_problems.append({i + 1, tr("Line %1 starts with whitespace but follows no parameter: "
-                                        "Postfix ignores it.")
-                                          .arg(i + 1)});
+            m_problems.append({i + 1,
+                               tr("Line %1 starts with whitespace but follows no parameter: "
+                                  "Postfix ignores it.")
+                                   .arg(i + 1)});
         } else {
             parseLogicalLine(members);
         }
@@ -346,9 +347,10 @@ void PostfixMainCf::parseLogicalLine(const QList<int> &members)
     while (nameEnd < joined.size() && !isSpace(joined.at(nameEnd)) && joined.at(nameEnd) != '=')
         ++nameEnd;
     if (nameEnd == 0) {
-        m_problems.append({lineNumber, tr("Line %1 has no parameter name before its \"=\": Postfix refuses "
-                                          "this file.")
-                                           .arg(lineNumber)});
+        m_problems.append({lineNumber,
+                           tr("Line %1 has no parameter name before its \"=\": Postfix refuses "
+                              "this file.")
+                               .arg(lineNumber)});
         return;
     }
     qsizetype equals = nameEnd;
@@ -356,9 +358,10 @@ void PostfixMainCf::parseLogicalLine(const QList<int> &members)
         ++equals;
     const QByteArray name = joined.left(nameEnd);
     if (equals >= joined.size() || joined.at(equals) != '=') {
-        m_problems.append({lineNumber, tr("Line %1 has no \"=\" after \"%2\": Postfix refuses this file.")
-                                           .arg(lineNumber)
-                                           .arg(QString::fromUtf8(name.left(80)))});
+        m_problems.append({lineNumber,
+                           tr("Line %1 has no \"=\" after \"%2\": Postfix refuses this file.")
+                               .arg(lineNumber)
+                               .arg(QString::fromUtf8(name.left(80)))});
         return;
     }
 

@@ -90,8 +90,7 @@ public:
     int lineNumber(const QByteArray &name) const;
     // The value with $references resolved against this file, then `defaults`
     // (what `postconf -d` says) for names the file does not define.
-    PostfixExpansion expanded(const QByteArray &name,
-                              const QHash<QByteArray, QByteArray> &defaults = {}) const;
+    PostfixExpansion expanded(const QByteArray &name, const QHash<QByteArray, QByteArray> &defaults = {}) const;
     QList<Problem> problems() const { return m_problems; }
 
     // Invalid (with errorString()) for a name that is not a Postfix parameter
@@ -117,8 +116,8 @@ private:
     {
         QByteArray name;
         QByteArray value;
-        QList<int> lines;     // the first line and its continuation lines
-        int equalsLine = -1;  // the line holding '='
+        QList<int> lines; // the first line and its continuation lines
+        int equalsLine = -1; // the line holding '='
         qsizetype equalsAt = -1; // its offset in that line
     };
 

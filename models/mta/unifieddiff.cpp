@@ -117,11 +117,21 @@ QByteArray headerPath(const QByteArray &prefix, const QString &path)
     for (const char c : std::as_const(name)) {
         const auto u = static_cast<unsigned char>(c);
         switch (c) {
-        case '"': quoted += "\\\""; break;
-        case '\\': quoted += "\\\\"; break;
-        case '\t': quoted += "\\t"; break;
-        case '\n': quoted += "\\n"; break;
-        case '\r': quoted += "\\r"; break;
+        case '"':
+            quoted += "\\\"";
+            break;
+        case '\\':
+            quoted += "\\\\";
+            break;
+        case '\t':
+            quoted += "\\t";
+            break;
+        case '\n':
+            quoted += "\\n";
+            break;
+        case '\r':
+            quoted += "\\r";
+            break;
         default:
             if (u < 0x20 || u == 0x7f) {
                 quoted += '\\';
@@ -179,10 +189,7 @@ QByteArray UnifiedDiff::make(const QString &oldPath, const QString &newPath, con
         const qsizetype lines = countLines(*side);
         if (lines > MaxLines) {
             if (error != nullptr)
-                *error = tr("%1 has too many lines to compare: %2, at most %3.")
-                             .arg(which)
-                             .arg(lines)
-                             .arg(MaxLines);
+                *error = tr("%1 has too many lines to compare: %2, at most %3.").arg(which).arg(lines).arg(MaxLines);
             return {};
         }
     }
@@ -212,8 +219,7 @@ QByteArray UnifiedDiff::make(const QString &oldPath, const QString &newPath, con
     while (head < a.size() && head < b.size() && a[head] == b[head])
         ++head;
     size_t tail = 0;
-    while (tail < a.size() - head && tail < b.size() - head
-           && a[a.size() - 1 - tail] == b[b.size() - 1 - tail])
+    while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail])
         ++tail;
 
     std::vector<Op> ops(head, Op::Equal);

@@ -16,8 +16,7 @@ using namespace mailtls;
 namespace {
 
 // The whole literal, NUL bytes included.
-template<size_t N>
-QByteArray raw(const char (&text)[N])
+template<size_t N> QByteArray raw(const char (&text)[N])
 {
     return QByteArray(text, qsizetype(N - 1));
 }
@@ -69,7 +68,7 @@ QByteArray postconf(const QByteArray &text, const QStringList &arguments, int *e
     mainCf.close();
     masterCf.close();
     QProcess process;
-    process.start(postconfProgram(), QStringList{QStringLiteral("-c"), dir.path()} + arguments);
+    process.start(postconfProgram(), QStringList {QStringLiteral("-c"), dir.path()} + arguments);
     process.waitForFinished(30000);
     if (exitCode != nullptr)
         *exitCode = process.exitCode();
@@ -80,9 +79,12 @@ QByteArray postconf(const QByteArray &text, const QStringList &arguments, int *e
 char letter(PostfixMainCf::Edit edit)
 {
     switch (edit) {
-    case PostfixMainCf::Edit::Changed: return 'C';
-    case PostfixMainCf::Edit::Unchanged: return 'U';
-    case PostfixMainCf::Edit::Invalid: return 'I';
+    case PostfixMainCf::Edit::Changed:
+        return 'C';
+    case PostfixMainCf::Edit::Unchanged:
+        return 'U';
+    case PostfixMainCf::Edit::Invalid:
+        return 'I';
     }
     return '?';
 }
@@ -148,20 +150,31 @@ void TestPostfixMainCf::systemFilesRoundTrip_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QByteArrayList>("names");
 
-    QTest::newRow("main.cf.debian")
-        << QStringLiteral("main.cf.debian")
-        << QByteArrayList{"smtpd_banner", "biff", "append_dot_mydomain", "readme_directory", "compatibility_level"};
-    QTest::newRow("main.cf.dist")
-        << QStringLiteral("main.cf.dist")
-        << QByteArrayList{"compatibility_level", "command_directory", "daemon_directory", "data_directory",
-                          "unknown_local_recipient_reject_code", "mynetworks", "smtpd_banner",
-                          "debugger_command", "sendmail_path", "newaliases_path", "mailq_path", "setgid_group",
-                          "html_directory", "manpage_directory", "sample_directory", "readme_directory",
-                          "inet_protocols"};
-    QTest::newRow("main.cf.tls")
-        << QStringLiteral("main.cf.tls")
-        << QByteArrayList{"smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_security_level",
-                          "smtp_tls_CApath", "smtp_tls_security_level", "smtp_tls_session_cache_database"};
+    QTest::newRow("main.cf.debian") << QStringLiteral("main.cf.debian")
+                                    << QByteArrayList {"smtpd_banner", "biff", "append_dot_mydomain",
+                                                       "readme_directory", "compatibility_level"};
+    QTest::newRow("main.cf.dist") << QStringLiteral("main.cf.dist")
+                                  << QByteArrayList {"compatibility_level",
+                                                     "command_directory",
+                                                     "daemon_directory",
+                                                     "data_directory",
+                                                     "unknown_local_recipient_reject_code",
+                                                     "mynetworks",
+                                                     "smtpd_banner",
+                                                     "debugger_command",
+                                                     "sendmail_path",
+                                                     "newaliases_path",
+                                                     "mailq_path",
+                                                     "setgid_group",
+                                                     "html_directory",
+                                                     "manpage_directory",
+                                                     "sample_directory",
+                                                     "readme_directory",
+                                                     "inet_protocols"};
+    QTest::newRow("main.cf.tls") << QStringLiteral("main.cf.tls")
+                                 << QByteArrayList {"smtpd_tls_cert_file",      "smtpd_tls_key_file",
+                                                    "smtpd_tls_security_level", "smtp_tls_CApath",
+                                                    "smtp_tls_security_level",  "smtp_tls_session_cache_database"};
 }
 
 void TestPostfixMainCf::systemFilesRoundTrip()
@@ -191,8 +204,8 @@ void TestPostfixMainCf::debianDefaultEdits()
     QCOMPARE(document.value("smtpd_banner"), QByteArray("$myhostname ESMTP $mail_name (Debian/GNU)"));
     QCOMPARE(document.lineNumber("compatibility_level"), 22);
 
-    const QByteArrayList edits{"set smtpd_tls_loglevel=1", "set smtp_tls_loglevel=1", "set compatibility_level=3.7",
-                               "set smtpd_tls_security_level=may", "set biff=no"};
+    const QByteArrayList edits {"set smtpd_tls_loglevel=1", "set smtp_tls_loglevel=1", "set compatibility_level=3.7",
+                                "set smtpd_tls_security_level=may", "set biff=no"};
     QCOMPARE(applyEdits(document, edits), QByteArray("CCCCU"));
     QCOMPARE(diffOf(document),
              QByteArray("--- a/etc/postfix/main.cf\n"
@@ -239,11 +252,12 @@ void TestPostfixMainCf::debianInstalledEdits()
     QCOMPARE(document.expanded("smtp_tls_session_cache_database", {{"data_directory", "/var/lib/postfix"}}).value,
              QByteArray("btree:/var/lib/postfix/smtp_scache"));
 
-    const QByteArrayList edits{"set smtpd_tls_cert_file=/etc/letsencrypt/live/mx.example.org/fullchain.pem",
-                               "set smtpd_tls_key_file=/etc/letsencrypt/live/mx.example.org/privkey.pem",
-                               "set smtpd_tls_security_level=may", "set relayhost=",
-                               "set smtpd_tls_dh1024_param_file=/etc/postfix/dh/ffdhe3072.pem",
-                               "set smtpd_tls_loglevel=1"};
+    const QByteArrayList edits {"set smtpd_tls_cert_file=/etc/letsencrypt/live/mx.example.org/fullchain.pem",
+                                "set smtpd_tls_key_file=/etc/letsencrypt/live/mx.example.org/privkey.pem",
+                                "set smtpd_tls_security_level=may",
+                                "set relayhost=",
+                                "set smtpd_tls_dh1024_param_file=/etc/postfix/dh/ffdhe3072.pem",
+                                "set smtpd_tls_loglevel=1"};
     QCOMPARE(applyEdits(document, edits), QByteArray("CCUUCC"));
     QCOMPARE(diffOf(document),
              QByteArray("--- a/etc/postfix/main.cf\n"
@@ -324,8 +338,8 @@ void TestPostfixMainCf::values_data()
     QTest::newRow("no spaces") << QByteArray("a=1\n") << QByteArray("a") << true << QByteArray("1") << 1 << 1;
     QTest::newRow("tabs and trailing spaces")
         << QByteArray("a\t=\t x  y \t\n") << QByteArray("a") << true << QByteArray("x  y") << 1 << 1;
-    QTest::newRow("empty value") << QByteArray("relayhost = \n") << QByteArray("relayhost") << true << QByteArray()
-                                 << 1 << 1;
+    QTest::newRow("empty value") << QByteArray("relayhost = \n") << QByteArray("relayhost") << true << QByteArray() << 1
+                                 << 1;
     QTest::newRow("undefined") << QByteArray("a = 1\n") << QByteArray("b") << false << QByteArray() << 0 << 0;
     QTest::newRow("names are case-sensitive")
         << QByteArray("MyHostname = 1\n") << QByteArray("myhostname") << false << QByteArray() << 0 << 0;
@@ -335,28 +349,26 @@ void TestPostfixMainCf::values_data()
     QTest::newRow("blank lines and an indented comment do not end it")
         << QByteArray("a = 1\n\n   \n    # indented comment\n  2\nb = 3\n") << QByteArray("a") << true
         << QByteArray("1 2") << 1 << 1;
-    QTest::newRow("value only on the next line") << QByteArray("a =\n  1\n") << QByteArray("a") << true
-                                                 << QByteArray("1") << 1 << 1;
-    QTest::newRow("'=' on the next line") << QByteArray("a\n = 1\n") << QByteArray("a") << true << QByteArray("1")
-                                          << 1 << 1;
+    QTest::newRow("value only on the next line")
+        << QByteArray("a =\n  1\n") << QByteArray("a") << true << QByteArray("1") << 1 << 1;
+    QTest::newRow("'=' on the next line")
+        << QByteArray("a\n = 1\n") << QByteArray("a") << true << QByteArray("1") << 1 << 1;
     QTest::newRow("last definition wins")
         << QByteArray("a = 1\nb = 2\na = 3\n  4\n") << QByteArray("a") << true << QByteArray("3 4") << 2 << 3;
     QTest::newRow("'#' after a value is part of it")
         << QByteArray("a = x # y\n") << QByteArray("a") << true << QByteArray("x # y") << 1 << 1;
     QTest::newRow("second '=' is part of the value")
         << QByteArray("a= = x\n") << QByteArray("a") << true << QByteArray("= x") << 1 << 1;
-    QTest::newRow("CRLF") << QByteArray("a = 1\r\n  2\r\nb = 3\r\n") << QByteArray("a") << true
-                          << QByteArray("1 2") << 1 << 1;
-    QTest::newRow("no final newline") << QByteArray("a = 1\nb = 2") << QByteArray("b") << true << QByteArray("2")
-                                      << 1 << 2;
+    QTest::newRow("CRLF") << QByteArray("a = 1\r\n  2\r\nb = 3\r\n") << QByteArray("a") << true << QByteArray("1 2")
+                          << 1 << 1;
+    QTest::newRow("no final newline") << QByteArray("a = 1\nb = 2") << QByteArray("b") << true << QByteArray("2") << 1
+                                      << 2;
     QTest::newRow("NUL cuts the value, continuation included")
         << raw("a = x\0y\n  z\nb = 2\n") << QByteArray("a") << true << QByteArray("x") << 1 << 1;
     QTest::newRow("invalid UTF-8 kept as bytes")
-        << QByteArray("a = \xff\xfe caf\xc3\n") << QByteArray("a") << true << QByteArray("\xff\xfe caf\xc3") << 1
-        << 1;
+        << QByteArray("a = \xff\xfe caf\xc3\n") << QByteArray("a") << true << QByteArray("\xff\xfe caf\xc3") << 1 << 1;
     QTest::newRow("whitespace-only lines are blank")
-        << QByteArray(" \n  \nmyhostname = h\n \t \n") << QByteArray("myhostname") << true << QByteArray("h") << 1
-        << 3;
+        << QByteArray(" \n  \nmyhostname = h\n \t \n") << QByteArray("myhostname") << true << QByteArray("h") << 1 << 3;
     QTest::newRow("orphan continuation defines nothing")
         << QByteArray("  a = 1\nb = 2\n") << QByteArray("a") << false << QByteArray() << 0 << 0;
     QTest::newRow("orphan continuation swallows its own continuation")
@@ -388,8 +400,8 @@ void TestPostfixMainCf::valuesMatchPostconf_data()
 
     QTest::newRow("continuations, comments, blanks")
         << QByteArray("mydestination = a,\n# c\n\n   \n    # indented\n\tb,   c\n  d\nmyhostname=h\n");
-    QTest::newRow("last wins, spacing")
-        << QByteArray("myhostname = one\nmydomain\t=\tx  y\nmyhostname   =   two\n  three\n");
+    QTest::newRow("last wins, spacing") << QByteArray(
+        "myhostname = one\nmydomain\t=\tx  y\nmyhostname   =   two\n  three\n");
     QTest::newRow("CRLF and no final newline") << QByteArray("myhostname = h\r\nmydomain = d\r\n  e\r\nbiff = no");
     QTest::newRow("NUL") << raw("myhostname = a\n \0c\nmydomain = q\0r\n  s\nbiff = no\n");
     QTest::newRow("'=' on the next line, '#' in the value")
@@ -430,21 +442,21 @@ void TestPostfixMainCf::problems_data()
     QTest::addColumn<QStringList>("messages");
 
     QTest::newRow("none") << QByteArray("a = 1\n  2\n# c\n\n") << QList<int>() << QStringList();
-    QTest::newRow("missing '='")
-        << QByteArray("a = 1\nnone\n") << QList<int>{2}
-        << QStringList{QStringLiteral("Line 2 has no \"=\" after \"none\": Postfix refuses this file.")};
-    QTest::newRow("space in the name")
-        << QByteArray("my host = x\n") << QList<int>{1}
-        << QStringList{QStringLiteral("Line 1 has no \"=\" after \"my\": Postfix refuses this file.")};
-    QTest::newRow("missing name") << QByteArray("=x\n") << QList<int>{1}
-                                  << QStringList{QStringLiteral(
+    QTest::newRow("missing '='") << QByteArray("a = 1\nnone\n") << QList<int> {2}
+                                 << QStringList {QStringLiteral(
+                                        "Line 2 has no \"=\" after \"none\": Postfix refuses this file.")};
+    QTest::newRow("space in the name") << QByteArray("my host = x\n") << QList<int> {1}
+                                       << QStringList {QStringLiteral(
+                                              "Line 1 has no \"=\" after \"my\": Postfix refuses this file.")};
+    QTest::newRow("missing name") << QByteArray("=x\n") << QList<int> {1}
+                                  << QStringList {QStringLiteral(
                                          "Line 1 has no parameter name before its \"=\": Postfix refuses this file.")};
-    QTest::newRow("NUL first") << raw("\0abc = 1\nb = 2\n") << QList<int>{1}
-                               << QStringList{QStringLiteral(
+    QTest::newRow("NUL first") << raw("\0abc = 1\nb = 2\n") << QList<int> {1}
+                               << QStringList {QStringLiteral(
                                       "Line 1 has no parameter name before its \"=\": Postfix refuses this file.")};
     QTest::newRow("leading whitespace")
-        << QByteArray("\n# c\n  lead = 1\n  more\nb = 2\n") << QList<int>{3}
-        << QStringList{QStringLiteral("Line 3 starts with whitespace but follows no parameter: Postfix ignores it.")};
+        << QByteArray("\n# c\n  lead = 1\n  more\nb = 2\n") << QList<int> {3}
+        << QStringList {QStringLiteral("Line 3 starts with whitespace but follows no parameter: Postfix ignores it.")};
 }
 
 void TestPostfixMainCf::problems()
@@ -473,112 +485,112 @@ void TestPostfixMainCf::edits_data()
     QTest::addColumn<QByteArray>("results");
     QTest::addColumn<QByteArray>("expected");
 
-    QTest::newRow("replace") << QByteArray("a = 1\n# keep\nb = 2\n") << QByteArrayList{"set b=3"} << QByteArray("C")
+    QTest::newRow("replace") << QByteArray("a = 1\n# keep\nb = 2\n") << QByteArrayList {"set b=3"} << QByteArray("C")
                              << QByteArray("a = 1\n# keep\nb = 3\n");
-    QTest::newRow("no spaces kept") << QByteArray("a=1\n") << QByteArrayList{"set a=2"} << QByteArray("C")
+    QTest::newRow("no spaces kept") << QByteArray("a=1\n") << QByteArrayList {"set a=2"} << QByteArray("C")
                                     << QByteArray("a=2\n");
-    QTest::newRow("wide spaces kept") << QByteArray("a   =   1\n") << QByteArrayList{"set a=2"} << QByteArray("C")
+    QTest::newRow("wide spaces kept") << QByteArray("a   =   1\n") << QByteArrayList {"set a=2"} << QByteArray("C")
                                       << QByteArray("a   =   2\n");
-    QTest::newRow("space only before '='") << QByteArray("a =1\n") << QByteArrayList{"set a=2"} << QByteArray("C")
-                                           << QByteArray("a =2\n");
+    QTest::newRow("space only before '='")
+        << QByteArray("a =1\n") << QByteArrayList {"set a=2"} << QByteArray("C") << QByteArray("a =2\n");
     QTest::newRow("tabs kept, trailing space dropped")
-        << QByteArray("a\t=\t1  \n") << QByteArrayList{"set a=2"} << QByteArray("C") << QByteArray("a\t=\t2\n");
-    QTest::newRow("value trimmed") << QByteArray("a = 1\n") << QByteArrayList{"set a=  2 \t"} << QByteArray("C")
+        << QByteArray("a\t=\t1  \n") << QByteArrayList {"set a=2"} << QByteArray("C") << QByteArray("a\t=\t2\n");
+    QTest::newRow("value trimmed") << QByteArray("a = 1\n") << QByteArrayList {"set a=  2 \t"} << QByteArray("C")
                                    << QByteArray("a = 2\n");
     QTest::newRow("three lines with a comment between become one")
         << QByteArray("smtpd_tls_exclude_ciphers = aNULL,\n# MD5 as well\n    MD5,\n\tRC4\nnext = x\n")
-        << QByteArrayList{"set smtpd_tls_exclude_ciphers=aNULL, eNULL"} << QByteArray("C")
+        << QByteArrayList {"set smtpd_tls_exclude_ciphers=aNULL, eNULL"} << QByteArray("C")
         << QByteArray("smtpd_tls_exclude_ciphers = aNULL, eNULL\n# MD5 as well\nnext = x\n");
     QTest::newRow("blank and comment after the last continuation stay where they are")
-        << QByteArray("a = 1\n  2\n\n# about b\nb = 3\n") << QByteArrayList{"set a=5"} << QByteArray("C")
+        << QByteArray("a = 1\n  2\n\n# about b\nb = 3\n") << QByteArrayList {"set a=5"} << QByteArray("C")
         << QByteArray("a = 5\n\n# about b\nb = 3\n");
-    QTest::newRow("value on the next line") << QByteArray("a =\n  1\n") << QByteArrayList{"set a=2"}
-                                            << QByteArray("C") << QByteArray("a = 2\n");
+    QTest::newRow("value on the next line")
+        << QByteArray("a =\n  1\n") << QByteArrayList {"set a=2"} << QByteArray("C") << QByteArray("a = 2\n");
     QTest::newRow("value on the next line, no space before '='")
-        << QByteArray("a=\n  1\n") << QByteArrayList{"set a=2"} << QByteArray("C") << QByteArray("a=2\n");
-    QTest::newRow("'=' on the next line") << QByteArray("a\n = 1\nb = 2\n") << QByteArrayList{"set a=2"}
+        << QByteArray("a=\n  1\n") << QByteArrayList {"set a=2"} << QByteArray("C") << QByteArray("a=2\n");
+    QTest::newRow("'=' on the next line") << QByteArray("a\n = 1\nb = 2\n") << QByteArrayList {"set a=2"}
                                           << QByteArray("C") << QByteArray("a = 2\nb = 2\n");
     QTest::newRow("duplicates: the last one is edited")
-        << QByteArray("a = 1\nb = 2\na = 3\n") << QByteArrayList{"set a=4"} << QByteArray("C")
+        << QByteArray("a = 1\nb = 2\na = 3\n") << QByteArrayList {"set a=4"} << QByteArray("C")
         << QByteArray("a = 1\nb = 2\na = 4\n");
     QTest::newRow("duplicates: the effective value already there")
-        << QByteArray("a = 1\nb = 2\na = 3\n") << QByteArrayList{"set a=3", "set a=1"} << QByteArray("UC")
+        << QByteArray("a = 1\nb = 2\na = 3\n") << QByteArrayList {"set a=3", "set a=1"} << QByteArray("UC")
         << QByteArray("a = 1\nb = 2\na = 1\n");
     QTest::newRow("same value after whitespace normalisation")
-        << QByteArray("a = x   y\n  z\n") << QByteArrayList{"set a=x y z", "set a= x\ty  z "} << QByteArray("UU")
+        << QByteArray("a = x   y\n  z\n") << QByteArrayList {"set a=x y z", "set a= x\ty  z "} << QByteArray("UU")
         << QByteArray("a = x   y\n  z\n");
-    QTest::newRow("empty stays empty") << QByteArray("relayhost = \n") << QByteArrayList{"set relayhost="}
+    QTest::newRow("empty stays empty") << QByteArray("relayhost = \n") << QByteArrayList {"set relayhost="}
                                        << QByteArray("U") << QByteArray("relayhost = \n");
     QTest::newRow("empty with trailing space gets a value")
-        << QByteArray("relayhost = \n") << QByteArrayList{"set relayhost=[smtp.example.net]:587"}
-        << QByteArray("C") << QByteArray("relayhost = [smtp.example.net]:587\n");
+        << QByteArray("relayhost = \n") << QByteArrayList {"set relayhost=[smtp.example.net]:587"} << QByteArray("C")
+        << QByteArray("relayhost = [smtp.example.net]:587\n");
     QTest::newRow("empty without space gets a value")
-        << QByteArray("relayhost =\nx=\n") << QByteArrayList{"set relayhost=[a.example]", "set x=1"}
+        << QByteArray("relayhost =\nx=\n") << QByteArrayList {"set relayhost=[a.example]", "set x=1"}
         << QByteArray("CC") << QByteArray("relayhost = [a.example]\nx=1\n");
-    QTest::newRow("value made empty") << QByteArray("a = 1\n  2\nb=2\n") << QByteArrayList{"set a=", "set b="}
+    QTest::newRow("value made empty") << QByteArray("a = 1\n  2\nb=2\n") << QByteArrayList {"set a=", "set b="}
                                       << QByteArray("CC") << QByteArray("a =\nb=\n");
-    QTest::newRow("append") << QByteArray("a = 1\n") << QByteArrayList{"set b=2"} << QByteArray("C")
+    QTest::newRow("append") << QByteArray("a = 1\n") << QByteArrayList {"set b=2"} << QByteArray("C")
                             << QByteArray("a = 1\n# Added by MailTLS\nb = 2\n");
     QTest::newRow("append twice: one comment")
-        << QByteArray("a = 1\n") << QByteArrayList{"set b=2", "set c=3", "set b=4"} << QByteArray("CCC")
+        << QByteArray("a = 1\n") << QByteArrayList {"set b=2", "set c=3", "set b=4"} << QByteArray("CCC")
         << QByteArray("a = 1\n# Added by MailTLS\nb = 4\nc = 3\n");
     QTest::newRow("append after an earlier run's block")
-        << QByteArray("a = 1\n\n# Added by MailTLS\nb = 2\n") << QByteArrayList{"set c=3"} << QByteArray("C")
+        << QByteArray("a = 1\n\n# Added by MailTLS\nb = 2\n") << QByteArrayList {"set c=3"} << QByteArray("C")
         << QByteArray("a = 1\n\n# Added by MailTLS\nb = 2\nc = 3\n");
     QTest::newRow("append after a trailing blank line")
-        << QByteArray("a = 1\n\n") << QByteArrayList{"set b=2"} << QByteArray("C")
+        << QByteArray("a = 1\n\n") << QByteArrayList {"set b=2"} << QByteArray("C")
         << QByteArray("a = 1\n\n# Added by MailTLS\nb = 2\n");
     QTest::newRow("append after a trailing comment")
-        << QByteArray("a = 1\n# end\n") << QByteArrayList{"set b=2"} << QByteArray("C")
+        << QByteArray("a = 1\n# end\n") << QByteArrayList {"set b=2"} << QByteArray("C")
         << QByteArray("a = 1\n# end\n# Added by MailTLS\nb = 2\n");
-    QTest::newRow("append an empty value") << QByteArray("a = 1\n") << QByteArrayList{"set b="} << QByteArray("C")
+    QTest::newRow("append an empty value") << QByteArray("a = 1\n") << QByteArrayList {"set b="} << QByteArray("C")
                                            << QByteArray("a = 1\n# Added by MailTLS\nb =\n");
-    QTest::newRow("append to an empty file") << QByteArray() << QByteArrayList{"set b=2"} << QByteArray("C")
-                                             << QByteArray("# Added by MailTLS\nb = 2\n");
+    QTest::newRow("append to an empty file")
+        << QByteArray() << QByteArrayList {"set b=2"} << QByteArray("C") << QByteArray("# Added by MailTLS\nb = 2\n");
     QTest::newRow("append without final newline")
-        << QByteArray("a = 1") << QByteArrayList{"set b=2", "set c=3"} << QByteArray("CC")
+        << QByteArray("a = 1") << QByteArrayList {"set b=2", "set c=3"} << QByteArray("CC")
         << QByteArray("a = 1\n# Added by MailTLS\nb = 2\nc = 3");
     QTest::newRow("replace the last line without final newline")
-        << QByteArray("a = 1\nb = 2") << QByteArrayList{"set b=3"} << QByteArray("C") << QByteArray("a = 1\nb = 3");
+        << QByteArray("a = 1\nb = 2") << QByteArrayList {"set b=3"} << QByteArray("C") << QByteArray("a = 1\nb = 3");
     QTest::newRow("continued last definition without final newline")
-        << QByteArray("a = 1\n# c\n  2") << QByteArrayList{"set a=5"} << QByteArray("C") << QByteArray("a = 5\n# c");
-    QTest::newRow("CRLF kept") << QByteArray("a = 1\r\n  x\r\nb = 2\r\n") << QByteArrayList{"set a=3", "set c=4"}
-                               << QByteArray("CC")
-                               << QByteArray("a = 3\r\nb = 2\r\n# Added by MailTLS\r\nc = 4\r\n");
+        << QByteArray("a = 1\n# c\n  2") << QByteArrayList {"set a=5"} << QByteArray("C") << QByteArray("a = 5\n# c");
+    QTest::newRow("CRLF kept") << QByteArray("a = 1\r\n  x\r\nb = 2\r\n") << QByteArrayList {"set a=3", "set c=4"}
+                               << QByteArray("CC") << QByteArray("a = 3\r\nb = 2\r\n# Added by MailTLS\r\nc = 4\r\n");
     QTest::newRow("CRLF without final newline")
-        << QByteArray("a = 1\r\nb = 2") << QByteArrayList{"set c=4"} << QByteArray("C")
+        << QByteArray("a = 1\r\nb = 2") << QByteArrayList {"set c=4"} << QByteArray("C")
         << QByteArray("a = 1\r\nb = 2\r\n# Added by MailTLS\r\nc = 4");
     QTest::newRow("indented comment inside a continuation stays")
-        << QByteArray("a = 1\n   # indented\n  2\n") << QByteArrayList{"set a=3"} << QByteArray("C")
+        << QByteArray("a = 1\n   # indented\n  2\n") << QByteArrayList {"set a=3"} << QByteArray("C")
         << QByteArray("a = 3\n   # indented\n");
     QTest::newRow("orphan line is not a definition")
-        << QByteArray("  a = 1\nb = 2\n") << QByteArrayList{"set a=3"} << QByteArray("C")
+        << QByteArray("  a = 1\nb = 2\n") << QByteArrayList {"set a=3"} << QByteArray("C")
         << QByteArray("  a = 1\nb = 2\n# Added by MailTLS\na = 3\n");
     QTest::newRow("remove every definition, keep comments between")
-        << QByteArray("a = 1\nb = 2\na = 3\n  cont\n# keep\n  more\nc = 4\n") << QByteArrayList{"remove a"}
+        << QByteArray("a = 1\nb = 2\na = 3\n  cont\n# keep\n  more\nc = 4\n") << QByteArrayList {"remove a"}
         << QByteArray("C") << QByteArray("b = 2\n# keep\nc = 4\n");
     QTest::newRow("remove the last line without final newline")
-        << QByteArray("a = 1\nb = 2") << QByteArrayList{"remove b"} << QByteArray("C") << QByteArray("a = 1");
-    QTest::newRow("remove what is not there") << QByteArray("a = 1\n") << QByteArrayList{"remove b"}
-                                              << QByteArray("U") << QByteArray("a = 1\n");
+        << QByteArray("a = 1\nb = 2") << QByteArrayList {"remove b"} << QByteArray("C") << QByteArray("a = 1");
+    QTest::newRow("remove what is not there")
+        << QByteArray("a = 1\n") << QByteArrayList {"remove b"} << QByteArray("U") << QByteArray("a = 1\n");
     QTest::newRow("remove one of two added keeps the comment")
-        << QByteArray("a = 1\n\n# Added by MailTLS\nb = 2\nc = 3\n") << QByteArrayList{"remove b"}
-        << QByteArray("C") << QByteArray("a = 1\n\n# Added by MailTLS\nc = 3\n");
+        << QByteArray("a = 1\n\n# Added by MailTLS\nb = 2\nc = 3\n") << QByteArrayList {"remove b"} << QByteArray("C")
+        << QByteArray("a = 1\n\n# Added by MailTLS\nc = 3\n");
     QTest::newRow("remove the last added drops the comment")
-        << QByteArray("a = 1\n\n# Added by MailTLS\nb = 2\n") << QByteArrayList{"remove b"} << QByteArray("C")
+        << QByteArray("a = 1\n\n# Added by MailTLS\nb = 2\n") << QByteArrayList {"remove b"} << QByteArray("C")
         << QByteArray("a = 1\n\n");
     QTest::newRow("remove an added definition mid-file")
-        << QByteArray("a = 1\n\n# Added by MailTLS\nb = 2\n\nc = 3\n") << QByteArrayList{"remove b"}
-        << QByteArray("C") << QByteArray("a = 1\n\n\nc = 3\n");
+        << QByteArray("a = 1\n\n# Added by MailTLS\nb = 2\n\nc = 3\n") << QByteArrayList {"remove b"} << QByteArray("C")
+        << QByteArray("a = 1\n\n\nc = 3\n");
     QTest::newRow("invalid name") << QByteArray("a = 1\n")
-                                  << QByteArrayList{"set my host=1", "set =1", "set a$=1", "set a#=1", "remove "}
+                                  << QByteArrayList {"set my host=1", "set =1", "set a$=1", "set a#=1", "remove "}
                                   << QByteArray("IIIII") << QByteArray("a = 1\n");
     QTest::newRow("invalid value") << QByteArray("a = 1\n")
-                                   << QByteArrayList{"set a=1\nb = 2", "set a=1\r", raw("set a=x\0y")}
+                                   << QByteArrayList {"set a=1\nb = 2", "set a=1\r", raw("set a=x\0y")}
                                    << QByteArray("III") << QByteArray("a = 1\n");
-    QTest::newRow("names with '-' are fine") << QByteArray("relay-out_destination_rate_delay = 1s\n")
-                                             << QByteArrayList{"set relay-out_destination_rate_delay=2s"}
-                                             << QByteArray("C") << QByteArray("relay-out_destination_rate_delay = 2s\n");
+    QTest::newRow("names with '-' are fine")
+        << QByteArray("relay-out_destination_rate_delay = 1s\n")
+        << QByteArrayList {"set relay-out_destination_rate_delay=2s"} << QByteArray("C")
+        << QByteArray("relay-out_destination_rate_delay = 2s\n");
 }
 
 void TestPostfixMainCf::edits()
@@ -665,31 +677,32 @@ void TestPostfixMainCf::expansion_data()
     QTest::newRow("recursive") << QByteArray("a = [$b]\nb = ($c)\nc = x\n") << QByteArray("a") << true
                                << QByteArray("[(x)]") << QByteArrayList() << QByteArrayList();
     QTest::newRow("name ends at the first other character")
-        << hostname + "x = $myhostname.$myhostname_x-$myhostname\n" << QByteArray("x") << true
-        << QByteArray("mx.example.org.-mx.example.org") << QByteArrayList{"myhostname_x"} << QByteArrayList();
+        << hostname + "x = $myhostname.$myhostname_x-$myhostname\n"
+        << QByteArray("x") << true << QByteArray("mx.example.org.-mx.example.org") << QByteArrayList {"myhostname_x"}
+        << QByteArrayList();
     QTest::newRow("dollar dollar") << QByteArray("x = cost $$5 $$$mail_name\n") << QByteArray("x") << true
                                    << QByteArray("cost $5 $Postfix") << QByteArrayList() << QByteArrayList();
-    QTest::newRow("conditionals")
-        << QByteArray("set = yes\nempty =\n"
-                      "x = ${set?on}|${set:off}|${empty?on}|${empty:off}|${nope:off}|${set?{A}:{B}}|"
-                      "${empty?{A}:{B}}|${set?{$set}}|${nope:{ $mail_name }}\n")
-        << QByteArray("x") << true << QByteArray("on|||off|off|A|B|yes| Postfix ") << QByteArrayList()
-        << QByteArrayList();
+    QTest::newRow("conditionals") << QByteArray(
+        "set = yes\nempty =\n"
+        "x = ${set?on}|${set:off}|${empty?on}|${empty:off}|${nope:off}|${set?{A}:{B}}|"
+        "${empty?{A}:{B}}|${set?{$set}}|${nope:{ $mail_name }}\n")
+                                  << QByteArray("x") << true << QByteArray("on|||off|off|A|B|yes| Postfix ")
+                                  << QByteArrayList() << QByteArrayList();
     QTest::newRow("undefined names expand to nothing")
         << QByteArray("x = a$nope.${gone}b\n") << QByteArray("x") << true << QByteArray("a.b")
-        << QByteArrayList{"nope", "gone"} << QByteArrayList();
+        << QByteArrayList {"nope", "gone"} << QByteArrayList();
     QTest::newRow("cycle of two") << QByteArray("a = 1 $b\nb = 2 $a\n") << QByteArray("a") << true
-                                  << QByteArray("1 2 $a") << QByteArrayList() << QByteArrayList{"a"};
+                                  << QByteArray("1 2 $a") << QByteArrayList() << QByteArrayList {"a"};
     QTest::newRow("self reference in braces") << QByteArray("a = x ${a} y\n") << QByteArray("a") << true
-                                              << QByteArray("x ${a} y") << QByteArrayList() << QByteArrayList{"a"};
+                                              << QByteArray("x ${a} y") << QByteArrayList() << QByteArrayList {"a"};
     QTest::newRow("cycle in parentheses")
         << QByteArray("myhostname = $mydomain\nmydomain = $(myhostname)\n") << QByteArray("myhostname") << true
-        << QByteArray("$(myhostname)") << QByteArrayList() << QByteArrayList{"myhostname"};
+        << QByteArray("$(myhostname)") << QByteArrayList() << QByteArrayList {"myhostname"};
     QTest::newRow("a conditional test does not expand, so no cycle")
-        << QByteArray("a = ${a?{set}:{unset}}\n") << QByteArray("a") << true << QByteArray("set")
-        << QByteArrayList() << QByteArrayList();
-    QTest::newRow("unclosed brace kept") << QByteArray("x = a ${b\n") << QByteArray("x") << true
-                                         << QByteArray("a ${b") << QByteArrayList() << QByteArrayList();
+        << QByteArray("a = ${a?{set}:{unset}}\n") << QByteArray("a") << true << QByteArray("set") << QByteArrayList()
+        << QByteArrayList();
+    QTest::newRow("unclosed brace kept") << QByteArray("x = a ${b\n") << QByteArray("x") << true << QByteArray("a ${b")
+                                         << QByteArrayList() << QByteArrayList();
     QTest::newRow("stray dollar kept") << QByteArray("x = a $ b $-c $\n") << QByteArray("x") << true
                                        << QByteArray("a $ b $-c $") << QByteArrayList() << QByteArrayList();
     QTest::newRow("relational form kept as written")
@@ -710,9 +723,8 @@ void TestPostfixMainCf::expansion()
 
     PostfixMainCf document;
     QVERIFY(document.setText(text));
-    const QHash<QByteArray, QByteArray> defaults{{"mail_name", "Postfix"},
-                                                 {"myhostname", "localhost.localdomain"},
-                                                 {"mydomain", "localdomain"}};
+    const QHash<QByteArray, QByteArray> defaults {
+        {"mail_name", "Postfix"}, {"myhostname", "localhost.localdomain"}, {"mydomain", "localdomain"}};
     const PostfixExpansion expansion = document.expanded(name, defaults);
     QCOMPARE(expansion.defined, defined);
     QCOMPARE(expansion.value, value);
@@ -771,8 +783,8 @@ void TestPostfixMainCf::expansionMatchesPostconf()
     QHash<QByteArray, QByteArray> defaults = parsePostconf(postconf(QByteArray(), {QStringLiteral("-d")}, &exitCode));
     QCOMPARE(exitCode, 0);
     QVERIFY(defaults.contains("mail_version"));
-    const QByteArrayList names{"myorigin", "smtpd_banner", "smtp_tls_session_cache_database", "mydestination"};
-    QStringList arguments{QStringLiteral("-x")};
+    const QByteArrayList names {"myorigin", "smtpd_banner", "smtp_tls_session_cache_database", "mydestination"};
+    QStringList arguments {QStringLiteral("-x")};
     for (const QByteArray &name : names)
         arguments.append(QString::fromLatin1(name));
     const QHash<QByteArray, QByteArray> expected = parsePostconf(postconf(text, arguments, &exitCode));
@@ -819,7 +831,8 @@ void TestPostfixMainCf::loadErrors_data()
     QTest::addColumn<QString>("error");
 
     QTest::newRow("missing") << QStringLiteral("missing") << QStringLiteral("DIR/main.cf does not exist.");
-    QTest::newRow("folder") << QStringLiteral("folder") << QStringLiteral("DIR/main.cf is a folder, not a main.cf file.");
+    QTest::newRow("folder") << QStringLiteral("folder")
+                            << QStringLiteral("DIR/main.cf is a folder, not a main.cf file.");
     QTest::newRow("fifo") << QStringLiteral("fifo") << QStringLiteral("DIR/main.cf is not a regular file.");
     QTest::newRow("dangling symlink") << QStringLiteral("dangling") << QStringLiteral("DIR/main.cf does not exist.");
     QTest::newRow("10 MB") << QStringLiteral("big")
@@ -854,7 +867,8 @@ void TestPostfixMainCf::loadErrors()
     else if (kind == QLatin1String("lines"))
         write(QByteArray("#\n").repeated(PostfixMainCf::MaxLines) + "a = 1");
     else if (kind == QLatin1String("fits"))
-        write(QByteArray("#\n").repeated(PostfixMainCf::MaxLines - 1) + "a = " + QByteArray(PostfixMainCf::MaxBytes - 2 * (PostfixMainCf::MaxLines - 1) - 5, 'x') + '\n');
+        write(QByteArray("#\n").repeated(PostfixMainCf::MaxLines - 1)
+              + "a = " + QByteArray(PostfixMainCf::MaxBytes - 2 * (PostfixMainCf::MaxLines - 1) - 5, 'x') + '\n');
 
     PostfixMainCf document;
     QVERIFY(document.setText("stale = 1\n"));

@@ -11,8 +11,7 @@ using namespace mailtls;
 namespace {
 
 // The whole literal, NUL bytes included.
-template<size_t N>
-QByteArray raw(const char (&text)[N])
+template<size_t N> QByteArray raw(const char (&text)[N])
 {
     return QByteArray(text, qsizetype(N - 1));
 }
@@ -109,9 +108,10 @@ QByteArray gnuDiff(const QByteArray &before, const QByteArray &after, int contex
     a.close();
     b.close();
     QProcess diff;
-    diff.start(program, {QStringLiteral("--text"), QStringLiteral("-U%1").arg(context), QStringLiteral("--label"),
-                         QStringLiteral("a/etc/postfix/main.cf"), QStringLiteral("--label"),
-                         QStringLiteral("b/etc/postfix/main.cf"), a.fileName(), b.fileName()});
+    diff.start(program,
+               {QStringLiteral("--text"), QStringLiteral("-U%1").arg(context), QStringLiteral("--label"),
+                QStringLiteral("a/etc/postfix/main.cf"), QStringLiteral("--label"),
+                QStringLiteral("b/etc/postfix/main.cf"), a.fileName(), b.fileName()});
     diff.waitForFinished(10000);
     return diff.readAllStandardOutput();
 }
@@ -146,53 +146,39 @@ void TestUnifiedDiff::diff_data()
     QTest::newRow("equal") << ten << ten << 3 << QByteArray();
     QTest::newRow("both empty") << QByteArray() << QByteArray() << 3 << QByteArray();
     QTest::newRow("equal without final newline") << QByteArray("a\nb") << QByteArray("a\nb") << 3 << QByteArray();
-    QTest::newRow("insert in the middle")
-        << ten << QByteArray("1\n2\n3\n4\n5\nnew\n6\n7\n8\n9\n10\n") << 3
-        << header + "@@ -3,6 +3,7 @@\n 3\n 4\n 5\n+new\n 6\n 7\n 8\n";
-    QTest::newRow("delete in the middle")
-        << ten << QByteArray("1\n2\n3\n4\n6\n7\n8\n9\n10\n") << 3
-        << header + "@@ -2,7 +2,6 @@\n 2\n 3\n 4\n-5\n 6\n 7\n 8\n";
-    QTest::newRow("change in the middle")
-        << ten << QByteArray("1\n2\n3\n4\nfive\n6\n7\n8\n9\n10\n") << 3
-        << header + "@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n";
+    QTest::newRow("insert in the middle") << ten << QByteArray("1\n2\n3\n4\n5\nnew\n6\n7\n8\n9\n10\n") << 3
+                                          << header + "@@ -3,6 +3,7 @@\n 3\n 4\n 5\n+new\n 6\n 7\n 8\n";
+    QTest::newRow("delete in the middle") << ten << QByteArray("1\n2\n3\n4\n6\n7\n8\n9\n10\n") << 3
+                                          << header + "@@ -2,7 +2,6 @@\n 2\n 3\n 4\n-5\n 6\n 7\n 8\n";
+    QTest::newRow("change in the middle") << ten << QByteArray("1\n2\n3\n4\nfive\n6\n7\n8\n9\n10\n") << 3
+                                          << header + "@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n";
     QTest::newRow("change of two lines shows removals first")
         << ten << QByteArray("1\n2\n3\n4\nfive\nsix\n7\n8\n9\n10\n") << 3
         << header + "@@ -2,8 +2,8 @@\n 2\n 3\n 4\n-5\n-6\n+five\n+six\n 7\n 8\n 9\n";
-    QTest::newRow("insert at the start")
-        << ten << QByteArray("0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n") << 3
-        << header + "@@ -1,3 +1,4 @@\n+0\n 1\n 2\n 3\n";
-    QTest::newRow("delete at the start")
-        << ten << QByteArray("2\n3\n4\n5\n6\n7\n8\n9\n10\n") << 3
-        << header + "@@ -1,4 +1,3 @@\n-1\n 2\n 3\n 4\n";
-    QTest::newRow("append at the end")
-        << ten << ten + "11\n" << 3 << header + "@@ -8,3 +8,4 @@\n 8\n 9\n 10\n+11\n";
-    QTest::newRow("delete at the end")
-        << ten << QByteArray("1\n2\n3\n4\n5\n6\n7\n8\n9\n") << 3
-        << header + "@@ -7,4 +7,3 @@\n 7\n 8\n 9\n-10\n";
-    QTest::newRow("new file") << QByteArray() << QByteArray("a\nb\n") << 3
-                              << header + "@@ -0,0 +1,2 @@\n+a\n+b\n";
-    QTest::newRow("emptied file") << QByteArray("a\n") << QByteArray() << 3
-                                  << header + "@@ -1 +0,0 @@\n-a\n";
-    QTest::newRow("one-line ranges") << QByteArray("a\n") << QByteArray("b\n") << 3
-                                     << header + "@@ -1 +1 @@\n-a\n+b\n";
-    QTest::newRow("final newline added")
-        << QByteArray("a\nb") << QByteArray("a\nb\n") << 3
-        << header + "@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n";
-    QTest::newRow("final newline removed")
-        << QByteArray("a\nb\n") << QByteArray("a\nb") << 3
-        << header + "@@ -1,2 +1,2 @@\n a\n-b\n+b\n\\ No newline at end of file\n";
+    QTest::newRow("insert at the start") << ten << QByteArray("0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n") << 3
+                                         << header + "@@ -1,3 +1,4 @@\n+0\n 1\n 2\n 3\n";
+    QTest::newRow("delete at the start") << ten << QByteArray("2\n3\n4\n5\n6\n7\n8\n9\n10\n") << 3
+                                         << header + "@@ -1,4 +1,3 @@\n-1\n 2\n 3\n 4\n";
+    QTest::newRow("append at the end") << ten << ten + "11\n" << 3 << header + "@@ -8,3 +8,4 @@\n 8\n 9\n 10\n+11\n";
+    QTest::newRow("delete at the end") << ten << QByteArray("1\n2\n3\n4\n5\n6\n7\n8\n9\n") << 3
+                                       << header + "@@ -7,4 +7,3 @@\n 7\n 8\n 9\n-10\n";
+    QTest::newRow("new file") << QByteArray() << QByteArray("a\nb\n") << 3 << header + "@@ -0,0 +1,2 @@\n+a\n+b\n";
+    QTest::newRow("emptied file") << QByteArray("a\n") << QByteArray() << 3 << header + "@@ -1 +0,0 @@\n-a\n";
+    QTest::newRow("one-line ranges") << QByteArray("a\n") << QByteArray("b\n") << 3 << header + "@@ -1 +1 @@\n-a\n+b\n";
+    QTest::newRow("final newline added") << QByteArray("a\nb") << QByteArray("a\nb\n") << 3
+                                         << header + "@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n";
+    QTest::newRow("final newline removed") << QByteArray("a\nb\n") << QByteArray("a\nb") << 3
+                                           << header + "@@ -1,2 +1,2 @@\n a\n-b\n+b\n\\ No newline at end of file\n";
     QTest::newRow("no final newline on either side")
         << QByteArray("a\nb\nc") << QByteArray("a\nB\nc") << 3
         << header + "@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n\\ No newline at end of file\n";
     QTest::newRow("append to a file without final newline")
         << QByteArray("a\nb") << QByteArray("a\nb\nc") << 3
         << header + "@@ -1,2 +1,3 @@\n a\n-b\n\\ No newline at end of file\n+b\n+c\n\\ No newline at end of file\n";
-    QTest::newRow("CRLF kept")
-        << QByteArray("a\r\nb\r\nc\r\n") << QByteArray("a\r\nB\r\nc\r\n") << 3
-        << header + "@@ -1,3 +1,3 @@\n a\r\n-b\r\n+B\r\n c\r\n";
+    QTest::newRow("CRLF kept") << QByteArray("a\r\nb\r\nc\r\n") << QByteArray("a\r\nB\r\nc\r\n") << 3
+                               << header + "@@ -1,3 +1,3 @@\n a\r\n-b\r\n+B\r\n c\r\n";
     QTest::newRow("CRLF to LF is a change")
-        << QByteArray("a\r\nb\n") << QByteArray("a\nb\n") << 3
-        << header + "@@ -1,2 +1,2 @@\n-a\r\n+a\n b\n";
+        << QByteArray("a\r\nb\n") << QByteArray("a\nb\n") << 3 << header + "@@ -1,2 +1,2 @@\n-a\r\n+a\n b\n";
     QTest::newRow("six lines apart: one hunk")
         << QByteArray("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n")
         << QByteArray("1\nX\n3\n4\n5\n6\n7\n8\nY\n10\n11\n12\n13\n14\n15\n") << 3
@@ -201,9 +187,8 @@ void TestUnifiedDiff::diff_data()
         << QByteArray("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n")
         << QByteArray("1\nX\n3\n4\n5\n6\n7\n8\n9\nY\n11\n12\n13\n14\n15\n") << 3
         << header + "@@ -1,5 +1,5 @@\n 1\n-2\n+X\n 3\n 4\n 5\n@@ -7,7 +7,7 @@\n 7\n 8\n 9\n-10\n+Y\n 11\n 12\n 13\n";
-    QTest::newRow("no context")
-        << ten << QByteArray("1\nX\n3\n4\n5\n6\n7\n8\nY\n10\n") << 0
-        << header + "@@ -2 +2 @@\n-2\n+X\n@@ -9 +9 @@\n-9\n+Y\n";
+    QTest::newRow("no context") << ten << QByteArray("1\nX\n3\n4\n5\n6\n7\n8\nY\n10\n") << 0
+                                << header + "@@ -2 +2 @@\n-2\n+X\n@@ -9 +9 @@\n-9\n+Y\n";
     QTest::newRow("no context, insert") << ten << QByteArray("1\n2\nnew\n3\n4\n5\n6\n7\n8\n9\n10\n") << 0
                                         << header + "@@ -2,0 +3 @@\n+new\n";
     QTest::newRow("one line of context") << ten << QByteArray("1\n2\n3\n4\n5\n6\n7\n8\n9\nten\n") << 1
@@ -212,8 +197,7 @@ void TestUnifiedDiff::diff_data()
         << raw("a\nx\0y\n\xff\xfe\n") << raw("a\nx\0z\n\xff\xfe\rq\n") << 3
         << header + raw("@@ -1,3 +1,3 @@\n a\n-x\0y\n-\xff\xfe\n+x\0z\n+\xff\xfe\rq\n");
     QTest::newRow("duplicate lines: the insert goes after the existing line")
-        << QByteArray("a\nb\nc\n") << QByteArray("a\nb\nb\nc\n") << 3
-        << header + "@@ -1,3 +1,4 @@\n a\n b\n+b\n c\n";
+        << QByteArray("a\nb\nc\n") << QByteArray("a\nb\nb\nc\n") << 3 << header + "@@ -1,3 +1,4 @@\n a\n b\n+b\n c\n";
 }
 
 void TestUnifiedDiff::diff()
@@ -291,7 +275,7 @@ void TestUnifiedDiff::largeEditsStillApply()
 void TestUnifiedDiff::randomEditsApply()
 {
     QRandomGenerator random(20240611);
-    const QList<QByteArray> words{"a\n", "b\n", "c\n", "d\r\n", "", "e", "f\n", "a\n"};
+    const QList<QByteArray> words {"a\n", "b\n", "c\n", "d\r\n", "", "e", "f\n", "a\n"};
     for (int round = 0; round < 500; ++round) {
         QByteArray before;
         QByteArray after;
@@ -331,14 +315,11 @@ void TestUnifiedDiff::limits_data()
     QTest::addColumn<QByteArray>("after");
     QTest::addColumn<QString>("error");
 
-    QTest::newRow("over MaxBytes")
-        << QByteArray(UnifiedDiff::MaxBytes + 1, 'x') << QByteArray("x\n")
-        << QStringLiteral("old.cf is too large to compare: 4194305 bytes, at most 4194304.");
-    QTest::newRow("over MaxLines")
-        << QByteArray("x\n") << QByteArray("\n").repeated(UnifiedDiff::MaxLines) + "y"
-        << QStringLiteral("new.cf has too many lines to compare: 100001, at most 100000.");
-    QTest::newRow("at MaxLines") << QByteArray("x\n") << QByteArray("\n").repeated(UnifiedDiff::MaxLines)
-                                 << QString();
+    QTest::newRow("over MaxBytes") << QByteArray(UnifiedDiff::MaxBytes + 1, 'x') << QByteArray("x\n")
+                                   << QStringLiteral("old.cf is too large to compare: 4194305 bytes, at most 4194304.");
+    QTest::newRow("over MaxLines") << QByteArray("x\n") << QByteArray("\n").repeated(UnifiedDiff::MaxLines) + "y"
+                                   << QStringLiteral("new.cf has too many lines to compare: 100001, at most 100000.");
+    QTest::newRow("at MaxLines") << QByteArray("x\n") << QByteArray("\n").repeated(UnifiedDiff::MaxLines) << QString();
 }
 
 void TestUnifiedDiff::limits()
@@ -348,8 +329,8 @@ void TestUnifiedDiff::limits()
     QFETCH(QString, error);
 
     QString actual = QStringLiteral("not set");
-    const QByteArray diff = UnifiedDiff::make(QStringLiteral("old.cf"), QStringLiteral("new.cf"), before, after, 3,
-                                              &actual);
+    const QByteArray diff
+        = UnifiedDiff::make(QStringLiteral("old.cf"), QStringLiteral("new.cf"), before, after, 3, &actual);
     QCOMPARE(actual, error);
     QCOMPARE(diff.isEmpty(), !error.isEmpty());
 }
