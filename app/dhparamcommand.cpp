@@ -75,7 +75,7 @@ int inspect(const QString &path)
     QString text = DhParamCommand::tr("File: %1").arg(path) + QLatin1Char('\n');
     text += DhParamCommand::tr("Bits: %1").arg(info.bits) + QLatin1Char('\n');
     text += DhParamCommand::tr("Generator: %1").arg(generatorText(info.generator)) + QLatin1Char('\n');
-    text += (info.group ? DhParamCommand::tr("Group: %1 (%2)").arg(info.group->name, info.group->source)
+    text += (info.group ? DhParamCommand::tr("Group: %1").arg(info.group->title())
                         : DhParamCommand::tr("Group: none published; a group of its own"))
         + QLatin1Char('\n');
     text += DhParamCommand::tr("Verdict: %1").arg(DhParameters::summary(info)) + QLatin1Char('\n');

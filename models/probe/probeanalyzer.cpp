@@ -425,8 +425,8 @@ void ProbeAnalyzerRun::judgeDh(const AddressProbeResult &a)
     // Sharing a group matters only while the group is small enough to break.
     if (known)
         group = shared && bits < 2048
-            ? ProbeAnalyzer::tr("%1 (%2), shared by many servers").arg(known->name, known->source)
-            : ProbeAnalyzer::tr("%1 (%2)").arg(known->name, known->source);
+            ? ProbeAnalyzer::tr("%1, shared by many servers").arg(known->title())
+            : known->title();
     else
         group = ProbeAnalyzer::tr("a group of its own");
     const QString evidence = ProbeAnalyzer::tr("%1 bits, %2; %3 with %4").arg(bits).arg(group, tls.protocol, tls.cipher);

@@ -343,7 +343,7 @@ QString DhParameters::summary(const DhFileInfo &info)
                 .arg(group);
         return tr("%1 bits, RFC 7919 group %2: fine").arg(info.bits).arg(group);
     case DhFileInfo::Verdict::Published:
-        return tr("%1 bits, %2 (%3): fine").arg(info.bits).arg(group, info.group->source);
+        return tr("%1 bits, %2: fine").arg(info.bits).arg(info.group->title());
     case DhFileInfo::Verdict::Unique:
         return tr("%1 bits, %2: fine").arg(info.bits).arg(group);
     }

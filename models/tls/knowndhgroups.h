@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 namespace mailtls {
 
@@ -18,6 +19,16 @@ struct KnownDhGroup
     QString source;  // "RFC 7919", "Postfix built-in default", …
     int bits = 0;
     bool widelyShared = true;
+
+    // "ffdhe2048 (RFC 7919)", "RFC 2409 Oakley group 2": the source only
+    // where the name does not say it already.
+    QString title() const
+    {
+        QStringList parts = source.split(QStringLiteral("; "), Qt::SkipEmptyParts);
+        if (!parts.isEmpty() && name.startsWith(parts.first()))
+            parts.removeFirst();
+        return parts.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, parts.join(QStringLiteral("; ")));
+    }
 };
 
 class KnownDhGroups final

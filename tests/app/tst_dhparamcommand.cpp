@@ -265,7 +265,7 @@ void TestDhParamCommand::inspect_data()
         << "File: %1\n"
            "Bits: 1024\n"
            "Generator: 2\n"
-           "Group: RFC 2409 Oakley group 2 (RFC 2409)\n"
+           "Group: RFC 2409 Oakley group 2\n"
            "Verdict: 1024 bits, RFC 2409 Oakley group 2, shared by many servers (Logjam): replace it\n"
            "Fix: mailtls dhparam --group ffdhe3072 --out %1 writes an RFC 7919 group at once, or --bits 3072 "
            "instead of --group generates a group of its own (minutes); then reload the mail server\n"

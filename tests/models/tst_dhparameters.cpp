@@ -326,8 +326,8 @@ void TestDhParameters::inspectsGroups_data()
                                          "(Logjam): replace it";
     QTest::newRow("RFC 3526 group 14") << dhPem(namedPrime("modp_2048"), two) << V::Published << 2048
                                        << "RFC 3526 MODP group 14" << two
-                                       << "2048 bits, RFC 3526 MODP group 14 (RFC 3526; Postfix 3.7's default with "
-                                          "OpenSSL 3): fine";
+                                       << "2048 bits, RFC 3526 MODP group 14 (Postfix 3.7's default with OpenSSL 3): "
+                                          "fine";
     // RFC 7919's prime with another generator is not RFC 7919's group.
     const QByteArray five(1, '\x05');
     QTest::newRow("ffdhe2048 prime, g=5") << dhPem(namedPrime("ffdhe2048"), five) << V::Published << 2048 << "ffdhe2048"
