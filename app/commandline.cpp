@@ -10,6 +10,7 @@
 
 #include "app/dhparamcommand.h"
 #include "app/exportcommand.h"
+#include "app/fixcommand.h"
 #include "app/followcommand.h"
 #include "app/probecommand.h"
 #include "models/ingest/importjob.h"
@@ -87,7 +88,8 @@ bool CommandLine::isVerb(const QString &word)
 {
     return word == QLatin1String("report") || word == QLatin1String("import")
            || word == QLatin1String("follow") || word == QLatin1String("export")
-           || word == QLatin1String("probe") || word == QLatin1String("dhparam");
+           || word == QLatin1String("probe") || word == QLatin1String("dhparam")
+           || word == QLatin1String("fix");
 }
 
 int CommandLine::run(const QStringList &arguments)
@@ -105,6 +107,8 @@ int CommandLine::run(const QStringList &arguments)
         return ProbeCommand::run(arguments);
     if (verb == QLatin1String("dhparam"))
         return DhParamCommand::run(arguments);
+    if (verb == QLatin1String("fix"))
+        return FixCommand::run(arguments);
     printError(tr("unknown command \"%1\"; see mailtls --help").arg(verb));
     return Usage;
 }

@@ -1,0 +1,513 @@
+#include "app/fixcommand.h"
+
+#include <memory>
+#include <optional>
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QRegularExpression>
+
+#include "app/commandline.h"
+#include "app/stopsignals.h"
+#include "models/mta/backupstore.h"
+#include "models/mta/changeplan.h"
+#include "models/mta/planapplier.h"
+#include "models/mta/postfixfixes.h"
+#include "models/mta/postfixinspection.h"
+#include "models/sources/localcommandhost.h"
+
+namespace mailtls {
+
+namespace {
+
+const QString logjamVerb = QStringLiteral("logjam");
+const QString starttlsVerb = QStringLiteral("starttls");
+const QString loggingVerb = QStringLiteral("tls-logging");
+
+QString severityWord(Severity severity)
+{
+    switch (severity) {
+    case Severity::Info:
+        return FixCommand::tr("info");
+    case Severity::Low:
+        return FixCommand::tr("low");
+    case Severity::Medium:
+        return FixCommand::tr("medium");
+    case Severity::High:
+        return FixCommand::tr("high");
+    case Severity::Critical:
+        return FixCommand::tr("critical");
+    }
+    return QString();
+}
+
+// `text` after a first column of `width` characters; later lines indented
+// to that column.
+QString column(const QString &first, int width, const QString &text)
+{
+    const QString indent(width, QLatin1Char(' '));
+    QString out = first.leftJustified(width - 1) + QLatin1Char(' ');
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        out += (i == 0 ? QString() : indent) + lines.at(i) + QLatin1Char('\n');
+    return out;
+}
+
+QString indented(const QString &text, int width)
+{
+    const QString indent(width, QLatin1Char(' '));
+    QString out;
+    for (const QString &line : text.trimmed().split(QLatin1Char('\n')))
+        out += indent + line + QLatin1Char('\n');
+    return out;
+}
+
+QString commandText(const QStringList &argv)
+{
+    QStringList words;
+    for (const QString &arg : argv)
+        words.append(arg.contains(QLatin1Char(' ')) || arg.isEmpty() ? QLatin1Char('\'') + arg + QLatin1Char('\'')
+                                                                      : arg);
+    return words.join(QLatin1Char(' '));
+}
+
+void printFindings(const PostfixInspectionResult &r)
+{
+    QString text = FixCommand::tr("%1, configuration in %2").arg(r.versionText(), r.configDirectory)
+                   + QStringLiteral("\n\n") + FixCommand::tr("Findings:") + QLatin1Char('\n');
+    for (const ConfigFinding &f : r.findings) {
+        QString body = f.title;
+        if (!f.evidence.isEmpty())
+            body += QLatin1Char('\n') + f.evidence;
+        if (!f.advice.isEmpty())
+            body += QLatin1Char('\n') + f.advice;
+        text += column(QStringLiteral("  ") + severityWord(f.severity), 12, body);
+    }
+    CommandLine::printOut(text + QLatin1Char('\n'));
+}
+
+QString verificationText(const ChangePlan &plan)
+{
+    const ChangePlan::Verification &v = plan.verification;
+    if (v.check == ChangePlan::Check::None)
+        return QString();
+    if (v.address.isEmpty())
+        return FixCommand::tr("no re-probe (no address of the own server; give --verify-address IP[:PORT])");
+    const QString where = QStringLiteral("%1:%2").arg(v.address).arg(v.port);
+    if (v.check == ChangePlan::Check::StartTls)
+        return FixCommand::tr("probe %1: STARTTLS must complete a TLS handshake").arg(where);
+    if (!v.expectedGroupName.isEmpty())
+        return FixCommand::tr("probe %1: a DHE-only handshake must get %2").arg(where, v.expectedGroupName);
+    return FixCommand::tr("probe %1: a DHE-only handshake must get at least %2 bits (or no DHE at all)")
+        .arg(where)
+        .arg(v.minimumDhBits);
+}
+
+// The plan in words, then its diff; false when the diff cannot be made.
+bool printPlan(const ChangePlan &plan)
+{
+    QString text = FixCommand::tr("Plan: %1").arg(plan.title) + QLatin1Char('\n');
+    for (const FileEdit &edit : plan.edits) {
+        if (!edit.changesFile())
+            continue;
+        const QString what = edit.createsFile()   ? FixCommand::tr("%1 (new file)").arg(edit.path)
+                             : edit.removesFile() ? FixCommand::tr("%1 (removed)").arg(edit.path)
+                                                  : edit.path;
+        text += QStringLiteral("  ") + what + QLatin1Char('\n');
+        for (const QString &line : edit.summary)
+            text += QStringLiteral("      ") + line + QLatin1Char('\n');
+    }
+    QStringList after;
+    for (const QStringList &argv : plan.validateCommands)
+        after.append(commandText(argv));
+    text += FixCommand::tr("  Then: check with %1").arg(after.join(QStringLiteral(" and "))) + QLatin1Char('\n');
+    if (!plan.reloadCommand.isEmpty())
+        text += FixCommand::tr("  reload with %1 when %2 runs").arg(commandText(plan.reloadCommand), plan.mta)
+                + QLatin1Char('\n');
+    const QString verify = verificationText(plan);
+    if (!verify.isEmpty())
+        text += QStringLiteral("  ") + verify + QLatin1Char('\n');
+    for (const QString &note : plan.notes)
+        text += FixCommand::tr("  Note: %1").arg(note) + QLatin1Char('\n');
+    text += FixCommand::tr("  Any failure puts every file back as it was.") + QLatin1Char('\n');
+    QString error;
+    const QByteArray diff = plan.diff(&error);
+    if (diff.isEmpty() && !error.isEmpty()) {
+        CommandLine::printOut(text);
+        CommandLine::printError(error);
+        return false;
+    }
+    CommandLine::printOut(text + QLatin1Char('\n') + QString::fromLocal8Bit(diff) + QLatin1Char('\n'));
+    return true;
+}
+
+// "IP" or "IP:PORT", "[IPv6]" or "[IPv6]:PORT": an address, no name (a
+// name would be looked up).
+bool parseAddress(const QString &text, QString *address, quint16 *port)
+{
+    QString host = text;
+    QString portText;
+    if (text.startsWith(QLatin1Char('['))) {
+        const qsizetype close = text.indexOf(QLatin1Char(']'));
+        if (close < 0)
+            return false;
+        host = text.mid(1, close - 1);
+        const QString rest = text.mid(close + 1);
+        if (!rest.isEmpty()) {
+            if (!rest.startsWith(QLatin1Char(':')))
+                return false;
+            portText = rest.mid(1);
+        }
+    } else if (text.count(QLatin1Char(':')) == 1) {
+        host = text.section(QLatin1Char(':'), 0, 0);
+        portText = text.section(QLatin1Char(':'), 1);
+    }
+    QHostAddress parsed;
+    if (!parsed.setAddress(host))
+        return false;
+    *address = parsed.toString();
+    *port = 25;
+    if (!portText.isNull()) {
+        bool ok = false;
+        const int number = portText.toInt(&ok);
+        if (!ok || number < 1 || number > 65535)
+            return false;
+        *port = quint16(number);
+    }
+    return true;
+}
+
+// Where Postfix listens on port 25 by its inet_interfaces, as an address:
+// loopback when it listens there, else its first address.
+QString defaultVerifyAddress(const PostfixInspectionResult &r)
+{
+    const QStringList words = r.effective(QStringLiteral("inet_interfaces"))
+                                  .toLower()
+                                  .split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        if (word == QLatin1String("all") || word == QLatin1String("loopback-only")
+            || word == QLatin1String("localhost") || word == QLatin1String("127.0.0.1"))
+            return QStringLiteral("127.0.0.1");
+    }
+    for (const QString &word : words) {
+        QHostAddress address;
+        if (address.setAddress(word))
+            return address.toString();
+    }
+    return QString();
+}
+
+QString stateText(const Backup &backup)
+{
+    if (backup.state == QLatin1String("done"))
+        return FixCommand::tr("applied");
+    if (backup.state == QLatin1String("rolled-back"))
+        return FixCommand::tr("rolled back");
+    if (backup.state == QLatin1String("rollback-failed"))
+        return FixCommand::tr("ROLLBACK FAILED");
+    return FixCommand::tr("interrupted (%1)").arg(backup.state);
+}
+
+// Runs `plan` through a PlanApplier, printing each step.
+int applyPlan(const ChangePlan &plan, const QString &backupRoot)
+{
+    PlanApplier applier;
+    applier.setBackupRoot(backupRoot);
+    StopSignals stop(StopSignals::Second::Stops);
+    QEventLoop loop;
+    PlanApplier::Result result;
+    bool rollingBack = false;
+    QObject::connect(&applier, &PlanApplier::stepStarted, &loop, [&](PlanApplier::Step step, const QString &) {
+        rollingBack = step == PlanApplier::Step::Rollback;
+    });
+    QObject::connect(&applier, &PlanApplier::stepFinished, &loop, [](const PlanApplier::StepResult &r) {
+        const QString outcome = r.outcome == PlanApplier::Outcome::Ok        ? FixCommand::tr("ok")
+                                : r.outcome == PlanApplier::Outcome::Skipped ? FixCommand::tr("skipped")
+                                                                             : FixCommand::tr("FAILED");
+        CommandLine::printOut(column(QStringLiteral("  ") + PlanApplier::stepName(r.step), 12,
+                                     column(outcome, 9, r.message).chopped(1)));
+    });
+    QObject::connect(&applier, &PlanApplier::finished, &loop, [&](const PlanApplier::Result &r) {
+        result = r;
+        loop.quit();
+    });
+    QObject::connect(&stop, &StopSignals::stopRequested, &loop, [&] {
+        CommandLine::printError(rollingBack || result.cancelled
+                                    ? FixCommand::tr("putting the saved files back; please wait")
+                                    : FixCommand::tr("cancelling: anything written is put back…"));
+        result.cancelled = true;
+        applier.cancel();
+    });
+    CommandLine::printOut(FixCommand::tr("Applying:") + QLatin1Char('\n'));
+    if (!applier.apply(plan)) {
+        CommandLine::printError(FixCommand::tr("the plan could not be started"));
+        return CommandLine::Failed;
+    }
+    loop.exec();
+
+    if (result.succeeded) {
+        QString text = FixCommand::tr("Done: %1.").arg(plan.title) + QLatin1Char('\n');
+        if (!result.mtaRunning)
+            text += FixCommand::tr("%1 is not running: the change takes effect at its next start.").arg(plan.mta)
+                    + QLatin1Char('\n');
+        if (!result.backupId.isEmpty())
+            text += FixCommand::tr("The previous files are in backup %1; to put them back: mailtls fix --restore %1 "
+                                   "--yes")
+                        .arg(result.backupId)
+                    + QLatin1Char('\n');
+        CommandLine::printOut(text);
+        return CommandLine::Ok;
+    }
+    if (!result.output.trimmed().isEmpty())
+        CommandLine::printOut(FixCommand::tr("Output of the failed step:") + QLatin1Char('\n')
+                              + indented(result.output, 4));
+    const QString step = result.failedStep ? PlanApplier::stepName(*result.failedStep) : QString();
+    if (result.rollbackFailed) {
+        CommandLine::printError(FixCommand::tr("the %1 step failed and not everything could be put back: see the "
+                                               "rollback step above; the saved files are in backup %2")
+                                    .arg(step, result.backupId));
+    } else if (result.changedNothing) {
+        CommandLine::printError(FixCommand::tr("the %1 step failed: %2; nothing was changed").arg(step, result.message));
+    } else {
+        CommandLine::printError(FixCommand::tr("the %1 step failed: %2; the previous configuration is back in place")
+                                    .arg(step, result.message));
+    }
+    return CommandLine::Failed;
+}
+
+int listBackups(const QString &root)
+{
+    QString problems;
+    const QList<Backup> backups = BackupStore(root).list(&problems);
+    if (!problems.isEmpty())
+        CommandLine::printError(problems);
+    if (backups.isEmpty()) {
+        CommandLine::printOut(FixCommand::tr("No backups in %1.").arg(QDir::toNativeSeparators(root))
+                              + QLatin1Char('\n'));
+        return CommandLine::Ok;
+    }
+    QString text = FixCommand::tr("Backups in %1, newest first:").arg(QDir::toNativeSeparators(root))
+                   + QLatin1Char('\n');
+    for (const Backup &b : backups) {
+        text += QStringLiteral("  %1  %2  %3  %4\n")
+                    .arg(b.id, b.created.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")), stateText(b), b.title);
+        for (const BackedUpFile &f : b.files)
+            text += QStringLiteral("      ") + (f.existed ? f.path : FixCommand::tr("%1 (created)").arg(f.path))
+                    + QLatin1Char('\n');
+    }
+    text += FixCommand::tr("Put one back with: mailtls fix --restore BACKUP --yes") + QLatin1Char('\n');
+    CommandLine::printOut(text);
+    return CommandLine::Ok;
+}
+
+int restore(const QString &root, const QString &id, bool apply)
+{
+    PlanApplier applier;
+    applier.setBackupRoot(root);
+    QString error;
+    const std::optional<ChangePlan> plan = applier.restorePlan(id, &error);
+    if (!plan) {
+        CommandLine::printError(error);
+        return CommandLine::Failed;
+    }
+    if (plan->isEmpty()) {
+        CommandLine::printOut(FixCommand::tr("Nothing to change: the files are as backup %1 saved them.").arg(id)
+                              + QLatin1Char('\n'));
+        return CommandLine::Ok;
+    }
+    if (!printPlan(*plan))
+        return CommandLine::Failed;
+    if (!apply) {
+        CommandLine::printOut(FixCommand::tr("Nothing was changed. Run again with --yes to apply this plan.")
+                              + QLatin1Char('\n'));
+        return CommandLine::Ok;
+    }
+    return applyPlan(*plan, root);
+}
+
+} // namespace
+
+int FixCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Fix the own mail server's TLS: logjam (a weak Diffie-Hellman group), starttls (offer STARTTLS, use it "
+           "for outgoing mail) or tls-logging (log TLS sessions). Prints the findings and the change as a unified "
+           "diff; --yes applies it: backup, write, check, reload, re-probe, and everything put back on a failure. "
+           "Exit status: 0 when applied, nothing to change or only shown; 1 on failure; 2 on usage errors."));
+    parser.addHelpOption();
+    const QCommandLineOption mtaOption(QStringLiteral("mta"), tr("The mail server: postfix (the only one so far)."),
+                                       tr("MTA"), QStringLiteral("postfix"));
+    const QCommandLineOption dirOption(QStringLiteral("config-dir"),
+                                       tr("Postfix's configuration folder (default: Postfix's own, /etc/postfix)."),
+                                       tr("DIR"));
+    const QCommandLineOption dryRunOption(QStringLiteral("dry-run"), tr("Show the findings and the plan; change nothing."));
+    const QCommandLineOption yesOption(QStringLiteral("yes"), tr("Apply the plan."));
+    const QCommandLineOption groupOption(
+        QStringLiteral("group"),
+        tr("logjam: the RFC 7919 group to use (ffdhe2048 … ffdhe8192; default ffdhe3072), or auto to let OpenSSL "
+           "choose (Postfix 3.7 or later with OpenSSL 3)."),
+        tr("GROUP"));
+    const QCommandLineOption certOption(QStringLiteral("cert"),
+                                        tr("starttls: the server's certificate chain (PEM), with --key."), tr("FILE"));
+    const QCommandLineOption keyOption(QStringLiteral("key"), tr("starttls: the certificate's private key (PEM)."),
+                                       tr("FILE"));
+    const QCommandLineOption verifyOption(
+        QStringLiteral("verify-address"),
+        tr("Re-probe the own server at this address after the reload (default: 127.0.0.1:25 when Postfix listens "
+           "on loopback, else its first inet_interfaces address)."),
+        tr("IP[:PORT]"));
+    const QCommandLineOption backupOption(QStringLiteral("backup-dir"),
+                                          tr("Keep backups in this folder (default: %1).")
+                                              .arg(QDir::toNativeSeparators(BackupStore::defaultRoot())),
+                                          tr("DIR"));
+    const QCommandLineOption restoreOption(QStringLiteral("restore"),
+                                           tr("List the backups, or with BACKUP show (and with --yes apply) the "
+                                              "plan that puts its files back."));
+    parser.addOptions({mtaOption, dirOption, dryRunOption, yesOption, groupOption, certOption, keyOption,
+                       verifyOption, backupOption, restoreOption});
+    parser.addPositionalArgument(QStringLiteral("FIX"), tr("logjam, starttls or tls-logging (or BACKUP with --restore)."),
+                                 QStringLiteral("logjam|starttls|tls-logging"));
+    if (const std::optional<int> done = CommandLine::parseArguments(parser, arguments))
+        return *done;
+
+    const QString mta = parser.value(mtaOption).toLower();
+    if (mta != QLatin1String("postfix")) {
+        const bool known = mta == QLatin1String("sendmail") || mta == QLatin1String("exim")
+                           || mta == QLatin1String("dovecot");
+        CommandLine::printError(known ? tr("--mta %1: Sendmail, Exim and Dovecot are not supported by this command "
+                                           "yet; only postfix is")
+                                            .arg(mta)
+                                      : tr("--mta %1: unknown mail server; only postfix is supported (Sendmail, "
+                                           "Exim and Dovecot are not yet)")
+                                            .arg(mta));
+        return CommandLine::Usage;
+    }
+    if (parser.isSet(dryRunOption) && parser.isSet(yesOption)) {
+        CommandLine::printError(tr("--dry-run and --yes exclude each other"));
+        return CommandLine::Usage;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString backupRoot = parser.isSet(backupOption) ? QFileInfo(parser.value(backupOption)).absoluteFilePath()
+                                                          : BackupStore::defaultRoot();
+    if (parser.isSet(backupOption) && parser.value(backupOption).isEmpty()) {
+        CommandLine::printError(tr("--backup-dir: the folder name is empty"));
+        return CommandLine::Usage;
+    }
+
+    if (parser.isSet(restoreOption)) {
+        for (const QCommandLineOption &option : {groupOption, certOption, keyOption, verifyOption, dirOption}) {
+            if (parser.isSet(option)) {
+                CommandLine::printError(tr("--%1 has no meaning with --restore").arg(option.names().constFirst()));
+                return CommandLine::Usage;
+            }
+        }
+        if (positional.size() > 1) {
+            CommandLine::printError(tr("--restore takes one backup at most"));
+            return CommandLine::Usage;
+        }
+        if (positional.isEmpty())
+            return listBackups(backupRoot);
+        return restore(backupRoot, positional.constFirst(), parser.isSet(yesOption));
+    }
+
+    if (positional.size() != 1) {
+        CommandLine::printError(positional.isEmpty()
+                                    ? tr("fix needs one of logjam, starttls, tls-logging (see mailtls fix --help)")
+                                    : tr("fix takes one fix at a time"));
+        return CommandLine::Usage;
+    }
+    const QString verb = positional.constFirst();
+    if (verb != logjamVerb && verb != starttlsVerb && verb != loggingVerb) {
+        CommandLine::printError(tr("unknown fix \"%1\": give logjam, starttls or tls-logging").arg(verb));
+        return CommandLine::Usage;
+    }
+    if (parser.isSet(groupOption) && verb != logjamVerb) {
+        CommandLine::printError(tr("--group belongs to the logjam fix"));
+        return CommandLine::Usage;
+    }
+    if ((parser.isSet(certOption) || parser.isSet(keyOption)) && verb != starttlsVerb) {
+        CommandLine::printError(tr("--cert and --key belong to the starttls fix"));
+        return CommandLine::Usage;
+    }
+    if (parser.isSet(certOption) != parser.isSet(keyOption)) {
+        CommandLine::printError(tr("--cert and --key go together"));
+        return CommandLine::Usage;
+    }
+    PostfixFixes::DhChoice choice;
+    if (parser.isSet(groupOption)) {
+        const QString group = parser.value(groupOption).toLower();
+        if (group == QLatin1String("auto")) {
+            choice.kind = PostfixFixes::DhChoice::Kind::Auto;
+        } else if (DhParameters::rfc7919Groups().contains(group)) {
+            choice.group = group;
+        } else {
+            CommandLine::printError(tr("--group: \"%1\" is not one of %2, auto")
+                                        .arg(parser.value(groupOption),
+                                             DhParameters::rfc7919Groups().join(QStringLiteral(", "))));
+            return CommandLine::Usage;
+        }
+    }
+    QString verifyAddress;
+    quint16 verifyPort = 25;
+    if (parser.isSet(verifyOption) && !parseAddress(parser.value(verifyOption), &verifyAddress, &verifyPort)) {
+        CommandLine::printError(
+            tr("--verify-address: \"%1\" is not an IP address with an optional port (a name is not looked up)")
+                .arg(parser.value(verifyOption)));
+        return CommandLine::Usage;
+    }
+    QString configDir = parser.value(dirOption);
+    if (parser.isSet(dirOption)) {
+        if (!QFileInfo(configDir).isDir()) {
+            CommandLine::printError(tr("--config-dir: there is no folder %1").arg(configDir));
+            return CommandLine::Usage;
+        }
+        configDir = QFileInfo(configDir).absoluteFilePath();
+    }
+
+    const PostfixInspectionResult inspection =
+        PostfixInspection::read(std::make_shared<LocalCommandHost>(), configDir);
+    if (!inspection.ok) {
+        CommandLine::printError(tr("cannot inspect Postfix: %1").arg(inspection.error));
+        return CommandLine::Failed;
+    }
+    printFindings(inspection);
+
+    QString error;
+    std::optional<ChangePlan> plan;
+    if (verb == logjamVerb) {
+        plan = PostfixFixes::logjam(inspection, choice, &error);
+    } else if (verb == starttlsVerb) {
+        const auto absolute = [](const QString &path) {
+            return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath();
+        };
+        plan = PostfixFixes::starttls(inspection, absolute(parser.value(certOption)),
+                                      absolute(parser.value(keyOption)), &error);
+    } else {
+        plan = PostfixFixes::tlsLogging(inspection, &error);
+    }
+    if (!plan) {
+        CommandLine::printError(error);
+        return CommandLine::Failed;
+    }
+    if (plan->isEmpty()) {
+        CommandLine::printOut(tr("Nothing to change (%1): already in place.").arg(plan->title) + QLatin1Char('\n'));
+        return CommandLine::Ok;
+    }
+    plan->verification.address = parser.isSet(verifyOption) ? verifyAddress : defaultVerifyAddress(inspection);
+    plan->verification.port = verifyPort;
+    if (!printPlan(*plan))
+        return CommandLine::Failed;
+    if (parser.isSet(dryRunOption))
+        return CommandLine::Ok;
+    if (!parser.isSet(yesOption)) {
+        CommandLine::printOut(tr("Nothing was changed. Run again with --yes to apply this plan.") + QLatin1Char('\n'));
+        return CommandLine::Ok;
+    }
+    return applyPlan(*plan, backupRoot);
+}
+
+} // namespace mailtls
