@@ -256,8 +256,16 @@ void PostfixSettings::runStep()
         stepFinished(true, exitCode, status == QProcess::CrashExit);
     });
     connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError error) {
-        if (process == m_process && error == QProcess::FailedToStart)
-            stepFinished(false, -1, false);
+        if (process != m_process || error != QProcess::FailedToStart)
+            return;
+        // Queued: a start that fails at once must not finish inside start().
+        QMetaObject::invokeMethod(
+            this,
+            [this, process] {
+                if (process == m_process)
+                    stepFinished(false, -1, false);
+            },
+            Qt::QueuedConnection);
     });
     m_timer->start(m_timeout);
     process->start();
@@ -459,11 +467,13 @@ void PostfixSettings::discardProcess()
     QProcess *process = m_process;
     m_process = nullptr;
     process->disconnect(this);
-    if (process->state() != QProcess::NotRunning) {
-        process->kill();
-        process->waitForFinished(1000);
+    if (process->state() == QProcess::NotRunning) {
+        process->deleteLater();
+        return;
     }
-    process->deleteLater();
+    // Never waits: the process goes once it has ended (or with this object).
+    connect(process, &QProcess::finished, process, &QObject::deleteLater);
+    process->kill();
 }
 
 PostfixSettingsResult PostfixSettings::read(std::shared_ptr<const CommandHost> host, const QString &configDirectory,
