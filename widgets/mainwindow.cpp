@@ -35,6 +35,7 @@
 #include "widgets/hostkeydialog.h"
 #include "widgets/importstatus.h"
 #include "widgets/probe/probepage.h"
+#include "widgets/probe/probesettingsdialog.h"
 #include "widgets/secretdialog.h"
 #include "widgets/sourcesdialog.h"
 
@@ -206,6 +207,10 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *refresh = view->addAction(tr("&Refresh"), m_context, &DashboardContext::notifyDataChanged);
     refresh->setShortcut(QKeySequence::Refresh);
+    QMenu *probes = menuBar()->addMenu(tr("&Probes"));
+    QAction *probeSettings = probes->addAction(tr("Probe &Settings…"), this, &MainWindow::showProbeSettings);
+    probeSettings->setObjectName(QStringLiteral("probeSettingsAction"));
+    probeSettings->setStatusTip(tr("The DNS server probes ask, their timeout, and how many sessions run at once"));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About MailTLS"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -267,6 +272,15 @@ void MainWindow::probeTarget(const ProbeTarget &target)
 {
     showPage(m_probePage->objectName());
     m_probePage->probe(target);
+}
+
+ProbeSettingsDialog *MainWindow::showProbeSettings()
+{
+    auto *dialog = new ProbeSettingsDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] { m_probeService->setOptions(probeOptions(m_settings)); });
+    dialog->open();
+    return dialog;
 }
 
 ProbeOptions MainWindow::probeOptions(const Settings *settings)

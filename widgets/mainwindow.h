@@ -25,6 +25,7 @@ class DashboardContext;
 class FilterBar;
 class ImportStatus;
 class PeerDetailPage;
+class ProbeSettingsDialog;
 class ProbePage;
 class ProbeService;
 class Settings;
@@ -72,6 +73,9 @@ public:
 
     // The probes of every page run here; options from the settings.
     ProbeService *probeService() const { return m_probeService; }
+    // Opens the probe settings (window-modal); accepted, they apply to the
+    // probes started from then on.
+    ProbeSettingsDialog *showProbeSettings();
     // Shows the Probe page and probes this target there.
     void probeTarget(const ProbeTarget &target);
     // The probe options the settings ask for (defaults without settings).
