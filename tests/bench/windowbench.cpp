@@ -157,8 +157,11 @@ int main(int argc, char *argv[])
     {
         MainWindow probe;
         auto *navigation = probe.findChild<QListWidget *>(QStringLiteral("navigation"));
+        // The Probe page shows probes, not the store's figures: filters do
+        // not change it.
         for (int row = 0; row < navigation->count(); ++row)
-            if (navigation->item(row)->flags().testFlag(Qt::ItemIsEnabled))
+            if (navigation->item(row)->flags().testFlag(Qt::ItemIsEnabled)
+                && navigation->item(row)->data(Qt::UserRole).toString() != QLatin1String("probePage"))
                 pages << navigation->item(row)->data(Qt::UserRole).toString();
     }
 

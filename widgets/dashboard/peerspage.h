@@ -90,15 +90,11 @@ private:
     void restoreState();
     void contextChanged();
     void storeChanged();
-    void apply(quint64 generation, const QString &view, const ReportFilter &filter, PeerColumns columns,
-               const QList<PeerRow> &rows, const QString &error);
+    void apply(quint64 generation, const ReportFilter &filter, const QList<PeerRow> &rows, const QString &error);
     void updateChart();
     void updateNotes();
     void probeSelected();
     void updateProbeAction();
-    // The context's choices that make the rows shown one view: a live refresh
-    // of the same view keeps the TLS columns until the new ones arrive.
-    QString viewKey() const;
 
     DashboardContext *m_context;
     Settings m_settings;
@@ -114,7 +110,6 @@ private:
     QAction *m_probeAction = nullptr;
 
     quint64 m_generation = 0;
-    QString m_shownView;
     ReportFilter m_shownFilter;
     QString m_error;
     bool m_loadedOnce = false;
