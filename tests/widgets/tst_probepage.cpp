@@ -417,7 +417,7 @@ private slots:
         QSignalSpy ended(&page, &ProbePage::batchFinished);
         page.probeAllButton()->click();
         QVERIFY(ended.wait(5000));
-        QCOMPARE(page.batchText(), QStringLiteral("No peer sent or received plaintext mail in all time."));
+        QCOMPARE(page.batchText(), QStringLiteral("No peer sent or received plaintext mail in this range (All time)."));
         QVERIFY(!f.service->isBusy());
     }
 

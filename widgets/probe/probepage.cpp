@@ -496,7 +496,7 @@ void ProbePage::startBatch(const QList<ProbeTarget> &targets, const QString &err
     if (!error.isEmpty() || targets.isEmpty()) {
         m_batchText = !error.isEmpty()
             ? DashboardCards::unreadableNote(error)
-            : tr("No peer sent or received plaintext mail in %1.").arg(m_context->rangeTitle().toLower());
+            : tr("No peer sent or received plaintext mail in this range (%1).").arg(m_context->rangeTitle());
         m_batchLabel->setText(m_batchText);
         updateButtons();
         emit batchFinished();
