@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BackupStore</name>
+    <message>
+        <source>cannot create the backup folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create a backup folder in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not the name of a backup (they look like 20260301T120000Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no backup %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a backup manifest MailTLS can read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the saved copy %1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the saved copy %1 is not what was saved (its SHA-256 differs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>%1: 1 line read</source>
@@ -170,6 +205,37 @@
     <message>
         <source>standard input (-) can be read only once</source>
         <translation>die Standardeingabe (-) kann nur einmal gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigFile</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation>%1 ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot give the new %1 its owner and group (%2:%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set the mode of the new %1: %2</source>
+        <translation>die Zugriffsrechte der neuen Datei %1 können nicht gesetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot remove %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -362,6 +428,335 @@
     </message>
 </context>
 <context>
+    <name>DhParamCommand</name>
+    <message>
+        <source>--out: the file name is empty</source>
+        <translation>--out: der Dateiname ist leer</translation>
+    </message>
+    <message>
+        <source>--out: %1 is a folder; name the file to write</source>
+        <translation>--out: %1 ist ein Ordner; die zu schreibende Datei angeben</translation>
+    </message>
+    <message>
+        <source>--out: there is no folder %1</source>
+        <translation>--out: den Ordner %1 gibt es nicht</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Datei: %1</translation>
+    </message>
+    <message>
+        <source>Bits: %1</source>
+        <translation>Bits: %1</translation>
+    </message>
+    <message>
+        <source>Generator: %1</source>
+        <translation>Generator: %1</translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>Gruppe: %1</translation>
+    </message>
+    <message>
+        <source>Group: none published; a group of its own</source>
+        <translation>Gruppe: keine veröffentlichte; eine eigene Gruppe</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>Bewertung: %1</translation>
+    </message>
+    <message>
+        <source>Fix: mailtls dhparam --group ffdhe3072 --out %1 writes an RFC 7919 group at once, or --bits 3072 instead of --group generates a group of its own (minutes); then reload the mail server</source>
+        <translation>Abhilfe: mailtls dhparam --group ffdhe3072 --out %1 schreibt sofort eine Gruppe nach RFC 7919, oder --bits 3072 statt --group erzeugt eine eigene Gruppe (dauert Minuten); danach den Mailserver neu laden</translation>
+    </message>
+    <message>
+        <source>cannot write in the folder %1</source>
+        <translation>in den Ordner %1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Ctrl+C cannot be caught: it will end the program at once</source>
+        <translation>Strg+C kann nicht abgefangen werden: Es beendet das Programm sofort</translation>
+    </message>
+    <message>
+        <source>Generating a %1-bit group: %2 candidate primes tried; confirming the last one…</source>
+        <translation>%1-Bit-Gruppe wird erzeugt: %2 Primzahlkandidaten getestet; der letzte wird bestätigt …</translation>
+    </message>
+    <message>
+        <source>Generating a %1-bit group: %2 candidate primes tried…</source>
+        <translation>%1-Bit-Gruppe wird erzeugt: %2 Primzahlkandidaten getestet …</translation>
+    </message>
+    <message>
+        <source>Generating a %1-bit group; this can take many minutes (Ctrl+C cancels)…</source>
+        <translation>%1-Bit-Gruppe wird erzeugt; das kann viele Minuten dauern (Strg+C bricht ab) …</translation>
+    </message>
+    <message>
+        <source>cannot start generating a %1-bit group</source>
+        <translation>die Erzeugung einer %1-Bit-Gruppe kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>cancelled; nothing was written</source>
+        <translation>abgebrochen; es wurde nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>Generated a %1-bit group: %2 candidate primes tried in %3 s.</source>
+        <translation>%1-Bit-Gruppe erzeugt: %2 Primzahlkandidaten in %3 s getestet.</translation>
+    </message>
+    <message>
+        <source>Wrote a freshly generated %1-bit group to %2.</source>
+        <translation>Eine neu erzeugte %1-Bit-Gruppe wurde in %2 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Write Diffie-Hellman parameters for a mail server (Postfix smtpd_tls_dh1024_param_file, Exim tls_dhparam, Dovecot ssl_dh, Sendmail DHParameters): an RFC 7919 group at once, or a freshly generated group (minutes). Or say what a DH parameter file holds. Exit status: 0 on success (--inspect: the group is large enough), 1 on failure, cancel or a weak group, 2 on usage errors.</source>
+        <translation>Diffie-Hellman-Parameter für einen Mailserver schreiben (Postfix smtpd_tls_dh1024_param_file, Exim tls_dhparam, Dovecot ssl_dh, Sendmail DHParameters): sofort eine Gruppe nach RFC 7919 oder eine neu erzeugte Gruppe (dauert Minuten). Oder angeben, was eine DH-Parameterdatei enthält. Exit-Status: 0 bei Erfolg (--inspect: die Gruppe ist groß genug), 1 bei Fehler, Abbruch oder schwacher Gruppe, 2 bei Aufruffehlern.</translation>
+    </message>
+    <message>
+        <source>Write this RFC 7919 group: ffdhe2048, ffdhe3072, ffdhe4096, ffdhe6144 or ffdhe8192 (ffdhe3072 or larger advised).</source>
+        <translation>Diese Gruppe nach RFC 7919 schreiben: ffdhe2048, ffdhe3072, ffdhe4096, ffdhe6144 oder ffdhe8192 (ffdhe3072 oder größer empfohlen).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Generate a group of its own of 2048, 3072 or 4096 bits.</source>
+        <translation>Eine eigene Gruppe mit 2048, 3072 oder 4096 Bit erzeugen.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Write to this file (whole or not at all; mode 0644, or the mode and owner of the file it replaces) instead of standard output.</source>
+        <translation>In diese Datei statt auf die Standardausgabe schreiben (vollständig oder gar nicht; Zugriffsrechte 0644 oder die Zugriffsrechte und der Eigentümer der Datei, die sie ersetzt).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>Say what this DH parameter file holds and whether to replace it.</source>
+        <translation>Angeben, was diese DH-Parameterdatei enthält und ob sie ersetzt werden sollte.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>dhparam needs --group NAME, --bits N or --inspect FILE (see mailtls dhparam --help)</source>
+        <translation>dhparam braucht --group NAME, --bits N oder --inspect DATEI (siehe mailtls dhparam --help)</translation>
+    </message>
+    <message>
+        <source>give only one of --group, --bits and --inspect</source>
+        <translation>nur eine der Optionen --group, --bits und --inspect angeben</translation>
+    </message>
+    <message>
+        <source>--out goes with --group or --bits, not with --inspect</source>
+        <translation>--out gehört zu --group oder --bits, nicht zu --inspect</translation>
+    </message>
+    <message>
+        <source>--group: &quot;%1&quot; is not one of %2</source>
+        <translation>--group: „%1“ ist keiner der Werte %2</translation>
+    </message>
+    <message>
+        <source>Wrote the RFC 7919 group %1 (%2 bits) to %3.</source>
+        <translation>Die Gruppe %1 nach RFC 7919 (%2 Bit) wurde in %3 geschrieben.</translation>
+    </message>
+    <message>
+        <source>--bits: &quot;%1&quot; is not one of %2</source>
+        <translation>--bits: „%1“ ist keiner der Werte %2</translation>
+    </message>
+</context>
+<context>
+    <name>DhParameters</name>
+    <message>
+        <source>unknown OpenSSL error</source>
+        <translation>unbekannter OpenSSL-Fehler</translation>
+    </message>
+    <message>
+        <source>the PEM block &quot;%1&quot; has no END line before the next block begins</source>
+        <translation>der PEM-Block „%1“ hat keine END-Zeile, bevor der nächste Block beginnt</translation>
+    </message>
+    <message>
+        <source>the PEM block &quot;%1&quot; ends with &quot;END %2&quot;: the file is damaged</source>
+        <translation>der PEM-Block „%1“ endet mit „END %2“: Die Datei ist beschädigt</translation>
+    </message>
+    <message>
+        <source>the PEM block &quot;%1&quot; has no END line: the file is cut short</source>
+        <translation>der PEM-Block „%1“ hat keine END-Zeile: Die Datei ist abgeschnitten</translation>
+    </message>
+    <message>
+        <source>the file holds X9.42 DH parameters (BEGIN X9.42 DH PARAMETERS); mail servers read PKCS#3 DH parameters (BEGIN DH PARAMETERS): replace it with an RFC 7919 group</source>
+        <translation>die Datei enthält X9.42-DH-Parameter (BEGIN X9.42 DH PARAMETERS); Mailserver lesen PKCS#3-DH-Parameter (BEGIN DH PARAMETERS): die Datei durch eine Gruppe nach RFC 7919 ersetzen</translation>
+    </message>
+    <message>
+        <source>the file holds a certificate (BEGIN %1), not DH parameters</source>
+        <translation>die Datei enthält ein Zertifikat (BEGIN %1), keine DH-Parameter</translation>
+    </message>
+    <message>
+        <source>the file holds a private key (BEGIN %1), not DH parameters</source>
+        <translation>die Datei enthält einen privaten Schlüssel (BEGIN %1), keine DH-Parameter</translation>
+    </message>
+    <message>
+        <source>the file holds a public key (BEGIN %1), not DH parameters</source>
+        <translation>die Datei enthält einen öffentlichen Schlüssel (BEGIN %1), keine DH-Parameter</translation>
+    </message>
+    <message>
+        <source>the file holds a certificate request (BEGIN %1), not DH parameters</source>
+        <translation>die Datei enthält eine Zertifikatsanforderung (BEGIN %1), keine DH-Parameter</translation>
+    </message>
+    <message>
+        <source>the file holds elliptic-curve parameters (BEGIN EC PARAMETERS), not DH parameters</source>
+        <translation>die Datei enthält Parameter für elliptische Kurven (BEGIN EC PARAMETERS), keine DH-Parameter</translation>
+    </message>
+    <message>
+        <source>the file holds a PEM block &quot;%1&quot;, not DH parameters</source>
+        <translation>die Datei enthält einen PEM-Block „%1“, keine DH-Parameter</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an RFC 7919 group (%2)</source>
+        <translation>„%1“ ist keine Gruppe nach RFC 7919 (%2)</translation>
+    </message>
+    <message>
+        <source>OpenSSL cannot provide the group %1: %2</source>
+        <translation>OpenSSL kann die Gruppe %1 nicht bereitstellen: %2</translation>
+    </message>
+    <message>
+        <source>OpenSSL cannot write the DH parameters as PEM: %1</source>
+        <translation>OpenSSL kann die DH-Parameter nicht als PEM schreiben: %1</translation>
+    </message>
+    <message>
+        <source>OpenSSL wrote the DH parameters in another form than PKCS#3 (BEGIN DH PARAMETERS)</source>
+        <translation>OpenSSL hat die DH-Parameter in einer anderen Form als PKCS#3 (BEGIN DH PARAMETERS) geschrieben</translation>
+    </message>
+    <message>
+        <source>the file is larger than 1 MiB: it is not a DH parameter file</source>
+        <translation>die Datei ist größer als 1 MiB: Sie ist keine DH-Parameterdatei</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>the file holds no PEM block: DH parameters start with -----BEGIN DH PARAMETERS-----</source>
+        <translation>die Datei enthält keinen PEM-Block: DH-Parameter beginnen mit -----BEGIN DH PARAMETERS-----</translation>
+    </message>
+    <message>
+        <source>the file holds %1 PEM blocks (%2); a DH parameter file holds one, DH PARAMETERS</source>
+        <translation>die Datei enthält %1 PEM-Blöcke (%2); eine DH-Parameterdatei enthält genau einen, DH PARAMETERS</translation>
+    </message>
+    <message>
+        <source>the DH PARAMETERS block is damaged: it does not decode as PKCS#3 DH parameters</source>
+        <translation>der Block DH PARAMETERS ist beschädigt: Er lässt sich nicht als PKCS#3-DH-Parameter dekodieren</translation>
+    </message>
+    <message>
+        <source>the DH PARAMETERS block is damaged: it lacks the prime or the generator</source>
+        <translation>der Block DH PARAMETERS ist beschädigt: Ihm fehlt die Primzahl oder der Generator</translation>
+    </message>
+    <message>
+        <source>the prime has %1 bits, more than the %2 OpenSSL accepts</source>
+        <translation>die Primzahl hat %1 Bit, mehr als die %2, die OpenSSL akzeptiert</translation>
+    </message>
+    <message>
+        <source>the prime is not a prime (it is even or below 3): the DH parameters are broken</source>
+        <translation>die Primzahl ist keine Primzahl (sie ist gerade oder kleiner als 3): Die DH-Parameter sind unbrauchbar</translation>
+    </message>
+    <message>
+        <source>the generator is not between 2 and the prime minus 2: the DH parameters are broken</source>
+        <translation>der Generator liegt nicht zwischen 2 und der Primzahl minus 2: Die DH-Parameter sind unbrauchbar</translation>
+    </message>
+    <message>
+        <source>there is no such file</source>
+        <translation>diese Datei gibt es nicht</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>das ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>a group of its own</source>
+        <translation>eine eigene Gruppe</translation>
+    </message>
+    <message>
+        <source>%1 bits, %2, shared by many servers (Logjam): replace it</source>
+        <translation>%1 Bit, %2, von vielen Servern geteilt (Logjam): sollte ersetzt werden</translation>
+    </message>
+    <message>
+        <source>%1 bits, %2: under the 2048 bits advised today (Logjam): replace it</source>
+        <translation>%1 Bit, %2: unter den heute empfohlenen 2048 Bit (Logjam): sollte ersetzt werden</translation>
+    </message>
+    <message>
+        <source>%1 bits, RFC 7919 group %2: acceptable; a group of 3072 bits or more is today&apos;s advice</source>
+        <translation>%1 Bit, Gruppe %2 nach RFC 7919: akzeptabel; heute wird eine Gruppe mit 3072 Bit oder mehr empfohlen</translation>
+    </message>
+    <message>
+        <source>%1 bits, RFC 7919 group %2: fine</source>
+        <translation>%1 Bit, Gruppe %2 nach RFC 7919: in Ordnung</translation>
+    </message>
+    <message>
+        <source>%1 bits, %2: fine</source>
+        <translation>%1 Bit, %2: in Ordnung</translation>
+    </message>
+    <message>
+        <source>nothing to write to %1</source>
+        <translation>nichts in %1 zu schreiben</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation>%1 ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot give the new %1 the owner and group of the file it replaces (%2:%3): %4</source>
+        <translation>Eigentümer und Gruppe der ersetzten Datei (%2:%3) können nicht auf die neue Datei %1 übertragen werden: %4</translation>
+    </message>
+    <message>
+        <source>cannot set the mode of the new %1: %2</source>
+        <translation>die Zugriffsrechte der neuen Datei %1 können nicht gesetzt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DomainPolicyCheck</name>
+    <message>
+        <source>no domain given</source>
+        <translation>keine Domain angegeben</translation>
+    </message>
+    <message>
+        <source>the check was cancelled</source>
+        <translation>die Prüfung wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>the policy host %1 has no address: %2</source>
+        <translation>der Richtlinien-Host %1 hat keine Adresse: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered &quot;%2&quot; with a redirect to %3; RFC 8461 forbids following redirects to the policy</source>
+        <translation>%1 antwortete „%2“ mit einer Weiterleitung (Ziel: %3); RFC 8461 verbietet, Weiterleitungen zur Richtlinie zu folgen</translation>
+    </message>
+    <message>
+        <source>nowhere</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>%1 answered &quot;%2&quot; instead of the policy</source>
+        <translation>%1 antwortete „%2“ statt mit der Richtlinie</translation>
+    </message>
+    <message>
+        <source>the policy is served without a Content-Type, not as text/plain</source>
+        <translation>die Richtlinie wird ohne Content-Type ausgeliefert, nicht als text/plain</translation>
+    </message>
+    <message>
+        <source>the policy is served as Content-Type &quot;%1&quot;, not text/plain</source>
+        <translation>die Richtlinie wird mit dem Content-Type „%1“ ausgeliefert, nicht als text/plain</translation>
+    </message>
+</context>
+<context>
     <name>ExportCommand</name>
     <message>
         <source>Write what a dashboard page shows as CSV: the overview (encrypted shares, trend, top plaintext peers, recent TLS failures, whether TLS is logged), the peers table, or TLS quality.</source>
@@ -430,6 +825,313 @@
     <message>
         <source>there is no database at %1</source>
         <translation>unter %1 gibt es keine Datenbank</translation>
+    </message>
+</context>
+<context>
+    <name>FixCommand</name>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>%1, configuration in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no re-probe (no address of the own server; give --verify-address IP[:PORT])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probe %1: STARTTLS must complete a TLS handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probe %1: a DHE-only handshake must get %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probe %1: a DHE-only handshake must get at least %2 bits (or no DHE at all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (new file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Then: check with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  reload with %1 when %2 runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Any failure puts every file back as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROLLBACK FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>putting the saved files back; please wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelling: anything written is put back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plan could not be started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not running: the change takes effect at its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous files are in backup %1; to put them back: mailtls fix --restore %1 --yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output of the failed step:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 step failed and not everything could be put back: see the rollback step above; the saved files are in backup %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 step failed: %2; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 step failed: %2; the previous configuration is back in place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backups in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups in %1, newest first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (created)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put one back with: mailtls fix --restore BACKUP --yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change: the files are as backup %1 saved them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Run again with --yes to apply this plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the own mail server&apos;s TLS: logjam (a weak Diffie-Hellman group), starttls (offer STARTTLS, use it for outgoing mail) or tls-logging (log TLS sessions). Prints the findings and the change as a unified diff; --yes applies it: backup, write, check, reload, re-probe, and everything put back on a failure. Exit status: 0 when applied, nothing to change or only shown; 1 on failure; 2 on usage errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server: postfix (the only one so far).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postfix&apos;s configuration folder (default: Postfix&apos;s own, /etc/postfix).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>ORDNER</translation>
+    </message>
+    <message>
+        <source>Show the findings and the plan; change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logjam: the RFC 7919 group to use (ffdhe2048 … ffdhe8192; default ffdhe3072), or auto to let OpenSSL choose (Postfix 3.7 or later with OpenSSL 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GROUP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starttls: the server&apos;s certificate chain (PEM), with --key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>starttls: the certificate&apos;s private key (PEM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-probe the own server at this address after the reload (default: 127.0.0.1:25 when Postfix listens on loopback, else its first inet_interfaces address).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP[:PORT]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep backups in this folder (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the backups, or with BACKUP show (and with --yes apply) the plan that puts its files back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logjam, starttls or tls-logging (or BACKUP with --restore).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--mta %1: Sendmail, Exim and Dovecot are not supported by this command yet; only postfix is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--mta %1: unknown mail server; only postfix is supported (Sendmail, Exim and Dovecot are not yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--dry-run and --yes exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--backup-dir: the folder name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 has no meaning with --restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--restore takes one backup at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fix needs one of logjam, starttls, tls-logging (see mailtls fix --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fix takes one fix at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown fix &quot;%1&quot;: give logjam, starttls or tls-logging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--group belongs to the logjam fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--cert and --key belong to the starttls fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--cert and --key go together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--group: &quot;%1&quot; is not one of %2, auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--verify-address: &quot;%1&quot; is not an IP address with an optional port (a name is not looked up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--config-dir: there is no folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot inspect Postfix: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change (%1): already in place.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -527,6 +1229,136 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>stopped; %1 lines read and stored</source>
         <translation>beendet; %1 Zeilen gelesen und gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>HttpsGet</name>
+    <message>
+        <source>could not connect to %1 within %2 s</source>
+        <translation>keine Verbindung zu %1 innerhalb von %2 s</translation>
+    </message>
+    <message>
+        <source>%1 (%2 port %3)</source>
+        <translation>%1 (%2 Port %3)</translation>
+    </message>
+    <message>
+        <source>TLS is not available (no OpenSSL backend)</source>
+        <translation>TLS ist nicht verfügbar (kein OpenSSL-Backend)</translation>
+    </message>
+    <message>
+        <source>no address or host name to connect to</source>
+        <translation>keine Adresse und kein Hostname zum Verbinden</translation>
+    </message>
+    <message>
+        <source>the response headers from %1 are larger than %2</source>
+        <translation>die Antwort-Header von %1 sind größer als %2</translation>
+    </message>
+    <message>
+        <source>%1 did not answer with HTTP: &quot;%2&quot;</source>
+        <translation>%1 hat nicht mit HTTP geantwortet: „%2“</translation>
+    </message>
+    <message>
+        <source>%1 sent a malformed Content-Length: &quot;%2&quot;</source>
+        <translation>%1 hat eine fehlerhafte Content-Length gesendet: „%2“</translation>
+    </message>
+    <message>
+        <source>the response from %1 is %2 bytes, more than %3</source>
+        <translation>die Antwort von %1 ist %2 Bytes groß, mehr als %3</translation>
+    </message>
+    <message>
+        <source>the response from %1 is larger than %2</source>
+        <translation>die Antwort von %1 ist größer als %2</translation>
+    </message>
+    <message>
+        <source>%1 sent a malformed chunked body</source>
+        <translation>%1 hat einen fehlerhaften Chunked-Body gesendet</translation>
+    </message>
+    <message>
+        <source>could not connect to %1: %2</source>
+        <translation>keine Verbindung zu %1 möglich: %2</translation>
+    </message>
+    <message>
+        <source>the certificate of %1 was not accepted: %2</source>
+        <translation>das Zertifikat von %1 wurde nicht akzeptiert: %2</translation>
+    </message>
+    <message>
+        <source>the TLS handshake with %1 failed: %2</source>
+        <translation>der TLS-Handshake mit %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>the connection to %1 failed: %2</source>
+        <translation>die Verbindung zu %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without a response</source>
+        <translation>%1 hat die Verbindung ohne Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection in the middle of the response headers</source>
+        <translation>%1 hat die Verbindung mitten in den Antwort-Headern geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection after %2 of %3 bytes</source>
+        <translation>%1 hat die Verbindung nach %2 von %3 Bytes geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection in the middle of a chunked response</source>
+        <translation>%1 hat die Verbindung mitten in einer Chunked-Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>no complete response from %1 within %2 s</source>
+        <translation>keine vollständige Antwort von %1 innerhalb von %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>KnownDhGroups</name>
+    <message>
+        <source>RFC 2409 Oakley group 1</source>
+        <translation>RFC 2409 Oakley-Gruppe 1</translation>
+    </message>
+    <message>
+        <source>RFC 2409 Oakley group 2</source>
+        <translation>RFC 2409 Oakley-Gruppe 2</translation>
+    </message>
+    <message>
+        <source>RFC 5114 group 22 (1024-bit prime, 160-bit subgroup)</source>
+        <translation>RFC 5114 Gruppe 22 (1024-Bit-Primzahl, 160-Bit-Untergruppe)</translation>
+    </message>
+    <message>
+        <source>RFC 3526 MODP group 5</source>
+        <translation>RFC 3526 MODP-Gruppe 5</translation>
+    </message>
+    <message>
+        <source>RFC 3526 MODP group 14</source>
+        <translation>RFC 3526 MODP-Gruppe 14</translation>
+    </message>
+    <message>
+        <source>RFC 3526; Postfix 3.7&apos;s default with OpenSSL 3</source>
+        <translation>RFC 3526; Vorgabe von Postfix 3.7 mit OpenSSL 3</translation>
+    </message>
+    <message>
+        <source>RFC 5114 group 23 (2048-bit prime, 224-bit subgroup)</source>
+        <translation>RFC 5114 Gruppe 23 (2048-Bit-Primzahl, 224-Bit-Untergruppe)</translation>
+    </message>
+    <message>
+        <source>RFC 5114 group 24 (2048-bit prime, 256-bit subgroup)</source>
+        <translation>RFC 5114 Gruppe 24 (2048-Bit-Primzahl, 256-Bit-Untergruppe)</translation>
+    </message>
+    <message>
+        <source>RFC 3526 MODP group 15</source>
+        <translation>RFC 3526 MODP-Gruppe 15</translation>
+    </message>
+    <message>
+        <source>RFC 3526 MODP group 16</source>
+        <translation>RFC 3526 MODP-Gruppe 16</translation>
+    </message>
+    <message>
+        <source>RFC 3526 MODP group 17</source>
+        <translation>RFC 3526 MODP-Gruppe 17</translation>
+    </message>
+    <message>
+        <source>RFC 3526 MODP group 18</source>
+        <translation>RFC 3526 MODP-Gruppe 18</translation>
     </message>
 </context>
 <context>
@@ -668,6 +1500,1490 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>MtaStsPolicy</name>
+    <message>
+        <source>line %1: &quot;%2&quot; is not a &quot;key: value&quot; field</source>
+        <translation>Zeile %1: „%2“ ist kein Feld der Form „key: value“</translation>
+    </message>
+    <message>
+        <source>line %1: &quot;%2&quot; is not a valid field name</source>
+        <translation>Zeile %1: „%2“ ist kein gültiger Feldname</translation>
+    </message>
+    <message>
+        <source>line %1: field names are case-sensitive: &quot;%2&quot; must be written &quot;%3&quot;</source>
+        <translation>Zeile %1: Bei Feldnamen zählt die Groß- und Kleinschreibung: „%2“ muss „%3“ geschrieben werden</translation>
+    </message>
+    <message>
+        <source>line %1: mx &quot;%2&quot; is neither a host name nor a &quot;*.&quot; pattern</source>
+        <translation>Zeile %1: mx „%2“ ist weder ein Hostname noch ein Muster mit „*.“</translation>
+    </message>
+    <message>
+        <source>line %1: a second %2 field; the first one counts</source>
+        <translation>Zeile %1: ein zweites Feld %2; das erste gilt</translation>
+    </message>
+    <message>
+        <source>line %1: version &quot;%2&quot; is not STSv1, the only version defined</source>
+        <translation>Zeile %1: version „%2“ ist nicht STSv1, die einzige definierte Version</translation>
+    </message>
+    <message>
+        <source>line %1: mode &quot;%2&quot; is not one of enforce, testing, none</source>
+        <translation>Zeile %1: mode „%2“ ist keiner der Werte enforce, testing, none</translation>
+    </message>
+    <message>
+        <source>line %1: max_age &quot;%2&quot; is not a number of seconds (1 to 10 digits)</source>
+        <translation>Zeile %1: max_age „%2“ ist keine Anzahl Sekunden (1 bis 10 Ziffern)</translation>
+    </message>
+    <message>
+        <source>line %1: max_age %2 is more than the maximum of %3 seconds (a year)</source>
+        <translation>Zeile %1: max_age %2 ist mehr als das Maximum von %3 Sekunden (ein Jahr)</translation>
+    </message>
+    <message>
+        <source>the policy has no version field</source>
+        <translation>die Richtlinie hat kein Feld version</translation>
+    </message>
+    <message>
+        <source>the policy has no mode field</source>
+        <translation>die Richtlinie hat kein Feld mode</translation>
+    </message>
+    <message>
+        <source>the policy has no max_age field</source>
+        <translation>die Richtlinie hat kein Feld max_age</translation>
+    </message>
+    <message>
+        <source>the policy has no mx field</source>
+        <translation>die Richtlinie hat kein Feld mx</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more problem(s)</source>
+        <translation>
+            <numerusform>und %n weiteres Problem</numerusform>
+            <numerusform>und %n weitere Probleme</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MxResolver</name>
+    <message>
+        <source>no domain given</source>
+        <translation>keine Domain angegeben</translation>
+    </message>
+    <message>
+        <source>%1 is an address, not a mail domain</source>
+        <translation>%1 ist eine Adresse, keine Mail-Domain</translation>
+    </message>
+    <message>
+        <source>no host name given</source>
+        <translation>kein Hostname angegeben</translation>
+    </message>
+    <message>
+        <source>the look-up was cancelled</source>
+        <translation>die Abfrage wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 publishes a null MX beside other MX records, which RFC 7505 forbids; the null MX is ignored</source>
+        <translation>%1 veröffentlicht ein Null-MX neben anderen MX-Einträgen, was RFC 7505 verbietet; das Null-MX wird ignoriert</translation>
+    </message>
+    <message>
+        <source>%1 has %2 MX hosts; only the first %3 by preference are probed</source>
+        <translation>%1 hat %2 MX-Hosts; nur die ersten %3 nach Präferenz werden geprüft</translation>
+    </message>
+    <message>
+        <source>%1 does not exist (NXDOMAIN)</source>
+        <translation>%1 existiert nicht (NXDOMAIN)</translation>
+    </message>
+    <message>
+        <source>%1 has no A or AAAA records</source>
+        <translation>%1 hat keine A- oder AAAA-Einträge</translation>
+    </message>
+    <message>
+        <source>%1 has no MX, A or AAAA records</source>
+        <translation>%1 hat keine MX-, A- oder AAAA-Einträge</translation>
+    </message>
+    <message>
+        <source>no usable answer from %1 for %2</source>
+        <translation>keine verwertbare Antwort für %2 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 has %2 addresses; only %3 are probed (%4 IPv4, %5 IPv6)</source>
+        <translation>%1 hat %2 Adressen; nur %3 werden geprüft (%4 IPv4, %5 IPv6)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyTxtRecords</name>
+    <message>
+        <source>%1 must be followed by &quot;;&quot;</source>
+        <translation>auf %1 muss „;“ folgen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a name=value field</source>
+        <translation>„%1“ ist kein Feld der Form name=value</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid field name</source>
+        <translation>„%1“ ist kein gültiger Feldname</translation>
+    </message>
+    <message>
+        <source>%1 TXT records begin with v=STSv1; RFC 8461 allows exactly one, so senders ignore MTA-STS</source>
+        <translation>%1 TXT-Einträge beginnen mit v=STSv1; RFC 8461 erlaubt genau einen, daher ignorieren sendende Server MTA-STS</translation>
+    </message>
+    <message>
+        <source>a second id= field</source>
+        <translation>ein zweites Feld id=</translation>
+    </message>
+    <message>
+        <source>id &quot;%1&quot; is not 1 to 32 letters and digits</source>
+        <translation>id „%1“ besteht nicht aus 1 bis 32 Buchstaben und Ziffern</translation>
+    </message>
+    <message>
+        <source>field %1 has a malformed value &quot;%2&quot;</source>
+        <translation>das Feld %1 hat einen fehlerhaften Wert „%2“</translation>
+    </message>
+    <message>
+        <source>the record has no id= field</source>
+        <translation>der Eintrag hat kein Feld id=</translation>
+    </message>
+    <message>
+        <source>%1 TXT records begin with v=TLSRPTv1; RFC 8460 allows exactly one, so senders send no reports</source>
+        <translation>%1 TXT-Einträge beginnen mit v=TLSRPTv1; RFC 8460 erlaubt genau einen, daher verschicken sendende Server keine Berichte</translation>
+    </message>
+    <message>
+        <source>a second rua= field</source>
+        <translation>ein zweites Feld rua=</translation>
+    </message>
+    <message>
+        <source>rua= has an empty entry</source>
+        <translation>rua= hat einen leeren Eintrag</translation>
+    </message>
+    <message>
+        <source>report address &quot;%1&quot; is neither a mailto: nor an https: URI</source>
+        <translation>die Berichtsadresse „%1“ ist weder eine mailto:- noch eine https:-URI</translation>
+    </message>
+    <message>
+        <source>the record has no rua= field, so reports have nowhere to go</source>
+        <translation>der Eintrag hat kein Feld rua=, daher können Berichte nirgendwohin gesendet werden</translation>
+    </message>
+</context>
+<context>
+    <name>PostfixAdvice</name>
+    <message>
+        <source>%1 = (empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On Postfix %1 with OpenSSL 3, leave smtpd_tls_dh1024_param_file empty: OpenSSL then picks a published group (RFC 3526 or RFC 7919) as strong as the certificate&apos;s key (mailtls fix logjam --group auto).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS 1.3 clients also get the RFC 7919 groups listed in tls_ffdhe_auto_groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a rating of &quot;good&quot; at internet.nl, use the RFC 7919 group ffdhe3072 instead (mailtls fix logjam --group ffdhe3072).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the RFC 7919 group ffdhe3072 (mailtls fix logjam --group ffdhe3072), or a freshly generated group of at least 2048 bits (mailtls dhparam --bits 3072 --out FILE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turning DHE off (smtpd_tls_exclude_ciphers = kDHE) and relying on ECDHE is as good an answer: current mail servers all speak ECDHE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkers: internet.nl passes ffdhe3072, ffdhe4096 and other groups of 3072 bits or more (or no DHE at all) and rates 2048-bit groups &quot;phase out&quot;; testssl.sh flags groups under 2048 bits and well-known shared primes (Logjam).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenSSL version unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Postfix lets OpenSSL choose the Diffie-Hellman group when smtpd_tls_dh1024_param_file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postfix is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change is checked and written, and takes effect at Postfix&apos;s next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether Postfix is running could not be told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`postfix status` needs root: run MailTLS as root (or with sudo) to reload Postfix after a change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>master.cf sets %1 for the service %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change to main.cf does not reach this service: change or remove the -o %1 line of %2 in master.cf as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DHE is switched off: Logjam does not apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECDHE alone is what internet.nl and testssl.sh like best; the DH parameter file is not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a group of its own</source>
+        <translation>eine eigene Gruppe</translation>
+    </message>
+    <message>
+        <source>smtpd_tls_dh1024_param_file names a file Postfix cannot use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postfix falls back to its built-in group and logs a warning for every TLS session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of only %1 bits, shared by many servers (Logjam)</source>
+        <translation>Diffie-Hellman-Gruppe mit nur %1 Bit, von vielen Servern geteilt (Logjam)</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of only %1 bits (Logjam)</source>
+        <translation>Diffie-Hellman-Gruppe mit nur %1 Bit (Logjam)</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of %1 bits (%2): internet.nl rates it &quot;phase out&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of %1 bits (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internet.nl and testssl.sh accept it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenSSL chooses the Diffie-Hellman group (Postfix %1 with OpenSSL 3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is today&apos;s advice for this Postfix. OpenSSL matches the group to the certificate&apos;s key: 2048 bits (RFC 3526 group 14) for a 2048-bit RSA key, which testssl.sh accepts and internet.nl rates &quot;phase out&quot;; for &quot;good&quot; there, use ffdhe3072 (mailtls fix logjam --group ffdhe3072) or turn DHE off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postfix %1&apos;s built-in 1024-bit Diffie-Hellman group, the same on every such server (Logjam)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postfix&apos;s built-in 2048-bit Diffie-Hellman group, the same on every Postfix server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set smtpd_tls_security_level = may with a certificate and its key (mailtls fix starttls --cert FILE --key FILE). Not &quot;encrypt&quot;: on port 25 that refuses every sender without TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server does not offer STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smtpd_tls_security_level is %1, but no certificate is set: Postfix offers no STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate or key file Postfix is to use does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postfix then offers no STARTTLS. Name the files that exist (mailtls fix starttls --cert FILE --key FILE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server offers STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing mail never uses TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set smtp_tls_security_level = may (mailtls fix starttls): Postfix then encrypts whenever the receiving server offers STARTTLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server logs no TLS sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP client logs no TLS sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set %1 = 1 (mailtls fix tls-logging): one &quot;TLS connection established&quot; line per session, without which the dashboard cannot tell encrypted from plaintext mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS sessions are logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostfixFixes</name>
+    <message>
+        <source>%1 removed (Postfix&apos;s default applies)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>master.cf sets %1 = %2 for the service %3: this change does not reach that service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postfix has not been inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the weak Diffie-Hellman group (Logjam)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DHE is switched off (smtpd_tls_exclude_ciphers): Postfix uses the group only when DHE is switched on again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--group auto needs Postfix 3.7 or later built with OpenSSL 3, and this is %1: choose an RFC 7919 group such as ffdhe3072</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let OpenSSL choose the Diffie-Hellman group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stays on disk, no longer used: delete it when you like.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new DH parameters are not usable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new DH group has only %1 bits; at least 2048 are needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new %1-bit group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DH parameters: %1 (%2, %3 bits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DH parameters: a group of its own, %1 bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give the certificate and its key together (--cert FILE --key FILE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an absolute path; Postfix needs one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer STARTTLS, and use it for outgoing mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smtpd_tls_chain_files is set (%1) and takes precedence over smtpd_tls_cert_file: change the certificate there, or empty it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postfix has no certificate to offer: give one with --cert FILE --key FILE (for example Let&apos;s Encrypt&apos;s fullchain.pem and privkey.pem)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log TLS sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostfixInspectionResult</name>
+    <message>
+        <source>Postfix (version unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postfix %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, OpenSSL version unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostfixMainCf</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a main.cf file.</source>
+        <translation>%1 ist ein Ordner, keine main.cf-Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 ist keine reguläre Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes; MailTLS does not read a main.cf that large.</source>
+        <translation>%1 ist größer als %2 Bytes; eine so große main.cf liest MailTLS nicht.</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>Die Datei</translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 lines; MailTLS does not read a main.cf that long.</source>
+        <translation>%1 hat mehr als %2 Zeilen; eine so lange main.cf liest MailTLS nicht.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Postfix parameter name.</source>
+        <translation>„%1“ ist kein Name eines Postfix-Parameters.</translation>
+    </message>
+    <message>
+        <source>The value for %1 contains a line break or a NUL byte.</source>
+        <translation>Der Wert für %1 enthält einen Zeilenumbruch oder ein NUL-Byte.</translation>
+    </message>
+    <message>
+        <source>No parameter name given.</source>
+        <translation>Kein Parametername angegeben.</translation>
+    </message>
+    <message>
+        <source>Line %1 starts with whitespace but follows no parameter: Postfix ignores it.</source>
+        <translation>Zeile %1 beginnt mit Leerraum, folgt aber auf keinen Parameter: Postfix ignoriert sie.</translation>
+    </message>
+    <message>
+        <source>Line %1 has no parameter name before its &quot;=&quot;: Postfix refuses this file.</source>
+        <translation>Zeile %1 hat keinen Parameternamen vor ihrem „=“: Postfix lehnt diese Datei ab.</translation>
+    </message>
+    <message>
+        <source>Line %1 has no &quot;=&quot; after &quot;%2&quot;: Postfix refuses this file.</source>
+        <translation>Zeile %1 hat kein „=“ nach „%2“: Postfix lehnt diese Datei ab.</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeAdvice</name>
+    <message>
+        <source>Senders cannot find where to deliver mail for %1. Check that the domain is registered and that its name servers answer for its MX records (and the A/AAAA records of the hosts they name). If the domain resolves elsewhere, the DNS server used for this probe may be at fault.</source>
+        <translation>Sendende Server finden nicht, wohin sie Mail für %1 zustellen sollen. Prüfen Sie, ob die Domain registriert ist und ob ihre Nameserver Anfragen nach ihren MX-Einträgen beantworten (und nach den A/AAAA-Einträgen der dort genannten Hosts). Wenn die Domain anderswo aufgelöst wird, liegt der Fehler möglicherweise beim DNS-Server, den diese Prüfung verwendet hat.</translation>
+    </message>
+    <message>
+        <source>%1 has no address in DNS. Check the name, and that its name servers answer for its A/AAAA records.</source>
+        <translation>%1 hat keine Adresse im DNS. Prüfen Sie den Namen und ob die zuständigen Nameserver Anfragen nach seinen A/AAAA-Einträgen beantworten.</translation>
+    </message>
+    <message>
+        <source>This works (RFC 5321), but an MX record says clearly which host takes the mail and lets you add a backup: publish &quot;%1. MX 10 your-mail-server.%1.&quot;.</source>
+        <translation>Das funktioniert (RFC 5321), aber ein MX-Eintrag legt eindeutig fest, welcher Host die Mail annimmt, und erlaubt Ihnen, einen Ersatzserver hinzuzufügen: Veröffentlichen Sie „%1. MX 10 ihr-mailserver.%1.“.</translation>
+    </message>
+    <message>
+        <source>Senders skip a mail server without an address. Publish A/AAAA records for %1, or remove its MX record.</source>
+        <translation>Sendende Server überspringen einen Mailserver ohne Adresse. Veröffentlichen Sie A/AAAA-Einträge für %1 oder entfernen Sie seinen MX-Eintrag.</translation>
+    </message>
+    <message>
+        <source>If this lasts, senders cannot reach this address either. Check that port %1 is open to the Internet and that the mail server is running. Some networks block outgoing connections to port 25: if no server at all can be reached, the block may be on the side of the probe.</source>
+        <translation>Wenn das anhält, können auch sendende Server diese Adresse nicht erreichen. Prüfen Sie, ob Port %1 aus dem Internet erreichbar ist und ob der Mailserver läuft. Manche Netze sperren ausgehende Verbindungen zu Port 25: Wenn überhaupt kein Server erreichbar ist, liegt die Sperre möglicherweise auf der Seite der Prüfung.</translation>
+    </message>
+    <message>
+        <source>The server asked to try later (a 4xx reply), so the probe stopped there instead of trying again. Probe again later: many servers limit how often one client may connect.</source>
+        <translation>Der Server hat gebeten, es später erneut zu versuchen (eine 4xx-Antwort); die Prüfung hat daher dort aufgehört, statt es gleich noch einmal zu versuchen. Prüfen Sie später erneut: Viele Server begrenzen, wie oft sich ein Client verbinden darf.</translation>
+    </message>
+    <message>
+        <source>The server refused the connection for good (a 5xx reply). If it refuses mail from your own server too, ask its admin to accept your address.</source>
+        <translation>Der Server hat die Verbindung endgültig abgelehnt (eine 5xx-Antwort). Wenn er auch Mail von Ihrem eigenen Server ablehnt, bitten Sie seinen Administrator, Ihre Adresse zuzulassen.</translation>
+    </message>
+    <message>
+        <source>The reply was not valid SMTP (garbage, or a line without end or too long). Check that port %1 reaches the mail server and not another service, and that no broken firewall sits in between.</source>
+        <translation>Die Antwort war kein gültiges SMTP (unlesbare Daten oder eine Zeile ohne Ende oder zu lang). Prüfen Sie, ob Port %1 zum Mailserver führt und nicht zu einem anderen Dienst und ob keine fehlerhafte Firewall dazwischen sitzt.</translation>
+    </message>
+    <message>
+        <source>Postfix: set smtpd_tls_security_level = may and smtpd_tls_chain_files to your key and certificate files (before Postfix 3.4: smtpd_tls_cert_file and smtpd_tls_key_file), then run postfix reload. Exim: set tls_advertise_hosts = * with tls_certificate and tls_privatekey. Sendmail: define confSERVER_CERT and confSERVER_KEY (and confCACERT, confCACERT_PATH) in sendmail.mc, rebuild sendmail.cf and restart. Microsoft Exchange: enable a certificate for the SMTP service (Enable-ExchangeCertificate -Services SMTP). Any certificate, even a self-signed one, is enough for senders to encrypt; one from a public CA for the MX name is better.</source>
+        <translation>Postfix: Setzen Sie smtpd_tls_security_level = may und smtpd_tls_chain_files auf Ihre Schlüssel- und Zertifikatsdateien (vor Postfix 3.4: smtpd_tls_cert_file und smtpd_tls_key_file) und führen Sie dann postfix reload aus. Exim: Setzen Sie tls_advertise_hosts = * mit tls_certificate und tls_privatekey. Sendmail: Definieren Sie confSERVER_CERT und confSERVER_KEY (sowie confCACERT, confCACERT_PATH) in sendmail.mc, erzeugen Sie sendmail.cf neu und starten Sie Sendmail neu. Microsoft Exchange: Aktivieren Sie ein Zertifikat für den SMTP-Dienst (Enable-ExchangeCertificate -Services SMTP). Jedes Zertifikat, auch ein selbstsigniertes, genügt, damit sendende Server verschlüsseln; eines von einer öffentlichen CA für den MX-Namen ist besser.</translation>
+    </message>
+    <message>
+        <source>Your server does not offer STARTTLS: mail to you travels in plaintext, readable by anyone on the way. Turn STARTTLS on. </source>
+        <translation>Ihr Server bietet kein STARTTLS an: Mail an Sie wird im Klartext übertragen, lesbar für jeden auf dem Weg. Schalten Sie STARTTLS ein. </translation>
+    </message>
+    <message>
+        <source>Your server&apos;s EHLO reply reaches senders with STARTTLS masked (&quot;%1&quot;): a firewall in front of your server inspects SMTP and removes STARTTLS, so mail to you travels in plaintext. On a Cisco ASA or PIX, turn ESMTP inspection off (&quot;no inspect esmtp&quot; in the global policy; on old versions &quot;no fixup smtp 25&quot;); on other firewalls turn off their SMTP inspection or &quot;mail guard&quot;. Then check that the mail server itself offers STARTTLS.</source>
+        <translation>Die EHLO-Antwort Ihres Servers erreicht sendende Server mit maskiertem STARTTLS („%1“): Eine Firewall vor Ihrem Server untersucht SMTP und entfernt STARTTLS, daher wird Mail an Sie im Klartext übertragen. Schalten Sie auf einer Cisco ASA oder PIX die ESMTP-Inspektion ab („no inspect esmtp“ in der globalen Policy; bei alten Versionen „no fixup smtp 25“); schalten Sie auf anderen Firewalls deren SMTP-Inspektion oder „Mail Guard“ ab. Prüfen Sie danach, ob der Mailserver selbst STARTTLS anbietet.</translation>
+    </message>
+    <message>
+        <source>Your server offers STARTTLS but answers it with &quot;%1&quot;, so senders fall back to plaintext. Most often the server cannot read its certificate or key: look for TLS errors in the mail log, and check the files named in smtpd_tls_chain_files (or smtpd_tls_cert_file and smtpd_tls_key_file) for Postfix, tls_certificate and tls_privatekey for Exim.</source>
+        <translation>Ihr Server bietet STARTTLS an, beantwortet es aber mit „%1“, daher weichen sendende Server auf Klartext aus. Meist kann der Server sein Zertifikat oder seinen Schlüssel nicht lesen: Suchen Sie im Mail-Protokoll nach TLS-Fehlern und prüfen Sie die Dateien, die bei Postfix in smtpd_tls_chain_files (oder smtpd_tls_cert_file und smtpd_tls_key_file) und bei Exim in tls_certificate und tls_privatekey angegeben sind.</translation>
+    </message>
+    <message>
+        <source>Your server offers STARTTLS, but a current TLS client cannot complete the handshake (%1); only clients with weaker settings can. Senders with current settings fall back to plaintext or do not deliver.</source>
+        <translation>Ihr Server bietet STARTTLS an, aber ein aktueller TLS-Client kann den Handshake nicht abschließen (%1); das gelingt nur Clients mit schwächeren Einstellungen. Sendende Server mit aktuellen Einstellungen weichen auf Klartext aus oder stellen nicht zu.</translation>
+    </message>
+    <message>
+        <source>Your server offers STARTTLS, but the TLS handshake fails (%1), so senders fall back to plaintext or do not deliver.</source>
+        <translation>Ihr Server bietet STARTTLS an, aber der TLS-Handshake schlägt fehl (%1), daher weichen sendende Server auf Klartext aus oder stellen nicht zu.</translation>
+    </message>
+    <message>
+        <source>Look for TLS errors in the mail log and check the TLS settings: the certificate and key, the protocol versions and ciphers allowed (Postfix: smtpd_tls_protocols, smtpd_tls_ciphers; Exim: tls_require_ciphers, openssl_options).</source>
+        <translation>Suchen Sie im Mail-Protokoll nach TLS-Fehlern und prüfen Sie die TLS-Einstellungen: Zertifikat und Schlüssel, die erlaubten Protokollversionen und Cipher (Postfix: smtpd_tls_protocols, smtpd_tls_ciphers; Exim: tls_require_ciphers, openssl_options).</translation>
+    </message>
+    <message>
+        <source>Your server offers STARTTLS, but a current TLS client refuses its Diffie-Hellman group as too small (under 2048 bits) and the handshake fails. See the Diffie-Hellman finding for the fix.</source>
+        <translation>Ihr Server bietet STARTTLS an, aber ein aktueller TLS-Client lehnt seine Diffie-Hellman-Gruppe als zu klein ab (unter 2048 Bit), und der Handshake schlägt fehl. Die Abhilfe steht beim Befund zu Diffie-Hellman.</translation>
+    </message>
+    <message>
+        <source>Postfix 3.7 or later built with OpenSSL 3: leave smtpd_tls_dh1024_param_file empty (or set it to auto) and OpenSSL picks a suitable group. Older Postfix: point smtpd_tls_dh1024_param_file at an RFC 7919 group of at least 2048 bits (ffdhe2048, or better ffdhe3072). Exim: tls_dhparam = ffdhe3072. Or stop offering DHE altogether: ECDHE key exchange is not affected.</source>
+        <translation>Postfix 3.7 oder neuer, mit OpenSSL 3 gebaut: Lassen Sie smtpd_tls_dh1024_param_file leer (oder setzen Sie es auf auto), dann wählt OpenSSL eine geeignete Gruppe. Ältere Postfix-Versionen: Lassen Sie smtpd_tls_dh1024_param_file auf eine Gruppe nach RFC 7919 mit mindestens 2048 Bit verweisen (ffdhe2048, besser ffdhe3072). Exim: tls_dhparam = ffdhe3072. Oder bieten Sie DHE gar nicht mehr an: Der ECDHE-Schlüsselaustausch ist davon nicht betroffen.</translation>
+    </message>
+    <message>
+        <source>Your server offers STARTTLS, but its Diffie-Hellman group is %1 bits, shared by many servers (Logjam): one precomputation lets an attacker read the mail of every server that uses it.</source>
+        <translation>Ihr Server bietet STARTTLS an, aber seine Diffie-Hellman-Gruppe hat %1 Bit und wird von vielen Servern geteilt (Logjam): Eine einzige Vorausberechnung erlaubt es einem Angreifer, die Mail aller Server zu lesen, die sie verwenden.</translation>
+    </message>
+    <message>
+        <source>Your server offers STARTTLS, but its Diffie-Hellman group is only %1 bits: it can be broken with modest means (Logjam).</source>
+        <translation>Ihr Server bietet STARTTLS an, aber seine Diffie-Hellman-Gruppe hat nur %1 Bit: Sie lässt sich mit bescheidenen Mitteln brechen (Logjam).</translation>
+    </message>
+    <message>
+        <source>Your server offers STARTTLS, but its Diffie-Hellman group is only %1 bits: within reach of well-funded attackers (Logjam), and current TLS clients refuse it.</source>
+        <translation>Ihr Server bietet STARTTLS an, aber seine Diffie-Hellman-Gruppe hat nur %1 Bit: Das liegt in Reichweite finanzstarker Angreifer (Logjam), und aktuelle TLS-Clients lehnen sie ab.</translation>
+    </message>
+    <message>
+        <source>Your server offers STARTTLS, but its Diffie-Hellman group is %1 bits, below the 2048 bits recommended today; current TLS clients refuse it.</source>
+        <translation>Ihr Server bietet STARTTLS an, aber seine Diffie-Hellman-Gruppe hat %1 Bit, weniger als die heute empfohlenen 2048 Bit; aktuelle TLS-Clients lehnen sie ab.</translation>
+    </message>
+    <message>
+        <source>Your server still accepts %1: old versions with known weaknesses that current senders no longer need. Unless you still receive mail from very old systems, switch them off. Postfix 3.6 or later: smtpd_tls_protocols = &gt;=TLSv1.2 (older Postfix: !SSLv2, !SSLv3, !TLSv1, !TLSv1.1). Exim with OpenSSL: openssl_options = +no_tlsv1 +no_tlsv1_1. Sendmail: O ServerSSLOptions=+SSL_OP_NO_TLSv1 +SSL_OP_NO_TLSv1_1.</source>
+        <translation>Ihr Server akzeptiert noch %1: alte Versionen mit bekannten Schwächen, die aktuelle sendende Server nicht mehr brauchen. Sofern Sie nicht noch Mail von sehr alten Systemen empfangen, schalten Sie sie ab. Postfix 3.6 oder neuer: smtpd_tls_protocols = &gt;=TLSv1.2 (ältere Postfix-Versionen: !SSLv2, !SSLv3, !TLSv1, !TLSv1.1). Exim mit OpenSSL: openssl_options = +no_tlsv1 +no_tlsv1_1. Sendmail: O ServerSSLOptions=+SSL_OP_NO_TLSv1 +SSL_OP_NO_TLSv1_1.</translation>
+    </message>
+    <message>
+        <source>Your server speaks only %1: current senders refuse these versions and fall back to plaintext. Update the TLS library or the system (TLS 1.2 needs OpenSSL 1.0.1 or later, TLS 1.3 needs 1.1.1), and make sure TLS 1.2 is not switched off (Postfix: smtpd_tls_protocols).</source>
+        <translation>Ihr Server beherrscht nur %1: Aktuelle sendende Server lehnen diese Versionen ab und weichen auf Klartext aus. Aktualisieren Sie die TLS-Bibliothek oder das System (TLS 1.2 braucht OpenSSL 1.0.1 oder neuer, TLS 1.3 braucht 1.1.1) und stellen Sie sicher, dass TLS 1.2 nicht abgeschaltet ist (Postfix: smtpd_tls_protocols).</translation>
+    </message>
+    <message>
+        <source>TLS 1.3 is faster and hides more of the handshake. It comes with OpenSSL 1.1.1 or later: updating the system usually brings it, unless the mail server&apos;s settings switch it off.</source>
+        <translation>TLS 1.3 ist schneller und verbirgt mehr vom Handshake. Es ist ab OpenSSL 1.1.1 enthalten: Ein Update des Systems bringt es meist mit, sofern die Einstellungen des Mailservers es nicht abschalten.</translation>
+    </message>
+    <message>
+        <source>Your MTA-STS policy is in enforce mode, so senders that honour it do not deliver mail to you at all while this lasts.</source>
+        <translation>Ihre MTA-STS-Richtlinie ist im Modus enforce, daher stellen sendende Server, die sie beachten, Ihnen überhaupt keine Mail zu, solange dieser Zustand anhält.</translation>
+    </message>
+    <message>
+        <source>Senders using opportunistic TLS still encrypt, but those that check certificates (with MTA-STS, DANE or a policy of their own) do not deliver.</source>
+        <translation>Sendende Server mit opportunistischem TLS verschlüsseln weiterhin, aber solche, die Zertifikate prüfen (mit MTA-STS, DANE oder einer eigenen Richtlinie), stellen nicht zu.</translation>
+    </message>
+    <message>
+        <source>Your server&apos;s certificate expired on %1.</source>
+        <translation>Das Zertifikat Ihres Servers ist am %1 abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Renew it (for example with certbot) and reload the mail server; make sure renewal runs automatically and reloads it.</source>
+        <translation>Erneuern Sie es (zum Beispiel mit certbot) und laden Sie den Mailserver neu; sorgen Sie dafür, dass die Erneuerung automatisch läuft und den Mailserver neu lädt.</translation>
+    </message>
+    <message>
+        <source>Your server&apos;s certificate is not valid before %1.</source>
+        <translation>Das Zertifikat Ihres Servers ist erst ab %1 gültig.</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s clock, or serve the certificate that is valid now.</source>
+        <translation>Prüfen Sie die Uhr des Servers oder liefern Sie das Zertifikat aus, das jetzt gültig ist.</translation>
+    </message>
+    <message>
+        <source>Your server&apos;s certificate is self-signed.</source>
+        <translation>Das Zertifikat Ihres Servers ist selbstsigniert.</translation>
+    </message>
+    <message>
+        <source>Use a certificate from a public CA for the MX name (Let&apos;s Encrypt works for mail servers).</source>
+        <translation>Verwenden Sie ein Zertifikat einer öffentlichen CA für den MX-Namen (Let&apos;s Encrypt funktioniert auch für Mailserver).</translation>
+    </message>
+    <message>
+        <source>Your server&apos;s certificate does not lead to a CA that senders trust, or the intermediate certificates are missing.</source>
+        <translation>Das Zertifikat Ihres Servers führt nicht zu einer CA, der sendende Server vertrauen, oder die Zwischenzertifikate fehlen.</translation>
+    </message>
+    <message>
+        <source>Serve the full chain, the certificate and its intermediates (Postfix: smtpd_tls_chain_files, or a smtpd_tls_cert_file holding the full chain; Exim: tls_certificate with the full chain), from a public CA.</source>
+        <translation>Liefern Sie die vollständige Kette aus, also das Zertifikat und seine Zwischenzertifikate (Postfix: smtpd_tls_chain_files oder ein smtpd_tls_cert_file mit der vollständigen Kette; Exim: tls_certificate mit der vollständigen Kette), von einer öffentlichen CA.</translation>
+    </message>
+    <message>
+        <source>Your server&apos;s certificate does not name %1, the name senders connect to.</source>
+        <translation>Das Zertifikat Ihres Servers nennt nicht %1, den Namen, mit dem sich sendende Server verbinden.</translation>
+    </message>
+    <message>
+        <source>Add %1 to the certificate&apos;s names (subjectAltName) or serve a certificate issued for it.</source>
+        <translation>Nehmen Sie %1 in die Namen des Zertifikats (subjectAltName) auf oder liefern Sie ein Zertifikat aus, das für diesen Namen ausgestellt ist.</translation>
+    </message>
+    <message>
+        <source>Without MTA-STS, an attacker on the path can remove STARTTLS and senders fall back to plaintext without noticing. Publish a policy (RFC 8461): a TXT record &quot;v=STSv1; id=1&quot; at _mta-sts.%1 and the policy at https://mta-sts.%1/.well-known/mta-sts.txt, first in mode testing.</source>
+        <translation>Ohne MTA-STS kann ein Angreifer auf dem Übertragungsweg STARTTLS entfernen, und sendende Server weichen unbemerkt auf Klartext aus. Veröffentlichen Sie eine Richtlinie (RFC 8461): einen TXT-Eintrag „v=STSv1; id=1“ bei _mta-sts.%1 und die Richtlinie unter https://mta-sts.%1/.well-known/mta-sts.txt, zunächst im Modus testing.</translation>
+    </message>
+    <message>
+        <source>Senders ignore an MTA-STS record they cannot read. Publish exactly one TXT record at _mta-sts.%1 of the form &quot;v=STSv1; id=20240101T000000&quot;.</source>
+        <translation>Sendende Server ignorieren einen MTA-STS-Eintrag, den sie nicht lesen können. Veröffentlichen Sie genau einen TXT-Eintrag bei _mta-sts.%1 der Form „v=STSv1; id=20240101T000000“.</translation>
+    </message>
+    <message>
+        <source>Senders that find the record but cannot fetch the policy treat the domain as having none. Serve the policy over HTTPS, with a valid certificate for mta-sts.%1, as text/plain at https://mta-sts.%1/.well-known/mta-sts.txt.</source>
+        <translation>Sendende Server, die den Eintrag finden, die Richtlinie aber nicht abrufen können, behandeln die Domain, als hätte sie keine. Liefern Sie die Richtlinie über HTTPS mit einem gültigen Zertifikat für mta-sts.%1 als text/plain unter https://mta-sts.%1/.well-known/mta-sts.txt aus.</translation>
+    </message>
+    <message>
+        <source>In testing mode senders report failures (to the TLS-RPT address) but still deliver without TLS. When the reports are clean, switch the policy to mode: enforce and change the id in the TXT record.</source>
+        <translation>Im Modus testing melden sendende Server Fehler (an die TLS-RPT-Adresse), stellen aber weiterhin ohne TLS zu. Wenn die Berichte keine Fehler mehr zeigen, stellen Sie die Richtlinie auf mode: enforce um und ändern Sie die id im TXT-Eintrag.</translation>
+    </message>
+    <message>
+        <source>Mode none tells senders to drop an earlier policy. If that was not the aim, publish mode: testing or enforce and change the id in the TXT record.</source>
+        <translation>Der Modus none weist sendende Server an, eine frühere Richtlinie zu verwerfen. Wenn das nicht beabsichtigt war, veröffentlichen Sie mode: testing oder enforce und ändern Sie die id im TXT-Eintrag.</translation>
+    </message>
+    <message>
+        <source>Your MTA-STS policy is in enforce mode, so senders that honour it do not deliver to %1.</source>
+        <translation>Ihre MTA-STS-Richtlinie ist im Modus enforce, daher stellen sendende Server, die sie beachten, nicht an %1 zu.</translation>
+    </message>
+    <message>
+        <source>Once the policy is enforced, senders that honour it will not deliver to %1.</source>
+        <translation>Sobald die Richtlinie im Modus enforce ist, stellen sendende Server, die sie beachten, nicht mehr an %1 zu.</translation>
+    </message>
+    <message>
+        <source>Add an mx: line that matches it to https://mta-sts.%1/.well-known/mta-sts.txt, and change the id in the TXT record at _mta-sts.%1 so senders fetch the policy again.</source>
+        <translation>Fügen Sie in https://mta-sts.%1/.well-known/mta-sts.txt eine passende mx:-Zeile hinzu und ändern Sie die id im TXT-Eintrag bei _mta-sts.%1, damit sendende Server die Richtlinie erneut abrufen.</translation>
+    </message>
+    <message>
+        <source>Publish a TLS-RPT record (RFC 8460) to receive daily reports of senders&apos; TLS failures, for example a TXT record &quot;v=TLSRPTv1; rua=mailto:tls-reports@%1&quot; at _smtp._tls.%1.</source>
+        <translation>Veröffentlichen Sie einen TLS-RPT-Eintrag (RFC 8460), um tägliche Berichte über die TLS-Fehler sendender Server zu erhalten, zum Beispiel einen TXT-Eintrag „v=TLSRPTv1; rua=mailto:tls-reports@%1“ bei _smtp._tls.%1.</translation>
+    </message>
+    <message>
+        <source>Senders ignore a TLS-RPT record they cannot read. Publish exactly one TXT record at _smtp._tls.%1 of the form &quot;v=TLSRPTv1; rua=mailto:tls-reports@%1&quot;.</source>
+        <translation>Sendende Server ignorieren einen TLS-RPT-Eintrag, den sie nicht lesen können. Veröffentlichen Sie genau einen TXT-Eintrag bei _smtp._tls.%1 der Form „v=TLSRPTv1; rua=mailto:tls-reports@%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeAnalyzer</name>
+    <message>
+        <source>%1 of %2 addresses could not be probed; the verdict comes from the others</source>
+        <translation>%1 von %2 Adressen konnten nicht geprüft werden; die Bewertung beruht auf den übrigen</translation>
+    </message>
+    <message>
+        <source>Probe cancelled: the results are incomplete</source>
+        <translation>Prüfung abgebrochen: Die Ergebnisse sind unvollständig</translation>
+    </message>
+    <message>
+        <source>The domain takes no mail (null MX)</source>
+        <translation>Die Domain nimmt keine Mail an (Null-MX)</translation>
+    </message>
+    <message>
+        <source>%1 MX 0 .</source>
+        <translation>%1 MX 0 .</translation>
+    </message>
+    <message>
+        <source>no MX, A or AAAA records</source>
+        <translation>keine MX-, A- oder AAAA-Einträge</translation>
+    </message>
+    <message>
+        <source>no A or AAAA records</source>
+        <translation>keine A- oder AAAA-Einträge</translation>
+    </message>
+    <message>
+        <source>The domain&apos;s mail servers could not be looked up</source>
+        <translation>Die Mailserver der Domain konnten nicht ermittelt werden</translation>
+    </message>
+    <message>
+        <source>The host name could not be resolved</source>
+        <translation>Der Hostname konnte nicht aufgelöst werden</translation>
+    </message>
+    <message>
+        <source>No MX record: the domain&apos;s own addresses take its mail</source>
+        <translation>Kein MX-Eintrag: Die Adressen der Domain selbst nehmen ihre Mail an</translation>
+    </message>
+    <message>
+        <source>no MX records; %1 has the addresses %2</source>
+        <translation>keine MX-Einträge; %1 hat die Adressen %2</translation>
+    </message>
+    <message>
+        <source>The mail server %1 has no address</source>
+        <translation>Der Mailserver %1 hat keine Adresse</translation>
+    </message>
+    <message>
+        <source>This address was not probed</source>
+        <translation>Diese Adresse wurde nicht geprüft</translation>
+    </message>
+    <message>
+        <source>no SMTP session was opened</source>
+        <translation>es wurde keine SMTP-Sitzung geöffnet</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>Keine Verbindung möglich</translation>
+    </message>
+    <message>
+        <source>No answer in time</source>
+        <translation>Keine rechtzeitige Antwort</translation>
+    </message>
+    <message>
+        <source>Rate-limited, try later</source>
+        <translation>Gedrosselt, später erneut versuchen</translation>
+    </message>
+    <message>
+        <source>The server refuses connections from this prober</source>
+        <translation>Der Server lehnt Verbindungen von diesem prüfenden Rechner ab</translation>
+    </message>
+    <message>
+        <source>The server does not answer as an SMTP server</source>
+        <translation>Der Server antwortet nicht wie ein SMTP-Server</translation>
+    </message>
+    <message>
+        <source>Rate-limited, try later: some checks were not made</source>
+        <translation>Gedrosselt, später erneut versuchen: Einige Prüfungen wurden nicht durchgeführt</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman</source>
+        <translation>Diffie-Hellman</translation>
+    </message>
+    <message>
+        <source>The %1 check could not be made</source>
+        <translation>Die Prüfung von %1 konnte nicht durchgeführt werden</translation>
+    </message>
+    <message>
+        <source>STARTTLS is removed on the way to the server: mail travels in plaintext</source>
+        <translation>STARTTLS wird auf dem Weg zum Server entfernt: Mail wird im Klartext übertragen</translation>
+    </message>
+    <message>
+        <source>STARTTLS is not offered: mail to this server travels in plaintext</source>
+        <translation>STARTTLS wird nicht angeboten: Mail an diesen Server wird im Klartext übertragen</translation>
+    </message>
+    <message>
+        <source>STARTTLS is offered but refused</source>
+        <translation>STARTTLS wird angeboten, aber abgelehnt</translation>
+    </message>
+    <message>
+        <source>STARTTLS is offered but the TLS handshake fails</source>
+        <translation>STARTTLS wird angeboten, aber der TLS-Handshake schlägt fehl</translation>
+    </message>
+    <message>
+        <source>No DHE key exchange (ECDHE only): not exposed to Logjam</source>
+        <translation>Kein DHE-Schlüsselaustausch (nur ECDHE): nicht anfällig für Logjam</translation>
+    </message>
+    <message>
+        <source>%1, shared by many servers</source>
+        <translation>%1, von vielen Servern geteilt</translation>
+    </message>
+    <message>
+        <source>a group of its own</source>
+        <translation>eine eigene Gruppe</translation>
+    </message>
+    <message>
+        <source>%1 bits, %2; %3 with %4</source>
+        <translation>%1 Bit, %2; %3 mit %4</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of %1 bits</source>
+        <translation>Diffie-Hellman-Gruppe mit %1 Bit</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of only %1 bits, shared by many servers (Logjam)</source>
+        <translation>Diffie-Hellman-Gruppe mit nur %1 Bit, von vielen Servern geteilt (Logjam)</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of only %1 bits (Logjam)</source>
+        <translation>Diffie-Hellman-Gruppe mit nur %1 Bit (Logjam)</translation>
+    </message>
+    <message>
+        <source>Neither TLS 1.2 nor TLS 1.3 is offered</source>
+        <translation>Weder TLS 1.2 noch TLS 1.3 wird angeboten</translation>
+    </message>
+    <message>
+        <source>accepted: %1</source>
+        <translation>akzeptiert: %1</translation>
+    </message>
+    <message>
+        <source>Old TLS versions accepted: %1</source>
+        <translation>Alte TLS-Versionen akzeptiert: %1</translation>
+    </message>
+    <message>
+        <source>TLS 1.3 is not offered</source>
+        <translation>TLS 1.3 wird nicht angeboten</translation>
+    </message>
+    <message>
+        <source>The certificate expired on %1</source>
+        <translation>Das Zertifikat ist am %1 abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1: valid until %2; probed %3</source>
+        <translation>%1: gültig bis %2; geprüft %3</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid before %1</source>
+        <translation>Das Zertifikat ist erst ab %1 gültig</translation>
+    </message>
+    <message>
+        <source>%1: valid from %2; probed %3</source>
+        <translation>%1: gültig ab %2; geprüft %3</translation>
+    </message>
+    <message>
+        <source>%1; subject %2, issuer %3</source>
+        <translation>%1; Inhaber %2, Aussteller %3</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>nicht verifiziert</translation>
+    </message>
+    <message>
+        <source>The certificate is self-signed</source>
+        <translation>Das Zertifikat ist selbstsigniert</translation>
+    </message>
+    <message>
+        <source>The certificate is not trusted</source>
+        <translation>Das Zertifikat ist nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid for %1</source>
+        <translation>Das Zertifikat ist nicht für %1 gültig</translation>
+    </message>
+    <message>
+        <source>certificate names: %1; mail server name: %2</source>
+        <translation>Namen im Zertifikat: %1; Name des Mailservers: %2</translation>
+    </message>
+    <message>
+        <source>The MTA-STS record is not usable</source>
+        <translation>Der MTA-STS-Eintrag ist nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>No MTA-STS policy</source>
+        <translation>Keine MTA-STS-Richtlinie</translation>
+    </message>
+    <message>
+        <source>no v=STSv1 TXT record at _mta-sts.%1</source>
+        <translation>kein TXT-Eintrag v=STSv1 bei _mta-sts.%1</translation>
+    </message>
+    <message>
+        <source>not fetched</source>
+        <translation>nicht abgerufen</translation>
+    </message>
+    <message>
+        <source>The MTA-STS policy cannot be fetched</source>
+        <translation>Die MTA-STS-Richtlinie kann nicht abgerufen werden</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>mode: %1; mx: %2; max_age: %3</source>
+        <translation>mode: %1; mx: %2; max_age: %3</translation>
+    </message>
+    <message>
+        <source>MTA-STS policy in enforce mode</source>
+        <translation>MTA-STS-Richtlinie im Modus enforce</translation>
+    </message>
+    <message>
+        <source>MTA-STS policy in testing mode</source>
+        <translation>MTA-STS-Richtlinie im Modus testing</translation>
+    </message>
+    <message>
+        <source>MTA-STS policy in mode none</source>
+        <translation>MTA-STS-Richtlinie im Modus none</translation>
+    </message>
+    <message>
+        <source>The mail server %1 is not in the MTA-STS policy</source>
+        <translation>Der Mailserver %1 steht nicht in der MTA-STS-Richtlinie</translation>
+    </message>
+    <message>
+        <source>MX %1; policy mx: %2</source>
+        <translation>MX %1; mx der Richtlinie: %2</translation>
+    </message>
+    <message>
+        <source>The TLS-RPT record is not usable</source>
+        <translation>Der TLS-RPT-Eintrag ist nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>No TLS-RPT record</source>
+        <translation>Kein TLS-RPT-Eintrag</translation>
+    </message>
+    <message>
+        <source>no v=TLSRPTv1 TXT record at _smtp._tls.%1</source>
+        <translation>kein TXT-Eintrag v=TLSRPTv1 bei _smtp._tls.%1</translation>
+    </message>
+    <message>
+        <source>TLS-RPT reports are asked for</source>
+        <translation>TLS-RPT-Berichte werden angefordert</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeCommand</name>
+    <message>
+        <source>Probe the mail servers of domains (or single hosts) the way a sending server sees them: STARTTLS, TLS versions, Diffie-Hellman group, certificate, MTA-STS and TLS-RPT; then say what to fix. Exit status: 0 when every target offers sound STARTTLS, 1 when any has findings, 2 on usage errors.</source>
+        <translation>Die Mailserver von Domains (oder einzelne Hosts) so prüfen, wie ein sendender Server sie sieht: STARTTLS, TLS-Versionen, Diffie-Hellman-Gruppe, Zertifikat, MTA-STS und TLS-RPT; danach nennen, was zu beheben ist. Exit-Status: 0, wenn jedes Ziel einwandfreies STARTTLS anbietet, 1, wenn eines Befunde hat, 2 bei Aufruffehlern.</translation>
+    </message>
+    <message>
+        <source>Print one JSON document with every report, evidence and finding.</source>
+        <translation>Ein JSON-Dokument mit allen Berichten, Nachweisen und Befunden ausgeben.</translation>
+    </message>
+    <message>
+        <source>Ask this DNS server (port 53) for every name, instead of the system&apos;s resolver.</source>
+        <translation>Diesen DNS-Server (Port 53) nach allen Namen fragen statt des Resolvers des Systems.</translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <translation>IP</translation>
+    </message>
+    <message>
+        <source>SMTP port of the mail servers and of hosts given without one (default 25).</source>
+        <translation>SMTP-Port der Mailserver und der ohne Port angegebenen Hosts (Vorgabe 25).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>SMTP sessions open at once, over all servers (default 4).</source>
+        <translation>Gleichzeitig offene SMTP-Sitzungen über alle Server (Vorgabe 4).</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for a connection and for each reply (default 15).</source>
+        <translation>Wartezeit in Sekunden auf eine Verbindung und auf jede Antwort (Vorgabe 15).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Trust the CA certificates in this PEM file too (a private CA).</source>
+        <translation>Auch den CA-Zertifikaten in dieser PEM-Datei vertrauen (eine private CA).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>Say on standard error what each probe does, step by step.</source>
+        <translation>Auf der Standardfehlerausgabe Schritt für Schritt melden, was jede Prüfung tut.</translation>
+    </message>
+    <message>
+        <source>A mail domain (its MX hosts are probed), or HOST[:PORT], or an IP address.</source>
+        <translation>Eine Mail-Domain (ihre MX-Hosts werden geprüft), HOST[:PORT] oder eine IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>--port: &quot;%1&quot; is not a port number from 1 to 65535</source>
+        <translation>--port: „%1“ ist keine Portnummer von 1 bis 65535</translation>
+    </message>
+    <message>
+        <source>--concurrency: &quot;%1&quot; is not a number from 1 to 64</source>
+        <translation>--concurrency: „%1“ ist keine Zahl von 1 bis 64</translation>
+    </message>
+    <message>
+        <source>--timeout: &quot;%1&quot; is not a number of seconds from 0.1 to 600</source>
+        <translation>--timeout: „%1“ ist keine Sekundenzahl von 0.1 bis 600</translation>
+    </message>
+    <message>
+        <source>--dns-server: &quot;%1&quot; is not an IP address (give IP or IP:53)</source>
+        <translation>--dns-server: „%1“ ist keine IP-Adresse (IP oder IP:53 angeben)</translation>
+    </message>
+    <message>
+        <source>--dns-server: only port 53 can be used (Qt&apos;s DNS look-up has no port setting); give the server an address of its own on port 53, such as 127.0.0.53</source>
+        <translation>--dns-server: nur Port 53 ist möglich (die DNS-Abfrage von Qt hat keine Port-Einstellung); dem Server eine eigene Adresse auf Port 53 geben, etwa 127.0.0.53</translation>
+    </message>
+    <message>
+        <source>--ca-file: there is no file %1</source>
+        <translation>--ca-file: die Datei %1 gibt es nicht</translation>
+    </message>
+    <message>
+        <source>--ca-file: %1 holds no PEM certificate</source>
+        <translation>--ca-file: %1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>probe needs at least one domain or HOST[:PORT] (see mailtls probe --help)</source>
+        <translation>probe braucht mindestens eine Domain oder HOST[:PORT] (siehe mailtls probe --help)</translation>
+    </message>
+    <message>
+        <source>Ctrl+C cannot be caught: it will end the probe without a report</source>
+        <translation>Strg+C kann nicht abgefangen werden: Es beendet die Prüfung ohne Bericht</translation>
+    </message>
+    <message>
+        <source>mailtls: cancelling the probes…</source>
+        <translation>mailtls: Prüfungen werden abgebrochen …</translation>
+    </message>
+    <message>
+        <source>mailtls: %1: the probe did not finish</source>
+        <translation>mailtls: %1: die Prüfung wurde nicht abgeschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeHistory</name>
+    <message>
+        <source>There is no probe report %1 in this store.</source>
+        <translation>In dieser Datenbank gibt es keinen Prüfbericht %1.</translation>
+    </message>
+    <message>
+        <source>Probe report %1 is damaged: %2</source>
+        <translation>Der Prüfbericht %1 ist beschädigt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeJson</name>
+    <message>
+        <source>&quot;%1&quot; is not a time: %2</source>
+        <translation>„%1“ ist keine Zeitangabe: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address</source>
+        <translation>„%1“ ist keine IP-Adresse</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not base64</source>
+        <translation>„%1“ ist kein Base64</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: unknown value &quot;%2&quot;</source>
+        <translation>„%1“: unbekannter Wert „%2“</translation>
+    </message>
+    <message>
+        <source>not a probe report</source>
+        <translation>kein Prüfbericht</translation>
+    </message>
+    <message>
+        <source>a probe report of a later format (%1; this version reads %2)</source>
+        <translation>ein Prüfbericht in einem neueren Format (%1; diese Version liest %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeReportText</name>
+    <message>
+        <source>good</source>
+        <translation>gut</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>schwach</translation>
+    </message>
+    <message>
+        <source>no TLS</source>
+        <translation>kein TLS</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>could not connect</source>
+        <translation>keine Verbindung möglich</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>rate-limited, try later</source>
+        <translation>gedrosselt, später erneut versuchen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>not SMTP</source>
+        <translation>kein SMTP</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source> (%1 bits)</source>
+        <translation> (%1 Bit)</translation>
+    </message>
+    <message>
+        <source>  (result of %1, reused)</source>
+        <translation>  (Ergebnis von %1, wiederverwendet)</translation>
+    </message>
+    <message>
+        <source>not probed</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>not reached: %1</source>
+        <translation>nicht erreicht: %1</translation>
+    </message>
+    <message>
+        <source>not reached: %1: %2</source>
+        <translation>nicht erreicht: %1: %2</translation>
+    </message>
+    <message>
+        <source>greeting: %1</source>
+        <translation>Begrüßung: %1</translation>
+    </message>
+    <message>
+        <source>STARTTLS: not offered (masked on the way)</source>
+        <translation>STARTTLS: nicht angeboten (auf dem Weg maskiert)</translation>
+    </message>
+    <message>
+        <source>STARTTLS: not offered</source>
+        <translation>STARTTLS: nicht angeboten</translation>
+    </message>
+    <message>
+        <source>STARTTLS: %1, %2, %3</source>
+        <translation>STARTTLS: %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>STARTTLS: failed: %1</source>
+        <translation>STARTTLS: fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>DHE: %1 bits, %2</source>
+        <translation>DHE: %1 Bit, %2</translation>
+    </message>
+    <message>
+        <source>DHE: %1 bits, a group of its own</source>
+        <translation>DHE: %1 Bit, eine eigene Gruppe</translation>
+    </message>
+    <message>
+        <source>DHE: not accepted</source>
+        <translation>DHE: nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>versions: %1</source>
+        <translation>Versionen: %1</translation>
+    </message>
+    <message>
+        <source>certificate: %1</source>
+        <translation>Zertifikat: %1</translation>
+    </message>
+    <message>
+        <source>issuer: %1; valid %2 to %3</source>
+        <translation>Aussteller: %1; gültig von %2 bis %3</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>not trusted</source>
+        <translation>nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>not trusted (%1)</source>
+        <translation>nicht vertrauenswürdig (%1)</translation>
+    </message>
+    <message>
+        <source>valid for %1</source>
+        <translation>gültig für %1</translation>
+    </message>
+    <message>
+        <source>not valid for %1</source>
+        <translation>nicht gültig für %1</translation>
+    </message>
+    <message>
+        <source>names: %1; %2; %3</source>
+        <translation>Namen: %1; %2; %3</translation>
+    </message>
+    <message>
+        <source>MTA-STS: record not usable: %1</source>
+        <translation>MTA-STS: Eintrag nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>MTA-STS: none</source>
+        <translation>MTA-STS: keine</translation>
+    </message>
+    <message>
+        <source>MTA-STS: record %1, policy not fetched: %2</source>
+        <translation>MTA-STS: Eintrag %1, Richtlinie nicht abgerufen: %2</translation>
+    </message>
+    <message>
+        <source>not fetched</source>
+        <translation>nicht abgerufen</translation>
+    </message>
+    <message>
+        <source>MTA-STS: mode %1, mx %2, max_age %3 (id %4)</source>
+        <translation>MTA-STS: mode %1, mx %2, max_age %3 (id %4)</translation>
+    </message>
+    <message>
+        <source>TLS-RPT: record not usable: %1</source>
+        <translation>TLS-RPT: Eintrag nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>TLS-RPT: none</source>
+        <translation>TLS-RPT: keine</translation>
+    </message>
+    <message>
+        <source>TLS-RPT: reports to %1</source>
+        <translation>TLS-RPT: Berichte an %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>probed %1, %2 s, 1 SMTP session</source>
+        <translation>geprüft %1, %2 s, 1 SMTP-Sitzung</translation>
+    </message>
+    <message>
+        <source>probed %1, %2 s, %3 SMTP sessions</source>
+        <translation>geprüft %1, %2 s, %3 SMTP-Sitzungen</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation> (abgebrochen)</translation>
+    </message>
+    <message>
+        <source>takes no mail (null MX)</source>
+        <translation>nimmt keine Mail an (Null-MX)</translation>
+    </message>
+    <message>
+        <source>no mail servers found: %1</source>
+        <translation>keine Mailserver gefunden: %1</translation>
+    </message>
+    <message>
+        <source>host %1</source>
+        <translation>Host %1</translation>
+    </message>
+    <message>
+        <source>%1 (no MX record: the domain&apos;s own addresses)</source>
+        <translation>%1 (kein MX-Eintrag: die Adressen der Domain selbst)</translation>
+    </message>
+    <message>
+        <source>MX %1 %2</source>
+        <translation>MX %1 %2</translation>
+    </message>
+    <message>
+        <source>: no address (%1)</source>
+        <translation>: keine Adresse (%1)</translation>
+    </message>
+    <message>
+        <source>no A or AAAA records</source>
+        <translation>keine A- oder AAAA-Einträge</translation>
+    </message>
+    <message>
+        <source>findings: none</source>
+        <translation>Befunde: keine</translation>
+    </message>
+    <message>
+        <source>findings:</source>
+        <translation>Befunde:</translation>
+    </message>
+    <message>
+        <source>evidence: %1</source>
+        <translation>Nachweis: %1</translation>
+    </message>
+    <message>
+        <source>advice: %1</source>
+        <translation>Empfehlung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeTargetParser</name>
+    <message>
+        <source>&quot;%1&quot; is not a domain name: it has an empty label (two dots in a row, or a dot at the start)</source>
+        <translation>„%1“ ist kein Domainname: Er hat ein leeres Label (zwei Punkte hintereinander oder ein Punkt am Anfang)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain name: the label &quot;%2&quot; is longer than %3 characters</source>
+        <translation>„%1“ ist kein Domainname: Das Label „%2“ ist länger als %3 Zeichen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain name: &quot;%2&quot; may not appear in a host name</source>
+        <translation>„%1“ ist kein Domainname: „%2“ darf in einem Hostnamen nicht vorkommen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain name: the label &quot;%2&quot; starts or ends with a hyphen</source>
+        <translation>„%1“ ist kein Domainname: Das Label „%2“ beginnt oder endet mit einem Bindestrich</translation>
+    </message>
+    <message>
+        <source>no target given: name a domain (example.org) or a host[:port]</source>
+        <translation>kein Ziel angegeben: eine Domain (example.org) oder einen host[:port] angeben</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; contains a space: name one domain or host[:port] per argument</source>
+        <translation>„%1“ enthält ein Leerzeichen: eine Domain oder einen host[:port] je Argument angeben</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a URL or a path, not a mail domain: name a domain (example.org) or a host[:port]</source>
+        <translation>„%1“ ist eine URL oder ein Pfad, keine Mail-Domain: eine Domain (example.org) oder einen host[:port] angeben</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a mail address: name its domain, the part after @</source>
+        <translation>„%1“ ist eine Mailadresse: ihre Domain angeben, also den Teil nach @</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; opens [ but does not close it</source>
+        <translation>„%1“ öffnet [, schließt die Klammer aber nicht</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: only :PORT may follow the ] of an address</source>
+        <translation>„%1“: Auf die ] einer Adresse darf nur :PORT folgen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the port &quot;%2&quot; is not a number from 1 to 65535</source>
+        <translation>„%1“: Der Port „%2“ ist keine Zahl von 1 bis 65535</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no host before the port</source>
+        <translation>„%1“ nennt keinen Host vor dem Port</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv6 address</source>
+        <translation>„%1“ ist keine IPv6-Adresse</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address: only addresses go in brackets</source>
+        <translation>„%1“ ist keine IP-Adresse: In eckige Klammern gehören nur Adressen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 address (write four numbers from 0 to 255, as in 192.0.2.1)</source>
+        <translation>„%1“ ist keine IPv4-Adresse (vier Zahlen von 0 bis 255 schreiben, wie in 192.0.2.1)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain name</source>
+        <translation>„%1“ ist kein Domainname</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain name: it is longer than %2 characters</source>
+        <translation>„%1“ ist kein Domainname: Er ist länger als %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither an IPv4 address nor a domain name (its last label is a number)</source>
+        <translation>„%1“ ist weder eine IPv4-Adresse noch ein Domainname (sein letztes Label ist eine Zahl)</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeTitles</name>
+    <message>
+        <source>STARTTLS is offered and the TLS it sets up is sound: mail to this server travels encrypted.</source>
+        <translation>STARTTLS wird angeboten, und das damit aufgebaute TLS ist einwandfrei: Mail an diesen Server wird verschlüsselt übertragen.</translation>
+    </message>
+    <message>
+        <source>STARTTLS works, but with a weakness (a small or widely shared Diffie-Hellman group, outdated protocol versions, a certificate problem): see the findings.</source>
+        <translation>STARTTLS funktioniert, aber mit einer Schwäche (eine kleine oder weit verbreitete Diffie-Hellman-Gruppe, veraltete Protokollversionen, ein Zertifikatsproblem): Siehe die Befunde.</translation>
+    </message>
+    <message>
+        <source>No TLS could be set up: STARTTLS is not offered, removed on the way, or fails. Mail to this server travels in plaintext.</source>
+        <translation>Es ließ sich kein TLS aufbauen: STARTTLS wird nicht angeboten, auf dem Weg entfernt oder schlägt fehl. Mail an diesen Server wird im Klartext übertragen.</translation>
+    </message>
+    <message>
+        <source>The server could not be asked: no address, no connection, a refusal or &quot;try later&quot;.</source>
+        <translation>Der Server konnte nicht befragt werden: keine Adresse, keine Verbindung, eine Ablehnung oder „später erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Auflösen</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Banner</source>
+        <translation>Begrüßung</translation>
+    </message>
+    <message>
+        <source>EHLO</source>
+        <translation>EHLO</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>Handshake</source>
+        <translation>Handshake</translation>
+    </message>
+    <message>
+        <source>QUIT</source>
+        <translation>QUIT</translation>
+    </message>
+    <message>
+        <source>default client</source>
+        <translation>Standard-Client</translation>
+    </message>
+    <message>
+        <source>DHE only, TLS 1.2</source>
+        <translation>nur DHE, TLS 1.2</translation>
+    </message>
+    <message>
+        <source>TLS 1.0 only</source>
+        <translation>nur TLS 1.0</translation>
+    </message>
+    <message>
+        <source>TLS 1.1 only</source>
+        <translation>nur TLS 1.1</translation>
+    </message>
+    <message>
+        <source>TLS 1.2 only</source>
+        <translation>nur TLS 1.2</translation>
+    </message>
+    <message>
+        <source>TLS 1.3 only</source>
+        <translation>nur TLS 1.3</translation>
+    </message>
+</context>
+<context>
     <name>ProvenanceQuery</name>
     <message>
         <source>there is no record %1 in %2</source>
@@ -759,6 +3075,38 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Gut</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Schwach</translation>
+    </message>
+    <message>
+        <source>No TLS</source>
+        <translation>Kein TLS</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Its mail servers offer STARTTLS with sound TLS</source>
+        <translation>Die Mailserver bieten STARTTLS mit einwandfreiem TLS an</translation>
+    </message>
+    <message>
+        <source>Its mail servers offer STARTTLS, but with weaknesses (small Diffie-Hellman group, old TLS versions, certificate problems)</source>
+        <translation>Die Mailserver bieten STARTTLS an, aber mit Schwächen (kleine Diffie-Hellman-Gruppe, alte TLS-Versionen, Zertifikatsprobleme)</translation>
+    </message>
+    <message>
+        <source>Its mail servers do not offer STARTTLS, or TLS cannot be set up with them: mail travels in plaintext</source>
+        <translation>Die Mailserver bieten kein STARTTLS an, oder TLS lässt sich mit ihnen nicht aufbauen: Mail wird im Klartext übertragen</translation>
+    </message>
+    <message>
+        <source>None of its mail servers could be probed (no answer, refused, or rate-limited)</source>
+        <translation>Keiner der Mailserver konnte geprüft werden (keine Antwort, abgelehnt oder gedrosselt)</translation>
     </message>
 </context>
 <context>
@@ -1211,12 +3559,38 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <source>there is no such source</source>
         <translation>diese Quelle gibt es nicht</translation>
     </message>
+    <message>
+        <source>Cannot keep the probe of %1 in %2: %3</source>
+        <translation>Die Prüfung von %1 kann nicht in %2 gespeichert werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot read probes from %1: %2</source>
+        <translation>Prüfungen können nicht aus %1 gelesen werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>TrendQuery</name>
     <message>
         <source>the range holds %1 points of this length, more than %2; choose a shorter range or longer points</source>
         <translation>der Zeitraum umfasst %1 Punkte dieser Länge, mehr als %2; wählen Sie einen kürzeren Zeitraum oder längere Punkte</translation>
+    </message>
+</context>
+<context>
+    <name>UnifiedDiff</name>
+    <message>
+        <source>%1 is too large to compare: %2 bytes, at most %3.</source>
+        <translation>%1 ist zu groß für einen Vergleich: %2 Bytes, höchstens %3.</translation>
+    </message>
+    <message>
+        <source>%1 has too many lines to compare: %2, at most %3.</source>
+        <translation>%1 hat zu viele Zeilen für einen Vergleich: %2, höchstens %3.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::AddressProbe</name>
+    <message>
+        <source>%1 (%2): rate-limited, try later; no more sessions to this address</source>
+        <translation>%1 (%2): gedrosselt, später erneut versuchen; keine weiteren Sitzungen zu dieser Adresse</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +3719,13 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>mailtls::DhGenerator</name>
+    <message>
+        <source>OpenSSL could not generate a %1-bit DH group: %2</source>
+        <translation>OpenSSL konnte keine %1-Bit-DH-Gruppe erzeugen: %2</translation>
+    </message>
+</context>
+<context>
     <name>mailtls::DistributionChart</name>
     <message>
         <source>Encrypted connections</source>
@@ -1357,6 +3738,37 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>No encrypted connections</source>
         <translation>Keine verschlüsselten Verbindungen</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::DnsQuery</name>
+    <message>
+        <source>the system&apos;s DNS resolver</source>
+        <translation>DNS-Resolver des Systems</translation>
+    </message>
+    <message>
+        <source>DNS server %1</source>
+        <translation>DNS-Server %1</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 s</source>
+        <translation>keine Antwort innerhalb von %2 s (%1)</translation>
+    </message>
+    <message>
+        <source>%1 refused to answer for %2 (%3)</source>
+        <translation>%1 hat die Antwort für %2 (%3) verweigert</translation>
+    </message>
+    <message>
+        <source>%1 reported a server failure for %2 (%3)</source>
+        <translation>%1 meldet einen Serverfehler für %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 does not exist (NXDOMAIN)</source>
+        <translation>%1 existiert nicht (NXDOMAIN)</translation>
+    </message>
+    <message>
+        <source>the DNS look-up of %1 (%2) failed: %3</source>
+        <translation>die DNS-Abfrage von %1 (%2) ist fehlgeschlagen: %3</translation>
     </message>
 </context>
 <context>
@@ -1558,6 +3970,37 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>&amp;To:</source>
         <translation>&amp;Bis:</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::FindingsView</name>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>Finding details</source>
+        <translation>Details zum Befund</translation>
+    </message>
+    <message>
+        <source>The selected finding: the evidence the probe saw and what the server&apos;s admin can do</source>
+        <translation>Der ausgewählte Befund: der Nachweis, den die Prüfung gesehen hat, und was der Administrator des Servers tun kann</translation>
+    </message>
+    <message>
+        <source>Select a finding for its evidence and advice.</source>
+        <translation>Wählen Sie einen Befund aus, um Nachweis und Empfehlung zu sehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy finding</source>
+        <translation>Befund kopieren</translation>
+    </message>
+    <message>
+        <source>Copy this finding, its evidence and advice, e.g. to write to the server&apos;s admin</source>
+        <translation>Diesen Befund mit Nachweis und Empfehlung kopieren, z. B. um dem Administrator des Servers zu schreiben</translation>
     </message>
 </context>
 <context>
@@ -1979,6 +4422,26 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <source>Mail logs (*.log *.log.* mail* maillog* mainlog* *.gz);;All files (*)</source>
         <translation>Mail-Protokolle (*.log *.log.* mail* maillog* mainlog* *.gz);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>&amp;Probes</source>
+        <translation>&amp;Prüfungen</translation>
+    </message>
+    <message>
+        <source>Probe &amp;Settings…</source>
+        <translation>Prüf&amp;einstellungen …</translation>
+    </message>
+    <message>
+        <source>The DNS server probes ask, their timeout, and how many sessions run at once</source>
+        <translation>Der DNS-Server, den Prüfungen abfragen, ihr Zeitlimit und wie viele Sitzungen gleichzeitig laufen</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Ask a domain&apos;s mail servers what they offer: STARTTLS, TLS versions, certificate, Diffie-Hellman group, MTA-STS and TLS-RPT</source>
+        <translation>Die Mailserver einer Domain fragen, was sie anbieten: STARTTLS, TLS-Versionen, Zertifikat, Diffie-Hellman-Gruppe, MTA-STS und TLS-RPT</translation>
+    </message>
 </context>
 <context>
     <name>mailtls::OverviewPage</name>
@@ -2359,6 +4822,30 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <source>%1 TLS failure with %2 (%3) at %4: %5</source>
         <translation>TLS-Fehler (%1) mit %2 (%3), %4: %5</translation>
     </message>
+    <message>
+        <source>P&amp;robe</source>
+        <translation>Prü&amp;fen</translation>
+    </message>
+    <message>
+        <source>Ask this peer&apos;s mail servers what they offer: STARTTLS, TLS versions, certificate, Diffie-Hellman group</source>
+        <translation>Die Mailserver dieser Gegenstelle fragen, was sie anbieten: STARTTLS, TLS-Versionen, Zertifikat, Diffie-Hellman-Gruppe</translation>
+    </message>
+    <message>
+        <source>Probe this peer</source>
+        <translation>Diese Gegenstelle prüfen</translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>This peer&apos;s probes kept in the store, newest first: what its mail servers offered when asked. Enter or a double-click opens one on the Probe page; Probe asks them again.</source>
+        <translation>Die in der Datenbank gespeicherten Prüfungen dieser Gegenstelle, neueste zuerst: was ihre Mailserver bei der Abfrage angeboten haben. Die Eingabetaste oder ein Doppelklick öffnet eine davon auf der Seite „Prüfen“; „Prüfen“ fragt sie erneut ab.</translation>
+    </message>
+    <message>
+        <source>Never probed. Probe asks its mail servers what they offer.</source>
+        <translation>Noch nie geprüft. „Prüfen“ fragt ihre Mailserver, was sie anbieten.</translation>
+    </message>
 </context>
 <context>
     <name>mailtls::PeerFailureModel</name>
@@ -2684,6 +5171,24 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <source>When it was last on the wire in this range (local time; the tooltip gives UTC)</source>
         <translation>Wann sie in diesem Zeitraum zuletzt aktiv war (Ortszeit; der Tooltip nennt UTC)</translation>
     </message>
+    <message>
+        <source>Never probed: use Probe to ask its mail servers what they offer</source>
+        <translation>Noch nie geprüft: Mit „Prüfen“ fragen Sie ihre Mailserver, was sie anbieten</translation>
+    </message>
+    <message>
+        <source>%1 (probed %2)
+%3</source>
+        <translation>%1 (geprüft %2)
+%3</translation>
+    </message>
+    <message>
+        <source>Last probe</source>
+        <translation>Letzte Prüfung</translation>
+    </message>
+    <message>
+        <source>The verdict of the last probe of its mail servers, when it was probed</source>
+        <translation>Die Bewertung der letzten Prüfung ihrer Mailserver, sofern sie geprüft wurde</translation>
+    </message>
 </context>
 <context>
     <name>mailtls::PeersPage</name>
@@ -2743,6 +5248,18 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <source>None of these peers has messages in this range.</source>
         <translation>Keine dieser Gegenstellen hat Nachrichten in diesem Zeitraum.</translation>
     </message>
+    <message>
+        <source>P&amp;robe</source>
+        <translation>Prü&amp;fen</translation>
+    </message>
+    <message>
+        <source>Ask the selected peer&apos;s mail servers what they offer: STARTTLS, TLS versions, certificate, Diffie-Hellman group</source>
+        <translation>Die Mailserver der ausgewählten Gegenstelle fragen, was sie anbieten: STARTTLS, TLS-Versionen, Zertifikat, Diffie-Hellman-Gruppe</translation>
+    </message>
+    <message>
+        <source>Probe the selected peer</source>
+        <translation>Die ausgewählte Gegenstelle prüfen</translation>
+    </message>
 </context>
 <context>
     <name>mailtls::PlaintextPeerModel</name>
@@ -2797,6 +5314,1111 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>The logged size of its plaintext messages</source>
         <translation>Die protokollierte Größe ihrer Klartext-Nachrichten</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::PlanApplier</name>
+    <message>
+        <source>no session was opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be probed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the probe of %1 did not get through: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not offer STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 offers STARTTLS, but the TLS handshake fails: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 offers STARTTLS: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be asked for its Diffie-Hellman group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 offers no DHE key exchange (ECDHE only): Logjam does not apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s Diffie-Hellman group could not be measured: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a group of its own</source>
+        <translation>eine eigene Gruppe</translation>
+    </message>
+    <message>
+        <source>%1 now offers DHE with %2 bits, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 still offers DHE with %2 bits, %3, not %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 still offers DHE with only %2 bits, %3 (at least %4 expected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put back the configuration saved before &quot;%1&quot; (backup %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 as it was before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove %1 (it did not exist before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a change is being applied; wait until it has finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the files are already as backup %1 saved them: nothing to restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Saving a copy of each file before it changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plan changes %1 twice; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was created after the plan was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed after the plan was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed after the plan was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed: inspect again and review the new plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the changed files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed while the plan was being applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the new configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names %2, which does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names %2, which is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the files named by the changed settings exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be run: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 did not finish within %n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed (exit status %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 objects to the change:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reloading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be reloaded from here: the change takes effect at its next start or reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not running: the change takes effect at its next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reloaded its configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probing the own mail server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to probe for this change: the validation covers it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not probed: %1 has not loaded the change yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not probed: no address of the own mail server was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>probed %n time(s), %1 ms apart</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 does not read back as saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>restored %n file(s) from %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>could not restore every file; the copies are in %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Putting the saved files back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reloaded the restored configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reloading %1 failed: run %2 yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[output cut after %1 bytes]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>[stopped: no answer within %n second(s)]</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::PostfixInspection</name>
+    <message>
+        <source>Postfix can be inspected on this computer only, for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspection was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postconf was not found on this computer: is Postfix installed? (looked on PATH and in %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no main.cf in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the postfix command was not found beside %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postfix status: exit status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postfix status could not be run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::PostfixSettings</name>
+    <message>
+        <source>set in main.cf</source>
+        <translation>in main.cf gesetzt</translation>
+    </message>
+    <message>
+        <source>Postfix default</source>
+        <translation>Postfix-Vorgabe</translation>
+    </message>
+    <message>
+        <source>not in this Postfix</source>
+        <translation>in dieser Postfix-Version nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>not set in main.cf (default unknown)</source>
+        <translation>nicht in main.cf gesetzt (Vorgabe unbekannt)</translation>
+    </message>
+    <message>
+        <source>Reading the Postfix settings was cancelled.</source>
+        <translation>Das Lesen der Postfix-Einstellungen wurde abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>%1 hat nicht innerhalb von %n Sekunde geantwortet.</numerusform>
+            <numerusform>%1 hat nicht innerhalb von %n Sekunden geantwortet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 wrote more than %2 bytes; that is not postconf&apos;s answer.</source>
+        <translation>%1 hat mehr als %2 Bytes ausgegeben; das ist nicht die Antwort von postconf.</translation>
+    </message>
+    <message>
+        <source>%1 crashed.</source>
+        <translation>%1 ist abgestürzt.</translation>
+    </message>
+    <message>
+        <source>%1 ended with exit status %2.</source>
+        <translation>%1 wurde mit Exit-Status %2 beendet.</translation>
+    </message>
+    <message>
+        <source>%1 ended with exit status %2: %3</source>
+        <translation>%1 wurde mit Exit-Status %2 beendet: %3</translation>
+    </message>
+    <message>
+        <source>%1 was not found on %2.</source>
+        <translation>%1 wurde auf %2 nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>postconf was not found on %1 (tried PATH, /usr/sbin and /usr/local/sbin).</source>
+        <translation>postconf wurde auf %1 nicht gefunden (gesucht in PATH, /usr/sbin und /usr/local/sbin).</translation>
+    </message>
+    <message>
+        <source>postconf could not read the Postfix configuration: %1</source>
+        <translation>postconf konnte die Postfix-Konfiguration nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>postconf could not expand the values: %1</source>
+        <translation>postconf konnte die Werte nicht expandieren: %1</translation>
+    </message>
+    <message>
+        <source>The OpenSSL version could not be read: %1</source>
+        <translation>Die OpenSSL-Version konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>postconf was not found on this computer, and main.cf could not be read either: %1</source>
+        <translation>postconf wurde auf diesem Computer nicht gefunden, und main.cf konnte auch nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>postconf was not found on this computer: the settings come from %1 alone, without Postfix&apos;s defaults or version.</source>
+        <translation>postconf wurde auf diesem Computer nicht gefunden: Die Einstellungen stammen allein aus %1, ohne die Vorgaben und die Version von Postfix.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::ProbeEventModel</name>
+    <message>
+        <source>Session with the %1</source>
+        <translation>Sitzung mit dem Profil „%1“</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>MX host</source>
+        <translation>MX-Host</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>When it happened (local time)</source>
+        <translation>Wann es geschah (Ortszeit)</translation>
+    </message>
+    <message>
+        <source>The domain or host being probed</source>
+        <translation>Die geprüfte Domain oder der geprüfte Host</translation>
+    </message>
+    <message>
+        <source>The step of the probe: DNS, connection, greeting, EHLO, STARTTLS, handshake</source>
+        <translation>Der Schritt der Prüfung: DNS, Verbindung, Begrüßung, EHLO, STARTTLS, Handshake</translation>
+    </message>
+    <message>
+        <source>The mail server asked</source>
+        <translation>Der befragte Mailserver</translation>
+    </message>
+    <message>
+        <source>The address connected to</source>
+        <translation>Die Adresse, mit der verbunden wurde</translation>
+    </message>
+    <message>
+        <source>What the step did or found, with the server&apos;s words where it answered</source>
+        <translation>Was der Schritt getan oder festgestellt hat, mit dem Wortlaut des Servers, sofern er geantwortet hat</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::ProbeFindingModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Severity: %1 · the whole domain</source>
+        <translation>Schweregrad: %1 · die gesamte Domain</translation>
+    </message>
+    <message>
+        <source>Severity: %1 · %2</source>
+        <translation>Schweregrad: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>Nachweis:</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>Was zu tun ist:</translation>
+    </message>
+    <message>
+        <source>Finding: %1</source>
+        <translation>Befund: %1</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>About the domain as a whole (DNS, MTA-STS, TLS-RPT), not one server</source>
+        <translation>Betrifft die Domain als Ganzes (DNS, MTA-STS, TLS-RPT), nicht einen einzelnen Server</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>How much it matters: from Info (nothing to do) to Critical (mail is exposed now)</source>
+        <translation>Wie schwer es wiegt: von Info (nichts zu tun) bis Kritisch (Mail ist jetzt ungeschützt)</translation>
+    </message>
+    <message>
+        <source>What the probe found; select it for the evidence and what to do</source>
+        <translation>Was die Prüfung festgestellt hat; wählen Sie den Befund aus, um Nachweis und Empfehlung zu sehen</translation>
+    </message>
+    <message>
+        <source>The mail server (and address) it is about, or the domain as a whole</source>
+        <translation>Der Mailserver (und die Adresse), um den es geht, oder die Domain als Ganzes</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::ProbeHistoryModel</name>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>The mail servers of the domain %1</source>
+        <translation>Die Mailserver der Domain %1</translation>
+    </message>
+    <message>
+        <source>The host %1 alone</source>
+        <translation>Nur der Host %1</translation>
+    </message>
+    <message>
+        <source>Probed</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>When the probe finished (local time)</source>
+        <translation>Wann die Prüfung abgeschlossen wurde (Ortszeit)</translation>
+    </message>
+    <message>
+        <source>The domain or host probed</source>
+        <translation>Die geprüfte Domain oder der geprüfte Host</translation>
+    </message>
+    <message>
+        <source>The verdict of the probe: a domain&apos;s is that of its worst mail server; a peer&apos;s own list shows that of the peer&apos;s server</source>
+        <translation>Die Bewertung der Prüfung: Die einer Domain ist die ihres schlechtesten Mailservers; die eigene Liste einer Gegenstelle zeigt die des Servers der Gegenstelle</translation>
+    </message>
+    <message>
+        <source>Findings of low severity or worse: things the server&apos;s admin should fix</source>
+        <translation>Befunde mit dem Schweregrad Niedrig oder höher: Dinge, die der Administrator des Servers beheben sollte</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::ProbeHostModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n bits</source>
+        <translation>
+            <numerusform>%1, %n Bit</numerusform>
+            <numerusform>%1, %n Bit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TLS %1: accepted</source>
+        <translation>TLS %1: akzeptiert</translation>
+    </message>
+    <message>
+        <source>TLS %1: refused</source>
+        <translation>TLS %1: abgelehnt</translation>
+    </message>
+    <message>
+        <source>TLS %1: refused (%2)</source>
+        <translation>TLS %1: abgelehnt (%2)</translation>
+    </message>
+    <message>
+        <source>The host name has no address.</source>
+        <translation>Der Hostname hat keine Adresse.</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>keine Adresse</translation>
+    </message>
+    <message>
+        <source>Plaintext</source>
+        <translation>Klartext</translation>
+    </message>
+    <message>
+        <source>No DHE</source>
+        <translation>Kein DHE</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bits</source>
+        <translation>
+            <numerusform>%n Bit</numerusform>
+            <numerusform>%n Bit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bits (%1)</source>
+        <translation>
+            <numerusform>%n Bit (%1)</numerusform>
+            <numerusform>%n Bit (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Nicht verifiziert</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verifiziert</translation>
+    </message>
+    <message>
+        <source>Other name</source>
+        <translation>Anderer Name</translation>
+    </message>
+    <message>
+        <source>From an earlier probe of this address (kept for a while so servers are not asked again).</source>
+        <translation>Aus einer früheren Prüfung dieser Adresse (eine Weile aufbewahrt, damit Server nicht erneut befragt werden).</translation>
+    </message>
+    <message>
+        <source>Not measured: no TLS handshake offering only DHE was made.</source>
+        <translation>Nicht gemessen: Es wurde kein TLS-Handshake durchgeführt, der nur DHE anbietet.</translation>
+    </message>
+    <message>
+        <source>The server accepts no finite-field Diffie-Hellman (DHE) cipher suite.</source>
+        <translation>Der Server akzeptiert keine Cipher-Suite mit Finite-Field-Diffie-Hellman (DHE).</translation>
+    </message>
+    <message>
+        <source>The Diffie-Hellman group a TLS 1.2 client offering only DHE cipher suites was given.</source>
+        <translation>Die Diffie-Hellman-Gruppe, die ein TLS-1.2-Client erhielt, der nur DHE-Cipher-Suites anbot.</translation>
+    </message>
+    <message>
+        <source>Subject: %1
+Names: %2
+Issuer: %3
+Expires: %4</source>
+        <translation>Inhaber: %1
+Namen: %2
+Aussteller: %3
+Läuft ab: %4</translation>
+    </message>
+    <message>
+        <source>The certificate chain does not lead to a trusted authority.</source>
+        <translation>Die Zertifikatskette führt nicht zu einer vertrauenswürdigen Zertifizierungsstelle.</translation>
+    </message>
+    <message>
+        <source>Trusted, and valid for %1</source>
+        <translation>Vertrauenswürdig und gültig für %1</translation>
+    </message>
+    <message>
+        <source>Trusted, but not valid for %1</source>
+        <translation>Vertrauenswürdig, aber nicht gültig für %1</translation>
+    </message>
+    <message>
+        <source>MX host</source>
+        <translation>MX-Host</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokollversion</translation>
+    </message>
+    <message>
+        <source>Cipher suite</source>
+        <translation>Cipher-Suite</translation>
+    </message>
+    <message>
+        <source>Key exchange</source>
+        <translation>Schlüsselaustausch</translation>
+    </message>
+    <message>
+        <source>DH group</source>
+        <translation>DH-Gruppe</translation>
+    </message>
+    <message>
+        <source>TLS versions</source>
+        <translation>TLS-Versionen</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s name, as the domain&apos;s MX record names it</source>
+        <translation>Der Name des Mailservers, wie ihn der MX-Eintrag der Domain nennt</translation>
+    </message>
+    <message>
+        <source>The address probed (each address of a server is probed on its own)</source>
+        <translation>Die geprüfte Adresse (jede Adresse eines Servers wird einzeln geprüft)</translation>
+    </message>
+    <message>
+        <source>Good, weak, no TLS or unreachable: what a sending mail server gets here</source>
+        <translation>Gut, schwach, kein TLS oder nicht erreichbar: was ein sendender Mailserver hier vorfindet</translation>
+    </message>
+    <message>
+        <source>The TLS version a current client agreed on; &quot;Plaintext&quot; when no TLS could be set up</source>
+        <translation>Die TLS-Version, auf die sich ein aktueller Client geeinigt hat; „Klartext“, wenn kein TLS aufgebaut werden konnte</translation>
+    </message>
+    <message>
+        <source>The cipher suite a current client agreed on</source>
+        <translation>Die Cipher-Suite, auf die sich ein aktueller Client geeinigt hat</translation>
+    </message>
+    <message>
+        <source>How a current client and the server agreed on their keys</source>
+        <translation>Wie sich ein aktueller Client und der Server auf ihre Schlüssel geeinigt haben</translation>
+    </message>
+    <message>
+        <source>The size of the server&apos;s Diffie-Hellman group, measured with a client offering only DHE cipher suites, and its name when it is a well-known (widely shared) one</source>
+        <translation>Die Größe der Diffie-Hellman-Gruppe des Servers, gemessen mit einem Client, der nur DHE-Cipher-Suites anbietet, und ihr Name, wenn es eine bekannte (weit verbreitete) Gruppe ist</translation>
+    </message>
+    <message>
+        <source>The TLS versions the server accepted, each tried on its own</source>
+        <translation>Die TLS-Versionen, die der Server akzeptiert hat, jede einzeln getestet</translation>
+    </message>
+    <message>
+        <source>The subject of the server&apos;s certificate</source>
+        <translation>Der Inhaber des Serverzertifikats</translation>
+    </message>
+    <message>
+        <source>When the server&apos;s certificate expires (UTC)</source>
+        <translation>Wann das Zertifikat des Servers abläuft (UTC)</translation>
+    </message>
+    <message>
+        <source>Whether the certificate leads to a trusted authority and is valid for the MX host&apos;s name</source>
+        <translation>Ob das Zertifikat zu einer vertrauenswürdigen Zertifizierungsstelle führt und für den Namen des MX-Hosts gültig ist</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::ProbePage</name>
+    <message>
+        <source>Probe</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Each step of the probes as it happens: the DNS look-ups, each connection, the server&apos;s greeting, EHLO, STARTTLS and the TLS handshakes, with the server&apos;s own words.</source>
+        <translation>Jeder Schritt der Prüfungen, während er geschieht: die DNS-Abfragen, jede Verbindung, die Begrüßung des Servers, EHLO, STARTTLS und die TLS-Handshakes, mit dem Wortlaut des Servers.</translation>
+    </message>
+    <message>
+        <source>&amp;Domain or host:</source>
+        <translation>Do&amp;main oder Host:</translation>
+    </message>
+    <message>
+        <source>example.org, mx.example.org:25, 192.0.2.1</source>
+        <translation>example.org, mx.example.org:25, 192.0.2.1</translation>
+    </message>
+    <message>
+        <source>Domain or host to probe</source>
+        <translation>Zu prüfende Domain oder zu prüfender Host</translation>
+    </message>
+    <message>
+        <source>A mail domain (its MX hosts are probed), or one host or address with an optional port (host:port, [IPv6]:port). Press Enter to probe.</source>
+        <translation>Eine Mail-Domain (ihre MX-Hosts werden geprüft) oder ein Host bzw. eine Adresse mit optionalem Port (host:port, [IPv6]:port). Drücken Sie zum Prüfen die Eingabetaste.</translation>
+    </message>
+    <message>
+        <source>&amp;Probe</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Ask the target&apos;s mail servers what they offer: STARTTLS, TLS versions, cipher, Diffie-Hellman group, certificate, MTA-STS and TLS-RPT (Enter)</source>
+        <translation>Die Mailserver des Ziels fragen, was sie anbieten: STARTTLS, TLS-Versionen, Cipher, Diffie-Hellman-Gruppe, Zertifikat, MTA-STS und TLS-RPT (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel probe</source>
+        <translation>Prüfung abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the probes running; what was found so far is kept (Esc)</source>
+        <translation>Die laufenden Prüfungen anhalten; was bis dahin gefunden wurde, bleibt erhalten (Esc)</translation>
+    </message>
+    <message>
+        <source>Probe all p&amp;laintext peers</source>
+        <translation>Alle Gegenstellen mit K&amp;lartext prüfen</translation>
+    </message>
+    <message>
+        <source>Probe all plaintext peers</source>
+        <translation>Alle Gegenstellen mit Klartext prüfen</translation>
+    </message>
+    <message>
+        <source>Target error</source>
+        <translation>Fehler im Ziel</translation>
+    </message>
+    <message>
+        <source>Probe state</source>
+        <translation>Status der Prüfung</translation>
+    </message>
+    <message>
+        <source>Batch progress</source>
+        <translation>Fortschritt der Sammelprüfung</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v von %m</translation>
+    </message>
+    <message>
+        <source>Batch state</source>
+        <translation>Status der Sammelprüfung</translation>
+    </message>
+    <message>
+        <source>Recent probes</source>
+        <translation>Letzte Prüfungen</translation>
+    </message>
+    <message>
+        <source>Every probe kept in the store, newest first. Select one to read its report again.</source>
+        <translation>Jede in der Datenbank gespeicherte Prüfung, neueste zuerst. Wählen Sie eine aus, um ihren Bericht erneut zu lesen.</translation>
+    </message>
+    <message>
+        <source>Probing %1…</source>
+        <translation>%1 wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Cancelling the batch…</source>
+        <translation>Sammelprüfung wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>%1: cancelled. What was found until then is shown.</source>
+        <translation>%1: abgebrochen. Angezeigt wird, was bis dahin gefunden wurde.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The report of %1 could not be kept in the store: %2</source>
+        <translation>Der Bericht zu %1 konnte nicht in der Datenbank gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>This probe is no longer in the store.</source>
+        <translation>Diese Prüfung ist nicht mehr in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>No probes yet.</source>
+        <translation>Noch keine Prüfungen.</translation>
+    </message>
+    <message>
+        <source>Reading the plaintext peers…</source>
+        <translation>Gegenstellen mit Klartext werden gelesen …</translation>
+    </message>
+    <message>
+        <source>No peer sent or received plaintext mail in this range (%1).</source>
+        <translation>Keine Gegenstelle hat in diesem Zeitraum (%1) Mail im Klartext gesendet oder empfangen.</translation>
+    </message>
+    <message>
+        <source>Probing plaintext peers: %1 of %2 done</source>
+        <translation>Gegenstellen mit Klartext werden geprüft: %1 von %2 erledigt</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Batch cancelled: %1 of %2 probed</source>
+        <translation>Sammelprüfung abgebrochen: %1 von %2 geprüft</translation>
+    </message>
+    <message numerus="yes">
+        <source>Probed %n plaintext peers</source>
+        <translation>
+            <numerusform>%n Gegenstelle mit Klartext geprüft</numerusform>
+            <numerusform>%n Gegenstellen mit Klartext geprüft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>: %1.</source>
+        <translation>: %1.</translation>
+    </message>
+    <message>
+        <source>Probe the mail servers of every peer that sent or received plaintext mail in the dashboard&apos;s range (%1): each peer&apos;s domain once, or its address when it has no name</source>
+        <translation>Die Mailserver jeder Gegenstelle prüfen, die im Zeitraum des Dashboards (%1) Klartext-Mail gesendet oder empfangen hat: die Domain jeder Gegenstelle einmal oder ihre Adresse, wenn sie keinen Namen hat</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::ProbeReportView</name>
+    <message>
+        <source>MTA-STS lets a domain ask senders to insist on TLS with a valid certificate (RFC 8461); TLS-RPT asks them to report TLS failures (RFC 8460).</source>
+        <translation>Mit MTA-STS kann eine Domain sendende Server auffordern, auf TLS mit gültigem Zertifikat zu bestehen (RFC 8461); mit TLS-RPT bittet sie sie, TLS-Fehler zu melden (RFC 8460).</translation>
+    </message>
+    <message>
+        <source>Copy &amp;report</source>
+        <translation>&amp;Bericht kopieren</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Bericht kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the whole report as text: every server, every finding with its evidence and advice, for a letter to the servers&apos; admin</source>
+        <translation>Den ganzen Bericht als Text kopieren: jeden Server, jeden Befund mit Nachweis und Empfehlung, für ein Schreiben an den Administrator der Server</translation>
+    </message>
+    <message>
+        <source>Mail servers</source>
+        <translation>Mailserver</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>The domain&apos;s verdict is that of its worst mail server, as a sending mail server would meet them: each MX address with what a current client got, the Diffie-Hellman group a DHE-only client was given, the TLS versions accepted, and the certificate.</source>
+        <translation>Die Bewertung der Domain ist die ihres schlechtesten Mailservers, so wie ein sendender Mailserver sie vorfinden würde: jede MX-Adresse mit dem, was ein aktueller Client erhielt, der Diffie-Hellman-Gruppe, die ein Client nur mit DHE erhielt, den akzeptierten TLS-Versionen und dem Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>What the probe found, worst first. Select one for the exact evidence and advice the server&apos;s admin can follow; Copy puts both on the clipboard.</source>
+        <translation>Was die Prüfung festgestellt hat, das Schwerwiegendste zuerst. Wählen Sie einen Befund aus, um den genauen Nachweis und die Empfehlung zu sehen, der der Administrator des Servers folgen kann; „Kopieren“ legt beides in die Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>Type a domain or a host and press Enter, or choose a probe from the list.</source>
+        <translation>Geben Sie eine Domain oder einen Host ein und drücken Sie die Eingabetaste, oder wählen Sie eine Prüfung aus der Liste.</translation>
+    </message>
+    <message>
+        <source>Cancelled: what was found until then.</source>
+        <translation>Abgebrochen: was bis dahin gefunden wurde.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing to report.</source>
+        <translation>Nichts zu berichten.</translation>
+    </message>
+    <message>
+        <source>took %1 ms</source>
+        <translation>Dauer %1 ms</translation>
+    </message>
+    <message>
+        <source>took %1 s</source>
+        <translation>Dauer %1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMTP sessions</source>
+        <translation>
+            <numerusform>%n SMTP-Sitzung</numerusform>
+            <numerusform>%n SMTP-Sitzungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>null MX: takes no mail</source>
+        <translation>Null-MX: nimmt keine Mail an</translation>
+    </message>
+    <message>
+        <source>no MX records: the domain&apos;s own address</source>
+        <translation>keine MX-Einträge: die eigene Adresse der Domain</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n MX hosts</source>
+        <translation>
+            <numerusform>%n MX-Host</numerusform>
+            <numerusform>%n MX-Hosts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>MTA-STS: the record is not usable: %1</source>
+        <translation>MTA-STS: Der Eintrag ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>MTA-STS: none (senders may deliver without TLS when it fails)</source>
+        <translation>MTA-STS: keine (sendende Server dürfen ohne TLS zustellen, wenn TLS fehlschlägt)</translation>
+    </message>
+    <message>
+        <source>MTA-STS: a record (id %1), but its policy could not be fetched: %2</source>
+        <translation>MTA-STS: ein Eintrag (id %1), aber seine Richtlinie konnte nicht abgerufen werden: %2</translation>
+    </message>
+    <message>
+        <source>MTA-STS: mode %1, for %2; policy cached up to %3 s</source>
+        <translation>MTA-STS: Modus %1, für %2; Richtlinie wird bis zu %3 s zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>; not covered: %1</source>
+        <translation>; nicht abgedeckt: %1</translation>
+    </message>
+    <message>
+        <source>TLS-RPT: the record is not usable: %1</source>
+        <translation>TLS-RPT: Der Eintrag ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>TLS-RPT: none (no reports of TLS failures are asked for)</source>
+        <translation>TLS-RPT: keine (es werden keine Berichte über TLS-Fehler angefordert)</translation>
+    </message>
+    <message>
+        <source>TLS-RPT: reports go to %1</source>
+        <translation>TLS-RPT: Berichte gehen an %1</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::ProbeScheduler</name>
+    <message>
+        <source>Looking up the mail servers of %1</source>
+        <translation>Mailserver von %1 werden ermittelt</translation>
+    </message>
+    <message>
+        <source>Looking up the addresses of %1</source>
+        <translation>Adressen von %1 werden ermittelt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 takes no mail (null MX)</source>
+        <translation>%1 nimmt keine Mail an (Null-MX)</translation>
+    </message>
+    <message>
+        <source>%1 has no MX records: its own addresses take its mail</source>
+        <translation>%1 hat keine MX-Einträge: Die eigenen Adressen der Domain nehmen ihre Mail an</translation>
+    </message>
+    <message>
+        <source>no addresses</source>
+        <translation>keine Adressen</translation>
+    </message>
+    <message>
+        <source>Checking MTA-STS and TLS-RPT of %1</source>
+        <translation>MTA-STS und TLS-RPT von %1 werden geprüft</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the result of %3 is reused</source>
+        <translation>%1 (%2): Das Ergebnis von %3 wird wiederverwendet</translation>
+    </message>
+    <message>
+        <source>%1 (%2): waiting for the probe of this address under way</source>
+        <translation>%1 (%2): Es wird auf die laufende Prüfung dieser Adresse gewartet</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::ProbeSettingsDialog</name>
+    <message>
+        <source>Probe Settings</source>
+        <translation>Prüfeinstellungen</translation>
+    </message>
+    <message>
+        <source>the system&apos;s resolver</source>
+        <translation>Resolver des Systems</translation>
+    </message>
+    <message>
+        <source>DNS server</source>
+        <translation>DNS-Server</translation>
+    </message>
+    <message>
+        <source>Every name a probe looks up (mail servers, their addresses, the MTA-STS policy host) goes to this server, on port 53. Empty: the system&apos;s resolver.</source>
+        <translation>Jeder Name, den eine Prüfung abfragt (Mailserver, ihre Adressen, der Host der MTA-STS-Richtlinie), geht an diesen Server, auf Port 53. Leer: der Resolver des Systems.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>How long a probe waits for a connection and for each reply</source>
+        <translation>Wie lange eine Prüfung auf eine Verbindung und auf jede Antwort wartet</translation>
+    </message>
+    <message>
+        <source>Sessions at once</source>
+        <translation>Gleichzeitige Sitzungen</translation>
+    </message>
+    <message>
+        <source>SMTP sessions open at once over all servers; one server never gets two at once</source>
+        <translation>Gleichzeitig offene SMTP-Sitzungen über alle Server; ein einzelner Server erhält nie zwei gleichzeitig</translation>
+    </message>
+    <message>
+        <source>&amp;DNS server:</source>
+        <translation>&amp;DNS-Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions at once:</source>
+        <translation>&amp;Gleichzeitige Sitzungen:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address: give the DNS server&apos;s IPv4 or IPv6 address (it is asked on port 53), or leave it empty for the system&apos;s resolver.</source>
+        <translation>„%1“ ist keine IP-Adresse: Geben Sie die IPv4- oder IPv6-Adresse des DNS-Servers an (er wird auf Port 53 abgefragt), oder lassen Sie das Feld leer, um den Resolver des Systems zu verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::ProbeStepLog</name>
+    <message>
+        <source>Probe steps</source>
+        <translation>Prüfschritte</translation>
     </message>
 </context>
 <context>
@@ -3164,6 +6786,180 @@ Drücken Sie die Eingabetaste oder doppelklicken Sie, um die Details der Gegenst
     </message>
 </context>
 <context>
+    <name>mailtls::SmtpReplyReader</name>
+    <message>
+        <source>a reply line exceeds %1 bytes</source>
+        <translation>eine Antwortzeile ist länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>the reply exceeds %1 bytes</source>
+        <translation>die Antwort ist länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>not an SMTP reply: %1</source>
+        <translation>keine SMTP-Antwort: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::SmtpSession</name>
+    <message>
+        <source>Connecting to %1 port %2 (%3)</source>
+        <translation>Verbindung zu %1 Port %2 wird aufgebaut (%3)</translation>
+    </message>
+    <message>
+        <source>no address to connect to</source>
+        <translation>keine Adresse zum Verbinden</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>plaintext only</source>
+        <translation>nur Klartext</translation>
+    </message>
+    <message>
+        <source>default TLS client</source>
+        <translation>Standard-TLS-Client</translation>
+    </message>
+    <message>
+        <source>DHE only, TLS 1.2</source>
+        <translation>nur DHE, TLS 1.2</translation>
+    </message>
+    <message>
+        <source>TLS 1.0 only</source>
+        <translation>nur TLS 1.0</translation>
+    </message>
+    <message>
+        <source>TLS 1.1 only</source>
+        <translation>nur TLS 1.1</translation>
+    </message>
+    <message>
+        <source>TLS 1.2 only</source>
+        <translation>nur TLS 1.2</translation>
+    </message>
+    <message>
+        <source>TLS 1.3 only</source>
+        <translation>nur TLS 1.3</translation>
+    </message>
+    <message>
+        <source>Sending QUIT</source>
+        <translation>QUIT wird gesendet</translation>
+    </message>
+    <message>
+        <source>Connected, waiting for the greeting</source>
+        <translation>Verbunden, Begrüßung wird erwartet</translation>
+    </message>
+    <message>
+        <source>Greeted: %1; sending EHLO %2</source>
+        <translation>Begrüßt: %1; EHLO %2 wird gesendet</translation>
+    </message>
+    <message>
+        <source>STARTTLS is not advertised; %1 stands where it would be: something on the path removes it</source>
+        <translation>STARTTLS wird nicht angekündigt; an seiner Stelle steht %1: Etwas auf dem Weg entfernt es</translation>
+    </message>
+    <message>
+        <source>STARTTLS is not advertised</source>
+        <translation>STARTTLS wird nicht angekündigt</translation>
+    </message>
+    <message>
+        <source>STARTTLS is advertised (not used in this session)</source>
+        <translation>STARTTLS wird angekündigt (in dieser Sitzung nicht verwendet)</translation>
+    </message>
+    <message>
+        <source>STARTTLS is advertised; sending STARTTLS</source>
+        <translation>STARTTLS wird angekündigt; STARTTLS wird gesendet</translation>
+    </message>
+    <message>
+        <source>The server says try later: %1</source>
+        <translation>Der Server bittet, es später erneut zu versuchen: %1</translation>
+    </message>
+    <message>
+        <source>The server refuses: %1</source>
+        <translation>Der Server lehnt ab: %1</translation>
+    </message>
+    <message>
+        <source>unexpected reply: %1</source>
+        <translation>unerwartete Antwort: %1</translation>
+    </message>
+    <message>
+        <source>TLS handshake (%1)</source>
+        <translation>TLS-Handshake (%1)</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: %1</source>
+        <translation>TLS-Handshake fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bits)</source>
+        <translation>%1 (%2 Bit)</translation>
+    </message>
+    <message>
+        <source>TLS established: %1, %2, %3</source>
+        <translation>TLS aufgebaut: %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>the connection closed while connecting</source>
+        <translation>die Verbindung wurde beim Aufbau geschlossen</translation>
+    </message>
+    <message>
+        <source>the server closed the connection without a greeting</source>
+        <translation>der Server hat die Verbindung ohne Begrüßung geschlossen</translation>
+    </message>
+    <message>
+        <source>the server closed the connection before its reply was complete</source>
+        <translation>der Server hat die Verbindung geschlossen, bevor seine Antwort vollständig war</translation>
+    </message>
+    <message>
+        <source>%1 (received: %2)</source>
+        <translation>%1 (empfangen: %2)</translation>
+    </message>
+    <message>
+        <source>no connection within %1 ms</source>
+        <translation>keine Verbindung innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>no reply within %1 ms</source>
+        <translation>keine Antwort innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>no complete reply within %1 ms (received: %2)</source>
+        <translation>keine vollständige Antwort innerhalb von %1 ms (empfangen: %2)</translation>
+    </message>
+    <message>
+        <source>the TLS handshake did not finish within %1 ms</source>
+        <translation>der TLS-Handshake wurde nicht innerhalb von %1 ms abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Session done in %1 ms</source>
+        <translation>Sitzung nach %1 ms beendet</translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Timed out: %1</source>
+        <translation>Zeitüberschreitung: %1</translation>
+    </message>
+    <message>
+        <source>Rate-limited, try later: %1</source>
+        <translation>Gedrosselt, später erneut versuchen: %1</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Not SMTP: %1</source>
+        <translation>Kein SMTP: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>mailtls::SourceEditDialog</name>
     <message>
         <source>Source</source>
@@ -3497,6 +7293,29 @@ MailTLS wartet auf Sie: Beheben Sie das Problem und klicken Sie dann auf „Wied
     </message>
 </context>
 <context>
+    <name>mailtls::TlsClient</name>
+    <message>
+        <source>the server closed the connection during the TLS handshake</source>
+        <translation>der Server hat die Verbindung während des TLS-Handshakes geschlossen</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed (OpenSSL error %1)</source>
+        <translation>der TLS-Handshake ist fehlgeschlagen (OpenSSL-Fehler %1)</translation>
+    </message>
+    <message>
+        <source>the server closed the connection without close_notify</source>
+        <translation>der Server hat die Verbindung ohne close_notify geschlossen</translation>
+    </message>
+    <message>
+        <source>the server sent no certificate</source>
+        <translation>der Server hat kein Zertifikat gesendet</translation>
+    </message>
+    <message>
+        <source>the server sent more than %1 bytes during the TLS handshake</source>
+        <translation>der Server hat während des TLS-Handshakes mehr als %1 Bytes gesendet</translation>
+    </message>
+</context>
+<context>
     <name>mailtls::TlsIssueModel</name>
     <message>
         <source>%1 UTC</source>
@@ -3636,6 +7455,18 @@ MailTLS wartet auf Sie: Beheben Sie das Problem und klicken Sie dann auf „Wied
     <message>
         <source>No peer failed a certificate check in this range.</source>
         <translation>Keine Gegenstelle ist in diesem Zeitraum an einer Zertifikatsprüfung gescheitert.</translation>
+    </message>
+    <message>
+        <source>P&amp;robe</source>
+        <translation>Prü&amp;fen</translation>
+    </message>
+    <message>
+        <source>Probe the selected peer&apos;s mail servers: the size and name of their Diffie-Hellman group, and the rest of their TLS</source>
+        <translation>Die Mailserver der ausgewählten Gegenstelle prüfen: Größe und Name ihrer Diffie-Hellman-Gruppe und ihr übriges TLS</translation>
+    </message>
+    <message>
+        <source>Probe the selected DHE peer</source>
+        <translation>Die ausgewählte DHE-Gegenstelle prüfen</translation>
     </message>
 </context>
 <context>
@@ -3796,6 +7627,17 @@ MailTLS wartet auf Sie: Beheben Sie das Problem und klicken Sie dann auf „Wied
     </message>
 </context>
 <context>
+    <name>mailtls::VerdictLabel</name>
+    <message>
+        <source>Verdict</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>Bewertung: %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>(see mailtls --help)</source>
@@ -3806,6 +7648,10 @@ MailTLS wartet auf Sie: Beheben Sie das Problem und klicken Sie dann auf „Wied
         <translation>unbekannter Befehl „%1“ (siehe mailtls --help)</translation>
     </message>
     <message>
+        <source>Open the window on the bundled demo data</source>
+        <translation>Das Fenster mit den mitgelieferten Beispieldaten öffnen</translation>
+    </message>
+    <message>
         <source>MailTLS shows how much of your mail crosses the wire encrypted (STARTTLS) and how much in plaintext, per peer.
 
 Commands:
@@ -3813,6 +7659,8 @@ Commands:
   import   add logs to a database (mailtls import --help)
   follow   follow logs as they are written into a database (mailtls follow --help)
   export   write the dashboard&apos;s figures as CSV (mailtls export --help)
+  probe    check what a domain&apos;s mail servers offer (STARTTLS, TLS, certificate) and what to fix (mailtls probe --help)
+  dhparam  write Diffie-Hellman parameters for a mail server, or inspect a DH parameter file (mailtls dhparam --help)
 
 Without a command, the window opens.</source>
         <translation>MailTLS zeigt je Gegenstelle, wie viel Ihrer Mail verschlüsselt (STARTTLS) und wie viel im Klartext übertragen wird.
@@ -3822,16 +7670,14 @@ Befehle:
   import   Protokolle zu einer Datenbank hinzufügen (mailtls import --help)
   follow   Protokolle beim Schreiben in eine Datenbank mitlesen (mailtls follow --help)
   export   die Zahlen des Dashboards als CSV schreiben (mailtls export --help)
+  probe    prüfen, was die Mailserver einer Domain anbieten (STARTTLS, TLS, Zertifikat) und was zu beheben ist (mailtls probe --help)
+  dhparam  Diffie-Hellman-Parameter für einen Mailserver schreiben oder eine DH-Parameterdatei untersuchen (mailtls dhparam --help)
 
 Ohne Befehl öffnet sich das Fenster.</translation>
     </message>
     <message>
-        <source>report, import, follow or export</source>
-        <translation>report, import, follow oder export</translation>
-    </message>
-    <message>
-        <source>Open the window on the bundled demo data</source>
-        <translation>Das Fenster mit den mitgelieferten Beispieldaten öffnen</translation>
+        <source>report, import, follow, export, probe or dhparam</source>
+        <translation>report, import, follow, export, probe oder dhparam</translation>
     </message>
 </context>
 </TS>
