@@ -70,14 +70,14 @@ QString commandText(const QStringList &argv)
     QStringList words;
     for (const QString &arg : argv)
         words.append(arg.contains(QLatin1Char(' ')) || arg.isEmpty() ? QLatin1Char('\'') + arg + QLatin1Char('\'')
-                                                                      : arg);
+                                                                     : arg);
     return words.join(QLatin1Char(' '));
 }
 
 void printFindings(const PostfixInspectionResult &r)
 {
     QString text = FixCommand::tr("%1, configuration in %2").arg(r.versionText(), r.configDirectory)
-                   + QStringLiteral("\n\n") + FixCommand::tr("Findings:") + QLatin1Char('\n');
+        + QStringLiteral("\n\n") + FixCommand::tr("Findings:") + QLatin1Char('\n');
     for (const ConfigFinding &f : r.findings) {
         QString body = f.title;
         if (!f.evidence.isEmpty())
@@ -113,9 +113,9 @@ bool printPlan(const ChangePlan &plan)
     for (const FileEdit &edit : plan.edits) {
         if (!edit.changesFile())
             continue;
-        const QString what = edit.createsFile()   ? FixCommand::tr("%1 (new file)").arg(edit.path)
-                             : edit.removesFile() ? FixCommand::tr("%1 (removed)").arg(edit.path)
-                                                  : edit.path;
+        const QString what = edit.createsFile() ? FixCommand::tr("%1 (new file)").arg(edit.path)
+            : edit.removesFile()                ? FixCommand::tr("%1 (removed)").arg(edit.path)
+                                                : edit.path;
         text += QStringLiteral("  ") + what + QLatin1Char('\n');
         for (const QString &line : edit.summary)
             text += QStringLiteral("      ") + line + QLatin1Char('\n');
@@ -126,7 +126,7 @@ bool printPlan(const ChangePlan &plan)
     text += FixCommand::tr("  Then: check with %1").arg(after.join(QStringLiteral(" and "))) + QLatin1Char('\n');
     if (!plan.reloadCommand.isEmpty())
         text += FixCommand::tr("  reload with %1 when %2 runs").arg(commandText(plan.reloadCommand), plan.mta)
-                + QLatin1Char('\n');
+            + QLatin1Char('\n');
     const QString verify = verificationText(plan);
     if (!verify.isEmpty())
         text += QStringLiteral("  ") + verify + QLatin1Char('\n');
@@ -188,8 +188,8 @@ QString defaultVerifyAddress(const PostfixInspectionResult &r)
                                   .toLower()
                                   .split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
     for (const QString &word : words) {
-        if (word == QLatin1String("all") || word == QLatin1String("loopback-only")
-            || word == QLatin1String("localhost") || word == QLatin1String("127.0.0.1"))
+        if (word == QLatin1String("all") || word == QLatin1String("loopback-only") || word == QLatin1String("localhost")
+            || word == QLatin1String("127.0.0.1"))
             return QStringLiteral("127.0.0.1");
     }
     for (const QString &word : words) {
@@ -224,11 +224,11 @@ int applyPlan(const ChangePlan &plan, const QString &backupRoot)
         rollingBack = step == PlanApplier::Step::Rollback;
     });
     QObject::connect(&applier, &PlanApplier::stepFinished, &loop, [](const PlanApplier::StepResult &r) {
-        const QString outcome = r.outcome == PlanApplier::Outcome::Ok        ? FixCommand::tr("ok")
-                                : r.outcome == PlanApplier::Outcome::Skipped ? FixCommand::tr("skipped")
-                                                                             : FixCommand::tr("FAILED");
-        CommandLine::printOut(column(QStringLiteral("  ") + PlanApplier::stepName(r.step), 12,
-                                     column(outcome, 9, r.message).chopped(1)));
+        const QString outcome = r.outcome == PlanApplier::Outcome::Ok ? FixCommand::tr("ok")
+            : r.outcome == PlanApplier::Outcome::Skipped              ? FixCommand::tr("skipped")
+                                                                      : FixCommand::tr("FAILED");
+        CommandLine::printOut(
+            column(QStringLiteral("  ") + PlanApplier::stepName(r.step), 12, column(outcome, 9, r.message).chopped(1)));
     });
     QObject::connect(&applier, &PlanApplier::finished, &loop, [&](const PlanApplier::Result &r) {
         result = r;
@@ -252,12 +252,12 @@ int applyPlan(const ChangePlan &plan, const QString &backupRoot)
         QString text = FixCommand::tr("Done: %1.").arg(plan.title) + QLatin1Char('\n');
         if (!result.mtaRunning)
             text += FixCommand::tr("%1 is not running: the change takes effect at its next start.").arg(plan.mta)
-                    + QLatin1Char('\n');
+                + QLatin1Char('\n');
         if (!result.backupId.isEmpty())
             text += FixCommand::tr("The previous files are in backup %1; to put them back: mailtls fix --restore %1 "
                                    "--yes")
                         .arg(result.backupId)
-                    + QLatin1Char('\n');
+                + QLatin1Char('\n');
         CommandLine::printOut(text);
         return CommandLine::Ok;
     }
@@ -270,7 +270,8 @@ int applyPlan(const ChangePlan &plan, const QString &backupRoot)
                                                "rollback step above; the saved files are in backup %2")
                                     .arg(step, result.backupId));
     } else if (result.changedNothing) {
-        CommandLine::printError(FixCommand::tr("the %1 step failed: %2; nothing was changed").arg(step, result.message));
+        CommandLine::printError(
+            FixCommand::tr("the %1 step failed: %2; nothing was changed").arg(step, result.message));
     } else {
         CommandLine::printError(FixCommand::tr("the %1 step failed: %2; the previous configuration is back in place")
                                     .arg(step, result.message));
@@ -289,14 +290,14 @@ int listBackups(const QString &root)
                               + QLatin1Char('\n'));
         return CommandLine::Ok;
     }
-    QString text = FixCommand::tr("Backups in %1, newest first:").arg(QDir::toNativeSeparators(root))
-                   + QLatin1Char('\n');
+    QString text
+        = FixCommand::tr("Backups in %1, newest first:").arg(QDir::toNativeSeparators(root)) + QLatin1Char('\n');
     for (const Backup &b : backups) {
         text += QStringLiteral("  %1  %2  %3  %4\n")
                     .arg(b.id, b.created.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")), stateText(b), b.title);
         for (const BackedUpFile &f : b.files)
             text += QStringLiteral("      ") + (f.existed ? f.path : FixCommand::tr("%1 (created)").arg(f.path))
-                    + QLatin1Char('\n');
+                + QLatin1Char('\n');
     }
     text += FixCommand::tr("Put one back with: mailtls fix --restore BACKUP --yes") + QLatin1Char('\n');
     CommandLine::printOut(text);
@@ -344,7 +345,8 @@ int FixCommand::run(const QStringList &arguments)
     const QCommandLineOption dirOption(QStringLiteral("config-dir"),
                                        tr("Postfix's configuration folder (default: Postfix's own, /etc/postfix)."),
                                        tr("DIR"));
-    const QCommandLineOption dryRunOption(QStringLiteral("dry-run"), tr("Show the findings and the plan; change nothing."));
+    const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
+                                          tr("Show the findings and the plan; change nothing."));
     const QCommandLineOption yesOption(QStringLiteral("yes"), tr("Apply the plan."));
     const QCommandLineOption groupOption(
         QStringLiteral("group"),
@@ -360,24 +362,25 @@ int FixCommand::run(const QStringList &arguments)
         tr("Re-probe the own server at this address after the reload (default: 127.0.0.1:25 when Postfix listens "
            "on loopback, else its first inet_interfaces address)."),
         tr("IP[:PORT]"));
-    const QCommandLineOption backupOption(QStringLiteral("backup-dir"),
-                                          tr("Keep backups in this folder (default: %1).")
-                                              .arg(QDir::toNativeSeparators(BackupStore::defaultRoot())),
-                                          tr("DIR"));
+    const QCommandLineOption backupOption(
+        QStringLiteral("backup-dir"),
+        tr("Keep backups in this folder (default: %1).").arg(QDir::toNativeSeparators(BackupStore::defaultRoot())),
+        tr("DIR"));
     const QCommandLineOption restoreOption(QStringLiteral("restore"),
                                            tr("List the backups, or with BACKUP show (and with --yes apply) the "
                                               "plan that puts its files back."));
-    parser.addOptions({mtaOption, dirOption, dryRunOption, yesOption, groupOption, certOption, keyOption,
-                       verifyOption, backupOption, restoreOption});
-    parser.addPositionalArgument(QStringLiteral("FIX"), tr("logjam, starttls or tls-logging (or BACKUP with --restore)."),
+    parser.addOptions({mtaOption, dirOption, dryRunOption, yesOption, groupOption, certOption, keyOption, verifyOption,
+                       backupOption, restoreOption});
+    parser.addPositionalArgument(QStringLiteral("FIX"),
+                                 tr("logjam, starttls or tls-logging (or BACKUP with --restore)."),
                                  QStringLiteral("logjam|starttls|tls-logging"));
     if (const std::optional<int> done = CommandLine::parseArguments(parser, arguments))
         return *done;
 
     const QString mta = parser.value(mtaOption).toLower();
     if (mta != QLatin1String("postfix")) {
-        const bool known = mta == QLatin1String("sendmail") || mta == QLatin1String("exim")
-                           || mta == QLatin1String("dovecot");
+        const bool known
+            = mta == QLatin1String("sendmail") || mta == QLatin1String("exim") || mta == QLatin1String("dovecot");
         CommandLine::printError(known ? tr("--mta %1: Sendmail, Exim and Dovecot are not supported by this command "
                                            "yet; only postfix is")
                                             .arg(mta)
@@ -445,9 +448,9 @@ int FixCommand::run(const QStringList &arguments)
         } else if (DhParameters::rfc7919Groups().contains(group)) {
             choice.group = group;
         } else {
-            CommandLine::printError(tr("--group: \"%1\" is not one of %2, auto")
-                                        .arg(parser.value(groupOption),
-                                             DhParameters::rfc7919Groups().join(QStringLiteral(", "))));
+            CommandLine::printError(
+                tr("--group: \"%1\" is not one of %2, auto")
+                    .arg(parser.value(groupOption), DhParameters::rfc7919Groups().join(QStringLiteral(", "))));
             return CommandLine::Usage;
         }
     }
@@ -468,8 +471,7 @@ int FixCommand::run(const QStringList &arguments)
         configDir = QFileInfo(configDir).absoluteFilePath();
     }
 
-    const PostfixInspectionResult inspection =
-        PostfixInspection::read(std::make_shared<LocalCommandHost>(), configDir);
+    const PostfixInspectionResult inspection = PostfixInspection::read(std::make_shared<LocalCommandHost>(), configDir);
     if (!inspection.ok) {
         CommandLine::printError(tr("cannot inspect Postfix: %1").arg(inspection.error));
         return CommandLine::Failed;
@@ -481,11 +483,10 @@ int FixCommand::run(const QStringList &arguments)
     if (verb == logjamVerb) {
         plan = PostfixFixes::logjam(inspection, choice, &error);
     } else if (verb == starttlsVerb) {
-        const auto absolute = [](const QString &path) {
-            return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath();
-        };
-        plan = PostfixFixes::starttls(inspection, absolute(parser.value(certOption)),
-                                      absolute(parser.value(keyOption)), &error);
+        const auto absolute
+            = [](const QString &path) { return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath(); };
+        plan = PostfixFixes::starttls(inspection, absolute(parser.value(certOption)), absolute(parser.value(keyOption)),
+                                      &error);
     } else {
         plan = PostfixFixes::tlsLogging(inspection, &error);
     }

@@ -47,7 +47,7 @@ QJsonObject toJson(const Backup &backup)
         validate.append(toJson(command));
     QJsonArray files;
     for (const BackedUpFile &file : backup.files) {
-        files.append(QJsonObject{
+        files.append(QJsonObject {
             {QStringLiteral("path"), file.path},
             {QStringLiteral("existed"), file.existed},
             {QStringLiteral("copy"), file.copy},
@@ -59,7 +59,7 @@ QJsonObject toJson(const Backup &backup)
             {QStringLiteral("written"), file.written},
         });
     }
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("format"), manifestFormat},
         {QStringLiteral("id"), backup.id},
         {QStringLiteral("created"), backup.created.toString(Qt::ISODate)},
@@ -115,7 +115,7 @@ bool fromJson(const QJsonObject &o, Backup *backup)
 bool Backup::isFinished() const
 {
     return state == QLatin1String("done") || state == QLatin1String("rolled-back")
-           || state == QLatin1String("rollback-failed");
+        || state == QLatin1String("rollback-failed");
 }
 
 QString BackupStore::defaultRoot()
@@ -125,8 +125,7 @@ QString BackupStore::defaultRoot()
 
 BackupStore::BackupStore(const QString &root)
     : m_root(root)
-{
-}
+{ }
 
 bool BackupStore::isValidId(const QString &id)
 {

@@ -18,12 +18,12 @@ struct BackedUpFile
 {
     QString path;
     bool existed = false; // false: the plan created it; restoring removes it
-    QString copy;         // the saved bytes' file name inside the backup folder
+    QString copy; // the saved bytes' file name inside the backup folder
     int mode = 0;
     uint owner = 0;
     uint group = 0;
-    QString sha256;       // of the saved bytes
-    QString newSha256;    // of what the plan wrote (empty for a removed file)
+    QString sha256; // of the saved bytes
+    QString newSha256; // of what the plan wrote (empty for a removed file)
     bool written = false; // the plan's bytes are in place
 };
 

@@ -68,8 +68,8 @@ ConfigFile::Contents ConfigFile::read(const QString &path)
     return result;
 }
 
-bool ConfigFile::write(const QString &path, const QByteArray &bytes, std::optional<int> mode,
-                       std::optional<uint> owner, std::optional<uint> group, QString *error)
+bool ConfigFile::write(const QString &path, const QByteArray &bytes, std::optional<int> mode, std::optional<uint> owner,
+                       std::optional<uint> group, QString *error)
 {
     const Status existing = status(path);
     if (existing.exists && !existing.regular) {

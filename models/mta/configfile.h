@@ -44,8 +44,8 @@ public:
     // followed). The file gets `mode`, `owner` and `group` where given; else a
     // replaced file keeps its own and a new file gets 0644 and the process's
     // user and group. Nothing is written when the owner cannot be set.
-    static bool write(const QString &path, const QByteArray &bytes, std::optional<int> mode,
-                      std::optional<uint> owner, std::optional<uint> group, QString *error);
+    static bool write(const QString &path, const QByteArray &bytes, std::optional<int> mode, std::optional<uint> owner,
+                      std::optional<uint> group, QString *error);
     // A missing file counts as removed.
     static bool remove(const QString &path, QString *error);
 

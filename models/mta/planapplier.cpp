@@ -22,9 +22,10 @@ QString commandText(const QStringList &argv)
     QStringList words;
     for (const QString &arg : argv) {
         const bool plain = !arg.isEmpty() && !arg.contains(QLatin1Char(' ')) && !arg.contains(QLatin1Char('\''))
-                           && !arg.contains(QLatin1Char('"'));
-        words.append(plain ? arg : QLatin1Char('\'') + QString(arg).replace(QLatin1String("'"), QLatin1String("'\\''"))
-                                       + QLatin1Char('\''));
+            && !arg.contains(QLatin1Char('"'));
+        words.append(plain ? arg
+                           : QLatin1Char('\'') + QString(arg).replace(QLatin1String("'"), QLatin1String("'\\''"))
+                             + QLatin1Char('\''));
     }
     return words.join(QLatin1Char(' '));
 }
@@ -113,8 +114,9 @@ Judgement judge(const ProbeReport &report, const ChangePlan::Verification &v)
         return {false, PlanApplier::tr("%1 does not offer STARTTLS").arg(where)};
     if (v.check == ChangePlan::Check::StartTls) {
         if (!first.tls.established)
-            return {false, PlanApplier::tr("%1 offers STARTTLS, but the TLS handshake fails: %2")
-                               .arg(where, first.tls.error.isEmpty() ? first.detail : first.tls.error)};
+            return {false,
+                    PlanApplier::tr("%1 offers STARTTLS, but the TLS handshake fails: %2")
+                        .arg(where, first.tls.error.isEmpty() ? first.detail : first.tls.error)};
         return {true, PlanApplier::tr("%1 offers STARTTLS: %2, %3").arg(where, first.tls.protocol, first.tls.cipher)};
     }
 
@@ -126,10 +128,11 @@ Judgement judge(const ProbeReport &report, const ChangePlan::Verification &v)
         return {false, PlanApplier::tr("%1 could not be asked for its Diffie-Hellman group").arg(where)};
     if (dhe->tls.dhPrime.isEmpty()) {
         if (dhe->outcome == SessionOutcome::Completed && dhe->tlsAttempted && !dhe->tls.established)
-            return {true, PlanApplier::tr("%1 offers no DHE key exchange (ECDHE only): Logjam does not apply")
-                              .arg(where)};
-        return {false, PlanApplier::tr("%1's Diffie-Hellman group could not be measured: %2")
-                           .arg(where, dhe->tls.error.isEmpty() ? dhe->detail : dhe->tls.error)};
+            return {true,
+                    PlanApplier::tr("%1 offers no DHE key exchange (ECDHE only): Logjam does not apply").arg(where)};
+        return {false,
+                PlanApplier::tr("%1's Diffie-Hellman group could not be measured: %2")
+                    .arg(where, dhe->tls.error.isEmpty() ? dhe->detail : dhe->tls.error)};
     }
     const int bits = dhe->tls.keyExchangeBits;
     const std::optional<KnownDhGroup> known = KnownDhGroups::identify(dhe->tls.dhPrime);
@@ -137,19 +140,20 @@ Judgement judge(const ProbeReport &report, const ChangePlan::Verification &v)
     if (!v.expectedPrime.isEmpty()) {
         if (withoutLeadingZeros(dhe->tls.dhPrime) == withoutLeadingZeros(v.expectedPrime))
             return {true, PlanApplier::tr("%1 now offers DHE with %2 bits, %3").arg(where).arg(bits).arg(name)};
-        return {false, PlanApplier::tr("%1 still offers DHE with %2 bits, %3, not %4")
-                           .arg(where)
-                           .arg(bits)
-                           .arg(name, v.expectedGroupName.isEmpty() ? PlanApplier::tr("the new group")
-                                                                    : v.expectedGroupName)};
+        return {false,
+                PlanApplier::tr("%1 still offers DHE with %2 bits, %3, not %4")
+                    .arg(where)
+                    .arg(bits)
+                    .arg(name, v.expectedGroupName.isEmpty() ? PlanApplier::tr("the new group") : v.expectedGroupName)};
     }
     if (bits >= v.minimumDhBits)
         return {true, PlanApplier::tr("%1 now offers DHE with %2 bits, %3").arg(where).arg(bits).arg(name)};
-    return {false, PlanApplier::tr("%1 still offers DHE with only %2 bits, %3 (at least %4 expected)")
-                       .arg(where)
-                       .arg(bits)
-                       .arg(name)
-                       .arg(v.minimumDhBits)};
+    return {false,
+            PlanApplier::tr("%1 still offers DHE with only %2 bits, %3 (at least %4 expected)")
+                .arg(where)
+                .arg(bits)
+                .arg(name)
+                .arg(v.minimumDhBits)};
 }
 
 } // namespace
@@ -369,10 +373,11 @@ void PlanApplier::begin(Step step, const QString &description)
 
 void PlanApplier::record(Step step, Outcome outcome, const QString &message, const QString &output)
 {
-    StepResult result{step, outcome, message, output};
+    StepResult result {step, outcome, message, output};
     m_result.steps.append(result);
     if (m_backupMade) {
-        m_backup.log.append(QStringLiteral("%1 %2 %3: %4").arg(utcNow(), stepWord(step), outcomeWord(outcome), message));
+        m_backup.log.append(
+            QStringLiteral("%1 %2 %3: %4").arg(utcNow(), stepWord(step), outcomeWord(outcome), message));
         QString ignored;
         BackupStore(m_backupRoot).save(m_backup, &ignored);
     }
@@ -475,14 +480,15 @@ void PlanApplier::runWrite()
         // loop turn ago.
         const ConfigFile::Contents contents = ConfigFile::read(edit.path);
         const bool same = contents.error.isEmpty() && contents.exists == edit.before.has_value()
-                          && (!contents.exists || contents.bytes == *edit.before);
+            && (!contents.exists || contents.bytes == *edit.before);
         if (!same) {
             fail(Step::Write, tr("%1 changed while the plan was being applied").arg(edit.path), QString());
             return;
         }
         QString error;
-        const bool ok = edit.after ? ConfigFile::write(edit.path, *edit.after, edit.mode, edit.owner, edit.group, &error)
-                                   : ConfigFile::remove(edit.path, &error);
+        const bool ok = edit.after
+            ? ConfigFile::write(edit.path, *edit.after, edit.mode, edit.owner, edit.group, &error)
+            : ConfigFile::remove(edit.path, &error);
         if (!ok) {
             fail(Step::Write, error, QString());
             return;
@@ -542,7 +548,15 @@ void PlanApplier::runValidateCommand(int index)
             return;
         }
         if (!ran) {
-            fail(Step::Validate, tr("%1 could not be run: %2").arg(commandText(argv), text.trimmed()), m_validateOutput);
+            fail(Step::Validate, tr("%1 could not be run: %2").arg(commandText(argv), text.trimmed()),
+                 m_validateOutput);
+            return;
+        }
+        if (m_commandTimedOut) {
+            fail(Step::Validate,
+                 tr("%1 did not finish within %n second(s)", nullptr, (m_commandTimeoutMs + 999) / 1000)
+                     .arg(commandText(argv)),
+                 m_validateOutput);
             return;
         }
         if (exitCode != 0) {
@@ -571,9 +585,9 @@ void PlanApplier::runReload()
 {
     begin(Step::Reload, tr("Reloading %1").arg(m_plan.mta));
     if (m_plan.statusCommand.isEmpty() || m_plan.reloadCommand.isEmpty()) {
-        record(Step::Reload, Outcome::Skipped,
-               tr("%1 cannot be reloaded from here: the change takes effect at its next start or reload")
-                   .arg(m_plan.mta));
+        record(
+            Step::Reload, Outcome::Skipped,
+            tr("%1 cannot be reloaded from here: the change takes effect at its next start or reload").arg(m_plan.mta));
         next(Step::Verify, &PlanApplier::runVerify);
         return;
     }
@@ -623,8 +637,7 @@ void PlanApplier::runVerify()
         return;
     }
     if (!m_result.reloaded) {
-        record(Step::Verify, Outcome::Skipped,
-               tr("not probed: %1 has not loaded the change yet").arg(m_plan.mta));
+        record(Step::Verify, Outcome::Skipped, tr("not probed: %1 has not loaded the change yet").arg(m_plan.mta));
         succeed();
         return;
     }
@@ -717,12 +730,12 @@ bool PlanApplier::restoreFiles(QString *message)
             continue;
         QString error;
         const bool ok = file.existed
-                            ? ConfigFile::write(file.path, m_saved.at(i), file.mode, file.owner, file.group, &error)
-                            : ConfigFile::remove(file.path, &error);
+            ? ConfigFile::write(file.path, m_saved.at(i), file.mode, file.owner, file.group, &error)
+            : ConfigFile::remove(file.path, &error);
         // Read back: the promise is byte for byte.
         const ConfigFile::Contents now = ConfigFile::read(file.path);
-        const bool same = now.error.isEmpty() && now.exists == file.existed
-                          && (!file.existed || now.bytes == m_saved.at(i));
+        const bool same
+            = now.error.isEmpty() && now.exists == file.existed && (!file.existed || now.bytes == m_saved.at(i));
         if (!ok || !same) {
             problems.append(ok ? tr("%1 does not read back as saved").arg(file.path) : error);
             continue;
@@ -731,9 +744,9 @@ bool PlanApplier::restoreFiles(QString *message)
         ++restored;
     }
     *message = problems.isEmpty()
-                   ? tr("restored %n file(s) from %1", nullptr, restored).arg(QDir::toNativeSeparators(m_backup.folder))
-                   : tr("could not restore every file; the copies are in %1:\n%2")
-                         .arg(QDir::toNativeSeparators(m_backup.folder), problems.join(QLatin1Char('\n')));
+        ? tr("restored %n file(s) from %1", nullptr, restored).arg(QDir::toNativeSeparators(m_backup.folder))
+        : tr("could not restore every file; the copies are in %1:\n%2")
+              .arg(QDir::toNativeSeparators(m_backup.folder), problems.join(QLatin1Char('\n')));
     return problems.isEmpty();
 }
 
@@ -764,8 +777,7 @@ void PlanApplier::afterRollbackReload(bool ok, const QString &output)
             message += QLatin1Char('\n') + tr("%1 reloaded the restored configuration").arg(m_plan.mta);
         } else {
             message += QLatin1Char('\n')
-                       + tr("reloading %1 failed: run %2 yourself")
-                             .arg(m_plan.mta, commandText(m_plan.reloadCommand));
+                + tr("reloading %1 failed: run %2 yourself").arg(m_plan.mta, commandText(m_plan.reloadCommand));
             m_result.rollbackFailed = true;
         }
     }
@@ -800,8 +812,9 @@ void PlanApplier::runCommand(const QStringList &argv, CommandDone done)
             m_commandOverflow = true;
         m_commandOutput += chunk.left(qMax<qsizetype>(room, 0));
     });
-    connect(process, &QProcess::finished, this,
-            [this](int exitCode, QProcess::ExitStatus status) { onCommandEnded(status == QProcess::NormalExit ? exitCode : -1, true); });
+    connect(process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
+        onCommandEnded(status == QProcess::NormalExit ? exitCode : -1, true);
+    });
     connect(process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
             onCommandEnded(-1, false);
@@ -824,7 +837,9 @@ void PlanApplier::onCommandEnded(int exitCode, bool ran)
     if (m_commandOverflow)
         output += tr("[output cut after %1 bytes]").arg(MaxOutputBytes).toLocal8Bit() + '\n';
     if (m_commandTimedOut)
-        output += tr("[stopped after %1 seconds]").arg(m_commandTimeoutMs / 1000).toLocal8Bit() + '\n';
+        output
+            += tr("[stopped: no answer within %n second(s)]", nullptr, (m_commandTimeoutMs + 999) / 1000).toLocal8Bit()
+            + '\n';
     // Deleted later: this runs inside one of its signals.
     m_process->disconnect(this);
     m_process.release()->deleteLater();

@@ -65,19 +65,19 @@ public:
         Step step = Step::Backup;
         Outcome outcome = Outcome::Ok;
         QString message; // translated, one or a few lines
-        QString output;  // what the step's commands printed (bounded)
+        QString output; // what the step's commands printed (bounded)
     };
 
     struct Result
     {
-        bool succeeded = false;    // every step done or skipped
+        bool succeeded = false; // every step done or skipped
         bool changedNothing = false; // refused or failed before writing a byte
-        bool rolledBack = false;   // files were written, then restored
+        bool rolledBack = false; // files were written, then restored
         bool rollbackFailed = false;
         bool cancelled = false;
         std::optional<Step> failedStep;
         QString message; // what failed, translated; empty on success
-        QString output;  // the failing step's output
+        QString output; // the failing step's output
         QString backupId;
         bool mtaRunning = false;
         bool reloaded = false;

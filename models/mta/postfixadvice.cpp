@@ -12,7 +12,7 @@ namespace {
 ConfigFinding finding(const char *code, Severity severity, const QString &title, const QString &evidence,
                       const QString &advice, const char *fix)
 {
-    return ConfigFinding{QString::fromLatin1(code), severity, title, evidence, advice, QString::fromLatin1(fix)};
+    return ConfigFinding {QString::fromLatin1(code), severity, title, evidence, advice, QString::fromLatin1(fix)};
 }
 
 // "name = value", or "name = (empty)".
@@ -33,37 +33,36 @@ QString PostfixAdvice::dhAdvice(const PostfixInspectionResult &r)
                    .arg(r.settings.mailVersion);
         if (r.ffdheAutoGroupsAvailable())
             text += QLatin1Char(' ')
-                    + tr("TLS 1.3 clients also get the RFC 7919 groups listed in tls_ffdhe_auto_groups.");
+                + tr("TLS 1.3 clients also get the RFC 7919 groups listed in tls_ffdhe_auto_groups.");
         text += QLatin1Char(' ')
-                + tr("For a rating of \"good\" at internet.nl, use the RFC 7919 group ffdhe3072 instead (mailtls fix "
-                     "logjam --group ffdhe3072).");
+            + tr("For a rating of \"good\" at internet.nl, use the RFC 7919 group ffdhe3072 instead (mailtls fix "
+                 "logjam --group ffdhe3072).");
     } else {
         text = tr("Use the RFC 7919 group ffdhe3072 (mailtls fix logjam --group ffdhe3072), or a freshly generated "
                   "group of at least 2048 bits (mailtls dhparam --bits 3072 --out FILE).");
     }
     text += QLatin1Char(' ')
-            + tr("Turning DHE off (smtpd_tls_exclude_ciphers = kDHE) and relying on ECDHE is as good an answer: "
-                 "current mail servers all speak ECDHE.");
+        + tr("Turning DHE off (smtpd_tls_exclude_ciphers = kDHE) and relying on ECDHE is as good an answer: "
+             "current mail servers all speak ECDHE.");
     text += QLatin1Char(' ')
-            + tr("Checkers: internet.nl passes ffdhe3072, ffdhe4096 and other groups of 3072 bits or more (or no "
-                 "DHE at all) and rates 2048-bit groups \"phase out\"; testssl.sh flags groups under 2048 bits and "
-                 "well-known shared primes (Logjam).");
+        + tr("Checkers: internet.nl passes ffdhe3072, ffdhe4096 and other groups of 3072 bits or more (or no "
+             "DHE at all) and rates 2048-bit groups \"phase out\"; testssl.sh flags groups under 2048 bits and "
+             "well-known shared primes (Logjam).");
     return text;
 }
 
 QList<ConfigFinding> PostfixAdvice::findings(const PostfixInspectionResult &r)
 {
     QList<ConfigFinding> out;
-    out.append(finding("postfix-version", Severity::Info, r.versionText(),
-                       QStringLiteral("mail_version = %1; %2")
-                           .arg(r.settings.mailVersion,
-                                r.settings.opensslVersion.isEmpty() ? tr("OpenSSL version unknown")
-                                                                    : r.settings.opensslVersion),
-                       r.autoDhAvailable()
-                           ? tr("This Postfix lets OpenSSL choose the Diffie-Hellman group when "
-                                "smtpd_tls_dh1024_param_file is empty.")
-                           : QString(),
-                       ""));
+    out.append(finding(
+        "postfix-version", Severity::Info, r.versionText(),
+        QStringLiteral("mail_version = %1; %2")
+            .arg(r.settings.mailVersion,
+                 r.settings.opensslVersion.isEmpty() ? tr("OpenSSL version unknown") : r.settings.opensslVersion),
+        r.autoDhAvailable() ? tr("This Postfix lets OpenSSL choose the Diffie-Hellman group when "
+                                 "smtpd_tls_dh1024_param_file is empty.")
+                            : QString(),
+        ""));
     switch (r.running) {
     case PostfixInspectionResult::Running::Yes:
         break;
@@ -98,8 +97,7 @@ void PostfixAdvice::dhFindings(const PostfixInspectionResult &r, QList<ConfigFin
 {
     const QString fileSetting = setting(QStringLiteral("smtpd_tls_dh1024_param_file"), r.dhFile);
     if (r.dheExcluded) {
-        out.append(finding("dhe-off", Severity::Info,
-                           tr("DHE is switched off: Logjam does not apply"),
+        out.append(finding("dhe-off", Severity::Info, tr("DHE is switched off: Logjam does not apply"),
                            setting(QStringLiteral("smtpd_tls_exclude_ciphers"),
                                    r.effective(QStringLiteral("smtpd_tls_exclude_ciphers"))),
                            tr("ECDHE alone is what internet.nl and testssl.sh like best; the DH parameter file is "
@@ -150,15 +148,15 @@ void PostfixAdvice::dhFindings(const PostfixInspectionResult &r, QList<ConfigFin
         return;
     }
     if (r.autoDhAvailable()) {
-        out.append(finding("dh-auto", Severity::Info,
-                           tr("OpenSSL chooses the Diffie-Hellman group (Postfix %1 with OpenSSL 3)")
-                               .arg(r.settings.mailVersion),
-                           fileSetting,
-                           tr("This is today's advice for this Postfix. OpenSSL matches the group to the "
-                              "certificate's key: 2048 bits (RFC 3526 group 14) for a 2048-bit RSA key, which "
-                              "testssl.sh accepts and internet.nl rates \"phase out\"; for \"good\" there, use "
-                              "ffdhe3072 (mailtls fix logjam --group ffdhe3072) or turn DHE off."),
-                           ""));
+        out.append(finding(
+            "dh-auto", Severity::Info,
+            tr("OpenSSL chooses the Diffie-Hellman group (Postfix %1 with OpenSSL 3)").arg(r.settings.mailVersion),
+            fileSetting,
+            tr("This is today's advice for this Postfix. OpenSSL matches the group to the "
+               "certificate's key: 2048 bits (RFC 3526 group 14) for a 2048-bit RSA key, which "
+               "testssl.sh accepts and internet.nl rates \"phase out\"; for \"good\" there, use "
+               "ffdhe3072 (mailtls fix logjam --group ffdhe3072) or turn DHE off."),
+            ""));
         return;
     }
     if (r.versionMajor > 0 && !r.isAtLeast(3, 1)) {
@@ -177,8 +175,8 @@ void PostfixAdvice::dhFindings(const PostfixInspectionResult &r, QList<ConfigFin
 void PostfixAdvice::startTlsFindings(const PostfixInspectionResult &r, QList<ConfigFinding> &out)
 {
     const QString level = r.securityLevel(QStringLiteral("smtpd"));
-    const QString levelSetting = setting(QStringLiteral("smtpd_tls_security_level"),
-                                         r.effective(QStringLiteral("smtpd_tls_security_level")));
+    const QString levelSetting
+        = setting(QStringLiteral("smtpd_tls_security_level"), r.effective(QStringLiteral("smtpd_tls_security_level")));
     const QString fixAdvice = tr("Set smtpd_tls_security_level = may with a certificate and its key (mailtls fix "
                                  "starttls --cert FILE --key FILE). Not \"encrypt\": on port 25 that refuses every "
                                  "sender without TLS.");
@@ -213,12 +211,12 @@ void PostfixAdvice::startTlsFindings(const PostfixInspectionResult &r, QList<Con
         }
     }
     if (r.securityLevel(QStringLiteral("smtp")) == QLatin1String("none")) {
-        out.append(finding("smtp-no-tls", Severity::Medium, tr("Outgoing mail never uses TLS"),
-                           setting(QStringLiteral("smtp_tls_security_level"),
-                                   r.effective(QStringLiteral("smtp_tls_security_level"))),
-                           tr("Set smtp_tls_security_level = may (mailtls fix starttls): Postfix then encrypts "
-                              "whenever the receiving server offers STARTTLS."),
-                           "starttls"));
+        out.append(finding(
+            "smtp-no-tls", Severity::Medium, tr("Outgoing mail never uses TLS"),
+            setting(QStringLiteral("smtp_tls_security_level"), r.effective(QStringLiteral("smtp_tls_security_level"))),
+            tr("Set smtp_tls_security_level = may (mailtls fix starttls): Postfix then encrypts "
+               "whenever the receiving server offers STARTTLS."),
+            "starttls"));
     }
 }
 
@@ -239,14 +237,14 @@ void PostfixAdvice::loggingFindings(const PostfixInspectionResult &r, QList<Conf
             continue;
         allOn = false;
         const bool server = name.startsWith(QLatin1String("smtpd"));
-        out.append(finding(level.code, Severity::Medium,
-                           server ? tr("The SMTP server logs no TLS sessions")
-                                  : tr("The SMTP client logs no TLS sessions"),
-                           setting(name, value),
-                           tr("Set %1 = 1 (mailtls fix tls-logging): one \"TLS connection established\" line per "
-                              "session, without which the dashboard cannot tell encrypted from plaintext mail.")
-                               .arg(name),
-                           "tls-logging"));
+        out.append(
+            finding(level.code, Severity::Medium,
+                    server ? tr("The SMTP server logs no TLS sessions") : tr("The SMTP client logs no TLS sessions"),
+                    setting(name, value),
+                    tr("Set %1 = 1 (mailtls fix tls-logging): one \"TLS connection established\" line per "
+                       "session, without which the dashboard cannot tell encrypted from plaintext mail.")
+                        .arg(name),
+                    "tls-logging"));
     }
     if (allOn)
         out.append(finding("tls-log-ok", Severity::Info, tr("TLS sessions are logged"),

@@ -106,8 +106,8 @@ ChangePlan PostfixFixes::basePlan(const PostfixInspectionResult &r, const QStrin
     plan.configDir = r.configDirectory;
     const QString dir = r.configDirectory;
     const QString c = QStringLiteral("-c");
-    plan.validateCommands = {{r.postfixProgram, c, dir, QStringLiteral("check")},
-                             {r.postconfProgram, c, dir, QStringLiteral("-n")}};
+    plan.validateCommands
+        = {{r.postfixProgram, c, dir, QStringLiteral("check")}, {r.postconfProgram, c, dir, QStringLiteral("-n")}};
     plan.statusCommand = {r.postfixProgram, c, dir, QStringLiteral("status")};
     plan.reloadCommand = {r.postfixProgram, c, dir, QStringLiteral("reload")};
     return plan;
@@ -120,8 +120,7 @@ QString PostfixFixes::dhFilePath(const PostfixInspectionResult &r, const DhChoic
     return QDir(r.configDirectory).filePath(name);
 }
 
-std::optional<ChangePlan> PostfixFixes::logjam(const PostfixInspectionResult &r, const DhChoice &choice,
-                                               QString *error)
+std::optional<ChangePlan> PostfixFixes::logjam(const PostfixInspectionResult &r, const DhChoice &choice, QString *error)
 {
     if (!usable(r, error))
         return std::nullopt;
@@ -195,10 +194,9 @@ std::optional<ChangePlan> PostfixFixes::logjam(const PostfixInspectionResult &r,
         if (existing.exists)
             file.before = existing.bytes;
         file.after = pem;
-        file.summary.append(info.group ? tr("DH parameters: %1 (%2, %3 bits)")
-                                             .arg(info.group->name, info.group->source)
-                                             .arg(info.bits)
-                                       : tr("DH parameters: a group of its own, %1 bits").arg(info.bits));
+        file.summary.append(
+            info.group ? tr("DH parameters: %1 (%2, %3 bits)").arg(info.group->name, info.group->source).arg(info.bits)
+                       : tr("DH parameters: a group of its own, %1 bits").arg(info.bits));
         file.parameters.append(dhParameter);
         // The group file first: main.cf never names a file that is not there.
         plan.edits.append(file);

@@ -26,7 +26,7 @@ public:
     {
         enum class Kind {
             Rfc7919, // `group` ("ffdhe3072") written to DIR/dh_<group>.pem
-            Auto,    // the setting emptied: OpenSSL chooses (Postfix ≥ 3.7 with OpenSSL 3)
+            Auto, // the setting emptied: OpenSSL chooses (Postfix ≥ 3.7 with OpenSSL 3)
             Generated, // `pem` (a fresh group of at least 2048 bits) written to DIR/dh_<bits>.pem
         };
         Kind kind = Kind::Rfc7919;

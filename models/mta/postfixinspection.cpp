@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include <unistd.h>
+
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -53,8 +55,8 @@ bool PostfixInspectionResult::ffdheAutoGroupsAvailable() const
 
 QString PostfixInspectionResult::versionText() const
 {
-    const QString postfix = settings.mailVersion.isEmpty() ? tr("Postfix (version unknown)")
-                                                           : tr("Postfix %1").arg(settings.mailVersion);
+    const QString postfix
+        = settings.mailVersion.isEmpty() ? tr("Postfix (version unknown)") : tr("Postfix %1").arg(settings.mailVersion);
     if (settings.opensslVersion.isEmpty())
         return tr("%1, OpenSSL version unknown").arg(postfix);
     return tr("%1 with %2").arg(postfix, settings.opensslVersion);
@@ -100,7 +102,7 @@ QString PostfixInspectionResult::securityLevel(const QString &prefix) const
 bool PostfixInspectionResult::hasServerCertificate() const
 {
     return !effective(QStringLiteral("smtpd_tls_chain_files")).isEmpty()
-           || !effective(QStringLiteral("smtpd_tls_cert_file")).isEmpty();
+        || !effective(QStringLiteral("smtpd_tls_cert_file")).isEmpty();
 }
 
 QList<PostfixInspectionResult::ServiceOverride> PostfixInspectionResult::overridesOf(const QString &parameter) const
@@ -112,12 +114,11 @@ QList<PostfixInspectionResult::ServiceOverride> PostfixInspectionResult::overrid
     return result;
 }
 
-PostfixInspection::PostfixInspection(std::shared_ptr<const CommandHost> host, QString configDirectory,
-                                     QObject *parent)
+PostfixInspection::PostfixInspection(std::shared_ptr<const CommandHost> host, QString configDirectory, QObject *parent)
     : QObject(parent)
     , m_host(std::move(host))
     , m_configDirectory(std::move(configDirectory))
-    , m_folders{QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin")}
+    , m_folders {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin")}
     , m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
@@ -163,9 +164,7 @@ void PostfixInspection::start()
     m_result = PostfixInspectionResult();
     if (!m_host || !m_host->isLocal()) {
         // Finishing from start() would reach a caller that has not connected yet.
-        QTimer::singleShot(0, this, [this] {
-            finish(tr("Postfix can be inspected on this computer only, for now."));
-        });
+        QTimer::singleShot(0, this, [this] { finish(tr("Postfix can be inspected on this computer only, for now.")); });
         return;
     }
     delete m_settings;
@@ -205,7 +204,7 @@ void PostfixInspection::onSettings()
         return;
     }
     r.configDirectory = !r.settings.effectiveConfigDirectory.isEmpty() ? r.settings.effectiveConfigDirectory
-                        : !m_configDirectory.isEmpty()                 ? m_configDirectory
+        : !m_configDirectory.isEmpty()                                 ? m_configDirectory
                                                                        : QStringLiteral("/etc/postfix");
     r.mainCfPath = QDir(r.configDirectory).filePath(QStringLiteral("main.cf"));
     const ConfigFile::Contents contents = ConfigFile::read(r.mainCfPath);
@@ -244,12 +243,17 @@ void PostfixInspection::runStatus()
 void PostfixInspection::onStatus(int exitCode, bool ran)
 {
     m_result.statusOutput = QString::fromLocal8Bit(m_output).trimmed();
+    // postfix-script says "is not running" only to a terminal (else only to
+    // the log), and exits 1 alike for "not running" and "not root".
     if (ran && exitCode == 0)
         m_result.running = PostfixInspectionResult::Running::Yes;
-    else if (ran && m_output.contains("is not running"))
+    else if (ran && (m_output.contains("is not running") || (exitCode == 1 && ::geteuid() == 0)))
         m_result.running = PostfixInspectionResult::Running::No;
     else
         m_result.running = PostfixInspectionResult::Running::Unknown;
+    if (m_result.statusOutput.isEmpty())
+        m_result.statusOutput
+            = ran ? tr("postfix status: exit status %1").arg(exitCode) : tr("postfix status could not be run");
     runOverrides();
 }
 
@@ -368,8 +372,7 @@ void PostfixInspection::finish(const QString &error)
     emit finished();
 }
 
-PostfixInspectionResult PostfixInspection::read(std::shared_ptr<const CommandHost> host,
-                                                const QString &configDirectory)
+PostfixInspectionResult PostfixInspection::read(std::shared_ptr<const CommandHost> host, const QString &configDirectory)
 {
     PostfixInspection inspection(std::move(host), configDirectory);
     QEventLoop loop;

@@ -61,7 +61,7 @@ public:
     // when OpenSSL or Postfix's built-in group is used.
     QString dhFile;
     std::optional<DhFileInfo> dh; // set when dhFile names a file
-    bool dheExcluded = false;     // smtpd_tls_exclude_ciphers takes DHE out
+    bool dheExcluded = false; // smtpd_tls_exclude_ciphers takes DHE out
     QList<ServiceOverride> overrides;
 
     QList<ConfigFinding> findings;

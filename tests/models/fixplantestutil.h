@@ -117,8 +117,8 @@ inline QByteArray oakley2Pem()
 // parameter files are not tested for primality, so it passes as a fresh group).
 inline QByteArray ownGroupPem(int bits)
 {
-    QByteArray prime = bits == 2048 ? bnBytes(BN_get_rfc3526_prime_2048(nullptr))
-                                    : bnBytes(BN_get_rfc2409_prime_1024(nullptr));
+    QByteArray prime
+        = bits == 2048 ? bnBytes(BN_get_rfc3526_prime_2048(nullptr)) : bnBytes(BN_get_rfc2409_prime_1024(nullptr));
     prime[prime.size() / 2] = char(prime.at(prime.size() / 2) ^ 0x5a);
     return dhPem(prime);
 }

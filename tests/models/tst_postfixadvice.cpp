@@ -75,94 +75,100 @@ void TestPostfixAdvice::findings_data()
     const QString tls = QStringLiteral("smtpd_tls_cert_file = %1/mx.pem\nsmtpd_tls_key_file = %1/mx.key\n"
                                        "smtpd_tls_security_level = may\nsmtp_tls_security_level = may\n");
     const QString logged = QStringLiteral("smtpd_tls_loglevel = 1\nsmtp_tls_loglevel = 1\n");
-    const QStringList certs{QStringLiteral("mx.pem=cert"), QStringLiteral("mx.key=cert")};
+    const QStringList certs {QStringLiteral("mx.pem=cert"), QStringLiteral("mx.key=cert")};
     const QString version = QStringLiteral("postfix-version:info");
 
     QTest::newRow("Debian's TLS settings, logging off")
         << tls << certs << v37 << ossl3 << QStringLiteral("yes") << QStringList()
-        << QStringList{version, QStringLiteral("dh-auto:info"), QStringLiteral("starttls-ok:info"),
-                       QStringLiteral("tls-log-off:medium"), QStringLiteral("smtp-tls-log-off:medium")};
+        << QStringList {version, QStringLiteral("dh-auto:info"), QStringLiteral("starttls-ok:info"),
+                        QStringLiteral("tls-log-off:medium"), QStringLiteral("smtp-tls-log-off:medium")};
     QTest::newRow("a shared 1024-bit group, no TLS, not running")
         << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh.pem\n") + logged
-        << QStringList{QStringLiteral("dh.pem=oakley2")} << v37 << ossl3 << QStringLiteral("no") << QStringList()
-        << QStringList{version, QStringLiteral("not-running:info"), QStringLiteral("dh-weak-shared:critical"),
-                       QStringLiteral("no-starttls:high"), QStringLiteral("smtp-no-tls:medium"),
-                       QStringLiteral("tls-log-ok:info")};
+        << QStringList {QStringLiteral("dh.pem=oakley2")} << v37 << ossl3 << QStringLiteral("no") << QStringList()
+        << QStringList {version,
+                        QStringLiteral("not-running:info"),
+                        QStringLiteral("dh-weak-shared:critical"),
+                        QStringLiteral("no-starttls:high"),
+                        QStringLiteral("smtp-no-tls:medium"),
+                        QStringLiteral("tls-log-ok:info")};
     QTest::newRow("a 1024-bit group of its own")
         << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh.pem\n") + tls + logged
-        << (certs + QStringList{QStringLiteral("dh.pem=own1024")}) << v37 << ossl3 << QStringLiteral("yes")
+        << (certs + QStringList {QStringLiteral("dh.pem=own1024")}) << v37 << ossl3 << QStringLiteral("yes")
         << QStringList()
-        << QStringList{version, QStringLiteral("dh-weak:high"), QStringLiteral("starttls-ok:info"),
-                       QStringLiteral("tls-log-ok:info")};
+        << QStringList {version, QStringLiteral("dh-weak:high"), QStringLiteral("starttls-ok:info"),
+                        QStringLiteral("tls-log-ok:info")};
     QTest::newRow("ffdhe2048") << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh.pem\n") + tls + logged
-                               << (certs + QStringList{QStringLiteral("dh.pem=ffdhe2048")}) << v37 << ossl3
+                               << (certs + QStringList {QStringLiteral("dh.pem=ffdhe2048")}) << v37 << ossl3
                                << QStringLiteral("yes") << QStringList()
-                               << QStringList{version, QStringLiteral("dh-2048:low"), QStringLiteral("starttls-ok:info"),
-                                              QStringLiteral("tls-log-ok:info")};
+                               << QStringList {version, QStringLiteral("dh-2048:low"),
+                                               QStringLiteral("starttls-ok:info"), QStringLiteral("tls-log-ok:info")};
     QTest::newRow("a 2048-bit group of its own")
         << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh.pem\n") + tls + logged
-        << (certs + QStringList{QStringLiteral("dh.pem=own2048")}) << v37 << ossl3 << QStringLiteral("yes")
+        << (certs + QStringList {QStringLiteral("dh.pem=own2048")}) << v37 << ossl3 << QStringLiteral("yes")
         << QStringList()
-        << QStringList{version, QStringLiteral("dh-2048:low"), QStringLiteral("starttls-ok:info"),
-                       QStringLiteral("tls-log-ok:info")};
+        << QStringList {version, QStringLiteral("dh-2048:low"), QStringLiteral("starttls-ok:info"),
+                        QStringLiteral("tls-log-ok:info")};
     QTest::newRow("ffdhe3072") << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh.pem\n") + tls + logged
-                               << (certs + QStringList{QStringLiteral("dh.pem=ffdhe3072")}) << v37 << ossl3
+                               << (certs + QStringList {QStringLiteral("dh.pem=ffdhe3072")}) << v37 << ossl3
                                << QStringLiteral("yes") << QStringList()
-                               << QStringList{version, QStringLiteral("dh-ok:info"), QStringLiteral("starttls-ok:info"),
-                                              QStringLiteral("tls-log-ok:info")};
+                               << QStringList {version, QStringLiteral("dh-ok:info"),
+                                               QStringLiteral("starttls-ok:info"), QStringLiteral("tls-log-ok:info")};
     QTest::newRow("a DH file that is missing")
         << QStringLiteral("smtpd_tls_dh1024_param_file = %1/gone.pem\n") + tls + logged << certs << v37 << ossl3
         << QStringLiteral("yes") << QStringList()
-        << QStringList{version, QStringLiteral("dh-file-invalid:high"), QStringLiteral("starttls-ok:info"),
-                       QStringLiteral("tls-log-ok:info")};
+        << QStringList {version, QStringLiteral("dh-file-invalid:high"), QStringLiteral("starttls-ok:info"),
+                        QStringLiteral("tls-log-ok:info")};
     QTest::newRow("a DH file that is not PEM")
         << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh.pem\n") + tls + logged
-        << (certs + QStringList{QStringLiteral("dh.pem=junk")}) << v37 << ossl3 << QStringLiteral("yes")
+        << (certs + QStringList {QStringLiteral("dh.pem=junk")}) << v37 << ossl3 << QStringLiteral("yes")
         << QStringList()
-        << QStringList{version, QStringLiteral("dh-file-invalid:high"), QStringLiteral("starttls-ok:info"),
-                       QStringLiteral("tls-log-ok:info")};
+        << QStringList {version, QStringLiteral("dh-file-invalid:high"), QStringLiteral("starttls-ok:info"),
+                        QStringLiteral("tls-log-ok:info")};
     QTest::newRow("DHE switched off: the weak file does not matter")
-        << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh.pem\nsmtpd_tls_exclude_ciphers = aNULL, kDHE\n")
-               + tls + logged
-        << (certs + QStringList{QStringLiteral("dh.pem=oakley2")}) << v37 << ossl3 << QStringLiteral("yes")
+        << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh.pem\nsmtpd_tls_exclude_ciphers = aNULL, kDHE\n") + tls
+            + logged
+        << (certs + QStringList {QStringLiteral("dh.pem=oakley2")}) << v37 << ossl3 << QStringLiteral("yes")
         << QStringList()
-        << QStringList{version, QStringLiteral("dhe-off:info"), QStringLiteral("starttls-ok:info"),
-                       QStringLiteral("tls-log-ok:info")};
+        << QStringList {version, QStringLiteral("dhe-off:info"), QStringLiteral("starttls-ok:info"),
+                        QStringLiteral("tls-log-ok:info")};
     QTest::newRow("Postfix 3.6: its built-in 2048-bit group")
         << tls + logged << certs << QStringLiteral("3.6.4") << ossl3 << QStringLiteral("yes") << QStringList()
-        << QStringList{version, QStringLiteral("dh-builtin:low"), QStringLiteral("starttls-ok:info"),
-                       QStringLiteral("tls-log-ok:info")};
+        << QStringList {version, QStringLiteral("dh-builtin:low"), QStringLiteral("starttls-ok:info"),
+                        QStringLiteral("tls-log-ok:info")};
     QTest::newRow("Postfix 3.7 with OpenSSL 1.1.1: no auto")
         << tls + logged << certs << v37 << QStringLiteral("OpenSSL 1.1.1w  11 Sep 2023") << QStringLiteral("yes")
         << QStringList()
-        << QStringList{version, QStringLiteral("dh-builtin:low"), QStringLiteral("starttls-ok:info"),
-                       QStringLiteral("tls-log-ok:info")};
+        << QStringList {version, QStringLiteral("dh-builtin:low"), QStringLiteral("starttls-ok:info"),
+                        QStringLiteral("tls-log-ok:info")};
     QTest::newRow("Postfix 3.0: its built-in 1024-bit group")
         << tls + logged << certs << QStringLiteral("3.0.15") << QStringLiteral("OpenSSL 1.0.2u  20 Dec 2019")
         << QStringLiteral("yes") << QStringList()
-        << QStringList{version, QStringLiteral("dh-builtin-1024:critical"), QStringLiteral("starttls-ok:info"),
-                       QStringLiteral("tls-log-ok:info")};
+        << QStringList {version, QStringLiteral("dh-builtin-1024:critical"), QStringLiteral("starttls-ok:info"),
+                        QStringLiteral("tls-log-ok:info")};
     QTest::newRow("STARTTLS on without a certificate")
         << QStringLiteral("smtpd_tls_security_level = may\nsmtp_tls_security_level = encrypt\n") + logged
         << QStringList() << v37 << ossl3 << QStringLiteral("yes") << QStringList()
-        << QStringList{version, QStringLiteral("dh-auto:info"), QStringLiteral("no-certificate:high"),
-                       QStringLiteral("tls-log-ok:info")};
+        << QStringList {version, QStringLiteral("dh-auto:info"), QStringLiteral("no-certificate:high"),
+                        QStringLiteral("tls-log-ok:info")};
     QTest::newRow("the certificate file is missing")
-        << tls + logged << QStringList{QStringLiteral("mx.key=cert")} << v37 << ossl3 << QStringLiteral("yes")
+        << tls + logged << QStringList {QStringLiteral("mx.key=cert")} << v37 << ossl3 << QStringLiteral("yes")
         << QStringList()
-        << QStringList{version, QStringLiteral("dh-auto:info"), QStringLiteral("certificate-missing:high"),
-                       QStringLiteral("tls-log-ok:info")};
+        << QStringList {version, QStringLiteral("dh-auto:info"), QStringLiteral("certificate-missing:high"),
+                        QStringLiteral("tls-log-ok:info")};
     QTest::newRow("the obsolete smtpd_use_tls")
         << QStringLiteral("smtpd_use_tls = yes\nsmtpd_tls_cert_file = %1/mx.pem\nsmtp_use_tls = yes\n") + logged
         << certs << v37 << ossl3 << QStringLiteral("yes") << QStringList()
-        << QStringList{version, QStringLiteral("dh-auto:info"), QStringLiteral("starttls-ok:info"),
-                       QStringLiteral("tls-log-ok:info")};
+        << QStringList {version, QStringLiteral("dh-auto:info"), QStringLiteral("starttls-ok:info"),
+                        QStringLiteral("tls-log-ok:info")};
     QTest::newRow("whether it runs is unknown, and master.cf overrides")
         << tls + logged << certs << v37 << ossl3 << QStringLiteral("unknown")
-        << QStringList{QStringLiteral("127.0.0.1:25/inet|smtpd_tls_loglevel|0")}
-        << QStringList{version, QStringLiteral("status-unknown:low"), QStringLiteral("dh-auto:info"),
-                       QStringLiteral("starttls-ok:info"), QStringLiteral("tls-log-ok:info"),
-                       QStringLiteral("master-override:medium")};
+        << QStringList {QStringLiteral("127.0.0.1:25/inet|smtpd_tls_loglevel|0")}
+        << QStringList {version,
+                        QStringLiteral("status-unknown:low"),
+                        QStringLiteral("dh-auto:info"),
+                        QStringLiteral("starttls-ok:info"),
+                        QStringLiteral("tls-log-ok:info"),
+                        QStringLiteral("master-override:medium")};
 }
 
 void TestPostfixAdvice::findings()
@@ -178,15 +184,16 @@ void TestPostfixAdvice::findings()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     for (const QString &file : files)
-        QVERIFY(writeFile(dir.filePath(file.section(QLatin1Char('='), 0, 0)), pemOf(file.section(QLatin1Char('='), 1))));
-    PostfixInspectionResult r =
-        inspection(QString(mainCf).replace(QStringLiteral("%1"), dir.path()).toUtf8(), dir.path(), version, openssl);
+        QVERIFY(
+            writeFile(dir.filePath(file.section(QLatin1Char('='), 0, 0)), pemOf(file.section(QLatin1Char('='), 1))));
+    PostfixInspectionResult r
+        = inspection(QString(mainCf).replace(QStringLiteral("%1"), dir.path()).toUtf8(), dir.path(), version, openssl);
     r.running = running == QLatin1String("yes") ? PostfixInspectionResult::Running::Yes
-                : running == QLatin1String("no") ? PostfixInspectionResult::Running::No
-                                                 : PostfixInspectionResult::Running::Unknown;
+        : running == QLatin1String("no")        ? PostfixInspectionResult::Running::No
+                                                : PostfixInspectionResult::Running::Unknown;
     for (const QString &o : overrides)
-        r.overrides.append({o.section(QLatin1Char('|'), 0, 0), o.section(QLatin1Char('|'), 1, 1),
-                            o.section(QLatin1Char('|'), 2)});
+        r.overrides.append(
+            {o.section(QLatin1Char('|'), 0, 0), o.section(QLatin1Char('|'), 1, 1), o.section(QLatin1Char('|'), 2)});
     QStringList actual;
     for (const ConfigFinding &f : PostfixAdvice::findings(r)) {
         actual.append(f.code + QLatin1Char(':') + severityName(f.severity));
@@ -204,8 +211,8 @@ void TestPostfixAdvice::weakGroupFinding()
     QVERIFY(dir.isValid());
     const QString file = dir.filePath(QStringLiteral("dh1024.pem"));
     QVERIFY(writeFile(file, oakley2Pem()));
-    const PostfixInspectionResult r =
-        inspection(QStringLiteral("smtpd_tls_dh1024_param_file = %1\n").arg(file).toUtf8(), dir.path());
+    const PostfixInspectionResult r
+        = inspection(QStringLiteral("smtpd_tls_dh1024_param_file = %1\n").arg(file).toUtf8(), dir.path());
     QCOMPARE(r.dhFile, file);
     QVERIFY(r.dh);
     const QList<ConfigFinding> findings = PostfixAdvice::findings(r);
@@ -245,11 +252,11 @@ void TestPostfixAdvice::dhAdvice_data()
     QTest::newRow("3.8 with OpenSSL 3: tls_ffdhe_auto_groups")
         << QStringLiteral("3.8.6") << QStringLiteral("OpenSSL 3.0.15 3 Sep 2024")
         << autoText.arg(QStringLiteral("3.8.6"))
-               + QStringLiteral(" TLS 1.3 clients also get the RFC 7919 groups listed in tls_ffdhe_auto_groups.")
-               + good + tail;
+            + QStringLiteral(" TLS 1.3 clients also get the RFC 7919 groups listed in tls_ffdhe_auto_groups.") + good
+            + tail;
     QTest::newRow("3.6") << QStringLiteral("3.6.4") << QStringLiteral("OpenSSL 3.0.11 19 Sep 2023") << file + tail;
-    QTest::newRow("3.7 with OpenSSL 1.1.1") << QStringLiteral("3.7.11") << QStringLiteral("OpenSSL 1.1.1w  11 Sep 2023")
-                                            << file + tail;
+    QTest::newRow("3.7 with OpenSSL 1.1.1")
+        << QStringLiteral("3.7.11") << QStringLiteral("OpenSSL 1.1.1w  11 Sep 2023") << file + tail;
     QTest::newRow("versions unknown") << QString() << QString() << file + tail;
 }
 

@@ -149,10 +149,10 @@ void TestPostfixFixes::starttls_data()
         << QByteArray("myhostname = mx.example\n# Added by MailTLS\nsmtpd_tls_cert_file = /etc/ssl/mx.pem\n"
                       "smtpd_tls_key_file = /etc/ssl/mx.key\nsmtpd_tls_security_level = may\n"
                       "smtp_tls_security_level = may\n")
-        << QStringList{QStringLiteral("smtpd_tls_cert_file = /etc/ssl/mx.pem"),
-                       QStringLiteral("smtpd_tls_key_file = /etc/ssl/mx.key"),
-                       QStringLiteral("smtpd_tls_security_level = may"),
-                       QStringLiteral("smtp_tls_security_level = may")}
+        << QStringList {QStringLiteral("smtpd_tls_cert_file = /etc/ssl/mx.pem"),
+                        QStringLiteral("smtpd_tls_key_file = /etc/ssl/mx.key"),
+                        QStringLiteral("smtpd_tls_security_level = may"),
+                        QStringLiteral("smtp_tls_security_level = may")}
         << QString();
     QTest::newRow("level none with a certificate in place")
         << QByteArray("smtpd_tls_cert_file = /c.pem\nsmtpd_tls_key_file = /c.key\nsmtpd_tls_security_level = "
@@ -160,7 +160,7 @@ void TestPostfixFixes::starttls_data()
         << QString() << QString()
         << QByteArray("smtpd_tls_cert_file = /c.pem\nsmtpd_tls_key_file = /c.key\nsmtpd_tls_security_level = "
                       "may\nsmtp_tls_security_level = may\n")
-        << QStringList{QStringLiteral("smtpd_tls_security_level = may")} << QString();
+        << QStringList {QStringLiteral("smtpd_tls_security_level = may")} << QString();
     QTest::newRow("encrypt and dane stay")
         << QByteArray("smtpd_tls_security_level = encrypt\nsmtpd_tls_cert_file = /c.pem\nsmtp_tls_security_level = "
                       "dane\n")
@@ -176,8 +176,8 @@ void TestPostfixFixes::starttls_data()
         << QByteArray("smtpd_tls_cert_file = /c.pem\n") << QStringLiteral("/c.pem") << QStringLiteral("/c.pem")
         << QByteArray("smtpd_tls_cert_file = /c.pem\n# Added by MailTLS\nsmtpd_tls_security_level = may\n"
                       "smtp_tls_security_level = may\n")
-        << QStringList{QStringLiteral("smtpd_tls_security_level = may"),
-                       QStringLiteral("smtp_tls_security_level = may")}
+        << QStringList {QStringLiteral("smtpd_tls_security_level = may"),
+                        QStringLiteral("smtp_tls_security_level = may")}
         << QString();
     QTest::newRow("other certificate paths replace the old ones")
         << QByteArray("smtpd_tls_security_level = may\nsmtp_tls_security_level = may\nsmtpd_tls_cert_file = "
@@ -185,14 +185,14 @@ void TestPostfixFixes::starttls_data()
         << QStringLiteral("/new.pem") << QStringLiteral("/new.key")
         << QByteArray("smtpd_tls_security_level = may\nsmtp_tls_security_level = may\nsmtpd_tls_cert_file = "
                       "/new.pem\nsmtpd_tls_key_file = /new.key\n")
-        << QStringList{QStringLiteral("smtpd_tls_cert_file = /new.pem"),
-                       QStringLiteral("smtpd_tls_key_file = /new.key")}
+        << QStringList {QStringLiteral("smtpd_tls_cert_file = /new.pem"),
+                        QStringLiteral("smtpd_tls_key_file = /new.key")}
         << QString();
-    QTest::newRow("no certificate anywhere") << QByteArray("smtpd_tls_security_level = may\n") << QString()
-                                             << QString() << QByteArray() << QStringList()
-                                             << QStringLiteral("Postfix has no certificate to offer: give one with "
-                                                               "--cert FILE --key FILE (for example Let's Encrypt's "
-                                                               "fullchain.pem and privkey.pem)");
+    QTest::newRow("no certificate anywhere")
+        << QByteArray("smtpd_tls_security_level = may\n") << QString() << QString() << QByteArray() << QStringList()
+        << QStringLiteral("Postfix has no certificate to offer: give one with "
+                          "--cert FILE --key FILE (for example Let's Encrypt's "
+                          "fullchain.pem and privkey.pem)");
     QTest::newRow("chain files take precedence")
         << QByteArray("smtpd_tls_chain_files = /chain.pem\n") << QStringLiteral("/c.pem") << QStringLiteral("/c.key")
         << QByteArray() << QStringList()
@@ -202,8 +202,8 @@ void TestPostfixFixes::starttls_data()
         << QByteArray("smtpd_tls_chain_files = /chain.pem\n") << QString() << QString()
         << QByteArray("smtpd_tls_chain_files = /chain.pem\n# Added by MailTLS\nsmtpd_tls_security_level = may\n"
                       "smtp_tls_security_level = may\n")
-        << QStringList{QStringLiteral("smtpd_tls_security_level = may"),
-                       QStringLiteral("smtp_tls_security_level = may")}
+        << QStringList {QStringLiteral("smtpd_tls_security_level = may"),
+                        QStringLiteral("smtp_tls_security_level = may")}
         << QString();
     QTest::newRow("a relative path") << QByteArray() << QStringLiteral("mx.pem") << QStringLiteral("/mx.key")
                                      << QByteArray() << QStringList()
@@ -240,7 +240,8 @@ void TestPostfixFixes::starttls()
         required.append(QString::fromLatin1(file.parameter) + QLatin1Char('=') + file.path);
     QStringList expectedRequired;
     if (!cert.isEmpty())
-        expectedRequired << QStringLiteral("smtpd_tls_cert_file=") + cert << QStringLiteral("smtpd_tls_key_file=") + key;
+        expectedRequired << QStringLiteral("smtpd_tls_cert_file=") + cert
+                         << QStringLiteral("smtpd_tls_key_file=") + key;
     QCOMPARE(required, expectedRequired);
 
     const std::optional<ChangePlan> again = PostfixFixes::starttls(changed(r, *plan), cert, key, &message);
@@ -253,7 +254,7 @@ void TestPostfixFixes::logjam_data()
     // %1 in the texts is the configuration folder.
     QTest::addColumn<QString>("mainCf");
     QTest::addColumn<QStringList>("files"); // name=kind: oakley2, ffdhe3072, own2048
-    QTest::addColumn<QString>("choice");    // ffdhe…, auto, own2048, own1024
+    QTest::addColumn<QString>("choice"); // ffdhe…, auto, own2048, own1024
     QTest::addColumn<QString>("version");
     QTest::addColumn<QString>("openssl");
     QTest::addColumn<QString>("expected");
@@ -268,38 +269,38 @@ void TestPostfixFixes::logjam_data()
 
     QTest::newRow("a weak file replaced by ffdhe3072")
         << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh1024.pem\nbiff = no\n")
-        << QStringList{QStringLiteral("dh1024.pem=oakley2")} << QStringLiteral("ffdhe3072") << v37 << ossl3
+        << QStringList {QStringLiteral("dh1024.pem=oakley2")} << QStringLiteral("ffdhe3072") << v37 << ossl3
         << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh_ffdhe3072.pem\nbiff = no\n")
-        << QStringList{QStringLiteral("dh_ffdhe3072.pem=ffdhe3072"), QStringLiteral("main.cf")}
+        << QStringList {QStringLiteral("dh_ffdhe3072.pem=ffdhe3072"), QStringLiteral("main.cf")}
         << QStringLiteral("ffdhe3072") << QString();
     QTest::newRow("no file set: ffdhe4096 appended")
         << QStringLiteral("biff = no\n") << QStringList() << QStringLiteral("ffdhe4096") << v36 << ossl1
         << QStringLiteral("biff = no\n# Added by MailTLS\nsmtpd_tls_dh1024_param_file = %1/dh_ffdhe4096.pem\n")
-        << QStringList{QStringLiteral("dh_ffdhe4096.pem=ffdhe4096"), QStringLiteral("main.cf")}
+        << QStringList {QStringLiteral("dh_ffdhe4096.pem=ffdhe4096"), QStringLiteral("main.cf")}
         << QStringLiteral("ffdhe4096") << QString();
     QTest::newRow("the file in use holds the group already ($config_directory)")
         << QStringLiteral("smtpd_tls_dh1024_param_file = ${config_directory}/mine.pem\n")
-        << QStringList{QStringLiteral("mine.pem=ffdhe3072")} << QStringLiteral("ffdhe3072") << v37 << ossl3
+        << QStringList {QStringLiteral("mine.pem=ffdhe3072")} << QStringLiteral("ffdhe3072") << v37 << ossl3
         << QStringLiteral("smtpd_tls_dh1024_param_file = ${config_directory}/mine.pem\n") << QStringList()
         << QStringLiteral("ffdhe3072") << QString();
     QTest::newRow("the named file holds another group: only the file changes")
         << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh_ffdhe3072.pem\n")
-        << QStringList{QStringLiteral("dh_ffdhe3072.pem=oakley2")} << QStringLiteral("ffdhe3072") << v37 << ossl3
+        << QStringList {QStringLiteral("dh_ffdhe3072.pem=oakley2")} << QStringLiteral("ffdhe3072") << v37 << ossl3
         << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh_ffdhe3072.pem\n")
-        << QStringList{QStringLiteral("dh_ffdhe3072.pem=ffdhe3072")} << QStringLiteral("ffdhe3072") << QString();
+        << QStringList {QStringLiteral("dh_ffdhe3072.pem=ffdhe3072")} << QStringLiteral("ffdhe3072") << QString();
     QTest::newRow("the group file is there already: only main.cf changes")
         << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh1024.pem\n")
-        << QStringList{QStringLiteral("dh1024.pem=oakley2"), QStringLiteral("dh_ffdhe3072.pem=ffdhe3072")}
+        << QStringList {QStringLiteral("dh1024.pem=oakley2"), QStringLiteral("dh_ffdhe3072.pem=ffdhe3072")}
         << QStringLiteral("ffdhe3072") << v37 << ossl3
         << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh_ffdhe3072.pem\n")
-        << QStringList{QStringLiteral("main.cf")} << QStringLiteral("ffdhe3072") << QString();
+        << QStringList {QStringLiteral("main.cf")} << QStringLiteral("ffdhe3072") << QString();
     QTest::newRow("auto: the setting removed")
         << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh1024.pem\nbiff = no\n")
-        << QStringList{QStringLiteral("dh1024.pem=oakley2")} << QStringLiteral("auto") << v37 << ossl3
-        << QStringLiteral("biff = no\n") << QStringList{QStringLiteral("main.cf")} << QString() << QString();
+        << QStringList {QStringLiteral("dh1024.pem=oakley2")} << QStringLiteral("auto") << v37 << ossl3
+        << QStringLiteral("biff = no\n") << QStringList {QStringLiteral("main.cf")} << QString() << QString();
     QTest::newRow("auto: already empty") << QStringLiteral("biff = no\n") << QStringList() << QStringLiteral("auto")
-                                         << v37 << ossl3 << QStringLiteral("biff = no\n") << QStringList()
-                                         << QString() << QString();
+                                         << v37 << ossl3 << QStringLiteral("biff = no\n") << QStringList() << QString()
+                                         << QString();
     QTest::newRow("auto: 'auto' is empty too")
         << QStringLiteral("smtpd_tls_dh1024_param_file = auto\n") << QStringList() << QStringLiteral("auto") << v37
         << ossl3 << QStringLiteral("smtpd_tls_dh1024_param_file = auto\n") << QStringList() << QString() << QString();
@@ -315,17 +316,17 @@ void TestPostfixFixes::logjam_data()
                           "with OpenSSL 1.1.1w  11 Sep 2023: choose an RFC 7919 group such as ffdhe3072");
     QTest::newRow("a freshly generated group")
         << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh1024.pem\n")
-        << QStringList{QStringLiteral("dh1024.pem=oakley2")} << QStringLiteral("own2048") << v37 << ossl3
+        << QStringList {QStringLiteral("dh1024.pem=oakley2")} << QStringLiteral("own2048") << v37 << ossl3
         << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh_2048.pem\n")
-        << QStringList{QStringLiteral("dh_2048.pem=own2048"), QStringLiteral("main.cf")}
+        << QStringList {QStringLiteral("dh_2048.pem=own2048"), QStringLiteral("main.cf")}
         << QStringLiteral("the new 2048-bit group") << QString();
     QTest::newRow("a generated group that is too small")
         << QStringLiteral("biff = no\n") << QStringList() << QStringLiteral("own1024") << v37 << ossl3 << QString()
-        << QStringList() << QString() << QStringLiteral("the new DH group has only 1024 bits; at least 2048 are needed");
-    QTest::newRow("not a group")
-        << QStringLiteral("biff = no\n") << QStringList() << QStringLiteral("ffdhe1234") << v37 << ossl3 << QString()
         << QStringList() << QString()
-        << QStringLiteral("(DhParameters::rfc7919Pem's message)");
+        << QStringLiteral("the new DH group has only 1024 bits; at least 2048 are needed");
+    QTest::newRow("not a group") << QStringLiteral("biff = no\n") << QStringList() << QStringLiteral("ffdhe1234") << v37
+                                 << ossl3 << QString() << QStringList() << QString()
+                                 << QStringLiteral("(DhParameters::rfc7919Pem's message)");
 }
 
 void TestPostfixFixes::logjam()
@@ -353,7 +354,8 @@ void TestPostfixFixes::logjam()
         return DhParameters::rfc7919Pem(kind, &ignored);
     };
     for (const QString &file : files)
-        QVERIFY(writeFile(dir.filePath(file.section(QLatin1Char('='), 0, 0)), pemOf(file.section(QLatin1Char('='), 1))));
+        QVERIFY(
+            writeFile(dir.filePath(file.section(QLatin1Char('='), 0, 0)), pemOf(file.section(QLatin1Char('='), 1))));
 
     PostfixFixes::DhChoice dh;
     if (choice == QLatin1String("auto")) {
@@ -364,7 +366,8 @@ void TestPostfixFixes::logjam()
     } else {
         dh.group = choice;
     }
-    const PostfixInspectionResult r = inspection(QString(mainCf).replace(QStringLiteral("%1"), dir.path()).toUtf8(), dir.path(), version, openssl);
+    const PostfixInspectionResult r
+        = inspection(QString(mainCf).replace(QStringLiteral("%1"), dir.path()).toUtf8(), dir.path(), version, openssl);
     QString message;
     const std::optional<ChangePlan> plan = PostfixFixes::logjam(r, dh, &message);
     if (!error.isEmpty()) {
@@ -382,7 +385,7 @@ void TestPostfixFixes::logjam()
         const QString name = QFileInfo(edit.path).fileName();
         if (name == QLatin1String("main.cf")) {
             QCOMPARE(edit.before, std::optional<QByteArray>(r.mainCf));
-            QCOMPARE(edit.parameters, QList<QByteArray>{"smtpd_tls_dh1024_param_file"});
+            QCOMPARE(edit.parameters, QList<QByteArray> {"smtpd_tls_dh1024_param_file"});
             edits.append(name);
             continue;
         }
@@ -418,27 +421,30 @@ void TestPostfixFixes::commands()
     QVERIFY(plan);
     QCOMPARE(plan->mta, QStringLiteral("Postfix"));
     QCOMPARE(plan->configDir, etc);
-    QCOMPARE(plan->validateCommands,
-             (QList<QStringList>{{QStringLiteral("/usr/sbin/postfix"), QStringLiteral("-c"), etc, QStringLiteral("check")},
-                                 {QStringLiteral("/usr/sbin/postconf"), QStringLiteral("-c"), etc, QStringLiteral("-n")}}));
+    QCOMPARE(
+        plan->validateCommands,
+        (QList<QStringList> {{QStringLiteral("/usr/sbin/postfix"), QStringLiteral("-c"), etc, QStringLiteral("check")},
+                             {QStringLiteral("/usr/sbin/postconf"), QStringLiteral("-c"), etc, QStringLiteral("-n")}}));
     QCOMPARE(plan->statusCommand,
-             (QStringList{QStringLiteral("/usr/sbin/postfix"), QStringLiteral("-c"), etc, QStringLiteral("status")}));
+             (QStringList {QStringLiteral("/usr/sbin/postfix"), QStringLiteral("-c"), etc, QStringLiteral("status")}));
     QCOMPARE(plan->reloadCommand,
-             (QStringList{QStringLiteral("/usr/sbin/postfix"), QStringLiteral("-c"), etc, QStringLiteral("reload")}));
-    QCOMPARE(plan->parameters(), (QList<QByteArray>{"smtpd_tls_loglevel", "smtp_tls_loglevel"}));
-    QCOMPARE(plan->paths(), QStringList{etc + QStringLiteral("/main.cf")});
+             (QStringList {QStringLiteral("/usr/sbin/postfix"), QStringLiteral("-c"), etc, QStringLiteral("reload")}));
+    QCOMPARE(plan->parameters(), (QList<QByteArray> {"smtpd_tls_loglevel", "smtp_tls_loglevel"}));
+    QCOMPARE(plan->paths(), QStringList {etc + QStringLiteral("/main.cf")});
 }
 
 void TestPostfixFixes::masterOverrideNote()
 {
     PostfixInspectionResult r = inspection("biff = no\n", etc);
-    r.overrides.append({QStringLiteral("127.0.0.1:25/inet"), QStringLiteral("smtpd_tls_loglevel"), QStringLiteral("0")});
+    r.overrides.append(
+        {QStringLiteral("127.0.0.1:25/inet"), QStringLiteral("smtpd_tls_loglevel"), QStringLiteral("0")});
     r.overrides.append({QStringLiteral("submission/inet"), QStringLiteral("syslog_name"), QStringLiteral("x")});
     QString error;
     const std::optional<ChangePlan> plan = PostfixFixes::tlsLogging(r, &error);
     QVERIFY(plan);
-    QCOMPARE(plan->notes, QStringList{QStringLiteral("master.cf sets smtpd_tls_loglevel = 0 for the service "
-                                                     "127.0.0.1:25/inet: this change does not reach that service")});
+    QCOMPARE(plan->notes,
+             QStringList {QStringLiteral("master.cf sets smtpd_tls_loglevel = 0 for the service "
+                                         "127.0.0.1:25/inet: this change does not reach that service")});
 }
 
 void TestPostfixFixes::failedInspection()
