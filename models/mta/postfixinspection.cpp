@@ -167,12 +167,14 @@ void PostfixInspection::start()
         QTimer::singleShot(0, this, [this] { finish(tr("Postfix can be inspected on this computer only, for now.")); });
         return;
     }
-    delete m_settings;
-    m_settings = new PostfixSettings(m_host, m_configDirectory, this);
-    m_settings->setParameterNames(parameterNames());
+    // One reader for every run: a cancelled run's postconf ends in its own time.
+    if (m_settings == nullptr) {
+        m_settings = new PostfixSettings(m_host, m_configDirectory, this);
+        m_settings->setParameterNames(parameterNames());
+        connect(m_settings, &PostfixSettings::finished, this, &PostfixInspection::onSettings);
+    }
     m_settings->setPostconfFolders(m_folders, m_searchPath);
     m_settings->setTimeout(m_timeout);
-    connect(m_settings, &PostfixSettings::finished, this, &PostfixInspection::onSettings);
     m_settings->start();
 }
 
@@ -180,12 +182,11 @@ void PostfixInspection::cancel()
 {
     if (!m_running)
         return;
-    if (m_settings != nullptr && m_settings->isRunning()) {
-        m_settings->disconnect(this);
-        m_settings->cancel();
-    }
     discardProcess();
     finish(tr("The inspection was cancelled."));
+    // Its finished() finds this inspection over and is ignored.
+    if (m_settings != nullptr && m_settings->isRunning())
+        m_settings->cancel();
 }
 
 void PostfixInspection::onSettings()
@@ -251,9 +252,10 @@ void PostfixInspection::onStatus(int exitCode, bool ran)
         m_result.running = PostfixInspectionResult::Running::No;
     else
         m_result.running = PostfixInspectionResult::Running::Unknown;
-    if (m_result.statusOutput.isEmpty())
-        m_result.statusOutput
-            = ran ? tr("postfix status: exit status %1").arg(exitCode) : tr("postfix status could not be run");
+    const QString said = m_result.statusOutput.section(QLatin1Char('\n'), 0, 0);
+    m_result.statusOutput = !ran ? tr("postfix status could not be run: %1").arg(said)
+        : said.isEmpty()         ? tr("postfix status: exit status %1").arg(exitCode)
+                                 : tr("postfix status: exit status %1 (%2)").arg(exitCode).arg(said);
     runOverrides();
 }
 
@@ -354,9 +356,13 @@ void PostfixInspection::discardProcess()
     QProcess *process = m_process;
     m_process = nullptr;
     process->disconnect(this);
+    if (process->state() == QProcess::NotRunning) {
+        process->deleteLater();
+        return;
+    }
+    // Never waits: the process goes once it has ended (or with this object).
+    connect(process, &QProcess::finished, process, &QObject::deleteLater);
     process->kill();
-    process->waitForFinished(1000);
-    process->deleteLater();
 }
 
 void PostfixInspection::finish(const QString &error)
