@@ -22,6 +22,8 @@
 #    nothing was reloaded, Postfix still runs and still serves ffdhe3072.
 # 6. fix --restore lists the backups; --restore ID --yes puts main.cf back as
 #    it was before tls-logging and reloads.
+# 7. logjam --group auto: the DH line goes, OpenSSL's choice is 2048 bits or
+#    more; again: nothing to change.
 #
 # Every command that might look a name up runs inside a private mount
 # namespace whose resolv.conf names only 127.0.0.1 (pf_loopback_dns).
@@ -270,5 +272,22 @@ same "restore: exit status" 0 "$status"
 check "restore: main.cf is as it was before tls-logging" cmp "$T/main.cf.logjam" "$DIR/main.cf"
 same "restore: Postfix reloaded" 3 "$(reloads)"
 check "restore: Postfix still runs" running
+
+# ------------------------------------------- 7. auto: OpenSSL chooses the group
+fix logjam --config-dir "$DIR" --group auto --yes --verify-address "$ADDR:25" --backup-dir "$BACKUPS"
+status=$?
+same "auto: exit status" 0 "$status"
+[ "$status" = 0 ] || show_run
+grep -v '^smtpd_tls_dh1024_param_file = ' "$T/main.cf.logjam" >"$T/main.cf.auto"
+check "auto: main.cf is the same without the DH line" cmp "$T/main.cf.auto" "$DIR/main.cf"
+check "auto: the plan says the old file stays" \
+    contains "$OUT" "Note: $DIR/dh_ffdhe3072.pem stays on disk, no longer used: delete it when you like."
+check "auto: verify sees a group of 2048 bits or more" grep -qE "^  verify +ok +$ADDR:25 now offers DHE with 2048 bits" "$OUT"
+same "auto: four reloads in the log" 4 "$(reloads)"
+fix logjam --config-dir "$DIR" --group auto --yes --verify-address "$ADDR:25" --backup-dir "$BACKUPS"
+same "auto again: exit status" 0 $?
+check "auto again: nothing to change" \
+    contains "$OUT" "Nothing to change (Let OpenSSL choose the Diffie-Hellman group): already in place."
+check "auto again: main.cf untouched" cmp "$T/main.cf.auto" "$DIR/main.cf"
 
 ck_summary
