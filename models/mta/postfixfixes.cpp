@@ -175,12 +175,9 @@ std::optional<ChangePlan> PostfixFixes::logjam(const PostfixInspectionResult &r,
     plan.verification.expectedGroupName = info.group ? info.group->name : tr("the new %1-bit group").arg(info.bits);
 
     // The file in use already holds the chosen group: nothing to do, whatever
-    // its name.
-    if (r.dh && r.dh->isValid()) {
-        const ConfigFile::Contents current = ConfigFile::read(r.dhFile);
-        if (current.exists && current.error.isEmpty() && current.bytes == pem)
-            return plan;
-    }
+    // its name or PEM layout.
+    if (r.dh && r.dh->isValid() && r.dh->prime == info.prime && r.dh->generator == info.generator)
+        return plan;
 
     const QString path = dhFilePath(r, choice, info.bits);
     const ConfigFile::Contents existing = ConfigFile::read(path);

@@ -37,8 +37,9 @@ public:
     // Logjam: smtpd_tls_dh1024_param_file names the chosen group's file (the
     // file written first, main.cf after it), or is removed from main.cf for
     // Auto. Nothing to change when the file in use already holds the chosen
-    // group's bytes (Auto: when the setting is empty or "auto"). Verified by a
-    // DHE-only probe that must get the chosen prime (Auto: 2048 bits or more).
+    // group (its prime and generator, in any PEM layout; Auto: when the
+    // setting is empty or "auto"). Verified by a DHE-only probe that must get
+    // the chosen prime (Auto: 2048 bits or more).
     static std::optional<ChangePlan> logjam(const PostfixInspectionResult &inspection, const DhChoice &choice,
                                             QString *error);
     // STARTTLS: smtpd_tls_security_level = may and smtp_tls_security_level =

@@ -283,6 +283,11 @@ void TestPostfixFixes::logjam_data()
         << QStringList {QStringLiteral("mine.pem=ffdhe3072")} << QStringLiteral("ffdhe3072") << v37 << ossl3
         << QStringLiteral("smtpd_tls_dh1024_param_file = ${config_directory}/mine.pem\n") << QStringList()
         << QStringLiteral("ffdhe3072") << QString();
+    QTest::newRow("the file in use holds the group with CRLF line ends")
+        << QStringLiteral("smtpd_tls_dh1024_param_file = %1/mine.pem\n")
+        << QStringList {QStringLiteral("mine.pem=ffdhe3072-crlf")} << QStringLiteral("ffdhe3072") << v37 << ossl3
+        << QStringLiteral("smtpd_tls_dh1024_param_file = %1/mine.pem\n") << QStringList() << QStringLiteral("ffdhe3072")
+        << QString();
     QTest::newRow("the named file holds another group: only the file changes")
         << QStringLiteral("smtpd_tls_dh1024_param_file = %1/dh_ffdhe3072.pem\n")
         << QStringList {QStringLiteral("dh_ffdhe3072.pem=oakley2")} << QStringLiteral("ffdhe3072") << v37 << ossl3
@@ -351,6 +356,8 @@ void TestPostfixFixes::logjam()
             return ownGroupPem(2048);
         if (kind == QLatin1String("own1024"))
             return ownGroupPem(1024);
+        if (kind.endsWith(QLatin1String("-crlf")))
+            return DhParameters::rfc7919Pem(kind.chopped(5), &ignored).replace("\n", "\r\n");
         return DhParameters::rfc7919Pem(kind, &ignored);
     };
     for (const QString &file : files)
