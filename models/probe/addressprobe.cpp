@@ -130,17 +130,15 @@ QList<TlsProfile> AddressProbe::followUpProfiles(const SmtpSessionResult &first)
             TlsProfile::OnlyTls13};
 }
 
-std::optional<AddressProbeResult> AddressProbe::forName(const AddressProbeResult &result, const QString &mxName)
+AddressProbeResult AddressProbe::forName(const AddressProbeResult &result, const QString &mxName)
 {
     AddressProbeResult renamed = result;
     if (renamed.mxName.compare(mxName, Qt::CaseInsensitive) == 0)
         return renamed;
     renamed.mxName = mxName;
-    for (const SmtpSessionResult &session : std::as_const(renamed.sessions)) {
-        if (session.tls.chain.isEmpty())
-            continue;
-        if (certificateValidFor(session.tls.chain.constFirst().der, mxName) != session.tls.nameMatches)
-            return std::nullopt;
+    for (SmtpSessionResult &session : renamed.sessions) {
+        if (!session.tls.chain.isEmpty())
+            session.tls.nameMatches = certificateValidFor(session.tls.chain.constFirst().der, mxName);
     }
     return renamed;
 }

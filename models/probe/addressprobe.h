@@ -58,12 +58,10 @@ public:
     // STARTTLS.
     static QList<TlsProfile> followUpProfiles(const SmtpSessionResult &first);
     // `result` standing for another name of the same address (another MX
-    // name, or a host target's own), when it can: its certificates' name
-    // check comes out the same for that name. Else nothing: OpenSSL's
-    // verification stops at its first error, so a name that fits where the
-    // other did not (or the reverse) would leave the verification result
-    // unknown, and the address is to be probed for that name.
-    static std::optional<AddressProbeResult> forName(const AddressProbeResult &result, const QString &mxName);
+    // name, or a host target's own): the same sessions, each certificate's
+    // name checked again for that name (the chain's trust does not depend on
+    // it). So one address is probed once, however many MX names it has.
+    static AddressProbeResult forName(const AddressProbeResult &result, const QString &mxName);
 
 signals:
     // Ready for its next session: the owner calls openSession() when a slot

@@ -526,12 +526,8 @@ void ProbeAnalyzerRun::judgeCertificate(const AddressProbeResult &a, const SmtpS
         const QString evidence = ProbeAnalyzer::tr("%1; subject %2, issuer %3")
                                      .arg(error.isEmpty() ? ProbeAnalyzer::tr("not verified") : error, leaf.subject,
                                           leaf.issuer);
-        // OpenSSL checks the name last: a chain it trusts, for another name,
-        // is the name finding below and nothing else.
-        const bool onlyTheName = error.contains(QLatin1String("hostname mismatch"), Qt::CaseInsensitive)
-                                 || error.contains(QLatin1String("IP address mismatch"), Qt::CaseInsensitive);
-        if ((aboutDates && datesSaid) || onlyTheName) {
-            // Said already, with the dates or the names.
+        if (aboutDates && datesSaid) {
+            // Said already, with the dates.
         } else if (selfSigned) {
             add(QStringLiteral("certificate-self-signed"), certificateSeverity(Severity::Low), &a,
                 ProbeAnalyzer::tr("The certificate is self-signed"), evidence,

@@ -117,8 +117,8 @@ public:
     std::map<int, Probe> m_probes;
     QList<int> m_queued;
     QHash<QString, Run> m_runs;
-    // Per (address, port): one result per name it was probed for (one
-    // result stands for other names too, see AddressProbe::forName).
+    // Per (address, port): its last result, which stands for every name of
+    // the address (AddressProbe::forName).
     QHash<QString, QList<CacheEntry>> m_cache;
 
     QElapsedTimer m_clock;
@@ -369,24 +369,15 @@ void ProbeScheduler::Private::onRunFinished(AddressProbe *run, const AddressProb
     if (!cancelled)
         remember(key, result);
 
-    QList<Waiter> probeAgain;
     for (qsizetype i = 0; i < waiters.size(); ++i) {
         const Waiter &waiter = waiters.at(i);
         Probe *probe = findProbe(waiter.probeId);
         if (!probe)
             continue;
-        std::optional<AddressProbeResult> found = AddressProbe::forName(result, probe->places.at(waiter.slot).mxName);
-        if (!found) {
-            probeAgain.append(waiter);
-            continue;
-        }
-        found->fromCache = i > 0;
+        AddressProbeResult found = AddressProbe::forName(result, probe->places.at(waiter.slot).mxName);
+        found.fromCache = i > 0;
         probe->places[waiter.slot].result = std::move(found);
     }
-    // Waiters with a name the result cannot stand for: the address once
-    // more for that name (they share that run among themselves).
-    for (const Waiter &waiter : std::as_const(probeAgain))
-        probeAddress(waiter.probeId, waiter.slot);
     for (const Waiter &waiter : waiters)
         maybeFinish(waiter.probeId);
 }
@@ -401,22 +392,15 @@ std::optional<AddressProbeResult> ProbeScheduler::Private::cached(const QString 
         m_cache.erase(entries);
         return std::nullopt;
     }
-    for (const CacheEntry &entry : std::as_const(*entries)) {
-        if (std::optional<AddressProbeResult> reused = AddressProbe::forName(entry.result, mxName))
-            return reused;
-    }
-    return std::nullopt;
+    return AddressProbe::forName(entries->constLast().result, mxName);
 }
 
 void ProbeScheduler::Private::remember(const QString &key, const AddressProbeResult &result)
 {
     if (m_options.cacheSeconds <= 0)
         return;
-    QList<CacheEntry> &entries = m_cache[key];
-    entries.removeIf([&result](const CacheEntry &entry) {
-        return entry.expiry.hasExpired() || entry.result.mxName.compare(result.mxName, Qt::CaseInsensitive) == 0;
-    });
-    entries.append(CacheEntry {result, QDeadlineTimer(qint64(m_options.cacheSeconds) * 1000)});
+    // One result per address: it stands for every name (AddressProbe::forName).
+    m_cache[key] = {CacheEntry {result, QDeadlineTimer(qint64(m_options.cacheSeconds) * 1000)}};
 }
 
 void ProbeScheduler::Private::maybeFinish(int id)

@@ -84,6 +84,8 @@ struct TlsHandshakeResult
     int keyExchangeBits = 0; // DH prime bits, or the curve's bits
     QByteArray dhPrime;  // big-endian, for DHE only: which group it is (KnownDhGroups)
     QList<CertificateInfo> chain; // leaf first
+    // The chain leads to a trusted root (the system's, or an extra CA); names
+    // aside, which nameMatches says.
     bool certificateVerified = false;
     QString verifyError; // OpenSSL's verify result text when not verified
     bool nameMatches = false; // the leaf is valid for the name the session was for

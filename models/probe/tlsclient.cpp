@@ -342,18 +342,16 @@ bool TlsClient::Private::setUp()
     SSL_set_bio(m_ssl.get(), m_incoming, m_outgoing);
     SSL_set_connect_state(m_ssl.get());
 
-    X509_VERIFY_PARAM *param = SSL_get0_param(m_ssl.get());
-    X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+    // The chain is verified without a name, and the name checked apart
+    // (fillResult): OpenSSL's verification stops at its first error, so a
+    // name in it would hide whether the chain is trusted, and an address's
+    // result could not stand for its other MX names.
     QHostAddress literal;
-    if (literal.setAddress(m_serverName)) {
-        literal.setScopeId(QString());
-        X509_VERIFY_PARAM_set1_ip_asc(param, literal.toString().toLatin1().constData());
-    } else if (!m_serverName.isEmpty()) {
+    if (!literal.setAddress(m_serverName) && !m_serverName.isEmpty()) {
         QByteArray name = QUrl::toAce(m_serverName);
         if (name.isEmpty())
             name = m_serverName.toUtf8();
         SSL_set_tlsext_host_name(m_ssl.get(), name.constData());
-        X509_VERIFY_PARAM_set1_host(param, name.constData(), size_t(name.size()));
     }
     ERR_clear_error();
     m_state = State::Handshaking;
