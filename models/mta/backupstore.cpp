@@ -135,11 +135,15 @@ bool BackupStore::isValidId(const QString &id)
 
 std::optional<Backup> BackupStore::create(const ChangePlan &plan, const QDateTime &now, QString *error) const
 {
-    if (!QDir().mkpath(m_root)) {
+    // Only a folder made here is closed to others: the user's own choice of
+    // an existing folder (even /tmp) keeps its mode.
+    const bool existed = QFileInfo(m_root).isDir();
+    if (!existed && !QDir().mkpath(m_root)) {
         *error = tr("cannot create the backup folder %1").arg(m_root);
         return std::nullopt;
     }
-    QFile::setPermissions(m_root, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    if (!existed)
+        QFile::setPermissions(m_root, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     const QDateTime utc = now.toUTC();
     const QString stamp = utc.toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
     QDir root(m_root);

@@ -33,6 +33,7 @@ private slots:
     void refusesAChangedFile_data();
     void refusesAChangedFile();
     void manifest();
+    void backupRootMode();
     void cancelDuringValidation();
     void commandTimeout();
     void restoreRoundTrip();
@@ -391,6 +392,29 @@ void TestPlanApplier::manifest()
     QCOMPARE(log.size(), 5);
     QVERIFY(log.at(0).toString().contains(QStringLiteral(" backup ok: saved in ")));
     QVERIFY(log.at(4).toString().contains(QStringLiteral(" verify skipped: ")));
+}
+
+void TestPlanApplier::backupRootMode()
+{
+    // A folder made for the backups is the user's alone; one the user chose
+    // that exists already keeps its mode.
+    const QString made = m_dir->filePath(QStringLiteral("new/backups"));
+    const QString chosen = m_dir->filePath(QStringLiteral("shared"));
+    QVERIFY(QDir().mkpath(chosen));
+    QVERIFY(::chmod(QFile::encodeName(chosen).constData(), 0755) == 0);
+    for (const QString &root : {made, chosen}) {
+        QVERIFY(writeFile(m_mainCf, original));
+        QFile::remove(m_dhFile);
+        PlanApplier applier;
+        applier.setBackupRoot(root);
+        QStringList steps;
+        const PlanApplier::Result result
+            = run(applier, plan({QStringLiteral("ok")}, QStringLiteral("running"), QStringLiteral("reload")), &steps);
+        QVERIFY(result.succeeded);
+        QCOMPARE(ConfigFile::status(QDir(root).filePath(result.backupId)).mode, 0700);
+    }
+    QCOMPARE(ConfigFile::status(made).mode, 0700);
+    QCOMPARE(ConfigFile::status(chosen).mode, 0755);
 }
 
 void TestPlanApplier::cancelDuringValidation()
