@@ -35,6 +35,7 @@ private slots:
     void manifest();
     void backupRootMode();
     void cancelDuringValidation();
+    void interruptedApplyShows();
     void commandTimeout();
     void restoreRoundTrip();
     void restoreRefusesATamperedCopy();
@@ -438,6 +439,38 @@ void TestPlanApplier::cancelDuringValidation()
     QCOMPARE(readFile(m_mainCf), original);
     QVERIFY(!QFileInfo::exists(m_dhFile));
     QCOMPARE(applier.listBackups().constFirst().state, QStringLiteral("rolled-back"));
+}
+
+void TestPlanApplier::interruptedApplyShows()
+{
+    // The program ends mid-apply (here: the applier is destroyed while the
+    // validator runs): the manifest says how far it got, and a restore puts
+    // the files back.
+    auto *applier = new PlanApplier;
+    applier->setBackupRoot(m_backups);
+    bool validating = false;
+    connect(applier, &PlanApplier::stepStarted, this,
+            [&validating](PlanApplier::Step step) { validating = validating || step == PlanApplier::Step::Validate; });
+    QVERIFY(applier->apply(plan({QStringLiteral("slow")}, QStringLiteral("running"), QStringLiteral("reload"))));
+    QTRY_VERIFY_WITH_TIMEOUT(validating, 10000);
+    delete applier;
+    QCOMPARE(readFile(m_mainCf), changedText);
+
+    PlanApplier later;
+    later.setBackupRoot(m_backups);
+    const QList<Backup> backups = later.listBackups();
+    QCOMPARE(backups.size(), 1);
+    QCOMPARE(backups.constFirst().state, QStringLiteral("written"));
+    QVERIFY(!backups.constFirst().isFinished());
+    // The restore validates with the manifest's commands: this time quickly.
+    writeScript(QStringLiteral("slow"), "exit 0\n");
+    QSignalSpy finished(&later, &PlanApplier::finished);
+    QString error;
+    QVERIFY2(later.restore(backups.constFirst().id, &error), qPrintable(error));
+    QVERIFY(finished.wait(30000));
+    QVERIFY(finished.at(0).at(0).value<PlanApplier::Result>().succeeded);
+    QCOMPARE(readFile(m_mainCf), original);
+    QVERIFY(!QFileInfo::exists(m_dhFile));
 }
 
 void TestPlanApplier::commandTimeout()
