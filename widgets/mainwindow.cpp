@@ -302,6 +302,7 @@ ProbeOptions MainWindow::probeOptions(const Settings *settings)
     }
     if (settings->probeConcurrency() > 0)
         options.concurrency = settings->probeConcurrency();
+    options.cacheSeconds = qMax(0, settings->probeCacheMinutes()) * 60;
     return options;
 }
 

@@ -122,6 +122,16 @@ void Settings::setProbeConcurrency(int sessions)
     m_settings.setValue(Probe + QStringLiteral("concurrency"), sessions);
 }
 
+int Settings::probeCacheMinutes() const
+{
+    return m_settings.value(Probe + QStringLiteral("cacheMinutes"), 60).toInt();
+}
+
+void Settings::setProbeCacheMinutes(int minutes)
+{
+    m_settings.setValue(Probe + QStringLiteral("cacheMinutes"), minutes);
+}
+
 bool Settings::firstRunDone() const
 {
     return m_settings.value(QStringLiteral("firstRun/done"), false).toBool();

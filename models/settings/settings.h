@@ -42,13 +42,15 @@ public:
     // Probes: the DNS server every name a probe looks up goes to (an IP
     // address, port 53; empty: the system's resolver), the seconds to wait
     // for a connection and for each reply, and how many SMTP sessions run at
-    // once over all servers.
+    // once over all servers, and how long an address's result is reused.
     QString probeDnsServer() const;
     void setProbeDnsServer(const QString &server);
     int probeTimeout() const;       // default 15
     void setProbeTimeout(int seconds);
     int probeConcurrency() const;   // default 4
     void setProbeConcurrency(int sessions);
+    int probeCacheMinutes() const;  // default 60
+    void setProbeCacheMinutes(int minutes);
 
     // Whether the first-run assistant has been completed or dismissed.
     bool firstRunDone() const;

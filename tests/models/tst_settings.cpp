@@ -25,6 +25,7 @@ private slots:
         QCOMPARE(settings.probeDnsServer(), QString());
         QCOMPARE(settings.probeTimeout(), 15);
         QCOMPARE(settings.probeConcurrency(), 4);
+        QCOMPARE(settings.probeCacheMinutes(), 60);
     }
 
     void everythingSurvivesARestart()
@@ -45,6 +46,7 @@ private slots:
             settings.setProbeDnsServer(QStringLiteral("127.0.4.53"));
             settings.setProbeTimeout(5);
             settings.setProbeConcurrency(2);
+            settings.setProbeCacheMinutes(0);
             settings.sync();
         }
         Settings again(file);
@@ -62,6 +64,7 @@ private slots:
         QCOMPARE(again.probeDnsServer(), QStringLiteral("127.0.4.53"));
         QCOMPARE(again.probeTimeout(), 5);
         QCOMPARE(again.probeConcurrency(), 2);
+        QCOMPARE(again.probeCacheMinutes(), 0);
         // Views keep apart.
         QCOMPARE(again.viewValue(QStringLiteral("tls"), QStringLiteral("search")), QVariant());
     }

@@ -36,6 +36,7 @@ void TestProbeSettingsDialog::showsAndChecks()
     QCOMPARE(dialog.dnsServerEdit()->text(), QStringLiteral("127.0.8.53"));
     QCOMPARE(dialog.timeoutBox()->value(), 9);
     QCOMPARE(dialog.concurrencyBox()->value(), 3);
+    QCOMPARE(dialog.cacheBox()->value(), 60);
     QPushButton *ok = dialog.buttons()->button(QDialogButtonBox::Ok);
     QVERIFY(ok->isEnabled());
 
@@ -67,16 +68,19 @@ void TestProbeSettingsDialog::appliesToTheWindowsProbes()
     dialog->dnsServerEdit()->setText(QStringLiteral("127.0.8.53"));
     dialog->timeoutBox()->setValue(7);
     dialog->concurrencyBox()->setValue(2);
+    dialog->cacheBox()->setValue(5);
     dialog->buttons()->button(QDialogButtonBox::Ok)->click();
 
     QCOMPARE(settings.probeDnsServer(), QStringLiteral("127.0.8.53"));
     QCOMPARE(settings.probeTimeout(), 7);
     QCOMPARE(settings.probeConcurrency(), 2);
+    QCOMPARE(settings.probeCacheMinutes(), 5);
     const ProbeOptions options = window.probeService()->options();
     QCOMPARE(options.dnsServer, QHostAddress(QStringLiteral("127.0.8.53")));
     QCOMPARE(options.readTimeoutMs, 7000);
     QCOMPARE(options.connectTimeoutMs, 7000);
     QCOMPARE(options.concurrency, 2);
+    QCOMPARE(options.cacheSeconds, 300);
 }
 
 void TestProbeSettingsDialog::cancelKeepsSettings()

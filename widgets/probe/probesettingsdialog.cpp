@@ -19,6 +19,7 @@ ProbeSettingsDialog::ProbeSettingsDialog(Settings *settings, QWidget *parent)
     , m_dnsServer(new QLineEdit(this))
     , m_timeout(new QSpinBox(this))
     , m_concurrency(new QSpinBox(this))
+    , m_cache(new QSpinBox(this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -34,6 +35,11 @@ ProbeSettingsDialog::ProbeSettingsDialog(Settings *settings, QWidget *parent)
     m_concurrency->setRange(1, 16);
     m_concurrency->setAccessibleName(tr("Sessions at once"));
     m_concurrency->setToolTip(tr("SMTP sessions open at once over all servers; one server never gets two at once"));
+    m_cache->setRange(0, 24 * 60);
+    m_cache->setSuffix(tr(" min"));
+    m_cache->setSpecialValueText(tr("not kept"));
+    m_cache->setAccessibleName(tr("Keep results"));
+    m_cache->setToolTip(tr("How long an address's result is reused instead of probing it again (0: never)"));
     m_problem->setWordWrap(true);
     m_problem->setVisible(false);
 
@@ -41,12 +47,14 @@ ProbeSettingsDialog::ProbeSettingsDialog(Settings *settings, QWidget *parent)
         m_dnsServer->setText(m_settings->probeDnsServer());
         m_timeout->setValue(m_settings->probeTimeout());
         m_concurrency->setValue(m_settings->probeConcurrency());
+        m_cache->setValue(m_settings->probeCacheMinutes());
     }
 
     auto *form = new QFormLayout;
     form->addRow(tr("&DNS server:"), m_dnsServer);
     form->addRow(tr("&Timeout:"), m_timeout);
     form->addRow(tr("&Sessions at once:"), m_concurrency);
+    form->addRow(tr("&Keep results for:"), m_cache);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_problem);
@@ -83,6 +91,7 @@ void ProbeSettingsDialog::accept()
         m_settings->setProbeDnsServer(m_dnsServer->text().trimmed());
         m_settings->setProbeTimeout(m_timeout->value());
         m_settings->setProbeConcurrency(m_concurrency->value());
+        m_settings->setProbeCacheMinutes(m_cache->value());
     }
     QDialog::accept();
 }

@@ -24,6 +24,7 @@ public:
     QLineEdit *dnsServerEdit() const { return m_dnsServer; }
     QSpinBox *timeoutBox() const { return m_timeout; }
     QSpinBox *concurrencyBox() const { return m_concurrency; }
+    QSpinBox *cacheBox() const { return m_cache; }
     QDialogButtonBox *buttons() const { return m_buttons; }
     // Why OK is off, or empty.
     QString problem() const;
@@ -37,6 +38,7 @@ private:
     QLineEdit *m_dnsServer;
     QSpinBox *m_timeout;
     QSpinBox *m_concurrency;
+    QSpinBox *m_cache;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
 };
