@@ -3,23 +3,10 @@
 #include <QPointer>
 #include <QTimer>
 
+#include "models/probe/probeoptions.h"
 #include "models/probe/probelogging.h"
 
 namespace mailtls {
-
-namespace {
-
-QString seconds(int ms)
-{
-    if (ms % 1000 == 0)
-        return QString::number(ms / 1000);
-    QString text = QString::number(ms / 1000.0, 'f', 3);
-    while (text.endsWith(u'0'))
-        text.chop(1);
-    return text;
-}
-
-} // namespace
 
 class DnsQuery::Private
 {
@@ -155,7 +142,7 @@ QString DnsQuery::typeText(QDnsLookup::Type type)
 QString DnsQuery::failureText(const DnsAnswer &answer, const QHostAddress &server, int timeoutMs)
 {
     if (answer.timedOut)
-        return tr("no answer from %1 within %2 s").arg(serverText(server), seconds(qMax(1, timeoutMs)));
+        return tr("no answer from %1 within %2 s").arg(serverText(server), ProbeOptions::secondsText(qMax(1, timeoutMs)));
     const QString type = typeText(answer.type);
     switch (answer.error) {
     case QDnsLookup::ServerRefusedError:

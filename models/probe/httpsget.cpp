@@ -10,6 +10,8 @@
 #include <QSslSocket>
 #include <QTimer>
 
+#include "models/probe/probeoptions.h"
+
 namespace mailtls {
 
 namespace {
@@ -18,16 +20,6 @@ namespace {
 constexpr qsizetype MaxHeaderBytes = 16 * 1024;
 constexpr qsizetype MaxChunkLineBytes = 1024;
 constexpr qsizetype MaxShownBytes = 200;
-
-QString seconds(int ms)
-{
-    if (ms % 1000 == 0)
-        return QString::number(ms / 1000);
-    QString text = QString::number(ms / 1000.0, 'f', 3);
-    while (text.endsWith(u'0'))
-        text.chop(1);
-    return text;
-}
 
 QString printable(const QByteArray &bytes)
 {
@@ -126,7 +118,7 @@ HttpsGet::HttpsGet(QObject *parent)
         if (d->m_stage == Private::Stage::Connecting)
             d->fail(HttpsResponse::Failure::Connect,
                     Private::tr("could not connect to %1 within %2 s")
-                        .arg(d->where(), seconds(d->m_request.connectTimeoutMs)));
+                        .arg(d->where(), ProbeOptions::secondsText(d->m_request.connectTimeoutMs)));
     });
     connect(d->m_timer, &QTimer::timeout, this, [this] { d->onTimeout(); });
 }
@@ -522,13 +514,13 @@ void HttpsGet::Private::onTimeout()
     switch (m_stage) {
     case Stage::Connecting:
         fail(HttpsResponse::Failure::Connect,
-             tr("could not connect to %1 within %2 s").arg(where(), seconds(m_request.timeoutMs)));
+             tr("could not connect to %1 within %2 s").arg(where(), ProbeOptions::secondsText(m_request.timeoutMs)));
         return;
     case Stage::Handshake:
     case Stage::Headers:
     case Stage::Body:
         fail(HttpsResponse::Failure::Timeout,
-             tr("no complete response from %1 within %2 s").arg(where(), seconds(m_request.timeoutMs)));
+             tr("no complete response from %1 within %2 s").arg(where(), ProbeOptions::secondsText(m_request.timeoutMs)));
         return;
     case Stage::Idle:
     case Stage::Done:

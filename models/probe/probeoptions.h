@@ -32,6 +32,17 @@ struct ProbeOptions
     QList<QSslCertificate> extraCaCertificates;
     // The name the probe greets with in EHLO.
     QString heloName = QStringLiteral("mailtls.invalid");
+
+    // A timeout in seconds as messages say it: "5", "0.25".
+    static QString secondsText(int ms)
+    {
+        if (ms % 1000 == 0)
+            return QString::number(ms / 1000);
+        QString text = QString::number(ms / 1000.0, 'f', 3);
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        return text;
+    }
 };
 
 } // namespace mailtls
