@@ -41,7 +41,7 @@ class ProbeScheduler;
 //  4. Reload: only when plan.statusCommand exits 0 (the MTA runs); otherwise
 //     the step is skipped and says the change takes effect at the next start.
 //  5. Verify: after a reload, the own MTA is probed at
-//     plan.verification.address (plan.verification says what must be seen);
+//     plan.verification.address and PlanVerifier judges the report;
 //     a result that does not show the change yet is probed again after a
 //     pause (processes of the old configuration finish their sessions).
 //
