@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include <QCommandLineParser>
+#include <QHostAddress>
 #include <QDateTime>
 #include <QDir>
 #include <QTemporaryDir>
@@ -73,6 +74,39 @@ void CommandLine::printSummaries(const QList<ImportSummary> &summaries, bool ver
     }
 }
 
+
+bool CommandLine::parseAddressAndPort(const QString &text, QHostAddress *address, quint16 *port)
+{
+    QString host = text;
+    QString portText;
+    if (text.startsWith(QLatin1Char('['))) {
+        const qsizetype close = text.indexOf(QLatin1Char(']'));
+        if (close < 0)
+            return false;
+        host = text.mid(1, close - 1);
+        const QString rest = text.mid(close + 1);
+        if (!rest.isEmpty()) {
+            if (!rest.startsWith(QLatin1Char(':')))
+                return false;
+            portText = rest.mid(1);
+        }
+    } else if (text.count(QLatin1Char(':')) == 1) {
+        host = text.section(QLatin1Char(':'), 0, 0);
+        portText = text.section(QLatin1Char(':'), 1);
+    }
+    QHostAddress parsed;
+    if (!parsed.setAddress(host))
+        return false;
+    if (!portText.isNull()) {
+        bool ok = false;
+        const int number = portText.toInt(&ok);
+        if (!ok || number < 1 || number > 65535)
+            return false;
+        *port = quint16(number);
+    }
+    *address = parsed;
+    return true;
+}
 
 void CommandLine::printError(const QString &message)
 {

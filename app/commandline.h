@@ -9,6 +9,7 @@
 #include "models/ingest/importsummary.h"
 
 class QCommandLineParser;
+class QHostAddress;
 
 namespace mailtls {
 
@@ -36,6 +37,11 @@ public:
     // the verb is done already (a usage error was printed, or the help was),
     // std::nullopt when it goes on.
     static std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments);
+
+    // "IP", "IP:PORT", "[IPv6]" or "[IPv6]:PORT" (an IPv6 address without
+    // brackets has no port): an address, never a name (a name would be looked
+    // up). `port` is left as it is when none is given.
+    static bool parseAddressAndPort(const QString &text, QHostAddress *address, quint16 *port);
 
     // Prints "mailtls: <message>" on standard error.
     static void printError(const QString &message);

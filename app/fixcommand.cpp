@@ -144,42 +144,6 @@ bool printPlan(const ChangePlan &plan)
     return true;
 }
 
-// "IP" or "IP:PORT", "[IPv6]" or "[IPv6]:PORT": an address, no name (a
-// name would be looked up).
-bool parseAddress(const QString &text, QString *address, quint16 *port)
-{
-    QString host = text;
-    QString portText;
-    if (text.startsWith(QLatin1Char('['))) {
-        const qsizetype close = text.indexOf(QLatin1Char(']'));
-        if (close < 0)
-            return false;
-        host = text.mid(1, close - 1);
-        const QString rest = text.mid(close + 1);
-        if (!rest.isEmpty()) {
-            if (!rest.startsWith(QLatin1Char(':')))
-                return false;
-            portText = rest.mid(1);
-        }
-    } else if (text.count(QLatin1Char(':')) == 1) {
-        host = text.section(QLatin1Char(':'), 0, 0);
-        portText = text.section(QLatin1Char(':'), 1);
-    }
-    QHostAddress parsed;
-    if (!parsed.setAddress(host))
-        return false;
-    *address = parsed.toString();
-    *port = 25;
-    if (!portText.isNull()) {
-        bool ok = false;
-        const int number = portText.toInt(&ok);
-        if (!ok || number < 1 || number > 65535)
-            return false;
-        *port = quint16(number);
-    }
-    return true;
-}
-
 // Where Postfix listens on port 25 by its inet_interfaces, as an address:
 // loopback when it listens there, else its first address.
 QString defaultVerifyAddress(const PostfixInspectionResult &r)
@@ -454,9 +418,10 @@ int FixCommand::run(const QStringList &arguments)
             return CommandLine::Usage;
         }
     }
-    QString verifyAddress;
     quint16 verifyPort = 25;
-    if (parser.isSet(verifyOption) && !parseAddress(parser.value(verifyOption), &verifyAddress, &verifyPort)) {
+    QHostAddress verifyHost;
+    if (parser.isSet(verifyOption)
+        && !CommandLine::parseAddressAndPort(parser.value(verifyOption), &verifyHost, &verifyPort)) {
         CommandLine::printError(
             tr("--verify-address: \"%1\" is not an IP address with an optional port (a name is not looked up)")
                 .arg(parser.value(verifyOption)));
@@ -498,7 +463,7 @@ int FixCommand::run(const QStringList &arguments)
         CommandLine::printOut(tr("Nothing to change (%1): already in place.").arg(plan->title) + QLatin1Char('\n'));
         return CommandLine::Ok;
     }
-    plan->verification.address = parser.isSet(verifyOption) ? verifyAddress : defaultVerifyAddress(inspection);
+    plan->verification.address = parser.isSet(verifyOption) ? verifyHost.toString() : defaultVerifyAddress(inspection);
     plan->verification.port = verifyPort;
     if (!printPlan(*plan))
         return CommandLine::Failed;

@@ -54,7 +54,9 @@ QString overview()
         "  probe    check what a domain's mail servers offer (STARTTLS, TLS, certificate) and what to fix "
         "(mailtls probe --help)\n"
         "  dhparam  write Diffie-Hellman parameters for a mail server, or inspect a DH parameter file "
-        "(mailtls dhparam --help)\n\n"
+        "(mailtls dhparam --help)\n"
+        "  fix      fix weak Diffie-Hellman, STARTTLS or TLS logging on your own Postfix, showing every change "
+        "first (mailtls fix --help)\n\n"
         "Without a command, the window opens.");
 }
 
@@ -99,7 +101,7 @@ int main(int argc, char *argv[])
         parser.addVersionOption();
         parser.addOption(QCommandLineOption(QStringLiteral("demo"),
                                             QCoreApplication::translate("main", "Open the window on the bundled demo data")));
-        parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "report, import, follow, export, probe or dhparam"),
+        parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "report, import, follow, export, probe, dhparam or fix"),
                                      QStringLiteral("[command]"));
         if (!parser.parse(arguments)) {
             mailtls::CommandLine::printError(parser.errorText() + QLatin1Char(' ')

@@ -33,39 +33,6 @@ void writeErr(const QString &text)
     std::fflush(stderr);
 }
 
-// "IP", "IP:PORT", "[IPv6]" or "[IPv6]:PORT"; an IPv6 address without
-// brackets has no port.
-bool parseDnsServer(const QString &text, QHostAddress *address, int *port)
-{
-    QString host = text;
-    QString portText;
-    if (text.startsWith(QLatin1Char('['))) {
-        const qsizetype close = text.indexOf(QLatin1Char(']'));
-        if (close < 0)
-            return false;
-        host = text.mid(1, close - 1);
-        const QString rest = text.mid(close + 1);
-        if (!rest.isEmpty()) {
-            if (!rest.startsWith(QLatin1Char(':')))
-                return false;
-            portText = rest.mid(1);
-        }
-    } else if (text.count(QLatin1Char(':')) == 1) {
-        host = text.section(QLatin1Char(':'), 0, 0);
-        portText = text.section(QLatin1Char(':'), 1);
-    }
-    if (!address->setAddress(host))
-        return false;
-    *port = 53;
-    if (!portText.isNull()) {
-        bool ok = false;
-        *port = portText.toInt(&ok);
-        if (!ok || *port < 1 || *port > 65535)
-            return false;
-    }
-    return true;
-}
-
 } // namespace
 
 int ProbeCommand::run(const QStringList &arguments)
@@ -130,8 +97,8 @@ int ProbeCommand::run(const QStringList &arguments)
     if (parser.isSet(dnsOption)) {
         const QString text = parser.value(dnsOption);
         QHostAddress server;
-        int dnsPort = 0;
-        if (!parseDnsServer(text, &server, &dnsPort)) {
+        quint16 dnsPort = 53;
+        if (!CommandLine::parseAddressAndPort(text, &server, &dnsPort)) {
             CommandLine::printError(tr("--dns-server: \"%1\" is not an IP address (give IP or IP:53)").arg(text));
             return CommandLine::Usage;
         }
