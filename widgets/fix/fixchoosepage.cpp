@@ -1,0 +1,176 @@
+#include "widgets/fix/fixchoosepage.h"
+
+#include <QButtonGroup>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+#include "widgets/fix/fixwizard.h"
+
+namespace mailtls {
+
+FixChoosePage::FixChoosePage(FixWizard *wizard)
+    : QWizardPage(wizard)
+    , m_wizard(wizard)
+    , m_logjam(new QRadioButton(tr("&Logjam: replace a weak Diffie-Hellman group"), this))
+    , m_starttls(new QRadioButton(tr("Turn &STARTTLS on"), this))
+    , m_logging(new QRadioButton(tr("Turn TLS &logging on"), this))
+    , m_logjamNote(new QLabel(this))
+    , m_starttlsNote(new QLabel(this))
+    , m_loggingNote(new QLabel(this))
+{
+    setObjectName(QStringLiteral("fixChoosePage"));
+    setTitle(tr("Choose a fix"));
+    setSubTitle(tr("Every change is shown before anything is written."));
+    m_logjam->setObjectName(QStringLiteral("fixLogjam"));
+    m_starttls->setObjectName(QStringLiteral("fixStarttls"));
+    m_logging->setObjectName(QStringLiteral("fixTlsLogging"));
+    m_logjam->setAccessibleName(tr("Logjam fix"));
+    m_starttls->setAccessibleName(tr("Turn STARTTLS on"));
+    m_logging->setAccessibleName(tr("Turn TLS logging on"));
+    auto *group = new QButtonGroup(this);
+    for (QRadioButton *button : {m_logjam, m_starttls, m_logging})
+        group->addButton(button);
+    connect(group, &QButtonGroup::buttonToggled, this, &FixChoosePage::completeChanged);
+    for (QLabel *note : {m_logjamNote, m_starttlsNote, m_loggingNote}) {
+        note->setWordWrap(true);
+        note->setIndent(24);
+    }
+    m_logjamNote->setObjectName(QStringLiteral("logjamNote"));
+    m_starttlsNote->setObjectName(QStringLiteral("starttlsNote"));
+    m_loggingNote->setObjectName(QStringLiteral("tlsLoggingNote"));
+
+    auto *files = new QGridLayout;
+    files->setContentsMargins(24, 0, 0, 0);
+    m_cert = fileChooser(QStringLiteral("certFile"), tr("Certificate file"), tr("The server's certificate chain"),
+                         files, 0, tr("&Certificate (PEM):"));
+    m_key = fileChooser(QStringLiteral("keyFile"), tr("Key file"), tr("The certificate's private key"), files, 1,
+                        tr("&Key (PEM):"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_logjam);
+    layout->addWidget(m_logjamNote);
+    layout->addWidget(m_starttls);
+    layout->addWidget(m_starttlsNote);
+    layout->addLayout(files);
+    layout->addWidget(m_logging);
+    layout->addWidget(m_loggingNote);
+    layout->addStretch(1);
+}
+
+QLineEdit *FixChoosePage::fileChooser(const QString &name, const QString &accessibleName, const QString &caption,
+                                      QGridLayout *grid, int row, const QString &label)
+{
+    auto *edit = new QLineEdit(this);
+    edit->setObjectName(name);
+    edit->setAccessibleName(accessibleName);
+    auto *text = new QLabel(label, this);
+    text->setBuddy(edit);
+    auto *browse = new QPushButton(tr("Browse…"), this);
+    browse->setAccessibleName(tr("Choose the %1").arg(accessibleName.toLower()));
+    connect(browse, &QPushButton::clicked, this, [this, edit, caption] {
+        const QString path = QFileDialog::getOpenFileName(this, caption, edit->text());
+        if (!path.isEmpty())
+            edit->setText(path);
+    });
+    connect(edit, &QLineEdit::textChanged, this, &FixChoosePage::completeChanged);
+    grid->addWidget(text, row, 0);
+    grid->addWidget(edit, row, 1);
+    grid->addWidget(browse, row, 2);
+    return edit;
+}
+
+void FixChoosePage::initializePage()
+{
+    const PostfixInspectionResult &r = m_wizard->inspection();
+    QString error;
+    PostfixFixes::DhChoice rfc;
+    std::optional<ChangePlan> logjam = m_wizard->planFor(FixWizard::Fix::Logjam, rfc, &error);
+    bool logjamNeeded = logjam && !logjam->isEmpty();
+    if (logjamNeeded && r.autoDhAvailable()) {
+        PostfixFixes::DhChoice automatic;
+        automatic.kind = PostfixFixes::DhChoice::Kind::Auto;
+        const std::optional<ChangePlan> autoPlan = m_wizard->planFor(FixWizard::Fix::Logjam, automatic, &error);
+        logjamNeeded = autoPlan && !autoPlan->isEmpty();
+    }
+    setOption(0, logjamNeeded || !logjam,
+              logjamNeeded ? tr("Use a strong published group, OpenSSL's own choice or a group of its own.")
+                  : logjam ? tr("Nothing to change: the Diffie-Hellman group in use is already strong.")
+                           : error);
+
+    const QString level = r.securityLevel(QStringLiteral("smtpd"));
+    const QString clientLevel = r.securityLevel(QStringLiteral("smtp"));
+    const bool starttlsNeeded = level == QLatin1String("none") || level.isEmpty()
+        || clientLevel == QLatin1String("none") || clientLevel.isEmpty();
+    setOption(1, starttlsNeeded,
+              starttlsNeeded ? (r.hasServerCertificate()
+                                    ? tr("Offer STARTTLS and use it for outgoing mail; the certificate files are "
+                                         "optional (the server has one).")
+                                    : tr("Offer STARTTLS and use it for outgoing mail; name the certificate and key."))
+                             : tr("Nothing to change: STARTTLS is offered and used for outgoing mail already."));
+
+    const std::optional<ChangePlan> logging = m_wizard->planFor(FixWizard::Fix::TlsLogging, rfc, &error);
+    const bool loggingNeeded = logging && !logging->isEmpty();
+    setOption(2, loggingNeeded || !logging,
+              loggingNeeded ? tr("Log each TLS session, so that the dashboard can tell encrypted from plaintext mail.")
+                  : logging ? tr("Nothing to change: TLS sessions are logged already.")
+                            : error);
+
+    for (QRadioButton *button : {m_logjam, m_starttls, m_logging}) {
+        if (button->isEnabled()) {
+            button->setChecked(true);
+            break;
+        }
+    }
+}
+
+void FixChoosePage::setOption(int index, bool enabled, const QString &note)
+{
+    QRadioButton *buttons[] = {m_logjam, m_starttls, m_logging};
+    QLabel *notes[] = {m_logjamNote, m_starttlsNote, m_loggingNote};
+    buttons[index]->setEnabled(enabled);
+    if (!enabled)
+        buttons[index]->setChecked(false);
+    notes[index]->setText(note);
+    notes[index]->setEnabled(enabled);
+    if (index == 1) {
+        m_cert->setEnabled(enabled);
+        m_key->setEnabled(enabled);
+    }
+}
+
+bool FixChoosePage::isComplete() const
+{
+    if (m_starttls->isChecked())
+        return m_cert->text().trimmed().isEmpty() == m_key->text().trimmed().isEmpty()
+            && (m_wizard->inspection().hasServerCertificate() || !m_cert->text().trimmed().isEmpty());
+    return m_logjam->isChecked() || m_logging->isChecked();
+}
+
+bool FixChoosePage::validatePage()
+{
+    if (m_logjam->isChecked()) {
+        m_wizard->setFix(FixWizard::Fix::Logjam);
+    } else if (m_starttls->isChecked()) {
+        m_wizard->setFix(FixWizard::Fix::StartTls);
+        const auto absolute = [](const QString &path) {
+            return path.trimmed().isEmpty() ? QString() : QFileInfo(path.trimmed()).absoluteFilePath();
+        };
+        m_wizard->setCertificate(absolute(m_cert->text()), absolute(m_key->text()));
+    } else {
+        m_wizard->setFix(FixWizard::Fix::TlsLogging);
+    }
+    return true;
+}
+
+int FixChoosePage::nextId() const
+{
+    return m_logjam->isChecked() ? FixWizard::DhPage : FixWizard::ReviewPage;
+}
+
+} // namespace mailtls

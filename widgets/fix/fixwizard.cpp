@@ -1,0 +1,120 @@
+#include "widgets/fix/fixwizard.h"
+
+#include <QHostAddress>
+#include <QRegularExpression>
+
+#include "models/mta/backupstore.h"
+#include "widgets/fix/fixapplypage.h"
+#include "widgets/fix/fixchoosepage.h"
+#include "widgets/fix/fixdhpage.h"
+#include "widgets/fix/fixinspectpage.h"
+#include "widgets/fix/fixresultpage.h"
+#include "widgets/fix/fixreviewpage.h"
+
+namespace mailtls {
+
+FixWizard::FixWizard(const Options &options, QWidget *parent)
+    : QWizard(parent)
+    , m_options(options)
+    , m_applier(new PlanApplier(this))
+{
+    setObjectName(QStringLiteral("fixWizard"));
+    setWindowTitle(tr("Fix My Server"));
+    setAccessibleName(tr("Fix my server"));
+    setWizardStyle(QWizard::ClassicStyle);
+    setOption(QWizard::NoBackButtonOnLastPage, true);
+    m_applier->setBackupRoot(m_options.backupRoot.isEmpty() ? BackupStore::defaultRoot() : m_options.backupRoot);
+    m_applier->setProbeOptions(m_options.probeOptions);
+
+    setPage(InspectPage, new FixInspectPage(this));
+    setPage(ChoosePage, new FixChoosePage(this));
+    setPage(DhPage, new FixDhPage(this));
+    setPage(ReviewPage, new FixReviewPage(this));
+    setPage(ApplyPage, new FixApplyPage(this));
+    setPage(ResultPage, new FixResultPage(this));
+    setStartId(InspectPage);
+    resize(760, 560);
+}
+
+FixWizard::~FixWizard() = default;
+
+void FixWizard::setCertificate(const QString &certFile, const QString &keyFile)
+{
+    m_certFile = certFile;
+    m_keyFile = keyFile;
+}
+
+std::optional<ChangePlan> FixWizard::planFor(Fix fix, const PostfixFixes::DhChoice &choice, QString *error) const
+{
+    switch (fix) {
+    case Fix::Logjam:
+        return PostfixFixes::logjam(m_inspection, choice, error);
+    case Fix::StartTls:
+        return PostfixFixes::starttls(m_inspection, m_certFile, m_keyFile, error);
+    case Fix::TlsLogging:
+        return PostfixFixes::tlsLogging(m_inspection, error);
+    }
+    return std::nullopt;
+}
+
+std::optional<ChangePlan> FixWizard::makePlan(QString *error) const
+{
+    std::optional<ChangePlan> plan = planFor(m_fix, m_dhChoice, error);
+    if (plan && !plan->isEmpty()) {
+        plan->verification.address = verifyAddress();
+        plan->verification.port = m_options.verifyPort;
+    }
+    return plan;
+}
+
+// As `mailtls fix` chooses it: loopback when Postfix listens there, else its
+// first address in inet_interfaces (never a name: it would be looked up).
+QString FixWizard::verifyAddress() const
+{
+    if (!m_options.verifyAddress.isEmpty())
+        return m_options.verifyAddress;
+    const QStringList words = m_inspection.effective(QStringLiteral("inet_interfaces"))
+                                  .toLower()
+                                  .split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        if (word == QLatin1String("all") || word == QLatin1String("loopback-only") || word == QLatin1String("localhost")
+            || word == QLatin1String("127.0.0.1"))
+            return QStringLiteral("127.0.0.1");
+    }
+    for (const QString &word : words) {
+        QHostAddress address;
+        if (address.setAddress(word))
+            return address.toString();
+    }
+    return QString();
+}
+
+QString FixWizard::severityText(Severity severity)
+{
+    switch (severity) {
+    case Severity::Info:
+        return tr("info");
+    case Severity::Low:
+        return tr("low");
+    case Severity::Medium:
+        return tr("medium");
+    case Severity::High:
+        return tr("high");
+    case Severity::Critical:
+        return tr("critical");
+    }
+    return QString();
+}
+
+void FixWizard::reject()
+{
+    // Closing while files may be half changed: the applier rolls back, and
+    // the result page says what was put back.
+    if (m_applier->isRunning()) {
+        m_applier->cancel();
+        return;
+    }
+    QWizard::reject();
+}
+
+} // namespace mailtls
