@@ -1,0 +1,214 @@
+#include "widgets/fix/fixwizard.h"
+
+#include <QAbstractButton>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QRadioButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include "../models/fixplantestutil.h"
+
+using namespace mailtls;
+using namespace fixplantest;
+
+// The wizard walked through the TLS-logging fix on a configuration folder of
+// its own: the installed postconf reads it, and a script stands in for the
+// postfix command (check, status, reload), so no Postfix runs and nothing
+// outside the temporary folder changes.
+class TestFixWizard final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void appliesTlsLogging();
+    void rollsBackWhenTheCheckFails();
+    void nothingToChange();
+
+private:
+    void writePostfix(const QByteArray &check);
+    FixWizard::Options options() const;
+    // Inspect → Choose (TLS logging) → Review; the diff shown.
+    QString walkToReview(FixWizard &wizard);
+    // Apply → result page; the step list as "step:outcome".
+    QStringList apply(FixWizard &wizard);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_etc;
+    QString m_bin;
+    QString m_mainCf;
+};
+
+namespace {
+
+const QByteArray original("# the admin's file\nbiff = no\nsmtpd_tls_loglevel = 0\n");
+
+QString label(const QWidget *page, const char *name)
+{
+    const auto *l = page->findChild<QLabel *>(QLatin1String(name));
+    return l ? l->text() : QStringLiteral("(no label %1)").arg(QLatin1String(name));
+}
+
+} // namespace
+
+void TestFixWizard::initTestCase()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("postconf"), {QStringLiteral("/usr/sbin")}).isEmpty())
+        QSKIP("Postfix's postconf is not installed");
+}
+
+void TestFixWizard::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_etc = m_dir->filePath(QStringLiteral("etc"));
+    m_bin = m_dir->filePath(QStringLiteral("bin"));
+    QVERIFY(QDir().mkpath(m_etc));
+    QVERIFY(QDir().mkpath(m_bin));
+    m_mainCf = m_etc + QStringLiteral("/main.cf");
+    QVERIFY(writeFile(m_mainCf, original));
+    QVERIFY(writeFile(m_etc + QStringLiteral("/master.cf"), "smtp inet n - y - - smtpd\n"));
+    QVERIFY(QFile::link(QStringLiteral("/usr/sbin/postconf"), m_bin + QStringLiteral("/postconf")));
+}
+
+void TestFixWizard::writePostfix(const QByteArray &check)
+{
+    const QString path = m_bin + QStringLiteral("/postfix");
+    const QByteArray log = QFile::encodeName(m_dir->filePath(QStringLiteral("postfix.log")));
+    QVERIFY(writeFile(path,
+                      "#!/bin/sh\necho \"$3\" >> '" + log + "'\ncase \"$3\" in\n  check) " + check
+                          + " ;;\n  status) exit 0 ;;\n  reload) exit 0 ;;\nesac\n"));
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+}
+
+FixWizard::Options TestFixWizard::options() const
+{
+    FixWizard::Options o;
+    o.configDir = m_etc;
+    o.backupRoot = m_dir->filePath(QStringLiteral("backups"));
+    o.verifyAddress = QStringLiteral("127.0.0.1");
+    o.programFolders = {m_bin};
+    o.searchPath = false;
+    return o;
+}
+
+QString TestFixWizard::walkToReview(FixWizard &wizard)
+{
+    wizard.show();
+    if (wizard.currentId() != FixWizard::InspectPage)
+        return QStringLiteral("(not on the Inspect page)");
+    QAbstractButton *next = wizard.button(QWizard::NextButton);
+    if (!QTest::qWaitFor([next] { return next->isEnabled(); }, 20000))
+        return label(wizard.currentPage(), "inspectStatus");
+    if (!label(wizard.currentPage(), "inspectStatus").startsWith(QStringLiteral("Postfix 3.")))
+        return label(wizard.currentPage(), "inspectStatus");
+    const auto *findings = wizard.currentPage()->findChild<QTreeWidget *>(QStringLiteral("findings"));
+    if (findings->topLevelItemCount() == 0)
+        return QStringLiteral("(no findings)");
+
+    wizard.next();
+    if (wizard.currentId() != FixWizard::ChoosePage)
+        return QStringLiteral("(not on the Choose page)");
+    auto *logging = wizard.currentPage()->findChild<QRadioButton *>(QStringLiteral("fixTlsLogging"));
+    if (!logging->isEnabled())
+        return label(wizard.currentPage(), "tlsLoggingNote");
+    logging->click();
+    wizard.next();
+    if (wizard.currentId() != FixWizard::ReviewPage)
+        return QStringLiteral("(not on the Review page)");
+    const auto *diff = wizard.currentPage()->findChild<QPlainTextEdit *>(QStringLiteral("diff"));
+    if (!diff->isReadOnly())
+        return QStringLiteral("(the diff is editable)");
+    return diff->isVisible() ? diff->toPlainText() : label(wizard.currentPage(), "reviewSummary");
+}
+
+QStringList TestFixWizard::apply(FixWizard &wizard)
+{
+    QAbstractButton *commit = wizard.button(QWizard::CommitButton);
+    if (!commit->isVisible() || !commit->isEnabled())
+        return {QStringLiteral("(no Apply button)")};
+    commit->click();
+    if (wizard.currentId() != FixWizard::ApplyPage)
+        return {QStringLiteral("(not on the Apply page)")};
+    // The review page commits: there is no way back while files change.
+    if (wizard.button(QWizard::BackButton)->isVisible() && wizard.button(QWizard::BackButton)->isEnabled())
+        return {QStringLiteral("(Back is enabled while applying)")};
+    QAbstractButton *next = wizard.button(QWizard::NextButton);
+    if (!QTest::qWaitFor([next] { return next->isEnabled(); }, 30000))
+        return {QStringLiteral("(the change did not finish)")};
+    QStringList steps;
+    const auto *list = wizard.currentPage()->findChild<QTreeWidget *>(QStringLiteral("applySteps"));
+    for (int i = 0; i < list->topLevelItemCount(); ++i)
+        steps.append(list->topLevelItem(i)->text(0) + QLatin1Char(':') + list->topLevelItem(i)->text(1));
+    wizard.next();
+    if (wizard.currentId() != FixWizard::ResultPage)
+        steps.append(QStringLiteral("(not on the result page)"));
+    return steps;
+}
+
+void TestFixWizard::appliesTlsLogging()
+{
+    writePostfix("exit 0");
+    FixWizard wizard(options());
+    const QString diff = walkToReview(wizard);
+    QCOMPARE(diff,
+             QStringLiteral("--- a%1\n+++ b%1\n@@ -1,3 +1,5 @@\n # the admin's file\n biff = no\n"
+                            "-smtpd_tls_loglevel = 0\n+smtpd_tls_loglevel = 1\n+# Added by MailTLS\n"
+                            "+smtp_tls_loglevel = 1\n")
+                 .arg(m_mainCf));
+    QCOMPARE(readFile(m_mainCf), original); // nothing written before Apply
+
+    const QStringList steps = apply(wizard);
+    QCOMPARE(steps, QStringList({QStringLiteral("backup:ok"), QStringLiteral("write:ok"), QStringLiteral("validate:ok"),
+                                 QStringLiteral("reload:ok"), QStringLiteral("verify:skipped")}));
+    QCOMPARE(wizard.currentPage()->title(), QStringLiteral("Done"));
+    QVERIFY(wizard.applyResult().succeeded);
+    QCOMPARE(readFile(m_mainCf),
+             QByteArray("# the admin's file\nbiff = no\nsmtpd_tls_loglevel = 1\n# Added by MailTLS\nsmtp_tls_loglevel = 1\n"));
+    QCOMPARE(readFile(m_dir->filePath(QStringLiteral("postfix.log"))), QByteArray("status\ncheck\nstatus\nreload\n"));
+    QVERIFY(wizard.button(QWizard::FinishButton)->isVisible());
+}
+
+void TestFixWizard::rollsBackWhenTheCheckFails()
+{
+    writePostfix("echo 'postfix/postfix-script: fatal: the queue is gone' >&2; exit 1");
+    FixWizard wizard(options());
+    QVERIFY(walkToReview(wizard).startsWith(QStringLiteral("--- a")));
+    const QStringList steps = apply(wizard);
+    QCOMPARE(steps, QStringList({QStringLiteral("backup:ok"), QStringLiteral("write:ok"),
+                                 QStringLiteral("validate:failed"), QStringLiteral("rollback:ok")}));
+    QCOMPARE(wizard.currentPage()->title(), QStringLiteral("Rolled back"));
+    const QString message = label(wizard.currentPage(), "resultMessage");
+    const auto *output = wizard.currentPage()->findChild<QPlainTextEdit *>(QStringLiteral("resultOutput"));
+    QCOMPARE(output->toPlainText(),
+             QStringLiteral("$ %1/postfix -c %2 check\npostfix/postfix-script: fatal: the queue is gone\n")
+                 .arg(m_bin, m_etc));
+    QCOMPARE(message, QStringLiteral("The validate step failed: %1/postfix -c %2 check failed (exit status 1)\n"
+                                     "Your files were restored.")
+                          .arg(m_bin, m_etc));
+    QCOMPARE(readFile(m_mainCf), original);
+}
+
+void TestFixWizard::nothingToChange()
+{
+    QVERIFY(writeFile(m_mainCf, "smtpd_tls_loglevel = 1\nsmtp_tls_loglevel = 2\n"));
+    writePostfix("exit 0");
+    FixWizard wizard(options());
+    wizard.show();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 20000);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(FixWizard::ChoosePage));
+    const auto *logging = wizard.currentPage()->findChild<QRadioButton *>(QStringLiteral("fixTlsLogging"));
+    QVERIFY(!logging->isEnabled());
+    QCOMPARE(label(wizard.currentPage(), "tlsLoggingNote"),
+             QStringLiteral("Nothing to change: TLS sessions are logged already."));
+}
+
+QTEST_MAIN(TestFixWizard)
+#include "tst_fixwizard.moc"
