@@ -32,6 +32,7 @@
 #include "widgets/dashboard/queryrunner.h"
 #include "widgets/filterbar.h"
 #include "widgets/firstrunassistant.h"
+#include "widgets/fix/fixwizard.h"
 #include "widgets/hostkeydialog.h"
 #include "widgets/importstatus.h"
 #include "widgets/probe/probepage.h"
@@ -211,6 +212,9 @@ void MainWindow::buildMenus()
     QAction *probeSettings = probes->addAction(tr("Probe &Settings…"), this, &MainWindow::showProbeSettings);
     probeSettings->setObjectName(QStringLiteral("probeSettingsAction"));
     probeSettings->setStatusTip(tr("The DNS server probes ask, their timeout, and how many sessions run at once"));
+    QAction *fixServer = probes->addAction(tr("&Fix My Server…"), this, &MainWindow::showFixWizard);
+    fixServer->setObjectName(QStringLiteral("fixServerAction"));
+    fixServer->setStatusTip(tr("Replace a weak Diffie-Hellman group, turn STARTTLS or TLS logging on in Postfix"));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About MailTLS"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -240,6 +244,7 @@ void MainWindow::buildPages()
 
     connect(peers, &PeersPage::probeRequested, this, &MainWindow::probeTarget);
     connect(tls, &TlsQualityPage::probeRequested, this, &MainWindow::probeTarget);
+    connect(tls, &TlsQualityPage::fixServerRequested, this, &MainWindow::showFixWizard);
     connect(m_detail, &PeerDetailPage::probeRequested, this, &MainWindow::probeTarget);
     connect(m_detail, &PeerDetailPage::probeReportRequested, this, [this](qint64 id) {
         showPage(m_probePage->objectName());
@@ -281,6 +286,16 @@ ProbeSettingsDialog *MainWindow::showProbeSettings()
     connect(dialog, &QDialog::accepted, this, [this] { m_probeService->setOptions(probeOptions(m_settings)); });
     dialog->open();
     return dialog;
+}
+
+FixWizard *MainWindow::showFixWizard()
+{
+    FixWizard::Options options;
+    options.probeOptions = probeOptions(m_settings);
+    auto *wizard = new FixWizard(options, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->show();
+    return wizard;
 }
 
 ProbeOptions MainWindow::probeOptions(const Settings *settings)

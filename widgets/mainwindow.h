@@ -23,6 +23,7 @@ namespace mailtls {
 
 class DashboardContext;
 class FilterBar;
+class FixWizard;
 class ImportStatus;
 class PeerDetailPage;
 class ProbeSettingsDialog;
@@ -76,6 +77,8 @@ public:
     // Opens the probe settings (window-modal); accepted, they apply to the
     // probes started from then on.
     ProbeSettingsDialog *showProbeSettings();
+    // Opens the guided fix of the own Postfix (/etc/postfix), non-modal.
+    FixWizard *showFixWizard();
     // Shows the Probe page and probes this target there.
     void probeTarget(const ProbeTarget &target);
     // The probe options the settings ask for (defaults without settings).

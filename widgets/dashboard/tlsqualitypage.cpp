@@ -62,7 +62,16 @@ TlsQualityPage::TlsQualityPage(DashboardContext *context, QWidget *parent)
     auto *layout = new QVBoxLayout(content);
     m_summary = noteLabel(QString(), content);
     m_summary->setObjectName(QStringLiteral("tlsQualitySummary"));
-    layout->addWidget(m_summary);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_summary, 1);
+    auto *fix = new QToolButton(content);
+    fix->setObjectName(QStringLiteral("fixServerButton"));
+    fix->setText(tr("Fix My Server…"));
+    fix->setAccessibleName(tr("Fix my server"));
+    fix->setToolTip(tr("Replace a weak Diffie-Hellman group, turn STARTTLS or TLS logging on in the own Postfix"));
+    connect(fix, &QToolButton::clicked, this, &TlsQualityPage::fixServerRequested);
+    header->addWidget(fix, 0, Qt::AlignTop);
+    layout->addLayout(header);
 
     auto *grid = new QGridLayout;
     grid->addWidget(

@@ -77,6 +77,8 @@ signals:
     void peerActivated(const QString &peer, Direction direction);
     // Probe asked for the selected DHE peer (PeerProbeTarget).
     void probeRequested(const mailtls::ProbeTarget &target);
+    // "Fix My Server…" in the header: the own Postfix's guided fix.
+    void fixServerRequested();
 
 private:
     static bool isDistribution(Card card) { return card <= Card::KeyExchanges; }
