@@ -5,35 +5,35 @@
     <name>BackupStore</name>
     <message>
         <source>cannot create the backup folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Sicherungsordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>cannot create a backup folder in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>in %1 kann kein Sicherungsordner angelegt werden</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not the name of a backup (they look like 20260301T120000Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist nicht der Name einer Sicherung (diese sehen aus wie 20260301T120000Z)</translation>
     </message>
     <message>
         <source>there is no backup %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>in %2 gibt es keine Sicherung %1</translation>
     </message>
     <message>
         <source>%1 is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu groß</translation>
     </message>
     <message>
         <source>%1 is not a backup manifest MailTLS can read</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Sicherungsmanifest, das MailTLS lesen kann</translation>
     </message>
     <message>
         <source>the saved copy %1 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>die gesicherte Kopie %1 fehlt</translation>
     </message>
     <message>
         <source>the saved copy %1 is not what was saved (its SHA-256 differs)</source>
-        <translation type="unfinished"></translation>
+        <translation>die gesicherte Kopie %1 ist nicht das, was gesichert wurde (ihr SHA-256 weicht ab)</translation>
     </message>
 </context>
 <context>
@@ -219,7 +219,7 @@
     </message>
     <message>
         <source>%1 is larger than %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist größer als %2 Bytes</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
@@ -227,7 +227,7 @@
     </message>
     <message>
         <source>cannot give the new %1 its owner and group (%2:%3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigentümer und Gruppe (%2:%3) können nicht auf die neue Datei %1 übertragen werden: %4</translation>
     </message>
     <message>
         <source>cannot set the mode of the new %1: %2</source>
@@ -235,7 +235,7 @@
     </message>
     <message>
         <source>cannot remove %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht entfernt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -851,167 +851,167 @@
     </message>
     <message>
         <source>%1, configuration in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Konfiguration in %2</translation>
     </message>
     <message>
         <source>Findings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde:</translation>
     </message>
     <message>
         <source>no re-probe (no address of the own server; give --verify-address IP[:PORT])</source>
-        <translation type="unfinished"></translation>
+        <translation>keine erneute Prüfung (keine Adresse des eigenen Servers; --verify-address IP[:PORT] angeben)</translation>
     </message>
     <message>
         <source>probe %1: STARTTLS must complete a TLS handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung von %1: STARTTLS muss einen TLS-Handshake abschließen</translation>
     </message>
     <message>
         <source>probe %1: a DHE-only handshake must get %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung von %1: ein Handshake nur mit DHE muss %2 erhalten</translation>
     </message>
     <message>
         <source>probe %1: a DHE-only handshake must get at least %2 bits (or no DHE at all)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung von %1: ein Handshake nur mit DHE muss mindestens %2 Bit erhalten (oder gar kein DHE)</translation>
     </message>
     <message>
         <source>Plan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan: %1</translation>
     </message>
     <message>
         <source>%1 (new file)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (neue Datei)</translation>
     </message>
     <message>
         <source>%1 (removed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (entfernt)</translation>
     </message>
     <message>
         <source>  Then: check with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Danach: prüfen mit %1</translation>
     </message>
     <message>
         <source>  reload with %1 when %2 runs</source>
-        <translation type="unfinished"></translation>
+        <translation>  neu laden mit %1, wenn %2 läuft</translation>
     </message>
     <message>
         <source>  Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Hinweis: %1</translation>
     </message>
     <message>
         <source>  Any failure puts every file back as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>  Bei jedem Fehler werden alle Dateien in ihren vorherigen Zustand zurückversetzt.</translation>
     </message>
     <message>
         <source>applied</source>
-        <translation type="unfinished"></translation>
+        <translation>angewendet</translation>
     </message>
     <message>
         <source>rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>zurückgenommen</translation>
     </message>
     <message>
         <source>ROLLBACK FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>RÜCKNAHME FEHLGESCHLAGEN</translation>
     </message>
     <message>
         <source>interrupted (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>unterbrochen (%1)</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <source>skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>übersprungen</translation>
     </message>
     <message>
         <source>FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>FEHLER</translation>
     </message>
     <message>
         <source>putting the saved files back; please wait</source>
-        <translation type="unfinished"></translation>
+        <translation>die gesicherten Dateien werden wiederhergestellt; bitte warten</translation>
     </message>
     <message>
         <source>cancelling: anything written is put back…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird abgebrochen: alles Geschriebene wird zurückgenommen …</translation>
     </message>
     <message>
         <source>Applying:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwenden:</translation>
     </message>
     <message>
         <source>the plan could not be started</source>
-        <translation type="unfinished"></translation>
+        <translation>der Plan konnte nicht gestartet werden</translation>
     </message>
     <message>
         <source>Done: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt: %1.</translation>
     </message>
     <message>
         <source>%1 is not running: the change takes effect at its next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft nicht: Die Änderung wird beim nächsten Start wirksam.</translation>
     </message>
     <message>
         <source>The previous files are in backup %1; to put them back: mailtls fix --restore %1 --yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorherigen Dateien liegen in der Sicherung %1; zum Wiederherstellen: mailtls fix --restore %1 --yes</translation>
     </message>
     <message>
         <source>Output of the failed step:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe des fehlgeschlagenen Schritts:</translation>
     </message>
     <message>
         <source>the %1 step failed and not everything could be put back: see the rollback step above; the saved files are in backup %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schritt „%1“ ist fehlgeschlagen, und nicht alles konnte wiederhergestellt werden: siehe den Schritt „Rücknahme“ oben; die gesicherten Dateien liegen in der Sicherung %2</translation>
     </message>
     <message>
         <source>the %1 step failed: %2; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schritt „%1“ ist fehlgeschlagen: %2; es wurde nichts geändert</translation>
     </message>
     <message>
         <source>the %1 step failed: %2; the previous configuration is back in place</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schritt „%1“ ist fehlgeschlagen: %2; die vorherige Konfiguration ist wiederhergestellt</translation>
     </message>
     <message>
         <source>No backups in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Sicherungen in %1.</translation>
     </message>
     <message>
         <source>Backups in %1, newest first:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungen in %1, neueste zuerst:</translation>
     </message>
     <message>
         <source>%1 (created)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (angelegt)</translation>
     </message>
     <message>
         <source>Put one back with: mailtls fix --restore BACKUP --yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine davon wiederherstellen mit: mailtls fix --restore SICHERUNG --yes</translation>
     </message>
     <message>
         <source>Nothing to change: the files are as backup %1 saved them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu ändern: Die Dateien sind so, wie die Sicherung %1 sie gespeichert hat.</translation>
     </message>
     <message>
         <source>Nothing was changed. Run again with --yes to apply this plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts geändert. Führen Sie den Befehl erneut mit --yes aus, um diesen Plan anzuwenden.</translation>
     </message>
     <message>
         <source>Fix the own mail server&apos;s TLS: logjam (a weak Diffie-Hellman group), starttls (offer STARTTLS, use it for outgoing mail) or tls-logging (log TLS sessions). Prints the findings and the change as a unified diff; --yes applies it: backup, write, check, reload, re-probe, and everything put back on a failure. Exit status: 0 when applied, nothing to change or only shown; 1 on failure; 2 on usage errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das TLS des eigenen Mailservers in Ordnung bringen: logjam (eine schwache Diffie-Hellman-Gruppe), starttls (STARTTLS anbieten und für ausgehende Mail verwenden) oder tls-logging (TLS-Sitzungen protokollieren). Gibt die Befunde und die Änderung als Unified Diff aus; --yes wendet sie an: sichern, schreiben, prüfen, neu laden, erneut prüfen und bei einem Fehler alles zurücknehmen. Exit-Status: 0, wenn angewendet, nichts zu ändern oder nur angezeigt; 1 bei Fehler; 2 bei Aufruffehlern.</translation>
     </message>
     <message>
         <source>The mail server: postfix (the only one so far).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver: postfix (bisher der einzige).</translation>
     </message>
     <message>
         <source>MTA</source>
-        <translation type="unfinished"></translation>
+        <translation>MTA</translation>
     </message>
     <message>
         <source>Postfix&apos;s configuration folder (default: Postfix&apos;s own, /etc/postfix).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Konfigurationsordner von Postfix (Vorgabe: der von Postfix selbst, /etc/postfix).</translation>
     </message>
     <message>
         <source>DIR</source>
@@ -1019,23 +1019,23 @@
     </message>
     <message>
         <source>Show the findings and the plan; change nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Befunde und den Plan anzeigen; nichts ändern.</translation>
     </message>
     <message>
         <source>Apply the plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Plan anwenden.</translation>
     </message>
     <message>
         <source>logjam: the RFC 7919 group to use (ffdhe2048 … ffdhe8192; default ffdhe3072), or auto to let OpenSSL choose (Postfix 3.7 or later with OpenSSL 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>logjam: die zu verwendende Gruppe nach RFC 7919 (ffdhe2048 … ffdhe8192; Vorgabe ffdhe3072) oder auto, damit OpenSSL wählt (Postfix 3.7 oder neuer mit OpenSSL 3).</translation>
     </message>
     <message>
         <source>GROUP</source>
-        <translation type="unfinished"></translation>
+        <translation>GRUPPE</translation>
     </message>
     <message>
         <source>starttls: the server&apos;s certificate chain (PEM), with --key.</source>
-        <translation type="unfinished"></translation>
+        <translation>starttls: die Zertifikatskette des Servers (PEM), zusammen mit --key.</translation>
     </message>
     <message>
         <source>FILE</source>
@@ -1043,95 +1043,95 @@
     </message>
     <message>
         <source>starttls: the certificate&apos;s private key (PEM).</source>
-        <translation type="unfinished"></translation>
+        <translation>starttls: der private Schlüssel des Zertifikats (PEM).</translation>
     </message>
     <message>
         <source>Re-probe the own server at this address after the reload (default: 127.0.0.1:25 when Postfix listens on loopback, else its first inet_interfaces address).</source>
-        <translation type="unfinished"></translation>
+        <translation>Den eigenen Server nach dem Neuladen unter dieser Adresse erneut prüfen (Vorgabe: 127.0.0.1:25, wenn Postfix auf Loopback lauscht, sonst seine erste Adresse aus inet_interfaces).</translation>
     </message>
     <message>
         <source>IP[:PORT]</source>
-        <translation type="unfinished"></translation>
+        <translation>IP[:PORT]</translation>
     </message>
     <message>
         <source>Keep backups in this folder (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungen in diesem Ordner ablegen (Vorgabe: %1).</translation>
     </message>
     <message>
         <source>List the backups, or with BACKUP show (and with --yes apply) the plan that puts its files back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherungen auflisten, oder mit SICHERUNG den Plan anzeigen (und mit --yes anwenden), der deren Dateien wiederherstellt.</translation>
     </message>
     <message>
         <source>logjam, starttls or tls-logging (or BACKUP with --restore).</source>
-        <translation type="unfinished"></translation>
+        <translation>logjam, starttls oder tls-logging (oder SICHERUNG mit --restore).</translation>
     </message>
     <message>
         <source>--mta %1: Sendmail, Exim and Dovecot are not supported by this command yet; only postfix is</source>
-        <translation type="unfinished"></translation>
+        <translation>--mta %1: Sendmail, Exim und Dovecot werden von diesem Befehl noch nicht unterstützt; nur postfix</translation>
     </message>
     <message>
         <source>--mta %1: unknown mail server; only postfix is supported (Sendmail, Exim and Dovecot are not yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>--mta %1: unbekannter Mailserver; nur postfix wird unterstützt (Sendmail, Exim und Dovecot noch nicht)</translation>
     </message>
     <message>
         <source>--dry-run and --yes exclude each other</source>
-        <translation type="unfinished"></translation>
+        <translation>--dry-run und --yes schließen einander aus</translation>
     </message>
     <message>
         <source>--backup-dir: the folder name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>--backup-dir: der Ordnername ist leer</translation>
     </message>
     <message>
         <source>--%1 has no meaning with --restore</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 hat mit --restore keine Bedeutung</translation>
     </message>
     <message>
         <source>--restore takes one backup at most</source>
-        <translation type="unfinished"></translation>
+        <translation>--restore nimmt höchstens eine Sicherung an</translation>
     </message>
     <message>
         <source>fix needs one of logjam, starttls, tls-logging (see mailtls fix --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>fix braucht eines von logjam, starttls, tls-logging (siehe mailtls fix --help)</translation>
     </message>
     <message>
         <source>fix takes one fix at a time</source>
-        <translation type="unfinished"></translation>
+        <translation>fix führt jeweils nur eine Abhilfe aus</translation>
     </message>
     <message>
         <source>unknown fix &quot;%1&quot;: give logjam, starttls or tls-logging</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Abhilfe „%1“: logjam, starttls oder tls-logging angeben</translation>
     </message>
     <message>
         <source>--group belongs to the logjam fix</source>
-        <translation type="unfinished"></translation>
+        <translation>--group gehört zur Abhilfe logjam</translation>
     </message>
     <message>
         <source>--cert and --key belong to the starttls fix</source>
-        <translation type="unfinished"></translation>
+        <translation>--cert und --key gehören zur Abhilfe starttls</translation>
     </message>
     <message>
         <source>--cert and --key go together</source>
-        <translation type="unfinished"></translation>
+        <translation>--cert und --key gehören zusammen</translation>
     </message>
     <message>
         <source>--group: &quot;%1&quot; is not one of %2, auto</source>
-        <translation type="unfinished"></translation>
+        <translation>--group: „%1“ ist keiner der Werte %2, auto</translation>
     </message>
     <message>
         <source>--verify-address: &quot;%1&quot; is not an IP address with an optional port (a name is not looked up)</source>
-        <translation type="unfinished"></translation>
+        <translation>--verify-address: „%1“ ist keine IP-Adresse mit optionalem Port (ein Name wird nicht aufgelöst)</translation>
     </message>
     <message>
         <source>--config-dir: there is no folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--config-dir: den Ordner %1 gibt es nicht</translation>
     </message>
     <message>
         <source>cannot inspect Postfix: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfix kann nicht untersucht werden: %1</translation>
     </message>
     <message>
         <source>Nothing to change (%1): already in place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu ändern (%1): bereits umgesetzt.</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1613,65 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>PlanVerifier</name>
+    <message>
+        <source>no session was opened</source>
+        <translation>es wurde keine Sitzung geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 could not be probed: %2</source>
+        <translation>%1 konnte nicht geprüft werden: %2</translation>
+    </message>
+    <message>
+        <source>the probe of %1 did not get through: %2</source>
+        <translation>die Prüfung von %1 ist nicht durchgekommen: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not offer STARTTLS</source>
+        <translation>%1 bietet kein STARTTLS an</translation>
+    </message>
+    <message>
+        <source>%1 offers STARTTLS, but the TLS handshake fails: %2</source>
+        <translation>%1 bietet STARTTLS an, aber der TLS-Handshake schlägt fehl: %2</translation>
+    </message>
+    <message>
+        <source>%1 offers STARTTLS: %2, %3</source>
+        <translation>%1 bietet STARTTLS an: %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 could not be asked for its Diffie-Hellman group</source>
+        <translation>%1 konnte nicht nach seiner Diffie-Hellman-Gruppe gefragt werden</translation>
+    </message>
+    <message>
+        <source>%1 offers no DHE key exchange (ECDHE only): Logjam does not apply</source>
+        <translation>%1 bietet keinen DHE-Schlüsselaustausch an (nur ECDHE): Logjam trifft nicht zu</translation>
+    </message>
+    <message>
+        <source>%1&apos;s Diffie-Hellman group could not be measured: %2</source>
+        <translation>Die Diffie-Hellman-Gruppe von %1 konnte nicht gemessen werden: %2</translation>
+    </message>
+    <message>
+        <source>a group of its own</source>
+        <translation>eine eigene Gruppe</translation>
+    </message>
+    <message>
+        <source>%1 now offers DHE with %2 bits, %3</source>
+        <translation>%1 bietet jetzt DHE mit %2 Bit an, %3</translation>
+    </message>
+    <message>
+        <source>%1 still offers DHE with %2 bits, %3, not %4</source>
+        <translation>%1 bietet weiterhin DHE mit %2 Bit an, %3, nicht %4</translation>
+    </message>
+    <message>
+        <source>the new group</source>
+        <translation>die neue Gruppe</translation>
+    </message>
+    <message>
+        <source>%1 still offers DHE with only %2 bits, %3 (at least %4 expected)</source>
+        <translation>%1 bietet weiterhin DHE mit nur %2 Bit an, %3 (mindestens %4 erwartet)</translation>
+    </message>
+</context>
+<context>
     <name>PolicyTxtRecords</name>
     <message>
         <source>%1 must be followed by &quot;;&quot;</source>
@@ -1671,71 +1730,71 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <name>PostfixAdvice</name>
     <message>
         <source>%1 = (empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = (leer)</translation>
     </message>
     <message>
         <source>On Postfix %1 with OpenSSL 3, leave smtpd_tls_dh1024_param_file empty: OpenSSL then picks a published group (RFC 3526 or RFC 7919) as strong as the certificate&apos;s key (mailtls fix logjam --group auto).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lassen Sie bei Postfix %1 mit OpenSSL 3 smtpd_tls_dh1024_param_file leer: OpenSSL wählt dann eine veröffentlichte Gruppe (RFC 3526 oder RFC 7919), die so stark ist wie der Schlüssel des Zertifikats (mailtls fix logjam --group auto).</translation>
     </message>
     <message>
         <source>TLS 1.3 clients also get the RFC 7919 groups listed in tls_ffdhe_auto_groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-1.3-Clients erhalten außerdem die in tls_ffdhe_auto_groups aufgeführten Gruppen nach RFC 7919.</translation>
     </message>
     <message>
         <source>For a rating of &quot;good&quot; at internet.nl, use the RFC 7919 group ffdhe3072 instead (mailtls fix logjam --group ffdhe3072).</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die Bewertung „good“ bei internet.nl verwenden Sie stattdessen die Gruppe ffdhe3072 nach RFC 7919 (mailtls fix logjam --group ffdhe3072).</translation>
     </message>
     <message>
         <source>Use the RFC 7919 group ffdhe3072 (mailtls fix logjam --group ffdhe3072), or a freshly generated group of at least 2048 bits (mailtls dhparam --bits 3072 --out FILE).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie die Gruppe ffdhe3072 nach RFC 7919 (mailtls fix logjam --group ffdhe3072) oder eine neu erzeugte Gruppe mit mindestens 2048 Bit (mailtls dhparam --bits 3072 --out DATEI).</translation>
     </message>
     <message>
         <source>Turning DHE off (smtpd_tls_exclude_ciphers = kDHE) and relying on ECDHE is as good an answer: current mail servers all speak ECDHE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ebenso gut ist es, DHE abzuschalten (smtpd_tls_exclude_ciphers = kDHE) und sich auf ECDHE zu verlassen: Aktuelle Mailserver beherrschen alle ECDHE.</translation>
     </message>
     <message>
         <source>Checkers: internet.nl passes ffdhe3072, ffdhe4096 and other groups of 3072 bits or more (or no DHE at all) and rates 2048-bit groups &quot;phase out&quot;; testssl.sh flags groups under 2048 bits and well-known shared primes (Logjam).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfdienste: internet.nl akzeptiert ffdhe3072, ffdhe4096 und andere Gruppen mit 3072 Bit oder mehr (oder gar kein DHE) und bewertet Gruppen mit 2048 Bit mit „phase out“; testssl.sh bemängelt Gruppen unter 2048 Bit und bekannte, geteilte Primzahlen (Logjam).</translation>
     </message>
     <message>
         <source>OpenSSL version unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenSSL-Version unbekannt</translation>
     </message>
     <message>
         <source>This Postfix lets OpenSSL choose the Diffie-Hellman group when smtpd_tls_dh1024_param_file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Postfix-Version lässt OpenSSL die Diffie-Hellman-Gruppe wählen, wenn smtpd_tls_dh1024_param_file leer ist.</translation>
     </message>
     <message>
         <source>Postfix is not running</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfix läuft nicht</translation>
     </message>
     <message>
         <source>A change is checked and written, and takes effect at Postfix&apos;s next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Änderung wird geprüft und geschrieben und wird beim nächsten Start von Postfix wirksam.</translation>
     </message>
     <message>
         <source>Whether Postfix is running could not be told</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob Postfix läuft, ließ sich nicht feststellen</translation>
     </message>
     <message>
         <source>`postfix status` needs root: run MailTLS as root (or with sudo) to reload Postfix after a change.</source>
-        <translation type="unfinished"></translation>
+        <translation>`postfix status` braucht root-Rechte: Führen Sie MailTLS als root (oder mit sudo) aus, um Postfix nach einer Änderung neu zu laden.</translation>
     </message>
     <message>
         <source>master.cf sets %1 for the service %2</source>
-        <translation type="unfinished"></translation>
+        <translation>master.cf setzt %1 für den Dienst %2</translation>
     </message>
     <message>
         <source>A change to main.cf does not reach this service: change or remove the -o %1 line of %2 in master.cf as well.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Änderung an main.cf erreicht diesen Dienst nicht: Ändern oder entfernen Sie auch die Zeile -o %1 von %2 in master.cf.</translation>
     </message>
     <message>
         <source>DHE is switched off: Logjam does not apply</source>
-        <translation type="unfinished"></translation>
+        <translation>DHE ist abgeschaltet: Logjam trifft nicht zu</translation>
     </message>
     <message>
         <source>ECDHE alone is what internet.nl and testssl.sh like best; the DH parameter file is not used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ECDHE bewerten internet.nl und testssl.sh am besten; die DH-Parameterdatei wird nicht verwendet.</translation>
     </message>
     <message>
         <source>a group of its own</source>
@@ -1743,11 +1802,11 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
     <message>
         <source>smtpd_tls_dh1024_param_file names a file Postfix cannot use</source>
-        <translation type="unfinished"></translation>
+        <translation>smtpd_tls_dh1024_param_file nennt eine Datei, die Postfix nicht verwenden kann</translation>
     </message>
     <message>
         <source>Postfix falls back to its built-in group and logs a warning for every TLS session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfix weicht auf seine eingebaute Gruppe aus und protokolliert bei jeder TLS-Sitzung eine Warnung.</translation>
     </message>
     <message>
         <source>Diffie-Hellman group of only %1 bits, shared by many servers (Logjam)</source>
@@ -1759,177 +1818,177 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
     <message>
         <source>Diffie-Hellman group of %1 bits (%2): internet.nl rates it &quot;phase out&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Diffie-Hellman-Gruppe mit %1 Bit (%2): internet.nl bewertet sie mit „phase out“</translation>
     </message>
     <message>
         <source>Diffie-Hellman group of %1 bits (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diffie-Hellman-Gruppe mit %1 Bit (%2)</translation>
     </message>
     <message>
         <source>internet.nl and testssl.sh accept it.</source>
-        <translation type="unfinished"></translation>
+        <translation>internet.nl und testssl.sh akzeptieren sie.</translation>
     </message>
     <message>
         <source>OpenSSL chooses the Diffie-Hellman group (Postfix %1 with OpenSSL 3)</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenSSL wählt die Diffie-Hellman-Gruppe (Postfix %1 mit OpenSSL 3)</translation>
     </message>
     <message>
         <source>This is today&apos;s advice for this Postfix. OpenSSL matches the group to the certificate&apos;s key: 2048 bits (RFC 3526 group 14) for a 2048-bit RSA key, which testssl.sh accepts and internet.nl rates &quot;phase out&quot;; for &quot;good&quot; there, use ffdhe3072 (mailtls fix logjam --group ffdhe3072) or turn DHE off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist die heutige Empfehlung für diese Postfix-Version. OpenSSL passt die Gruppe an den Schlüssel des Zertifikats an: 2048 Bit (RFC 3526 Gruppe 14) für einen RSA-Schlüssel mit 2048 Bit, was testssl.sh akzeptiert und internet.nl mit „phase out“ bewertet; für „good“ dort verwenden Sie ffdhe3072 (mailtls fix logjam --group ffdhe3072) oder schalten DHE ab.</translation>
     </message>
     <message>
         <source>Postfix %1&apos;s built-in 1024-bit Diffie-Hellman group, the same on every such server (Logjam)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die eingebaute 1024-Bit-Diffie-Hellman-Gruppe von Postfix %1, auf jedem solchen Server dieselbe (Logjam)</translation>
     </message>
     <message>
         <source>Postfix&apos;s built-in 2048-bit Diffie-Hellman group, the same on every Postfix server</source>
-        <translation type="unfinished"></translation>
+        <translation>Die eingebaute 2048-Bit-Diffie-Hellman-Gruppe von Postfix, auf jedem Postfix-Server dieselbe</translation>
     </message>
     <message>
         <source>Set smtpd_tls_security_level = may with a certificate and its key (mailtls fix starttls --cert FILE --key FILE). Not &quot;encrypt&quot;: on port 25 that refuses every sender without TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie smtpd_tls_security_level = may mit einem Zertifikat und seinem Schlüssel (mailtls fix starttls --cert DATEI --key DATEI). Nicht „encrypt“: Das lehnt auf Port 25 jeden sendenden Server ohne TLS ab.</translation>
     </message>
     <message>
         <source>The SMTP server does not offer STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SMTP-Server bietet kein STARTTLS an</translation>
     </message>
     <message>
         <source>smtpd_tls_security_level is %1, but no certificate is set: Postfix offers no STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>smtpd_tls_security_level ist %1, aber es ist kein Zertifikat gesetzt: Postfix bietet kein STARTTLS an</translation>
     </message>
     <message>
         <source>The certificate or key file Postfix is to use does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zertifikats- oder Schlüsseldatei, die Postfix verwenden soll, existiert nicht</translation>
     </message>
     <message>
         <source>Postfix then offers no STARTTLS. Name the files that exist (mailtls fix starttls --cert FILE --key FILE).</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfix bietet dann kein STARTTLS an. Geben Sie vorhandene Dateien an (mailtls fix starttls --cert DATEI --key DATEI).</translation>
     </message>
     <message>
         <source>The SMTP server offers STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SMTP-Server bietet STARTTLS an</translation>
     </message>
     <message>
         <source>Outgoing mail never uses TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgehende Mail verwendet nie TLS</translation>
     </message>
     <message>
         <source>Set smtp_tls_security_level = may (mailtls fix starttls): Postfix then encrypts whenever the receiving server offers STARTTLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie smtp_tls_security_level = may (mailtls fix starttls): Postfix verschlüsselt dann immer, wenn der empfangende Server STARTTLS anbietet.</translation>
     </message>
     <message>
         <source>The SMTP server logs no TLS sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SMTP-Server protokolliert keine TLS-Sitzungen</translation>
     </message>
     <message>
         <source>The SMTP client logs no TLS sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SMTP-Client protokolliert keine TLS-Sitzungen</translation>
     </message>
     <message>
         <source>Set %1 = 1 (mailtls fix tls-logging): one &quot;TLS connection established&quot; line per session, without which the dashboard cannot tell encrypted from plaintext mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie %1 = 1 (mailtls fix tls-logging): eine Zeile „TLS connection established“ je Sitzung, ohne die das Dashboard verschlüsselte Mail nicht von Klartext-Mail unterscheiden kann.</translation>
     </message>
     <message>
         <source>TLS sessions are logged</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Sitzungen werden protokolliert</translation>
     </message>
 </context>
 <context>
     <name>PostfixFixes</name>
     <message>
         <source>%1 removed (Postfix&apos;s default applies)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernt (die Vorgabe von Postfix gilt)</translation>
     </message>
     <message>
         <source>master.cf sets %1 = %2 for the service %3: this change does not reach that service</source>
-        <translation type="unfinished"></translation>
+        <translation>master.cf setzt %1 = %2 für den Dienst %3: Diese Änderung erreicht diesen Dienst nicht</translation>
     </message>
     <message>
         <source>Postfix has not been inspected</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfix wurde nicht untersucht</translation>
     </message>
     <message>
         <source>Replace the weak Diffie-Hellman group (Logjam)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die schwache Diffie-Hellman-Gruppe ersetzen (Logjam)</translation>
     </message>
     <message>
         <source>DHE is switched off (smtpd_tls_exclude_ciphers): Postfix uses the group only when DHE is switched on again.</source>
-        <translation type="unfinished"></translation>
+        <translation>DHE ist abgeschaltet (smtpd_tls_exclude_ciphers): Postfix verwendet die Gruppe erst, wenn DHE wieder eingeschaltet wird.</translation>
     </message>
     <message>
         <source>--group auto needs Postfix 3.7 or later built with OpenSSL 3, and this is %1: choose an RFC 7919 group such as ffdhe3072</source>
-        <translation type="unfinished"></translation>
+        <translation>--group auto braucht Postfix 3.7 oder neuer, mit OpenSSL 3 gebaut, und dies ist %1: eine Gruppe nach RFC 7919 wie ffdhe3072 wählen</translation>
     </message>
     <message>
         <source>Let OpenSSL choose the Diffie-Hellman group</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenSSL die Diffie-Hellman-Gruppe wählen lassen</translation>
     </message>
     <message>
         <source>%1 stays on disk, no longer used: delete it when you like.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bleibt auf der Festplatte, wird aber nicht mehr verwendet: Löschen Sie die Datei, wann Sie möchten.</translation>
     </message>
     <message>
         <source>the new DH parameters are not usable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die neuen DH-Parameter sind nicht verwendbar: %1</translation>
     </message>
     <message>
         <source>the new DH group has only %1 bits; at least 2048 are needed</source>
-        <translation type="unfinished"></translation>
+        <translation>die neue DH-Gruppe hat nur %1 Bit; mindestens 2048 sind nötig</translation>
     </message>
     <message>
         <source>the new %1-bit group</source>
-        <translation type="unfinished"></translation>
+        <translation>die neue %1-Bit-Gruppe</translation>
     </message>
     <message>
         <source>DH parameters: %1 (%2, %3 bits)</source>
-        <translation type="unfinished"></translation>
+        <translation>DH-Parameter: %1 (%2, %3 Bit)</translation>
     </message>
     <message>
         <source>DH parameters: a group of its own, %1 bits</source>
-        <translation type="unfinished"></translation>
+        <translation>DH-Parameter: eine eigene Gruppe, %1 Bit</translation>
     </message>
     <message>
         <source>give the certificate and its key together (--cert FILE --key FILE)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Zertifikat und seinen Schlüssel zusammen angeben (--cert DATEI --key DATEI)</translation>
     </message>
     <message>
         <source>%1 is not an absolute path; Postfix needs one</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein absoluter Pfad; Postfix braucht einen</translation>
     </message>
     <message>
         <source>Offer STARTTLS, and use it for outgoing mail</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS anbieten und für ausgehende Mail verwenden</translation>
     </message>
     <message>
         <source>smtpd_tls_chain_files is set (%1) and takes precedence over smtpd_tls_cert_file: change the certificate there, or empty it first</source>
-        <translation type="unfinished"></translation>
+        <translation>smtpd_tls_chain_files ist gesetzt (%1) und hat Vorrang vor smtpd_tls_cert_file: das Zertifikat dort ändern oder den Parameter zuerst leeren</translation>
     </message>
     <message>
         <source>Postfix has no certificate to offer: give one with --cert FILE --key FILE (for example Let&apos;s Encrypt&apos;s fullchain.pem and privkey.pem)</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfix hat kein Zertifikat, das es anbieten kann: eines mit --cert DATEI --key DATEI angeben (zum Beispiel fullchain.pem und privkey.pem von Let&apos;s Encrypt)</translation>
     </message>
     <message>
         <source>Log TLS sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Sitzungen protokollieren</translation>
     </message>
 </context>
 <context>
     <name>PostfixInspectionResult</name>
     <message>
         <source>Postfix (version unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfix (Version unbekannt)</translation>
     </message>
     <message>
         <source>Postfix %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfix %1</translation>
     </message>
     <message>
         <source>%1, OpenSSL version unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, OpenSSL-Version unbekannt</translation>
     </message>
     <message>
         <source>%1 with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit %2</translation>
     </message>
 </context>
 <context>
@@ -4109,6 +4168,446 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>mailtls::FixApplyPage</name>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps of the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change did not go through: see the steps below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::FixChoosePage</name>
+    <message>
+        <source>&amp;Logjam: replace a weak Diffie-Hellman group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn &amp;STARTTLS on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn TLS &amp;logging on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every change is shown before anything is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logjam fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn STARTTLS on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn TLS logging on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Certificate (PEM):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key (PEM):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a strong published group, OpenSSL&apos;s own choice or a group of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change: the Diffie-Hellman group in use is already strong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer STARTTLS and use it for outgoing mail; the certificate files are optional (the server has one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer STARTTLS and use it for outgoing mail; name the certificate and key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change: STARTTLS is offered and used for outgoing mail already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log each TLS session, so that the dashboard can tell encrypted from plaintext mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change: TLS sessions are logged already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::FixDhPage</name>
+    <message>
+        <source>A published &amp;RFC 7919 group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Automatic: OpenSSL chooses a published group of matching size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate a group of its own:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internet.nl and testssl.sh accept an RFC 7919 group of 3072 bits or more, OpenSSL&apos;s automatic choice, and a group of its own of at least 2048 bits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an RFC 7919 group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 7919 group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let OpenSSL choose the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate a group of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size of the generated group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching for a safe prime: %1 candidates tried…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirming a candidate (%1 tried)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A group of %1 bits is ready (%2 candidates tried).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The generation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The generation was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred with %1: no file to keep up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs Postfix 3.7 or later with OpenSSL 3 (this is %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching for a safe prime…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::FixInspectPage</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the mail server&apos;s configuration says about TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspection status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry the inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspecting the Postfix configuration in %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspection failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, configuration in %2.</source>
+        <translation type="unfinished">%1, Konfiguration in %2. {1,?}</translation>
+    </message>
+    <message>
+        <source>Postfix is not running: a change takes effect at its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to report.</source>
+        <translation>Nichts zu berichten.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::FixResultPage</name>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Output of the failed step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not running: the change takes effect at its next start.</source>
+        <translation>%1 läuft nicht: Die Änderung wird beim nächsten Start wirksam.</translation>
+    </message>
+    <message>
+        <source>The previous files are kept in backup %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 step failed: %2
+Not every file could be put back; the saved files are in backup %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 step failed: %2
+Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolled back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 step failed: %2
+Your files were restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::FixReviewPage</name>
+    <message>
+        <source>Review changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary of the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change as a unified diff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change cannot be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change: %1 is already in place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Nothing has been written yet: Apply backs up every file, writes the change, checks it, reloads Postfix and puts everything back if any step fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::FixWizard</name>
+    <message>
+        <source>Fix My Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix my server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+</context>
+<context>
     <name>mailtls::FollowWorker</name>
     <message>
         <source>paused</source>
@@ -4441,6 +4940,14 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>Ask a domain&apos;s mail servers what they offer: STARTTLS, TLS versions, certificate, Diffie-Hellman group, MTA-STS and TLS-RPT</source>
         <translation>Die Mailserver einer Domain fragen, was sie anbieten: STARTTLS, TLS-Versionen, Zertifikat, Diffie-Hellman-Gruppe, MTA-STS und TLS-RPT</translation>
+    </message>
+    <message>
+        <source>&amp;Fix My Server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace a weak Diffie-Hellman group, turn STARTTLS or TLS logging on in Postfix</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5319,104 +5826,48 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
 <context>
     <name>mailtls::PlanApplier</name>
     <message>
-        <source>no session was opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 could not be probed: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the probe of %1 did not get through: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 does not offer STARTTLS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 offers STARTTLS, but the TLS handshake fails: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 offers STARTTLS: %2, %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 could not be asked for its Diffie-Hellman group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 offers no DHE key exchange (ECDHE only): Logjam does not apply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1&apos;s Diffie-Hellman group could not be measured: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a group of its own</source>
-        <translation>eine eigene Gruppe</translation>
-    </message>
-    <message>
-        <source>%1 now offers DHE with %2 bits, %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 still offers DHE with %2 bits, %3, not %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the new group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 still offers DHE with only %2 bits, %3 (at least %4 expected)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung</translation>
     </message>
     <message>
         <source>write</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben</translation>
     </message>
     <message>
         <source>validate</source>
-        <translation type="unfinished"></translation>
+        <translation>Validieren</translation>
     </message>
     <message>
         <source>reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu laden</translation>
     </message>
     <message>
         <source>verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen</translation>
     </message>
     <message>
         <source>rollback</source>
-        <translation type="unfinished"></translation>
+        <translation>Rücknahme</translation>
     </message>
     <message>
         <source>Put back the configuration saved before &quot;%1&quot; (backup %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vor „%1“ gesicherte Konfiguration wiederherstellen (Sicherung %2)</translation>
     </message>
     <message>
         <source>%1 as it was before</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wie zuvor</translation>
     </message>
     <message>
         <source>remove %1 (it did not exist before)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernen (gab es zuvor nicht)</translation>
     </message>
     <message>
         <source>a change is being applied; wait until it has finished</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Änderung wird gerade angewendet; warten Sie, bis sie abgeschlossen ist</translation>
     </message>
     <message>
         <source>the files are already as backup %1 saved them: nothing to restore</source>
-        <translation type="unfinished"></translation>
+        <translation>die Dateien sind bereits so, wie die Sicherung %1 sie gespeichert hat: nichts wiederherzustellen</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -5424,168 +5875,170 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
     <message>
         <source>Saving a copy of each file before it changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Von jeder Datei wird vor der Änderung eine Kopie gesichert</translation>
     </message>
     <message>
         <source>the plan changes %1 twice; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>der Plan ändert %1 zweimal; es wurde nichts geändert</translation>
     </message>
     <message>
         <source>Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>%1 was created after the plan was made</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde angelegt, nachdem der Plan erstellt wurde</translation>
     </message>
     <message>
         <source>%1 was removed after the plan was made</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde entfernt, nachdem der Plan erstellt wurde</translation>
     </message>
     <message>
         <source>%1 changed after the plan was made</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat sich geändert, nachdem der Plan erstellt wurde</translation>
     </message>
     <message>
         <source>Nothing was changed: inspect again and review the new plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts geändert: Untersuchen Sie erneut und prüfen Sie den neuen Plan.</translation>
     </message>
     <message>
         <source>saved in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gesichert in %1</translation>
     </message>
     <message>
         <source>Writing the changed files</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geänderten Dateien werden geschrieben</translation>
     </message>
     <message>
         <source>%1 changed while the plan was being applied</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat sich geändert, während der Plan angewendet wurde</translation>
     </message>
     <message>
         <source>wrote %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geschrieben</translation>
     </message>
     <message>
         <source>removed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernt</translation>
     </message>
     <message>
         <source>Checking the new configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neue Konfiguration wird geprüft</translation>
     </message>
     <message>
         <source>%1 names %2, which does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nennt %2, aber diese Datei gibt es nicht</translation>
     </message>
     <message>
         <source>%1 names %2, which is not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nennt %2, aber das ist keine reguläre Datei</translation>
     </message>
     <message>
         <source>the files named by the changed settings exist</source>
-        <translation type="unfinished"></translation>
+        <translation>die in den geänderten Einstellungen genannten Dateien existieren</translation>
     </message>
     <message>
         <source>passed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bestanden: %1</translation>
     </message>
     <message>
         <source>%1 could not be run: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht ausgeführt werden: %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 did not finish within %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 wurde nicht innerhalb von %n Sekunde beendet</numerusform>
+            <numerusform>%1 wurde nicht innerhalb von %n Sekunden beendet</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 failed (exit status %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist fehlgeschlagen (Exit-Status %2)</translation>
     </message>
     <message>
         <source>%1 objects to the change:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 beanstandet die Änderung:
+%2</translation>
     </message>
     <message>
         <source>Reloading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird neu geladen</translation>
     </message>
     <message>
         <source>%1 cannot be reloaded from here: the change takes effect at its next start or reload</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann von hier aus nicht neu geladen werden: Die Änderung wird beim nächsten Start oder Neuladen wirksam</translation>
     </message>
     <message>
         <source>%1 is not running: the change takes effect at its next start</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft nicht: Die Änderung wird beim nächsten Start wirksam</translation>
     </message>
     <message>
         <source>%1 reloaded its configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat seine Konfiguration neu geladen</translation>
     </message>
     <message>
         <source>Probing the own mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>Der eigene Mailserver wird geprüft</translation>
     </message>
     <message>
         <source>nothing to probe for this change: the validation covers it</source>
-        <translation type="unfinished"></translation>
+        <translation>für diese Änderung ist keine Prüfung des Servers nötig: Die Validierung deckt sie ab</translation>
     </message>
     <message>
         <source>not probed: %1 has not loaded the change yet</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geprüft: %1 hat die Änderung noch nicht geladen</translation>
     </message>
     <message>
         <source>not probed: no address of the own mail server was given</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geprüft: Es wurde keine Adresse des eigenen Mailservers angegeben</translation>
     </message>
     <message numerus="yes">
         <source>probed %n time(s), %1 ms apart</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n-mal geprüft, im Abstand von %1 ms</numerusform>
+            <numerusform>%n-mal geprüft, im Abstand von %1 ms</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 does not read back as saved</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 stimmt beim erneuten Lesen nicht mit dem Gesicherten überein</translation>
     </message>
     <message numerus="yes">
         <source>restored %n file(s) from %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei aus %1 wiederhergestellt</numerusform>
+            <numerusform>%n Dateien aus %1 wiederhergestellt</numerusform>
         </translation>
     </message>
     <message>
         <source>could not restore every file; the copies are in %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>es konnten nicht alle Dateien wiederhergestellt werden; die Kopien liegen in %1:
+%2</translation>
     </message>
     <message>
         <source>Putting the saved files back</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gesicherten Dateien werden wiederhergestellt</translation>
     </message>
     <message>
         <source>%1 reloaded the restored configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die wiederhergestellte Konfiguration neu geladen</translation>
     </message>
     <message>
         <source>reloading %1 failed: run %2 yourself</source>
-        <translation type="unfinished"></translation>
+        <translation>das Neuladen von %1 ist fehlgeschlagen: Führen Sie %2 selbst aus</translation>
     </message>
     <message>
         <source>[output cut after %1 bytes]</source>
-        <translation type="unfinished"></translation>
+        <translation>[Ausgabe nach %1 Bytes abgeschnitten]</translation>
     </message>
     <message numerus="yes">
         <source>[stopped: no answer within %n second(s)]</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>[angehalten: keine Antwort innerhalb von %n Sekunde]</numerusform>
+            <numerusform>[angehalten: keine Antwort innerhalb von %n Sekunden]</numerusform>
         </translation>
     </message>
 </context>
@@ -5593,31 +6046,35 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <name>mailtls::PostfixInspection</name>
     <message>
         <source>Postfix can be inspected on this computer only, for now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfix kann vorerst nur auf diesem Computer untersucht werden.</translation>
     </message>
     <message>
         <source>The inspection was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Untersuchung wurde abgebrochen.</translation>
     </message>
     <message>
         <source>postconf was not found on this computer: is Postfix installed? (looked on PATH and in %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>postconf wurde auf diesem Computer nicht gefunden: Ist Postfix installiert? (gesucht in PATH und in %1)</translation>
     </message>
     <message>
         <source>there is no main.cf in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>in %1 gibt es keine main.cf</translation>
     </message>
     <message>
         <source>the postfix command was not found beside %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Befehl postfix wurde neben %1 nicht gefunden</translation>
     </message>
     <message>
         <source>postfix status: exit status %1</source>
-        <translation type="unfinished"></translation>
+        <translation>postfix status: Exit-Status %1</translation>
     </message>
     <message>
-        <source>postfix status could not be run</source>
-        <translation type="unfinished"></translation>
+        <source>postfix status could not be run: %1</source>
+        <translation>postfix status konnte nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>postfix status: exit status %1 (%2)</source>
+        <translation>postfix status: Exit-Status %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -6412,6 +6869,26 @@ Läuft ab: %4</translation>
     <message>
         <source>&quot;%1&quot; is not an IP address: give the DNS server&apos;s IPv4 or IPv6 address (it is asked on port 53), or leave it empty for the system&apos;s resolver.</source>
         <translation>„%1“ ist keine IP-Adresse: Geben Sie die IPv4- oder IPv6-Adresse des DNS-Servers an (er wird auf Port 53 abgefragt), oder lassen Sie das Feld leer, um den Resolver des Systems zu verwenden.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>not kept</source>
+        <translation>nicht behalten</translation>
+    </message>
+    <message>
+        <source>Keep results</source>
+        <translation>Ergebnisse behalten</translation>
+    </message>
+    <message>
+        <source>How long an address&apos;s result is reused instead of probing it again (0: never)</source>
+        <translation>Wie lange das Ergebnis einer Adresse wiederverwendet wird, statt sie erneut zu prüfen (0: nie)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep results for:</source>
+        <translation>Ergebnisse &amp;behalten für:</translation>
     </message>
 </context>
 <context>
@@ -7468,6 +7945,18 @@ MailTLS wartet auf Sie: Beheben Sie das Problem und klicken Sie dann auf „Wied
         <source>Probe the selected DHE peer</source>
         <translation>Die ausgewählte DHE-Gegenstelle prüfen</translation>
     </message>
+    <message>
+        <source>Fix My Server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix my server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace a weak Diffie-Hellman group, turn STARTTLS or TLS logging on in the own Postfix</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mailtls::TlsShareModel</name>
@@ -7661,6 +8150,7 @@ Commands:
   export   write the dashboard&apos;s figures as CSV (mailtls export --help)
   probe    check what a domain&apos;s mail servers offer (STARTTLS, TLS, certificate) and what to fix (mailtls probe --help)
   dhparam  write Diffie-Hellman parameters for a mail server, or inspect a DH parameter file (mailtls dhparam --help)
+  fix      fix weak Diffie-Hellman, STARTTLS or TLS logging on your own Postfix, showing every change first (mailtls fix --help)
 
 Without a command, the window opens.</source>
         <translation>MailTLS zeigt je Gegenstelle, wie viel Ihrer Mail verschlüsselt (STARTTLS) und wie viel im Klartext übertragen wird.
@@ -7672,12 +8162,13 @@ Befehle:
   export   die Zahlen des Dashboards als CSV schreiben (mailtls export --help)
   probe    prüfen, was die Mailserver einer Domain anbieten (STARTTLS, TLS, Zertifikat) und was zu beheben ist (mailtls probe --help)
   dhparam  Diffie-Hellman-Parameter für einen Mailserver schreiben oder eine DH-Parameterdatei untersuchen (mailtls dhparam --help)
+  fix      schwaches Diffie-Hellman, STARTTLS oder TLS-Protokollierung am eigenen Postfix beheben und dabei jede Änderung vorher zeigen (mailtls fix --help)
 
 Ohne Befehl öffnet sich das Fenster.</translation>
     </message>
     <message>
-        <source>report, import, follow, export, probe or dhparam</source>
-        <translation>report, import, follow, export, probe oder dhparam</translation>
+        <source>report, import, follow, export, probe, dhparam or fix</source>
+        <translation>report, import, follow, export, probe, dhparam oder fix</translation>
     </message>
 </context>
 </TS>
