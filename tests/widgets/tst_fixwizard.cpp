@@ -1,6 +1,7 @@
 #include "widgets/fix/fixwizard.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -8,10 +9,12 @@
 #include <QRadioButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QtTest>
 
 #include "../models/fixplantestutil.h"
+#include "widgets/mainwindow.h"
 
 using namespace mailtls;
 using namespace fixplantest;
@@ -30,6 +33,7 @@ private slots:
     void appliesTlsLogging();
     void rollsBackWhenTheCheckFails();
     void nothingToChange();
+    void reachableFromTheWindow();
 
 private:
     void writePostfix(const QByteArray &check);
@@ -59,6 +63,7 @@ QString label(const QWidget *page, const char *name)
 
 void TestFixWizard::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true);
     if (QStandardPaths::findExecutable(QStringLiteral("postconf"), {QStringLiteral("/usr/sbin")}).isEmpty())
         QSKIP("Postfix's postconf is not installed");
 }
@@ -208,6 +213,26 @@ void TestFixWizard::nothingToChange()
     QVERIFY(!logging->isEnabled());
     QCOMPARE(label(wizard.currentPage(), "tlsLoggingNote"),
              QStringLiteral("Nothing to change: TLS sessions are logged already."));
+}
+
+void TestFixWizard::reachableFromTheWindow()
+{
+    MainWindow window;
+    auto *action = window.findChild<QAction *>(QStringLiteral("fixServerAction"));
+    QVERIFY(action);
+    QCOMPARE(action->text(), QStringLiteral("&Fix My Server…"));
+    action->trigger();
+    QList<FixWizard *> wizards = window.findChildren<FixWizard *>();
+    QCOMPARE(wizards.size(), 1);
+    QCOMPARE(wizards.constFirst()->options().configDir, QStringLiteral("/etc/postfix"));
+    QVERIFY(wizards.constFirst()->isVisible());
+
+    auto *button = window.findChild<QToolButton *>(QStringLiteral("fixServerButton"));
+    QVERIFY(button);
+    button->click();
+    wizards = window.findChildren<FixWizard *>();
+    QCOMPARE(wizards.size(), 2);
+    QCOMPARE(wizards.constLast()->options().configDir, QStringLiteral("/etc/postfix"));
 }
 
 QTEST_MAIN(TestFixWizard)
