@@ -5,7 +5,10 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QComboBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -33,6 +36,7 @@ private slots:
     void appliesTlsLogging();
     void rollsBackWhenTheCheckFails();
     void nothingToChange();
+    void logjamGroupChoice();
     void reachableFromTheWindow();
 
 private:
@@ -213,6 +217,62 @@ void TestFixWizard::nothingToChange()
     QVERIFY(!logging->isEnabled());
     QCOMPARE(label(wizard.currentPage(), "tlsLoggingNote"),
              QStringLiteral("Nothing to change: TLS sessions are logged already."));
+}
+
+void TestFixWizard::logjamGroupChoice()
+{
+    QVERIFY(writeFile(m_etc + QStringLiteral("/dh1024.pem"), oakley2Pem()));
+    const QByteArray mainCf("smtpd_tls_dh1024_param_file = ${config_directory}/dh1024.pem\n");
+    QVERIFY(writeFile(m_mainCf, mainCf));
+    writePostfix("exit 0");
+    FixWizard wizard(options());
+    wizard.show();
+    QAbstractButton *next = wizard.button(QWizard::NextButton);
+    QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 20000);
+    wizard.next();
+    auto *logjam = wizard.currentPage()->findChild<QRadioButton *>(QStringLiteral("fixLogjam"));
+    QVERIFY(logjam->isEnabled());
+    logjam->click();
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(FixWizard::DhPage));
+    QWizardPage *page = wizard.currentPage();
+    const bool autoDh = wizard.inspection().autoDhAvailable();
+    QCOMPARE(page->findChild<QRadioButton *>(QStringLiteral("dhAuto"))->isChecked(), autoDh);
+    QCOMPARE(page->findChild<QComboBox *>(QStringLiteral("dhGroup"))->currentText(), QStringLiteral("ffdhe3072"));
+
+    // A group of its own: a busy bar while OpenSSL searches, Next only once
+    // a group is ready, and Cancel stops it.
+    page->findChild<QRadioButton *>(QStringLiteral("dhGenerate"))->click();
+    QVERIFY(!next->isEnabled());
+    page->findChild<QPushButton *>(QStringLiteral("dhGenerateButton"))->click();
+    const auto *progress = page->findChild<QProgressBar *>(QStringLiteral("dhProgress"));
+    QCOMPARE(progress->maximum(), 0);
+    QVERIFY(!next->isEnabled());
+    auto *cancel = page->findChild<QPushButton *>(QStringLiteral("dhCancelButton"));
+    QVERIFY(cancel->isEnabled());
+    cancel->click();
+    QTRY_COMPARE(page->findChild<QLabel *>(QStringLiteral("dhProgressText"))->text(),
+                 QStringLiteral("The generation was cancelled."));
+    QCOMPARE(progress->maximum(), 1);
+    QVERIFY(!next->isEnabled());
+
+    page->findChild<QRadioButton *>(QStringLiteral("dhRfc7919"))->click();
+    auto *group = page->findChild<QComboBox *>(QStringLiteral("dhGroup"));
+    group->setCurrentIndex(group->findText(QStringLiteral("ffdhe4096")));
+    QVERIFY(next->isEnabled());
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(FixWizard::ReviewPage));
+    const QString diff = wizard.currentPage()->findChild<QPlainTextEdit *>(QStringLiteral("diff"))->toPlainText();
+    const QString dhFile = m_etc + QStringLiteral("/dh_ffdhe4096.pem");
+    QVERIFY2(diff.startsWith(QStringLiteral("--- /dev/null\n+++ b%1\n").arg(dhFile)), qPrintable(diff));
+    QVERIFY2(diff.contains(QStringLiteral("+-----BEGIN DH PARAMETERS-----\n")), qPrintable(diff));
+    QVERIFY2(diff.endsWith(QStringLiteral("--- a%1\n+++ b%1\n@@ -1 +1 @@\n"
+                                          "-smtpd_tls_dh1024_param_file = ${config_directory}/dh1024.pem\n"
+                                          "+smtpd_tls_dh1024_param_file = %2\n")
+                               .arg(m_mainCf, dhFile)),
+             qPrintable(diff));
+    QCOMPARE(readFile(m_mainCf), mainCf);
+    QVERIFY(!QFile::exists(dhFile));
 }
 
 void TestFixWizard::reachableFromTheWindow()
