@@ -36,6 +36,7 @@ private slots:
     void appliesTlsLogging();
     void rollsBackWhenTheCheckFails();
     void nothingToChange();
+    void retriesAFailedInspection();
     void logjamGroupChoice();
     void reachableFromTheWindow();
 
@@ -217,6 +218,27 @@ void TestFixWizard::nothingToChange()
     QVERIFY(!logging->isEnabled());
     QCOMPARE(label(wizard.currentPage(), "tlsLoggingNote"),
              QStringLiteral("Nothing to change: TLS sessions are logged already."));
+}
+
+void TestFixWizard::retriesAFailedInspection()
+{
+    QVERIFY(QFile::remove(m_mainCf));
+    writePostfix("exit 0");
+    FixWizard wizard(options());
+    wizard.show();
+    auto *retry = wizard.currentPage()->findChild<QPushButton *>(QStringLiteral("retryInspection"));
+    QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), 20000);
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    QCOMPARE(label(wizard.currentPage(), "inspectStatus"),
+             QStringLiteral("The inspection failed: postconf could not read the Postfix configuration: open %1: No "
+                            "such file or directory")
+                 .arg(m_mainCf));
+
+    QVERIFY(writeFile(m_mainCf, original));
+    retry->click();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 20000);
+    QVERIFY(!retry->isVisible());
+    QVERIFY(label(wizard.currentPage(), "inspectStatus").startsWith(QStringLiteral("Postfix 3.")));
 }
 
 void TestFixWizard::logjamGroupChoice()
