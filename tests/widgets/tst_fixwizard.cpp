@@ -36,6 +36,7 @@ private slots:
     void appliesTlsLogging();
     void rollsBackWhenTheCheckFails();
     void nothingToChange();
+    void cancelRollsBack();
     void retriesAFailedInspection();
     void logjamGroupChoice();
     void reachableFromTheWindow();
@@ -218,6 +219,30 @@ void TestFixWizard::nothingToChange()
     QVERIFY(!logging->isEnabled());
     QCOMPARE(label(wizard.currentPage(), "tlsLoggingNote"),
              QStringLiteral("Nothing to change: TLS sessions are logged already."));
+}
+
+void TestFixWizard::cancelRollsBack()
+{
+    writePostfix("exec sleep 30");
+    FixWizard wizard(options());
+    QVERIFY(walkToReview(wizard).startsWith(QStringLiteral("--- a")));
+    wizard.button(QWizard::CommitButton)->click();
+    QCOMPARE(wizard.currentId(), int(FixWizard::ApplyPage));
+    const auto *list = wizard.currentPage()->findChild<QTreeWidget *>(QStringLiteral("applySteps"));
+    QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItemCount(), 3, 10000);
+    QCOMPARE(list->topLevelItem(2)->text(0), QStringLiteral("validate"));
+    QCOMPARE(list->topLevelItem(2)->text(1), QStringLiteral("running…"));
+    // Cancel asks the applier to stop; the wizard stays to say what was put back.
+    wizard.reject();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 10000);
+    QVERIFY(wizard.isVisible());
+    QVERIFY(wizard.applyResult().cancelled);
+    QCOMPARE(list->topLevelItem(2)->text(1), QStringLiteral("failed"));
+    QCOMPARE(list->topLevelItem(list->topLevelItemCount() - 1)->text(0), QStringLiteral("rollback"));
+    QCOMPARE(list->topLevelItem(list->topLevelItemCount() - 1)->text(1), QStringLiteral("ok"));
+    wizard.next();
+    QCOMPARE(wizard.currentPage()->title(), QStringLiteral("Rolled back"));
+    QCOMPARE(readFile(m_mainCf), original);
 }
 
 void TestFixWizard::retriesAFailedInspection()
