@@ -8,7 +8,6 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QHostAddress>
-#include <QRegularExpression>
 
 #include "app/commandline.h"
 #include "app/stopsignals.h"
@@ -142,26 +141,6 @@ bool printPlan(const ChangePlan &plan)
     }
     CommandLine::printOut(text + QLatin1Char('\n') + QString::fromLocal8Bit(diff) + QLatin1Char('\n'));
     return true;
-}
-
-// Where Postfix listens on port 25 by its inet_interfaces, as an address:
-// loopback when it listens there, else its first address.
-QString defaultVerifyAddress(const PostfixInspectionResult &r)
-{
-    const QStringList words = r.effective(QStringLiteral("inet_interfaces"))
-                                  .toLower()
-                                  .split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
-    for (const QString &word : words) {
-        if (word == QLatin1String("all") || word == QLatin1String("loopback-only") || word == QLatin1String("localhost")
-            || word == QLatin1String("127.0.0.1"))
-            return QStringLiteral("127.0.0.1");
-    }
-    for (const QString &word : words) {
-        QHostAddress address;
-        if (address.setAddress(word))
-            return address.toString();
-    }
-    return QString();
 }
 
 QString stateText(const Backup &backup)
@@ -463,7 +442,7 @@ int FixCommand::run(const QStringList &arguments)
         CommandLine::printOut(tr("Nothing to change (%1): already in place.").arg(plan->title) + QLatin1Char('\n'));
         return CommandLine::Ok;
     }
-    plan->verification.address = parser.isSet(verifyOption) ? verifyHost.toString() : defaultVerifyAddress(inspection);
+    plan->verification.address = parser.isSet(verifyOption) ? verifyHost.toString() : inspection.listenAddress();
     plan->verification.port = verifyPort;
     if (!printPlan(*plan))
         return CommandLine::Failed;

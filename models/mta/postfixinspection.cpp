@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -60,6 +61,24 @@ QString PostfixInspectionResult::versionText() const
     if (settings.opensslVersion.isEmpty())
         return tr("%1, OpenSSL version unknown").arg(postfix);
     return tr("%1 with %2").arg(postfix, settings.opensslVersion);
+}
+
+QString PostfixInspectionResult::listenAddress() const
+{
+    const QStringList words = effective(QStringLiteral("inet_interfaces"))
+                                  .toLower()
+                                  .split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        if (word == QLatin1String("all") || word == QLatin1String("loopback-only") || word == QLatin1String("localhost")
+            || word == QLatin1String("127.0.0.1"))
+            return QStringLiteral("127.0.0.1");
+    }
+    for (const QString &word : words) {
+        QHostAddress address;
+        if (address.setAddress(word))
+            return address.toString();
+    }
+    return QString();
 }
 
 QString PostfixInspectionResult::effective(const QString &name) const

@@ -87,6 +87,11 @@ public:
     // The server has a certificate: smtpd_tls_chain_files or smtpd_tls_cert_file.
     bool hasServerCertificate() const;
     QList<ServiceOverride> overridesOf(const QString &parameter) const;
+    // Where to probe the server after a change: loopback when Postfix
+    // listens there (inet_interfaces all, loopback-only, localhost,
+    // 127.0.0.1), else the first address inet_interfaces lists; never a name
+    // (it would be looked up). Empty when there is none.
+    QString listenAddress() const;
 };
 
 // Inspects a Postfix configuration on this machine: PostfixSettings (the TLS

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "models/itemmodels/probetitles.h"
 #include "models/tls/knowndhgroups.h"
 
 namespace mailtls {
@@ -71,23 +72,6 @@ QString ProbeReportText::verdictName(Verdict verdict)
         return tr("no TLS");
     case Verdict::Unreachable:
         return tr("unreachable");
-    }
-    return QString();
-}
-
-QString ProbeReportText::severityName(Severity severity)
-{
-    switch (severity) {
-    case Severity::Info:
-        return tr("info");
-    case Severity::Low:
-        return tr("low");
-    case Severity::Medium:
-        return tr("medium");
-    case Severity::High:
-        return tr("high");
-    case Severity::Critical:
-        return tr("critical");
     }
     return QString();
 }
@@ -353,7 +337,7 @@ QString ProbeReportText::format(const ProbeReport &r, int width)
                 where = QStringLiteral("%1 (%2): ").arg(f.mxName, f.address.toString());
             else if (!f.mxName.isEmpty())
                 where = f.mxName + QStringLiteral(": ");
-            const QString head = QStringLiteral("[%1] ").arg(severityName(f.severity).toUpper()) + where + f.title;
+            const QString head = QStringLiteral("[%1] ").arg(ProbeTitles::severity(f.severity).toUpper()) + where + f.title;
             out += QStringLiteral("    ") + wrap(head, 6, 4, width) + QLatin1Char('\n');
             if (!f.evidence.isEmpty())
                 out += QStringLiteral("      ") + indented(tr("evidence: %1").arg(f.evidence), 16)

@@ -21,7 +21,6 @@ public:
 
     // Translated words for the user ("no TLS", "critical").
     static QString verdictName(Verdict verdict);
-    static QString severityName(Severity severity);
 
     // `text` wrapped to `width` columns, every line after the first starting
     // with `indent` spaces; the first line is as long as `width - firstUsed`.

@@ -153,8 +153,6 @@ void TestProbeReportText::words()
     QCOMPARE(ProbeReportText::verdictName(Verdict::Weak), QStringLiteral("weak"));
     QCOMPARE(ProbeReportText::verdictName(Verdict::NoTls), QStringLiteral("no TLS"));
     QCOMPARE(ProbeReportText::verdictName(Verdict::Unreachable), QStringLiteral("unreachable"));
-    QCOMPARE(ProbeReportText::severityName(Severity::Info), QStringLiteral("info"));
-    QCOMPARE(ProbeReportText::severityName(Severity::Critical), QStringLiteral("critical"));
 }
 
 QTEST_GUILESS_MAIN(TestProbeReportText)

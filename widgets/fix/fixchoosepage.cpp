@@ -72,7 +72,7 @@ QLineEdit *FixChoosePage::fileChooser(const QString &name, const QString &access
     auto *text = new QLabel(label, this);
     text->setBuddy(edit);
     auto *browse = new QPushButton(tr("Browse…"), this);
-    browse->setAccessibleName(tr("Choose the %1").arg(accessibleName.toLower()));
+    browse->setAccessibleName(tr("%1: choose a file").arg(accessibleName));
     connect(browse, &QPushButton::clicked, this, [this, edit, caption] {
         const QString path = QFileDialog::getOpenFileName(this, caption, edit->text());
         if (!path.isEmpty())

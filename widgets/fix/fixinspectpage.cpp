@@ -8,6 +8,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "models/itemmodels/probetitles.h"
 #include "models/mta/postfixinspection.h"
 #include "models/sources/localcommandhost.h"
 #include "widgets/fix/fixwizard.h"
@@ -91,7 +92,7 @@ void FixInspectPage::onFinished()
     m_status->setText(status);
     for (const ConfigFinding &f : r.findings) {
         const QString finding = f.evidence.isEmpty() ? f.title : f.title + QLatin1Char('\n') + f.evidence;
-        auto *item = new QTreeWidgetItem(m_findings, {FixWizard::severityText(f.severity), finding, f.advice});
+        auto *item = new QTreeWidgetItem(m_findings, {ProbeTitles::severity(f.severity), finding, f.advice});
         item->setToolTip(2, f.advice);
     }
     if (r.findings.isEmpty())

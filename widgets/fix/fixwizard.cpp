@@ -1,7 +1,5 @@
 #include "widgets/fix/fixwizard.h"
 
-#include <QHostAddress>
-#include <QRegularExpression>
 
 #include "models/mta/backupstore.h"
 #include "widgets/fix/fixapplypage.h"
@@ -67,43 +65,10 @@ std::optional<ChangePlan> FixWizard::makePlan(QString *error) const
     return plan;
 }
 
-// As `mailtls fix` chooses it: loopback when Postfix listens there, else its
-// first address in inet_interfaces (never a name: it would be looked up).
+// As `mailtls fix` chooses it.
 QString FixWizard::verifyAddress() const
 {
-    if (!m_options.verifyAddress.isEmpty())
-        return m_options.verifyAddress;
-    const QStringList words = m_inspection.effective(QStringLiteral("inet_interfaces"))
-                                  .toLower()
-                                  .split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
-    for (const QString &word : words) {
-        if (word == QLatin1String("all") || word == QLatin1String("loopback-only") || word == QLatin1String("localhost")
-            || word == QLatin1String("127.0.0.1"))
-            return QStringLiteral("127.0.0.1");
-    }
-    for (const QString &word : words) {
-        QHostAddress address;
-        if (address.setAddress(word))
-            return address.toString();
-    }
-    return QString();
-}
-
-QString FixWizard::severityText(Severity severity)
-{
-    switch (severity) {
-    case Severity::Info:
-        return tr("info");
-    case Severity::Low:
-        return tr("low");
-    case Severity::Medium:
-        return tr("medium");
-    case Severity::High:
-        return tr("high");
-    case Severity::Critical:
-        return tr("critical");
-    }
-    return QString();
+    return m_options.verifyAddress.isEmpty() ? m_inspection.listenAddress() : m_options.verifyAddress;
 }
 
 void FixWizard::reject()

@@ -68,7 +68,6 @@ public:
     PlanApplier *applier() const { return m_applier; }
 
     // Translated: "critical", "high", …
-    static QString severityText(Severity severity);
 
     void reject() override;
 
