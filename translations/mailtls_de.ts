@@ -2640,26 +2640,6 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <source>info</source>
-        <translation>info</translation>
-    </message>
-    <message>
-        <source>low</source>
-        <translation>niedrig</translation>
-    </message>
-    <message>
-        <source>medium</source>
-        <translation>mittel</translation>
-    </message>
-    <message>
-        <source>high</source>
-        <translation>hoch</translation>
-    </message>
-    <message>
-        <source>critical</source>
-        <translation>kritisch</translation>
-    </message>
-    <message>
         <source>could not connect</source>
         <translation>keine Verbindung möglich</translation>
     </message>
@@ -4171,15 +4151,15 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <name>mailtls::FixApplyPage</name>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwenden</translation>
     </message>
     <message>
         <source>Apply status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status der Anwendung</translation>
     </message>
     <message>
         <source>Steps of the change</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte der Änderung</translation>
     </message>
     <message>
         <source>Step</source>
@@ -4187,11 +4167,11 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>ok</source>
@@ -4203,248 +4183,248 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>Applying: %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwenden: %1 …</translation>
     </message>
     <message>
         <source>The change could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung konnte nicht gestartet werden.</translation>
     </message>
     <message>
         <source>running…</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft …</translation>
     </message>
     <message>
         <source>output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe</translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt.</translation>
     </message>
     <message>
         <source>The change did not go through: see the steps below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung wurde nicht durchgeführt: Siehe die Schritte unten.</translation>
     </message>
 </context>
 <context>
     <name>mailtls::FixChoosePage</name>
     <message>
         <source>&amp;Logjam: replace a weak Diffie-Hellman group</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Logjam: eine schwache Diffie-Hellman-Gruppe ersetzen</translation>
     </message>
     <message>
         <source>Turn &amp;STARTTLS on</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;STARTTLS einschalten</translation>
     </message>
     <message>
         <source>Turn TLS &amp;logging on</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-&amp;Protokollierung einschalten</translation>
     </message>
     <message>
         <source>Choose a fix</source>
-        <translation type="unfinished"></translation>
+        <translation>Abhilfe auswählen</translation>
     </message>
     <message>
         <source>Every change is shown before anything is written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Änderung wird angezeigt, bevor etwas geschrieben wird.</translation>
     </message>
     <message>
         <source>Logjam fix</source>
-        <translation type="unfinished"></translation>
+        <translation>Abhilfe für Logjam</translation>
     </message>
     <message>
         <source>Turn STARTTLS on</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS einschalten</translation>
     </message>
     <message>
         <source>Turn TLS logging on</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Protokollierung einschalten</translation>
     </message>
     <message>
         <source>Certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikatsdatei</translation>
     </message>
     <message>
         <source>The server&apos;s certificate chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zertifikatskette des Servers</translation>
     </message>
     <message>
         <source>&amp;Certificate (PEM):</source>
-        <translation type="unfinished"></translation>
+        <translation>Z&amp;ertifikat (PEM):</translation>
     </message>
     <message>
         <source>Key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsseldatei</translation>
     </message>
     <message>
         <source>The certificate&apos;s private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Der private Schlüssel des Zertifikats</translation>
     </message>
     <message>
         <source>&amp;Key (PEM):</source>
-        <translation type="unfinished"></translation>
+        <translation>Sc&amp;hlüssel (PEM):</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen …</translation>
     </message>
     <message>
         <source>Use a strong published group, OpenSSL&apos;s own choice or a group of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine starke veröffentlichte Gruppe, die eigene Wahl von OpenSSL oder eine eigene Gruppe verwenden.</translation>
     </message>
     <message>
         <source>Nothing to change: the Diffie-Hellman group in use is already strong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu ändern: Die verwendete Diffie-Hellman-Gruppe ist bereits stark.</translation>
     </message>
     <message>
         <source>Offer STARTTLS and use it for outgoing mail; the certificate files are optional (the server has one).</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS anbieten und für ausgehende Mail verwenden; die Zertifikatsdateien sind optional (der Server hat bereits ein Zertifikat).</translation>
     </message>
     <message>
         <source>Offer STARTTLS and use it for outgoing mail; name the certificate and key.</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS anbieten und für ausgehende Mail verwenden; Zertifikat und Schlüssel angeben.</translation>
     </message>
     <message>
         <source>Nothing to change: STARTTLS is offered and used for outgoing mail already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu ändern: STARTTLS wird bereits angeboten und für ausgehende Mail verwendet.</translation>
     </message>
     <message>
         <source>Log each TLS session, so that the dashboard can tell encrypted from plaintext mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede TLS-Sitzung protokollieren, damit das Dashboard verschlüsselte Mail von Klartext-Mail unterscheiden kann.</translation>
     </message>
     <message>
         <source>Nothing to change: TLS sessions are logged already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu ändern: TLS-Sitzungen werden bereits protokolliert.</translation>
+    </message>
+    <message>
+        <source>%1: choose a file</source>
+        <translation>%1: Datei auswählen</translation>
     </message>
 </context>
 <context>
     <name>mailtls::FixDhPage</name>
     <message>
         <source>A published &amp;RFC 7919 group:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine veröffentlichte Gruppe nach &amp;RFC 7919:</translation>
     </message>
     <message>
         <source>&amp;Automatic: OpenSSL chooses a published group of matching size</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Automatisch: OpenSSL wählt eine veröffentlichte Gruppe passender Größe</translation>
     </message>
     <message>
         <source>&amp;Generate a group of its own:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eigene Gruppe erzeugen:</translation>
     </message>
     <message>
         <source>Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzeugen</translation>
     </message>
     <message>
         <source>Cancel generation</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzeugung abbrechen</translation>
     </message>
     <message>
         <source>Diffie-Hellman parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Diffie-Hellman-Parameter</translation>
     </message>
     <message>
         <source>internet.nl and testssl.sh accept an RFC 7919 group of 3072 bits or more, OpenSSL&apos;s automatic choice, and a group of its own of at least 2048 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>internet.nl und testssl.sh akzeptieren eine Gruppe nach RFC 7919 mit 3072 Bit oder mehr, die automatische Wahl von OpenSSL und eine eigene Gruppe mit mindestens 2048 Bit.</translation>
     </message>
     <message>
         <source>Use an RFC 7919 group</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Gruppe nach RFC 7919 verwenden</translation>
     </message>
     <message>
         <source>RFC 7919 group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe nach RFC 7919</translation>
     </message>
     <message>
         <source>Let OpenSSL choose the group</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenSSL die Gruppe wählen lassen</translation>
     </message>
     <message>
         <source>Generate a group of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine eigene Gruppe erzeugen</translation>
     </message>
     <message>
         <source>Size of the generated group</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe der erzeugten Gruppe</translation>
     </message>
     <message>
         <source>Generate the group</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gruppe erzeugen</translation>
     </message>
     <message>
         <source>Cancel the generation</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Erzeugung abbrechen</translation>
     </message>
     <message>
         <source>Generation progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt der Erzeugung</translation>
     </message>
     <message>
         <source>Generation status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status der Erzeugung</translation>
     </message>
     <message>
         <source>%1 bits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bit</translation>
     </message>
     <message>
         <source>Searching for a safe prime: %1 candidates tried…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach einer sicheren Primzahl: %1 Kandidaten getestet …</translation>
     </message>
     <message>
         <source>Confirming a candidate (%1 tried)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Kandidat wird bestätigt (%1 getestet) …</translation>
     </message>
     <message>
         <source>A group of %1 bits is ready (%2 candidates tried).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Gruppe mit %1 Bit ist fertig (%2 Kandidaten getestet).</translation>
     </message>
     <message>
         <source>The generation failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Erzeugung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>The generation was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Erzeugung wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Preferred with %1: no file to keep up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei %1 die bevorzugte Wahl: keine Datei, die aktuell gehalten werden muss.</translation>
     </message>
     <message>
         <source>Needs Postfix 3.7 or later with OpenSSL 3 (this is %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Braucht Postfix 3.7 oder neuer mit OpenSSL 3 (dies ist %1).</translation>
     </message>
     <message>
         <source>Searching for a safe prime…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach einer sicheren Primzahl …</translation>
     </message>
 </context>
 <context>
     <name>mailtls::FixInspectPage</name>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut &amp;versuchen</translation>
     </message>
     <message>
         <source>Inspect</source>
-        <translation type="unfinished"></translation>
+        <translation>Untersuchen</translation>
     </message>
     <message>
         <source>What the mail server&apos;s configuration says about TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Konfiguration des Mailservers über TLS aussagt.</translation>
     </message>
     <message>
         <source>Inspection status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status der Untersuchung</translation>
     </message>
     <message>
         <source>Findings</source>
@@ -4460,27 +4440,27 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
     <message>
         <source>Advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfehlung</translation>
     </message>
     <message>
         <source>Retry the inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Untersuchung wiederholen</translation>
     </message>
     <message>
         <source>Inspecting the Postfix configuration in %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Postfix-Konfiguration in %1 wird untersucht …</translation>
     </message>
     <message>
         <source>The inspection failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Untersuchung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>%1, configuration in %2.</source>
-        <translation type="unfinished">%1, Konfiguration in %2. {1,?}</translation>
+        <translation>%1, Konfiguration in %2.</translation>
     </message>
     <message>
         <source>Postfix is not running: a change takes effect at its next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfix läuft nicht: Eine Änderung wird beim nächsten Start wirksam.</translation>
     </message>
     <message>
         <source>Nothing to report.</source>
@@ -4495,19 +4475,19 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
     <message>
         <source>Output of the failed step</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe des fehlgeschlagenen Schritts</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>%1: done.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: erledigt.</translation>
     </message>
     <message>
         <source>Verification: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung: %1</translation>
     </message>
     <message>
         <source>%1 is not running: the change takes effect at its next start.</source>
@@ -4515,96 +4495,79 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
     <message>
         <source>The previous files are kept in backup %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorherigen Dateien bleiben in der Sicherung %1 erhalten.</translation>
     </message>
     <message>
         <source>Rollback failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Rücknahme fehlgeschlagen</translation>
     </message>
     <message>
         <source>The %1 step failed: %2
 Not every file could be put back; the saved files are in backup %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schritt „%1“ ist fehlgeschlagen: %2
+Nicht alle Dateien konnten wiederhergestellt werden; die gesicherten Dateien liegen in der Sicherung %3.</translation>
     </message>
     <message>
         <source>Not applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angewendet</translation>
     </message>
     <message>
         <source>The %1 step failed: %2
 Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schritt „%1“ ist fehlgeschlagen: %2
+Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgenommen</translation>
     </message>
     <message>
         <source>The %1 step failed: %2
 Your files were restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schritt „%1“ ist fehlgeschlagen: %2
+Ihre Dateien wurden wiederhergestellt.</translation>
     </message>
 </context>
 <context>
     <name>mailtls::FixReviewPage</name>
     <message>
         <source>Review changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen prüfen</translation>
     </message>
     <message>
         <source>Summary of the change</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung der Änderung</translation>
     </message>
     <message>
         <source>The change as a unified diff</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung als Unified Diff</translation>
     </message>
     <message>
         <source>&amp;Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anwenden</translation>
     </message>
     <message>
         <source>The change cannot be made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung kann nicht vorgenommen werden: %1</translation>
     </message>
     <message>
         <source>Nothing to change: %1 is already in place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu ändern: „%1“ ist bereits umgesetzt.</translation>
     </message>
     <message>
         <source>%1. Nothing has been written yet: Apply backs up every file, writes the change, checks it, reloads Postfix and puts everything back if any step fails.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Bisher wurde nichts geschrieben: „Anwenden“ sichert jede Datei, schreibt die Änderung, prüft sie, lädt Postfix neu und stellt alles wieder her, wenn ein Schritt fehlschlägt.</translation>
     </message>
 </context>
 <context>
     <name>mailtls::FixWizard</name>
     <message>
         <source>Fix My Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Meinen Server in Ordnung bringen</translation>
     </message>
     <message>
         <source>Fix my server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>info</source>
-        <translation>info</translation>
-    </message>
-    <message>
-        <source>low</source>
-        <translation>niedrig</translation>
-    </message>
-    <message>
-        <source>medium</source>
-        <translation>mittel</translation>
-    </message>
-    <message>
-        <source>high</source>
-        <translation>hoch</translation>
-    </message>
-    <message>
-        <source>critical</source>
-        <translation>kritisch</translation>
+        <translation>Meinen Server in Ordnung bringen</translation>
     </message>
 </context>
 <context>
@@ -4943,11 +4906,11 @@ Your files were restored.</source>
     </message>
     <message>
         <source>&amp;Fix My Server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Meinen &amp;Server in Ordnung bringen …</translation>
     </message>
     <message>
         <source>Replace a weak Diffie-Hellman group, turn STARTTLS or TLS logging on in Postfix</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine schwache Diffie-Hellman-Gruppe ersetzen, STARTTLS oder die TLS-Protokollierung in Postfix einschalten</translation>
     </message>
 </context>
 <context>
@@ -7947,15 +7910,15 @@ MailTLS wartet auf Sie: Beheben Sie das Problem und klicken Sie dann auf „Wied
     </message>
     <message>
         <source>Fix My Server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Meinen Server in Ordnung bringen …</translation>
     </message>
     <message>
         <source>Fix my server</source>
-        <translation type="unfinished"></translation>
+        <translation>Meinen Server in Ordnung bringen</translation>
     </message>
     <message>
         <source>Replace a weak Diffie-Hellman group, turn STARTTLS or TLS logging on in the own Postfix</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine schwache Diffie-Hellman-Gruppe ersetzen, STARTTLS oder die TLS-Protokollierung im eigenen Postfix einschalten</translation>
     </message>
 </context>
 <context>
