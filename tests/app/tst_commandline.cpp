@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/app/commandtestutil.h"
+
 
 // The command line as a user meets it: the real `mailtls` binary, real files.
 class TestCommandLine : public QObject
@@ -14,32 +16,11 @@ class TestCommandLine : public QObject
 private:
     QTemporaryDir m_dir;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = commandtest::Run;
 
     Run run(const QStringList &args, const QByteArray &input = QByteArray())
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
-        env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
-        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("C"));
-        env.remove(QStringLiteral("DISPLAY"));
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("minimal"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(MAILTLS_BINARY), args);
-        if (!p.waitForStarted())
-            qFatal("mailtls did not start");
-        p.write(input);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60000))
-            qFatal("mailtls did not finish");
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return commandtest::run(args, input);
     }
 
     QString write(const QString &name, const QByteArray &bytes)

@@ -14,6 +14,7 @@
 #include <openssl/bn.h>
 
 #include "models/tls/dhparameters.h"
+#include "tests/app/commandtestutil.h"
 
 using namespace mailtls;
 
@@ -28,23 +29,13 @@ struct Run
     QString err;
 };
 
-void prepare(QProcess &p)
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
-    env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("C"));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.remove(QStringLiteral("DISPLAY"));
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("minimal"));
-    p.setProcessEnvironment(env);
-}
 
 // Root writes into any folder: `asNobody` runs the program as "nobody"
 // then (setpriv), so that a read-only folder is read-only to it.
 Run dhparam(const QStringList &args, bool asNobody = false)
 {
     QProcess p;
-    prepare(p);
+    p.setProcessEnvironment(commandtest::environment());
     QStringList command {QStringLiteral(MAILTLS_BINARY), QStringLiteral("dhparam")};
     if (asNobody && ::geteuid() == 0)
         command = QStringList {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
@@ -331,7 +322,7 @@ void TestDhParamCommand::interruptWritesNothing()
         arguments << QStringLiteral("--out") << path;
 
     QProcess p;
-    prepare(p);
+    p.setProcessEnvironment(commandtest::environment());
     p.start(QStringLiteral(MAILTLS_BINARY), arguments);
     QVERIFY(p.waitForStarted());
     // The first line is written once the signal handler is in place.

@@ -6,6 +6,7 @@
 
 #include "models/report/dashboardcsv.h"
 #include "tests/models/tst_dashboardfixture.h"
+#include "tests/app/commandtestutil.h"
 
 using namespace mailtls;
 using namespace mailtls::dashboardtest;
@@ -26,29 +27,11 @@ private slots:
     void failedWriteKeepsTheOldFile();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = commandtest::Run;
 
     Run run(const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
-        env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
-        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("C"));
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        env.remove(QStringLiteral("DISPLAY"));
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("minimal"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(MAILTLS_BINARY), QStringList{QStringLiteral("export")} + args);
-        if (!p.waitForStarted() || !p.waitForFinished(60000))
-            qFatal("mailtls did not run");
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return commandtest::run(QStringList{QStringLiteral("export")} + args);
     }
 
     QString read(const QString &path)

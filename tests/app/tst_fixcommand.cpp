@@ -5,34 +5,19 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/app/commandtestutil.h"
+
 // `mailtls fix` as a user meets it: the real binary. Usage errors, the
 // backup list, and plans shown (never applied) for a configuration folder no
 // Postfix runs; tests/integration/test_fix_postfix.sh applies them to a real
 // Postfix.
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using commandtest::Run;
 
 Run fix(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
-    env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("C"));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.remove(QStringLiteral("DISPLAY"));
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("minimal"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(MAILTLS_BINARY), QStringList {QStringLiteral("fix")} + args);
-    if (!p.waitForFinished(60000))
-        qFatal("mailtls fix did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return commandtest::run(QStringList {QStringLiteral("fix")} + args);
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)

@@ -10,6 +10,8 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include "tests/app/commandtestutil.h"
+
 // `mailtls probe` as a user meets it: the real binary against SMTP servers
 // written here, on loopback addresses of their own, IP literals only (no
 // name is resolved).
@@ -62,31 +64,14 @@ private:
     bool m_greets;
 };
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-void prepare(QProcess &p)
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
-    env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("C"));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.remove(QStringLiteral("DISPLAY"));
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("minimal"));
-    p.setProcessEnvironment(env);
-}
+using commandtest::Run;
 
 // Runs `mailtls probe ARGS` while this process's event loop serves the test
 // servers.
 Run probe(const QStringList &args)
 {
     QProcess p;
-    prepare(p);
+    p.setProcessEnvironment(commandtest::environment());
     QSignalSpy done(&p, &QProcess::finished);
     p.start(QStringLiteral(MAILTLS_BINARY), QStringList{QStringLiteral("probe")} + args);
     if (!p.waitForStarted())
@@ -301,7 +286,7 @@ void TestProbeCommand::interruptPrintsWhatWasFound()
     PlainSmtpServer silent(false);
     QVERIFY(silent.listen(QStringLiteral("127.0.6.6")));
     QProcess p;
-    prepare(p);
+    p.setProcessEnvironment(commandtest::environment());
     QSignalSpy done(&p, &QProcess::finished);
     p.start(QStringLiteral(MAILTLS_BINARY),
             QStringList{QStringLiteral("probe"), endpoint(silent, "127.0.6.6"), QStringLiteral("--timeout"),
