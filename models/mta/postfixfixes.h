@@ -7,6 +7,7 @@
 #include <QString>
 
 #include "models/mta/changeplan.h"
+#include "models/mta/dhchoice.h"
 
 namespace mailtls {
 
@@ -22,17 +23,7 @@ class PostfixFixes final
     Q_DECLARE_TR_FUNCTIONS(PostfixFixes)
 
 public:
-    struct DhChoice
-    {
-        enum class Kind {
-            Rfc7919, // `group` ("ffdhe3072") written to DIR/dh_<group>.pem
-            Auto, // the setting emptied: OpenSSL chooses (Postfix ≥ 3.7 with OpenSSL 3)
-            Generated, // `pem` (a fresh group of at least 2048 bits) written to DIR/dh_<bits>.pem
-        };
-        Kind kind = Kind::Rfc7919;
-        QString group = QStringLiteral("ffdhe3072");
-        QByteArray pem;
-    };
+    using DhChoice = mailtls::DhChoice;
 
     // Logjam: smtpd_tls_dh1024_param_file names the chosen group's file (the
     // file written first, main.cf after it), or is removed from main.cf for

@@ -1,0 +1,60 @@
+#include "models/mta/mailserviceinspection.h"
+
+#include <QEventLoop>
+
+#include "models/mta/postfixservice.h"
+
+namespace mailtls {
+
+MailServiceInspection::MailServiceInspection(QObject *parent)
+    : QObject(parent)
+{
+}
+
+MailServiceInspection::~MailServiceInspection() = default;
+
+std::unique_ptr<MailServiceInspection> MailServiceInspection::create(MailService::Kind kind,
+                                                                     std::shared_ptr<const CommandHost> host,
+                                                                     const QString &configDirectory)
+{
+    switch (kind) {
+    case MailService::Kind::Postfix:
+        return std::make_unique<PostfixServiceInspection>(std::move(host), configDirectory);
+    case MailService::Kind::Sendmail:
+    case MailService::Kind::Exim:
+    case MailService::Kind::Dovecot:
+        break;
+    }
+    return nullptr;
+}
+
+void MailServiceInspection::setProgramFolders(const QStringList &folders, bool searchPath)
+{
+    m_folders = folders;
+    m_searchPath = searchPath;
+}
+
+void MailServiceInspection::runToEnd()
+{
+    QEventLoop loop;
+    connect(this, &MailServiceInspection::finished, &loop, &QEventLoop::quit);
+    start();
+    if (isRunning())
+        loop.exec();
+}
+
+void MailServiceInspection::succeed(std::shared_ptr<const MailService> service)
+{
+    m_service = std::move(service);
+    m_error.clear();
+    emit finished();
+}
+
+void MailServiceInspection::failWith(const QString &error)
+{
+    m_service.reset();
+    m_error = error;
+    emit finished();
+}
+
+} // namespace mailtls
