@@ -117,6 +117,16 @@ int generate(int bits, const QString &out)
             return CommandLine::Failed;
         }
     }
+    const QByteArray pem = DhParamCommand::generateWithProgress(bits);
+    if (pem.isEmpty())
+        return CommandLine::Failed;
+    return deliver(pem, out, DhParamCommand::tr("Wrote a freshly generated %1-bit group to %2.").arg(bits).arg(out));
+}
+
+} // namespace
+
+QByteArray DhParamCommand::generateWithProgress(int bits)
+{
     StopSignals stop(StopSignals::Second::EndsAtOnce);
     if (!stop.isCatching())
         CommandLine::printError(DhParamCommand::tr("Ctrl+C cannot be caught: it will end the program at once"));
@@ -161,7 +171,7 @@ int generate(int bits, const QString &out)
     clock.start();
     if (!generator.start(bits)) {
         CommandLine::printError(DhParamCommand::tr("cannot start generating a %1-bit group").arg(bits));
-        return CommandLine::Failed;
+        return QByteArray();
     }
     ticker.start(progressIntervalMs);
     loop.exec();
@@ -169,21 +179,19 @@ int generate(int bits, const QString &out)
 
     if (cancelled) {
         CommandLine::printError(DhParamCommand::tr("cancelled; nothing was written"));
-        return CommandLine::Failed;
+        return QByteArray();
     }
     if (!error.isEmpty()) {
         CommandLine::printError(error);
-        return CommandLine::Failed;
+        return QByteArray();
     }
     writeErr(DhParamCommand::tr("Generated a %1-bit group: %2 candidate primes tried in %3 s.")
                  .arg(bits)
                  .arg(generator.candidatesTried())
                  .arg(clock.elapsed() / 1000)
              + QLatin1Char('\n'));
-    return deliver(pem, out, DhParamCommand::tr("Wrote a freshly generated %1-bit group to %2.").arg(bits).arg(out));
+    return pem;
 }
-
-} // namespace
 
 int DhParamCommand::run(const QStringList &arguments)
 {

@@ -19,6 +19,11 @@ class DhParamCommand final
 public:
     // `arguments` starts with the program name, then "dhparam".
     static int run(const QStringList &arguments);
+
+    // Generates a fresh `bits`-bit group, with progress lines on standard
+    // error; Ctrl+C cancels. Empty, with the reason printed, on failure or
+    // cancel. For `dhparam --bits` and `fix logjam --bits`.
+    static QByteArray generateWithProgress(int bits);
 };
 
 } // namespace mailtls

@@ -10,38 +10,21 @@
 #include <QHostAddress>
 
 #include "app/commandline.h"
+#include "app/dhparamcommand.h"
 #include "app/stopsignals.h"
 #include "models/mta/backupstore.h"
 #include "models/mta/changeplan.h"
 #include "models/mta/planapplier.h"
-#include "models/mta/postfixfixes.h"
-#include "models/mta/postfixinspection.h"
+#include "models/itemmodels/probetitles.h"
+#include "models/mta/mailservice.h"
+#include "models/mta/mailserviceinspection.h"
 #include "models/sources/localcommandhost.h"
+#include "models/tls/dhgenerator.h"
+#include "models/tls/dhparameters.h"
 
 namespace mailtls {
 
 namespace {
-
-const QString logjamVerb = QStringLiteral("logjam");
-const QString starttlsVerb = QStringLiteral("starttls");
-const QString loggingVerb = QStringLiteral("tls-logging");
-
-QString severityWord(Severity severity)
-{
-    switch (severity) {
-    case Severity::Info:
-        return FixCommand::tr("info");
-    case Severity::Low:
-        return FixCommand::tr("low");
-    case Severity::Medium:
-        return FixCommand::tr("medium");
-    case Severity::High:
-        return FixCommand::tr("high");
-    case Severity::Critical:
-        return FixCommand::tr("critical");
-    }
-    return QString();
-}
 
 // `text` after a first column of `width` characters; later lines indented
 // to that column.
@@ -73,17 +56,20 @@ QString commandText(const QStringList &argv)
     return words.join(QLatin1Char(' '));
 }
 
-void printFindings(const PostfixInspectionResult &r)
+void printFindings(const MailService &service)
 {
-    QString text = FixCommand::tr("%1, configuration in %2").arg(r.versionText(), r.configDirectory)
+    QString text = FixCommand::tr("%1, configuration in %2").arg(service.versionText(), service.configDirectory())
         + QStringLiteral("\n\n") + FixCommand::tr("Findings:") + QLatin1Char('\n');
-    for (const ConfigFinding &f : r.findings) {
+    const QList<ConfigFinding> findings = service.findings();
+    if (findings.isEmpty())
+        text += QStringLiteral("  ") + FixCommand::tr("none") + QLatin1Char('\n');
+    for (const ConfigFinding &f : findings) {
         QString body = f.title;
         if (!f.evidence.isEmpty())
             body += QLatin1Char('\n') + f.evidence;
         if (!f.advice.isEmpty())
             body += QLatin1Char('\n') + f.advice;
-        text += column(QStringLiteral("  ") + severityWord(f.severity), 12, body);
+        text += column(QStringLiteral("  ") + ProbeTitles::severity(f.severity).toLower(), 12, body);
     }
     CommandLine::printOut(text + QLatin1Char('\n'));
 }
@@ -283,27 +269,35 @@ int FixCommand::run(const QStringList &arguments)
            "diff; --yes applies it: backup, write, check, reload, re-probe, and everything put back on a failure. "
            "Exit status: 0 when applied, nothing to change or only shown; 1 on failure; 2 on usage errors."));
     parser.addHelpOption();
-    const QCommandLineOption mtaOption(QStringLiteral("mta"), tr("The mail server: postfix (the only one so far)."),
-                                       tr("MTA"), QStringLiteral("postfix"));
+    const QCommandLineOption mtaOption(
+        QStringLiteral("mta"),
+        tr("The mail service to fix: postfix (the default), exim, sendmail, or dovecot (IMAP and POP; logjam only)."),
+        tr("SERVICE"), QStringLiteral("postfix"));
     const QCommandLineOption dirOption(QStringLiteral("config-dir"),
-                                       tr("Postfix's configuration folder (default: Postfix's own, /etc/postfix)."),
+                                       tr("The service's configuration folder (default: its own: /etc/postfix, "
+                                          "/etc/exim4, /etc/mail, /etc/dovecot)."),
                                        tr("DIR"));
     const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
                                           tr("Show the findings and the plan; change nothing."));
     const QCommandLineOption yesOption(QStringLiteral("yes"), tr("Apply the plan."));
     const QCommandLineOption groupOption(
         QStringLiteral("group"),
-        tr("logjam: the RFC 7919 group to use (ffdhe2048 … ffdhe8192; default ffdhe3072), or auto to let OpenSSL "
-           "choose (Postfix 3.7 or later with OpenSSL 3)."),
+        tr("logjam: the RFC 7919 group to use (ffdhe2048 … ffdhe8192; default ffdhe3072), or auto to let the "
+           "service choose (Postfix 3.7 or later with OpenSSL 3)."),
         tr("GROUP"));
+    const QCommandLineOption bitsOption(
+        QStringLiteral("bits"),
+        tr("logjam: generate a group of its own of this size (2048, 3072 or 4096; takes seconds to many minutes) "
+           "instead of --group."),
+        tr("N"));
     const QCommandLineOption certOption(QStringLiteral("cert"),
                                         tr("starttls: the server's certificate chain (PEM), with --key."), tr("FILE"));
     const QCommandLineOption keyOption(QStringLiteral("key"), tr("starttls: the certificate's private key (PEM)."),
                                        tr("FILE"));
     const QCommandLineOption verifyOption(
         QStringLiteral("verify-address"),
-        tr("Re-probe the own server at this address after the reload (default: 127.0.0.1:25 when Postfix listens "
-           "on loopback, else its first inet_interfaces address)."),
+        tr("Re-probe the own server at this address after the reload (default: 127.0.0.1:25 when the MTA listens "
+           "on loopback, else the first address it listens on)."),
         tr("IP[:PORT]"));
     const QCommandLineOption backupOption(
         QStringLiteral("backup-dir"),
@@ -312,24 +306,18 @@ int FixCommand::run(const QStringList &arguments)
     const QCommandLineOption restoreOption(QStringLiteral("restore"),
                                            tr("List the backups, or with BACKUP show (and with --yes apply) the "
                                               "plan that puts its files back."));
-    parser.addOptions({mtaOption, dirOption, dryRunOption, yesOption, groupOption, certOption, keyOption, verifyOption,
-                       backupOption, restoreOption});
+    parser.addOptions({mtaOption, dirOption, dryRunOption, yesOption, groupOption, bitsOption, certOption, keyOption,
+                       verifyOption, backupOption, restoreOption});
     parser.addPositionalArgument(QStringLiteral("FIX"),
                                  tr("logjam, starttls or tls-logging (or BACKUP with --restore)."),
                                  QStringLiteral("logjam|starttls|tls-logging"));
     if (const std::optional<int> done = CommandLine::parseArguments(parser, arguments))
         return *done;
 
-    const QString mta = parser.value(mtaOption).toLower();
-    if (mta != QLatin1String("postfix")) {
-        const bool known
-            = mta == QLatin1String("sendmail") || mta == QLatin1String("exim") || mta == QLatin1String("dovecot");
-        CommandLine::printError(known ? tr("--mta %1: Sendmail, Exim and Dovecot are not supported by this command "
-                                           "yet; only postfix is")
-                                            .arg(mta)
-                                      : tr("--mta %1: unknown mail server; only postfix is supported (Sendmail, "
-                                           "Exim and Dovecot are not yet)")
-                                            .arg(mta));
+    const std::optional<MailService::Kind> kind = MailService::kindFromKey(parser.value(mtaOption).toLower());
+    if (!kind) {
+        CommandLine::printError(tr("--mta %1: unknown mail service; give postfix, exim, sendmail or dovecot")
+                                    .arg(parser.value(mtaOption)));
         return CommandLine::Usage;
     }
     if (parser.isSet(dryRunOption) && parser.isSet(yesOption)) {
@@ -345,7 +333,8 @@ int FixCommand::run(const QStringList &arguments)
     }
 
     if (parser.isSet(restoreOption)) {
-        for (const QCommandLineOption &option : {groupOption, certOption, keyOption, verifyOption, dirOption}) {
+        for (const QCommandLineOption &option :
+             {groupOption, bitsOption, certOption, keyOption, verifyOption, dirOption}) {
             if (parser.isSet(option)) {
                 CommandLine::printError(tr("--%1 has no meaning with --restore").arg(option.names().constFirst()));
                 return CommandLine::Usage;
@@ -366,16 +355,21 @@ int FixCommand::run(const QStringList &arguments)
                                     : tr("fix takes one fix at a time"));
         return CommandLine::Usage;
     }
-    const QString verb = positional.constFirst();
-    if (verb != logjamVerb && verb != starttlsVerb && verb != loggingVerb) {
-        CommandLine::printError(tr("unknown fix \"%1\": give logjam, starttls or tls-logging").arg(verb));
+    const std::optional<MailService::Fix> fix = MailService::fixFromKey(positional.constFirst());
+    if (!fix) {
+        CommandLine::printError(
+            tr("unknown fix \"%1\": give logjam, starttls or tls-logging").arg(positional.constFirst()));
         return CommandLine::Usage;
     }
-    if (parser.isSet(groupOption) && verb != logjamVerb) {
-        CommandLine::printError(tr("--group belongs to the logjam fix"));
+    if ((parser.isSet(groupOption) || parser.isSet(bitsOption)) && *fix != MailService::Fix::Logjam) {
+        CommandLine::printError(tr("--group and --bits belong to the logjam fix"));
         return CommandLine::Usage;
     }
-    if ((parser.isSet(certOption) || parser.isSet(keyOption)) && verb != starttlsVerb) {
+    if (parser.isSet(groupOption) && parser.isSet(bitsOption)) {
+        CommandLine::printError(tr("--group and --bits exclude each other: a published group or one of its own"));
+        return CommandLine::Usage;
+    }
+    if ((parser.isSet(certOption) || parser.isSet(keyOption)) && *fix != MailService::Fix::StartTls) {
         CommandLine::printError(tr("--cert and --key belong to the starttls fix"));
         return CommandLine::Usage;
     }
@@ -383,11 +377,25 @@ int FixCommand::run(const QStringList &arguments)
         CommandLine::printError(tr("--cert and --key go together"));
         return CommandLine::Usage;
     }
-    PostfixFixes::DhChoice choice;
+    DhChoice choice;
+    int bits = 0;
+    if (parser.isSet(bitsOption)) {
+        bool ok = false;
+        bits = parser.value(bitsOption).toInt(&ok);
+        if (!ok || !DhGenerator::offeredBits().contains(bits)) {
+            QStringList sizes;
+            for (const int size : DhGenerator::offeredBits())
+                sizes.append(QString::number(size));
+            CommandLine::printError(tr("--bits: \"%1\" is not one of %2")
+                                        .arg(parser.value(bitsOption), sizes.join(QStringLiteral(", "))));
+            return CommandLine::Usage;
+        }
+        choice.kind = DhChoice::Kind::Generated;
+    }
     if (parser.isSet(groupOption)) {
         const QString group = parser.value(groupOption).toLower();
         if (group == QLatin1String("auto")) {
-            choice.kind = PostfixFixes::DhChoice::Kind::Auto;
+            choice.kind = DhChoice::Kind::Auto;
         } else if (DhParameters::rfc7919Groups().contains(group)) {
             choice.group = group;
         } else {
@@ -415,25 +423,42 @@ int FixCommand::run(const QStringList &arguments)
         configDir = QFileInfo(configDir).absoluteFilePath();
     }
 
-    const PostfixInspectionResult inspection = PostfixInspection::read(std::make_shared<LocalCommandHost>(), configDir);
-    if (!inspection.ok) {
-        CommandLine::printError(tr("cannot inspect Postfix: %1").arg(inspection.error));
+    const std::unique_ptr<MailServiceInspection> inspection
+        = MailServiceInspection::create(*kind, std::make_shared<LocalCommandHost>(), configDir);
+    if (!inspection) {
+        CommandLine::printError(
+            tr("--mta %1: this build of mailtls cannot inspect %2").arg(MailService::kindKey(*kind),
+                                                                       MailService::kindTitle(*kind)));
         return CommandLine::Failed;
     }
-    printFindings(inspection);
-
-    QString error;
-    std::optional<ChangePlan> plan;
-    if (verb == logjamVerb) {
-        plan = PostfixFixes::logjam(inspection, choice, &error);
-    } else if (verb == starttlsVerb) {
-        const auto absolute
-            = [](const QString &path) { return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath(); };
-        plan = PostfixFixes::starttls(inspection, absolute(parser.value(certOption)), absolute(parser.value(keyOption)),
-                                      &error);
-    } else {
-        plan = PostfixFixes::tlsLogging(inspection, &error);
+    inspection->runToEnd();
+    const std::shared_ptr<const MailService> service = inspection->service();
+    if (!service) {
+        CommandLine::printError(
+            tr("cannot inspect %1: %2").arg(MailService::kindTitle(*kind), inspection->errorString()));
+        return CommandLine::Failed;
     }
+    printFindings(*service);
+    if (!service->offers(*fix)) {
+        QString error;
+        service->plan(*fix, choice, QString(), QString(), &error);
+        CommandLine::printError(error);
+        return CommandLine::Usage;
+    }
+    if (choice.kind == DhChoice::Kind::Auto && !service->autoDhAvailable()) {
+        CommandLine::printError(tr("--group auto: %1").arg(service->autoDhUnavailableReason()));
+        return CommandLine::Failed;
+    }
+    if (choice.kind == DhChoice::Kind::Generated) {
+        choice.pem = DhParamCommand::generateWithProgress(bits);
+        if (choice.pem.isEmpty())
+            return CommandLine::Failed;
+    }
+
+    const auto absolute = [](const QString &path) { return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath(); };
+    QString error;
+    std::optional<ChangePlan> plan = service->plan(*fix, choice, absolute(parser.value(certOption)),
+                                                   absolute(parser.value(keyOption)), &error);
     if (!plan) {
         CommandLine::printError(error);
         return CommandLine::Failed;
@@ -442,8 +467,8 @@ int FixCommand::run(const QStringList &arguments)
         CommandLine::printOut(tr("Nothing to change (%1): already in place.").arg(plan->title) + QLatin1Char('\n'));
         return CommandLine::Ok;
     }
-    plan->verification.address = parser.isSet(verifyOption) ? verifyHost.toString() : inspection.listenAddress();
-    plan->verification.port = verifyPort;
+    plan->verification.address = parser.isSet(verifyOption) ? verifyHost.toString() : service->listenAddress();
+    plan->verification.port = parser.isSet(verifyOption) ? verifyPort : service->probePort();
     if (!printPlan(*plan))
         return CommandLine::Failed;
     if (parser.isSet(dryRunOption))

@@ -1,3 +1,5 @@
+#include <csignal>
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -54,6 +56,7 @@ private slots:
     void plan();
     void nothingToChange();
     void uninspectable();
+    void generatedGroupCancelled();
 };
 
 void TestFixCommand::usage_data()
@@ -68,24 +71,24 @@ void TestFixCommand::usage_data()
     QTest::newRow("two fixes") << words("logjam starttls") << QStringLiteral("fix takes one fix at a time");
     QTest::newRow("unknown fix") << words("dane")
                                  << QStringLiteral("unknown fix \"dane\": give logjam, starttls or tls-logging");
-    QTest::newRow("Sendmail") << words("logjam --mta sendmail")
-                              << QStringLiteral("--mta sendmail: Sendmail, Exim and Dovecot are not supported by this "
-                                                "command yet; only postfix is");
-    QTest::newRow("Exim") << words("logjam --mta exim")
-                          << QStringLiteral("--mta exim: Sendmail, Exim and Dovecot are not supported by this command "
-                                            "yet; only postfix is");
-    QTest::newRow("Dovecot") << words("tls-logging --mta Dovecot")
-                             << QStringLiteral("--mta dovecot: Sendmail, Exim and Dovecot are not supported by this "
-                                               "command yet; only postfix is");
     QTest::newRow("an unknown MTA") << words("logjam --mta qmail")
-                                    << QStringLiteral("--mta qmail: unknown mail server; only postfix is supported "
-                                                      "(Sendmail, Exim and Dovecot are not yet)");
+                                    << QStringLiteral("--mta qmail: unknown mail service; give postfix, exim, "
+                                                      "sendmail or dovecot");
     QTest::newRow("--host is not offered")
         << words("logjam --host ssh://mx.example.org") << QStringLiteral("Unknown option 'host'.");
     QTest::newRow("--dry-run and --yes") << words("logjam --dry-run --yes")
                                          << QStringLiteral("--dry-run and --yes exclude each other");
     QTest::newRow("--group for starttls")
-        << words("starttls --group ffdhe3072") << QStringLiteral("--group belongs to the logjam fix");
+        << words("starttls --group ffdhe3072") << QStringLiteral("--group and --bits belong to the logjam fix");
+    QTest::newRow("--bits for tls-logging")
+        << words("tls-logging --bits 2048") << QStringLiteral("--group and --bits belong to the logjam fix");
+    QTest::newRow("--bits and --group") << words("logjam --bits 2048 --group ffdhe3072")
+                                        << QStringLiteral("--group and --bits exclude each other: a published "
+                                                          "group or one of its own");
+    QTest::newRow("--bits of an odd size")
+        << words("logjam --bits 1024") << QStringLiteral("--bits: \"1024\" is not one of 2048, 3072, 4096");
+    QTest::newRow("--bits with --restore")
+        << words("--restore --bits 2048") << QStringLiteral("--bits has no meaning with --restore");
     QTest::newRow("--cert for logjam") << words("logjam --cert /c.pem --key /c.key")
                                        << QStringLiteral("--cert and --key belong to the starttls fix");
     QTest::newRow("--cert alone") << words("starttls --cert /c.pem") << QStringLiteral("--cert and --key go together");
@@ -230,6 +233,44 @@ void TestFixCommand::uninspectable()
     QVERIFY2(run.err.startsWith(QStringLiteral("mailtls: cannot inspect Postfix: ")), qPrintable(run.err));
     QVERIFY(run.err.contains(dir.filePath(QStringLiteral("main.cf"))));
     QCOMPARE(run.out, QString());
+}
+
+// `--bits` inspects first, then generates a group of its own (progress on
+// standard error); Ctrl+C during the generation ends it with nothing written.
+void TestFixCommand::generatedGroupCancelled()
+{
+    if (!havePostfix())
+        QSKIP("Postfix is not installed");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray mainCf("smtpd_tls_loglevel = 1\n");
+    const QString path = dir.filePath(QStringLiteral("main.cf"));
+    QVERIFY(writeFile(path, mainCf));
+    QProcess p;
+    p.setProcessEnvironment(commandtest::environment());
+    p.start(QStringLiteral(MAILTLS_BINARY),
+            {QStringLiteral("fix"), QStringLiteral("logjam"), QStringLiteral("--bits"), QStringLiteral("4096"),
+             QStringLiteral("--yes"), QStringLiteral("--config-dir"), dir.path(), QStringLiteral("--backup-dir"),
+             dir.filePath(QStringLiteral("backups"))});
+    QVERIFY(p.waitForStarted());
+    QByteArray err;
+    const QByteArray started("Generating a 4096-bit group; this can take many minutes (Ctrl+C cancels)");
+    while (!err.contains(started) && p.state() == QProcess::Running) {
+        p.waitForReadyRead(1000);
+        err += p.readAllStandardError();
+    }
+    QVERIFY2(err.contains(started), err.constData());
+    ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+    QVERIFY(p.waitForFinished(30000));
+    err += p.readAllStandardError();
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY2(out.contains(QStringLiteral("Findings:")), qPrintable(out));
+    QVERIFY(!out.contains(QStringLiteral("Plan:")));
+    QVERIFY2(err.endsWith("mailtls: cancelled; nothing was written\n"), err.constData());
+    QCOMPARE(readFile(path), mainCf);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::NoDotAndDotDot), QStringList {QStringLiteral("main.cf")});
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("backups"))));
 }
 
 QTEST_GUILESS_MAIN(TestFixCommand)

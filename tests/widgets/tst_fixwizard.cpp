@@ -283,7 +283,7 @@ void TestFixWizard::logjamGroupChoice()
     wizard.next();
     QCOMPARE(wizard.currentId(), int(FixWizard::DhPage));
     QWizardPage *page = wizard.currentPage();
-    const bool autoDh = wizard.inspection().autoDhAvailable();
+    const bool autoDh = wizard.service()->autoDhAvailable();
     QCOMPARE(page->findChild<QRadioButton *>(QStringLiteral("dhAuto"))->isChecked(), autoDh);
     QCOMPARE(page->findChild<QComboBox *>(QStringLiteral("dhGroup"))->currentText(), QStringLiteral("ffdhe3072"));
 
@@ -331,7 +331,9 @@ void TestFixWizard::reachableFromTheWindow()
     action->trigger();
     QList<FixWizard *> wizards = window.findChildren<FixWizard *>();
     QCOMPARE(wizards.size(), 1);
-    QCOMPARE(wizards.constFirst()->options().configDir, QStringLiteral("/etc/postfix"));
+    // Postfix first, in its own folder.
+    QCOMPARE(wizards.constFirst()->kind(), MailService::Kind::Postfix);
+    QCOMPARE(wizards.constFirst()->configDir(), QString());
     QVERIFY(wizards.constFirst()->isVisible());
 
     auto *button = window.findChild<QToolButton *>(QStringLiteral("fixServerButton"));
@@ -339,7 +341,7 @@ void TestFixWizard::reachableFromTheWindow()
     button->click();
     wizards = window.findChildren<FixWizard *>();
     QCOMPARE(wizards.size(), 2);
-    QCOMPARE(wizards.constLast()->options().configDir, QStringLiteral("/etc/postfix"));
+    QCOMPARE(wizards.constLast()->kind(), MailService::Kind::Postfix);
 }
 
 QTEST_MAIN(TestFixWizard)

@@ -87,14 +87,14 @@ QLineEdit *FixChoosePage::fileChooser(const QString &name, const QString &access
 
 void FixChoosePage::initializePage()
 {
-    const PostfixInspectionResult &r = m_wizard->inspection();
+    const MailService &service = *m_wizard->service();
     QString error;
-    PostfixFixes::DhChoice rfc;
+    DhChoice rfc;
     std::optional<ChangePlan> logjam = m_wizard->planFor(FixWizard::Fix::Logjam, rfc, &error);
     bool logjamNeeded = logjam && !logjam->isEmpty();
-    if (logjamNeeded && r.autoDhAvailable()) {
-        PostfixFixes::DhChoice automatic;
-        automatic.kind = PostfixFixes::DhChoice::Kind::Auto;
+    if (logjamNeeded && service.autoDhAvailable()) {
+        DhChoice automatic;
+        automatic.kind = DhChoice::Kind::Auto;
         const std::optional<ChangePlan> autoPlan = m_wizard->planFor(FixWizard::Fix::Logjam, automatic, &error);
         logjamNeeded = autoPlan && !autoPlan->isEmpty();
     }
@@ -103,23 +103,31 @@ void FixChoosePage::initializePage()
                   : logjam ? tr("Nothing to change: the Diffie-Hellman group in use is already strong.")
                            : error);
 
-    const QString level = r.securityLevel(QStringLiteral("smtpd"));
-    const QString clientLevel = r.securityLevel(QStringLiteral("smtp"));
-    const bool starttlsNeeded = level == QLatin1String("none") || level.isEmpty()
-        || clientLevel == QLatin1String("none") || clientLevel.isEmpty();
+    const QString notHere = tr("Not a setting of %1.").arg(MailService::kindTitle(service.kind()));
+    // Without certificate files the plan needs the server's own; it is
+    // wanted unless it is empty with them too.
+    const std::optional<ChangePlan> starttls = m_wizard->planFor(FixWizard::Fix::StartTls, rfc, &error);
+    const bool starttlsOffered = service.offers(FixWizard::Fix::StartTls);
+    const bool starttlsNeeded = starttlsOffered && (!starttls || !starttls->isEmpty());
     setOption(1, starttlsNeeded,
-              starttlsNeeded ? (r.hasServerCertificate()
-                                    ? tr("Offer STARTTLS and use it for outgoing mail; the certificate files are "
-                                         "optional (the server has one).")
-                                    : tr("Offer STARTTLS and use it for outgoing mail; name the certificate and key."))
-                             : tr("Nothing to change: STARTTLS is offered and used for outgoing mail already."));
+              !starttlsOffered ? notHere
+                  : starttlsNeeded
+                  ? (service.hasServerCertificate()
+                         ? tr("Offer STARTTLS and use it for outgoing mail; the certificate files are "
+                              "optional (the server has one).")
+                         : tr("Offer STARTTLS and use it for outgoing mail; name the certificate and key."))
+                  : tr("Nothing to change: STARTTLS is offered and used for outgoing mail already."));
 
-    const std::optional<ChangePlan> logging = m_wizard->planFor(FixWizard::Fix::TlsLogging, rfc, &error);
-    const bool loggingNeeded = logging && !logging->isEmpty();
-    setOption(2, loggingNeeded || !logging,
-              loggingNeeded ? tr("Log each TLS session, so that the dashboard can tell encrypted from plaintext mail.")
-                  : logging ? tr("Nothing to change: TLS sessions are logged already.")
-                            : error);
+    const bool loggingOffered = service.offers(FixWizard::Fix::TlsLogging);
+    const std::optional<ChangePlan> logging
+        = loggingOffered ? m_wizard->planFor(FixWizard::Fix::TlsLogging, rfc, &error) : std::nullopt;
+    const bool loggingNeeded = loggingOffered && (!logging || !logging->isEmpty());
+    setOption(2, loggingNeeded,
+              !loggingOffered ? notHere
+                  : !logging  ? error
+                  : loggingNeeded
+                  ? tr("Log each TLS session, so that the dashboard can tell encrypted from plaintext mail.")
+                  : tr("Nothing to change: TLS sessions are logged already."));
 
     for (QRadioButton *button : {m_logjam, m_starttls, m_logging}) {
         if (button->isEnabled()) {
@@ -148,7 +156,7 @@ bool FixChoosePage::isComplete() const
 {
     if (m_starttls->isChecked())
         return m_cert->text().trimmed().isEmpty() == m_key->text().trimmed().isEmpty()
-            && (m_wizard->inspection().hasServerCertificate() || !m_cert->text().trimmed().isEmpty());
+            && (m_wizard->service()->hasServerCertificate() || !m_cert->text().trimmed().isEmpty());
     return m_logjam->isChecked() || m_logging->isChecked();
 }
 

@@ -10,7 +10,6 @@
 #include <QRadioButton>
 #include <QVBoxLayout>
 
-#include "models/mta/postfixfixes.h"
 #include "models/tls/dhgenerator.h"
 #include "models/tls/dhparameters.h"
 #include "widgets/fix/fixwizard.h"
@@ -124,11 +123,11 @@ FixDhPage::FixDhPage(FixWizard *wizard)
 
 void FixDhPage::initializePage()
 {
-    const PostfixInspectionResult &r = m_wizard->inspection();
-    const bool autoOk = r.autoDhAvailable();
+    const MailService &service = *m_wizard->service();
+    const bool autoOk = service.autoDhAvailable();
     m_auto->setEnabled(autoOk);
-    m_autoNote->setText(autoOk ? tr("Preferred with %1: no file to keep up to date.").arg(r.versionText())
-                               : tr("Needs Postfix 3.7 or later with OpenSSL 3 (this is %1).").arg(r.versionText()));
+    m_autoNote->setText(autoOk ? tr("Preferred with %1: no file to keep up to date.").arg(service.versionText())
+                               : service.autoDhUnavailableReason());
     if (autoOk)
         m_auto->setChecked(true);
     else if (m_auto->isChecked())
@@ -150,11 +149,11 @@ bool FixDhPage::isComplete() const
 
 bool FixDhPage::validatePage()
 {
-    PostfixFixes::DhChoice choice;
+    DhChoice choice;
     if (m_auto->isChecked()) {
-        choice.kind = PostfixFixes::DhChoice::Kind::Auto;
+        choice.kind = DhChoice::Kind::Auto;
     } else if (m_own->isChecked()) {
-        choice.kind = PostfixFixes::DhChoice::Kind::Generated;
+        choice.kind = DhChoice::Kind::Generated;
         choice.pem = m_pem;
     } else {
         choice.group = m_group->currentData().toString();
@@ -195,7 +194,7 @@ void FixDhPage::updateControls()
     m_progress->setValue(running || m_pem.isEmpty() ? 0 : 1);
     for (QRadioButton *button : {m_rfc, m_own})
         button->setEnabled(!running);
-    m_auto->setEnabled(!running && m_wizard->inspection().autoDhAvailable());
+    m_auto->setEnabled(!running && m_wizard->service() && m_wizard->service()->autoDhAvailable());
     emit completeChanged();
 }
 

@@ -2,6 +2,8 @@
 
 #include <memory>
 
+#include <QComboBox>
+#include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -9,7 +11,7 @@
 #include <QVBoxLayout>
 
 #include "models/itemmodels/probetitles.h"
-#include "models/mta/postfixinspection.h"
+#include "models/mta/mailserviceinspection.h"
 #include "models/sources/localcommandhost.h"
 #include "widgets/fix/fixwizard.h"
 
@@ -18,6 +20,7 @@ namespace mailtls {
 FixInspectPage::FixInspectPage(FixWizard *wizard)
     : QWizardPage(wizard)
     , m_wizard(wizard)
+    , m_serviceBox(new QComboBox(this))
     , m_status(new QLabel(this))
     , m_findings(new QTreeWidget(this))
     , m_retry(new QPushButton(tr("&Retry"), this))
@@ -25,6 +28,15 @@ FixInspectPage::FixInspectPage(FixWizard *wizard)
     setObjectName(QStringLiteral("fixInspectPage"));
     setTitle(tr("Inspect"));
     setSubTitle(tr("What the mail server's configuration says about TLS."));
+    m_serviceBox->setObjectName(QStringLiteral("fixService"));
+    m_serviceBox->setAccessibleName(tr("Mail service to inspect"));
+    m_serviceBox->setToolTip(tr("The mail server (MTA) on this computer, or Dovecot for IMAP and POP, which can "
+                                "serve a weak Diffie-Hellman group too."));
+    for (MailService::Kind kind : {MailService::Kind::Postfix, MailService::Kind::Exim, MailService::Kind::Sendmail,
+                                   MailService::Kind::Dovecot})
+        m_serviceBox->addItem(MailService::kindTitle(kind), int(kind));
+    m_serviceBox->setCurrentIndex(m_serviceBox->findData(int(wizard->kind())));
+    connect(m_serviceBox, &QComboBox::activated, this, &FixInspectPage::onServiceChosen);
     m_status->setObjectName(QStringLiteral("inspectStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -42,10 +54,15 @@ FixInspectPage::FixInspectPage(FixWizard *wizard)
     connect(m_retry, &QPushButton::clicked, this, &FixInspectPage::start);
 
     auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Mail service:"), m_serviceBox);
+    layout->addLayout(form);
     layout->addWidget(m_status);
     layout->addWidget(m_findings, 1);
     layout->addWidget(m_retry, 0, Qt::AlignLeft);
 }
+
+FixInspectPage::~FixInspectPage() = default;
 
 void FixInspectPage::initializePage()
 {
@@ -58,44 +75,67 @@ bool FixInspectPage::isComplete() const
     return m_ok;
 }
 
+void FixInspectPage::onServiceChosen()
+{
+    const auto kind = MailService::Kind(m_serviceBox->currentData().toInt());
+    if (kind == m_wizard->kind() && (m_ok || m_inspection))
+        return;
+    m_wizard->setKind(kind);
+    start();
+}
+
 void FixInspectPage::start()
 {
     m_ok = false;
     m_retry->hide();
     m_findings->clear();
-    m_status->setText(tr("Inspecting the Postfix configuration in %1…").arg(m_wizard->options().configDir));
-    delete m_inspection;
-    m_inspection = new PostfixInspection(std::make_shared<LocalCommandHost>(), m_wizard->options().configDir, this);
-    if (!m_wizard->options().programFolders.isEmpty())
+    const MailService::Kind kind = m_wizard->kind();
+    const QString title = MailService::kindTitle(kind);
+    const QString dir = m_wizard->configDir();
+    m_status->setText(dir.isEmpty() ? tr("Inspecting the %1 configuration…").arg(title)
+                                    : tr("Inspecting the %1 configuration in %2…").arg(title, dir));
+    m_inspection = MailServiceInspection::create(kind, std::make_shared<LocalCommandHost>(), dir);
+    if (!m_inspection) {
+        m_status->setText(tr("%1 cannot be inspected by this version of MailTLS.").arg(title));
+        emit completeChanged();
+        emit inspectionFinished();
+        return;
+    }
+    if (!m_wizard->options().programFolders.isEmpty() || !m_wizard->options().searchPath)
         m_inspection->setProgramFolders(m_wizard->options().programFolders, m_wizard->options().searchPath);
-    connect(m_inspection, &PostfixInspection::finished, this, &FixInspectPage::onFinished);
-    m_inspection->start();
+    connect(m_inspection.get(), &MailServiceInspection::finished, this, &FixInspectPage::onFinished,
+            Qt::QueuedConnection);
     emit completeChanged();
+    m_inspection->start();
 }
 
 void FixInspectPage::onFinished()
 {
-    const PostfixInspectionResult r = m_inspection->result();
-    m_inspection->deleteLater();
-    m_inspection = nullptr;
-    if (!r.ok) {
-        m_status->setText(tr("The inspection failed: %1").arg(r.error));
+    if (!m_inspection || m_inspection->isRunning())
+        return;
+    const std::unique_ptr<MailServiceInspection> inspection = std::move(m_inspection);
+    const std::shared_ptr<const MailService> service = inspection->service();
+    if (!service) {
+        m_status->setText(tr("The inspection failed: %1").arg(inspection->errorString()));
         m_retry->show();
         emit completeChanged();
         emit inspectionFinished();
         return;
     }
-    m_wizard->setInspection(r);
-    QString status = tr("%1, configuration in %2.").arg(r.versionText(), r.configDirectory);
-    if (r.running == PostfixInspectionResult::Running::No)
-        status += QLatin1Char(' ') + tr("Postfix is not running: a change takes effect at its next start.");
+    m_wizard->setService(service);
+    QString status = tr("%1, configuration in %2.").arg(service->versionText(), service->configDirectory());
+    if (service->running() == MailService::Running::No)
+        status += QLatin1Char(' ')
+            + tr("%1 is not running: a change takes effect at its next start.")
+                  .arg(MailService::kindTitle(service->kind()));
     m_status->setText(status);
-    for (const ConfigFinding &f : r.findings) {
+    const QList<ConfigFinding> findings = service->findings();
+    for (const ConfigFinding &f : findings) {
         const QString finding = f.evidence.isEmpty() ? f.title : f.title + QLatin1Char('\n') + f.evidence;
         auto *item = new QTreeWidgetItem(m_findings, {ProbeTitles::severity(f.severity), finding, f.advice});
         item->setToolTip(2, f.advice);
     }
-    if (r.findings.isEmpty())
+    if (findings.isEmpty())
         new QTreeWidgetItem(m_findings, {QString(), tr("Nothing to report."), QString()});
     m_ok = true;
     emit completeChanged();

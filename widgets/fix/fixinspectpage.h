@@ -1,7 +1,10 @@
 #pragma once
 
+#include <memory>
+
 #include <QWizardPage>
 
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QTreeWidget;
@@ -9,16 +12,18 @@ class QTreeWidget;
 namespace mailtls {
 
 class FixWizard;
-class PostfixInspection;
+class MailServiceInspection;
 
-// Inspects the Postfix configuration (PostfixInspection, asynchronously) and
-// shows its version and findings; Retry when the inspection fails.
+// Inspects the chosen mail service's configuration (a MailServiceInspection,
+// asynchronously) and shows its version and findings; another service can be
+// chosen, and Retry runs the inspection again.
 class FixInspectPage final : public QWizardPage
 {
     Q_OBJECT
 
 public:
     explicit FixInspectPage(FixWizard *wizard);
+    ~FixInspectPage() override;
 
     void initializePage() override;
     bool isComplete() const override;
@@ -32,9 +37,11 @@ signals:
 private:
     void start();
     void onFinished();
+    void onServiceChosen();
 
     FixWizard *m_wizard;
-    PostfixInspection *m_inspection = nullptr;
+    std::unique_ptr<MailServiceInspection> m_inspection;
+    QComboBox *m_serviceBox;
     QLabel *m_status;
     QTreeWidget *m_findings;
     QPushButton *m_retry;

@@ -58,8 +58,8 @@ void FixReviewPage::initializePage()
         return;
     }
     QString summary = tr("%1. Nothing has been written yet: Apply backs up every file, writes the change, checks it, "
-                         "reloads Postfix and puts everything back if any step fails.")
-                          .arg(plan->title);
+                         "reloads %2 and puts everything back if any step fails.")
+                          .arg(plan->title, MailService::kindTitle(m_wizard->service()->kind()));
     for (const QString &note : plan->notes)
         summary += QLatin1Char('\n') + note;
     m_summary->setText(summary);

@@ -14,6 +14,7 @@ namespace mailtls {
 FixWizard::FixWizard(const Options &options, QWidget *parent)
     : QWizard(parent)
     , m_options(options)
+    , m_kind(options.kind)
     , m_applier(new PlanApplier(this))
 {
     setObjectName(QStringLiteral("fixWizard"));
@@ -42,17 +43,24 @@ void FixWizard::setCertificate(const QString &certFile, const QString &keyFile)
     m_keyFile = keyFile;
 }
 
-std::optional<ChangePlan> FixWizard::planFor(Fix fix, const PostfixFixes::DhChoice &choice, QString *error) const
+QString FixWizard::configDir() const
 {
-    switch (fix) {
-    case Fix::Logjam:
-        return PostfixFixes::logjam(m_inspection, choice, error);
-    case Fix::StartTls:
-        return PostfixFixes::starttls(m_inspection, m_certFile, m_keyFile, error);
-    case Fix::TlsLogging:
-        return PostfixFixes::tlsLogging(m_inspection, error);
+    return m_kind == m_options.kind ? m_options.configDir : QString();
+}
+
+void FixWizard::setKind(MailService::Kind kind)
+{
+    m_kind = kind;
+    m_service.reset();
+}
+
+std::optional<ChangePlan> FixWizard::planFor(Fix fix, const DhChoice &choice, QString *error) const
+{
+    if (!m_service) {
+        *error = tr("The mail service has not been inspected.");
+        return std::nullopt;
     }
-    return std::nullopt;
+    return m_service->plan(fix, choice, m_certFile, m_keyFile, error);
 }
 
 std::optional<ChangePlan> FixWizard::makePlan(QString *error) const
@@ -60,7 +68,7 @@ std::optional<ChangePlan> FixWizard::makePlan(QString *error) const
     std::optional<ChangePlan> plan = planFor(m_fix, m_dhChoice, error);
     if (plan && !plan->isEmpty()) {
         plan->verification.address = verifyAddress();
-        plan->verification.port = m_options.verifyPort;
+        plan->verification.port = m_options.verifyAddress.isEmpty() ? m_service->probePort() : m_options.verifyPort;
     }
     return plan;
 }
@@ -68,7 +76,7 @@ std::optional<ChangePlan> FixWizard::makePlan(QString *error) const
 // As `mailtls fix` chooses it.
 QString FixWizard::verifyAddress() const
 {
-    return m_options.verifyAddress.isEmpty() ? m_inspection.listenAddress() : m_options.verifyAddress;
+    return m_options.verifyAddress.isEmpty() ? m_service->listenAddress() : m_options.verifyAddress;
 }
 
 void FixWizard::reject()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 
 #include <QString>
@@ -8,16 +9,16 @@
 
 #include "models/mta/changeplan.h"
 #include "models/mta/planapplier.h"
-#include "models/mta/postfixfixes.h"
-#include "models/mta/postfixinspection.h"
+#include "models/mta/dhchoice.h"
+#include "models/mta/mailservice.h"
 #include "models/probe/probeoptions.h"
 
 namespace mailtls {
 
-// The guided fix of the own Postfix: Inspect → Choose fix → DH parameters
-// (Logjam only) → Review changes → Apply → Done or Rolled back. It takes the
-// same steps as `mailtls fix`: PostfixInspection, a PostfixFixes plan,
-// PlanApplier. Nothing blocks the GUI thread; closing it while a plan is
+// The guided fix of the own mail service (Postfix, Exim, Sendmail or
+// Dovecot): Inspect → Choose fix → DH parameters (Logjam only) → Review
+// changes → Apply → Done or Rolled back. It takes the same steps as
+// `mailtls fix`: a MailServiceInspection, the MailService's plan, PlanApplier. Nothing blocks the GUI thread; closing it while a plan is
 // applied asks the applier to cancel (which rolls back) and waits for it.
 class FixWizard final : public QWizard
 {
@@ -25,18 +26,21 @@ class FixWizard final : public QWizard
 
 public:
     enum PageId { InspectPage, ChoosePage, DhPage, ReviewPage, ApplyPage, ResultPage };
-    enum class Fix { Logjam, StartTls, TlsLogging };
+    using Fix = MailService::Fix;
 
     struct Options
     {
-        QString configDir = QStringLiteral("/etc/postfix");
+        // The service inspected first; the Inspect page offers the others.
+        MailService::Kind kind = MailService::Kind::Postfix;
+        // Empty: the service's own folder (/etc/postfix, /etc/exim4, …).
+        QString configDir;
         QString backupRoot; // empty: BackupStore::defaultRoot()
         ProbeOptions probeOptions;
-        // Where the re-probe goes; empty: loopback when Postfix listens there,
-        // else its first inet_interfaces address.
+        // Where the re-probe goes; empty: where the service says it listens
+        // (MailService::listenAddress), on its probePort().
         QString verifyAddress;
         quint16 verifyPort = 25;
-        // Where postconf and postfix are looked for before PATH (tests).
+        // Where the service's programs are looked for before PATH (tests).
         QStringList programFolders;
         bool searchPath = true;
     };
@@ -46,19 +50,25 @@ public:
 
     const Options &options() const { return m_options; }
 
-    const PostfixInspectionResult &inspection() const { return m_inspection; }
-    void setInspection(const PostfixInspectionResult &inspection) { m_inspection = inspection; }
+    // The service being inspected or fixed, and its configuration folder
+    // (empty: its default): the Inspect page switches between services.
+    MailService::Kind kind() const { return m_kind; }
+    QString configDir() const;
+    void setKind(MailService::Kind kind);
+    // The inspected service; null until an inspection has succeeded.
+    const std::shared_ptr<const MailService> &service() const { return m_service; }
+    void setService(std::shared_ptr<const MailService> service) { m_service = std::move(service); }
 
     Fix fix() const { return m_fix; }
     void setFix(Fix fix) { m_fix = fix; }
     void setCertificate(const QString &certFile, const QString &keyFile);
-    void setDhChoice(const PostfixFixes::DhChoice &choice) { m_dhChoice = choice; }
+    void setDhChoice(const DhChoice &choice) { m_dhChoice = choice; }
 
     // The plan of the chosen fix, with the re-probe's address set; nullopt
     // with *error when it cannot be made.
     std::optional<ChangePlan> makePlan(QString *error) const;
     // The plan of `fix` with the current inputs, for the Choose page.
-    std::optional<ChangePlan> planFor(Fix fix, const PostfixFixes::DhChoice &choice, QString *error) const;
+    std::optional<ChangePlan> planFor(Fix fix, const DhChoice &choice, QString *error) const;
 
     const ChangePlan &plan() const { return m_plan; }
     void setPlan(const ChangePlan &plan) { m_plan = plan; }
@@ -75,11 +85,12 @@ private:
     QString verifyAddress() const;
 
     Options m_options;
-    PostfixInspectionResult m_inspection;
+    MailService::Kind m_kind = MailService::Kind::Postfix;
+    std::shared_ptr<const MailService> m_service;
     Fix m_fix = Fix::Logjam;
     QString m_certFile;
     QString m_keyFile;
-    PostfixFixes::DhChoice m_dhChoice;
+    DhChoice m_dhChoice;
     ChangePlan m_plan;
     PlanApplier::Result m_applyResult;
     PlanApplier *m_applier = nullptr;
