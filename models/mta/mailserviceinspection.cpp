@@ -2,6 +2,7 @@
 
 #include <QEventLoop>
 
+#include "models/mta/dovecotservice.h"
 #include "models/mta/postfixservice.h"
 
 namespace mailtls {
@@ -20,9 +21,10 @@ std::unique_ptr<MailServiceInspection> MailServiceInspection::create(MailService
     switch (kind) {
     case MailService::Kind::Postfix:
         return std::make_unique<PostfixServiceInspection>(std::move(host), configDirectory);
+    case MailService::Kind::Dovecot:
+        return std::make_unique<DovecotServiceInspection>(std::move(host), configDirectory);
     case MailService::Kind::Sendmail:
     case MailService::Kind::Exim:
-    case MailService::Kind::Dovecot:
         break;
     }
     return nullptr;
