@@ -204,6 +204,7 @@ private slots:
     void searchNarrowsTableAndChart_data();
     void searchNarrowsTableAndChart();
     void contextChangesRequery();
+    void keptAndPrefetchedResults();
     void tableCsv();
     void chartCsvIsTheBarsShown();
     void liveRefreshKeepsSelectionSortAndScroll();
@@ -441,6 +442,46 @@ void TestPeersPage::contextChangesRequery()
                                  strings({"mail.beta.example", "Outbound", "1", "0.0 %", "2.9 KiB", "1", "1", "",
                                           "", "", "2024-03-18 12:00:00", ""}),
                                  knownTable().at(5)}));
+}
+
+// Every direction is read and kept at once, the neighbouring selections are
+// read ahead while the page is looked at, and what they show equals what a
+// page of its own reads afresh; new data drops what was kept.
+void TestPeersPage::keptAndPrefetchedResults()
+{
+    Harness h(m_known.path());
+    h.context.setReferenceTime(day0 + 3 * day);
+    QVERIFY(h.show());
+    QueryRunner *runner = h.context.runner();
+    QVERIFY(runner->waitForIdle());
+    using Selection = DashboardContext::Selection;
+    const auto kept = [&](DashboardContext::Range range, ReportFilter::GroupBy group) {
+        return runner->isCached(QStringLiteral("peers"), h.context.cacheKey(Selection {range, std::nullopt, group}));
+    };
+    for (auto range : {DashboardContext::Range::Day, DashboardContext::Range::Week, DashboardContext::Range::Month,
+                       DashboardContext::Range::All})
+        QVERIFY(kept(range, ReportFilter::GroupBy::Host));
+    QVERIFY(kept(DashboardContext::Range::All, ReportFilter::GroupBy::Domain));
+    QVERIFY(!kept(DashboardContext::Range::Day, ReportFilter::GroupBy::Domain));
+
+    QVERIFY(h.loadedAfter([&] {
+        h.context.setDirection(out);
+        h.context.setRange(DashboardContext::Range::Day);
+    }));
+    Harness fresh(m_known.path());
+    fresh.context.setReferenceTime(day0 + 3 * day);
+    fresh.context.setDirection(out);
+    fresh.context.setRange(DashboardContext::Range::Day);
+    QVERIFY(fresh.show());
+    QVERIFY(!fresh.table().isEmpty());
+    QCOMPARE(h.table(), fresh.table());
+
+    // New data: the page reads again, and what was kept is gone until the
+    // neighbours are read ahead anew.
+    QVERIFY(h.loadedAfter([&] { h.context.notifyDataChanged(); }));
+    QVERIFY(!kept(DashboardContext::Range::Week, ReportFilter::GroupBy::Host));
+    QVERIFY(runner->waitForIdle());
+    QVERIFY(kept(DashboardContext::Range::Week, ReportFilter::GroupBy::Host));
 }
 
 void TestPeersPage::tableCsv()

@@ -1,3 +1,5 @@
+#include <atomic>
+
 #include <QMutex>
 #include <QSignalSpy>
 #include <QTest>
@@ -129,6 +131,103 @@ private slots:
             [&seen](const int &, const QString &error) { seen = error; });
         QVERIFY(runner.waitForIdle());
         QCOMPARE(seen, QStringLiteral("No store is open."));
+    }
+
+    // A kept result is delivered again without a query, by key and
+    // selection, until the data changes.
+    void keepsResultsUntilTheDataChanges()
+    {
+        KnownStore known;
+        QVERIFY(known.make());
+        QueryRunner runner;
+        runner.setStorePath(known.path());
+        std::atomic<int> queries {0};
+        int value = 0;
+        const auto runOnce = [&](const QString &key, const QString &selection, int answer) {
+            value = -1;
+            runner.runCached<int>(
+                this, key, selection,
+                [&queries, answer](TrafficStore &, QString *) {
+                    ++queries;
+                    return answer;
+                },
+                [&value](const int &result, const QString &) { value = result; });
+            // Even a kept result arrives later, never inside the call.
+            QCOMPARE(value, -1);
+            QVERIFY(runner.waitForIdle());
+        };
+        runOnce(QStringLiteral("peers"), QStringLiteral("all"), 7);
+        QCOMPARE(value, 7);
+        QCOMPARE(queries.load(), 1);
+        runOnce(QStringLiteral("peers"), QStringLiteral("all"), 8);
+        QCOMPARE(value, 7);
+        QCOMPARE(queries.load(), 1);
+        QVERIFY(runner.isCached(QStringLiteral("peers"), QStringLiteral("all")));
+        // Another page's result for the same selection is its own.
+        runOnce(QStringLiteral("overview"), QStringLiteral("all"), 9);
+        QCOMPARE(value, 9);
+        QCOMPARE(queries.load(), 2);
+        runner.invalidateCache();
+        QVERIFY(!runner.isCached(QStringLiteral("peers"), QStringLiteral("all")));
+        runOnce(QStringLiteral("peers"), QStringLiteral("all"), 10);
+        QCOMPARE(value, 10);
+        QCOMPARE(queries.load(), 3);
+        // A store of its own: nothing kept from the other.
+        runner.setStorePath(known.path() + QStringLiteral(".other"));
+        QVERIFY(!runner.isCached(QStringLiteral("peers"), QStringLiteral("all")));
+    }
+
+    // Prefetches run one at a time, only while no run waits, and are kept
+    // for the runCached() that asks for them; a result read before the data
+    // changed is not kept.
+    void prefetchesWhileIdle()
+    {
+        KnownStore known;
+        QVERIFY(known.make());
+        QueryRunner runner;
+        runner.setStorePath(known.path());
+        QMutex mutex;
+        QStringList order;
+        const auto work = [&](const QString &name, int answer) {
+            return [&mutex, &order, name, answer](TrafficStore &, QString *) {
+                QMutexLocker lock(&mutex);
+                order << name;
+                return answer;
+            };
+        };
+        int value = 0;
+        runner.runCached<int>(this, QStringLiteral("k"), QStringLiteral("a"), work(QStringLiteral("a"), 1),
+                              [&value](const int &result, const QString &) { value = result; });
+        // Queued behind the user's run; never counted as pending.
+        runner.prefetch<int>(QStringLiteral("k"), QStringLiteral("b"), work(QStringLiteral("b"), 2));
+        runner.prefetch<int>(QStringLiteral("k"), QStringLiteral("c"), work(QStringLiteral("c"), 3));
+        runner.prefetch<int>(QStringLiteral("k"), QStringLiteral("c"), work(QStringLiteral("c again"), 4));
+        QCOMPARE(runner.pending(), 1);
+        QVERIFY(runner.waitForIdle());
+        QCOMPARE(order, (QStringList {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+        QVERIFY(runner.isCached(QStringLiteral("k"), QStringLiteral("b")));
+        runner.runCached<int>(this, QStringLiteral("k"), QStringLiteral("c"), work(QStringLiteral("c asked"), 5),
+                              [&value](const int &result, const QString &) { value = result; });
+        QVERIFY(runner.waitForIdle());
+        QCOMPARE(value, 3);
+        QCOMPARE(order.size(), 3);
+
+        // Cleared before it could start: never runs.
+        runner.run<int>(this, QStringLiteral("busy"), work(QStringLiteral("busy"), 0), [](const int &, const QString &) {});
+        runner.prefetch<int>(QStringLiteral("k"), QStringLiteral("d"), work(QStringLiteral("d"), 6));
+        runner.clearPrefetches();
+        QVERIFY(runner.waitForIdle());
+        QCOMPARE(order.last(), QStringLiteral("busy"));
+        QVERIFY(!runner.isCached(QStringLiteral("k"), QStringLiteral("d")));
+
+        // The data changes while a prefetch reads: its result is not kept.
+        runner.prefetch<int>(QStringLiteral("k"), QStringLiteral("e"), [&runner](TrafficStore &, QString *) {
+            QMetaObject::invokeMethod(&runner, &QueryRunner::invalidateCache);
+            QThread::msleep(50);
+            return 7;
+        });
+        QVERIFY(runner.waitForIdle());
+        QVERIFY(!runner.isCached(QStringLiteral("k"), QStringLiteral("e")));
     }
 };
 

@@ -17,6 +17,8 @@ DashboardContext::DashboardContext(QObject *parent)
 {
     m_dataTimer.setSingleShot(true);
     m_dataTimer.setInterval(DataBatchMs);
+    // Before any page hears of it: what the runner kept is out of date.
+    connect(&m_dataTimer, &QTimer::timeout, m_runner, &QueryRunner::invalidateCache);
     connect(&m_dataTimer, &QTimer::timeout, this, &DashboardContext::dataChanged);
 }
 
@@ -25,6 +27,7 @@ void DashboardContext::setStore(const QString &path, bool demo)
     m_storePath = path;
     m_demo = demo;
     m_runner->setStorePath(path);
+    m_runner->invalidateCache();
     emit storeChanged();
 }
 
@@ -72,14 +75,50 @@ qint64 DashboardContext::referenceTime() const
     return m_referenceTime ? *m_referenceTime : QDateTime::currentSecsSinceEpoch();
 }
 
+DashboardContext::Selection DashboardContext::selection() const
+{
+    return Selection {m_range, m_direction, m_groupBy};
+}
+
 ReportFilter DashboardContext::filter() const
 {
+    return filterFor(selection());
+}
+
+QString DashboardContext::cacheKey(const Selection &selection) const
+{
+    const auto number = [](std::optional<qint64> value) {
+        return value ? QString::number(*value) : QStringLiteral("-");
+    };
+    return QStringLiteral("%1/%2/%3/%4/%5/%6")
+        .arg(int(selection.range))
+        .arg(selection.direction ? int(*selection.direction) : -1)
+        .arg(int(selection.groupBy))
+        .arg(selection.range == Range::Custom ? number(m_since) : QStringLiteral("-"),
+             selection.range == Range::Custom ? number(m_until) : QStringLiteral("-"), number(m_referenceTime));
+}
+
+QList<DashboardContext::Selection> DashboardContext::neighbours(const Selection &current)
+{
+    QList<Selection> out;
+    for (Range range : {Range::Day, Range::Week, Range::Month, Range::All}) {
+        if (range != current.range)
+            out.append(Selection {range, current.direction, current.groupBy});
+    }
+    out.append(Selection {current.range, current.direction,
+                          current.groupBy == ReportFilter::GroupBy::Host ? ReportFilter::GroupBy::Domain
+                                                                         : ReportFilter::GroupBy::Host});
+    return out;
+}
+
+ReportFilter DashboardContext::filterFor(const Selection &selection) const
+{
     ReportFilter filter;
-    filter.groupBy = m_groupBy;
-    if (m_direction)
-        filter.directions = {*m_direction};
+    filter.groupBy = selection.groupBy;
+    if (selection.direction)
+        filter.directions = {*selection.direction};
     const qint64 end = referenceTime();
-    switch (m_range) {
+    switch (selection.range) {
     case Range::Day:
         filter.since = end - Day;
         break;

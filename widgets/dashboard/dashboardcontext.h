@@ -48,8 +48,24 @@ public:
     void setReferenceTime(std::optional<qint64> seconds);
     qint64 referenceTime() const;
 
-    // The filter of the current choices; relative ranges end at referenceTime().
+    // The user's choices, and the filter of any choices: relative ranges end
+    // at referenceTime().
+    struct Selection
+    {
+        Range range = Range::All;
+        std::optional<Direction> direction;
+        ReportFilter::GroupBy groupBy = ReportFilter::GroupBy::Host;
+    };
+    Selection selection() const;
+    ReportFilter filterFor(const Selection &selection) const;
+    // The filter of the current choices.
     ReportFilter filter() const;
+    // Names a selection's figures for QueryRunner::runCached: the same words
+    // while the choices, the custom range and a fixed reference time are.
+    QString cacheKey(const Selection &selection) const;
+    // The selections a user is likely to pick next from `current`: each
+    // other relative range (and All), and the other grouping.
+    static QList<Selection> neighbours(const Selection &current);
     // For titles and exports: "Last 24 hours", "All time", "2024-03-01 – 2024-03-31".
     QString rangeTitle() const;
     static QString rangeName(Range range);

@@ -205,12 +205,33 @@ void OverviewPage::buildFailures()
 
 void OverviewPage::refresh()
 {
-    const ReportFilter filter = m_context->filter();
-    const OverviewOptions options;
-    m_context->runner()->run<OverviewFigures>(
-        this, QStringLiteral("overview"),
-        [filter, options](TrafficStore &store, QString *error) { return store.overview(filter, options, error); },
-        [this, filter](const OverviewFigures &figures, const QString &error) { apply(figures, filter, error); });
+    const DashboardContext::Selection selection = m_context->selection();
+    const ReportFilter filter = m_context->filterFor(selection);
+    const auto figuresOf = [](const ReportFilter &query) {
+        return [query](TrafficStore &store, QString *error) { return store.overview(query, OverviewOptions(), error); };
+    };
+    QueryRunner *runner = m_context->runner();
+    runner->clearPrefetches();
+    runner->runCached<OverviewFigures>(
+        this, QStringLiteral("overview"), m_context->cacheKey(selection), figuresOf(filter),
+        [this, filter, selection, figuresOf](const OverviewFigures &figures, const QString &error) {
+            apply(figures, filter, error);
+            if (!error.isEmpty())
+                return;
+            // What the user may pick next is read while they look at this:
+            // the other directions, ranges and grouping.
+            QList<DashboardContext::Selection> next;
+            for (std::optional<Direction> direction : {std::optional<Direction>(), std::optional(Direction::Inbound),
+                                                       std::optional(Direction::Outbound),
+                                                       std::optional(Direction::Submission)}) {
+                if (direction != selection.direction)
+                    next.append(DashboardContext::Selection {selection.range, direction, selection.groupBy});
+            }
+            next += DashboardContext::neighbours(selection);
+            for (const DashboardContext::Selection &s : std::as_const(next))
+                m_context->runner()->prefetch<OverviewFigures>(QStringLiteral("overview"), m_context->cacheKey(s),
+                                                               figuresOf(m_context->filterFor(s)));
+        });
 }
 
 void OverviewPage::apply(const OverviewFigures &figures, const ReportFilter &filter, const QString &error)

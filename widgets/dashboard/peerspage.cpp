@@ -273,19 +273,42 @@ void PeersPage::storeChanged()
 void PeersPage::refresh()
 {
     m_refresh->clear();
-    const ReportFilter filter = m_context->filter();
+    const DashboardContext::Selection selection = m_context->selection();
+    const ReportFilter filter = m_context->filterFor(selection);
     const quint64 generation = ++m_generation;
     QueryRunner *runner = m_context->runner();
+    runner->clearPrefetches();
+    // Rows are per peer and direction: every direction is read and kept, and
+    // the chosen one picked here, so a change of direction needs no query.
+    DashboardContext::Selection everyDirection = selection;
+    everyDirection.direction.reset();
     // Every column in one query: since the store keeps each peer's last-seen
     // time with its figures, the TLS columns add a third to the figures' time,
     // less than a second query and a second merge into the table would.
-    runner->run<QList<PeerRow>>(
-        this, QStringLiteral("peers"),
-        [filter](TrafficStore &store, QString *error) {
-            return store.peerRows(filter, PeerColumns::Everything, error);
-        },
-        [this, generation, filter](const QList<PeerRow> &rows, const QString &error) {
-            apply(generation, filter, rows, error);
+    const auto rowsOf = [](const ReportFilter &query) {
+        return [query](TrafficStore &store, QString *error) {
+            return store.peerRows(query, PeerColumns::Everything, error);
+        };
+    };
+    runner->runCached<QList<PeerRow>>(
+        this, QStringLiteral("peers"), m_context->cacheKey(everyDirection),
+        rowsOf(m_context->filterFor(everyDirection)),
+        [this, generation, filter, everyDirection, rowsOf](const QList<PeerRow> &rows, const QString &error) {
+            if (filter.directions.isEmpty()) {
+                apply(generation, filter, rows, error);
+            } else {
+                QList<PeerRow> chosen;
+                for (const PeerRow &row : rows)
+                    if (filter.directions.contains(row.figures.direction))
+                        chosen.append(row);
+                apply(generation, filter, chosen, error);
+            }
+            if (generation != m_generation || !error.isEmpty())
+                return;
+            // What the user may pick next is read while they look at this.
+            for (const DashboardContext::Selection &next : DashboardContext::neighbours(everyDirection))
+                m_context->runner()->prefetch<QList<PeerRow>>(QStringLiteral("peers"), m_context->cacheKey(next),
+                                                              rowsOf(m_context->filterFor(next)));
         });
     updateNotes();
 }
