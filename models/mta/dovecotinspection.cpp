@@ -222,8 +222,13 @@ void DovecotInspection::start()
     r.doveconfProgram = findProgram(QStringLiteral("doveconf"));
     if (r.doveconfProgram.isEmpty()) {
         QTimer::singleShot(0, this, [this] {
-            finish(tr("doveconf was not found on this computer: is Dovecot installed? (looked on PATH and in %1)")
-                       .arg(m_folders.join(QStringLiteral(", "))));
+            const QString folders = m_folders.join(QStringLiteral(", "));
+            finish(
+                m_searchPath
+                    ? tr("doveconf was not found on this computer: is Dovecot installed? (looked on "
+                         "PATH and in %1)")
+                          .arg(folders)
+                    : tr("doveconf was not found on this computer: is Dovecot installed? (looked in %1)").arg(folders));
         });
         return;
     }
