@@ -91,6 +91,12 @@ bool EximConfig::Setting::isDefaultOf(const QByteArray &macro) const
 
 EximConfig::EximConfig() = default;
 
+void EximConfig::setPredefinedMacros(const QSet<QByteArray> &names)
+{
+    m_predefined = names;
+    parse();
+}
+
 bool EximConfig::load(const QString &path)
 {
     m_lines.clear();

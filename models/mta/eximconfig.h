@@ -89,8 +89,8 @@ public:
     EximConfig();
 
     // Macros defined before this file is read (by earlier files of Debian's
-    // layout); call before load() or setText().
-    void setPredefinedMacros(const QSet<QByteArray> &names) { m_predefined = names; }
+    // layout); the settings' activity is evaluated again.
+    void setPredefinedMacros(const QSet<QByteArray> &names);
 
     // Reads `path`; false with errorString() when it is missing, not a
     // regular file, unreadable, or over MaxBytes / MaxLines.
