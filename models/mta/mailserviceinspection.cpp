@@ -3,6 +3,7 @@
 #include <QEventLoop>
 
 #include "models/mta/dovecotservice.h"
+#include "models/mta/eximservice.h"
 #include "models/mta/postfixservice.h"
 
 namespace mailtls {
@@ -21,10 +22,11 @@ std::unique_ptr<MailServiceInspection> MailServiceInspection::create(MailService
     switch (kind) {
     case MailService::Kind::Postfix:
         return std::make_unique<PostfixServiceInspection>(std::move(host), configDirectory);
+    case MailService::Kind::Exim:
+        return std::make_unique<EximServiceInspection>(std::move(host), configDirectory);
     case MailService::Kind::Dovecot:
         return std::make_unique<DovecotServiceInspection>(std::move(host), configDirectory);
     case MailService::Kind::Sendmail:
-    case MailService::Kind::Exim:
         break;
     }
     return nullptr;
