@@ -212,9 +212,14 @@ void MainWindow::buildMenus()
     QAction *probeSettings = probes->addAction(tr("Probe &Settings…"), this, &MainWindow::showProbeSettings);
     probeSettings->setObjectName(QStringLiteral("probeSettingsAction"));
     probeSettings->setStatusTip(tr("The DNS server probes ask, their timeout, and how many sessions run at once"));
-    QAction *fixServer = probes->addAction(tr("&Fix My Server…"), this, &MainWindow::showFixWizard);
+    QAction *fixServer = probes->addAction(tr("&Fix My Server…"), this, [this] { showFixWizard(); });
     fixServer->setObjectName(QStringLiteral("fixServerAction"));
-    fixServer->setStatusTip(tr("Replace a weak Diffie-Hellman group, turn STARTTLS or TLS logging on in Postfix"));
+    fixServer->setStatusTip(tr("Replace a weak Diffie-Hellman group in Postfix, Exim, Sendmail or Dovecot; turn "
+                               "STARTTLS or TLS logging on"));
+    QAction *restoreServer = probes->addAction(tr("&Restore Previous Configuration…"), this,
+                                               [this] { showFixWizard(true); });
+    restoreServer->setObjectName(QStringLiteral("restoreServerAction"));
+    restoreServer->setStatusTip(tr("Put back the files an earlier fix changed, from the backup it made"));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About MailTLS"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -244,7 +249,7 @@ void MainWindow::buildPages()
 
     connect(peers, &PeersPage::probeRequested, this, &MainWindow::probeTarget);
     connect(tls, &TlsQualityPage::probeRequested, this, &MainWindow::probeTarget);
-    connect(tls, &TlsQualityPage::fixServerRequested, this, &MainWindow::showFixWizard);
+    connect(tls, &TlsQualityPage::fixServerRequested, this, [this] { showFixWizard(); });
     connect(m_detail, &PeerDetailPage::probeRequested, this, &MainWindow::probeTarget);
     connect(m_detail, &PeerDetailPage::probeReportRequested, this, [this](qint64 id) {
         showPage(m_probePage->objectName());
@@ -288,9 +293,10 @@ ProbeSettingsDialog *MainWindow::showProbeSettings()
     return dialog;
 }
 
-FixWizard *MainWindow::showFixWizard()
+FixWizard *MainWindow::showFixWizard(bool restore)
 {
     FixWizard::Options options;
+    options.restore = restore;
     options.probeOptions = probeOptions(m_settings);
     auto *wizard = new FixWizard(options, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);

@@ -77,8 +77,9 @@ public:
     // Opens the probe settings (window-modal); accepted, they apply to the
     // probes started from then on.
     ProbeSettingsDialog *showProbeSettings();
-    // Opens the guided fix of the own Postfix (/etc/postfix), non-modal.
-    FixWizard *showFixWizard();
+    // Opens the Fix My Server wizard (non-modal) on the own Postfix, or with
+    // `restore` on the list of backups.
+    FixWizard *showFixWizard(bool restore = false);
     // Shows the Probe page and probes this target there.
     void probeTarget(const ProbeTarget &target);
     // The probe options the settings ask for (defaults without settings).

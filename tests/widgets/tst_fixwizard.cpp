@@ -40,6 +40,8 @@ private slots:
     void retriesAFailedInspection();
     void logjamGroupChoice();
     void reachableFromTheWindow();
+    void restoresABackup();
+    void restoreFromTheInspectPage();
 
 private:
     void writePostfix(const QByteArray &check);
@@ -342,6 +344,80 @@ void TestFixWizard::reachableFromTheWindow()
     wizards = window.findChildren<FixWizard *>();
     QCOMPARE(wizards.size(), 2);
     QCOMPARE(wizards.constLast()->kind(), MailService::Kind::Postfix);
+
+    auto *restore = window.findChild<QAction *>(QStringLiteral("restoreServerAction"));
+    QVERIFY(restore);
+    QCOMPARE(restore->text(), QStringLiteral("&Restore Previous Configuration…"));
+    restore->trigger();
+    wizards = window.findChildren<FixWizard *>();
+    QCOMPARE(wizards.size(), 3);
+    QCOMPARE(wizards.constLast()->currentId(), int(FixWizard::RestorePage));
+}
+
+// A fix, then "Restore Previous Configuration": the backup listed, its
+// restore plan shown as a diff, applied like a fix, the file as it was.
+void TestFixWizard::restoresABackup()
+{
+    writePostfix("exit 0");
+    {
+        FixWizard wizard(options());
+        QVERIFY(walkToReview(wizard).startsWith(QStringLiteral("--- a")));
+        QCOMPARE(apply(wizard).size(), 5);
+        QVERIFY(wizard.applyResult().succeeded);
+    }
+    const QByteArray fixed = readFile(m_mainCf);
+    QVERIFY(fixed != original);
+
+    FixWizard::Options o = options();
+    o.restore = true;
+    FixWizard wizard(o);
+    wizard.show();
+    QCOMPARE(wizard.currentId(), int(FixWizard::RestorePage));
+    QCOMPARE(wizard.windowTitle(), QStringLiteral("Restore Previous Configuration"));
+    const auto *backups = wizard.currentPage()->findChild<QTreeWidget *>(QStringLiteral("backups"));
+    QCOMPARE(backups->topLevelItemCount(), 1);
+    QCOMPARE(backups->topLevelItem(0)->text(1), QStringLiteral("Applied"));
+    QCOMPARE(backups->topLevelItem(0)->text(2), QStringLiteral("Log TLS sessions"));
+    QCOMPARE(backups->topLevelItem(0)->text(3), m_mainCf);
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(FixWizard::ReviewPage));
+    const auto *diff = wizard.currentPage()->findChild<QPlainTextEdit *>(QStringLiteral("diff"));
+    QCOMPARE(diff->toPlainText(),
+             QStringLiteral("--- a%1\n+++ b%1\n@@ -1,5 +1,3 @@\n # the admin's file\n biff = no\n"
+                            "-smtpd_tls_loglevel = 1\n-# Added by MailTLS\n-smtp_tls_loglevel = 1\n"
+                            "+smtpd_tls_loglevel = 0\n")
+                 .arg(m_mainCf));
+    QCOMPARE(readFile(m_mainCf), fixed);
+    const QStringList steps = apply(wizard);
+    QCOMPARE(steps, QStringList({QStringLiteral("backup:ok"), QStringLiteral("write:ok"), QStringLiteral("validate:ok"),
+                                 QStringLiteral("reload:ok"), QStringLiteral("verify:skipped")}));
+    QCOMPARE(wizard.currentPage()->title(), QStringLiteral("Done"));
+    QCOMPARE(readFile(m_mainCf), original);
+}
+
+// The Inspect page leads to the backups too, even when the inspection
+// failed (a broken configuration is the one to restore); Back returns to
+// the fixes.
+void TestFixWizard::restoreFromTheInspectPage()
+{
+    QVERIFY(QFile::remove(m_mainCf));
+    writePostfix("exit 0");
+    FixWizard wizard(options());
+    wizard.show();
+    auto *retry = wizard.currentPage()->findChild<QPushButton *>(QStringLiteral("retryInspection"));
+    QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), 20000);
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    wizard.currentPage()->findChild<QPushButton *>(QStringLiteral("restoreButton"))->click();
+    QCOMPARE(wizard.currentId(), int(FixWizard::RestorePage));
+    QCOMPARE(label(wizard.currentPage(), "restoreStatus"),
+             QStringLiteral("There are no backups in %1: no fix has changed a file yet.")
+                 .arg(m_dir->filePath(QStringLiteral("backups"))));
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    wizard.back();
+    QCOMPARE(wizard.currentId(), int(FixWizard::InspectPage));
+    QVERIFY(!wizard.wantsRestore());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
 }
 
 QTEST_MAIN(TestFixWizard)

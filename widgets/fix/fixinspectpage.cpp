@@ -4,6 +4,7 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -24,6 +25,7 @@ FixInspectPage::FixInspectPage(FixWizard *wizard)
     , m_status(new QLabel(this))
     , m_findings(new QTreeWidget(this))
     , m_retry(new QPushButton(tr("&Retry"), this))
+    , m_restore(new QPushButton(tr("Restore a &Previous Configuration…"), this))
 {
     setObjectName(QStringLiteral("fixInspectPage"));
     setTitle(tr("Inspect"));
@@ -52,6 +54,13 @@ FixInspectPage::FixInspectPage(FixWizard *wizard)
     m_retry->setAccessibleName(tr("Retry the inspection"));
     m_retry->hide();
     connect(m_retry, &QPushButton::clicked, this, &FixInspectPage::start);
+    m_restore->setObjectName(QStringLiteral("restoreButton"));
+    m_restore->setToolTip(tr("Put back the files an earlier fix changed, from the backup it made."));
+    connect(m_restore, &QPushButton::clicked, this, [this] {
+        m_wizard->setWantsRestore(true);
+        emit completeChanged();
+        m_wizard->next();
+    });
 
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
@@ -59,7 +68,11 @@ FixInspectPage::FixInspectPage(FixWizard *wizard)
     layout->addLayout(form);
     layout->addWidget(m_status);
     layout->addWidget(m_findings, 1);
-    layout->addWidget(m_retry, 0, Qt::AlignLeft);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_retry);
+    buttons->addStretch(1);
+    buttons->addWidget(m_restore);
+    layout->addLayout(buttons);
 }
 
 FixInspectPage::~FixInspectPage() = default;
@@ -72,7 +85,13 @@ void FixInspectPage::initializePage()
 
 bool FixInspectPage::isComplete() const
 {
-    return m_ok;
+    // A broken configuration is one a user may want to restore.
+    return m_ok || m_wizard->wantsRestore();
+}
+
+int FixInspectPage::nextId() const
+{
+    return m_wizard->wantsRestore() ? FixWizard::RestorePage : FixWizard::ChoosePage;
 }
 
 void FixInspectPage::onServiceChosen()

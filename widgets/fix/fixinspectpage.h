@@ -27,6 +27,7 @@ public:
 
     void initializePage() override;
     bool isComplete() const override;
+    int nextId() const override;
     // Set when an inspection has succeeded.
     bool inspected() const { return m_ok; }
     QTreeWidget *findingsView() const { return m_findings; }
@@ -45,6 +46,7 @@ private:
     QLabel *m_status;
     QTreeWidget *m_findings;
     QPushButton *m_retry;
+    QPushButton *m_restore;
     bool m_ok = false;
 };
 

@@ -59,7 +59,7 @@ void FixReviewPage::initializePage()
     }
     QString summary = tr("%1. Nothing has been written yet: Apply backs up every file, writes the change, checks it, "
                          "reloads %2 and puts everything back if any step fails.")
-                          .arg(plan->title, MailService::kindTitle(m_wizard->service()->kind()));
+                          .arg(plan->title, FixWizard::serviceTitle(*plan));
     for (const QString &note : plan->notes)
         summary += QLatin1Char('\n') + note;
     m_summary->setText(summary);

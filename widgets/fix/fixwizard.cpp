@@ -6,6 +6,7 @@
 #include "widgets/fix/fixchoosepage.h"
 #include "widgets/fix/fixdhpage.h"
 #include "widgets/fix/fixinspectpage.h"
+#include "widgets/fix/fixrestorepage.h"
 #include "widgets/fix/fixresultpage.h"
 #include "widgets/fix/fixreviewpage.h"
 
@@ -31,7 +32,11 @@ FixWizard::FixWizard(const Options &options, QWidget *parent)
     setPage(ReviewPage, new FixReviewPage(this));
     setPage(ApplyPage, new FixApplyPage(this));
     setPage(ResultPage, new FixResultPage(this));
-    setStartId(InspectPage);
+    setPage(RestorePage, new FixRestorePage(this));
+    m_wantsRestore = options.restore;
+    setStartId(options.restore ? RestorePage : InspectPage);
+    if (options.restore)
+        setWindowTitle(tr("Restore Previous Configuration"));
     resize(760, 560);
 }
 
@@ -63,8 +68,16 @@ std::optional<ChangePlan> FixWizard::planFor(Fix fix, const DhChoice &choice, QS
     return m_service->plan(fix, choice, m_certFile, m_keyFile, error);
 }
 
+QString FixWizard::serviceTitle(const ChangePlan &plan)
+{
+    const std::optional<MailService::Kind> kind = MailService::kindFromKey(plan.mta);
+    return kind ? MailService::kindTitle(*kind) : plan.mta;
+}
+
 std::optional<ChangePlan> FixWizard::makePlan(QString *error) const
 {
+    if (!m_restoreId.isEmpty())
+        return m_applier->restorePlan(m_restoreId, error);
     std::optional<ChangePlan> plan = planFor(m_fix, m_dhChoice, error);
     if (plan && !plan->isEmpty()) {
         plan->verification.address = verifyAddress();

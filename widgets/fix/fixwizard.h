@@ -25,7 +25,7 @@ class FixWizard final : public QWizard
     Q_OBJECT
 
 public:
-    enum PageId { InspectPage, ChoosePage, DhPage, ReviewPage, ApplyPage, ResultPage };
+    enum PageId { InspectPage, ChoosePage, DhPage, ReviewPage, ApplyPage, ResultPage, RestorePage };
     using Fix = MailService::Fix;
 
     struct Options
@@ -43,6 +43,8 @@ public:
         // Where the service's programs are looked for before PATH (tests).
         QStringList programFolders;
         bool searchPath = true;
+        // Open on the list of backups ("Restore Previous Configuration…").
+        bool restore = false;
     };
 
     explicit FixWizard(const Options &options, QWidget *parent = nullptr);
@@ -70,6 +72,15 @@ public:
     // The plan of `fix` with the current inputs, for the Choose page.
     std::optional<ChangePlan> planFor(Fix fix, const DhChoice &choice, QString *error) const;
 
+    // Restoring: the backup whose files the plan puts back (empty: a fix).
+    // The Inspect page's Restore button leads there, as does Options::restore.
+    QString restoreBackup() const { return m_restoreId; }
+    void setRestoreBackup(const QString &id) { m_restoreId = id; }
+    bool wantsRestore() const { return m_wantsRestore; }
+    void setWantsRestore(bool wants) { m_wantsRestore = wants; }
+    // "Postfix" for a plan of Postfix's, for messages.
+    static QString serviceTitle(const ChangePlan &plan);
+
     const ChangePlan &plan() const { return m_plan; }
     void setPlan(const ChangePlan &plan) { m_plan = plan; }
     const PlanApplier::Result &applyResult() const { return m_applyResult; }
@@ -91,6 +102,8 @@ private:
     QString m_certFile;
     QString m_keyFile;
     DhChoice m_dhChoice;
+    QString m_restoreId;
+    bool m_wantsRestore = false;
     ChangePlan m_plan;
     PlanApplier::Result m_applyResult;
     PlanApplier *m_applier = nullptr;
