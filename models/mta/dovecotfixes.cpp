@@ -44,7 +44,12 @@ ChangePlan DovecotFixes::basePlan(const DovecotInspectionResult &r, const QStrin
     plan.mta = QStringLiteral("Dovecot");
     plan.configDir = r.configDirectory;
     const QString c = QStringLiteral("-c");
-    plan.validateCommands = {{r.doveconfProgram, QStringLiteral("-n"), c, r.configPath}};
+    // -n: the syntax, every setting name, the users; -x: every file a
+    // `<path` value names can be read, as Dovecot's own start and reload
+    // read them (doveconf -n does not open them).
+    plan.validateCommands
+        = {{r.doveconfProgram, QStringLiteral("-n"), c, r.configPath},
+           {r.doveconfProgram, QStringLiteral("-x"), c, r.configPath, QStringLiteral("-h"), r.settingName(Role::Dh)}};
     plan.statusCommand = {program(QStringLiteral("pgrep")), QStringLiteral("-F"), r.pidFile, QStringLiteral("-x"),
                           QStringLiteral("dovecot")};
     if (!r.doveadmProgram.isEmpty())

@@ -24,7 +24,9 @@ struct DovecotInspectionResult;
 //
 // Dovecot has no automatic group (DhChoice::Kind::Auto is refused with
 // autoDhUnavailableReason()), and no STARTTLS or TLS-logging fix here.
-// Validation is `doveconf -n -c FILE` with the group file required to exist;
+// Validation is `doveconf -n -c FILE` and `doveconf -x -c FILE -h ssl_dh`
+// (which opens every `<path` file, as Dovecot's start and reload do), with
+// the group file required to exist;
 // `pgrep -F base_dir/master.pid -x dovecot` tells whether it runs, and
 // `doveadm -c FILE reload` (without doveadm: SIGHUP to the master through
 // pkill) reloads it. MailTLS's probe speaks SMTP only, so the plan is not

@@ -239,7 +239,9 @@ void TestDovecotFixes::commands()
     QCOMPARE(plan->mta, QStringLiteral("Dovecot"));
     QCOMPARE(plan->configDir, dir.path());
     const QList<QStringList> validate {
-        {QStringLiteral("/usr/bin/doveconf"), QStringLiteral("-n"), QStringLiteral("-c"), conf}};
+        {QStringLiteral("/usr/bin/doveconf"), QStringLiteral("-n"), QStringLiteral("-c"), conf},
+        {QStringLiteral("/usr/bin/doveconf"), QStringLiteral("-x"), QStringLiteral("-c"), conf, QStringLiteral("-h"),
+         QStringLiteral("ssl_dh")}};
     QCOMPARE(plan->validateCommands, validate);
     QString pgrep = QStandardPaths::findExecutable(QStringLiteral("pgrep"));
     if (pgrep.isEmpty())
@@ -361,6 +363,7 @@ void TestDovecotFixes::dovecot24()
              expand("dovecot_config_version = 2.4.1\nssl_server_dh_file = @DIR@/dh_ffdhe3072.pem\n", dir.path()));
     QCOMPARE(plan->edits.at(1).parameters, QList<QByteArray> {"ssl_server_dh_file"});
     QCOMPARE(plan->requiredFiles.constFirst().parameter, QByteArray("ssl_server_dh_file"));
+    QCOMPARE(plan->validateCommands.at(1).constLast(), QStringLiteral("ssl_server_dh_file"));
 
     QVERIFY(writeEdits(*plan));
     const std::optional<ChangePlan> again
