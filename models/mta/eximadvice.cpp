@@ -110,6 +110,18 @@ QList<ConfigFinding> EximAdvice::findings(const EximInspectionResult &r)
                            r.statusOutput, tr("Reload Exim yourself after a change (SIGHUP to its daemon)."), ""));
         break;
     }
+    if (r.configTrusted == false) {
+        out.append(finding("config-not-trusted", Severity::Medium,
+                           tr("Exim gives up root when it reloads %1").arg(r.configFile),
+                           tr("%1 does not list %2").arg(r.trustedConfigList, r.configFile),
+                           tr("A daemon started with -C re-reads its file on a reload (SIGHUP) as root only when %1 "
+                              "lists it; otherwise it can no longer listen on port %2. Add the line %3 to %1 (owned "
+                              "by root, writable by nobody else).")
+                               .arg(r.trustedConfigList)
+                               .arg(r.listenPort())
+                               .arg(r.configFile),
+                           ""));
+    }
     if (!r.staleSource.isEmpty()) {
         out.append(finding("generated-stale", Severity::Medium,
                            tr("%1 changed after update-exim4.conf last ran").arg(r.staleSource),

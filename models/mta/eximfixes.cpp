@@ -78,6 +78,12 @@ ChangePlan EximFixes::basePlan(const EximInspectionResult &r, const QString &tit
                              "checks it; the reload runs update-exim4.conf, which writes %1, and then signals Exim.")
                               .arg(r.configFile));
     }
+    if (r.configTrusted == false) {
+        plan.notes.append(tr("%1 does not list %2: the reload leaves Exim without root, unable to listen on port %3. "
+                             "Add the file to %1 first.")
+                              .arg(r.trustedConfigList, r.configFile)
+                              .arg(r.listenPort()));
+    }
     if (!r.staleSource.isEmpty()) {
         plan.notes.append(tr("%1 changed after update-exim4.conf last ran: the reload makes that change live too.")
                               .arg(r.staleSource));

@@ -444,6 +444,11 @@ void EximInspection::parseVersion(EximInspectionResult &r, const QByteArray &out
     const QRegularExpressionMatch l = library.match(text);
     if (l.hasMatch())
         r.tlsLibraryVersion = l.captured(2).trimmed();
+    static const QRegularExpression trusted(QStringLiteral("^TRUSTED_CONFIG_LIST: \"([^\"]*)\""),
+                                            QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch t = trusted.match(text);
+    if (t.hasMatch())
+        r.trustedConfigList = t.captured(1);
     static const QRegularExpression file(QStringLiteral("^Configuration file is (.+)$"),
                                          QRegularExpression::MultilineOption);
     const QRegularExpressionMatch f = file.match(text);
@@ -470,6 +475,15 @@ void EximInspection::complete(EximInspectionResult &r)
     r.dh.reset();
     if (r.dhParam.startsWith(QLatin1Char('/')) && !r.dhParam.contains(QLatin1Char('$')))
         r.dh = DhParameters::inspectFile(r.dhParam);
+    r.configTrusted.reset();
+    if (r.explicitConfig && !r.trustedConfigList.isEmpty()) {
+        const ConfigFile::Contents list = ConfigFile::read(r.trustedConfigList);
+        bool listed = false;
+        for (const QByteArray &line : list.bytes.split('\n'))
+            listed = listed || QFile::decodeName(line.trimmed()) == r.configFile;
+        if (list.error.isEmpty())
+            r.configTrusted = listed;
+    }
     r.staleSource.clear();
     if (r.isDebianLayout()) {
         const QDateTime generated = QFileInfo(r.configFile).lastModified();

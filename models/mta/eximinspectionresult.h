@@ -60,6 +60,12 @@ public:
     QList<EximSources::File> sources;
     int localFile = 0;
 
+    // The file that lists the configuration files Exim may re-read as root
+    // (TRUSTED_CONFIG_LIST, from `exim -d -bV`), and whether it lists
+    // configFile (asked only with explicitConfig; nothing: not known).
+    QString trustedConfigList;
+    std::optional<bool> configTrusted;
+
     QString eximProgram;
     QString updateProgram; // update-exim4.conf (Debian layouts)
     QString versionOutput; // `exim -bV`, for messages

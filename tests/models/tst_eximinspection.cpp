@@ -282,9 +282,17 @@ void TestEximInspection::configFile()
                                                        QStringLiteral("-bV")}}));
     QVERIFY(r.running == EximInspectionResult::Running::No);
 
+    QCOMPARE(r.trustedConfigList, QStringLiteral("/etc/exim4/trusted_configs"));
+    QCOMPARE(r.configTrusted, std::optional<bool>(false));
     QCOMPARE(codes(r.findings), QStringList({QStringLiteral("exim-version"), QStringLiteral("not-running"),
-                                             QStringLiteral("dh-file-unused"), QStringLiteral("dh-2048"),
-                                             QStringLiteral("starttls-ok"), QStringLiteral("tls-log-off")}));
+                                             QStringLiteral("config-not-trusted"), QStringLiteral("dh-file-unused"),
+                                             QStringLiteral("dh-2048"), QStringLiteral("starttls-ok"),
+                                             QStringLiteral("tls-log-off")}));
+    QCOMPARE(findingOf(r.findings, QStringLiteral("config-not-trusted"))->advice,
+             QStringLiteral("A daemon started with -C re-reads its file on a reload (SIGHUP) as root only when "
+                            "/etc/exim4/trusted_configs lists it; otherwise it can no longer listen on port 25. Add "
+                            "the line %1 to /etc/exim4/trusted_configs (owned by root, writable by nobody else).")
+                 .arg(config));
     const ConfigFinding *unused = findingOf(r.findings, QStringLiteral("dh-file-unused"));
     QCOMPARE(unused->title, QStringLiteral("tls_dhparam names a 1024-bit group, which this Exim never offers"));
     QCOMPARE(unused->fix, QStringLiteral("logjam"));
@@ -302,10 +310,12 @@ void TestEximInspection::configFileRunning()
     const QString config = writeConfig(QStringLiteral("running"),
                                        "tls_certificate = " + pki + "/mx.crt\ntls_privatekey = " + pki + "/mx.key\n",
                                        QStringLiteral("127.0.9.3.2525"));
+    QVERIFY(writeFile(QStringLiteral("/etc/exim4/trusted_configs"), config.toUtf8() + '\n'));
     QVERIFY(startDaemon(config) > 0);
     const EximInspectionResult r = EximInspection::read(std::make_shared<LocalCommandHost>(), config);
     QVERIFY2(r.ok, qPrintable(r.error));
     QVERIFY(r.running == EximInspectionResult::Running::Yes);
+    QCOMPARE(r.configTrusted, std::optional<bool>(true));
     QCOMPARE(r.listenAddress(), QStringLiteral("127.0.9.3"));
     QCOMPARE(r.listenPort(), quint16(2525));
     QVERIFY(listening(QStringLiteral("127.0.9.3"), 2525));
@@ -505,9 +515,10 @@ void TestEximInspection::serviceInspection()
     QVERIFY(!service->hasServerCertificate());
     QCOMPARE(service->listenAddress(), QStringLiteral("127.0.9.2"));
     QCOMPARE(service->probePort(), quint16(25));
-    QCOMPARE(codes(service->findings()), QStringList({QStringLiteral("exim-version"), QStringLiteral("not-running"),
-                                                      QStringLiteral("dh-ok"), QStringLiteral("selfsigned-certificate"),
-                                                      QStringLiteral("tls-log-partial")}));
+    QCOMPARE(codes(service->findings()),
+             QStringList({QStringLiteral("exim-version"), QStringLiteral("not-running"),
+                          QStringLiteral("config-not-trusted"), QStringLiteral("dh-ok"),
+                          QStringLiteral("selfsigned-certificate"), QStringLiteral("tls-log-partial")}));
     QString error;
     const std::optional<ChangePlan> plan = service->plan(MailService::Fix::Logjam, DhChoice(), QString(), QString(), &error);
     QVERIFY2(plan, qPrintable(error));
