@@ -31,6 +31,8 @@
 #include "widgets/dashboard/tlsqualitypage.h"
 #include "widgets/dashboard/queryrunner.h"
 #include "widgets/filterbar.h"
+#include "widgets/probe/findingsview.h"
+#include "widgets/probe/probereportview.h"
 #include "widgets/firstrunassistant.h"
 #include "widgets/fix/fixwizard.h"
 #include "widgets/hostkeydialog.h"
@@ -243,6 +245,8 @@ void MainWindow::buildPages()
     m_navigation->item(m_pageList.indexOf(m_detail))->setFlags(Qt::NoItemFlags);
     // After the peer page, so Ctrl+1 … Ctrl+4 stay what they were.
     m_probePage = new ProbePage(m_context, m_probeService, m_pages);
+    connect(m_probePage->reportView()->findingsView(), &FindingsView::fixRequested, this,
+            [this](MailService::Fix fix) { showFixWizard(false, fix); });
     addPage(m_probePage, tr("Probe"), QStringLiteral("system-search"),
             tr("Ask a domain's mail servers what they offer: STARTTLS, TLS versions, certificate, Diffie-Hellman "
                "group, MTA-STS and TLS-RPT"));
@@ -293,10 +297,11 @@ ProbeSettingsDialog *MainWindow::showProbeSettings()
     return dialog;
 }
 
-FixWizard *MainWindow::showFixWizard(bool restore)
+FixWizard *MainWindow::showFixWizard(bool restore, std::optional<MailService::Fix> fix)
 {
     FixWizard::Options options;
     options.restore = restore;
+    options.preferredFix = fix;
     options.probeOptions = probeOptions(m_settings);
     auto *wizard = new FixWizard(options, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include <QHash>
 #include <QMainWindow>
@@ -8,6 +9,7 @@
 
 #include "models/ingest/backgroundimport.h"
 #include "models/logs/records.h"
+#include "models/mta/mailservice.h"
 #include "models/probe/probeoptions.h"
 #include "models/probe/probetypes.h"
 #include "models/secrets/askpassserver.h"
@@ -79,7 +81,7 @@ public:
     ProbeSettingsDialog *showProbeSettings();
     // Opens the Fix My Server wizard (non-modal) on the own Postfix, or with
     // `restore` on the list of backups.
-    FixWizard *showFixWizard(bool restore = false);
+    FixWizard *showFixWizard(bool restore = false, std::optional<MailService::Fix> fix = std::nullopt);
     // Shows the Probe page and probes this target there.
     void probeTarget(const ProbeTarget &target);
     // The probe options the settings ask for (defaults without settings).

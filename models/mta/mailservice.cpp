@@ -79,6 +79,15 @@ std::optional<MailService::Fix> MailService::fixFromKey(const QString &key)
     return std::nullopt;
 }
 
+std::optional<MailService::Fix> MailService::fixForProbeFinding(const QString &code)
+{
+    if (code == QLatin1String("dh-weak"))
+        return Fix::Logjam;
+    if (code == QLatin1String("no-starttls"))
+        return Fix::StartTls;
+    return std::nullopt;
+}
+
 std::optional<ChangePlan> MailService::notOffered(Fix fix, QString *error) const
 {
     *error = tr("%1 has no %2 fix: it is not a setting of %1.").arg(kindTitle(kind()), fixKey(fix));

@@ -68,6 +68,9 @@ public:
     // "the logjam fix", for messages: "logjam", "starttls", "tls-logging".
     static QString fixKey(Fix fix);
     static std::optional<Fix> fixFromKey(const QString &key);
+    // The fix for what a probe of the own server found ("dh-weak": Logjam,
+    // "no-starttls": STARTTLS); nothing for a finding no fix changes.
+    static std::optional<Fix> fixForProbeFinding(const QString &code);
 
 protected:
     // For offers() == false: "Dovecot has no STARTTLS fix here".

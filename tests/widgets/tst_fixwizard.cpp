@@ -18,6 +18,7 @@
 
 #include "../models/fixplantestutil.h"
 #include "widgets/mainwindow.h"
+#include "widgets/probe/findingsview.h"
 
 using namespace mailtls;
 using namespace fixplantest;
@@ -41,6 +42,7 @@ private slots:
     void logjamGroupChoice();
     void reachableFromTheWindow();
     void restoresABackup();
+    void preferredFixIsChosen();
     void restoreFromTheInspectPage();
 
 private:
@@ -352,6 +354,28 @@ void TestFixWizard::reachableFromTheWindow()
     wizards = window.findChildren<FixWizard *>();
     QCOMPARE(wizards.size(), 3);
     QCOMPARE(wizards.constLast()->currentId(), int(FixWizard::RestorePage));
+
+    // A probe finding about this computer opens it on that finding's fix.
+    emit window.findChild<FindingsView *>()->fixRequested(MailService::Fix::StartTls);
+    wizards = window.findChildren<FixWizard *>();
+    QCOMPARE(wizards.size(), 4);
+    QCOMPARE(wizards.constLast()->options().preferredFix, std::optional(MailService::Fix::StartTls));
+}
+
+// The fix a finding asked for is the one chosen, when it is needed.
+void TestFixWizard::preferredFixIsChosen()
+{
+    writePostfix("exit 0");
+    FixWizard::Options o = options();
+    o.preferredFix = MailService::Fix::TlsLogging;
+    FixWizard wizard(o);
+    wizard.show();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 20000);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(FixWizard::ChoosePage));
+    // STARTTLS comes first and is needed too.
+    QVERIFY(wizard.currentPage()->findChild<QRadioButton *>(QStringLiteral("fixStarttls"))->isEnabled());
+    QVERIFY(wizard.currentPage()->findChild<QRadioButton *>(QStringLiteral("fixTlsLogging"))->isChecked());
 }
 
 // A fix, then "Restore Previous Configuration": the backup listed, its

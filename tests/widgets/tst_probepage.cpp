@@ -172,6 +172,36 @@ private slots:
         QSettings().clear();
     }
 
+    // "Fix on This Computer…" only for a finding a fix changes, about an
+    // address of this computer.
+    void fixButtonOnlyForTheOwnServer()
+    {
+        FindingsView view;
+        const auto finding = [](const char *code, const char *address) {
+            Finding f;
+            f.code = QString::fromLatin1(code);
+            f.severity = Severity::High;
+            f.address = QHostAddress(QString::fromLatin1(address));
+            f.title = f.code;
+            return f;
+        };
+        view.setFindings({finding("dh-weak", "127.0.0.1"), finding("dh-weak", "192.0.2.25"),
+                          finding("old-protocols", "127.0.0.1")});
+        const QList<std::pair<int, bool>> expected {{0, true}, {1, false}, {2, false}};
+        for (const auto &[row, shown] : expected) {
+            view.selectFinding(row);
+            QCOMPARE(view.currentFinding()->address, view.model()->findings().at(row).address);
+            QCOMPARE(view.fixButton()->isVisibleTo(&view), shown);
+        }
+        view.selectFinding(0);
+        QSignalSpy fix(&view, &FindingsView::fixRequested);
+        view.fixButton()->click();
+        QCOMPARE(fix.count(), 1);
+        QCOMPARE(fix.first().first().value<MailService::Fix>(), MailService::Fix::Logjam);
+        QCOMPARE(FindingsView::fixFor(finding("no-starttls", "::1")), std::optional(MailService::Fix::StartTls));
+        QCOMPARE(FindingsView::fixFor(finding("no-starttls", "198.51.100.7")), std::nullopt);
+    }
+
     void probesAServerWithoutStartTls()
     {
         TestSmtpServer server(QStringLiteral("127.0.7.1"), TestSmtpServer::Mode::Plain);
@@ -221,6 +251,12 @@ private slots:
                            "Severity: High · 127.0.7.1\n\nEvidence:\n"
                            "250-plain.example.test\n250-PIPELINING\n250 8BITMIME\n\nWhat to do:\n")));
         QVERIFY(findings->details()->isReadOnly());
+        // The server is this computer (a loopback address): its own fix.
+        QVERIFY(findings->fixButton()->isVisibleTo(findings));
+        QSignalSpy fix(findings, &FindingsView::fixRequested);
+        findings->fixButton()->click();
+        QCOMPARE(fix.count(), 1);
+        QCOMPARE(fix.first().first().value<MailService::Fix>(), MailService::Fix::StartTls);
         QVERIFY(findings->copyButton()->isEnabled());
         findings->copyButton()->click();
         QCOMPARE(QApplication::clipboard()->text(), ProbeFindingModel::detailText(finding));

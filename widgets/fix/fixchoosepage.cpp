@@ -129,7 +129,16 @@ void FixChoosePage::initializePage()
                   ? tr("Log each TLS session, so that the dashboard can tell encrypted from plaintext mail.")
                   : tr("Nothing to change: TLS sessions are logged already."));
 
-    for (QRadioButton *button : {m_logjam, m_starttls, m_logging}) {
+    // The finding's own fix when it came from one, else the first needed.
+    QRadioButton *const buttons[] = {m_logjam, m_starttls, m_logging};
+    if (const std::optional<FixWizard::Fix> preferred = m_wizard->options().preferredFix) {
+        QRadioButton *button = buttons[int(*preferred)];
+        if (button->isEnabled()) {
+            button->setChecked(true);
+            return;
+        }
+    }
+    for (QRadioButton *button : buttons) {
         if (button->isEnabled()) {
             button->setChecked(true);
             break;

@@ -45,6 +45,8 @@ public:
         bool searchPath = true;
         // Open on the list of backups ("Restore Previous Configuration…").
         bool restore = false;
+        // The fix chosen first on the Choose page (a finding's own fix).
+        std::optional<Fix> preferredFix;
     };
 
     explicit FixWizard(const Options &options, QWidget *parent = nullptr);

@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QNetworkInterface>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -58,12 +59,23 @@ FindingsView::FindingsView(QWidget *parent)
     m_copy->setEnabled(false);
     connect(m_copy, &QPushButton::clicked, this, &FindingsView::copyCurrent);
 
+    m_fix = new QPushButton(tr("&Fix on This Computer…"));
+    m_fix->setObjectName(QStringLiteral("fixFinding"));
+    m_fix->setToolTip(tr("This server is this computer: open Fix My Server with the change that fixes this finding"));
+    m_fix->hide();
+    connect(m_fix, &QPushButton::clicked, this, [this] {
+        if (const Finding *finding = currentFinding())
+            if (const std::optional<MailService::Fix> fix = fixFor(*finding))
+                emit fixRequested(*fix);
+    });
+
     auto *detailBox = new QWidget;
     auto *detailLayout = new QVBoxLayout(detailBox);
     detailLayout->setContentsMargins(0, 0, 0, 0);
     detailLayout->addWidget(m_details, 1);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
+    buttons->addWidget(m_fix);
     buttons->addWidget(m_copy);
     detailLayout->addLayout(buttons);
 
@@ -80,7 +92,8 @@ FindingsView::FindingsView(QWidget *parent)
     layout->addWidget(m_splitter);
 
     setTabOrder(m_table, m_details);
-    setTabOrder(m_details, m_copy);
+    setTabOrder(m_details, m_fix);
+    setTabOrder(m_fix, m_copy);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &FindingsView::showCurrent);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &FindingsView::showCurrent);
@@ -134,6 +147,17 @@ void FindingsView::showCurrent()
     const Finding *finding = currentFinding();
     m_details->setPlainText(finding ? ProbeFindingModel::detailText(*finding) : QString());
     m_copy->setEnabled(finding != nullptr);
+    m_fix->setVisible(finding != nullptr && fixFor(*finding).has_value());
+}
+
+std::optional<MailService::Fix> FindingsView::fixFor(const Finding &finding)
+{
+    const std::optional<MailService::Fix> fix = MailService::fixForProbeFinding(finding.code);
+    if (!fix || finding.address.isNull())
+        return std::nullopt;
+    if (finding.address.isLoopback() || QNetworkInterface::allAddresses().contains(finding.address))
+        return fix;
+    return std::nullopt;
 }
 
 } // namespace mailtls

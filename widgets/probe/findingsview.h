@@ -3,6 +3,7 @@
 #include <QList>
 #include <QWidget>
 
+#include "models/mta/mailservice.h"
 #include "models/probe/probetypes.h"
 
 class QPlainTextEdit;
@@ -41,7 +42,15 @@ public:
     ProbeFindingModel *model() const { return m_model; }
     QPlainTextEdit *details() const { return m_details; }
     QPushButton *copyButton() const { return m_copy; }
+    // "Fix on This Computer…": shown for a finding about an address of this
+    // computer that a fix of the own mail server changes.
+    QPushButton *fixButton() const { return m_fix; }
+    // The fix for a finding, when it is about this computer.
+    static std::optional<MailService::Fix> fixFor(const Finding &finding);
     QSplitter *splitter() const { return m_splitter; }
+
+signals:
+    void fixRequested(mailtls::MailService::Fix fix);
 
 private:
     void showCurrent();
@@ -51,6 +60,7 @@ private:
     QTableView *m_table = nullptr;
     QPlainTextEdit *m_details = nullptr;
     QPushButton *m_copy = nullptr;
+    QPushButton *m_fix = nullptr;
     QSplitter *m_splitter = nullptr;
 };
 
