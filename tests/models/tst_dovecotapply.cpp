@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include "fixplantestutil.h"
+#include "models/mta/configfile.h"
 #include "models/mta/dovecotfixes.h"
 #include "models/mta/dovecotinspection.h"
 #include "models/mta/planapplier.h"
@@ -137,6 +138,8 @@ PlanApplier::Result TestDovecotApply::apply(const ChangePlan &plan) const
 
 void TestDovecotApply::fixes()
 {
+    // An admin's tighter mode stays.
+    QVERIFY(QFile::setPermissions(m_ssl, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup));
     const ChangePlan plan = logjam(QStringLiteral("ffdhe3072"));
     QCOMPARE(plan.edits.size(), 2);
     const PlanApplier::Result result = apply(plan);
@@ -156,6 +159,7 @@ void TestDovecotApply::fixes()
                      "ssl_dh = <" + QFile::encodeName(dir) + "/dh_ffdhe3072.pem\n");
     QVERIFY(expected != m_sslBefore);
     QCOMPARE(readFile(m_ssl), expected);
+    QCOMPARE(ConfigFile::status(m_ssl).mode, 0640);
     for (auto it = m_files.cbegin(); it != m_files.cend(); ++it) {
         if (it.key() != m_ssl)
             QCOMPARE(readFile(it.key()), it.value());
