@@ -96,8 +96,8 @@ QList<ConfigFinding> EximAdvice::findings(const EximInspectionResult &r)
     else if (r.tlsLibrary == EximInspectionResult::TlsLibrary::OpenSsl)
         libraryNote = tr("This Exim hands OpenSSL the group tls_dhparam names, up to tls_dh_max_bits = %1 bits.")
                           .arg(r.dhMaxBits());
-    out.append(finding("exim-version", Severity::Info, r.versionText(),
-                       tr("Exim reads %1").arg(r.layoutText()), libraryNote, ""));
+    out.append(finding("exim-version", Severity::Info, r.versionText(), tr("Exim reads %1").arg(r.layoutText()),
+                       libraryNote, ""));
     switch (r.running) {
     case EximInspectionResult::Running::Yes:
         break;
@@ -132,8 +132,7 @@ QList<ConfigFinding> EximAdvice::findings(const EximInspectionResult &r)
                            ""));
     }
     if (!r.hasTls()) {
-        out.append(finding("no-tls-support", Severity::High, tr("This Exim was built without TLS"),
-                           r.versionText(),
+        out.append(finding("no-tls-support", Severity::High, tr("This Exim was built without TLS"), r.versionText(),
                            tr("It can neither offer nor use STARTTLS. Install a build with TLS (Debian: "
                               "exim4-daemon-light or exim4-daemon-heavy)."),
                            ""));
@@ -163,10 +162,9 @@ void EximAdvice::dhFindings(const EximInspectionResult &r, QList<ConfigFinding> 
             out.append(finding("dhe-off", Severity::Info, tr("DHE is switched off: Logjam does not apply"), full,
                                tr("ECDHE alone is what internet.nl and testssl.sh like best."), ""));
         } else {
-            out.append(finding("dh-skipped", Severity::Low,
-                               tr("Exim skips its Diffie-Hellman group and offers no DHE"),
-                               full + QStringLiteral("; ") + setting(QStringLiteral("tls_dh_max_bits"),
-                                                                     QString::number(r.dhMaxBits())),
+            out.append(finding("dh-skipped", Severity::Low, tr("Exim skips its Diffie-Hellman group and offers no DHE"),
+                               full + QStringLiteral("; ")
+                                   + setting(QStringLiteral("tls_dh_max_bits"), QString::number(r.dhMaxBits())),
                                tr("Raise tls_dh_max_bits to the group's size to offer DHE (mailtls fix logjam "
                                   "--group ffdhe3072 sets both), or set tls_dhparam = none to say so.")
                                    + QLatin1Char(' ') + checkers(),
@@ -219,10 +217,9 @@ void EximAdvice::startTlsFindings(const EximInspectionResult &r, QList<ConfigFin
              "README.Debian recommends.")
               .arg(r.sources.value(r.localFile).path)
         : QString();
-    const QString fixAdvice
-        = (tr("Give Exim a certificate and its key (mailtls fix starttls --cert FILE --key FILE).") + QLatin1Char(' ')
-           + howDebian)
-              .trimmed();
+    const QString fixAdvice = (tr("Give Exim a certificate and its key (mailtls fix starttls --cert FILE --key FILE).")
+                               + QLatin1Char(' ') + howDebian)
+                                  .trimmed();
     if (advertise.isEmpty()) {
         out.append(finding("no-starttls", Severity::High, tr("The SMTP server does not offer STARTTLS"),
                            setting(QStringLiteral("tls_advertise_hosts"), advertise),
@@ -232,12 +229,12 @@ void EximAdvice::startTlsFindings(const EximInspectionResult &r, QList<ConfigFin
     }
     if (certificate.isEmpty()) {
         if (r.isAtLeast(4, 88)) {
-            out.append(finding("selfsigned-certificate", Severity::Medium,
-                               tr("Exim offers STARTTLS with a self-signed certificate it makes up itself"),
-                               setting(QStringLiteral("tls_certificate"), certificate),
-                               tr("Senders that check certificates (DANE, MTA-STS) refuse it.") + QLatin1Char(' ')
-                                   + fixAdvice,
-                               "starttls"));
+            out.append(
+                finding("selfsigned-certificate", Severity::Medium,
+                        tr("Exim offers STARTTLS with a self-signed certificate it makes up itself"),
+                        setting(QStringLiteral("tls_certificate"), certificate),
+                        tr("Senders that check certificates (DANE, MTA-STS) refuse it.") + QLatin1Char(' ') + fixAdvice,
+                        "starttls"));
         } else {
             out.append(finding("no-certificate", Severity::High,
                                tr("tls_certificate is not set: STARTTLS fails in every session"),
@@ -264,15 +261,13 @@ void EximAdvice::startTlsFindings(const EximInspectionResult &r, QList<ConfigFin
     const QString keyFile = key.isEmpty() ? certificate : key;
     const QString user = r.option(QStringLiteral("exim_user"));
     if (readableByExim(keyFile, user, r.option(QStringLiteral("exim_group"))) == false) {
-        out.append(finding("key-unreadable", Severity::High,
-                           tr("Exim's user %1 cannot read the key %2").arg(user, keyFile),
-                           setting(QStringLiteral("tls_privatekey"), keyFile),
-                           tr("Exim reads the key after it has given up root, and then fails every STARTTLS session. "
-                              "Give the key to group %1 with mode 0640 (Debian: root:Debian-exim).")
-                               .arg(r.option(QStringLiteral("exim_group")).isEmpty()
-                                        ? user
-                                        : r.option(QStringLiteral("exim_group"))),
-                           ""));
+        out.append(finding(
+            "key-unreadable", Severity::High, tr("Exim's user %1 cannot read the key %2").arg(user, keyFile),
+            setting(QStringLiteral("tls_privatekey"), keyFile),
+            tr("Exim reads the key after it has given up root, and then fails every STARTTLS session. "
+               "Give the key to group %1 with mode 0640 (Debian: root:Debian-exim).")
+                .arg(r.option(QStringLiteral("exim_group")).isEmpty() ? user : r.option(QStringLiteral("exim_group"))),
+            ""));
         return;
     }
     out.append(finding("starttls-ok", Severity::Info, tr("The SMTP server offers STARTTLS"),

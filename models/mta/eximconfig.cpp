@@ -273,7 +273,7 @@ void EximConfig::parse()
         return Activity::Inactive;
     };
     const auto negated = [](Activity activity) {
-        return activity == Activity::Active     ? Activity::Inactive
+        return activity == Activity::Active  ? Activity::Inactive
             : activity == Activity::Inactive ? Activity::Active
                                              : Activity::Unknown;
     };
@@ -305,9 +305,10 @@ void EximConfig::parse()
                 conditions.append(frame.first);
             } else if (word == "elifdef" || word == "elifndef" || word == "else") {
                 if (frames.isEmpty()) {
-                    m_problems.append({lineNumber, tr("Line %1: .%2 without .ifdef or .ifndef: Exim refuses this file.")
-                                                       .arg(lineNumber)
-                                                       .arg(QString::fromLatin1(word))});
+                    m_problems.append({lineNumber,
+                                       tr("Line %1: .%2 without .ifdef or .ifndef: Exim refuses this file.")
+                                           .arg(lineNumber)
+                                           .arg(QString::fromLatin1(word))});
                 } else {
                     Frame &frame = frames.last();
                     Activity value;
@@ -328,17 +329,18 @@ void EximConfig::parse()
             } else if (word == "endif") {
                 if (frames.isEmpty()) {
                     m_problems.append(
-                        {lineNumber, tr("Line %1: .endif without .ifdef or .ifndef: Exim refuses this file.")
-                                         .arg(lineNumber)});
+                        {lineNumber,
+                         tr("Line %1: .endif without .ifdef or .ifndef: Exim refuses this file.").arg(lineNumber)});
                 } else {
                     frames.removeLast();
                     stack.removeLast();
                     conditions.removeLast();
                 }
             } else if (word != "include" && word != "include_if_exists") {
-                m_problems.append({lineNumber, tr("Line %1: \"%2\" is not a directive Exim knows.")
-                                                   .arg(lineNumber)
-                                                   .arg(QString::fromUtf8(text.left(80)))});
+                m_problems.append({lineNumber,
+                                   tr("Line %1: \"%2\" is not a directive Exim knows.")
+                                       .arg(lineNumber)
+                                       .arg(QString::fromUtf8(text.left(80)))});
             }
             ++i;
             continue;
@@ -359,8 +361,9 @@ void EximConfig::parse()
             ++next;
         }
         if (open) {
-            m_problems.append({members.constLast() + 1,
-                               tr("Line %1 ends with a backslash, but no line follows it.").arg(members.constLast() + 1)});
+            m_problems.append(
+                {members.constLast() + 1,
+                 tr("Line %1 ends with a backslash, but no line follows it.").arg(members.constLast() + 1)});
         }
         parseSetting(members, stack, conditions);
         if (!m_settings.isEmpty() && m_settings.constLast().line == i + 1 && m_settings.constLast().kind == Kind::Macro
@@ -374,9 +377,9 @@ void EximConfig::parse()
         i = next;
     }
     for (const Frame &frame : std::as_const(frames)) {
-        m_problems.append({frame.line, tr("Line %1: .%2 has no .endif.")
-                                           .arg(frame.line)
-                                           .arg(QString::fromUtf8(frame.first.left(80)))});
+        m_problems.append(
+            {frame.line,
+             tr("Line %1: .%2 has no .endif.").arg(frame.line).arg(QString::fromUtf8(frame.first.left(80)))});
     }
     m_defined = certain + possible;
 }
@@ -427,9 +430,10 @@ void EximConfig::parseSetting(const QList<int> &members, const QList<Activity> &
         setting.name = word();
         skipSpaces();
         if (at >= joined.size() || joined.at(at) != '=') {
-            m_problems.append({lineNumber, tr("Line %1 starts with an upper-case letter but is not a macro "
-                                              "definition (NAME = text): Exim refuses this file.")
-                                               .arg(lineNumber)});
+            m_problems.append({lineNumber,
+                               tr("Line %1 starts with an upper-case letter but is not a macro "
+                                  "definition (NAME = text): Exim refuses this file.")
+                                   .arg(lineNumber)});
             return;
         }
         ++at;
@@ -450,9 +454,10 @@ void EximConfig::parseSetting(const QList<int> &members, const QList<Activity> &
         setting.name = name;
         skipSpaces();
         if (name.isEmpty() || (at < joined.size() && joined.at(at) != '=')) {
-            m_problems.append({lineNumber, tr("Line %1 is not an option setting (name = value): Exim refuses "
-                                              "this file.")
-                                               .arg(lineNumber)});
+            m_problems.append({lineNumber,
+                               tr("Line %1 is not an option setting (name = value): Exim refuses "
+                                  "this file.")
+                                   .arg(lineNumber)});
             return;
         }
         if (at >= joined.size()) {
@@ -508,13 +513,12 @@ EximConfig::Edit EximConfig::setValueAt(int line, const QByteArray &value)
                 ++valueStart;
             const bool valueOnThisLine = valueStart < content.size() && content.at(valueStart) != '\\';
             const QByteArray gap = valueOnThisLine ? content.mid(place.equalsEnd, valueStart - place.equalsEnd)
-                : (valueStart > place.equalsEnd || head.endsWith(" =") || head.endsWith(" =="))
-                ? QByteArray(" ")
-                : QByteArray();
+                : (valueStart > place.equalsEnd || head.endsWith(" =") || head.endsWith(" ==")) ? QByteArray(" ")
+                                                                                                : QByteArray();
             replacement = newValue.isEmpty() ? head : head + gap + newValue;
         } else {
-            replacement = content.left(leadingSpaces(content)) + (setting.hidden ? QByteArray("hide ") : QByteArray()) + setting.name
-                + (newValue.isEmpty() ? QByteArray(" =") : " = " + newValue);
+            replacement = content.left(leadingSpaces(content)) + (setting.hidden ? QByteArray("hide ") : QByteArray())
+                + setting.name + (newValue.isEmpty() ? QByteArray(" =") : " = " + newValue);
         }
         m_lines[first].content = replacement;
         const QList<int> continuation = place.lines.mid(1);

@@ -175,8 +175,8 @@ std::optional<ChangePlan> EximFixes::logjam(const EximInspectionResult &r, const
     const int served = r.gnutlsPicksGroup() ? EximInspectionResult::gnutlsGroupBits(info.bits) : info.bits;
     plan.verification.expectedPrime = r.gnutlsPicksGroup() ? EximInspectionResult::rfc7919Prime(served) : info.prime;
     plan.verification.expectedGroupName = r.gnutlsPicksGroup() ? QStringLiteral("ffdhe%1").arg(served)
-        : info.group ? info.group->name
-                     : tr("the new %1-bit group").arg(info.bits);
+        : info.group                                           ? info.group->name
+                                                               : tr("the new %1-bit group").arg(info.bits);
     plan.verification.minimumDhBits = served;
     if (served != info.bits) {
         plan.notes.append(tr("GnuTLS offers ffdhe%1 for %2: it keeps only the group's strength class.")
@@ -203,10 +203,10 @@ std::optional<ChangePlan> EximFixes::logjam(const EximInspectionResult &r, const
             if (existing.exists)
                 file.before = existing.bytes;
             file.after = pem;
-            file.summary.append(info.group ? tr("DH parameters: %1 (%2, %3 bits)")
-                                                 .arg(info.group->name, info.group->source)
-                                                 .arg(info.bits)
-                                           : tr("DH parameters: a group of its own, %1 bits").arg(info.bits));
+            file.summary.append(
+                info.group
+                    ? tr("DH parameters: %1 (%2, %3 bits)").arg(info.group->name, info.group->source).arg(info.bits)
+                    : tr("DH parameters: a group of its own, %1 bits").arg(info.bits));
             file.parameters.append(dhOption);
             // The group file first: the configuration never names a file that is not there.
             plan.edits.append(file);
@@ -270,10 +270,9 @@ std::optional<ChangePlan> EximFixes::starttls(const EximInspectionResult &r, con
         plan.requiredFiles.append({"tls_certificate", certFile});
         plan.requiredFiles.append({"tls_privatekey", keyFile});
         const QString user = r.option(QStringLiteral("exim_user"));
-        plan.notes.append(
-            tr("Exim reads the key as its user%1: give it to that user's group with mode 0640 (Debian: "
-               "root:Debian-exim).")
-                .arg(user.isEmpty() ? QString() : QStringLiteral(" ") + user));
+        plan.notes.append(tr("Exim reads the key as its user%1: give it to that user's group with mode 0640 (Debian: "
+                             "root:Debian-exim).")
+                              .arg(user.isEmpty() ? QString() : QStringLiteral(" ") + user));
     } else if (!r.hasServerCertificate()) {
         if (!r.option(QStringLiteral("tls_advertise_hosts")).isEmpty() || !r.isAtLeast(4, 88)) {
             *error = tr("Exim has no certificate to offer: give one with --cert FILE --key FILE (for example "

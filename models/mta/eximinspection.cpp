@@ -113,12 +113,18 @@ EximInspection::~EximInspection()
 
 QStringList EximInspection::optionNames()
 {
-    return {QStringLiteral("tls_dhparam"),         QStringLiteral("tls_dh_max_bits"),
-            QStringLiteral("tls_advertise_hosts"), QStringLiteral("tls_certificate"),
-            QStringLiteral("tls_privatekey"),      QStringLiteral("tls_require_ciphers"),
-            QStringLiteral("log_selector"),        QStringLiteral("pid_file_path"),
-            QStringLiteral("local_interfaces"),    QStringLiteral("daemon_smtp_ports"),
-            QStringLiteral("tls_on_connect_ports"), QStringLiteral("exim_user"),
+    return {QStringLiteral("tls_dhparam"),
+            QStringLiteral("tls_dh_max_bits"),
+            QStringLiteral("tls_advertise_hosts"),
+            QStringLiteral("tls_certificate"),
+            QStringLiteral("tls_privatekey"),
+            QStringLiteral("tls_require_ciphers"),
+            QStringLiteral("log_selector"),
+            QStringLiteral("pid_file_path"),
+            QStringLiteral("local_interfaces"),
+            QStringLiteral("daemon_smtp_ports"),
+            QStringLiteral("tls_on_connect_ports"),
+            QStringLiteral("exim_user"),
             QStringLiteral("exim_group")};
 }
 
@@ -188,7 +194,8 @@ bool EximInspection::findLayout(QString *error)
         return false;
     } else {
         const QDir dir(r.configDirectory);
-        for (const QString &name : {QStringLiteral("exim4.conf"), QStringLiteral("exim.conf"), QStringLiteral("configure")}) {
+        for (const QString &name :
+             {QStringLiteral("exim4.conf"), QStringLiteral("exim.conf"), QStringLiteral("configure")}) {
             if (QFileInfo(dir.filePath(name)).isFile()) {
                 r.layout = EximInspectionResult::Layout::ConfigFile;
                 r.configFile = dir.filePath(name);
@@ -281,7 +288,8 @@ void EximInspection::chooseServiceCommands()
     if (debianService) {
         const QString systemctl = findProgram({QStringLiteral("systemctl")});
         if (QFileInfo::exists(QStringLiteral("/run/systemd/system")) && !systemctl.isEmpty()) {
-            r.statusCommand = {systemctl, QStringLiteral("is-active"), QStringLiteral("--quiet"), QStringLiteral("exim4")};
+            r.statusCommand
+                = {systemctl, QStringLiteral("is-active"), QStringLiteral("--quiet"), QStringLiteral("exim4")};
             r.reloadCommand = {systemctl, QStringLiteral("reload"), QStringLiteral("exim4")};
             return;
         }
@@ -299,10 +307,16 @@ void EximInspection::chooseServiceCommands()
     const QString startStop = findProgram({QStringLiteral("start-stop-daemon")});
     if (pidFile.isEmpty() || startStop.isEmpty())
         return;
-    r.statusCommand = {startStop, QStringLiteral("--status"), QStringLiteral("--pidfile"), pidFile,
-                       QStringLiteral("--exec"), r.eximProgram};
-    r.reloadCommand = {startStop,   QStringLiteral("--stop"),    QStringLiteral("--signal"), QStringLiteral("HUP"),
-                       QStringLiteral("--quiet"), QStringLiteral("--pidfile"), pidFile, QStringLiteral("--exec"),
+    r.statusCommand = {startStop, QStringLiteral("--status"), QStringLiteral("--pidfile"),
+                       pidFile,   QStringLiteral("--exec"),   r.eximProgram};
+    r.reloadCommand = {startStop,
+                       QStringLiteral("--stop"),
+                       QStringLiteral("--signal"),
+                       QStringLiteral("HUP"),
+                       QStringLiteral("--quiet"),
+                       QStringLiteral("--pidfile"),
+                       pidFile,
+                       QStringLiteral("--exec"),
                        r.eximProgram};
 }
 
@@ -347,7 +361,8 @@ void EximInspection::run(Step step, const QStringList &argv)
         m_process = nullptr;
         process->deleteLater();
         // Queued: a start that fails at once must not finish inside start().
-        QMetaObject::invokeMethod(this, [this] { onFinished(-1, false); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { onFinished(-1, false); }, Qt::QueuedConnection);
     });
     m_timer->start(m_timeout);
     process->start();
@@ -435,9 +450,9 @@ void EximInspection::parseVersion(EximInspectionResult &r, const QByteArray &out
     const QRegularExpressionMatch s = support.match(text);
     if (s.hasMatch()) {
         const QStringList words = s.captured(1).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        r.tlsLibrary = words.contains(QLatin1String("GnuTLS"))    ? EximInspectionResult::TlsLibrary::GnuTls
-            : words.contains(QLatin1String("OpenSSL")) ? EximInspectionResult::TlsLibrary::OpenSsl
-                                                       : EximInspectionResult::TlsLibrary::None;
+        r.tlsLibrary = words.contains(QLatin1String("GnuTLS")) ? EximInspectionResult::TlsLibrary::GnuTls
+            : words.contains(QLatin1String("OpenSSL"))         ? EximInspectionResult::TlsLibrary::OpenSsl
+                                                               : EximInspectionResult::TlsLibrary::None;
     }
     static const QRegularExpression library(
         QStringLiteral("Library version: (GnuTLS|OpenSSL): Compile: [^\\n]*\\n\\s*Runtime: ([^\\n]*)"));

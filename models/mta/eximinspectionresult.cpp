@@ -13,12 +13,24 @@ namespace {
 const QSet<QString> &defaultLogItems()
 {
     static const QSet<QString> items {
-        QStringLiteral("acl_warn_skipped"), QStringLiteral("connection_reject"), QStringLiteral("delay_delivery"),
-        QStringLiteral("dkim"), QStringLiteral("dnslist_defer"), QStringLiteral("etrn"),
-        QStringLiteral("host_lookup_failed"), QStringLiteral("lost_incoming_connection"), QStringLiteral("msg_id"),
-        QStringLiteral("queue_run"), QStringLiteral("rejected_header"), QStringLiteral("retry_defer"),
-        QStringLiteral("sender_verify_fail"), QStringLiteral("size_reject"), QStringLiteral("skip_delivery"),
-        QStringLiteral("smtp_confirmation"), QStringLiteral("tls_certificate_verified"), QStringLiteral("tls_cipher"),
+        QStringLiteral("acl_warn_skipped"),
+        QStringLiteral("connection_reject"),
+        QStringLiteral("delay_delivery"),
+        QStringLiteral("dkim"),
+        QStringLiteral("dnslist_defer"),
+        QStringLiteral("etrn"),
+        QStringLiteral("host_lookup_failed"),
+        QStringLiteral("lost_incoming_connection"),
+        QStringLiteral("msg_id"),
+        QStringLiteral("queue_run"),
+        QStringLiteral("rejected_header"),
+        QStringLiteral("retry_defer"),
+        QStringLiteral("sender_verify_fail"),
+        QStringLiteral("size_reject"),
+        QStringLiteral("skip_delivery"),
+        QStringLiteral("smtp_confirmation"),
+        QStringLiteral("tls_certificate_verified"),
+        QStringLiteral("tls_cipher"),
     };
     return items;
 }
@@ -68,8 +80,8 @@ std::pair<QHostAddress, int> interfaceItem(const QString &item)
     } else {
         // IPv6 with a port: "::1.2525".
         const qsizetype dot = item.lastIndexOf(QLatin1Char('.'));
-        if (dot > 0 && !item.mid(dot + 1).contains(QLatin1Char(':')) && QHostAddress(item.left(dot)).protocol()
-                                                                              == QAbstractSocket::IPv6Protocol)
+        if (dot > 0 && !item.mid(dot + 1).contains(QLatin1Char(':'))
+            && QHostAddress(item.left(dot)).protocol() == QAbstractSocket::IPv6Protocol)
             return {QHostAddress(item.left(dot)), item.mid(dot + 1).toInt()};
     }
     return {QHostAddress(item), 0};
@@ -162,8 +174,9 @@ QString EximInspectionResult::listenAddress() const
         if (address == QHostAddress(QStringLiteral("0.0.0.0")) || address == QHostAddress(QStringLiteral("::"))
             || address == QHostAddress::LocalHost)
             return QStringLiteral("127.0.0.1");
-        if (first.isNull() || (first.protocol() == QAbstractSocket::IPv6Protocol
-                               && address.protocol() == QAbstractSocket::IPv4Protocol))
+        if (first.isNull()
+            || (first.protocol() == QAbstractSocket::IPv6Protocol
+                && address.protocol() == QAbstractSocket::IPv4Protocol))
             first = address;
     }
     return first.isNull() ? QString() : first.toString();
@@ -174,7 +187,8 @@ quint16 EximInspectionResult::listenPort() const
     const QString address = listenAddress();
     for (const QString &item : eximList(option(QStringLiteral("local_interfaces")))) {
         const auto [itemAddress, port] = interfaceItem(item);
-        if (port > 0 && (itemAddress == QHostAddress(address) || itemAddress == QHostAddress(QStringLiteral("0.0.0.0"))))
+        if (port > 0
+            && (itemAddress == QHostAddress(address) || itemAddress == QHostAddress(QStringLiteral("0.0.0.0"))))
             return quint16(port);
     }
     for (const QString &word : eximList(option(QStringLiteral("daemon_smtp_ports")))) {

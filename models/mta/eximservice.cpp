@@ -6,8 +6,7 @@ namespace mailtls {
 
 EximService::EximService(EximInspectionResult inspection)
     : m_inspection(std::move(inspection))
-{
-}
+{ }
 
 QString EximService::versionText() const
 {
@@ -91,8 +90,7 @@ EximServiceInspection::EximServiceInspection(std::shared_ptr<const CommandHost> 
     : MailServiceInspection(parent)
     , m_host(std::move(host))
     , m_configDirectory(std::move(configDirectory))
-{
-}
+{ }
 
 EximServiceInspection::~EximServiceInspection() = default;
 

@@ -29,8 +29,7 @@ public:
     QString autoDhUnavailableReason() const override;
     bool hasServerCertificate() const override;
     std::optional<ChangePlan> logjam(const DhChoice &choice, QString *error) const override;
-    std::optional<ChangePlan> starttls(const QString &certFile, const QString &keyFile,
-                                       QString *error) const override;
+    std::optional<ChangePlan> starttls(const QString &certFile, const QString &keyFile, QString *error) const override;
     std::optional<ChangePlan> tlsLogging(QString *error) const override;
     QString listenAddress() const override;
     quint16 probePort() const override;
@@ -44,8 +43,7 @@ class EximServiceInspection final : public MailServiceInspection
     Q_OBJECT
 
 public:
-    EximServiceInspection(std::shared_ptr<const CommandHost> host, QString configDirectory,
-                          QObject *parent = nullptr);
+    EximServiceInspection(std::shared_ptr<const CommandHost> host, QString configDirectory, QObject *parent = nullptr);
     ~EximServiceInspection() override;
 
     void start() override;

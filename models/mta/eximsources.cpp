@@ -192,7 +192,8 @@ EximSources::Edit EximSources::setOption(const QByteArray &name, const QByteArra
     }
     const QByteArray first = located.constFirst().setting.value;
     const bool oneMacro = EximConfig::isMacroName(first) && isMacroDefined(first)
-        && std::all_of(located.cbegin(), located.cend(), [&first](const Located &l) { return l.setting.value == first; });
+        && std::all_of(located.cbegin(), located.cend(),
+                       [&first](const Located &l) { return l.setting.value == first; });
     if (oneMacro) {
         const Edit edit = setMacroValue(first, value);
         if (edit != Edit::Changed)

@@ -156,7 +156,8 @@ void TestEximConfig::debianFilesRoundTrip_data()
         const QStringList files = QDir(confd.filePath(section)).entryList(QDir::Files, QDir::Name);
         for (const QString &file : files) {
             const QString relative = QStringLiteral("etc/exim4/conf.d/%1/%2").arg(section, file);
-            QTest::newRow(qPrintable(section + QLatin1Char('/') + file)) << relative << (section == QLatin1String("main"));
+            QTest::newRow(qPrintable(section + QLatin1Char('/') + file))
+                << relative << (section == QLatin1String("main"));
         }
     }
 }
@@ -180,8 +181,9 @@ void TestEximConfig::debianFilesRoundTrip()
         QVERIFY(!document.settings().isEmpty());
     }
     // Debian's section headers (conf.d/acl/00_…) hold their "begin" line.
-    QCOMPARE(document.hasSections(), !relative.contains(QLatin1String("/conf.d/"))
-                                         || (relative.contains(QLatin1String("/00_exim4-config_header"))));
+    QCOMPARE(document.hasSections(),
+             !relative.contains(QLatin1String("/conf.d/"))
+                 || (relative.contains(QLatin1String("/00_exim4-config_header"))));
 }
 
 void TestEximConfig::debianTemplateSettings()
@@ -193,37 +195,38 @@ void TestEximConfig::debianTemplateSettings()
         if (s.name.startsWith("tls_") || s.name.startsWith("MAIN_TLS") || s.name.contains("LOG_SELECTOR")
             || s.name == "log_selector" || s.name == "exim_path" || s.name == "CONFDIR")
             tls.append(describe(s));
-    QCOMPARE(tls, QStringList({
-                      QStringLiteral("option exim_path=/usr/sbin/exim4 @25 active"),
-                      QStringLiteral("macro CONFDIR=/etc/exim4 @30 active [ifndef CONFDIR]"),
-                      QStringLiteral("macro MAIN_LOG_SELECTOR=+smtp_protocol_error +smtp_syntax_error "
-                                     "+tls_certificate_verified +tls_peerdn @83 active [ifndef MAIN_LOG_SELECTOR]"),
-                      QStringLiteral("macro MAIN_TLS_ADVERTISE_HOSTS=* @341 inactive [ifdef MAIN_TLS_ENABLE|ifndef "
-                                     "MAIN_TLS_ADVERTISE_HOSTS]"),
-                      QStringLiteral("option tls_advertise_hosts=MAIN_TLS_ADVERTISE_HOSTS @343 inactive [ifdef "
-                                     "MAIN_TLS_ENABLE]"),
-                      QStringLiteral("option tls_certificate=MAIN_TLS_CERTKEY @358 inactive [ifdef MAIN_TLS_ENABLE|ifdef "
-                                     "MAIN_TLS_CERTKEY]"),
-                      QStringLiteral("macro MAIN_TLS_CERTIFICATE=CONFDIR/exim.crt @361 inactive [ifdef "
-                                     "MAIN_TLS_ENABLE|else ifdef MAIN_TLS_CERTKEY|ifndef MAIN_TLS_CERTIFICATE]"),
-                      QStringLiteral("option tls_certificate=MAIN_TLS_CERTIFICATE @363 inactive [ifdef "
-                                     "MAIN_TLS_ENABLE|else ifdef MAIN_TLS_CERTKEY]"),
-                      QStringLiteral("macro MAIN_TLS_PRIVATEKEY=CONFDIR/exim.key @366 inactive [ifdef "
-                                     "MAIN_TLS_ENABLE|else ifdef MAIN_TLS_CERTKEY|ifndef MAIN_TLS_PRIVATEKEY]"),
-                      QStringLiteral("option tls_privatekey=MAIN_TLS_PRIVATEKEY @368 inactive [ifdef "
-                                     "MAIN_TLS_ENABLE|else ifdef MAIN_TLS_CERTKEY]"),
-                      QStringLiteral("macro MAIN_TLS_VERIFY_CERTIFICATES=${if "
-                                     "exists{/etc/ssl/certs/ca-certificates.crt}{/etc/ssl/certs/ca-certificates.crt}{/"
-                                     "dev/null}} @379-381 inactive [ifdef MAIN_TLS_ENABLE|ifndef "
-                                     "MAIN_TLS_VERIFY_CERTIFICATES]"),
-                      QStringLiteral("option tls_verify_certificates=MAIN_TLS_VERIFY_CERTIFICATES @383 inactive [ifdef "
-                                     "MAIN_TLS_ENABLE]"),
-                      QStringLiteral("option tls_verify_hosts=MAIN_TLS_VERIFY_HOSTS @391 inactive [ifdef "
-                                     "MAIN_TLS_ENABLE|ifdef MAIN_TLS_VERIFY_HOSTS]"),
-                      QStringLiteral("option tls_try_verify_hosts=MAIN_TLS_TRY_VERIFY_HOSTS @404 inactive [ifdef "
-                                     "MAIN_TLS_ENABLE|ifdef MAIN_TLS_TRY_VERIFY_HOSTS]"),
-                      QStringLiteral("option log_selector=MAIN_LOG_SELECTOR @424 active [ifdef MAIN_LOG_SELECTOR]"),
-                  }));
+    QCOMPARE(tls,
+             QStringList({
+                 QStringLiteral("option exim_path=/usr/sbin/exim4 @25 active"),
+                 QStringLiteral("macro CONFDIR=/etc/exim4 @30 active [ifndef CONFDIR]"),
+                 QStringLiteral("macro MAIN_LOG_SELECTOR=+smtp_protocol_error +smtp_syntax_error "
+                                "+tls_certificate_verified +tls_peerdn @83 active [ifndef MAIN_LOG_SELECTOR]"),
+                 QStringLiteral("macro MAIN_TLS_ADVERTISE_HOSTS=* @341 inactive [ifdef MAIN_TLS_ENABLE|ifndef "
+                                "MAIN_TLS_ADVERTISE_HOSTS]"),
+                 QStringLiteral("option tls_advertise_hosts=MAIN_TLS_ADVERTISE_HOSTS @343 inactive [ifdef "
+                                "MAIN_TLS_ENABLE]"),
+                 QStringLiteral("option tls_certificate=MAIN_TLS_CERTKEY @358 inactive [ifdef MAIN_TLS_ENABLE|ifdef "
+                                "MAIN_TLS_CERTKEY]"),
+                 QStringLiteral("macro MAIN_TLS_CERTIFICATE=CONFDIR/exim.crt @361 inactive [ifdef "
+                                "MAIN_TLS_ENABLE|else ifdef MAIN_TLS_CERTKEY|ifndef MAIN_TLS_CERTIFICATE]"),
+                 QStringLiteral("option tls_certificate=MAIN_TLS_CERTIFICATE @363 inactive [ifdef "
+                                "MAIN_TLS_ENABLE|else ifdef MAIN_TLS_CERTKEY]"),
+                 QStringLiteral("macro MAIN_TLS_PRIVATEKEY=CONFDIR/exim.key @366 inactive [ifdef "
+                                "MAIN_TLS_ENABLE|else ifdef MAIN_TLS_CERTKEY|ifndef MAIN_TLS_PRIVATEKEY]"),
+                 QStringLiteral("option tls_privatekey=MAIN_TLS_PRIVATEKEY @368 inactive [ifdef "
+                                "MAIN_TLS_ENABLE|else ifdef MAIN_TLS_CERTKEY]"),
+                 QStringLiteral("macro MAIN_TLS_VERIFY_CERTIFICATES=${if "
+                                "exists{/etc/ssl/certs/ca-certificates.crt}{/etc/ssl/certs/ca-certificates.crt}{/"
+                                "dev/null}} @379-381 inactive [ifdef MAIN_TLS_ENABLE|ifndef "
+                                "MAIN_TLS_VERIFY_CERTIFICATES]"),
+                 QStringLiteral("option tls_verify_certificates=MAIN_TLS_VERIFY_CERTIFICATES @383 inactive [ifdef "
+                                "MAIN_TLS_ENABLE]"),
+                 QStringLiteral("option tls_verify_hosts=MAIN_TLS_VERIFY_HOSTS @391 inactive [ifdef "
+                                "MAIN_TLS_ENABLE|ifdef MAIN_TLS_VERIFY_HOSTS]"),
+                 QStringLiteral("option tls_try_verify_hosts=MAIN_TLS_TRY_VERIFY_HOSTS @404 inactive [ifdef "
+                                "MAIN_TLS_ENABLE|ifdef MAIN_TLS_TRY_VERIFY_HOSTS]"),
+                 QStringLiteral("option log_selector=MAIN_LOG_SELECTOR @424 active [ifdef MAIN_LOG_SELECTOR]"),
+             }));
     QVERIFY(document.definedMacros().contains("MAIN_LOG_SELECTOR"));
     QVERIFY(!document.definedMacros().contains("MAIN_TLS_ENABLE"));
     // Settings after "begin acl" are no main options.
@@ -242,24 +245,25 @@ void TestEximConfig::debianTlsOptionsSettings()
     for (const EximConfig::Setting &s : document.settings())
         if (s.activity != EximConfig::Activity::Inactive)
             active.append(describe(s));
-    QCOMPARE(active, QStringList({
-                         QStringLiteral("macro MAIN_TLS_ADVERTISE_HOSTS=* @12 active [ifdef MAIN_TLS_ENABLE|ifndef "
-                                        "MAIN_TLS_ADVERTISE_HOSTS]"),
-                         QStringLiteral("option tls_advertise_hosts=MAIN_TLS_ADVERTISE_HOSTS @14 active [ifdef "
-                                        "MAIN_TLS_ENABLE]"),
-                         QStringLiteral("option tls_certificate=MAIN_TLS_CERTIFICATE @34 active [ifdef "
-                                        "MAIN_TLS_ENABLE|else ifdef MAIN_TLS_CERTKEY]"),
-                         QStringLiteral("macro MAIN_TLS_PRIVATEKEY=CONFDIR/exim.key @37 active [ifdef "
-                                        "MAIN_TLS_ENABLE|else ifdef MAIN_TLS_CERTKEY|ifndef MAIN_TLS_PRIVATEKEY]"),
-                         QStringLiteral("option tls_privatekey=MAIN_TLS_PRIVATEKEY @39 active [ifdef "
-                                        "MAIN_TLS_ENABLE|else ifdef MAIN_TLS_CERTKEY]"),
-                         QStringLiteral("macro MAIN_TLS_VERIFY_CERTIFICATES=${if "
-                                        "exists{/etc/ssl/certs/ca-certificates.crt}{/etc/ssl/certs/"
-                                        "ca-certificates.crt}{/dev/null}} @50-52 active [ifdef MAIN_TLS_ENABLE|ifndef "
-                                        "MAIN_TLS_VERIFY_CERTIFICATES]"),
-                         QStringLiteral("option tls_verify_certificates=MAIN_TLS_VERIFY_CERTIFICATES @54 active "
-                                        "[ifdef MAIN_TLS_ENABLE]"),
-                     }));
+    QCOMPARE(active,
+             QStringList({
+                 QStringLiteral("macro MAIN_TLS_ADVERTISE_HOSTS=* @12 active [ifdef MAIN_TLS_ENABLE|ifndef "
+                                "MAIN_TLS_ADVERTISE_HOSTS]"),
+                 QStringLiteral("option tls_advertise_hosts=MAIN_TLS_ADVERTISE_HOSTS @14 active [ifdef "
+                                "MAIN_TLS_ENABLE]"),
+                 QStringLiteral("option tls_certificate=MAIN_TLS_CERTIFICATE @34 active [ifdef "
+                                "MAIN_TLS_ENABLE|else ifdef MAIN_TLS_CERTKEY]"),
+                 QStringLiteral("macro MAIN_TLS_PRIVATEKEY=CONFDIR/exim.key @37 active [ifdef "
+                                "MAIN_TLS_ENABLE|else ifdef MAIN_TLS_CERTKEY|ifndef MAIN_TLS_PRIVATEKEY]"),
+                 QStringLiteral("option tls_privatekey=MAIN_TLS_PRIVATEKEY @39 active [ifdef "
+                                "MAIN_TLS_ENABLE|else ifdef MAIN_TLS_CERTKEY]"),
+                 QStringLiteral("macro MAIN_TLS_VERIFY_CERTIFICATES=${if "
+                                "exists{/etc/ssl/certs/ca-certificates.crt}{/etc/ssl/certs/"
+                                "ca-certificates.crt}{/dev/null}} @50-52 active [ifdef MAIN_TLS_ENABLE|ifndef "
+                                "MAIN_TLS_VERIFY_CERTIFICATES]"),
+                 QStringLiteral("option tls_verify_certificates=MAIN_TLS_VERIFY_CERTIFICATES @54 active "
+                                "[ifdef MAIN_TLS_ENABLE]"),
+             }));
     const QList<EximConfig::Setting> certificate = document.macros("MAIN_TLS_PRIVATEKEY");
     QCOMPARE(certificate.size(), 1);
     QVERIFY(certificate.constFirst().isDefaultOf("MAIN_TLS_PRIVATEKEY"));
@@ -329,8 +333,8 @@ void TestEximConfig::splitFileEdits()
 {
     const QString path = QStringLiteral("/etc/exim4/conf.d/main/90_exim4-config_log_selector");
     EximConfig document;
-    QVERIFY(document.setText(eximPackageFile(QStringLiteral("etc/exim4/conf.d/main/90_exim4-config_log_selector")),
-                             path));
+    QVERIFY(
+        document.setText(eximPackageFile(QStringLiteral("etc/exim4/conf.d/main/90_exim4-config_log_selector")), path));
     document.setPredefinedMacros({});
     QCOMPARE(applyEdits(document, {"option log_selector=+tls_cipher +tls_peerdn +tls_sni"}), QByteArray("C"));
     QCOMPARE(diffOf(document, path),
@@ -351,13 +355,15 @@ void TestEximConfig::localMacrosFile()
     const QString path = QStringLiteral("/etc/exim4/exim4.conf.localmacros");
     EximConfig document;
     QVERIFY(document.setText(QByteArray(), path));
-    QCOMPARE(applyEdits(document, {"macro MAIN_TLS_ENABLE=yes", "macro MAIN_TLS_CERTIFICATE=/etc/ssl/mx.crt",
-                                   "option tls_dhparam=ffdhe3072"}),
+    QCOMPARE(applyEdits(document,
+                        {"macro MAIN_TLS_ENABLE=yes", "macro MAIN_TLS_CERTIFICATE=/etc/ssl/mx.crt",
+                         "option tls_dhparam=ffdhe3072"}),
              QByteArray("CCC"));
-    QCOMPARE(document.text(), QByteArray("# Added by MailTLS\n"
-                                         "MAIN_TLS_ENABLE = yes\n"
-                                         "MAIN_TLS_CERTIFICATE = /etc/ssl/mx.crt\n"
-                                         "tls_dhparam = ffdhe3072\n"));
+    QCOMPARE(document.text(),
+             QByteArray("# Added by MailTLS\n"
+                        "MAIN_TLS_ENABLE = yes\n"
+                        "MAIN_TLS_CERTIFICATE = /etc/ssl/mx.crt\n"
+                        "tls_dhparam = ffdhe3072\n"));
     QCOMPARE(document.definedMacros(), QSet<QByteArray>({"MAIN_TLS_ENABLE", "MAIN_TLS_CERTIFICATE"}));
 }
 
@@ -372,9 +378,11 @@ void TestEximConfig::settings_data()
     QTest::newRow("indented, hide, boolean")
         << QByteArray("  hide mysql_servers = localhost/u/p  \nqueue_only\nno_message_logs\n")
         << QStringList {QStringLiteral("option mysql_servers=localhost/u/p @1 active hidden"),
-                        QStringLiteral("option queue_only @2 active"), QStringLiteral("option no_message_logs @3 active")};
+                        QStringLiteral("option queue_only @2 active"),
+                        QStringLiteral("option no_message_logs @3 active")};
     QTest::newRow("continuation joins without a space")
-        << QByteArray("MAC = ${if exists{/a}\\\n      {/a}\\   \n  {/b}}\nlog_selector = +tls_cipher \\\n  +tls_peerdn\n")
+        << QByteArray(
+               "MAC = ${if exists{/a}\\\n      {/a}\\   \n  {/b}}\nlog_selector = +tls_cipher \\\n  +tls_peerdn\n")
         << QStringList {QStringLiteral("macro MAC=${if exists{/a}{/a}{/b}} @1-3 active"),
                         QStringLiteral("option log_selector=+tls_cipher +tls_peerdn @4-5 active")};
     QTest::newRow("comment inside a continuation")
@@ -390,15 +398,16 @@ void TestEximConfig::settings_data()
     QTest::newRow("named lists are no options")
         << QByteArray("domainlist local_domains = @\nhostlist relay = 127.0.0.1\nprimary_hostname = mx\n")
         << QStringList {QStringLiteral("option primary_hostname=mx @3 active")};
-    QTest::newRow("conditions")
-        << QByteArray("A = 1\n.ifdef A\nx = 1\n.elifdef B\nx = 2\n.else\nx = 3\n.endif\n.ifndef A\ny = 1\n.endif\n")
-        << QStringList {QStringLiteral("macro A=1 @1 active"), QStringLiteral("option x=1 @3 active [ifdef A]"),
-                        QStringLiteral("option x=2 @5 inactive [elifdef B]"),
-                        QStringLiteral("option x=3 @7 inactive [else ifdef A]"),
-                        QStringLiteral("option y=1 @10 inactive [ifndef A]")};
-    QTest::newRow("a substring counts, as in Exim") << QByteArray("AB = 1\n.ifdef ABC\nx = 1\n.endif\n")
-                                                    << QStringList {QStringLiteral("macro AB=1 @1 active"),
-                                                                    QStringLiteral("option x=1 @3 active [ifdef ABC]")};
+    QTest::newRow("conditions") << QByteArray(
+        "A = 1\n.ifdef A\nx = 1\n.elifdef B\nx = 2\n.else\nx = 3\n.endif\n.ifndef A\ny = 1\n.endif\n")
+                                << QStringList {QStringLiteral("macro A=1 @1 active"),
+                                                QStringLiteral("option x=1 @3 active [ifdef A]"),
+                                                QStringLiteral("option x=2 @5 inactive [elifdef B]"),
+                                                QStringLiteral("option x=3 @7 inactive [else ifdef A]"),
+                                                QStringLiteral("option y=1 @10 inactive [ifndef A]")};
+    QTest::newRow("a substring counts, as in Exim")
+        << QByteArray("AB = 1\n.ifdef ABC\nx = 1\n.endif\n")
+        << QStringList {QStringLiteral("macro AB=1 @1 active"), QStringLiteral("option x=1 @3 active [ifdef ABC]")};
     QTest::newRow("builtin macros are unknown")
         << QByteArray(".ifdef _HAVE_GNUTLS\ntls_dhparam = none\n.else\ntls_dhparam = ffdhe3072\n.endif\n")
         << QStringList {QStringLiteral("option tls_dhparam=none @2 unknown [ifdef _HAVE_GNUTLS]"),
@@ -436,13 +445,12 @@ void TestEximConfig::problems_data()
     QTest::newRow("endif without if") << QByteArray("a = 1\n.endif\n")
                                       << QStringList {QStringLiteral(
                                              "Line 2: .endif without .ifdef or .ifndef: Exim refuses this file.")};
-    QTest::newRow("else without if") << QByteArray(".else\n")
-                                     << QStringList {QStringLiteral(
-                                            "Line 1: .else without .ifdef or .ifndef: Exim refuses this file.")};
+    QTest::newRow("else without if") << QByteArray(
+        ".else\n") << QStringList {QStringLiteral("Line 1: .else without .ifdef or .ifndef: Exim refuses this file.")};
     QTest::newRow("no endif") << QByteArray(".ifndef X\na = 1\n")
                               << QStringList {QStringLiteral("Line 1: .ifndef X has no .endif.")};
-    QTest::newRow("unknown directive") << QByteArray(".iffy X\n")
-                                       << QStringList {QStringLiteral("Line 1: \".iffy X\" is not a directive Exim knows.")};
+    QTest::newRow("unknown directive") << QByteArray(
+        ".iffy X\n") << QStringList {QStringLiteral("Line 1: \".iffy X\" is not a directive Exim knows.")};
     QTest::newRow("not a macro") << QByteArray("Foo bar\n")
                                  << QStringList {QStringLiteral("Line 1 starts with an upper-case letter but is not a "
                                                                 "macro definition (NAME = text): Exim refuses this "
@@ -450,9 +458,9 @@ void TestEximConfig::problems_data()
     QTest::newRow("not an option") << QByteArray("tls dhparam = x\n")
                                    << QStringList {QStringLiteral(
                                           "Line 1 is not an option setting (name = value): Exim refuses this file.")};
-    QTest::newRow("backslash at the end") << QByteArray("a = 1 \\\n")
-                                          << QStringList {QStringLiteral(
-                                                 "Line 1 ends with a backslash, but no line follows it.")};
+    QTest::newRow("backslash at the end")
+        << QByteArray("a = 1 \\\n")
+        << QStringList {QStringLiteral("Line 1 ends with a backslash, but no line follows it.")};
 }
 
 void TestEximConfig::problems()
@@ -474,9 +482,9 @@ void TestEximConfig::edits_data()
     QTest::addColumn<QByteArray>("results");
     QTest::addColumn<QByteArray>("expected");
 
-    QTest::newRow("in place, spacing kept") << QByteArray("# c\ntls_dhparam   =   /a.pem   \nx = 1\n")
-                                            << QByteArrayList {"option tls_dhparam=ffdhe3072"} << QByteArray("C")
-                                            << QByteArray("# c\ntls_dhparam   =   ffdhe3072\nx = 1\n");
+    QTest::newRow("in place, spacing kept")
+        << QByteArray("# c\ntls_dhparam   =   /a.pem   \nx = 1\n") << QByteArrayList {"option tls_dhparam=ffdhe3072"}
+        << QByteArray("C") << QByteArray("# c\ntls_dhparam   =   ffdhe3072\nx = 1\n");
     QTest::newRow("no spaces") << QByteArray("tls_dhparam=/a.pem\n") << QByteArrayList {"option tls_dhparam=none"}
                                << QByteArray("C") << QByteArray("tls_dhparam=none\n");
     QTest::newRow("hide kept") << QByteArray("hide tls_privatekey = /old.key\n")
@@ -488,15 +496,14 @@ void TestEximConfig::edits_data()
         << QByteArray("log_selector = +a +b +tls_cipher\n# why\nx = 1\n");
     QTest::newRow("value on the next line") << QByteArray("M = \\\n  old\n") << QByteArrayList {"macro M=new"}
                                             << QByteArray("C") << QByteArray("M = new\n");
-    QTest::newRow("same value, other spacing") << QByteArray("log_selector = +a   +b\n")
-                                               << QByteArrayList {"option log_selector=+a +b"} << QByteArray("U")
-                                               << QByteArray("log_selector = +a   +b\n");
+    QTest::newRow("same value, other spacing")
+        << QByteArray("log_selector = +a   +b\n") << QByteArrayList {"option log_selector=+a +b"} << QByteArray("U")
+        << QByteArray("log_selector = +a   +b\n");
     QTest::newRow("every branch") << QByteArray(".ifdef A\nx = 1\n.else\nx = 2\n.endif\n")
                                   << QByteArrayList {"option x=3"} << QByteArray("C")
                                   << QByteArray(".ifdef A\nx = 3\n.else\nx = 3\n.endif\n");
-    QTest::newRow("one line only") << QByteArray(".ifdef A\nx = 1\n.else\nx = 2\n.endif\n")
-                                   << QByteArrayList {"at 4=3"} << QByteArray("C")
-                                   << QByteArray(".ifdef A\nx = 1\n.else\nx = 3\n.endif\n");
+    QTest::newRow("one line only") << QByteArray(".ifdef A\nx = 1\n.else\nx = 2\n.endif\n") << QByteArrayList {"at 4=3"}
+                                   << QByteArray("C") << QByteArray(".ifdef A\nx = 1\n.else\nx = 3\n.endif\n");
     QTest::newRow("redefinitions left alone") << QByteArray("M = a\nM == M b\n") << QByteArrayList {"macro M=c"}
                                               << QByteArray("C") << QByteArray("M = c\nM == M b\n");
     QTest::newRow("added before begin")
@@ -504,11 +511,11 @@ void TestEximConfig::edits_data()
         << QByteArrayList {"option tls_dhparam=ffdhe3072", "macro M=1"} << QByteArray("CC")
         << QByteArray("a = 1\n\n# Added by MailTLS\ntls_dhparam = ffdhe3072\nM = 1\n\n# routers\nbegin "
                       "routers\nr:\n  driver = accept\n");
-    QTest::newRow("added after a directive") << QByteArray(".ifdef X\na = 1\n.endif\n")
-                                             << QByteArrayList {"option b=2"} << QByteArray("C")
-                                             << QByteArray(".ifdef X\na = 1\n.endif\n\n# Added by MailTLS\nb = 2\n");
-    QTest::newRow("only comments") << QByteArray("# nothing yet\n") << QByteArrayList {"option b=2"}
-                                   << QByteArray("C") << QByteArray("# nothing yet\n\n# Added by MailTLS\nb = 2\n");
+    QTest::newRow("added after a directive")
+        << QByteArray(".ifdef X\na = 1\n.endif\n") << QByteArrayList {"option b=2"} << QByteArray("C")
+        << QByteArray(".ifdef X\na = 1\n.endif\n\n# Added by MailTLS\nb = 2\n");
+    QTest::newRow("only comments") << QByteArray("# nothing yet\n") << QByteArrayList {"option b=2"} << QByteArray("C")
+                                   << QByteArray("# nothing yet\n\n# Added by MailTLS\nb = 2\n");
     QTest::newRow("removed with continuation")
         << QByteArray("a = 1\ntls_dhparam = \\\n  /x.pem\nb = 2\n") << QByteArrayList {"-option tls_dhparam"}
         << QByteArray("C") << QByteArray("a = 1\nb = 2\n");
@@ -519,9 +526,8 @@ void TestEximConfig::edits_data()
     QTest::newRow("no final newline") << QByteArray("a = 1") << QByteArrayList {"option b=2"} << QByteArray("C")
                                       << QByteArray("a = 1\n\n# Added by MailTLS\nb = 2");
     QTest::newRow("invalid names and values")
-        << QByteArray("a = 1\n")
-        << QByteArrayList {"option Bad=1", "macro bad=1", "option a=x\\", "option a=x\ny"} << QByteArray("IIII")
-        << QByteArray("a = 1\n");
+        << QByteArray("a = 1\n") << QByteArrayList {"option Bad=1", "macro bad=1", "option a=x\\", "option a=x\ny"}
+        << QByteArray("IIII") << QByteArray("a = 1\n");
 }
 
 void TestEximConfig::edits()
@@ -574,8 +580,9 @@ void TestEximConfig::hostileText()
 
     EximConfig huge;
     QVERIFY(!huge.setText(QByteArray(EximConfig::MaxBytes + 1, '\n'), QStringLiteral("/x")));
-    QCOMPARE(huge.errorString(),
-             QStringLiteral("/x is larger than 4194304 bytes; MailTLS does not read an Exim configuration that large."));
+    QCOMPARE(
+        huge.errorString(),
+        QStringLiteral("/x is larger than 4194304 bytes; MailTLS does not read an Exim configuration that large."));
     EximConfig lines;
     QVERIFY(!lines.setText(QByteArray(EximConfig::MaxLines + 1, '\n'), QStringLiteral("/y")));
     QCOMPARE(lines.errorString(),

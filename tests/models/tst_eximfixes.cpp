@@ -141,8 +141,7 @@ QString editsText(const ChangePlan &plan)
     for (const FileEdit &edit : plan.edits)
         lines.append(QStringLiteral("%1%2: %3 [%4]")
                          .arg(edit.path, edit.before ? QString() : QStringLiteral(" (new)"),
-                              edit.summary.join(QStringLiteral("; ")),
-                              QString::fromLatin1(edit.parameters.join(' '))));
+                              edit.summary.join(QStringLiteral("; ")), QString::fromLatin1(edit.parameters.join(' '))));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -255,8 +254,9 @@ void TestEximFixes::debianLogjam()
     QVERIFY(plan->requiredFiles.isEmpty());
     QVERIFY(plan->notes.constFirst().startsWith(QStringLiteral("update-exim4.conf --check builds")));
     if (served != group)
-        QCOMPARE(plan->notes.constLast(),
-                 QStringLiteral("GnuTLS offers %1 for %2: it keeps only the group's strength class.").arg(served, group));
+        QCOMPARE(
+            plan->notes.constLast(),
+            QStringLiteral("GnuTLS offers %1 for %2: it keeps only the group's strength class.").arg(served, group));
 
     // Made again from the changed files: nothing to do.
     const std::optional<ChangePlan> again = EximFixes::logjam(inspect(after(setup, *plan)), choice, &error);
@@ -285,8 +285,9 @@ void TestEximFixes::debianStarttls()
     QCOMPARE(plan->requiredFiles.size(), 2);
     QCOMPARE(plan->requiredFiles.at(0).parameter, QByteArray("tls_certificate"));
     QCOMPARE(plan->requiredFiles.at(1).path, QStringLiteral("/etc/ssl/mx.key"));
-    QCOMPARE(plan->notes.constLast(), QStringLiteral("Exim reads the key as its user Debian-exim: give it to that "
-                                                     "user's group with mode 0640 (Debian: root:Debian-exim)."));
+    QCOMPARE(plan->notes.constLast(),
+             QStringLiteral("Exim reads the key as its user Debian-exim: give it to that "
+                            "user's group with mode 0640 (Debian: root:Debian-exim)."));
 
     // After update-exim4.conf, exim -bP reports the new files.
     Setup changed = after(setup, *plan);
@@ -330,9 +331,10 @@ void TestEximFixes::debianTlsLogging()
     setup.options = {{QStringLiteral("log_selector"), QStringLiteral("+smtp_protocol_error -tls_cipher")}};
     const std::optional<ChangePlan> plan = EximFixes::tlsLogging(inspect(setup), &error);
     QVERIFY2(plan, qPrintable(error));
-    QCOMPARE(editsText(*plan), QStringLiteral("/etc/exim4/exim4.conf.localmacros: MAIN_LOG_SELECTOR = "
-                                              "+smtp_protocol_error -tls_cipher +tls_cipher +tls_peerdn "
-                                              "[MAIN_LOG_SELECTOR log_selector]"));
+    QCOMPARE(editsText(*plan),
+             QStringLiteral("/etc/exim4/exim4.conf.localmacros: MAIN_LOG_SELECTOR = "
+                            "+smtp_protocol_error -tls_cipher +tls_cipher +tls_peerdn "
+                            "[MAIN_LOG_SELECTOR log_selector]"));
     QCOMPARE(plan->edits.constFirst().after.value_or(QByteArray()),
              QByteArray("MAIN_LOG_SELECTOR = +smtp_protocol_error -tls_cipher +tls_cipher +tls_peerdn\n"));
     const std::optional<ChangePlan> again = EximFixes::tlsLogging(inspect(after(setup, *plan)), &error);
@@ -394,8 +396,8 @@ void TestEximFixes::ownFileLogjam()
     setup.file = ownConfig;
     setup.version = version;
     setup.library = library == QLatin1String("gnutls") ? Library::GnuTls : Library::OpenSsl;
-    setup.libraryVersion = library == QLatin1String("gnutls") ? QStringLiteral("3.7.9")
-                                                              : QStringLiteral("OpenSSL 3.0.15 3 Sep 2024");
+    setup.libraryVersion
+        = library == QLatin1String("gnutls") ? QStringLiteral("3.7.9") : QStringLiteral("OpenSSL 3.0.15 3 Sep 2024");
     setup.options = {{QStringLiteral("tls_dhparam"), QStringLiteral("/etc/exim/dh1024.pem")},
                      {QStringLiteral("tls_certificate"), QStringLiteral("/etc/exim/mx.crt")},
                      {QStringLiteral("tls_privatekey"), QStringLiteral("/etc/exim/mx.key")}};
@@ -418,8 +420,9 @@ void TestEximFixes::ownFileLogjam()
         if ((line.startsWith('-') || line.startsWith('+')) && !line.startsWith("---") && !line.startsWith("+++"))
             changed.append(QString::fromUtf8(line));
     QCOMPARE(changed.join(QLatin1Char('|')), expectedDiff);
-    QCOMPARE(plan->validateCommands, QList<QStringList>({{QStringLiteral("/usr/sbin/exim4"), QStringLiteral("-C"),
-                                                          QStringLiteral("/srv/exim/exim.conf"), QStringLiteral("-bV")}}));
+    QCOMPARE(plan->validateCommands,
+             QList<QStringList>({{QStringLiteral("/usr/sbin/exim4"), QStringLiteral("-C"),
+                                  QStringLiteral("/srv/exim/exim.conf"), QStringLiteral("-bV")}}));
     QCOMPARE(plan->verification.expectedGroupName, served);
     if (expectedFile.isEmpty()) {
         QCOMPARE(plan->edits.size(), 1);
@@ -435,9 +438,7 @@ void TestEximFixes::ownFileLogjam()
 
     // Again, with the files and exim -bP as they are then.
     Setup changedSetup = after(setup, *plan);
-    const QString value = choice == QLatin1String("auto") ? QString()
-        : expectedFile.isEmpty()                          ? choice
-                                                          : expectedFile;
+    const QString value = choice == QLatin1String("auto") ? QString() : expectedFile.isEmpty() ? choice : expectedFile;
     changedSetup.options.insert(QStringLiteral("tls_dhparam"), value);
     if (expectedDiff.contains(QLatin1String("tls_dh_max_bits")))
         changedSetup.options.insert(QStringLiteral("tls_dh_max_bits"), QStringLiteral("3072"));
@@ -456,8 +457,8 @@ void TestEximFixes::ownFileStarttls()
     setup.file = "tls_advertise_hosts =\nbegin routers\n";
     setup.options = {{QStringLiteral("tls_advertise_hosts"), QString()}};
     QString error;
-    const std::optional<ChangePlan> plan
-        = EximFixes::starttls(inspect(setup), QStringLiteral("/etc/ssl/mx.crt"), QStringLiteral("/etc/ssl/mx.key"), &error);
+    const std::optional<ChangePlan> plan = EximFixes::starttls(inspect(setup), QStringLiteral("/etc/ssl/mx.crt"),
+                                                               QStringLiteral("/etc/ssl/mx.key"), &error);
     QVERIFY2(plan, qPrintable(error));
     QCOMPARE(plan->edits.constFirst().after.value_or(QByteArray()),
              QByteArray("tls_advertise_hosts = *\n\n# Added by MailTLS\ntls_certificate = /etc/ssl/mx.crt\n"
@@ -509,8 +510,9 @@ void TestEximFixes::refusals_data()
                           "offers the RFC 7919 group of that strength. Choose an RFC 7919 group such as ffdhe3072");
     QTest::newRow("auto before 4.88")
         << QStringLiteral("auto") << QStringLiteral("openssl") << QStringLiteral("4.87")
-        << QStringLiteral("--group auto needs Exim 4.88 or later (before, Exim's default was RFC 5114's ike23), and "
-                          "this is Exim 4.87 with OpenSSL 3.0.15 3 Sep 2024: choose an RFC 7919 group such as ffdhe3072");
+        << QStringLiteral(
+               "--group auto needs Exim 4.88 or later (before, Exim's default was RFC 5114's ike23), and "
+               "this is Exim 4.87 with OpenSSL 3.0.15 3 Sep 2024: choose an RFC 7919 group such as ffdhe3072");
     QTest::newRow("no tls, logjam") << QStringLiteral("ffdhe3072") << QStringLiteral("none") << QStringLiteral("4.96")
                                     << QStringLiteral("Exim 4.96 without TLS was built without TLS: there is no "
                                                       "Diffie-Hellman group to change");
@@ -519,14 +521,17 @@ void TestEximFixes::refusals_data()
                                                         "STARTTLS");
     QTest::newRow("cert without key") << QStringLiteral("starttls-cert") << QStringLiteral("gnutls")
                                       << QStringLiteral("4.96")
-                                      << QStringLiteral("give the certificate and its key together (--cert FILE --key FILE)");
+                                      << QStringLiteral(
+                                             "give the certificate and its key together (--cert FILE --key FILE)");
     QTest::newRow("relative path") << QStringLiteral("starttls-relative") << QStringLiteral("gnutls")
-                                   << QStringLiteral("4.96") << QStringLiteral("mx.crt is not an absolute path; Exim needs one");
+                                   << QStringLiteral("4.96")
+                                   << QStringLiteral("mx.crt is not an absolute path; Exim needs one");
     QTest::newRow("self-signed already") << QStringLiteral("starttls") << QStringLiteral("gnutls")
                                          << QStringLiteral("4.96")
-                                         << QStringLiteral("Exim has no certificate to offer: give one with --cert FILE "
-                                                           "--key FILE (for example Let's Encrypt's fullchain.pem and "
-                                                           "privkey.pem)");
+                                         << QStringLiteral(
+                                                "Exim has no certificate to offer: give one with --cert FILE "
+                                                "--key FILE (for example Let's Encrypt's fullchain.pem and "
+                                                "privkey.pem)");
     QTest::newRow("macro built with ==")
         << QStringLiteral("logging-redefined") << QStringLiteral("gnutls") << QStringLiteral("4.96")
         << QStringLiteral("/etc/exim4/exim4.conf.localmacros line 2 builds MAIN_LOG_SELECTOR up with \"==\": MailTLS "
@@ -543,8 +548,8 @@ void TestEximFixes::refusals()
     Setup setup;
     setup.version = version;
     setup.library = library == QLatin1String("gnutls") ? Library::GnuTls
-        : library == QLatin1String("openssl")           ? Library::OpenSsl
-                                                        : Library::None;
+        : library == QLatin1String("openssl")          ? Library::OpenSsl
+                                                       : Library::None;
     setup.libraryVersion = library == QLatin1String("openssl") ? QStringLiteral("OpenSSL 3.0.15 3 Sep 2024")
         : library == QLatin1String("gnutls")                   ? QStringLiteral("3.7.9")
                                                                : QString();
@@ -595,8 +600,8 @@ void TestEximFixes::debianPlansAsEximReadsThem()
     QDir(QStringLiteral("/etc/exim4")).removeRecursively();
     QVERIFY(QDir().mkpath(QStringLiteral("/etc/exim4")));
     QProcess copy;
-    copy.start(QStringLiteral("cp"), {QStringLiteral("-a"), eximRoot() + QStringLiteral("/etc/exim4/."),
-                                      QStringLiteral("/etc/exim4/")});
+    copy.start(QStringLiteral("cp"),
+               {QStringLiteral("-a"), eximRoot() + QStringLiteral("/etc/exim4/."), QStringLiteral("/etc/exim4/")});
     QVERIFY(copy.waitForFinished() && copy.exitCode() == 0);
     QVERIFY(writeFile(QStringLiteral("/etc/exim4/update-exim4.conf.conf"),
                       "dc_eximconfig_configtype='internet'\ndc_local_interfaces='127.0.9.4'\n"
@@ -669,10 +674,10 @@ void TestEximFixes::applyToARunningExim()
         QCOMPARE(::chown(QFile::encodeName(dir + sub).constData(), exim->pw_uid, exim->pw_gid), 0);
     QProcess openssl;
     openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                   QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                   QStringLiteral("/CN=mx.exim.test"), QStringLiteral("-keyout"), dir + QStringLiteral("/mx.key"),
-                   QStringLiteral("-out"), dir + QStringLiteral("/mx.crt")});
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("2"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=mx.exim.test"), QStringLiteral("-keyout"),
+                   dir + QStringLiteral("/mx.key"), QStringLiteral("-out"), dir + QStringLiteral("/mx.crt")});
     QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
     QCOMPARE(::chown(QFile::encodeName(dir + QStringLiteral("/mx.key")).constData(), 0, exim->pw_gid), 0);
     QCOMPARE(::chmod(QFile::encodeName(dir + QStringLiteral("/mx.key")).constData(), 0640), 0);
@@ -698,7 +703,8 @@ void TestEximFixes::applyToARunningExim()
     QVERIFY(QDir().mkpath(QStringLiteral("/etc/exim4")));
     QVERIFY(writeFile(QStringLiteral("/etc/exim4/trusted_configs"), config.toUtf8() + '\n'));
     QProcess start;
-    start.start(QStringLiteral("/usr/sbin/exim4"), {QStringLiteral("-C"), config, QStringLiteral("-bd"), QStringLiteral("-q1h")});
+    start.start(QStringLiteral("/usr/sbin/exim4"),
+                {QStringLiteral("-C"), config, QStringLiteral("-bd"), QStringLiteral("-q1h")});
     QVERIFY(start.waitForFinished(30000) && start.exitCode() == 0);
     const qint64 daemon = pidFromFile(dir + QStringLiteral("/exim.pid"));
     QVERIFY(daemon > 0);
@@ -732,8 +738,8 @@ void TestEximFixes::applyToARunningExim()
             return PlanApplier::Result();
         for (const QList<QVariant> &args : std::as_const(stepped)) {
             const auto s = args.at(0).value<PlanApplier::StepResult>();
-            steps->append(PlanApplier::stepName(s.step) + QLatin1Char(':')
-                          + QString::number(int(s.outcome)) + QLatin1Char(' ') + s.message.section(QLatin1Char('\n'), 0, 0));
+            steps->append(PlanApplier::stepName(s.step) + QLatin1Char(':') + QString::number(int(s.outcome))
+                          + QLatin1Char(' ') + s.message.section(QLatin1Char('\n'), 0, 0));
         }
         return finished.at(0).at(0).value<PlanApplier::Result>();
     };

@@ -200,17 +200,18 @@ QString TestEximInspection::writeConfig(const QString &name, const QByteArray &e
         ::chown(QFile::encodeName(dir + sub).constData(), exim->pw_uid, exim->pw_gid);
     const QByteArray d = QFile::encodeName(dir);
     const QString path = dir + QStringLiteral("/exim.conf");
-    writeFile(path, "# " + name.toUtf8()
-                        + ": a configuration of its own\n"
-                          "exim_path = /usr/sbin/exim4\n"
-                          "keep_environment =\n"
-                          "primary_hostname = mx.exim.test\n"
-                          "spool_directory = "
-                        + d + "/spool\nlog_file_path = " + d + "/log/%slog\npid_file_path = " + d
-                        + "/exim.pid\n"
-                          "daemon_smtp_ports = 25\n"
-                          "local_interfaces = "
-                        + address.toLatin1() + "\n" + extra + "\nbegin routers\n\nbegin transports\n");
+    writeFile(path,
+              "# " + name.toUtf8()
+                  + ": a configuration of its own\n"
+                    "exim_path = /usr/sbin/exim4\n"
+                    "keep_environment =\n"
+                    "primary_hostname = mx.exim.test\n"
+                    "spool_directory = "
+                  + d + "/spool\nlog_file_path = " + d + "/log/%slog\npid_file_path = " + d
+                  + "/exim.pid\n"
+                    "daemon_smtp_ports = 25\n"
+                    "local_interfaces = "
+                  + address.toLatin1() + "\n" + extra + "\nbegin routers\n\nbegin transports\n");
     return path;
 }
 
@@ -229,10 +230,11 @@ qint64 TestEximInspection::startDaemon(const QString &config)
 void TestEximInspection::configFile()
 {
     const QByteArray pki = QFile::encodeName(m_pki);
-    const QString config = writeConfig(QStringLiteral("one"),
-                                       "tls_certificate = " + pki + "/mx.crt\ntls_privatekey = " + pki
-                                           + "/mx.key\ntls_dhparam = " + pki + "/oakley2.pem\nlog_selector = -tls_cipher\n",
-                                       QStringLiteral("127.0.9.2"));
+    const QString config
+        = writeConfig(QStringLiteral("one"),
+                      "tls_certificate = " + pki + "/mx.crt\ntls_privatekey = " + pki + "/mx.key\ntls_dhparam = " + pki
+                          + "/oakley2.pem\nlog_selector = -tls_cipher\n",
+                      QStringLiteral("127.0.9.2"));
     const EximInspectionResult r = EximInspection::read(std::make_shared<LocalCommandHost>(), config);
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(layoutName(r.layout), QStringLiteral("file"));
@@ -272,22 +274,24 @@ void TestEximInspection::configFile()
     const QString startStop = QStandardPaths::findExecutable(QStringLiteral("start-stop-daemon"),
                                                              {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
     const QString pidFile = QFileInfo(config).absolutePath() + QStringLiteral("/exim.pid");
-    QCOMPARE(r.statusCommand, QStringList({startStop, QStringLiteral("--status"), QStringLiteral("--pidfile"), pidFile,
-                                           QStringLiteral("--exec"), QStringLiteral("/usr/sbin/exim4")}));
+    QCOMPARE(r.statusCommand,
+             QStringList({startStop, QStringLiteral("--status"), QStringLiteral("--pidfile"), pidFile,
+                          QStringLiteral("--exec"), QStringLiteral("/usr/sbin/exim4")}));
     QCOMPARE(r.reloadCommand,
              QStringList({startStop, QStringLiteral("--stop"), QStringLiteral("--signal"), QStringLiteral("HUP"),
                           QStringLiteral("--quiet"), QStringLiteral("--pidfile"), pidFile, QStringLiteral("--exec"),
                           QStringLiteral("/usr/sbin/exim4")}));
-    QCOMPARE(r.validateCommands, QList<QStringList>({{QStringLiteral("/usr/sbin/exim4"), QStringLiteral("-C"), config,
-                                                       QStringLiteral("-bV")}}));
+    QCOMPARE(
+        r.validateCommands,
+        QList<QStringList>({{QStringLiteral("/usr/sbin/exim4"), QStringLiteral("-C"), config, QStringLiteral("-bV")}}));
     QVERIFY(r.running == EximInspectionResult::Running::No);
 
     QCOMPARE(r.trustedConfigList, QStringLiteral("/etc/exim4/trusted_configs"));
     QCOMPARE(r.configTrusted, std::optional<bool>(false));
-    QCOMPARE(codes(r.findings), QStringList({QStringLiteral("exim-version"), QStringLiteral("not-running"),
-                                             QStringLiteral("config-not-trusted"), QStringLiteral("dh-file-unused"),
-                                             QStringLiteral("dh-2048"), QStringLiteral("starttls-ok"),
-                                             QStringLiteral("tls-log-off")}));
+    QCOMPARE(codes(r.findings),
+             QStringList({QStringLiteral("exim-version"), QStringLiteral("not-running"),
+                          QStringLiteral("config-not-trusted"), QStringLiteral("dh-file-unused"),
+                          QStringLiteral("dh-2048"), QStringLiteral("starttls-ok"), QStringLiteral("tls-log-off")}));
     QCOMPARE(findingOf(r.findings, QStringLiteral("config-not-trusted"))->advice,
              QStringLiteral("A daemon started with -C re-reads its file on a reload (SIGHUP) as root only when "
                             "/etc/exim4/trusted_configs lists it; otherwise it can no longer listen on port 25. Add "
@@ -297,8 +301,10 @@ void TestEximInspection::configFile()
     QCOMPARE(unused->title, QStringLiteral("tls_dhparam names a 1024-bit group, which this Exim never offers"));
     QCOMPARE(unused->fix, QStringLiteral("logjam"));
     const ConfigFinding *dh = findingOf(r.findings, QStringLiteral("dh-2048"));
-    QCOMPARE(dh->title, QStringLiteral("Diffie-Hellman group of 2048 bits (ffdhe2048): internet.nl rates it \"phase out\""));
-    QVERIFY(dh->advice.startsWith(QStringLiteral("Set tls_dhparam = ffdhe3072 (mailtls fix logjam --group ffdhe3072).")));
+    QCOMPARE(dh->title,
+             QStringLiteral("Diffie-Hellman group of 2048 bits (ffdhe2048): internet.nl rates it \"phase out\""));
+    QVERIFY(
+        dh->advice.startsWith(QStringLiteral("Set tls_dhparam = ffdhe3072 (mailtls fix logjam --group ffdhe3072).")));
     QCOMPARE(findingOf(r.findings, QStringLiteral("tls-log-off"))->advice,
              QStringLiteral("Add +tls_cipher +tls_peerdn to log_selector (mailtls fix tls-logging): the X= field of "
                             "every <= and => line is what tells encrypted from plaintext mail."));
@@ -319,8 +325,9 @@ void TestEximInspection::configFileRunning()
     QCOMPARE(r.listenAddress(), QStringLiteral("127.0.9.3"));
     QCOMPARE(r.listenPort(), quint16(2525));
     QVERIFY(listening(QStringLiteral("127.0.9.3"), 2525));
-    QCOMPARE(codes(r.findings), QStringList({QStringLiteral("exim-version"), QStringLiteral("dh-2048"),
-                                             QStringLiteral("starttls-ok"), QStringLiteral("tls-log-partial")}));
+    QCOMPARE(codes(r.findings),
+             QStringList({QStringLiteral("exim-version"), QStringLiteral("dh-2048"), QStringLiteral("starttls-ok"),
+                          QStringLiteral("tls-log-partial")}));
     QCOMPARE(r.servedDh().name, QStringLiteral("ffdhe2048"));
 }
 
@@ -330,9 +337,10 @@ void TestEximInspection::configRefused()
                                        QStringLiteral("127.0.9.2"));
     const EximInspectionResult r = EximInspection::read(std::make_shared<LocalCommandHost>(), config);
     QVERIFY(!r.ok);
-    QCOMPARE(r.error, QStringLiteral("Exim refuses its configuration: Exim configuration error in line 11 of %1: main "
-                                     "option \"bogus_option\" unknown")
-                          .arg(config));
+    QCOMPARE(r.error,
+             QStringLiteral("Exim refuses its configuration: Exim configuration error in line 11 of %1: main "
+                            "option \"bogus_option\" unknown")
+                 .arg(config));
 }
 
 void TestEximInspection::debianTemplate()
@@ -346,8 +354,9 @@ void TestEximInspection::debianTemplate()
     QCOMPARE(r.configDirectory, QStringLiteral("/etc/exim4"));
     QCOMPARE(r.configFile, QStringLiteral("/var/lib/exim4/config.autogenerated"));
     QVERIFY(!r.explicitConfig);
-    QCOMPARE(sourcePaths(r), QStringList({QStringLiteral("/etc/exim4/exim4.conf.localmacros (missing)"),
-                                          QStringLiteral("/etc/exim4/exim4.conf.template")}));
+    QCOMPARE(sourcePaths(r),
+             QStringList({QStringLiteral("/etc/exim4/exim4.conf.localmacros (missing)"),
+                          QStringLiteral("/etc/exim4/exim4.conf.template")}));
     QCOMPARE(r.localFile, 0);
     QCOMPARE(r.sources.at(1).bytes, eximPackageFile(QStringLiteral("etc/exim4/exim4.conf.template")));
     QCOMPARE(r.updateProgram, QStringLiteral("/usr/sbin/update-exim4.conf"));
@@ -367,9 +376,9 @@ void TestEximInspection::debianTemplate()
     QCOMPARE(r.option(QStringLiteral("pid_file_path")), QStringLiteral("/run/exim4/exim.pid"));
     QCOMPARE(r.listenAddress(), QStringLiteral("127.0.9.2"));
     QCOMPARE(r.listenPort(), quint16(25));
-    QCOMPARE(codes(r.findings), QStringList({QStringLiteral("exim-version"), QStringLiteral("not-running"),
-                                             QStringLiteral("dh-2048"), QStringLiteral("selfsigned-certificate"),
-                                             QStringLiteral("tls-log-ok")}));
+    QCOMPARE(codes(r.findings),
+             QStringList({QStringLiteral("exim-version"), QStringLiteral("not-running"), QStringLiteral("dh-2048"),
+                          QStringLiteral("selfsigned-certificate"), QStringLiteral("tls-log-ok")}));
     QCOMPARE(findingOf(r.findings, QStringLiteral("selfsigned-certificate"))->advice,
              QStringLiteral("Senders that check certificates (DANE, MTA-STS) refuse it. Give Exim a certificate and "
                             "its key (mailtls fix starttls --cert FILE --key FILE). On Debian that sets "
@@ -385,14 +394,16 @@ void TestEximInspection::debianSplit()
 {
     installDebianConfig(true, QStringLiteral("127.0.9.2"));
     QCOMPARE(run({QStringLiteral("update-exim4.conf")}), 0);
-    const EximInspectionResult r = EximInspection::read(std::make_shared<LocalCommandHost>(), QStringLiteral("/etc/exim4"));
+    const EximInspectionResult r
+        = EximInspection::read(std::make_shared<LocalCommandHost>(), QStringLiteral("/etc/exim4"));
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(layoutName(r.layout), QStringLiteral("split"));
-    QCOMPARE(sourcePaths(r), QStringList({QStringLiteral("/etc/exim4/conf.d/main/000_localmacros (missing)"),
-                                          QStringLiteral("/etc/exim4/conf.d/main/01_exim4-config_listmacrosdefs"),
-                                          QStringLiteral("/etc/exim4/conf.d/main/02_exim4-config_options"),
-                                          QStringLiteral("/etc/exim4/conf.d/main/03_exim4-config_tlsoptions"),
-                                          QStringLiteral("/etc/exim4/conf.d/main/90_exim4-config_log_selector")}));
+    QCOMPARE(sourcePaths(r),
+             QStringList({QStringLiteral("/etc/exim4/conf.d/main/000_localmacros (missing)"),
+                          QStringLiteral("/etc/exim4/conf.d/main/01_exim4-config_listmacrosdefs"),
+                          QStringLiteral("/etc/exim4/conf.d/main/02_exim4-config_options"),
+                          QStringLiteral("/etc/exim4/conf.d/main/03_exim4-config_tlsoptions"),
+                          QStringLiteral("/etc/exim4/conf.d/main/90_exim4-config_log_selector")}));
     QCOMPARE(r.localFile, 0);
     QCOMPARE(r.option(QStringLiteral("log_selector")),
              QStringLiteral("+smtp_protocol_error +smtp_syntax_error +tls_certificate_verified +tls_peerdn"));
@@ -404,11 +415,12 @@ void TestEximInspection::debianSplit()
     const EximInspectionResult again
         = EximInspection::read(std::make_shared<LocalCommandHost>(), QStringLiteral("/etc/exim4"));
     QVERIFY2(again.ok, qPrintable(again.error));
-    QCOMPARE(sourcePaths(again), QStringList({QStringLiteral("/etc/exim4/conf.d/main/000_localmacros"),
-                                              QStringLiteral("/etc/exim4/conf.d/main/01_exim4-config_listmacrosdefs"),
-                                              QStringLiteral("/etc/exim4/conf.d/main/02_exim4-config_options.rul"),
-                                              QStringLiteral("/etc/exim4/conf.d/main/03_exim4-config_tlsoptions"),
-                                              QStringLiteral("/etc/exim4/conf.d/main/90_exim4-config_log_selector")}));
+    QCOMPARE(sourcePaths(again),
+             QStringList({QStringLiteral("/etc/exim4/conf.d/main/000_localmacros"),
+                          QStringLiteral("/etc/exim4/conf.d/main/01_exim4-config_listmacrosdefs"),
+                          QStringLiteral("/etc/exim4/conf.d/main/02_exim4-config_options.rul"),
+                          QStringLiteral("/etc/exim4/conf.d/main/03_exim4-config_tlsoptions"),
+                          QStringLiteral("/etc/exim4/conf.d/main/90_exim4-config_log_selector")}));
 }
 
 void TestEximInspection::debianStale()
@@ -426,7 +438,8 @@ void TestEximInspection::debianStale()
     QCOMPARE(r.staleSource, QStringLiteral("/etc/exim4/exim4.conf.localmacros"));
     const ConfigFinding *stale = findingOf(r.findings, QStringLiteral("generated-stale"));
     QVERIFY(stale != nullptr);
-    QCOMPARE(stale->title, QStringLiteral("/etc/exim4/exim4.conf.localmacros changed after update-exim4.conf last ran"));
+    QCOMPARE(stale->title,
+             QStringLiteral("/etc/exim4/exim4.conf.localmacros changed after update-exim4.conf last ran"));
 }
 
 void TestEximInspection::handMadeExim4Conf()
@@ -441,14 +454,15 @@ void TestEximInspection::handMadeExim4Conf()
     QCOMPARE(layoutName(r.layout), QStringLiteral("file"));
     QCOMPARE(r.configFile, QStringLiteral("/etc/exim4/exim4.conf"));
     QVERIFY(!r.explicitConfig);
-    QCOMPARE(r.validateCommands, QList<QStringList>({{QStringLiteral("/usr/sbin/exim4"), QStringLiteral("-C"),
-                                                       QStringLiteral("/etc/exim4/exim4.conf"), QStringLiteral("-bV")}}));
+    QCOMPARE(r.validateCommands,
+             QList<QStringList>({{QStringLiteral("/usr/sbin/exim4"), QStringLiteral("-C"),
+                                  QStringLiteral("/etc/exim4/exim4.conf"), QStringLiteral("-bV")}}));
     // Debian's init script serves it too.
     QCOMPARE(r.reloadCommand, QStringList({QStringLiteral("/etc/init.d/exim4"), QStringLiteral("reload")}));
     QVERIFY(r.servedDh().kind == EximServedDh::Kind::None);
-    QCOMPARE(codes(r.findings), QStringList({QStringLiteral("exim-version"), QStringLiteral("not-running"),
-                                             QStringLiteral("dhe-off"), QStringLiteral("selfsigned-certificate"),
-                                             QStringLiteral("tls-log-partial")}));
+    QCOMPARE(codes(r.findings),
+             QStringList({QStringLiteral("exim-version"), QStringLiteral("not-running"), QStringLiteral("dhe-off"),
+                          QStringLiteral("selfsigned-certificate"), QStringLiteral("tls-log-partial")}));
 }
 
 void TestEximInspection::notFound_data()
@@ -498,7 +512,8 @@ void TestEximInspection::notFound()
 
 void TestEximInspection::serviceInspection()
 {
-    const QString config = writeConfig(QStringLiteral("service"), "tls_dhparam = ffdhe3072\n", QStringLiteral("127.0.9.2"));
+    const QString config
+        = writeConfig(QStringLiteral("service"), "tls_dhparam = ffdhe3072\n", QStringLiteral("127.0.9.2"));
     std::unique_ptr<MailServiceInspection> inspection
         = MailServiceInspection::create(MailService::Kind::Exim, std::make_shared<LocalCommandHost>(), config);
     QVERIFY(inspection != nullptr);
@@ -520,7 +535,8 @@ void TestEximInspection::serviceInspection()
                           QStringLiteral("config-not-trusted"), QStringLiteral("dh-ok"),
                           QStringLiteral("selfsigned-certificate"), QStringLiteral("tls-log-partial")}));
     QString error;
-    const std::optional<ChangePlan> plan = service->plan(MailService::Fix::Logjam, DhChoice(), QString(), QString(), &error);
+    const std::optional<ChangePlan> plan
+        = service->plan(MailService::Fix::Logjam, DhChoice(), QString(), QString(), &error);
     QVERIFY2(plan, qPrintable(error));
     QVERIFY(plan->isEmpty());
 }
@@ -586,17 +602,17 @@ void TestEximInspection::servedDh_data()
                                  << QStringLiteral("none");
     QTest::newRow("gnutls unknown name") << gnutls << QStringLiteral("4.96") << QStringLiteral("ffdhe1234") << QString()
                                          << QStringLiteral("broken");
-    QTest::newRow("old gnutls 1024 file") << QStringLiteral("gnutls 3.5.19") << QStringLiteral("4.92")
-                                          << QStringLiteral("FILE1024") << QString()
-                                          << QStringLiteral("RFC 2409 Oakley group 2 1024");
+    QTest::newRow("old gnutls 1024 file")
+        << QStringLiteral("gnutls 3.5.19") << QStringLiteral("4.92") << QStringLiteral("FILE1024") << QString()
+        << QStringLiteral("RFC 2409 Oakley group 2 1024");
     QTest::newRow("openssl unset") << openssl << QStringLiteral("4.96") << QString() << QString()
                                    << QStringLiteral("Exim's own 2048-bit group exim.dev.20160529.3 2048");
     QTest::newRow("openssl unset, old") << openssl << QStringLiteral("4.87") << QString() << QString()
                                         << QStringLiteral("RFC 5114's 2048-bit group ike23 2048");
     QTest::newRow("openssl 1024 file") << openssl << QStringLiteral("4.96") << QStringLiteral("FILE1024") << QString()
                                        << QStringLiteral("RFC 2409 Oakley group 2 1024");
-    QTest::newRow("openssl ffdhe3072 skipped") << openssl << QStringLiteral("4.96") << QStringLiteral("ffdhe3072")
-                                               << QString() << QStringLiteral("none");
+    QTest::newRow("openssl ffdhe3072 skipped")
+        << openssl << QStringLiteral("4.96") << QStringLiteral("ffdhe3072") << QString() << QStringLiteral("none");
     QTest::newRow("openssl ffdhe3072 raised") << openssl << QStringLiteral("4.96") << QStringLiteral("ffdhe3072")
                                               << QStringLiteral("3072") << QStringLiteral("ffdhe3072 3072");
     QTest::newRow("openssl missing file") << openssl << QStringLiteral("4.96") << QStringLiteral("/nonexistent.pem")
@@ -630,8 +646,8 @@ void TestEximInspection::servedDh()
     EximInspection::complete(r);
     const EximServedDh result = r.servedDh();
     const QString actual = result.kind == EximServedDh::Kind::None ? QStringLiteral("none")
-        : result.kind == EximServedDh::Kind::Broken               ? QStringLiteral("broken")
-                                                                   : QStringLiteral("%1 %2").arg(result.name).arg(result.bits);
+        : result.kind == EximServedDh::Kind::Broken                ? QStringLiteral("broken")
+                                                    : QStringLiteral("%1 %2").arg(result.name).arg(result.bits);
     QCOMPARE(actual, served);
     if (result.name.startsWith(QLatin1String("ffdhe")))
         QCOMPARE(result.prime, EximInspectionResult::rfc7919Prime(result.bits));
@@ -679,9 +695,9 @@ void TestEximInspection::logSelector_data()
     QTest::addColumn<QStringList>("missing");
 
     QTest::newRow("exim's default") << QString() << QStringList {QStringLiteral("tls_peerdn")};
-    QTest::newRow("debian's default")
-        << QStringLiteral("+smtp_protocol_error +smtp_syntax_error +tls_certificate_verified +tls_peerdn")
-        << QStringList();
+    QTest::newRow("debian's default") << QStringLiteral(
+        "+smtp_protocol_error +smtp_syntax_error +tls_certificate_verified +tls_peerdn")
+                                      << QStringList();
     QTest::newRow("cipher off") << QStringLiteral("+tls_peerdn -tls_cipher")
                                 << QStringList {QStringLiteral("tls_cipher")};
     QTest::newRow("all off") << QStringLiteral("-all")
