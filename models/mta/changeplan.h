@@ -46,6 +46,9 @@ public:
         // and the result says so.
         QString address;
         quint16 port = 25;
+        // The service speaks TLS from the first byte (IMAPS, POP3S): probed
+        // by ImplicitTlsCheck instead of the SMTP probe engine.
+        bool implicitTls = false;
     };
 
     // Translated, one line: "Replace the weak Diffie-Hellman group".

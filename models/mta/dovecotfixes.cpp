@@ -121,7 +121,10 @@ std::optional<ChangePlan> DovecotFixes::logjam(const DovecotInspectionResult &r,
     const QString dhName = r.settingName(Role::Dh);
     const QByteArray dhKey = dhName.toUtf8();
     ChangePlan plan = basePlan(r, tr("Give IMAP and POP a strong Diffie-Hellman group (Logjam)"));
-    plan.verification.check = ChangePlan::Check::None;
+    // Probed by a DHE-only handshake on IMAPS once Dovecot has reloaded; with
+    // TLS or DHE off it would have nothing to show.
+    plan.verification.check = r.sslEnabled() && r.dheOffered ? ChangePlan::Check::DhGroup : ChangePlan::Check::None;
+    plan.verification.implicitTls = true;
     plan.verification.expectedPrime = info.prime;
     plan.verification.expectedGroupName = info.group ? info.group->name : tr("the new %1-bit group").arg(info.bits);
     plan.verification.minimumDhBits = info.bits;
@@ -137,8 +140,8 @@ std::optional<ChangePlan> DovecotFixes::logjam(const DovecotInspectionResult &r,
                               .arg(QString::fromUtf8(o.sections.join(" / ")), dhName, relativePath(r, o.path))
                               .arg(o.line));
     }
-    plan.notes.append(tr("MailTLS's probe speaks SMTP only: once Dovecot has reloaded, check IMAPS with %1 — its "
-                         "\"Server Temp Key\" line should read \"DH, %2 bits\".")
+    plan.notes.append(tr("To check it yourself once Dovecot has reloaded: %1 — its \"Server Temp Key\" line should "
+                         "read \"DH, %2 bits\".")
                           .arg(checkCommand(plan.verification.address, plan.verification.port))
                           .arg(info.bits));
 

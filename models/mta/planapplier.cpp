@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include "models/mta/configfile.h"
+#include "models/mta/implicittlscheck.h"
 #include "models/mta/planverifier.h"
 #include "models/probe/probescheduler.h"
 #include "models/sources/localcommandhost.h"
@@ -164,8 +165,10 @@ QStringList PlanApplier::validationProblems(const QByteArray &output, const QLis
         const QByteArray line = raw.trimmed();
         if (line.isEmpty())
             continue;
-        bool problem = line.contains("fatal:");
-        if (!problem && line.contains("warning:")) {
+        // Postfix writes "fatal:", Dovecot "Fatal:".
+        const QByteArray lower = line.toLower();
+        bool problem = lower.contains("fatal:");
+        if (!problem && lower.contains("warning:")) {
             for (const QByteArray &name : parameters)
                 problem = problem || containsWord(line, name);
             for (const QString &path : paths)
@@ -273,6 +276,8 @@ void PlanApplier::cancel()
         m_process->kill();
     } else if (m_scheduler != nullptr && m_probeId > 0) {
         m_scheduler->cancel(m_probeId);
+    } else if (m_tlsCheck != nullptr && m_tlsCheck->isRunning()) {
+        m_tlsCheck->cancel();
     } else if (m_retryTimer->isActive()) {
         m_retryTimer->stop();
         fail(Step::Verify, tr("cancelled"), QString());
@@ -574,7 +579,12 @@ void PlanApplier::runVerify()
         succeed();
         return;
     }
-    if (m_scheduler == nullptr) {
+    if (v.implicitTls && m_tlsCheck == nullptr) {
+        m_tlsCheck = new ImplicitTlsCheck(this);
+        m_tlsCheck->setTimeout(m_probeOptions.connectTimeoutMs + m_probeOptions.readTimeoutMs);
+        connect(m_tlsCheck, &ImplicitTlsCheck::finished, this, [this] { onProbeFinished(m_tlsCheck->report()); });
+    }
+    if (!v.implicitTls && m_scheduler == nullptr) {
         ProbeOptions options = m_probeOptions;
         options.cacheSeconds = 0;
         m_scheduler = new ProbeScheduler(options, this);
@@ -592,6 +602,10 @@ void PlanApplier::runVerify()
 void PlanApplier::verifyAttempt()
 {
     ++m_attempt;
+    if (m_plan.verification.implicitTls) {
+        m_tlsCheck->start(m_plan.verification.address, m_plan.verification.port);
+        return;
+    }
     m_scheduler->clearCache();
     ProbeTarget target;
     target.kind = ProbeTarget::Kind::Host;
@@ -605,6 +619,23 @@ void PlanApplier::onProbeFinished(const ProbeReport &report)
     if (m_cancelled) {
         fail(Step::Verify, tr("cancelled"), QString());
         return;
+    }
+    // A service that may offer TLS on that port or not (IMAPS is often off,
+    // with STARTTLS on 143 only): nothing listening there says nothing about
+    // the change.
+    if (m_plan.verification.implicitTls && !report.addresses.isEmpty()) {
+        bool refused = true;
+        for (const AddressProbeResult &address : report.addresses)
+            for (const SmtpSessionResult &session : address.sessions)
+                refused = refused && session.outcome == SessionOutcome::ConnectFailed;
+        if (refused) {
+            record(Step::Verify, Outcome::Skipped,
+                   tr("not probed: nothing accepts connections on %1 port %2")
+                       .arg(m_plan.verification.address)
+                       .arg(m_plan.verification.port));
+            succeed();
+            return;
+        }
     }
     const PlanVerifier::Judgement judgement = PlanVerifier::judge(report, m_plan.verification);
     if (judgement.passed) {

@@ -21,6 +21,7 @@ class QTimer;
 namespace mailtls {
 
 class CommandHost;
+class ImplicitTlsCheck;
 class ProbeScheduler;
 
 // Carries out a ChangePlan step by step without ever blocking its thread
@@ -183,6 +184,7 @@ private:
     bool m_commandOverflow = false;
     bool m_commandTimedOut = false;
     ProbeScheduler *m_scheduler = nullptr;
+    ImplicitTlsCheck *m_tlsCheck = nullptr;
     int m_probeId = 0;
 };
 

@@ -123,7 +123,12 @@ if [ "$DV_DAEMON" = yes ]; then
 else
     check "logjam: the reload step was skipped (not running)" grep -qE "^  reload +skipped " "$OUT"
 fi
-check "logjam: the verify step was skipped (IMAPS is not probed)" grep -qE "^  verify +skipped " "$OUT"
+if [ "$DV_DAEMON" = yes ]; then
+    # A DHE-only handshake on IMAPS gets the new group.
+    check "logjam: the verify step succeeded" grep -qE "^  verify +ok " "$OUT"
+else
+    check "logjam: the verify step was skipped (not reloaded)" grep -qE "^  verify +skipped " "$OUT"
+fi
 
 sed "s|^ssl_dh = .*\$|ssl_dh = <$ETC/dh_ffdhe3072.pem|" "$T/etc.orig/conf.d/10-ssl.conf" >"$T/10-ssl.conf.logjam"
 check "logjam: 10-ssl.conf is exactly the old one with the ssl_dh line changed" cmp "$T/10-ssl.conf.logjam" "$SSL"

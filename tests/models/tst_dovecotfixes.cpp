@@ -171,7 +171,8 @@ void TestDovecotFixes::logjam()
     QCOMPARE(plan->requiredFiles.size(), 1);
     QCOMPARE(plan->requiredFiles.constFirst().parameter, QByteArray("ssl_dh"));
     QCOMPARE(plan->requiredFiles.constFirst().path, groupFile);
-    QCOMPARE(plan->verification.check, ChangePlan::Check::None);
+    QCOMPARE(plan->verification.check, ChangePlan::Check::DhGroup);
+    QVERIFY(plan->verification.implicitTls);
     QCOMPARE(plan->verification.minimumDhBits, ownGroup ? 2048 : 3072);
     QCOMPARE(plan->verification.expectedGroupName,
              ownGroup ? QStringLiteral("the new 2048-bit group") : QStringLiteral("ffdhe3072"));
@@ -251,16 +252,17 @@ void TestDovecotFixes::commands()
                            QStringLiteral("-x"), QStringLiteral("dovecot")}));
     QCOMPARE(plan->reloadCommand,
              (QStringList {QStringLiteral("/usr/bin/doveadm"), QStringLiteral("-c"), conf, QStringLiteral("reload")}));
-    QCOMPARE(plan->verification.check, ChangePlan::Check::None);
+    QCOMPARE(plan->verification.check, ChangePlan::Check::DhGroup);
+    QVERIFY(plan->verification.implicitTls);
     QCOMPARE(plan->verification.address, QStringLiteral("127.0.0.1"));
     QCOMPARE(plan->verification.port, quint16(993));
     QCOMPARE(plan->verification.expectedGroupName, QStringLiteral("ffdhe4096"));
     QCOMPARE(plan->verification.minimumDhBits, 4096);
     QCOMPARE(plan->notes,
              (QStringList {
-                 QStringLiteral("MailTLS's probe speaks SMTP only: once Dovecot has reloaded, check IMAPS with openssl "
-                                "s_client -connect 127.0.0.1:993 -tls1_2 -cipher DHE -brief </dev/null — its \"Server "
-                                "Temp Key\" line should read \"DH, 4096 bits\"."),
+                 QStringLiteral("To check it yourself once Dovecot has reloaded: openssl s_client -connect "
+                                "127.0.0.1:993 -tls1_2 -cipher DHE -brief </dev/null — its \"Server Temp Key\" line "
+                                "should read \"DH, 4096 bits\"."),
                  QStringLiteral("/nowhere.pem stays on disk, no longer used.")}));
     QCOMPARE(DovecotFixes::checkCommand(QStringLiteral("2001:db8::1"), 995),
              QStringLiteral("openssl s_client -connect [2001:db8::1]:995 -tls1_2 -cipher DHE -brief </dev/null"));

@@ -600,6 +600,14 @@ void TestPlanApplier::validationProblems_data()
                                     << QStringList {
                                            QStringLiteral("postconf: fatal: open /etc/postfix/main.cf: denied")};
     QTest::newRow("a changed name outside a warning") << QByteArray("smtpd_tls_loglevel = 1\n") << QStringList();
+    // doveconf and exim capitalise them.
+    QTest::newRow("Fatal:") << QByteArray("doveconf: Fatal: Error in configuration file /etc/dovecot/x.conf\n")
+                            << QStringList {QStringLiteral(
+                                   "doveconf: Fatal: Error in configuration file /etc/dovecot/x.conf")};
+    QTest::newRow("Warning: about a changed parameter")
+        << QByteArray("doveconf: Warning: smtpd_tls_loglevel is deprecated\n")
+        << QStringList {QStringLiteral("doveconf: Warning: smtpd_tls_loglevel is deprecated")};
+    QTest::newRow("Warning: about another") << QByteArray("doveconf: Warning: SSLv3 is disabled\n") << QStringList();
 }
 
 void TestPlanApplier::validationProblems()

@@ -27,13 +27,13 @@ class TlsClient;
 // at least minimumDhBits) passes, and so does a server that completes no DHE
 // handshake while the default one succeeds (ECDHE only). Never resolves a
 // name; never blocks: finished() follows start() once.
-class DovecotTlsCheck final : public QObject
+class ImplicitTlsCheck final : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit DovecotTlsCheck(QObject *parent = nullptr);
-    ~DovecotTlsCheck() override;
+    explicit ImplicitTlsCheck(QObject *parent = nullptr);
+    ~ImplicitTlsCheck() override;
 
     // Per handshake, connection included.
     void setTimeout(int milliseconds) { m_timeout = milliseconds; }

@@ -1,4 +1,4 @@
-#include "models/mta/dovecottlscheck.h"
+#include "models/mta/implicittlscheck.h"
 
 #include <QDateTime>
 #include <QTcpSocket>
@@ -8,21 +8,21 @@
 
 namespace mailtls {
 
-DovecotTlsCheck::DovecotTlsCheck(QObject *parent)
+ImplicitTlsCheck::ImplicitTlsCheck(QObject *parent)
     : QObject(parent)
     , m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
-    connect(m_timer, &QTimer::timeout, this, &DovecotTlsCheck::onTimeout);
+    connect(m_timer, &QTimer::timeout, this, &ImplicitTlsCheck::onTimeout);
 }
 
-DovecotTlsCheck::~DovecotTlsCheck()
+ImplicitTlsCheck::~ImplicitTlsCheck()
 {
     if (m_socket != nullptr)
         m_socket->abort();
 }
 
-void DovecotTlsCheck::start(const QString &address, quint16 port)
+void ImplicitTlsCheck::start(const QString &address, quint16 port)
 {
     if (m_running)
         return;
@@ -38,15 +38,15 @@ void DovecotTlsCheck::start(const QString &address, quint16 port)
     if (!m_address.setAddress(address)) {
         m_report.addresses.clear();
         m_report.mx.error = tr("%1 is not an IP address").arg(address);
-        QTimer::singleShot(0, this, &DovecotTlsCheck::finish);
+        QTimer::singleShot(0, this, &ImplicitTlsCheck::finish);
         return;
     }
     m_report.addresses.first().address = m_address;
     m_pending = {TlsProfile::Default, TlsProfile::DheOnly};
-    QTimer::singleShot(0, this, &DovecotTlsCheck::startSession);
+    QTimer::singleShot(0, this, &ImplicitTlsCheck::startSession);
 }
 
-void DovecotTlsCheck::cancel()
+void ImplicitTlsCheck::cancel()
 {
     if (!m_running)
         return;
@@ -58,7 +58,7 @@ void DovecotTlsCheck::cancel()
         finish();
 }
 
-void DovecotTlsCheck::startSession()
+void ImplicitTlsCheck::startSession()
 {
     if (!m_running)
         return;
@@ -72,9 +72,9 @@ void DovecotTlsCheck::startSession()
     m_session.stoppedAt = ProbeStep::Connect;
     m_client = std::make_unique<TlsClient>(m_profile, m_address.toString());
     m_socket = new QTcpSocket(this);
-    connect(m_socket, &QTcpSocket::connected, this, &DovecotTlsCheck::onConnected);
-    connect(m_socket, &QTcpSocket::readyRead, this, &DovecotTlsCheck::onReadyRead);
-    connect(m_socket, &QTcpSocket::disconnected, this, &DovecotTlsCheck::onDisconnected);
+    connect(m_socket, &QTcpSocket::connected, this, &ImplicitTlsCheck::onConnected);
+    connect(m_socket, &QTcpSocket::readyRead, this, &ImplicitTlsCheck::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, &ImplicitTlsCheck::onDisconnected);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         if (m_socket == nullptr || error == QAbstractSocket::RemoteHostClosedError)
             return;
@@ -87,7 +87,7 @@ void DovecotTlsCheck::startSession()
     m_socket->connectToHost(m_address, m_port);
 }
 
-void DovecotTlsCheck::onConnected()
+void ImplicitTlsCheck::onConnected()
 {
     // TLS from the first byte: what STARTTLS gives an SMTP session later.
     m_session.stoppedAt = ProbeStep::Handshake;
@@ -100,7 +100,7 @@ void DovecotTlsCheck::onConnected()
     pump();
 }
 
-void DovecotTlsCheck::onReadyRead()
+void ImplicitTlsCheck::onReadyRead()
 {
     if (m_socket == nullptr)
         return;
@@ -108,7 +108,7 @@ void DovecotTlsCheck::onReadyRead()
     pump();
 }
 
-void DovecotTlsCheck::onDisconnected()
+void ImplicitTlsCheck::onDisconnected()
 {
     if (m_socket == nullptr)
         return;
@@ -123,13 +123,13 @@ void DovecotTlsCheck::onDisconnected()
         endSession(SessionOutcome::Completed, m_client->result().error);
 }
 
-void DovecotTlsCheck::onTimeout()
+void ImplicitTlsCheck::onTimeout()
 {
     if (m_socket != nullptr)
         endSession(SessionOutcome::TimedOut, tr("no answer within %1 ms").arg(m_timeout));
 }
 
-void DovecotTlsCheck::pump()
+void ImplicitTlsCheck::pump()
 {
     const QByteArray outgoing = m_client->takeOutgoing();
     if (!outgoing.isEmpty())
@@ -146,7 +146,7 @@ void DovecotTlsCheck::pump()
     }
 }
 
-void DovecotTlsCheck::endSession(SessionOutcome outcome, const QString &detail)
+void ImplicitTlsCheck::endSession(SessionOutcome outcome, const QString &detail)
 {
     m_timer->stop();
     if (m_client)
@@ -166,10 +166,10 @@ void DovecotTlsCheck::endSession(SessionOutcome outcome, const QString &detail)
     // A server that cannot be reached the first time is not asked again.
     if (outcome == SessionOutcome::ConnectFailed || outcome == SessionOutcome::Cancelled)
         m_pending.clear();
-    QTimer::singleShot(0, this, &DovecotTlsCheck::startSession);
+    QTimer::singleShot(0, this, &ImplicitTlsCheck::startSession);
 }
 
-void DovecotTlsCheck::finish()
+void ImplicitTlsCheck::finish()
 {
     if (!m_running)
         return;
@@ -178,7 +178,7 @@ void DovecotTlsCheck::finish()
     emit finished();
 }
 
-PlanVerifier::Judgement DovecotTlsCheck::judge(const ChangePlan::Verification &verification) const
+PlanVerifier::Judgement ImplicitTlsCheck::judge(const ChangePlan::Verification &verification) const
 {
     ChangePlan::Verification v = verification;
     v.check = ChangePlan::Check::DhGroup;
