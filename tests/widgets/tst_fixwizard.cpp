@@ -43,6 +43,7 @@ private slots:
     void reachableFromTheWindow();
     void restoresABackup();
     void preferredFixIsChosen();
+    void choosesAnotherService();
     void restoreFromTheInspectPage();
 
 private:
@@ -442,6 +443,41 @@ void TestFixWizard::restoreFromTheInspectPage()
     QCOMPARE(wizard.currentId(), int(FixWizard::InspectPage));
     QVERIFY(!wizard.wantsRestore());
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+}
+
+// The Inspect page's service box inspects another service at once, in that
+// service's own folder; choosing Postfix again inspects Postfix again.
+void TestFixWizard::choosesAnotherService()
+{
+    writePostfix("exit 0");
+    FixWizard wizard(options());
+    wizard.show();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 20000);
+    auto *box = wizard.currentPage()->findChild<QComboBox *>(QStringLiteral("fixService"));
+    QVERIFY(box);
+    QCOMPARE(box->currentText(), QStringLiteral("Postfix"));
+    QCOMPARE(box->count(), 4);
+
+    box->setCurrentIndex(box->findText(QStringLiteral("Dovecot")));
+    emit box->activated(box->currentIndex());
+    QCOMPARE(wizard.kind(), MailService::Kind::Dovecot);
+    QCOMPARE(wizard.configDir(), QString());
+    QVERIFY(!wizard.service());
+    auto *retry = wizard.currentPage()->findChild<QPushButton *>(QStringLiteral("retryInspection"));
+    QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), 20000);
+    // Only the test's folder is searched, and it holds no doveconf.
+    QCOMPARE(label(wizard.currentPage(), "inspectStatus"),
+             QStringLiteral("The inspection failed: doveconf was not found on this computer: is Dovecot installed? "
+                            "(looked in %1)")
+                 .arg(m_bin));
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+
+    box->setCurrentIndex(box->findText(QStringLiteral("Postfix")));
+    emit box->activated(box->currentIndex());
+    QCOMPARE(wizard.configDir(), m_etc);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 20000);
+    QCOMPARE(wizard.service()->kind(), MailService::Kind::Postfix);
+    QVERIFY(label(wizard.currentPage(), "inspectStatus").startsWith(QStringLiteral("Postfix 3.")));
 }
 
 QTEST_MAIN(TestFixWizard)
