@@ -130,6 +130,7 @@ same "fixture: mailtls probe measures ffdhe2048, not the 1024-bit file" '[true,"
 message 0
 same "fixture: a message over STARTTLS is accepted" 0 $?
 ex_wait_log "<= probe0@example.org " 10
+# shellcheck disable=SC2016 # $1 belongs to the inner sh
 check "fixture: its <= line has no X= field (tls_cipher is off)" sh -c '! grep "<= probe0@" "$1" | grep -q " X="' sh "$LOG"
 
 # ------------------------------------------------------------- 1. dry run
@@ -174,7 +175,7 @@ same "logjam: mailtls probe now measures 3072 bits, ffdhe3072" '[true,"DHE",3072
 same "logjam: one backup folder" 1 "$(backup_count)"
 LOGJAM_BACKUP=$(find "$BACKUPS" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | head -n 1)
 MANIFEST="$BACKUPS/$LOGJAM_BACKUP/manifest.json"
-same "logjam: the manifest says done" done "$(jq -r .state "$MANIFEST")"
+same "logjam: the manifest says done" "done" "$(jq -r .state "$MANIFEST")"
 same "logjam: the manifest names the local file" "/etc/exim4/exim4.conf.localmacros:true" \
     "$(jq -r '[.files[] | "\(.path):\(.existed)"] | join(" ")' "$MANIFEST")"
 check "logjam: the backup keeps the old local file byte for byte" \
@@ -203,6 +204,7 @@ same "tls-logging: two SIGHUPs in the log" 2 "$(reloads)"
 message 1
 same "tls-logging: the next message is accepted" 0 $?
 ex_wait_log "<= probe1@example.org " 10
+# shellcheck disable=SC2016 # $1 belongs to the inner sh
 check "tls-logging: its <= line carries X=TLS…" sh -c 'grep "<= probe1@" "$1" | grep -qE " X=TLS1\.[23]:"' sh "$LOG"
 LOGGING_BACKUP=$(jq -r 'select(.title == "Log TLS sessions") | .id' "$BACKUPS"/*/manifest.json)
 

@@ -17,7 +17,7 @@
 #   ex_wait_log REGEX TIMEOUT  wait for a mainlog line
 #   ex_write_oakley2 FILE      RFC 2409 Oakley group 2 (1024 bits) as PEM
 
-# shellcheck source=lib/process.sh
+# shellcheck source-path=SCRIPTDIR source=process.sh
 . "$(dirname "${BASH_SOURCE[0]}")/process.sh"
 
 EX_LIB=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -54,6 +54,7 @@ ex_init() {
     trap 'exit 143' TERM
     # The namespace's layer (Debian-exim's uid and gid among them).
     ex_ns true || ex_fail "eximns.sh cannot make the namespace"
+    # shellcheck disable=SC2034 # for the test script: Debian-exim's group
     EX_GID=$(awk -F: '$1 == "Debian-exim" { print $4 }' "$EX_ROOT/layers/etc/passwd")
 }
 
@@ -144,7 +145,8 @@ ex_wait_log() {
 ex_write_oakley2() {
     local file=$1
     printf 'asn1=SEQUENCE:dh\n[dh]\np=INTEGER:0x%s\ng=INTEGER:2\n' "$EX_OAKLEY2_PRIME" >"$file.cnf"
-    openssl asn1parse -genconf "$file.cnf" -out "$file.der" -noout >/dev/null 2>&1 \
-        && openssl dhparam -inform DER -in "$file.der" -out "$file" >/dev/null 2>&1 \
-        || ex_fail "openssl could not write the Oakley group 2 parameters"
+    if ! openssl asn1parse -genconf "$file.cnf" -out "$file.der" -noout >/dev/null 2>&1 \
+        || ! openssl dhparam -inform DER -in "$file.der" -out "$file" >/dev/null 2>&1; then
+        ex_fail "openssl could not write the Oakley group 2 parameters"
+    fi
 }

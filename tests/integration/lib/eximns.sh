@@ -64,6 +64,7 @@ if [ ! -e "$layers/.done" ]; then
     touch "$layers/.done"
 fi
 
+# shellcheck disable=SC2016 # the inner sh expands its own variables
 exec unshare -m -u sh -c '
     set -e
     layers=$1
