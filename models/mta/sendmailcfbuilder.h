@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace mailtls {
+
+class CommandHost;
+
+// Builds sendmail.cf from a sendmail.mc the way Debian's /etc/mail/Makefile
+// does: `m4 sendmail.mc` in the configuration folder (its relative includes
+// and the "##### in …" line of the result depend on it), standard output
+// the .cf, standard error m4's complaints. Nothing live is written: a plan's
+// edited .mc is built from a copy in a temporary folder.
+class SendmailCfBuilder final
+{
+    Q_DECLARE_TR_FUNCTIONS(SendmailCfBuilder)
+
+public:
+    static constexpr qsizetype MaxOutputBytes = 16 * 1024 * 1024;
+
+    struct Build
+    {
+        bool ok = false; // m4 ran and exited 0
+        QByteArray output;
+        QByteArray errors; // m4's standard error
+        QString error; // translated: why it did not run, or its exit status
+    };
+
+    static QStringList command(const QString &m4Program, const QString &mcPath) { return {m4Program, mcPath}; }
+
+    // Writes `mc` to a temporary copy, runs m4 over it in `workingDirectory`
+    // and waits at most `timeoutMs`: for change plans, which are made in one
+    // call. m4's messages name `mcPath` instead of the copy.
+    static Build buildCopy(const CommandHost &host, const QString &m4Program, const QString &workingDirectory,
+                           const QString &mcPath, const QByteArray &mc, int timeoutMs = 20000);
+};
+
+} // namespace mailtls
