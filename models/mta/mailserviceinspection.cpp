@@ -5,6 +5,7 @@
 #include "models/mta/dovecotservice.h"
 #include "models/mta/eximservice.h"
 #include "models/mta/postfixservice.h"
+#include "models/mta/sendmailservice.h"
 
 namespace mailtls {
 
@@ -27,7 +28,7 @@ std::unique_ptr<MailServiceInspection> MailServiceInspection::create(MailService
     case MailService::Kind::Dovecot:
         return std::make_unique<DovecotServiceInspection>(std::move(host), configDirectory);
     case MailService::Kind::Sendmail:
-        break;
+        return std::make_unique<SendmailServiceInspection>(std::move(host), configDirectory);
     }
     return nullptr;
 }
