@@ -269,7 +269,14 @@ bool SendmailMc::parseStatement(qsizetype at, int line, bool conditional)
     s.endLine = int(upper - m_lineStarts.cbegin());
     s.start = at;
     s.end = close + 1;
-    s.literal = literalOf(t, arguments.at(0).start, arguments.at(0).end, &s.name);
+    // A name written bare (define(confLOG_LEVEL, 9)) is taken as written,
+    // as its writer meant it; m4 would expand it if it were a macro already,
+    // which the build of sendmail.cf shows.
+    const QByteArray first = t.mid(arguments.at(0).start, arguments.at(0).end - arguments.at(0).start).trimmed();
+    if (s.kind != Statement::Kind::Include && SendmailMc::isValidName(first))
+        s.name = first;
+    else
+        s.literal = literalOf(t, arguments.at(0).start, arguments.at(0).end, &s.name);
     if (s.kind == Statement::Kind::Define) {
         if (arguments.size() >= 2) {
             s.valueStart = arguments.at(1).start;
