@@ -208,6 +208,9 @@ std::size_t readFields(std::string_view text, EximEvent &e, Stop stop)
         if (stop == Stop::AtWords) {
             const bool aside = word.size() >= 2
                 && ((word.front() == '<' && word.back() == '>') || (word.front() == '(' && word.back() == ')'));
+            // "<original@address>: reason": the error text starts after it.
+            if (word.size() >= 3 && word.front() == '<' && word.substr(word.size() - 2) == ">:")
+                return pos + word.size();
             if (!aside)
                 return pos;
         }
