@@ -66,6 +66,7 @@ QJsonObject toJson(const Backup &backup)
         {QStringLiteral("title"), backup.title},
         {QStringLiteral("mta"), backup.mta},
         {QStringLiteral("configDir"), backup.configDir},
+        {QStringLiteral("host"), backup.host},
         {QStringLiteral("validateCommands"), validate},
         {QStringLiteral("statusCommand"), toJson(backup.statusCommand)},
         {QStringLiteral("reloadCommand"), toJson(backup.reloadCommand)},
@@ -83,6 +84,8 @@ bool fromJson(const QJsonObject &o, Backup *backup)
     backup->title = o.value(QStringLiteral("title")).toString();
     backup->mta = o.value(QStringLiteral("mta")).toString();
     backup->configDir = o.value(QStringLiteral("configDir")).toString();
+    // Manifests written before remote hosts have none: this computer.
+    backup->host = o.value(QStringLiteral("host")).toString();
     for (const QJsonValue &command : o.value(QStringLiteral("validateCommands")).toArray())
         backup->validateCommands.append(stringList(command));
     backup->statusCommand = stringList(o.value(QStringLiteral("statusCommand")));
@@ -133,7 +136,8 @@ bool BackupStore::isValidId(const QString &id)
     return pattern.match(id).hasMatch();
 }
 
-std::optional<Backup> BackupStore::create(const ChangePlan &plan, const QDateTime &now, QString *error) const
+std::optional<Backup> BackupStore::create(const ChangePlan &plan, const QDateTime &now, QString *error,
+                                          const QString &host) const
 {
     // Only a folder made here is closed to others: the user's own choice of
     // an existing folder (even /tmp) keeps its mode.
@@ -165,6 +169,7 @@ std::optional<Backup> BackupStore::create(const ChangePlan &plan, const QDateTim
     backup.title = plan.title;
     backup.mta = plan.mta;
     backup.configDir = plan.configDir;
+    backup.host = host;
     backup.validateCommands = plan.validateCommands;
     backup.statusCommand = plan.statusCommand;
     backup.reloadCommand = plan.reloadCommand;

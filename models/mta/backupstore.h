@@ -40,6 +40,10 @@ struct Backup
     QString title;
     QString mta;
     QString configDir;
+    // Where the files are: empty for this computer, else the host they were
+    // read from and written to ("ssh://mail@mx.example.org:2222"). The
+    // backup itself is always kept on this computer.
+    QString host;
     QList<QStringList> validateCommands;
     QStringList statusCommand;
     QStringList reloadCommand;
@@ -65,9 +69,10 @@ public:
     explicit BackupStore(const QString &root = defaultRoot());
     QString root() const { return m_root; }
 
-    // A new, empty backup for `plan`: its folder and a manifest in state
-    // "backed-up" with no files yet.
-    std::optional<Backup> create(const ChangePlan &plan, const QDateTime &now, QString *error) const;
+    // A new, empty backup for `plan` of files on `host` (see Backup::host):
+    // its folder and a manifest in state "backed-up" with no files yet.
+    std::optional<Backup> create(const ChangePlan &plan, const QDateTime &now, QString *error,
+                                 const QString &host = QString()) const;
     // Saves `bytes` as the copy of `file` (file.copy, file.sha256 are set).
     bool saveCopy(Backup &backup, BackedUpFile &file, const QByteArray &bytes, QString *error) const;
     // Rewrites manifest.json atomically.

@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include "models/mta/configfile.h"
+#include "models/mta/fileaccess.h"
 #include "models/mta/implicittlscheck.h"
 #include "models/mta/planverifier.h"
 #include "models/probe/probescheduler.h"
@@ -91,6 +92,7 @@ PlanApplier::PlanApplier(QObject *parent)
     : QObject(parent)
     , m_backupRoot(BackupStore::defaultRoot())
     , m_host(std::make_shared<LocalCommandHost>())
+    , m_files(FileAccess::create(m_host))
     , m_commandTimer(new QTimer(this))
     , m_retryTimer(new QTimer(this))
 {
@@ -121,10 +123,13 @@ void PlanApplier::setBackupRoot(const QString &root)
     m_backupRoot = root;
 }
 
-void PlanApplier::setCommandHost(std::shared_ptr<const CommandHost> host)
+void PlanApplier::setCommandHost(std::shared_ptr<const CommandHost> host, const QString &location)
 {
-    if (host)
-        m_host = std::move(host);
+    if (!host || m_running)
+        return;
+    m_host = std::move(host);
+    m_files = FileAccess::create(m_host);
+    m_location = m_host->isLocal() ? QString() : location;
 }
 
 void PlanApplier::setProbeOptions(const ProbeOptions &options)
@@ -191,6 +196,11 @@ std::optional<ChangePlan> PlanApplier::restorePlan(const QString &backupId, QStr
     const std::optional<Backup> backup = store.load(backupId, error);
     if (!backup)
         return std::nullopt;
+    if (!backup->host.isEmpty()) {
+        *error = tr("backup %1 holds files of %2: they are read there (mailtls fix --restore %1 --yes)")
+                     .arg(backup->id, backup->host);
+        return std::nullopt;
+    }
     ChangePlan plan;
     plan.title = tr("Put back the configuration saved before \"%1\" (backup %2)").arg(backup->title, backup->id);
     plan.mta = backup->mta;
@@ -224,6 +234,75 @@ std::optional<ChangePlan> PlanApplier::restorePlan(const QString &backupId, QStr
             plan.edits.append(edit);
     }
     return plan;
+}
+
+void PlanApplier::makeRestorePlan(const QString &backupId, RestorePlanDone done)
+{
+    const auto answer = [this, done](const std::optional<ChangePlan> &plan, const QString &error) {
+        QMetaObject::invokeMethod(this, [done, plan, error] { done(plan, error); }, Qt::QueuedConnection);
+    };
+    QString error;
+    const BackupStore store(m_backupRoot);
+    const std::optional<Backup> loaded = store.load(backupId, &error);
+    if (!loaded) {
+        answer(std::nullopt, error);
+        return;
+    }
+    const Backup backup = *loaded;
+    if (backup.host != m_location) {
+        answer(std::nullopt,
+               tr("backup %1 holds files of %2, not of %3")
+                   .arg(backup.id, backup.host.isEmpty() ? tr("this computer") : backup.host,
+                        m_location.isEmpty() ? tr("this computer") : m_location));
+        return;
+    }
+    auto plan = std::make_shared<ChangePlan>();
+    plan->title = tr("Put back the configuration saved before \"%1\" (backup %2)").arg(backup.title, backup.id);
+    plan->mta = backup.mta;
+    plan->configDir = backup.configDir;
+    plan->validateCommands = backup.validateCommands;
+    plan->statusCommand = backup.statusCommand;
+    plan->reloadCommand = backup.reloadCommand;
+    // One file after the other, each compared with its saved copy. Each read
+    // in flight keeps the chain alive; it ends with the last answer.
+    auto step = std::make_shared<std::function<void(int)>>();
+    const std::weak_ptr<std::function<void(int)>> weakStep = step;
+    *step = [this, backup, plan, done, weakStep](int index) {
+        if (index >= backup.files.size()) {
+            done(*plan, QString());
+            return;
+        }
+        const BackedUpFile file = backup.files.at(index);
+        m_files->read(file.path, [this, backup, plan, done, step = weakStep.lock(), file, index](const HostFile &current) {
+            if (!current.error.isEmpty()) {
+                done(std::nullopt, current.error);
+                return;
+            }
+            QString error;
+            FileEdit edit;
+            edit.path = file.path;
+            if (current.exists)
+                edit.before = current.bytes;
+            if (file.existed) {
+                const std::optional<QByteArray> saved = BackupStore(m_backupRoot).copyOf(backup, file, &error);
+                if (!saved) {
+                    done(std::nullopt, error);
+                    return;
+                }
+                edit.after = *saved;
+                edit.mode = file.mode;
+                edit.owner = file.owner;
+                edit.group = file.group;
+                edit.summary.append(tr("%1 as it was before").arg(file.path));
+            } else {
+                edit.summary.append(tr("remove %1 (it did not exist before)").arg(file.path));
+            }
+            if (edit.changesFile())
+                plan->edits.append(edit);
+            (*step)(index + 1);
+        });
+    };
+    QMetaObject::invokeMethod(this, [step] { (*step)(0); }, Qt::QueuedConnection);
 }
 
 bool PlanApplier::restore(const QString &backupId, QString *error)
@@ -329,9 +408,6 @@ void PlanApplier::setState(const QString &state)
 void PlanApplier::runBackup()
 {
     begin(Step::Backup, tr("Saving a copy of each file before it changes"));
-    // Every file is checked before anything is saved or written: a plan made
-    // from other bytes than the ones there now would undo someone's edit.
-    QList<ConfigFile::Contents> current;
     QStringList seen;
     for (const FileEdit &edit : std::as_const(m_plan.edits)) {
         if (seen.contains(edit.path)) {
@@ -339,17 +415,35 @@ void PlanApplier::runBackup()
             return;
         }
         seen.append(edit.path);
-        const ConfigFile::Contents contents = ConfigFile::read(edit.path);
-        if (!contents.error.isEmpty()) {
-            fail(Step::Backup, contents.error + QLatin1Char('\n') + tr("Nothing was changed."), QString());
+    }
+    // Every file is checked before anything is saved or written: a plan made
+    // from other bytes than the ones there now would undo someone's edit.
+    m_currentFiles.clear();
+    readForBackup(0);
+}
+
+void PlanApplier::readForBackup(int index)
+{
+    if (index >= m_plan.edits.size()) {
+        makeBackup();
+        return;
+    }
+    const FileEdit edit = m_plan.edits.at(index);
+    m_files->read(edit.path, [this, edit, index](const HostFile &file) {
+        if (m_cancelled) {
+            fail(Step::Backup, tr("cancelled"), QString());
+            return;
+        }
+        if (!file.error.isEmpty()) {
+            fail(Step::Backup, file.error + QLatin1Char('\n') + tr("Nothing was changed."), QString());
             return;
         }
         QString changed;
-        if (contents.exists && !edit.before)
+        if (file.exists && !edit.before)
             changed = tr("%1 was created after the plan was made").arg(edit.path);
-        else if (!contents.exists && edit.before)
+        else if (!file.exists && edit.before)
             changed = tr("%1 was removed after the plan was made").arg(edit.path);
-        else if (contents.exists && contents.bytes != *edit.before)
+        else if (file.exists && file.bytes != *edit.before)
             changed = tr("%1 changed after the plan was made").arg(edit.path);
         if (!changed.isEmpty()) {
             fail(Step::Backup,
@@ -357,12 +451,16 @@ void PlanApplier::runBackup()
                  QString());
             return;
         }
-        current.append(contents);
-    }
+        m_currentFiles.append(file);
+        readForBackup(index + 1);
+    });
+}
 
+void PlanApplier::makeBackup()
+{
     const BackupStore store(m_backupRoot);
     QString error;
-    std::optional<Backup> backup = store.create(m_plan, QDateTime::currentDateTimeUtc(), &error);
+    std::optional<Backup> backup = store.create(m_plan, QDateTime::currentDateTimeUtc(), &error, m_location);
     if (!backup) {
         fail(Step::Backup, error + QLatin1Char('\n') + tr("Nothing was changed."), QString());
         return;
@@ -371,15 +469,15 @@ void PlanApplier::runBackup()
     m_backupMade = true;
     for (qsizetype i = 0; i < m_plan.edits.size(); ++i) {
         const FileEdit &edit = m_plan.edits.at(i);
+        const HostFile &current = m_currentFiles.at(i);
         BackedUpFile file;
         file.path = edit.path;
-        file.existed = current.at(i).exists;
+        file.existed = current.exists;
         if (file.existed) {
-            const ConfigFile::Status status = ConfigFile::status(edit.path);
-            file.mode = status.mode;
-            file.owner = status.owner;
-            file.group = status.group;
-            if (!store.saveCopy(m_backup, file, current.at(i).bytes, &error)) {
+            file.mode = current.mode;
+            file.owner = current.owner;
+            file.group = current.group;
+            if (!store.saveCopy(m_backup, file, current.bytes, &error)) {
                 store.discard(m_backup);
                 m_backupMade = false;
                 fail(Step::Backup, error + QLatin1Char('\n') + tr("Nothing was changed."), QString());
@@ -389,7 +487,7 @@ void PlanApplier::runBackup()
         if (edit.after)
             file.newSha256 = ConfigFile::sha256(*edit.after);
         m_backup.files.append(file);
-        m_saved.append(current.at(i).bytes);
+        m_saved.append(current.bytes);
     }
     if (!store.save(m_backup, &error)) {
         store.discard(m_backup);
@@ -406,41 +504,68 @@ void PlanApplier::runWrite()
 {
     begin(Step::Write, tr("Writing the changed files"));
     setState(QStringLiteral("writing"));
-    QStringList written;
-    for (qsizetype i = 0; i < m_plan.edits.size(); ++i) {
-        const FileEdit &edit = m_plan.edits.at(i);
-        // Checked again right before the write: the backup step was an event
-        // loop turn ago.
-        const ConfigFile::Contents contents = ConfigFile::read(edit.path);
-        const bool same = contents.error.isEmpty() && contents.exists == edit.before.has_value()
-            && (!contents.exists || contents.bytes == *edit.before);
-        if (!same) {
-            fail(Step::Write, tr("%1 changed while the plan was being applied").arg(edit.path), QString());
-            return;
-        }
-        QString error;
-        const bool ok = edit.after
-            ? ConfigFile::write(edit.path, *edit.after, edit.mode, edit.owner, edit.group, &error)
-            : ConfigFile::remove(edit.path, &error);
-        if (!ok) {
-            fail(Step::Write, error, QString());
+    writeFile(0, QStringList());
+}
+
+void PlanApplier::writeFile(int index, QStringList written)
+{
+    if (index >= m_plan.edits.size()) {
+        setState(QStringLiteral("written"));
+        record(Step::Write, Outcome::Ok, written.join(QLatin1Char('\n')));
+        next(Step::Validate, &PlanApplier::runValidate);
+        return;
+    }
+    if (m_cancelled) {
+        fail(Step::Write, tr("cancelled"), QString());
+        return;
+    }
+    const FileEdit &edit = m_plan.edits.at(index);
+    // Checked again right at the write: the backup step was a while ago.
+    const Precondition precondition = Precondition::holds(edit.before);
+    const QString path = edit.path;
+    const bool removes = !edit.after;
+    auto onWritten = [this, index, path, removes, written](const FileChange &change) mutable {
+        if (!change.ok) {
+            fail(Step::Write,
+                 change.changed ? tr("%1 changed while the plan was being applied").arg(path) : change.error,
+                 QString());
             return;
         }
         m_wroteAny = true;
-        m_backup.files[i].written = true;
+        m_backup.files[index].written = true;
         setState(QStringLiteral("writing"));
-        written.append(edit.after ? tr("wrote %1").arg(edit.path) : tr("removed %1").arg(edit.path));
-    }
-    setState(QStringLiteral("written"));
-    record(Step::Write, Outcome::Ok, written.join(QLatin1Char('\n')));
-    next(Step::Validate, &PlanApplier::runValidate);
+        written.append(removes ? tr("removed %1").arg(path) : tr("wrote %1").arg(path));
+        writeFile(index + 1, written);
+    };
+    if (edit.after)
+        m_files->write(path, *edit.after, edit.mode, edit.owner, edit.group, precondition, onWritten);
+    else
+        m_files->remove(path, precondition, onWritten);
 }
 
 void PlanApplier::runValidate()
 {
     begin(Step::Validate, tr("Checking the new configuration"));
-    for (const ChangePlan::RequiredFile &required : std::as_const(m_plan.requiredFiles)) {
-        const ConfigFile::Status status = ConfigFile::status(required.path);
+    checkRequiredFile(0);
+}
+
+void PlanApplier::checkRequiredFile(int index)
+{
+    if (index >= m_plan.requiredFiles.size()) {
+        m_validateOutput.clear();
+        runValidateCommand(0);
+        return;
+    }
+    const ChangePlan::RequiredFile required = m_plan.requiredFiles.at(index);
+    m_files->status(required.path, [this, required, index](const HostFile &status) {
+        if (m_cancelled) {
+            fail(Step::Validate, tr("cancelled"), QString());
+            return;
+        }
+        if (!status.error.isEmpty()) {
+            fail(Step::Validate, status.error, QString());
+            return;
+        }
         if (!status.exists) {
             fail(Step::Validate,
                  tr("%1 names %2, which does not exist").arg(QString::fromLatin1(required.parameter), required.path),
@@ -454,9 +579,8 @@ void PlanApplier::runValidate()
                  QString());
             return;
         }
-    }
-    m_validateOutput.clear();
-    runValidateCommand(0);
+        checkRequiredFile(index + 1);
+    });
 }
 
 void PlanApplier::runValidateCommand(int index)
@@ -481,7 +605,8 @@ void PlanApplier::runValidateCommand(int index)
             return;
         }
         if (!ran) {
-            fail(Step::Validate, tr("%1 could not be run: %2").arg(commandText(argv), text.trimmed()),
+            fail(Step::Validate,
+                 tr("%1 could not be run: %2").arg(commandText(argv), commandFailure(exitCode, ran, output, text.trimmed())),
                  m_validateOutput);
             return;
         }
@@ -493,7 +618,9 @@ void PlanApplier::runValidateCommand(int index)
             return;
         }
         if (exitCode != 0) {
-            fail(Step::Validate, tr("%1 failed (exit status %2)").arg(commandText(argv)).arg(exitCode),
+            fail(Step::Validate,
+                 commandFailure(exitCode, ran, output,
+                                tr("%1 failed (exit status %2)").arg(commandText(argv)).arg(exitCode)),
                  m_validateOutput);
             return;
         }
@@ -529,6 +656,13 @@ void PlanApplier::runReload()
             fail(Step::Reload, tr("cancelled"), QString::fromLocal8Bit(statusOutput));
             return;
         }
+        // The host refused to ask (sudo, ssh): that says nothing about the MTA.
+        const QString refused = ran ? m_host->diagnose(exitCode, statusOutput) : QString();
+        if (!refused.isEmpty()) {
+            fail(Step::Reload, tr("%1 could not be run: %2").arg(commandText(m_plan.statusCommand), refused),
+                 QString::fromLocal8Bit(statusOutput));
+            return;
+        }
         if (!ran || exitCode != 0) {
             m_result.mtaRunning = false;
             record(Step::Reload, Outcome::Skipped,
@@ -547,8 +681,10 @@ void PlanApplier::runReload()
             }
             if (!reloadRan || code != 0) {
                 fail(Step::Reload,
-                     reloadRan ? tr("%1 failed (exit status %2)").arg(commandText(m_plan.reloadCommand)).arg(code)
-                               : tr("%1 could not be run: %2").arg(commandText(m_plan.reloadCommand), text.trimmed()),
+                     commandFailure(
+                         code, reloadRan, output,
+                         reloadRan ? tr("%1 failed (exit status %2)").arg(commandText(m_plan.reloadCommand)).arg(code)
+                                   : tr("%1 could not be run: %2").arg(commandText(m_plan.reloadCommand), text.trimmed())),
                      text);
                 return;
             }
@@ -679,46 +815,56 @@ void PlanApplier::fail(Step step, const QString &message, const QString &output)
     rollBack();
 }
 
-bool PlanApplier::restoreFiles(QString *message)
-{
-    QStringList problems;
-    int restored = 0;
-    for (qsizetype i = 0; i < m_plan.edits.size(); ++i) {
-        BackedUpFile &file = m_backup.files[i];
-        if (!file.written)
-            continue;
-        QString error;
-        const bool ok = file.existed
-            ? ConfigFile::write(file.path, m_saved.at(i), file.mode, file.owner, file.group, &error)
-            : ConfigFile::remove(file.path, &error);
-        // Read back: the promise is byte for byte.
-        const ConfigFile::Contents now = ConfigFile::read(file.path);
-        const bool same
-            = now.error.isEmpty() && now.exists == file.existed && (!file.existed || now.bytes == m_saved.at(i));
-        if (!ok || !same) {
-            problems.append(ok ? tr("%1 does not read back as saved").arg(file.path) : error);
-            continue;
-        }
-        file.written = false;
-        ++restored;
-    }
-    *message = problems.isEmpty()
-        ? tr("restored %n file(s) from %1", nullptr, restored).arg(QDir::toNativeSeparators(m_backup.folder))
-        : tr("could not restore every file; the copies are in %1:\n%2")
-              .arg(QDir::toNativeSeparators(m_backup.folder), problems.join(QLatin1Char('\n')));
-    return problems.isEmpty();
-}
-
 void PlanApplier::rollBack()
 {
     m_rollingBack = true;
     begin(Step::Rollback, tr("Putting the saved files back"));
     setState(QStringLiteral("rolling-back"));
-    QString message;
-    const bool filesOk = restoreFiles(&message);
+    m_restoreProblems.clear();
+    m_restored = 0;
+    restoreFile(0);
+}
+
+void PlanApplier::restoreFile(int index)
+{
+    while (index < m_plan.edits.size() && !m_backup.files.at(index).written)
+        ++index;
+    if (index >= m_plan.edits.size()) {
+        afterRestore();
+        return;
+    }
+    const BackedUpFile file = m_backup.files.at(index);
+    const QByteArray saved = m_saved.at(index);
+    // Read back: the promise is byte for byte.
+    auto readBack = [this, file, saved, index](const FileChange &change) {
+        m_files->read(file.path, [this, file, saved, index, change](const HostFile &now) {
+            const bool same
+                = now.error.isEmpty() && now.exists == file.existed && (!file.existed || now.bytes == saved);
+            if (!change.ok || !same)
+                m_restoreProblems.append(change.ok ? tr("%1 does not read back as saved").arg(file.path)
+                                                   : change.error);
+            else {
+                m_backup.files[index].written = false;
+                ++m_restored;
+            }
+            restoreFile(index + 1);
+        });
+    };
+    if (file.existed)
+        m_files->write(file.path, saved, file.mode, file.owner, file.group, Precondition::any(), readBack);
+    else
+        m_files->remove(file.path, Precondition::any(), readBack);
+}
+
+void PlanApplier::afterRestore()
+{
+    const bool filesOk = m_restoreProblems.isEmpty();
+    m_rollbackMessage = filesOk
+        ? tr("restored %n file(s) from %1", nullptr, m_restored).arg(QDir::toNativeSeparators(m_backup.folder))
+        : tr("could not restore every file; the copies are in %1:\n%2")
+              .arg(QDir::toNativeSeparators(m_backup.folder), m_restoreProblems.join(QLatin1Char('\n')));
     m_result.rolledBack = filesOk;
     m_result.rollbackFailed = !filesOk;
-    m_rollbackMessage = message;
     if (m_reloadTried && m_result.mtaRunning) {
         runCommand(m_plan.reloadCommand, [this](int exitCode, bool ran, const QByteArray &output) {
             afterRollbackReload(ran && exitCode == 0, QString::fromLocal8Bit(output));
@@ -752,6 +898,12 @@ void PlanApplier::end()
     m_rollingBack = false;
     const Result result = m_result;
     emit finished(result);
+}
+
+QString PlanApplier::commandFailure(int exitCode, bool ran, const QByteArray &output, const QString &fallback) const
+{
+    const QString host = m_host->diagnose(ran ? exitCode : -1, output);
+    return host.isEmpty() ? fallback : host;
 }
 
 void PlanApplier::runCommand(const QStringList &argv, CommandDone done)

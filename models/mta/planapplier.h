@@ -12,6 +12,7 @@
 
 #include "models/mta/backupstore.h"
 #include "models/mta/changeplan.h"
+#include "models/mta/fileaccess.h"
 #include "models/probe/probeoptions.h"
 #include "models/probe/probetypes.h"
 
@@ -21,19 +22,23 @@ class QTimer;
 namespace mailtls {
 
 class CommandHost;
+class FileAccess;
 class ImplicitTlsCheck;
 class ProbeScheduler;
 
 // Carries out a ChangePlan step by step without ever blocking its thread
-// (commands run as asynchronous QProcesses, probes through ProbeScheduler;
-// the files are small and written at once):
+// (commands run as asynchronous QProcesses, probes through ProbeScheduler,
+// files are read and written through a FileAccess: ConfigFile on this
+// computer, commands on another host):
 //
 //  1. Backup: every file the plan touches is read and compared with the bytes
 //     the plan was made from; if any differs, nothing is written at all.
 //     Each is copied into a new backup folder whose manifest.json names the
 //     file, its mode, owner, group and SHA-256.
-//  2. Write: each file replaced atomically (ConfigFile::write), keeping its
-//     mode, owner and group; the manifest records each file written.
+//  2. Write: each file replaced atomically (a temporary file renamed over
+//     it), keeping its mode, owner and group, and only while it still holds
+//     the bytes the plan was made from; the manifest records each file
+//     written.
 //  3. Validate: every file in plan.requiredFiles exists, then each of
 //     plan.validateCommands runs and must exit 0; a "fatal:" line in its
 //     output, or a "warning:" line that names a changed parameter or a file
@@ -51,6 +56,12 @@ class ProbeScheduler;
 // removed), and reloads again when the MTA runs; the result names the step
 // that failed and its output. The manifest keeps the state after each step,
 // so an interrupted apply shows in listBackups().
+//
+// On another host (setCommandHost() with a host that is not this computer)
+// the same steps run there: files through CommandFileAccess, commands through
+// the host (as root through SudoCommandHost); a refusal by the host (sudo's,
+// ssh's) fails the step with the host's own explanation. Backups stay on this
+// computer, and their manifest names the host (Backup::host).
 class PlanApplier final : public QObject
 {
     Q_OBJECT
@@ -94,8 +105,11 @@ public:
     // Where backup folders go (BackupStore::defaultRoot() unless set).
     void setBackupRoot(const QString &root);
     QString backupRoot() const { return m_backupRoot; }
-    // Where commands run (this machine unless set).
-    void setCommandHost(std::shared_ptr<const CommandHost> host);
+    // Where commands run and files are (this machine unless set), and, for
+    // another host, how the backup manifest names it ("ssh://user@host:port",
+    // see Backup::host). Not while a plan runs.
+    void setCommandHost(std::shared_ptr<const CommandHost> host, const QString &location = QString());
+    QString hostLocation() const { return m_location; }
     void setProbeOptions(const ProbeOptions &options);
     void setCommandTimeoutMs(int ms) { m_commandTimeoutMs = ms; }
     // How often verification probes before it fails, and the pause between.
@@ -108,8 +122,15 @@ public:
     // undone too). False with *error when that plan cannot be made or is empty.
     bool restore(const QString &backupId, QString *error);
     // The plan that puts back the files saved in `backupId`, as they are now
-    // compared with the saved copies; empty when they already match.
+    // compared with the saved copies; empty when they already match. Reads
+    // this computer's files: a backup of another host's files needs
+    // makeRestorePlan().
     std::optional<ChangePlan> restorePlan(const QString &backupId, QString *error) const;
+    // The same for a backup of files on any host, read through this
+    // applier's host (which must be the backup's: Backup::host); `done`
+    // follows once, never from inside this call.
+    using RestorePlanDone = std::function<void(const std::optional<ChangePlan> &plan, const QString &error)>;
+    void makeRestorePlan(const QString &backupId, RestorePlanDone done);
     QList<Backup> listBackups(QString *error = nullptr) const;
 
     // Stops the running step; anything written is rolled back (a rollback in
@@ -134,8 +155,12 @@ private:
 
     void next(Step step, void (PlanApplier::*run)());
     void runBackup();
+    void readForBackup(int index);
+    void makeBackup();
     void runWrite();
+    void writeFile(int index, QStringList written);
     void runValidate();
+    void checkRequiredFile(int index);
     void runValidateCommand(int index);
     void runReload();
     void runVerify();
@@ -144,6 +169,8 @@ private:
     void succeed();
     void fail(Step step, const QString &message, const QString &output);
     void rollBack();
+    void restoreFile(int index);
+    void afterRestore();
     void afterRollbackReload(bool ok, const QString &output);
     void end();
 
@@ -152,10 +179,14 @@ private:
     void setState(const QString &state);
     void runCommand(const QStringList &argv, CommandDone done);
     void onCommandEnded(int exitCode, bool ran);
-    bool restoreFiles(QString *message);
+    // What went wrong with a command that failed: the host's words (sudo's,
+    // ssh's) when it has any, else `fallback`.
+    QString commandFailure(int exitCode, bool ran, const QByteArray &output, const QString &fallback) const;
 
     QString m_backupRoot;
     std::shared_ptr<const CommandHost> m_host;
+    std::unique_ptr<FileAccess> m_files;
+    QString m_location;
     ProbeOptions m_probeOptions;
     int m_commandTimeoutMs = 120000;
     int m_verifyAttempts = 4;
@@ -164,6 +195,9 @@ private:
     ChangePlan m_plan;
     Backup m_backup;
     QList<QByteArray> m_saved; // per plan edit: the bytes backed up
+    QList<HostFile> m_currentFiles; // per plan edit: the file as the backup step read it
+    QStringList m_restoreProblems;
+    int m_restored = 0;
     Result m_result;
     bool m_running = false;
     bool m_cancelled = false;

@@ -6,6 +6,7 @@
 #include "models/mta/configfile.h"
 #include "models/mta/postfixinspection.h"
 #include "models/mta/postfixmaincf.h"
+#include "models/tls/dhgenerator.h"
 #include "models/tls/dhparameters.h"
 
 namespace mailtls {
@@ -120,6 +121,20 @@ QString PostfixFixes::dhFilePath(const PostfixInspectionResult &r, const DhChoic
     return QDir(r.configDirectory).filePath(name);
 }
 
+QStringList PostfixFixes::dhFilePaths(const PostfixInspectionResult &r)
+{
+    QStringList paths;
+    DhChoice choice;
+    for (const QString &group : DhParameters::rfc7919Groups()) {
+        choice.group = group;
+        paths.append(dhFilePath(r, choice, 0));
+    }
+    choice.kind = DhChoice::Kind::Generated;
+    for (const int bits : DhGenerator::offeredBits())
+        paths.append(dhFilePath(r, choice, bits));
+    return paths;
+}
+
 std::optional<ChangePlan> PostfixFixes::logjam(const PostfixInspectionResult &r, const DhChoice &choice, QString *error)
 {
     if (!usable(r, error))
@@ -180,7 +195,7 @@ std::optional<ChangePlan> PostfixFixes::logjam(const PostfixInspectionResult &r,
         return plan;
 
     const QString path = dhFilePath(r, choice, info.bits);
-    const ConfigFile::Contents existing = ConfigFile::read(path);
+    const ConfigFile::Contents existing = r.file(path);
     if (!existing.error.isEmpty()) {
         *error = existing.error;
         return std::nullopt;

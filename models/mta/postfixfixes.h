@@ -18,6 +18,9 @@ struct PostfixInspectionResult;
 // is idempotent: made again from the changed configuration, it is empty.
 // Every plan validates with `postfix -c DIR check` and `postconf -c DIR -n`,
 // asks `postfix -c DIR status`, and reloads with `postfix -c DIR reload`.
+// Files other than main.cf are read through the inspection
+// (PostfixInspectionResult::file), so a plan for a remote host is made from
+// what was read there.
 class PostfixFixes final
 {
     Q_DECLARE_TR_FUNCTIONS(PostfixFixes)
@@ -46,6 +49,9 @@ public:
 
     // The file a choice writes: DIR/dh_ffdhe3072.pem, DIR/dh_2048.pem.
     static QString dhFilePath(const PostfixInspectionResult &inspection, const DhChoice &choice, int bits);
+    // Every file a Logjam plan may write (each RFC 7919 group, each size
+    // offered for a group of its own): what a remote inspection reads ahead.
+    static QStringList dhFilePaths(const PostfixInspectionResult &inspection);
 
 private:
     static ChangePlan basePlan(const PostfixInspectionResult &inspection, const QString &title);

@@ -14,9 +14,12 @@
 #include <QTimer>
 
 #include "models/mta/configfile.h"
+#include "models/mta/fileaccess.h"
 #include "models/mta/postfixadvice.h"
+#include "models/mta/postfixfixes.h"
 #include "models/mta/postfixmaincf.h"
 #include "models/sources/commandhost.h"
+#include "models/sources/sudocommandhost.h"
 
 namespace mailtls {
 
@@ -35,6 +38,42 @@ bool excludesDhe(const QString &excluded)
             return true;
     }
     return false;
+}
+
+// The address of the host a remote inspection runs on, when it is an IP
+// literal (SudoCommandHost knows the host's spec; a name is never looked up).
+QString hostAddressOf(const CommandHost &host)
+{
+    const auto *remote = dynamic_cast<const SudoCommandHost *>(&host);
+    if (remote == nullptr)
+        return QString();
+    const QHostAddress address(remote->spec().host);
+    return address.isNull() ? QString() : address.toString();
+}
+
+ConfigFile::Contents contentsOf(const HostFile &file)
+{
+    ConfigFile::Contents contents;
+    contents.exists = file.exists;
+    contents.bytes = file.bytes;
+    contents.error = file.error;
+    return contents;
+}
+
+// A DH file read on a remote host, judged as DhParameters::inspectFile judges
+// a local one.
+DhFileInfo inspectContents(const ConfigFile::Contents &contents)
+{
+    DhFileInfo info;
+    if (!contents.exists) {
+        info.error = DhParameters::tr("there is no such file");
+        return info;
+    }
+    if (!contents.error.isEmpty()) {
+        info.error = DhParameters::tr("cannot be read: %1").arg(contents.error);
+        return info;
+    }
+    return DhParameters::inspect(contents.bytes);
 }
 
 } // namespace
@@ -68,6 +107,21 @@ QString PostfixInspectionResult::listenAddress() const
     const QStringList words = effective(QStringLiteral("inet_interfaces"))
                                   .toLower()
                                   .split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
+    if (remote) {
+        if (hostAddress.isEmpty())
+            return QString();
+        const QHostAddress host(hostAddress);
+        for (const QString &word : words) {
+            if (word == QLatin1String("all") || QHostAddress(word) == host)
+                return hostAddress;
+        }
+        for (const QString &word : words) {
+            const QHostAddress address(word);
+            if (!address.isNull() && !address.isLoopback())
+                return address.toString();
+        }
+        return QString();
+    }
     for (const QString &word : words) {
         if (word == QLatin1String("all") || word == QLatin1String("loopback-only") || word == QLatin1String("localhost")
             || word == QLatin1String("127.0.0.1"))
@@ -92,6 +146,19 @@ QString PostfixInspectionResult::effective(const QString &name) const
     PostfixMainCf document;
     document.setText(mainCf, mainCfPath);
     return QString::fromUtf8(document.expanded(name.toUtf8(), defaults).value).trimmed();
+}
+
+ConfigFile::Contents PostfixInspectionResult::file(const QString &path) const
+{
+    if (!remote)
+        return ConfigFile::read(path);
+    const auto it = files.constFind(path);
+    if (it != files.constEnd())
+        return *it;
+    ConfigFile::Contents contents;
+    contents.exists = true;
+    contents.error = tr("%1 was not read on the remote host").arg(path);
+    return contents;
 }
 
 bool PostfixInspectionResult::mainCfDefines(const QString &name) const
@@ -181,10 +248,16 @@ void PostfixInspection::start()
         return;
     m_running = true;
     m_result = PostfixInspectionResult();
-    if (!m_host || !m_host->isLocal()) {
+    if (!m_host) {
         // Finishing from start() would reach a caller that has not connected yet.
-        QTimer::singleShot(0, this, [this] { finish(tr("Postfix can be inspected on this computer only, for now.")); });
+        QTimer::singleShot(0, this, [this] { finish(tr("There is no host to inspect Postfix on.")); });
         return;
+    }
+    if (!m_host->isLocal()) {
+        m_result.remote = true;
+        m_result.hostAddress = hostAddressOf(*m_host);
+        // A fresh one for every run: a cancelled run's reads answer nobody.
+        m_files = FileAccess::create(m_host);
     }
     // One reader for every run: a cancelled run's postconf ends in its own time.
     if (m_settings == nullptr) {
@@ -202,6 +275,8 @@ void PostfixInspection::cancel()
     if (!m_running)
         return;
     discardProcess();
+    if (m_files)
+        m_files->cancel();
     finish(tr("The inspection was cancelled."));
     // Its finished() finds this inspection over and is ignored.
     if (m_settings != nullptr && m_settings->isRunning())
@@ -227,6 +302,10 @@ void PostfixInspection::onSettings()
         : !m_configDirectory.isEmpty()                                 ? m_configDirectory
                                                                        : QStringLiteral("/etc/postfix");
     r.mainCfPath = QDir(r.configDirectory).filePath(QStringLiteral("main.cf"));
+    if (r.remote) {
+        readRemoteFiles();
+        return;
+    }
     const ConfigFile::Contents contents = ConfigFile::read(r.mainCfPath);
     if (!contents.error.isEmpty()) {
         finish(contents.error);
@@ -254,6 +333,76 @@ void PostfixInspection::onSettings()
     runStatus();
 }
 
+void PostfixInspection::readRemoteFiles()
+{
+    PostfixInspectionResult &r = m_result;
+    r.postconfProgram = r.settings.postconfProgram;
+    // Beside postconf when it was found by its path, else where the remote
+    // PATH (or sudo's secure_path) finds it.
+    const qsizetype slash = r.postconfProgram.lastIndexOf(QLatin1Char('/'));
+    r.postfixProgram = slash < 0 ? QStringLiteral("postfix") : r.postconfProgram.left(slash + 1) + QStringLiteral("postfix");
+    m_files->read(r.mainCfPath, [this](const HostFile &file) { onRemoteMainCf(file); });
+}
+
+void PostfixInspection::onRemoteMainCf(const HostFile &file)
+{
+    if (!m_running)
+        return;
+    PostfixInspectionResult &r = m_result;
+    if (!file.error.isEmpty()) {
+        finish(file.error);
+        return;
+    }
+    if (!file.exists) {
+        finish(tr("there is no main.cf in %1 on %2").arg(r.configDirectory, m_host->displayName()));
+        return;
+    }
+    r.mainCf = file.bytes;
+    r.files.insert(r.mainCfPath, contentsOf(file));
+    // The DH file in use, and every file a Logjam plan may write: the plan
+    // is made later, from these bytes.
+    QStringList paths;
+    const QString dhFile = r.effective(QStringLiteral("smtpd_tls_dh1024_param_file"));
+    if (!dhFile.isEmpty() && dhFile != QLatin1String("auto"))
+        paths.append(dhFile);
+    for (const QString &path : PostfixFixes::dhFilePaths(r))
+        if (!paths.contains(path))
+            paths.append(path);
+    m_files->existing(paths, [this, paths](const QStringList &existing, const QString &error) {
+        if (!m_running)
+            return;
+        if (!error.isEmpty()) {
+            finish(error);
+            return;
+        }
+        for (const QString &path : paths)
+            if (!existing.contains(path))
+                m_result.files.insert(path, ConfigFile::Contents());
+        readRemoteFile(existing, 0);
+    });
+}
+
+void PostfixInspection::readRemoteFile(const QStringList &paths, int index)
+{
+    if (index >= paths.size()) {
+        runStatus();
+        return;
+    }
+    const QString path = paths.at(index);
+    m_files->read(path, [this, paths, index, path](const HostFile &file) {
+        if (!m_running)
+            return;
+        // A file the host refused to show (sudo, ssh) ends the inspection; a
+        // file that cannot be read is the finding's or the plan's to report.
+        if (file.hostProblem) {
+            finish(file.error);
+            return;
+        }
+        m_result.files.insert(path, contentsOf(file));
+        readRemoteFile(paths, index + 1);
+    });
+}
+
 void PostfixInspection::runStatus()
 {
     runCommand({m_result.postfixProgram, QStringLiteral("-c"), m_result.configDirectory, QStringLiteral("status")},
@@ -262,12 +411,20 @@ void PostfixInspection::runStatus()
 
 void PostfixInspection::onStatus(int exitCode, bool ran)
 {
+    // A host that refused to run it (sudo without a rule, a lost login)
+    // says nothing about Postfix, and would refuse the plan's commands too.
+    if (ran && exitCode != 0 && m_host->needsUser(exitCode, m_output)) {
+        finish(m_host->diagnose(exitCode, m_output));
+        return;
+    }
     m_result.statusOutput = QString::fromLocal8Bit(m_output).trimmed();
+    // On a remote host the commands run as root (SudoCommandHost).
+    const bool root = m_result.remote || ::geteuid() == 0;
     // postfix-script says "is not running" only to a terminal (else only to
     // the log), and exits 1 alike for "not running" and "not root".
     if (ran && exitCode == 0)
         m_result.running = PostfixInspectionResult::Running::Yes;
-    else if (ran && (m_output.contains("is not running") || (exitCode == 1 && ::geteuid() == 0)))
+    else if (ran && (m_output.contains("is not running") || (exitCode == 1 && root)))
         m_result.running = PostfixInspectionResult::Running::No;
     else
         m_result.running = PostfixInspectionResult::Running::Unknown;
@@ -323,7 +480,7 @@ void PostfixInspection::complete(PostfixInspectionResult &r)
     r.dhFile = r.effective(QStringLiteral("smtpd_tls_dh1024_param_file"));
     r.dh.reset();
     if (!r.dhFile.isEmpty() && r.dhFile != QLatin1String("auto"))
-        r.dh = DhParameters::inspectFile(r.dhFile);
+        r.dh = r.remote ? inspectContents(r.file(r.dhFile)) : DhParameters::inspectFile(r.dhFile);
     r.dheExcluded = excludesDhe(r.effective(QStringLiteral("smtpd_tls_exclude_ciphers")));
     r.findings = PostfixAdvice::findings(r);
     r.ok = true;

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "models/mta/configfile.h"
 #include "models/mta/configfinding.h"
 #include "models/mta/postfixsettings.h"
 #include "models/tls/dhparameters.h"
@@ -20,6 +21,8 @@ class QTimer;
 namespace mailtls {
 
 class CommandHost;
+class FileAccess;
+struct HostFile;
 
 // What an inspection of a Postfix configuration found.
 struct PostfixInspectionResult
@@ -66,6 +69,16 @@ public:
 
     QList<ConfigFinding> findings;
 
+    // Inspected on another host (through SSH): the files a plan needs were
+    // read there, and are in `files`.
+    bool remote = false;
+    // That host's address when it is an IP literal (a name is never looked
+    // up); empty otherwise.
+    QString hostAddress;
+    // The files read on the remote host, by path: main.cf, the DH file in
+    // use, and each DH file a Logjam plan may write (PostfixFixes::dhFilePath).
+    QHash<QString, ConfigFile::Contents> files;
+
     bool isAtLeast(int major, int minor) const;
     // Postfix ≥ 3.7 built with OpenSSL 3: an empty smtpd_tls_dh1024_param_file
     // (or "auto") lets OpenSSL choose a published group of matching size.
@@ -90,16 +103,28 @@ public:
     // Where to probe the server after a change: loopback when Postfix
     // listens there (inet_interfaces all, loopback-only, localhost,
     // 127.0.0.1), else the first address inet_interfaces lists; never a name
-    // (it would be looked up). Empty when there is none.
+    // (it would be looked up). Empty when there is none. On a remote host:
+    // hostAddress when Postfix listens on all addresses or on that one, else
+    // the first address it lists that is not loopback (its loopback cannot be
+    // reached from here).
     QString listenAddress() const;
+    // The file at `path` as it is now: read on this computer, or as the
+    // inspection read it on the remote host (an error when it did not).
+    ConfigFile::Contents file(const QString &path) const;
 };
 
-// Inspects a Postfix configuration on this machine: PostfixSettings (the TLS
-// settings, mail_version, the OpenSSL version), main.cf's bytes, the DH
-// parameter file in use (DhParameters::inspectFile), whether Postfix runs
+// Inspects a Postfix configuration: PostfixSettings (the TLS settings,
+// mail_version, the OpenSSL version), main.cf's bytes, the DH parameter file
+// in use (DhParameters::inspectFile), whether Postfix runs
 // (`postfix -c DIR status`) and master.cf's per-service overrides
 // (`postconf -c DIR -P`), then PostfixAdvice's findings. Commands run without
 // blocking; finished() follows start() once.
+//
+// On another host (a CommandHost that is not this computer, SudoCommandHost
+// over SSH) the commands run there and the files are read there through
+// CommandFileAccess, the DH files a Logjam plan may write included, so that
+// PostfixFixes needs no file of its own. A refusal by the host (sudo's,
+// ssh's) ends the inspection with the host's explanation.
 class PostfixInspection final : public QObject
 {
     Q_OBJECT
@@ -137,6 +162,9 @@ signals:
 
 private:
     void onSettings();
+    void readRemoteFiles();
+    void onRemoteMainCf(const HostFile &file);
+    void readRemoteFile(const QStringList &paths, int index);
     void runStatus();
     void runOverrides();
     void runCommand(const QStringList &argv, void (PostfixInspection::*done)(int exitCode, bool ran));
@@ -152,6 +180,7 @@ private:
     int m_timeout = 30000;
     bool m_running = false;
     PostfixSettings *m_settings = nullptr;
+    std::unique_ptr<FileAccess> m_files;
     QProcess *m_process = nullptr;
     QTimer *m_timer = nullptr;
     QByteArray m_output;

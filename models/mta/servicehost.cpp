@@ -1,0 +1,87 @@
+#include "models/mta/servicehost.h"
+
+#include "models/mta/commandfileaccess.h"
+#include "models/sources/sudocommandhost.h"
+
+namespace mailtls {
+
+namespace {
+
+const QString sshScheme = QStringLiteral("ssh://");
+
+} // namespace
+
+std::optional<SourceSpec> ServiceHost::parse(const QString &text, QString *error)
+{
+    if (!text.startsWith(sshScheme)) {
+        *error = tr("\"%1\" is not an SSH host: write ssh://[user@]host[:port]").arg(text);
+        return std::nullopt;
+    }
+    const QString authority = text.mid(sshScheme.size());
+    if (authority.isEmpty() || authority.contains(QLatin1Char('/'))) {
+        *error = authority.isEmpty() ? tr("\"%1\" names no host: write ssh://[user@]host[:port]").arg(text)
+                                     : tr("\"%1\" has a path after the host: write ssh://[user@]host[:port] "
+                                          "(the configuration folder is given with --config-dir)")
+                                           .arg(text);
+        return std::nullopt;
+    }
+    // The same host, user and port rules as a followed log's source.
+    std::optional<SourceSpec> spec = SourceSpec::parse(text + QStringLiteral("/journal"), error);
+    if (!spec)
+        return std::nullopt;
+    spec->kind = SourceSpec::Kind::File;
+    spec->unit.clear();
+    spec->path.clear();
+    return spec;
+}
+
+QString ServiceHost::location(const SourceSpec &spec)
+{
+    QString text = sshScheme;
+    if (!spec.user.isEmpty())
+        text += spec.user + QLatin1Char('@');
+    text += spec.host.contains(QLatin1Char(':')) ? QLatin1Char('[') + spec.host + QLatin1Char(']') : spec.host;
+    if (spec.port != 0)
+        text += QLatin1Char(':') + QString::number(spec.port);
+    return text;
+}
+
+bool ServiceHost::supportsRemote(MailService::Kind kind)
+{
+    return kind == MailService::Kind::Postfix;
+}
+
+QString ServiceHost::remoteRefusal(MailService::Kind kind)
+{
+    if (supportsRemote(kind))
+        return QString();
+    return tr("%1 can be fixed on this computer only, for now: its inspection reads the configuration files "
+              "directly. Run mailtls fix on that host itself.")
+        .arg(MailService::kindTitle(kind));
+}
+
+QStringList ServiceHost::sudoPrograms(MailService::Kind kind)
+{
+    QStringList programs;
+    switch (kind) {
+    case MailService::Kind::Postfix:
+        // postconf reads the settings, postfix checks, asks and reloads, and
+        // openssl (postconf's openssl_path) tells the OpenSSL version.
+        programs << QStringLiteral("/usr/sbin/postconf") << QStringLiteral("/usr/sbin/postfix")
+                 << QStringLiteral("/usr/bin/openssl");
+        break;
+    case MailService::Kind::Sendmail:
+    case MailService::Kind::Exim:
+    case MailService::Kind::Dovecot:
+        break;
+    }
+    return programs + CommandFileAccess::programs();
+}
+
+std::shared_ptr<SudoCommandHost> ServiceHost::create(const SourceSpec &spec, const SshSettings &settings,
+                                                     MailService::Kind kind)
+{
+    return SudoCommandHost::forLogin(std::make_shared<SshCommandHost>(spec, settings), spec, sudoPrograms(kind));
+}
+
+} // namespace mailtls
