@@ -50,6 +50,7 @@ struct SendmailEvent
     // from= lines
     std::string_view sender;        // from=<…> without brackets
     std::int64_t size = -1;
+    int recipientCount = -1;        // nrcpts= (after aliasing and forwarding); -1 when not logged
     std::string_view protocol;      // proto=ESMTPSA
     std::string_view daemon;        // daemon=MTA-v4 (also the daemon a SessionEnd line names)
     std::string_view authMechanism; // auth=PLAIN (Sendmail 8.16+; "NONE" when not authenticated)

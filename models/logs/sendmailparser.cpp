@@ -193,6 +193,10 @@ void parseStarttls(std::string_view message, SendmailEvent &event)
     } else if (startsWith(message, "STARTTLS=client")) {
         rest = message.substr(15);
     } else {
+        // STARTTLS=read, STARTTLS=write: the TLS layer's I/O diagnostics (8.15+,
+        // high LogLevel) that come with a read/write error line.
+        if (startsWith(message, "STARTTLS=read, ") || startsWith(message, "STARTTLS=write, "))
+            event.kind = Kind::Ignored;
         return;
     }
     if (startsWith(rest, ": ")) {
@@ -220,6 +224,10 @@ void parseFrom(std::string_view rest, SendmailEvent &event)
             std::int64_t size = 0;
             if (std::from_chars(value.data(), value.data() + value.size(), size).ec == std::errc())
                 event.size = size;
+        } else if (key == "nrcpts") {
+            int count = 0;
+            if (std::from_chars(value.data(), value.data() + value.size(), count).ec == std::errc())
+                event.recipientCount = count;
         } else if (key == "proto") {
             event.protocol = value;
         } else if (key == "daemon") {
@@ -267,7 +275,6 @@ void parseTo(std::string_view rest, bool continuation, SendmailEvent &event)
     std::string_view key;
     std::string_view value;
     std::string_view relay;
-    std::string_view dsn;
     bool hasStat = false;
     while (fields.next(key, value)) {
         if (key == "to") {
@@ -276,8 +283,6 @@ void parseTo(std::string_view rest, bool continuation, SendmailEvent &event)
             event.mailer = value;
         } else if (key == "relay") {
             relay = value;
-        } else if (key == "dsn") {
-            dsn = value;
         } else if (key == "tls_verify") {
             event.tlsVerify = value;
         } else if (key == "stat") {
@@ -300,15 +305,18 @@ void parseTo(std::string_view rest, bool continuation, SendmailEvent &event)
         event.stat = SendmailStat::Other;
     } else {
         // "User unknown", "Service unavailable", "Host unknown (…)", dsn=5.x.x.
-        event.stat = (dsn.empty() || dsn.front() == '5' || !stat.empty()) ? SendmailStat::Bounced
-                                                                         : SendmailStat::Other;
+        event.stat = stat.empty() ? SendmailStat::Other : SendmailStat::Bounced;
     }
     if (event.stat == SendmailStat::Deferred || event.stat == SendmailStat::Bounced) {
-        std::string_view reason = stat;
-        if (startsWith(reason, "Deferred: "))
-            reason.remove_prefix(10);
-        reason = SendmailText::withoutReplyCodes(reason);
-        const TlsProblem problem = SendmailText::classify(reason);
+        std::string_view reply = stat;
+        if (startsWith(reply, "Deferred: "))
+            reply.remove_prefix(10);
+        const std::string_view reason = SendmailText::withoutReplyCodes(reply);
+        // proto.m4 gives its TLS policy's refusals the reply 403 4.7.0 (503 5.7.0
+        // with TLS_PERM_ERR), a code no SMTP server sends.
+        const bool policy = startsWith(reply, "403 4.7.0 ") || startsWith(reply, "503 5.7.0 ");
+        const TlsProblem problem = policy ? SendmailText::classifyReject(std::string_view(), reason)
+                                          : SendmailText::classify(reason);
         if (problem != TlsProblem::None) {
             event.problem = problem;
             event.problemText = reason;
@@ -445,7 +453,7 @@ bool isKnownDaemonLine(std::string_view message)
           "/etc/aliases", "accepting connections", "rejecting connections", "runqueue",
           "grew WorkList", "daemon ", "SYSERR", "unable to ", "sendmail starting", "My unqualified",
           "gethostbyaddr", "NOQUEUE", "queue run", "child ", "savemail panic", "sm-msp-queue",
-          "AUTH=client, ", "AUTH warning", "Authentication-Warning", "tcpwrappers "}) {
+          "AUTH=client, ", "AUTH: ", "AUTH warning", "Authentication-Warning", "tcpwrappers "}) {
         if (startsWith(message, prefix))
             return true;
     }

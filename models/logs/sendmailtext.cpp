@@ -133,6 +133,12 @@ Trust SendmailText::trustFromVerify(std::string_view verify)
     return Trust::Unknown;
 }
 
+bool SendmailText::verifySaysEncrypted(std::string_view verify)
+{
+    return verify == "OK" || verify == "NO" || verify == "NOT" || verify == "FAIL" || verify == "TRUSTED"
+        || verify == "DANE_FAIL";
+}
+
 TlsProblem SendmailText::classify(std::string_view text)
 {
     if (containsNoCase(text, "dh key too small") || containsNoCase(text, "dh_key_too_small"))
@@ -197,7 +203,19 @@ bool SendmailText::containsNoCase(std::string_view text, std::string_view needle
 
 bool SendmailText::equalsNoCase(std::string_view a, std::string_view b)
 {
-    return a.size() == b.size() && PostfixScanner::findNoCase(a, b) == 0;
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i];
+        char y = b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = char(x + ('a' - 'A'));
+        if (y >= 'A' && y <= 'Z')
+            y = char(y + ('a' - 'A'));
+        if (x != y)
+            return false;
+    }
+    return true;
 }
 
 } // namespace mailtls

@@ -47,11 +47,18 @@ public:
     //                                   DANE TLSA records (Sendmail 8.16+).
     //   FAIL, TEMP, PROTOCOL, SOFTWARE, Untrusted: a certificate was presented but not
     //   DANE_FAIL, other DANE_*         (or not fully) verified; the session is still
-    //                                   encrypted.
+    //                                   encrypted. (TEMP, PROTOCOL and SOFTWARE name a
+    //                                   STARTTLS that did not complete; on a line that
+    //                                   says it did, nothing was verified.)
     //   NO, NOT                         Anonymous: no certificate was presented (NO) or
     //                                   asked for (NOT), Postfix's "Anonymous".
     //   NONE, CLEAR, CONFIG, other      Unknown: no verification result at all.
     static Trust trustFromVerify(std::string_view verify);
+    // Whether a ${verify} word (8.16's tls_verify= on from= and to= lines) says
+    // that STARTTLS completed: OK, NO, NOT, FAIL, TRUSTED, DANE_FAIL. NONE and
+    // CLEAR (no STARTTLS), SOFTWARE (the handshake failed), TEMP and PROTOCOL
+    // (the STARTTLS command itself failed) say it did not.
+    static bool verifySaysEncrypted(std::string_view verify);
 
     // What TLS trouble a text names: OpenSSL's and Sendmail's words, "dh key
     // too small" in every wording OpenSSL has used (SSL3_CHECK_CERT_AND_ALGORITHM,

@@ -85,6 +85,8 @@ QString describe(const SendmailEvent &e)
     add("from", e.sender);
     if (e.size >= 0)
         parts << QStringLiteral("size=%1").arg(e.size);
+    if (e.recipientCount >= 0)
+        parts << QStringLiteral("nrcpts=%1").arg(e.recipientCount);
     add("proto", e.protocol);
     add("daemon", e.daemon);
     add("auth", e.authMechanism);
@@ -281,6 +283,8 @@ void TestSendmailParser::parse_data()
          "STARTTLS: SSL_connect:failed in SSLv3 read server key exchange A",
          "ClientTlsDetail Handshake(\"SSL_connect:failed in SSLv3 read server key exchange A\")"},
         {"info callback state", "STARTTLS: SSL_accept:SSLv3 write server hello A", "Ignored"},
+        {"TLS read diagnostics", "STARTTLS=read, info: fds=9/8, err=5", "Ignored"},
+        {"STARTTLS of another kind", "STARTTLS=frobnicate, x=1", "Unrecognised"},
         {"read error",
          "STARTTLS: read error=syscall error (-1), errno=104, get_error=error:00000000:lib(0):func(0):reason(0), retry=99, ssl_err=5",
          "TlsIoError Other(\"read error=syscall error (-1), errno=104, get_error=error:00000000:lib(0):func(0):reason(0), retry=99, ssl_err=5\")"},
@@ -311,19 +315,19 @@ void TestSendmailParser::parse_data()
         // ---- from= ----
         {"from over SMTP with TLS and AUTH",
          "qA7LqlqC029841: from=<a@example.net>, size=1391, class=0, nrcpts=1, msgid=<1@example.net>, bodytype=8BITMIME, proto=ESMTPSA, daemon=MSA, relay=laptop.example.net [192.0.2.77]",
-         "From qid=qA7LqlqC029841 host=laptop.example.net ip=192.0.2.77 from=a@example.net size=1391 proto=ESMTPSA daemon=MSA smtp"},
+         "From qid=qA7LqlqC029841 host=laptop.example.net ip=192.0.2.77 from=a@example.net size=1391 nrcpts=1 proto=ESMTPSA daemon=MSA smtp"},
         {"from, Sendmail 8.16 tls_verify and auth",
          "4AB1cDEf012345: from=<b@example.org>, size=20480, class=0, nrcpts=2, msgid=<2@example.org>, proto=ESMTPS, daemon=MTA-v4, tls_verify=NO, auth=NONE, relay=mail.example.org [198.51.100.20]",
-         "From qid=4AB1cDEf012345 host=mail.example.org ip=198.51.100.20 from=b@example.org size=20480 proto=ESMTPS daemon=MTA-v4 auth=NONE tls_verify=NO smtp"},
+         "From qid=4AB1cDEf012345 host=mail.example.org ip=198.51.100.20 from=b@example.org size=20480 nrcpts=2 proto=ESMTPS daemon=MTA-v4 auth=NONE tls_verify=NO smtp"},
         {"from, local submission",
          "4AB1cDEf012346: from=root, size=310, class=0, nrcpts=1, msgid=<3@mx.example.com>, relay=root@localhost",
-         "From qid=4AB1cDEf012346 host=root@localhost from=root size=310"},
+         "From qid=4AB1cDEf012346 host=root@localhost from=root size=310 nrcpts=1"},
         {"from, notification",
          "4AB1cDEf012347: from=<>, size=2978, class=0, nrcpts=1, msgid=<4@mx.example.com>, proto=ESMTP, daemon=MTA, relay=[RESPONSE]",
-         "From qid=4AB1cDEf012347 size=2978 proto=ESMTP daemon=MTA response"},
+         "From qid=4AB1cDEf012347 size=2978 nrcpts=1 proto=ESMTP daemon=MTA response"},
         {"from, Sendmail 8.9 without daemon",
          "MAA01090: from=<frank@peri.example.edu>, size=555, class=0, pri=60555, nrcpts=2, msgid=<5@nyssa.example.edu>, proto=SMTP, relay=nyssa [128.146.226.22]",
-         "From qid=MAA01090 host=nyssa ip=128.146.226.22 from=frank@peri.example.edu size=555 proto=SMTP smtp"},
+         "From qid=MAA01090 host=nyssa ip=128.146.226.22 from=frank@peri.example.edu size=555 nrcpts=2 proto=SMTP smtp"},
 
         // ---- to= ----
         {"to, several recipients",
@@ -338,6 +342,12 @@ void TestSendmailParser::parse_data()
         {"to, deferred without connection",
          "qACMe8E2017601: to=<x@example.com>, delay=00:00:00, xdelay=00:00:00, mailer=esmtp, pri=127125, relay=mta6.example.net., dsn=4.0.0, stat=Deferred",
          "To qid=qACMe8E2017601 host=mta6.example.net. to=<x@example.com> mailer=esmtp stat=Deferred"},
+        {"to, deferred by the TLS policy",
+         "hBT7rwVP015584: to=<w@bank.example>, delay=00:00:01, xdelay=00:00:01, mailer=esmtp, pri=120000, relay=mx.bank.example. [192.0.2.40], dsn=4.0.0, stat=Deferred: 403 4.7.0 authentication failed",
+         "To qid=hBT7rwVP015584 host=mx.bank.example. ip=192.0.2.40 to=<w@bank.example> mailer=esmtp stat=Deferred Certificate(\"authentication failed\")"},
+        {"to, deferred, not for TLS",
+         "hBT7rwVP015585: to=<g@example.com>, delay=00:00:01, xdelay=00:00:01, mailer=esmtp, pri=120000, relay=mx.example.com. [203.0.113.22], dsn=4.7.1, stat=Deferred: 451 4.7.1 Greylisting in action, please come back later",
+         "To qid=hBT7rwVP015585 host=mx.example.com. ip=203.0.113.22 to=<g@example.com> mailer=esmtp stat=Deferred"},
         {"to, deferred for TLS",
          "hBT7rwVP015583: to=<r@example.org>, delay=4+12:04:53, xdelay=00:00:02, mailer=esmtp, pri=5884931, relay=mx.example.org. [192.0.2.44], dsn=4.0.0, stat=Deferred: 403 4.7.0 TLS handshake failed.",
          "To qid=hBT7rwVP015583 host=mx.example.org. ip=192.0.2.44 to=<r@example.org> mailer=esmtp stat=Deferred Handshake(\"TLS handshake failed.\")"},
@@ -358,6 +368,7 @@ void TestSendmailParser::parse_data()
         {"AUTH=server", "AUTH=server, relay=laptop.example.com [203.0.113.50], authid=alice, mech=PLAIN, bits=0",
          "Auth host=laptop.example.com ip=203.0.113.50"},
         {"AUTH=client", "AUTH=client, relay=smarthost.example.net., mech=PLAIN, bits=0", "Ignored"},
+        {"AUTH mechanisms", "AUTH: available mech=PLAIN LOGIN, allowed mech=EXTERNAL PLAIN LOGIN", "Ignored"},
         {"AUTH failure",
          "06I02CNi016764: AUTH failure (LOGIN): authentication failure (-13) SASL(-13): authentication failure: checkpass failed, user=user@example.com, relay=example.com [192.0.2.3] (may be forged)",
          "SessionLine qid=06I02CNi016764 host=example.com ip=192.0.2.3 forged"},
@@ -506,8 +517,8 @@ void TestSendmailParser::corpus_data()
                QStringLiteral("To qid=qACMe8E2017601 host=mta6.am0.yahoodns.net. to=<augie@corp.sonic.net> mailer=esmtp stat=Deferred"),
                QStringLiteral("To qid=qAD0Cg5c013756 to=<augie@corp.sonic.net> stat=Bounced"),
                QStringLiteral("To qid=qADMh0cd016570 host=ign-com.mail.eo.outlook.com. ip=216.32.180.22 to=<augie@corp.sonic.net>,<augie@sonic.net>,<augie@schwer.us> mailer=esmtp stat=Sent"),
-               QStringLiteral("From qid=qA7LqlqC029841 host=a.mail.sonic.net ip=64.142.16.245 from=augie@corp.sonic.net size=1391 proto=ESMTP daemon=MTA smtp"),
-               QStringLiteral("From qid=qACL1Pfa024787 host=mail.wlbutler.com ip=208.106.122.5 from=augie@corp.sonic.net size=7712 proto=ESMTP daemon=MTA smtp"),
+               QStringLiteral("From qid=qA7LqlqC029841 host=a.mail.sonic.net ip=64.142.16.245 from=augie@corp.sonic.net size=1391 nrcpts=1 proto=ESMTP daemon=MTA smtp"),
+               QStringLiteral("From qid=qACL1Pfa024787 host=mail.wlbutler.com ip=208.106.122.5 from=augie@corp.sonic.net size=7712 nrcpts=1 proto=ESMTP daemon=MTA smtp"),
                QStringLiteral("Ignored qid=qA7LqlqC029841"),
                QStringLiteral("ClientTls host=gmail-smtp-in.l.google.com. tls=TLSv1/SSLv3/RC4-SHA/128/3 verify=OK"),
                QStringLiteral("TlsIoError Other(\"write error=syscall error (-1), errno=104, get_error=error:00000000:lib(0):func(0):reason(0), retry=99, ssl_err=5\")"),
@@ -574,11 +585,11 @@ void TestSendmailParser::corpus_data()
                QStringLiteral("Ignored qid=rA37ZTSC026252"),
                QStringLiteral("Ignored qid=rA37ZTSC026252"),
                QStringLiteral("Ignored qid=rA37ZTSC026254"),
-               QStringLiteral("From qid=rA37ZTSC026254 host=163.23.32.95.dsl-dynamic.vsi.ru ip=95.32.23.163 from=davaojk25@domain.com size=0 proto=ESMTP daemon=MTA smtp"),
+               QStringLiteral("From qid=rA37ZTSC026254 host=163.23.32.95.dsl-dynamic.vsi.ru ip=95.32.23.163 from=davaojk25@domain.com size=0 nrcpts=0 proto=ESMTP daemon=MTA smtp"),
                QStringLiteral("Ignored qid=rA37ZTSC026252"),
-               QStringLiteral("From qid=rA37ZTSC026255 host=163.23.32.95.dsl-dynamic.vsi.ru ip=95.32.23.163 from=anton@domain.com size=0 proto=ESMTP daemon=MTA smtp"),
+               QStringLiteral("From qid=rA37ZTSC026255 host=163.23.32.95.dsl-dynamic.vsi.ru ip=95.32.23.163 from=anton@domain.com size=0 nrcpts=0 proto=ESMTP daemon=MTA smtp"),
                QStringLiteral("Ignored qid=55HIbcGI002794"),
-               QStringLiteral("From qid=55HIbcGI002794 ip=192.168.1.45 from=root@yourhost.com size=108 proto=ESMTP daemon=MTA-v4 smtp"),
+               QStringLiteral("From qid=55HIbcGI002794 ip=192.168.1.45 from=root@yourhost.com size=108 nrcpts=0 proto=ESMTP daemon=MTA-v4 smtp"),
                QStringLiteral("SessionEnd qid=v26LtRA0020949 host=some-host-24.example.org ip=192.0.2.194 daemon=MTA"),
                QStringLiteral("SessionEnd qid=v27K4Vj8018624 host=some-host-24.example.org ip=192.0.2.195 forged daemon=MSP-v4"),
                QStringLiteral("SessionEnd qid=x2TMXH7Y023221 host=internettl.org ip=104.152.52.29 forged daemon=TLSMTA"),
