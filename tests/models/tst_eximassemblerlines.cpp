@@ -1,3 +1,5 @@
+#include <random>
+
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
@@ -166,6 +168,7 @@ private slots:
     void corpusLines_data();
     void corpusLines();
     void corpusShapes();
+    void hostileInput();
 };
 
 void TestEximAssemblerLines::messages_data()
@@ -614,6 +617,51 @@ void TestEximAssemblerLines::corpusShapes()
     QCOMPARE(ciphers, 823);
     QCOMPARE(clientTlsErrors, 100);
     QCOMPARE(fallbacks, 16);
+}
+
+void TestEximAssemblerLines::hostileInput()
+{
+    // Every prefix of lines of every shape, and random text made of the
+    // characters the parser looks for: no crash, no read past the end, and the
+    // assembler takes whatever comes of it.
+    const QByteArray shapes[] = {
+        QByteArray("[1/2] 2024-03-18 10:00:01.123 +0100 [4711] 1rmABC-000123-AB <= a@b H=name (helo x) [192.0.2.1]:25* I=[198.51.100.1]:25 P=esmtpsa X=TLS1.3:ECDHE_X25519__RSA:256* CV=no DN=\"CN=a\\\"b\" A=p:u S=12 T=\"s\" for c@d"),
+        QByteArray("1rmABC-000000003Hx-0Abc == a@b <a@b>: R=r T=t: defer (-37) H=h [192.0.2.1]:PORT_D*: TLS session: (gnutls_handshake): x"),
+        QByteArray("1rmABC-000123-AB TLS session: (SSL_connect): error:0A00018A:SSL routines::dh key too small: delivering unencrypted to H=h [192.0.2.1] (not in hosts_require_tls)"),
+        QByteArray("TLS error on connection from (h) [2001:db8::1]:25 I=[::1]:25 Ci=1 (SSL_accept): error"),
+        QByteArray("SMTP connection from (a b c) [192.0.2.1]:1 (TCP/IP connection count = 1)"),
+        QByteArray("1rmABC-000123-AB DANE attempt failed; TLS connection to h [192.0.2.1]: (x)"),
+    };
+    EximAssembler a;
+    std::int64_t offset = 0;
+    auto feed = [&a, &offset](const std::string &message) {
+        EximMessageParser::parse(message);
+        LogLine line;
+        line.program = "exim";
+        line.timeUtc = 1718000000 + offset / 100;
+        line.message = message;
+        a.feed(line, offset++);
+    };
+    for (const QByteArray &shape : shapes) {
+        for (qsizetype n = 0; n <= shape.size(); ++n)
+            feed(std::string(shape.constData(), std::size_t(n)));
+    }
+    std::mt19937 random(3);
+    const char alphabet[] = "1rmABC-000123-AB <==>*()[]:\"=HXSPTC. ab0/";
+    for (int i = 0; i < 50000; ++i) {
+        std::string message(random() % 64, ' ');
+        for (char &c : message)
+            c = alphabet[random() % (sizeof alphabet - 1)];
+        if (i % 2 == 0)
+            message = "1rmABC-000123-AB " + message;
+        feed(message);
+    }
+    a.finish();
+    const AssemblerOutput out = a.takeOutput();
+    QVERIFY(!out.isEmpty());
+    QString error;
+    EximAssembler b;
+    QVERIFY2(b.restoreState(a.saveState(), &error), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestEximAssemblerLines)
