@@ -138,8 +138,9 @@ struct Message
     std::string sender;
     std::vector<Delivered> delivered;
 
-    // The latest delivery-result (=>, ->, >>, **, ==) or per-host line.
-    enum class Last : std::uint8_t { None, Result, HostLine };
+    // The latest delivery-result or per-host line: a delivery (=>, ->, >>),
+    // a failure or deferral (**, ==), a host's error or fallback line.
+    enum class Last : std::uint8_t { None, Delivered, NotDelivered, HostLine };
     Last last = Last::None;
     std::string lastHost;           // Peer::hostKey() of that line's host
     std::int64_t lastLineTime = 0;

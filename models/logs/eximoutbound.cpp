@@ -82,21 +82,24 @@ void EximOutbound::delivery(const LineContext &line, const EximEvent &event)
     const Peer peer = peerOf(event);
     const std::string hostKey = isRemote ? peer.hostKey() : std::string();
 
-    if (event.flag == EximFlag::Deferred || event.flag == EximFlag::Failed) {
-        const bool sameTransaction = m.last == Message::Last::Result && sameAttempt(m, hostKey, line.time);
-        if (isRemote && !event.host.reused && !sameTransaction)
-            connection(line, event, peer);
+    const bool notDelivered = event.flag == EximFlag::Deferred || event.flag == EximFlag::Failed;
+    // Recipients of one transaction that the server took or refused: the
+    // accepted ones are "=>" then "->", and the refused ones get a "=="/"**"
+    // line each, before or after them.
+    const bool sameTransaction = sameAttempt(m, hostKey, line.time)
+        && (m.last == Message::Last::NotDelivered || (notDelivered && m.last == Message::Last::Delivered));
+    if (isRemote && !event.host.reused && event.flag != EximFlag::Additional && !sameTransaction)
+        connection(line, event, peer);
+    if (notDelivered) {
         if (event.problem != TlsProblem::None)
             failure(m, line, event, isRemote ? peer : Peer(), hostKey);
         else
             m.failureOpen = false;
     } else {
-        if (isRemote && event.flag != EximFlag::Additional && !event.host.reused)
-            connection(line, event, peer);
         countSent(event.messageId, m, line, event, peer);
         m.failureOpen = false;
     }
-    m.last = Message::Last::Result;
+    m.last = notDelivered ? Message::Last::NotDelivered : Message::Last::Delivered;
     m.lastHost = hostKey;
     m.lastLineTime = line.time;
 }

@@ -22,12 +22,14 @@ namespace mailtls {
 // Exim put "*" after the address (a connection that carried an earlier
 // message); "->" lines are further recipients on the same one. A "**" or "=="
 // line naming H=… [ip] without "*" is a new connection too (the server was
-// reached: Exim logs no host for a connection that failed), except when it
-// repeats the host of the message's previous result line within
-// kTransactionWindow (each recipient of one transaction gets its own line).
-// Encrypted iff the line has X=. Per-host lines ("H=… [ip]: reason" of a host
-// tried before the last, "TLS session: … delivering unencrypted") are no
-// connections: the connection that carried the message is on its own line.
+// reached: Exim names no host when it could not connect). Recipients the
+// server refused in the same transaction get a "=="/"**" line each, before or
+// after the accepted ones: a line to the same host as the message's previous
+// result line, within kTransactionWindow, when one of the two was such a
+// refusal, is on that line's connection. Encrypted iff the line has X=.
+// Per-host lines ("H=… [ip]: reason" of a host tried before the last, "TLS
+// session: … delivering unencrypted") are no connections: the connection that
+// carried the message has its own line.
 //
 // TLS failures, one per line: a per-host line with a TLS reason, a "TLS
 // session: … delivering unencrypted to H=…" line, a "=="/"**" line with a TLS

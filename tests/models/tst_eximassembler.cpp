@@ -274,6 +274,20 @@ std::vector<Case> countingCases()
         L({"conn@0 outbound mx.example.org(198.51.100.20) plain [0]"}),
         {}});
 
+    cases.push_back({"a refused recipient before an accepted one is the same transaction",
+        L({"10:00:01 1rmABC-000123-AB == carol@example.org R=dnslookup T=remote_smtp defer (-44) H=mx.example.org [198.51.100.20]: SMTP error from remote mail server after RCPT TO:<carol@example.org>: 451 4.2.0 try later",
+           "10:00:01 1rmABC-000123-AB => bob@example.org R=dnslookup T=remote_smtp H=mx.example.org [198.51.100.20] C=\"250 OK\""}),
+        L({"msg@1 outbound mx.example.org(198.51.100.20) 1rmABC-000123-AB plain 0 to=bob@example.org [1]",
+           "conn@0 outbound mx.example.org(198.51.100.20) plain [0]"}),
+        L({"outbound mx.example.org msg=1/0 conn=1/0 fail=0"})});
+
+    cases.push_back({"a refused recipient after an accepted one is the same transaction",
+        L({"10:00:01 1rmABC-000123-AB => bob@example.org R=dnslookup T=remote_smtp H=mx.example.org [198.51.100.20] X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=yes C=\"250 OK\"",
+           "10:00:01 1rmABC-000123-AB ** carol@example.org R=dnslookup T=remote_smtp H=mx.example.org [198.51.100.20] X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=yes: SMTP error from remote mail server after RCPT TO:<carol@example.org>: 550 5.1.1 unknown"}),
+        L({"msg@0 outbound mx.example.org(198.51.100.20) 1rmABC-000123-AB enc 0 to=bob@example.org [0]",
+           "conn@0 outbound mx.example.org(198.51.100.20) enc [0]"}),
+        L({"outbound mx.example.org msg=1/1 conn=1/1 fail=0"})});
+
     cases.push_back({"a plaintext delivery makes the message to that peer plaintext",
         L({"10:00:00 1rmABC-000123-AB <= a@example.com U=a P=local S=10",
            "10:00:01 1rmABC-000123-AB => bob@example.org R=dnslookup T=remote_smtp H=mx.example.org [198.51.100.20] X=TLS1.2:ECDHE-RSA-AES256-GCM-SHA384:256 CV=yes C=\"250 OK\"",
