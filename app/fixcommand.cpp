@@ -1,5 +1,6 @@
 #include "app/fixcommand.h"
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -12,19 +13,39 @@
 #include "app/commandline.h"
 #include "app/dhparamcommand.h"
 #include "app/stopsignals.h"
+#include "app/terminalaskpass.h"
 #include "models/mta/backupstore.h"
 #include "models/mta/changeplan.h"
 #include "models/mta/planapplier.h"
 #include "models/itemmodels/probetitles.h"
 #include "models/mta/mailservice.h"
 #include "models/mta/mailserviceinspection.h"
+#include "models/mta/servicehost.h"
 #include "models/sources/localcommandhost.h"
+#include "models/sources/sudocommandhost.h"
 #include "models/tls/dhgenerator.h"
 #include "models/tls/dhparameters.h"
 
 namespace mailtls {
 
 namespace {
+
+// Where the service is: this computer, or a host reached over SSH.
+struct Target
+{
+    std::shared_ptr<const CommandHost> host = std::make_shared<LocalCommandHost>();
+    QString location; // empty, or "ssh://user@host:port" (Backup::host)
+    QString askpassTarget; // how ssh's askpass helper names the host
+};
+
+Target remoteTarget(const SourceSpec &spec, const SshSettings &settings, MailService::Kind kind)
+{
+    Target target;
+    target.host = ServiceHost::create(spec, settings, kind);
+    target.location = ServiceHost::location(spec);
+    target.askpassTarget = SshCommandHost::displayNameOf(spec);
+    return target;
+}
 
 // `text` after a first column of `width` characters; later lines indented
 // to that column.
@@ -56,10 +77,13 @@ QString commandText(const QStringList &argv)
     return words.join(QLatin1Char(' '));
 }
 
-void printFindings(const MailService &service)
+void printFindings(const MailService &service, const Target &target)
 {
-    QString text = FixCommand::tr("%1, configuration in %2").arg(service.versionText(), service.configDirectory())
-        + QStringLiteral("\n\n") + FixCommand::tr("Findings:") + QLatin1Char('\n');
+    const QString where = target.location.isEmpty()
+        ? FixCommand::tr("%1, configuration in %2").arg(service.versionText(), service.configDirectory())
+        : FixCommand::tr("%1, configuration in %2 on %3")
+              .arg(service.versionText(), service.configDirectory(), target.host->displayName());
+    QString text = where + QStringLiteral("\n\n") + FixCommand::tr("Findings:") + QLatin1Char('\n');
     const QList<ConfigFinding> findings = service.findings();
     if (findings.isEmpty())
         text += QStringLiteral("  ") + FixCommand::tr("none") + QLatin1Char('\n');
@@ -140,11 +164,12 @@ QString stateText(const Backup &backup)
     return FixCommand::tr("interrupted (%1)").arg(backup.state);
 }
 
-// Runs `plan` through a PlanApplier, printing each step.
-int applyPlan(const ChangePlan &plan, const QString &backupRoot)
+// Runs `plan` through a PlanApplier on `target`, printing each step.
+int applyPlan(const ChangePlan &plan, const QString &backupRoot, const Target &target)
 {
     PlanApplier applier;
     applier.setBackupRoot(backupRoot);
+    applier.setCommandHost(target.host, target.location);
     StopSignals stop(StopSignals::Second::Stops);
     QEventLoop loop;
     PlanApplier::Result result;
@@ -199,19 +224,30 @@ int applyPlan(const ChangePlan &plan, const QString &backupRoot)
                                                "rollback step above; the saved files are in backup %2")
                                     .arg(step, result.backupId));
     } else if (result.changedNothing) {
+        // A message of several lines (sudo's explanation) ends the output whole.
         CommandLine::printError(
-            FixCommand::tr("the %1 step failed: %2; nothing was changed").arg(step, result.message));
+            result.message.contains(QLatin1Char('\n'))
+                ? FixCommand::tr("the %1 step failed, and nothing was changed: %2").arg(step, result.message)
+                : FixCommand::tr("the %1 step failed: %2; nothing was changed").arg(step, result.message));
     } else {
-        CommandLine::printError(FixCommand::tr("the %1 step failed: %2; the previous configuration is back in place")
-                                    .arg(step, result.message));
+        CommandLine::printError(
+            result.message.contains(QLatin1Char('\n'))
+                ? FixCommand::tr("the %1 step failed, and the previous configuration is back in place: %2")
+                      .arg(step, result.message)
+                : FixCommand::tr("the %1 step failed: %2; the previous configuration is back in place")
+                      .arg(step, result.message));
     }
     return CommandLine::Failed;
 }
 
-int listBackups(const QString &root)
+// The backups in `root`; those of `host` only when it is given.
+int listBackups(const QString &root, const std::optional<QString> &host)
 {
     QString problems;
-    const QList<Backup> backups = BackupStore(root).list(&problems);
+    QList<Backup> backups = BackupStore(root).list(&problems);
+    if (host)
+        backups.erase(std::remove_if(backups.begin(), backups.end(), [&](const Backup &b) { return b.host != *host; }),
+                      backups.end());
     if (!problems.isEmpty())
         CommandLine::printError(problems);
     if (backups.isEmpty()) {
@@ -224,6 +260,8 @@ int listBackups(const QString &root)
     for (const Backup &b : backups) {
         text += QStringLiteral("  %1  %2  %3  %4\n")
                     .arg(b.id, b.created.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")), stateText(b), b.title);
+        if (!b.host.isEmpty())
+            text += QStringLiteral("      ") + FixCommand::tr("on %1").arg(b.host) + QLatin1Char('\n');
         for (const BackedUpFile &f : b.files)
             text += QStringLiteral("      ") + (f.existed ? f.path : FixCommand::tr("%1 (created)").arg(f.path))
                 + QLatin1Char('\n');
@@ -233,21 +271,67 @@ int listBackups(const QString &root)
     return CommandLine::Ok;
 }
 
-int restore(const QString &root, const QString &id, bool apply)
+// The plan that puts backup `id`'s files back, read where they are.
+std::optional<ChangePlan> restorePlanOf(PlanApplier &applier, const QString &id, bool remote, QString *error)
 {
+    if (!remote)
+        return applier.restorePlan(id, error);
+    std::optional<ChangePlan> plan;
+    QEventLoop loop;
+    applier.makeRestorePlan(id, [&](const std::optional<ChangePlan> &made, const QString &why) {
+        plan = made;
+        *error = why;
+        loop.quit();
+    });
+    loop.exec();
+    return plan;
+}
+
+int restore(const QString &root, const QString &id, bool apply, const std::optional<QString> &wantedHost,
+            const SshSettings &ssh, TerminalAskpass &askpass)
+{
+    QString error;
+    const std::optional<Backup> backup = BackupStore(root).load(id, &error);
+    if (!backup) {
+        CommandLine::printError(error);
+        return CommandLine::Failed;
+    }
+    if (wantedHost && *wantedHost != backup->host) {
+        CommandLine::printError(FixCommand::tr("backup %1 holds files of %2, not of %3")
+                                    .arg(id, backup->host.isEmpty() ? FixCommand::tr("this computer") : backup->host,
+                                         wantedHost->isEmpty() ? FixCommand::tr("this computer") : *wantedHost));
+        return CommandLine::Usage;
+    }
+    Target target;
+    if (!backup->host.isEmpty()) {
+        const std::optional<SourceSpec> spec = ServiceHost::parse(backup->host, &error);
+        const std::optional<MailService::Kind> kind = MailService::kindFromKey(backup->mta.toLower());
+        const QString why = !spec ? error
+            : !kind               ? FixCommand::tr("it is of an unknown service, %1").arg(backup->mta)
+                                  : ServiceHost::remoteRefusal(*kind);
+        if (!why.isEmpty()) {
+            CommandLine::printError(FixCommand::tr("backup %1 cannot be restored from here: %2").arg(id, why));
+            return CommandLine::Failed;
+        }
+        target = remoteTarget(*spec, ssh, *kind);
+    }
     PlanApplier applier;
     applier.setBackupRoot(root);
-    QString error;
-    const std::optional<ChangePlan> plan = applier.restorePlan(id, &error);
+    applier.setCommandHost(target.host, target.location);
+    const std::optional<ChangePlan> plan = restorePlanOf(applier, id, !target.location.isEmpty(), &error);
     if (!plan) {
         CommandLine::printError(error);
         return CommandLine::Failed;
     }
+    if (!target.askpassTarget.isEmpty())
+        askpass.server()->connectionSucceeded(target.askpassTarget);
     if (plan->isEmpty()) {
         CommandLine::printOut(FixCommand::tr("Nothing to change: the files are as backup %1 saved them.").arg(id)
                               + QLatin1Char('\n'));
         return CommandLine::Ok;
     }
+    if (!target.location.isEmpty())
+        CommandLine::printOut(FixCommand::tr("On %1:").arg(target.host->displayName()) + QLatin1Char('\n'));
     if (!printPlan(*plan))
         return CommandLine::Failed;
     if (!apply) {
@@ -255,7 +339,7 @@ int restore(const QString &root, const QString &id, bool apply)
                               + QLatin1Char('\n'));
         return CommandLine::Ok;
     }
-    return applyPlan(*plan, root);
+    return applyPlan(*plan, root, target);
 }
 
 } // namespace
@@ -305,9 +389,26 @@ int FixCommand::run(const QStringList &arguments)
         tr("DIR"));
     const QCommandLineOption restoreOption(QStringLiteral("restore"),
                                            tr("List the backups, or with BACKUP show (and with --yes apply) the "
-                                              "plan that puts its files back."));
+                                              "plan that puts its files back (on the host they came from)."));
+    const QCommandLineOption hostOption(
+        QStringLiteral("host"),
+        tr("Fix the service on another host over SSH (Postfix only, for now): its commands run there as root "
+           "through sudo -n (never asking for a sudo password) unless the login is root; backups stay on this "
+           "computer. With --restore: that host's backups only."),
+        tr("ssh://[user@]host[:port]"));
+    const QCommandLineOption sshConfigOption(QStringLiteral("ssh-config"),
+                                             tr("With --host: use this ssh configuration file instead of "
+                                                "~/.ssh/config."),
+                                             tr("FILE"));
+    const QCommandLineOption identityOption(QStringLiteral("identity"),
+                                            tr("With --host: offer this private key first."), tr("FILE"));
+    const QCommandLineOption hostKeyOption(
+        QStringLiteral("accept-host-key"),
+        tr("With --host: accept this SSH host key fingerprint (SHA256:…) for a host not known yet. Repeatable."),
+        tr("FINGERPRINT"));
     parser.addOptions({mtaOption, dirOption, dryRunOption, yesOption, groupOption, bitsOption, certOption, keyOption,
-                       verifyOption, backupOption, restoreOption});
+                       verifyOption, backupOption, restoreOption, hostOption, sshConfigOption, identityOption,
+                       hostKeyOption});
     parser.addPositionalArgument(QStringLiteral("FIX"),
                                  tr("logjam, starttls or tls-logging (or BACKUP with --restore)."),
                                  QStringLiteral("logjam|starttls|tls-logging"));
@@ -332,6 +433,38 @@ int FixCommand::run(const QStringList &arguments)
         return CommandLine::Usage;
     }
 
+    // The SSH side, for --host and for restoring a remote backup.
+    QString error;
+    std::optional<SourceSpec> remote;
+    if (parser.isSet(hostOption)) {
+        remote = ServiceHost::parse(parser.value(hostOption), &error);
+        if (!remote) {
+            CommandLine::printError(tr("--host: %1").arg(error));
+            return CommandLine::Usage;
+        }
+    }
+    for (const QCommandLineOption &option : {sshConfigOption, identityOption}) {
+        if (parser.isSet(option) && parser.value(option).isEmpty()) {
+            CommandLine::printError(tr("--%1: the file name is empty").arg(option.names().constFirst()));
+            return CommandLine::Usage;
+        }
+    }
+    TerminalAskpass askpass(QStringLiteral("mailtls fix"), parser.values(hostKeyOption));
+    SshSettings ssh;
+    ssh.knownHostsFile = SshSettings::defaultKnownHostsFile();
+    ssh.askpassProgram = QCoreApplication::applicationFilePath();
+    if (parser.isSet(identityOption))
+        ssh.identityFile = QFileInfo(parser.value(identityOption)).absoluteFilePath();
+    if (parser.isSet(sshConfigOption))
+        ssh.extraOptions << QStringLiteral("-F") << QFileInfo(parser.value(sshConfigOption)).absoluteFilePath();
+    const auto startAskpass = [&] {
+        QString why;
+        if (askpass.listen(&why))
+            ssh.askpassSocket = askpass.socketName();
+        else
+            CommandLine::printError(tr("passwords and host keys cannot be asked for: %1").arg(why));
+    };
+
     if (parser.isSet(restoreOption)) {
         for (const QCommandLineOption &option :
              {groupOption, bitsOption, certOption, keyOption, verifyOption, dirOption}) {
@@ -344,9 +477,16 @@ int FixCommand::run(const QStringList &arguments)
             CommandLine::printError(tr("--restore takes one backup at most"));
             return CommandLine::Usage;
         }
+        const std::optional<QString> host
+            = remote ? std::optional<QString>(ServiceHost::location(*remote)) : std::nullopt;
         if (positional.isEmpty())
-            return listBackups(backupRoot);
-        return restore(backupRoot, positional.constFirst(), parser.isSet(yesOption));
+            return listBackups(backupRoot, host);
+        startAskpass();
+        return restore(backupRoot, positional.constFirst(), parser.isSet(yesOption), host, ssh, askpass);
+    }
+    if (remote && !ServiceHost::supportsRemote(*kind)) {
+        CommandLine::printError(tr("--host: %1").arg(ServiceHost::remoteRefusal(*kind)));
+        return CommandLine::Usage;
     }
 
     if (positional.size() != 1) {
@@ -415,7 +555,15 @@ int FixCommand::run(const QStringList &arguments)
         return CommandLine::Usage;
     }
     QString configDir = parser.value(dirOption);
-    if (parser.isSet(dirOption)) {
+    if (parser.isSet(dirOption) && remote) {
+        // A folder on the other host: it is not looked up here.
+        if (!configDir.startsWith(QLatin1Char('/'))) {
+            CommandLine::printError(tr("--config-dir: %1 is not an absolute path on %2")
+                                        .arg(configDir, SshCommandHost::displayNameOf(*remote)));
+            return CommandLine::Usage;
+        }
+        configDir = QDir::cleanPath(configDir);
+    } else if (parser.isSet(dirOption)) {
         if (!QFileInfo(configDir).isDir()) {
             CommandLine::printError(tr("--config-dir: there is no folder %1").arg(configDir));
             return CommandLine::Usage;
@@ -423,8 +571,21 @@ int FixCommand::run(const QStringList &arguments)
         configDir = QFileInfo(configDir).absoluteFilePath();
     }
 
+    Target target;
+    if (remote) {
+        for (const QCommandLineOption &option : {certOption, keyOption}) {
+            if (parser.isSet(option) && !parser.value(option).startsWith(QLatin1Char('/'))) {
+                CommandLine::printError(tr("--%1: %2 is not an absolute path on %3")
+                                            .arg(option.names().constFirst(), parser.value(option),
+                                                 SshCommandHost::displayNameOf(*remote)));
+                return CommandLine::Usage;
+            }
+        }
+        startAskpass();
+        target = remoteTarget(*remote, ssh, *kind);
+    }
     const std::unique_ptr<MailServiceInspection> inspection
-        = MailServiceInspection::create(*kind, std::make_shared<LocalCommandHost>(), configDir);
+        = MailServiceInspection::create(*kind, target.host, configDir);
     if (!inspection) {
         CommandLine::printError(
             tr("--mta %1: this build of mailtls cannot inspect %2").arg(MailService::kindKey(*kind),
@@ -435,10 +596,15 @@ int FixCommand::run(const QStringList &arguments)
     const std::shared_ptr<const MailService> service = inspection->service();
     if (!service) {
         CommandLine::printError(
-            tr("cannot inspect %1: %2").arg(MailService::kindTitle(*kind), inspection->errorString()));
+            target.location.isEmpty()
+                ? tr("cannot inspect %1: %2").arg(MailService::kindTitle(*kind), inspection->errorString())
+                : tr("cannot inspect %1 on %2: %3")
+                      .arg(MailService::kindTitle(*kind), target.host->displayName(), inspection->errorString()));
         return CommandLine::Failed;
     }
-    printFindings(*service);
+    if (!target.askpassTarget.isEmpty())
+        askpass.server()->connectionSucceeded(target.askpassTarget);
+    printFindings(*service, target);
     if (!service->offers(*fix)) {
         QString error;
         service->plan(*fix, choice, QString(), QString(), &error);
@@ -455,8 +621,10 @@ int FixCommand::run(const QStringList &arguments)
             return CommandLine::Failed;
     }
 
-    const auto absolute = [](const QString &path) { return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath(); };
-    QString error;
+    // A path on another host is taken as it is (checked absolute above).
+    const auto absolute = [&](const QString &path) {
+        return path.isEmpty() || remote ? path : QFileInfo(path).absoluteFilePath();
+    };
     std::optional<ChangePlan> plan = service->plan(*fix, choice, absolute(parser.value(certOption)),
                                                    absolute(parser.value(keyOption)), &error);
     if (!plan) {
@@ -477,7 +645,7 @@ int FixCommand::run(const QStringList &arguments)
         CommandLine::printOut(tr("Nothing was changed. Run again with --yes to apply this plan.") + QLatin1Char('\n'));
         return CommandLine::Ok;
     }
-    return applyPlan(*plan, backupRoot);
+    return applyPlan(*plan, backupRoot, target);
 }
 
 } // namespace mailtls
