@@ -36,6 +36,21 @@ std::string_view firstToken(std::string_view text)
     return text.substr(0, text.find(' '));
 }
 
+// An address: to the next blank, a quoted local part ("name with spaces"@domain) whole.
+std::string_view addressToken(std::string_view text)
+{
+    std::size_t p = 0;
+    while (p < text.size() && text[p] != ' ') {
+        if (text[p] == '"') {
+            ++p;
+            while (p < text.size() && text[p] != '"')
+                p += text[p] == '\\' ? 2 : 1;
+        }
+        ++p;
+    }
+    return text.substr(0, std::min(p, text.size()));
+}
+
 // "[1/3] " or "[1\3] ": the part marker of a line Exim split for syslog.
 // `part` is the part's number; false when the text has no marker.
 bool splitMarker(std::string_view text, int &part, std::size_t &length)
@@ -299,7 +314,7 @@ void parseFlagged(std::string_view text, EximFlag flag, EximEvent &e)
 {
     e.flag = flag;
     text = skipSpaces(text.substr(3));
-    const std::string_view address = firstToken(text);
+    const std::string_view address = addressToken(text);
     text.remove_prefix(address.size());
     if (flag == EximFlag::Arrival || flag == EximFlag::FakeReject) {
         e.kind = EximLineKind::Arrival;

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QMap>
 #include <QRegularExpression>
 #include <QTest>
 #include <QTimeZone>
@@ -108,6 +109,89 @@ QString describeMessage(const QByteArray &message)
     return describe(EximMessageParser::parse(std::string_view(message.constData(), std::size_t(message.size()))));
 }
 
+// What another reader finds in an arrival, delivery or client TLS error line:
+// regular expressions over the text, for the fields describe() shows; the
+// kind, problem and reason are the parser's own.
+QString oracle(const QString &message, const EximEvent &parsed)
+{
+    static const QRegularExpression quoted(QStringLiteral("\"(?:[^\"\\\\]|\\\\.)*\""));
+    static const QRegularExpression head(
+        QStringLiteral("^(?:\\[(\\d+)\\] )?(\\S+) (\\S\\S) ((?:\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s\"])+)"));
+    static const QRegularExpression host(QStringLiteral(
+        "(?:^| )(?:H=|TLS error on connection from )(?:([^ (\\[]\\S*) )?(?:\\((.*?)\\) )?\\[([^\\]]+)\\](?::(\\w+))?(\\*)?"));
+    static const QRegularExpression token(QStringLiteral("(?:(\\w+\\*?)=(\"(?:[^\"\\\\]|\\\\.)*\"|\\S*))|(\\S+)"));
+
+    const bool clientError = message.startsWith(QLatin1String("TLS error on connection from "));
+    const bool arrival = parsed.flag == EximFlag::Arrival || parsed.flag == EximFlag::FakeReject;
+    // NAME=value fields, the first of each name, up to the recipients of an
+    // arrival (" for …") or the error text of a client's TLS error.
+    QMap<QString, QString> fields;
+    for (auto it = token.globalMatch(message); it.hasNext();) {
+        const QRegularExpressionMatch t = it.next();
+        if (arrival && t.captured(3) == QLatin1String("for"))
+            break;
+        if (clientError && t.captured(3).startsWith(QLatin1Char('(')))
+            break;
+        const QString name = t.captured(1);
+        QString value = t.captured(2);
+        if (name.isEmpty() || fields.contains(name))
+            continue;
+        if (value.endsWith(QLatin1Char(':')) && !value.startsWith(QLatin1Char('"')))
+            value.chop(1);
+        fields.insert(name, value);
+    }
+
+    const QString plain = QString(message).replace(quoted, QStringLiteral("\"\""));
+    QStringList parts{kindName(parsed.kind)};
+    QString pid;
+    if (!clientError) {
+        const QRegularExpressionMatch h = head.match(message);
+        pid = h.captured(1);
+        parts << h.captured(3) << h.captured(2);
+        parts << QStringLiteral("<%1>").arg(h.captured(4) == QLatin1String("<>") ? QString() : h.captured(4));
+    }
+    const QRegularExpressionMatch hm = host.match(plain);
+    if (hm.hasMatch()) {
+        QString h = QStringLiteral("H=%1|%2|%3").arg(hm.captured(1), hm.captured(2), hm.captured(3));
+        bool digits = false;
+        const int port = hm.captured(4).toInt(&digits);
+        if (digits && port != 0)
+            h += QLatin1Char(':') + QString::number(port);
+        if (!hm.captured(5).isEmpty())
+            h += QLatin1Char('*');
+        parts << h;
+    }
+    if (arrival)
+        parts << QStringLiteral("P=") + fields.value(QStringLiteral("P"));
+    for (const char *name : {"X", "CV"}) {
+        const QString value = fields.value(QString::fromLatin1(name));
+        if (!value.isEmpty())
+            parts << QString::fromLatin1(name) + QLatin1Char('=') + value;
+    }
+    if (fields.contains(QStringLiteral("DN"))) {
+        QString dn = fields.value(QStringLiteral("DN"));
+        if (dn.size() >= 2 && dn.startsWith(QLatin1Char('"')) && dn.endsWith(QLatin1Char('"')))
+            dn = dn.mid(1, dn.size() - 2);
+        parts << QStringLiteral("DN=") + dn;
+    }
+    for (const char *name : {"A", "U", "T", "Ci"}) {
+        const QString value = fields.value(QString::fromLatin1(name));
+        if (!value.isEmpty())
+            parts << QString::fromLatin1(name) + QLatin1Char('=') + value;
+    }
+    bool sized = false;
+    const qint64 size = fields.value(QStringLiteral("S")).toLongLong(&sized);
+    if (sized)
+        parts << QStringLiteral("S=%1").arg(size);
+    if (!pid.isEmpty())
+        parts << QStringLiteral("pid=") + pid;
+    if (parsed.problem != TlsProblem::None)
+        parts << testing::problemName(parsed.problem);
+    if (!parsed.reason.empty())
+        parts << QLatin1Char('"') + text(parsed.reason) + QLatin1Char('"');
+    return parts.join(QLatin1Char(' '));
+}
+
 QString corpusPath(const QString &path)
 {
     return QStringLiteral(MAILTLS_CORPUS_DIR "/") + path;
@@ -192,6 +276,9 @@ void TestEximAssemblerLines::messages_data()
     QTest::newRow("arrival, IPv6")
         << QByteArray("1rmABC-000123-AB <= x@example.net H=mail.example.net [2001:db8::25]:40001 P=esmtp S=9")
         << QStringLiteral("Arrival <= 1rmABC-000123-AB <x@example.net> H=mail.example.net||2001:db8::25:40001 P=esmtp S=9");
+    QTest::newRow("arrival, quoted local part with blanks")
+        << QByteArray("1rmABC-000123-AB <= \"name with spaces\"@test.ex H=(test) [127.0.0.1] P=smtps X=TLS1.3:TLS_AES_256_GCM_SHA384:256 S=9")
+        << QStringLiteral("Arrival <= 1rmABC-000123-AB <\"name with spaces\"@test.ex> H=|test|127.0.0.1 P=smtps X=TLS1.3:TLS_AES_256_GCM_SHA384:256 S=9");
     QTest::newRow("local bounce")
         << QByteArray("1rmABD-000124-AC <= <> R=1rmABC-000123-AB U=Debian-exim P=local S=1800")
         << QStringLiteral("Arrival <= 1rmABD-000124-AC <> P=local U=Debian-exim S=1800");
@@ -610,6 +697,8 @@ void TestEximAssemblerLines::corpusShapes()
         }
         if (!e.messageId.empty())
             QVERIFY2(e.kind != EximLineKind::Unrecognised, message.constData());
+        if (m.hasMatch() || text.startsWith(QLatin1String("TLS error on connection from ")))
+            QCOMPARE(describe(e), oracle(text, e));
     }
     // The counts of these shapes in the corpus (exim @ 13835a3, crowdsec-hub, fail2ban).
     QCOMPARE(arrivals, 944);
