@@ -174,7 +174,9 @@ void takeField(std::string_view name, std::string_view value, EximEvent &e)
     }
 }
 
-enum class Stop { Never, AtWords };
+// Where reading fields stops: at the end; at the recipients an arrival lists
+// after " for " (addresses may hold "S=" or "X="); at the error text.
+enum class Stop { Never, AtRecipients, AtWords };
 
 // Reads "NAME=value" fields and H= hosts from `text` up to its end, or (with
 // Stop::AtWords) up to the first word that is neither a field, an address in
@@ -220,6 +222,8 @@ std::size_t readFields(std::string_view text, EximEvent &e, Stop stop)
             continue;
         }
         const std::string_view word = firstToken(rest);
+        if (stop == Stop::AtRecipients && word == "for")
+            return pos;
         if (stop == Stop::AtWords) {
             const bool aside = word.size() >= 2
                 && ((word.front() == '<' && word.back() == '>') || (word.front() == '(' && word.back() == ')'));
@@ -319,7 +323,7 @@ void parseFlagged(std::string_view text, EximFlag flag, EximEvent &e)
     if (flag == EximFlag::Arrival || flag == EximFlag::FakeReject) {
         e.kind = EximLineKind::Arrival;
         e.address = address == "<>" ? std::string_view() : address;
-        readFields(text, e, Stop::Never);
+        readFields(text, e, Stop::AtRecipients);
         return;
     }
     e.kind = EximLineKind::Delivery;

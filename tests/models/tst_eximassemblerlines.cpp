@@ -265,7 +265,7 @@ void TestEximAssemblerLines::messages_data()
         << QByteArray("1rmABC-000123-AB <= alice@example.net H=mail.example.net [192.0.2.10] P=esmtp S=1234 id=1@example.net")
         << QStringLiteral("Arrival <= 1rmABC-000123-AB <alice@example.net> H=mail.example.net||192.0.2.10 P=esmtp S=1234");
     QTest::newRow("arrival, name, HELO, port, interface, TLS, subject, recipients")
-        << QByteArray("1rmABC-000000003Hx-0Abc <= alice@example.net H=mail.example.net (helo.example.net) [192.0.2.10]:40001 I=[198.51.100.1]:25 P=esmtps X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=no DN=\"CN=mail.example.net,O=Example\" S=2048 id=2@example.net T=\"A subject with H=fake [1.2.3.4] inside\" for bob@example.org carol@example.org")
+        << QByteArray("1rmABC-000000003Hx-0Abc <= alice@example.net H=mail.example.net (helo.example.net) [192.0.2.10]:40001 I=[198.51.100.1]:25 P=esmtps X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=no DN=\"CN=mail.example.net,O=Example\" S=2048 id=2@example.net T=\"A subject with H=fake [1.2.3.4] inside\" for bob@example.org S=1@example.org carol@example.org")
         << QStringLiteral("Arrival <= 1rmABC-000000003Hx-0Abc <alice@example.net> H=mail.example.net|helo.example.net|192.0.2.10:40001 P=esmtps X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=no DN=CN=mail.example.net,O=Example T=\"A subject with H=fake [1.2.3.4] inside\" S=2048");
     QTest::newRow("arrival, HELO only, submission")
         << QByteArray("1rmABC-000123-AB <= alice@example.com H=(laptop.local) [203.0.113.50]:51000 P=esmtpsa X=TLS1.2:ECDHE_RSA_AES_256_GCM_SHA384:256 CV=no A=dovecot_plain:alice S=700")
