@@ -6,15 +6,21 @@
 #include <QtTest>
 
 #include "fixplantestutil.h"
+#include "models/mta/postfixfixes.h"
 #include "models/mta/postfixinspection.h"
+#include "models/mta/servicehost.h"
 #include "models/sources/localcommandhost.h"
+#include "remotehosttestutil.h"
 
 using namespace mailtls;
 using namespace fixplantest;
 
 // PostfixInspection with the installed Postfix's postconf and postfix on a
 // configuration folder of its own (no Postfix is started): what it reads, the
-// effective values, master.cf's overrides, and its errors.
+// effective values, master.cf's overrides, and its errors; and the same on a
+// "remote" host (a shell as ssh runs it, a stand-in sudo): every command
+// through sudo -n, the files read through commands, the DH files a plan may
+// write read ahead, sudo's refusal, the re-probe address.
 class TestPostfixInspection : public QObject
 {
     Q_OBJECT
@@ -27,6 +33,10 @@ private slots:
     void missingMainCf();
     void noPostconf();
     void asynchronous();
+    void remote();
+    void remoteRefused();
+    void remoteListenAddress_data();
+    void remoteListenAddress();
 
 private:
     bool m_havePostfix = false;
@@ -158,6 +168,118 @@ void TestPostfixInspection::asynchronous()
     inspection.start();
     QVERIFY(finished.wait(30000));
     QVERIFY2(inspection.result().ok, qPrintable(inspection.result().error));
+}
+
+void TestPostfixInspection::remote()
+{
+    if (!m_havePostfix)
+        QSKIP("Postfix is not installed");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString tools = dir.filePath(QStringLiteral("tools"));
+    const QString etc = dir.filePath(QStringLiteral("etc"));
+    QVERIFY(QDir().mkpath(tools));
+    QVERIFY(QDir().mkpath(etc));
+    QVERIFY(remotetest::writeSudo(tools, remotetest::Sudo::Runs));
+    const QByteArray mainCf("smtpd_tls_dh1024_param_file = ${config_directory}/dh1024.pem\n");
+    QVERIFY(writeFile(etc + QStringLiteral("/main.cf"), mainCf));
+    QVERIFY(writeFile(etc + QStringLiteral("/master.cf"), QByteArray()));
+    QVERIFY(writeFile(etc + QStringLiteral("/dh1024.pem"), oakley2Pem()));
+    const QByteArray older = ownGroupPem(2048);
+    QVERIFY(writeFile(etc + QStringLiteral("/dh_ffdhe3072.pem"), older));
+
+    std::shared_ptr<remotetest::ShellHost> shell;
+    const auto host
+        = remotetest::sudoHost(tools, ServiceHost::sudoPrograms(MailService::Kind::Postfix), &shell);
+    const PostfixInspectionResult r = PostfixInspection::read(host, etc);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QVERIFY(r.remote);
+    QCOMPARE(r.hostAddress, QStringLiteral("127.0.12.7"));
+    QCOMPARE(r.mainCf, mainCf);
+    // Found through sudo's secure_path on the host.
+    QCOMPARE(r.postconfProgram, QStringLiteral("postconf"));
+    QCOMPARE(r.postfixProgram, QStringLiteral("postfix"));
+    QVERIFY(r.dh);
+    QCOMPARE(r.dh->verdict, DhFileInfo::Verdict::WeakShared);
+    // The commands run as root there: exit status 1 is "not running".
+    QCOMPARE(r.running, PostfixInspectionResult::Running::No);
+    QCOMPARE(r.listenAddress(), QStringLiteral("127.0.12.7"));
+
+    // main.cf, the DH file in use and every file a Logjam plan may write.
+    QStringList expected {etc + QStringLiteral("/main.cf"), etc + QStringLiteral("/dh1024.pem")};
+    expected += PostfixFixes::dhFilePaths(r);
+    QStringList read = r.files.keys();
+    read.sort();
+    expected.sort();
+    QCOMPARE(read, expected);
+    QCOMPARE(r.files.value(etc + QStringLiteral("/dh_ffdhe3072.pem")).bytes, older);
+    QVERIFY(!r.files.value(etc + QStringLiteral("/dh_ffdhe4096.pem")).exists);
+
+    for (const QStringList &argv : *shell->commands)
+        QCOMPARE(argv.mid(0, 3), (QStringList {QStringLiteral("sudo"), QStringLiteral("-n"), QStringLiteral("--")}));
+    QStringList programs;
+    for (const QStringList &argv : *shell->commands)
+        programs.append(argv.value(3));
+    // postconf (values, defaults, -n, -x), openssl, main.cf, the DH files in
+    // one look, the two that exist, status, master.cf's overrides.
+    QCOMPARE(programs.join(QLatin1Char(' ')),
+             QStringLiteral("postconf postconf postconf postconf openssl stat cat stat stat cat stat cat postfix "
+                            "postconf"));
+
+    // The plan comes from what was read there, not from this computer's files.
+    QVERIFY(QFile::remove(etc + QStringLiteral("/dh_ffdhe3072.pem")));
+    QString error;
+    const std::optional<ChangePlan> plan = PostfixFixes::logjam(r, DhChoice(), &error);
+    QVERIFY2(plan, qPrintable(error));
+    QCOMPARE(plan->edits.constFirst().path, etc + QStringLiteral("/dh_ffdhe3072.pem"));
+    QCOMPARE(plan->edits.constFirst().before, std::optional<QByteArray>(older));
+    QCOMPARE(plan->validateCommands.constFirst(),
+             (QStringList {QStringLiteral("postfix"), QStringLiteral("-c"), etc, QStringLiteral("check")}));
+}
+
+void TestPostfixInspection::remoteRefused()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(remotetest::writeSudo(dir.path(), remotetest::Sudo::AsksForPassword));
+    const auto host = remotetest::sudoHost(dir.path(), ServiceHost::sudoPrograms(MailService::Kind::Postfix));
+    const PostfixInspectionResult r = PostfixInspection::read(host, QStringLiteral("/etc/postfix"));
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.startsWith(QStringLiteral("postconf could not read the Postfix configuration: sudo on "
+                                               "mail@127.0.12.7:2222 refused to run the command without a password")),
+             qPrintable(r.error));
+    QVERIFY2(r.error.contains(QStringLiteral("    mail ALL=(root) NOPASSWD: /usr/sbin/postconf, /usr/sbin/postfix, "
+                                             "/usr/bin/openssl, /usr/bin/stat, /usr/bin/test, /usr/bin/cat, "
+                                             "/usr/bin/install, /usr/bin/mv, /usr/bin/rm\n")),
+             qPrintable(r.error));
+}
+
+void TestPostfixInspection::remoteListenAddress_data()
+{
+    QTest::addColumn<QString>("interfaces");
+    QTest::addColumn<QString>("hostAddress");
+    QTest::addColumn<QString>("address");
+    QTest::newRow("all") << QStringLiteral("all") << QStringLiteral("127.0.12.7") << QStringLiteral("127.0.12.7");
+    QTest::newRow("the host's own address") << QStringLiteral("127.0.0.1, 127.0.12.7") << QStringLiteral("127.0.12.7")
+                                            << QStringLiteral("127.0.12.7");
+    QTest::newRow("loopback only: out of reach") << QStringLiteral("loopback-only") << QStringLiteral("127.0.12.7")
+                                                 << QString();
+    QTest::newRow("another address of the host")
+        << QStringLiteral("127.0.0.1 192.0.2.25") << QStringLiteral("198.51.100.7") << QStringLiteral("192.0.2.25");
+    QTest::newRow("a host given by name: never looked up") << QStringLiteral("all") << QString() << QString();
+    QTest::newRow("IPv6") << QStringLiteral("all") << QStringLiteral("2001:db8::25") << QStringLiteral("2001:db8::25");
+}
+
+void TestPostfixInspection::remoteListenAddress()
+{
+    QFETCH(QString, interfaces);
+    QFETCH(QString, hostAddress);
+    QFETCH(QString, address);
+    PostfixInspectionResult r
+        = inspection("inet_interfaces = " + interfaces.toUtf8() + "\n", QStringLiteral("/etc/postfix"));
+    r.remote = true;
+    r.hostAddress = hostAddress;
+    QCOMPARE(r.listenAddress(), address);
 }
 
 QTEST_GUILESS_MAIN(TestPostfixInspection)
