@@ -63,7 +63,7 @@ QList<ConfigFinding> SendmailAdvice::findings(const SendmailInspectionResult &r)
     said.append(QStringLiteral("Version %1").arg(r.version));
     said.append(r.hasStartTls() ? tr("compiled with STARTTLS") : tr("compiled without STARTTLS"));
     if (r.opensslCompiled != 0)
-        said.append(tr("OpenSSL: compiled %1, linked %2")
+        said.append(tr("built with %1, running with %2")
                         .arg(SendmailInspectionResult::opensslVersionText(r.opensslCompiled),
                              SendmailInspectionResult::opensslVersionText(r.opensslLinked)));
     out.append(finding("sendmail-version", Severity::Info, r.versionText(), said.join(QStringLiteral("; ")),
@@ -154,10 +154,10 @@ void SendmailAdvice::dhFindings(const SendmailInspectionResult &r, QList<ConfigF
         if (r.dhSetting == DhSetting::Unknown)
             shown += QStringLiteral("; ") + tr("Sendmail logs \"illegal value\" for it and uses its default");
         if (oldDefault && r.dhSetting != DhSetting::BuiltIn2048) {
-            out.append(finding("dh-weak", Severity::High,
-                               tr("Diffie-Hellman group of only 1024 bits (Logjam): Sendmail %1's default")
-                                   .arg(r.version),
-                               shown, withNote(advice, smallGroupNote), "logjam"));
+            out.append(
+                finding("dh-weak", Severity::High,
+                        tr("Diffie-Hellman group of only 1024 bits (Logjam): Sendmail %1's default").arg(r.version),
+                        shown, withNote(advice, smallGroupNote), "logjam"));
             return;
         }
         out.append(finding("dh-builtin", Severity::Low,
@@ -188,7 +188,7 @@ void SendmailAdvice::dhFindings(const SendmailInspectionResult &r, QList<ConfigF
     const DhFileInfo &dh = *r.dh;
     QString fileEvidence = QStringLiteral("%1: %2").arg(evidence, DhParameters::summary(dh));
     if (!r.dhNote.isEmpty())
-        fileEvidence += QStringLiteral(" (%1)").arg(r.dhNote);
+        fileEvidence += QStringLiteral("; ") + r.dhNote;
     const QString groupName = dh.group ? dh.group->name : tr("a group of its own");
     switch (dh.verdict) {
     case DhFileInfo::Verdict::Invalid:
@@ -228,7 +228,7 @@ void SendmailAdvice::dhFindings(const SendmailInspectionResult &r, QList<ConfigF
 void SendmailAdvice::startTlsFindings(const SendmailInspectionResult &r, QList<ConfigFinding> &out)
 {
     const QString files = QStringLiteral("%1; %2").arg(setting(QStringLiteral("ServerCertFile"), r.serverCert),
-                                                        setting(QStringLiteral("ServerKeyFile"), r.serverKey));
+                                                       setting(QStringLiteral("ServerKeyFile"), r.serverKey));
     const QString fixAdvice = tr("Set confSERVER_CERT and confSERVER_KEY to a certificate and its key (mailtls fix "
                                  "starttls --cert FILE --key FILE); Sendmail offers STARTTLS once it has them and "
                                  "its CA settings (confCACERT_PATH, confCACERT).");
@@ -258,8 +258,8 @@ void SendmailAdvice::startTlsFindings(const SendmailInspectionResult &r, QList<C
                                   "server certificate): mailtls fix starttls sets those that are missing."),
                                "starttls"));
         } else {
-            out.append(finding("starttls-ok", Severity::Info, tr("The SMTP server offers STARTTLS"), files, QString(),
-                               ""));
+            out.append(
+                finding("starttls-ok", Severity::Info, tr("The SMTP server offers STARTTLS"), files, QString(), ""));
         }
     }
     for (const QString &daemon : r.daemonsWithoutStartTls()) {

@@ -3,11 +3,22 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 
 #include "models/sources/commandhost.h"
 
 namespace mailtls {
+
+void SendmailCfBuilder::enterFolder(QProcess &process, const QString &folder)
+{
+    process.setWorkingDirectory(folder);
+    QProcessEnvironment environment = process.processEnvironment();
+    if (environment.isEmpty())
+        environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PWD"), folder);
+    process.setProcessEnvironment(environment);
+}
 
 SendmailCfBuilder::Build SendmailCfBuilder::buildCopy(const CommandHost &host, const QString &m4Program,
                                                       const QString &workingDirectory, const QString &mcPath,
@@ -33,7 +44,7 @@ SendmailCfBuilder::Build SendmailCfBuilder::buildCopy(const CommandHost &host, c
 
     QProcess process;
     host.prepare(process, command(m4Program, copyPath));
-    process.setWorkingDirectory(workingDirectory);
+    enterFolder(process, workingDirectory);
     process.start();
     process.closeWriteChannel();
     if (!process.waitForStarted(timeoutMs)) {
@@ -58,8 +69,8 @@ SendmailCfBuilder::Build SendmailCfBuilder::buildCopy(const CommandHost &host, c
     if (process.state() != QProcess::NotRunning) {
         process.kill();
         process.waitForFinished(1000);
-        build.error = tr("m4 did not finish building %1 within %n second(s)", nullptr, (timeoutMs + 999) / 1000)
-                          .arg(mcPath);
+        build.error
+            = tr("m4 did not finish building %1 within %n second(s)", nullptr, (timeoutMs + 999) / 1000).arg(mcPath);
         return build;
     }
     build.output += process.readAllStandardOutput();

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+class QProcess;
+
 namespace mailtls {
 
 class CommandHost;
@@ -30,6 +32,10 @@ public:
     };
 
     static QStringList command(const QString &m4Program, const QString &mcPath) { return {m4Program, mcPath}; }
+    // Runs `process` in `folder` as `cd folder` would: PWD names it too, so
+    // the "##### in …" line m4 writes says the folder's own name, not where
+    // a symbolic link to it leads.
+    static void enterFolder(QProcess &process, const QString &folder);
 
     // Writes `mc` to a temporary copy, runs m4 over it in `workingDirectory`
     // and waits at most `timeoutMs`: for change plans, which are made in one

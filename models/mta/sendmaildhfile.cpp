@@ -150,9 +150,9 @@ DhFileInfo SendmailDhFile::inspect(const QByteArray &data, QString *note)
     if (note != nullptr) {
         QStringList remarks;
         if (block.label != "DH PARAMETERS")
-            remarks.append(tr("the group is in X9.42 form (BEGIN X9.42 DH PARAMETERS), which Sendmail reads"));
+            remarks.append(tr("the group is an X9.42 DH PARAMETERS block, which Sendmail reads"));
         if (!others.isEmpty())
-            remarks.append(tr("Sendmail skips the other blocks of the file (%1)").arg(others.join(QStringLiteral(", "))));
+            remarks.append(tr("Sendmail skips the file's other blocks: %1").arg(others.join(QStringLiteral(", "))));
         *note = remarks.join(QStringLiteral("; "));
     }
     return info;

@@ -69,7 +69,8 @@ bool usable(const SendmailInspectionResult &r, QString *error)
         return false;
     }
     if (!r.hasStartTls()) {
-        *error = SendmailFixes::tr("%1 was built without STARTTLS: there is no TLS to configure").arg(r.versionText());
+        *error
+            = SendmailFixes::tr("Sendmail %1 was built without STARTTLS: there is no TLS to configure").arg(r.version);
         return false;
     }
     return true;
@@ -183,8 +184,8 @@ bool SendmailFixes::addConfigurationEdits(const SendmailInspectionResult &r, con
     for (const Setting &setting : settings) {
         const QString built = SendmailCf::option(output, setting.option).value_or(QString());
         if (built != setting.value) {
-            *error = tr("sendmail.mc was changed to set %1, but m4 builds a sendmail.cf with %2 = %3: something "
-                        "later in sendmail.mc sets it again")
+            *error = tr("sendmail.mc was changed to set %1, but m4 builds a sendmail.cf with %2 = %3: another part "
+                        "of sendmail.mc decides it (a later define, or an ifdef around this one)")
                          .arg(QString::fromLatin1(setting.macro), QString::fromLatin1(setting.option),
                               built.isEmpty() ? tr("(nothing)") : built);
             return false;
@@ -248,8 +249,8 @@ std::optional<ChangePlan> SendmailFixes::logjam(const SendmailInspectionResult &
         plan.title = tr("Let Sendmail make a fresh 2048-bit Diffie-Hellman group at each start");
         plan.verification.minimumDhBits = 2048;
         // "2048" says the same as "2": only the first character counts.
-        const QString value = r.dhSetting == SendmailInspectionResult::DhSetting::Generated2048 ? r.dhParameters
-                                                                                              : r.autoDhValue();
+        const QString value
+            = r.dhSetting == SendmailInspectionResult::DhSetting::Generated2048 ? r.dhParameters : r.autoDhValue();
         if (!addConfigurationEdits(r, {{dhMacro, dhOption, value}}, plan, error))
             return std::nullopt;
         if (r.dh && !plan.isEmpty())
@@ -350,9 +351,9 @@ std::optional<ChangePlan> SendmailFixes::starttls(const SendmailInspectionResult
     // STARTTLS); Debian's starttls.m4 sets them like this.
     if (r.caCertPath.isEmpty() || r.builtOption(QStringLiteral("CACertPath")).isEmpty()) {
         const QString certs = QStringLiteral("/etc/ssl/certs");
-        settings.append(
-            {"confCACERT_PATH", "CACertPath",
-             r.caCertPath.isEmpty() ? (QFileInfo(certs).isDir() ? certs : QFileInfo(cert).absolutePath()) : r.caCertPath});
+        settings.append({"confCACERT_PATH", "CACertPath",
+                         r.caCertPath.isEmpty() ? (QFileInfo(certs).isDir() ? certs : QFileInfo(cert).absolutePath())
+                                                : r.caCertPath});
     }
     if (r.caCertFile.isEmpty() || r.builtOption(QStringLiteral("CACertFile")).isEmpty()) {
         const QString caFile = r.caCertFile.isEmpty() ? cert : r.caCertFile;

@@ -13,6 +13,7 @@
 #include "models/mta/configfile.h"
 #include "models/mta/sendmailadvice.h"
 #include "models/mta/sendmailcf.h"
+#include "models/mta/sendmailcfbuilder.h"
 #include "models/mta/sendmaildhfile.h"
 #include "models/mta/sendmailmc.h"
 #include "models/sources/commandhost.h"
@@ -82,9 +83,12 @@ SendmailInspection::SendmailInspection(std::shared_ptr<const CommandHost> host, 
     : QObject(parent)
     , m_host(std::move(host))
     , m_configDirectory(std::move(configDirectory))
-    , m_folders {QStringLiteral("/usr/libexec/sendmail"), QStringLiteral("/usr/lib/sm.bin"),
-                 QStringLiteral("/usr/sbin"),             QStringLiteral("/usr/local/sbin"),
-                 QStringLiteral("/sbin"),                 QStringLiteral("/usr/bin")}
+    , m_folders {QStringLiteral("/usr/libexec/sendmail"),
+                 QStringLiteral("/usr/lib/sm.bin"),
+                 QStringLiteral("/usr/sbin"),
+                 QStringLiteral("/usr/local/sbin"),
+                 QStringLiteral("/sbin"),
+                 QStringLiteral("/usr/bin")}
     , m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
@@ -105,12 +109,12 @@ void SendmailInspection::setProgramFolders(const QStringList &folders, bool sear
     m_searchPath = searchPath;
 }
 
-QString SendmailInspection::findProgram(const QStringList &names, const QStringList &extraFolders) const
+QString SendmailInspection::findProgram(const QStringList &names, bool foldersFirst) const
 {
     for (const QString &name : names) {
         QString found;
-        if (!extraFolders.isEmpty())
-            found = QStandardPaths::findExecutable(name, extraFolders);
+        if (foldersFirst && !m_folders.isEmpty())
+            found = QStandardPaths::findExecutable(name, m_folders);
         if (found.isEmpty() && m_searchPath)
             found = QStandardPaths::findExecutable(name);
         if (found.isEmpty() && !m_folders.isEmpty())
@@ -150,13 +154,11 @@ void SendmailInspection::start()
     r.configDirectory = QDir::cleanPath(
         QFileInfo(m_configDirectory.isEmpty() ? defaultConfigDirectory() : m_configDirectory).absoluteFilePath());
     // Debian's daemon is sendmail-mta; the real binary sits in
-    // /usr/libexec/sendmail, where Postfix's sendmail command never does.
+    // /usr/libexec/sendmail (first of the folders), where Postfix's sendmail
+    // command never does: a plain sendmail is looked for there before PATH.
     r.sendmailProgram = findProgram({QStringLiteral("sendmail-mta")});
     if (r.sendmailProgram.isEmpty())
-        r.sendmailProgram = QStandardPaths::findExecutable(
-            QStringLiteral("sendmail"), {QStringLiteral("/usr/libexec/sendmail"), QStringLiteral("/usr/lib/sm.bin")});
-    if (r.sendmailProgram.isEmpty())
-        r.sendmailProgram = findProgram({QStringLiteral("sendmail")});
+        r.sendmailProgram = findProgram({QStringLiteral("sendmail")}, true);
     if (r.sendmailProgram.isEmpty()) {
         QStringList places = m_folders;
         if (m_searchPath)
@@ -174,8 +176,8 @@ void SendmailInspection::start()
         QTimer::singleShot(0, this, [this, error] { finish(error); });
         return;
     }
-    run(Step::Version, {r.sendmailProgram, QStringLiteral("-C"), r.cfPath, QStringLiteral("-d0.14"),
-                        QStringLiteral("-bt")});
+    run(Step::Version,
+        {r.sendmailProgram, QStringLiteral("-C"), r.cfPath, QStringLiteral("-d0.14"), QStringLiteral("-bt")});
 }
 
 bool SendmailInspection::readFiles(QString *error)
@@ -194,8 +196,8 @@ bool SendmailInspection::readFiles(QString *error)
         return false;
     }
     if (!cf.exists) {
-        *error = tr("there is no sendmail.cf in %1: build it from sendmail.mc first (make -C %1)")
-                     .arg(r.configDirectory);
+        *error
+            = tr("there is no sendmail.cf in %1: build it from sendmail.mc first (make -C %1)").arg(r.configDirectory);
         return false;
     }
     r.cf = cf.bytes;
@@ -237,7 +239,7 @@ void SendmailInspection::run(Step step, const QStringList &argv, const QString &
     m_process = process;
     m_host->prepare(*process, argv);
     if (!workingDirectory.isEmpty())
-        process->setWorkingDirectory(workingDirectory);
+        SendmailCfBuilder::enterFolder(*process, workingDirectory);
     const auto append = [](QByteArray &to, const QByteArray &chunk) {
         if (to.size() < MaxOutput)
             to += chunk.left(MaxOutput - to.size());
@@ -351,8 +353,9 @@ bool SendmailInspection::parseVersion(SendmailInspectionResult &r, const QByteAr
         return true;
     const QString said = firstLine(output);
     const QString lower = QString::fromLocal8Bit(output).toLower();
+    // Postfix's sendmail takes -C for its own main.cf and stops at -d.
     if (lower.contains(QLatin1String("postfix")) || lower.contains(QLatin1String("postdrop"))
-        || lower.contains(QLatin1String("fatal: usage")))
+        || lower.contains(QLatin1String("fatal: usage")) || lower.contains(QLatin1String("/main.cf")))
         r.error = tr("%1 is Postfix's sendmail command, not Sendmail (it answered \"%2\"): inspect Postfix with "
                      "--mta postfix, or point MailTLS at Sendmail's own binary (sendmail-mta, "
                      "/usr/libexec/sendmail/sendmail)")
@@ -437,11 +440,9 @@ void SendmailInspection::afterStatus(int exitCode, bool ran)
     else
         r.running = SendmailInspectionResult::Running::Unknown;
     r.statusOutput = !ran ? tr("start-stop-daemon could not be run: %1").arg(said)
-        : said.isEmpty()  ? tr("start-stop-daemon --status --pidfile %1: exit status %2").arg(r.pidFile).arg(exitCode)
-                          : tr("start-stop-daemon --status --pidfile %1: exit status %2 (%3)")
-                               .arg(r.pidFile)
-                               .arg(exitCode)
-                               .arg(said);
+        : said.isEmpty()
+        ? tr("start-stop-daemon --status --pidfile %1: exit status %2").arg(r.pidFile).arg(exitCode)
+        : tr("start-stop-daemon --status --pidfile %1: exit status %2 (%3)").arg(r.pidFile).arg(exitCode).arg(said);
     complete(r);
     finish();
 }

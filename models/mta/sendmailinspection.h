@@ -47,7 +47,9 @@ public:
     static QString defaultConfigDirectory() { return QStringLiteral("/etc/mail"); }
 
     // Where sendmail, m4 and start-stop-daemon are looked for besides PATH
-    // (searched first unless searchPath is false).
+    // (searched first unless searchPath is false; a plain "sendmail" is
+    // looked for in the folders first). Default: /usr/libexec/sendmail,
+    // /usr/lib/sm.bin, /usr/sbin, /usr/local/sbin, /sbin, /usr/bin.
     void setProgramFolders(const QStringList &folders, bool searchPath = true);
     void setTimeout(int milliseconds) { m_timeout = milliseconds; }
 
@@ -75,7 +77,7 @@ signals:
 private:
     enum class Step { Version, Build, Status };
 
-    QString findProgram(const QStringList &names, const QStringList &extraFolders = {}) const;
+    QString findProgram(const QStringList &names, bool foldersFirst = false) const;
     bool readFiles(QString *error);
     void run(Step step, const QStringList &argv, const QString &workingDirectory = QString());
     void onFinished(int exitCode, bool ran);

@@ -249,8 +249,8 @@ QStringList SendmailInspectionResult::statusCommand() const
 {
     if (startStopProgram.isEmpty() || pidFile.isEmpty())
         return {};
-    return {startStopProgram, QStringLiteral("--status"), QStringLiteral("--pidfile"), pidFile,
-            QStringLiteral("--exec"), sendmailProgram};
+    return {startStopProgram, QStringLiteral("--status"), QStringLiteral("--pidfile"),
+            pidFile,          QStringLiteral("--exec"),   sendmailProgram};
 }
 
 QStringList SendmailInspectionResult::reloadCommand() const
@@ -259,8 +259,14 @@ QStringList SendmailInspectionResult::reloadCommand() const
         return {};
     // Debian's init script reloads the same way; Sendmail starts again on
     // SIGHUP and reads sendmail.cf anew.
-    return {startStopProgram, QStringLiteral("--stop"), QStringLiteral("--signal"), QStringLiteral("HUP"),
-            QStringLiteral("--quiet"), QStringLiteral("--pidfile"), pidFile, QStringLiteral("--exec"),
+    return {startStopProgram,
+            QStringLiteral("--stop"),
+            QStringLiteral("--signal"),
+            QStringLiteral("HUP"),
+            QStringLiteral("--quiet"),
+            QStringLiteral("--pidfile"),
+            pidFile,
+            QStringLiteral("--exec"),
             sendmailProgram};
 }
 

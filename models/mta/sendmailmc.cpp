@@ -184,8 +184,7 @@ void SendmailMc::parse()
         const bool call = end < t.size() && t.at(end) == '(';
         if (call && (name == "define" || name == "undefine" || name == "include" || name == "sinclude")) {
             parseStatement(at, int(line) + 1, quoted || depthAt.at(line) > 0);
-        } else if (!quoted && depthAt.at(line) == 0
-                   && ((name == "MAILER" && call) || name == "MAILER_DEFINITIONS")) {
+        } else if (!quoted && depthAt.at(line) == 0 && ((name == "MAILER" && call) || name == "MAILER_DEFINITIONS")) {
             m_mailerLines.append(int(line) + 1);
         }
     }
@@ -431,7 +430,18 @@ SendmailMc::Edit SendmailMc::setAfterLine(int line, const QByteArray &name, cons
 {
     if (!check(name, value))
         return Edit::Invalid;
-    insertAt(lineStart(line + 1), name, value, true);
+    // Below a block added there before, without a second comment.
+    int below = line + 1;
+    const auto content
+        = [this](int at) { return m_text.mid(lineStart(at), lineStart(at + 1) - lineStart(at)).trimmed(); };
+    if (below <= m_lineStarts.size() && content(below) == AddedComment) {
+        ++below;
+        while (below <= m_lineStarts.size() && content(below).startsWith("define(`"))
+            ++below;
+        insertAt(lineStart(below), name, value, false);
+        return Edit::Changed;
+    }
+    insertAt(lineStart(below), name, value, true);
     return Edit::Changed;
 }
 

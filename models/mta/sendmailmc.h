@@ -106,7 +106,8 @@ public:
     // document with unbalanced quotes.
     Edit set(const QByteArray &name, const QByteArray &value);
     // Adds a define of `name` after 1-based `line` (its line end), under an
-    // AddedComment line.
+    // AddedComment line, or at the end of the block of defines such a line
+    // heads there already.
     Edit setAfterLine(int line, const QByteArray &name, const QByteArray &value);
 
     static bool isValidName(const QByteArray &name);

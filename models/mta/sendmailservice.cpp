@@ -6,8 +6,7 @@ namespace mailtls {
 
 SendmailService::SendmailService(SendmailInspectionResult inspection)
     : m_inspection(std::move(inspection))
-{
-}
+{ }
 
 QString SendmailService::versionText() const
 {
@@ -52,9 +51,8 @@ QString SendmailService::autoDhUnavailableReason() const
     if (autoDhAvailable())
         return QString();
     if (!m_inspection.hasStartTls())
-        return tr("%1 was built without STARTTLS.").arg(versionText());
-    return tr("Sendmail makes its own 2048-bit groups (DHParameters=2) from 8.14.8 on; this is %1.")
-        .arg(versionText());
+        return tr("Sendmail %1 was built without STARTTLS.").arg(m_inspection.version);
+    return tr("Sendmail makes its own 2048-bit groups (DHParameters=2) from 8.14.8 on; this is %1.").arg(versionText());
 }
 
 bool SendmailService::hasServerCertificate() const
@@ -88,13 +86,12 @@ quint16 SendmailService::probePort() const
     return m_inspection.listenPort();
 }
 
-SendmailServiceInspection::SendmailServiceInspection(std::shared_ptr<const CommandHost> host,
-                                                     QString configDirectory, QObject *parent)
+SendmailServiceInspection::SendmailServiceInspection(std::shared_ptr<const CommandHost> host, QString configDirectory,
+                                                     QObject *parent)
     : MailServiceInspection(parent)
     , m_host(std::move(host))
     , m_configDirectory(std::move(configDirectory))
-{
-}
+{ }
 
 SendmailServiceInspection::~SendmailServiceInspection() = default;
 

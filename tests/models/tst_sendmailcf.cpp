@@ -66,11 +66,10 @@ void TestSendmailCf::options_data()
     QTest::newRow("the one-letter form of LogLevel")
         << QByteArray("OL12\r\nO LogLevel=14\r\nOL11\n") << QByteArray("LogLevel") << QStringLiteral("11")
         << QStringList {QStringLiteral("12"), QStringLiteral("14"), QStringLiteral("11")};
-    QTest::newRow("a name without a value") << QByteArray("O SaveFromLine\n") << QByteArray("SaveFromLine")
-                                            << QString() << QStringList {QString()};
-    QTest::newRow("the copied .mc is not read")
-        << QByteArray("### /etc/mail/sendmail.mc ###\n# O LogLevel=1\n") << QByteArray("LogLevel")
-        << QStringLiteral("(unset)") << QStringList();
+    QTest::newRow("a name without a value")
+        << QByteArray("O SaveFromLine\n") << QByteArray("SaveFromLine") << QString() << QStringList {QString()};
+    QTest::newRow("the copied .mc is not read") << QByteArray("### /etc/mail/sendmail.mc ###\n# O LogLevel=1\n")
+                                                << QByteArray("LogLevel") << QStringLiteral("(unset)") << QStringList();
 }
 
 void TestSendmailCf::options()

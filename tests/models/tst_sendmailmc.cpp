@@ -163,11 +163,10 @@ void TestSendmailMc::statements_data()
            }
         << QStringList {QStringLiteral("101 MAILER_DEFINITIONS"), QStringLiteral("102 MAILER"),
                         QStringLiteral("103 MAILER")};
-    QTest::newRow("Debian submit.mc")
-        << debianFile(QStringLiteral("submit.mc"))
-        << QStringList {QStringLiteral("define _USE_ETC_MAIL_= @34-34"),
-                        QStringLiteral("include /usr/share/sendmail/cf/m4/cf.m4 @35-35")}
-        << QStringList();
+    QTest::newRow("Debian submit.mc") << debianFile(QStringLiteral("submit.mc"))
+                                      << QStringList {QStringLiteral("define _USE_ETC_MAIL_= @34-34"),
+                                                      QStringLiteral("include /usr/share/sendmail/cf/m4/cf.m4 @35-35")}
+                                      << QStringList();
     // Debian's starttls.m4: everything inside ifelse(..., `dnl ...'), and the
     // first define builds its value with defn().
     QTest::newRow("Debian starttls.m4")
@@ -251,10 +250,10 @@ void TestSendmailMc::edits_data()
     QTest::newRow("Debian sendmail.mc: a new define goes before the mailers")
         << sendmailMc << QByteArrayList {"confLOG_LEVEL=9"} << QByteArray("C")
         << replacedOnce(sendmailMc, mailerDefinitions,
-                        "dnl # Default Mailer setup\n" + added + "define(`confLOG_LEVEL', `9')dnl\nMAILER_DEFINITIONS\n");
+                        "dnl # Default Mailer setup\n" + added
+                            + "define(`confLOG_LEVEL', `9')dnl\nMAILER_DEFINITIONS\n");
     QTest::newRow("Debian sendmail.mc: two new defines under one comment")
-        << sendmailMc
-        << QByteArrayList {"confDH_PARAMETERS=/etc/mail/tls/dh_ffdhe3072.pem", "confLOG_LEVEL=9"}
+        << sendmailMc << QByteArrayList {"confDH_PARAMETERS=/etc/mail/tls/dh_ffdhe3072.pem", "confLOG_LEVEL=9"}
         << QByteArray("CC")
         << replacedOnce(sendmailMc, mailerDefinitions,
                         "dnl # Default Mailer setup\n" + added
@@ -285,16 +284,15 @@ void TestSendmailMc::edits_data()
         << QByteArray("define(confLOG_LEVEL, 9)dnl\n") << QByteArrayList {"confLOG_LEVEL=12"} << QByteArray("C")
         << QByteArray("define(confLOG_LEVEL, 12)dnl\n");
     QTest::newRow("a bare value becomes quoted text")
-        << QByteArray("define(confDH_PARAMETERS, none)dnl\n")
-        << QByteArrayList {"confDH_PARAMETERS=/etc/mail/dh.pem"} << QByteArray("C")
-        << QByteArray("define(confDH_PARAMETERS, `/etc/mail/dh.pem')dnl\n");
+        << QByteArray("define(confDH_PARAMETERS, none)dnl\n") << QByteArrayList {"confDH_PARAMETERS=/etc/mail/dh.pem"}
+        << QByteArray("C") << QByteArray("define(confDH_PARAMETERS, `/etc/mail/dh.pem')dnl\n");
     QTest::newRow("an expression is replaced by the value")
         << QByteArray("define(`confCACERT_PATH', MAIL_SETTINGS_DIR`certs')dnl\n")
         << QByteArrayList {"confCACERT_PATH=/etc/ssl/certs"} << QByteArray("C")
         << QByteArray("define(`confCACERT_PATH', `/etc/ssl/certs')dnl\n");
     QTest::newRow("a define without a value gets one")
-        << QByteArray("define(`confDH_PARAMETERS')dnl\n") << QByteArrayList {"confDH_PARAMETERS=2"}
-        << QByteArray("C") << QByteArray("define(`confDH_PARAMETERS', `2')dnl\n");
+        << QByteArray("define(`confDH_PARAMETERS')dnl\n") << QByteArrayList {"confDH_PARAMETERS=2"} << QByteArray("C")
+        << QByteArray("define(`confDH_PARAMETERS', `2')dnl\n");
     QTest::newRow("only the last of two defines changes")
         << QByteArray("define(`confLOG_LEVEL', `5')dnl\ndefine(`confLOG_LEVEL', `6')dnl\nMAILER(`smtp')dnl\n")
         << QByteArrayList {"confLOG_LEVEL=9"} << QByteArray("C")
@@ -313,9 +311,10 @@ void TestSendmailMc::edits_data()
         << QByteArray("C")
         << QByteArray("define(`a', `1')dnl\r\ndnl # Added by MailTLS\r\ndefine(`confLOG_LEVEL', `9')dnl\r\n"
                       "MAILER(`smtp')dnl\r\n");
-    QTest::newRow("no final newline")
-        << QByteArray("define(`a', `1')dnl") << QByteArrayList {"confLOG_LEVEL=9"} << QByteArray("C")
-        << QByteArray("define(`a', `1')dnl\n" + added + "define(`confLOG_LEVEL', `9')dnl\n");
+    QTest::newRow("no final newline") << QByteArray("define(`a', `1')dnl") << QByteArrayList {"confLOG_LEVEL=9"}
+                                      << QByteArray("C")
+                                      << QByteArray("define(`a', `1')dnl\n" + added
+                                                    + "define(`confLOG_LEVEL', `9')dnl\n");
     QTest::newRow("an empty file") << QByteArray() << QByteArrayList {"confLOG_LEVEL=9"} << QByteArray("C")
                                    << QByteArray(added + "define(`confLOG_LEVEL', `9')dnl\n");
     QTest::newRow("the value it has already")
@@ -381,7 +380,8 @@ void TestSendmailMc::refusedEdits_data()
         << QStringLiteral("the value for confSERVER_CERT holds a quote character, a line break or a NUL byte, which "
                           "sendmail.mc cannot take literally");
     QTest::newRow("a backquote in the value")
-        << mc << QByteArray("confSERVER_CERT") << QByteArray("/tmp/`x`") << QStringLiteral(
+        << mc << QByteArray("confSERVER_CERT") << QByteArray("/tmp/`x`")
+        << QStringLiteral(
                "the value for confSERVER_CERT holds a quote character, a line break or a NUL byte, which sendmail.mc "
                "cannot take literally");
     QTest::newRow("a line break in the value")
