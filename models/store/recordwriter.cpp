@@ -287,6 +287,24 @@ bool RecordWriter::prepare(QString *error)
                                    "updated_at = %5, cursor = %6 WHERE id = %7")
                         .arg(placeholder(0), placeholder(1), placeholder(2), placeholder(3),
                              placeholder(4), placeholder(5), placeholder(6)),
+                    error)
+        // A batch's fingerprints start at the line the source has read up to.
+        && prepared(m_appendFingerprints, m_db,
+                    QStringLiteral("INSERT INTO source_lines (source_id, first_line, fingerprints) "
+                                   "SELECT id, lines_read, %1 FROM sources WHERE id = %2")
+                        .arg(placeholder(0), placeholder(1)),
+                    error)
+        && prepared(m_dropFingerprints, m_db,
+                    QStringLiteral("DELETE FROM source_lines WHERE source_id = %1 AND first_line >= %2")
+                        .arg(placeholder(0), placeholder(1)),
+                    error)
+        && prepared(m_setTimes, m_db,
+                    QStringLiteral("UPDATE sources SET first_time = %1, last_time = %2 WHERE id = %3")
+                        .arg(placeholder(0), placeholder(1), placeholder(2)),
+                    error)
+        && prepared(m_dropEmptyUnrecognised, m_db,
+                    QStringLiteral("DELETE FROM unrecognised WHERE source_id = %1 AND count <= 0")
+                        .arg(placeholder(0)),
                     error);
 }
 
@@ -399,6 +417,108 @@ bool RecordWriter::upsertRecords(const Kind &kind, qint64 sourceId, QString *err
                 m_deltas.recheckLatest(found->key);
         }
         kind.countContribution(contribution, +1);
+    }
+    return true;
+}
+
+bool RecordWriter::subtractStored(const Kind &kind, const QString &sql, QString *error)
+{
+    // Row by row: a range may hold a whole log's records; only their sums per
+    // aggregate row are kept.
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(sql)) {
+        *error = query.lastError().text();
+        return false;
+    }
+    while (query.next()) {
+        Contribution version;
+        version.key.direction = Direction(query.value(0).toInt());
+        version.key.endpointId = query.value(1).toLongLong();
+        version.time = query.value(2).toLongLong();
+        version.key.day = AggregateDeltas::dayOf(version.time);
+        version.key.local = query.value(3).toInt() != 0;
+        version.encrypted = query.value(4).toInt() != 0;
+        version.bytes = query.value(5).toLongLong();
+        version.tlsId = query.value(6).toLongLong();
+        kind.countContribution(version, -1);
+        // The row's latest contact or message may be one of those going.
+        m_deltas.recheckLatest(version.key);
+    }
+    if (query.lastError().isValid()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool RecordWriter::removeRecords(const Kind &kind, qint64 sourceId, const RecordRemoval &removal,
+                                 const std::vector<qint64> &keys, QString *error)
+{
+    auto run = [&](const QByteArray &where) {
+        QByteArray select = "SELECT direction, endpoint_id, time, local, ";
+        select += kind.contribution;
+        select += " FROM ";
+        select += kind.table;
+        select += where;
+        if (!subtractStored(kind, QString::fromLatin1(select), error))
+            return false;
+        QSqlQuery remove(m_db);
+        if (!remove.exec(QString::fromLatin1(QByteArray("DELETE FROM ") + kind.table + where))) {
+            *error = remove.lastError().text();
+            return false;
+        }
+        return true;
+    };
+    QByteArray source = " WHERE source_id = ";
+    SqlLiteral::appendInteger(source, sourceId);
+    if (removal.keysFrom >= 0) {
+        QByteArray where = source + " AND key >= ";
+        SqlLiteral::appendInteger(where, removal.keysFrom);
+        if (removal.keysUntil >= 0) {
+            where += " AND key < ";
+            SqlLiteral::appendInteger(where, removal.keysUntil);
+        }
+        if (!run(where))
+            return false;
+    }
+    for (std::size_t start = 0; start < keys.size(); start += keysPerLookup) {
+        QByteArray where = source + " AND key IN (";
+        const std::size_t end = std::min(keys.size(), start + keysPerLookup);
+        for (std::size_t i = start; i < end; ++i) {
+            if (i > start)
+                where += ',';
+            SqlLiteral::appendInteger(where, keys[i]);
+        }
+        where += ')';
+        if (!run(where))
+            return false;
+    }
+    return true;
+}
+
+bool RecordWriter::writeFingerprints(const IngestBatch &batch, QString *error)
+{
+    if (batch.removal.fingerprintsFrom >= 0) {
+        Binder(m_dropFingerprints).integer(batch.sourceId).integer(batch.removal.fingerprintsFrom);
+        if (!exec(m_dropFingerprints, error))
+            return false;
+    }
+    if (!batch.lineFingerprints.isEmpty()) {
+        Binder(m_appendFingerprints).nullableBlob(batch.lineFingerprints).integer(batch.sourceId);
+        if (!exec(m_appendFingerprints, error))
+            return false;
+    }
+    if (batch.setTimes) {
+        // An unknown time is NULL.
+        auto time = [](const std::optional<qint64> &t) {
+            return t ? QVariant(qlonglong(*t)) : QVariant(QMetaType(QMetaType::LongLong));
+        };
+        m_setTimes.bindValue(placeholder(0), time(batch.firstTime));
+        m_setTimes.bindValue(placeholder(1), time(batch.lastTime));
+        m_setTimes.bindValue(placeholder(2), qlonglong(batch.sourceId));
+        if (!exec(m_setTimes, error))
+            return false;
     }
     return true;
 }
@@ -532,6 +652,14 @@ bool RecordWriter::writeUnrecognised(const IngestBatch &batch, QString *error)
             *error = QStringLiteral("unrecognised lines of %1: %2").arg(it.key(), *error);
             return false;
         }
+    }
+    // A taken-back import leaves no program counted at zero.
+    const bool takenBack = std::any_of(batch.unrecognised.cbegin(), batch.unrecognised.cend(),
+                                       [](qint64 count) { return count < 0; });
+    if (takenBack) {
+        Binder(m_dropEmptyUnrecognised).integer(batch.sourceId);
+        if (!exec(m_dropEmptyUnrecognised, error))
+            return false;
     }
     return true;
 }
@@ -669,7 +797,17 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
 
     m_deltas.clear();
     bool written = true;
-    if (!upsertRecords(transfers, sourceId, error)) {
+    const RecordRemoval &removal = batch.removal;
+    if (!removeRecords(transfers, sourceId, removal, removal.transferKeys, error)) {
+        *error = QStringLiteral("taking back transfers: %1").arg(*error);
+        written = false;
+    } else if (!removeRecords(connections, sourceId, removal, removal.connectionKeys, error)) {
+        *error = QStringLiteral("taking back connections: %1").arg(*error);
+        written = false;
+    } else if (!removeRecords(failures, sourceId, removal, removal.failureKeys, error)) {
+        *error = QStringLiteral("taking back TLS failures: %1").arg(*error);
+        written = false;
+    } else if (!upsertRecords(transfers, sourceId, error)) {
         *error = QStringLiteral("transfer %1").arg(*error);
         written = false;
     } else if (!upsertRecords(connections, sourceId, error)) {
@@ -685,7 +823,9 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
         *error = QStringLiteral("roll-ups: %1").arg(*error);
         written = false;
     }
-    written = written && writeUnrecognised(batch, error) && moveSource(batch, error);
+    // Fingerprints go first: a batch's start at the line count before this batch.
+    written = written && writeUnrecognised(batch, error) && writeFingerprints(batch, error)
+        && moveSource(batch, error);
     m_deltas.clear();
     return written;
 }

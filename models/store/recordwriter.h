@@ -70,6 +70,12 @@ private:
     };
 
     bool upsertRecords(const Kind &kind, qint64 sourceId, QString *error);
+    // Takes away the records of `kind` that `removal` names (its key range and
+    // `keys`), with what they added to the aggregates.
+    bool removeRecords(const Kind &kind, qint64 sourceId, const RecordRemoval &removal,
+                       const std::vector<qint64> &keys, QString *error);
+    bool subtractStored(const Kind &kind, const QString &sql, QString *error);
+    bool writeFingerprints(const IngestBatch &batch, QString *error);
     bool findStored(const Kind &kind, qint64 sourceId, const std::vector<qint64> &keys,
                     QHash<qint64, Contribution> *stored, QString *error);
     bool writeAggregates(QString *error);
@@ -90,6 +96,10 @@ private:
     QSqlQuery m_deleteEmptyDaily;
     QSqlQuery m_upsertUnrecognised;
     QSqlQuery m_updateSource;
+    QSqlQuery m_appendFingerprints;
+    QSqlQuery m_dropFingerprints;
+    QSqlQuery m_setTimes;
+    QSqlQuery m_dropEmptyUnrecognised;
     SqliteStatement m_upsertTransfer;
     SqliteStatement m_upsertConnection;
     SqliteStatement m_upsertFailure;

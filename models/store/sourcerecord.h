@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QByteArray>
 #include <QString>
 #include <QtGlobal>
@@ -25,6 +27,11 @@ struct SourceRecord
     QByteArray cursor;
     QString spec;
     bool paused = false;
+    // Imported logs: the times (UTC) of the first and last lines with a stamp,
+    // as they were read (the first fixes the year stamps without one were
+    // read in, so a longer version of the log goes on in the same years).
+    std::optional<qint64> firstTime;
+    std::optional<qint64> lastTime;
 };
 
 } // namespace mailtls

@@ -464,12 +464,37 @@ SchemaMigration version6()
     return step;
 }
 
+// Version 7: what importing a site's whole history needs to know of each
+// imported log besides where it stopped. first_time and last_time: the times
+// of its first and last stamped lines as they were read (the first fixes the
+// year that stamps without one were read in, so a longer version of the log
+// goes on in the same years; both narrow the logs a new file is compared
+// with). source_lines: a 32-bit fingerprint of every line read (LineFingerprint),
+// in blocks of one batch each, so that a file whose lines were read already
+// (a copy, an excerpt, an older copy of a log, Debian's mail.warn) is
+// recognised by its content wherever it begins in the log read before.
+SchemaMigration version7()
+{
+    SchemaMigration step;
+    step.version = 7;
+    step.statements = {
+        QStringLiteral("ALTER TABLE sources ADD COLUMN first_time INTEGER"),
+        QStringLiteral("ALTER TABLE sources ADD COLUMN last_time INTEGER"),
+        QStringLiteral("CREATE TABLE source_lines ("
+                       " source_id INTEGER NOT NULL REFERENCES sources (id),"
+                       " first_line INTEGER NOT NULL,"
+                       " fingerprints BLOB NOT NULL,"
+                       " UNIQUE (source_id, first_line))"),
+    };
+    return step;
+}
+
 } // namespace
 
 const std::vector<SchemaMigration> &StoreSchema::migrations()
 {
     static const std::vector<SchemaMigration> steps = {version1(), version2(), version3(), version4(),
-                                                       version5(), version6()};
+                                                       version5(), version6(), version7()};
     return steps;
 }
 

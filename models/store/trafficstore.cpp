@@ -101,7 +101,7 @@ QVariant text(const QString &value)
 QString sourceColumns()
 {
     return QStringLiteral("id, identity, name, position, check_hash, assembler_state, "
-                          "lines_read, cursor, spec, paused");
+                          "lines_read, cursor, spec, paused, first_time, last_time");
 }
 
 SourceRecord sourceFrom(const QSqlQuery &query)
@@ -117,6 +117,10 @@ SourceRecord sourceFrom(const QSqlQuery &query)
     source.cursor = query.value(7).toByteArray();
     source.spec = query.value(8).toString();
     source.paused = query.value(9).toInt() != 0;
+    if (!query.value(10).isNull())
+        source.firstTime = query.value(10).toLongLong();
+    if (!query.value(11).isNull())
+        source.lastTime = query.value(11).toLongLong();
     return source;
 }
 
@@ -416,6 +420,59 @@ bool TrafficStore::updateSource(qint64 id, const char *assignment, const QVarian
                             .arg(shown(d->path), query.lastError().isValid()
                                                      ? query.lastError().text()
                                                      : QCoreApplication::translate("TrafficStore", "there is no such source")));
+        return false;
+    }
+    return true;
+}
+
+bool TrafficStore::setSourceName(qint64 id, const QString &name, QString *error)
+{
+    return updateSource(id, "name = ?", text(name), error);
+}
+
+bool TrafficStore::forEachFingerprintBlock(qint64 sourceId, qint64 fromLine,
+                                           const std::function<bool(const FingerprintBlock &)> &visit,
+                                           QString *error) const
+{
+    setError(error, QString());
+    QString why;
+    if (!d->requireOpen(error))
+        return false;
+    if (!ImportedSources::forEachBlock(d->db, sourceId, fromLine, visit, &why)) {
+        setError(error, QCoreApplication::translate("TrafficStore", "Cannot read the lines of source %1 from %2: %3")
+                            .arg(sourceId)
+                            .arg(shown(d->path), why));
+        return false;
+    }
+    return true;
+}
+
+bool TrafficStore::storedRecords(qint64 sourceId, const RecordKeys &keys, AssemblerOutput *out,
+                                 QString *error) const
+{
+    setError(error, QString());
+    QString why;
+    if (!d->requireOpen(error))
+        return false;
+    if (!ImportedSources::storedRecords(d->db, sourceId, keys, out, &why)) {
+        setError(error, QCoreApplication::translate("TrafficStore", "Cannot read records of source %1 from %2: %3")
+                            .arg(sourceId)
+                            .arg(shown(d->path), why));
+        return false;
+    }
+    return true;
+}
+
+bool TrafficStore::removeSource(qint64 id, QString *error)
+{
+    setError(error, QString());
+    QString why;
+    if (!d->requireOpen(error))
+        return false;
+    if (!ImportedSources::removeSource(d->db, id, &why)) {
+        setError(error, QCoreApplication::translate("TrafficStore", "Cannot remove source %1 from %2: %3")
+                            .arg(id)
+                            .arg(shown(d->path), why));
         return false;
     }
     return true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -9,6 +10,7 @@
 #include <QVariant>
 #include <QtGlobal>
 
+#include "models/store/importedsources.h"
 #include "models/store/ingestbatch.h"
 #include "models/store/overviewfigures.h"
 #include "models/store/peerdetail.h"
@@ -66,6 +68,16 @@ public:
                         QString *error);
     bool setSourcePaused(qint64 id, bool paused, QString *error);
     bool undefineSource(qint64 id, QString *error);
+
+    // Imported logs (ImportedSources says more). A log read on in a longer
+    // version of itself is known by the new file's name from then on.
+    bool setSourceName(qint64 id, const QString &name, QString *error);
+    bool forEachFingerprintBlock(qint64 sourceId, qint64 fromLine,
+                                 const std::function<bool(const FingerprintBlock &)> &visit,
+                                 QString *error) const;
+    bool storedRecords(qint64 sourceId, const RecordKeys &keys, AssemblerOutput *out, QString *error) const;
+    // Forgets a source that has no records (an import taken back whole).
+    bool removeSource(qint64 id, QString *error);
 
     // One transaction: every record (replacing an earlier version with the
     // same source and key), the aggregates, the unrecognised counts and the
