@@ -3,26 +3,49 @@
 #include <memory>
 
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include "models/itemmodels/probetitles.h"
 #include "models/mta/mailserviceinspection.h"
+#include "models/mta/planapplier.h"
+#include "models/mta/servicehost.h"
+#include "models/secrets/askpassserver.h"
+#include "models/secrets/secretstore.h"
 #include "models/sources/localcommandhost.h"
+#include "models/sources/sshcommandhost.h"
+#include "models/sources/sudocommandhost.h"
 #include "widgets/fix/fixwizard.h"
+#include "widgets/hostkeydialog.h"
+#include "widgets/secretdialog.h"
 
 namespace mailtls {
+
+namespace {
+
+enum Computer { ThisComputer, RemoteHost };
+
+} // namespace
 
 FixInspectPage::FixInspectPage(FixWizard *wizard)
     : QWizardPage(wizard)
     , m_wizard(wizard)
     , m_serviceBox(new QComboBox(this))
+    , m_computerBox(new QComboBox(this))
+    , m_hostEdit(new QLineEdit(this))
+    , m_inspect(new QPushButton(tr("&Inspect"), this))
     , m_status(new QLabel(this))
+    , m_sudoersLabel(new QLabel(this))
+    , m_sudoers(new QPlainTextEdit(this))
     , m_findings(new QTreeWidget(this))
     , m_retry(new QPushButton(tr("&Retry"), this))
     , m_restore(new QPushButton(tr("Restore a &Previous Configuration…"), this))
@@ -39,10 +62,38 @@ FixInspectPage::FixInspectPage(FixWizard *wizard)
         m_serviceBox->addItem(MailService::kindTitle(kind), int(kind));
     m_serviceBox->setCurrentIndex(m_serviceBox->findData(int(wizard->kind())));
     connect(m_serviceBox, &QComboBox::activated, this, &FixInspectPage::onServiceChosen);
+
+    m_computerBox->setObjectName(QStringLiteral("fixComputer"));
+    m_computerBox->setAccessibleName(tr("Computer the mail service runs on"));
+    m_computerBox->addItem(tr("This computer"), int(ThisComputer));
+    m_computerBox->addItem(tr("A remote host over SSH"), int(RemoteHost));
+    m_computerBox->setToolTip(tr("On a remote host MailTLS logs in with ssh and runs the fix's commands there as "
+                                 "root through sudo -n: it never asks for a sudo password and never keeps one."));
+    connect(m_computerBox, &QComboBox::activated, this, &FixInspectPage::onComputerChosen);
+    m_hostEdit->setObjectName(QStringLiteral("fixHost"));
+    m_hostEdit->setAccessibleName(tr("Remote host"));
+    m_hostEdit->setPlaceholderText(QStringLiteral("ssh://user@mail.example.org:22"));
+    m_hostEdit->setEnabled(false);
+    connect(m_hostEdit, &QLineEdit::returnPressed, this, &FixInspectPage::start);
+    m_inspect->setObjectName(QStringLiteral("inspectButton"));
+    m_inspect->setAccessibleName(tr("Inspect the remote host"));
+    m_inspect->setEnabled(false);
+    connect(m_inspect, &QPushButton::clicked, this, &FixInspectPage::start);
+
     m_status->setObjectName(QStringLiteral("inspectStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setAccessibleName(tr("Inspection status"));
+    m_sudoersLabel->setObjectName(QStringLiteral("sudoersNote"));
+    m_sudoersLabel->setWordWrap(true);
+    m_sudoersLabel->hide();
+    m_sudoers->setObjectName(QStringLiteral("sudoersLine"));
+    m_sudoers->setAccessibleName(tr("Line to add to sudoers"));
+    m_sudoers->setReadOnly(true);
+    m_sudoers->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_sudoers->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_sudoers->setMaximumHeight(m_sudoers->fontMetrics().lineSpacing() * 4);
+    m_sudoers->hide();
     m_findings->setObjectName(QStringLiteral("findings"));
     m_findings->setAccessibleName(tr("Findings"));
     m_findings->setColumnCount(3);
@@ -65,8 +116,15 @@ FixInspectPage::FixInspectPage(FixWizard *wizard)
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
     form->addRow(tr("&Mail service:"), m_serviceBox);
+    auto *computer = new QHBoxLayout;
+    computer->addWidget(m_computerBox);
+    computer->addWidget(m_hostEdit, 1);
+    computer->addWidget(m_inspect);
+    form->addRow(tr("&Computer:"), computer);
     layout->addLayout(form);
     layout->addWidget(m_status);
+    layout->addWidget(m_sudoersLabel);
+    layout->addWidget(m_sudoers);
     layout->addWidget(m_findings, 1);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_retry);
@@ -75,11 +133,16 @@ FixInspectPage::FixInspectPage(FixWizard *wizard)
     layout->addLayout(buttons);
 }
 
-FixInspectPage::~FixInspectPage() = default;
+FixInspectPage::~FixInspectPage()
+{
+    // Questions still open are refused when their dialogs go.
+    for (const QPointer<QDialog> &dialog : std::as_const(m_questions))
+        delete dialog.data();
+}
 
 void FixInspectPage::initializePage()
 {
-    if (!m_ok)
+    if (!m_ok && !remoteChosen())
         start();
 }
 
@@ -94,6 +157,11 @@ int FixInspectPage::nextId() const
     return m_wizard->wantsRestore() ? FixWizard::RestorePage : FixWizard::ChoosePage;
 }
 
+bool FixInspectPage::remoteChosen() const
+{
+    return m_computerBox->currentData().toInt() == RemoteHost;
+}
+
 void FixInspectPage::onServiceChosen()
 {
     const auto kind = MailService::Kind(m_serviceBox->currentData().toInt());
@@ -103,17 +171,181 @@ void FixInspectPage::onServiceChosen()
     start();
 }
 
+void FixInspectPage::onComputerChosen()
+{
+    const bool remote = remoteChosen();
+    m_hostEdit->setEnabled(remote);
+    m_inspect->setEnabled(remote);
+    if (remote) {
+        // Nothing is inspected until the host is named.
+        if (m_inspection)
+            m_inspection->cancel();
+        m_inspection.reset();
+        m_ok = false;
+        m_findings->clear();
+        m_retry->hide();
+        m_wizard->setKind(m_wizard->kind());
+        m_status->setText(tr("Name the host (ssh://user@host:port) and press Inspect."));
+        m_hostEdit->setFocus();
+        emit completeChanged();
+        return;
+    }
+    start();
+}
+
+AskpassServer *FixInspectPage::askpass()
+{
+    if (m_askpass != nullptr)
+        return m_askpass;
+    m_secrets = new SecretStore(this);
+    m_askpass = new AskpassServer(m_secrets, this);
+    QString error;
+    if (!m_askpass->listen(&error))
+        m_status->setText(tr("Passwords and host keys cannot be asked for: %1").arg(error));
+    connect(m_askpass, &AskpassServer::hostKeyQuestion, this,
+            [this](quint64 id, const HostKeyQuestion &question, const QString &) { askHostKey(id, question); });
+    connect(m_askpass, &AskpassServer::secretNeeded, this, [this](const AskpassServer::SecretQuestion &question) {
+        SecretDialog::Kind kind = SecretDialog::Kind::Code;
+        if (question.kind == AskpassServer::SecretKind::Password)
+            kind = SecretDialog::Kind::Password;
+        else if (question.kind == AskpassServer::SecretKind::Passphrase)
+            kind = SecretDialog::Kind::Passphrase;
+        auto *dialog = new SecretDialog(kind, question.target, question.prompt, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setRetry(question.retry);
+        if (question.key.isEmpty())
+            dialog->setRememberOffered(false);
+        else if (question.storeError == SecretStore::Error::NoBackend)
+            dialog->setKeychainUnavailable(question.storeMessage.isEmpty()
+                                               ? SecretStore::errorMessage(SecretStore::Error::NoBackend)
+                                               : question.storeMessage);
+        const quint64 id = question.id;
+        auto answered = std::make_shared<bool>(false);
+        connect(dialog, &QDialog::finished, m_askpass, [this, dialog, id, answered](int result) {
+            *answered = true;
+            m_questions.remove(id);
+            if (result == QDialog::Accepted)
+                m_askpass->answerSecret(id, dialog->secret(), dialog->remember());
+            else
+                m_askpass->refuseSecret(id);
+        });
+        connect(dialog, &QObject::destroyed, m_askpass, [this, id, answered] {
+            if (!*answered)
+                m_askpass->refuseSecret(id);
+        });
+        m_questions.insert(id, dialog);
+        dialog->open();
+    });
+    connect(m_askpass, &AskpassServer::questionClosed, this, [this](quint64 id) {
+        // ssh gave up waiting: the dialog's answer would reach nobody.
+        const QPointer<QDialog> dialog = m_questions.take(id);
+        if (dialog) {
+            disconnect(dialog, nullptr, m_askpass, nullptr);
+            dialog->reject();
+        }
+    });
+    return m_askpass;
+}
+
+void FixInspectPage::askHostKey(quint64 id, const HostKeyQuestion &question)
+{
+    auto *dialog = new HostKeyDialog(question.host, question.port, question.keyType, question.fingerprint, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAddress(question.address);
+    dialog->setOtherNames(question.otherNames);
+    auto answered = std::make_shared<bool>(false);
+    connect(dialog, &QDialog::finished, m_askpass, [this, id, answered](int result) {
+        *answered = true;
+        m_questions.remove(id);
+        m_askpass->answerHostKey(id, result == QDialog::Accepted);
+    });
+    connect(dialog, &QObject::destroyed, m_askpass, [this, id, answered] {
+        if (!*answered)
+            m_askpass->answerHostKey(id, false);
+    });
+    m_questions.insert(id, dialog);
+    dialog->open();
+}
+
+std::shared_ptr<const CommandHost> FixInspectPage::chosenHost(QString *location, QString *askpassTarget)
+{
+    location->clear();
+    askpassTarget->clear();
+    if (!remoteChosen())
+        return std::make_shared<LocalCommandHost>();
+    QString error;
+    const std::optional<SourceSpec> spec = ServiceHost::parse(m_hostEdit->text().trimmed(), &error);
+    if (!spec) {
+        m_status->setText(error);
+        return nullptr;
+    }
+    const MailService::Kind kind = m_wizard->kind();
+    if (!ServiceHost::supportsRemote(kind)) {
+        m_status->setText(ServiceHost::remoteRefusal(kind));
+        return nullptr;
+    }
+    *location = ServiceHost::location(*spec);
+    *askpassTarget = SshCommandHost::displayNameOf(*spec);
+    if (m_hostMaker)
+        return m_hostMaker(*spec, kind);
+    SshSettings settings;
+    settings.knownHostsFile = SshSettings::defaultKnownHostsFile();
+    settings.askpassProgram = QCoreApplication::applicationFilePath();
+    AskpassServer *server = askpass();
+    if (server->isListening())
+        settings.askpassSocket = server->name();
+    return ServiceHost::create(*spec, settings, kind);
+}
+
+void FixInspectPage::showSudoers(const QString &error)
+{
+    // SudoCommandHost's explanation holds the line(s) to add, indented.
+    QStringList lines;
+    for (const QString &line : error.split(QLatin1Char('\n'))) {
+        const QString trimmed = line.trimmed();
+        if (line.startsWith(QStringLiteral("    "))
+            && (trimmed.contains(QLatin1String(" NOPASSWD: ")) || trimmed.startsWith(QLatin1String("Defaults:"))))
+            lines.append(trimmed);
+    }
+    m_sudoersLabel->setVisible(!lines.isEmpty());
+    m_sudoers->setVisible(!lines.isEmpty());
+    if (lines.isEmpty())
+        return;
+    m_sudoersLabel->setText(tr("sudo on %1 runs nothing without a password. Add this on that host (visudo -f "
+                               "/etc/sudoers.d/mailtls), then press Retry; MailTLS never asks for a sudo password:")
+                                .arg(m_askpassTarget));
+    m_sudoers->setPlainText(lines.join(QLatin1Char('\n')));
+}
+
 void FixInspectPage::start()
 {
     m_ok = false;
     m_retry->hide();
     m_findings->clear();
+    showSudoers(QString());
+    if (m_inspection)
+        m_inspection->cancel();
+    m_inspection.reset();
     const MailService::Kind kind = m_wizard->kind();
     const QString title = MailService::kindTitle(kind);
     const QString dir = m_wizard->configDir();
-    m_status->setText(dir.isEmpty() ? tr("Inspecting the %1 configuration…").arg(title)
-                                    : tr("Inspecting the %1 configuration in %2…").arg(title, dir));
-    m_inspection = MailServiceInspection::create(kind, std::make_shared<LocalCommandHost>(), dir);
+    QString location;
+    const std::shared_ptr<const CommandHost> host = chosenHost(&location, &m_askpassTarget);
+    if (!host) {
+        emit completeChanged();
+        emit inspectionFinished();
+        return;
+    }
+    // The fix is applied where it was inspected.
+    m_wizard->applier()->setCommandHost(host, location);
+    if (location.isEmpty())
+        m_status->setText(dir.isEmpty() ? tr("Inspecting the %1 configuration…").arg(title)
+                                        : tr("Inspecting the %1 configuration in %2…").arg(title, dir));
+    else
+        m_status->setText(dir.isEmpty() ? tr("Inspecting the %1 configuration on %2…").arg(title, host->displayName())
+                                        : tr("Inspecting the %1 configuration in %2 on %3…")
+                                              .arg(title, dir, host->displayName()));
+    m_inspection = MailServiceInspection::create(kind, host, dir);
     if (!m_inspection) {
         m_status->setText(tr("%1 cannot be inspected by this version of MailTLS.").arg(title));
         emit completeChanged();
@@ -136,13 +368,19 @@ void FixInspectPage::onFinished()
     const std::shared_ptr<const MailService> service = inspection->service();
     if (!service) {
         m_status->setText(tr("The inspection failed: %1").arg(inspection->errorString()));
+        showSudoers(inspection->errorString());
         m_retry->show();
         emit completeChanged();
         emit inspectionFinished();
         return;
     }
+    if (m_askpass != nullptr && !m_askpassTarget.isEmpty())
+        m_askpass->connectionSucceeded(m_askpassTarget);
     m_wizard->setService(service);
-    QString status = tr("%1, configuration in %2.").arg(service->versionText(), service->configDirectory());
+    QString status = m_askpassTarget.isEmpty()
+        ? tr("%1, configuration in %2.").arg(service->versionText(), service->configDirectory())
+        : tr("%1, configuration in %2 on %3.")
+              .arg(service->versionText(), service->configDirectory(), m_wizard->applier()->hostLocation());
     if (service->running() == MailService::Running::No)
         status += QLatin1Char(' ')
             + tr("%1 is not running: a change takes effect at its next start.")
