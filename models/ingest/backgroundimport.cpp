@@ -9,6 +9,7 @@ namespace mailtls {
 BackgroundImport::BackgroundImport(QObject *parent)
     : QObject(parent)
 {
+    qRegisterMetaType<mailtls::ImportProgress>();
     connect(&m_watcher, &QFutureWatcher<Result>::finished, this, [this] {
         const Result result = m_watcher.result();
         m_job.reset();
@@ -29,27 +30,11 @@ bool BackgroundImport::start(const QString &databasePath, const QStringList &log
         return false;
     m_permille = -1;
     auto job = std::make_shared<ImportJob>(databasePath, options);
-    // Progress comes per log; the logs count equally, each by its own bytes.
-    // A log is done when the next one reports from its start.
-    struct Position
-    {
-        int index = 0;
-        qint64 lastDone = 0;
-        qint64 lastTotal = -1;
-    };
-    auto position = std::make_shared<Position>();
-    const int count = int(logs.size());
     QPointer<BackgroundImport> self(this);
-    job->setProgress([self, position, count](std::int64_t done, std::int64_t total) {
-        if (position->lastTotal >= 0 && (total != position->lastTotal || done < position->lastDone)
-            && position->index + 1 < count)
-            ++position->index;
-        position->lastDone = done;
-        position->lastTotal = total;
-        const int index = position->index;
-        QMetaObject::invokeMethod(self, [self, done, total, index, count] {
+    job->setProgress([self](const ImportProgress &progress) {
+        QMetaObject::invokeMethod(self, [self, progress] {
             if (self)
-                self->report(done, total, index, count);
+                self->report(progress);
         });
     });
     m_job = job;
@@ -63,11 +48,13 @@ bool BackgroundImport::start(const QString &databasePath, const QStringList &log
     return true;
 }
 
-void BackgroundImport::report(qint64 done, qint64 total, int index, int count)
+void BackgroundImport::report(const ImportProgress &figures)
 {
-    const double share = total > 0 ? double(qMin(done, total)) / double(total) : 1.0;
-    const int permille = qBound(0, int((index + share) * 1000.0 / qMax(1, count)), 1000);
-    if (permille == m_permille)
+    emit progressed(figures);
+    if (figures.phase != ImportProgress::Phase::Reading)
+        return;
+    const int permille = figures.permille();
+    if (permille <= m_permille)
         return;
     m_permille = permille;
     emit progress(permille);

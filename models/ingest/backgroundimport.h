@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "models/ingest/importprogress.h"
 #include "models/ingest/importsummary.h"
 #include "models/ingest/logimporter.h"
 
@@ -16,10 +17,11 @@ namespace mailtls {
 
 class ImportJob;
 
-// An ImportJob on a worker thread, for the window: progress as a fraction of
-// the logs' bytes, a cancel that stops at the next batch (what was written
-// stays, with its position, so importing again resumes), and one finished()
-// at the end. While it runs, readers of the store see each committed batch.
+// An ImportJob on a worker thread, for the window: progress (the figures of
+// ImportProgress, and a fraction of the logs' bytes), a cancel that stops at
+// the next batch and takes back what the log being read had added (the logs
+// read before it stay), and one finished() at the end. While it runs, readers
+// of the store see each committed batch.
 class BackgroundImport final : public QObject
 {
     Q_OBJECT
@@ -30,7 +32,7 @@ public:
         bool ok = false;
         bool cancelled = false;
         QString error;
-        QList<ImportSummary> summaries;
+        QList<ImportSummary> summaries;   // in reading order
     };
 
     explicit BackgroundImport(QObject *parent = nullptr);
@@ -45,12 +47,16 @@ public:
     void wait();
 
 signals:
-    // 0…1000, at most once per change of a thousandth.
+    // While the logs are read: 0…1000 of their bytes, at most once per change
+    // of a thousandth, never backwards.
     void progress(int permille);
+    // Every figure, at most ten times a second (and at each file's start and
+    // each phase's end); the files are looked at first (phase Looking).
+    void progressed(const mailtls::ImportProgress &progress);
     void finished(const mailtls::BackgroundImport::Result &result);
 
 private:
-    void report(qint64 done, qint64 total, int index, int count);
+    void report(const ImportProgress &figures);
 
     std::shared_ptr<ImportJob> m_job;
     QFutureWatcher<Result> m_watcher;

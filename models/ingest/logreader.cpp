@@ -234,8 +234,11 @@ bool LogReader::fill()
 bool LogReader::nextLine(std::string_view &line, std::int64_t &offset)
 {
     for (;;) {
+        if (m_end >= 0 && m_position >= m_end)
+            return false;
         const char *begin = m_buffer.constData() + m_bufferStart;
-        const std::int64_t avail = m_bufferEnd - m_bufferStart;
+        const std::int64_t avail = m_end >= 0 ? std::min(m_bufferEnd - m_bufferStart, m_end - m_position)
+                                              : m_bufferEnd - m_bufferStart;
         const void *nl = avail > 0 ? std::memchr(begin, '\n', size_t(avail)) : nullptr;
         if (nl) {
             const std::int64_t len = static_cast<const char *>(nl) - begin;
@@ -245,6 +248,8 @@ bool LogReader::nextLine(std::string_view &line, std::int64_t &offset)
             offset = m_position;
             m_bufferStart += len + 1;
             m_position += len + 1;
+            if (m_tap)
+                m_tap(line, m_position);
             return true;
         }
         if (avail >= MaxLineLength) {
@@ -253,6 +258,8 @@ bool LogReader::nextLine(std::string_view &line, std::int64_t &offset)
             offset = m_position;
             m_bufferStart += MaxLineLength;
             m_position += MaxLineLength;
+            if (m_tap)
+                m_tap(line, m_position);
             return true;
         }
         if (!fill()) {
@@ -262,6 +269,8 @@ bool LogReader::nextLine(std::string_view &line, std::int64_t &offset)
                 offset = m_position;
                 m_bufferStart += avail;
                 m_position += avail;
+                if (m_tap)
+                    m_tap(line, m_position);
                 return true;
             }
             return false;
@@ -275,7 +284,8 @@ std::int64_t LogReader::appendLines(std::string &out, std::size_t bytes, std::in
     std::int64_t appended = 0;
     for (;;) {
         const char *begin = m_buffer.constData() + m_bufferStart;
-        const std::size_t avail = std::size_t(m_bufferEnd - m_bufferStart);
+        const std::size_t avail = std::size_t(m_end >= 0 ? std::max<std::int64_t>(0, std::min(m_bufferEnd - m_bufferStart, m_end - m_position))
+                                                         : m_bufferEnd - m_bufferStart);
         // Whole lines in the buffer, up to the one that takes `out` to `bytes`:
         // exactly what nextLine() would return one by one, since it reads more
         // only when the buffer holds no newline.
@@ -300,6 +310,8 @@ std::int64_t LogReader::appendLines(std::string &out, std::size_t bytes, std::in
             out.append(begin, length);
             m_bufferStart += std::int64_t(length);
             m_position += std::int64_t(length);
+            if (m_tap)
+                tapLines(out.data() + at, length, m_position);
             appended += lines;
             // The last line, as nextLine() returns it: without "\n" and a "\r" before it.
             std::size_t lineEnd = at + length - 1;
@@ -330,8 +342,29 @@ std::int64_t LogReader::appendLines(std::string &out, std::size_t bytes, std::in
     }
 }
 
+void LogReader::tapLines(const char *text, std::size_t length, std::int64_t end) const
+{
+    std::int64_t position = end - std::int64_t(length);
+    std::size_t start = 0;
+    while (start < length) {
+        const void *nl = std::memchr(text + start, '\n', length - start);
+        const std::size_t next = nl ? std::size_t(static_cast<const char *>(nl) - text) + 1 : length;
+        std::string_view line(text + start, next - start);
+        if (nl) {
+            line.remove_suffix(1);
+            if (!line.empty() && line.back() == '\r')
+                line.remove_suffix(1);
+        }
+        position += std::int64_t(next - start);
+        m_tap(line, position);
+        start = next;
+    }
+}
+
 std::int64_t LogReader::unterminatedBytes() const
 {
+    if (m_end >= 0 && m_position >= m_end)
+        return 0;
     return m_bufferEnd - m_bufferStart;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -53,6 +54,22 @@ public:
 
     // Offset just past the last line returned (where a later read resumes).
     std::int64_t position() const { return m_position; }
+
+    // Adds `by` to the offsets and positions of everything read from now on:
+    // a file read as the continuation of another log, whose stream it joins
+    // part way (LogImporter).
+    void moveOffsets(std::int64_t by) { m_position += by; }
+    // Reads nothing at or past this position (a line start): the rest of the
+    // file is another log's, read before. -1: to the end.
+    void setEnd(std::int64_t position) { m_end = position; }
+
+    // Called with every line handed out from now on, by nextLine() and
+    // appendLines(), in order and on the thread that reads (ParallelIngest's
+    // reading thread): the line as nextLine() returns it, and the position just
+    // past it. For the fingerprints of what an import reads: it must be quick
+    // and must not use the reader. An empty function stops it.
+    using LineTap = std::function<void(std::string_view line, std::int64_t end)>;
+    void setLineTap(LineTap tap) { m_tap = std::move(tap); }
     // Bytes after position() that form an unfinished last line.
     std::int64_t unterminatedBytes() const;
     QString error() const { return m_error; }
@@ -64,6 +81,9 @@ public:
 
 private:
     bool fill();
+    // Hands each line of text[0, length) (whole lines) to the tap; `end` is the
+    // position just past the text.
+    void tapLines(const char *text, std::size_t length, std::int64_t end) const;
     std::int64_t readRaw(char *into, std::int64_t max);
 
     QString m_path;
@@ -73,6 +93,8 @@ private:
     bool m_gzip = false;
     bool m_eof = false;
     bool m_includeUnterminated = false;
+    std::int64_t m_end = -1;
+    LineTap m_tap;
     std::int64_t m_mtime = 0;
     std::int64_t m_rawRead = 0;
     std::int64_t m_rawSize = -1;

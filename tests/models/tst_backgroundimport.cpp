@@ -1,3 +1,4 @@
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -84,30 +85,66 @@ private slots:
         QCOMPARE(messages(db), qint64(500));
     }
 
-    void aCancelledImportKeepsWhatItWroteAndResumes()
+    // Cancel takes back the log being read; the logs read before it stay.
+    void aCancelledImportTakesBackTheLogBeingRead()
     {
         QTemporaryDir dir;
-        const QString log = writeLog(dir.filePath(QStringLiteral("big.log")), 20000, 1000);
+        const QString small = writeLog(dir.filePath(QStringLiteral("small.log")), 300, 1000);
+        const QString big = writeLog(dir.filePath(QStringLiteral("big.log")), 20000, 30000);
         const QString db = dir.filePath(QStringLiteral("store.sqlite"));
         BackgroundImport import;
         QSignalSpy finished(&import, &BackgroundImport::finished);
         LogImporter::Options options;
         options.batchLines = 500;
-        connect(&import, &BackgroundImport::progress, &import, [&import](int) { import.cancel(); });
-        QVERIFY(import.start(db, {log}, options));
+        // Cancelled once the big log (read second: its first stamp is the same,
+        // and it was given second) is a few batches in.
+        connect(&import, &BackgroundImport::progressed, &import, [&import](const ImportProgress &p) {
+            if (p.phase == ImportProgress::Phase::Reading && p.fileNumber == 2 && p.lines > 300 * 4 + 100 + 3000)
+                import.cancel();
+        });
+        QVERIFY(import.start(db, {small, big}, options));
         QVERIFY(finished.wait(60000));
         const auto cancelled = finished.first().first().value<BackgroundImport::Result>();
         QVERIFY(cancelled.cancelled);
-        const qint64 partial = messages(db);
-        QVERIFY2(partial < 20000, qPrintable(QString::number(partial)));
+        QCOMPARE(cancelled.summaries.size(), 2);
+        QCOMPARE(cancelled.summaries.at(0).outcome, ImportSummary::Outcome::New);
+        QCOMPARE(cancelled.summaries.at(1).outcome, ImportSummary::Outcome::Cancelled);
+        QVERIFY(cancelled.summaries.at(1).linesRead > 3000);
+        QCOMPARE(messages(db), qint64(300));
 
-        disconnect(&import, &BackgroundImport::progress, nullptr, nullptr);
-        QVERIFY(import.start(db, {log}, options));
+        disconnect(&import, &BackgroundImport::progressed, nullptr, nullptr);
+        QVERIFY(import.start(db, {small, big}, options));
         QVERIFY(finished.wait(60000));
-        const auto resumed = finished.last().first().value<BackgroundImport::Result>();
-        QVERIFY2(resumed.ok, qPrintable(resumed.error));
-        QCOMPARE(resumed.summaries.first().outcome, ImportSummary::Outcome::Resumed);
-        QCOMPARE(messages(db), qint64(20000));
+        const auto again = finished.last().first().value<BackgroundImport::Result>();
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QCOMPARE(again.summaries.at(0).outcome, ImportSummary::Outcome::AlreadyComplete);
+        QCOMPARE(again.summaries.at(1).outcome, ImportSummary::Outcome::New);
+        QCOMPARE(messages(db), qint64(20300));
+    }
+
+    void progressCarriesTheFigures()
+    {
+        QTemporaryDir dir;
+        const QString a = writeLog(dir.filePath(QStringLiteral("a.log")), 2000, 1000);
+        BackgroundImport import;
+        QSignalSpy figures(&import, &BackgroundImport::progressed);
+        QSignalSpy finished(&import, &BackgroundImport::finished);
+        LogImporter::Options options;
+        options.batchLines = 100;
+        QVERIFY(import.start(dir.filePath(QStringLiteral("s.sqlite")), {a}, options));
+        QVERIFY(finished.wait(60000));
+        QVERIFY(figures.count() >= 2);
+        const auto first = figures.first().first().value<ImportProgress>();
+        const auto last = figures.last().first().value<ImportProgress>();
+        QCOMPARE(first.phase, ImportProgress::Phase::Looking);
+        QCOMPARE(first.file, a);
+        QCOMPARE(last.phase, ImportProgress::Phase::Reading);
+        QVERIFY(last.finished);
+        QCOMPARE(last.lines, qint64(2000 * 4 + 667));
+        QCOMPARE(last.rawBytes, QFileInfo(a).size());
+        QCOMPARE(last.rawTotal, QFileInfo(a).size());
+        QCOMPARE(last.fileNumber, 1);
+        QCOMPARE(last.fileCount, 1);
     }
 
     void aLogItCannotReadEndsWithItsError()
