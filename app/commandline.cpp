@@ -13,6 +13,7 @@
 #include "app/exportcommand.h"
 #include "app/fixcommand.h"
 #include "app/followcommand.h"
+#include "app/importcommand.h"
 #include "app/probecommand.h"
 #include "models/ingest/importjob.h"
 #include "models/report/reportformatter.h"
@@ -32,48 +33,6 @@ void writeTo(FILE *stream, const QString &text)
 }
 
 } // namespace
-
-QString CommandLine::outcomeText(const ImportSummary &s)
-{
-    switch (s.outcome) {
-    case ImportSummary::Outcome::New:
-        return s.linesRead == 1 ? tr("%1: 1 line read").arg(s.name)
-                                : tr("%1: %2 lines read").arg(s.name).arg(s.linesRead);
-    case ImportSummary::Outcome::Resumed:
-        return s.linesRead == 1
-            ? tr("%1: read before up to byte %2; 1 new line read").arg(s.name).arg(s.resumedAt)
-            : tr("%1: read before up to byte %2; %3 new lines read")
-                  .arg(s.name)
-                  .arg(s.resumedAt)
-                  .arg(s.linesRead);
-    case ImportSummary::Outcome::AlreadyComplete:
-        return tr("%1: imported before, nothing new").arg(s.name);
-    case ImportSummary::Outcome::Empty:
-        return tr("%1: empty").arg(s.name);
-    }
-    return QString();
-}
-
-void CommandLine::printSummaries(const QList<ImportSummary> &summaries, bool verbose)
-{
-    for (const ImportSummary &s : summaries) {
-        QString text = outcomeText(s) + QLatin1Char('\n');
-        if (!s.warning.isEmpty())
-            text += QStringLiteral("mailtls: ") + s.warning + QLatin1Char('\n');
-        if (verbose) {
-            text += tr("  format: %1").arg(s.format) + QLatin1Char('\n');
-            if (s.unterminatedBytes > 0)
-                text += tr("  an unfinished last line (%1 bytes) is left for the next import")
-                            .arg(s.unterminatedBytes)
-                        + QLatin1Char('\n');
-            for (auto it = s.unrecognised.cbegin(); it != s.unrecognised.cend(); ++it)
-                text += tr("  unrecognised lines of %1: %2").arg(it.key()).arg(it.value())
-                        + QLatin1Char('\n');
-        }
-        writeTo(stderr, text);
-    }
-}
-
 
 bool CommandLine::parseAddressAndPort(const QString &text, QHostAddress *address, quint16 *port)
 {
@@ -132,7 +91,7 @@ int CommandLine::run(const QStringList &arguments)
     if (verb == QLatin1String("report"))
         return report(arguments);
     if (verb == QLatin1String("import"))
-        return import(arguments);
+        return ImportCommand::run(arguments);
     if (verb == QLatin1String("follow"))
         return FollowCommand::run(arguments);
     if (verb == QLatin1String("export"))
@@ -272,19 +231,29 @@ int CommandLine::report(const QStringList &arguments)
         LogImporter::Options options;
         options.oneShot = oneShot;
         ImportJob job(dbPath, options);
-        const bool ok = job.run(logs, &error);
-        // A report prints figures only; what was read is said when asked.
+        const bool ok = ImportCommand::runJob(job, logs, false, &error);
+        // A report prints figures only; what was read is said when asked, and
+        // a log left out always.
         if (parser.isSet(verboseOption)) {
-            printSummaries(job.summaries(), true);
+            ImportCommand::printSummaries(job.summaries(), true);
         } else {
-            for (const ImportSummary &s : job.summaries())
+            for (const ImportSummary &s : job.summaries()) {
                 if (!s.warning.isEmpty())
                     printError(s.warning);
+                if (s.problem)
+                    printError(s.reason);
+            }
         }
         if (!ok) {
             printError(error);
             return Failed;
         }
+        if (job.wasCancelled()) {
+            printError(tr("cancelled"));
+            return Failed;
+        }
+        if (job.hadProblems())
+            return Failed;
     }
 
     TrafficStore store(dbPath);
@@ -298,45 +267,6 @@ int CommandLine::report(const QStringList &arguments)
         return Failed;
     }
     printOut(ReportFormatter::format(rows, format));
-    return Ok;
-}
-
-int CommandLine::import(const QStringList &arguments)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Add logs to a database. Importing a log again, or a longer version of "
-                                        "it, adds only what is new."));
-    parser.addHelpOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"), tr("The database to add to (created when missing)."),
-                                      tr("PATH"));
-    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
-                                           tr("Say what was read from each log, including unrecognised lines."));
-    parser.addOptions({dbOption, verboseOption});
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("Logs to read (plain or gzip; - for standard input)."),
-                                 QStringLiteral("FILE..."));
-    if (const std::optional<int> done = parseArguments(parser, arguments))
-        return *done;
-    if (!parser.isSet(dbOption)) {
-        printError(tr("import needs --db PATH: the database to add the logs to"));
-        return Usage;
-    }
-    const QStringList logs = parser.positionalArguments();
-    if (logs.isEmpty()) {
-        printError(tr("import needs at least one log file"));
-        return Usage;
-    }
-    if (logs.count(QStringLiteral("-")) > 1) {
-        printError(tr("standard input (-) can be read only once"));
-        return Usage;
-    }
-    ImportJob job(parser.value(dbOption), LogImporter::Options{});
-    QString error;
-    const bool ok = job.run(logs, &error);
-    printSummaries(job.summaries(), parser.isSet(verboseOption));
-    if (!ok) {
-        printError(error);
-        return Failed;
-    }
     return Ok;
 }
 

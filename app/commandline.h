@@ -6,14 +6,12 @@
 #include <QString>
 #include <QStringList>
 
-#include "models/ingest/importsummary.h"
-
 class QCommandLineParser;
 class QHostAddress;
 
 namespace mailtls {
 
-// The command-line verbs (`mailtls report`, `mailtls import`). They run without
+// The command-line verbs (`mailtls report`; `mailtls import` is ImportCommand). They run without
 // a display and call the same models/ code as the windows.
 class CommandLine final
 {
@@ -27,10 +25,6 @@ public:
     static int run(const QStringList &arguments);
 
     static int report(const QStringList &arguments);
-    static int import(const QStringList &arguments);
-
-    static QString outcomeText(const ImportSummary &summary);
-    static void printSummaries(const QList<ImportSummary> &summaries, bool verbose);
 
     // Parses `arguments` (the program name, the verb, then the verb's own)
     // with `parser`, whose options and help option are set: an exit code when
