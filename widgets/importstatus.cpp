@@ -1,6 +1,7 @@
 #include "widgets/importstatus.h"
 
 #include <QFileInfo>
+#include <QLocale>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -23,8 +24,8 @@ ImportStatus::ImportStatus(BackgroundImport *import, QWidget *parent)
     m_bar->setTextVisible(false);
     m_bar->setAccessibleName(tr("Import progress"));
     m_cancel->setText(tr("Cancel"));
-    m_cancel->setToolTip(tr("Stop the import; what was read so far stays, and importing the same logs again "
-                            "goes on from there"));
+    m_cancel->setToolTip(tr("Stop the import: the log being read is taken back, so nothing of it is counted; "
+                            "the logs read before it stay, and importing the same logs again goes on from there"));
     m_cancel->setAccessibleName(tr("Cancel import"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -38,9 +39,28 @@ ImportStatus::ImportStatus(BackgroundImport *import, QWidget *parent)
         m_cancel->setEnabled(false);
         m_label->setText(tr("Cancelling…"));
     });
-    connect(m_import, &BackgroundImport::progress, this, [this](int permille) {
-        m_bar->setValue(permille);
-        m_bar->setToolTip(tr("%1 % read").arg(QLocale().toString(permille / 10.0, 'f', 1)));
+    connect(m_import, &BackgroundImport::progressed, this, [this](const ImportProgress &progress) {
+        if (!m_cancel->isEnabled())
+            return; // "Cancelling…" stays
+        const QLocale locale;
+        const QString file = QFileInfo(progress.file).fileName();
+        if (progress.phase == ImportProgress::Phase::Looking) {
+            m_label->setText(tr("Looking at %1 (%2 of %3)…").arg(file).arg(progress.fileNumber).arg(progress.fileCount));
+            m_bar->setValue(qMax(0, progress.permille()));
+            m_bar->setToolTip(tr("Reading the logs ahead, to put them in order and date their lines"));
+            return;
+        }
+        m_label->setText(progress.fileCount == 1
+                             ? tr("Importing %1…").arg(file)
+                             : tr("Importing %1 (%2 of %3)…").arg(file).arg(progress.fileNumber).arg(progress.fileCount));
+        if (progress.permille() >= 0)
+            m_bar->setValue(progress.permille());
+        m_bar->setToolTip(tr("%1 lines, %2 of %3 MB, %4 lines a second")
+                              .arg(locale.toString(qlonglong(progress.lines)),
+                                   locale.toString(double(progress.rawBytes) / 1e6, 'f', 1),
+                                   progress.rawTotal >= 0 ? locale.toString(double(progress.rawTotal) / 1e6, 'f', 1)
+                                                          : QStringLiteral("?"),
+                                   locale.toString(qlonglong(progress.linesPerSecond()))));
     });
     connect(m_import, &BackgroundImport::finished, this, &QWidget::hide);
 }
