@@ -14,12 +14,12 @@
 #include "app/dhparamcommand.h"
 #include "app/stopsignals.h"
 #include "app/terminalaskpass.h"
+#include "models/itemmodels/probetitles.h"
 #include "models/mta/backupstore.h"
 #include "models/mta/changeplan.h"
-#include "models/mta/planapplier.h"
-#include "models/itemmodels/probetitles.h"
 #include "models/mta/mailservice.h"
 #include "models/mta/mailserviceinspection.h"
+#include "models/mta/planapplier.h"
 #include "models/mta/servicehost.h"
 #include "models/sources/localcommandhost.h"
 #include "models/sources/sudocommandhost.h"
@@ -417,8 +417,8 @@ int FixCommand::run(const QStringList &arguments)
 
     const std::optional<MailService::Kind> kind = MailService::kindFromKey(parser.value(mtaOption).toLower());
     if (!kind) {
-        CommandLine::printError(tr("--mta %1: unknown mail service; give postfix, exim, sendmail or dovecot")
-                                    .arg(parser.value(mtaOption)));
+        CommandLine::printError(
+            tr("--mta %1: unknown mail service; give postfix, exim, sendmail or dovecot").arg(parser.value(mtaOption)));
         return CommandLine::Usage;
     }
     if (parser.isSet(dryRunOption) && parser.isSet(yesOption)) {
@@ -526,8 +526,8 @@ int FixCommand::run(const QStringList &arguments)
             QStringList sizes;
             for (const int size : DhGenerator::offeredBits())
                 sizes.append(QString::number(size));
-            CommandLine::printError(tr("--bits: \"%1\" is not one of %2")
-                                        .arg(parser.value(bitsOption), sizes.join(QStringLiteral(", "))));
+            CommandLine::printError(
+                tr("--bits: \"%1\" is not one of %2").arg(parser.value(bitsOption), sizes.join(QStringLiteral(", "))));
             return CommandLine::Usage;
         }
         choice.kind = DhChoice::Kind::Generated;
@@ -587,9 +587,8 @@ int FixCommand::run(const QStringList &arguments)
     const std::unique_ptr<MailServiceInspection> inspection
         = MailServiceInspection::create(*kind, target.host, configDir);
     if (!inspection) {
-        CommandLine::printError(
-            tr("--mta %1: this build of mailtls cannot inspect %2").arg(MailService::kindKey(*kind),
-                                                                       MailService::kindTitle(*kind)));
+        CommandLine::printError(tr("--mta %1: this build of mailtls cannot inspect %2")
+                                    .arg(MailService::kindKey(*kind), MailService::kindTitle(*kind)));
         return CommandLine::Failed;
     }
     inspection->runToEnd();
@@ -622,11 +621,10 @@ int FixCommand::run(const QStringList &arguments)
     }
 
     // A path on another host is taken as it is (checked absolute above).
-    const auto absolute = [&](const QString &path) {
-        return path.isEmpty() || remote ? path : QFileInfo(path).absoluteFilePath();
-    };
-    std::optional<ChangePlan> plan = service->plan(*fix, choice, absolute(parser.value(certOption)),
-                                                   absolute(parser.value(keyOption)), &error);
+    const auto absolute
+        = [&](const QString &path) { return path.isEmpty() || remote ? path : QFileInfo(path).absoluteFilePath(); };
+    std::optional<ChangePlan> plan
+        = service->plan(*fix, choice, absolute(parser.value(certOption)), absolute(parser.value(keyOption)), &error);
     if (!plan) {
         CommandLine::printError(error);
         return CommandLine::Failed;

@@ -56,8 +56,7 @@ QString lastLine(const QByteArray &output)
 CommandFileAccess::CommandFileAccess(std::shared_ptr<const CommandHost> host, QObject *parent)
     : FileAccess(parent)
     , m_host(std::move(host))
-{
-}
+{ }
 
 CommandFileAccess::~CommandFileAccess()
 {
@@ -66,8 +65,8 @@ CommandFileAccess::~CommandFileAccess()
 
 QStringList CommandFileAccess::programs()
 {
-    return {QStringLiteral("/usr/bin/stat"), QStringLiteral("/usr/bin/test"), QStringLiteral("/usr/bin/cat"),
-            QStringLiteral("/usr/bin/install"), QStringLiteral("/usr/bin/mv"), QStringLiteral("/usr/bin/rm")};
+    return {QStringLiteral("/usr/bin/stat"),    QStringLiteral("/usr/bin/test"), QStringLiteral("/usr/bin/cat"),
+            QStringLiteral("/usr/bin/install"), QStringLiteral("/usr/bin/mv"),   QStringLiteral("/usr/bin/rm")};
 }
 
 QStringList CommandFileAccess::statCommand(const QString &path, bool followLink)
@@ -116,7 +115,7 @@ QStringList CommandFileAccess::listCommand(const QStringList &paths)
 {
     return QStringList {QStringLiteral("stat"), QStringLiteral("-L"), QStringLiteral("-c"), QStringLiteral("%n"),
                         QStringLiteral("--")}
-        + paths;
+    + paths;
 }
 
 QString CommandFileAccess::temporaryPath(const QString &path, const QString &token)
@@ -198,7 +197,8 @@ void CommandFileAccess::run(const QStringList &argv, const QByteArray &input, qi
     connect(process, &QProcess::errorOccurred, this, [this, finish](QProcess::ProcessError error) {
         // Queued: a start that fails at once must not answer inside the call.
         if (error == QProcess::FailedToStart)
-            QMetaObject::invokeMethod(this, [finish] { finish(false, -1); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [finish] { finish(false, -1); }, Qt::QueuedConnection);
     });
     timer->start(m_timeout);
     process->start();
@@ -339,7 +339,8 @@ void CommandFileAccess::write(const QString &path, const QByteArray &bytes, std:
             return;
         }
         if (precondition.checked
-            && (file.exists != precondition.before.has_value() || (file.exists && file.bytes != *precondition.before))) {
+            && (file.exists != precondition.before.has_value()
+                || (file.exists && file.bytes != *precondition.before))) {
             change.changed = true;
             change.error = tr("%1 changed after the plan was made").arg(path);
             done(change);
@@ -358,8 +359,12 @@ void CommandFileAccess::write(const QString &path, const QByteArray &bytes, std:
             return;
         }
         const int wantMode = mode.value_or(file.exists ? file.mode : 0644);
-        const std::optional<uint> wantOwner = owner ? owner : file.exists ? std::optional<uint>(file.owner) : std::nullopt;
-        const std::optional<uint> wantGroup = group ? group : file.exists ? std::optional<uint>(file.group) : std::nullopt;
+        const std::optional<uint> wantOwner = owner ? owner
+            : file.exists                           ? std::optional<uint>(file.owner)
+                                                    : std::nullopt;
+        const std::optional<uint> wantGroup = group ? group
+            : file.exists                           ? std::optional<uint>(file.group)
+                                                    : std::nullopt;
         const QString token = QString::number(QRandomGenerator::global()->generate64(), 36);
         const QString temporary = temporaryPath(path, token);
         run(installCommand(temporary, wantMode, wantOwner, wantGroup), bytes, maxStatOutput,
@@ -400,7 +405,8 @@ void CommandFileAccess::remove(const QString &path, const Precondition &precondi
             return;
         }
         if (precondition.checked
-            && (file.exists != precondition.before.has_value() || (file.exists && file.bytes != *precondition.before))) {
+            && (file.exists != precondition.before.has_value()
+                || (file.exists && file.bytes != *precondition.before))) {
             change.changed = true;
             change.error = tr("%1 changed after the plan was made").arg(path);
             done(change);

@@ -8,8 +8,7 @@ namespace mailtls {
 
 FileAccess::FileAccess(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 FileAccess::~FileAccess() = default;
 

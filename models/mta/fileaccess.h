@@ -93,9 +93,8 @@ public:
     // renamed over it) when `precondition` holds. The file gets `mode`,
     // `owner` and `group` where given; else a replaced file keeps its own and
     // a new file gets 0644 and the user the commands run as.
-    virtual void write(const QString &path, const QByteArray &bytes, std::optional<int> mode,
-                       std::optional<uint> owner, std::optional<uint> group, const Precondition &precondition,
-                       ChangeDone done)
+    virtual void write(const QString &path, const QByteArray &bytes, std::optional<int> mode, std::optional<uint> owner,
+                       std::optional<uint> group, const Precondition &precondition, ChangeDone done)
         = 0;
     // Removes `path` when `precondition` holds; a missing file counts as removed.
     virtual void remove(const QString &path, const Precondition &precondition, ChangeDone done) = 0;

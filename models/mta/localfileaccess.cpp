@@ -8,8 +8,7 @@ namespace mailtls {
 
 LocalFileAccess::LocalFileAccess(QObject *parent)
     : FileAccess(parent)
-{
-}
+{ }
 
 HostFile LocalFileAccess::readNow(const QString &path, bool withBytes)
 {

@@ -201,6 +201,11 @@ std::optional<ChangePlan> PlanApplier::restorePlan(const QString &backupId, QStr
                      .arg(backup->id, backup->host);
         return std::nullopt;
     }
+    // This applier writes another host's files: this computer's backup is not its to restore.
+    if (!m_location.isEmpty()) {
+        *error = tr("backup %1 holds files of this computer, not of %2").arg(backup->id, m_location);
+        return std::nullopt;
+    }
     ChangePlan plan;
     plan.title = tr("Put back the configuration saved before \"%1\" (backup %2)").arg(backup->title, backup->id);
     plan.mta = backup->mta;
@@ -239,7 +244,8 @@ std::optional<ChangePlan> PlanApplier::restorePlan(const QString &backupId, QStr
 void PlanApplier::makeRestorePlan(const QString &backupId, RestorePlanDone done)
 {
     const auto answer = [this, done](const std::optional<ChangePlan> &plan, const QString &error) {
-        QMetaObject::invokeMethod(this, [done, plan, error] { done(plan, error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [done, plan, error] { done(plan, error); }, Qt::QueuedConnection);
     };
     QString error;
     const BackupStore store(m_backupRoot);
@@ -273,36 +279,38 @@ void PlanApplier::makeRestorePlan(const QString &backupId, RestorePlanDone done)
             return;
         }
         const BackedUpFile file = backup.files.at(index);
-        m_files->read(file.path, [this, backup, plan, done, step = weakStep.lock(), file, index](const HostFile &current) {
-            if (!current.error.isEmpty()) {
-                done(std::nullopt, current.error);
-                return;
-            }
-            QString error;
-            FileEdit edit;
-            edit.path = file.path;
-            if (current.exists)
-                edit.before = current.bytes;
-            if (file.existed) {
-                const std::optional<QByteArray> saved = BackupStore(m_backupRoot).copyOf(backup, file, &error);
-                if (!saved) {
-                    done(std::nullopt, error);
+        m_files->read(
+            file.path, [this, backup, plan, done, step = weakStep.lock(), file, index](const HostFile &current) {
+                if (!current.error.isEmpty()) {
+                    done(std::nullopt, current.error);
                     return;
                 }
-                edit.after = *saved;
-                edit.mode = file.mode;
-                edit.owner = file.owner;
-                edit.group = file.group;
-                edit.summary.append(tr("%1 as it was before").arg(file.path));
-            } else {
-                edit.summary.append(tr("remove %1 (it did not exist before)").arg(file.path));
-            }
-            if (edit.changesFile())
-                plan->edits.append(edit);
-            (*step)(index + 1);
-        });
+                QString error;
+                FileEdit edit;
+                edit.path = file.path;
+                if (current.exists)
+                    edit.before = current.bytes;
+                if (file.existed) {
+                    const std::optional<QByteArray> saved = BackupStore(m_backupRoot).copyOf(backup, file, &error);
+                    if (!saved) {
+                        done(std::nullopt, error);
+                        return;
+                    }
+                    edit.after = *saved;
+                    edit.mode = file.mode;
+                    edit.owner = file.owner;
+                    edit.group = file.group;
+                    edit.summary.append(tr("%1 as it was before").arg(file.path));
+                } else {
+                    edit.summary.append(tr("remove %1 (it did not exist before)").arg(file.path));
+                }
+                if (edit.changesFile())
+                    plan->edits.append(edit);
+                (*step)(index + 1);
+            });
     };
-    QMetaObject::invokeMethod(this, [step] { (*step)(0); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [step] { (*step)(0); }, Qt::QueuedConnection);
 }
 
 bool PlanApplier::restore(const QString &backupId, QString *error)
@@ -606,7 +614,8 @@ void PlanApplier::runValidateCommand(int index)
         }
         if (!ran) {
             fail(Step::Validate,
-                 tr("%1 could not be run: %2").arg(commandText(argv), commandFailure(exitCode, ran, output, text.trimmed())),
+                 tr("%1 could not be run: %2")
+                     .arg(commandText(argv), commandFailure(exitCode, ran, output, text.trimmed())),
                  m_validateOutput);
             return;
         }
@@ -683,8 +692,9 @@ void PlanApplier::runReload()
                 fail(Step::Reload,
                      commandFailure(
                          code, reloadRan, output,
-                         reloadRan ? tr("%1 failed (exit status %2)").arg(commandText(m_plan.reloadCommand)).arg(code)
-                                   : tr("%1 could not be run: %2").arg(commandText(m_plan.reloadCommand), text.trimmed())),
+                         reloadRan
+                             ? tr("%1 failed (exit status %2)").arg(commandText(m_plan.reloadCommand)).arg(code)
+                             : tr("%1 could not be run: %2").arg(commandText(m_plan.reloadCommand), text.trimmed())),
                      text);
                 return;
             }

@@ -123,8 +123,8 @@ public:
     bool restore(const QString &backupId, QString *error);
     // The plan that puts back the files saved in `backupId`, as they are now
     // compared with the saved copies; empty when they already match. Reads
-    // this computer's files: a backup of another host's files needs
-    // makeRestorePlan().
+    // this computer's files, for an applier on this computer: a backup of
+    // another host's files needs makeRestorePlan().
     std::optional<ChangePlan> restorePlan(const QString &backupId, QString *error) const;
     // The same for a backup of files on any host, read through this
     // applier's host (which must be the backup's: Backup::host); `done`

@@ -340,7 +340,8 @@ void PostfixInspection::readRemoteFiles()
     // Beside postconf when it was found by its path, else where the remote
     // PATH (or sudo's secure_path) finds it.
     const qsizetype slash = r.postconfProgram.lastIndexOf(QLatin1Char('/'));
-    r.postfixProgram = slash < 0 ? QStringLiteral("postfix") : r.postconfProgram.left(slash + 1) + QStringLiteral("postfix");
+    r.postfixProgram
+        = slash < 0 ? QStringLiteral("postfix") : r.postconfProgram.left(slash + 1) + QStringLiteral("postfix");
     m_files->read(r.mainCfPath, [this](const HostFile &file) { onRemoteMainCf(file); });
 }
 

@@ -48,8 +48,7 @@ SudoCommandHost::SudoCommandHost(std::shared_ptr<const CommandHost> inner, const
     , m_spec(spec)
     , m_mode(mode)
     , m_programs(std::move(programs))
-{
-}
+{ }
 
 std::shared_ptr<SudoCommandHost> SudoCommandHost::forLogin(std::shared_ptr<const CommandHost> inner,
                                                            const SourceSpec &spec, const QStringList &programs)

@@ -43,8 +43,7 @@ public:
     // `spec` names the host and the login (spec.user; empty: ssh's own
     // choice); its path is not used. `programs`: every program the commands
     // run, as sudoers must name them ("/usr/sbin/postfix").
-    SudoCommandHost(std::shared_ptr<const CommandHost> inner, const SourceSpec &spec, Mode mode,
-                    QStringList programs);
+    SudoCommandHost(std::shared_ptr<const CommandHost> inner, const SourceSpec &spec, Mode mode, QStringList programs);
 
     // Mode::Direct when the spec logs in as root, else Mode::Sudo.
     static std::shared_ptr<SudoCommandHost> forLogin(std::shared_ptr<const CommandHost> inner, const SourceSpec &spec,

@@ -31,8 +31,7 @@ public:
     // `toolDir` comes first on the PATH (the stand-in sudo lives there).
     explicit ShellHost(QString toolDir)
         : m_toolDir(std::move(toolDir))
-    {
-    }
+    { }
 
     void prepare(QProcess &process, const QStringList &argv) const override
     {

@@ -247,15 +247,16 @@ void TestCommandFileAccess::refusesAFolderAndALargeFile()
 
     const QString relative = QStringLiteral("etc/postfix/main.cf");
     const HostFile refused = readVia(*m_files, relative);
-    QCOMPARE(refused.error, QStringLiteral("cannot read etc/postfix/main.cf: etc/postfix/main.cf is not an absolute path"));
+    QCOMPARE(refused.error,
+             QStringLiteral("cannot read etc/postfix/main.cf: etc/postfix/main.cf is not an absolute path"));
 }
 
 void TestCommandFileAccess::writesANewFile()
 {
     const QString path = m_dir + QStringLiteral("/dh_ffdhe3072.pem");
     const QByteArray bytes("-----BEGIN DH PARAMETERS-----\n\0\n", 33);
-    const FileChange change = writeVia(*m_files, path, bytes, std::nullopt, std::nullopt, std::nullopt,
-                                       Precondition::holds(std::nullopt));
+    const FileChange change
+        = writeVia(*m_files, path, bytes, std::nullopt, std::nullopt, std::nullopt, Precondition::holds(std::nullopt));
     QVERIFY2(change.ok, qPrintable(change.error));
     QCOMPARE(readFile(path), bytes);
     QCOMPARE(metaOf(path).mode, 0644);
@@ -273,8 +274,9 @@ void TestCommandFileAccess::writesANewFile()
     QCOMPARE(commands().at(2),
              sudo({QStringLiteral("install"), QStringLiteral("-m"), QStringLiteral("0644"), QStringLiteral("-T"),
                    QStringLiteral("--"), QStringLiteral("/dev/stdin"), temporary}));
-    QCOMPARE(commands().at(3), sudo({QStringLiteral("mv"), QStringLiteral("-f"), QStringLiteral("-T"),
-                                      QStringLiteral("--"), temporary, path}));
+    QCOMPARE(commands().at(3),
+             sudo({QStringLiteral("mv"), QStringLiteral("-f"), QStringLiteral("-T"), QStringLiteral("--"), temporary,
+                   path}));
     QVERIFY(!QFile::exists(temporary));
     QCOMPARE(QDir(m_dir).entryList(QDir::Files | QDir::Hidden), QStringList {QStringLiteral("dh_ffdhe3072.pem")});
 }
@@ -300,10 +302,10 @@ void TestCommandFileAccess::replacesAFileKeepingModeAndOwner()
     QCOMPARE(commands().at(0), statOf(path));
     QCOMPARE(commands().at(1), catOf(path));
     const QString temporary = commands().at(2).constLast();
-    QCOMPARE(commands().at(2), sudo({QStringLiteral("install"), QStringLiteral("-m"), QStringLiteral("0640"),
-                                      QStringLiteral("-o"), QString::number(old.owner), QStringLiteral("-g"),
-                                      QString::number(old.group), QStringLiteral("-T"), QStringLiteral("--"),
-                                      QStringLiteral("/dev/stdin"), temporary}));
+    QCOMPARE(commands().at(2),
+             sudo({QStringLiteral("install"), QStringLiteral("-m"), QStringLiteral("0640"), QStringLiteral("-o"),
+                   QString::number(old.owner), QStringLiteral("-g"), QString::number(old.group), QStringLiteral("-T"),
+                   QStringLiteral("--"), QStringLiteral("/dev/stdin"), temporary}));
 }
 
 void TestCommandFileAccess::givesModeAndOwner()
@@ -322,10 +324,10 @@ void TestCommandFileAccess::givesModeAndOwner()
     QCOMPARE(metaOf(path).group, group);
     // Without a precondition the bytes are not read first.
     QCOMPARE(commands().at(0), statOf(path));
-    QCOMPARE(commands().at(1).mid(3, 7), (QStringList {QStringLiteral("install"), QStringLiteral("-m"),
-                                                       QStringLiteral("0600"), QStringLiteral("-o"),
-                                                       QString::number(owner), QStringLiteral("-g"),
-                                                       QString::number(group)}));
+    QCOMPARE(
+        commands().at(1).mid(3, 7),
+        (QStringList {QStringLiteral("install"), QStringLiteral("-m"), QStringLiteral("0600"), QStringLiteral("-o"),
+                      QString::number(owner), QStringLiteral("-g"), QString::number(group)}));
 }
 
 void TestCommandFileAccess::refusesAChangedFile_data()
@@ -347,8 +349,8 @@ void TestCommandFileAccess::refusesAChangedFile()
     const QString path = m_dir + QStringLiteral("/main.cf");
     if (exists)
         QVERIFY(writeFile(path, there));
-    const FileChange write = writeVia(*m_files, path, "plan's\n", std::nullopt, std::nullopt, std::nullopt,
-                                      precondition);
+    const FileChange write
+        = writeVia(*m_files, path, "plan's\n", std::nullopt, std::nullopt, std::nullopt, precondition);
     QVERIFY(!write.ok);
     QVERIFY(write.changed);
     QCOMPARE(write.error, QStringLiteral("%1 changed after the plan was made").arg(path));
@@ -387,9 +389,9 @@ void TestCommandFileAccess::removes()
     const FileChange removed = removeVia(*m_files, path, Precondition::holds(QByteArray("group\n")));
     QVERIFY2(removed.ok, qPrintable(removed.error));
     QVERIFY(!QFile::exists(path));
-    QCOMPARE(commands(), (QList<QStringList> {statOf(path), catOf(path),
-                                              sudo({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("--"),
-                                                    path})}));
+    QCOMPARE(commands(),
+             (QList<QStringList> {statOf(path), catOf(path),
+                                  sudo({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("--"), path})}));
     // Missing already: removed, without rm.
     m_shell->commands->clear();
     const FileChange again = removeVia(*m_files, path, Precondition::any());
@@ -412,10 +414,10 @@ void TestCommandFileAccess::existing()
     QVERIFY(waitFor([&] { return found.has_value(); }));
     QCOMPARE(error, QString());
     QCOMPARE(*found, paths.mid(1));
-    QCOMPARE(commands(), QList<QStringList> {sudo(QStringList {QStringLiteral("stat"), QStringLiteral("-L"),
-                                                               QStringLiteral("-c"), QStringLiteral("%n"),
-                                                               QStringLiteral("--")}
-                                                  + paths)});
+    QCOMPARE(commands(),
+             QList<QStringList> {sudo(QStringList {QStringLiteral("stat"), QStringLiteral("-L"), QStringLiteral("-c"),
+                                                   QStringLiteral("%n"), QStringLiteral("--")}
+                                      + paths)});
 }
 
 void TestCommandFileAccess::sudoRefuses()
@@ -427,10 +429,11 @@ void TestCommandFileAccess::sudoRefuses()
     QVERIFY(file.hostProblem);
     QVERIFY2(file.error.startsWith(QStringLiteral("cannot read %1: sudo on mail@127.0.12.7:2222 refused").arg(path)),
              qPrintable(file.error));
-    QVERIFY2(file.error.contains(QStringLiteral("\n    mail ALL=(root) NOPASSWD: /usr/sbin/postconf, /usr/sbin/postfix, "
-                                                "/usr/bin/openssl, /usr/bin/stat, /usr/bin/test, /usr/bin/cat, "
-                                                "/usr/bin/install, /usr/bin/mv, /usr/bin/rm\n")),
-             qPrintable(file.error));
+    QVERIFY2(
+        file.error.contains(QStringLiteral("\n    mail ALL=(root) NOPASSWD: /usr/sbin/postconf, /usr/sbin/postfix, "
+                                           "/usr/bin/openssl, /usr/bin/stat, /usr/bin/test, /usr/bin/cat, "
+                                           "/usr/bin/install, /usr/bin/mv, /usr/bin/rm\n")),
+        qPrintable(file.error));
     // Refused at stat: nothing else is tried.
     QCOMPARE(commands(), QList<QStringList> {statOf(path)});
 }

@@ -86,8 +86,9 @@ QString TestPlanApplierRemote::writeScript(const QString &name, const QByteArray
 {
     const QString path = QDir(m_bin).filePath(name);
     writeFile(path, "#!/bin/sh\n" + body);
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
-                                    | QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup);
+    QFile::setPermissions(path,
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther
+                              | QFile::ReadGroup | QFile::ExeGroup);
     return path;
 }
 
@@ -196,9 +197,9 @@ void TestPlanApplierRemote::applies()
         programs.append(QFileInfo(argv.value(3)).fileName());
     }
     QCOMPARE(programs.join(QLatin1Char(' ')),
-             QStringLiteral("stat test stat cat "     // backup: read each file
-                            "stat test install mv "   // the new group file
-                            "stat cat install mv "    // main.cf, checked again
+             QStringLiteral("stat test stat cat " // backup: read each file
+                            "stat test install mv " // the new group file
+                            "stat cat install mv " // main.cf, checked again
                             "ok running reload"));
 
     // The backup is here, and names the host.
@@ -304,8 +305,9 @@ void TestPlanApplierRemote::restores()
     // The synchronous plan reads this computer's files only.
     QString error;
     QVERIFY(!applier.restorePlan(backupId, &error));
-    QCOMPARE(error, QStringLiteral("backup %1 holds files of %2: they are read there (mailtls fix --restore %1 --yes)")
-                        .arg(backupId, location));
+    QCOMPARE(error,
+             QStringLiteral("backup %1 holds files of %2: they are read there (mailtls fix --restore %1 --yes)")
+                 .arg(backupId, location));
 
     std::optional<ChangePlan> made;
     bool answered = false;
@@ -330,6 +332,24 @@ void TestPlanApplierRemote::restores()
     QCOMPARE(readFile(m_mainCf), original);
     QVERIFY(!QFile::exists(m_dhFile));
     QCOMPARE(applier.listBackups().constFirst().host, location);
+
+    // This computer's backup is not restored on the remote host either.
+    {
+        PlanApplier local;
+        local.setBackupRoot(m_backups);
+        ChangePlan localPlan;
+        localPlan.title = QStringLiteral("Log TLS sessions");
+        localPlan.mta = QStringLiteral("Postfix");
+        FileEdit edit;
+        edit.path = m_dir->filePath(QStringLiteral("local.cf"));
+        edit.after = QByteArray("local\n");
+        localPlan.edits = {edit};
+        QStringList localSteps;
+        const QString localId = run(local, localPlan, &localSteps).backupId;
+        QVERIFY(!localId.isEmpty());
+        QVERIFY(!applier.restorePlan(localId, &error));
+        QCOMPARE(error, QStringLiteral("backup %1 holds files of this computer, not of %2").arg(localId, location));
+    }
 
     // Another host's applier does not restore it.
     PlanApplier elsewhere;

@@ -189,8 +189,7 @@ void TestPostfixInspection::remote()
     QVERIFY(writeFile(etc + QStringLiteral("/dh_ffdhe3072.pem"), older));
 
     std::shared_ptr<remotetest::ShellHost> shell;
-    const auto host
-        = remotetest::sudoHost(tools, ServiceHost::sudoPrograms(MailService::Kind::Postfix), &shell);
+    const auto host = remotetest::sudoHost(tools, ServiceHost::sudoPrograms(MailService::Kind::Postfix), &shell);
     const PostfixInspectionResult r = PostfixInspection::read(host, etc);
     QVERIFY2(r.ok, qPrintable(r.error));
     QVERIFY(r.remote);
@@ -260,10 +259,10 @@ void TestPostfixInspection::remoteListenAddress_data()
     QTest::addColumn<QString>("hostAddress");
     QTest::addColumn<QString>("address");
     QTest::newRow("all") << QStringLiteral("all") << QStringLiteral("127.0.12.7") << QStringLiteral("127.0.12.7");
-    QTest::newRow("the host's own address") << QStringLiteral("127.0.0.1, 127.0.12.7") << QStringLiteral("127.0.12.7")
-                                            << QStringLiteral("127.0.12.7");
-    QTest::newRow("loopback only: out of reach") << QStringLiteral("loopback-only") << QStringLiteral("127.0.12.7")
-                                                 << QString();
+    QTest::newRow("the host's own address")
+        << QStringLiteral("127.0.0.1, 127.0.12.7") << QStringLiteral("127.0.12.7") << QStringLiteral("127.0.12.7");
+    QTest::newRow("loopback only: out of reach")
+        << QStringLiteral("loopback-only") << QStringLiteral("127.0.12.7") << QString();
     QTest::newRow("another address of the host")
         << QStringLiteral("127.0.0.1 192.0.2.25") << QStringLiteral("198.51.100.7") << QStringLiteral("192.0.2.25");
     QTest::newRow("a host given by name: never looked up") << QStringLiteral("all") << QString() << QString();

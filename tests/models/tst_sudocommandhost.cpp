@@ -79,9 +79,10 @@ void TestSudoCommandHost::command_data()
     const QStringList reload {QStringLiteral("postfix"), QStringLiteral("-c"), QStringLiteral("/etc/post fix"),
                               QStringLiteral("reload")};
     QTest::newRow("sudo") << SudoCommandHost::Mode::Sudo << reload
-                          << QStringList {QStringLiteral("sudo"), QStringLiteral("-n"), QStringLiteral("--"),
-                                          QStringLiteral("postfix"), QStringLiteral("-c"),
-                                          QStringLiteral("/etc/post fix"), QStringLiteral("reload")};
+                          << QStringList {QStringLiteral("sudo"),  QStringLiteral("-n"),
+                                          QStringLiteral("--"),    QStringLiteral("postfix"),
+                                          QStringLiteral("-c"),    QStringLiteral("/etc/post fix"),
+                                          QStringLiteral("reload")};
     QTest::newRow("root: no sudo") << SudoCommandHost::Mode::Direct << reload << reload;
     QTest::newRow("a program that looks like an option")
         << SudoCommandHost::Mode::Sudo << QStringList {QStringLiteral("-x")}
@@ -122,7 +123,7 @@ void TestSudoCommandHost::runsThroughTheShell()
     const auto sudo = sudoHost(tools.path(), postfixPrograms, &shell);
     QProcess process;
     const QStringList argv {QStringLiteral("printf"), QStringLiteral("%s|"), QStringLiteral("it's"),
-                            QStringLiteral("$HOME"), QStringLiteral("a b"), QStringLiteral("\\n")};
+                            QStringLiteral("$HOME"),  QStringLiteral("a b"), QStringLiteral("\\n")};
     sudo->prepare(process, argv);
     process.start();
     QVERIFY(process.waitForFinished(10000));
@@ -161,8 +162,7 @@ void TestSudoCommandHost::refusal_data()
     QTest::newRow("requiretty") << sudo << 1 << QByteArray("sudo: sorry, you must have a tty to run sudo\n")
                                 << R::TtyRequired;
     QTest::newRow("no sudo, dash") << sudo << 127 << QByteArray("sh: 1: sudo: not found\n") << R::NoSudo;
-    QTest::newRow("no sudo, bash") << sudo << 127 << QByteArray("bash: line 1: sudo: command not found\n")
-                                   << R::NoSudo;
+    QTest::newRow("no sudo, bash") << sudo << 127 << QByteArray("bash: line 1: sudo: command not found\n") << R::NoSudo;
     QTest::newRow("no sudo, zsh") << sudo << 127 << QByteArray("zsh:1: command not found: sudo\n") << R::NoSudo;
     QTest::newRow("no such program") << sudo << 1 << QByteArray("sudo: postconf: command not found\n")
                                      << R::ProgramNotFound;
@@ -255,10 +255,10 @@ void TestSudoCommandHost::explanationOfOtherRefusals_data()
                              << QStringList {QStringLiteral("sudo is not installed on mail@mx.example.org:2222"),
                                              QStringLiteral("(ssh://root@mx.example.org:2222)"),
                                              QStringLiteral("    mail ALL=(root) NOPASSWD: ")};
-    QTest::newRow("no such program")
-        << QStringLiteral("mail") << 1 << QByteArray("sudo: postconf: command not found\n")
-        << QStringList {QStringLiteral("postconf is not installed on mail@mx.example.org:2222 (sudo: postconf: "
-                                       "command not found).")};
+    QTest::newRow("no such program") << QStringLiteral("mail") << 1 << QByteArray("sudo: postconf: command not found\n")
+                                     << QStringList {QStringLiteral(
+                                            "postconf is not installed on mail@mx.example.org:2222 (sudo: postconf: "
+                                            "command not found).")};
 }
 
 void TestSudoCommandHost::explanationOfOtherRefusals()

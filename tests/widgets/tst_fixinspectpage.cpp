@@ -212,8 +212,9 @@ void TestFixInspectPage::fixesARemoteHost()
     wizard.button(QWizard::CommitButton)->click();
     QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 30000);
     QVERIFY2(wizard.applyResult().succeeded, qPrintable(wizard.applyResult().message));
-    QCOMPARE(readFile(m_mainCf), QByteArray("# the admin's file\nbiff = no\nsmtpd_tls_loglevel = 1\n"
-                                            "# Added by MailTLS\nsmtp_tls_loglevel = 1\n"));
+    QCOMPARE(readFile(m_mainCf),
+             QByteArray("# the admin's file\nbiff = no\nsmtpd_tls_loglevel = 1\n"
+                        "# Added by MailTLS\nsmtp_tls_loglevel = 1\n"));
     QCOMPARE(readFile(m_dir->filePath(QStringLiteral("postfix.log"))), QByteArray("status\ncheck\nstatus\nreload\n"));
     // Everything on the host ran through sudo -n.
     QVERIFY(!m_shell->commands->isEmpty());

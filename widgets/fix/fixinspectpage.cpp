@@ -57,8 +57,8 @@ FixInspectPage::FixInspectPage(FixWizard *wizard)
     m_serviceBox->setAccessibleName(tr("Mail service to inspect"));
     m_serviceBox->setToolTip(tr("The mail server (MTA) on this computer, or Dovecot for IMAP and POP, which can "
                                 "serve a weak Diffie-Hellman group too."));
-    for (MailService::Kind kind : {MailService::Kind::Postfix, MailService::Kind::Exim, MailService::Kind::Sendmail,
-                                   MailService::Kind::Dovecot})
+    for (MailService::Kind kind :
+         {MailService::Kind::Postfix, MailService::Kind::Exim, MailService::Kind::Sendmail, MailService::Kind::Dovecot})
         m_serviceBox->addItem(MailService::kindTitle(kind), int(kind));
     m_serviceBox->setCurrentIndex(m_serviceBox->findData(int(wizard->kind())));
     connect(m_serviceBox, &QComboBox::activated, this, &FixInspectPage::onServiceChosen);
@@ -342,9 +342,9 @@ void FixInspectPage::start()
         m_status->setText(dir.isEmpty() ? tr("Inspecting the %1 configuration…").arg(title)
                                         : tr("Inspecting the %1 configuration in %2…").arg(title, dir));
     else
-        m_status->setText(dir.isEmpty() ? tr("Inspecting the %1 configuration on %2…").arg(title, host->displayName())
-                                        : tr("Inspecting the %1 configuration in %2 on %3…")
-                                              .arg(title, dir, host->displayName()));
+        m_status->setText(
+            dir.isEmpty() ? tr("Inspecting the %1 configuration on %2…").arg(title, host->displayName())
+                          : tr("Inspecting the %1 configuration in %2 on %3…").arg(title, dir, host->displayName()));
     m_inspection = MailServiceInspection::create(kind, host, dir);
     if (!m_inspection) {
         m_status->setText(tr("%1 cannot be inspected by this version of MailTLS.").arg(title));
