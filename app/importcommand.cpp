@@ -41,7 +41,8 @@ QString timeText(std::int64_t utc)
 }
 
 // Progress on standard error, from the job's thread: on a terminal one line
-// redrawn at most four times a second, elsewhere a line a second.
+// redrawn at most four times a second, elsewhere a line a second (and a line
+// when a file begins, a quarter of a second after the last at the soonest).
 class ProgressPrinter final
 {
 public:
@@ -54,10 +55,15 @@ public:
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         const qint64 now = m_clock.elapsed();
-        const qint64 interval = m_terminal ? 250 : 1000;
-        if (!progress.finished && m_last >= 0 && now - m_last < interval)
+        // Reading begun is shown at once, a file begun a little sooner than news
+        // of the same file.
+        const bool phase = progress.phase != m_phase;
+        const qint64 interval = progress.fileNumber != m_file ? 250 : m_terminal ? 250 : 1000;
+        if (!progress.finished && !phase && m_last >= 0 && now - m_last < interval)
             return;
         m_last = now;
+        m_file = progress.fileNumber;
+        m_phase = progress.phase;
         const QString text = QStringLiteral("mailtls: ") + progress.text();
         if (m_terminal) {
             const qsizetype pad = std::max<qsizetype>(0, m_width - text.size());
@@ -80,6 +86,8 @@ private:
     std::mutex m_mutex;
     QElapsedTimer m_clock;
     qint64 m_last = -1;
+    int m_file = 0;
+    ImportProgress::Phase m_phase = ImportProgress::Phase::Looking;
     qsizetype m_width = 0;
     bool m_terminal;
 };

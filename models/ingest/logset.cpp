@@ -100,7 +100,7 @@ QString LogSet::identityOf(std::string_view firstLine)
 QString LogSet::orderDescription()
 {
     return tr("oldest first, by the time of the first stamped line in each; on a tie the older rotation "
-              "(.2 before .1 before the live file, an earlier date first), then the order given");
+              "(.2 before .1 before a file without a rotation suffix, an earlier date first), then the order given");
 }
 
 LogSet::RotationName LogSet::parseName(const QString &path, const QTimeZone &zone)
