@@ -396,15 +396,16 @@ int FixCommand::run(const QStringList &arguments)
            "through sudo -n (never asking for a sudo password) unless the login is root; backups stay on this "
            "computer. With --restore: that host's backups only."),
         tr("ssh://[user@]host[:port]"));
-    const QCommandLineOption sshConfigOption(QStringLiteral("ssh-config"),
-                                             tr("With --host: use this ssh configuration file instead of "
-                                                "~/.ssh/config."),
-                                             tr("FILE"));
+    const QCommandLineOption sshConfigOption(
+        QStringLiteral("ssh-config"),
+        tr("For a remote host (--host, or restoring its backup): use this ssh configuration file instead of "
+           "~/.ssh/config."),
+        tr("FILE"));
     const QCommandLineOption identityOption(QStringLiteral("identity"),
-                                            tr("With --host: offer this private key first."), tr("FILE"));
+                                            tr("For a remote host: offer this private key first."), tr("FILE"));
     const QCommandLineOption hostKeyOption(
         QStringLiteral("accept-host-key"),
-        tr("With --host: accept this SSH host key fingerprint (SHA256:…) for a host not known yet. Repeatable."),
+        tr("For a remote host: accept this SSH host key fingerprint (SHA256:…) for a host not known yet. Repeatable."),
         tr("FINGERPRINT"));
     parser.addOptions({mtaOption, dirOption, dryRunOption, yesOption, groupOption, bitsOption, certOption, keyOption,
                        verifyOption, backupOption, restoreOption, hostOption, sshConfigOption, identityOption,
