@@ -23,15 +23,22 @@ class TrafficStore;
 // Finds which lines of a file were read before, by their content, so that an
 // import never counts a line twice. What it recognises ("overlap"):
 //
-//   A file overlaps a log read before (a source in the store) when its lines,
-//   from its first line on, are that log's lines from some line on, one after
-//   another and whole, up to the end of the file or of that log. The file
-//   then either ends inside that log (it is contained: an identical copy, a
-//   plain and a gzip copy, a copy taken earlier, an excerpt, a log that holds
-//   another's lines at its end) or goes on past that log's end (it continues
-//   it: a longer version of the log, a later excerpt that begins inside it).
-//   What follows the log's end may again be a log read before (a file made of
-//   several logs one after another), and so on.
+//   A file overlaps a log read before (a source in the store) when a run of
+//   its lines, one after another and whole, are that log's lines one after
+//   another, and the run reaches the file's start or end and that log's start
+//   or end. So either
+//   - the file begins with lines of that log (match()): it ends inside that
+//     log (it is contained: an identical copy, a plain and a gzip copy, a copy
+//     taken earlier, an excerpt, a log's last lines) or goes on past that log's
+//     end (it continues it: a longer version of the log, a later excerpt that
+//     begins inside it), and what follows that log's end may again be a log
+//     read before (a file made of several logs one after another); or
+//   - that log begins inside the file (embedded(), at a first line LogSet found
+//     while reading the file ahead): the file holds all of it (an excerpt read
+//     before the whole log; LogImporter takes that log back and counts its
+//     lines in the file), or the file ends inside it (the end of an older log
+//     and the start of a newer one, read before; LogImporter reads the file up
+//     to that log's first line).
 //
 // How: every line an import reads is kept in the store as a 32-bit fingerprint
 // (LineFingerprint), with the times of each log's first and last stamped lines.
@@ -39,14 +46,16 @@ class TrafficStore;
 // time span holds its stamp (a day's grace), and by the SHA-256 of a log's first
 // line (its identity); each place found is followed line by line; a place
 // counts once two lines agree (one 32-bit fingerprint alone could agree by
-// chance), or the identity agrees. Where the file goes past the log's end, the
-// line there must have the SHA-256 the store keeps for that log's last line.
-// A log imported before the store kept fingerprints is recognised only from
-// its first line, as before: by the SHA-256 of the line at its read position.
+// chance), or the identity agrees. Where a run reaches a log's end, the line
+// there must have the SHA-256 the store keeps for that log's last line. A log
+// imported before the store kept fingerprints is recognised only from its first
+// line, as before: by the SHA-256 of the line at its read position.
 //
-// Not recognised: a file whose first line is new but that holds lines read
-// before further on (a log merged from two servers; new lines followed by a
-// log read before). Such a file is read as a log of its own.
+// Not recognised: lines read before in a run that begins neither at the
+// file's first line nor at a log's first line (a piece from the middle of a
+// log read before inside another file; a log merged from two servers). Such a
+// file is read as a log of its own, unless it begins with lines read before
+// and then differs (Differs): it is then refused.
 //
 // A separate check, subset(), tells a file whose every line is in the logs
 // read before, in order but not one after another: Debian's mail.warn.
