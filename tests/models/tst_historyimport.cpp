@@ -332,6 +332,57 @@ private slots:
                  count(clean, QStringLiteral("SELECT max(key) FROM transfers")));
     }
 
+    // A log read before that begins inside a file: held whole, it is taken back
+    // and counted in the file; where the file ends inside it, the file is read
+    // up to its first line.
+    void aLogReadBeforeBeginsInsideTheFile()
+    {
+        QTemporaryDir dir;
+        const QByteArray whole = historytest::log(0, 300, utc(QStringLiteral("2025-03-01T00:00:00")), 600);
+        const int total = historytest::lineCount(whole);
+        const QString all = dir.filePath(QStringLiteral("all.log"));
+        const QString middle = dir.filePath(QStringLiteral("middle.log"));
+        const QString end = dir.filePath(QStringLiteral("end.log"));
+        QVERIFY(historytest::write(all, whole, utc(QStringLiteral("2025-03-03T02:00:00"))));
+        QVERIFY(historytest::write(middle, historytest::lines(whole, 500, 400), utc(QStringLiteral("2025-03-02T02:00:00"))));
+        QVERIFY(historytest::write(end, historytest::lines(whole, 1500), utc(QStringLiteral("2025-03-03T02:00:00"))));
+        const QString clean = dir.filePath(QStringLiteral("clean.sqlite"));
+        import(clean, {all});
+
+        const QString db = dir.filePath(QStringLiteral("held.sqlite"));
+        QCOMPARE(import(db, {middle}).constFirst().outcome, ImportSummary::Outcome::New);
+        const ImportSummary holds = import(db, {all}).constFirst();
+        QCOMPARE(holds.outcome, ImportSummary::Outcome::New);
+        QCOMPARE(holds.linesRead, total);
+        QCOMPARE(holds.replaced, QStringList{middle});
+        QCOMPARE(figuresOf(db).peers, figuresOf(clean).peers);
+        QCOMPARE(figuresOf(db).lines, figuresOf(clean).lines);
+        QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM sources")), 1);
+        QCOMPARE(import(db, {middle}).constFirst().outcome, ImportSummary::Outcome::Contained);
+
+        // The start of the log up to line 1800, read after its end from line 1500.
+        const QString early = dir.filePath(QStringLiteral("early.log"));
+        QVERIFY(historytest::write(early, historytest::lines(whole, 0, 1800), utc(QStringLiteral("2025-03-02T12:00:00"))));
+        const QString split = dir.filePath(QStringLiteral("split.sqlite"));
+        import(split, {end});
+        const ImportSummary endsInside = import(split, {early}).constFirst();
+        QCOMPARE(endsInside.outcome, ImportSummary::Outcome::New);
+        QCOMPARE(endsInside.linesRead, 1500);
+        QCOMPARE(endsInside.linesKnown, 300);
+        QCOMPARE(endsInside.known.size(), 1);
+        QCOMPARE(endsInside.known.constFirst().name, end);
+        QCOMPARE(endsInside.known.constFirst().fromLine, 1);
+        QCOMPARE(endsInside.known.constFirst().lines, 300);
+        // Every line once; only the sessions across line 1500 are read as two logs'.
+        QCOMPARE(figuresOf(split).lines, figuresOf(clean).lines);
+        QVERIFY(messages(figuresOf(split).peers) <= messages(figuresOf(clean).peers));
+        QVERIFY(messages(figuresOf(split).peers) >= messages(figuresOf(clean).peers) - 2);
+        const QList<ImportSummary> again = import(split, {early, end, all});
+        for (const ImportSummary &s : again)
+            QCOMPARE(s.linesRead, 0);
+        QCOMPARE(figuresOf(split).lines, figuresOf(clean).lines);
+    }
+
     void debianSubsetsAreSkipped()
     {
         QTemporaryDir dir;
