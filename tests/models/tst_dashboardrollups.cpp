@@ -168,7 +168,9 @@ void TestDashboardRollUps::migrationFillsRollUps()
              {"DROP TABLE daily_totals", "DROP TABLE peer_totals", "DROP TABLE tls_daily", "DROP TABLE tls_totals",
               "DROP INDEX connections_peer", "DROP INDEX tls_failures_peer", "DROP INDEX daily_peer",
               "ALTER TABLE daily DROP COLUMN last_contact", "ALTER TABLE daily DROP COLUMN last_message",
-              "DROP TABLE probe_hosts", "DROP TABLE probe_reports", "PRAGMA user_version = 2"})
+              "DROP TABLE probe_hosts", "DROP TABLE probe_reports", "DROP TABLE source_lines",
+              "ALTER TABLE sources DROP COLUMN first_time", "ALTER TABLE sources DROP COLUMN last_time",
+              "PRAGMA user_version = 2"})
             QVERIFY(raw.exec(QString::fromLatin1(sql)));
         QCOMPARE(raw.rows(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name LIKE '%totals' "
                                          "OR name LIKE 'tls_daily' OR name LIKE '%_peer'")),
@@ -214,7 +216,9 @@ void TestDashboardRollUps::migrationDropsTriggers()
         for (const char *sql : {"ALTER TABLE daily DROP COLUMN last_contact", "ALTER TABLE daily DROP COLUMN last_message",
                                 "ALTER TABLE peer_totals DROP COLUMN last_contact",
                                 "ALTER TABLE peer_totals DROP COLUMN last_message", "DROP TABLE probe_hosts",
-                                "DROP TABLE probe_reports", "PRAGMA user_version = 3"})
+                                "DROP TABLE probe_reports", "DROP TABLE source_lines",
+                                "ALTER TABLE sources DROP COLUMN first_time", "ALTER TABLE sources DROP COLUMN last_time",
+                                "PRAGMA user_version = 3"})
             QVERIFY(raw.exec(QString::fromLatin1(sql)));
     }
     QCOMPARE(triggers, 8);
