@@ -364,7 +364,11 @@ bool LogSet::readWhole(File &file, const FirstLines &firstLines, QString *error,
 
 void LogSet::sort()
 {
+    // Files not read at all (given twice, an unreadable compression) are only
+    // listed: after the others.
     auto group = [](const File &f) {
+        if (!f.skipped.isEmpty())
+            return 3;
         if (f.isStdin())
             return 2;
         return f.rotation.mailLogSubset ? 1 : 0;

@@ -24,7 +24,9 @@ namespace mailtls {
 // rotation first (`.2` before `.1` before a file without a rotation suffix; an
 // earlier date first), then the order given. Debian's `mail.info`, `mail.warn` and `mail.err` (which
 // repeat lines of `mail.log`) come after every other file, so that the
-// `mail.log` they are compared with is read by then; standard input comes last.
+// `mail.log` they are compared with is read by then; standard input comes
+// after them, and files not read at all (given twice, compressed otherwise than
+// with gzip) are listed last.
 //
 // Years (COUNTING.md, "Time"): classic stamps carry none. A file's last stamp
 // takes the year that puts it at or before the file's rotation time (the time
