@@ -17,6 +17,7 @@ constexpr std::string_view NoPrefix = "(no prefix)";
 
 LineIngest::LineIngest(const QTimeZone &zone)
     : m_prefix(zone)
+    , m_exim(zone)
 {
 }
 
@@ -64,17 +65,25 @@ void LineIngest::run(std::string_view wholeLines, std::int64_t baseOffset, Take 
 
         // Lines of other programs are the parser's Unrecognised too: it says so as
         // soon as the program name is not Postfix's.
+        // Exim's own log lines begin with a date, as an RFC 3339 syslog stamp
+        // does: the Exim reader takes only its own (it refuses other programs'
+        // lines behind a date).
         LogLine parsed;
-        if (!m_prefix.parse(line, parsed))
+        const bool dated = !line.empty() && line.front() >= '0' && line.front() <= '9';
+        if (!(dated && m_exim.parse(line, parsed)) && !m_prefix.parse(line, parsed))
             countUnrecognised(NoPrefix);
         else if (!take(parsed, offset))
             countUnrecognised(parsed.program);
     }
 }
 
-void LineIngest::ingest(std::string_view wholeLines, std::int64_t baseOffset, SessionAssembler &assembler)
+void LineIngest::ingest(std::string_view wholeLines, std::int64_t baseOffset, LogAssembler &assembler)
 {
     run(wholeLines, baseOffset, [this, &assembler](const LogLine &line, std::int64_t offset) {
+        if (const std::optional<LogFormat> other = otherLogFormatOf(line.program))
+            return assembler.feedOther(*other, line, offset);
+        if (!readsPostfix())
+            return false;
         const LogEvent event = m_parser.parse(line);
         if (event.kind == EventKind::Unrecognised)
             return false;
@@ -91,6 +100,19 @@ void LineIngest::parse(std::string_view wholeLines, std::int64_t baseOffset, std
     std::int64_t latest = Parsed::kNoTime;   // of the lines kept or passed so far
     std::int64_t passed = Parsed::kNoTime;   // of the Ignored lines left out since the last kept
     run(wholeLines, baseOffset, [&](const LogLine &line, std::int64_t offset) {
+        // Whether another MTA's assembler knows the line is told when it is
+        // fed (it counts as unrecognised then, when not).
+        if (const std::optional<LogFormat> other = otherLogFormatOf(line.program)) {
+            if (m_hint && *m_hint != *other)
+                return false;
+            Parsed &kept = out.emplace_back(line, *other, offset);
+            kept.passed = passed;
+            passed = Parsed::kNoTime;
+            latest = latest == Parsed::kNoTime ? line.timeUtc : std::max(latest, line.timeUtc);
+            return true;
+        }
+        if (!readsPostfix())
+            return false;
         Parsed &parsed = out.emplace_back(line, m_parser, offset);
         const EventKind kind = parsed.event.kind;
         if (kind == EventKind::Unrecognised) {

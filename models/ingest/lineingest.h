@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,17 +13,23 @@
 #include <QString>
 #include <QTimeZone>
 
+#include "models/logs/eximlineparser.h"
 #include "models/logs/lineprefixparser.h"
+#include "models/logs/logassembler.h"
 #include "models/logs/logevent.h"
+#include "models/logs/logformat.h"
 #include "models/logs/logline.h"
 #include "models/logs/postfixparser.h"
 #include "models/logs/sessionassembler.h"
 
 namespace mailtls {
 
-// Turns text of whole log lines into Postfix events for a SessionAssembler,
-// counting what it cannot read: a line without a prefix as "(no prefix)", a
-// line of another program, or a Postfix line no rule knows, under its program.
+// Turns text of whole log lines into events for a LogAssembler: Postfix's
+// lines parsed into events, Sendmail's and Exim's handed on as lines (an Exim
+// main log line, which has no syslog prefix, through EximLineParser). It counts
+// what it cannot read: a line without a prefix as "(no prefix)", a line of
+// another program, or a line no rule knows, under its program. With a format
+// hint, the other MTAs' lines count as unrecognised too.
 //
 // One instance per source, blocks in stream order: year inference for classic
 // stamps (COUNTING.md, "Time") carries from one block to the next.
@@ -33,12 +40,13 @@ public:
 
     // The source's modification time (UTC seconds), for year inference.
     void setReferenceTime(std::int64_t utcSeconds);
+    void setFormatHint(std::optional<LogFormat> hint) { m_hint = hint; }
 
     // Parses `wholeLines` ('\n'-terminated lines; a last line without one is taken
     // as it is) and feeds each Postfix event to `assembler`. `baseOffset` is the
     // stream offset of wholeLines[0]; each line's offset counts from it. The
     // events' views point into `wholeLines`, so it must outlive this call only.
-    void ingest(std::string_view wholeLines, std::int64_t baseOffset, SessionAssembler &assembler);
+    void ingest(std::string_view wholeLines, std::int64_t baseOffset, LogAssembler &assembler);
 
     // The events of a block kept rather than fed, for a parser on another thread
     // (ParallelIngest): the same lines, offsets and counts as ingest(), with what
@@ -66,12 +74,23 @@ public:
         {
             event.kind = EventKind::Ignored;
         }
+        // A Sendmail or Exim line, for LogAssembler::feedOther.
+        Parsed(const LogLine &otherLine, LogFormat format, std::int64_t lineOffset)
+            : time(otherLine.timeUtc)
+            , offset(lineOffset)
+            , line(otherLine)
+            , other(format)
+        {
+            event.kind = EventKind::Ignored;
+        }
         LogEvent event;
         AssemblerHints hints;
         std::int64_t time = 0;
         std::uint64_t process = 0;
         std::int64_t offset = 0;
         std::int64_t passed = kNoTime;
+        LogLine line; // other MTAs' lines only
+        std::optional<LogFormat> other;
     };
     void parse(std::string_view wholeLines, std::int64_t baseOffset, std::vector<Parsed> &out);
 
@@ -99,8 +118,13 @@ private:
     void run(std::string_view wholeLines, std::int64_t baseOffset, Take &&take);
     void countUnrecognised(std::string_view program);
 
+    // Postfix's lines are read (not left to the hint).
+    bool readsPostfix() const { return !m_hint || *m_hint == LogFormat::Postfix; }
+
     LinePrefixParser m_prefix;
+    EximLineParser m_exim;
     PostfixParser m_parser;
+    std::optional<LogFormat> m_hint;
     std::unordered_map<std::string, std::int64_t> m_unrecognised;
     // Most unrecognised lines come from the same program as the one before.
     std::string m_lastProgram;

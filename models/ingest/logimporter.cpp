@@ -14,8 +14,8 @@
 #include "models/ingest/logreader.h"
 #include "models/ingest/parallelingest.h"
 #include "models/logs/lineprefixparser.h"
+#include "models/logs/logassembler.h"
 #include "models/logs/logline.h"
-#include "models/logs/sessionassembler.h"
 #include "models/store/ingestbatch.h"
 #include "models/store/storewriter.h"
 #include "models/store/trafficstore.h"
@@ -192,7 +192,7 @@ bool LogImporter::importFile(const LogSet::File &file, QString *error)
 
     if (run.restore) {
         // A damaged reading state cannot be continued from.
-        SessionAssembler probe;
+        LogAssembler probe;
         QString why;
         if (!probe.restoreState(run.takeBack.before().assemblerState, &why)) {
             const QString warning = summary.name + QStringLiteral(": ") + why;
@@ -254,7 +254,7 @@ bool LogImporter::settle(Run &run, LogOverlap &overlap, const LogOverlap::Result
         summary.unterminatedBytes = run.reader->unterminatedBytes();
         if (m_options.oneShot && !source->assemblerState.isEmpty()) {
             // A report takes the log as complete: the sessions it left open close.
-            SessionAssembler assembler;
+            LogAssembler assembler;
             QString why;
             if (assembler.restoreState(source->assemblerState, &why)) {
                 assembler.finish();
@@ -487,7 +487,7 @@ bool LogImporter::read(Run &run, QString *error)
     ImportSummary &summary = run.summary;
     LogReader &reader = *run.reader;
 
-    SessionAssembler assembler;
+    LogAssembler assembler(m_options.formatHint);
     if (run.restore) {
         QString why;
         if (!assembler.restoreState(run.takeBack.before().assemblerState, &why)) {
@@ -503,6 +503,7 @@ bool LogImporter::read(Run &run, QString *error)
     // Batches end on a block's last line: blocks are cut at batch boundaries.
     ParallelIngest::Options parallel;
     parallel.boundaryLines = std::max(1, m_options.batchLines);
+    parallel.formatHint = m_options.formatHint;
     ParallelIngest ingest(reader, m_options.zone, parallel);
     ingest.setReferenceTime(run.referenceTime);
 

@@ -17,6 +17,7 @@
 #include "models/ingest/importsummary.h"
 #include "models/ingest/logoverlap.h"
 #include "models/ingest/logset.h"
+#include "models/logs/logformat.h"
 
 namespace mailtls {
 
@@ -25,7 +26,7 @@ class StoreWriter;
 class TrafficStore;
 
 // Reads logs into the store: LogReader -> LinePrefixParser -> PostfixParser ->
-// SessionAssembler -> batches for the StoreWriter, each batch carrying the
+// LogAssembler -> batches for the StoreWriter, each batch carrying the
 // source's read position and the assembler's state, so an import can be
 // repeated, or continued on a longer version of the same log, without counting
 // a line twice. Runs in the calling thread (a worker thread in the GUI).
@@ -63,6 +64,8 @@ public:
         int batchLines = 65536;
         // Set by an owner that goes away (a closed window): checked with cancel().
         const std::atomic<bool> *cancelFlag = nullptr;
+        // Read only this MTA's lines (--format-hint); nothing: every MTA's.
+        std::optional<LogFormat> formatHint;
     };
 
     // How far the file being read is.

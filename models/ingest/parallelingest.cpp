@@ -7,7 +7,7 @@
 
 #include "models/ingest/lineingest.h"
 #include "models/ingest/logreader.h"
-#include "models/logs/sessionassembler.h"
+#include "models/logs/logassembler.h"
 
 namespace mailtls {
 
@@ -183,6 +183,7 @@ void ParallelIngest::readLoop(std::string firstLine, std::int64_t firstOffset)
 void ParallelIngest::parseLoop()
 {
     LineIngest ingest(m_zone);
+    ingest.setFormatHint(m_options.formatHint);
     if (m_referenceSet)
         ingest.setReferenceTime(m_referenceTime);
     std::unique_lock<std::mutex> lock(m_mutex);
@@ -232,13 +233,14 @@ LineIngest &ParallelIngest::helper()
 {
     if (!m_helper) {
         m_helper = std::make_unique<LineIngest>(m_zone);
+        m_helper->setFormatHint(m_options.formatHint);
         if (m_referenceSet)
             m_helper->setReferenceTime(m_referenceTime);
     }
     return *m_helper;
 }
 
-bool ParallelIngest::feedNext(SessionAssembler &assembler, Fed &fed)
+bool ParallelIngest::feedNext(LogAssembler &assembler, Fed &fed)
 {
     {
         std::unique_lock<std::mutex> lock(m_mutex);
@@ -291,7 +293,12 @@ bool ParallelIngest::feedNext(SessionAssembler &assembler, Fed &fed)
     for (const LineIngest::Parsed &parsed : block.events) {
         if (parsed.passed != LineIngest::Parsed::kNoTime)
             assembler.passTime(parsed.passed);
-        assembler.feed(parsed.time, parsed.process, parsed.event, parsed.offset, parsed.hints);
+        if (!parsed.other) {
+            assembler.feed(parsed.time, parsed.process, parsed.event, parsed.offset, parsed.hints);
+        } else if (!assembler.feedOther(*parsed.other, parsed.line, parsed.offset)) {
+            // Counted as LineIngest counts the lines no rule knows.
+            m_unrecognised[std::string(parsed.line.program)] += 1;
+        }
     }
     for (const auto &[program, count] : block.unrecognised)
         m_unrecognised[program] += count;

@@ -16,18 +16,19 @@
 #include <QTimeZone>
 
 #include "models/logs/lineprefixparser.h"
+#include "models/logs/logformat.h"
 
 namespace mailtls {
 
 class LineIngest;
+class LogAssembler;
 class LogReader;
-class SessionAssembler;
 
 // Reads a log with LineIngest's results, spread over the machine's cores: a
 // thread reads blocks of whole lines, parser threads parse them in any order,
 // and the caller's thread feeds their events, block after block in log order,
-// to its SessionAssembler (which must see every line in order, so it stays on
-// one thread). When every parser is busy and the next block is not parsed
+// to its LogAssembler (which must see every line in order, so it stays on one
+// thread). When every parser is busy and the next block is not parsed
 // yet, the feeding thread parses a waiting block itself rather than wait.
 //
 // Year inference is what ties one line's parse to the lines before it. The
@@ -49,6 +50,7 @@ public:
         std::int64_t blockBytes = 1 << 18;  // a block ends with the line that takes it past this
         std::int64_t boundaryLines = 0;     // and after every multiple of this many lines, if > 0
         int blocksAhead = 0;                // blocks read but not yet fed, at most; 0: 4 per parser
+        std::optional<LogFormat> formatHint; // only this MTA's lines (LineIngest::setFormatHint)
     };
 
     // What feedNext() fed.
@@ -77,7 +79,7 @@ public:
 
     // Feeds the next block's events to `assembler`, waiting for it to be parsed.
     // False when every block was fed.
-    bool feedNext(SessionAssembler &assembler, Fed &fed);
+    bool feedNext(LogAssembler &assembler, Fed &fed);
 
     // Ends the threads early (a cancelled import). Blocks not fed are dropped.
     void stop();

@@ -12,7 +12,7 @@
 #include <QTimeZone>
 #include <QTimer>
 
-#include "models/logs/sessionassembler.h"
+#include "models/logs/logassembler.h"
 #include "models/sources/logsource.h"
 #include "models/store/sourcerecord.h"
 
@@ -85,7 +85,7 @@ private:
     SourceRecord m_record;
     Options m_options;
     std::unique_ptr<LineIngest> m_ingest;
-    SessionAssembler m_assembler;
+    LogAssembler m_assembler;
     QTimer m_flushTimer;
     bool m_running = false;
 

@@ -1,6 +1,6 @@
 // mailtls_bench: how fast a log is read and turned into records, the way every
 // import and report does (LogReader -> LinePrefixParser -> PostfixParser ->
-// SessionAssembler), without the store: on one thread (LineIngest), or spread
+// LogAssembler), without the store: on one thread (LineIngest), or spread
 // over the cores as `mailtls import` reads (ParallelIngest), with the records
 // handed to another thread as the importer hands them to the store writer.
 
@@ -27,7 +27,7 @@
 #include "models/ingest/logreader.h"
 #include "models/ingest/parallelingest.h"
 #include "models/logs/records.h"
-#include "models/logs/sessionassembler.h"
+#include "models/logs/logassembler.h"
 
 namespace {
 
@@ -127,7 +127,7 @@ private:
 // Everything on the calling thread, records dropped there too.
 bool runOneThread(mailtls::LogReader &reader, RunFigures &figures)
 {
-    mailtls::SessionAssembler assembler;
+    mailtls::LogAssembler assembler;
     mailtls::LineIngest ingest(QTimeZone::utc());
     ingest.setReferenceTime(reader.modificationTime());
     std::string_view line;
@@ -153,7 +153,7 @@ bool runParallel(mailtls::LogReader &reader, int threads, std::int64_t blockKib,
     std::int64_t offset = 0;
     if (!reader.nextLine(line, offset))
         return reader.error().isEmpty();
-    mailtls::SessionAssembler assembler;
+    mailtls::LogAssembler assembler;
     RecordSink sink(figures);
     mailtls::ParallelIngest::Options options;
     options.threads = threads;

@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include <QByteArray>
@@ -15,8 +17,12 @@
 #include "models/ingest/logreader.h"
 #include "models/ingest/parallelingest.h"
 #include "models/logs/lineprefixparser.h"
+#include "models/logs/eximassembler.h"
+#include "models/logs/eximlineparser.h"
+#include "models/logs/logassembler.h"
+#include "models/logs/logformat.h"
 #include "models/logs/records.h"
-#include "models/logs/sessionassembler.h"
+#include "models/logs/sendmailassembler.h"
 
 using namespace mailtls;
 
@@ -124,7 +130,7 @@ ReadResult readLineByLine(const QString &path, std::int64_t reference)
     reader.setIncludeUnterminated(true);
     LineIngest ingest(QTimeZone::utc());
     ingest.setReferenceTime(reference);
-    SessionAssembler assembler;
+    LogAssembler assembler;
     std::string_view line;
     std::int64_t offset = 0;
     while (reader.nextLine(line, offset))
@@ -151,7 +157,7 @@ ReadResult readParallel(const QString &path, std::int64_t reference, const Paral
     ParallelIngest ingest(reader, QTimeZone::utc(), options);
     ingest.setReferenceTime(reference);
     ingest.start(line, offset);
-    SessionAssembler assembler;
+    LogAssembler assembler;
     ParallelIngest::Fed fed;
     while (ingest.feedNext(assembler, fed)) {
         result.blockEnds << fed.end;
@@ -171,6 +177,8 @@ class TestLineIngest final : public QObject
     Q_OBJECT
 
 private slots:
+    void everyMtaThroughOnePipeline_data();
+    void everyMtaThroughOnePipeline();
     void countsLines_data();
     void countsLines();
     void offsetsCountFromTheBase();
@@ -194,6 +202,126 @@ QString TestLineIngest::writeLog(const QByteArray &text)
     if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
         qFatal("cannot write %s", qPrintable(path));
     return path;
+}
+
+// Sendmail's and Exim's logs, and a log mixing them with Postfix's (a shared
+// syslog, an Exim main log appended), give through LineIngest and
+// ParallelIngest exactly the records their own assemblers give when fed the
+// lines directly; a format hint reads that MTA's lines only.
+void TestLineIngest::everyMtaThroughOnePipeline_data()
+{
+    QTest::addColumn<QStringList>("files");
+    QTest::addColumn<QString>("hint");
+    QTest::addColumn<QString>("formats");
+    const QString data = QStringLiteral(MAILTLS_TEST_DATA_DIR);
+    const QString sendmail = data + QStringLiteral("/sendmail/debian-sm-mta.log");
+    const QString exim = data + QStringLiteral("/exim/logs/mainlog");
+    const QString eximSyslog = data + QStringLiteral("/exim/logs/syslog");
+    const QString postfix = data + QStringLiteral("/postfix-loopback/postfix.log");
+    QTest::newRow("Sendmail") << QStringList {sendmail} << QString() << QStringLiteral("sendmail");
+    QTest::newRow("Exim's main log") << QStringList {exim} << QString() << QStringLiteral("exim");
+    QTest::newRow("Exim through syslog") << QStringList {eximSyslog} << QString() << QStringLiteral("exim");
+    QTest::newRow("all three") << QStringList {postfix, sendmail, exim} << QString()
+                               << QStringLiteral("postfix, sendmail, exim");
+    QTest::newRow("all three, Exim only") << QStringList {postfix, sendmail, exim} << QStringLiteral("exim")
+                                          << QStringLiteral("exim");
+}
+
+void TestLineIngest::everyMtaThroughOnePipeline()
+{
+    QFETCH(QStringList, files);
+    QFETCH(QString, hint);
+    QFETCH(QString, formats);
+    QByteArray text;
+    for (const QString &path : files) {
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+        text += file.readAll();
+    }
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("mixed.log"));
+    {
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(text);
+    }
+    const std::int64_t reference = utc("2024-12-31T00:00:00");
+    const std::optional<LogFormat> format = logFormatFromName(hint);
+
+    // The reference: each MTA's own assembler, fed the lines directly.
+    LinePrefixParser prefix(QTimeZone::utc());
+    prefix.setReferenceTime(reference);
+    EximLineParser eximLines(QTimeZone::utc());
+    SendmailAssembler sendmail;
+    EximAssembler exim;
+    QStringList expected;
+    std::int64_t offset = 0;
+    for (const QByteArray &raw : text.split('\n')) {
+        const std::string_view line(raw.constData(), std::size_t(raw.size()));
+        LogLine parsed;
+        if ((!line.empty() && line.front() >= '0' && line.front() <= '9' && eximLines.parse(line, parsed))
+            || prefix.parse(line, parsed)) {
+            if (!format || *format == LogFormat::Sendmail)
+                sendmail.feed(parsed, offset);
+            if (!format || *format == LogFormat::Exim)
+                exim.feed(parsed, offset);
+        }
+        offset += raw.size() + 1;
+    }
+    sendmail.finish();
+    exim.finish();
+    expected << describe(sendmail.takeOutput()) << describe(exim.takeOutput());
+
+    LogReader reader(path);
+    QString error;
+    QVERIFY(reader.open(&error));
+    reader.setIncludeUnterminated(true);
+    LineIngest ingest(QTimeZone::utc());
+    ingest.setReferenceTime(reference);
+    ingest.setFormatHint(format);
+    LogAssembler assembler(format);
+    std::string_view line;
+    std::int64_t lineOffset = 0;
+    while (reader.nextLine(line, lineOffset))
+        ingest.ingest(line, lineOffset, assembler);
+    assembler.finish();
+    QStringList got = describe(assembler.takeOutput());
+    if (files.size() == 1 || format) {
+        std::sort(got.begin(), got.end());
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(got, expected);
+    } else {
+        // Postfix's records beside them, in their own order.
+        for (const QString &row : std::as_const(expected))
+            QVERIFY2(got.contains(row), qPrintable(row));
+        QVERIFY(got.size() > expected.size());
+    }
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(assembler.formatsSeen(), formats);
+
+    // The same through ParallelIngest, the importer's reader.
+    ParallelIngest::Options options;
+    options.threads = 2;
+    options.blockBytes = 512;
+    options.formatHint = format;
+    const ReadResult parallel = readParallel(path, reference, options);
+    QStringList sequential = describe([&] {
+        LogReader again(path);
+        again.open(&error);
+        again.setIncludeUnterminated(true);
+        LineIngest one(QTimeZone::utc());
+        one.setReferenceTime(reference);
+        one.setFormatHint(format);
+        LogAssembler a(format);
+        while (again.nextLine(line, lineOffset))
+            one.ingest(line, lineOffset, a);
+        a.finish();
+        return a.takeOutput();
+    }());
+    QStringList parallelRecords = parallel.records;
+    std::sort(parallelRecords.begin(), parallelRecords.end());
+    std::sort(sequential.begin(), sequential.end());
+    QCOMPARE(parallelRecords, sequential);
 }
 
 void TestLineIngest::countsLines_data()
@@ -230,7 +358,7 @@ void TestLineIngest::countsLines()
 
     LineIngest ingest(QTimeZone::utc());
     ingest.setReferenceTime(utc("2024-06-30T00:00:00"));
-    SessionAssembler assembler;
+    LogAssembler assembler;
     ingest.ingest(std::string_view(text.constData(), std::size_t(text.size())), 0, assembler);
     QCOMPARE(ingest.linesSeen(), lines);
     QCOMPARE(ingest.takeLines(), lines);
@@ -251,7 +379,7 @@ void TestLineIngest::offsetsCountFromTheBase()
                               "Jun 10 10:00:01 mx postfix/smtpd[7]: disconnect from a.example.net[192.0.2.1] ehlo=1 commands=1";
     LineIngest ingest(QTimeZone::utc());
     ingest.setReferenceTime(utc("2024-06-30T00:00:00"));
-    SessionAssembler assembler;
+    LogAssembler assembler;
     ingest.ingest(std::string_view(first.constData(), std::size_t(first.size())), 1000, assembler);
     ingest.ingest(std::string_view(second.constData(), std::size_t(second.size())), 1000 + first.size(), assembler);
     const std::int64_t secondAt = 1000 + first.size();
@@ -270,7 +398,7 @@ void TestLineIngest::yearCarriesFromBlockToBlock()
     const QByteArray january = sessionLines("Jan  1 00:00:30", 2);
     LineIngest ingest(QTimeZone::utc());
     ingest.setReferenceTime(utc("2025-01-15T00:00:00"));
-    SessionAssembler assembler;
+    LogAssembler assembler;
     ingest.ingest(std::string_view(december.constData(), std::size_t(december.size())), 0, assembler);
     QCOMPARE(ingest.yearState().year, 2024);
     QCOMPARE(ingest.yearState().lastMonth, 12);
@@ -480,7 +608,7 @@ void TestLineIngest::parallelEqualsSequential()
     // A whole read through one LineIngest block gives the same again.
     LineIngest whole(QTimeZone::utc());
     whole.setReferenceTime(reference);
-    SessionAssembler assembler;
+    LogAssembler assembler;
     whole.ingest(std::string_view(text.constData(), std::size_t(text.size())), 0, assembler);
     assembler.finish();
     QCOMPARE(describe(assembler.takeOutput()), sequential.records);
@@ -552,7 +680,7 @@ void TestLineIngest::stopBeforeTheEnd()
     ParallelIngest ingest(reader, QTimeZone::utc(), options);
     ingest.setReferenceTime(utc("2025-01-20T00:00:00"));
     ingest.start(line, offset);
-    SessionAssembler assembler;
+    LogAssembler assembler;
     ParallelIngest::Fed fed;
     QVERIFY(ingest.feedNext(assembler, fed));
     QCOMPARE(fed.lines, qint64(10));
