@@ -151,8 +151,9 @@ int CommandLine::report(const QStringList &arguments)
                                           tr("FORMAT"), QStringLiteral("table"));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
                                            tr("Say on standard error what was read from each log."));
+    const QCommandLineOption hintOption = ImportCommand::formatHintOption();
     parser.addOptions({logOption, dbOption, sinceOption, untilOption, directionOption, groupOption, localOption,
-                       localPeerOption, formatOption, verboseOption});
+                       localPeerOption, formatOption, verboseOption, hintOption});
     if (const std::optional<int> done = parseArguments(parser, arguments))
         return *done;
     if (!parser.positionalArguments().isEmpty()) {
@@ -230,6 +231,8 @@ int CommandLine::report(const QStringList &arguments)
     if (!logs.isEmpty()) {
         LogImporter::Options options;
         options.oneShot = oneShot;
+        if (!ImportCommand::parseFormatHint(parser, hintOption, &options.formatHint))
+            return Usage;
         ImportJob job(dbPath, options);
         const bool ok = ImportCommand::runJob(job, logs, false, &error);
         // A report prints figures only; what was read is said when asked, and

@@ -192,6 +192,29 @@ bool ImportCommand::runJob(ImportJob &job, const QStringList &logs, bool progres
     return ok;
 }
 
+QCommandLineOption ImportCommand::formatHintOption()
+{
+    return QCommandLineOption(QStringLiteral("format-hint"),
+                              tr("Read only this MTA's lines: postfix, sendmail or exim (without it, each line's "
+                                 "MTA is told from the program that wrote it)."),
+                              tr("MTA"));
+}
+
+bool ImportCommand::parseFormatHint(const QCommandLineParser &parser, const QCommandLineOption &option,
+                                    std::optional<LogFormat> *hint)
+{
+    hint->reset();
+    if (!parser.isSet(option))
+        return true;
+    *hint = logFormatFromName(parser.value(option).toLower());
+    if (!*hint) {
+        CommandLine::printError(
+            tr("--format-hint: \"%1\" is not one of postfix, sendmail, exim").arg(parser.value(option)));
+        return false;
+    }
+    return true;
+}
+
 int ImportCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -210,7 +233,8 @@ int ImportCommand::run(const QStringList &arguments)
         QStringLiteral("progress"),
         tr("Show progress on standard error even when it is not a terminal (a line a second); on a "
            "terminal it is shown anyway."));
-    parser.addOptions({dbOption, verboseOption, progressOption});
+    const QCommandLineOption hintOption = formatHintOption();
+    parser.addOptions({dbOption, verboseOption, progressOption, hintOption});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("Logs to read (plain or gzip; - for standard input)."),
                                  QStringLiteral("FILE..."));
     if (const std::optional<int> done = CommandLine::parseArguments(parser, arguments))
@@ -228,7 +252,10 @@ int ImportCommand::run(const QStringList &arguments)
         CommandLine::printError(tr("standard input (-) can be read only once"));
         return CommandLine::Usage;
     }
-    ImportJob job(parser.value(dbOption), LogImporter::Options{});
+    LogImporter::Options options;
+    if (!parseFormatHint(parser, hintOption, &options.formatHint))
+        return CommandLine::Usage;
+    ImportJob job(parser.value(dbOption), options);
     QString error;
     const bool progress = parser.isSet(progressOption) || ::isatty(STDERR_FILENO) == 1;
     const bool ok = runJob(job, logs, progress, &error);

@@ -44,6 +44,7 @@ struct ImportSummary
     std::int64_t linesKnown = 0;         // lines found read before, not counted again
     std::int64_t unterminatedBytes = 0;  // an unfinished last line left for the next import
     QMap<QString, std::int64_t> unrecognised;  // program -> lines no rule recognised
+    // The MTAs whose lines it held: "postfix", "sendmail, exim" (LogAssembler::formatsSeen).
     QString format = QStringLiteral("postfix");
     QString warning;                     // something the user should know, empty if none
     QString reason;                      // Skipped, Refused, Subset: why, in words, with the file's name

@@ -587,6 +587,9 @@ bool LogImporter::read(Run &run, QString *error)
     reader.setLineTap({});
     summary.unterminatedBytes = reader.unterminatedBytes();
     summary.lastTime = run.lastTime;
+    // The MTAs whose lines it held (a shared syslog holds several).
+    const QString formats = assembler.formatsSeen();
+    summary.format = formats.isEmpty() ? tr("no MTA's lines") : formats;
     if (failed)
         return false;
 

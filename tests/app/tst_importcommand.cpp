@@ -193,6 +193,43 @@ private slots:
                               .arg(xz));
     }
 
+
+    // Each log says which MTAs wrote it; --format-hint reads one MTA's lines
+    // only, the others counted as unrecognised.
+    void formatsAndTheFormatHint()
+    {
+        const QString data = QStringLiteral(MAILTLS_TEST_DATA_DIR);
+        const QString sendmail = data + QStringLiteral("/sendmail/debian-sm-mta.log");
+        const QString exim = data + QStringLiteral("/exim/logs/mainlog");
+        Run r = run({QStringLiteral("report"), QStringLiteral("--log"), sendmail, QStringLiteral("--verbose")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.startsWith(QStringLiteral("%1: 44 lines read\n  format: sendmail\n").arg(sendmail)),
+                 qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("outbound    total (3 peers)            5          3          2   "
+                                              "60.0 %")));
+        r = run({QStringLiteral("report"), QStringLiteral("--log"), exim, QStringLiteral("--verbose")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.startsWith(QStringLiteral("%1: 42 lines read\n  format: exim\n").arg(exim)), qPrintable(r.err));
+
+        r = run({QStringLiteral("report"), QStringLiteral("--log"), sendmail, QStringLiteral("--verbose"),
+                 QStringLiteral("--format-hint"), QStringLiteral("exim")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("  format: no MTA's lines\n")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("  unrecognised lines of sm-mta: 37\n")));
+        QCOMPARE(r.out, QStringLiteral("No traffic matches.\n"));
+
+        const QString db = m_dir.filePath(QStringLiteral("hint.sqlite"));
+        r = run({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--format-hint"),
+                 QStringLiteral("qmail"), exim});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err, QStringLiteral("mailtls: --format-hint: \"qmail\" is not one of postfix, sendmail, exim\n"));
+        QVERIFY(!QFileInfo::exists(db));
+        r = run({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--format-hint"),
+                 QStringLiteral("EXIM"), QStringLiteral("--verbose"), exim});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("  format: exim\n")), qPrintable(r.err));
+    }
+
 private:
     QTemporaryDir m_dir;
 };
