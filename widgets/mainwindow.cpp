@@ -438,8 +438,8 @@ void MainWindow::importLogs(const QStringList &logs)
 void MainWindow::importFinished(const BackgroundImport::Result &result)
 {
     if (result.cancelled) {
-        statusBar()->showMessage(tr("Import cancelled. What was read so far is kept; import the same logs "
-                                    "again to go on."),
+        statusBar()->showMessage(tr("Import cancelled. The log being read was taken back; the logs read before "
+                                    "it stay. Import the same logs again to go on."),
                                  15000);
     } else if (!result.ok) {
         showBanner(tr("The logs could not be read: %1").arg(result.error.toHtmlEscaped()));

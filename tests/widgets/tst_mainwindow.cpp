@@ -5,6 +5,7 @@
 #include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -64,6 +65,19 @@ private slots:
         // Pages remember their state; tests start from none.
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
+    }
+
+    // A cancelled import says what became of what was read: the log being
+    // read is taken back, the ones before it stay.
+    void saysWhatACancelledImportLeft()
+    {
+        MainWindow window;
+        BackgroundImport::Result result;
+        result.cancelled = true;
+        emit window.backgroundImport()->finished(result);
+        QCOMPARE(window.statusBar()->currentMessage(),
+                 QStringLiteral("Import cancelled. The log being read was taken back; the logs read before it stay. "
+                                "Import the same logs again to go on."));
     }
 
     void showsDemoDataMarkedAsSuch()
