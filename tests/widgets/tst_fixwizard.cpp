@@ -70,6 +70,25 @@ QString label(const QWidget *page, const char *name)
     return l ? l->text() : QStringLiteral("(no label %1)").arg(QLatin1String(name));
 }
 
+// The Choose page works out what each fix changes off the window's thread.
+bool waitForChoices(QWizard &wizard)
+{
+    return QTest::qWaitFor(
+        [&wizard] { return !label(wizard.currentPage(), "logjamNote").startsWith(QStringLiteral("Working out")); },
+        20000);
+}
+
+// The Review page is working the plan out ("Working out the change …")
+// until it shows it, or says why it cannot be made.
+bool waitForPlan(QWizard &wizard)
+{
+    return QTest::qWaitFor(
+        [&wizard] {
+            return !label(wizard.currentPage(), "reviewSummary").startsWith(QStringLiteral("Working out"));
+        },
+        20000);
+}
+
 } // namespace
 
 void TestFixWizard::initTestCase()
@@ -131,6 +150,8 @@ QString TestFixWizard::walkToReview(FixWizard &wizard)
     wizard.next();
     if (wizard.currentId() != FixWizard::ChoosePage)
         return QStringLiteral("(not on the Choose page)");
+    if (!waitForChoices(wizard))
+        return QStringLiteral("(the fixes were not worked out)");
     auto *logging = wizard.currentPage()->findChild<QRadioButton *>(QStringLiteral("fixTlsLogging"));
     if (!logging->isEnabled())
         return label(wizard.currentPage(), "tlsLoggingNote");
@@ -138,6 +159,9 @@ QString TestFixWizard::walkToReview(FixWizard &wizard)
     wizard.next();
     if (wizard.currentId() != FixWizard::ReviewPage)
         return QStringLiteral("(not on the Review page)");
+    // The plan is made off the window's thread; the page says so meanwhile.
+    if (!waitForPlan(wizard))
+        return QStringLiteral("(no plan shown)");
     const auto *diff = wizard.currentPage()->findChild<QPlainTextEdit *>(QStringLiteral("diff"));
     if (!diff->isReadOnly())
         return QStringLiteral("(the diff is editable)");
@@ -220,6 +244,7 @@ void TestFixWizard::nothingToChange()
     QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 20000);
     wizard.next();
     QCOMPARE(wizard.currentId(), int(FixWizard::ChoosePage));
+    QVERIFY(waitForChoices(wizard));
     const auto *logging = wizard.currentPage()->findChild<QRadioButton *>(QStringLiteral("fixTlsLogging"));
     QVERIFY(!logging->isEnabled());
     QCOMPARE(label(wizard.currentPage(), "tlsLoggingNote"),
@@ -282,6 +307,7 @@ void TestFixWizard::logjamGroupChoice()
     QAbstractButton *next = wizard.button(QWizard::NextButton);
     QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 20000);
     wizard.next();
+    QVERIFY(waitForChoices(wizard));
     auto *logjam = wizard.currentPage()->findChild<QRadioButton *>(QStringLiteral("fixLogjam"));
     QVERIFY(logjam->isEnabled());
     logjam->click();
@@ -314,6 +340,7 @@ void TestFixWizard::logjamGroupChoice()
     QVERIFY(next->isEnabled());
     wizard.next();
     QCOMPARE(wizard.currentId(), int(FixWizard::ReviewPage));
+    QVERIFY(waitForPlan(wizard));
     const QString diff = wizard.currentPage()->findChild<QPlainTextEdit *>(QStringLiteral("diff"))->toPlainText();
     const QString dhFile = m_etc + QStringLiteral("/dh_ffdhe4096.pem");
     QVERIFY2(diff.startsWith(QStringLiteral("--- /dev/null\n+++ b%1\n").arg(dhFile)), qPrintable(diff));
@@ -374,6 +401,7 @@ void TestFixWizard::preferredFixIsChosen()
     QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 20000);
     wizard.next();
     QCOMPARE(wizard.currentId(), int(FixWizard::ChoosePage));
+    QVERIFY(waitForChoices(wizard));
     // STARTTLS comes first and is needed too.
     QVERIFY(wizard.currentPage()->findChild<QRadioButton *>(QStringLiteral("fixStarttls"))->isEnabled());
     QVERIFY(wizard.currentPage()->findChild<QRadioButton *>(QStringLiteral("fixTlsLogging"))->isChecked());

@@ -3,12 +3,14 @@
 #include <QButtonGroup>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 #include "widgets/fix/fixwizard.h"
 
@@ -85,30 +87,78 @@ QLineEdit *FixChoosePage::fileChooser(const QString &name, const QString &access
     return edit;
 }
 
-void FixChoosePage::initializePage()
+// What each fix would change, worked out off the window's thread.
+struct FixChoosePlans
 {
-    const MailService &service = *m_wizard->service();
-    QString error;
-    DhChoice rfc;
-    std::optional<ChangePlan> logjam = m_wizard->planFor(FixWizard::Fix::Logjam, rfc, &error);
-    bool logjamNeeded = logjam && !logjam->isEmpty();
-    if (logjamNeeded && service.autoDhAvailable()) {
+    std::optional<ChangePlan> logjam;
+    std::optional<ChangePlan> autoLogjam;
+    std::optional<ChangePlan> starttls;
+    std::optional<ChangePlan> logging;
+    QString logjamError;
+    QString starttlsError;
+    QString loggingError;
+};
+
+namespace {
+
+FixChoosePlans plansOf(const MailService &service)
+{
+    using Fix = MailService::Fix;
+    FixChoosePlans p;
+    const DhChoice rfc;
+    p.logjam = service.plan(Fix::Logjam, rfc, QString(), QString(), &p.logjamError);
+    if (p.logjam && !p.logjam->isEmpty() && service.autoDhAvailable()) {
         DhChoice automatic;
         automatic.kind = DhChoice::Kind::Auto;
-        const std::optional<ChangePlan> autoPlan = m_wizard->planFor(FixWizard::Fix::Logjam, automatic, &error);
-        logjamNeeded = autoPlan && !autoPlan->isEmpty();
+        p.autoLogjam = service.plan(Fix::Logjam, automatic, QString(), QString(), &p.logjamError);
     }
-    setOption(0, logjamNeeded || !logjam,
+    if (service.offers(Fix::StartTls))
+        p.starttls = service.plan(Fix::StartTls, rfc, QString(), QString(), &p.starttlsError);
+    if (service.offers(Fix::TlsLogging))
+        p.logging = service.plan(Fix::TlsLogging, rfc, QString(), QString(), &p.loggingError);
+    return p;
+}
+
+} // namespace
+
+void FixChoosePage::initializePage()
+{
+    m_ready = false;
+    const QString working = tr("Working out what this fix changes …");
+    for (int i = 0; i < 3; ++i)
+        setOption(i, false, working);
+    emit completeChanged();
+    const quint64 generation = ++m_generation;
+    auto *watcher = new QFutureWatcher<FixChoosePlans>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_generation)
+            showPlans(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([service = m_wizard->service()] { return plansOf(*service); }));
+}
+
+void FixChoosePage::cleanupPage()
+{
+    ++m_generation;
+}
+
+void FixChoosePage::showPlans(const FixChoosePlans &p)
+{
+    const MailService &service = *m_wizard->service();
+    bool logjamNeeded = p.logjam && !p.logjam->isEmpty();
+    if (logjamNeeded && service.autoDhAvailable())
+        logjamNeeded = p.autoLogjam && !p.autoLogjam->isEmpty();
+    setOption(0, logjamNeeded || !p.logjam,
               logjamNeeded ? tr("Use a strong published group, OpenSSL's own choice or a group of its own.")
-                  : logjam ? tr("Nothing to change: the Diffie-Hellman group in use is already strong.")
-                           : error);
+                  : p.logjam ? tr("Nothing to change: the Diffie-Hellman group in use is already strong.")
+                             : p.logjamError);
 
     const QString notHere = tr("Not a setting of %1.").arg(MailService::kindTitle(service.kind()));
     // Without certificate files the plan needs the server's own; it is
     // wanted unless it is empty with them too.
-    const std::optional<ChangePlan> starttls = m_wizard->planFor(FixWizard::Fix::StartTls, rfc, &error);
     const bool starttlsOffered = service.offers(FixWizard::Fix::StartTls);
-    const bool starttlsNeeded = starttlsOffered && (!starttls || !starttls->isEmpty());
+    const bool starttlsNeeded = starttlsOffered && (!p.starttls || !p.starttls->isEmpty());
     setOption(1, starttlsNeeded,
               !starttlsOffered ? notHere
                   : starttlsNeeded
@@ -119,15 +169,14 @@ void FixChoosePage::initializePage()
                   : tr("Nothing to change: STARTTLS is offered and used for outgoing mail already."));
 
     const bool loggingOffered = service.offers(FixWizard::Fix::TlsLogging);
-    const std::optional<ChangePlan> logging
-        = loggingOffered ? m_wizard->planFor(FixWizard::Fix::TlsLogging, rfc, &error) : std::nullopt;
-    const bool loggingNeeded = loggingOffered && (!logging || !logging->isEmpty());
+    const bool loggingNeeded = loggingOffered && (!p.logging || !p.logging->isEmpty());
     setOption(2, loggingNeeded,
               !loggingOffered ? notHere
-                  : !logging  ? error
+                  : !p.logging ? p.loggingError
                   : loggingNeeded
                   ? tr("Log each TLS session, so that the dashboard can tell encrypted from plaintext mail.")
                   : tr("Nothing to change: TLS sessions are logged already."));
+    m_ready = true;
 
     // The finding's own fix when it came from one, else the first needed.
     QRadioButton *const buttons[] = {m_logjam, m_starttls, m_logging};
@@ -135,6 +184,8 @@ void FixChoosePage::initializePage()
         QRadioButton *button = buttons[int(*preferred)];
         if (button->isEnabled()) {
             button->setChecked(true);
+            emit completeChanged();
+            emit plansShown();
             return;
         }
     }
@@ -144,6 +195,8 @@ void FixChoosePage::initializePage()
             break;
         }
     }
+    emit completeChanged();
+    emit plansShown();
 }
 
 void FixChoosePage::setOption(int index, bool enabled, const QString &note)
@@ -163,6 +216,8 @@ void FixChoosePage::setOption(int index, bool enabled, const QString &note)
 
 bool FixChoosePage::isComplete() const
 {
+    if (!m_ready)
+        return false;
     if (m_starttls->isChecked())
         return m_cert->text().trimmed().isEmpty() == m_key->text().trimmed().isEmpty()
             && (m_wizard->service()->hasServerCertificate() || !m_cert->text().trimmed().isEmpty());

@@ -1,6 +1,8 @@
 #include "widgets/fix/fixreviewpage.h"
 
 #include <QFontDatabase>
+#include <QFutureWatcher>
+#include <QtConcurrent>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
@@ -37,8 +39,50 @@ FixReviewPage::FixReviewPage(FixWizard *wizard)
 
 void FixReviewPage::initializePage()
 {
-    QString error;
-    const std::optional<ChangePlan> plan = m_wizard->makePlan(&error);
+    m_ready = false;
+    m_empty = false;
+    setCommitPage(false);
+    setFinalPage(false);
+    m_diff->clear();
+    m_diff->hide();
+    const quint64 generation = ++m_generation;
+    if (!m_wizard->restoreBackup().isEmpty()) {
+        QString error;
+        const std::optional<ChangePlan> plan = m_wizard->makePlan(&error);
+        show(plan, error);
+        return;
+    }
+    // Made off the window's thread: a plan may run programs (m4).
+    m_summary->setText(tr("Working out the change …"));
+    emit completeChanged();
+    struct Made
+    {
+        std::optional<ChangePlan> plan;
+        QString error;
+    };
+    auto *watcher = new QFutureWatcher<Made>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const Made made = watcher->result();
+        show(made.plan, made.error);
+    });
+    watcher->setFuture(QtConcurrent::run([maker = m_wizard->fixPlanMaker()] {
+        Made made;
+        made.plan = maker(&made.error);
+        return made;
+    }));
+}
+
+void FixReviewPage::cleanupPage()
+{
+    // A plan still being made is for a page no longer shown.
+    ++m_generation;
+}
+
+void FixReviewPage::show(const std::optional<ChangePlan> &plan, QString error)
+{
     const QByteArray diff = plan ? plan->diff(&error) : QByteArray();
     m_ready = plan && (plan->isEmpty() || !diff.isEmpty());
     m_empty = plan && plan->isEmpty();

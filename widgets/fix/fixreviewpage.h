@@ -1,6 +1,11 @@
 #pragma once
 
+#include <optional>
+
+#include <QString>
 #include <QWizardPage>
+
+#include "models/mta/changeplan.h"
 
 class QLabel;
 class QPlainTextEdit;
@@ -19,6 +24,7 @@ public:
     explicit FixReviewPage(FixWizard *wizard);
 
     void initializePage() override;
+    void cleanupPage() override;
     bool isComplete() const override;
     int nextId() const override;
 
@@ -28,6 +34,9 @@ private:
     FixWizard *m_wizard;
     QLabel *m_summary;
     QPlainTextEdit *m_diff;
+    void show(const std::optional<ChangePlan> &plan, QString error);
+
+    quint64 m_generation = 0;
     bool m_ready = false;
     bool m_empty = false;
 };

@@ -78,12 +78,28 @@ std::optional<ChangePlan> FixWizard::makePlan(QString *error) const
 {
     if (!m_restoreId.isEmpty())
         return m_applier->restorePlan(m_restoreId, error);
-    std::optional<ChangePlan> plan = planFor(m_fix, m_dhChoice, error);
-    if (plan && !plan->isEmpty()) {
-        plan->verification.address = verifyAddress();
-        plan->verification.port = m_options.verifyAddress.isEmpty() ? m_service->probePort() : m_options.verifyPort;
+    return fixPlanMaker()(error);
+}
+
+std::function<std::optional<ChangePlan>(QString *)> FixWizard::fixPlanMaker() const
+{
+    if (!m_service) {
+        return [](QString *error) {
+            *error = tr("The mail service has not been inspected.");
+            return std::optional<ChangePlan>();
+        };
     }
-    return plan;
+    const QString address = verifyAddress();
+    const quint16 port = m_options.verifyAddress.isEmpty() ? m_service->probePort() : m_options.verifyPort;
+    return [service = m_service, fix = m_fix, choice = m_dhChoice, cert = m_certFile, key = m_keyFile, address,
+            port](QString *error) {
+        std::optional<ChangePlan> plan = service->plan(fix, choice, cert, key, error);
+        if (plan && !plan->isEmpty()) {
+            plan->verification.address = address;
+            plan->verification.port = port;
+        }
+        return plan;
+    };
 }
 
 // As `mailtls fix` chooses it.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -71,6 +72,10 @@ public:
     // The plan of the chosen fix, with the re-probe's address set; nullopt
     // with *error when it cannot be made.
     std::optional<ChangePlan> makePlan(QString *error) const;
+    // The same for a fix, as a function that holds copies of everything it
+    // needs, to run on a worker thread: making a plan may run programs (m4
+    // for Sendmail's sendmail.cf) and must not hold up the window.
+    std::function<std::optional<ChangePlan>(QString *)> fixPlanMaker() const;
     // The plan of `fix` with the current inputs, for the Choose page.
     std::optional<ChangePlan> planFor(Fix fix, const DhChoice &choice, QString *error) const;
 
