@@ -39,42 +39,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>%1: 1 line read</source>
-        <translation>%1: 1 Zeile gelesen</translation>
-    </message>
-    <message>
-        <source>%1: %2 lines read</source>
-        <translation>%1: %2 Zeilen gelesen</translation>
-    </message>
-    <message>
-        <source>%1: read before up to byte %2; 1 new line read</source>
-        <translation>%1: bis Byte %2 bereits gelesen; 1 neue Zeile gelesen</translation>
-    </message>
-    <message>
-        <source>%1: read before up to byte %2; %3 new lines read</source>
-        <translation>%1: bis Byte %2 bereits gelesen; %3 neue Zeilen gelesen</translation>
-    </message>
-    <message>
-        <source>%1: imported before, nothing new</source>
-        <translation>%1: bereits importiert, nichts Neues</translation>
-    </message>
-    <message>
-        <source>%1: empty</source>
-        <translation>%1: leer</translation>
-    </message>
-    <message>
-        <source>  format: %1</source>
-        <translation>  Format: %1</translation>
-    </message>
-    <message>
-        <source>  an unfinished last line (%1 bytes) is left for the next import</source>
-        <translation>  eine unvollständige letzte Zeile (%1 Bytes) bleibt für den nächsten Import</translation>
-    </message>
-    <message>
-        <source>  unrecognised lines of %1: %2</source>
-        <translation>  nicht erkannte Zeilen von %1: %2</translation>
-    </message>
-    <message>
         <source>unknown command &quot;%1&quot;; see mailtls --help</source>
         <translation>unbekannter Befehl „%1“; siehe mailtls --help</translation>
     </message>
@@ -179,32 +143,8 @@
         <translation>temporärer Ordner kann nicht angelegt werden: %1</translation>
     </message>
     <message>
-        <source>Add logs to a database. Importing a log again, or a longer version of it, adds only what is new.</source>
-        <translation>Protokolle zu einer Datenbank hinzufügen. Ein erneuter Import desselben Protokolls oder einer längeren Fassung davon fügt nur Neues hinzu.</translation>
-    </message>
-    <message>
-        <source>The database to add to (created when missing).</source>
-        <translation>Die Datenbank, zu der hinzugefügt wird (wird angelegt, wenn sie fehlt).</translation>
-    </message>
-    <message>
-        <source>Say what was read from each log, including unrecognised lines.</source>
-        <translation>Melden, was aus jedem Protokoll gelesen wurde, einschließlich nicht erkannter Zeilen.</translation>
-    </message>
-    <message>
-        <source>Logs to read (plain or gzip; - for standard input).</source>
-        <translation>Zu lesende Protokolle (unkomprimiert oder gzip; - für die Standardeingabe).</translation>
-    </message>
-    <message>
-        <source>import needs --db PATH: the database to add the logs to</source>
-        <translation>import braucht --db PFAD: die Datenbank, zu der die Protokolle hinzugefügt werden</translation>
-    </message>
-    <message>
-        <source>import needs at least one log file</source>
-        <translation>import braucht mindestens eine Protokolldatei</translation>
-    </message>
-    <message>
-        <source>standard input (-) can be read only once</source>
-        <translation>die Standardeingabe (-) kann nur einmal gelesen werden</translation>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -757,6 +697,883 @@
     </message>
 </context>
 <context>
+    <name>DovecotAdvice</name>
+    <message>
+        <source>%1 = (empty)</source>
+        <translation>%1 = (leer)</translation>
+    </message>
+    <message>
+        <source>Point ssl_server_dh_file at the RFC 7919 group ffdhe3072 (mailtls fix logjam --mta dovecot --group ffdhe3072) or at a freshly generated group of at least 2048 bits (--bits 3072), or leave it unset: Dovecot 2.4 then offers ECDHE only.</source>
+        <translation>Lassen Sie ssl_server_dh_file auf die Gruppe ffdhe3072 nach RFC 7919 (mailtls fix logjam --mta dovecot --group ffdhe3072) oder auf eine neu erzeugte Gruppe mit mindestens 2048 Bit (--bits 3072) verweisen, oder lassen Sie es ungesetzt: Dovecot 2.4 bietet dann nur ECDHE an.</translation>
+    </message>
+    <message>
+        <source>Dovecot %1 has no automatic choice of group: point ssl_dh at the RFC 7919 group ffdhe3072 (mailtls fix logjam --mta dovecot --group ffdhe3072) or at a freshly generated group of at least 2048 bits (mailtls fix logjam --mta dovecot --bits 3072).</source>
+        <translation>Dovecot %1 hat keine automatische Wahl der Gruppe: Lassen Sie ssl_dh auf die Gruppe ffdhe3072 nach RFC 7919 (mailtls fix logjam --mta dovecot --group ffdhe3072) oder auf eine neu erzeugte Gruppe mit mindestens 2048 Bit (mailtls fix logjam --mta dovecot --bits 3072) verweisen.</translation>
+    </message>
+    <message>
+        <source>Turning DHE off is as good an answer: add !DH to ssl_cipher_list (the commented-out line in Debian&apos;s 10-ssl.conf shows how); every current mail client speaks ECDHE.</source>
+        <translation>DHE abzuschalten ist eine ebenso gute Lösung: Fügen Sie !DH zu ssl_cipher_list hinzu (die auskommentierte Zeile in Debians 10-ssl.conf zeigt, wie); jeder aktuelle Mail-Client beherrscht ECDHE.</translation>
+    </message>
+    <message>
+        <source>Checkers: internet.nl does not test IMAP or POP (its mail test is SMTP on port 25). testssl.sh does (testssl.sh HOST:993, or --starttls imap HOST:143): it flags groups under 2048 bits and well-known shared primes (Logjam); ffdhe3072, ffdhe4096 and fresh groups of 3072 bits pass.</source>
+        <translation>Prüfwerkzeuge: internet.nl testet weder IMAP noch POP (sein Mail-Test ist SMTP auf Port 25). testssl.sh schon (testssl.sh HOST:993 oder --starttls imap HOST:143): Es bemängelt Gruppen unter 2048 Bit und bekannte, vielfach geteilte Primzahlen (Logjam); ffdhe3072, ffdhe4096 und neu erzeugte Gruppen mit 3072 Bit bestehen.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>OpenSSL version unknown</source>
+        <translation>OpenSSL-Version unbekannt</translation>
+    </message>
+    <message>
+        <source>Dovecot 2.4 reads the Diffie-Hellman group from ssl_server_dh_file (a path, without &apos;&lt;&apos;); unset, it offers no DHE.</source>
+        <translation>Dovecot 2.4 liest die Diffie-Hellman-Gruppe aus ssl_server_dh_file (ein Pfad, ohne &apos;&lt;&apos;); ist es nicht gesetzt, bietet Dovecot kein DHE an.</translation>
+    </message>
+    <message>
+        <source>Dovecot 2.3 gives TLS 1.2 clients that ask for DHE the group in ssl_dh, and has no automatic choice.</source>
+        <translation>Dovecot 2.3 gibt TLS-1.2-Clients, die DHE verlangen, die Gruppe aus ssl_dh und hat keine automatische Wahl.</translation>
+    </message>
+    <message>
+        <source>Dovecot is not running</source>
+        <translation>Dovecot läuft nicht</translation>
+    </message>
+    <message>
+        <source>A change is checked and written, and takes effect at Dovecot&apos;s next start.</source>
+        <translation>Eine Änderung wird geprüft und geschrieben und wird beim nächsten Start von Dovecot wirksam.</translation>
+    </message>
+    <message>
+        <source>Whether Dovecot is running could not be told</source>
+        <translation>Ob Dovecot läuft, ließ sich nicht feststellen</translation>
+    </message>
+    <message>
+        <source>Run MailTLS as root (or with sudo) to reload Dovecot after a change.</source>
+        <translation>Führen Sie MailTLS als root (oder mit sudo) aus, um Dovecot nach einer Änderung neu zu laden.</translation>
+    </message>
+    <message>
+        <source>doveconf refuses the configuration</source>
+        <translation>doveconf lehnt die Konfiguration ab</translation>
+    </message>
+    <message>
+        <source>Dovecot does not start or reload with it. Correct it first: every change is checked with doveconf -n, which fails until then.</source>
+        <translation>Dovecot startet damit nicht und lädt sie nicht neu. Korrigieren Sie sie zuerst: Jede Änderung wird mit doveconf -n geprüft, was bis dahin fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>Dovecot offers no TLS for IMAP and POP</source>
+        <translation>Dovecot bietet kein TLS für IMAP und POP an</translation>
+    </message>
+    <message>
+        <source>Passwords and mail cross the network in plaintext. Set ssl = yes (or required) with %1 and %2 in conf.d/10-ssl.conf; the Diffie-Hellman group matters only then.</source>
+        <translation>Passwörter und Mails gehen im Klartext über das Netz. Setzen Sie ssl = yes (oder required) mit %1 und %2 in conf.d/10-ssl.conf; erst dann spielt die Diffie-Hellman-Gruppe eine Rolle.</translation>
+    </message>
+    <message>
+        <source>TLS is on, but Dovecot has no certificate</source>
+        <translation>TLS ist eingeschaltet, aber Dovecot hat kein Zertifikat</translation>
+    </message>
+    <message>
+        <source>Without %1 and %2 Dovecot fails every TLS connection. Name a certificate and its key (for example Let&apos;s Encrypt&apos;s fullchain.pem and privkey.pem).</source>
+        <translation>Ohne %1 und %2 lässt Dovecot jede TLS-Verbindung scheitern. Geben Sie ein Zertifikat und seinen Schlüssel an (zum Beispiel fullchain.pem und privkey.pem von Let&apos;s Encrypt).</translation>
+    </message>
+    <message>
+        <source>%1 sets its own %2</source>
+        <translation>%1 setzt ein eigenes %2</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (%3 line %4)</source>
+        <translation>%1 = %2 (%3, Zeile %4)</translation>
+    </message>
+    <message>
+        <source>A change to the global %1 does not reach &quot;%2&quot;: change it there as well, or remove it there.</source>
+        <translation>Eine Änderung am globalen %1 erreicht „%2“ nicht: Ändern Sie es auch dort oder entfernen Sie es dort.</translation>
+    </message>
+    <message>
+        <source>Dovecot accepts TLS versions older than 1.2</source>
+        <translation>Dovecot akzeptiert TLS-Versionen älter als 1.2</translation>
+    </message>
+    <message>
+        <source>Set ssl_min_protocol = TLSv1.2: testssl.sh flags TLS 1.0 and 1.1, which every current mail client has left behind.</source>
+        <translation>Setzen Sie ssl_min_protocol = TLSv1.2: testssl.sh bemängelt TLS 1.0 und 1.1, die jeder aktuelle Mail-Client hinter sich gelassen hat.</translation>
+    </message>
+    <message>
+        <source>DHE is switched off: Logjam does not apply</source>
+        <translation>DHE ist abgeschaltet: Logjam trifft nicht zu</translation>
+    </message>
+    <message>
+        <source>ECDHE alone is what testssl.sh likes best; the Diffie-Hellman group is not used.</source>
+        <translation>Nur ECDHE bewertet testssl.sh am besten; die Diffie-Hellman-Gruppe wird nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>With OpenSSL 3 at Debian&apos;s security level Dovecot cannot even load a group under 2048 bits: every TLS connection fails (&quot;dh key too small&quot;).</source>
+        <translation>Mit OpenSSL 3 auf der Sicherheitsstufe von Debian kann Dovecot eine Gruppe unter 2048 Bit nicht einmal laden: Jede TLS-Verbindung scheitert („dh key too small“).</translation>
+    </message>
+    <message>
+        <source>a group of its own</source>
+        <translation>eine eigene Gruppe</translation>
+    </message>
+    <message>
+        <source>%1 names a file Dovecot cannot use</source>
+        <translation>%1 nennt eine Datei, die Dovecot nicht verwenden kann</translation>
+    </message>
+    <message>
+        <source>A missing file stops Dovecot from starting or reloading; one without DH parameters makes every TLS connection fail (&quot;Couldn&apos;t parse DH parameters&quot;).</source>
+        <translation>Eine fehlende Datei hindert Dovecot am Starten oder Neuladen; eine Datei ohne DH-Parameter lässt jede TLS-Verbindung scheitern („Couldn&apos;t parse DH parameters“).</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of only %1 bits, shared by many servers (Logjam)</source>
+        <translation>Diffie-Hellman-Gruppe mit nur %1 Bit, von vielen Servern geteilt (Logjam)</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of only %1 bits (Logjam)</source>
+        <translation>Diffie-Hellman-Gruppe mit nur %1 Bit (Logjam)</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of %1 bits (%2): enough today, 3072 bits are advised</source>
+        <translation>Diffie-Hellman-Gruppe mit %1 Bit (%2): heute ausreichend, 3072 Bit werden empfohlen</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of %1 bits (%2)</source>
+        <translation>Diffie-Hellman-Gruppe mit %1 Bit (%2)</translation>
+    </message>
+    <message>
+        <source>testssl.sh accepts it.</source>
+        <translation>testssl.sh akzeptiert sie.</translation>
+    </message>
+    <message>
+        <source>%1 is not set: Dovecot offers ECDHE only</source>
+        <translation>%1 ist nicht gesetzt: Dovecot bietet nur ECDHE an</translation>
+    </message>
+    <message>
+        <source>Logjam does not apply. Debian&apos;s Dovecot 2.4 configuration leaves it unset.</source>
+        <translation>Logjam trifft nicht zu. Debians Konfiguration von Dovecot 2.4 lässt es ungesetzt.</translation>
+    </message>
+    <message>
+        <source>%1 is not set: clients that ask for DHE get no TLS at all</source>
+        <translation>%1 ist nicht gesetzt: Clients, die DHE verlangen, bekommen gar kein TLS</translation>
+    </message>
+    <message>
+        <source>Dovecot 2.3 then logs &quot;Diffie-Hellman key exchange requested, but no DH parameters provided&quot; and the handshake fails; clients that offer ECDHE (nearly all) do not notice.</source>
+        <translation>Dovecot 2.3 protokolliert dann „Diffie-Hellman key exchange requested, but no DH parameters provided“, und der Handshake scheitert; Clients, die ECDHE anbieten (fast alle), merken nichts.</translation>
+    </message>
+</context>
+<context>
+    <name>DovecotConfig</name>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 lines; MailTLS does not read a configuration file that long</source>
+        <translation>%1 hat mehr als %2 Zeilen; MailTLS liest keine so lange Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>The section &quot;%1&quot; is never closed: Dovecot refuses the configuration (Missing &apos;}&apos;).</source>
+        <translation>Der Abschnitt „%1“ wird nie geschlossen: Dovecot lehnt die Konfiguration ab (Missing &apos;}&apos;).</translation>
+    </message>
+    <message>
+        <source>The configuration reads files more than %1 times: MailTLS stops there.</source>
+        <translation>Die Konfiguration liest Dateien mehr als %1-mal: MailTLS hört dort auf.</translation>
+    </message>
+    <message>
+        <source>Line %1 is continued with &apos;\&apos;, but a comment or blank line follows: Dovecot drops it.</source>
+        <translation>Zeile %1 wird mit &apos;\&apos; fortgesetzt, aber es folgt ein Kommentar oder eine Leerzeile: Dovecot verwirft sie.</translation>
+    </message>
+    <message>
+        <source>The file ends with a line continued with &apos;\&apos; (line %1): Dovecot joins it with the next line it reads, in another file.</source>
+        <translation>Die Datei endet mit einer mit &apos;\&apos; fortgesetzten Zeile (Zeile %1): Dovecot verbindet sie mit der nächsten Zeile, die es liest, in einer anderen Datei.</translation>
+    </message>
+    <message>
+        <source>!include %1 matches no file: Dovecot refuses the configuration.</source>
+        <translation>!include %1 passt auf keine Datei: Dovecot lehnt die Konfiguration ab.</translation>
+    </message>
+    <message>
+        <source>The configuration includes more than %1 files: MailTLS stops there.</source>
+        <translation>Die Konfiguration bindet mehr als %1 Dateien ein: MailTLS hört dort auf.</translation>
+    </message>
+    <message>
+        <source>%1 was not read</source>
+        <translation>%1 wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <source>%1 is included again while it is being read: Dovecot refuses the configuration (Recursive include file).</source>
+        <translation>%1 wird erneut eingebunden, während es gelesen wird: Dovecot lehnt die Konfiguration ab (Recursive include file).</translation>
+    </message>
+    <message>
+        <source>%1: Dovecot refuses the configuration.</source>
+        <translation>%1: Dovecot lehnt die Konfiguration ab.</translation>
+    </message>
+    <message>
+        <source>Line %1 has no setting name before its &quot;=&quot;: Dovecot refuses the configuration.</source>
+        <translation>Zeile %1 hat keinen Einstellungsnamen vor ihrem „=“: Dovecot lehnt die Konfiguration ab.</translation>
+    </message>
+    <message>
+        <source>Line %1 closes a section that is not open: Dovecot refuses the configuration (Unexpected &apos;}&apos;).</source>
+        <translation>Zeile %1 schließt einen Abschnitt, der nicht offen ist: Dovecot lehnt die Konfiguration ab (Unexpected &apos;}&apos;).</translation>
+    </message>
+    <message>
+        <source>Line %1 is neither a setting (no &quot;=&quot;) nor a section (no &quot;{&quot;): Dovecot refuses the configuration.</source>
+        <translation>Zeile %1 ist weder eine Einstellung (kein „=“) noch ein Abschnitt (kein „{“): Dovecot lehnt die Konfiguration ab.</translation>
+    </message>
+    <message>
+        <source>Line %1 has text after its &quot;{&quot;: Dovecot refuses the configuration.</source>
+        <translation>Zeile %1 hat Text nach ihrem „{“: Dovecot lehnt die Konfiguration ab.</translation>
+    </message>
+    <message>
+        <source>No Dovecot configuration has been read.</source>
+        <translation>Es wurde keine Dovecot-Konfiguration gelesen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Dovecot setting name.</source>
+        <translation>„%1“ ist kein Dovecot-Einstellungsname.</translation>
+    </message>
+    <message>
+        <source>The value for %1 contains a line break or a NUL byte.</source>
+        <translation>Der Wert für %1 enthält einen Zeilenumbruch oder ein NUL-Byte.</translation>
+    </message>
+    <message>
+        <source>Dovecot would not read the value &quot;%1&quot; for %2 as written (surrounding whitespace, a &apos;#&apos; comment or a trailing &apos;\&apos;).</source>
+        <translation>Dovecot würde den Wert „%1“ für %2 nicht so lesen, wie er geschrieben ist (umgebende Leerzeichen, ein &apos;#&apos;-Kommentar oder ein abschließendes &apos;\&apos;).</translation>
+    </message>
+    <message>
+        <source>There is no place outside every section to add %1: the configuration&apos;s braces do not balance.</source>
+        <translation>Es gibt keine Stelle außerhalb aller Abschnitte, an der %1 hinzugefügt werden kann: Die geschweiften Klammern der Konfiguration sind nicht ausgeglichen.</translation>
+    </message>
+</context>
+<context>
+    <name>DovecotFixes</name>
+    <message>
+        <source>Dovecot has not been inspected</source>
+        <translation>Dovecot wurde nicht untersucht</translation>
+    </message>
+    <message>
+        <source>Dovecot %1 has no automatic group: leaving ssl_server_dh_file unset turns DHE off instead. Choose an RFC 7919 group such as ffdhe3072.</source>
+        <translation>Dovecot %1 hat keine automatische Gruppe: ssl_server_dh_file ungesetzt zu lassen schaltet stattdessen DHE ab. Wählen Sie eine Gruppe nach RFC 7919 wie ffdhe3072.</translation>
+    </message>
+    <message>
+        <source>Dovecot %1 has no automatic group: without ssl_dh a client that asks for DHE gets no handshake at all. Choose an RFC 7919 group such as ffdhe3072.</source>
+        <translation>Dovecot %1 hat keine automatische Gruppe: Ohne ssl_dh bekommt ein Client, der DHE verlangt, überhaupt keinen Handshake. Wählen Sie eine Gruppe nach RFC 7919 wie ffdhe3072.</translation>
+    </message>
+    <message>
+        <source>the new DH parameters are not usable: %1</source>
+        <translation>die neuen DH-Parameter sind nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>the new DH group has only %1 bits; at least 2048 are needed</source>
+        <translation>die neue DH-Gruppe hat nur %1 Bit; mindestens 2048 sind nötig</translation>
+    </message>
+    <message>
+        <source>Give IMAP and POP a strong Diffie-Hellman group (Logjam)</source>
+        <translation>IMAP und POP eine starke Diffie-Hellman-Gruppe geben (Logjam)</translation>
+    </message>
+    <message>
+        <source>the new %1-bit group</source>
+        <translation>die neue %1-Bit-Gruppe</translation>
+    </message>
+    <message>
+        <source>TLS is off (ssl = no): Dovecot uses the group once TLS is on.</source>
+        <translation>TLS ist abgeschaltet (ssl = no): Dovecot verwendet die Gruppe, sobald TLS eingeschaltet ist.</translation>
+    </message>
+    <message>
+        <source>DHE is switched off (ssl_cipher_list): Dovecot uses the group only when DHE is switched on again.</source>
+        <translation>DHE ist abgeschaltet (ssl_cipher_list): Dovecot verwendet die Gruppe erst, wenn DHE wieder eingeschaltet wird.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; sets its own %2 (%3 line %4): this change does not reach it.</source>
+        <translation>„%1“ setzt ein eigenes %2 (%3, Zeile %4): Diese Änderung erreicht diesen Abschnitt nicht.</translation>
+    </message>
+    <message>
+        <source>To check it yourself once Dovecot has reloaded: %1 — its &quot;Server Temp Key&quot; line should read &quot;DH, %2 bits&quot;.</source>
+        <translation>Zur eigenen Prüfung, sobald Dovecot neu geladen hat: %1 – seine Zeile „Server Temp Key“ sollte „DH, %2 bits“ lauten.</translation>
+    </message>
+    <message>
+        <source>DH parameters: %1 (%2, %3 bits)</source>
+        <translation>DH-Parameter: %1 (%2, %3 Bit)</translation>
+    </message>
+    <message>
+        <source>DH parameters: a group of its own, %1 bits</source>
+        <translation>DH-Parameter: eine eigene Gruppe, %1 Bit</translation>
+    </message>
+    <message>
+        <source>%1 stays on disk, no longer used.</source>
+        <translation>%1 bleibt auf der Festplatte, wird aber nicht mehr verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>DovecotInspectionResult</name>
+    <message>
+        <source>Dovecot&apos;s default</source>
+        <translation>Vorgabe von Dovecot</translation>
+    </message>
+    <message>
+        <source>%1 line %2</source>
+        <translation>%1, Zeile %2</translation>
+    </message>
+    <message>
+        <source>Dovecot (version unknown)</source>
+        <translation>Dovecot (Version unbekannt)</translation>
+    </message>
+    <message>
+        <source>Dovecot %1</source>
+        <translation>Dovecot %1</translation>
+    </message>
+    <message>
+        <source>%1, OpenSSL version unknown</source>
+        <translation>%1, OpenSSL-Version unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 mit %2</translation>
+    </message>
+</context>
+<context>
+    <name>EximAdvice</name>
+    <message>
+        <source>%1 = (unset)</source>
+        <translation>%1 = (nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>Checkers: internet.nl passes ffdhe3072, ffdhe4096 and other groups of 3072 bits or more (or no DHE at all) and rates 2048-bit groups &quot;phase out&quot;; testssl.sh flags groups under 2048 bits and well-known shared primes (Logjam).</source>
+        <translation>Prüfdienste: internet.nl akzeptiert ffdhe3072, ffdhe4096 und andere Gruppen mit 3072 Bit oder mehr (oder gar kein DHE) und bewertet Gruppen mit 2048 Bit mit „phase out“; testssl.sh bemängelt Gruppen unter 2048 Bit und bekannte, geteilte Primzahlen (Logjam).</translation>
+    </message>
+    <message>
+        <source>Set tls_dhparam = ffdhe3072 (mailtls fix logjam --group ffdhe3072). With GnuTLS a group file of your own brings nothing: GnuTLS offers ffdhe3072 for any group of 3072 to 8191 bits, ffdhe2048 below, ffdhe8192 from 8192 bits. Unset, tls_dhparam gives ffdhe2048 (--group auto).</source>
+        <translation>Setzen Sie tls_dhparam = ffdhe3072 (mailtls fix logjam --group ffdhe3072). Mit GnuTLS bringt eine eigene Gruppendatei nichts: GnuTLS bietet ffdhe3072 für jede Gruppe mit 3072 bis 8191 Bit an, ffdhe2048 darunter, ffdhe8192 ab 8192 Bit. Ist tls_dhparam nicht gesetzt, ergibt sich ffdhe2048 (--group auto).</translation>
+    </message>
+    <message>
+        <source>Set tls_dhparam = ffdhe3072 and tls_dh_max_bits = 3072 (mailtls fix logjam --group ffdhe3072): below tls_dh_max_bits Exim would skip the group and offer no DHE. A freshly generated group of at least 2048 bits, which Exim&apos;s maintainers recommend, serves as well (mailtls dhparam --bits 3072 --out FILE).</source>
+        <translation>Setzen Sie tls_dhparam = ffdhe3072 und tls_dh_max_bits = 3072 (mailtls fix logjam --group ffdhe3072): Liegt tls_dh_max_bits darunter, würde Exim die Gruppe überspringen und kein DHE anbieten. Eine neu erzeugte Gruppe mit mindestens 2048 Bit, wie sie die Maintainer von Exim empfehlen, erfüllt den Zweck ebenso (mailtls dhparam --bits 3072 --out DATEI).</translation>
+    </message>
+    <message>
+        <source>Name an RFC 7919 group of at least 3072 bits in a file (mailtls fix logjam --group ffdhe3072) and raise tls_dh_max_bits to its size, or use a freshly generated group of at least 2048 bits.</source>
+        <translation>Geben Sie in einer Datei eine Gruppe nach RFC 7919 mit mindestens 3072 Bit an (mailtls fix logjam --group ffdhe3072) und erhöhen Sie tls_dh_max_bits auf ihre Größe, oder verwenden Sie eine neu erzeugte Gruppe mit mindestens 2048 Bit.</translation>
+    </message>
+    <message>
+        <source>Set tls_dhparam = ffdhe3072 (mailtls fix logjam --group ffdhe3072).</source>
+        <translation>Setzen Sie tls_dhparam = ffdhe3072 (mailtls fix logjam --group ffdhe3072).</translation>
+    </message>
+    <message>
+        <source>tls_dhparam = none, which turns DHE off and leaves ECDHE, is as good an answer: current mail servers all speak ECDHE.</source>
+        <translation>tls_dhparam = none, was DHE abschaltet und ECDHE übrig lässt, ist eine ebenso gute Lösung: Aktuelle Mailserver beherrschen alle ECDHE.</translation>
+    </message>
+    <message>
+        <source>This Exim&apos;s GnuTLS offers RFC 7919 groups only: tls_dhparam chooses their size, never a prime of its own.</source>
+        <translation>Das GnuTLS dieses Exim bietet nur Gruppen nach RFC 7919 an: tls_dhparam wählt ihre Größe, nie eine eigene Primzahl.</translation>
+    </message>
+    <message>
+        <source>This Exim hands OpenSSL the group tls_dhparam names, up to tls_dh_max_bits = %1 bits.</source>
+        <translation>Dieses Exim übergibt OpenSSL die Gruppe, die tls_dhparam nennt, bis tls_dh_max_bits = %1 Bit.</translation>
+    </message>
+    <message>
+        <source>Exim reads %1</source>
+        <translation>Exim liest %1</translation>
+    </message>
+    <message>
+        <source>Exim is not running</source>
+        <translation>Exim läuft nicht</translation>
+    </message>
+    <message>
+        <source>A change is checked and written, and takes effect at Exim&apos;s next start.</source>
+        <translation>Eine Änderung wird geprüft und geschrieben und wird beim nächsten Start von Exim wirksam.</translation>
+    </message>
+    <message>
+        <source>Whether Exim is running could not be told</source>
+        <translation>Ob Exim läuft, ließ sich nicht feststellen</translation>
+    </message>
+    <message>
+        <source>Reload Exim yourself after a change (SIGHUP to its daemon).</source>
+        <translation>Laden Sie Exim nach einer Änderung selbst neu (SIGHUP an seinen Daemon).</translation>
+    </message>
+    <message>
+        <source>Exim gives up root when it reloads %1</source>
+        <translation>Exim gibt beim Neuladen von %1 die root-Rechte ab</translation>
+    </message>
+    <message>
+        <source>%1 does not list %2</source>
+        <translation>%1 führt %2 nicht auf</translation>
+    </message>
+    <message>
+        <source>A daemon started with -C re-reads its file on a reload (SIGHUP) as root only when %1 lists it; otherwise it can no longer listen on port %2. Add the line %3 to %1 (owned by root, writable by nobody else).</source>
+        <translation>Ein mit -C gestarteter Daemon liest seine Datei beim Neuladen (SIGHUP) nur dann als root neu ein, wenn %1 sie aufführt; sonst kann er nicht mehr auf Port %2 lauschen. Fügen Sie die Zeile %3 zu %1 hinzu (Eigentümer root, für niemanden sonst schreibbar).</translation>
+    </message>
+    <message>
+        <source>%1 changed after update-exim4.conf last ran</source>
+        <translation>%1 wurde geändert, nachdem update-exim4.conf zuletzt lief</translation>
+    </message>
+    <message>
+        <source>%1 is older than %2</source>
+        <translation>%1 ist älter als %2</translation>
+    </message>
+    <message>
+        <source>Exim still reads the older %1. Run update-exim4.conf and reload Exim (systemctl reload exim4); a change MailTLS applies does both.</source>
+        <translation>Exim liest noch die veraltete Datei %1. Führen Sie update-exim4.conf aus und laden Sie Exim neu (systemctl reload exim4); eine Änderung, die MailTLS anwendet, erledigt beides.</translation>
+    </message>
+    <message>
+        <source>This Exim was built without TLS</source>
+        <translation>Dieses Exim wurde ohne TLS gebaut</translation>
+    </message>
+    <message>
+        <source>It can neither offer nor use STARTTLS. Install a build with TLS (Debian: exim4-daemon-light or exim4-daemon-heavy).</source>
+        <translation>Es kann STARTTLS weder anbieten noch verwenden. Installieren Sie eine Variante mit TLS (Debian: exim4-daemon-light oder exim4-daemon-heavy).</translation>
+    </message>
+    <message>
+        <source>tls_dhparam names nothing Exim can load</source>
+        <translation>tls_dhparam nennt nichts, was Exim laden kann</translation>
+    </message>
+    <message>
+        <source>Exim then fails every TLS session.</source>
+        <translation>Exim lässt dann jede TLS-Sitzung scheitern.</translation>
+    </message>
+    <message>
+        <source>DHE is switched off: Logjam does not apply</source>
+        <translation>DHE ist abgeschaltet: Logjam trifft nicht zu</translation>
+    </message>
+    <message>
+        <source>ECDHE alone is what internet.nl and testssl.sh like best.</source>
+        <translation>Nur ECDHE bewerten internet.nl und testssl.sh am besten.</translation>
+    </message>
+    <message>
+        <source>Exim skips its Diffie-Hellman group and offers no DHE</source>
+        <translation>Exim überspringt seine Diffie-Hellman-Gruppe und bietet kein DHE an</translation>
+    </message>
+    <message>
+        <source>Raise tls_dh_max_bits to the group&apos;s size to offer DHE (mailtls fix logjam --group ffdhe3072 sets both), or set tls_dhparam = none to say so.</source>
+        <translation>Erhöhen Sie tls_dh_max_bits auf die Größe der Gruppe, um DHE anzubieten (mailtls fix logjam --group ffdhe3072 setzt beides), oder setzen Sie tls_dhparam = none, um ausdrücklich auf DHE zu verzichten.</translation>
+    </message>
+    <message>
+        <source>tls_dhparam names a %1-bit group, which this Exim never offers</source>
+        <translation>tls_dhparam nennt eine %1-Bit-Gruppe, die dieses Exim nie anbietet</translation>
+    </message>
+    <message>
+        <source>GnuTLS keeps only the group&apos;s size and offers %1 instead; the file misleads whoever reads the configuration, and an Exim built with OpenSSL would offer it.</source>
+        <translation>GnuTLS behält nur die Größe der Gruppe und bietet stattdessen %1 an; die Datei führt jeden in die Irre, der die Konfiguration liest, und ein mit OpenSSL gebautes Exim würde sie anbieten.</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of only %1 bits, shared by many servers (Logjam)</source>
+        <translation>Diffie-Hellman-Gruppe mit nur %1 Bit, von vielen Servern geteilt (Logjam)</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of only %1 bits (Logjam)</source>
+        <translation>Diffie-Hellman-Gruppe mit nur %1 Bit (Logjam)</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of %1 bits (%2): internet.nl rates it &quot;phase out&quot;</source>
+        <translation>Diffie-Hellman-Gruppe mit %1 Bit (%2): internet.nl bewertet sie mit „phase out“</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of %1 bits (%2)</source>
+        <translation>Diffie-Hellman-Gruppe mit %1 Bit (%2)</translation>
+    </message>
+    <message>
+        <source>internet.nl and testssl.sh accept it.</source>
+        <translation>internet.nl und testssl.sh akzeptieren sie.</translation>
+    </message>
+    <message>
+        <source>On Debian that sets MAIN_TLS_ENABLE, MAIN_TLS_CERTIFICATE and MAIN_TLS_PRIVATEKEY in %1, as README.Debian recommends.</source>
+        <translation>Unter Debian setzt das MAIN_TLS_ENABLE, MAIN_TLS_CERTIFICATE und MAIN_TLS_PRIVATEKEY in %1, wie README.Debian es empfiehlt.</translation>
+    </message>
+    <message>
+        <source>Give Exim a certificate and its key (mailtls fix starttls --cert FILE --key FILE).</source>
+        <translation>Geben Sie Exim ein Zertifikat und seinen Schlüssel (mailtls fix starttls --cert DATEI --key DATEI).</translation>
+    </message>
+    <message>
+        <source>The SMTP server does not offer STARTTLS</source>
+        <translation>Der SMTP-Server bietet kein STARTTLS an</translation>
+    </message>
+    <message>
+        <source>Set tls_advertise_hosts = * (mailtls fix starttls).</source>
+        <translation>Setzen Sie tls_advertise_hosts = * (mailtls fix starttls).</translation>
+    </message>
+    <message>
+        <source>Exim offers STARTTLS with a self-signed certificate it makes up itself</source>
+        <translation>Exim bietet STARTTLS mit einem selbstsignierten Zertifikat an, das es selbst erzeugt</translation>
+    </message>
+    <message>
+        <source>Senders that check certificates (DANE, MTA-STS) refuse it.</source>
+        <translation>Sendende Server, die Zertifikate prüfen (DANE, MTA-STS), lehnen es ab.</translation>
+    </message>
+    <message>
+        <source>tls_certificate is not set: STARTTLS fails in every session</source>
+        <translation>tls_certificate ist nicht gesetzt: STARTTLS scheitert in jeder Sitzung</translation>
+    </message>
+    <message>
+        <source>The certificate or key file Exim is to use does not exist</source>
+        <translation>Die Zertifikats- oder Schlüsseldatei, die Exim verwenden soll, existiert nicht</translation>
+    </message>
+    <message>
+        <source>Exim then fails every STARTTLS session. Name the files that exist (mailtls fix starttls --cert FILE --key FILE).</source>
+        <translation>Exim lässt dann jede STARTTLS-Sitzung scheitern. Geben Sie vorhandene Dateien an (mailtls fix starttls --cert DATEI --key DATEI).</translation>
+    </message>
+    <message>
+        <source>Exim&apos;s user %1 cannot read the key %2</source>
+        <translation>Der Exim-Benutzer %1 kann den Schlüssel %2 nicht lesen</translation>
+    </message>
+    <message>
+        <source>Exim reads the key after it has given up root, and then fails every STARTTLS session. Give the key to group %1 with mode 0640 (Debian: root:Debian-exim).</source>
+        <translation>Exim liest den Schlüssel, nachdem es die root-Rechte abgegeben hat, und lässt dann jede STARTTLS-Sitzung scheitern. Übergeben Sie den Schlüssel der Gruppe %1 mit den Zugriffsrechten 0640 (Debian: root:Debian-exim).</translation>
+    </message>
+    <message>
+        <source>The SMTP server offers STARTTLS</source>
+        <translation>Der SMTP-Server bietet STARTTLS an</translation>
+    </message>
+    <message>
+        <source>Exim logs no TLS cipher on its message lines</source>
+        <translation>Exim protokolliert in seinen Nachrichtenzeilen keinen TLS-Cipher</translation>
+    </message>
+    <message>
+        <source>Add %1 to log_selector (mailtls fix tls-logging): the X= field of every &lt;= and =&gt; line is what tells encrypted from plaintext mail.</source>
+        <translation>Fügen Sie %1 zu log_selector hinzu (mailtls fix tls-logging): Erst das Feld X= jeder Zeile mit &lt;= und =&gt; unterscheidet verschlüsselte von Klartext-Mail.</translation>
+    </message>
+    <message>
+        <source>Exim logs the TLS cipher, but not the peer&apos;s certificate</source>
+        <translation>Exim protokolliert den TLS-Cipher, aber nicht das Zertifikat der Gegenstelle</translation>
+    </message>
+    <message>
+        <source>Add %1 to log_selector (mailtls fix tls-logging): the DN= and CV= fields say who the peer was and whether its certificate checked out.</source>
+        <translation>Fügen Sie %1 zu log_selector hinzu (mailtls fix tls-logging): Die Felder DN= und CV= sagen, wer die Gegenstelle war und ob ihr Zertifikat die Prüfung bestanden hat.</translation>
+    </message>
+    <message>
+        <source>TLS sessions are logged</source>
+        <translation>TLS-Sitzungen werden protokolliert</translation>
+    </message>
+</context>
+<context>
+    <name>EximAssembler</name>
+    <message>
+        <source>Not an Exim assembler snapshot (%1 bytes, unknown header); the log will be read from its start.</source>
+        <translation>Kein Lesestand des Exim-Zusammensetzers (%1 Bytes, unbekannter Kopf); das Protokoll wird von Anfang an gelesen.</translation>
+    </message>
+    <message>
+        <source>Exim assembler snapshot version %1 is not supported (this build reads version %2); the log will be read from its start.</source>
+        <translation>Lesestand-Version %1 des Exim-Zusammensetzers wird nicht unterstützt (diese Version liest Version %2); das Protokoll wird von Anfang an gelesen.</translation>
+    </message>
+    <message>
+        <source>Exim assembler snapshot is corrupt (at byte %1 of %2); the log will be read from its start.</source>
+        <translation>Der Lesestand des Exim-Zusammensetzers ist beschädigt (bei Byte %1 von %2); das Protokoll wird von Anfang an gelesen.</translation>
+    </message>
+    <message>
+        <source>Exim assembler snapshot is truncated or has trailing bytes (%1 bytes); the log will be read from its start.</source>
+        <translation>Der Lesestand des Exim-Zusammensetzers ist abgeschnitten oder hat überzählige Bytes (%1 Bytes); das Protokoll wird von Anfang an gelesen.</translation>
+    </message>
+</context>
+<context>
+    <name>EximConfig</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 ist keine reguläre Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>Die Datei</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes; MailTLS does not read an Exim configuration that large.</source>
+        <translation>%1 ist größer als %2 Bytes; MailTLS liest keine so große Exim-Konfiguration.</translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 lines; MailTLS does not read an Exim configuration that long.</source>
+        <translation>%1 hat mehr als %2 Zeilen; MailTLS liest keine so lange Exim-Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Line %1: .%2 without .ifdef or .ifndef: Exim refuses this file.</source>
+        <translation>Zeile %1: .%2 ohne .ifdef oder .ifndef: Exim lehnt diese Datei ab.</translation>
+    </message>
+    <message>
+        <source>Line %1: .endif without .ifdef or .ifndef: Exim refuses this file.</source>
+        <translation>Zeile %1: .endif ohne .ifdef oder .ifndef: Exim lehnt diese Datei ab.</translation>
+    </message>
+    <message>
+        <source>Line %1: &quot;%2&quot; is not a directive Exim knows.</source>
+        <translation>Zeile %1: „%2“ ist keine Direktive, die Exim kennt.</translation>
+    </message>
+    <message>
+        <source>Line %1 ends with a backslash, but no line follows it.</source>
+        <translation>Zeile %1 endet mit einem Backslash, aber es folgt keine Zeile mehr.</translation>
+    </message>
+    <message>
+        <source>Line %1: .%2 has no .endif.</source>
+        <translation>Zeile %1: .%2 hat kein .endif.</translation>
+    </message>
+    <message>
+        <source>Line %1 starts with an upper-case letter but is not a macro definition (NAME = text): Exim refuses this file.</source>
+        <translation>Zeile %1 beginnt mit einem Großbuchstaben, ist aber keine Makrodefinition (NAME = Text): Exim lehnt diese Datei ab.</translation>
+    </message>
+    <message>
+        <source>Line %1 is not an option setting (name = value): Exim refuses this file.</source>
+        <translation>Zeile %1 ist keine Optionseinstellung (Name = Wert): Exim lehnt diese Datei ab.</translation>
+    </message>
+    <message>
+        <source>The value for %1 contains a line break or a NUL byte.</source>
+        <translation>Der Wert für %1 enthält einen Zeilenumbruch oder ein NUL-Byte.</translation>
+    </message>
+    <message>
+        <source>The value for %1 ends with a backslash, which Exim reads as a continued line.</source>
+        <translation>Der Wert für %1 endet mit einem Backslash, den Exim als Fortsetzung der Zeile liest.</translation>
+    </message>
+    <message>
+        <source>No setting starts on line %1.</source>
+        <translation>In Zeile %1 beginnt keine Einstellung.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an Exim option name.</source>
+        <translation>„%1“ ist kein Exim-Optionsname.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an Exim macro name.</source>
+        <translation>„%1“ ist kein Exim-Makroname.</translation>
+    </message>
+    <message>
+        <source>No name given.</source>
+        <translation>Kein Name angegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>EximFixes</name>
+    <message>
+        <source>Exim has not been inspected</source>
+        <translation>Exim wurde nicht untersucht</translation>
+    </message>
+    <message>
+        <source>update-exim4.conf --check builds the new configuration into a temporary file and checks it; the reload runs update-exim4.conf, which writes %1, and then signals Exim.</source>
+        <translation>update-exim4.conf --check baut die neue Konfiguration in eine temporäre Datei und prüft sie; das Neuladen führt update-exim4.conf aus, das %1 schreibt, und sendet Exim dann ein Signal.</translation>
+    </message>
+    <message>
+        <source>%1 does not list %2: the reload leaves Exim without root, unable to listen on port %3. Add the file to %1 first.</source>
+        <translation>%1 führt %2 nicht auf: Nach dem Neuladen hat Exim keine root-Rechte mehr und kann nicht auf Port %3 lauschen. Fügen Sie die Datei zuerst zu %1 hinzu.</translation>
+    </message>
+    <message>
+        <source>%1 changed after update-exim4.conf last ran: the reload makes that change live too.</source>
+        <translation>%1 wurde geändert, nachdem update-exim4.conf zuletzt lief: Das Neuladen setzt auch diese Änderung in Kraft.</translation>
+    </message>
+    <message>
+        <source>%1 was built without TLS: there is no Diffie-Hellman group to change</source>
+        <translation>%1 wurde ohne TLS gebaut: Es gibt keine Diffie-Hellman-Gruppe, die geändert werden könnte</translation>
+    </message>
+    <message>
+        <source>Replace the weak Diffie-Hellman group (Logjam)</source>
+        <translation>Die schwache Diffie-Hellman-Gruppe ersetzen (Logjam)</translation>
+    </message>
+    <message>
+        <source>DHE is switched off (tls_dhparam = none): this change switches it on again.</source>
+        <translation>DHE ist abgeschaltet (tls_dhparam = none): Diese Änderung schaltet es wieder ein.</translation>
+    </message>
+    <message>
+        <source>--group auto needs Exim 4.88 or later (before, Exim&apos;s default was RFC 5114&apos;s ike23), and this is %1: choose an RFC 7919 group such as ffdhe3072</source>
+        <translation>--group auto braucht Exim 4.88 oder neuer (davor war die Vorgabe von Exim die Gruppe ike23 aus RFC 5114), und dies ist %1: eine Gruppe nach RFC 7919 wie ffdhe3072 wählen</translation>
+    </message>
+    <message>
+        <source>Let Exim choose the Diffie-Hellman group (its default)</source>
+        <translation>Exim die Diffie-Hellman-Gruppe wählen lassen (seine Vorgabe)</translation>
+    </message>
+    <message>
+        <source>%1 stays on disk, no longer used: delete it when you like.</source>
+        <translation>%1 bleibt auf der Festplatte, wird aber nicht mehr verwendet: Löschen Sie die Datei, wann Sie möchten.</translation>
+    </message>
+    <message>
+        <source>%1 never offers a generated group: GnuTLS keeps only its size and offers the RFC 7919 group of that strength. Choose an RFC 7919 group such as ffdhe3072</source>
+        <translation>%1 bietet nie eine erzeugte Gruppe an: GnuTLS behält nur ihre Größe und bietet die Gruppe nach RFC 7919 dieser Stärke an. Wählen Sie eine Gruppe nach RFC 7919 wie ffdhe3072</translation>
+    </message>
+    <message>
+        <source>the new DH parameters are not usable: %1</source>
+        <translation>die neuen DH-Parameter sind nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>the new DH group has only %1 bits; at least 2048 are needed</source>
+        <translation>die neue DH-Gruppe hat nur %1 Bit; mindestens 2048 sind nötig</translation>
+    </message>
+    <message>
+        <source>the new %1-bit group</source>
+        <translation>die neue %1-Bit-Gruppe</translation>
+    </message>
+    <message>
+        <source>GnuTLS offers ffdhe%1 for %2: it keeps only the group&apos;s strength class.</source>
+        <translation>GnuTLS bietet ffdhe%1 für %2 an: Es behält nur die Stärkeklasse der Gruppe.</translation>
+    </message>
+    <message>
+        <source>DH parameters: %1 (%2, %3 bits)</source>
+        <translation>DH-Parameter: %1 (%2, %3 Bit)</translation>
+    </message>
+    <message>
+        <source>DH parameters: a group of its own, %1 bits</source>
+        <translation>DH-Parameter: eine eigene Gruppe, %1 Bit</translation>
+    </message>
+    <message>
+        <source>%1 was built without TLS: it cannot offer STARTTLS</source>
+        <translation>%1 wurde ohne TLS gebaut: Es kann kein STARTTLS anbieten</translation>
+    </message>
+    <message>
+        <source>give the certificate and its key together (--cert FILE --key FILE)</source>
+        <translation>das Zertifikat und seinen Schlüssel zusammen angeben (--cert DATEI --key DATEI)</translation>
+    </message>
+    <message>
+        <source>%1 is not an absolute path; Exim needs one</source>
+        <translation>%1 ist kein absoluter Pfad; Exim braucht einen</translation>
+    </message>
+    <message>
+        <source>Offer STARTTLS with a certificate</source>
+        <translation>STARTTLS mit einem Zertifikat anbieten</translation>
+    </message>
+    <message>
+        <source>Exim reads the key as its user%1: give it to that user&apos;s group with mode 0640 (Debian: root:Debian-exim).</source>
+        <translation>Exim liest den Schlüssel als Benutzer%1: Übergeben Sie ihn der Gruppe dieses Benutzers mit den Zugriffsrechten 0640 (Debian: root:Debian-exim).</translation>
+    </message>
+    <message>
+        <source>Exim has no certificate to offer: give one with --cert FILE --key FILE (for example Let&apos;s Encrypt&apos;s fullchain.pem and privkey.pem)</source>
+        <translation>Exim hat kein Zertifikat, das es anbieten kann: eines mit --cert DATEI --key DATEI angeben (zum Beispiel fullchain.pem und privkey.pem von Let&apos;s Encrypt)</translation>
+    </message>
+    <message>
+        <source>Without a certificate Exim makes a self-signed one for each connection, which senders that check certificates refuse: give one with --cert FILE --key FILE.</source>
+        <translation>Ohne Zertifikat erzeugt Exim für jede Verbindung ein selbstsigniertes, das sendende Server, die Zertifikate prüfen, ablehnen: eines mit --cert DATEI --key DATEI angeben.</translation>
+    </message>
+    <message>
+        <source>Log TLS sessions</source>
+        <translation>TLS-Sitzungen protokollieren</translation>
+    </message>
+</context>
+<context>
+    <name>EximInspectionResult</name>
+    <message>
+        <source>Exim (version unknown)</source>
+        <translation>Exim (Version unbekannt)</translation>
+    </message>
+    <message>
+        <source>Exim %1</source>
+        <translation>Exim %1</translation>
+    </message>
+    <message>
+        <source>%1 without TLS</source>
+        <translation>%1 ohne TLS</translation>
+    </message>
+    <message>
+        <source>%1 with GnuTLS</source>
+        <translation>%1 mit GnuTLS</translation>
+    </message>
+    <message>
+        <source>%1 with GnuTLS %2</source>
+        <translation>%1 mit GnuTLS %2</translation>
+    </message>
+    <message>
+        <source>%1 with OpenSSL</source>
+        <translation>%1 mit OpenSSL</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 mit %2</translation>
+    </message>
+    <message>
+        <source>%1, TLS library unknown</source>
+        <translation>%1, TLS-Bibliothek unbekannt</translation>
+    </message>
+    <message>
+        <source>%1, read as it is</source>
+        <translation>%1, so wie die Datei vorliegt</translation>
+    </message>
+    <message>
+        <source>Debian&apos;s non-split configuration (exim4.conf.localmacros and exim4.conf.template), which update-exim4.conf turns into %1</source>
+        <translation>Debians nicht aufgeteilte Konfiguration (exim4.conf.localmacros und exim4.conf.template), aus der update-exim4.conf %1 erzeugt</translation>
+    </message>
+    <message>
+        <source>Debian&apos;s split configuration (conf.d), which update-exim4.conf turns into %1</source>
+        <translation>Debians aufgeteilte Konfiguration (conf.d), aus der update-exim4.conf %1 erzeugt</translation>
+    </message>
+    <message>
+        <source>this Exim has no TLS</source>
+        <translation>dieses Exim hat kein TLS</translation>
+    </message>
+    <message>
+        <source>tls_dhparam = none: Exim loads no Diffie-Hellman group</source>
+        <translation>tls_dhparam = none: Exim lädt keine Diffie-Hellman-Gruppe</translation>
+    </message>
+    <message>
+        <source>Exim&apos;s own 2048-bit group exim.dev.20160529.3</source>
+        <translation>Exims eigene 2048-Bit-Gruppe exim.dev.20160529.3</translation>
+    </message>
+    <message>
+        <source>RFC 5114&apos;s 2048-bit group ike23</source>
+        <translation>die 2048-Bit-Gruppe ike23 aus RFC 5114</translation>
+    </message>
+    <message>
+        <source>a group Exim generated in its spool folder</source>
+        <translation>eine Gruppe, die Exim in seinem Spool-Ordner erzeugt hat</translation>
+    </message>
+    <message>
+        <source>tls_dhparam names %1, which was not read</source>
+        <translation>tls_dhparam nennt %1, aber die Datei wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <source>a group Exim generates into %1</source>
+        <translation>eine Gruppe, die Exim in %1 erzeugt</translation>
+    </message>
+    <message>
+        <source>tls_dhparam names %1: %2; every TLS session fails</source>
+        <translation>tls_dhparam nennt %1: %2; jede TLS-Sitzung scheitert</translation>
+    </message>
+    <message>
+        <source>the group in %1</source>
+        <translation>die Gruppe in %1</translation>
+    </message>
+    <message>
+        <source>tls_dhparam = %1 is no group Exim knows; every TLS session fails</source>
+        <translation>tls_dhparam = %1 ist keine Gruppe, die Exim kennt; jede TLS-Sitzung scheitert</translation>
+    </message>
+    <message>
+        <source>GnuTLS keeps only the size of %1 (%2 bits) and offers the RFC 7919 group of that strength, %3</source>
+        <translation>GnuTLS behält von %1 nur die Größe (%2 Bit) und bietet die Gruppe nach RFC 7919 dieser Stärke an: %3</translation>
+    </message>
+    <message>
+        <source>%1 has %2 bits, more than tls_dh_max_bits (%3): Exim with OpenSSL skips it and offers no DHE</source>
+        <translation>%1 hat %2 Bit, mehr als tls_dh_max_bits (%3): Exim mit OpenSSL überspringt die Gruppe und bietet kein DHE an</translation>
+    </message>
+    <message>
+        <source>Exim offers %1 (%2 bits)</source>
+        <translation>Exim bietet %1 an (%2 Bit)</translation>
+    </message>
+</context>
+<context>
+    <name>EximService</name>
+    <message>
+        <source>This Exim has no TLS (%1).</source>
+        <translation>Dieses Exim hat kein TLS (%1).</translation>
+    </message>
+    <message>
+        <source>Needs Exim 4.88 or later, whose default group has 2048 bits (this is %1).</source>
+        <translation>Braucht Exim 4.88 oder neuer, dessen Vorgabegruppe 2048 Bit hat (dies ist %1).</translation>
+    </message>
+</context>
+<context>
+    <name>EximSources</name>
+    <message>
+        <source>%1 = (empty)</source>
+        <translation>%1 = (leer)</translation>
+    </message>
+    <message>
+        <source>No Exim configuration file to edit.</source>
+        <translation>Keine Exim-Konfigurationsdatei zum Bearbeiten.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an Exim option name.</source>
+        <translation>„%1“ ist kein Exim-Optionsname.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an Exim macro name.</source>
+        <translation>„%1“ ist kein Exim-Makroname.</translation>
+    </message>
+    <message>
+        <source>%1 line %2 builds %3 up with &quot;==&quot;: MailTLS does not change a macro made that way; change it there by hand.</source>
+        <translation>%1, Zeile %2, baut %3 mit „==“ auf: MailTLS ändert kein so gebildetes Makro; ändern Sie es dort von Hand.</translation>
+    </message>
+    <message>
+        <source>%1 removed (Exim&apos;s default applies)</source>
+        <translation>%1 entfernt (die Vorgabe von Exim gilt)</translation>
+    </message>
+</context>
+<context>
     <name>ExportCommand</name>
     <message>
         <source>Write what a dashboard page shows as CSV: the overview (encrypted shares, trend, top plaintext peers, recent TLS failures, whether TLS is logged), the peers table, or TLS quality.</source>
@@ -829,26 +1646,6 @@
 </context>
 <context>
     <name>FixCommand</name>
-    <message>
-        <source>info</source>
-        <translation>info</translation>
-    </message>
-    <message>
-        <source>low</source>
-        <translation>niedrig</translation>
-    </message>
-    <message>
-        <source>medium</source>
-        <translation>mittel</translation>
-    </message>
-    <message>
-        <source>high</source>
-        <translation>hoch</translation>
-    </message>
-    <message>
-        <source>critical</source>
-        <translation>kritisch</translation>
-    </message>
     <message>
         <source>%1, configuration in %2</source>
         <translation>%1, Konfiguration in %2</translation>
@@ -1002,18 +1799,6 @@
         <translation>Das TLS des eigenen Mailservers in Ordnung bringen: logjam (eine schwache Diffie-Hellman-Gruppe), starttls (STARTTLS anbieten und für ausgehende Mail verwenden) oder tls-logging (TLS-Sitzungen protokollieren). Gibt die Befunde und die Änderung als Unified Diff aus; --yes wendet sie an: sichern, schreiben, prüfen, neu laden, erneut prüfen und bei einem Fehler alles zurücknehmen. Exit-Status: 0, wenn angewendet, nichts zu ändern oder nur angezeigt; 1 bei Fehler; 2 bei Aufruffehlern.</translation>
     </message>
     <message>
-        <source>The mail server: postfix (the only one so far).</source>
-        <translation>Der Mailserver: postfix (bisher der einzige).</translation>
-    </message>
-    <message>
-        <source>MTA</source>
-        <translation>MTA</translation>
-    </message>
-    <message>
-        <source>Postfix&apos;s configuration folder (default: Postfix&apos;s own, /etc/postfix).</source>
-        <translation>Der Konfigurationsordner von Postfix (Vorgabe: der von Postfix selbst, /etc/postfix).</translation>
-    </message>
-    <message>
         <source>DIR</source>
         <translation>ORDNER</translation>
     </message>
@@ -1024,10 +1809,6 @@
     <message>
         <source>Apply the plan.</source>
         <translation>Den Plan anwenden.</translation>
-    </message>
-    <message>
-        <source>logjam: the RFC 7919 group to use (ffdhe2048 … ffdhe8192; default ffdhe3072), or auto to let OpenSSL choose (Postfix 3.7 or later with OpenSSL 3).</source>
-        <translation>logjam: die zu verwendende Gruppe nach RFC 7919 (ffdhe2048 … ffdhe8192; Vorgabe ffdhe3072) oder auto, damit OpenSSL wählt (Postfix 3.7 oder neuer mit OpenSSL 3).</translation>
     </message>
     <message>
         <source>GROUP</source>
@@ -1046,10 +1827,6 @@
         <translation>starttls: der private Schlüssel des Zertifikats (PEM).</translation>
     </message>
     <message>
-        <source>Re-probe the own server at this address after the reload (default: 127.0.0.1:25 when Postfix listens on loopback, else its first inet_interfaces address).</source>
-        <translation>Den eigenen Server nach dem Neuladen unter dieser Adresse erneut prüfen (Vorgabe: 127.0.0.1:25, wenn Postfix auf Loopback lauscht, sonst seine erste Adresse aus inet_interfaces).</translation>
-    </message>
-    <message>
         <source>IP[:PORT]</source>
         <translation>IP[:PORT]</translation>
     </message>
@@ -1058,20 +1835,8 @@
         <translation>Sicherungen in diesem Ordner ablegen (Vorgabe: %1).</translation>
     </message>
     <message>
-        <source>List the backups, or with BACKUP show (and with --yes apply) the plan that puts its files back.</source>
-        <translation>Die Sicherungen auflisten, oder mit SICHERUNG den Plan anzeigen (und mit --yes anwenden), der deren Dateien wiederherstellt.</translation>
-    </message>
-    <message>
         <source>logjam, starttls or tls-logging (or BACKUP with --restore).</source>
         <translation>logjam, starttls oder tls-logging (oder SICHERUNG mit --restore).</translation>
-    </message>
-    <message>
-        <source>--mta %1: Sendmail, Exim and Dovecot are not supported by this command yet; only postfix is</source>
-        <translation>--mta %1: Sendmail, Exim und Dovecot werden von diesem Befehl noch nicht unterstützt; nur postfix</translation>
-    </message>
-    <message>
-        <source>--mta %1: unknown mail server; only postfix is supported (Sendmail, Exim and Dovecot are not yet)</source>
-        <translation>--mta %1: unbekannter Mailserver; nur postfix wird unterstützt (Sendmail, Exim und Dovecot noch nicht)</translation>
     </message>
     <message>
         <source>--dry-run and --yes exclude each other</source>
@@ -1102,10 +1867,6 @@
         <translation>unbekannte Abhilfe „%1“: logjam, starttls oder tls-logging angeben</translation>
     </message>
     <message>
-        <source>--group belongs to the logjam fix</source>
-        <translation>--group gehört zur Abhilfe logjam</translation>
-    </message>
-    <message>
         <source>--cert and --key belong to the starttls fix</source>
         <translation>--cert und --key gehören zur Abhilfe starttls</translation>
     </message>
@@ -1126,12 +1887,156 @@
         <translation>--config-dir: den Ordner %1 gibt es nicht</translation>
     </message>
     <message>
-        <source>cannot inspect Postfix: %1</source>
-        <translation>Postfix kann nicht untersucht werden: %1</translation>
-    </message>
-    <message>
         <source>Nothing to change (%1): already in place.</source>
         <translation>Nichts zu ändern (%1): bereits umgesetzt.</translation>
+    </message>
+    <message>
+        <source>%1, configuration in %2 on %3</source>
+        <translation>%1, Konfiguration in %2 auf %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>the %1 step failed, and nothing was changed: %2</source>
+        <translation>der Schritt „%1“ ist fehlgeschlagen, und es wurde nichts geändert: %2</translation>
+    </message>
+    <message>
+        <source>the %1 step failed, and the previous configuration is back in place: %2</source>
+        <translation>der Schritt „%1“ ist fehlgeschlagen, und die vorherige Konfiguration ist wiederhergestellt: %2</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>backup %1 holds files of %2, not of %3</source>
+        <translation>die Sicherung %1 enthält Dateien von %2, nicht von %3</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>diesem Computer</translation>
+    </message>
+    <message>
+        <source>it is of an unknown service, %1</source>
+        <translation>sie gehört zu einem unbekannten Dienst, %1</translation>
+    </message>
+    <message>
+        <source>backup %1 cannot be restored from here: %2</source>
+        <translation>die Sicherung %1 kann von hier aus nicht wiederhergestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>On %1:</source>
+        <translation>Auf %1:</translation>
+    </message>
+    <message>
+        <source>The mail service to fix: postfix (the default), exim, sendmail, or dovecot (IMAP and POP; logjam only).</source>
+        <translation>Der Maildienst, der in Ordnung gebracht werden soll: postfix (Vorgabe), exim, sendmail oder dovecot (IMAP und POP; nur logjam).</translation>
+    </message>
+    <message>
+        <source>SERVICE</source>
+        <translation>DIENST</translation>
+    </message>
+    <message>
+        <source>The service&apos;s configuration folder (default: its own: /etc/postfix, /etc/exim4, /etc/mail, /etc/dovecot).</source>
+        <translation>Der Konfigurationsordner des Dienstes (Vorgabe: sein eigener: /etc/postfix, /etc/exim4, /etc/mail, /etc/dovecot).</translation>
+    </message>
+    <message>
+        <source>logjam: the RFC 7919 group to use (ffdhe2048 … ffdhe8192; default ffdhe3072), or auto to let the service choose (Postfix 3.7 or later with OpenSSL 3).</source>
+        <translation>logjam: die zu verwendende Gruppe nach RFC 7919 (ffdhe2048 … ffdhe8192; Vorgabe ffdhe3072) oder auto, damit der Dienst wählt (Postfix 3.7 oder neuer mit OpenSSL 3).</translation>
+    </message>
+    <message>
+        <source>logjam: generate a group of its own of this size (2048, 3072 or 4096; takes seconds to many minutes) instead of --group.</source>
+        <translation>logjam: statt --group eine eigene Gruppe dieser Größe erzeugen (2048, 3072 oder 4096; dauert Sekunden bis viele Minuten).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Re-probe the own server at this address after the reload (default: 127.0.0.1:25 when the MTA listens on loopback, else the first address it listens on).</source>
+        <translation>Den eigenen Server nach dem Neuladen unter dieser Adresse erneut prüfen (Vorgabe: 127.0.0.1:25, wenn der MTA auf Loopback lauscht, sonst die erste Adresse, auf der er lauscht).</translation>
+    </message>
+    <message>
+        <source>List the backups, or with BACKUP show (and with --yes apply) the plan that puts its files back (on the host they came from).</source>
+        <translation>Die Sicherungen auflisten, oder mit SICHERUNG den Plan anzeigen (und mit --yes anwenden), der deren Dateien wiederherstellt (auf dem Host, von dem sie stammen).</translation>
+    </message>
+    <message>
+        <source>Fix the service on another host over SSH (Postfix only, for now): its commands run there as root through sudo -n (never asking for a sudo password) unless the login is root; backups stay on this computer. With --restore: that host&apos;s backups only.</source>
+        <translation>Den Dienst auf einem anderen Host über SSH in Ordnung bringen (vorerst nur Postfix): Seine Befehle laufen dort als root über sudo -n (ohne je nach einem sudo-Passwort zu fragen), sofern die Anmeldung nicht als root erfolgt; Sicherungen bleiben auf diesem Computer. Mit --restore: nur die Sicherungen dieses Hosts.</translation>
+    </message>
+    <message>
+        <source>ssh://[user@]host[:port]</source>
+        <translation>ssh://[user@]host[:port]</translation>
+    </message>
+    <message>
+        <source>For a remote host (--host, or restoring its backup): use this ssh configuration file instead of ~/.ssh/config.</source>
+        <translation>Für einen entfernten Host (--host oder beim Wiederherstellen seiner Sicherung): diese ssh-Konfigurationsdatei statt ~/.ssh/config verwenden.</translation>
+    </message>
+    <message>
+        <source>For a remote host: offer this private key first.</source>
+        <translation>Für einen entfernten Host: diesen privaten Schlüssel zuerst anbieten.</translation>
+    </message>
+    <message>
+        <source>For a remote host: accept this SSH host key fingerprint (SHA256:…) for a host not known yet. Repeatable.</source>
+        <translation>Für einen entfernten Host: diesen SSH-Hostschlüssel-Fingerabdruck (SHA256:…) für einen noch unbekannten Host annehmen. Mehrfach möglich.</translation>
+    </message>
+    <message>
+        <source>FINGERPRINT</source>
+        <translation>FINGERABDRUCK</translation>
+    </message>
+    <message>
+        <source>--mta %1: unknown mail service; give postfix, exim, sendmail or dovecot</source>
+        <translation>--mta %1: unbekannter Maildienst; postfix, exim, sendmail oder dovecot angeben</translation>
+    </message>
+    <message>
+        <source>--host: %1</source>
+        <translation>--host: %1</translation>
+    </message>
+    <message>
+        <source>--%1: the file name is empty</source>
+        <translation>--%1: der Dateiname ist leer</translation>
+    </message>
+    <message>
+        <source>passwords and host keys cannot be asked for: %1</source>
+        <translation>nach Passwörtern und Hostschlüsseln kann nicht gefragt werden: %1</translation>
+    </message>
+    <message>
+        <source>--group and --bits belong to the logjam fix</source>
+        <translation>--group und --bits gehören zur Abhilfe logjam</translation>
+    </message>
+    <message>
+        <source>--group and --bits exclude each other: a published group or one of its own</source>
+        <translation>--group und --bits schließen einander aus: eine veröffentlichte Gruppe oder eine eigene</translation>
+    </message>
+    <message>
+        <source>--bits: &quot;%1&quot; is not one of %2</source>
+        <translation>--bits: „%1“ ist keiner der Werte %2</translation>
+    </message>
+    <message>
+        <source>--config-dir: %1 is not an absolute path on %2</source>
+        <translation>--config-dir: %1 ist kein absoluter Pfad auf %2</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not an absolute path on %3</source>
+        <translation>--%1: %2 ist kein absoluter Pfad auf %3</translation>
+    </message>
+    <message>
+        <source>--mta %1: this build of mailtls cannot inspect %2</source>
+        <translation>--mta %1: diese Version von mailtls kann %2 nicht untersuchen</translation>
+    </message>
+    <message>
+        <source>cannot inspect %1: %2</source>
+        <translation>%1 kann nicht untersucht werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot inspect %1 on %2: %3</source>
+        <translation>%1 auf %2 kann nicht untersucht werden: %3</translation>
+    </message>
+    <message>
+        <source>--group auto: %1</source>
+        <translation>--group auto: %1</translation>
     </message>
 </context>
 <context>
@@ -1311,6 +2216,151 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>ImportCommand</name>
+    <message>
+        <source>lines %1 to %2 of %3</source>
+        <translation>Zeilen %1 bis %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1: 1 line read</source>
+        <translation>%1: 1 Zeile gelesen</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines read</source>
+        <translation>%1: %2 Zeilen gelesen</translation>
+    </message>
+    <message>
+        <source>%1: read before up to byte %2; 1 new line read</source>
+        <translation>%1: bis Byte %2 bereits gelesen; 1 neue Zeile gelesen</translation>
+    </message>
+    <message>
+        <source>%1: read before up to byte %2; %3 new lines read</source>
+        <translation>%1: bis Byte %2 bereits gelesen; %3 neue Zeilen gelesen</translation>
+    </message>
+    <message>
+        <source>%1: the same lines as %2, imported before; nothing new</source>
+        <translation>%1: dieselben Zeilen wie %2, bereits importiert; nichts Neues</translation>
+    </message>
+    <message>
+        <source>%1: imported before, nothing new</source>
+        <translation>%1: bereits importiert, nichts Neues</translation>
+    </message>
+    <message>
+        <source>%1: empty</source>
+        <translation>%1: leer</translation>
+    </message>
+    <message>
+        <source>%1: its first %2 lines were read before (%3); %4 new lines read as the continuation of %5</source>
+        <translation>%1: seine ersten %2 Zeilen wurden bereits gelesen (%3); %4 neue Zeilen als Fortsetzung von %5 gelesen</translation>
+    </message>
+    <message>
+        <source>%1: every line was read before (%2); nothing new</source>
+        <translation>%1: jede Zeile wurde bereits gelesen (%2); nichts Neues</translation>
+    </message>
+    <message>
+        <source>%1: cancelled; what it had added was taken back, nothing of it is counted (import it again to read it)</source>
+        <translation>%1: abgebrochen; was es hinzugefügt hatte, wurde zurückgenommen, nichts davon wird gezählt (erneut importieren, um es zu lesen)</translation>
+    </message>
+    <message>
+        <source>%1 logs, read %2:</source>
+        <translation>%1 Protokolle, gelesen %2:</translation>
+    </message>
+    <message>
+        <source>  format: %1</source>
+        <translation>  Format: %1</translation>
+    </message>
+    <message>
+        <source>  stamped from %1 to %2</source>
+        <translation>  mit Zeitstempeln von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>  stamped from %1</source>
+        <translation>  mit Zeitstempeln ab %1</translation>
+    </message>
+    <message>
+        <source>  an unfinished last line (%1 bytes) is left for the next import</source>
+        <translation>  eine unvollständige letzte Zeile (%1 Bytes) bleibt für den nächsten Import</translation>
+    </message>
+    <message>
+        <source>  unrecognised lines of %1: %2</source>
+        <translation>  nicht erkannte Zeilen von %1: %2</translation>
+    </message>
+    <message>
+        <source>cancelling: what the log being read has added is taken back…</source>
+        <translation>wird abgebrochen: was das gerade gelesene Protokoll hinzugefügt hat, wird zurückgenommen …</translation>
+    </message>
+    <message>
+        <source>Read only this MTA&apos;s lines: postfix, sendmail or exim (without it, each line&apos;s MTA is told from the program that wrote it).</source>
+        <translation>Nur die Zeilen dieses MTA lesen: postfix, sendmail oder exim (ohne diese Angabe wird der MTA jeder Zeile am Programm erkannt, das sie geschrieben hat).</translation>
+    </message>
+    <message>
+        <source>MTA</source>
+        <translation>MTA</translation>
+    </message>
+    <message>
+        <source>--format-hint: &quot;%1&quot; is not one of postfix, sendmail, exim</source>
+        <translation>--format-hint: „%1“ ist keiner von postfix, sendmail, exim</translation>
+    </message>
+    <message>
+        <source>Add logs to a database: a whole history as it sits on disk (mail.log, mail.log.1, mail.log.2.gz …, in any order). The logs are read oldest first, gzip as it is; a line read before (the same log again, a longer version of it, a copy, an excerpt) is never counted twice, and Debian&apos;s mail.info, mail.warn and mail.err, which repeat lines of mail.log, are skipped. Ctrl+C cancels: the log being read is taken back, the logs read before it stay.</source>
+        <translation>Protokolle zu einer Datenbank hinzufügen: eine ganze Historie, wie sie auf der Festplatte liegt (mail.log, mail.log.1, mail.log.2.gz …, in beliebiger Reihenfolge). Die Protokolle werden älteste zuerst gelesen, gzip-Dateien direkt; eine bereits gelesene Zeile (dasselbe Protokoll erneut, eine längere Fassung davon, eine Kopie, ein Auszug) wird nie doppelt gezählt, und Debians mail.info, mail.warn und mail.err, die Zeilen aus mail.log wiederholen, werden übersprungen. Strg+C bricht ab: Das gerade gelesene Protokoll wird zurückgenommen, die davor gelesenen bleiben.</translation>
+    </message>
+    <message>
+        <source>The database to add to (created when missing).</source>
+        <translation>Die Datenbank, zu der hinzugefügt wird (wird angelegt, wenn sie fehlt).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>Say what was read from each log, including unrecognised lines.</source>
+        <translation>Melden, was aus jedem Protokoll gelesen wurde, einschließlich nicht erkannter Zeilen.</translation>
+    </message>
+    <message>
+        <source>Show progress on standard error even when it is not a terminal (a line a second); on a terminal it is shown anyway.</source>
+        <translation>Den Fortschritt auf der Standardfehlerausgabe anzeigen, auch wenn sie kein Terminal ist (eine Zeile pro Sekunde); auf einem Terminal wird er ohnehin angezeigt.</translation>
+    </message>
+    <message>
+        <source>Logs to read (plain or gzip; - for standard input).</source>
+        <translation>Zu lesende Protokolle (unkomprimiert oder gzip; - für die Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>import needs --db PATH: the database to add the logs to</source>
+        <translation>import braucht --db PFAD: die Datenbank, zu der die Protokolle hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>import needs at least one log file</source>
+        <translation>import braucht mindestens eine Protokolldatei</translation>
+    </message>
+    <message>
+        <source>standard input (-) can be read only once</source>
+        <translation>die Standardeingabe (-) kann nur einmal gelesen werden</translation>
+    </message>
+    <message>
+        <source>cancelled; the logs listed above as read stay imported</source>
+        <translation>abgebrochen; die oben als gelesen aufgeführten Protokolle bleiben importiert</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgress</name>
+    <message>
+        <source>looking at %1/%2 %3: %4</source>
+        <translation>Sichtung %1/%2 %3: %4</translation>
+    </message>
+    <message>
+        <source>reading %1/%2 %3: %4 lines, %5, %6 lines/s, %7 MB/s</source>
+        <translation>Einlesen %1/%2 %3: %4 Zeilen, %5, %6 Zeilen/s, %7 MB/s</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTakeBack</name>
+    <message>
+        <source>%1: the import was cancelled, but what it had added cannot be taken back: %2</source>
+        <translation>%1: der Import wurde abgebrochen, aber was er hinzugefügt hatte, kann nicht zurückgenommen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>KnownDhGroups</name>
     <message>
         <source>RFC 2409 Oakley group 1</source>
@@ -1398,8 +2448,40 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
 <context>
     <name>LogImporter</name>
     <message>
-        <source>%1: begins like the log imported before as &quot;%2&quot; but differs from it before byte %3; it is not a longer version of that log, so it was not imported (import it into a new database)</source>
-        <translation>%1: beginnt wie das zuvor als „%2“ importierte Protokoll, weicht aber vor Byte %3 davon ab; es ist keine längere Fassung dieses Protokolls und wurde daher nicht importiert (in eine neue Datenbank importieren)</translation>
+        <source>Debian&apos;s %1 only repeats lines that are in mail.log</source>
+        <translation>Debians %1 wiederholt nur Zeilen, die in mail.log stehen</translation>
+    </message>
+    <message>
+        <source>%1: not read: every line of it is also in %2, read before (%3)</source>
+        <translation>%1: nicht gelesen: jede seiner Zeilen steht auch in %2, bereits gelesen (%3)</translation>
+    </message>
+    <message>
+        <source>%1: not read: every line of it is also in %2, read before (a part of that log)</source>
+        <translation>%1: nicht gelesen: jede seiner Zeilen steht auch in %2, bereits gelesen (ein Teil dieses Protokolls)</translation>
+    </message>
+    <message>
+        <source>%1: not read: %2; reading it would count those lines twice (a log that only begins like one read before goes into a database of its own)</source>
+        <translation>%1: nicht gelesen: %2; es zu lesen würde diese Zeilen doppelt zählen (ein Protokoll, das nur so beginnt wie ein bereits gelesenes, gehört in eine eigene Datenbank)</translation>
+    </message>
+    <message>
+        <source>%1: not read: %2, and its lines are not in any mail.log read before: import the mail.log of the same days instead</source>
+        <translation>%1: nicht gelesen: %2, und seine Zeilen stehen in keinem bereits gelesenen mail.log: Importieren Sie stattdessen das mail.log derselben Tage</translation>
+    </message>
+    <message>
+        <source>%1: not read: %2, and only its first %3 lines are in a mail.log read before: import the mail.log of the same days instead</source>
+        <translation>%1: nicht gelesen: %2, und nur seine ersten %3 Zeilen stehen in einem bereits gelesenen mail.log: Importieren Sie stattdessen das mail.log derselben Tage</translation>
+    </message>
+    <message>
+        <source>%1: not read: %2; reading it would count those lines twice</source>
+        <translation>%1: nicht gelesen: %2; beim Lesen würden diese Zeilen doppelt gezählt</translation>
+    </message>
+    <message>
+        <source>%1: changed while it was read</source>
+        <translation>%1: hat sich während des Lesens geändert</translation>
+    </message>
+    <message>
+        <source>no MTA&apos;s lines</source>
+        <translation>keine Zeilen eines MTA</translation>
     </message>
 </context>
 <context>
@@ -1450,6 +2532,37 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>LogOverlap</name>
+    <message>
+        <source>its lines %1 to %2 are lines %3 to %4 of %5, but %6</source>
+        <translation>seine Zeilen %1 bis %2 sind die Zeilen %3 bis %4 von %5, aber %6</translation>
+    </message>
+    <message>
+        <source>its line %1 is not the line that follows there</source>
+        <translation>seine Zeile %1 ist nicht die Zeile, die dort folgt</translation>
+    </message>
+    <message>
+        <source>its line %1 is not the last line read of it</source>
+        <translation>seine Zeile %1 ist nicht die letzte dort gelesene Zeile</translation>
+    </message>
+    <message>
+        <source>its lines do not end where %1 was read up to (byte %2)</source>
+        <translation>seine Zeilen enden nicht dort, bis wohin %1 gelesen wurde (Byte %2)</translation>
+    </message>
+    <message>
+        <source>it is shorter, and this database keeps no fingerprints of that log&apos;s lines (it was imported by an older MailTLS) to tell whether it is a copy of its beginning</source>
+        <translation>es ist kürzer, und diese Datenbank speichert keine Fingerabdrücke der Zeilen jenes Protokolls (es wurde von einer älteren MailTLS-Version importiert), an denen sich erkennen ließe, ob es eine Kopie von dessen Anfang ist</translation>
+    </message>
+    <message>
+        <source>its lines %1 to %2 are the first lines of %3, read before, but its line %4 is not the line that follows there</source>
+        <translation>seine Zeilen %1 bis %2 sind die ersten Zeilen des zuvor gelesenen Protokolls %3, aber seine Zeile %4 ist nicht die Zeile, die dort folgt</translation>
+    </message>
+    <message>
+        <source>its lines from %1 on are those of %2, read before, but for that log&apos;s last line</source>
+        <translation>seine Zeilen ab Zeile %1 sind die des zuvor gelesenen Protokolls %2, bis auf dessen letzte Zeile</translation>
+    </message>
+</context>
+<context>
     <name>LogReader</name>
     <message>
         <source>%1: cannot open: %2</source>
@@ -1481,6 +2594,21 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>LogSet</name>
+    <message>
+        <source>oldest first, by the time of the first stamped line in each; on a tie the older rotation (.2 before .1 before a file without a rotation suffix, an earlier date first), then the order given</source>
+        <translation>älteste zuerst, nach der Zeit der ersten Zeile mit Zeitstempel in jeder Datei; bei Gleichstand die ältere Rotation (.2 vor .1 vor einer Datei ohne Rotationsendung, ein früheres Datum zuerst), danach die angegebene Reihenfolge</translation>
+    </message>
+    <message>
+        <source>%1: the same file as %2, given twice: read once</source>
+        <translation>%1: dieselbe Datei wie %2, doppelt angegeben: einmal gelesen</translation>
+    </message>
+    <message>
+        <source>%1: compressed with %2, which MailTLS does not read (it reads plain and gzip logs): decompress it first (%3 %1) and import the result</source>
+        <translation>%1: mit %2 komprimiert, was MailTLS nicht liest (es liest unkomprimierte und gzip-Protokolle): Entpacken Sie die Datei zuerst (%3 %1) und importieren Sie das Ergebnis</translation>
+    </message>
+</context>
+<context>
     <name>LogSource</name>
     <message>
         <source>stopped</source>
@@ -1497,6 +2625,13 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>catching up</source>
         <translation>holt auf</translation>
+    </message>
+</context>
+<context>
+    <name>MailService</name>
+    <message>
+        <source>%1 has no %2 fix: it is not a setting of %1.</source>
+        <translation>Für %1 gibt es keine Abhilfe %2: Das ist keine Einstellung von %1.</translation>
     </message>
 </context>
 <context>
@@ -1990,6 +3125,10 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <source>%1 with %2</source>
         <translation>%1 mit %2</translation>
     </message>
+    <message>
+        <source>%1 was not read on the remote host</source>
+        <translation>%1 wurde auf dem entfernten Host nicht gelesen</translation>
+    </message>
 </context>
 <context>
     <name>PostfixMainCf</name>
@@ -2044,6 +3183,13 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>Line %1 has no &quot;=&quot; after &quot;%2&quot;: Postfix refuses this file.</source>
         <translation>Zeile %1 hat kein „=“ nach „%2“: Postfix lehnt diese Datei ab.</translation>
+    </message>
+</context>
+<context>
+    <name>PostfixService</name>
+    <message>
+        <source>Needs Postfix 3.7 or later with OpenSSL 3 (this is %1).</source>
+        <translation>Braucht Postfix 3.7 oder neuer mit OpenSSL 3 (dies ist %1).</translation>
     </message>
 </context>
 <context>
@@ -3259,6 +4405,516 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>SendmailAdvice</name>
+    <message>
+        <source>%1 = (empty)</source>
+        <translation>%1 = (leer)</translation>
+    </message>
+    <message>
+        <source>DHParameters not set</source>
+        <translation>DHParameters nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Use the RFC 7919 group ffdhe3072 (mailtls fix logjam --group ffdhe3072): confDH_PARAMETERS then names a file holding it. Sendmail %1 has no automatic choice of a published group.</source>
+        <translation>Verwenden Sie die Gruppe ffdhe3072 nach RFC 7919 (mailtls fix logjam --group ffdhe3072): confDH_PARAMETERS nennt dann eine Datei, die sie enthält. Sendmail %1 hat keine automatische Wahl einer veröffentlichten Gruppe.</translation>
+    </message>
+    <message>
+        <source>Its own best choice is DHParameters=2, a fresh 2048-bit group at each start (mailtls fix logjam --group auto); the built-in 2048-bit group it uses by default is the same on every Sendmail server.</source>
+        <translation>Seine eigene beste Wahl ist DHParameters=2, eine bei jedem Start neu erzeugte 2048-Bit-Gruppe (mailtls fix logjam --group auto); die eingebaute 2048-Bit-Gruppe, die es als Vorgabe verwendet, ist auf jedem Sendmail-Server dieselbe.</translation>
+    </message>
+    <message>
+        <source>Sendmail before 8.14.8 cannot make 2048-bit groups itself.</source>
+        <translation>Sendmail vor 8.14.8 kann selbst keine 2048-Bit-Gruppen erzeugen.</translation>
+    </message>
+    <message>
+        <source>A group of your own of at least 2048 bits is fine too (mailtls fix logjam --bits 3072). Turning DHE off (confDH_PARAMETERS none) and relying on ECDHE is as good an answer: current mail servers all speak ECDHE.</source>
+        <translation>Eine eigene Gruppe mit mindestens 2048 Bit ist ebenfalls in Ordnung (mailtls fix logjam --bits 3072). Ebenso gut ist es, DHE abzuschalten (confDH_PARAMETERS none) und sich auf ECDHE zu verlassen: Aktuelle Mailserver beherrschen alle ECDHE.</translation>
+    </message>
+    <message>
+        <source>Checkers: internet.nl passes ffdhe3072, ffdhe4096 and other groups of 3072 bits or more (or no DHE at all) and rates 2048-bit groups &quot;phase out&quot;; testssl.sh flags groups under 2048 bits and well-known shared primes (Logjam).</source>
+        <translation>Prüfdienste: internet.nl akzeptiert ffdhe3072, ffdhe4096 und andere Gruppen mit 3072 Bit oder mehr (oder gar kein DHE) und bewertet Gruppen mit 2048 Bit mit „phase out“; testssl.sh bemängelt Gruppen unter 2048 Bit und bekannte, geteilte Primzahlen (Logjam).</translation>
+    </message>
+    <message>
+        <source>compiled with STARTTLS</source>
+        <translation>mit STARTTLS kompiliert</translation>
+    </message>
+    <message>
+        <source>compiled without STARTTLS</source>
+        <translation>ohne STARTTLS kompiliert</translation>
+    </message>
+    <message>
+        <source>built with %1, running with %2</source>
+        <translation>gebaut mit %1, läuft mit %2</translation>
+    </message>
+    <message>
+        <source>This Sendmail can make a fresh 2048-bit Diffie-Hellman group at each start (DHParameters=2).</source>
+        <translation>Diese Sendmail-Version kann bei jedem Start eine neue 2048-Bit-Diffie-Hellman-Gruppe erzeugen (DHParameters=2).</translation>
+    </message>
+    <message>
+        <source>This Sendmail was built without STARTTLS</source>
+        <translation>Diese Sendmail-Version wurde ohne STARTTLS gebaut</translation>
+    </message>
+    <message>
+        <source>Compiled with: %1</source>
+        <translation>Kompiliert mit: %1</translation>
+    </message>
+    <message>
+        <source>It can neither offer nor use TLS. Install a Sendmail built with STARTTLS (Debian&apos;s sendmail-bin is).</source>
+        <translation>Sie kann TLS weder anbieten noch verwenden. Installieren Sie ein mit STARTTLS gebautes Sendmail (das sendmail-bin von Debian ist so gebaut).</translation>
+    </message>
+    <message>
+        <source>Sendmail is not running</source>
+        <translation>Sendmail läuft nicht</translation>
+    </message>
+    <message>
+        <source>A change is checked and written, and takes effect at Sendmail&apos;s next start.</source>
+        <translation>Eine Änderung wird geprüft und geschrieben und wird beim nächsten Start von Sendmail wirksam.</translation>
+    </message>
+    <message>
+        <source>Whether Sendmail is running could not be told</source>
+        <translation>Ob Sendmail läuft, ließ sich nicht feststellen</translation>
+    </message>
+    <message>
+        <source>Its PID file is for root to read: run MailTLS as root (or with sudo) to reload Sendmail after a change.</source>
+        <translation>Seine PID-Datei kann nur root lesen: Führen Sie MailTLS als root (oder mit sudo) aus, um Sendmail nach einer Änderung neu zu laden.</translation>
+    </message>
+    <message>
+        <source>Sendmail refuses %1</source>
+        <translation>Sendmail lehnt %1 ab</translation>
+    </message>
+    <message>
+        <source>Sendmail cannot start with this file. Correct sendmail.mc and build sendmail.cf again (make -C %1).</source>
+        <translation>Sendmail kann mit dieser Datei nicht starten. Korrigieren Sie sendmail.mc und bauen Sie sendmail.cf neu (make -C %1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n weitere</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sendmail.cf is not what sendmail.mc builds: changes to sendmail.mc are not in force</source>
+        <translation>sendmail.cf entspricht nicht dem, was aus sendmail.mc gebaut wird: Änderungen an sendmail.mc sind nicht in Kraft</translation>
+    </message>
+    <message>
+        <source>the two differ in other lines than options</source>
+        <translation>die beiden unterscheiden sich in anderen Zeilen als Optionen</translation>
+    </message>
+    <message>
+        <source>Sendmail reads only sendmail.cf. Build it again (make -C %1, or sendmailconfig) and reload Sendmail; a MailTLS fix rebuilds it as part of its plan.</source>
+        <translation>Sendmail liest nur sendmail.cf. Bauen Sie die Datei neu (make -C %1 oder sendmailconfig) und laden Sie Sendmail neu; eine Abhilfe von MailTLS baut sie als Teil ihres Plans neu.</translation>
+    </message>
+    <message>
+        <source>m4 reports problems building sendmail.mc</source>
+        <translation>m4 meldet Probleme beim Bauen von sendmail.mc</translation>
+    </message>
+    <message>
+        <source>Debian&apos;s Makefile installs sendmail.cf all the same; correct what m4 names.</source>
+        <translation>Das Makefile von Debian installiert sendmail.cf trotzdem; korrigieren Sie, was m4 nennt.</translation>
+    </message>
+    <message>
+        <source>With OpenSSL 3 at its default security level Sendmail cannot use a group this small and offers no DHE at all; where the level is lowered (CipherList @SECLEVEL=1, or openssl.cnf) every DHE client gets it.</source>
+        <translation>Mit OpenSSL 3 auf seiner vorgegebenen Sicherheitsstufe kann Sendmail eine so kleine Gruppe nicht verwenden und bietet gar kein DHE an; wo die Stufe gesenkt ist (CipherList @SECLEVEL=1 oder openssl.cnf), erhält jeder DHE-Client sie.</translation>
+    </message>
+    <message>
+        <source>DHE is switched off: Logjam does not apply</source>
+        <translation>DHE ist abgeschaltet: Logjam trifft nicht zu</translation>
+    </message>
+    <message>
+        <source>ECDHE alone is what internet.nl and testssl.sh like best.</source>
+        <translation>Nur ECDHE bewerten internet.nl und testssl.sh am besten.</translation>
+    </message>
+    <message>
+        <source>Sendmail logs &quot;illegal value&quot; for it and uses its default</source>
+        <translation>Sendmail protokolliert dafür „illegal value“ und verwendet seine Vorgabe</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of only 1024 bits (Logjam): Sendmail %1&apos;s default</source>
+        <translation>Diffie-Hellman-Gruppe mit nur 1024 Bit (Logjam): die Vorgabe von Sendmail %1</translation>
+    </message>
+    <message>
+        <source>Sendmail&apos;s built-in 2048-bit Diffie-Hellman group, the same on every Sendmail server</source>
+        <translation>Die eingebaute 2048-Bit-Diffie-Hellman-Gruppe von Sendmail, auf jedem Sendmail-Server dieselbe</translation>
+    </message>
+    <message>
+        <source>A 2048-bit Diffie-Hellman group made afresh at each start: internet.nl rates it &quot;phase out&quot;</source>
+        <translation>Eine bei jedem Start neu erzeugte 2048-Bit-Diffie-Hellman-Gruppe: internet.nl bewertet sie mit „phase out“</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of only 1024 bits (Logjam)</source>
+        <translation>Diffie-Hellman-Gruppe mit nur 1024 Bit (Logjam)</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of only 512 bits, the same on every Sendmail server (Logjam)</source>
+        <translation>Diffie-Hellman-Gruppe mit nur 512 Bit, auf jedem Sendmail-Server dieselbe (Logjam)</translation>
+    </message>
+    <message>
+        <source>a group of its own</source>
+        <translation>eine eigene Gruppe</translation>
+    </message>
+    <message>
+        <source>DHParameters names a file Sendmail cannot use</source>
+        <translation>DHParameters nennt eine Datei, die Sendmail nicht verwenden kann</translation>
+    </message>
+    <message>
+        <source>Sendmail logs that the file is unsafe or unreadable and uses its built-in 2048-bit group instead.</source>
+        <translation>Sendmail protokolliert, dass die Datei unsicher oder unlesbar ist, und verwendet stattdessen seine eingebaute 2048-Bit-Gruppe.</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of only %1 bits, shared by many servers (Logjam)</source>
+        <translation>Diffie-Hellman-Gruppe mit nur %1 Bit, von vielen Servern geteilt (Logjam)</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of only %1 bits (Logjam)</source>
+        <translation>Diffie-Hellman-Gruppe mit nur %1 Bit (Logjam)</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of %1 bits (%2): internet.nl rates it &quot;phase out&quot;</source>
+        <translation>Diffie-Hellman-Gruppe mit %1 Bit (%2): internet.nl bewertet sie mit „phase out“</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman group of %1 bits (%2)</source>
+        <translation>Diffie-Hellman-Gruppe mit %1 Bit (%2)</translation>
+    </message>
+    <message>
+        <source>internet.nl and testssl.sh accept it.</source>
+        <translation>internet.nl und testssl.sh akzeptieren sie.</translation>
+    </message>
+    <message>
+        <source>Set confSERVER_CERT and confSERVER_KEY to a certificate and its key (mailtls fix starttls --cert FILE --key FILE); Sendmail offers STARTTLS once it has them and its CA settings (confCACERT_PATH, confCACERT).</source>
+        <translation>Setzen Sie confSERVER_CERT und confSERVER_KEY auf ein Zertifikat und seinen Schlüssel (mailtls fix starttls --cert DATEI --key DATEI); Sendmail bietet STARTTLS an, sobald es diese und seine CA-Einstellungen (confCACERT_PATH, confCACERT) hat.</translation>
+    </message>
+    <message>
+        <source>The SMTP server does not offer STARTTLS</source>
+        <translation>Der SMTP-Server bietet kein STARTTLS an</translation>
+    </message>
+    <message>
+        <source>The certificate or key file Sendmail is to use does not exist</source>
+        <translation>Die Zertifikats- oder Schlüsseldatei, die Sendmail verwenden soll, existiert nicht</translation>
+    </message>
+    <message>
+        <source>Sendmail then offers no STARTTLS. Name the files that exist (mailtls fix starttls --cert FILE --key FILE).</source>
+        <translation>Sendmail bietet dann kein STARTTLS an. Geben Sie vorhandene Dateien an (mailtls fix starttls --cert DATEI --key DATEI).</translation>
+    </message>
+    <message>
+        <source>Sendmail offers no STARTTLS: CACertPath or CACertFile is not set</source>
+        <translation>Sendmail bietet kein STARTTLS an: CACertPath oder CACertFile ist nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Sendmail&apos;s server wants both (Debian&apos;s starttls.m4 sets /etc/ssl/certs and the server certificate): mailtls fix starttls sets those that are missing.</source>
+        <translation>Der Server von Sendmail braucht beide (starttls.m4 von Debian setzt /etc/ssl/certs und das Serverzertifikat): mailtls fix starttls setzt die fehlenden.</translation>
+    </message>
+    <message>
+        <source>The SMTP server offers STARTTLS</source>
+        <translation>Der SMTP-Server bietet STARTTLS an</translation>
+    </message>
+    <message>
+        <source>The daemon %1 never offers STARTTLS (its modifiers hold S)</source>
+        <translation>Der Daemon %1 bietet nie STARTTLS an (seine Modifikatoren enthalten S)</translation>
+    </message>
+    <message>
+        <source>Remove S from the M= modifiers of that DAEMON_OPTIONS line in sendmail.mc.</source>
+        <translation>Entfernen Sie S aus den Modifikatoren M= dieser DAEMON_OPTIONS-Zeile in sendmail.mc.</translation>
+    </message>
+    <message>
+        <source>Sendmail logs no TLS sessions</source>
+        <translation>Sendmail protokolliert keine TLS-Sitzungen</translation>
+    </message>
+    <message>
+        <source>Set confLOG_LEVEL to 9 (mailtls fix tls-logging): from LogLevel 9 Sendmail logs one STARTTLS=server or STARTTLS=client line per session, without which the dashboard cannot tell encrypted from plaintext mail.</source>
+        <translation>Setzen Sie confLOG_LEVEL auf 9 (mailtls fix tls-logging): Ab LogLevel 9 protokolliert Sendmail je Sitzung eine Zeile STARTTLS=server oder STARTTLS=client, ohne die das Dashboard verschlüsselte Mail nicht von Klartext-Mail unterscheiden kann.</translation>
+    </message>
+    <message>
+        <source>TLS sessions are logged</source>
+        <translation>TLS-Sitzungen werden protokolliert</translation>
+    </message>
+</context>
+<context>
+    <name>SendmailCfBuilder</name>
+    <message>
+        <source>m4 is not installed, and sendmail.cf is built with it (apt install m4)</source>
+        <translation>m4 ist nicht installiert, wird aber zum Bauen von sendmail.cf gebraucht (apt install m4)</translation>
+    </message>
+    <message>
+        <source>cannot make a temporary folder to build sendmail.cf in: %1</source>
+        <translation>es kann kein temporärer Ordner zum Bauen von sendmail.cf angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be run: %2</source>
+        <translation>%1 konnte nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>m4 wrote more than %1 bytes for %2</source>
+        <translation>m4 hat für %2 mehr als %1 Bytes geschrieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>m4 did not finish building %1 within %n second(s)</source>
+        <translation>
+            <numerusform>m4 hat das Bauen von %1 nicht innerhalb von %n Sekunde beendet</numerusform>
+            <numerusform>m4 hat das Bauen von %1 nicht innerhalb von %n Sekunden beendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>m4 crashed building %1</source>
+        <translation>m4 ist beim Bauen von %1 abgestürzt</translation>
+    </message>
+    <message>
+        <source>m4 failed on %1 (exit status %2): %3</source>
+        <translation>m4 ist bei %1 fehlgeschlagen (Exit-Status %2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>SendmailDhFile</name>
+    <message>
+        <source>the X9.42 DH PARAMETERS block is damaged: it does not decode</source>
+        <translation>der Block X9.42 DH PARAMETERS ist beschädigt: Er lässt sich nicht dekodieren</translation>
+    </message>
+    <message>
+        <source>the X9.42 DH PARAMETERS block lacks the prime or the generator</source>
+        <translation>dem Block X9.42 DH PARAMETERS fehlt die Primzahl oder der Generator</translation>
+    </message>
+    <message>
+        <source>OpenSSL cannot take the group out of the X9.42 block</source>
+        <translation>OpenSSL kann die Gruppe nicht aus dem X9.42-Block entnehmen</translation>
+    </message>
+    <message>
+        <source>the group is an X9.42 DH PARAMETERS block, which Sendmail reads</source>
+        <translation>die Gruppe ist ein Block X9.42 DH PARAMETERS, den Sendmail liest</translation>
+    </message>
+    <message>
+        <source>Sendmail skips the file&apos;s other blocks: %1</source>
+        <translation>Sendmail überspringt die anderen Blöcke der Datei: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SendmailFixes</name>
+    <message>
+        <source>Sendmail has not been inspected</source>
+        <translation>Sendmail wurde nicht untersucht</translation>
+    </message>
+    <message>
+        <source>Sendmail %1 was built without STARTTLS: there is no TLS to configure</source>
+        <translation>Sendmail %1 wurde ohne STARTTLS gebaut: Es gibt kein TLS zu konfigurieren</translation>
+    </message>
+    <message>
+        <source>%1 stays on disk, no longer used: delete it when you like.</source>
+        <translation>%1 bleibt auf der Festplatte, wird aber nicht mehr verwendet: Löschen Sie die Datei, wann Sie möchten.</translation>
+    </message>
+    <message>
+        <source>there is no sendmail.mc in %1: MailTLS changes sendmail.mc and builds sendmail.cf from it</source>
+        <translation>in %1 gibt es keine sendmail.mc: MailTLS ändert sendmail.mc und baut daraus sendmail.cf</translation>
+    </message>
+    <message>
+        <source>%1 sets %2 to %3; sendmail.mc now sets it again right after including that file, and the later define is the one Sendmail uses (Debian&apos;s sendmailconfig rewrites /etc/mail/tls/starttls.m4, so it is not edited there).</source>
+        <translation>%1 setzt %2 auf %3; sendmail.mc setzt es jetzt direkt nach dem Einbinden dieser Datei erneut, und die spätere Definition ist die, die Sendmail verwendet (sendmailconfig von Debian schreibt /etc/mail/tls/starttls.m4 neu, daher wird die Datei dort nicht bearbeitet).</translation>
+    </message>
+    <message>
+        <source>nothing (undefine)</source>
+        <translation>nichts (undefine)</translation>
+    </message>
+    <message>
+        <source>m4 is not installed, and sendmail.cf is built with it (apt install m4)</source>
+        <translation>m4 ist nicht installiert, wird aber zum Bauen von sendmail.cf gebraucht (apt install m4)</translation>
+    </message>
+    <message>
+        <source>m4 cannot build the changed sendmail.mc</source>
+        <translation>m4 kann die geänderte sendmail.mc nicht bauen</translation>
+    </message>
+    <message>
+        <source>m4 says, as it did before the change: %1</source>
+        <translation>m4 meldet, wie schon vor der Änderung: %1</translation>
+    </message>
+    <message>
+        <source>sendmail.mc was changed to set %1, but m4 builds a sendmail.cf with %2 = %3: another part of sendmail.mc decides it (a later define, or an ifdef around this one)</source>
+        <translation>sendmail.mc wurde geändert, um %1 zu setzen, aber m4 baut eine sendmail.cf mit %2 = %3: Ein anderer Teil von sendmail.mc bestimmt den Wert (eine spätere Definition oder ein ifdef um diese herum)</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>(nichts)</translation>
+    </message>
+    <message>
+        <source>%1 built again from sendmail.mc (m4)</source>
+        <translation>%1 neu aus sendmail.mc gebaut (m4)</translation>
+    </message>
+    <message>
+        <source>sendmail.cf was older than sendmail.mc: the new sendmail.cf also puts these earlier changes of sendmail.mc in force: %1</source>
+        <translation>sendmail.cf war älter als sendmail.mc: Die neue sendmail.cf setzt auch diese früheren Änderungen an sendmail.mc in Kraft: %1</translation>
+    </message>
+    <message>
+        <source>Replace the weak Diffie-Hellman group (Logjam)</source>
+        <translation>Die schwache Diffie-Hellman-Gruppe ersetzen (Logjam)</translation>
+    </message>
+    <message>
+        <source>--group auto needs Sendmail 8.14.8 or later (DHParameters=2), and this is %1: choose an RFC 7919 group such as ffdhe3072</source>
+        <translation>--group auto braucht Sendmail 8.14.8 oder neuer (DHParameters=2), und dies ist %1: eine Gruppe nach RFC 7919 wie ffdhe3072 wählen</translation>
+    </message>
+    <message>
+        <source>Let Sendmail make a fresh 2048-bit Diffie-Hellman group at each start</source>
+        <translation>Sendmail bei jedem Start eine neue 2048-Bit-Diffie-Hellman-Gruppe erzeugen lassen</translation>
+    </message>
+    <message>
+        <source>the new DH parameters are not usable: %1</source>
+        <translation>die neuen DH-Parameter sind nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>the new DH group has only %1 bits; at least 2048 are needed</source>
+        <translation>die neue DH-Gruppe hat nur %1 Bit; mindestens 2048 sind nötig</translation>
+    </message>
+    <message>
+        <source>the new %1-bit group</source>
+        <translation>die neue %1-Bit-Gruppe</translation>
+    </message>
+    <message>
+        <source>DH parameters: %1 (%2, %3 bits)</source>
+        <translation>DH-Parameter: %1 (%2, %3 Bit)</translation>
+    </message>
+    <message>
+        <source>DH parameters: a group of its own, %1 bits</source>
+        <translation>DH-Parameter: eine eigene Gruppe, %1 Bit</translation>
+    </message>
+    <message>
+        <source>give the certificate and its key together (--cert FILE --key FILE)</source>
+        <translation>das Zertifikat und seinen Schlüssel zusammen angeben (--cert DATEI --key DATEI)</translation>
+    </message>
+    <message>
+        <source>%1 is not an absolute path; Sendmail needs one</source>
+        <translation>%1 ist kein absoluter Pfad; Sendmail braucht einen</translation>
+    </message>
+    <message>
+        <source>Sendmail has no certificate to offer: give one with --cert FILE --key FILE (for example Let&apos;s Encrypt&apos;s fullchain.pem and privkey.pem)</source>
+        <translation>Sendmail hat kein Zertifikat, das es anbieten kann: eines mit --cert DATEI --key DATEI angeben (zum Beispiel fullchain.pem und privkey.pem von Let&apos;s Encrypt)</translation>
+    </message>
+    <message>
+        <source>Offer STARTTLS</source>
+        <translation>STARTTLS anbieten</translation>
+    </message>
+    <message>
+        <source>Sendmail refuses a key file others may read (&quot;file %1 unsafe&quot;): chmod 600 %1 (or 640 with confDONT_BLAME_SENDMAIL GroupReadableKeyFile, as Debian&apos;s starttls.m4 sets it).</source>
+        <translation>Sendmail lehnt eine Schlüsseldatei ab, die andere lesen dürfen („file %1 unsafe“): chmod 600 %1 (oder 640 mit confDONT_BLAME_SENDMAIL GroupReadableKeyFile, wie es starttls.m4 von Debian setzt).</translation>
+    </message>
+    <message>
+        <source>Log TLS sessions</source>
+        <translation>TLS-Sitzungen protokollieren</translation>
+    </message>
+</context>
+<context>
+    <name>SendmailInspectionResult</name>
+    <message>
+        <source>Sendmail (version unknown)</source>
+        <translation>Sendmail (Version unbekannt)</translation>
+    </message>
+    <message>
+        <source>Sendmail %1</source>
+        <translation>Sendmail %1</translation>
+    </message>
+    <message>
+        <source>%1 without STARTTLS</source>
+        <translation>%1 ohne STARTTLS</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 mit %2</translation>
+    </message>
+    <message>
+        <source>a 1024-bit group Sendmail %1 makes at each start (its default before 8.15.2)</source>
+        <translation>eine 1024-Bit-Gruppe, die Sendmail %1 bei jedem Start erzeugt (seine Vorgabe vor 8.15.2)</translation>
+    </message>
+    <message>
+        <source>Sendmail&apos;s built-in 2048-bit group, the same on every Sendmail server (its default since 8.15.2)</source>
+        <translation>die eingebaute 2048-Bit-Gruppe von Sendmail, auf jedem Sendmail-Server dieselbe (seine Vorgabe seit 8.15.2)</translation>
+    </message>
+    <message>
+        <source>Sendmail&apos;s built-in 2048-bit group, the same on every Sendmail server</source>
+        <translation>die eingebaute 2048-Bit-Gruppe von Sendmail, auf jedem Sendmail-Server dieselbe</translation>
+    </message>
+    <message>
+        <source>a 2048-bit group Sendmail makes afresh at each start</source>
+        <translation>eine 2048-Bit-Gruppe, die Sendmail bei jedem Start neu erzeugt</translation>
+    </message>
+    <message>
+        <source>a 1024-bit group Sendmail makes afresh at each start</source>
+        <translation>eine 1024-Bit-Gruppe, die Sendmail bei jedem Start neu erzeugt</translation>
+    </message>
+    <message>
+        <source>Sendmail&apos;s built-in 512-bit group, the same on every Sendmail server</source>
+        <translation>die eingebaute 512-Bit-Gruppe von Sendmail, auf jedem Sendmail-Server dieselbe</translation>
+    </message>
+    <message>
+        <source>no DHE: Sendmail offers ECDHE and RSA key exchange only</source>
+        <translation>kein DHE: Sendmail bietet nur ECDHE und RSA-Schlüsselaustausch an</translation>
+    </message>
+    <message>
+        <source>the group in %1 (%2)</source>
+        <translation>die Gruppe in %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sendmail&apos;s built-in %1-bit group, because %2 cannot be used (%3)</source>
+        <translation>die eingebaute %1-Bit-Gruppe von Sendmail, weil %2 nicht verwendet werden kann (%3)</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>nicht gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>SendmailMc</name>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 is larger than MailTLS reads (%2 bytes, %3 lines)</source>
+        <translation>%1 ist größer, als MailTLS liest (%2 Bytes, %3 Zeilen)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an m4 macro name</source>
+        <translation>„%1“ ist kein m4-Makroname</translation>
+    </message>
+    <message>
+        <source>the value for %1 holds a quote character, a line break or a NUL byte, which sendmail.mc cannot take literally</source>
+        <translation>der Wert für %1 enthält ein Anführungszeichen, einen Zeilenumbruch oder ein NUL-Byte, was sendmail.mc nicht wörtlich übernehmen kann</translation>
+    </message>
+    <message>
+        <source>%1 has a quote (`) that is never closed: m4 reads everything after it as one string, so the file is not edited</source>
+        <translation>%1 enthält ein Anführungszeichen (`), das nie geschlossen wird: m4 liest alles danach als eine einzige Zeichenkette, daher wird die Datei nicht bearbeitet</translation>
+    </message>
+</context>
+<context>
+    <name>SendmailService</name>
+    <message>
+        <source>Sendmail %1 was built without STARTTLS.</source>
+        <translation>Sendmail %1 wurde ohne STARTTLS gebaut.</translation>
+    </message>
+    <message>
+        <source>Sendmail makes its own 2048-bit groups (DHParameters=2) from 8.14.8 on; this is %1.</source>
+        <translation>Sendmail erzeugt ab 8.14.8 eigene 2048-Bit-Gruppen (DHParameters=2); dies ist %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceHost</name>
+    <message>
+        <source>&quot;%1&quot; is not an SSH host: write ssh://[user@]host[:port]</source>
+        <translation>„%1“ ist kein SSH-Host: Geben Sie ssh://[user@]host[:port] an</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no host: write ssh://[user@]host[:port]</source>
+        <translation>„%1“ nennt keinen Host: Geben Sie ssh://[user@]host[:port] an</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a path after the host: write ssh://[user@]host[:port] (the configuration folder is given with --config-dir)</source>
+        <translation>„%1“ enthält nach dem Host einen Pfad: Geben Sie ssh://[user@]host[:port] an (der Konfigurationsordner wird mit --config-dir angegeben)</translation>
+    </message>
+    <message>
+        <source>%1 can be fixed on this computer only, for now: its inspection reads the configuration files directly. Run mailtls fix on that host itself.</source>
+        <translation>%1 kann vorerst nur auf diesem Computer in Ordnung gebracht werden: Die Untersuchung liest die Konfigurationsdateien direkt. Führen Sie mailtls fix auf jenem Host selbst aus.</translation>
+    </message>
+</context>
+<context>
     <name>SessionAssembler</name>
     <message>
         <source>Not a session assembler snapshot (%1 bytes, unknown header); the log will be read from its start.</source>
@@ -3416,6 +5072,33 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>The connection to %1 was lost (%2); MailTLS reconnects.</source>
         <translation>Die Verbindung zu %1 wurde unterbrochen (%2); MailTLS verbindet sich erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>SudoCommandHost</name>
+    <message>
+        <source>the login (LOGIN)</source>
+        <translation>der Benutzer (LOGIN)</translation>
+    </message>
+    <message>
+        <source>%1 is not installed on %2 (%3).</source>
+        <translation>%1 ist auf %2 nicht installiert (%3).</translation>
+    </message>
+    <message>
+        <source>sudo is not installed on %1, and MailTLS does not log in there as root. Install sudo on %1 and add the line below, or log in as root instead (%2).</source>
+        <translation>sudo ist auf %1 nicht installiert, und MailTLS meldet sich dort nicht als root an. Installieren Sie sudo auf %1 und fügen Sie die Zeile unten hinzu, oder melden Sie sich stattdessen als root an (%2).</translation>
+    </message>
+    <message>
+        <source>sudo on %1 refused to run the command without a password (it said: &quot;%2&quot;). MailTLS runs the fix&apos;s commands through sudo -n and never asks for a sudo password or keeps one.</source>
+        <translation>sudo auf %1 hat sich geweigert, den Befehl ohne Passwort auszuführen (Meldung: „%2“). MailTLS führt die Befehle der Abhilfe über sudo -n aus und fragt nie nach einem sudo-Passwort, noch speichert es eines.</translation>
+    </message>
+    <message>
+        <source>To let %1 run them as root without a password, add this line on %2 with &quot;visudo -f /etc/sudoers.d/mailtls&quot;:</source>
+        <translation>Damit %1 sie ohne Passwort als root ausführen darf, fügen Sie diese Zeile auf %2 mit „visudo -f /etc/sudoers.d/mailtls“ hinzu:</translation>
+    </message>
+    <message>
+        <source>The paths are Debian&apos;s and Ubuntu&apos;s; &quot;command -v PROGRAM&quot; on %1 shows where yours are. These programs can change any file as root: if that is more than you want to grant, log in as root instead (%2).</source>
+        <translation>Die Pfade sind die von Debian und Ubuntu; „command -v PROGRAMM“ auf %1 zeigt, wo Ihre liegen. Diese Programme können als root jede Datei ändern: Wenn Ihnen das zu weit geht, melden Sie sich stattdessen als root an (%2).</translation>
     </message>
 </context>
 <context>
@@ -3606,6 +5289,18 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <source>Cannot read probes from %1: %2</source>
         <translation>Prüfungen können nicht aus %1 gelesen werden: %2</translation>
     </message>
+    <message>
+        <source>Cannot read the lines of source %1 from %2: %3</source>
+        <translation>Die Zeilen der Quelle %1 können nicht aus %2 gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot read records of source %1 from %2: %3</source>
+        <translation>Die Datensätze der Quelle %1 können nicht aus %2 gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot remove source %1 from %2: %3</source>
+        <translation>Die Quelle %1 kann nicht aus %2 entfernt werden: %3</translation>
+    </message>
 </context>
 <context>
     <name>TrendQuery</name>
@@ -3641,6 +5336,40 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>Cannot listen for ssh&apos;s password questions on %1: %2</source>
         <translation>Passwortabfragen von ssh können auf %1 nicht entgegengenommen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::CommandFileAccess</name>
+    <message>
+        <source>%1 is not an absolute path</source>
+        <translation>%1 ist kein absoluter Pfad</translation>
+    </message>
+    <message>
+        <source>the path %1 has a line break or a NUL in it</source>
+        <translation>der Pfad %1 enthält einen Zeilenumbruch oder ein NUL-Zeichen</translation>
+    </message>
+    <message>
+        <source>%1 could not be run on %2: %3</source>
+        <translation>%1 konnte auf %2 nicht ausgeführt werden: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 did not finish on %2 within %n second(s)</source>
+        <translation>
+            <numerusform>%1 wurde auf %2 nicht innerhalb von %n Sekunde beendet</numerusform>
+            <numerusform>%1 wurde auf %2 nicht innerhalb von %n Sekunden beendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ended with exit status %2 on %3</source>
+        <translation>%1 endete auf %3 mit Exit-Status %2</translation>
+    </message>
+    <message>
+        <source>%1 changed after the plan was made</source>
+        <translation>%1 hat sich geändert, nachdem der Plan erstellt wurde</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link; on %2 MailTLS replaces files only where they are: name the file it points to instead</source>
+        <translation>%1 ist ein symbolischer Link; auf %2 ersetzt MailTLS Dateien nur dort, wo sie liegen: Geben Sie stattdessen die Datei an, auf die er zeigt</translation>
     </message>
 </context>
 <context>
@@ -3808,6 +5537,128 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>the DNS look-up of %1 (%2) failed: %3</source>
         <translation>die DNS-Abfrage von %1 (%2) ist fehlgeschlagen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::DovecotInspection</name>
+    <message>
+        <source>Dovecot can be inspected on this computer only, for now.</source>
+        <translation>Dovecot kann vorerst nur auf diesem Computer untersucht werden.</translation>
+    </message>
+    <message>
+        <source>doveconf was not found on this computer: is Dovecot installed? (looked on PATH and in %1)</source>
+        <translation>doveconf wurde auf diesem Computer nicht gefunden: Ist Dovecot installiert? (gesucht in PATH und in %1)</translation>
+    </message>
+    <message>
+        <source>doveconf was not found on this computer: is Dovecot installed? (looked in %1)</source>
+        <translation>doveconf wurde auf diesem Computer nicht gefunden: Ist Dovecot installiert? (gesucht in %1)</translation>
+    </message>
+    <message>
+        <source>there is no dovecot.conf in %1</source>
+        <translation>in %1 gibt es keine dovecot.conf</translation>
+    </message>
+    <message>
+        <source>The inspection was cancelled.</source>
+        <translation>Die Untersuchung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>doveconf could not be run: %1</source>
+        <translation>doveconf konnte nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>doveconf refused the configuration (%1 -h %2, exit status %3): %4</source>
+        <translation>doveconf hat die Konfiguration abgelehnt (%1 -h %2, Exit-Status %3): %4</translation>
+    </message>
+    <message>
+        <source>%1 does not exist: Dovecot is not running</source>
+        <translation>%1 existiert nicht: Dovecot läuft nicht</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: run MailTLS as root to tell whether Dovecot runs</source>
+        <translation>%1 kann nicht gelesen werden: Führen Sie MailTLS als root aus, um festzustellen, ob Dovecot läuft</translation>
+    </message>
+    <message>
+        <source>pgrep was not found: whether Dovecot runs cannot be told</source>
+        <translation>pgrep wurde nicht gefunden: Ob Dovecot läuft, lässt sich nicht feststellen</translation>
+    </message>
+    <message>
+        <source>Dovecot runs (master process %1)</source>
+        <translation>Dovecot läuft (Master-Prozess %1)</translation>
+    </message>
+    <message>
+        <source>no dovecot process has the number in %1: Dovecot is not running</source>
+        <translation>kein dovecot-Prozess hat die Nummer in %1: Dovecot läuft nicht</translation>
+    </message>
+    <message>
+        <source>pgrep -F %1: exit status %2 (%3)</source>
+        <translation>pgrep -F %1: Exit-Status %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::EximInspection</name>
+    <message>
+        <source>Exim can be inspected on this computer only, for now.</source>
+        <translation>Exim kann vorerst nur auf diesem Computer untersucht werden.</translation>
+    </message>
+    <message>
+        <source>neither exim4 nor exim was found on this computer: is Exim installed?</source>
+        <translation>weder exim4 noch exim wurde auf diesem Computer gefunden: Ist Exim installiert?</translation>
+    </message>
+    <message>
+        <source>neither exim4 nor exim was found on this computer: is Exim installed? (looked in %1)</source>
+        <translation>weder exim4 noch exim wurde auf diesem Computer gefunden: Ist Exim installiert? (gesucht in %1)</translation>
+    </message>
+    <message>
+        <source>there is no folder or file %1</source>
+        <translation>den Ordner oder die Datei %1 gibt es nicht</translation>
+    </message>
+    <message>
+        <source>there is no Exim configuration in %1 (no exim4.conf or exim.conf, and no Debian update-exim4.conf.conf)</source>
+        <translation>in %1 gibt es keine Exim-Konfiguration (keine exim4.conf oder exim.conf und keine update-exim4.conf.conf von Debian)</translation>
+    </message>
+    <message>
+        <source>%1 is laid out like Debian&apos;s /etc/exim4, but update-exim4.conf reads /etc/exim4 only</source>
+        <translation>%1 ist wie /etc/exim4 von Debian aufgebaut, aber update-exim4.conf liest nur /etc/exim4</translation>
+    </message>
+    <message>
+        <source>update-exim4.conf was not found, though %1 is Debian&apos;s: is exim4-config installed?</source>
+        <translation>update-exim4.conf wurde nicht gefunden, obwohl %1 von Debian stammt: Ist exim4-config installiert?</translation>
+    </message>
+    <message>
+        <source>%1 is missing: Debian&apos;s configuration is incomplete</source>
+        <translation>%1 fehlt: Die Debian-Konfiguration ist unvollständig</translation>
+    </message>
+    <message>
+        <source>The inspection was cancelled.</source>
+        <translation>Die Untersuchung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 could not be run: %2</source>
+        <translation>%1 konnte nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>Exim refuses its configuration: %1</source>
+        <translation>Exim lehnt seine Konfiguration ab: %1</translation>
+    </message>
+    <message>
+        <source>exim -bV failed (exit status %1): %2</source>
+        <translation>exim -bV ist fehlgeschlagen (Exit-Status %1): %2</translation>
+    </message>
+    <message>
+        <source>exim -bP failed (exit status %1): %2</source>
+        <translation>exim -bP ist fehlgeschlagen (Exit-Status %1): %2</translation>
+    </message>
+    <message>
+        <source>no service manager or start-stop-daemon to ask whether Exim runs</source>
+        <translation>kein Dienstverwalter und kein start-stop-daemon, um zu fragen, ob Exim läuft</translation>
+    </message>
+    <message>
+        <source>%1: exit status %2</source>
+        <translation>%1: Exit-Status %2</translation>
+    </message>
+    <message>
+        <source>%1: exit status %2 (%3)</source>
+        <translation>%1: Exit-Status %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -4040,6 +5891,14 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>Copy this finding, its evidence and advice, e.g. to write to the server&apos;s admin</source>
         <translation>Diesen Befund mit Nachweis und Empfehlung kopieren, z. B. um dem Administrator des Servers zu schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Fix on This Computer…</source>
+        <translation>Auf diesem Computer be&amp;heben …</translation>
+    </message>
+    <message>
+        <source>This server is this computer: open Fix My Server with the change that fixes this finding</source>
+        <translation>Dieser Server ist dieser Computer: „Meinen Server in Ordnung bringen“ mit der Änderung öffnen, die diesen Befund behebt</translation>
     </message>
 </context>
 <context>
@@ -4304,6 +6163,14 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <source>%1: choose a file</source>
         <translation>%1: Datei auswählen</translation>
     </message>
+    <message>
+        <source>Working out what this fix changes …</source>
+        <translation>Es wird ermittelt, was diese Abhilfe ändert …</translation>
+    </message>
+    <message>
+        <source>Not a setting of %1.</source>
+        <translation>Keine Einstellung von %1.</translation>
+    </message>
 </context>
 <context>
     <name>mailtls::FixDhPage</name>
@@ -4400,10 +6267,6 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>Bei %1 die bevorzugte Wahl: keine Datei, die aktuell gehalten werden muss.</translation>
     </message>
     <message>
-        <source>Needs Postfix 3.7 or later with OpenSSL 3 (this is %1).</source>
-        <translation>Braucht Postfix 3.7 oder neuer mit OpenSSL 3 (dies ist %1).</translation>
-    </message>
-    <message>
         <source>Searching for a safe prime…</source>
         <translation>Suche nach einer sicheren Primzahl …</translation>
     </message>
@@ -4447,10 +6310,6 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>Die Untersuchung wiederholen</translation>
     </message>
     <message>
-        <source>Inspecting the Postfix configuration in %1…</source>
-        <translation>Die Postfix-Konfiguration in %1 wird untersucht …</translation>
-    </message>
-    <message>
         <source>The inspection failed: %1</source>
         <translation>Die Untersuchung ist fehlgeschlagen: %1</translation>
     </message>
@@ -4459,12 +6318,170 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>%1, Konfiguration in %2.</translation>
     </message>
     <message>
-        <source>Postfix is not running: a change takes effect at its next start.</source>
-        <translation>Postfix läuft nicht: Eine Änderung wird beim nächsten Start wirksam.</translation>
-    </message>
-    <message>
         <source>Nothing to report.</source>
         <translation>Nichts zu berichten.</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect</source>
+        <translation>&amp;Untersuchen</translation>
+    </message>
+    <message>
+        <source>Restore a &amp;Previous Configuration…</source>
+        <translation>Frühere Konfiguration wieder&amp;herstellen …</translation>
+    </message>
+    <message>
+        <source>Mail service to inspect</source>
+        <translation>Zu untersuchender Maildienst</translation>
+    </message>
+    <message>
+        <source>The mail server (MTA) on this computer, or Dovecot for IMAP and POP, which can serve a weak Diffie-Hellman group too.</source>
+        <translation>Der Mailserver (MTA) auf diesem Computer oder Dovecot für IMAP und POP, das ebenfalls eine schwache Diffie-Hellman-Gruppe ausliefern kann.</translation>
+    </message>
+    <message>
+        <source>Computer the mail service runs on</source>
+        <translation>Computer, auf dem der Maildienst läuft</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>A remote host over SSH</source>
+        <translation>Ein entfernter Host über SSH</translation>
+    </message>
+    <message>
+        <source>On a remote host MailTLS logs in with ssh and runs the fix&apos;s commands there as root through sudo -n: it never asks for a sudo password and never keeps one.</source>
+        <translation>Auf einem entfernten Host meldet sich MailTLS mit ssh an und führt die Befehle der Abhilfe dort über sudo -n als root aus: Es fragt nie nach einem sudo-Passwort und speichert nie eines.</translation>
+    </message>
+    <message>
+        <source>Remote host</source>
+        <translation>Entfernter Host</translation>
+    </message>
+    <message>
+        <source>Inspect the remote host</source>
+        <translation>Den entfernten Host untersuchen</translation>
+    </message>
+    <message>
+        <source>Line to add to sudoers</source>
+        <translation>Zeile für sudoers</translation>
+    </message>
+    <message>
+        <source>Put back the files an earlier fix changed, from the backup it made.</source>
+        <translation>Die Dateien, die eine frühere Abhilfe geändert hat, aus deren Sicherung wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>&amp;Mail service:</source>
+        <translation>&amp;Maildienst:</translation>
+    </message>
+    <message>
+        <source>&amp;Computer:</source>
+        <translation>&amp;Computer:</translation>
+    </message>
+    <message>
+        <source>Name the host (ssh://user@host:port) and press Inspect.</source>
+        <translation>Geben Sie den Host an (ssh://user@host:port) und klicken Sie auf „Untersuchen“.</translation>
+    </message>
+    <message>
+        <source>Passwords and host keys cannot be asked for: %1</source>
+        <translation>Nach Passwörtern und Hostschlüsseln kann nicht gefragt werden: %1</translation>
+    </message>
+    <message>
+        <source>sudo on %1 runs nothing without a password. Add this on that host (visudo -f /etc/sudoers.d/mailtls), then press Retry; MailTLS never asks for a sudo password:</source>
+        <translation>sudo auf %1 führt ohne Passwort nichts aus. Fügen Sie dies auf jenem Host hinzu (visudo -f /etc/sudoers.d/mailtls) und klicken Sie dann auf „Erneut versuchen“; MailTLS fragt nie nach einem sudo-Passwort:</translation>
+    </message>
+    <message>
+        <source>Inspecting the %1 configuration…</source>
+        <translation>Die %1-Konfiguration wird untersucht …</translation>
+    </message>
+    <message>
+        <source>Inspecting the %1 configuration in %2…</source>
+        <translation>Die %1-Konfiguration in %2 wird untersucht …</translation>
+    </message>
+    <message>
+        <source>Inspecting the %1 configuration on %2…</source>
+        <translation>Die %1-Konfiguration auf %2 wird untersucht …</translation>
+    </message>
+    <message>
+        <source>Inspecting the %1 configuration in %2 on %3…</source>
+        <translation>Die %1-Konfiguration in %2 auf %3 wird untersucht …</translation>
+    </message>
+    <message>
+        <source>%1 cannot be inspected by this version of MailTLS.</source>
+        <translation>%1 kann von dieser MailTLS-Version nicht untersucht werden.</translation>
+    </message>
+    <message>
+        <source>%1, configuration in %2 on %3.</source>
+        <translation>%1, Konfiguration in %2 auf %3.</translation>
+    </message>
+    <message>
+        <source>%1 is not running: a change takes effect at its next start.</source>
+        <translation>%1 läuft nicht: Eine Änderung wird beim nächsten Start wirksam.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::FixRestorePage</name>
+    <message>
+        <source>Applied</source>
+        <translation>Angewendet</translation>
+    </message>
+    <message>
+        <source>Rolled back</source>
+        <translation>Zurückgenommen</translation>
+    </message>
+    <message>
+        <source>Rollback failed</source>
+        <translation>Rücknahme fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Interrupted (%1)</source>
+        <translation>Unterbrochen (%1)</translation>
+    </message>
+    <message>
+        <source>Restore a previous configuration</source>
+        <translation>Eine frühere Konfiguration wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Every fix saved the files it changed before writing them. Choose a backup: the next page shows exactly what putting its files back changes.</source>
+        <translation>Jede Abhilfe hat die Dateien, die sie geändert hat, vor dem Schreiben gesichert. Wählen Sie eine Sicherung: Die nächste Seite zeigt genau, was das Wiederherstellen ihrer Dateien ändert.</translation>
+    </message>
+    <message>
+        <source>Backups, newest first</source>
+        <translation>Sicherungen, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gesichert</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>%1 (created)</source>
+        <translation>%1 (angelegt)</translation>
+    </message>
+    <message>
+        <source>Backup %1 in %2</source>
+        <translation>Sicherung %1 in %2</translation>
+    </message>
+    <message>
+        <source>There are no backups in %1: no fix has changed a file yet.</source>
+        <translation>In %1 gibt es keine Sicherungen: Bisher hat keine Abhilfe eine Datei geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) in %1.</source>
+        <translation>
+            <numerusform>%n Sicherung in %1.</numerusform>
+            <numerusform>%n Sicherungen in %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4555,8 +6572,12 @@ Ihre Dateien wurden wiederhergestellt.</translation>
         <translation>Nichts zu ändern: „%1“ ist bereits umgesetzt.</translation>
     </message>
     <message>
-        <source>%1. Nothing has been written yet: Apply backs up every file, writes the change, checks it, reloads Postfix and puts everything back if any step fails.</source>
-        <translation>%1. Bisher wurde nichts geschrieben: „Anwenden“ sichert jede Datei, schreibt die Änderung, prüft sie, lädt Postfix neu und stellt alles wieder her, wenn ein Schritt fehlschlägt.</translation>
+        <source>Working out the change …</source>
+        <translation>Die Änderung wird ermittelt …</translation>
+    </message>
+    <message>
+        <source>%1. Nothing has been written yet: Apply backs up every file, writes the change, checks it, reloads %2 and puts everything back if any step fails.</source>
+        <translation>%1. Bisher wurde nichts geschrieben: „Anwenden“ sichert jede Datei, schreibt die Änderung, prüft sie, lädt %2 neu und stellt alles wieder her, wenn ein Schritt fehlschlägt.</translation>
     </message>
 </context>
 <context>
@@ -4568,6 +6589,14 @@ Ihre Dateien wurden wiederhergestellt.</translation>
     <message>
         <source>Fix my server</source>
         <translation>Meinen Server in Ordnung bringen</translation>
+    </message>
+    <message>
+        <source>Restore Previous Configuration</source>
+        <translation>Frühere Konfiguration wiederherstellen</translation>
+    </message>
+    <message>
+        <source>The mail service has not been inspected.</source>
+        <translation>Der Maildienst wurde nicht untersucht.</translation>
     </message>
 </context>
 <context>
@@ -4655,6 +6684,25 @@ Ihre Dateien wurden wiederhergestellt.</translation>
     </message>
 </context>
 <context>
+    <name>mailtls::ImplicitTlsCheck</name>
+    <message>
+        <source>%1 is not an IP address</source>
+        <translation>%1 ist keine IP-Adresse</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>the connection closed before it was made</source>
+        <translation>die Verbindung wurde geschlossen, bevor sie zustande kam</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>keine Antwort innerhalb von %1 ms</translation>
+    </message>
+</context>
+<context>
     <name>mailtls::ImportStatus</name>
     <message>
         <source>Import progress</source>
@@ -4665,20 +6713,12 @@ Ihre Dateien wurden wiederhergestellt.</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>Stop the import; what was read so far stays, and importing the same logs again goes on from there</source>
-        <translation>Den Import abbrechen; das bisher Gelesene bleibt erhalten, und ein erneuter Import derselben Protokolle setzt dort fort</translation>
-    </message>
-    <message>
         <source>Cancel import</source>
         <translation>Import abbrechen</translation>
     </message>
     <message>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
-    </message>
-    <message>
-        <source>%1 % read</source>
-        <translation>%1 % gelesen</translation>
     </message>
     <message>
         <source>Importing %1…</source>
@@ -4690,6 +6730,26 @@ Ihre Dateien wurden wiederhergestellt.</translation>
             <numerusform>%n Protokoll wird importiert …</numerusform>
             <numerusform>%n Protokolle werden importiert …</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stop the import: the log being read is taken back, so nothing of it is counted; the logs read before it stay, and importing the same logs again goes on from there</source>
+        <translation>Den Import abbrechen: Das gerade gelesene Protokoll wird zurückgenommen, sodass nichts davon gezählt wird; die zuvor gelesenen Protokolle bleiben erhalten, und ein erneuter Import derselben Protokolle setzt dort fort</translation>
+    </message>
+    <message>
+        <source>Looking at %1 (%2 of %3)…</source>
+        <translation>%1 wird gesichtet (%2 von %3) …</translation>
+    </message>
+    <message>
+        <source>Reading the logs ahead, to put them in order and date their lines</source>
+        <translation>Die Protokolle werden vorab gelesen, um sie zu ordnen und ihre Zeilen zu datieren</translation>
+    </message>
+    <message>
+        <source>Importing %1 (%2 of %3)…</source>
+        <translation>%1 wird importiert (%2 von %3) …</translation>
+    </message>
+    <message>
+        <source>%1 lines, %2 of %3 MB, %4 lines a second</source>
+        <translation>%1 Zeilen, %2 von %3 MB, %4 Zeilen pro Sekunde</translation>
     </message>
 </context>
 <context>
@@ -4717,6 +6777,13 @@ Ihre Dateien wurden wiederhergestellt.</translation>
     <message>
         <source>journalctl is not installed on %1</source>
         <translation>journalctl ist auf %1 nicht installiert</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::LocalFileAccess</name>
+    <message>
+        <source>%1 changed after the plan was made</source>
+        <translation>%1 hat sich geändert, nachdem der Plan erstellt wurde</translation>
     </message>
 </context>
 <context>
@@ -4857,10 +6924,6 @@ Ihre Dateien wurden wiederhergestellt.</translation>
         <source>&lt;b&gt;Demo data.&lt;/b&gt; These figures come from a sample log bundled with MailTLS, not from your mail server. Import your logs or add a live source to see your own.</source>
         <translation>&lt;b&gt;Beispieldaten.&lt;/b&gt; Diese Zahlen stammen aus einem mit MailTLS gelieferten Beispielprotokoll, nicht von Ihrem Mailserver. Importieren Sie Ihre Protokolle oder fügen Sie eine Live-Quelle hinzu, um Ihre eigenen zu sehen.</translation>
     </message>
-    <message>
-        <source>Import cancelled. What was read so far is kept; import the same logs again to go on.</source>
-        <translation>Import abgebrochen. Das bisher Gelesene bleibt erhalten; importieren Sie dieselben Protokolle erneut, um fortzusetzen.</translation>
-    </message>
     <message numerus="yes">
         <source>Imported %n lines.</source>
         <translation>
@@ -4909,8 +6972,20 @@ Ihre Dateien wurden wiederhergestellt.</translation>
         <translation>Meinen &amp;Server in Ordnung bringen …</translation>
     </message>
     <message>
-        <source>Replace a weak Diffie-Hellman group, turn STARTTLS or TLS logging on in Postfix</source>
-        <translation>Eine schwache Diffie-Hellman-Gruppe ersetzen, STARTTLS oder die TLS-Protokollierung in Postfix einschalten</translation>
+        <source>Replace a weak Diffie-Hellman group in Postfix, Exim, Sendmail or Dovecot; turn STARTTLS or TLS logging on</source>
+        <translation>Eine schwache Diffie-Hellman-Gruppe in Postfix, Exim, Sendmail oder Dovecot ersetzen; STARTTLS oder die TLS-Protokollierung einschalten</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Previous Configuration…</source>
+        <translation>Frühere Konfiguration &amp;wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Put back the files an earlier fix changed, from the backup it made</source>
+        <translation>Die Dateien, die eine frühere Abhilfe geändert hat, aus deren Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Import cancelled. The log being read was taken back; the logs read before it stay. Import the same logs again to go on.</source>
+        <translation>Import abgebrochen. Das gerade gelesene Protokoll wurde zurückgenommen; die zuvor gelesenen Protokolle bleiben. Importieren Sie dieselben Protokolle erneut, um fortzufahren.</translation>
     </message>
 </context>
 <context>
@@ -6004,13 +8079,29 @@ Ihre Dateien wurden wiederhergestellt.</translation>
             <numerusform>[angehalten: keine Antwort innerhalb von %n Sekunden]</numerusform>
         </translation>
     </message>
+    <message>
+        <source>backup %1 holds files of %2: they are read there (mailtls fix --restore %1 --yes)</source>
+        <translation>die Sicherung %1 enthält Dateien von %2: Sie werden dort wiederhergestellt (mailtls fix --restore %1 --yes)</translation>
+    </message>
+    <message>
+        <source>backup %1 holds files of this computer, not of %2</source>
+        <translation>die Sicherung %1 enthält Dateien dieses Computers, nicht von %2</translation>
+    </message>
+    <message>
+        <source>backup %1 holds files of %2, not of %3</source>
+        <translation>die Sicherung %1 enthält Dateien von %2, nicht von %3</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>diesem Computer</translation>
+    </message>
+    <message>
+        <source>not probed: nothing accepts connections on %1 port %2</source>
+        <translation>nicht geprüft: Auf %1 Port %2 nimmt nichts Verbindungen an</translation>
+    </message>
 </context>
 <context>
     <name>mailtls::PostfixInspection</name>
-    <message>
-        <source>Postfix can be inspected on this computer only, for now.</source>
-        <translation>Postfix kann vorerst nur auf diesem Computer untersucht werden.</translation>
-    </message>
     <message>
         <source>The inspection was cancelled.</source>
         <translation>Die Untersuchung wurde abgebrochen.</translation>
@@ -6038,6 +8129,14 @@ Ihre Dateien wurden wiederhergestellt.</translation>
     <message>
         <source>postfix status: exit status %1 (%2)</source>
         <translation>postfix status: Exit-Status %1 (%2)</translation>
+    </message>
+    <message>
+        <source>There is no host to inspect Postfix on.</source>
+        <translation>Es gibt keinen Host, auf dem Postfix untersucht werden kann.</translation>
+    </message>
+    <message>
+        <source>there is no main.cf in %1 on %2</source>
+        <translation>in %1 auf %2 gibt es keine main.cf</translation>
     </message>
 </context>
 <context>
@@ -7167,6 +9266,77 @@ Drücken Sie die Eingabetaste oder doppelklicken Sie, um die Details der Gegenst
     </message>
 </context>
 <context>
+    <name>mailtls::SendmailInspection</name>
+    <message>
+        <source>Sendmail can be inspected on this computer only, for now.</source>
+        <translation>Sendmail kann vorerst nur auf diesem Computer untersucht werden.</translation>
+    </message>
+    <message>
+        <source>neither sendmail-mta nor sendmail was found on this computer: is Sendmail installed? (looked in %1)</source>
+        <translation>weder sendmail-mta noch sendmail wurde auf diesem Computer gefunden: Ist Sendmail installiert? (gesucht in %1)</translation>
+    </message>
+    <message>
+        <source>there is no folder %1</source>
+        <translation>den Ordner %1 gibt es nicht</translation>
+    </message>
+    <message>
+        <source>there is no sendmail.cf in %1: build it from sendmail.mc first (make -C %1)</source>
+        <translation>in %1 gibt es keine sendmail.cf: Bauen Sie sie zuerst aus sendmail.mc (make -C %1)</translation>
+    </message>
+    <message>
+        <source>The inspection was cancelled.</source>
+        <translation>Die Untersuchung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 could not be run: %2</source>
+        <translation>%1 konnte nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is Postfix&apos;s sendmail command, not Sendmail (it answered &quot;%2&quot;): inspect Postfix with --mta postfix, or point MailTLS at Sendmail&apos;s own binary (sendmail-mta, /usr/libexec/sendmail/sendmail)</source>
+        <translation>%1 ist der sendmail-Befehl von Postfix, nicht Sendmail (Antwort: „%2“): Untersuchen Sie Postfix mit --mta postfix, oder verweisen Sie MailTLS auf das eigene Programm von Sendmail (sendmail-mta, /usr/libexec/sendmail/sendmail)</translation>
+    </message>
+    <message>
+        <source>%1 is Exim&apos;s sendmail command, not Sendmail (it answered &quot;%2&quot;): inspect Exim with --mta exim</source>
+        <translation>%1 ist der sendmail-Befehl von Exim, nicht Sendmail (Antwort: „%2“): Untersuchen Sie Exim mit --mta exim</translation>
+    </message>
+    <message>
+        <source>%1 did not answer as Sendmail does to -d0.14 -bt (no &quot;Version&quot; line; it said &quot;%2&quot;)</source>
+        <translation>%1 hat auf -d0.14 -bt nicht wie Sendmail geantwortet (keine Zeile „Version“; Antwort: „%2“)</translation>
+    </message>
+    <message>
+        <source>there is no sendmail.mc in %1</source>
+        <translation>in %1 gibt es keine sendmail.mc</translation>
+    </message>
+    <message>
+        <source>m4 is not installed (apt install m4): sendmail.mc cannot be built</source>
+        <translation>m4 ist nicht installiert (apt install m4): sendmail.mc kann nicht gebaut werden</translation>
+    </message>
+    <message>
+        <source>m4 exited with status %1</source>
+        <translation>m4 wurde mit Status %1 beendet</translation>
+    </message>
+    <message>
+        <source>start-stop-daemon was not found: whether Sendmail runs cannot be told</source>
+        <translation>start-stop-daemon wurde nicht gefunden: Ob Sendmail läuft, lässt sich nicht feststellen</translation>
+    </message>
+    <message>
+        <source>Sendmail names no PID file: whether it runs cannot be told</source>
+        <translation>Sendmail nennt keine PID-Datei: Ob es läuft, lässt sich nicht feststellen</translation>
+    </message>
+    <message>
+        <source>start-stop-daemon could not be run: %1</source>
+        <translation>start-stop-daemon konnte nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>start-stop-daemon --status --pidfile %1: exit status %2</source>
+        <translation>start-stop-daemon --status --pidfile %1: Exit-Status %2</translation>
+    </message>
+    <message>
+        <source>start-stop-daemon --status --pidfile %1: exit status %2 (%3)</source>
+        <translation>start-stop-daemon --status --pidfile %1: Exit-Status %2 (%3)</translation>
+    </message>
+</context>
+<context>
     <name>mailtls::ShareWidget</name>
     <message>
         <source>of messages encrypted</source>
@@ -7730,6 +9900,21 @@ MailTLS wartet auf Sie: Beheben Sie das Problem und klicken Sie dann auf „Wied
     <message>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::TerminalAskpass</name>
+    <message>
+        <source>%1 (port %2) is a host MailTLS does not know. Its %3 key fingerprint is %4. If the server&apos;s administrator confirms that fingerprint (ssh-keygen -lf /etc/ssh/ssh_host_%5_key.pub on the server), run again with --accept-host-key %4</source>
+        <translation>%1 (Port %2) ist ein Host, den MailTLS nicht kennt. Der Fingerabdruck seines %3-Schlüssels ist %4. Wenn der Administrator des Servers diesen Fingerabdruck bestätigt (ssh-keygen -lf /etc/ssh/ssh_host_%5_key.pub auf dem Server), erneut mit --accept-host-key %4 ausführen</translation>
+    </message>
+    <message>
+        <source>It will be asked for each time.</source>
+        <translation>Es wird jedes Mal danach gefragt.</translation>
+    </message>
+    <message>
+        <source>ssh asks &quot;%1&quot;, and there is no terminal to ask on: use a key without a passphrase or an ssh-agent, or run %2 once in a terminal so the answer is kept in the keychain</source>
+        <translation>ssh fragt „%1“, aber es gibt kein Terminal für die Frage: einen Schlüssel ohne Passphrase oder einen ssh-agent verwenden, oder %2 einmal in einem Terminal ausführen, damit die Antwort im Schlüsselbund gespeichert wird</translation>
     </message>
 </context>
 <context>
