@@ -120,8 +120,9 @@ void SendmailInbound::feed(std::uint64_t pid, std::int64_t time, const SendmailE
         }
         assembler::addLine(s.failureLines, offset);
         assembler::addLine(s.lines, offset);
-        // Sendmail drops the client after a failed handshake.
-        s.ended = true;
+        // The session goes on: one Sendmail process serves one connection, and
+        // a real Sendmail logs the same client's "did not issue MAIL" (or its
+        // plaintext mail) on the same pid after a failed handshake.
         emitFailure(s);
         break;
     }
@@ -180,6 +181,15 @@ void SendmailInbound::message(Session &s, std::int64_t time, const SendmailEvent
         s.authenticated = true;
     if (SendmailText::verifySaysEncrypted(event.tlsVerify))
         s.tlsByProtocol = true;
+
+    // A from= line with nrcpts=0 is a transaction whose every recipient was
+    // refused (relaying denied, unknown users): nothing was queued for
+    // delivery, so it is no message, as a Postfix queue id that never reaches
+    // the queue is none. The session is still a connection.
+    if (event.recipientCount == 0) {
+        assembler::addLine(s.lines, offset);
+        return;
+    }
 
     InboundMessage m;
     m.key = offset;

@@ -24,7 +24,7 @@
 #                      plaintext  4: a4@tls
 #   127.0.14.7  gamma  plaintext  5: b2@plain, a5@tls     6: w1@weak
 #
-# With MAILTLS_SENDMAIL_REFUSED=1 two refused sessions are added:
+# And two refused sessions:
 #
 #   127.0.14.8  delta    STARTTLS with TLS 1.0 only: the handshake fails
 #                        (STARTTLS=server, error: accept failed=…), no message
@@ -66,7 +66,7 @@ export LC_ALL=C
 sm_init
 # The sink is lib/postfix.sh's, in sm_init's $T: stop it first, then let
 # sm_cleanup stop Sendmail and the receiver and remove $T with the exit status.
-REFUSED=${MAILTLS_SENDMAIL_REFUSED:-0}
+REFUSED=1
 cleanup() {
     local status=$? name
     for name in "${!PF_PID[@]}"; do
@@ -255,9 +255,8 @@ check "127.0.14.21's bytes are those of 4 small messages ($B21)" test "$B21" -gt
 #               failure. Connections: 1, one per delivery, although Sendmail
 #               opened two (the sink logged both); COUNTING.md's Sendmail
 #               section does not say how outbound connections are counted.
-# With MAILTLS_SENDMAIL_REFUSED=1, as COUNTING.md's Postfix rules would count
-# them (a session is one connection; a message that never reached the queue
-# is no message):
+# The refused sessions, as COUNTING.md's Postfix rules count them (a session
+# is one connection; a message that never reached the queue is no message):
 #   127.0.14.8  no message, 1 plaintext connection, 1 TLS failure.
 #   127.0.14.9  no message, 1 plaintext connection.
 HEADER="direction,peer,messages,encrypted_messages,plaintext_messages,bytes,encrypted_bytes,connections,encrypted_connections,tls_failures"

@@ -107,13 +107,27 @@ inline std::vector<SendmailCase> sendmailCases()
         L({"conn@0 inbound () plain [0]",
            "fail@0 inbound () Handshake \"accept failed=0, SSL_error=5, timedout=0, errno=0\" [0]"})});
 
-    cases.push_back({"after an accept failure the pid's next client is a new session",
+    // One Sendmail process serves one connection: the client goes on in
+    // plaintext on the same session after a failed handshake (a real Sendmail
+    // logs its mail, or its "did not issue MAIL", on the same pid).
+    cases.push_back({"after an accept failure the client goes on in plaintext on the same session",
         L({"10:00:00 sm-mta[113]: STARTTLS=server, error: accept failed=0, reason=unknown, SSL_error=5, errno=104, retry=-1, relay=[192.0.2.81]",
            "10:00:05 sm-mta[113]: 4A1B2C3D000113: from=<f@example.net>, size=5, class=0, nrcpts=1, msgid=<12@example.net>, proto=ESMTP, daemon=MTA, relay=[192.0.2.81]"}),
-        L({"msg@1 inbound 192.0.2.81(192.0.2.81) 4A1B2C3D000113 plain 5 [1]",
-           "conn@0 inbound 192.0.2.81(192.0.2.81) plain [0]",
-           "conn@1 inbound 192.0.2.81(192.0.2.81) plain [1]",
+        L({"msg@1 inbound 192.0.2.81(192.0.2.81) 4A1B2C3D000113 plain 5 [0,1]",
+           "conn@0 inbound 192.0.2.81(192.0.2.81) plain [0,1]",
            "fail@0 inbound 192.0.2.81(192.0.2.81) Handshake \"accept failed=0, reason=unknown, SSL_error=5, errno=104, retry=-1, relay=[192.0.2.81]\" [0]"})});
+
+    cases.push_back({"an accept failure, then the client leaves: one connection, one failure",
+        L({"10:00:00 sm-mta[116]: STARTTLS=server, error: accept failed=0, reason=unknown, SSL_error=5, errno=104, retry=-1, relay=[192.0.2.82]",
+           "10:00:01 sm-mta[116]: 4A1B2C3D000116: [192.0.2.82] did not issue MAIL/EXPN/VRFY/ETRN during connection to MTA-v4"}),
+        L({"conn@0 inbound 192.0.2.82(192.0.2.82) plain [0,1]",
+           "fail@0 inbound 192.0.2.82(192.0.2.82) Handshake \"accept failed=0, reason=unknown, SSL_error=5, errno=104, retry=-1, relay=[192.0.2.82]\" [0]"})});
+
+    // Every recipient refused: nothing was queued, so no message.
+    cases.push_back({"a from= line with nrcpts=0 is no message",
+        L({"10:00:00 sm-mta[117]: 4A1B2C3D000117: ruleset=check_rcpt, arg1=<x@elsewhere.example>, relay=[192.0.2.83], reject=550 5.7.1 <x@elsewhere.example>... Relaying denied",
+           "10:00:00 sm-mta[117]: 4A1B2C3D000117: from=<spam@example.net>, size=0, class=0, nrcpts=0, proto=ESMTP, daemon=MTA-v4, relay=[192.0.2.83]"}),
+        L({"conn@0 inbound 192.0.2.83(192.0.2.83) plain [0,1]"})});
 
     cases.push_back({"a forged name and an IPv6 client are named by their address",
         L({"10:00:00 sm-mta[114]: 4A1B2C3D000114: from=<g@example.net>, size=1, class=0, nrcpts=1, msgid=<13@example.net>, proto=ESMTP, daemon=MTA-v6, relay=mail.example.net [IPv6:2001:DB8::25] (may be forged)"}),
