@@ -74,8 +74,13 @@ void TestFixCommand::usage_data()
     QTest::newRow("an unknown MTA") << words("logjam --mta qmail")
                                     << QStringLiteral("--mta qmail: unknown mail service; give postfix, exim, "
                                                       "sendmail or dovecot");
-    QTest::newRow("--host is not offered")
-        << words("logjam --host ssh://mx.example.org") << QStringLiteral("Unknown option 'host'.");
+    QTest::newRow("--host without ssh://")
+        << words("logjam --host mx.example.org")
+        << QStringLiteral("--host: \"mx.example.org\" is not an SSH host: write ssh://[user@]host[:port]");
+    QTest::newRow("--host with a path")
+        << words("logjam --host ssh://mx.example.org/etc")
+        << QStringLiteral("--host: \"ssh://mx.example.org/etc\" has a path after the host: write "
+                          "ssh://[user@]host[:port] (the configuration folder is given with --config-dir)");
     QTest::newRow("--dry-run and --yes") << words("logjam --dry-run --yes")
                                          << QStringLiteral("--dry-run and --yes exclude each other");
     QTest::newRow("--group for starttls")

@@ -202,9 +202,13 @@ void TestFixInspectPage::fixesARemoteHost()
 
     wizard.next();
     QCOMPARE(wizard.currentId(), int(FixWizard::ChoosePage));
-    wizard.currentPage()->findChild<QRadioButton *>(QStringLiteral("fixTlsLogging"))->click();
+    // What each fix changes is worked out off the window's thread.
+    auto *logging = wizard.currentPage()->findChild<QRadioButton *>(QStringLiteral("fixTlsLogging"));
+    QTRY_VERIFY_WITH_TIMEOUT(logging->isEnabled(), 20000);
+    logging->click();
     wizard.next();
     QCOMPARE(wizard.currentId(), int(FixWizard::ReviewPage));
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::CommitButton)->isEnabled(), 20000);
     QVERIFY(wizard.currentPage()
                 ->findChild<QPlainTextEdit *>(QStringLiteral("diff"))
                 ->toPlainText()
