@@ -68,15 +68,6 @@ QString indented(const QString &text, int width)
     return out;
 }
 
-QString commandText(const QStringList &argv)
-{
-    QStringList words;
-    for (const QString &arg : argv)
-        words.append(arg.contains(QLatin1Char(' ')) || arg.isEmpty() ? QLatin1Char('\'') + arg + QLatin1Char('\'')
-                                                                     : arg);
-    return words.join(QLatin1Char(' '));
-}
-
 void printFindings(const MailService &service, const Target &target)
 {
     const QString where = target.location.isEmpty()
@@ -131,10 +122,10 @@ bool printPlan(const ChangePlan &plan)
     }
     QStringList after;
     for (const QStringList &argv : plan.validateCommands)
-        after.append(commandText(argv));
+        after.append(PlanApplier::commandText(argv));
     text += FixCommand::tr("  Then: check with %1").arg(after.join(QStringLiteral(" and "))) + QLatin1Char('\n');
     if (!plan.reloadCommand.isEmpty())
-        text += FixCommand::tr("  reload with %1 when %2 runs").arg(commandText(plan.reloadCommand), plan.mta)
+        text += FixCommand::tr("  reload with %1 when %2 runs").arg(PlanApplier::commandText(plan.reloadCommand), plan.mta)
             + QLatin1Char('\n');
     const QString verify = verificationText(plan);
     if (!verify.isEmpty())

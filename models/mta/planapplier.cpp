@@ -18,37 +18,6 @@ namespace mailtls {
 
 namespace {
 
-// An argument vector as a user would type it, for messages.
-QString commandText(const QStringList &argv)
-{
-    QStringList words;
-    for (const QString &arg : argv) {
-        const bool plain = !arg.isEmpty() && !arg.contains(QLatin1Char(' ')) && !arg.contains(QLatin1Char('\''))
-            && !arg.contains(QLatin1Char('"'));
-        words.append(plain ? arg
-                           : QLatin1Char('\'') + QString(arg).replace(QLatin1String("'"), QLatin1String("'\\''"))
-                             + QLatin1Char('\''));
-    }
-    return words.join(QLatin1Char(' '));
-}
-
-bool isWordCharacter(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-bool containsWord(const QByteArray &line, const QByteArray &word)
-{
-    for (qsizetype at = line.indexOf(word); at >= 0; at = line.indexOf(word, at + 1)) {
-        const bool startOk = at == 0 || !isWordCharacter(line.at(at - 1));
-        const qsizetype end = at + word.size();
-        const bool endOk = end >= line.size() || !isWordCharacter(line.at(end));
-        if (startOk && endOk)
-            return true;
-    }
-    return false;
-}
-
 QString utcNow()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
@@ -143,6 +112,19 @@ void PlanApplier::setVerifyAttempts(int attempts, int pauseMs)
     m_verifyPauseMs = qMax(0, pauseMs);
 }
 
+QString PlanApplier::commandText(const QStringList &argv)
+{
+    QStringList words;
+    for (const QString &arg : argv) {
+        const bool plain = !arg.isEmpty() && !arg.contains(QLatin1Char(' ')) && !arg.contains(QLatin1Char('\''))
+            && !arg.contains(QLatin1Char('"'));
+        words.append(plain ? arg
+                           : QLatin1Char('\'') + QString(arg).replace(QLatin1String("'"), QLatin1String("'\\''"))
+                             + QLatin1Char('\''));
+    }
+    return words.join(QLatin1Char(' '));
+}
+
 QString PlanApplier::stepName(Step step)
 {
     switch (step) {
@@ -160,173 +142,6 @@ QString PlanApplier::stepName(Step step)
         return tr("rollback");
     }
     return QString();
-}
-
-QStringList PlanApplier::validationProblems(const QByteArray &output, const QList<QByteArray> &parameters,
-                                            const QStringList &paths)
-{
-    QStringList problems;
-    for (const QByteArray &raw : output.split('\n')) {
-        const QByteArray line = raw.trimmed();
-        if (line.isEmpty())
-            continue;
-        // Postfix writes "fatal:", Dovecot "Fatal:".
-        const QByteArray lower = line.toLower();
-        bool problem = lower.contains("fatal:");
-        if (!problem && lower.contains("warning:")) {
-            for (const QByteArray &name : parameters)
-                problem = problem || containsWord(line, name);
-            for (const QString &path : paths)
-                problem = problem || (!path.isEmpty() && line.contains(QFile::encodeName(path)));
-        }
-        if (problem)
-            problems.append(QString::fromLocal8Bit(line));
-    }
-    return problems;
-}
-
-QList<Backup> PlanApplier::listBackups(QString *error) const
-{
-    return BackupStore(m_backupRoot).list(error);
-}
-
-std::optional<ChangePlan> PlanApplier::restorePlan(const QString &backupId, QString *error) const
-{
-    const BackupStore store(m_backupRoot);
-    const std::optional<Backup> backup = store.load(backupId, error);
-    if (!backup)
-        return std::nullopt;
-    if (!backup->host.isEmpty()) {
-        *error = tr("backup %1 holds files of %2: they are read there (mailtls fix --restore %1 --yes)")
-                     .arg(backup->id, backup->host);
-        return std::nullopt;
-    }
-    // This applier writes another host's files: this computer's backup is not its to restore.
-    if (!m_location.isEmpty()) {
-        *error = tr("backup %1 holds files of this computer, not of %2").arg(backup->id, m_location);
-        return std::nullopt;
-    }
-    ChangePlan plan;
-    plan.title = tr("Put back the configuration saved before \"%1\" (backup %2)").arg(backup->title, backup->id);
-    plan.mta = backup->mta;
-    plan.configDir = backup->configDir;
-    plan.validateCommands = backup->validateCommands;
-    plan.statusCommand = backup->statusCommand;
-    plan.reloadCommand = backup->reloadCommand;
-    for (const BackedUpFile &file : backup->files) {
-        const ConfigFile::Contents current = ConfigFile::read(file.path);
-        if (!current.error.isEmpty()) {
-            *error = current.error;
-            return std::nullopt;
-        }
-        FileEdit edit;
-        edit.path = file.path;
-        if (current.exists)
-            edit.before = current.bytes;
-        if (file.existed) {
-            const std::optional<QByteArray> saved = store.copyOf(*backup, file, error);
-            if (!saved)
-                return std::nullopt;
-            edit.after = *saved;
-            edit.mode = file.mode;
-            edit.owner = file.owner;
-            edit.group = file.group;
-            edit.summary.append(tr("%1 as it was before").arg(file.path));
-        } else {
-            edit.summary.append(tr("remove %1 (it did not exist before)").arg(file.path));
-        }
-        if (edit.changesFile())
-            plan.edits.append(edit);
-    }
-    return plan;
-}
-
-void PlanApplier::makeRestorePlan(const QString &backupId, RestorePlanDone done)
-{
-    const auto answer = [this, done](const std::optional<ChangePlan> &plan, const QString &error) {
-        QMetaObject::invokeMethod(
-            this, [done, plan, error] { done(plan, error); }, Qt::QueuedConnection);
-    };
-    QString error;
-    const BackupStore store(m_backupRoot);
-    const std::optional<Backup> loaded = store.load(backupId, &error);
-    if (!loaded) {
-        answer(std::nullopt, error);
-        return;
-    }
-    const Backup backup = *loaded;
-    if (backup.host != m_location) {
-        answer(std::nullopt,
-               tr("backup %1 holds files of %2, not of %3")
-                   .arg(backup.id, backup.host.isEmpty() ? tr("this computer") : backup.host,
-                        m_location.isEmpty() ? tr("this computer") : m_location));
-        return;
-    }
-    auto plan = std::make_shared<ChangePlan>();
-    plan->title = tr("Put back the configuration saved before \"%1\" (backup %2)").arg(backup.title, backup.id);
-    plan->mta = backup.mta;
-    plan->configDir = backup.configDir;
-    plan->validateCommands = backup.validateCommands;
-    plan->statusCommand = backup.statusCommand;
-    plan->reloadCommand = backup.reloadCommand;
-    // One file after the other, each compared with its saved copy. Each read
-    // in flight keeps the chain alive; it ends with the last answer.
-    auto step = std::make_shared<std::function<void(int)>>();
-    const std::weak_ptr<std::function<void(int)>> weakStep = step;
-    *step = [this, backup, plan, done, weakStep](int index) {
-        if (index >= backup.files.size()) {
-            done(*plan, QString());
-            return;
-        }
-        const BackedUpFile file = backup.files.at(index);
-        m_files->read(
-            file.path, [this, backup, plan, done, step = weakStep.lock(), file, index](const HostFile &current) {
-                if (!current.error.isEmpty()) {
-                    done(std::nullopt, current.error);
-                    return;
-                }
-                QString error;
-                FileEdit edit;
-                edit.path = file.path;
-                if (current.exists)
-                    edit.before = current.bytes;
-                if (file.existed) {
-                    const std::optional<QByteArray> saved = BackupStore(m_backupRoot).copyOf(backup, file, &error);
-                    if (!saved) {
-                        done(std::nullopt, error);
-                        return;
-                    }
-                    edit.after = *saved;
-                    edit.mode = file.mode;
-                    edit.owner = file.owner;
-                    edit.group = file.group;
-                    edit.summary.append(tr("%1 as it was before").arg(file.path));
-                } else {
-                    edit.summary.append(tr("remove %1 (it did not exist before)").arg(file.path));
-                }
-                if (edit.changesFile())
-                    plan->edits.append(edit);
-                (*step)(index + 1);
-            });
-    };
-    QMetaObject::invokeMethod(
-        this, [step] { (*step)(0); }, Qt::QueuedConnection);
-}
-
-bool PlanApplier::restore(const QString &backupId, QString *error)
-{
-    if (m_running) {
-        *error = tr("a change is being applied; wait until it has finished");
-        return false;
-    }
-    const std::optional<ChangePlan> plan = restorePlan(backupId, error);
-    if (!plan)
-        return false;
-    if (plan->isEmpty()) {
-        *error = tr("the files are already as backup %1 saved them: nothing to restore").arg(backupId);
-        return false;
-    }
-    return apply(*plan);
 }
 
 bool PlanApplier::apply(const ChangePlan &plan)
@@ -551,104 +366,6 @@ void PlanApplier::writeFile(int index, QStringList written)
         m_files->remove(path, precondition, onWritten);
 }
 
-void PlanApplier::runValidate()
-{
-    begin(Step::Validate, tr("Checking the new configuration"));
-    checkRequiredFile(0);
-}
-
-void PlanApplier::checkRequiredFile(int index)
-{
-    if (index >= m_plan.requiredFiles.size()) {
-        m_validateOutput.clear();
-        runValidateCommand(0);
-        return;
-    }
-    const ChangePlan::RequiredFile required = m_plan.requiredFiles.at(index);
-    m_files->status(required.path, [this, required, index](const HostFile &status) {
-        if (m_cancelled) {
-            fail(Step::Validate, tr("cancelled"), QString());
-            return;
-        }
-        if (!status.error.isEmpty()) {
-            fail(Step::Validate, status.error, QString());
-            return;
-        }
-        if (!status.exists) {
-            fail(Step::Validate,
-                 tr("%1 names %2, which does not exist").arg(QString::fromLatin1(required.parameter), required.path),
-                 QString());
-            return;
-        }
-        if (!status.regular) {
-            fail(Step::Validate,
-                 tr("%1 names %2, which is not a regular file")
-                     .arg(QString::fromLatin1(required.parameter), required.path),
-                 QString());
-            return;
-        }
-        checkRequiredFile(index + 1);
-    });
-}
-
-void PlanApplier::runValidateCommand(int index)
-{
-    if (index >= m_plan.validateCommands.size()) {
-        setState(QStringLiteral("validated"));
-        QStringList ran;
-        for (const QStringList &argv : std::as_const(m_plan.validateCommands))
-            ran.append(commandText(argv));
-        const QString message = ran.isEmpty() ? tr("the files named by the changed settings exist")
-                                              : tr("passed: %1").arg(ran.join(QStringLiteral(", ")));
-        record(Step::Validate, Outcome::Ok, message, m_validateOutput);
-        next(Step::Reload, &PlanApplier::runReload);
-        return;
-    }
-    const QStringList argv = m_plan.validateCommands.at(index);
-    runCommand(argv, [this, argv, index](int exitCode, bool ran, const QByteArray &output) {
-        const QString text = QString::fromLocal8Bit(output);
-        m_validateOutput += QStringLiteral("$ ") + commandText(argv) + QLatin1Char('\n') + text;
-        if (m_cancelled) {
-            fail(Step::Validate, tr("cancelled"), m_validateOutput);
-            return;
-        }
-        if (!ran) {
-            fail(Step::Validate,
-                 tr("%1 could not be run: %2")
-                     .arg(commandText(argv), commandFailure(exitCode, ran, output, text.trimmed())),
-                 m_validateOutput);
-            return;
-        }
-        if (m_commandTimedOut) {
-            fail(Step::Validate,
-                 tr("%1 did not finish within %n second(s)", nullptr, (m_commandTimeoutMs + 999) / 1000)
-                     .arg(commandText(argv)),
-                 m_validateOutput);
-            return;
-        }
-        if (exitCode != 0) {
-            fail(Step::Validate,
-                 commandFailure(exitCode, ran, output,
-                                tr("%1 failed (exit status %2)").arg(commandText(argv)).arg(exitCode)),
-                 m_validateOutput);
-            return;
-        }
-        QStringList paths;
-        for (const FileEdit &edit : std::as_const(m_plan.edits))
-            if (edit.createsFile())
-                paths.append(edit.path);
-        for (const ChangePlan::RequiredFile &required : std::as_const(m_plan.requiredFiles))
-            paths.append(required.path);
-        const QStringList problems = validationProblems(output, m_plan.parameters(), paths);
-        if (!problems.isEmpty()) {
-            fail(Step::Validate,
-                 tr("%1 objects to the change:\n%2").arg(commandText(argv), problems.join(QLatin1Char('\n'))),
-                 m_validateOutput);
-            return;
-        }
-        runValidateCommand(index + 1);
-    });
-}
 
 void PlanApplier::runReload()
 {

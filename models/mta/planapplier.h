@@ -138,6 +138,9 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
 
+    // An argument vector as a user would type it, for messages and plans
+    // shown: words with spaces or quotes quoted for a POSIX shell.
+    static QString commandText(const QStringList &argv);
     // Translated: "backup", "write", "validate", "reload", "verify", "rollback".
     static QString stepName(Step step);
     // The validation rule above, for one command's output: the lines that
