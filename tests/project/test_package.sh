@@ -18,11 +18,13 @@ check "package built" "[ -f '$deb' ]"
 contents="$(dpkg-deb -c "$deb")"
 for f in ./usr/bin/mailtls ./usr/share/applications/io.github.mailtls.MailTLS.desktop \
          ./usr/share/metainfo/io.github.mailtls.MailTLS.metainfo.xml \
-         ./usr/share/icons/hicolor/scalable/apps/io.github.mailtls.MailTLS.svg; do
+         ./usr/share/icons/hicolor/scalable/apps/io.github.mailtls.MailTLS.svg \
+         ./usr/lib/mailtls/libmailtls_models.so ./usr/lib/mailtls/libmailtls_widgets.so; do
     check "package holds $f" "grep -q ' $f\$' <<<\"\$contents\""
 done
 check "package declares its dependencies" "dpkg-deb -f '$deb' Depends | grep -q libqt6core6"
-# Installing it into a scratch root proves the archive unpacks and the program runs.
+# Installing it into a scratch root proves the archive unpacks and the program
+# runs, finding its own libraries through its RPATH.
 dpkg-deb -x "$deb" "$t/root"
 check "packaged program runs" "[ \"\$('$t/root/usr/bin/mailtls' --version)\" = 'mailtls $(sed -n 's/^ *VERSION \([0-9.]*\)$/\1/p' "$src/CMakeLists.txt")' ]"
 echo "$pass passed, $fail failed"
