@@ -489,12 +489,97 @@ SchemaMigration version7()
     return step;
 }
 
+// Version 8: campaigns of mandatory STARTTLS (models/campaign/).
+// - refusals: sessions or messages the own MTA refused because the peer did
+//   not use TLS where it was required (a Postfix smtpd session on an encrypt
+//   listener whose MAIL was refused: `mail=0/1` and no reject line; Exim's
+//   and Sendmail's reject lines). Not TLS failures in COUNTING.md's sense
+//   (the peer attempted no TLS), so kept apart from tls_failures.
+// - tls_failures gain the queue id and the envelope of an outbound attempt
+//   (a deferral names the message), so a campaign names its correspondents.
+// - campaigns: one window of mandatory STARTTLS each, on one service and
+//   host, with the backup that restores the settings and the job on the mail
+//   host that restores them if MailTLS does not.
+// - campaign_peers: the peers a campaign found failing, fixed when it ended
+//   (or when the user gathered them), and what became of each.
+// - campaign_letters: every letter written for a campaign, as the exact
+//   bytes, and how it left (sent, exported, handed to the mail program).
+SchemaMigration version8()
+{
+    SchemaMigration step;
+    step.version = 8;
+    step.statements = {
+        QStringLiteral("CREATE TABLE refusals ("
+                       " id INTEGER PRIMARY KEY,"
+                       " source_id INTEGER NOT NULL REFERENCES sources (id),"
+                       " key INTEGER NOT NULL,"
+                       " direction INTEGER NOT NULL CHECK (direction IN (0, 1, 2)),"
+                       " endpoint_id INTEGER NOT NULL REFERENCES endpoints (id),"
+                       " port INTEGER NOT NULL,"
+                       " time INTEGER NOT NULL,"
+                       " reason TEXT NOT NULL,"
+                       " sender TEXT NOT NULL,"
+                       " recipients TEXT NOT NULL,"
+                       " local INTEGER NOT NULL CHECK (local IN (0, 1)),"
+                       " lines BLOB NOT NULL,"
+                       " UNIQUE (source_id, key))"),
+        QStringLiteral("CREATE INDEX refusals_time ON refusals (time)"),
+        QStringLiteral("ALTER TABLE tls_failures ADD COLUMN queue_id TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE tls_failures ADD COLUMN sender TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE tls_failures ADD COLUMN recipients TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE TABLE campaigns ("
+                       " id INTEGER PRIMARY KEY,"
+                       " name TEXT NOT NULL,"
+                       " created INTEGER NOT NULL,"
+                       " mta TEXT NOT NULL,"
+                       " host TEXT NOT NULL,"
+                       " config_dir TEXT NOT NULL,"
+                       " inbound INTEGER NOT NULL CHECK (inbound IN (0, 1)),"
+                       " outbound INTEGER NOT NULL CHECK (outbound IN (0, 1)),"
+                       " window_start INTEGER NOT NULL,"
+                       " window_end INTEGER NOT NULL,"
+                       " ended_at INTEGER,"
+                       " ended_by TEXT NOT NULL DEFAULT '',"
+                       " backup_id TEXT NOT NULL,"
+                       " revert_job TEXT NOT NULL DEFAULT '',"
+                       " gathered_at INTEGER)"),
+        QStringLiteral("CREATE TABLE campaign_peers ("
+                       " campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,"
+                       " peer TEXT NOT NULL,"
+                       " direction INTEGER NOT NULL CHECK (direction IN (0, 1)),"
+                       " problem TEXT NOT NULL,"
+                       " reason TEXT NOT NULL,"
+                       " failures INTEGER NOT NULL,"
+                       " messages INTEGER NOT NULL,"
+                       " first_seen INTEGER NOT NULL,"
+                       " last_seen INTEGER NOT NULL,"
+                       " our_addresses TEXT NOT NULL,"
+                       " their_addresses TEXT NOT NULL,"
+                       " fixed_at INTEGER,"
+                       " fixed_by TEXT NOT NULL DEFAULT '',"
+                       " PRIMARY KEY (campaign_id, peer, direction)) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE campaign_letters ("
+                       " id INTEGER PRIMARY KEY,"
+                       " campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,"
+                       " peer TEXT NOT NULL,"
+                       " recipient TEXT NOT NULL,"
+                       " language TEXT NOT NULL,"
+                       " subject TEXT NOT NULL,"
+                       " message BLOB NOT NULL,"
+                       " delivery TEXT NOT NULL CHECK (delivery IN ('smtp', 'eml', 'mbox', 'mailer')),"
+                       " at INTEGER NOT NULL,"
+                       " server_reply TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX campaign_letters_peer ON campaign_letters (campaign_id, peer)"),
+    };
+    return step;
+}
+
 } // namespace
 
 const std::vector<SchemaMigration> &StoreSchema::migrations()
 {
     static const std::vector<SchemaMigration> steps = {version1(), version2(), version3(), version4(),
-                                                       version5(), version6(), version7()};
+                                                       version5(), version6(), version7(), version8()};
     return steps;
 }
 

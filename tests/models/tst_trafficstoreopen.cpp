@@ -113,13 +113,13 @@ void TestTrafficStoreOpen::createsSchema()
         QString error;
         QVERIFY2(store.open(&error), qPrintable(error));
         QVERIFY(store.isOpen());
-        QCOMPARE(store.schemaVersion(), 7);
+        QCOMPARE(store.schemaVersion(), 8);
         QCOMPARE(store.openFailure(), StoreOpenFailure::None);
     }
     RawDatabase raw(path);
     QVERIFY(raw.isOpen());
     QCOMPARE(raw.value(QStringLiteral("PRAGMA application_id")).toLongLong(), 0x4d544c53LL);
-    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 7);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 8);
     QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     QCOMPARE(raw.rows(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"
                                      " ORDER BY name")),
@@ -157,8 +157,8 @@ void TestTrafficStoreOpen::refusesBadFile_data()
                           "0x0f055eed, not MailTLS's 0x4d544c53).");
     QTest::newRow("newer schema")
         << QStringLiteral("newer") << StoreOpenFailure::NewerSchema
-        << QStringLiteral("was written by a newer version of MailTLS (store schema 8; this "
-                          "version reads up to 7). MailTLS has not changed it.");
+        << QStringLiteral("was written by a newer version of MailTLS (store schema 9; this "
+                          "version reads up to 8). MailTLS has not changed it.");
     QTest::newRow("truncated copy")
         << QStringLiteral("truncated") << StoreOpenFailure::Damaged
         << QStringLiteral("is damaged: it holds 131072 bytes where its header says");
@@ -203,7 +203,7 @@ void TestTrafficStoreOpen::refusesBadFile()
     } else if (kind == QLatin1String("newer")) {
         QVERIFY(makeRealStore(path));
         RawDatabase raw(path);
-        QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = 8")));
+        QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = 9")));
     } else if (kind == QLatin1String("truncated")) {
         const QString original = dir.filePath(QStringLiteral("original.sqlite"));
         QVERIFY(makeRealStore(original));
