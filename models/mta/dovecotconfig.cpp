@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSet>
 
 #include "models/mta/configfile.h"
@@ -129,7 +130,7 @@ DovecotConfig::DovecotConfig() = default;
 
 bool DovecotConfig::readFile(const QString &path, File *file, QString *error) const
 {
-    const ConfigFile::Contents contents = ConfigFile::read(path);
+    const ConfigFile::Contents contents = m_source.read ? m_source.read(path) : ConfigFile::read(path);
     if (!contents.error.isEmpty()) {
         *error = contents.error;
         return false;
@@ -173,12 +174,22 @@ bool DovecotConfig::readFile(const QString &path, File *file, QString *error) co
 
 bool DovecotConfig::load(const QString &mainPath)
 {
+    return load(mainPath, Source());
+}
+
+bool DovecotConfig::load(const QString &mainPath, const Source &source)
+{
+    // Kept only while loading: what it reads from may be gone afterwards.
+    m_source = source;
+    m_fromSource = bool(source.read);
+    const auto forget = qScopeGuard([this] { m_source = Source(); });
     m_files.clear();
     m_fileIndex.clear();
     m_globs.clear();
+    m_globFolders.clear();
     m_loaded = false;
     m_error.clear();
-    m_mainPath = QDir::cleanPath(QFileInfo(mainPath).absoluteFilePath());
+    m_mainPath = m_fromSource ? QDir::cleanPath(mainPath) : QDir::cleanPath(QFileInfo(mainPath).absoluteFilePath());
     parse(false);
     File main;
     QString error;
@@ -306,6 +317,17 @@ QStringList DovecotConfig::globMatches(const QString &pattern)
     if (cached != m_globs.cend())
         return cached.value();
     QStringList result;
+    if (m_fromSource) {
+        if (!m_source.glob)
+            return {};
+        for (const auto &[match, folder] : m_source.glob(pattern)) {
+            result.append(match);
+            if (folder)
+                m_globFolders.insert(match);
+        }
+        m_globs.insert(pattern, result);
+        return result;
+    }
     glob_t found = {};
     if (::glob(QFile::encodeName(pattern).constData(), GLOB_BRACE, nullptr, &found) == 0) {
         for (size_t i = 0; i < found.gl_pathc; ++i)
@@ -341,8 +363,10 @@ int DovecotConfig::fileIndex(const QString &path, bool mayRead, bool *tooMany)
     return int(m_files.size() - 1);
 }
 
-QString DovecotConfig::fileKey(const QString &path)
+QString DovecotConfig::fileKey(const QString &path) const
 {
+    if (m_fromSource)
+        return QDir::cleanPath(path);
     const QString canonical = QFileInfo(path).canonicalFilePath();
     return canonical.isEmpty() ? QDir::cleanPath(path) : canonical;
 }
@@ -476,7 +500,7 @@ void DovecotConfig::parseLogical(Walk &walk, int file, const QList<int> &lines, 
         int queued = 0;
         for (qsizetype m = matches.size() - 1; m >= 0; --m) {
             // Dovecot opens a folder and reads nothing from it.
-            if (QFileInfo(matches.at(m)).isDir())
+            if (m_fromSource ? m_globFolders.contains(matches.at(m)) : QFileInfo(matches.at(m)).isDir())
                 continue;
             bool tooMany = false;
             const int index = fileIndex(matches.at(m), walk.mayRead, &tooMany);

@@ -1,14 +1,19 @@
 #pragma once
 
+#include <functional>
 #include <optional>
+#include <utility>
 
 #include <QByteArray>
 #include <QByteArrayList>
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include "models/mta/configfile.h"
 
 namespace mailtls {
 
@@ -114,6 +119,19 @@ public:
         QByteArray after;
     };
 
+    // Where load() takes the files from when they are not this computer's
+    // (a configuration read on another host, or read ahead: see
+    // DovecotConfigReader). A path is then its own name (no symbolic link is
+    // resolved).
+    struct Source
+    {
+        // The file's bytes, as ConfigFile::read answers.
+        std::function<ConfigFile::Contents(const QString &path)> read;
+        // The paths a glob pattern (with {a,b}) matches, as glob(3) orders
+        // them, each with whether it is a folder.
+        std::function<QList<std::pair<QString, bool>>(const QString &pattern)> glob;
+    };
+
     DovecotConfig();
 
     // Reads `mainPath` and every file its includes name. False with
@@ -121,6 +139,8 @@ public:
     // unreadable or over MaxBytes / MaxLines; a broken include is a
     // problem(), not a failure.
     bool load(const QString &mainPath);
+    // The same, the files taken from `source`.
+    bool load(const QString &mainPath, const Source &source);
 
     QString mainPath() const { return m_mainPath; }
     QString errorString() const { return m_error; }
@@ -207,7 +227,7 @@ private:
     bool readFile(const QString &path, File *file, QString *error) const;
     int fileIndex(const QString &path, bool mayRead, bool *tooMany);
     // The same file under any name: its canonical path.
-    static QString fileKey(const QString &path);
+    QString fileKey(const QString &path) const;
     QStringList globMatches(const QString &pattern);
     void parse(bool mayRead);
     void parseFile(Walk &walk, int file);
@@ -222,6 +242,9 @@ private:
     QList<File> m_files;
     QHash<QString, int> m_fileIndex;
     QHash<QString, QStringList> m_globs;
+    QSet<QString> m_globFolders; // matches that are folders
+    Source m_source; // set while load() reads from a Source
+    bool m_fromSource = false;
     QList<int> m_order; // files in the order first read
     QList<Definition> m_definitions;
     QList<Example> m_examples;

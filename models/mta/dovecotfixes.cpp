@@ -6,6 +6,7 @@
 
 #include "models/mta/configfile.h"
 #include "models/mta/dovecotinspection.h"
+#include "models/tls/dhgenerator.h"
 #include "models/tls/dhparameters.h"
 
 namespace mailtls {
@@ -23,10 +24,14 @@ bool usable(const DovecotInspectionResult &inspection, QString *error)
     return true;
 }
 
-QString program(const QString &name)
+// The program the inspection found, else by name on the host's PATH (a
+// hand-made inspection on this computer: looked up here).
+QString program(const DovecotInspectionResult &r, const QString &found, const QString &name)
 {
-    const QString found = QStandardPaths::findExecutable(name);
-    return found.isEmpty() ? name : found;
+    if (!found.isEmpty() || r.remote)
+        return found.isEmpty() ? name : found;
+    const QString local = QStandardPaths::findExecutable(name);
+    return local.isEmpty() ? name : local;
 }
 
 QString relativePath(const DovecotInspectionResult &r, const QString &path)
@@ -50,12 +55,12 @@ ChangePlan DovecotFixes::basePlan(const DovecotInspectionResult &r, const QStrin
     plan.validateCommands
         = {{r.doveconfProgram, QStringLiteral("-n"), c, r.configPath},
            {r.doveconfProgram, QStringLiteral("-x"), c, r.configPath, QStringLiteral("-h"), r.settingName(Role::Dh)}};
-    plan.statusCommand = {program(QStringLiteral("pgrep")), QStringLiteral("-F"), r.pidFile, QStringLiteral("-x"),
-                          QStringLiteral("dovecot")};
+    plan.statusCommand = {program(r, r.pgrepProgram, QStringLiteral("pgrep")), QStringLiteral("-F"), r.pidFile,
+                          QStringLiteral("-x"), QStringLiteral("dovecot")};
     if (!r.doveadmProgram.isEmpty())
         plan.reloadCommand = {r.doveadmProgram, c, r.configPath, QStringLiteral("reload")};
     else
-        plan.reloadCommand = {program(QStringLiteral("pkill")),
+        plan.reloadCommand = {program(r, r.pkillProgram, QStringLiteral("pkill")),
                               QStringLiteral("--signal"),
                               QStringLiteral("HUP"),
                               QStringLiteral("-F"),
@@ -82,6 +87,21 @@ QString DovecotFixes::dhFilePath(const DovecotInspectionResult &r, const DhChoic
     const QString name = choice.kind == DhChoice::Kind::Rfc7919 ? QStringLiteral("dh_%1.pem").arg(choice.group)
                                                                 : QStringLiteral("dh_%1.pem").arg(bits);
     return QDir(r.configDirectory).filePath(name);
+}
+
+QStringList DovecotFixes::dhFilePaths(const DovecotInspectionResult &r)
+{
+    QStringList paths;
+    DhChoice choice;
+    choice.kind = DhChoice::Kind::Rfc7919;
+    for (const QString &group : DhParameters::rfc7919Groups()) {
+        choice.group = group;
+        paths.append(dhFilePath(r, choice, 0));
+    }
+    choice.kind = DhChoice::Kind::Generated;
+    for (const int bits : DhGenerator::offeredBits())
+        paths.append(dhFilePath(r, choice, bits));
+    return paths;
 }
 
 QString DovecotFixes::checkCommand(const QString &address, quint16 port)
@@ -151,7 +171,7 @@ std::optional<ChangePlan> DovecotFixes::logjam(const DovecotInspectionResult &r,
         return plan;
 
     const QString path = dhFilePath(r, choice, info.bits);
-    const ConfigFile::Contents existing = ConfigFile::read(path);
+    const ConfigFile::Contents existing = r.file(path);
     if (!existing.error.isEmpty()) {
         *error = existing.error;
         return std::nullopt;

@@ -29,8 +29,10 @@ struct DovecotInspectionResult;
 // the group file required to exist;
 // `pgrep -F base_dir/master.pid -x dovecot` tells whether it runs, and
 // `doveadm -c FILE reload` (without doveadm: SIGHUP to the master through
-// pkill) reloads it. MailTLS's probe speaks SMTP only, so the plan is not
-// probed (Check::None); its notes give the openssl command that checks IMAPS.
+// pkill) reloads it. A plan reads no file of its own: it is made from the
+// bytes the inspection read (its configuration and DovecotInspectionResult::
+// files), so that it is the same on this computer and on another host. MailTLS's probe speaks SMTP only, so the plan is
+// not probed (Check::None); its notes give the openssl command that checks IMAPS.
 class DovecotFixes final
 {
     Q_DECLARE_TR_FUNCTIONS(DovecotFixes)
@@ -46,6 +48,9 @@ public:
 
     // The file a choice writes: DIR/dh_ffdhe3072.pem, DIR/dh_3072.pem.
     static QString dhFilePath(const DovecotInspectionResult &inspection, const DhChoice &choice, int bits);
+    // Every file a Logjam plan may write (each RFC 7919 group, each size
+    // offered for a group of its own): the inspection reads them ahead.
+    static QStringList dhFilePaths(const DovecotInspectionResult &inspection);
 
     // The command that shows the DH group IMAPS (implicit TLS) hands a
     // DHE-only TLS 1.2 client: its "Server Temp Key" line.

@@ -15,7 +15,11 @@
 #include <openssl/ssl.h>
 
 #include "models/mta/dovecotadvice.h"
+#include "models/mta/dovecotconfigreader.h"
+#include "models/mta/dovecotfixes.h"
+#include "models/mta/servicehostfiles.h"
 #include "models/sources/commandhost.h"
+#include "models/sources/sudocommandhost.h"
 
 namespace mailtls {
 
@@ -45,7 +49,23 @@ QString doveconfError(const QByteArray &errors)
     return firstLine(errors);
 }
 
+// The address of the host a remote inspection runs on, when it is an IP
+// literal (SudoCommandHost knows the host's spec; a name is never looked up).
+QString hostAddressOf(const CommandHost &host)
+{
+    const auto *remote = dynamic_cast<const SudoCommandHost *>(&host);
+    if (remote == nullptr)
+        return QString();
+    const QHostAddress address(remote->spec().host);
+    return address.isNull() ? QString() : address.toString();
+}
+
 } // namespace
+
+ConfigFile::Contents DovecotInspectionResult::file(const QString &path) const
+{
+    return ServiceHostFiles::fileIn(files, path);
+}
 
 bool DovecotInspectionResult::isAtLeast(int major, int minor) const
 {
@@ -134,6 +154,30 @@ QString DovecotInspectionResult::listenAddress() const
 {
     static const QRegularExpression separators(QStringLiteral("[\\s,]+"));
     const QStringList words = effective(Role::Listen).split(separators, Qt::SkipEmptyParts);
+    if (remote) {
+        if (hostAddress.isEmpty())
+            return QString();
+        const QHostAddress host(hostAddress);
+        for (QString word : words) {
+            if (word.startsWith(QLatin1Char('[')) && word.endsWith(QLatin1Char(']')))
+                word = word.mid(1, word.size() - 2);
+            const bool any = word == QLatin1String("*") || word == QLatin1String("0.0.0.0");
+            const bool anyV6 = word == QLatin1String("::");
+            if ((any && host.protocol() == QAbstractSocket::IPv4Protocol)
+                || (anyV6 && host.protocol() == QAbstractSocket::IPv6Protocol) || QHostAddress(word) == host)
+                return hostAddress;
+        }
+        // Its loopback cannot be reached from here.
+        for (QString word : words) {
+            if (word.startsWith(QLatin1Char('[')) && word.endsWith(QLatin1Char(']')))
+                word = word.mid(1, word.size() - 2);
+            const QHostAddress address(word);
+            if (!address.isNull() && !address.isLoopback() && address != QHostAddress::AnyIPv4
+                && address != QHostAddress::AnyIPv6)
+                return address.toString();
+        }
+        return QString();
+    }
     QString v4;
     QString v6;
     bool anyV6 = false;
@@ -210,41 +254,146 @@ void DovecotInspection::start()
         return;
     m_running = true;
     m_result = DovecotInspectionResult();
-    if (!m_host || !m_host->isLocal()) {
+    if (!m_host) {
         // Finishing from start() would reach a caller that has not connected yet.
-        QTimer::singleShot(0, this, [this] { finish(tr("Dovecot can be inspected on this computer only, for now.")); });
+        QTimer::singleShot(0, this, [this] { finish(tr("There is no host to inspect Dovecot on.")); });
         return;
     }
     DovecotInspectionResult &r = m_result;
-    r.configDirectory = QDir::cleanPath(
-        QFileInfo(m_configDirectory.isEmpty() ? QStringLiteral("/etc/dovecot") : m_configDirectory).absoluteFilePath());
+    const QString given = m_configDirectory.isEmpty() ? QStringLiteral("/etc/dovecot") : m_configDirectory;
+    r.remote = !m_host->isLocal();
+    if (r.remote) {
+        r.hostAddress = hostAddressOf(*m_host);
+        if (!given.startsWith(QLatin1Char('/'))) {
+            QTimer::singleShot(0, this, [this, given] {
+                finish(tr("%1 is not an absolute path: on another host the configuration folder is named in full")
+                           .arg(given));
+            });
+            return;
+        }
+        r.configDirectory = QDir::cleanPath(given);
+    } else {
+        r.configDirectory = QDir::cleanPath(QFileInfo(given).absoluteFilePath());
+    }
     r.configPath = r.configDirectory + QStringLiteral("/dovecot.conf");
-    r.doveconfProgram = findProgram(QStringLiteral("doveconf"));
+    // Fresh ones for every run: a cancelled run's reads answer nobody.
+    delete m_reader;
+    m_reader = nullptr;
+    delete m_files;
+    m_files = new ServiceHostFiles(m_host, this);
+    if (r.remote)
+        findRemotePrograms();
+    else
+        findLocalPrograms();
+}
+
+void DovecotInspection::findLocalPrograms()
+{
+    QHash<QString, QString> found;
+    const QString doveconf = findProgram(QStringLiteral("doveconf"));
+    found.insert(QStringLiteral("doveconf"), doveconf);
+    if (!doveconf.isEmpty()) {
+        const QString bin = QFileInfo(doveconf).absolutePath();
+        const QString sbin = QDir::cleanPath(bin + QStringLiteral("/../sbin"));
+        found.insert(QStringLiteral("doveadm"), findProgram(QStringLiteral("doveadm"), {bin}));
+        found.insert(QStringLiteral("dovecot"), findProgram(QStringLiteral("dovecot"), {sbin, bin}));
+    }
+    for (const QString &name : {QStringLiteral("openssl"), QStringLiteral("pgrep"), QStringLiteral("pkill")})
+        found.insert(name, findProgram(name));
+    // Answered like a remote look: never from inside start().
+    QTimer::singleShot(0, this, [this, found] { onPrograms(found); });
+}
+
+void DovecotInspection::findRemotePrograms()
+{
+    // Every place each program may be, in one look; the first one there wins.
+    const QStringList names {QStringLiteral("doveconf"), QStringLiteral("dovecot"), QStringLiteral("doveadm"),
+                             QStringLiteral("openssl"),  QStringLiteral("pgrep"),   QStringLiteral("pkill")};
+    QStringList candidates;
+    for (const QString &folder : std::as_const(m_folders))
+        for (const QString &name : names)
+            candidates.append(QDir::cleanPath(folder + QLatin1Char('/') + name));
+    m_files->existing(candidates, [this, names](const QStringList &existing, const QString &hostError) {
+        if (!m_running)
+            return;
+        if (!hostError.isEmpty()) {
+            finish(hostError);
+            return;
+        }
+        const auto first = [&existing](const QStringList &places, const QString &name) {
+            for (const QString &place : places) {
+                const QString path = QDir::cleanPath(place + QLatin1Char('/') + name);
+                if (existing.contains(path))
+                    return path;
+            }
+            return QString();
+        };
+        QHash<QString, QString> found;
+        const QString doveconf = first(m_folders, QStringLiteral("doveconf"));
+        found.insert(QStringLiteral("doveconf"), doveconf);
+        const QString bin = QFileInfo(doveconf).path();
+        const QString sbin = QDir::cleanPath(bin + QStringLiteral("/../sbin"));
+        found.insert(QStringLiteral("doveadm"), first(QStringList {bin} + m_folders, QStringLiteral("doveadm")));
+        found.insert(QStringLiteral("dovecot"), first(QStringList {sbin, bin} + m_folders, QStringLiteral("dovecot")));
+        for (const QString &name : names.mid(3))
+            found.insert(name, first(m_folders, name));
+        onPrograms(found);
+    });
+}
+
+void DovecotInspection::onPrograms(const QHash<QString, QString> &found)
+{
+    if (!m_running)
+        return;
+    DovecotInspectionResult &r = m_result;
+    r.doveconfProgram = found.value(QStringLiteral("doveconf"));
     if (r.doveconfProgram.isEmpty()) {
-        QTimer::singleShot(0, this, [this] {
-            const QString folders = m_folders.join(QStringLiteral(", "));
+        const QString folders = m_folders.join(QStringLiteral(", "));
+        if (r.remote)
+            finish(tr("doveconf was not found on %1: is Dovecot installed? (looked in %2)")
+                       .arg(m_host->displayName(), folders));
+        else
             finish(
                 m_searchPath
                     ? tr("doveconf was not found on this computer: is Dovecot installed? (looked on "
                          "PATH and in %1)")
                           .arg(folders)
                     : tr("doveconf was not found on this computer: is Dovecot installed? (looked in %1)").arg(folders));
-        });
         return;
     }
-    if (!r.config.load(r.configPath)) {
-        const QString error = QFileInfo::exists(r.configPath)
-            ? r.config.errorString()
-            : tr("there is no dovecot.conf in %1").arg(r.configDirectory);
-        QTimer::singleShot(0, this, [this, error] { finish(error); });
+    r.doveadmProgram = found.value(QStringLiteral("doveadm"));
+    r.dovecotProgram = found.value(QStringLiteral("dovecot"));
+    m_openssl = found.value(QStringLiteral("openssl"));
+    r.pgrepProgram = found.value(QStringLiteral("pgrep"));
+    r.pkillProgram = found.value(QStringLiteral("pkill"));
+    readConfig();
+}
+
+void DovecotInspection::readConfig()
+{
+    m_reader = new DovecotConfigReader(m_files, this);
+    m_reader->read(m_result.configPath, [this](const QString &hostError) { onConfig(hostError); });
+}
+
+void DovecotInspection::onConfig(const QString &hostError)
+{
+    if (!m_running)
+        return;
+    if (!hostError.isEmpty()) {
+        finish(hostError);
         return;
     }
-    const QString bin = QFileInfo(r.doveconfProgram).absolutePath();
-    const QString sbin = QDir::cleanPath(bin + QStringLiteral("/../sbin"));
-    r.doveadmProgram = findProgram(QStringLiteral("doveadm"), {bin});
-    r.dovecotProgram = findProgram(QStringLiteral("dovecot"), {sbin, bin});
+    DovecotInspectionResult &r = m_result;
+    r.config = m_reader->config();
+    if (!m_reader->loaded()) {
+        const bool missing = !m_files->files().value(r.configPath).exists;
+        finish(!missing       ? r.config.errorString()
+                   : r.remote ? tr("there is no dovecot.conf in %1 on %2").arg(r.configDirectory, m_host->displayName())
+                              : tr("there is no dovecot.conf in %1").arg(r.configDirectory));
+        return;
+    }
     if (r.dovecotProgram.isEmpty())
-        QTimer::singleShot(0, this, [this] { runOpenssl(); });
+        runOpenssl();
     else
         runCommand({r.dovecotProgram, QStringLiteral("--version")}, &DovecotInspection::onVersion);
 }
@@ -254,6 +403,8 @@ void DovecotInspection::cancel()
     if (!m_running)
         return;
     discardProcess();
+    if (m_files != nullptr)
+        m_files->cancel();
     finish(tr("The inspection was cancelled."));
 }
 
@@ -268,12 +419,11 @@ void DovecotInspection::runOpenssl()
 {
     if (!m_running)
         return;
-    const QString openssl = findProgram(QStringLiteral("openssl"));
-    if (openssl.isEmpty()) {
+    if (m_openssl.isEmpty()) {
         runCheck();
         return;
     }
-    runCommand({openssl, QStringLiteral("version")}, &DovecotInspection::onOpenssl);
+    runCommand({m_openssl, QStringLiteral("version")}, &DovecotInspection::onOpenssl);
 }
 
 void DovecotInspection::onOpenssl(int exitCode, bool ran)
@@ -360,24 +510,66 @@ void DovecotInspection::runStatus()
     if (baseDir.isEmpty())
         baseDir = QStringLiteral("/run/dovecot");
     r.pidFile = QDir::cleanPath(baseDir + QStringLiteral("/master.pid"));
+    if (r.remote) {
+        // Root there reads it: whether it exists is the question.
+        m_files->existing({r.pidFile}, [this](const QStringList &existing, const QString &hostError) {
+            if (!m_running)
+                return;
+            if (!hostError.isEmpty()) {
+                finish(hostError);
+                return;
+            }
+            DovecotInspectionResult &r = m_result;
+            if (existing.isEmpty()) {
+                r.running = DovecotInspectionResult::Running::No;
+                r.statusOutput = tr("%1 does not exist: Dovecot is not running").arg(r.pidFile);
+                readFiles();
+            } else if (r.pgrepProgram.isEmpty()) {
+                r.running = DovecotInspectionResult::Running::Unknown;
+                r.statusOutput = tr("pgrep was not found: whether Dovecot runs cannot be told");
+                readFiles();
+            } else {
+                runCommand(
+                    {r.pgrepProgram, QStringLiteral("-F"), r.pidFile, QStringLiteral("-x"), QStringLiteral("dovecot")},
+                    &DovecotInspection::onStatus);
+            }
+        });
+        return;
+    }
     const QFileInfo pid(r.pidFile);
-    const QString pgrep = findProgram(QStringLiteral("pgrep"));
     if (!pid.exists()) {
         r.running = DovecotInspectionResult::Running::No;
         r.statusOutput = tr("%1 does not exist: Dovecot is not running").arg(r.pidFile);
     } else if (!pid.isReadable()) {
         r.running = DovecotInspectionResult::Running::Unknown;
         r.statusOutput = tr("%1 cannot be read: run MailTLS as root to tell whether Dovecot runs").arg(r.pidFile);
-    } else if (pgrep.isEmpty()) {
+    } else if (r.pgrepProgram.isEmpty()) {
         r.running = DovecotInspectionResult::Running::Unknown;
         r.statusOutput = tr("pgrep was not found: whether Dovecot runs cannot be told");
     } else {
-        runCommand({pgrep, QStringLiteral("-F"), r.pidFile, QStringLiteral("-x"), QStringLiteral("dovecot")},
+        runCommand({r.pgrepProgram, QStringLiteral("-F"), r.pidFile, QStringLiteral("-x"), QStringLiteral("dovecot")},
                    &DovecotInspection::onStatus);
         return;
     }
-    complete(r);
-    finish();
+    readFiles();
+}
+
+void DovecotInspection::readFiles()
+{
+    m_files->read(filesToRead(m_result), [this](const QString &hostError) {
+        if (!m_running)
+            return;
+        if (!hostError.isEmpty()) {
+            finish(hostError);
+            return;
+        }
+        // The configuration's own files are in DovecotConfig already.
+        const QStringList paths = filesToRead(m_result);
+        for (const QString &path : paths)
+            m_result.files.insert(path, m_files->files().value(path));
+        complete(m_result);
+        finish();
+    });
 }
 
 void DovecotInspection::onStatus(int exitCode, bool ran)
@@ -393,8 +585,7 @@ void DovecotInspection::onStatus(int exitCode, bool ran)
         r.running = DovecotInspectionResult::Running::Unknown;
         r.statusOutput = tr("pgrep -F %1: exit status %2 (%3)").arg(r.pidFile).arg(exitCode).arg(firstLine(m_errors));
     }
-    complete(r);
-    finish();
+    readFiles();
 }
 
 void DovecotInspection::complete(DovecotInspectionResult &r)
@@ -412,25 +603,46 @@ void DovecotInspection::complete(DovecotInspectionResult &r)
 
     using Role = DovecotInspectionResult::Role;
     const QByteArray dhKey = r.settingName(Role::Dh).toUtf8();
-    QString value = r.effective(Role::Dh).trimmed();
-    r.dhFile.clear();
+    const QString value = r.effective(Role::Dh).trimmed();
+    findDhFile(r);
     r.dh.reset();
-    if (value.startsWith(QLatin1Char('<')) || (r.usesServerSettings() && !value.isEmpty())) {
-        const std::optional<DovecotConfig::Setting> setting = r.config.value(dhKey);
-        if (setting && setting->kind == DovecotConfig::ValueKind::File)
-            r.dhFile = setting->filePath();
-        else
-            r.dhFile = value.startsWith(QLatin1Char('<')) ? value.mid(1).trimmed() : value;
-        r.dh = DhParameters::inspectFile(r.dhFile);
-    } else if (!value.isEmpty()) {
+    if (!r.dhFile.isEmpty())
+        r.dh = ServiceHostFiles::inspectDh(r.file(r.dhFile));
+    else if (!value.isEmpty())
         // The parameters written into the setting itself.
         r.dh = DhParameters::inspect(value.toUtf8());
-    }
     r.dheOffered = cipherListOffersDhe(r.effective(Role::CipherList));
     r.dhOverrides = r.config.sectionDefinitions(dhKey);
     r.findings = DovecotAdvice::findings(r);
     r.ok = true;
     r.error.clear();
+}
+
+void DovecotInspection::findDhFile(DovecotInspectionResult &r)
+{
+    using Role = DovecotInspectionResult::Role;
+    const QString value = r.effective(Role::Dh).trimmed();
+    r.dhFile.clear();
+    if (value.startsWith(QLatin1Char('<')) || (r.usesServerSettings() && !value.isEmpty())) {
+        const std::optional<DovecotConfig::Setting> setting = r.config.value(r.settingName(Role::Dh).toUtf8());
+        if (setting && setting->kind == DovecotConfig::ValueKind::File)
+            r.dhFile = setting->filePath();
+        else
+            r.dhFile = value.startsWith(QLatin1Char('<')) ? value.mid(1).trimmed() : value;
+    }
+}
+
+QStringList DovecotInspection::filesToRead(const DovecotInspectionResult &result)
+{
+    DovecotInspectionResult r = result;
+    findDhFile(r);
+    QStringList paths;
+    if (!r.dhFile.isEmpty())
+        paths.append(r.dhFile);
+    for (const QString &path : DovecotFixes::dhFilePaths(r))
+        if (!paths.contains(path))
+            paths.append(path);
+    return paths;
 }
 
 bool DovecotInspection::cipherListOffersDhe(const QString &cipherList)
@@ -474,7 +686,14 @@ void DovecotInspection::runCommand(const QStringList &argv, Done done)
         take(m_errors, process->readAllStandardError());
         m_process = nullptr;
         process->deleteLater();
-        (this->*done)(status == QProcess::NormalExit ? exitCode : -1, true);
+        const int code = status == QProcess::NormalExit ? exitCode : -1;
+        // A host that refused to run it (sudo without a rule, a lost login)
+        // says nothing about Dovecot, and would refuse the plan's commands too.
+        if (code != 0 && m_host->needsUser(code, m_errors)) {
+            finish(m_host->diagnose(code, m_errors));
+            return;
+        }
+        (this->*done)(code, true);
     });
     connect(process, &QProcess::errorOccurred, this, [this, process, done](QProcess::ProcessError error) {
         if (process != m_process || error != QProcess::FailedToStart)

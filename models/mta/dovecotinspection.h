@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "models/mta/configfile.h"
 #include "models/mta/configfinding.h"
 #include "models/mta/dovecotconfig.h"
 #include "models/tls/dhparameters.h"
@@ -20,6 +21,8 @@ class QTimer;
 namespace mailtls {
 
 class CommandHost;
+class DovecotConfigReader;
+class ServiceHostFiles;
 
 // What an inspection of a Dovecot configuration found.
 struct DovecotInspectionResult
@@ -72,6 +75,23 @@ public:
 
     QList<ConfigFinding> findings;
 
+    // Inspected on another host (through SSH): its commands run there as
+    // root, and its files were read there.
+    bool remote = false;
+    // That host's address when it is an IP literal (a name is never looked
+    // up); empty otherwise.
+    QString hostAddress;
+    // Found with the others (empty: by name, wherever the host's PATH has them).
+    QString pgrepProgram;
+    QString pkillProgram;
+    // The files read besides the configuration's own, by path: the DH file
+    // in use and each DH file a Logjam plan may write
+    // (DovecotFixes::dhFilePaths). Plans are made from these bytes.
+    QHash<QString, ConfigFile::Contents> files;
+
+    // The file at `path` as the inspection read it (an error when it did not).
+    ConfigFile::Contents file(const QString &path) const;
+
     bool isAtLeast(int major, int minor) const;
     // Dovecot 2.4 and later: ssl_server_dh_file and friends.
     bool usesServerSettings() const { return isAtLeast(2, 4); }
@@ -91,18 +111,26 @@ public:
     bool hasServerCertificate() const;
     // Where to check IMAPS after a change: loopback when Dovecot listens on
     // every address or there, else the first address `listen` names; never
-    // a name. Empty when there is none.
+    // a name. Empty when there is none. On another host: hostAddress when
+    // Dovecot listens on every address or on that one, else the first
+    // address `listen` names that is not loopback.
     QString listenAddress() const;
 };
 
-// Inspects a Dovecot configuration on this machine without blocking:
+// Inspects a Dovecot configuration without blocking: the files themselves
+// (DovecotConfig: which line sets what, read by DovecotConfigReader),
 // `dovecot --version` (else doveconf -n's header), the system's OpenSSL
 // version, `doveconf -n -c FILE` (is the configuration valid), `doveconf -c
-// FILE -h NAME` for each setting read, the files themselves (DovecotConfig:
-// which line sets what), the DH parameter file in use
-// (DhParameters::inspectFile), whether Dovecot runs (`pgrep -F
-// base_dir/master.pid -x dovecot`), then DovecotAdvice's findings. It never
-// writes anything; finished() follows start() once.
+// FILE -h NAME` for each setting read, whether Dovecot runs (`pgrep -F
+// base_dir/master.pid -x dovecot`), the DH parameter file in use and the ones
+// a plan may write, then DovecotAdvice's findings. It never writes anything;
+// finished() follows start() once.
+//
+// Every file is read through ServiceHostFiles (FileAccess::create(host)): on
+// another host (SudoCommandHost over SSH) the commands run there as root and
+// the programs are looked for in its folders (setProgramFolders' list, not
+// its PATH). A refusal by the host (sudo's, ssh's) ends the inspection with
+// the host's explanation.
 class DovecotInspection final : public QObject
 {
     Q_OBJECT
@@ -130,6 +158,12 @@ public:
     // inspection, DHE in the cipher list, overrides, and the findings.
     // Public so that tests can judge hand-made results.
     static void complete(DovecotInspectionResult &result);
+    // The file the DH setting names (result.dhFile), from the settings and
+    // the configuration read.
+    static void findDhFile(DovecotInspectionResult &result);
+    // What an inspection reads besides the configuration, for `result` read
+    // so far: the DH file in use and every file a Logjam plan may write.
+    static QStringList filesToRead(const DovecotInspectionResult &result);
 
     // Whether OpenSSL's expansion of `cipherList` holds a DHE suite; true for
     // a list OpenSSL refuses (Dovecot would then refuse TLS: not this
@@ -143,6 +177,13 @@ private:
     using Done = void (DovecotInspection::*)(int exitCode, bool ran);
 
     QString findProgram(const QString &name, const QStringList &besides = {}) const;
+    void findLocalPrograms();
+    void findRemotePrograms();
+    void onPrograms(const QHash<QString, QString> &found);
+    void readConfig();
+    void onConfig(const QString &hostError);
+    void startCommands();
+    void readFiles();
     void runCommand(const QStringList &argv, Done done);
     void onVersion(int exitCode, bool ran);
     void runOpenssl();
@@ -167,6 +208,9 @@ private:
     QByteArray m_output;
     QByteArray m_errors;
     QStringList m_pendingSettings;
+    QString m_openssl;
+    ServiceHostFiles *m_files = nullptr;
+    DovecotConfigReader *m_reader = nullptr;
     DovecotInspectionResult m_result;
 };
 

@@ -1,6 +1,7 @@
 #include "models/mta/servicehost.h"
 
 #include "models/mta/commandfileaccess.h"
+#include "models/mta/servicehostfiles.h"
 #include "models/sources/sudocommandhost.h"
 
 namespace mailtls {
@@ -48,7 +49,7 @@ QString ServiceHost::location(const SourceSpec &spec)
 
 bool ServiceHost::supportsRemote(MailService::Kind kind)
 {
-    return kind == MailService::Kind::Postfix;
+    return kind == MailService::Kind::Postfix || kind == MailService::Kind::Dovecot;
 }
 
 QString ServiceHost::remoteRefusal(MailService::Kind kind)
@@ -70,9 +71,17 @@ QStringList ServiceHost::sudoPrograms(MailService::Kind kind)
         programs << QStringLiteral("/usr/sbin/postconf") << QStringLiteral("/usr/sbin/postfix")
                  << QStringLiteral("/usr/bin/openssl");
         break;
+    case MailService::Kind::Dovecot:
+        // doveconf reads and checks the configuration, dovecot and openssl
+        // tell the versions, pgrep whether it runs, doveadm (else pkill)
+        // reloads it; find lists the folders its includes name.
+        programs << QStringLiteral("/usr/bin/doveconf") << QStringLiteral("/usr/sbin/dovecot")
+                 << QStringLiteral("/usr/bin/doveadm") << QStringLiteral("/usr/bin/openssl")
+                 << QStringLiteral("/usr/bin/pgrep") << QStringLiteral("/usr/bin/pkill")
+                 << ServiceHostFiles::programs();
+        break;
     case MailService::Kind::Sendmail:
     case MailService::Kind::Exim:
-    case MailService::Kind::Dovecot:
         break;
     }
     return programs + CommandFileAccess::programs();

@@ -7,10 +7,14 @@
 #include <QtTest>
 
 #include "fixplantestutil.h"
+#include "models/mta/dovecotconfigreader.h"
+#include "models/mta/dovecotfixes.h"
 #include "models/mta/dovecotinspection.h"
 #include "models/mta/dovecotservice.h"
+#include "models/mta/servicehost.h"
 #include "models/sources/commandhost.h"
 #include "models/sources/localcommandhost.h"
+#include "remotehosttestutil.h"
 #include "tests/models/tst_dovecottestutil.h"
 
 using namespace mailtls;
@@ -34,6 +38,11 @@ private slots:
     void noDoveconf();
     void asynchronousAndCancel();
     void remoteHost();
+    void remoteRefused();
+    void remoteListenAddress_data();
+    void remoteListenAddress();
+    void braces_data();
+    void braces();
     void serviceInspection();
     void findings_data();
     void findings();
@@ -71,19 +80,23 @@ QStringList summary(const QList<ConfigFinding> &findings)
     return out;
 }
 
-class RemoteHost final : public CommandHost
+// A stand-in on the tool folder's PATH for each of Debian's unpacked Dovecot
+// programs: the "remote" shell's environment has no LD_LIBRARY_PATH.
+bool writeWrappers(const QString &tools)
 {
-public:
-    void prepare(QProcess &process, const QStringList &argv) const override
-    {
-        process.setProgram(argv.value(0));
-        process.setArguments(argv.mid(1));
+    const QStringList programs {doveconfProgram(), dovecotProgram(),
+                                packageRoot() + QStringLiteral("/usr/bin/doveadm")};
+    for (const QString &program : programs) {
+        const QString path = tools + QLatin1Char('/') + QFileInfo(program).fileName();
+        const QByteArray body = "#!/bin/sh\nLD_LIBRARY_PATH='" + QFile::encodeName(libraryDir()) + "' exec '"
+            + QFile::encodeName(program) + "' \"$@\"\n";
+        if (!writeFile(path, body)
+            || !QFile::setPermissions(
+                path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther))
+            return false;
     }
-    QString diagnose(int, const QByteArray &) const override { return QString(); }
-    bool needsUser(int, const QByteArray &) const override { return false; }
-    bool isLocal() const override { return false; }
-    QString displayName() const override { return QStringLiteral("mx.example.org"); }
-};
+    return true;
+}
 
 } // namespace
 
@@ -319,11 +332,179 @@ void TestDovecotInspection::asynchronousAndCancel()
 
 void TestDovecotInspection::remoteHost()
 {
-    DovecotInspection inspection(std::make_shared<RemoteHost>(), QString());
-    QSignalSpy spy(&inspection, &DovecotInspection::finished);
+    if (!havePackage())
+        QSKIP("Debian's dovecot-core is not unpacked: run ctest -R debian_packages first");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString tools = dir.filePath(QStringLiteral("tools"));
+    const QString etc = dir.filePath(QStringLiteral("etc"));
+    QVERIFY(QDir().mkpath(tools));
+    QVERIFY(remotetest::writeSudo(tools, remotetest::Sudo::Runs));
+    QVERIFY(writeWrappers(tools));
+    QVERIFY(installDebianConfig(etc));
+    QVERIFY(fixplantest::writeFile(etc + QStringLiteral("/dh1024.pem"), fixplantest::oakley2Pem()));
+    QVERIFY(writeFile(etc + QStringLiteral("/local.conf"),
+                      localLines(etc) + "listen = 127.0.12.7\nssl_dh = <" + QFile::encodeName(etc) + "/dh1024.pem\n"));
+    const QByteArray older = fixplantest::ownGroupPem(2048);
+    QVERIFY(writeFile(etc + QStringLiteral("/dh_ffdhe3072.pem"), older));
+
+    std::shared_ptr<remotetest::ShellHost> shell;
+    const auto host = remotetest::sudoHost(tools, ServiceHost::sudoPrograms(MailService::Kind::Dovecot), &shell);
+    DovecotInspection inspection(host, etc);
+    inspection.setProgramFolders({tools});
+    QSignalSpy finished(&inspection, &DovecotInspection::finished);
     inspection.start();
-    QVERIFY(spy.wait(5000));
-    QCOMPARE(inspection.result().error, QStringLiteral("Dovecot can be inspected on this computer only, for now."));
+    QVERIFY(finished.wait(60000));
+    const DovecotInspectionResult r = inspection.result();
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QVERIFY(r.remote);
+    QCOMPARE(r.hostAddress, QStringLiteral("127.0.12.7"));
+    QCOMPARE(r.doveconfProgram, tools + QStringLiteral("/doveconf"));
+    QCOMPARE(r.doveadmProgram, tools + QStringLiteral("/doveadm"));
+    QCOMPARE(r.dovecotProgram, tools + QStringLiteral("/dovecot"));
+    QCOMPARE(r.versionOutput, QStringLiteral("2.3.19.1 (9b53102964)"));
+    QVERIFY2(r.configValid, qPrintable(r.configCheckOutput));
+
+    // The same files as DovecotConfig reads on this computer, in the same order.
+    DovecotConfig local;
+    QVERIFY(local.load(etc + QStringLiteral("/dovecot.conf")));
+    QCOMPARE(r.config.paths(), local.paths());
+    QVERIFY(r.config.paths().contains(etc + QStringLiteral("/conf.d/10-ssl.conf")));
+    QVERIFY(r.config.paths().contains(etc + QStringLiteral("/conf.d/auth-system.conf.ext")));
+    for (const QString &path : local.paths())
+        QCOMPARE(r.config.text(path), local.text(path));
+    QCOMPARE(r.origin(Role::Dh), QStringLiteral("local.conf line 5"));
+
+    QCOMPARE(r.dhFile, etc + QStringLiteral("/dh1024.pem"));
+    QVERIFY(r.dh);
+    QCOMPARE(r.dh->verdict, DhFileInfo::Verdict::WeakShared);
+    // Root runs the commands there: the missing PID file says it is not running.
+    QCOMPARE(r.running, DovecotInspectionResult::Running::No);
+    QCOMPARE(r.listenAddress(), QStringLiteral("127.0.12.7"));
+
+    // The DH file in use and every file a Logjam plan may write.
+    QStringList expected {etc + QStringLiteral("/dh1024.pem")};
+    expected += DovecotFixes::dhFilePaths(r);
+    QStringList read = r.files.keys();
+    read.sort();
+    expected.sort();
+    QCOMPARE(read, expected);
+    QCOMPARE(r.files.value(etc + QStringLiteral("/dh_ffdhe3072.pem")).bytes, older);
+    QVERIFY(!r.files.value(etc + QStringLiteral("/dh_ffdhe4096.pem")).exists);
+
+    QStringList programs;
+    for (const QStringList &argv : *shell->commands) {
+        QCOMPARE(argv.mid(0, 3), (QStringList {QStringLiteral("sudo"), QStringLiteral("-n"), QStringLiteral("--")}));
+        programs.append(QFileInfo(argv.value(3)).fileName());
+    }
+    // The programs in one look; the files (conf.d listed by find); the
+    // versions, doveconf -n and each setting; the PID file; the DH files.
+    QVERIFY2(programs.startsWith(QStringLiteral("stat")), qPrintable(programs.join(QLatin1Char(' '))));
+    QVERIFY2(programs.contains(QStringLiteral("find")), qPrintable(programs.join(QLatin1Char(' '))));
+    QCOMPARE(programs.count(QStringLiteral("doveconf")), 1 + r.settingNames().size());
+    QCOMPARE(programs.count(QStringLiteral("dovecot")), 1);
+    QVERIFY(!programs.contains(QStringLiteral("pgrep")));
+
+    // The plan comes from what was read there, not from this computer's files.
+    QVERIFY(QFile::remove(etc + QStringLiteral("/dh_ffdhe3072.pem")));
+    QVERIFY(writeFile(etc + QStringLiteral("/conf.d/10-ssl.conf"), "changed here afterwards\n"));
+    QString error;
+    DhChoice choice;
+    choice.kind = DhChoice::Kind::Rfc7919;
+    choice.group = QStringLiteral("ffdhe3072");
+    const std::optional<ChangePlan> plan = DovecotFixes::logjam(r, choice, &error);
+    QVERIFY2(plan, qPrintable(error));
+    QCOMPARE(plan->edits.size(), 2);
+    QCOMPARE(plan->edits.at(0).path, etc + QStringLiteral("/dh_ffdhe3072.pem"));
+    QCOMPARE(plan->edits.at(0).before, std::optional<QByteArray>(older));
+    QCOMPARE(plan->edits.at(1).path, etc + QStringLiteral("/local.conf"));
+    QCOMPARE(plan->validateCommands.constFirst(),
+             (QStringList {tools + QStringLiteral("/doveconf"), QStringLiteral("-n"), QStringLiteral("-c"),
+                           etc + QStringLiteral("/dovecot.conf")}));
+    // pgrep and pkill were not in the host's folders: by name, through sudo's PATH there.
+    QCOMPARE(plan->statusCommand.constFirst(), QStringLiteral("pgrep"));
+    QCOMPARE(plan->verification.address, QStringLiteral("127.0.12.7"));
+}
+
+void TestDovecotInspection::remoteRefused()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(remotetest::writeSudo(dir.path(), remotetest::Sudo::AsksForPassword));
+    const auto host = remotetest::sudoHost(dir.path(), ServiceHost::sudoPrograms(MailService::Kind::Dovecot));
+    const DovecotInspectionResult r = DovecotInspection::read(host, QStringLiteral("/etc/dovecot"));
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.startsWith(QStringLiteral("sudo on mail@127.0.12.7:2222 refused to run the command without a "
+                                               "password")),
+             qPrintable(r.error));
+    QVERIFY2(r.error.contains(QStringLiteral(
+                 "    mail ALL=(root) NOPASSWD: /usr/bin/doveconf, /usr/sbin/dovecot, /usr/bin/doveadm, "
+                 "/usr/bin/openssl, /usr/bin/pgrep, /usr/bin/pkill, /usr/bin/find, /usr/bin/stat, /usr/bin/test, "
+                 "/usr/bin/cat, /usr/bin/install, /usr/bin/mv, /usr/bin/rm\n")),
+             qPrintable(r.error));
+
+    // A relative folder means nothing there.
+    const DovecotInspectionResult relative = DovecotInspection::read(host, QStringLiteral("etc/dovecot"));
+    QCOMPARE(relative.error,
+             QStringLiteral("etc/dovecot is not an absolute path: on another host the "
+                            "configuration folder is named in full"));
+}
+
+void TestDovecotInspection::remoteListenAddress_data()
+{
+    QTest::addColumn<QString>("listen");
+    QTest::addColumn<QString>("hostAddress");
+    QTest::addColumn<QString>("address");
+    QTest::newRow("every address") << QStringLiteral("*, ::") << QStringLiteral("127.0.12.7")
+                                   << QStringLiteral("127.0.12.7");
+    QTest::newRow("the host's own address")
+        << QStringLiteral("127.0.0.1, 127.0.12.7") << QStringLiteral("127.0.12.7") << QStringLiteral("127.0.12.7");
+    QTest::newRow("loopback only: out of reach")
+        << QStringLiteral("127.0.0.1, ::1") << QStringLiteral("127.0.12.7") << QString();
+    QTest::newRow("another address of the host")
+        << QStringLiteral("127.0.0.1 192.0.2.25") << QStringLiteral("198.51.100.7") << QStringLiteral("192.0.2.25");
+    QTest::newRow("a host given by name: never looked up") << QStringLiteral("*") << QString() << QString();
+    QTest::newRow("IPv6 everywhere") << QStringLiteral("*, ::") << QStringLiteral("2001:db8::25")
+                                     << QStringLiteral("2001:db8::25");
+    QTest::newRow("IPv6 in brackets") << QStringLiteral("[2001:db8::25]") << QStringLiteral("2001:db8::25")
+                                      << QStringLiteral("2001:db8::25");
+}
+
+void TestDovecotInspection::remoteListenAddress()
+{
+    QFETCH(QString, listen);
+    QFETCH(QString, hostAddress);
+    QFETCH(QString, address);
+    DovecotInspectionResult r;
+    r.settings.insert(QStringLiteral("listen"), listen);
+    r.remote = true;
+    r.hostAddress = hostAddress;
+    QCOMPARE(r.listenAddress(), address);
+}
+
+void TestDovecotInspection::braces_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QStringList>("expanded");
+    QTest::newRow("none") << QStringLiteral("/etc/dovecot/conf.d/*.conf")
+                          << QStringList {QStringLiteral("/etc/dovecot/conf.d/*.conf")};
+    QTest::newRow("two") << QStringLiteral("/e/{a,b}.conf")
+                         << QStringList {QStringLiteral("/e/a.conf"), QStringLiteral("/e/b.conf")};
+    QTest::newRow("nested") << QStringLiteral(
+        "/e/{a,b{1,2}}x") << QStringList {QStringLiteral("/e/ax"), QStringLiteral("/e/b1x"), QStringLiteral("/e/b2x")};
+    QTest::newRow("two groups") << QStringLiteral("{a,b}/{c,d}")
+                                << QStringList {QStringLiteral("a/c"), QStringLiteral("a/d"), QStringLiteral("b/c"),
+                                                QStringLiteral("b/d")};
+    QTest::newRow("empty alternative") << QStringLiteral("x{,.ext}")
+                                       << QStringList {QStringLiteral("x"), QStringLiteral("x.ext")};
+    QTest::newRow("never closed") << QStringLiteral("/e/{a,b") << QStringList {QStringLiteral("/e/{a,b")};
+}
+
+void TestDovecotInspection::braces()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QStringList, expanded);
+    QCOMPARE(DovecotConfigReader::expandBraces(pattern), expanded);
 }
 
 void TestDovecotInspection::serviceInspection()

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "models/mta/configfile.h"
 #include "models/mta/dovecotinspection.h"
 
 // What the Dovecot tests share: Debian's dovecot-core unpacked by the
@@ -148,6 +149,9 @@ inline DovecotInspectionResult handMadeInspection(const QString &dir,
     }
     r.pidFile = dir + QStringLiteral("/run/master.pid");
     r.running = DovecotInspectionResult::Running::Yes;
+    // What an inspection reads ahead for the plans, as the files are now.
+    for (const QString &path : DovecotInspection::filesToRead(r))
+        r.files.insert(path, ConfigFile::read(path));
     DovecotInspection::complete(r);
     return r;
 }
