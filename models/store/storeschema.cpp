@@ -569,7 +569,7 @@ SchemaMigration version8()
                        " delivery TEXT NOT NULL CHECK (delivery IN ('smtp', 'eml', 'mbox', 'mailer')),"
                        " at INTEGER NOT NULL,"
                        " server_reply TEXT NOT NULL DEFAULT '')"),
-        QStringLiteral("CREATE INDEX campaign_letters_peer ON campaign_letters (campaign_id, peer)"),
+        QStringLiteral("CREATE INDEX campaign_letters_campaign ON campaign_letters (campaign_id, peer)"),
     };
     return step;
 }

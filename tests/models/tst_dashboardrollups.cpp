@@ -170,6 +170,9 @@ void TestDashboardRollUps::migrationFillsRollUps()
               "ALTER TABLE daily DROP COLUMN last_contact", "ALTER TABLE daily DROP COLUMN last_message",
               "DROP TABLE probe_hosts", "DROP TABLE probe_reports", "DROP TABLE source_lines",
               "ALTER TABLE sources DROP COLUMN first_time", "ALTER TABLE sources DROP COLUMN last_time",
+              "DROP TABLE campaign_letters", "DROP TABLE campaign_peers", "DROP TABLE campaigns",
+              "DROP TABLE refusals", "ALTER TABLE tls_failures DROP COLUMN queue_id",
+              "ALTER TABLE tls_failures DROP COLUMN sender", "ALTER TABLE tls_failures DROP COLUMN recipients",
               "PRAGMA user_version = 2"})
             QVERIFY(raw.exec(QString::fromLatin1(sql)));
         QCOMPARE(raw.rows(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name LIKE '%totals' "
@@ -218,7 +221,10 @@ void TestDashboardRollUps::migrationDropsTriggers()
                                 "ALTER TABLE peer_totals DROP COLUMN last_message", "DROP TABLE probe_hosts",
                                 "DROP TABLE probe_reports", "DROP TABLE source_lines",
                                 "ALTER TABLE sources DROP COLUMN first_time", "ALTER TABLE sources DROP COLUMN last_time",
-                                "PRAGMA user_version = 3"})
+                                "DROP TABLE campaign_letters", "DROP TABLE campaign_peers", "DROP TABLE campaigns",
+                                "DROP TABLE refusals", "ALTER TABLE tls_failures DROP COLUMN queue_id",
+                                "ALTER TABLE tls_failures DROP COLUMN sender",
+                                "ALTER TABLE tls_failures DROP COLUMN recipients", "PRAGMA user_version = 3"})
             QVERIFY(raw.exec(QString::fromLatin1(sql)));
     }
     QCOMPARE(triggers, 8);

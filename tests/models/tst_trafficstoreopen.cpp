@@ -123,11 +123,12 @@ void TestTrafficStoreOpen::createsSchema()
     QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     QCOMPARE(raw.rows(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"
                                      " ORDER BY name")),
-             QStringList({QStringLiteral("connections"), QStringLiteral("daily"),
+             QStringList({QStringLiteral("campaign_letters"), QStringLiteral("campaign_peers"),
+                          QStringLiteral("campaigns"), QStringLiteral("connections"), QStringLiteral("daily"),
                           QStringLiteral("daily_totals"), QStringLiteral("endpoints"),
                           QStringLiteral("peer_totals"), QStringLiteral("probe_hosts"),
-                          QStringLiteral("probe_reports"), QStringLiteral("source_lines"),
-                          QStringLiteral("sources"),
+                          QStringLiteral("probe_reports"), QStringLiteral("refusals"),
+                          QStringLiteral("source_lines"), QStringLiteral("sources"),
                           QStringLiteral("tls_daily"), QStringLiteral("tls_failures"),
                           QStringLiteral("tls_parameters"), QStringLiteral("tls_totals"),
                           QStringLiteral("transfers"), QStringLiteral("unrecognised")}));
