@@ -32,13 +32,19 @@ QString checkers()
 }
 
 // Whether Exim's user can read `path` (Exim reads the key after it has
-// given up root); nothing when that cannot be told here.
-std::optional<bool> readableByExim(const QString &path, const QString &user, const QString &group)
+// given up root); nothing when that cannot be told here (on another host its
+// users are not known here: only a file everyone may read tells).
+std::optional<bool> readableByExim(const EximInspectionResult &r, const QString &path, const QString &user,
+                                   const QString &group)
 {
     if (path.isEmpty() || path.contains(QLatin1Char('$')) || !path.startsWith(QLatin1Char('/')))
         return std::nullopt;
-    const QFileInfo info(path);
-    if (!info.exists() || user.isEmpty())
+    const std::optional<ConfigFile::Status> info = r.status(path);
+    if (!info || !info->exists || user.isEmpty())
+        return std::nullopt;
+    if (info->mode & 0004)
+        return true;
+    if (r.remote)
         return std::nullopt;
     const passwd *pw = ::getpwnam(user.toLocal8Bit().constData());
     if (pw == nullptr)
@@ -51,12 +57,9 @@ std::optional<bool> readableByExim(const QString &path, const QString &user, con
     }
     if (uid == 0)
         return true;
-    const QFileDevice::Permissions mode = info.permissions();
-    if (mode & QFileDevice::ReadOther)
+    if (info->group == gid && (info->mode & 0040))
         return true;
-    if (info.groupId() == gid && (mode & QFileDevice::ReadGroup))
-        return true;
-    return info.ownerId() == uid && (mode & QFileDevice::ReadOwner);
+    return info->owner == uid && (info->mode & 0400);
 }
 
 } // namespace
@@ -244,8 +247,8 @@ void EximAdvice::startTlsFindings(const EximInspectionResult &r, QList<ConfigFin
     }
     QStringList missing;
     for (const QString &path : {certificate, key}) {
-        if (!path.isEmpty() && path.startsWith(QLatin1Char('/')) && !path.contains(QLatin1Char('$'))
-            && !QFileInfo::exists(path))
+        if (!path.isEmpty() && path.startsWith(QLatin1Char('/')) && !path.contains(QLatin1Char('$')) && r.status(path)
+            && !r.status(path)->exists)
             missing.append(path);
     }
     if (!missing.isEmpty()) {
@@ -260,7 +263,7 @@ void EximAdvice::startTlsFindings(const EximInspectionResult &r, QList<ConfigFin
     }
     const QString keyFile = key.isEmpty() ? certificate : key;
     const QString user = r.option(QStringLiteral("exim_user"));
-    if (readableByExim(keyFile, user, r.option(QStringLiteral("exim_group"))) == false) {
+    if (readableByExim(r, keyFile, user, r.option(QStringLiteral("exim_group"))) == false) {
         out.append(finding(
             "key-unreadable", Severity::High, tr("Exim's user %1 cannot read the key %2").arg(user, keyFile),
             setting(QStringLiteral("tls_privatekey"), keyFile),

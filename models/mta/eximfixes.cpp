@@ -7,6 +7,7 @@
 #include "models/mta/configfile.h"
 #include "models/mta/eximinspectionresult.h"
 #include "models/mta/eximsources.h"
+#include "models/tls/dhgenerator.h"
 #include "models/tls/dhparameters.h"
 
 namespace mailtls {
@@ -109,6 +110,21 @@ QString EximFixes::dhFilePath(const EximInspectionResult &r, const DhChoice &cho
     return QDir(r.configDirectory).filePath(name);
 }
 
+QStringList EximFixes::dhFilePaths(const EximInspectionResult &r)
+{
+    QStringList paths;
+    DhChoice choice;
+    choice.kind = DhChoice::Kind::Rfc7919;
+    for (const QString &group : DhParameters::rfc7919Groups()) {
+        choice.group = group;
+        paths.append(dhFilePath(r, choice, 0));
+    }
+    choice.kind = DhChoice::Kind::Generated;
+    for (const int bits : DhGenerator::offeredBits())
+        paths.append(dhFilePath(r, choice, bits));
+    return paths;
+}
+
 std::optional<ChangePlan> EximFixes::logjam(const EximInspectionResult &r, const DhChoice &choice, QString *error)
 {
     if (!usable(r, error))
@@ -192,7 +208,7 @@ std::optional<ChangePlan> EximFixes::logjam(const EximInspectionResult &r, const
         value = r.dhParam; // the file in use already holds the group
     } else {
         value = dhFilePath(r, choice, info.bits);
-        const ConfigFile::Contents existing = ConfigFile::read(value);
+        const ConfigFile::Contents existing = r.file(value);
         if (!existing.error.isEmpty()) {
             *error = existing.error;
             return std::nullopt;

@@ -58,6 +58,10 @@ public:
     // The file a choice writes when it needs one: DIR/dh_ffdhe3072.pem,
     // DIR/dh_3072.pem.
     static QString dhFilePath(const EximInspectionResult &inspection, const DhChoice &choice, int bits);
+    // Every file a Logjam plan may write (each RFC 7919 group, each size
+    // offered for a group of its own): the inspection reads them ahead, so
+    // that a plan reads no file of its own.
+    static QStringList dhFilePaths(const EximInspectionResult &inspection);
     // What a new Debian local macros file starts with.
     static QByteArray localMacrosHeader(const EximInspectionResult &inspection);
 

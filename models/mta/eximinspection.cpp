@@ -7,14 +7,19 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTimer>
 
 #include "models/mta/configfile.h"
 #include "models/mta/eximadvice.h"
+#include "models/mta/eximfixes.h"
+#include "models/mta/servicehostfiles.h"
 #include "models/sources/commandhost.h"
+#include "models/sources/sudocommandhost.h"
 
 namespace mailtls {
 
@@ -40,22 +45,37 @@ bool splitConfig(const QByteArray &conf)
 
 // update-exim4.conf's run-parts: names of letters, digits, '_' and '-' in
 // byte order, NAME.rul read instead of NAME where it exists.
-QStringList runParts(const QString &folder, const QString &mustHave)
+QStringList runParts(const QString &folder, const QList<ServiceHostFiles::Entry> &entries, const QString &mustHave)
 {
     static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9_-]+$"));
-    QStringList names = QDir(folder).entryList(QDir::Files | QDir::System | QDir::Hidden);
-    names.erase(std::remove_if(names.begin(), names.end(), [](const QString &n) { return !valid.match(n).hasMatch(); }),
-                names.end());
+    QStringList names;
+    QSet<QString> all;
+    for (const ServiceHostFiles::Entry &entry : entries) {
+        all.insert(entry.name);
+        if (!entry.folder && valid.match(entry.name).hasMatch())
+            names.append(entry.name);
+    }
     if (!names.contains(mustHave))
         names.append(mustHave);
     std::sort(names.begin(), names.end(),
               [](const QString &a, const QString &b) { return QFile::encodeName(a) < QFile::encodeName(b); });
     QStringList paths;
     for (const QString &name : std::as_const(names)) {
-        const QString path = QDir(folder).filePath(name);
-        paths.append(QFileInfo::exists(path + QStringLiteral(".rul")) ? path + QStringLiteral(".rul") : path);
+        const QString path = folder + QLatin1Char('/') + name;
+        paths.append(all.contains(name + QStringLiteral(".rul")) ? path + QStringLiteral(".rul") : path);
     }
     return paths;
+}
+
+// The address of the host a remote inspection runs on, when it is an IP
+// literal (SudoCommandHost knows the host's spec; a name is never looked up).
+QString hostAddressOf(const CommandHost &host)
+{
+    const auto *remote = dynamic_cast<const SudoCommandHost *>(&host);
+    if (remote == nullptr)
+        return QString();
+    const QHostAddress address(remote->spec().host);
+    return address.isNull() ? QString() : address.toString();
 }
 
 QString firstLines(const QByteArray &output, int count)
@@ -154,116 +174,340 @@ void EximInspection::start()
         return;
     m_running = true;
     m_result = EximInspectionResult();
-    if (!m_host || !m_host->isLocal()) {
+    if (!m_host) {
         // Finishing from start() would reach a caller that has not connected yet.
-        QTimer::singleShot(0, this, [this] { finish(tr("Exim can be inspected on this computer only, for now.")); });
+        QTimer::singleShot(0, this, [this] { finish(tr("There is no host to inspect Exim on.")); });
         return;
     }
-    QString error;
-    if (!findLayout(&error)) {
-        QTimer::singleShot(0, this, [this, error] { finish(error); });
+    EximInspectionResult &r = m_result;
+    r.remote = !m_host->isLocal();
+    const QString given = m_configDirectory.isEmpty() ? debianDirectory : m_configDirectory;
+    if (r.remote) {
+        r.hostAddress = hostAddressOf(*m_host);
+        if (!given.startsWith(QLatin1Char('/'))) {
+            QTimer::singleShot(0, this, [this, given] {
+                finish(tr("%1 is not an absolute path: on another host the configuration folder is named in full")
+                           .arg(given));
+            });
+            return;
+        }
+        r.configDirectory = QDir::cleanPath(given);
+    } else {
+        r.configDirectory = QDir::cleanPath(QFileInfo(given).absoluteFilePath());
+    }
+    // A fresh one for every run: a cancelled run's reads answer nobody.
+    delete m_files;
+    m_files = new ServiceHostFiles(m_host, this);
+    findPrograms();
+}
+
+void EximInspection::findPrograms()
+{
+    const QString script = QStringLiteral("/etc/init.d/exim4");
+    const QString systemd = QStringLiteral("/run/systemd/system");
+    if (!m_result.remote) {
+        m_result.eximProgram = findProgram({QStringLiteral("exim4"), QStringLiteral("exim")});
+        m_result.updateProgram = findProgram({QStringLiteral("update-exim4.conf")});
+        m_systemctl = findProgram({QStringLiteral("systemctl")});
+        m_startStop = findProgram({QStringLiteral("start-stop-daemon")});
+        m_systemd = QFileInfo::exists(systemd);
+        m_initScript = QFileInfo(script).isExecutable();
+        QTimer::singleShot(0, this, [this] { onPrograms(); });
         return;
     }
-    m_result.eximProgram = findProgram({QStringLiteral("exim4"), QStringLiteral("exim")});
+    // The host's folders, and where its PATH would look; every place in one look.
+    QStringList folders = m_folders;
+    if (m_searchPath)
+        folders << QStringLiteral("/usr/local/bin") << QStringLiteral("/usr/bin") << QStringLiteral("/bin");
+    const QStringList names {QStringLiteral("exim4"), QStringLiteral("exim"), QStringLiteral("update-exim4.conf"),
+                             QStringLiteral("systemctl"), QStringLiteral("start-stop-daemon")};
+    QStringList candidates;
+    for (const QString &name : names)
+        for (const QString &folder : std::as_const(folders))
+            candidates.append(QDir::cleanPath(folder + QLatin1Char('/') + name));
+    candidates << systemd << script;
+    m_files->existing(candidates,
+                      [this, names, folders, systemd, script](const QStringList &existing, const QString &hostError) {
+                          if (!m_running)
+                              return;
+                          if (!hostError.isEmpty()) {
+                              finish(hostError);
+                              return;
+                          }
+                          const auto first = [&](const QStringList &wanted) {
+                              for (const QString &name : wanted)
+                                  for (const QString &folder : folders) {
+                                      const QString path = QDir::cleanPath(folder + QLatin1Char('/') + name);
+                                      if (existing.contains(path))
+                                          return path;
+                                  }
+                              return QString();
+                          };
+                          m_result.eximProgram = first({QStringLiteral("exim4"), QStringLiteral("exim")});
+                          m_result.updateProgram = first({QStringLiteral("update-exim4.conf")});
+                          m_systemctl = first({QStringLiteral("systemctl")});
+                          m_startStop = first({QStringLiteral("start-stop-daemon")});
+                          m_systemd = existing.contains(systemd);
+                          m_initScript = existing.contains(script);
+                          onPrograms();
+                      });
+}
+
+void EximInspection::onPrograms()
+{
+    if (!m_running)
+        return;
+    // The folder given, or a file of its own.
+    const QString given = m_result.configDirectory;
+    m_files->status({given}, [this, given](const QString &hostError) {
+        if (!m_running)
+            return;
+        if (!hostError.isEmpty()) {
+            finish(hostError);
+            return;
+        }
+        EximInspectionResult &r = m_result;
+        const ConfigFile::Status status = m_files->statuses().value(given);
+        if (!status.exists) {
+            finish(tr("there is no folder or file %1").arg(given));
+            return;
+        }
+        if (status.regular) {
+            r.layout = EximInspectionResult::Layout::ConfigFile;
+            r.configFile = given;
+            r.configDirectory = QFileInfo(given).path();
+            lookAtConfig();
+            return;
+        }
+        const QDir dir(r.configDirectory);
+        const QStringList names {QStringLiteral("exim4.conf"), QStringLiteral("exim.conf"), QStringLiteral("configure"),
+                                 QStringLiteral("update-exim4.conf.conf")};
+        QStringList paths;
+        for (const QString &name : names)
+            paths.append(dir.filePath(name));
+        m_files->existing(paths, [this](const QStringList &existing, const QString &hostError) {
+            if (!m_running)
+                return;
+            if (!hostError.isEmpty()) {
+                finish(hostError);
+                return;
+            }
+            onConfigFolder(m_result.configDirectory, existing);
+        });
+    });
+}
+
+void EximInspection::onConfigFolder(const QString &folder, const QStringList &existing)
+{
+    EximInspectionResult &r = m_result;
+    const QDir dir(folder);
+    for (const QString &name :
+         {QStringLiteral("exim4.conf"), QStringLiteral("exim.conf"), QStringLiteral("configure")}) {
+        if (existing.contains(dir.filePath(name))) {
+            r.layout = EximInspectionResult::Layout::ConfigFile;
+            r.configFile = dir.filePath(name);
+            lookAtConfig();
+            return;
+        }
+    }
+    const QString ue4cc = dir.filePath(QStringLiteral("update-exim4.conf.conf"));
+    if (!existing.contains(ue4cc)) {
+        finish(tr("there is no Exim configuration in %1 (no exim4.conf or exim.conf, and no Debian "
+                  "update-exim4.conf.conf)")
+                   .arg(r.configDirectory));
+        return;
+    }
+    if (r.configDirectory != debianDirectory) {
+        finish(tr("%1 is laid out like Debian's /etc/exim4, but update-exim4.conf reads /etc/exim4 only")
+                   .arg(r.configDirectory));
+        return;
+    }
+    readDebianLayout(ue4cc);
+}
+
+void EximInspection::lookAtConfig()
+{
+    EximInspectionResult &r = m_result;
+    r.explicitConfig = r.configFile != debianDirectory + QStringLiteral("/exim4.conf");
+    const QString path = r.configFile;
+    m_files->read({path}, [this, path](const QString &hostError) {
+        if (!m_running)
+            return;
+        if (!hostError.isEmpty()) {
+            finish(hostError);
+            return;
+        }
+        const ConfigFile::Contents contents = m_files->files().value(path);
+        if (!contents.error.isEmpty()) {
+            finish(contents.error);
+            return;
+        }
+        m_result.sources = {{path, contents.exists, contents.bytes}};
+        m_result.localFile = 0;
+        startCommands();
+    });
+}
+
+void EximInspection::readDebianLayout(const QString &ue4cc)
+{
+    m_files->read({ue4cc}, [this, ue4cc](const QString &hostError) {
+        if (!m_running)
+            return;
+        if (!hostError.isEmpty()) {
+            finish(hostError);
+            return;
+        }
+        EximInspectionResult &r = m_result;
+        const ConfigFile::Contents conf = m_files->files().value(ue4cc);
+        if (!conf.error.isEmpty()) {
+            finish(conf.error);
+            return;
+        }
+        if (r.updateProgram.isEmpty()) {
+            finish(tr("update-exim4.conf was not found, though %1 is Debian's: is exim4-config installed?").arg(ue4cc));
+            return;
+        }
+        r.configFile = debianGenerated;
+        const QDir dir(r.configDirectory);
+        if (!splitConfig(conf.bytes)) {
+            r.layout = EximInspectionResult::Layout::DebianTemplate;
+            r.localFile = 0;
+            readSources({dir.filePath(QStringLiteral("exim4.conf.localmacros")),
+                         dir.filePath(QStringLiteral("exim4.conf.template"))});
+            return;
+        }
+        r.layout = EximInspectionResult::Layout::DebianSplit;
+        const QString main = dir.filePath(QStringLiteral("conf.d/main"));
+        m_files->list(main, [this, main](const QList<ServiceHostFiles::Entry> &entries, const QString &hostError) {
+            if (!m_running)
+                return;
+            if (!hostError.isEmpty()) {
+                finish(hostError);
+                return;
+            }
+            EximInspectionResult &r = m_result;
+            const QStringList paths = runParts(main, entries, QStringLiteral("000_localmacros"));
+            r.localFile = int(paths.indexOf(main + QStringLiteral("/000_localmacros")));
+            if (r.localFile < 0)
+                r.localFile = int(paths.indexOf(main + QStringLiteral("/000_localmacros.rul")));
+            readSources(paths);
+        });
+    });
+}
+
+void EximInspection::readSources(const QStringList &paths)
+{
+    m_files->read(paths, [this, paths](const QString &hostError) {
+        if (!m_running)
+            return;
+        if (!hostError.isEmpty()) {
+            finish(hostError);
+            return;
+        }
+        EximInspectionResult &r = m_result;
+        for (const QString &path : paths) {
+            const ConfigFile::Contents contents = m_files->files().value(path);
+            if (!contents.error.isEmpty()) {
+                finish(contents.error);
+                return;
+            }
+            if (!contents.exists && int(r.sources.size()) != r.localFile) {
+                finish(tr("%1 is missing: Debian's configuration is incomplete").arg(path));
+                return;
+            }
+            r.sources.append({path, contents.exists, contents.bytes});
+        }
+        startCommands();
+    });
+}
+
+void EximInspection::startCommands()
+{
     if (m_result.eximProgram.isEmpty()) {
         QStringList places = m_folders;
         if (m_searchPath)
             places.prepend(QStringLiteral("PATH"));
-        const QString message = places.isEmpty()
-            ? tr("neither exim4 nor exim was found on this computer: is Exim installed?")
-            : tr("neither exim4 nor exim was found on this computer: is Exim installed? (looked in %1)")
-                  .arg(places.join(QStringLiteral(", ")));
-        QTimer::singleShot(0, this, [this, message] { finish(message); });
+        const QString where = m_result.remote ? m_host->displayName() : tr("this computer");
+        finish(places.isEmpty() ? tr("neither exim4 nor exim was found on %1: is Exim installed?").arg(where)
+                                : tr("neither exim4 nor exim was found on %1: is Exim installed? (looked in %2)")
+                                      .arg(where, places.join(QStringLiteral(", "))));
         return;
     }
     run(Step::Version, eximCommand({QStringLiteral("-d"), QStringLiteral("-bV")}));
 }
 
-bool EximInspection::findLayout(QString *error)
+void EximInspection::gatherFiles()
 {
-    EximInspectionResult &r = m_result;
-    const QString given = m_configDirectory.isEmpty() ? debianDirectory : m_configDirectory;
-    const QFileInfo info(given);
-    r.configDirectory = QDir::cleanPath(info.absoluteFilePath());
-    if (info.isFile()) {
-        r.layout = EximInspectionResult::Layout::ConfigFile;
-        r.configFile = r.configDirectory;
-        r.configDirectory = info.absolutePath();
-    } else if (!info.isDir()) {
-        *error = tr("there is no folder or file %1").arg(given);
-        return false;
-    } else {
-        const QDir dir(r.configDirectory);
-        for (const QString &name :
-             {QStringLiteral("exim4.conf"), QStringLiteral("exim.conf"), QStringLiteral("configure")}) {
-            if (QFileInfo(dir.filePath(name)).isFile()) {
-                r.layout = EximInspectionResult::Layout::ConfigFile;
-                r.configFile = dir.filePath(name);
-                break;
-            }
+    const EximInspectionResult &r = m_result;
+    m_files->read(filesToRead(r), [this](const QString &hostError) {
+        if (!m_running)
+            return;
+        if (!hostError.isEmpty()) {
+            finish(hostError);
+            return;
         }
-        if (r.configFile.isEmpty()) {
-            const QString ue4cc = dir.filePath(QStringLiteral("update-exim4.conf.conf"));
-            if (!QFileInfo::exists(ue4cc)) {
-                *error = tr("there is no Exim configuration in %1 (no exim4.conf or exim.conf, and no Debian "
-                            "update-exim4.conf.conf)")
-                             .arg(r.configDirectory);
-                return false;
+        m_files->status(filesToLookAt(m_result), [this](const QString &hostError) {
+            if (!m_running)
+                return;
+            if (!hostError.isEmpty()) {
+                finish(hostError);
+                return;
             }
-            if (r.configDirectory != debianDirectory) {
-                *error = tr("%1 is laid out like Debian's /etc/exim4, but update-exim4.conf reads /etc/exim4 only")
-                             .arg(r.configDirectory);
-                return false;
-            }
-            const ConfigFile::Contents conf = ConfigFile::read(ue4cc);
-            if (!conf.error.isEmpty()) {
-                *error = conf.error;
-                return false;
-            }
-            r.updateProgram = findProgram({QStringLiteral("update-exim4.conf")});
-            if (r.updateProgram.isEmpty()) {
-                *error = tr("update-exim4.conf was not found, though %1 is Debian's: is exim4-config installed?")
-                             .arg(ue4cc);
-                return false;
-            }
-            r.configFile = debianGenerated;
-            QStringList paths;
-            if (splitConfig(conf.bytes)) {
-                r.layout = EximInspectionResult::Layout::DebianSplit;
-                paths = runParts(dir.filePath(QStringLiteral("conf.d/main")), QStringLiteral("000_localmacros"));
-                r.localFile = int(paths.indexOf(dir.filePath(QStringLiteral("conf.d/main/000_localmacros"))));
-                if (r.localFile < 0)
-                    r.localFile = int(paths.indexOf(dir.filePath(QStringLiteral("conf.d/main/000_localmacros.rul"))));
-            } else {
-                r.layout = EximInspectionResult::Layout::DebianTemplate;
-                paths = {dir.filePath(QStringLiteral("exim4.conf.localmacros")),
-                         dir.filePath(QStringLiteral("exim4.conf.template"))};
-                r.localFile = 0;
-            }
-            for (const QString &path : std::as_const(paths)) {
-                const ConfigFile::Contents contents = ConfigFile::read(path);
-                if (!contents.error.isEmpty()) {
-                    *error = contents.error;
-                    return false;
-                }
-                if (!contents.exists && int(r.sources.size()) != r.localFile) {
-                    *error = tr("%1 is missing: Debian's configuration is incomplete").arg(path);
-                    return false;
-                }
-                r.sources.append({path, contents.exists, contents.bytes});
-            }
-            return true;
-        }
+            m_files->modified(filesToDate(m_result),
+                              [this](const QHash<QString, QDateTime> &times, const QString &hostError) {
+                                  if (!m_running)
+                                      return;
+                                  if (!hostError.isEmpty()) {
+                                      finish(hostError);
+                                      return;
+                                  }
+                                  EximInspectionResult &r = m_result;
+                                  for (const QString &path : filesToRead(r))
+                                      r.files.insert(path, m_files->files().value(path));
+                                  for (const QString &path : filesToLookAt(r))
+                                      r.statuses.insert(path, m_files->statuses().value(path));
+                                  r.modified = times;
+                                  complete(r);
+                                  finish();
+                              });
+        });
+    });
+}
+
+QStringList EximInspection::filesToRead(const EximInspectionResult &r)
+{
+    QStringList paths;
+    const QString dhParam = r.option(QStringLiteral("tls_dhparam"));
+    if (dhParam.startsWith(QLatin1Char('/')) && !dhParam.contains(QLatin1Char('$')))
+        paths.append(dhParam);
+    if (r.explicitConfig && r.trustedConfigList.startsWith(QLatin1Char('/')))
+        paths.append(r.trustedConfigList);
+    for (const QString &path : EximFixes::dhFilePaths(r))
+        if (!paths.contains(path))
+            paths.append(path);
+    return paths;
+}
+
+QStringList EximInspection::filesToLookAt(const EximInspectionResult &r)
+{
+    QStringList paths;
+    for (const QString &name : {QStringLiteral("tls_certificate"), QStringLiteral("tls_privatekey")}) {
+        const QString path = r.option(name);
+        if (path.startsWith(QLatin1Char('/')) && !path.contains(QLatin1Char('$')) && !paths.contains(path))
+            paths.append(path);
     }
-    r.explicitConfig = r.configFile != debianDirectory + QStringLiteral("/exim4.conf");
-    const ConfigFile::Contents contents = ConfigFile::read(r.configFile);
-    if (!contents.error.isEmpty()) {
-        *error = contents.error;
-        return false;
-    }
-    r.sources = {{r.configFile, contents.exists, contents.bytes}};
-    r.localFile = 0;
-    return true;
+    return paths;
+}
+
+QStringList EximInspection::filesToDate(const EximInspectionResult &r)
+{
+    if (!r.isDebianLayout())
+        return {};
+    QStringList paths {r.configFile};
+    for (const EximSources::File &source : r.sources)
+        if (source.exists)
+            paths.append(source.path);
+    return paths;
 }
 
 QStringList EximInspection::eximCommand(const QStringList &arguments) const
@@ -286,15 +530,15 @@ void EximInspection::chooseServiceCommands()
     // signal Exim; they serve /etc/exim4 only.
     const bool debianService = r.isDebianLayout() || r.configFile == debianDirectory + QStringLiteral("/exim4.conf");
     if (debianService) {
-        const QString systemctl = findProgram({QStringLiteral("systemctl")});
-        if (QFileInfo::exists(QStringLiteral("/run/systemd/system")) && !systemctl.isEmpty()) {
+        const QString systemctl = m_systemctl;
+        if (m_systemd && !systemctl.isEmpty()) {
             r.statusCommand
                 = {systemctl, QStringLiteral("is-active"), QStringLiteral("--quiet"), QStringLiteral("exim4")};
             r.reloadCommand = {systemctl, QStringLiteral("reload"), QStringLiteral("exim4")};
             return;
         }
         const QString script = QStringLiteral("/etc/init.d/exim4");
-        if (QFileInfo(script).isExecutable()) {
+        if (m_initScript) {
             r.statusCommand = {script, QStringLiteral("status")};
             r.reloadCommand = {script, QStringLiteral("reload")};
             return;
@@ -304,7 +548,7 @@ void EximInspection::chooseServiceCommands()
     // start-stop-daemon, which checks that the PID is this Exim's.
     QString pidFile = r.option(QStringLiteral("pid_file_path"));
     pidFile.replace(QLatin1String("%s"), QString());
-    const QString startStop = findProgram({QStringLiteral("start-stop-daemon")});
+    const QString startStop = m_startStop;
     if (pidFile.isEmpty() || startStop.isEmpty())
         return;
     r.statusCommand = {startStop, QStringLiteral("--status"), QStringLiteral("--pidfile"),
@@ -325,6 +569,8 @@ void EximInspection::cancel()
     if (!m_running)
         return;
     discardProcess();
+    if (m_files != nullptr)
+        m_files->cancel();
     finish(tr("The inspection was cancelled."));
 }
 
@@ -351,7 +597,14 @@ void EximInspection::run(Step step, const QStringList &argv)
             m_output += rest.left(MaxOutput - m_output.size());
         m_process = nullptr;
         process->deleteLater();
-        onFinished(status == QProcess::NormalExit ? exitCode : -1, true);
+        const int code = status == QProcess::NormalExit ? exitCode : -1;
+        // A host that refused to run it (sudo without a rule, a lost login)
+        // says nothing about Exim, and would refuse the plan's commands too.
+        if (code != 0 && m_host->needsUser(code, m_output)) {
+            finish(m_host->diagnose(code, m_output));
+            return;
+        }
+        onFinished(code, true);
     });
     connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError error) {
         if (process != m_process || error != QProcess::FailedToStart)
@@ -410,8 +663,7 @@ void EximInspection::onFinished(int exitCode, bool ran)
         if (r.statusCommand.isEmpty()) {
             r.running = EximInspectionResult::Running::Unknown;
             r.statusOutput = tr("no service manager or start-stop-daemon to ask whether Exim runs");
-            complete(r);
-            finish();
+            gatherFiles();
             return;
         }
         run(Step::Status, r.statusCommand);
@@ -428,8 +680,7 @@ void EximInspection::onFinished(int exitCode, bool ran)
         r.statusOutput = !ran ? tr("%1 could not be run: %2").arg(program, said)
             : said.isEmpty()  ? tr("%1: exit status %2").arg(program).arg(exitCode)
                               : tr("%1: exit status %2 (%3)").arg(program).arg(exitCode).arg(said);
-        complete(r);
-        finish();
+        gatherFiles();
         return;
     }
     }
@@ -489,10 +740,10 @@ void EximInspection::complete(EximInspectionResult &r)
     r.dhParam = r.option(QStringLiteral("tls_dhparam"));
     r.dh.reset();
     if (r.dhParam.startsWith(QLatin1Char('/')) && !r.dhParam.contains(QLatin1Char('$')))
-        r.dh = DhParameters::inspectFile(r.dhParam);
+        r.dh = ServiceHostFiles::inspectDh(r.file(r.dhParam));
     r.configTrusted.reset();
     if (r.explicitConfig && !r.trustedConfigList.isEmpty()) {
-        const ConfigFile::Contents list = ConfigFile::read(r.trustedConfigList);
+        const ConfigFile::Contents list = r.file(r.trustedConfigList);
         bool listed = false;
         for (const QByteArray &line : list.bytes.split('\n'))
             listed = listed || QFile::decodeName(line.trimmed()) == r.configFile;
@@ -501,9 +752,9 @@ void EximInspection::complete(EximInspectionResult &r)
     }
     r.staleSource.clear();
     if (r.isDebianLayout()) {
-        const QDateTime generated = QFileInfo(r.configFile).lastModified();
+        const QDateTime generated = r.modified.value(r.configFile);
         for (const EximSources::File &source : std::as_const(r.sources)) {
-            if (source.exists && generated.isValid() && QFileInfo(source.path).lastModified() > generated) {
+            if (source.exists && generated.isValid() && r.modified.value(source.path) > generated) {
                 r.staleSource = source.path;
                 break;
             }

@@ -15,6 +15,7 @@ class QTimer;
 namespace mailtls {
 
 class CommandHost;
+class ServiceHostFiles;
 
 // Inspects an Exim installation on this machine without writing anything:
 //
@@ -38,6 +39,14 @@ class CommandHost;
 //
 // Commands run through the CommandHost one after another; finished()
 // follows start() once (also after cancel()).
+//
+// Every file is read through ServiceHostFiles (FileAccess::create(host)), the
+// DH files a Logjam plan may write included, so that EximFixes needs no file
+// of its own. On another host (SudoCommandHost over SSH) the commands run
+// there as root and the programs are looked for in its folders
+// (setProgramFolders' list, and /usr/bin and /bin where PATH would be
+// searched); a refusal by the host (sudo's, ssh's) ends the inspection with
+// the host's explanation.
 class EximInspection final : public QObject
 {
     Q_OBJECT
@@ -68,6 +77,13 @@ public:
     static void complete(EximInspectionResult &result);
     static void parseVersion(EximInspectionResult &result, const QByteArray &output);
     static void parseOptions(EximInspectionResult &result, const QByteArray &output);
+    // What an inspection reads after the commands, for `result` read so far:
+    // the DH file tls_dhparam names, TRUSTED_CONFIG_LIST (with -C), every
+    // file a Logjam plan may write; the certificate and key it looks at; and
+    // the files whose modification times tell a stale generated file.
+    static QStringList filesToRead(const EximInspectionResult &result);
+    static QStringList filesToLookAt(const EximInspectionResult &result);
+    static QStringList filesToDate(const EximInspectionResult &result);
 
 signals:
     void finished();
@@ -75,8 +91,15 @@ signals:
 private:
     enum class Step { Version, PlainVersion, Options, Status };
 
-    bool findLayout(QString *error);
     QString findProgram(const QStringList &names) const;
+    void findPrograms();
+    void onPrograms();
+    void lookAtConfig();
+    void onConfigFolder(const QString &folder, const QStringList &existing);
+    void readDebianLayout(const QString &ue4cc);
+    void readSources(const QStringList &paths);
+    void startCommands();
+    void gatherFiles();
     void chooseServiceCommands();
     QStringList eximCommand(const QStringList &arguments) const;
     void run(Step step, const QStringList &argv);
@@ -94,6 +117,12 @@ private:
     QProcess *m_process = nullptr;
     QTimer *m_timer = nullptr;
     QByteArray m_output;
+    ServiceHostFiles *m_files = nullptr;
+    // What chooseServiceCommands() goes by, found with the programs.
+    QString m_systemctl;
+    QString m_startStop;
+    bool m_systemd = false;
+    bool m_initScript = false;
     EximInspectionResult m_result;
 };
 

@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include "models/mta/servicehostfiles.h"
+
 namespace mailtls {
 
 namespace {
@@ -160,10 +162,46 @@ int EximInspectionResult::dhMaxBits() const
     return ok ? bits : 2236;
 }
 
+ConfigFile::Contents EximInspectionResult::file(const QString &path) const
+{
+    return ServiceHostFiles::fileIn(files, path);
+}
+
+std::optional<ConfigFile::Status> EximInspectionResult::status(const QString &path) const
+{
+    const auto it = statuses.constFind(path);
+    if (it == statuses.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
 QString EximInspectionResult::listenAddress() const
 {
     const QString value = option(QStringLiteral("local_interfaces"));
     const QStringList items = eximList(value);
+    if (remote) {
+        if (hostAddress.isEmpty())
+            return QString();
+        const QHostAddress host(hostAddress);
+        if (items.isEmpty())
+            return hostAddress;
+        for (const QString &item : items) {
+            const QHostAddress address = interfaceItem(item).first;
+            if (address == host
+                || (address == QHostAddress(QStringLiteral("0.0.0.0"))
+                    && host.protocol() == QAbstractSocket::IPv4Protocol)
+                || (address == QHostAddress(QStringLiteral("::")) && host.protocol() == QAbstractSocket::IPv6Protocol))
+                return hostAddress;
+        }
+        // Its loopback cannot be reached from here.
+        for (const QString &item : items) {
+            const QHostAddress address = interfaceItem(item).first;
+            if (!address.isNull() && !address.isLoopback() && address != QHostAddress(QStringLiteral("0.0.0.0"))
+                && address != QHostAddress(QStringLiteral("::")))
+                return address.toString();
+        }
+        return QString();
+    }
     if (items.isEmpty())
         return QStringLiteral("127.0.0.1");
     QHostAddress first;
@@ -310,7 +348,7 @@ EximServedDh EximInspectionResult::servedDh() const
             return served;
         }
         if (!dh->isValid()) {
-            if (tlsLibrary == TlsLibrary::GnuTls && !QFileInfo::exists(value)) {
+            if (tlsLibrary == TlsLibrary::GnuTls && !file(value).exists) {
                 // Exim with GnuTLS generates the file it is missing.
                 bits = qMin(2236, dhMaxBits()) - 10;
                 name = tr("a group Exim generates into %1").arg(value);

@@ -4,11 +4,13 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
+#include "models/mta/configfile.h"
 #include "models/mta/configfinding.h"
 #include "models/mta/eximsources.h"
 #include "models/tls/dhparameters.h"
@@ -93,6 +95,26 @@ public:
 
     QList<ConfigFinding> findings;
 
+    // Inspected on another host (through SSH): its commands run there as
+    // root, and its files were read there.
+    bool remote = false;
+    // That host's address when it is an IP literal (a name is never looked
+    // up); empty otherwise.
+    QString hostAddress;
+    // The files read besides the main section's sources, by path: the DH
+    // file tls_dhparam names, TRUSTED_CONFIG_LIST, and each DH file a Logjam
+    // plan may write (EximFixes::dhFilePaths). Plans are made from these.
+    QHash<QString, ConfigFile::Contents> files;
+    // The certificate and key files looked at (never read), by path.
+    QHash<QString, ConfigFile::Status> statuses;
+    // When configFile and each source were last changed (Debian layouts).
+    QHash<QString, QDateTime> modified;
+
+    // The file at `path` as the inspection read it (an error when it did not).
+    ConfigFile::Contents file(const QString &path) const;
+    // What the inspection saw of `path`; nothing when it did not look.
+    std::optional<ConfigFile::Status> status(const QString &path) const;
+
     bool isAtLeast(int major, int minor) const;
     bool hasTls() const { return tlsLibrary == TlsLibrary::GnuTls || tlsLibrary == TlsLibrary::OpenSsl; }
     bool isDebianLayout() const { return layout != Layout::ConfigFile; }
@@ -115,7 +137,9 @@ public:
 
     // Where to probe the server after a change: loopback when Exim listens
     // on every interface or on 127.0.0.1, else the first address of
-    // local_interfaces; never a name. Empty when there is none.
+    // local_interfaces; never a name. Empty when there is none. On another
+    // host: hostAddress when Exim listens on every interface or on that
+    // address, else its first address that is not loopback.
     QString listenAddress() const;
     // The port of that listener (daemon_smtp_ports' first, 25 for "smtp").
     quint16 listenPort() const;

@@ -49,7 +49,7 @@ QString ServiceHost::location(const SourceSpec &spec)
 
 bool ServiceHost::supportsRemote(MailService::Kind kind)
 {
-    return kind == MailService::Kind::Postfix || kind == MailService::Kind::Dovecot;
+    return kind == MailService::Kind::Postfix || kind == MailService::Kind::Dovecot || kind == MailService::Kind::Exim;
 }
 
 QString ServiceHost::remoteRefusal(MailService::Kind kind)
@@ -80,8 +80,16 @@ QStringList ServiceHost::sudoPrograms(MailService::Kind kind)
                  << QStringLiteral("/usr/bin/pgrep") << QStringLiteral("/usr/bin/pkill")
                  << ServiceHostFiles::programs();
         break;
-    case MailService::Kind::Sendmail:
     case MailService::Kind::Exim:
+        // exim4 tells the version and the options and checks a file of its
+        // own; update-exim4.conf checks and builds Debian's; systemctl, the
+        // init script or start-stop-daemon ask and reload; find lists
+        // conf.d/main.
+        programs << QStringLiteral("/usr/sbin/exim4") << QStringLiteral("/usr/sbin/update-exim4.conf")
+                 << QStringLiteral("/usr/bin/systemctl") << QStringLiteral("/etc/init.d/exim4")
+                 << QStringLiteral("/usr/sbin/start-stop-daemon") << ServiceHostFiles::programs();
+        break;
+    case MailService::Kind::Sendmail:
         break;
     }
     return programs + CommandFileAccess::programs();

@@ -118,6 +118,45 @@ void ServiceHostFiles::readNext(std::shared_ptr<QStringList> pending, ReadDone d
     });
 }
 
+void ServiceHostFiles::status(const QStringList &paths, ReadDone done)
+{
+    auto pending = std::make_shared<QStringList>();
+    for (const QString &path : paths)
+        if (!m_statuses.contains(path) && !pending->contains(path))
+            pending->append(path);
+    if (pending->isEmpty()) {
+        later([done] { done(QString()); });
+        return;
+    }
+    statusNext(pending, done);
+}
+
+void ServiceHostFiles::statusNext(std::shared_ptr<QStringList> pending, ReadDone done)
+{
+    if (pending->isEmpty()) {
+        done(QString());
+        return;
+    }
+    const QString path = pending->takeFirst();
+    const quint64 generation = m_generation;
+    m_access->status(path, [this, path, pending, done, generation](const HostFile &file) {
+        if (generation != m_generation)
+            return;
+        if (file.hostProblem) {
+            done(file.error);
+            return;
+        }
+        ConfigFile::Status status;
+        status.exists = file.exists;
+        status.regular = file.regular;
+        status.mode = file.mode;
+        status.owner = file.owner;
+        status.group = file.group;
+        m_statuses.insert(path, status);
+        statusNext(pending, done);
+    });
+}
+
 void ServiceHostFiles::existing(const QStringList &paths, FoundDone done)
 {
     if (paths.isEmpty()) {

@@ -62,6 +62,9 @@ public:
     void read(const QStringList &paths, ReadDone done);
     // Which of `paths` exist, in the order given.
     void existing(const QStringList &paths, FoundDone done);
+    // Looks at each of `paths` not looked at yet (mode, owner, group; never
+    // the bytes) into statuses().
+    void status(const QStringList &paths, ReadDone done);
     // The entries of `folder` (none when it is missing or cannot be listed).
     void list(const QString &folder, ListDone done);
     // When each of `paths` was last modified; a path that cannot be looked
@@ -71,7 +74,7 @@ public:
     void cancel();
 
     const QHash<QString, ConfigFile::Contents> &files() const { return m_files; }
-    QHash<QString, ConfigFile::Contents> takeFiles() { return std::exchange(m_files, {}); }
+    const QHash<QString, ConfigFile::Status> &statuses() const { return m_statuses; }
 
     // The argument vectors, as they run on another host.
     static QStringList listCommand(const QString &folder);
@@ -88,6 +91,7 @@ public:
 
 private:
     void readNext(std::shared_ptr<QStringList> pending, ReadDone done);
+    void statusNext(std::shared_ptr<QStringList> pending, ReadDone done);
     void run(const QStringList &argv,
              std::function<void(int exitCode, const QByteArray &output, const QByteArray &errors, bool ran)> done);
     void later(std::function<void()> answer);
@@ -95,6 +99,7 @@ private:
     std::shared_ptr<const CommandHost> m_host;
     std::unique_ptr<FileAccess> m_access;
     QHash<QString, ConfigFile::Contents> m_files;
+    QHash<QString, ConfigFile::Status> m_statuses;
     quint64 m_generation = 0;
     int m_timeout = 60000;
 };

@@ -119,6 +119,7 @@ EximInspectionResult inspect(const Setup &s)
     r.tlsLibraryVersion = s.libraryVersion;
     r.options = debianOptions(s.options);
     r.running = EximInspectionResult::Running::Yes;
+    readAhead(r);
     EximInspection::complete(r);
     return r;
 }

@@ -8,10 +8,13 @@
 #include <QtTest>
 
 #include "fixplantestutil.h"
+#include "models/mta/eximfixes.h"
 #include "models/mta/eximinspection.h"
 #include "models/mta/eximservice.h"
 #include "models/mta/mailserviceinspection.h"
+#include "models/mta/servicehost.h"
 #include "models/sources/localcommandhost.h"
+#include "remotehosttestutil.h"
 #include "tests/models/tst_eximns.h"
 #include "tests/models/tst_eximutil.h"
 
@@ -118,6 +121,11 @@ private slots:
     void debianSplit();
     void debianStale();
     void handMadeExim4Conf();
+    void remoteSplit();
+    void remoteConfigFile();
+    void remoteRefused();
+    void remoteListenAddress_data();
+    void remoteListenAddress();
     void notFound_data();
     void notFound();
     void serviceInspection();
@@ -465,6 +473,157 @@ void TestEximInspection::handMadeExim4Conf()
                           QStringLiteral("selfsigned-certificate"), QStringLiteral("tls-log-partial")}));
 }
 
+void TestEximInspection::remoteSplit()
+{
+    installDebianConfig(true, QStringLiteral("127.0.12.7"));
+    QCOMPARE(run({QStringLiteral("update-exim4.conf")}), 0);
+    QVERIFY(writeFile(QStringLiteral("/etc/exim4/conf.d/main/02_exim4-config_options.rul"),
+                      readFile(QStringLiteral("/etc/exim4/conf.d/main/02_exim4-config_options"))));
+    QVERIFY(writeFile(QStringLiteral("/etc/exim4/conf.d/main/50_mine.dpkg-old"), "# ignored\n"));
+    const QString tools = m_root + QStringLiteral("/remote-tools");
+    QVERIFY(QDir().mkpath(tools));
+    QVERIFY(remotetest::writeSudo(tools, remotetest::Sudo::Runs));
+    const QByteArray older = fixplantest::ownGroupPem(2048);
+    QVERIFY(writeFile(QStringLiteral("/etc/exim4/dh_ffdhe3072.pem"), older));
+
+    std::shared_ptr<remotetest::ShellHost> shell;
+    const auto host = remotetest::sudoHost(tools, ServiceHost::sudoPrograms(MailService::Kind::Exim), &shell);
+    const EximInspectionResult r = EximInspection::read(host, QString());
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QVERIFY(r.remote);
+    QCOMPARE(r.hostAddress, QStringLiteral("127.0.12.7"));
+    QCOMPARE(layoutName(r.layout), QStringLiteral("split"));
+    // conf.d/main as run-parts reads it, listed there.
+    QCOMPARE(sourcePaths(r),
+             QStringList({QStringLiteral("/etc/exim4/conf.d/main/000_localmacros (missing)"),
+                          QStringLiteral("/etc/exim4/conf.d/main/01_exim4-config_listmacrosdefs"),
+                          QStringLiteral("/etc/exim4/conf.d/main/02_exim4-config_options.rul"),
+                          QStringLiteral("/etc/exim4/conf.d/main/03_exim4-config_tlsoptions"),
+                          QStringLiteral("/etc/exim4/conf.d/main/90_exim4-config_log_selector")}));
+    QCOMPARE(r.sources.at(3).bytes, readFile(QStringLiteral("/etc/exim4/conf.d/main/03_exim4-config_tlsoptions")));
+    QCOMPARE(r.eximProgram, QStringLiteral("/usr/sbin/exim4"));
+    QCOMPARE(r.updateProgram, QStringLiteral("/usr/sbin/update-exim4.conf"));
+    QCOMPARE(r.validateCommands,
+             QList<QStringList>({{QStringLiteral("/usr/sbin/update-exim4.conf"), QStringLiteral("--check")}}));
+    QCOMPARE(r.statusCommand, QStringList({QStringLiteral("/etc/init.d/exim4"), QStringLiteral("status")}));
+    QCOMPARE(r.version, QStringLiteral("4.96"));
+    QVERIFY(r.running == EximInspectionResult::Running::No);
+    QCOMPARE(r.modified.size(), 5);
+    QVERIFY(r.staleSource.isEmpty());
+    QCOMPARE(r.listenAddress(), QStringLiteral("127.0.12.7"));
+    QCOMPARE(codes(r.findings),
+             QStringList({QStringLiteral("exim-version"), QStringLiteral("not-running"), QStringLiteral("dh-2048"),
+                          QStringLiteral("selfsigned-certificate"), QStringLiteral("tls-log-ok")}));
+
+    // Every file a Logjam plan may write, read there.
+    QStringList expected = EximFixes::dhFilePaths(r);
+    QStringList read = r.files.keys();
+    read.sort();
+    expected.sort();
+    QCOMPARE(read, expected);
+    QCOMPARE(r.files.value(QStringLiteral("/etc/exim4/dh_ffdhe3072.pem")).bytes, older);
+
+    QStringList programs;
+    for (const QStringList &argv : *shell->commands) {
+        QCOMPARE(argv.mid(0, 3), (QStringList {QStringLiteral("sudo"), QStringLiteral("-n"), QStringLiteral("--")}));
+        programs.append(QFileInfo(argv.value(3)).fileName());
+    }
+    QVERIFY2(programs.contains(QStringLiteral("find")), qPrintable(programs.join(QLatin1Char(' '))));
+    QVERIFY2(programs.contains(QStringLiteral("exim4")), qPrintable(programs.join(QLatin1Char(' '))));
+
+    // The plan comes from what was read there, not from this computer's files.
+    QVERIFY(QFile::remove(QStringLiteral("/etc/exim4/dh_ffdhe3072.pem")));
+    QVERIFY(writeFile(QStringLiteral("/etc/exim4/conf.d/main/000_localmacros"), "# written afterwards\n"));
+    QString error;
+    DhChoice choice;
+    choice.kind = DhChoice::Kind::Rfc7919;
+    choice.group = QStringLiteral("ffdhe3072");
+    const std::optional<ChangePlan> plan = EximFixes::logjam(r, choice, &error);
+    QVERIFY2(plan, qPrintable(error));
+    // GnuTLS: Exim's own name for the group, in the local macros file as read there (missing).
+    QCOMPARE(plan->edits.size(), 1);
+    QCOMPARE(plan->edits.at(0).path, QStringLiteral("/etc/exim4/conf.d/main/000_localmacros"));
+    QVERIFY(plan->edits.at(0).createsFile());
+}
+
+void TestEximInspection::remoteConfigFile()
+{
+    const QByteArray pki = QFile::encodeName(m_pki);
+    const QString config = writeConfig(QStringLiteral("remote"),
+                                       "tls_certificate = " + pki + "/mx.crt\ntls_privatekey = " + pki
+                                           + "/mx.key\ntls_dhparam = " + pki + "/oakley2.pem\n",
+                                       QStringLiteral("0.0.0.0"));
+    const QString tools = m_root + QStringLiteral("/remote-tools");
+    QVERIFY(QDir().mkpath(tools));
+    QVERIFY(remotetest::writeSudo(tools, remotetest::Sudo::Runs));
+    const auto host = remotetest::sudoHost(tools, ServiceHost::sudoPrograms(MailService::Kind::Exim));
+    const EximInspectionResult r = EximInspection::read(host, config);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(layoutName(r.layout), QStringLiteral("file"));
+    QCOMPARE(r.configFile, config);
+    QVERIFY(r.explicitConfig);
+    QCOMPARE(r.sources.constFirst().bytes, readFile(config));
+    QVERIFY(r.dh);
+    QCOMPARE(r.dh->verdict, DhFileInfo::Verdict::WeakShared);
+    QCOMPARE(r.files.value(m_pki + QStringLiteral("/oakley2.pem")).bytes, oakley2Pem());
+    // The certificate and key were looked at, never read.
+    QVERIFY(r.statuses.value(m_pki + QStringLiteral("/mx.key")).exists);
+    QCOMPARE(r.statuses.value(m_pki + QStringLiteral("/mx.key")).mode, 0640);
+    QVERIFY(!r.files.contains(m_pki + QStringLiteral("/mx.key")));
+    QVERIFY(!codes(r.findings).contains(QStringLiteral("certificate-missing")));
+    // Exim listens on every address there: the re-probe goes to the SSH host's.
+    QCOMPARE(r.listenAddress(), QStringLiteral("127.0.12.7"));
+}
+
+void TestEximInspection::remoteRefused()
+{
+    const QString tools = m_root + QStringLiteral("/refusing-tools");
+    QVERIFY(QDir().mkpath(tools));
+    QVERIFY(remotetest::writeSudo(tools, remotetest::Sudo::AsksForPassword));
+    const auto host = remotetest::sudoHost(tools, ServiceHost::sudoPrograms(MailService::Kind::Exim));
+    const EximInspectionResult r = EximInspection::read(host, QString());
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.startsWith(QStringLiteral("sudo on mail@127.0.12.7:2222 refused to run the command without a "
+                                               "password")),
+             qPrintable(r.error));
+    QVERIFY2(r.error.contains(QStringLiteral(
+                 "    mail ALL=(root) NOPASSWD: /usr/sbin/exim4, /usr/sbin/update-exim4.conf, /usr/bin/systemctl, "
+                 "/etc/init.d/exim4, /usr/sbin/start-stop-daemon, /usr/bin/find, /usr/bin/stat, /usr/bin/test, "
+                 "/usr/bin/cat, /usr/bin/install, /usr/bin/mv, /usr/bin/rm\n")),
+             qPrintable(r.error));
+}
+
+void TestEximInspection::remoteListenAddress_data()
+{
+    QTest::addColumn<QString>("interfaces");
+    QTest::addColumn<QString>("hostAddress");
+    QTest::addColumn<QString>("address");
+    QTest::newRow("unset: every interface")
+        << QString() << QStringLiteral("127.0.12.7") << QStringLiteral("127.0.12.7");
+    QTest::newRow("every interface") << QStringLiteral("0.0.0.0") << QStringLiteral("127.0.12.7")
+                                     << QStringLiteral("127.0.12.7");
+    QTest::newRow("the host's own address")
+        << QStringLiteral("127.0.0.1 : 127.0.12.7") << QStringLiteral("127.0.12.7") << QStringLiteral("127.0.12.7");
+    QTest::newRow("loopback only: out of reach")
+        << QStringLiteral("<; 127.0.0.1 ; ::1") << QStringLiteral("127.0.12.7") << QString();
+    QTest::newRow("another address of the host")
+        << QStringLiteral("127.0.0.1 : 192.0.2.25") << QStringLiteral("198.51.100.7") << QStringLiteral("192.0.2.25");
+    QTest::newRow("a host given by name: never looked up") << QStringLiteral("0.0.0.0") << QString() << QString();
+}
+
+void TestEximInspection::remoteListenAddress()
+{
+    QFETCH(QString, interfaces);
+    QFETCH(QString, hostAddress);
+    QFETCH(QString, address);
+    EximInspectionResult r;
+    if (!interfaces.isEmpty())
+        r.options.insert(QStringLiteral("local_interfaces"), interfaces);
+    r.remote = true;
+    r.hostAddress = hostAddress;
+    QCOMPARE(r.listenAddress(), address);
+}
+
 void TestEximInspection::notFound_data()
 {
     QTest::addColumn<QString>("setup");
@@ -643,6 +802,7 @@ void TestEximInspection::servedDh()
     r.options.insert(QStringLiteral("tls_dhparam"), dhparam);
     if (!maxBits.isEmpty())
         r.options.insert(QStringLiteral("tls_dh_max_bits"), maxBits);
+    readAhead(r);
     EximInspection::complete(r);
     const EximServedDh result = r.servedDh();
     const QString actual = result.kind == EximServedDh::Kind::None ? QStringLiteral("none")

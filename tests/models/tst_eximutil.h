@@ -5,6 +5,9 @@
 #include <QFile>
 #include <QString>
 
+#include "models/mta/configfile.h"
+#include "models/mta/eximinspection.h"
+
 // What the Exim tests share: Debian's exim4 packages unpacked by the
 // debian_packages fixture (MAILTLS_DEBS_DIR/exim), read where they are.
 namespace mailtls::testutil {
@@ -38,6 +41,16 @@ inline bool eximPackagesPresent()
 template<size_t N> QByteArray eximRaw(const char (&text)[N])
 {
     return QByteArray(text, qsizetype(N - 1));
+}
+
+// What an inspection reads and looks at after its commands, for a hand-made
+// result: the files as they are now on this computer.
+inline void readAhead(EximInspectionResult &r)
+{
+    for (const QString &path : EximInspection::filesToRead(r))
+        r.files.insert(path, ConfigFile::read(path));
+    for (const QString &path : EximInspection::filesToLookAt(r))
+        r.statuses.insert(path, ConfigFile::status(path));
 }
 
 } // namespace mailtls::testutil

@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# shellcheck disable=SC2034,SC2119,SC2120 # RH_* are read by the scripts that source this file; rh_sudoers alone writes the defaults
 # A "remote" host for `mailtls fix --host ssh://…`, inside the private mount
 # namespace the calling test already runs in: a private sshd on ADDR whose
 # logins see private copies of /etc's passwd, group, shadow, sudoers, hosts
