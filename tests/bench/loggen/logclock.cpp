@@ -101,13 +101,13 @@ void LogClock::appendPrefix(std::string &out, std::int64_t micros)
         int year = 0, month = 0, day = 0;
         civilFromDays(second / 86400, year, month, day);
         const std::int64_t ofDay = second % 86400;
-        if (m_format == StampFormat::Rfc3339) {
+        if (m_format == StampFormat::Rfc3339 || m_format == StampFormat::EximMain) {
             appendPadded(m_cachedStamp, year, 4);
             m_cachedStamp += '-';
             appendPadded(m_cachedStamp, month, 2);
             m_cachedStamp += '-';
             appendPadded(m_cachedStamp, day, 2);
-            m_cachedStamp += 'T';
+            m_cachedStamp += m_format == StampFormat::Rfc3339 ? 'T' : ' ';
         } else {
             m_cachedStamp += monthName(month);
             m_cachedStamp += ' ';
@@ -129,6 +129,8 @@ void LogClock::appendPrefix(std::string &out, std::int64_t micros)
         out += "+00:00";
     }
     out += ' ';
+    if (m_format == StampFormat::EximMain)
+        return;
     out += m_host;
     out += ' ';
 }

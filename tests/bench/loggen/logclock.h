@@ -9,9 +9,10 @@ enum class StampFormat {
     Maillog,   // Postfix maillog_file: "Nov 05 10:00:00"
     Syslog,    // classic syslog: "Nov  5 10:00:00"
     Rfc3339,   // rsyslog's high-precision stamp: "2026-11-05T10:00:00.123456+00:00"
+    EximMain,  // Exim's own main log: "2026-11-05 10:00:00", no host (the log is the host's)
 };
 
-// Writes line prefixes ("<stamp> <host> ") for times in microseconds since the
+// Writes line prefixes ("<stamp> <host> ", Exim's main log "<stamp> ") for times in microseconds since the
 // epoch. Times are UTC: a generated log is read back with TZ=UTC.
 class LogClock final
 {

@@ -12,7 +12,7 @@ namespace mailtls::bench {
 struct ScenarioLine
 {
     std::int64_t t = 0;      // microseconds since the epoch
-    std::string text;        // "program[pid]: message", without the stamp and host
+    std::string text;        // "program[pid]: message" (or a bare message), without the stamp and host
 };
 
 struct FigureDelta
@@ -50,6 +50,15 @@ public:
         text.reserve(160);
         text += program;
         text += ": ";
+        return text;
+    }
+
+    // A line with no program in front: Exim's own main log.
+    std::string &bareLine(std::int64_t t)
+    {
+        m_lines.push_back(ScenarioLine{t, std::string()});
+        std::string &text = m_lines.back().text;
+        text.reserve(160);
         return text;
     }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "tests/bench/loggen/commonlines.h"
+#include "tests/bench/loggen/dovecotlines.h"
 #include "tests/bench/loggen/logclock.h"
 #include "tests/bench/loggen/textappend.h"
 
@@ -30,7 +31,7 @@ void appendCtime(std::string &line, std::int64_t micros)
 } // namespace
 
 TrafficGenerator::TrafficGenerator(std::uint64_t seed, std::int64_t lines)
-    : m_lines(lines)
+    : TrafficSource(lines)
     , m_random(seed)
     , m_world(m_random, static_cast<int>(std::clamp<std::int64_t>(lines / 400, 40, 3000)))
     , m_services(m_random, m_world, 4000 + static_cast<std::int64_t>(m_random.below(20000)))
@@ -39,74 +40,11 @@ TrafficGenerator::TrafficGenerator(std::uint64_t seed, std::int64_t lines)
 {
 }
 
-void TrafficGenerator::run(LogWriter &writer, std::int64_t start, double days)
+void TrafficGenerator::prune(std::int64_t t)
 {
-    Timeline timeline(start, days);
-    double progress = 0;
-    std::int64_t committed = 0;
-    std::int64_t scenarios = 0;
-    Scenario scenario;
-    const double perLine = 1.0 / static_cast<double>(std::max<std::int64_t>(1, m_lines));
-    for (;;) {
-        const std::int64_t t = timeline.at(progress);
-        scenario.clear();
-        build(pickKind(timeline.intensity(t)), scenario, t);
-        // The last scenarios that no longer fit are dropped whole; single
-        // lines that count for nothing fill up to the exact length.
-        if (committed + static_cast<std::int64_t>(scenario.size()) > m_lines)
-            break;
-        committed += static_cast<std::int64_t>(scenario.size());
-        for (const FigureDelta &d : scenario.figures())
-            m_expected.add(d.direction, d.peer, d.figures);
-        // Random gaps (bursts and lulls), pulled back toward the share of lines
-        // written so that the log ends when asked.
-        progress += static_cast<double>(scenario.size()) * perLine * m_random.exponential(1.0);
-        progress += 0.05 * (static_cast<double>(committed) * perLine - progress);
-        writer.schedule(scenario);
-        writer.flushThrough(t);
-        if (++scenarios % 256 == 0) {
-            for (ProcessPool *pool : {&m_services.smtpd, &m_services.smtp, &m_services.cleanup, &m_services.lmtp,
-                                      &m_services.local, &m_services.bounce, &m_services.dovecotLmtp})
-                pool->prune(t);
-        }
-    }
-    while (committed < m_lines) {
-        const std::int64_t t = timeline.at(progress);
-        scenario.clear();
-        filler(scenario, t);
-        committed += static_cast<std::int64_t>(scenario.size());
-        progress += perLine * m_random.exponential(1.0);
-        writer.schedule(scenario);
-        writer.flushThrough(t);
-    }
-    writer.flushAll();
-}
-
-TrafficGenerator::Kind TrafficGenerator::pickKind(double intensity)
-{
-    // People's traffic follows the clock; bots, cron and monitoring do not.
-    const double flat = 1.0 / std::max(intensity, 0.1);
-    struct Weight
-    {
-        Kind kind;
-        double weight;
-    };
-    const Weight weights[] = {
-        {Kind::InboundMail, 44}, {Kind::Submission, 11}, {Kind::WebappBurst, 3}, {Kind::Imap, 7},
-        {Kind::InboundLost, 2}, {Kind::PostscreenDrop, 6 * flat}, {Kind::InboundReject, 6 * flat},
-        {Kind::BruteForce, 3 * flat}, {Kind::Cron, 1.5 * flat}, {Kind::LocalMonitor, 1.5 * flat},
-        {Kind::Anvil, 0.8 * flat}, {Kind::Reload, 0.03 * flat},
-    };
-    double total = 0;
-    for (const Weight &w : weights)
-        total += w.weight;
-    double r = m_random.real() * total;
-    for (const Weight &w : weights) {
-        if (r < w.weight)
-            return w.kind;
-        r -= w.weight;
-    }
-    return Kind::InboundMail;
+    for (ProcessPool *pool : {&m_services.smtpd, &m_services.smtp, &m_services.cleanup, &m_services.lmtp,
+                              &m_services.local, &m_services.bounce, &m_services.dovecotLmtp})
+        pool->prune(t);
 }
 
 void TrafficGenerator::build(Kind kind, Scenario &scenario, std::int64_t t)
@@ -237,26 +175,7 @@ void TrafficGenerator::webappBurst(Scenario &scenario, std::int64_t t)
 
 void TrafficGenerator::imap(Scenario &scenario, std::int64_t t)
 {
-    const User &user = m_world.pickUser(m_random);
-    const Host &device = m_world.host(user.devices[m_random.below(user.devices.size())]);
-    const std::string session = lines::randomToken(m_random, 16, lines::base64, 64);
-    m_services.nextPid += m_random.range(1, 20);
-    const std::int64_t pid = m_services.nextPid;
-    std::string &login = scenario.line(t, "dovecot");
-    login += "imap-login: Login: user=<" + user.address + ">, method=PLAIN, rip=" + device.ip + ", lip=";
-    login += lines::isIpv6(device.ip) ? lines::ownIpv6 : MailWorld::ownIp;
-    login += ", mpid=";
-    appendInt(login, pid);
-    login += ", TLS, session=<" + session + ">";
-    t += static_cast<std::int64_t>(m_random.range(20, 5400)) * lines::second;
-    std::string &out = scenario.line(t, "dovecot");
-    out += "imap(" + user.address + ")<";
-    appendInt(out, pid);
-    out += "><" + session + ">: Logged out in=";
-    appendInt(out, m_random.range(80, 4000));
-    out += " out=";
-    appendInt(out, m_random.range(500, 900000));
-    out += " deleted=0 expunged=0 trashed=0 hdr_count=0 hdr_bytes=0 body_count=0 body_bytes=0";
+    dovecot::imapSession(scenario, m_random, m_world, m_services.nextPid, t);
 }
 
 void TrafficGenerator::anvil(Scenario &scenario, std::int64_t t)
@@ -291,13 +210,7 @@ void TrafficGenerator::reload(Scenario &scenario, std::int64_t t)
 
 void TrafficGenerator::filler(Scenario &scenario, std::int64_t t)
 {
-    const Host &bot = m_world.host(m_world.pickBot(m_random));
-    std::string &line = scenario.line(t, "dovecot");
-    line += "imap-login: Disconnected (no auth attempts in ";
-    appendInt(line, m_random.range(0, 9));
-    line += " secs): user=<>, rip=" + bot.ip + ", lip=";
-    line += lines::isIpv6(bot.ip) ? lines::ownIpv6 : MailWorld::ownIp;
-    line += ", TLS, session=<" + lines::randomToken(m_random, 16, lines::base64, 64) + ">";
+    dovecot::imapProbe(scenario, m_random, m_world, t);
 }
 
 } // namespace mailtls::bench

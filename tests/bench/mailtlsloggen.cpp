@@ -1,41 +1,68 @@
-// mailtls_loggen: writes a realistic Postfix mail.log of a small site, and,
-// with --expect, the per-peer figures COUNTING.md gives for exactly that log.
+// mailtls_loggen: writes a realistic mail log of a small site, as Postfix,
+// Sendmail or Exim writes it, and, with --expect, the per-peer figures
+// COUNTING.md gives for exactly that log.
 
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 
+#include "tests/bench/loggen/eximtraffic.h"
 #include "tests/bench/loggen/logclock.h"
 #include "tests/bench/loggen/logwriter.h"
+#include "tests/bench/loggen/sendmailtraffic.h"
 #include "tests/bench/loggen/trafficgenerator.h"
 
 namespace {
 
 using namespace mailtls::bench;
 
+enum class Mta { Postfix, Sendmail, Exim };
+
 void usage(std::FILE *out)
 {
-    std::fputs("Usage: mailtls_loggen --lines N --seed S [--start 2026-11-01T00:00:00] [--days D]\n"
-               "                      [--format maillog|syslog|rfc3339] [--host NAME] [--expect]\n"
+    std::fputs("Usage: mailtls_loggen --lines N --seed S [--format postfix|sendmail|exim]\n"
+               "                      [--start 2026-11-01T00:00:00] [--days D]\n"
+               "                      [--stamp maillog|syslog|rfc3339] [--host NAME] [--expect]\n"
                "\n"
-               "Writes N lines of a Postfix log (with some Dovecot and OpenDKIM lines) to standard\n"
-               "output. The same arguments always give the same log. Times are UTC.\n"
+               "Writes N lines of a mail log to standard output. The same arguments always give the\n"
+               "same log, and one seed gives the same site, peers and mix of traffic in every format.\n"
+               "Times are UTC.\n"
                "\n"
                "  --lines N     number of lines (exact)\n"
                "  --seed S      random seed (a number)\n"
+               "  --format F    postfix:  Postfix's mail.log, with Dovecot and OpenDKIM lines (default)\n"
+               "                sendmail: Debian's Sendmail (sm-mta, LogLevel 9) in mail.log, with\n"
+               "                          Dovecot and OpenDKIM lines\n"
+               "                exim:     Debian's Exim 4.96 main log (/var/log/exim4/mainlog)\n"
                "  --start T     time of the first line (UTC), default 2026-11-01T00:00:00\n"
                "  --days D      days the log spans, default N / 20000 (at least 1)\n"
-               "  --format F    maillog: Postfix maillog_file stamps (\"Nov 05 10:00:00\", default)\n"
-               "                syslog:  classic syslog stamps (\"Nov  5 10:00:00\")\n"
+               "  --stamp F     stamps of a syslog-style log (postfix, sendmail):\n"
+               "                maillog: Postfix maillog_file stamps (\"Nov 05 10:00:00\", Postfix's default)\n"
+               "                syslog:  classic syslog stamps (\"Nov  5 10:00:00\", Sendmail's default)\n"
                "                rfc3339: \"2026-11-05T10:00:00.123456+00:00\"\n"
+               "                (--format maillog|syslog|rfc3339 is the same as --stamp)\n"
                "  --host NAME   host name field of each line, default \"mail\"\n"
                "  --expect      print instead the figures of that log as CSV, per direction and\n"
                "                peer, counted by COUNTING.md without local hops (the columns and row\n"
                "                order of `mailtls report --format csv`)\n",
                out);
+}
+
+bool parseStamp(const std::string &name, StampFormat &stamp)
+{
+    if (name == "maillog")
+        stamp = StampFormat::Maillog;
+    else if (name == "syslog")
+        stamp = StampFormat::Syslog;
+    else if (name == "rfc3339")
+        stamp = StampFormat::Rfc3339;
+    else
+        return false;
+    return true;
 }
 
 bool parseInteger(const char *text, std::int64_t &value)
@@ -57,7 +84,9 @@ int main(int argc, char **argv)
     std::int64_t seed = -1;
     std::int64_t start = 0;
     double days = -1;
-    StampFormat format = StampFormat::Maillog;
+    Mta mta = Mta::Postfix;
+    StampFormat stamp = StampFormat::Maillog;
+    bool stampGiven = false;
     std::string host = "mail";
     bool expect = false;
     LogClock::parseIso("2026-11-01T00:00:00", start);
@@ -96,16 +125,21 @@ int main(int argc, char **argv)
                 std::fprintf(stderr, "mailtls_loggen: --days: a number of days above 0, please\n");
                 return 2;
             }
-        } else if (arg == "--format") {
-            const std::string f = value("--format");
-            if (f == "maillog")
-                format = StampFormat::Maillog;
-            else if (f == "syslog")
-                format = StampFormat::Syslog;
-            else if (f == "rfc3339")
-                format = StampFormat::Rfc3339;
-            else {
-                std::fprintf(stderr, "mailtls_loggen: --format: maillog, syslog or rfc3339, not \"%s\"\n", f.c_str());
+        } else if (arg == "--format" || arg == "--stamp") {
+            const std::string f = value(arg.c_str());
+            if (parseStamp(f, stamp)) {
+                stampGiven = true;
+            } else if (arg == "--format" && f == "postfix") {
+                mta = Mta::Postfix;
+            } else if (arg == "--format" && f == "sendmail") {
+                mta = Mta::Sendmail;
+            } else if (arg == "--format" && f == "exim") {
+                mta = Mta::Exim;
+            } else if (arg == "--format") {
+                std::fprintf(stderr, "mailtls_loggen: --format: postfix, sendmail or exim, not \"%s\"\n", f.c_str());
+                return 2;
+            } else {
+                std::fprintf(stderr, "mailtls_loggen: --stamp: maillog, syslog or rfc3339, not \"%s\"\n", f.c_str());
                 return 2;
             }
         } else if (arg == "--host") {
@@ -133,12 +167,27 @@ int main(int argc, char **argv)
     if (days < 0)
         days = lines / 20000 > 1 ? static_cast<double>(lines / 20000) : 1.0;
 
-    LogClock clock(format, host);
+    if (mta == Mta::Exim && stampGiven) {
+        std::fprintf(stderr, "mailtls_loggen: --stamp: Exim's main log has stamps of its own\n");
+        return 2;
+    }
+    if (mta == Mta::Sendmail && !stampGiven)
+        stamp = StampFormat::Syslog;
+    if (mta == Mta::Exim)
+        stamp = StampFormat::EximMain;
+
+    LogClock clock(stamp, host);
     LogWriter writer(clock, expect ? nullptr : stdout);
-    TrafficGenerator generator(static_cast<std::uint64_t>(seed), lines);
-    generator.run(writer, start, days);
+    const auto seedValue = static_cast<std::uint64_t>(seed);
+    std::unique_ptr<TrafficSource> traffic;
+    switch (mta) {
+    case Mta::Postfix: traffic = std::make_unique<TrafficGenerator>(seedValue, lines); break;
+    case Mta::Sendmail: traffic = std::make_unique<SendmailTraffic>(seedValue, lines); break;
+    case Mta::Exim: traffic = std::make_unique<EximTraffic>(seedValue, lines); break;
+    }
+    traffic->run(writer, start, days);
     if (expect)
-        generator.expected().writeCsv(stdout);
+        traffic->expected().writeCsv(stdout);
     if (writer.failed() || std::fflush(stdout) != 0) {
         std::fprintf(stderr, "mailtls_loggen: cannot write to standard output: %s\n", std::strerror(errno));
         return 1;
