@@ -17,6 +17,7 @@
 #include <QtTest>
 
 #include "../models/fixplantestutil.h"
+#include "widgets/fix/fixrestorepage.h"
 #include "widgets/mainwindow.h"
 #include "widgets/probe/findingsview.h"
 
@@ -429,12 +430,17 @@ void TestFixWizard::restoresABackup()
     QCOMPARE(wizard.windowTitle(), QStringLiteral("Restore Previous Configuration"));
     const auto *backups = wizard.currentPage()->findChild<QTreeWidget *>(QStringLiteral("backups"));
     QCOMPARE(backups->topLevelItemCount(), 1);
-    QCOMPARE(backups->topLevelItem(0)->text(1), QStringLiteral("Applied"));
-    QCOMPARE(backups->topLevelItem(0)->text(2), QStringLiteral("Log TLS sessions"));
-    QCOMPARE(backups->topLevelItem(0)->text(3), m_mainCf);
+    QCOMPARE(backups->topLevelItem(0)->text(FixRestorePage::ComputerColumn), QStringLiteral("This computer"));
+    QCOMPARE(backups->topLevelItem(0)->text(FixRestorePage::ServiceColumn), QStringLiteral("Postfix"));
+    QCOMPARE(backups->topLevelItem(0)->text(FixRestorePage::ChangeColumn), QStringLiteral("Log TLS sessions"));
+    QCOMPARE(backups->topLevelItem(0)->text(FixRestorePage::StateColumn), QStringLiteral("Applied"));
+    QCOMPARE(backups->topLevelItem(0)->text(FixRestorePage::FilesColumn), m_mainCf);
     QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
     wizard.next();
     QCOMPARE(wizard.currentId(), int(FixWizard::ReviewPage));
+    // Worked out by the applier, as for a backup of another host's files.
+    QVERIFY(label(wizard.currentPage(), "reviewSummary").startsWith(QStringLiteral("Working out what putting back")));
+    QVERIFY(waitForPlan(wizard));
     const auto *diff = wizard.currentPage()->findChild<QPlainTextEdit *>(QStringLiteral("diff"));
     QCOMPARE(diff->toPlainText(),
              QStringLiteral("--- a%1\n+++ b%1\n@@ -1,5 +1,3 @@\n # the admin's file\n biff = no\n"

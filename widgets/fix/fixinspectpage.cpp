@@ -3,14 +3,11 @@
 #include <memory>
 
 #include <QComboBox>
-#include <QCoreApplication>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -18,15 +15,9 @@
 #include "models/itemmodels/probetitles.h"
 #include "models/mta/mailserviceinspection.h"
 #include "models/mta/planapplier.h"
-#include "models/mta/servicehost.h"
-#include "models/secrets/askpassserver.h"
-#include "models/secrets/secretstore.h"
 #include "models/sources/localcommandhost.h"
-#include "models/sources/sshcommandhost.h"
-#include "models/sources/sudocommandhost.h"
+#include "widgets/fix/fixsudoersnote.h"
 #include "widgets/fix/fixwizard.h"
-#include "widgets/hostkeydialog.h"
-#include "widgets/secretdialog.h"
 
 namespace mailtls {
 
@@ -44,8 +35,7 @@ FixInspectPage::FixInspectPage(FixWizard *wizard)
     , m_hostEdit(new QLineEdit(this))
     , m_inspect(new QPushButton(tr("&Inspect"), this))
     , m_status(new QLabel(this))
-    , m_sudoersLabel(new QLabel(this))
-    , m_sudoers(new QPlainTextEdit(this))
+    , m_sudoers(new FixSudoersNote(this))
     , m_findings(new QTreeWidget(this))
     , m_retry(new QPushButton(tr("&Retry"), this))
     , m_restore(new QPushButton(tr("Restore a &Previous Configuration…"), this))
@@ -84,16 +74,6 @@ FixInspectPage::FixInspectPage(FixWizard *wizard)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setAccessibleName(tr("Inspection status"));
-    m_sudoersLabel->setObjectName(QStringLiteral("sudoersNote"));
-    m_sudoersLabel->setWordWrap(true);
-    m_sudoersLabel->hide();
-    m_sudoers->setObjectName(QStringLiteral("sudoersLine"));
-    m_sudoers->setAccessibleName(tr("Line to add to sudoers"));
-    m_sudoers->setReadOnly(true);
-    m_sudoers->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_sudoers->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_sudoers->setMaximumHeight(m_sudoers->fontMetrics().lineSpacing() * 4);
-    m_sudoers->hide();
     m_findings->setObjectName(QStringLiteral("findings"));
     m_findings->setAccessibleName(tr("Findings"));
     m_findings->setColumnCount(3);
@@ -123,7 +103,6 @@ FixInspectPage::FixInspectPage(FixWizard *wizard)
     form->addRow(tr("&Computer:"), computer);
     layout->addLayout(form);
     layout->addWidget(m_status);
-    layout->addWidget(m_sudoersLabel);
     layout->addWidget(m_sudoers);
     layout->addWidget(m_findings, 1);
     auto *buttons = new QHBoxLayout;
@@ -133,11 +112,11 @@ FixInspectPage::FixInspectPage(FixWizard *wizard)
     layout->addLayout(buttons);
 }
 
-FixInspectPage::~FixInspectPage()
+FixInspectPage::~FixInspectPage() = default;
+
+void FixInspectPage::setHostMaker(HostMaker maker)
 {
-    // Questions still open are refused when their dialogs go.
-    for (const QPointer<QDialog> &dialog : std::as_const(m_questions))
-        delete dialog.data();
+    m_wizard->remoteAccess()->setHostMaker(std::move(maker));
 }
 
 void FixInspectPage::initializePage()
@@ -193,128 +172,16 @@ void FixInspectPage::onComputerChosen()
     start();
 }
 
-AskpassServer *FixInspectPage::askpass()
+FixRemoteAccess::Target FixInspectPage::chosenHost()
 {
-    if (m_askpass != nullptr)
-        return m_askpass;
-    m_secrets = new SecretStore(this);
-    m_askpass = new AskpassServer(m_secrets, this);
-    QString error;
-    if (!m_askpass->listen(&error))
-        m_status->setText(tr("Passwords and host keys cannot be asked for: %1").arg(error));
-    connect(m_askpass, &AskpassServer::hostKeyQuestion, this,
-            [this](quint64 id, const HostKeyQuestion &question, const QString &) { askHostKey(id, question); });
-    connect(m_askpass, &AskpassServer::secretNeeded, this, [this](const AskpassServer::SecretQuestion &question) {
-        SecretDialog::Kind kind = SecretDialog::Kind::Code;
-        if (question.kind == AskpassServer::SecretKind::Password)
-            kind = SecretDialog::Kind::Password;
-        else if (question.kind == AskpassServer::SecretKind::Passphrase)
-            kind = SecretDialog::Kind::Passphrase;
-        auto *dialog = new SecretDialog(kind, question.target, question.prompt, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->setRetry(question.retry);
-        if (question.key.isEmpty())
-            dialog->setRememberOffered(false);
-        else if (question.storeError == SecretStore::Error::NoBackend)
-            dialog->setKeychainUnavailable(question.storeMessage.isEmpty()
-                                               ? SecretStore::errorMessage(SecretStore::Error::NoBackend)
-                                               : question.storeMessage);
-        const quint64 id = question.id;
-        auto answered = std::make_shared<bool>(false);
-        connect(dialog, &QDialog::finished, m_askpass, [this, dialog, id, answered](int result) {
-            *answered = true;
-            m_questions.remove(id);
-            if (result == QDialog::Accepted)
-                m_askpass->answerSecret(id, dialog->secret(), dialog->remember());
-            else
-                m_askpass->refuseSecret(id);
-        });
-        connect(dialog, &QObject::destroyed, m_askpass, [this, id, answered] {
-            if (!*answered)
-                m_askpass->refuseSecret(id);
-        });
-        m_questions.insert(id, dialog);
-        dialog->open();
-    });
-    connect(m_askpass, &AskpassServer::questionClosed, this, [this](quint64 id) {
-        // ssh gave up waiting: the dialog's answer would reach nobody.
-        const QPointer<QDialog> dialog = m_questions.take(id);
-        if (dialog) {
-            disconnect(dialog, nullptr, m_askpass, nullptr);
-            dialog->reject();
-        }
-    });
-    return m_askpass;
-}
-
-void FixInspectPage::askHostKey(quint64 id, const HostKeyQuestion &question)
-{
-    auto *dialog = new HostKeyDialog(question.host, question.port, question.keyType, question.fingerprint, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAddress(question.address);
-    dialog->setOtherNames(question.otherNames);
-    auto answered = std::make_shared<bool>(false);
-    connect(dialog, &QDialog::finished, m_askpass, [this, id, answered](int result) {
-        *answered = true;
-        m_questions.remove(id);
-        m_askpass->answerHostKey(id, result == QDialog::Accepted);
-    });
-    connect(dialog, &QObject::destroyed, m_askpass, [this, id, answered] {
-        if (!*answered)
-            m_askpass->answerHostKey(id, false);
-    });
-    m_questions.insert(id, dialog);
-    dialog->open();
-}
-
-std::shared_ptr<const CommandHost> FixInspectPage::chosenHost(QString *location, QString *askpassTarget)
-{
-    location->clear();
-    askpassTarget->clear();
     if (!remoteChosen())
-        return std::make_shared<LocalCommandHost>();
+        return {std::make_shared<LocalCommandHost>(), QString(), QString()};
     QString error;
-    const std::optional<SourceSpec> spec = ServiceHost::parse(m_hostEdit->text().trimmed(), &error);
-    if (!spec) {
+    FixRemoteAccess::Target target
+        = m_wizard->remoteAccess()->reach(m_hostEdit->text().trimmed(), m_wizard->kind(), &error);
+    if (!target.host)
         m_status->setText(error);
-        return nullptr;
-    }
-    const MailService::Kind kind = m_wizard->kind();
-    if (!ServiceHost::supportsRemote(kind)) {
-        m_status->setText(ServiceHost::remoteRefusal(kind));
-        return nullptr;
-    }
-    *location = ServiceHost::location(*spec);
-    *askpassTarget = SshCommandHost::displayNameOf(*spec);
-    if (m_hostMaker)
-        return m_hostMaker(*spec, kind);
-    SshSettings settings;
-    settings.knownHostsFile = SshSettings::defaultKnownHostsFile();
-    settings.askpassProgram = QCoreApplication::applicationFilePath();
-    AskpassServer *server = askpass();
-    if (server->isListening())
-        settings.askpassSocket = server->name();
-    return ServiceHost::create(*spec, settings, kind);
-}
-
-void FixInspectPage::showSudoers(const QString &error)
-{
-    // SudoCommandHost's explanation holds the line(s) to add, indented.
-    QStringList lines;
-    for (const QString &line : error.split(QLatin1Char('\n'))) {
-        const QString trimmed = line.trimmed();
-        if (line.startsWith(QStringLiteral("    "))
-            && (trimmed.contains(QLatin1String(" NOPASSWD: ")) || trimmed.startsWith(QLatin1String("Defaults:"))))
-            lines.append(trimmed);
-    }
-    m_sudoersLabel->setVisible(!lines.isEmpty());
-    m_sudoers->setVisible(!lines.isEmpty());
-    if (lines.isEmpty())
-        return;
-    m_sudoersLabel->setText(tr("sudo on %1 runs nothing without a password. Add this on that host (visudo -f "
-                               "/etc/sudoers.d/mailtls), then press Retry; MailTLS never asks for a sudo password:")
-                                .arg(m_askpassTarget));
-    m_sudoers->setPlainText(lines.join(QLatin1Char('\n')));
+    return target;
 }
 
 void FixInspectPage::start()
@@ -322,29 +189,31 @@ void FixInspectPage::start()
     m_ok = false;
     m_retry->hide();
     m_findings->clear();
-    showSudoers(QString());
+    m_sudoers->clear();
     if (m_inspection)
         m_inspection->cancel();
     m_inspection.reset();
     const MailService::Kind kind = m_wizard->kind();
     const QString title = MailService::kindTitle(kind);
     const QString dir = m_wizard->configDir();
-    QString location;
-    const std::shared_ptr<const CommandHost> host = chosenHost(&location, &m_askpassTarget);
+    m_target = chosenHost();
+    const std::shared_ptr<const CommandHost> host = m_target.host;
     if (!host) {
         emit completeChanged();
         emit inspectionFinished();
         return;
     }
     // The fix is applied where it was inspected.
-    m_wizard->applier()->setCommandHost(host, location);
-    if (location.isEmpty())
+    m_wizard->setServiceHost(host, m_target.location);
+    if (m_target.location.isEmpty())
         m_status->setText(dir.isEmpty() ? tr("Inspecting the %1 configuration…").arg(title)
                                         : tr("Inspecting the %1 configuration in %2…").arg(title, dir));
     else
         m_status->setText(
             dir.isEmpty() ? tr("Inspecting the %1 configuration on %2…").arg(title, host->displayName())
                           : tr("Inspecting the %1 configuration in %2 on %3…").arg(title, dir, host->displayName()));
+    if (!m_target.location.isEmpty() && !m_wizard->remoteAccess()->askpassProblem().isEmpty())
+        m_status->setText(m_status->text() + QLatin1Char('\n') + m_wizard->remoteAccess()->askpassProblem());
     m_inspection = MailServiceInspection::create(kind, host, dir);
     if (!m_inspection) {
         m_status->setText(tr("%1 cannot be inspected by this version of MailTLS.").arg(title));
@@ -368,19 +237,18 @@ void FixInspectPage::onFinished()
     const std::shared_ptr<const MailService> service = inspection->service();
     if (!service) {
         m_status->setText(tr("The inspection failed: %1").arg(inspection->errorString()));
-        showSudoers(inspection->errorString());
+        m_sudoers->setError(inspection->errorString(), m_target.askpassTarget);
         m_retry->show();
         emit completeChanged();
         emit inspectionFinished();
         return;
     }
-    if (m_askpass != nullptr && !m_askpassTarget.isEmpty())
-        m_askpass->connectionSucceeded(m_askpassTarget);
+    m_wizard->remoteAccess()->succeeded(m_target.askpassTarget);
     m_wizard->setService(service);
-    QString status = m_askpassTarget.isEmpty()
+    QString status = m_target.location.isEmpty()
         ? tr("%1, configuration in %2.").arg(service->versionText(), service->configDirectory())
         : tr("%1, configuration in %2 on %3.")
-              .arg(service->versionText(), service->configDirectory(), m_wizard->applier()->hostLocation());
+              .arg(service->versionText(), service->configDirectory(), m_target.location);
     if (service->running() == MailService::Running::No)
         status += QLatin1Char(' ')
             + tr("%1 is not running: a change takes effect at its next start.")

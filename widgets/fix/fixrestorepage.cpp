@@ -1,5 +1,9 @@
 #include "widgets/fix/fixrestorepage.h"
 
+#include <algorithm>
+#include <memory>
+#include <optional>
+
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
@@ -8,7 +12,10 @@
 #include <QVBoxLayout>
 
 #include "models/mta/backupstore.h"
+#include "models/mta/mailservice.h"
 #include "models/mta/planapplier.h"
+#include "models/sources/localcommandhost.h"
+#include "widgets/fix/fixremoteaccess.h"
 #include "widgets/fix/fixwizard.h"
 
 namespace mailtls {
@@ -43,13 +50,17 @@ FixRestorePage::FixRestorePage(FixWizard *wizard)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_backups->setObjectName(QStringLiteral("backups"));
     m_backups->setAccessibleName(tr("Backups, newest first"));
-    m_backups->setColumnCount(4);
-    m_backups->setHeaderLabels({tr("Saved"), tr("State"), tr("Change"), tr("Files")});
+    m_backups->setColumnCount(6);
+    m_backups->setHeaderLabels({tr("Saved"), tr("Computer"), tr("Service"), tr("Change"), tr("State"), tr("Files")});
     m_backups->setRootIsDecorated(false);
     m_backups->setAllColumnsShowFocus(true);
     m_backups->setSelectionMode(QAbstractItemView::SingleSelection);
     m_backups->header()->setStretchLastSection(true);
-    connect(m_backups, &QTreeWidget::itemSelectionChanged, this, &FixRestorePage::completeChanged);
+    connect(m_backups, &QTreeWidget::itemSelectionChanged, this, [this] {
+        // A refusal was about the backup chosen before.
+        showCount();
+        emit completeChanged();
+    });
     connect(m_backups, &QTreeWidget::itemActivated, this, [this] {
         if (isComplete())
             m_wizard->next();
@@ -63,37 +74,49 @@ FixRestorePage::FixRestorePage(FixWizard *wizard)
 void FixRestorePage::initializePage()
 {
     m_backups->clear();
-    QString problems;
-    const QString root = m_wizard->applier()->backupRoot();
-    const QList<Backup> backups = m_wizard->applier()->listBackups(&problems);
-    for (const Backup &b : backups) {
+    m_problems.clear();
+    m_listed = m_wizard->applier()->listBackups(&m_problems);
+    for (const Backup &b : std::as_const(m_listed)) {
         QStringList files;
         for (const BackedUpFile &f : b.files)
             files.append(f.existed ? f.path : tr("%1 (created)").arg(f.path));
-        auto *item = new QTreeWidgetItem(
-            m_backups, {QLocale().toString(b.created.toLocalTime(), QLocale::ShortFormat), stateText(b), b.title,
-                        files.join(QStringLiteral(", "))});
-        item->setData(0, Qt::UserRole, b.id);
-        item->setToolTip(0, tr("Backup %1 in %2").arg(b.id, QDir::toNativeSeparators(b.folder)));
-        item->setToolTip(3, files.join(QLatin1Char('\n')));
+        const QString computer = b.host.isEmpty() ? tr("This computer") : b.host;
+        auto *item = new QTreeWidgetItem(m_backups,
+                                         {QLocale().toString(b.created.toLocalTime(), QLocale::ShortFormat), computer,
+                                          b.mta, b.title, stateText(b), files.join(QStringLiteral(", "))});
+        item->setData(SavedColumn, Qt::UserRole, b.id);
+        item->setToolTip(SavedColumn, tr("Backup %1 in %2").arg(b.id, QDir::toNativeSeparators(b.folder)));
+        item->setToolTip(ComputerColumn,
+                         b.host.isEmpty() ? tr("The files are on this computer.")
+                                          : tr("The files are on %1: they are read and put back there over SSH, "
+                                               "as root through sudo -n.")
+                                                .arg(b.host));
+        item->setToolTip(FilesColumn, files.join(QLatin1Char('\n')));
     }
-    QString status = backups.isEmpty()
-        ? tr("There are no backups in %1: no fix has changed a file yet.").arg(QDir::toNativeSeparators(root))
-        : tr("%n backup(s) in %1.", nullptr, int(backups.size())).arg(QDir::toNativeSeparators(root));
-    if (!problems.isEmpty())
-        status += QLatin1Char('\n') + problems;
-    m_status->setText(status);
-    if (!backups.isEmpty())
+    if (!m_listed.isEmpty())
         m_backups->setCurrentItem(m_backups->topLevelItem(0));
-    for (int c = 0; c < 3; ++c)
+    for (int c = SavedColumn; c < FilesColumn; ++c)
         m_backups->resizeColumnToContents(c);
+    showCount();
+}
+
+void FixRestorePage::showCount()
+{
+    const QString root = QDir::toNativeSeparators(m_wizard->applier()->backupRoot());
+    QString status = m_listed.isEmpty() ? tr("There are no backups in %1: no fix has changed a file yet.").arg(root)
+                                        : tr("%n backup(s) in %1.", nullptr, int(m_listed.size())).arg(root);
+    if (!m_problems.isEmpty())
+        status += QLatin1Char('\n') + m_problems;
+    m_status->setText(status);
 }
 
 void FixRestorePage::cleanupPage()
 {
-    // Back on the Inspect page: Next leads to the fixes again.
+    // Back on the Inspect page: Next leads to the fixes again, on the
+    // inspected service's computer.
     m_wizard->setRestoreBackup(QString());
     m_wizard->setWantsRestore(false);
+    m_wizard->useServiceHost();
 }
 
 bool FixRestorePage::isComplete() const
@@ -106,7 +129,29 @@ bool FixRestorePage::validatePage()
     const QList<QTreeWidgetItem *> selected = m_backups->selectedItems();
     if (selected.isEmpty())
         return false;
-    m_wizard->setRestoreBackup(selected.constFirst()->data(0, Qt::UserRole).toString());
+    const QString id = selected.constFirst()->data(SavedColumn, Qt::UserRole).toString();
+    const auto backup = std::find_if(m_listed.cbegin(), m_listed.cend(), [&id](const Backup &b) { return b.id == id; });
+    if (backup == m_listed.cend())
+        return false;
+    // The plan is worked out, and applied, where the files are.
+    if (backup->host.isEmpty()) {
+        m_wizard->applier()->setCommandHost(std::make_shared<LocalCommandHost>());
+        m_wizard->setRestoreBackup(id);
+        return true;
+    }
+    QString error;
+    FixRemoteAccess::Target target;
+    const std::optional<MailService::Kind> kind = MailService::kindFromKey(backup->mta.toLower());
+    if (kind)
+        target = m_wizard->remoteAccess()->reach(backup->host, *kind, &error);
+    else
+        error = tr("it is of an unknown service, %1").arg(backup->mta);
+    if (!target.host) {
+        m_status->setText(tr("Backup %1 cannot be restored from here: %2").arg(id, error));
+        return false;
+    }
+    m_wizard->applier()->setCommandHost(target.host, target.location);
+    m_wizard->setRestoreBackup(id, target.askpassTarget);
     return true;
 }
 

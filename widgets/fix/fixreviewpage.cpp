@@ -3,11 +3,17 @@
 #include <QFontDatabase>
 #include <QFutureWatcher>
 #include <QtConcurrent>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
 #include <QVBoxLayout>
 
+#include "models/mta/planapplier.h"
 #include "widgets/fix/diffhighlighter.h"
+#include "widgets/fix/fixremoteaccess.h"
+#include "widgets/fix/fixsudoersnote.h"
 #include "widgets/fix/fixwizard.h"
 
 namespace mailtls {
@@ -16,6 +22,8 @@ FixReviewPage::FixReviewPage(FixWizard *wizard)
     : QWizardPage(wizard)
     , m_wizard(wizard)
     , m_summary(new QLabel(this))
+    , m_sudoers(new FixSudoersNote(this))
+    , m_retry(new QPushButton(tr("&Retry"), this))
     , m_diff(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("fixReviewPage"));
@@ -31,9 +39,18 @@ FixReviewPage::FixReviewPage(FixWizard *wizard)
     m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     new DiffHighlighter(m_diff->document(), m_diff->palette());
     setButtonText(QWizard::CommitButton, tr("&Apply"));
+    m_retry->setObjectName(QStringLiteral("retryPlan"));
+    m_retry->setAccessibleName(tr("Work the change out again"));
+    m_retry->hide();
+    connect(m_retry, &QPushButton::clicked, this, &FixReviewPage::workOutRestore);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
+    layout->addWidget(m_sudoers);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_retry);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
     layout->addWidget(m_diff, 1);
 }
 
@@ -45,13 +62,13 @@ void FixReviewPage::initializePage()
     setFinalPage(false);
     m_diff->clear();
     m_diff->hide();
-    const quint64 generation = ++m_generation;
+    m_sudoers->clear();
+    m_retry->hide();
     if (!m_wizard->restoreBackup().isEmpty()) {
-        QString error;
-        const std::optional<ChangePlan> plan = m_wizard->makePlan(&error);
-        show(plan, error);
+        workOutRestore();
         return;
     }
+    const quint64 generation = ++m_generation;
     // Made off the window's thread: a plan may run programs (m4).
     m_summary->setText(tr("Working out the change …"));
     emit completeChanged();
@@ -75,9 +92,41 @@ void FixReviewPage::initializePage()
     }));
 }
 
+void FixReviewPage::workOutRestore()
+{
+    const quint64 generation = ++m_generation;
+    m_ready = false;
+    m_empty = false;
+    m_sudoers->clear();
+    m_retry->hide();
+    const QString id = m_wizard->restoreBackup();
+    const QString location = m_wizard->applier()->hostLocation();
+    m_summary->setText(location.isEmpty()
+                           ? tr("Working out what putting back backup %1 changes …").arg(id)
+                           : tr("Working out what putting back backup %1 changes on %2 …").arg(id, location));
+    emit completeChanged();
+    QPointer<FixReviewPage> self(this);
+    m_wizard->applier()->makeRestorePlan(
+        id, [self, generation](const std::optional<ChangePlan> &plan, const QString &error) {
+            if (!self || generation != self->m_generation)
+                return;
+            const QString askpassTarget = self->m_wizard->restoreAskpassTarget();
+            if (plan)
+                self->m_wizard->remoteAccess()->succeeded(askpassTarget);
+            self->show(plan, error);
+            if (!plan) {
+                self->m_sudoers->setError(error, askpassTarget);
+                self->m_retry->show();
+            }
+            emit self->completeChanged();
+        });
+}
+
 void FixReviewPage::cleanupPage()
 {
-    // A plan still being made is for a page no longer shown.
+    // A plan still being made is for a page no longer shown (Back, or Cancel:
+    // QWizard cleans every page up). A restore's reads may go on, through
+    // the host the applier has by then: their answer must not land here.
     ++m_generation;
 }
 
@@ -104,6 +153,10 @@ void FixReviewPage::show(const std::optional<ChangePlan> &plan, QString error)
     QString summary = tr("%1. Nothing has been written yet: Apply backs up every file, writes the change, checks it, "
                          "reloads %2 and puts everything back if any step fails.")
                           .arg(plan->title, FixWizard::serviceTitle(*plan));
+    // The paths of the diff do not say which computer they are on.
+    const QString location = m_wizard->applier()->hostLocation();
+    if (!location.isEmpty())
+        summary += QLatin1Char('\n') + tr("The files are on %1.").arg(location);
     for (const QString &note : plan->notes)
         summary += QLatin1Char('\n') + note;
     m_summary->setText(summary);

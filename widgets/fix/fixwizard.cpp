@@ -1,11 +1,12 @@
 #include "widgets/fix/fixwizard.h"
 
-
 #include "models/mta/backupstore.h"
+#include "models/sources/localcommandhost.h"
 #include "widgets/fix/fixapplypage.h"
 #include "widgets/fix/fixchoosepage.h"
 #include "widgets/fix/fixdhpage.h"
 #include "widgets/fix/fixinspectpage.h"
+#include "widgets/fix/fixremoteaccess.h"
 #include "widgets/fix/fixrestorepage.h"
 #include "widgets/fix/fixresultpage.h"
 #include "widgets/fix/fixreviewpage.h"
@@ -16,6 +17,8 @@ FixWizard::FixWizard(const Options &options, QWidget *parent)
     : QWizard(parent)
     , m_options(options)
     , m_kind(options.kind)
+    , m_serviceHost(std::make_shared<LocalCommandHost>())
+    , m_remote(new FixRemoteAccess(this))
     , m_applier(new PlanApplier(this))
 {
     setObjectName(QStringLiteral("fixWizard"));
@@ -74,11 +77,16 @@ QString FixWizard::serviceTitle(const ChangePlan &plan)
     return kind ? MailService::kindTitle(*kind) : plan.mta;
 }
 
-std::optional<ChangePlan> FixWizard::makePlan(QString *error) const
+void FixWizard::setServiceHost(std::shared_ptr<const CommandHost> host, const QString &location)
 {
-    if (!m_restoreId.isEmpty())
-        return m_applier->restorePlan(m_restoreId, error);
-    return fixPlanMaker()(error);
+    m_serviceHost = std::move(host);
+    m_serviceLocation = location;
+    useServiceHost();
+}
+
+void FixWizard::useServiceHost()
+{
+    m_applier->setCommandHost(m_serviceHost, m_serviceLocation);
 }
 
 std::function<std::optional<ChangePlan>(QString *)> FixWizard::fixPlanMaker() const

@@ -9,18 +9,25 @@
 #include <QWizard>
 
 #include "models/mta/changeplan.h"
-#include "models/mta/planapplier.h"
 #include "models/mta/dhchoice.h"
 #include "models/mta/mailservice.h"
+#include "models/mta/planapplier.h"
 #include "models/probe/probeoptions.h"
 
 namespace mailtls {
 
+class CommandHost;
+class FixRemoteAccess;
+
 // The guided fix of the own mail service (Postfix, Exim, Sendmail or
 // Dovecot): Inspect → Choose fix → DH parameters (Logjam only) → Review
 // changes → Apply → Done or Rolled back. It takes the same steps as
-// `mailtls fix`: a MailServiceInspection, the MailService's plan, PlanApplier. Nothing blocks the GUI thread; closing it while a plan is
-// applied asks the applier to cancel (which rolls back) and waits for it.
+// `mailtls fix`: a MailServiceInspection, the MailService's plan,
+// PlanApplier, on this computer or a remote host. "Restore Previous
+// Configuration" leads from the Restore page to the same Review and Apply
+// pages, on the computer of the backup's files. Nothing blocks the GUI
+// thread; closing it while a plan is applied asks the applier to cancel
+// (which rolls back) and waits for it.
 class FixWizard final : public QWizard
 {
     Q_OBJECT
@@ -69,20 +76,37 @@ public:
     void setCertificate(const QString &certFile, const QString &keyFile);
     void setDhChoice(const DhChoice &choice) { m_dhChoice = choice; }
 
-    // The plan of the chosen fix, with the re-probe's address set; nullopt
-    // with *error when it cannot be made.
-    std::optional<ChangePlan> makePlan(QString *error) const;
-    // The same for a fix, as a function that holds copies of everything it
-    // needs, to run on a worker thread: making a plan may run programs (m4
-    // for Sendmail's sendmail.cf) and must not hold up the window.
+    // The plan of the chosen fix, with the re-probe's address set (nullopt
+    // with *error when it cannot be made), as a function that holds copies
+    // of everything it needs, to run on a worker thread: making a plan may
+    // run programs (m4 for Sendmail's sendmail.cf) and must not hold up the
+    // window.
     std::function<std::optional<ChangePlan>(QString *)> fixPlanMaker() const;
     // The plan of `fix` with the current inputs, for the Choose page.
     std::optional<ChangePlan> planFor(Fix fix, const DhChoice &choice, QString *error) const;
 
-    // Restoring: the backup whose files the plan puts back (empty: a fix).
+    // Where remote hosts are reached from (the Inspect and Restore pages).
+    FixRemoteAccess *remoteAccess() const { return m_remote; }
+    // The computer the service is inspected and fixed on (this one unless
+    // set; `location` as PlanApplier::setCommandHost takes it); the applier
+    // gets it at once, and again from useServiceHost().
+    void setServiceHost(std::shared_ptr<const CommandHost> host, const QString &location);
+    // The applier back on the service's computer, after a restore had it on
+    // the computer of a backup's files.
+    void useServiceHost();
+
+    // Restoring: the backup whose files the plan puts back (empty: a fix),
+    // and how ssh's askpass helper names their host (empty: this computer).
+    // The Restore page sets the applier's host to theirs; the Review page
+    // works the plan out there (PlanApplier::makeRestorePlan).
     // The Inspect page's Restore button leads there, as does Options::restore.
     QString restoreBackup() const { return m_restoreId; }
-    void setRestoreBackup(const QString &id) { m_restoreId = id; }
+    QString restoreAskpassTarget() const { return m_restoreAskpassTarget; }
+    void setRestoreBackup(const QString &id, const QString &askpassTarget = QString())
+    {
+        m_restoreId = id;
+        m_restoreAskpassTarget = askpassTarget;
+    }
     bool wantsRestore() const { return m_wantsRestore; }
     void setWantsRestore(bool wants) { m_wantsRestore = wants; }
     // "Postfix" for a plan of Postfix's, for messages.
@@ -94,8 +118,6 @@ public:
     void setApplyResult(const PlanApplier::Result &result) { m_applyResult = result; }
 
     PlanApplier *applier() const { return m_applier; }
-
-    // Translated: "critical", "high", …
 
     void reject() override;
 
@@ -110,6 +132,10 @@ private:
     QString m_keyFile;
     DhChoice m_dhChoice;
     QString m_restoreId;
+    QString m_restoreAskpassTarget;
+    std::shared_ptr<const CommandHost> m_serviceHost;
+    QString m_serviceLocation;
+    FixRemoteAccess *m_remote = nullptr;
     bool m_wantsRestore = false;
     ChangePlan m_plan;
     PlanApplier::Result m_applyResult;
