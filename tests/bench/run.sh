@@ -221,11 +221,11 @@ BEGIN {
     row("report --log (CSV)", report_s, rate(report_s), report_kib, report_cpu, "", "")
     if (ref_s > 0) {
         row(ref_name, ref_s, rate(ref_s), ref_kib, ref_cpu, "(reference)", "")
-        printf "\n%-38s %8.1fx   %-24s %s\n", "parse+correlate vs " ref_name, ratio(par_s, ref_s), ">= 20x", verdict(ratio(par_s, ref_s) >= 20)
-        printf "%-38s %8.1fx\n", "  on one thread", ratio(one_s, ref_s)
-        printf "%-38s %8.1fx\n", "import vs " ref_name, ratio(import_s, ref_s)
-        printf "%-38s %8.1fx\n", "report vs " ref_name, ratio(report_s, ref_s)
-        printf "%-38s %8.1fx\n", "  in CPU seconds", ratio(report_cpu, ref_cpu)
+        printf "\n%-38s %8s %8s   %-24s %s\n", "speed-up", "wall", "CPU", "target", "result"
+        printf "%-38s %7.1fx %7.1fx   %-24s %s\n", "parse+correlate vs " ref_name, ratio(par_s, ref_s), ratio(par_cpu, ref_cpu), ">= 20x", verdict(ratio(par_s, ref_s) >= 20)
+        printf "%-38s %7.1fx %7.1fx\n", "  on one thread", ratio(one_s, ref_s), ratio(one_cpu, ref_cpu)
+        printf "%-38s %7.1fx %7.1fx\n", "import vs " ref_name, ratio(import_s, ref_s), ratio(import_cpu, ref_cpu)
+        printf "%-38s %7.1fx %7.1fx\n", "report vs " ref_name, ratio(report_s, ref_s), ratio(report_cpu, ref_cpu)
     } else {
         printf "\n(no reference tool for %s on this machine)\n", format
     }
