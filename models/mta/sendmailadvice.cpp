@@ -239,7 +239,8 @@ void SendmailAdvice::startTlsFindings(const SendmailInspectionResult &r, QList<C
         QStringList missing;
         for (const auto &[name, path] : {qMakePair(QStringLiteral("ServerCertFile"), r.serverCert),
                                          qMakePair(QStringLiteral("ServerKeyFile"), r.serverKey)}) {
-            if (!QFileInfo::exists(path))
+            const std::optional<ConfigFile::Status> seen = r.status(path);
+            if (seen && !seen->exists)
                 missing.append(setting(name, path));
         }
         if (!missing.isEmpty()) {

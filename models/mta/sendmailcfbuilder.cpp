@@ -1,5 +1,7 @@
 #include "models/mta/sendmailcfbuilder.h"
 
+#include <optional>
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -20,6 +22,14 @@ void SendmailCfBuilder::enterFolder(QProcess &process, const QString &folder)
     process.setProcessEnvironment(environment);
 }
 
+QStringList SendmailCfBuilder::remoteCommand(const QString &m4Program, const QString &folder, const QString &mcPath)
+{
+    QStringList argv {m4Program, QStringLiteral("-I"), folder};
+    if (!mcPath.isEmpty())
+        argv.append(mcPath);
+    return argv;
+}
+
 SendmailCfBuilder::Build SendmailCfBuilder::buildCopy(const CommandHost &host, const QString &m4Program,
                                                       const QString &workingDirectory, const QString &mcPath,
                                                       const QByteArray &mc, int timeoutMs)
@@ -29,23 +39,34 @@ SendmailCfBuilder::Build SendmailCfBuilder::buildCopy(const CommandHost &host, c
         build.error = tr("m4 is not installed, and sendmail.cf is built with it (apt install m4)");
         return build;
     }
-    const QTemporaryDir folder;
-    if (!folder.isValid()) {
-        build.error = tr("cannot make a temporary folder to build sendmail.cf in: %1").arg(folder.errorString());
-        return build;
+    const bool local = host.isLocal();
+    std::optional<QTemporaryDir> folder;
+    QString copyPath;
+    if (local) {
+        folder.emplace();
+        if (!folder->isValid()) {
+            build.error = tr("cannot make a temporary folder to build sendmail.cf in: %1").arg(folder->errorString());
+            return build;
+        }
+        copyPath = folder->filePath(QStringLiteral("sendmail.mc"));
+        QFile copy(copyPath);
+        if (!copy.open(QIODevice::WriteOnly) || copy.write(mc) != mc.size() || !copy.flush()) {
+            build.error = tr("cannot write %1: %2").arg(copyPath, copy.errorString());
+            return build;
+        }
+        copy.close();
     }
-    const QString copyPath = folder.filePath(QStringLiteral("sendmail.mc"));
-    QFile copy(copyPath);
-    if (!copy.open(QIODevice::WriteOnly) || copy.write(mc) != mc.size() || !copy.flush()) {
-        build.error = tr("cannot write %1: %2").arg(copyPath, copy.errorString());
-        return build;
-    }
-    copy.close();
 
     QProcess process;
-    host.prepare(process, command(m4Program, copyPath));
-    enterFolder(process, workingDirectory);
+    if (local) {
+        host.prepare(process, command(m4Program, copyPath));
+        enterFolder(process, workingDirectory);
+    } else {
+        host.prepare(process, remoteCommand(m4Program, workingDirectory));
+    }
     process.start();
+    if (!local)
+        process.write(mc);
     process.closeWriteChannel();
     if (!process.waitForStarted(timeoutMs)) {
         build.error = tr("%1 could not be run: %2").arg(m4Program, process.errorString());
@@ -75,9 +96,19 @@ SendmailCfBuilder::Build SendmailCfBuilder::buildCopy(const CommandHost &host, c
     }
     build.output += process.readAllStandardOutput();
     build.errors += process.readAllStandardError();
-    build.errors.replace(QFile::encodeName(copyPath), QFile::encodeName(mcPath));
+    // m4 names its input in its messages: the real file's name instead.
+    if (local)
+        build.errors.replace(QFile::encodeName(copyPath), QFile::encodeName(mcPath));
+    else
+        build.errors.replace("m4:stdin:", "m4:" + QFile::encodeName(mcPath) + ':');
     if (process.exitStatus() != QProcess::NormalExit) {
         build.error = tr("m4 crashed building %1").arg(mcPath);
+        return build;
+    }
+    // The host refused to run it (sudo without a rule, a lost login).
+    const QString refused = host.diagnose(process.exitCode(), build.errors);
+    if (process.exitCode() != 0 && !refused.isEmpty()) {
+        build.error = refused;
         return build;
     }
     if (process.exitCode() != 0) {

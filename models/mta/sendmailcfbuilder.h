@@ -15,7 +15,11 @@ class CommandHost;
 // does: `m4 sendmail.mc` in the configuration folder (its relative includes
 // and the "##### in …" line of the result depend on it), standard output
 // the .cf, standard error m4's complaints. Nothing live is written: a plan's
-// edited .mc is built from a copy in a temporary folder.
+// edited .mc is built from a copy in a temporary folder on this computer, and
+// on another host (where m4 must run: its framework and includes are there)
+// handed to `m4 -I FOLDER` on its standard input, FOLDER standing in for the
+// working folder (ssh starts in the login's home; relative includes are
+// looked for there first, then in FOLDER).
 class SendmailCfBuilder final
 {
     Q_DECLARE_TR_FUNCTIONS(SendmailCfBuilder)
@@ -32,6 +36,9 @@ public:
     };
 
     static QStringList command(const QString &m4Program, const QString &mcPath) { return {m4Program, mcPath}; }
+    // On another host: the .mc on standard input (mcPath empty), or the file.
+    static QStringList remoteCommand(const QString &m4Program, const QString &folder,
+                                     const QString &mcPath = QString());
     // Runs `process` in `folder` as `cd folder` would: PWD names it too, so
     // the "##### in …" line m4 writes says the folder's own name, not where
     // a symbolic link to it leads.

@@ -1,7 +1,5 @@
 #include "models/mta/sendmailfixes.h"
 
-#include <sys/stat.h>
-
 #include <QDir>
 #include <QFileInfo>
 
@@ -12,6 +10,7 @@
 #include "models/mta/sendmailinspectionresult.h"
 #include "models/mta/sendmailmc.h"
 #include "models/sources/localcommandhost.h"
+#include "models/tls/dhgenerator.h"
 #include "models/tls/dhparameters.h"
 
 namespace mailtls {
@@ -226,7 +225,22 @@ QString SendmailFixes::dhFilePath(const SendmailInspectionResult &r, const DhCho
     // Debian keeps Sendmail's TLS files in /etc/mail/tls.
     const QDir dir(r.configDirectory);
     const QString tls = dir.filePath(QStringLiteral("tls"));
-    return QFileInfo(tls).isDir() ? QDir(tls).filePath(name) : dir.filePath(name);
+    return r.isFolder(tls) ? QDir(tls).filePath(name) : dir.filePath(name);
+}
+
+QStringList SendmailFixes::dhFilePaths(const SendmailInspectionResult &r)
+{
+    QStringList paths;
+    DhChoice choice;
+    choice.kind = DhChoice::Kind::Rfc7919;
+    for (const QString &group : DhParameters::rfc7919Groups()) {
+        choice.group = group;
+        paths.append(dhFilePath(r, choice, 0));
+    }
+    choice.kind = DhChoice::Kind::Generated;
+    for (const int bits : DhGenerator::offeredBits())
+        paths.append(dhFilePath(r, choice, bits));
+    return paths;
 }
 
 std::optional<ChangePlan> SendmailFixes::logjam(const SendmailInspectionResult &r, const DhChoice &choice,
@@ -287,7 +301,7 @@ std::optional<ChangePlan> SendmailFixes::logjam(const SendmailInspectionResult &
     }
 
     const QString path = dhFilePath(r, choice, info.bits);
-    const ConfigFile::Contents existing = ConfigFile::read(path);
+    const ConfigFile::Contents existing = r.file(path);
     if (!existing.error.isEmpty()) {
         *error = existing.error;
         return std::nullopt;
@@ -351,9 +365,9 @@ std::optional<ChangePlan> SendmailFixes::starttls(const SendmailInspectionResult
     // STARTTLS); Debian's starttls.m4 sets them like this.
     if (r.caCertPath.isEmpty() || r.builtOption(QStringLiteral("CACertPath")).isEmpty()) {
         const QString certs = QStringLiteral("/etc/ssl/certs");
-        settings.append({"confCACERT_PATH", "CACertPath",
-                         r.caCertPath.isEmpty() ? (QFileInfo(certs).isDir() ? certs : QFileInfo(cert).absolutePath())
-                                                : r.caCertPath});
+        settings.append(
+            {"confCACERT_PATH", "CACertPath",
+             r.caCertPath.isEmpty() ? (r.isFolder(certs) ? certs : QFileInfo(cert).absolutePath()) : r.caCertPath});
     }
     if (r.caCertFile.isEmpty() || r.builtOption(QStringLiteral("CACertFile")).isEmpty()) {
         const QString caFile = r.caCertFile.isEmpty() ? cert : r.caCertFile;
@@ -363,10 +377,14 @@ std::optional<ChangePlan> SendmailFixes::starttls(const SendmailInspectionResult
     if (!addConfigurationEdits(r, settings, plan, error))
         return std::nullopt;
 
-    struct stat info = {};
-    if (!plan.isEmpty() && ::stat(QFile::encodeName(key).constData(), &info) == 0) {
-        const bool groupReadable = (info.st_mode & S_IRGRP) != 0;
-        const bool worldReadable = (info.st_mode & S_IROTH) != 0;
+    // The key as the inspection saw it; one named now is looked at here
+    // (on this computer only: another host's is not within reach of a plan).
+    std::optional<ConfigFile::Status> info = r.status(key);
+    if (!info && !r.remote)
+        info = ConfigFile::status(key);
+    if (!plan.isEmpty() && info && info->exists) {
+        const bool groupReadable = (info->mode & 0040) != 0;
+        const bool worldReadable = (info->mode & 0004) != 0;
         const bool groupAllowed = r.option(QStringLiteral("DontBlameSendmail"))
                                       .contains(QLatin1String("GroupReadableKeyFile"), Qt::CaseInsensitive);
         if (worldReadable || (groupReadable && !groupAllowed))

@@ -67,6 +67,9 @@ public:
     static std::optional<ChangePlan> tlsLogging(const SendmailInspectionResult &inspection, QString *error);
 
     static QString dhFilePath(const SendmailInspectionResult &inspection, const DhChoice &choice, int bits);
+    // Every file a Logjam plan may write (each RFC 7919 group, each size
+    // offered for a group of its own): the inspection reads them ahead.
+    static QStringList dhFilePaths(const SendmailInspectionResult &inspection);
 
 private:
     // A define for sendmail.mc and the sendmail.cf option it becomes.

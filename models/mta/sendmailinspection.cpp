@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -15,8 +16,11 @@
 #include "models/mta/sendmailcf.h"
 #include "models/mta/sendmailcfbuilder.h"
 #include "models/mta/sendmaildhfile.h"
+#include "models/mta/sendmailfixes.h"
 #include "models/mta/sendmailmc.h"
+#include "models/mta/servicehostfiles.h"
 #include "models/sources/commandhost.h"
+#include "models/sources/sudocommandhost.h"
 
 namespace mailtls {
 
@@ -45,6 +49,7 @@ quint32 hexNumber(const QByteArray &text)
 }
 
 void readIncludesOf(const QByteArray &text, const QString &configDirectory, int depth,
+                    const std::function<ConfigFile::Contents(const QString &)> &read,
                     QList<SendmailInspectionResult::IncludedFile> &out)
 {
     if (depth > MaxIncludeDepth)
@@ -68,12 +73,23 @@ void readIncludesOf(const QByteArray &text, const QString &configDirectory, int 
             seen = seen || file.path == path;
         if (seen)
             continue;
-        const ConfigFile::Contents contents = ConfigFile::read(path);
+        const ConfigFile::Contents contents = read(path);
         if (!contents.exists || !contents.error.isEmpty())
             continue;
         out.append({path, contents.bytes});
-        readIncludesOf(contents.bytes, configDirectory, depth + 1, out);
+        readIncludesOf(contents.bytes, configDirectory, depth + 1, read, out);
     }
+}
+
+// The address of the host a remote inspection runs on, when it is an IP
+// literal (SudoCommandHost knows the host's spec; a name is never looked up).
+QString hostAddressOf(const CommandHost &host)
+{
+    const auto *remote = dynamic_cast<const SudoCommandHost *>(&host);
+    if (remote == nullptr)
+        return QString();
+    const QHostAddress address(remote->spec().host);
+    return address.isNull() ? QString() : address.toString();
 }
 
 } // namespace
@@ -144,80 +160,248 @@ void SendmailInspection::start()
     m_running = true;
     m_result = SendmailInspectionResult();
     m_result.host = m_host;
-    if (!m_host || !m_host->isLocal()) {
+    if (!m_host) {
         // Finishing from start() would reach a caller that has not connected yet.
-        QTimer::singleShot(0, this,
-                           [this] { finish(tr("Sendmail can be inspected on this computer only, for now.")); });
+        QTimer::singleShot(0, this, [this] { finish(tr("There is no host to inspect Sendmail on.")); });
         return;
     }
     SendmailInspectionResult &r = m_result;
-    r.configDirectory = QDir::cleanPath(
-        QFileInfo(m_configDirectory.isEmpty() ? defaultConfigDirectory() : m_configDirectory).absoluteFilePath());
-    // Debian's daemon is sendmail-mta; the real binary sits in
-    // /usr/libexec/sendmail (first of the folders), where Postfix's sendmail
-    // command never does: a plain sendmail is looked for there before PATH.
-    r.sendmailProgram = findProgram({QStringLiteral("sendmail-mta")});
+    const QString given = m_configDirectory.isEmpty() ? defaultConfigDirectory() : m_configDirectory;
+    r.remote = !m_host->isLocal();
+    if (r.remote) {
+        r.hostAddress = hostAddressOf(*m_host);
+        if (!given.startsWith(QLatin1Char('/'))) {
+            QTimer::singleShot(0, this, [this, given] {
+                finish(tr("%1 is not an absolute path: on another host the configuration folder is named in full")
+                           .arg(given));
+            });
+            return;
+        }
+        r.configDirectory = QDir::cleanPath(given);
+    } else {
+        r.configDirectory = QDir::cleanPath(QFileInfo(given).absoluteFilePath());
+    }
+    // A fresh one for every run: a cancelled run's reads answer nobody.
+    delete m_files;
+    m_files = new ServiceHostFiles(m_host, this);
+    findPrograms();
+}
+
+void SendmailInspection::findPrograms()
+{
+    const QStringList names {QStringLiteral("sendmail-mta"), QStringLiteral("sendmail"), QStringLiteral("m4"),
+                             QStringLiteral("start-stop-daemon")};
+    if (!m_result.remote) {
+        QHash<QString, QString> found;
+        // Debian's daemon is sendmail-mta; the real binary sits in
+        // /usr/libexec/sendmail (first of the folders), where Postfix's
+        // sendmail command never does: a plain sendmail is looked for there
+        // before PATH.
+        found.insert(names.at(0), findProgram({names.at(0)}));
+        found.insert(names.at(1), findProgram({names.at(1)}, true));
+        found.insert(names.at(2), findProgram({names.at(2)}));
+        found.insert(names.at(3), findProgram({names.at(3)}));
+        QTimer::singleShot(0, this, [this, found] { onPrograms(found); });
+        return;
+    }
+    // The host's folders, then where its PATH would look; every place in one look.
+    QStringList folders = m_folders;
+    if (m_searchPath)
+        for (const char *folder : {"/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"})
+            if (!folders.contains(QLatin1String(folder)))
+                folders.append(QString::fromLatin1(folder));
+    QStringList candidates;
+    for (const QString &name : names)
+        for (const QString &folder : std::as_const(folders))
+            candidates.append(QDir::cleanPath(folder + QLatin1Char('/') + name));
+    m_files->existing(candidates, [this, names, folders](const QStringList &existing, const QString &hostError) {
+        if (!m_running)
+            return;
+        if (!hostError.isEmpty()) {
+            finish(hostError);
+            return;
+        }
+        QHash<QString, QString> found;
+        for (const QString &name : names)
+            for (const QString &folder : folders) {
+                const QString path = QDir::cleanPath(folder + QLatin1Char('/') + name);
+                if (existing.contains(path) && !found.contains(name))
+                    found.insert(name, path);
+            }
+        onPrograms(found);
+    });
+}
+
+void SendmailInspection::onPrograms(const QHash<QString, QString> &found)
+{
+    if (!m_running)
+        return;
+    SendmailInspectionResult &r = m_result;
+    r.sendmailProgram = found.value(QStringLiteral("sendmail-mta"));
     if (r.sendmailProgram.isEmpty())
-        r.sendmailProgram = findProgram({QStringLiteral("sendmail")}, true);
+        r.sendmailProgram = found.value(QStringLiteral("sendmail"));
     if (r.sendmailProgram.isEmpty()) {
         QStringList places = m_folders;
         if (m_searchPath)
             places.prepend(QStringLiteral("PATH"));
-        const QString message = tr("neither sendmail-mta nor sendmail was found on this computer: is Sendmail "
-                                   "installed? (looked in %1)")
-                                    .arg(places.join(QStringLiteral(", ")));
-        QTimer::singleShot(0, this, [this, message] { finish(message); });
+        finish(r.remote ? tr("neither sendmail-mta nor sendmail was found on %1: is Sendmail installed? (looked in %2)")
+                              .arg(m_host->displayName(), places.join(QStringLiteral(", ")))
+                        : tr("neither sendmail-mta nor sendmail was found on this computer: is Sendmail "
+                             "installed? (looked in %1)")
+                              .arg(places.join(QStringLiteral(", "))));
         return;
     }
-    r.m4Program = findProgram({QStringLiteral("m4")});
-    r.startStopProgram = findProgram({QStringLiteral("start-stop-daemon")});
-    QString error;
-    if (!readFiles(&error)) {
-        QTimer::singleShot(0, this, [this, error] { finish(error); });
-        return;
-    }
-    run(Step::Version,
-        {r.sendmailProgram, QStringLiteral("-C"), r.cfPath, QStringLiteral("-d0.14"), QStringLiteral("-bt")});
+    r.m4Program = found.value(QStringLiteral("m4"));
+    r.startStopProgram = found.value(QStringLiteral("start-stop-daemon"));
+    readFiles();
 }
 
-bool SendmailInspection::readFiles(QString *error)
+void SendmailInspection::readFiles()
 {
     SendmailInspectionResult &r = m_result;
     const QDir dir(r.configDirectory);
-    if (!QFileInfo(r.configDirectory).isDir()) {
-        *error = tr("there is no folder %1").arg(r.configDirectory);
-        return false;
-    }
     r.cfPath = dir.filePath(QStringLiteral("sendmail.cf"));
     r.mcPath = dir.filePath(QStringLiteral("sendmail.mc"));
-    const ConfigFile::Contents cf = ConfigFile::read(r.cfPath);
-    if (!cf.error.isEmpty()) {
-        *error = cf.error;
-        return false;
+    m_files->status({r.configDirectory}, [this](const QString &hostError) {
+        if (!m_running)
+            return;
+        if (!hostError.isEmpty()) {
+            finish(hostError);
+            return;
+        }
+        SendmailInspectionResult &r = m_result;
+        const ConfigFile::Status folder = m_files->statuses().value(r.configDirectory);
+        if (!folder.exists || folder.regular) {
+            finish(tr("there is no folder %1").arg(r.configDirectory));
+            return;
+        }
+        m_files->read({r.cfPath, r.mcPath}, [this](const QString &hostError) {
+            if (!m_running)
+                return;
+            if (!hostError.isEmpty()) {
+                finish(hostError);
+                return;
+            }
+            SendmailInspectionResult &r = m_result;
+            const ConfigFile::Contents cf = m_files->files().value(r.cfPath);
+            if (!cf.error.isEmpty()) {
+                finish(cf.error);
+                return;
+            }
+            if (!cf.exists) {
+                finish(tr("there is no sendmail.cf in %1: build it from sendmail.mc first (make -C %1)")
+                           .arg(r.configDirectory));
+                return;
+            }
+            r.cf = cf.bytes;
+            const ConfigFile::Contents mc = m_files->files().value(r.mcPath);
+            if (!mc.error.isEmpty()) {
+                finish(mc.error);
+                return;
+            }
+            r.mcExists = mc.exists;
+            r.mc = mc.bytes;
+            readIncludedFiles();
+        });
+    });
+}
+
+void SendmailInspection::readIncludedFiles()
+{
+    SendmailInspectionResult &r = m_result;
+    // Read with what is there so far; the files it still lacks are fetched
+    // and it is read again, until nothing is missing.
+    QStringList missing;
+    if (r.mcExists) {
+        r.includes = readIncludes(r.mc, r.configDirectory, [this, &missing](const QString &path) {
+            const auto it = m_files->files().constFind(path);
+            if (it != m_files->files().constEnd())
+                return *it;
+            missing.append(path);
+            return ConfigFile::Contents();
+        });
     }
-    if (!cf.exists) {
-        *error
-            = tr("there is no sendmail.cf in %1: build it from sendmail.mc first (make -C %1)").arg(r.configDirectory);
-        return false;
+    if (missing.isEmpty()) {
+        run(Step::Version,
+            {r.sendmailProgram, QStringLiteral("-C"), r.cfPath, QStringLiteral("-d0.14"), QStringLiteral("-bt")});
+        return;
     }
-    r.cf = cf.bytes;
-    const ConfigFile::Contents mc = ConfigFile::read(r.mcPath);
-    if (!mc.error.isEmpty()) {
-        *error = mc.error;
-        return false;
+    m_files->read(missing, [this](const QString &hostError) {
+        if (!m_running)
+            return;
+        if (!hostError.isEmpty()) {
+            finish(hostError);
+            return;
+        }
+        readIncludedFiles();
+    });
+}
+
+QStringList SendmailInspection::filesToLookAt(const SendmailInspectionResult &r)
+{
+    QStringList paths;
+    for (const QString &name : {QStringLiteral("ServerCertFile"), QStringLiteral("ServerKeyFile")}) {
+        const QString path = r.option(name);
+        if (path.startsWith(QLatin1Char('/')) && !paths.contains(path))
+            paths.append(path);
     }
-    r.mcExists = mc.exists;
-    r.mc = mc.bytes;
-    if (r.mcExists)
-        r.includes = readIncludes(r.mc, r.configDirectory);
-    return true;
+    paths << QDir(r.configDirectory).filePath(QStringLiteral("tls")) << QStringLiteral("/etc/ssl/certs");
+    return paths;
+}
+
+QStringList SendmailInspection::filesToRead(const SendmailInspectionResult &r)
+{
+    QStringList paths;
+    const QString dh = r.option(QStringLiteral("DHParameters"));
+    if (SendmailInspectionResult::dhSettingOf(dh, r.versionNumbers) == SendmailInspectionResult::DhSetting::File)
+        paths.append(dh);
+    for (const QString &path : SendmailFixes::dhFilePaths(r))
+        if (!paths.contains(path))
+            paths.append(path);
+    return paths;
+}
+
+void SendmailInspection::gatherFiles()
+{
+    // The folders first: where a plan's DH file goes depends on them.
+    m_files->status(filesToLookAt(m_result), [this](const QString &hostError) {
+        if (!m_running)
+            return;
+        if (!hostError.isEmpty()) {
+            finish(hostError);
+            return;
+        }
+        SendmailInspectionResult &r = m_result;
+        for (const QString &path : filesToLookAt(r))
+            r.statuses.insert(path, m_files->statuses().value(path));
+        m_files->read(filesToRead(r), [this](const QString &hostError) {
+            if (!m_running)
+                return;
+            if (!hostError.isEmpty()) {
+                finish(hostError);
+                return;
+            }
+            SendmailInspectionResult &r = m_result;
+            for (const QString &path : filesToRead(r))
+                r.files.insert(path, m_files->files().value(path));
+            complete(r);
+            finish();
+        });
+    });
 }
 
 QList<SendmailInspectionResult::IncludedFile> SendmailInspection::readIncludes(const QByteArray &mc,
                                                                                const QString &configDirectory)
 {
+    return readIncludes(mc, configDirectory, [](const QString &path) { return ConfigFile::read(path); });
+}
+
+QList<SendmailInspectionResult::IncludedFile>
+SendmailInspection::readIncludes(const QByteArray &mc, const QString &configDirectory,
+                                 const std::function<ConfigFile::Contents(const QString &)> &read)
+{
     QList<SendmailInspectionResult::IncludedFile> files;
-    readIncludesOf(mc, configDirectory, 1, files);
+    readIncludesOf(mc, configDirectory, 1, read, files);
     return files;
 }
 
@@ -226,6 +410,8 @@ void SendmailInspection::cancel()
     if (!m_running)
         return;
     discardProcess();
+    if (m_files != nullptr)
+        m_files->cancel();
     finish(tr("The inspection was cancelled."));
 }
 
@@ -256,7 +442,14 @@ void SendmailInspection::run(Step step, const QStringList &argv, const QString &
         append(m_errors, process->readAllStandardError());
         m_process = nullptr;
         process->deleteLater();
-        onFinished(status == QProcess::NormalExit ? exitCode : -1, true);
+        const int code = status == QProcess::NormalExit ? exitCode : -1;
+        // A host that refused to run it (sudo without a rule, a lost login)
+        // says nothing about Sendmail, and would refuse the plan's commands too.
+        if (code != 0 && m_host->needsUser(code, m_errors)) {
+            finish(m_host->diagnose(code, m_errors));
+            return;
+        }
+        onFinished(code, true);
     });
     connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError error) {
         if (process != m_process || error != QProcess::FailedToStart)
@@ -383,7 +576,12 @@ void SendmailInspection::runBuild()
         runStatus();
         return;
     }
-    run(Step::Build, {r.m4Program, r.mcPath}, r.configDirectory);
+    // On another host m4 runs there, with the folder as its include folder
+    // (a working folder would be this computer's).
+    if (r.remote)
+        run(Step::Build, SendmailCfBuilder::remoteCommand(r.m4Program, r.configDirectory, r.mcPath));
+    else
+        run(Step::Build, SendmailCfBuilder::command(r.m4Program, r.mcPath), r.configDirectory);
 }
 
 void SendmailInspection::afterBuild(int exitCode, bool ran)
@@ -410,8 +608,7 @@ void SendmailInspection::runStatus()
     if (r.startStopProgram.isEmpty()) {
         r.running = SendmailInspectionResult::Running::Unknown;
         r.statusOutput = tr("start-stop-daemon was not found: whether Sendmail runs cannot be told");
-        complete(r);
-        finish();
+        gatherFiles();
         return;
     }
     const QString fromCf = r.option(QStringLiteral("PidFile"));
@@ -420,8 +617,7 @@ void SendmailInspection::runStatus()
     if (r.pidFile.isEmpty()) {
         r.running = SendmailInspectionResult::Running::Unknown;
         r.statusOutput = tr("Sendmail names no PID file: whether it runs cannot be told");
-        complete(r);
-        finish();
+        gatherFiles();
         return;
     }
     run(Step::Status, r.statusCommand());
@@ -443,8 +639,7 @@ void SendmailInspection::afterStatus(int exitCode, bool ran)
         : said.isEmpty()
         ? tr("start-stop-daemon --status --pidfile %1: exit status %2").arg(r.pidFile).arg(exitCode)
         : tr("start-stop-daemon --status --pidfile %1: exit status %2 (%3)").arg(r.pidFile).arg(exitCode).arg(said);
-    complete(r);
-    finish();
+    gatherFiles();
 }
 
 void SendmailInspection::complete(SendmailInspectionResult &r)
@@ -453,8 +648,11 @@ void SendmailInspection::complete(SendmailInspectionResult &r)
     r.dhSetting = SendmailInspectionResult::dhSettingOf(r.dhParameters, r.versionNumbers);
     r.dh.reset();
     r.dhNote.clear();
-    if (r.dhSetting == SendmailInspectionResult::DhSetting::File)
-        r.dh = SendmailDhFile::inspectFile(r.dhParameters, &r.dhNote);
+    if (r.dhSetting == SendmailInspectionResult::DhSetting::File) {
+        const ConfigFile::Contents contents = r.file(r.dhParameters);
+        r.dh = contents.exists && contents.error.isEmpty() ? SendmailDhFile::inspect(contents.bytes, &r.dhNote)
+                                                           : ServiceHostFiles::inspectDh(contents);
+    }
     r.serverCert = r.option(QStringLiteral("ServerCertFile"));
     r.serverKey = r.option(QStringLiteral("ServerKeyFile"));
     r.caCertFile = r.option(QStringLiteral("CACertFile"));

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include <QByteArray>
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -15,6 +17,7 @@ class QTimer;
 namespace mailtls {
 
 class CommandHost;
+class ServiceHostFiles;
 
 // Inspects a Sendmail installation on this machine without writing anything:
 //
@@ -35,6 +38,14 @@ class CommandHost;
 //
 // Commands run through the CommandHost one after another; finished()
 // follows start() once (also after cancel()).
+//
+// Every file is read through ServiceHostFiles (FileAccess::create(host)), the
+// DH files a Logjam plan may write included, so that SendmailFixes reads no
+// file of its own. On another host (SudoCommandHost over SSH) the commands
+// run there as root, m4 too (`m4 -I FOLDER`: see SendmailCfBuilder), the
+// programs are looked for in its folders (setProgramFolders' list, then
+// where its PATH would look), and a refusal by the host (sudo's, ssh's) ends
+// the inspection with the host's explanation.
 class SendmailInspection final : public QObject
 {
     Q_OBJECT
@@ -70,6 +81,15 @@ public:
     // include order (nested ones too).
     static QList<SendmailInspectionResult::IncludedFile> readIncludes(const QByteArray &mc,
                                                                       const QString &configDirectory);
+    // The same, the files taken from `read`.
+    static QList<SendmailInspectionResult::IncludedFile>
+    readIncludes(const QByteArray &mc, const QString &configDirectory,
+                 const std::function<ConfigFile::Contents(const QString &path)> &read);
+    // What an inspection looks at and reads after its commands, for `result`
+    // read so far: the certificate and key, the tls folder, /etc/ssl/certs;
+    // the DH file DHParameters names and every file a Logjam plan may write.
+    static QStringList filesToLookAt(const SendmailInspectionResult &result);
+    static QStringList filesToRead(const SendmailInspectionResult &result);
 
 signals:
     void finished();
@@ -78,7 +98,11 @@ private:
     enum class Step { Version, Build, Status };
 
     QString findProgram(const QStringList &names, bool foldersFirst = false) const;
-    bool readFiles(QString *error);
+    void findPrograms();
+    void onPrograms(const QHash<QString, QString> &found);
+    void readFiles();
+    void readIncludedFiles();
+    void gatherFiles();
     void run(Step step, const QStringList &argv, const QString &workingDirectory = QString());
     void onFinished(int exitCode, bool ran);
     void afterVersion(int exitCode, bool ran);
@@ -100,6 +124,7 @@ private:
     QTimer *m_timer = nullptr;
     QByteArray m_output;
     QByteArray m_errors;
+    ServiceHostFiles *m_files = nullptr;
     SendmailInspectionResult m_result;
 };
 

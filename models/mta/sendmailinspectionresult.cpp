@@ -3,6 +3,7 @@
 #include <QHostAddress>
 
 #include "models/mta/sendmailcf.h"
+#include "models/mta/servicehostfiles.h"
 
 namespace mailtls {
 
@@ -202,6 +203,25 @@ QStringList SendmailInspectionResult::daemonsWithoutStartTls() const
     return names;
 }
 
+ConfigFile::Contents SendmailInspectionResult::file(const QString &path) const
+{
+    return ServiceHostFiles::fileIn(files, path);
+}
+
+std::optional<ConfigFile::Status> SendmailInspectionResult::status(const QString &path) const
+{
+    const auto it = statuses.constFind(path);
+    if (it == statuses.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+bool SendmailInspectionResult::isFolder(const QString &path) const
+{
+    const std::optional<ConfigFile::Status> seen = status(path);
+    return seen && seen->exists && !seen->regular;
+}
+
 QString SendmailInspectionResult::listenAddress() const
 {
     const QList<Daemon> daemons = daemonsOf(cf);
@@ -217,6 +237,22 @@ QString SendmailInspectionResult::listenAddress() const
         }
     }
     const bool inet6 = chosen.family == QLatin1String("inet6");
+    if (remote) {
+        const QHostAddress host(hostAddress);
+        if (host.isNull())
+            return QString();
+        const bool hostInet6 = host.protocol() == QAbstractSocket::IPv6Protocol;
+        QHostAddress address;
+        if (chosen.address.isEmpty() || !address.setAddress(chosen.address))
+            return chosen.address.isEmpty() && inet6 == hostInet6 ? hostAddress : QString();
+        if (address == host || (address == QHostAddress::AnyIPv4 && !hostInet6)
+            || (address == QHostAddress::AnyIPv6 && hostInet6))
+            return hostAddress;
+        // Its loopback cannot be reached from here.
+        return address.isLoopback() || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6
+            ? QString()
+            : address.toString();
+    }
     if (chosen.address.isEmpty())
         return inet6 ? QStringLiteral("::1") : QStringLiteral("127.0.0.1");
     QHostAddress address;

@@ -5,10 +5,12 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
+#include "models/mta/configfile.h"
 #include "models/mta/configfinding.h"
 #include "models/tls/dhparameters.h"
 
@@ -94,6 +96,27 @@ public:
 
     QList<ConfigFinding> findings;
 
+    // Inspected on another host (through SSH): its commands run there as
+    // root, m4 included, and its files were read there.
+    bool remote = false;
+    // That host's address when it is an IP literal (a name is never looked
+    // up); empty otherwise.
+    QString hostAddress;
+    // The files read besides sendmail.mc, its includes and sendmail.cf, by
+    // path: the DH file DHParameters names and each DH file a Logjam plan
+    // may write (SendmailFixes::dhFilePaths). Plans are made from these.
+    QHash<QString, ConfigFile::Contents> files;
+    // What the inspection looked at without reading: the certificate and
+    // key, the tls folder beside sendmail.mc, /etc/ssl/certs.
+    QHash<QString, ConfigFile::Status> statuses;
+
+    // The file at `path` as the inspection read it (an error when it did not).
+    ConfigFile::Contents file(const QString &path) const;
+    // What the inspection saw of `path`; nothing when it did not look.
+    std::optional<ConfigFile::Status> status(const QString &path) const;
+    // `path` is a folder, as far as the inspection saw.
+    bool isFolder(const QString &path) const;
+
     bool isAtLeast(const QList<int> &version) const;
     bool hasStartTls() const { return compiledWith.contains(QStringLiteral("STARTTLS")); }
     // "Sendmail 8.17.1.9 with OpenSSL 3.0.22"
@@ -125,7 +148,9 @@ public:
     QStringList daemonsWithoutStartTls() const;
 
     // The first daemon on port 25 (else the first daemon): its address,
-    // loopback for one on every address, never a name; and its port.
+    // loopback for one on every address, never a name; and its port. On
+    // another host: hostAddress for a daemon on every address (or on that
+    // one), nothing for one on loopback (out of reach from here).
     QString listenAddress() const;
     quint16 listenPort() const;
 

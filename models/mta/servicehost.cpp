@@ -56,8 +56,7 @@ QString ServiceHost::remoteRefusal(MailService::Kind kind)
 {
     if (supportsRemote(kind))
         return QString();
-    return tr("%1 can be fixed on this computer only, for now: its inspection reads the configuration files "
-              "directly. Run mailtls fix on that host itself.")
+    return tr("%1 can be fixed on this computer only: run mailtls fix on that host itself.")
         .arg(MailService::kindTitle(kind));
 }
 
@@ -90,6 +89,10 @@ QStringList ServiceHost::sudoPrograms(MailService::Kind kind)
                  << QStringLiteral("/usr/sbin/start-stop-daemon") << ServiceHostFiles::programs();
         break;
     case MailService::Kind::Sendmail:
+        // sendmail-mta tells the version and checks sendmail.cf, m4 builds
+        // it from sendmail.mc, start-stop-daemon asks and signals the daemon.
+        programs << QStringLiteral("/usr/sbin/sendmail-mta") << QStringLiteral("/usr/bin/m4")
+                 << QStringLiteral("/usr/sbin/start-stop-daemon");
         break;
     }
     return programs + CommandFileAccess::programs();

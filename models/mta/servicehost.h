@@ -34,15 +34,13 @@ public:
     static QString location(const SourceSpec &spec);
 
     // Whether the inspection and plans of `kind` read and write their files
-    // through FileAccess, so that they work on another host. Postfix only, for
-    // now. For Exim, Sendmail or Dovecot to follow: their inspection reads
-    // every file through FileAccess::create(host) instead of ConfigFile (or
-    // QFile, DhParameters::inspectFile) and keeps the bytes in its result, as
-    // PostfixInspectionResult::files does, including the files a plan may
-    // create; their plans then read nothing of their own; a read whose
-    // HostFile::hostProblem is set (or a command the host's needsUser()
-    // refuses) ends the inspection with the host's words. Then their
-    // programs go into sudoPrograms() and this returns true for them.
+    // through FileAccess, so that they work on another host. A service joins
+    // when its inspection reads every file through FileAccess::create(host)
+    // (ServiceHostFiles) and keeps the bytes in its result, the files a plan
+    // may create included, so that its plans read nothing of their own; a
+    // read whose HostFile::hostProblem is set (or a command the host's
+    // needsUser() refuses) ends the inspection with the host's words; and its
+    // programs are in sudoPrograms(). Postfix, Exim, Sendmail and Dovecot do.
     static bool supportsRemote(MailService::Kind kind);
     // Why `kind` cannot be fixed on another host (translated; empty when it can).
     static QString remoteRefusal(MailService::Kind kind);

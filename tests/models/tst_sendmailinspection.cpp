@@ -3,9 +3,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "models/mta/configfile.h"
+#include "models/mta/sendmailcf.h"
+#include "models/mta/sendmailfixes.h"
 #include "models/mta/sendmailinspection.h"
+#include "models/mta/servicehost.h"
 #include "models/probe/probejson.h"
 #include "models/sources/localcommandhost.h"
+#include "remotehosttestutil.h"
 #include "tests/models/tst_sendmailns.h"
 
 using namespace mailtls;
@@ -54,6 +59,10 @@ private slots:
     void failures();
     void cancel();
     void includes();
+    void remoteDebian();
+    void remoteRefused();
+    void remoteListenAddress_data();
+    void remoteListenAddress();
 };
 
 void TestSendmailInspection::initTestCase()
@@ -214,6 +223,11 @@ void TestSendmailInspection::settings()
     r.compiledWith = QStringList {QStringLiteral("STARTTLS")};
     r.opensslLinked = 0x30000160;
     r.running = Running::Yes;
+    // What an inspection looks at and reads after its commands, as the files are now.
+    for (const QString &path : SendmailInspection::filesToLookAt(r))
+        r.statuses.insert(path, ConfigFile::status(path));
+    for (const QString &path : SendmailInspection::filesToRead(r))
+        r.files.insert(path, ConfigFile::read(path));
     SendmailInspection::complete(r);
     QVERIFY(r.ok);
     QStringList got = codes(r.findings);
@@ -378,6 +392,142 @@ void TestSendmailInspection::includes()
     QCOMPARE(files.at(0).path, dir.filePath(QStringLiteral("tls/starttls.m4")));
     QCOMPARE(files.at(1).path, dir.filePath(QStringLiteral("tls/nested.m4")));
     QCOMPARE(files.at(1).bytes, QByteArray("define(`confLOG_LEVEL', `9')dnl\n"));
+}
+
+void TestSendmailInspection::remoteDebian()
+{
+    QString error;
+    QVERIFY2(makeDebianConfig(&error), qPrintable(error));
+    QVERIFY2(makeCf(&error), qPrintable(error));
+    const QString tools = sendmailNamespaceRoot() + QStringLiteral("/remote-tools");
+    QVERIFY(QDir().mkpath(tools));
+    QVERIFY(remotetest::writeSudo(tools, remotetest::Sudo::Runs));
+    const QByteArray older = DhParameters::rfc7919Pem(QStringLiteral("ffdhe2048"), &error);
+    QVERIFY(writeFile(QStringLiteral("/etc/mail/tls/dh_ffdhe4096.pem"), older));
+
+    std::shared_ptr<remotetest::ShellHost> shell;
+    const auto host = remotetest::sudoHost(tools, ServiceHost::sudoPrograms(MailService::Kind::Sendmail), &shell);
+    const SendmailInspectionResult r = SendmailInspection::read(host, QString());
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QVERIFY(r.remote);
+    QCOMPARE(r.hostAddress, QStringLiteral("127.0.12.7"));
+    QCOMPARE(r.sendmailProgram, QStringLiteral("/usr/sbin/sendmail-mta"));
+    QCOMPARE(r.m4Program, QStringLiteral("/usr/bin/m4"));
+    QCOMPARE(r.version, QStringLiteral("8.17.1.9"));
+    QCOMPARE(r.mc, readFile(QStringLiteral("/etc/mail/sendmail.mc")));
+    QCOMPARE(r.cf, readFile(QStringLiteral("/etc/mail/sendmail.cf")));
+    QCOMPARE(r.includes.size(), 3);
+    QCOMPARE(r.includes.at(2).path, QStringLiteral("/etc/mail/tls/starttls.m4"));
+    QCOMPARE(r.includes.at(2).bytes, readFile(QStringLiteral("/etc/mail/tls/starttls.m4")));
+    // m4 ran there and built what sendmail.cf holds.
+    QVERIFY(r.built);
+    QCOMPARE(r.buildErrors, QString());
+    QVERIFY(!r.cfIsStale());
+    QVERIFY(r.dh);
+    QCOMPARE(r.dh->bits, 2048);
+    QCOMPARE(r.dhNote,
+             QStringLiteral("the group is an X9.42 DH PARAMETERS block, which Sendmail reads; Sendmail "
+                            "skips the file's other blocks: DSA PARAMETERS"));
+    QVERIFY(r.isFolder(QStringLiteral("/etc/mail/tls")));
+    QVERIFY(r.status(QStringLiteral("/etc/mail/tls/sendmail-common.key"))->exists);
+    QCOMPARE(r.running, Running::No);
+    // Sendmail listens on 127.0.0.1 only there: out of reach from here.
+    QCOMPARE(r.listenAddress(), QString());
+    QCOMPARE(codes(r.findings),
+             QStringList({QStringLiteral("info sendmail-version"), QStringLiteral("info not-running"),
+                          QStringLiteral("low dh-2048"), QStringLiteral("info starttls-ok"),
+                          QStringLiteral("info tls-log-ok")}));
+
+    // The DH file in use and every file a Logjam plan may write, in /etc/mail/tls.
+    QStringList expected {QStringLiteral("/etc/mail/tls/sendmail-common.prm")};
+    expected += SendmailFixes::dhFilePaths(r);
+    QCOMPARE(SendmailFixes::dhFilePaths(r).constFirst(), QStringLiteral("/etc/mail/tls/dh_ffdhe2048.pem"));
+    QStringList read = r.files.keys();
+    read.sort();
+    expected.sort();
+    QCOMPARE(read, expected);
+
+    QStringList m4Runs;
+    for (const QStringList &argv : *shell->commands) {
+        QCOMPARE(argv.mid(0, 3), (QStringList {QStringLiteral("sudo"), QStringLiteral("-n"), QStringLiteral("--")}));
+        if (argv.value(3) == QLatin1String("/usr/bin/m4"))
+            m4Runs.append(argv.mid(3).join(QLatin1Char(' ')));
+    }
+    QCOMPARE(m4Runs, QStringList {QStringLiteral("/usr/bin/m4 -I /etc/mail /etc/mail/sendmail.mc")});
+
+    // The plan builds the changed sendmail.mc with m4 there (on its standard
+    // input), from what was read there, and builds what m4 builds here.
+    QVERIFY(QFile::remove(QStringLiteral("/etc/mail/tls/dh_ffdhe4096.pem")));
+    DhChoice choice;
+    choice.kind = DhChoice::Kind::Rfc7919;
+    choice.group = QStringLiteral("ffdhe4096");
+    const std::optional<ChangePlan> plan = SendmailFixes::logjam(r, choice, &error);
+    QVERIFY2(plan, qPrintable(error));
+    QCOMPARE(shell->commands->constLast().mid(3),
+             (QStringList {QStringLiteral("/usr/bin/m4"), QStringLiteral("-I"), QStringLiteral("/etc/mail")}));
+    QCOMPARE(plan->edits.size(), 3);
+    QCOMPARE(plan->edits.at(0).path, QStringLiteral("/etc/mail/tls/dh_ffdhe4096.pem"));
+    QCOMPARE(plan->edits.at(0).before, std::optional<QByteArray>(older));
+    const SendmailInspectionResult here = inspect();
+    QVERIFY2(here.ok, qPrintable(here.error));
+    const std::optional<ChangePlan> local = SendmailFixes::logjam(here, choice, &error);
+    QVERIFY2(local, qPrintable(error));
+    QCOMPARE(local->edits.size(), 3);
+    QCOMPARE(plan->edits.at(1).path, local->edits.at(1).path);
+    QCOMPARE(plan->edits.at(1).after, local->edits.at(1).after);
+    QCOMPARE(plan->edits.at(2).path, QStringLiteral("/etc/mail/sendmail.cf"));
+    QVERIFY(SendmailCf::sameBuild(*plan->edits.at(2).after, *local->edits.at(2).after));
+    QCOMPARE(SendmailCf::option(*plan->edits.at(2).after, QByteArrayLiteral("DHParameters")),
+             std::optional<QString>(QStringLiteral("/etc/mail/tls/dh_ffdhe4096.pem")));
+}
+
+void TestSendmailInspection::remoteRefused()
+{
+    const QString tools = sendmailNamespaceRoot() + QStringLiteral("/refusing-tools");
+    QVERIFY(QDir().mkpath(tools));
+    QVERIFY(remotetest::writeSudo(tools, remotetest::Sudo::AsksForPassword));
+    const auto host = remotetest::sudoHost(tools, ServiceHost::sudoPrograms(MailService::Kind::Sendmail));
+    const SendmailInspectionResult r = SendmailInspection::read(host, QString());
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.startsWith(QStringLiteral("sudo on mail@127.0.12.7:2222 refused to run the command without a "
+                                               "password")),
+             qPrintable(r.error));
+    QVERIFY2(r.error.contains(QStringLiteral(
+                 "    mail ALL=(root) NOPASSWD: /usr/sbin/sendmail-mta, /usr/bin/m4, /usr/sbin/start-stop-daemon, "
+                 "/usr/bin/stat, /usr/bin/test, /usr/bin/cat, /usr/bin/install, /usr/bin/mv, /usr/bin/rm\n")),
+             qPrintable(r.error));
+}
+
+void TestSendmailInspection::remoteListenAddress_data()
+{
+    QTest::addColumn<QByteArray>("cf");
+    QTest::addColumn<QString>("hostAddress");
+    QTest::addColumn<QString>("address");
+    QTest::newRow("no daemon options: every address")
+        << QByteArray() << QStringLiteral("127.0.12.7") << QStringLiteral("127.0.12.7");
+    QTest::newRow("every address") << QByteArray("O DaemonPortOptions=Name=MTA, Port=smtp, Addr=0.0.0.0\n")
+                                   << QStringLiteral("127.0.12.7") << QStringLiteral("127.0.12.7");
+    QTest::newRow("the host's own address") << QByteArray("O DaemonPortOptions=Name=MTA, Port=smtp, Addr=127.0.12.7\n")
+                                            << QStringLiteral("127.0.12.7") << QStringLiteral("127.0.12.7");
+    QTest::newRow("loopback only: out of reach")
+        << QByteArray("O DaemonPortOptions=Family=inet, Name=MTA-v4, Port=smtp, Addr=127.0.0.1\n")
+        << QStringLiteral("127.0.12.7") << QString();
+    QTest::newRow("another address of the host")
+        << QByteArray("O DaemonPortOptions=Name=MTA, Port=smtp, Addr=192.0.2.25\n") << QStringLiteral("198.51.100.7")
+        << QStringLiteral("192.0.2.25");
+    QTest::newRow("a host given by name: never looked up") << QByteArray() << QString() << QString();
+}
+
+void TestSendmailInspection::remoteListenAddress()
+{
+    QFETCH(QByteArray, cf);
+    QFETCH(QString, hostAddress);
+    QFETCH(QString, address);
+    SendmailInspectionResult r;
+    r.cf = cf;
+    r.remote = true;
+    r.hostAddress = hostAddress;
+    QCOMPARE(r.listenAddress(), address);
 }
 
 int main(int argc, char *argv[])
