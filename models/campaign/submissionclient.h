@@ -1,0 +1,160 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QSslError>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+
+#include "models/probe/smtpreplyreader.h"
+
+class QSslSocket;
+
+namespace mailtls {
+
+// Hands one message to the user's own submission server (RFC 6409): port
+// 587 with STARTTLS required, or 465 with TLS from the first byte (RFC
+// 8314). The server's certificate is verified against the system's
+// authorities and the server's name; or, for a home server with a
+// certificate of its own, accepted only when its SHA-256 fingerprint is the
+// one given. Credentials go out (AUTH PLAIN, else LOGIN) only inside TLS.
+// When a server on 587 does not offer STARTTLS, the client says so and
+// quits: no credentials, no envelope, no message.
+//
+// Asynchronous: send() returns at once; finished() comes exactly once per
+// send(), from the event loop, never from inside send(). Every step has a
+// timeout; cancel() ends it at once. One message per connection.
+class SubmissionClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Security { StartTls, ImplicitTls };
+    Q_ENUM(Security)
+
+    enum class Stage { Connect, Greeting, Ehlo, StartTls, Handshake, Auth, MailFrom, RcptTo, Data, Message, Quit };
+    Q_ENUM(Stage)
+
+    enum class Outcome {
+        Sent,          // the server took the message (its reply to the end of DATA was 2xx)
+        Invalid,       // the request itself was wrong (no server, a bad address); nothing was tried
+        NoStartTls,    // port 587 without STARTTLS: refused by us, nothing was sent
+        ConnectFailed,
+        TlsFailed,     // STARTTLS refused, the handshake failed, or the certificate is not the one to trust
+        AuthFailed,    // credentials refused, or no AUTH mechanism we may use
+        Rejected,      // the server refused the greeting, the sender, a recipient or the message
+        ProtocolError, // not SMTP, or the connection closed mid-way
+        TimedOut,
+        Cancelled,
+    };
+    Q_ENUM(Outcome)
+
+    struct Server
+    {
+        QString host; // a name or an IP literal
+        quint16 port = 587;
+        Security security = Security::StartTls;
+        // The name the certificate must hold; empty: host.
+        QString verifyName;
+        // Accept exactly the certificate with this SHA-256 fingerprint (32
+        // bytes) whoever signed it and whatever names it holds, and no other.
+        QByteArray pinnedSha256;
+        // Authorities trusted besides the system's.
+        QList<QSslCertificate> caCertificates;
+        int timeoutMs = 60000; // per step
+    };
+
+    struct Credentials
+    {
+        QString user; // empty: no AUTH
+        QString password;
+    };
+
+    struct Message
+    {
+        QString from; // the envelope sender, an addr-spec
+        QStringList to;
+        QByteArray bytes; // RFC 5322, CRLF line ends
+    };
+
+    struct Result
+    {
+        Outcome outcome = Outcome::Cancelled;
+        Stage stage = Stage::Connect; // where it ended
+        QString error; // translated; empty when Sent
+        // The server's reply that decided it (for Sent: its reply to the
+        // message, "250 2.0.0 Ok: queued as 4F2B1"), as it was sent.
+        QString serverReply;
+        // Whether the server may have taken the message: only a timeout or
+        // a lost connection after the message's last line leaves it open.
+        bool maybeSent = false;
+
+        bool ok() const { return outcome == Outcome::Sent; }
+    };
+
+    explicit SubmissionClient(QObject *parent = nullptr);
+    ~SubmissionClient() override;
+
+    // The keychain entry (SecretStore) of a submission password:
+    // "submission-password:USER@HOST:PORT".
+    static QString passwordKey(const QString &user, const QString &host, quint16 port);
+    // Parses a fingerprint written as 64 hex digits, with or without ':'.
+    static QByteArray parseFingerprint(const QString &text);
+
+    bool isBusy() const { return m_busy; }
+    // Ignored while busy.
+    void send(const Server &server, const Credentials &credentials, const Message &message);
+    void cancel();
+
+signals:
+    void stageChanged(mailtls::SubmissionClient::Stage stage);
+    void finished(const mailtls::SubmissionClient::Result &result);
+
+private:
+    void onConnected();
+    void onEncrypted();
+    void onSslErrors(const QList<QSslError> &errors);
+    void onReadyRead();
+    void onDisconnected();
+    void onSocketError();
+    void onTimeout();
+
+    void handle(const SmtpReply &reply);
+    void afterEhlo(const SmtpReply &reply);
+    void startAuth();
+    void sendMailFrom();
+    void sendMessage();
+    QByteArray ehloCommand() const;
+    void command(const QByteArray &line, Stage stage);
+    void enter(Stage stage);
+    void fail(Outcome outcome, const QString &error, const QString &reply = QString());
+    // `polite`: let what was written (a QUIT) go out before closing;
+    // otherwise the connection is cut at once.
+    void finish(Result result, bool polite = true);
+    QString where() const;
+
+    Server m_server;
+    Credentials m_credentials;
+    Message m_message;
+    QPointer<QSslSocket> m_socket;
+    SmtpReplyReader m_reader;
+    QTimer m_timer;
+    Stage m_stage = Stage::Connect;
+    bool m_busy = false;
+    bool m_tls = false;
+    QStringList m_extensions;
+    qsizetype m_nextRecipient = 0;
+    enum class AuthStep { None, Plain, LoginUser, LoginPassword };
+    AuthStep m_authStep = AuthStep::None;
+    QString m_lastSslErrors;
+    bool m_quitting = false;
+    Result m_sentResult;
+};
+
+} // namespace mailtls
+
+Q_DECLARE_METATYPE(mailtls::SubmissionClient::Result)
