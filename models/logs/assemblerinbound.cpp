@@ -31,6 +31,16 @@ bool wholeSessionEncrypted(const Session &s)
     return !s.tls && (s.starttlsOk >= 1 || (s.wrapper && !failed(s)));
 }
 
+// RECIPES.md: an `encrypt` listener answers a plaintext client's MAIL with
+// "530 5.7.0 Must issue a STARTTLS command first" and logs no reject line,
+// only the refused MAIL in the disconnect statistics (mail=0/1). A MAIL
+// refused for a logged reason has its reject: line.
+bool refusedForPlaintext(const Session &s, const LogEvent &disconnect)
+{
+    return !s.tls && !s.wrapper && s.starttlsTried <= 0 && !s.failureSeen && !s.rejected
+        && disconnect.mailTried > 0 && disconnect.mailOk < disconnect.mailTried;
+}
+
 Direction directionOf(bool submission)
 {
     return submission ? Direction::Submission : Direction::Inbound;
@@ -108,12 +118,38 @@ void AssemblerInbound::feed(std::uint64_t pid, std::int64_t time, const LogEvent
             s.starttlsTried = event.starttlsTried;
         }
         assembler::addLine(s.lines, offset);
+        if (!s.submission() && refusedForPlaintext(s, event))
+            refuse(s, time, event, offset);
         close(pid, s, offset);
         m_sessions.erase(pid);
         break;
     default:
         break;
     }
+}
+
+void AssemblerInbound::rejected(std::uint64_t pid)
+{
+    if (Session *s = m_sessions.find(pid))
+        s->rejected = true;
+}
+
+void AssemblerInbound::refuse(const Session &s, std::int64_t time, const LogEvent &event,
+                              std::int64_t offset)
+{
+    RefusalRecord &r = m_records.refusal();
+    r.key = offset;
+    r.direction = Direction::Inbound;
+    AssemblerRecords::setText(r.peer, s.peer.nameQString(m_strings));
+    AssemblerRecords::setText(r.peerIp, s.peer.ipQString(m_strings));
+    r.port = 0;
+    r.time = time;
+    r.reason = QStringLiteral("mail=%1/%2").arg(event.mailOk).arg(event.mailTried);
+    // Refused at MAIL: the log names neither side's address.
+    AssemblerRecords::clearText(r.sender);
+    AssemblerRecords::clearText(r.recipients);
+    r.local = s.peer.local;
+    AssemblerRecords::setLines(r.lines, s.lines);
 }
 
 void AssemblerInbound::open(Session &s, std::int64_t time, const LogEvent &event,
@@ -357,7 +393,7 @@ void AssemblerInbound::save(QDataStream &out) const
         out << qint64(s.tlsOffset) << s.failureSeen << quint8(s.problem);
         assembler::writeString(out, s.reason);
         out << qint64(s.failureKey) << qint64(s.failureTime) << qint32(s.starttlsOk)
-            << qint32(s.starttlsTried);
+            << qint32(s.starttlsTried) << s.rejected;
         assembler::write(out, s.lines);
         assembler::write(out, s.failureLines);
         out << quint32(s.messages.size());
@@ -366,7 +402,7 @@ void AssemblerInbound::save(QDataStream &out) const
     }
 }
 
-bool AssemblerInbound::load(QDataStream &in)
+bool AssemblerInbound::load(QDataStream &in, int version)
 {
     m_sessions.clear();
     std::uint32_t count = 0;
@@ -401,6 +437,8 @@ bool AssemblerInbound::load(QDataStream &in)
         s.failureTime = failureTime;
         s.starttlsOk = starttlsOk;
         s.starttlsTried = starttlsTried;
+        if (version >= 2)
+            in >> s.rejected;
         if (in.status() != QDataStream::Ok || !assembler::read(in, s.lines)
             || !assembler::read(in, s.failureLines))
             return false;

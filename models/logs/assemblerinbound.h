@@ -34,6 +34,9 @@ public:
     // The first qmgr from= line of `queueId` was just recorded in `entry`.
     void queued(std::string_view queueId, assembler::QueueEntry &entry);
 
+    // A reject: line of the smtpd process `pid` (LogEvent::smtpdReject).
+    void rejected(std::uint64_t pid);
+
     // Ends sessions silent since before `now` minus the silence limit.
     void expire(std::int64_t now);
     void finish();
@@ -41,7 +44,7 @@ public:
     std::size_t size() const { return m_sessions.size(); }
     void clear() { m_sessions.clear(); }
     void save(QDataStream &out) const;
-    bool load(QDataStream &in);
+    bool load(QDataStream &in, int version);
 
 private:
     void open(assembler::Session &session, std::int64_t time, const LogEvent &event,
@@ -51,6 +54,9 @@ private:
     // `disconnect`: offset of the disconnect line, -1 when the session ends otherwise.
     void close(std::uint64_t pid, assembler::Session &session, std::int64_t disconnect);
     void closeSorted(std::vector<std::uint64_t> pids);
+    // A session refused for not using TLS, ended by the disconnect line at `offset`.
+    void refuse(const assembler::Session &session, std::int64_t time, const LogEvent &event,
+                std::int64_t offset);
     // `entry`: the message's queue entry when known (its record strings are shared).
     void emitMessage(assembler::InboundMessage &message, assembler::QueueEntry *entry);
 

@@ -232,6 +232,7 @@ void AssemblerOutbound::failures(SmtpProcess &p, std::int64_t time, const LogEve
                 join(a, event, offset);
                 a.phase = Attempt::Phase::Run;
                 a.queueId.assign(event.queueId);
+                addRecipient(a, event.recipient);
                 emitAttempt(a);
             } else {
                 // Delivered (in plaintext, after the fallback) or failed otherwise:
@@ -245,7 +246,8 @@ void AssemblerOutbound::failures(SmtpProcess &p, std::int64_t time, const LogEve
         if (tlsReason && a.queueId == event.queueId && a.relayKey == m_relay) {
             const bool grows = a.lines.size() < assembler::kMaxLines;
             join(a, event, offset);
-            if (grows)
+            const bool named = addRecipient(a, event.recipient);
+            if (grows || named)
                 emitAttempt(a);
             return;
         }
@@ -256,6 +258,7 @@ void AssemblerOutbound::failures(SmtpProcess &p, std::int64_t time, const LogEve
         start(a, time, event, offset);
         a.phase = Attempt::Phase::Run;
         a.queueId.assign(event.queueId);
+        addRecipient(a, event.recipient);
         emitAttempt(a);
     }
 }
@@ -300,6 +303,28 @@ void AssemblerOutbound::conclude(Attempt &a)
     a = Attempt();
 }
 
+bool AssemblerOutbound::addRecipient(Attempt &a, std::string_view recipient)
+{
+    if (recipient.empty())
+        return false;
+    const std::string_view list = a.recipients.view();
+    for (std::size_t start = 0; start <= list.size();) {
+        const std::size_t comma = std::min(list.find(',', start), list.size());
+        if (list.substr(start, comma - start) == recipient)
+            return false;
+        start = comma + 1;
+    }
+    if (list.empty()) {
+        a.recipients.assign(recipient);
+    } else {
+        std::string joined(list);
+        joined += ',';
+        joined += recipient;
+        a.recipients.assign(joined);
+    }
+    return true;
+}
+
 void AssemblerOutbound::emitAttempt(const Attempt &a)
 {
     TlsFailureRecord &r = m_records.failure();
@@ -313,6 +338,23 @@ void AssemblerOutbound::emitAttempt(const Attempt &a)
     AssemblerRecords::setText(r.reason, m_strings.get(a.reason));
     r.local = a.peer.local;
     AssemblerRecords::setLines(r.lines, a.lines);
+    // The message a deferral names: its queue id, the sender of its qmgr
+    // from= line (when the queue still holds it), the recipients deferred.
+    QueueEntry *entry = a.queueId.empty() ? nullptr : m_queue.find(a.queueId);
+    if (a.queueId.empty())
+        AssemblerRecords::clearText(r.queueId);
+    else if (entry)
+        AssemblerRecords::setText(r.queueId, entry->queueIdText(a.queueId));
+    else
+        AssemblerRecords::setUtf8(r.queueId, a.queueId);
+    if (entry && entry->queued)
+        AssemblerRecords::setText(r.sender, entry->senderQString());
+    else
+        AssemblerRecords::clearText(r.sender);
+    if (a.recipients.empty())
+        AssemblerRecords::clearText(r.recipients);
+    else
+        AssemblerRecords::setUtf8(r.recipients, a.recipients);
 }
 
 void AssemblerOutbound::emitConnection(std::int64_t time, const LogEvent &event,
@@ -513,10 +555,11 @@ void AssemblerOutbound::save(QDataStream &out) const
         out << p.currentEncrypted;
         assembler::write(out, p.currentTls);
         assembler::write(out, p.attempt);
+        assembler::writeString(out, p.attempt.recipients);
     }
 }
 
-bool AssemblerOutbound::load(QDataStream &in)
+bool AssemblerOutbound::load(QDataStream &in, int version)
 {
     clear();
     std::uint32_t count = 0;
@@ -548,7 +591,8 @@ bool AssemblerOutbound::load(QDataStream &in)
             || !assembler::readString(in, p.currentQueueId))
             return false;
         in >> p.currentEncrypted;
-        if (!assembler::read(in, p.currentTls) || !assembler::read(in, p.attempt))
+        if (!assembler::read(in, p.currentTls) || !assembler::read(in, p.attempt)
+            || (version >= 2 && !assembler::readString(in, p.attempt.recipients)))
             return false;
         bool inserted = false;
         SmtpProcess &stored = m_processes.obtain(pid, &inserted);

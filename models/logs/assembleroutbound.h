@@ -48,7 +48,7 @@ public:
         m_silence.clear();
     }
     void save(QDataStream &out) const;
-    bool load(QDataStream &in);
+    bool load(QDataStream &in, int version);
 
 private:
     // The connection a delivery line went over, as far as the counting goes.
@@ -74,6 +74,8 @@ private:
     void setRelay(assembler::Attempt &a, const LogEvent &event);
     void conclude(assembler::Attempt &a);
     void emitAttempt(const assembler::Attempt &a);
+    // Adds a deferral's recipient to a Run; false when it was there already.
+    static bool addRecipient(assembler::Attempt &a, std::string_view recipient);
     void emitConnection(std::int64_t time, const LogEvent &event, std::int64_t offset,
                         const Use &use);
     void emitMessage(std::string_view queueId, assembler::QueueEntry &entry,

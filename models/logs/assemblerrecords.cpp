@@ -68,7 +68,18 @@ ConnectionRecord &AssemblerRecords::connection()
 
 TlsFailureRecord &AssemblerRecords::failure()
 {
-    return m_failures.next();
+    // Most failures name no message: the envelope starts empty, so that only
+    // an attempt that names one sets it.
+    TlsFailureRecord &r = m_failures.next();
+    clearText(r.queueId);
+    clearText(r.sender);
+    clearText(r.recipients);
+    return r;
+}
+
+RefusalRecord &AssemblerRecords::refusal()
+{
+    return m_refusals.next();
 }
 
 AssemblerOutput AssemblerRecords::take()
@@ -77,6 +88,7 @@ AssemblerOutput AssemblerRecords::take()
     taken.transfers = m_transfers.take();
     taken.connections = m_connections.take();
     taken.failures = m_failures.take();
+    taken.refusals = m_refusals.take();
     return taken;
 }
 
@@ -85,6 +97,7 @@ void AssemblerRecords::recycle(AssemblerOutput &&spent)
     m_transfers.recycle(std::move(spent.transfers));
     m_connections.recycle(std::move(spent.connections));
     m_failures.recycle(std::move(spent.failures));
+    m_refusals.recycle(std::move(spent.refusals));
 }
 
 void AssemblerRecords::setUtf8(QString &to, std::string_view text)

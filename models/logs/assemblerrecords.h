@@ -19,7 +19,7 @@ namespace mailtls {
 // allocation per record once the first batches have gone round, and frees
 // nothing on the thread that stored them.
 //
-// transfer(), connection() and failure() give a record to fill: it may hold
+// transfer(), connection(), failure() and refusal() give a record to fill: it may hold
 // another record's values, so every field must be set (the helpers below set
 // one field each without an allocation where they can).
 class AssemblerRecords final
@@ -28,6 +28,7 @@ public:
     TransferRecord &transfer();
     ConnectionRecord &connection();
     TlsFailureRecord &failure();
+    RefusalRecord &refusal();
 
     // The records collected since the last take, in the order they were made;
     // room for about as many is reserved for the next ones.
@@ -80,6 +81,7 @@ private:
     Records<TransferRecord> m_transfers;
     Records<ConnectionRecord> m_connections;
     Records<TlsFailureRecord> m_failures;
+    Records<RefusalRecord> m_refusals;
 };
 
 } // namespace mailtls

@@ -135,6 +135,7 @@ struct Session
     std::int64_t failureTime = 0;
     int starttlsOk = -1;
     int starttlsTried = -1;
+    bool rejected = false;            // a reject: line of its own (see LogEvent::smtpdReject)
     LineList lines;
     LineList failureLines;
     std::vector<InboundMessage> messages;
@@ -210,6 +211,9 @@ struct Attempt
     TlsProblem problem = TlsProblem::None;
     AssemblerText reason;
     LineList lines;
+    // Of a Run's deferral lines, comma-separated (Postfix only: kept in
+    // AssemblerOutbound's snapshot, not by write()/read()).
+    AssemblerText recipients;
 };
 
 // One smtp (or lmtp) process: what it logged since its previous delivery line,

@@ -10,6 +10,7 @@
 #include "models/logs/eximinbound.h"
 #include "models/logs/eximmessageparser.h"
 #include "models/logs/eximoutbound.h"
+#include "models/logs/eximrefusal.h"
 #include "models/logs/sessionassembler.h"
 
 namespace mailtls {
@@ -17,7 +18,8 @@ namespace mailtls {
 namespace {
 
 constexpr quint32 kSnapshotMagic = 0x4558494d;   // "EXIM"
-constexpr quint16 kSnapshotVersion = 1;
+// 2: outbound failures keep the message they name. 1 is still read.
+constexpr quint16 kSnapshotVersion = 2;
 constexpr quint32 kSnapshotEnd = 0x454e4421;     // "END!"
 // Open state expires on log time, swept whenever the clock enters a new slot,
 // so that a restored read expires exactly what a clean read does.
@@ -142,6 +144,8 @@ bool EximAssembler::feed(const LogLine &line, std::int64_t offset)
         break;
     case EximLineKind::InboundEvent:
         d->inbound.clientLine(context, event);
+        if (std::optional<RefusalRecord> refusal = EximRefusal::parse(line.message, event, line.timeUtc, offset))
+            d->out.refusals.push_back(std::move(*refusal));
         break;
     }
     return true;
@@ -192,7 +196,7 @@ bool EximAssembler::restoreState(const QByteArray &state, QString *error)
                                                 "Not an Exim assembler snapshot (%1 bytes, unknown header); "
                                                 "the log will be read from its start.")
                         .arg(state.size()));
-    if (version != kSnapshotVersion)
+    if (version != kSnapshotVersion && version != 1)
         return fail(QCoreApplication::translate("EximAssembler",
                                                 "Exim assembler snapshot version %1 is not supported (this "
                                                 "build reads version %2); the log will be read from its start.")
@@ -202,7 +206,7 @@ bool EximAssembler::restoreState(const QByteArray &state, QString *error)
     qint64 sweepSlot = 0;
     bool started = false;
     in >> clock >> sweepSlot >> started;
-    if (in.status() != QDataStream::Ok || !d->inbound.load(in) || !d->outbound.load(in))
+    if (in.status() != QDataStream::Ok || !d->inbound.load(in) || !d->outbound.load(in, version))
         return fail(QCoreApplication::translate("EximAssembler",
                                                 "Exim assembler snapshot is corrupt (at byte %1 of %2); the "
                                                 "log will be read from its start.")

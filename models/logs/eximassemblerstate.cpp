@@ -160,7 +160,25 @@ TlsFailureRecord Failure::record() const
     r.reason = text(reason);
     r.local = peer.local;
     r.lines = lines;
+    r.queueId = text(queueId);
+    r.sender = text(sender);
+    r.recipients = text(recipients);
     return r;
+}
+
+void Failure::addRecipient(std::string_view recipient)
+{
+    if (recipient.empty())
+        return;
+    for (std::size_t start = 0; start <= recipients.size();) {
+        const std::size_t comma = std::min(recipients.find(',', start), recipients.size());
+        if (std::string_view(recipients).substr(start, comma - start) == recipient)
+            return;
+        start = comma + 1;
+    }
+    if (!recipients.empty())
+        recipients += ',';
+    recipients += recipient;
 }
 
 ConnectionRecord Connection::record() const
@@ -238,13 +256,19 @@ void write(QDataStream &out, const Failure &f)
     out << quint8(f.problem);
     assembler::writeString(out, f.reason);
     write(out, f.lines);
+    assembler::writeString(out, f.queueId);
+    assembler::writeString(out, f.sender);
+    assembler::writeString(out, f.recipients);
 }
 
-bool read(QDataStream &in, Failure &f)
+bool read(QDataStream &in, Failure &f, int version)
 {
     return readInt64(in, f.key) && readInt64(in, f.time) && readDirection(in, f.direction)
         && read(in, f.peer) && assembler::readProblem(in, f.problem)
-        && assembler::readString(in, f.reason) && read(in, f.lines);
+        && assembler::readString(in, f.reason) && read(in, f.lines)
+        && (version < 2
+            || (assembler::readString(in, f.queueId) && assembler::readString(in, f.sender)
+                && assembler::readString(in, f.recipients)));
 }
 
 void write(QDataStream &out, const Connection &c)
@@ -315,7 +339,7 @@ void write(QDataStream &out, const Message &m)
         write(out, m.pending);
 }
 
-bool read(QDataStream &in, Message &m)
+bool read(QDataStream &in, Message &m, int version)
 {
     if (!readInt64(in, m.lastTime) || !readBool(in, m.arrived) || !readInt64(in, m.arrivalTime)
         || !readInt64(in, m.arrivalOffset) || !readInt64(in, m.size)
@@ -337,11 +361,11 @@ bool read(QDataStream &in, Message &m)
     if (!assembler::readString(in, m.lastHost) || !readInt64(in, m.lastLineTime)
         || !readBool(in, m.failureOpen))
         return false;
-    if (m.failureOpen && !read(in, m.failure))
+    if (m.failureOpen && !read(in, m.failure, version))
         return false;
     if (!readBool(in, m.pendingOpen))
         return false;
-    return !m.pendingOpen || read(in, m.pending);
+    return !m.pendingOpen || read(in, m.pending, version);
 }
 
 } // namespace mailtls::exim

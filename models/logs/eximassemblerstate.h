@@ -85,8 +85,15 @@ struct Failure
     TlsProblem problem = TlsProblem::Other;
     std::string reason;
     LineOffsets lines;
+    // The message an outbound failure's lines name: its id, its arrival's
+    // sender, the recipients of its deferral lines (comma-separated).
+    std::string queueId;
+    std::string sender;
+    std::string recipients;
 
     TlsFailureRecord record() const;
+    // Adds a recipient once.
+    void addRecipient(std::string_view recipient);
 };
 
 // One inbound SMTP connection (see EximInbound for what opens and ends one).
@@ -159,10 +166,11 @@ bool read(QDataStream &in, Peer &peer);
 void write(QDataStream &out, const Tls &tls);
 bool read(QDataStream &in, Tls &tls);
 void write(QDataStream &out, const Failure &failure);
-bool read(QDataStream &in, Failure &failure);
+// `version`: of the snapshot; 1 kept no envelope.
+bool read(QDataStream &in, Failure &failure, int version);
 void write(QDataStream &out, const Connection &connection);
 bool read(QDataStream &in, Connection &connection);
 void write(QDataStream &out, const Message &message);
-bool read(QDataStream &in, Message &message);
+bool read(QDataStream &in, Message &message, int version);
 
 } // namespace mailtls::exim

@@ -130,6 +130,7 @@ void EximOutbound::fallback(const LineContext &line, const EximEvent &event)
     f.problem = event.problem;
     f.reason.assign(EximTlsText::reason(event.reason));
     f.lines.push_back(line.offset);
+    nameMessage(f, event.messageId, m);
     m.failureOpen = false;
     m.last = Message::Last::HostLine;
     m.lastLineTime = line.time;
@@ -204,10 +205,23 @@ void EximOutbound::failure(Message &m, const LineContext &line, const EximEvent 
         f.problem = event.problem;
         f.reason.assign(reason);
         f.lines.push_back(line.offset);
+        nameMessage(f, event.messageId, m);
         m.failure = std::move(f);
         m.failureOpen = true;
     }
+    // A deferral ("==") or failure ("**") line names its recipient.
+    if (event.kind == EximLineKind::Delivery)
+        m.failure.addRecipient(event.address);
     m_out.failures.push_back(m.failure.record());
+}
+
+void EximOutbound::nameMessage(Failure &f, std::string_view id, const Message &m)
+{
+    f.queueId.assign(id);
+    if (m.arrived)
+        f.sender = m.sender;
+    else
+        f.sender.clear();
 }
 
 void EximOutbound::connection(const LineContext &line, const EximEvent &event, const Peer &peer)
@@ -355,7 +369,7 @@ void EximOutbound::save(QDataStream &out) const
     }
 }
 
-bool EximOutbound::load(QDataStream &in)
+bool EximOutbound::load(QDataStream &in, int version)
 {
     clear();
     std::uint32_t count = 0;
@@ -364,7 +378,7 @@ bool EximOutbound::load(QDataStream &in)
     for (std::uint32_t i = 0; i < count; ++i) {
         std::string id;
         Message m;
-        if (!assembler::readString(in, id) || !exim::read(in, m) || m_messages.count(id) != 0)
+        if (!assembler::readString(in, id) || !exim::read(in, m, version) || m_messages.count(id) != 0)
             return false;
         if (m.pendingOpen)
             m_pending.insert(id);

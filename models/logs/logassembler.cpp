@@ -28,6 +28,8 @@ void append(AssemblerOutput &to, AssemblerOutput &&from)
         to.connections.push_back(std::move(r));
     for (auto &r : from.failures)
         to.failures.push_back(std::move(r));
+    for (auto &r : from.refusals)
+        to.refusals.push_back(std::move(r));
 }
 
 } // namespace

@@ -101,6 +101,10 @@ struct LogEvent
     int starttlsTried = -1;         // M of starttls=N/M
     int mailOk = -1;                // N of mail=N/M
     int mailTried = -1;
+    // An Ignored smtpd line that refused a command of the session: reject:,
+    // milter-reject:, proxy-reject: (with a queue id or NOQUEUE). A session
+    // with one refused MAIL for that logged reason, not for lacking TLS.
+    bool smtpdReject = false;
 
     // TLS lines
     TlsInfo tls;

@@ -256,6 +256,7 @@ bool isRemoteReply(std::string_view statusText);
 void parseQmgr(std::string_view m, LogEvent &e);
 void parseOther(std::string_view m, LogEvent &e);
 bool isSmtpdAction(std::string_view action);
+bool isRejectAction(std::string_view action);
 bool isSmtpdNoise(std::string_view m);
 bool isSmtpNoise(std::string_view m);
 bool isSmtpQueueNoise(std::string_view rest);
@@ -318,14 +319,19 @@ void parseSmtpd(std::string_view m, LogEvent &e)
         // reject:, milter-reject:, discard:, filter:, hold:, redirect:, warn:, info:,
         // prepend:, replace:, … — policy actions on a transaction, counted nowhere.
         const std::string_view action = s.consumeUntil(':');
-        if (!action.empty() && s.consume(": ") && isSmtpdAction(action))
+        if (!action.empty() && s.consume(": ") && isSmtpdAction(action)) {
             e.kind = EventKind::Ignored;
-        else
+            e.smtpdReject = isRejectAction(action);
+        } else {
             e.queueId = {};
+        }
         return;
     }
-    if (isSmtpdNoise(m))
+    if (isSmtpdNoise(m)) {
         e.kind = EventKind::Ignored;
+        e.smtpdReject = startsWithAny(m, {"NOQUEUE: reject: ", "NOQUEUE: milter-reject: ",
+                                          "NOQUEUE: proxy-reject: ", "reject: ", "proxy-reject: "});
+    }
 }
 
 void parseClient(std::string_view text, LogEvent &e)
@@ -635,6 +641,11 @@ bool isSmtpdAction(std::string_view action)
     return false;
 }
 
+bool isRejectAction(std::string_view action)
+{
+    return action == "reject" || action == "milter-reject" || action == "proxy-reject";
+}
+
 bool isSmtpdNoise(std::string_view m)
 {
     if (isGenericNoise(m) || isPeerDetail(m))
@@ -730,11 +741,13 @@ LogEvent PostfixParser::parse(const LogLine &line) const
         const EventKind kind = e.kind;
         const Daemon daemon = e.daemon;
         const std::string_view queueId = kind == EventKind::Ignored ? e.queueId : std::string_view();
+        const bool reject = kind == EventKind::Ignored && e.smtpdReject;
         e = LogEvent();
         e.kind = kind;
         e.daemon = daemon;
         e.service = service;
         e.queueId = queueId;
+        e.smtpdReject = reject;
     }
     // One object returned on every path: built in place in the caller's.
     return e;

@@ -99,6 +99,30 @@ struct TlsFailureRecord
     QString reason;               // the MTA's words, e.g. "dh key too small"
     bool local = false;
     LineOffsets lines;
+    // The message an outbound attempt was for, when its lines name it (a
+    // deferral: `TLS is required, but was not offered by host`); else empty.
+    QString queueId;
+    QString sender;               // its envelope sender
+    QString recipients;           // the recipients its lines name, comma-separated
+};
+
+// A session or message the own MTA refused because the peer did not use TLS
+// where it was required (a Postfix `encrypt` listener refusing MAIL from a
+// plaintext client; an Exim ACL denying an unencrypted MAIL or RCPT). Not a
+// TLS failure: the peer attempted no TLS (COUNTING.md's figures leave it out).
+struct RefusalRecord
+{
+    std::int64_t key = 0;         // offset of the line that showed the refusal
+    Direction direction = Direction::Inbound;
+    QString peer;
+    QString peerIp;
+    int port = 0;
+    std::int64_t time = 0;
+    QString reason;               // the MTA's words ("mail=0/1", Exim's reject text)
+    QString sender;               // envelope sender, when the log names it
+    QString recipients;           // comma-separated, when the log names them
+    bool local = false;
+    LineOffsets lines;
 };
 
 // Everything the assembler finished since it was last asked.
@@ -107,8 +131,12 @@ struct AssemblerOutput
     std::vector<TransferRecord> transfers;
     std::vector<ConnectionRecord> connections;
     std::vector<TlsFailureRecord> failures;
+    std::vector<RefusalRecord> refusals;
 
-    bool isEmpty() const { return transfers.empty() && connections.empty() && failures.empty(); }
+    bool isEmpty() const
+    {
+        return transfers.empty() && connections.empty() && failures.empty() && refusals.empty();
+    }
 };
 
 } // namespace mailtls

@@ -18,7 +18,9 @@ namespace mailtls {
 namespace {
 
 constexpr quint32 kSnapshotMagic = 0x4d544153;   // "MTAS"
-constexpr quint16 kSnapshotVersion = 1;
+// 2: sessions keep whether they logged a reject: line, TLS attempts their
+// deferrals' recipients. 1 is still read.
+constexpr quint16 kSnapshotVersion = 2;
 constexpr quint32 kSnapshotEnd = 0x454e4421;     // "END!"
 constexpr std::int64_t kSweepInterval = 3600;
 
@@ -189,8 +191,11 @@ void SessionAssembler::feedWith(std::int64_t time, std::uint64_t process, const 
         if (event.daemon == Daemon::Smtp || event.daemon == Daemon::Lmtp)
             d->outbound.tlsLine(process, time, event, offset, d->clock, hints);
         break;
-    case EventKind::Unrecognised:
     case EventKind::Ignored:
+        if (event.smtpdReject && event.daemon == Daemon::Smtpd)
+            d->inbound.rejected(process);
+        break;
+    case EventKind::Unrecognised:
         break;
     }
 }
@@ -244,7 +249,7 @@ bool SessionAssembler::restoreState(const QByteArray &state, QString *error)
         return fail(QCoreApplication::translate("SessionAssembler", "Not a session assembler snapshot (%1 bytes, unknown header); "
                                    "the log will be read from its start.")
                         .arg(state.size()));
-    if (version != kSnapshotVersion)
+    if (version != kSnapshotVersion && version != 1)
         return fail(QCoreApplication::translate("SessionAssembler", "Session assembler snapshot version %1 is not supported "
                                    "(this build reads version %2); the log will be read from "
                                    "its start.")
@@ -254,8 +259,8 @@ bool SessionAssembler::restoreState(const QByteArray &state, QString *error)
     qint64 sweepSlot = 0;
     bool started = false;
     in >> clock >> sweepSlot >> started;
-    if (in.status() != QDataStream::Ok || !d->queue.load(in) || !d->inbound.load(in)
-        || !d->outbound.load(in))
+    if (in.status() != QDataStream::Ok || !d->queue.load(in) || !d->inbound.load(in, version)
+        || !d->outbound.load(in, version))
         return fail(QCoreApplication::translate("SessionAssembler", "Session assembler snapshot is corrupt (at byte %1 of %2); "
                                    "the log will be read from its start.")
                         .arg(in.device() ? in.device()->pos() : 0)

@@ -188,7 +188,10 @@ bool ImportedSources::storedRecords(const QSqlDatabase &db, qint64 sourceId, con
         });
     if (!connections)
         return false;
-    return readRows(db, "tls_failure_rows", "key, direction, peer, peer_ip, port, time, problem, reason, local, lines",
+    // From the table itself: the view predates the envelope columns.
+    return readRows(db, "tls_failures r JOIN endpoints e ON e.id = r.endpoint_id",
+                    "r.key, r.direction, e.peer, e.peer_ip, r.port, r.time, r.problem, r.reason, r.local, r.lines, "
+                    "r.queue_id, r.sender, r.recipients",
                     sourceId, keys.failures, error, [out](const QSqlQuery &row, QString *why) {
                         TlsFailureRecord r;
                         r.key = row.value(0).toLongLong();
@@ -208,6 +211,9 @@ bool ImportedSources::storedRecords(const QSqlDatabase &db, qint64 sourceId, con
                         r.local = row.value(8).toInt() != 0;
                         if (!linesFrom(row, 9, &r.lines, why))
                             return false;
+                        r.queueId = row.value(10).toString();
+                        r.sender = row.value(11).toString();
+                        r.recipients = row.value(12).toString();
                         out->failures.push_back(std::move(r));
                         return true;
                     });
@@ -223,7 +229,7 @@ bool ImportedSources::removeSource(QSqlDatabase &db, qint64 sourceId, QString *e
         *error = why;
         return false;
     };
-    for (const char *table : {"transfers", "connections", "tls_failures"}) {
+    for (const char *table : {"transfers", "connections", "tls_failures", "refusals"}) {
         QSqlQuery count(db);
         count.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE source_id = ? LIMIT 1").arg(QLatin1String(table)));
         count.addBindValue(sourceId);

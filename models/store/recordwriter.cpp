@@ -43,7 +43,12 @@ bool RecordWriter::prepare(QString *error)
         && m_upsertFailure.prepare(connection,
                                    upsertSql("tls_failures",
                                              "direction, endpoint_id, port, time, problem, reason, local, "
-                                             "lines"),
+                                             "lines, queue_id, sender, recipients"),
+                                   error)
+        && m_upsertRefusal.prepare(connection,
+                                   upsertSql("refusals",
+                                             "direction, endpoint_id, port, time, reason, sender, recipients, "
+                                             "local, lines"),
                                    error)
         && m_addDaily.prepare(connection, sumAndLatestSql("daily", "day, direction, endpoint_id, local"), error)
         && m_addDayTotals.prepare(connection, sumSql("daily_totals", "day, direction, local", sumColumns), error)
@@ -63,6 +68,7 @@ bool RecordWriter::prepare(QString *error)
         && prepared(m_maxTransferKey, m_db, maxKey("transfers"), error)
         && prepared(m_maxConnectionKey, m_db, maxKey("connections"), error)
         && prepared(m_maxFailureKey, m_db, maxKey("tls_failures"), error)
+        && prepared(m_maxRefusalKey, m_db, maxKey("refusals"), error)
         && prepared(m_deleteEmptyDaily, m_db,
                     QStringLiteral("DELETE FROM daily WHERE day = %1 AND direction = %2 AND "
                                    "endpoint_id = %3 AND local = %4 AND messages = 0 "
@@ -205,6 +211,8 @@ bool RecordWriter::upsertRecords(const Kind &kind, qint64 sourceId, QString *err
             return false;
         }
         const auto found = stored.constFind(key);
+        if (!kind.aggregated)
+            continue;
         if (found != stored.constEnd()) {
             kind.countContribution(found.value(), -1);
             if (found->time != contribution.time || !(found->key == contribution.key))
@@ -235,6 +243,8 @@ bool RecordWriter::subtractStored(const Kind &kind, const QString &sql, QString 
         version.encrypted = query.value(4).toInt() != 0;
         version.bytes = query.value(5).toLongLong();
         version.tlsId = query.value(6).toLongLong();
+        if (!kind.aggregated)
+            continue;
         kind.countContribution(version, -1);
         // The row's latest contact or message may be one of those going.
         m_deltas.recheckLatest(version.key);
@@ -583,10 +593,39 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
                 .text(RecordCodes::problemName(r.problem))
                 .text(r.reason)
                 .flag(r.local)
-                .lines(r.lines);
+                .lines(r.lines)
+                .text(r.queueId)
+                .text(r.sender)
+                .text(r.recipients);
             return true;
         },
         [this](const Contribution &c, int sign) { m_deltas.addFailure(c.key, c.time, sign); },
+    };
+    const Kind refusals{
+        "refusals",
+        &m_maxRefusalKey,
+        &m_upsertRefusal,
+        "0, 0, 0",
+        qsizetype(output.refusals.size()),
+        [&](qsizetype i) { return qint64(output.refusals[std::size_t(i)].key); },
+        [&](qsizetype i, SqliteStatement &upsert, Contribution *c, QString *why) {
+            const RefusalRecord &r = output.refusals[std::size_t(i)];
+            if (!common(c, r.time, r.direction, r.peer, r.peerIp, r.local, why))
+                return false;
+            Values(upsert)
+                .integer(int(r.direction))
+                .integer(c->key.endpointId)
+                .integer(r.port)
+                .integer(r.time)
+                .text(r.reason)
+                .text(r.sender)
+                .text(r.recipients)
+                .flag(r.local)
+                .lines(r.lines);
+            return true;
+        },
+        [](const Contribution &, int) {},
+        false,
     };
 
     m_deltas.clear();
@@ -601,6 +640,11 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
     } else if (!removeRecords(failures, sourceId, removal, removal.failureKeys, error)) {
         *error = QStringLiteral("taking back TLS failures: %1").arg(*error);
         written = false;
+    } else if (!removeRecords(refusals, sourceId, removal, {}, error)) {
+        // A refusal is emitted once, at the line that shows it, by the batch
+        // that read that line: the key range takes it back.
+        *error = QStringLiteral("taking back refusals: %1").arg(*error);
+        written = false;
     } else if (!upsertRecords(transfers, sourceId, error)) {
         *error = QStringLiteral("transfer %1").arg(*error);
         written = false;
@@ -609,6 +653,9 @@ bool RecordWriter::write(const IngestBatch &batch, QString *error)
         written = false;
     } else if (!upsertRecords(failures, sourceId, error)) {
         *error = QStringLiteral("TLS failure %1").arg(*error);
+        written = false;
+    } else if (!upsertRecords(refusals, sourceId, error)) {
+        *error = QStringLiteral("refusal %1").arg(*error);
         written = false;
     } else if (!writeAggregates(error)) {
         *error = QStringLiteral("daily figures: %1").arg(*error);

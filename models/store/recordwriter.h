@@ -67,6 +67,8 @@ private:
         // record contributes.
         std::function<bool(qsizetype, SqliteStatement &, Contribution *, QString *)> bind;
         std::function<void(const Contribution &, int sign)> countContribution;
+        // Adds to `daily` and its roll-ups (refusals add to no figure).
+        bool aggregated = true;
     };
 
     bool upsertRecords(const Kind &kind, qint64 sourceId, QString *error);
@@ -93,6 +95,7 @@ private:
     QSqlQuery m_maxTransferKey;
     QSqlQuery m_maxConnectionKey;
     QSqlQuery m_maxFailureKey;
+    QSqlQuery m_maxRefusalKey;
     QSqlQuery m_deleteEmptyDaily;
     QSqlQuery m_upsertUnrecognised;
     QSqlQuery m_updateSource;
@@ -103,6 +106,7 @@ private:
     SqliteStatement m_upsertTransfer;
     SqliteStatement m_upsertConnection;
     SqliteStatement m_upsertFailure;
+    SqliteStatement m_upsertRefusal;
     SqliteStatement m_addDaily;
     SqliteStatement m_addDayTotals;
     SqliteStatement m_addPeerTotals;

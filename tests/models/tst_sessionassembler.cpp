@@ -396,7 +396,7 @@ void TestSessionAssembler::restoreGarbage_data()
     QByteArray version = valid;
     version[5] = char(9);
     QTest::newRow("future version") << version
-                                    << QStringLiteral("Session assembler snapshot version 9 is not supported (this build reads version 1); the log will be read from its start.");
+                                    << QStringLiteral("Session assembler snapshot version 9 is not supported (this build reads version 2); the log will be read from its start.");
     QTest::newRow("truncated") << valid.left(valid.size() - 9)
                                << QStringLiteral("Session assembler snapshot is corrupt (at byte %1 of %1); the log will be read from its start.").arg(valid.size() - 9);
     QTest::newRow("trailing bytes") << valid + QByteArray("x")
