@@ -299,6 +299,22 @@ bool CampaignStore::update(const Campaign &campaign, QString *error)
     return true;
 }
 
+bool CampaignStore::remove(qint64 id, QString *error)
+{
+    if (!d->requireOpen(error))
+        return false;
+    QSqlQuery query(d->db);
+    query.prepare(QStringLiteral("DELETE FROM campaigns WHERE id = ?"));
+    query.addBindValue(id);
+    if (!d->exec(query, error))
+        return false;
+    if (query.numRowsAffected() != 1) {
+        *error = tr("There is no campaign %1 in %2.").arg(id).arg(QDir::toNativeSeparators(d->path));
+        return false;
+    }
+    return true;
+}
+
 std::optional<Campaign> CampaignStore::load(qint64 id, QString *error) const
 {
     if (!d->requireOpen(error))

@@ -40,6 +40,9 @@ public:
     // Sets campaign->id.
     bool create(Campaign *campaign, QString *error);
     bool update(const Campaign &campaign, QString *error);
+    // Forgets a campaign with its peers and letters: for a window that could
+    // not be started (nothing about it happened).
+    bool remove(qint64 id, QString *error);
     // std::nullopt with an error naming the id when there is no such campaign.
     std::optional<Campaign> load(qint64 id, QString *error) const;
     // Newest first (created, then id).

@@ -28,6 +28,7 @@ private slots:
     void roundTrip();
     void listAndEnforcing();
     void updateMissing();
+    void removeTakesPeersAndLetters();
     void replacePeersKeepsFixed();
     void markFixed_data();
     void markFixed();
@@ -290,6 +291,39 @@ void TestCampaignStore::updateMissing()
     QCOMPARE(error, QStringLiteral("There is no campaign 42 in %1.").arg(m_store));
     QVERIFY(!store.replacePeers(42, {}, 5000, &error));
     QCOMPARE(error, QStringLiteral("There is no campaign 42 in %1.").arg(m_store));
+    QVERIFY(!store.remove(42, &error));
+    QCOMPARE(error, QStringLiteral("There is no campaign 42 in %1.").arg(m_store));
+}
+
+void TestCampaignStore::removeTakesPeersAndLetters()
+{
+    CampaignStore store(m_store);
+    QString error;
+    QVERIFY(store.open(&error));
+    Campaign gone = sampleCampaign(1000);
+    Campaign kept = sampleCampaign(2000);
+    QVERIFY(store.create(&gone, &error));
+    QVERIFY(store.create(&kept, &error));
+    const CampaignPeer peer = samplePeer(QStringLiteral("mx.delta.example"), Direction::Inbound, 1200);
+    QVERIFY(store.replacePeers(gone.id, {peer}, 3000, &error));
+    QVERIFY(store.replacePeers(kept.id, {peer}, 3000, &error));
+    CampaignLetter letter;
+    letter.campaignId = gone.id;
+    letter.peer = peer.peer;
+    letter.recipient = QStringLiteral("postmaster@delta.example");
+    letter.language = QStringLiteral("en");
+    letter.subject = QStringLiteral("TLS");
+    letter.message = QByteArray("x");
+    letter.delivery = QStringLiteral("eml");
+    letter.at = 4000;
+    QVERIFY(store.addLetter(&letter, &error));
+
+    QVERIFY2(store.remove(gone.id, &error), qPrintable(error));
+    QVERIFY(!store.load(gone.id, &error));
+    QVERIFY(store.peers(gone.id, &error).isEmpty());
+    QVERIFY(store.letters(gone.id, &error).isEmpty());
+    QCOMPARE(store.peers(kept.id, &error).size(), 1);
+    QCOMPARE(store.list(&error).size(), 1);
 }
 
 void TestCampaignStore::replacePeersKeepsFixed()
