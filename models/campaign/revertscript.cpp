@@ -1,0 +1,203 @@
+#include "models/campaign/revertscript.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+
+namespace mailtls {
+
+namespace {
+
+QByteArray sha256Hex(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+}
+
+QByteArray base64Lines(const QByteArray &bytes)
+{
+    const QByteArray encoded = bytes.toBase64();
+    QByteArray lines;
+    for (qsizetype i = 0; i < encoded.size(); i += 76)
+        lines += encoded.mid(i, 76) + '\n';
+    return lines;
+}
+
+QString joined(const QStringList &items)
+{
+    return items.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+QByteArray RevertScript::shellQuoted(const QByteArray &word)
+{
+    QByteArray quoted = word;
+    quoted.replace('\'', "'\\''");
+    return '\'' + quoted + '\'';
+}
+
+QString RevertScript::scriptPath(const QString &configDir, qint64 campaignId)
+{
+    return QDir(configDir).filePath(QStringLiteral(".mailtls-campaign-%1.sh").arg(campaignId));
+}
+
+QString RevertScript::statusPath(const QString &configDir, qint64 campaignId)
+{
+    return QDir(configDir).filePath(QStringLiteral(".mailtls-campaign-%1.status").arg(campaignId));
+}
+
+QByteArray RevertScript::script(const Input &input)
+{
+    const auto q = [](const QString &text) { return shellQuoted(text.toUtf8()); };
+    const QByteArray id = QByteArray::number(input.campaignId);
+    const QByteArray end =
+        QDateTime::fromSecsSinceEpoch(input.windowEnd, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")).toLatin1();
+    QByteArray s;
+    s += "#!/bin/sh\n"
+         "# MailTLS campaign " + id + ": ends its window of mandatory STARTTLS (planned end " + end + " UTC)\n"
+         "# when MailTLS has not ended it by then. It needs nothing of MailTLS. Each file\n"
+         "# gets its bytes from before the window back, but only while it holds exactly\n"
+         "# the window's bytes; a file changed meanwhile is not overwritten, and only the\n"
+         "# window's settings are taken back out of it with postconf. Then postfix check,\n"
+         "# a reload when Postfix runs, and the status file MailTLS reads on its next start.\n"
+         "PATH=/usr/sbin:/usr/bin:/sbin:/bin\n"
+         "export PATH\n"
+         "umask 077\n"
+         "status=" + q(input.statusPath) + "\n"
+         "dir=" + q(input.configDir) + "\n"
+         "postfix=" + q(input.postfixProgram) + "\n"
+         "postconf=" + q(input.postconfProgram) + "\n"
+         "out=\"$status.new.$$\"\n"
+         ": >\"$out\" || exit 1\n"
+         "note() { printf '%s\\n' \"$1\" >>\"$out\"; }\n"
+         "sum() { sha256sum <\"$1\" 2>/dev/null | cut -c1-64; }\n"
+         "changed=0\n"
+         "note 'campaign=" + id + "'\n";
+    for (const File &file : input.files) {
+        s += "\nf=" + q(file.path) + "\n"
+             "now=$(sum \"$f\")\n"
+             "if [ \"$now\" = '" + sha256Hex(file.window) + "' ]; then\n"
+             "    new=\"$f.mailtls-revert.$$\"\n"
+             "    if cp -p \"$f\" \"$new\" && base64 -d >\"$new\" <<'MAILTLS_BYTES'\n"
+             + base64Lines(file.before) +
+             "MAILTLS_BYTES\n"
+             "    then\n"
+             "        if [ \"$(sum \"$new\")\" = '" + sha256Hex(file.before) + "' ] && mv -f \"$new\" \"$f\"; then\n"
+             "            note \"restored=$f\"\n"
+             "        else\n"
+             "            rm -f \"$new\"\n"
+             "            note \"failed=$f\"\n"
+             "        fi\n"
+             "    else\n"
+             "        rm -f \"$new\"\n"
+             "        note \"failed=$f\"\n"
+             "    fi\n"
+             "elif [ \"$now\" = '" + sha256Hex(file.before) + "' ]; then\n"
+             "    note \"restored=$f\"\n"
+             "else\n"
+             "    changed=1\n"
+             "    note \"changed=$f\"\n"
+             "fi\n";
+    }
+    s += "\nif [ \"$changed\" = 1 ]; then\n";
+    for (const Parameter &parameter : input.parameters) {
+        const QByteArray name = parameter.name;
+        const QByteArray change = parameter.before
+            ? "\"$postconf\" -c \"$dir\" -e " + shellQuoted(name + " = " + *parameter.before)
+            : "\"$postconf\" -c \"$dir\" -X " + shellQuoted(name);
+        s += "    if [ \"$(\"$postconf\" -c \"$dir\" -h " + name + " 2>/dev/null)\" = " + shellQuoted(parameter.window)
+             + " ]; then\n"
+               "        if " + change + " && [ \"$(\"$postconf\" -c \"$dir\" -h " + name + " 2>/dev/null)\" != "
+             + shellQuoted(parameter.window) + " ]; then\n"
+               "            note 'adjusted=" + name + "'\n"
+               "        else\n"
+               "            note 'enforcing=" + name + "'\n"
+               "        fi\n"
+               "    fi\n";
+    }
+    s += "    :\n"
+         "fi\n"
+         "\nif \"$postfix\" -c \"$dir\" check >/dev/null 2>&1; then\n"
+         "    note 'check=ok'\n"
+         "    if \"$postfix\" -c \"$dir\" status >/dev/null 2>&1; then\n"
+         "        if \"$postfix\" -c \"$dir\" reload >/dev/null 2>&1; then\n"
+         "            note 'reload=done'\n"
+         "        else\n"
+         "            note 'reload=failed'\n"
+         "        fi\n"
+         "    else\n"
+         "        note 'reload=not-running'\n"
+         "    fi\n"
+         "else\n"
+         "    note 'check=failed'\n"
+         "    note 'reload=skipped'\n"
+         "fi\n"
+         "note \"ended=$(date -u +%s)\"\n"
+         "note 'complete=yes'\n"
+         "mv -f \"$out\" \"$status\"\n";
+    return s;
+}
+
+std::optional<RevertStatus> RevertScript::parseStatus(const QByteArray &text)
+{
+    RevertStatus status;
+    bool complete = false;
+    bool hasCampaign = false;
+    for (const QByteArray &line : text.split('\n')) {
+        const qsizetype equals = line.indexOf('=');
+        if (equals <= 0)
+            continue;
+        const QByteArray key = line.left(equals);
+        const QString value = QString::fromUtf8(line.mid(equals + 1));
+        if (key == "campaign") {
+            status.campaignId = value.toLongLong(&hasCampaign);
+        } else if (key == "ended") {
+            status.ended = value.toLongLong();
+        } else if (key == "restored") {
+            status.restored.append(value);
+        } else if (key == "changed") {
+            status.changed.append(value);
+        } else if (key == "failed") {
+            status.failed.append(value);
+        } else if (key == "adjusted") {
+            status.adjusted.append(value);
+        } else if (key == "enforcing") {
+            status.stillEnforcing.append(value);
+        } else if (key == "check") {
+            status.checkOk = value == QLatin1String("ok");
+        } else if (key == "reload") {
+            status.reload = value;
+        } else if (key == "complete") {
+            complete = value == QLatin1String("yes");
+        }
+    }
+    if (!complete || !hasCampaign)
+        return std::nullopt;
+    return status;
+}
+
+QString RevertStatus::describe() const
+{
+    QStringList parts;
+    if (!restored.isEmpty())
+        parts.append(RevertScript::tr("It put back %1 as it was before the window.").arg(joined(restored)));
+    if (!changed.isEmpty())
+        parts.append(RevertScript::tr("%1 was changed during the window, so it was not overwritten.").arg(joined(changed)));
+    if (!adjusted.isEmpty())
+        parts.append(RevertScript::tr("It set %1 back to the value before the window with postconf.").arg(joined(adjusted)));
+    if (!failed.isEmpty())
+        parts.append(RevertScript::tr("It could NOT put back %1.").arg(joined(failed)));
+    if (!stillEnforcing.isEmpty())
+        parts.append(RevertScript::tr("It could NOT take back %1: Postfix may still require TLS.").arg(joined(stillEnforcing)));
+    if (!checkOk)
+        parts.append(RevertScript::tr("postfix check failed afterwards, so Postfix was not reloaded."));
+    else if (reload == QLatin1String("done"))
+        parts.append(RevertScript::tr("Postfix was reloaded."));
+    else if (reload == QLatin1String("not-running"))
+        parts.append(RevertScript::tr("Postfix was not running."));
+    else if (reload == QLatin1String("failed"))
+        parts.append(RevertScript::tr("Reloading Postfix failed: it takes the settings at its next start."));
+    return parts.join(QLatin1Char(' '));
+}
+
+} // namespace mailtls
