@@ -5,6 +5,7 @@
 #include "tests/bench/loggen/commonlines.h"
 #include "tests/bench/loggen/dovecotlines.h"
 #include "tests/bench/loggen/logclock.h"
+#include "tests/bench/loggen/sendmailprocesses.h"
 #include "tests/bench/loggen/textappend.h"
 #include "tests/bench/loggen/tlsparts.h"
 
@@ -15,27 +16,9 @@ namespace {
 constexpr const char *kMta = "sm-mta";
 constexpr std::int64_t kOpendkimPid = 812;
 constexpr int kMaxRounds = 3; // as the Postfix generator: the first attempt and two retries
-// sendmail's queue id digits (QUEUE_ID_CHARS): a date and time in base 60.
-const char kBase60[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx";
 
 using lines::millis;
 using lines::second;
-
-// "delay=00:00:01": hours past a day as "1+02:03:04".
-void appendDuration(std::string &line, std::int64_t micros)
-{
-    std::int64_t s = std::max<std::int64_t>(0, micros / second);
-    if (s >= 86400) {
-        appendInt(line, s / 86400);
-        line += '+';
-        s %= 86400;
-    }
-    appendPadded(line, s / 3600, 2);
-    line += ':';
-    appendPadded(line, s / 60 % 60, 2);
-    line += ':';
-    appendPadded(line, s % 60, 2);
-}
 
 const char *serverVerify(const Host &host)
 {
@@ -45,90 +28,16 @@ const char *serverVerify(const Host &host)
     return trust == "Untrusted" ? "FAIL" : "OK";
 }
 
-const char *clientVerify(const Host &host)
-{
-    const std::string trust = host.trustFrom;
-    return trust == "Trusted" ? "OK" : trust == "Untrusted" ? "FAIL" : "NO";
-}
-
 } // namespace
 
 SendmailTraffic::SendmailTraffic(std::uint64_t seed, std::int64_t lines)
     : TrafficSource(lines)
     , m_random(seed)
     , m_world(m_random, static_cast<int>(std::clamp<std::int64_t>(lines / 400, 40, 3000)))
-    , m_pid(4000 + static_cast<std::int64_t>(m_random.below(20000)))
-    , m_daemonPid(m_pid - 300)
-    , m_dovecotPid(m_pid - 120)
+    , m_processes(m_random, 4000 + static_cast<std::int64_t>(m_random.below(20000)))
+    , m_daemonPid(m_processes.lastPid() - 300)
+    , m_dovecotPid(m_processes.lastPid() - 120)
 { }
-
-std::int64_t SendmailTraffic::nextPid()
-{
-    // Every session and every delivery is a process of its own; pids wrap as
-    // Linux's do (pid_max 4194304), far apart enough that no open session meets its pid again.
-    m_pid += m_random.range(1, 6);
-    if (m_pid > 4194000)
-        m_pid = 300 + static_cast<std::int64_t>(m_random.below(100));
-    return m_pid;
-}
-
-std::string SendmailTraffic::queueId(std::int64_t t, std::int64_t pid)
-{
-    const std::int64_t s = t / second;
-    int year = 0, month = 0, day = 0;
-    LogClock::civilFromDays(s / 86400, year, month, day);
-    std::string id;
-    do {
-        id.clear();
-        id += kBase60[(year - 1900) % 60];
-        id += kBase60[month - 1];
-        id += kBase60[day];
-        id += kBase60[s % 86400 / 3600];
-        id += kBase60[s % 3600 / 60];
-        id += kBase60[s % 60];
-        m_sequence = (m_sequence + 1) % (60 * 60);
-        id += kBase60[m_sequence / 60];
-        id += kBase60[m_sequence % 60];
-        appendPadded(id, pid, 6);
-    } while (!m_issued.insert(id).second);
-    return id;
-}
-
-void SendmailTraffic::appendClient(std::string &line, const Host &host)
-{
-    const bool v6 = lines::isIpv6(host.ip);
-    if (!host.dnsName.empty()) {
-        line += host.dnsName;
-        line += ' ';
-    } else if (host.name != "unknown") {
-        line += host.name;
-        line += ' ';
-    }
-    line += v6 ? "[IPv6:" : "[";
-    line += host.ip;
-    line += ']';
-    if (!host.dnsName.empty())
-        line += " (may be forged)";
-}
-
-void SendmailTraffic::appendServer(std::string &line, const Host &host)
-{
-    line += host.name;
-    line += ". ";
-    line += lines::isIpv6(host.ip) ? "[IPv6:" : "[";
-    line += host.ip;
-    line += ']';
-}
-
-void SendmailTraffic::serverTls(std::string &line, const Host &client)
-{
-    const TlsParts tls = TlsParts::of(client.tlsFrom);
-    line += "STARTTLS=server, relay=";
-    appendClient(line, client);
-    line += ", version=" + tls.protocol + ", verify=";
-    line += clientVerify(client);
-    line += ", cipher=" + tls.cipher + ", bits=" + tls.bits + "/" + tls.bits;
-}
 
 void SendmailTraffic::appendToLine(std::string &line, const std::string &id, const std::vector<const Rcpt *> &rcpts,
                                    std::int64_t arrival, std::int64_t t, std::int64_t size, const char *mailer,
@@ -144,9 +53,9 @@ void SendmailTraffic::appendToLine(std::string &line, const std::string &id, con
         line += '>';
     }
     line += ", delay=";
-    appendDuration(line, t - arrival);
+    SendmailProcesses::appendDuration(line, t - arrival);
     line += ", xdelay=";
-    appendDuration(line, std::min(t - arrival, xdelay >= 0 ? xdelay : millis(m_random, 0, 1900)));
+    SendmailProcesses::appendDuration(line, std::min(t - arrival, xdelay >= 0 ? xdelay : millis(m_random, 0, 1900)));
     line += ", mailer=";
     line += mailer;
     line += ", pri=";
@@ -250,16 +159,16 @@ std::int64_t SendmailTraffic::session(Scenario &scenario, std::int64_t t, int cl
 {
     const Host &client = m_world.host(clientIndex);
     const Direction direction = user ? Direction::Submission : Direction::Inbound;
-    const std::int64_t pid = nextPid();
+    const std::int64_t pid = m_processes.nextPid();
     if (tls) {
         t += millis(m_random, 60, 300);
-        serverTls(scenario.line(t, kMta, pid), client);
+        SendmailProcesses::serverTls(scenario.line(t, kMta, pid), client);
     }
     if (user) {
         t += millis(m_random, 20, 200);
         std::string &line = scenario.line(t, kMta, pid);
         line += "AUTH=server, relay=";
-        appendClient(line, client);
+        SendmailProcesses::appendClient(line, client);
         line += ", authid=" + user->address + ", mech=";
         line += m_random.chance(0.75) ? "PLAIN" : "LOGIN";
         line += ", bits=0";
@@ -268,7 +177,7 @@ std::int64_t SendmailTraffic::session(Scenario &scenario, std::int64_t t, int cl
     for (int m = 0; m < messages; ++m) {
         t += millis(m_random, 150, 1400);
         Message message;
-        message.queueId = queueId(t, pid);
+        message.queueId = m_processes.queueId(t, pid);
         if (user) {
             message.sender = user->address;
             message.localSender = true;
@@ -327,7 +236,7 @@ std::int64_t SendmailTraffic::session(Scenario &scenario, std::int64_t t, int cl
         if (user)
             line += 'A';
         line += user ? ", daemon=MSA-v4, relay=" : ", daemon=MTA-v4, relay=";
-        appendClient(line, client);
+        SendmailProcesses::appendClient(line, client);
         if (!user && m_random.chance(0.75)) {
             std::string &verdict = scenario.line(t + 9000, "opendkim", kOpendkimPid);
             verdict += message.queueId;
@@ -349,12 +258,12 @@ std::int64_t SendmailTraffic::session(Scenario &scenario, std::int64_t t, int cl
 
 std::int64_t SendmailTraffic::failedHandshake(Scenario &scenario, std::int64_t t, const Host &client)
 {
-    const std::int64_t pid = nextPid();
+    const std::int64_t pid = m_processes.nextPid();
     t += millis(m_random, 40, 250);
     std::string &error = scenario.line(t, kMta, pid);
     error += "STARTTLS=server, error: accept failed=-1, reason=unsupported protocol, SSL_error=1, errno=0, "
              "retry=-1, relay=";
-    appendClient(error, client);
+    SendmailProcesses::appendClient(error, client);
     std::string &detail = scenario.line(t, kMta, pid);
     detail += "STARTTLS=server: ";
     appendInt(detail, pid);
@@ -377,7 +286,7 @@ std::int64_t SendmailTraffic::deliver(Scenario &scenario, const Message &message
         std::string peer;
         bool encrypted = true;
     };
-    std::int64_t pid = nextPid();
+    std::int64_t pid = m_processes.nextPid();
     std::vector<const Rcpt *> local;
     std::vector<Group> groups;
     for (const Rcpt &r : message.rcpts) {
@@ -409,7 +318,7 @@ std::int64_t SendmailTraffic::deliver(Scenario &scenario, const Message &message
         if (round > 0) {
             // A queue run retries it, in a process of its own.
             roundStart += (round == 1 ? m_random.range(300, 700) : m_random.range(1200, 2400)) * second;
-            pid = nextPid();
+            pid = m_processes.nextPid();
             connected.clear();
             t = roundStart;
         }
@@ -429,7 +338,7 @@ std::int64_t SendmailTraffic::deliver(Scenario &scenario, const Message &message
                 std::string &line = scenario.line(t, kMta, pid);
                 appendToLine(line, message.queueId, g.rcpts, message.arrival, t, message.size, "esmtp", 30 * second);
                 line += ", relay=";
-                appendServer(line, host);
+                SendmailProcesses::appendServer(line, host);
                 line += ", dsn=4.0.0, stat=Deferred: Connection timed out with " + host.name + ".";
                 deliverable = false;
                 next.push_back(g);
@@ -444,7 +353,7 @@ std::int64_t SendmailTraffic::deliver(Scenario &scenario, const Message &message
                 std::string &line = scenario.line(t, kMta, pid);
                 appendToLine(line, message.queueId, g.rcpts, message.arrival, t, message.size, "esmtp");
                 line += ", relay=";
-                appendServer(line, host);
+                SendmailProcesses::appendServer(line, host);
                 line += ", dsn=4.7.0, stat=Deferred: " + reject;
                 scenario.connection(Direction::Outbound, peer, false);
                 scenario.tlsFailure(Direction::Outbound, peer);
@@ -507,7 +416,7 @@ std::int64_t SendmailTraffic::deliver(Scenario &scenario, const Message &message
                 std::string &line = scenario.line(t, kMta, pid);
                 appendToLine(line, message.queueId, g.rcpts, message.arrival, t, message.size, "esmtp");
                 line += ", relay=";
-                appendServer(line, host);
+                SendmailProcesses::appendServer(line, host);
                 line += ", dsn=4.7.1, stat=Deferred: 451 4.7.1 Greylisting in action, please come back later";
                 next.push_back(g);
                 continue;
@@ -521,7 +430,7 @@ std::int64_t SendmailTraffic::deliver(Scenario &scenario, const Message &message
                 std::string &line = scenario.line(t, kMta, pid);
                 appendToLine(line, message.queueId, {r}, message.arrival, t, message.size, "esmtp");
                 line += ", relay=";
-                appendServer(line, host);
+                SendmailProcesses::appendServer(line, host);
                 line += ", dsn=5.1.1, stat=User unknown";
                 bounced = true;
             }
@@ -530,7 +439,7 @@ std::int64_t SendmailTraffic::deliver(Scenario &scenario, const Message &message
             std::string &line = scenario.line(t, kMta, pid);
             appendToLine(line, message.queueId, accepted, message.arrival, t, message.size, "esmtp");
             line += ", relay=";
-            appendServer(line, host);
+            SendmailProcesses::appendServer(line, host);
             line += ", dsn=2.0.0, stat=";
             appendSentReply(line, host);
             auto it = std::find_if(sent.begin(), sent.end(), [&](const PeerMessage &p) { return p.peer == peer; });
@@ -547,7 +456,7 @@ std::int64_t SendmailTraffic::deliver(Scenario &scenario, const Message &message
     if (bounced && message.localSender && !message.sender.empty()) {
         // The DSN goes back to our user's mailbox.
         t += millis(m_random, 1, 30);
-        const std::string dsnId = queueId(t, pid);
+        const std::string dsnId = m_processes.queueId(t, pid);
         std::string &dsn = scenario.line(t, kMta, pid);
         dsn += message.queueId + ": " + dsnId + ": DSN: User unknown";
         t += millis(m_random, 5, 60);
@@ -563,8 +472,8 @@ std::int64_t SendmailTraffic::deliver(Scenario &scenario, const Message &message
 SendmailTraffic::Message SendmailTraffic::submitLocally(Scenario &scenario, std::int64_t t, const char *user, int uid,
                                                         const std::string &sender, std::int64_t size)
 {
-    const std::int64_t program = nextPid();
-    const std::string programId = queueId(t, program);
+    const std::int64_t program = m_processes.nextPid();
+    const std::string programId = m_processes.queueId(t, program);
     int year = 0, month = 0, day = 0;
     LogClock::civilFromDays(t / second / 86400, year, month, day);
     std::string msgid = "<";
@@ -581,9 +490,9 @@ SendmailTraffic::Message SendmailTraffic::submitLocally(Scenario &scenario, std:
         line += ", class=0, nrcpts=1, msgid=" + msgid + ", relay=" + user + "@localhost";
     }
     Message message;
-    const std::int64_t server = nextPid();
+    const std::int64_t server = m_processes.nextPid();
     message.arrival = t + millis(m_random, 5, 60);
-    message.queueId = queueId(message.arrival, server);
+    message.queueId = m_processes.queueId(message.arrival, server);
     message.sender = sender.find('@') == std::string::npos ? sender + "@" + MailWorld::ownName : sender;
     message.size = size + m_random.range(240, 420);
     message.localSender = true;
@@ -604,9 +513,9 @@ SendmailTraffic::Message SendmailTraffic::submitLocally(Scenario &scenario, std:
         line += '/';
         appendInt(line, uid);
         line += "), delay=";
-        appendDuration(line, done - t);
+        SendmailProcesses::appendDuration(line, done - t);
         line += ", xdelay=";
-        appendDuration(line, done - t);
+        SendmailProcesses::appendDuration(line, done - t);
         line += ", mailer=relay, pri=";
         appendInt(line, 30000 + size);
         line += ", relay=[127.0.0.1] [127.0.0.1], dsn=2.0.0, stat=Sent (" + message.queueId
@@ -649,14 +558,14 @@ void SendmailTraffic::webappBurst(Scenario &scenario, std::int64_t t)
 void SendmailTraffic::rejectedBot(Scenario &scenario, std::int64_t t)
 {
     const Host &bot = m_world.host(m_world.pickBot(m_random));
-    const std::int64_t pid = nextPid();
+    const std::int64_t pid = m_processes.nextPid();
     const bool tls = m_random.chance(0.35);
     if (tls) {
         t += millis(m_random, 80, 400);
         std::string &line = scenario.line(t, kMta, pid);
-        serverTls(line, bot);
+        SendmailProcesses::serverTls(line, bot);
     }
-    const std::string id = queueId(t, pid);
+    const std::string id = m_processes.queueId(t, pid);
     const int tries = m_random.chance(0.75) ? 1 : m_random.range(2, 4);
     const double kind = m_random.real();
     for (int i = 0; i < tries; ++i) {
@@ -666,7 +575,7 @@ void SendmailTraffic::rejectedBot(Scenario &scenario, std::int64_t t)
         if (kind < 0.55) {
             rcpt = m_world.recipientAddress(m_random, m_world.pickSite(m_random));
             line += id + ": ruleset=check_rcpt, arg1=<" + rcpt + ">, relay=";
-            appendClient(line, bot);
+            SendmailProcesses::appendClient(line, bot);
             line += ", reject=550 5.7.1 <" + rcpt + ">... Relaying denied";
         } else {
             rcpt = lines::randomToken(m_random, 6, lines::alnum + 26, 26) + "@" + MailWorld::ownDomain;
@@ -679,11 +588,11 @@ void SendmailTraffic::rejectedBot(Scenario &scenario, std::int64_t t)
     appendInt(from, m_random.range(1, 40));
     from += tls ? ".test>, size=0, class=0, nrcpts=0, proto=ESMTPS, daemon=MTA-v4, relay="
                 : ".test>, size=0, class=0, nrcpts=0, proto=ESMTP, daemon=MTA-v4, relay=";
-    appendClient(from, bot);
+    SendmailProcesses::appendClient(from, bot);
     if (m_random.chance(0.3)) {
         std::string &lost = scenario.line(t + 200, kMta, pid);
         lost += id + ": lost input channel from ";
-        appendClient(lost, bot);
+        SendmailProcesses::appendClient(lost, bot);
         lost += " to MTA-v4 after rcpt";
     }
     scenario.connection(Direction::Inbound, bot.peer, tls);
@@ -692,29 +601,29 @@ void SendmailTraffic::rejectedBot(Scenario &scenario, std::int64_t t)
 void SendmailTraffic::droppedBot(Scenario &scenario, std::int64_t t)
 {
     const Host &bot = m_world.host(m_world.pickBot(m_random));
-    const std::int64_t pid = nextPid();
+    const std::int64_t pid = m_processes.nextPid();
     const double kind = m_random.real();
     t += millis(m_random, 30, 900);
     if (kind < 0.35) {
         // greet_pause: the bot spoke before the greeting.
         std::string &line = scenario.line(t, kMta, pid);
         line += "rejecting commands from ";
-        appendClient(line, bot);
+        SendmailProcesses::appendClient(line, bot);
         line += " due to pre-greeting traffic after 0 seconds";
     } else {
-        const std::string id = queueId(t, pid);
+        const std::string id = m_processes.queueId(t, pid);
         if (kind < 0.7) {
             std::string &line = scenario.line(t, kMta, pid);
             line += id + ": ruleset=check_relay, arg1=";
             line += bot.name == "unknown" ? "[" + bot.ip + "]" : bot.name;
             line += ", arg2=" + bot.ip + ", relay=";
-            appendClient(line, bot);
+            SendmailProcesses::appendClient(line, bot);
             line += ", reject=550 5.7.1 Rejected: " + bot.ip + " listed at dnsbl.example";
             t += millis(m_random, 500, 3000);
         }
         std::string &line = scenario.line(t, kMta, pid);
         line += id + ": ";
-        appendClient(line, bot);
+        SendmailProcesses::appendClient(line, bot);
         line += " did not issue MAIL/EXPN/VRFY/ETRN during connection to MTA-v4";
     }
     scenario.connection(Direction::Inbound, bot.peer, false);
@@ -722,14 +631,14 @@ void SendmailTraffic::droppedBot(Scenario &scenario, std::int64_t t)
 
 void SendmailTraffic::lostClient(Scenario &scenario, std::int64_t t)
 {
-    const std::int64_t pid = nextPid();
+    const std::int64_t pid = m_processes.nextPid();
     if (m_random.chance(0.5)) {
         // A bot that goes away before saying anything useful.
         const Host &bot = m_world.host(m_world.pickBot(m_random));
         t += millis(m_random, 200, 5000);
         std::string &line = scenario.line(t, kMta, pid);
-        line += queueId(t, pid) + ": ";
-        appendClient(line, bot);
+        line += m_processes.queueId(t, pid) + ": ";
+        SendmailProcesses::appendClient(line, bot);
         line += " did not issue MAIL/EXPN/VRFY/ETRN during connection to MTA-v4";
         scenario.connection(Direction::Inbound, bot.peer, false);
         return;
@@ -740,15 +649,15 @@ void SendmailTraffic::lostClient(Scenario &scenario, std::int64_t t)
     const bool tls = site.inbound == InboundTls::Tls;
     if (tls) {
         t += millis(m_random, 60, 300);
-        serverTls(scenario.line(t, kMta, pid), client);
+        SendmailProcesses::serverTls(scenario.line(t, kMta, pid), client);
     }
     t += millis(m_random, 300, 20000);
-    const std::string id = queueId(t, pid);
+    const std::string id = m_processes.queueId(t, pid);
     std::string &eom = scenario.line(t, kMta, pid);
     eom += id + ": collect: premature EOM: Connection reset by peer";
     std::string &lost = scenario.line(t, kMta, pid);
     lost += id + ": lost input channel from ";
-    appendClient(lost, client);
+    SendmailProcesses::appendClient(lost, client);
     lost += " to MTA-v4 after data";
     scenario.connection(Direction::Inbound, client.peer, tls);
 }
@@ -756,13 +665,13 @@ void SendmailTraffic::lostClient(Scenario &scenario, std::int64_t t)
 void SendmailTraffic::passwordGuesser(Scenario &scenario, std::int64_t t)
 {
     const Host &bot = m_world.host(m_world.pickBot(m_random));
-    const std::int64_t pid = nextPid();
+    const std::int64_t pid = m_processes.nextPid();
     t += millis(m_random, 60, 400);
-    serverTls(scenario.line(t, kMta, pid), bot);
+    SendmailProcesses::serverTls(scenario.line(t, kMta, pid), bot);
     const int tries = m_random.range(1, 3);
     const bool login = m_random.chance(0.7);
     static const char *const users[] = {"admin", "info", "test", "office", "alice"};
-    const std::string id = queueId(t, pid);
+    const std::string id = m_processes.queueId(t, pid);
     for (int i = 0; i < tries; ++i) {
         t += millis(m_random, 1500, 4000);
         std::string &line = scenario.line(t, kMta, pid);
@@ -771,34 +680,35 @@ void SendmailTraffic::passwordGuesser(Scenario &scenario, std::int64_t t)
         line += "authentication failure (-13) SASL(-13): authentication failure: checkpass failed, user=";
         line += m_random.pick(users);
         line += ", relay=";
-        appendClient(line, bot);
+        SendmailProcesses::appendClient(line, bot);
     }
     t += millis(m_random, 50, 2000);
     std::string &line = scenario.line(t, kMta, pid);
     line += id + ": ";
-    appendClient(line, bot);
+    SendmailProcesses::appendClient(line, bot);
     line += " did not issue MAIL/EXPN/VRFY/ETRN during connection to MSA-v4";
     scenario.connection(Direction::Submission, bot.peer, true);
 }
 
 void SendmailTraffic::localMonitor(Scenario &scenario, std::int64_t t)
 {
-    const std::int64_t pid = nextPid();
+    const std::int64_t pid = m_processes.nextPid();
     t += millis(m_random, 2, 40);
     std::string &line = scenario.line(t, kMta, pid);
-    line += queueId(t, pid) + ": localhost [127.0.0.1] did not issue MAIL/EXPN/VRFY/ETRN during connection to MTA-v4";
+    line += m_processes.queueId(t, pid)
+        + ": localhost [127.0.0.1] did not issue MAIL/EXPN/VRFY/ETRN during connection to MTA-v4";
 }
 
 void SendmailTraffic::rateLimited(Scenario &scenario, std::int64_t t)
 {
     // ConnectionRateThrottle / FEATURE(ratecontrol): refused at connect.
     const Host &bot = m_world.host(m_world.pickBot(m_random));
-    const std::int64_t pid = nextPid();
+    const std::int64_t pid = m_processes.nextPid();
     std::string &line = scenario.line(t, kMta, pid);
     line += "ruleset=check_relay, arg1=";
     line += bot.name == "unknown" ? "[" + bot.ip + "]" : bot.name;
     line += ", arg2=" + bot.ip + ", relay=";
-    appendClient(line, bot);
+    SendmailProcesses::appendClient(line, bot);
     line += ", reject=421 4.3.2 Connection rate limit exceeded.";
     scenario.connection(Direction::Inbound, bot.peer, false);
 }
@@ -807,7 +717,7 @@ void SendmailTraffic::restart(Scenario &scenario, std::int64_t t)
 {
     std::string &stop = scenario.line(t, kMta, m_daemonPid);
     stop += "restarting /usr/sbin/sendmail-mta due to signal";
-    m_daemonPid = nextPid();
+    m_daemonPid = m_processes.nextPid();
     std::string &start = scenario.line(t + millis(m_random, 200, 900), kMta, m_daemonPid);
     start += "starting daemon (8.17.1.9): SMTP+queueing@00:10:00";
 }

@@ -2,12 +2,12 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "tests/bench/loggen/mailworld.h"
 #include "tests/bench/loggen/random.h"
 #include "tests/bench/loggen/scenario.h"
+#include "tests/bench/loggen/sendmailprocesses.h"
 #include "tests/bench/loggen/trafficsource.h"
 
 namespace mailtls::bench {
@@ -70,11 +70,6 @@ private:
     // Delivers every recipient of a queued message; returns the time of the last line.
     std::int64_t deliver(Scenario &scenario, const Message &message, std::int64_t t);
 
-    std::int64_t nextPid();
-    std::string queueId(std::int64_t t, std::int64_t pid);
-    void serverTls(std::string &line, const Host &client);
-    static void appendClient(std::string &line, const Host &host);
-    static void appendServer(std::string &line, const Host &host);
     void appendToLine(std::string &line, const std::string &queueId, const std::vector<const Rcpt *> &rcpts,
                       std::int64_t arrival, std::int64_t t, std::int64_t size, const char *mailer,
                       std::int64_t xdelay = -1);
@@ -82,11 +77,9 @@ private:
 
     Random m_random;
     MailWorld m_world;
-    std::int64_t m_pid;
+    SendmailProcesses m_processes;
     std::int64_t m_daemonPid;
     std::int64_t m_dovecotPid;
-    int m_sequence = 0;
-    std::unordered_set<std::string> m_issued;
 };
 
 } // namespace mailtls::bench
