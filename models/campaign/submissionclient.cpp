@@ -134,7 +134,7 @@ void SubmissionClient::send(const Server &server, const Credentials &credentials
     m_authStep = AuthStep::None;
     m_lastSslErrors.clear();
     m_quitting = false;
-    m_sentResult = Result();
+    m_endResult = Result();
 
     QString invalid;
     if (server.host.trimmed().isEmpty() || server.port == 0)
@@ -190,10 +190,10 @@ void SubmissionClient::cancel()
     result.outcome = Outcome::Cancelled;
     result.stage = m_stage;
     result.error = tr("cancelled during %1").arg(stageText(m_stage));
-    result.maybeSent = m_stage == Stage::Message || m_quitting;
+    result.maybeSent = m_stage == Stage::Message;
     if (m_quitting) {
-        // The server has the letter already.
-        finish(m_sentResult, false);
+        // Decided already: the server has the letter, or refused something.
+        finish(m_endResult, false);
         return;
     }
     finish(result, false);
@@ -291,7 +291,7 @@ void SubmissionClient::onReadyRead()
         return;
     case SmtpReplyReader::Status::Malformed:
         if (m_quitting) {
-            finish(m_sentResult);
+            finish(m_endResult);
             return;
         }
         fail(Outcome::ProtocolError, tr("%1 does not answer as an SMTP server during %2: %3")
@@ -388,14 +388,14 @@ void SubmissionClient::handle(const SmtpReply &reply)
             fail(Outcome::Rejected, tr("%1 refused the letter: %2").arg(where(), text), text);
             return;
         }
-        m_sentResult.outcome = Outcome::Sent;
-        m_sentResult.stage = Stage::Message;
-        m_sentResult.serverReply = text;
+        m_endResult.outcome = Outcome::Sent;
+        m_endResult.stage = Stage::Message;
+        m_endResult.serverReply = text;
         m_quitting = true;
         command("QUIT", Stage::Quit);
         return;
     case Stage::Quit:
-        finish(m_sentResult);
+        finish(m_endResult);
         return;
     }
 }
@@ -486,7 +486,7 @@ void SubmissionClient::onDisconnected()
     if (!m_busy)
         return;
     if (m_quitting) {
-        finish(m_sentResult);
+        finish(m_endResult);
         return;
     }
     if (m_stage == Stage::Handshake) {
@@ -503,7 +503,7 @@ void SubmissionClient::onSocketError()
     if (!m_busy || !m_socket)
         return;
     if (m_quitting) {
-        finish(m_sentResult);
+        finish(m_endResult);
         return;
     }
     const QAbstractSocket::SocketError error = m_socket->error();
@@ -530,7 +530,7 @@ void SubmissionClient::onTimeout()
     if (!m_busy)
         return;
     if (m_quitting) {
-        finish(m_sentResult);
+        finish(m_endResult);
         return;
     }
     const QString seconds = QString::number(m_server.timeoutMs / 1000.0, 'g', 3);
@@ -549,11 +549,16 @@ void SubmissionClient::fail(Outcome outcome, const QString &error, const QString
     result.error = error;
     result.serverReply = reply;
     result.maybeSent = m_stage == Stage::Message && (outcome == Outcome::TimedOut || outcome == Outcome::ProtocolError);
-    // A polite end where the server is waiting for a command.
+    // Where the server waits for a command, a polite end: QUIT, and the
+    // result once the server has answered it (or closed, or kept silent).
     if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState && !reply.isEmpty()
-        && m_stage != Stage::Handshake)
-        m_socket->write("QUIT\r\n");
-    finish(result, outcome != Outcome::TimedOut && outcome != Outcome::ProtocolError);
+        && m_stage != Stage::Handshake) {
+        m_endResult = result;
+        m_quitting = true;
+        command("QUIT", Stage::Quit);
+        return;
+    }
+    finish(result, false);
 }
 
 void SubmissionClient::finish(Result result, bool polite)

@@ -152,7 +152,8 @@ private:
     AuthStep m_authStep = AuthStep::None;
     QString m_lastSslErrors;
     bool m_quitting = false;
-    Result m_sentResult;
+    // What finish() reports once QUIT is answered.
+    Result m_endResult;
 };
 
 } // namespace mailtls
