@@ -70,6 +70,11 @@ struct SendmailEvent
     TlsProblem problem = TlsProblem::None;   // failures, detail lines, TLS rejects and deferrals
     std::string_view problemText;   // the words that say what went wrong
     std::string_view rulesetArg;    // arg1= of a ruleset line
+    // A SessionLine of our TLS_Clt policy refusing a client's MAIL because it
+    // did not use STARTTLS: "ruleset=tls_client, arg1=MAIL, relay=…,
+    // reject=403 4.7.0 encryption too weak 0 less than N" (0 bits: no TLS).
+    // problemText holds the reply without its codes.
+    bool refusedPlaintext = false;
 };
 
 } // namespace mailtls

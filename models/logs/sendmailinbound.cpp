@@ -141,9 +141,31 @@ void SendmailInbound::feed(std::uint64_t pid, std::int64_t time, const SendmailE
         m_sessions.erase(pid);
         break;
     }
+    case SendmailEventKind::SessionLine:
+        if (event.refusedPlaintext && !s.tls && !s.submission())
+            emitRefusal(s, time, event, offset);
+        break;
     default:
         break;
     }
+}
+
+void SendmailInbound::emitRefusal(const Session &s, std::int64_t time, const SendmailEvent &event,
+                                  std::int64_t offset)
+{
+    RefusalRecord &r = m_records.refusal();
+    r.key = offset;
+    r.direction = Direction::Inbound;
+    AssemblerRecords::setText(r.peer, s.peer.nameQString(m_strings));
+    AssemblerRecords::setText(r.peerIp, s.peer.ipQString(m_strings));
+    r.port = 0;
+    r.time = time;
+    AssemblerRecords::setUtf8(r.reason, event.problemText);
+    // The line names neither address.
+    AssemblerRecords::clearText(r.sender);
+    AssemblerRecords::clearText(r.recipients);
+    r.local = s.peer.local;
+    r.lines = {offset};
 }
 
 bool SendmailInbound::detail(std::uint64_t pid, const SendmailEvent &event, std::int64_t offset)

@@ -51,6 +51,9 @@ private:
     void closeSorted(std::vector<std::uint64_t> pids);
     void emitMessage(const sendmail::InboundMessage &m);
     void emitFailure(const sendmail::Session &s);
+    // Our TLS_Clt policy refused the client's MAIL: it did not use STARTTLS.
+    void emitRefusal(const sendmail::Session &s, std::int64_t time, const SendmailEvent &event,
+                     std::int64_t offset);
 
     AssemblerRecords &m_records;
     AssemblerStrings &m_strings;

@@ -354,6 +354,11 @@ void parseRuleset(std::string_view message, SendmailEvent &event)
         event.problem = SendmailText::classifyReject(event.rulesetArg, reject);
         return;
     }
+    if (ruleset == "tls_client" && event.rulesetArg == "MAIL"
+        && reject.find("encryption too weak 0 less than ") != std::string_view::npos) {
+        event.refusedPlaintext = true;
+        event.problemText = SendmailText::withoutReplyCodes(reject);
+    }
     // check_relay refusing a connection with 421 ends it there and then.
     event.kind = (ruleset == "check_relay" && startsWith(reject, "421")) ? Kind::SessionEnd
                                                                          : Kind::SessionLine;
