@@ -8,8 +8,10 @@
 #include <QFile>
 #include <QTest>
 
+#include "models/campaign/campaignstore.h"
 #include "models/campaign/lettercomposer.h"
 #include "models/probe/probeanalyzer.h"
+#include "models/store/trafficstore.h"
 #include "tests/models/probereporttestutil.h"
 
 namespace mailtls::lettertest {
@@ -101,6 +103,62 @@ inline LetterInput beispielInput()
     input.ourAddress = QStringLiteral("anna@ours.example");
     input.signoff = QStringLiteral("Anna Schmidt");
     return input;
+}
+
+// A store at `path` with two campaigns, the newer one (its id in
+// `campaignId`) holding the peers above, one peer without a known
+// correspondent (unknown.example.test) and one fixed already
+// (mx.fixed.test, carol@fixed.test), and the probe of example.test.
+inline bool makeCampaignStore(const QString &path, qint64 *campaignId, QString *error)
+{
+    {
+        TrafficStore traffic(path);
+        if (!traffic.open(error))
+            return false;
+        qint64 probeId = 0;
+        if (!traffic.saveProbeReport(notOfferedProbe(), &probeId, error))
+            return false;
+    }
+    CampaignStore store(path);
+    if (!store.open(error))
+        return false;
+    Campaign older;
+    older.name = QStringLiteral("older");
+    older.created = utc(2026, 10, 1, 0, 0, 0);
+    older.mta = QStringLiteral("postfix");
+    if (!store.create(&older, error))
+        return false;
+    Campaign campaign;
+    campaign.name = QStringLiteral("November");
+    campaign.created = utc(2026, 11, 28, 9, 0, 0);
+    campaign.mta = QStringLiteral("postfix");
+    campaign.inbound = true;
+    campaign.outbound = true;
+    campaign.windowStart = campaign.created;
+    campaign.windowEnd = utc(2026, 11, 29, 9, 0, 0);
+    campaign.endedAt = campaign.windowEnd;
+    if (!store.create(&campaign, error))
+        return false;
+    *campaignId = campaign.id;
+
+    QList<CampaignPeer> peers = beispielPeers();
+    peers.append(notOfferedPeer());
+    // Refused before MAIL FROM: nobody's address is known.
+    CampaignPeer anonymous = beispielPeers().at(1);
+    anonymous.peer = QStringLiteral("unknown.example.test");
+    anonymous.theirAddresses.clear();
+    peers.append(anonymous);
+    // Fixed already: no letter.
+    CampaignPeer fixed = notOfferedPeer();
+    fixed.peer = QStringLiteral("mx.fixed.test");
+    fixed.theirAddresses = {QStringLiteral("carol@fixed.test")};
+    peers.append(fixed);
+    for (CampaignPeer &p : peers)
+        p.campaignId = campaign.id;
+    if (!store.replacePeers(campaign.id, peers, utc(2026, 11, 29, 10, 0, 0), error))
+        return false;
+    return store.markFixed(campaign.id, fixed.peer, fixed.direction, utc(2026, 11, 30, 7, 0, 0),
+                           QStringLiteral("log"), error);
 }
 
 inline QByteArray readData(const QString &name)

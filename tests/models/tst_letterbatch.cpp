@@ -1,9 +1,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "models/campaign/campaignstore.h"
 #include "models/campaign/letterbatch.h"
-#include "models/store/trafficstore.h"
 #include "tests/models/lettertestutil.h"
 
 using namespace mailtls;
@@ -49,49 +47,7 @@ void TestLetterBatch::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_store = m_dir->filePath(QStringLiteral("store.sqlite"));
     QString error;
-    {
-        TrafficStore traffic(m_store);
-        QVERIFY2(traffic.open(&error), qPrintable(error));
-        qint64 probeId = 0;
-        QVERIFY2(traffic.saveProbeReport(notOfferedProbe(), &probeId, &error), qPrintable(error));
-    }
-    CampaignStore store(m_store);
-    QVERIFY2(store.open(&error), qPrintable(error));
-    Campaign older;
-    older.name = QStringLiteral("older");
-    older.created = utc(2026, 10, 1, 0, 0, 0);
-    older.mta = QStringLiteral("postfix");
-    QVERIFY2(store.create(&older, &error), qPrintable(error));
-    Campaign campaign;
-    campaign.name = QStringLiteral("November");
-    campaign.created = utc(2026, 11, 28, 9, 0, 0);
-    campaign.mta = QStringLiteral("postfix");
-    campaign.inbound = true;
-    campaign.outbound = true;
-    campaign.windowStart = campaign.created;
-    campaign.windowEnd = utc(2026, 11, 29, 9, 0, 0);
-    campaign.endedAt = campaign.windowEnd;
-    QVERIFY2(store.create(&campaign, &error), qPrintable(error));
-    m_campaign = campaign.id;
-
-    QList<CampaignPeer> peers = beispielPeers();
-    peers.append(notOfferedPeer());
-    // Refused before MAIL FROM: nobody's address is known.
-    CampaignPeer anonymous = beispielPeers().at(1);
-    anonymous.peer = QStringLiteral("unknown.example.test");
-    anonymous.theirAddresses.clear();
-    peers.append(anonymous);
-    // Fixed already: no letter.
-    CampaignPeer fixed = notOfferedPeer();
-    fixed.peer = QStringLiteral("mx.fixed.test");
-    fixed.theirAddresses = {QStringLiteral("carol@fixed.test")};
-    peers.append(fixed);
-    for (CampaignPeer &p : peers)
-        p.campaignId = m_campaign;
-    QVERIFY2(store.replacePeers(m_campaign, peers, utc(2026, 11, 29, 10, 0, 0), &error), qPrintable(error));
-    QVERIFY2(store.markFixed(m_campaign, fixed.peer, fixed.direction, utc(2026, 11, 30, 7, 0, 0),
-                             QStringLiteral("log"), &error),
-             qPrintable(error));
+    QVERIFY2(makeCampaignStore(m_store, &m_campaign, &error), qPrintable(error));
 }
 
 LetterBatch::Options TestLetterBatch::options() const
