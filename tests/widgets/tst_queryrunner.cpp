@@ -1,5 +1,6 @@
 #include <atomic>
 
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QSignalSpy>
 #include <QTest>
@@ -228,6 +229,60 @@ private slots:
         });
         QVERIFY(runner.waitForIdle());
         QVERIFY(!runner.isCached(QStringLiteral("k"), QStringLiteral("e")));
+    }
+
+    // After the data changed, prefetches wait until it has been quiet for a
+    // while; a further change starts the wait again. The user's own runs
+    // never wait.
+    void prefetchesWaitForQuietData()
+    {
+        KnownStore known;
+        QVERIFY(known.make());
+        QueryRunner runner;
+        runner.setStorePath(known.path());
+        runner.setPrefetchQuietMs(400);
+        QMutex mutex;
+        QStringList order;
+        const auto work = [&](const QString &name, int answer) {
+            return [&mutex, &order, name, answer](TrafficStore &, QString *) {
+                QMutexLocker lock(&mutex);
+                order << name;
+                return answer;
+            };
+        };
+        const auto ran = [&] {
+            QMutexLocker lock(&mutex);
+            return order;
+        };
+        const auto spin = [](int ms) {
+            QElapsedTimer t;
+            t.start();
+            while (t.elapsed() < ms)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        };
+        // No change yet: a prefetch starts at once.
+        runner.prefetch<int>(QStringLiteral("k"), QStringLiteral("a"), work(QStringLiteral("a"), 1));
+        QVERIFY(runner.waitForIdle());
+        QCOMPARE(ran(), QStringList {QStringLiteral("a")});
+
+        runner.noteDataChanged();
+        QVERIFY(!runner.isCached(QStringLiteral("k"), QStringLiteral("a")));
+        runner.prefetch<int>(QStringLiteral("k"), QStringLiteral("b"), work(QStringLiteral("b"), 2));
+        int value = 0;
+        runner.run<int>(this, QStringLiteral("user"), work(QStringLiteral("user"), 3),
+                        [&value](const int &result, const QString &) { value = result; });
+        spin(150);
+        QCOMPARE(value, 3);
+        QCOMPARE(ran(), (QStringList {QStringLiteral("a"), QStringLiteral("user")}));
+        // Another change before the wait is over: the prefetch (queued
+        // again, as a page does on new data) waits anew.
+        runner.noteDataChanged();
+        runner.prefetch<int>(QStringLiteral("k"), QStringLiteral("b"), work(QStringLiteral("b"), 2));
+        spin(300);
+        QCOMPARE(ran(), (QStringList {QStringLiteral("a"), QStringLiteral("user")}));
+        QVERIFY(runner.waitForIdle());
+        QCOMPARE(ran(), (QStringList {QStringLiteral("a"), QStringLiteral("user"), QStringLiteral("b")}));
+        QVERIFY(runner.isCached(QStringLiteral("k"), QStringLiteral("b")));
     }
 };
 

@@ -18,7 +18,7 @@ DashboardContext::DashboardContext(QObject *parent)
     m_dataTimer.setSingleShot(true);
     m_dataTimer.setInterval(DataBatchMs);
     // Before any page hears of it: what the runner kept is out of date.
-    connect(&m_dataTimer, &QTimer::timeout, m_runner, &QueryRunner::invalidateCache);
+    connect(&m_dataTimer, &QTimer::timeout, m_runner, &QueryRunner::noteDataChanged);
     connect(&m_dataTimer, &QTimer::timeout, this, &DashboardContext::dataChanged);
 }
 

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QEventLoop>
+#include <QTimer>
 
 #include "models/store/trafficstore.h"
 
@@ -39,6 +40,9 @@ QueryRunner::QueryRunner(QObject *parent)
     , m_worker(new Worker)
 {
     m_clock.start();
+    m_quietTimer = new QTimer(this);
+    m_quietTimer->setSingleShot(true);
+    connect(m_quietTimer, &QTimer::timeout, this, &QueryRunner::startPrefetch);
     m_thread.setObjectName(QStringLiteral("mailtls-queries"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -141,10 +145,21 @@ void QueryRunner::invalidateCache()
     clearPrefetches();
 }
 
+void QueryRunner::noteDataChanged()
+{
+    invalidateCache();
+    m_dataChangedAtMs = m_clock.elapsed();
+}
+
 void QueryRunner::startPrefetch()
 {
     if (m_prefetching || m_pending > 0 || m_prefetches.isEmpty())
         return;
+    const qint64 quietFor = m_clock.elapsed() - m_dataChangedAtMs;
+    if (quietFor < m_prefetchQuietMs) {
+        m_quietTimer->start(int(m_prefetchQuietMs - quietFor));
+        return;
+    }
     m_prefetching = true;
     const QString cacheKey = m_prefetchKeys.takeFirst();
     PrefetchWork work = m_prefetches.takeFirst();
@@ -171,7 +186,7 @@ void QueryRunner::startPrefetch()
 bool QueryRunner::waitForIdle(int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
-    while (m_pending > 0 || m_prefetching) {
+    while (m_pending > 0 || m_prefetching || (m_quietTimer->isActive() && !m_prefetches.isEmpty())) {
         if (deadline.hasExpired())
             return false;
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);

@@ -3,6 +3,7 @@
 #include <any>
 #include <atomic>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -14,6 +15,8 @@
 #include <QString>
 #include <QStringList>
 #include <QThread>
+
+class QTimer;
 
 namespace mailtls {
 
@@ -114,8 +117,15 @@ public:
     }
     // Forgets the queued prefetches (not the one running).
     void clearPrefetches();
-    // The store's data changed: nothing kept is used again.
+    // Nothing kept is used again (another store, or a reason of the caller's).
     void invalidateCache();
+    // The store's data changed (a live source wrote): nothing kept is used
+    // again, and prefetches wait until the data has been quiet for
+    // prefetchQuietMs(), so a source writing every second does not keep the
+    // worker reading ahead results that are dropped a second later.
+    void noteDataChanged();
+    void setPrefetchQuietMs(int ms) { m_prefetchQuietMs = ms; }
+    int prefetchQuietMs() const { return m_prefetchQuietMs; }
     bool isCached(const QString &key, const QString &selection) const
     {
         return cachedValue(key + QLatin1Char('|') + selection) != nullptr;
@@ -123,10 +133,12 @@ public:
 
     static constexpr qint64 MaxCacheAgeMs = 60000;
     static constexpr int MaxCacheEntries = 16;
+    static constexpr int DefaultPrefetchQuietMs = 3000;
 
     // Runs still queued or running (prefetches not counted).
     int pending() const { return m_pending; }
-    // Blocks until every run posted so far, prefetches included, has
+    // Blocks until every run posted so far, prefetches included (also those
+    // waiting for the data to be quiet), has
     // delivered or been dropped (tests, and closing the window).
     bool waitForIdle(int timeoutMs = 30000);
 
@@ -164,6 +176,10 @@ private:
     QList<PrefetchWork> m_prefetches;
     QStringList m_prefetchKeys;
     bool m_prefetching = false;
+    int m_prefetchQuietMs = DefaultPrefetchQuietMs;
+    // m_clock's time of the last data change; none yet: far in the past.
+    qint64 m_dataChangedAtMs = std::numeric_limits<qint64>::min() / 2;
+    QTimer *m_quietTimer = nullptr;
 };
 
 } // namespace mailtls
