@@ -156,9 +156,23 @@ int CampaignFailuresCommand::run(const QStringList &arguments)
         return CommandLine::Failed;
     }
     if (campaign) {
-        for (CampaignPeer &peer : *peers)
+        auto gathered = [&options](const CampaignPeer &peer) {
+            return peer.direction == Direction::Inbound ? options.inbound : options.outbound;
+        };
+        // A gathering of one direction replaces that direction's peers only.
+        const QList<CampaignPeer> before = store.peers(campaign->id, &error);
+        if (!error.isEmpty()) {
+            CommandLine::printError(error);
+            return CommandLine::Failed;
+        }
+        QList<CampaignPeer> replacing = *peers;
+        for (const CampaignPeer &peer : before) {
+            if (!gathered(peer))
+                replacing << peer;
+        }
+        for (CampaignPeer &peer : replacing)
             peer.campaignId = campaign->id;
-        if (!store.replacePeers(campaign->id, *peers, now, &error)) {
+        if (!store.replacePeers(campaign->id, replacing, now, &error)) {
             CommandLine::printError(error);
             return CommandLine::Failed;
         }
@@ -168,7 +182,11 @@ int CampaignFailuresCommand::run(const QStringList &arguments)
             CommandLine::printError(error);
             return CommandLine::Failed;
         }
-        peers = saved;
+        peers->clear();
+        for (const CampaignPeer &peer : saved) {
+            if (gathered(peer))
+                *peers << peer;
+        }
     }
 
     const std::optional<qint64> shownId = campaign ? std::optional<qint64>(campaign->id) : std::nullopt;

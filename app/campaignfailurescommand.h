@@ -14,10 +14,11 @@ namespace mailtls {
 // else the campaign's window (to its end, or to now while it runs) and its
 // directions; --inbound/--outbound choose directions over the campaign's.
 // The campaign: --campaign ID, or the newest when no range is given. With a
-// campaign the gathering replaces its failing peers in the store
-// (CampaignStore::replacePeers, which keeps who was fixed already), a peer
-// counting as fixed by its first encrypted mail or connection after the
-// window ended; what the store then holds is printed.
+// campaign the gathering replaces its failing peers of the directions
+// gathered in the store (CampaignStore::replacePeers, which keeps who was
+// fixed already), a peer counting as fixed by its first encrypted mail or
+// connection after the window ended; what the store then holds for those
+// directions is printed.
 //
 // Exit status: 0 done, 1 failed, 2 usage.
 class CampaignFailuresCommand final
