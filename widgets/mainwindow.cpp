@@ -24,6 +24,7 @@
 #include "models/sources/localsourcediscovery.h"
 #include "models/sources/sourcemanager.h"
 #include "models/store/trafficstore.h"
+#include "widgets/campaign/campaignpage.h"
 #include "widgets/dashboard/dashboardcontext.h"
 #include "widgets/dashboard/overviewpage.h"
 #include "widgets/dashboard/peerdetailpage.h"
@@ -210,6 +211,9 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *refresh = view->addAction(tr("&Refresh"), m_context, &DashboardContext::notifyDataChanged);
     refresh->setShortcut(QKeySequence::Refresh);
+    QAction *campaigns = view->addAction(tr("&Campaigns"), this, [this] { showPage(QStringLiteral("campaignPage")); });
+    campaigns->setObjectName(QStringLiteral("campaignsAction"));
+    campaigns->setStatusTip(tr("Windows of mandatory STARTTLS, the peers that failed, and who fixed it (Ctrl+6)"));
     QMenu *probes = menuBar()->addMenu(tr("&Probes"));
     QAction *probeSettings = probes->addAction(tr("Probe &Settings…"), this, &MainWindow::showProbeSettings);
     probeSettings->setObjectName(QStringLiteral("probeSettingsAction"));
@@ -250,6 +254,13 @@ void MainWindow::buildPages()
     addPage(m_probePage, tr("Probe"), QStringLiteral("system-search"),
             tr("Ask a domain's mail servers what they offer: STARTTLS, TLS versions, certificate, Diffie-Hellman "
                "group, MTA-STS and TLS-RPT"));
+
+    // After the Probe page, so Ctrl+1 … Ctrl+5 stay what they were.
+    auto *campaignPage = new CampaignPage(m_context, m_pages);
+    addPage(campaignPage, tr("Campaigns"), QStringLiteral("mail-mark-important"),
+            tr("Windows of mandatory STARTTLS: the peers that failed, the letters to them, and who fixed it"));
+    connect(campaignPage, &CampaignPage::peerActivated, this, &MainWindow::showPeer);
+    connect(campaignPage, &CampaignPage::probeRequested, this, &MainWindow::probeTarget);
 
     connect(peers, &PeersPage::probeRequested, this, &MainWindow::probeTarget);
     connect(tls, &TlsQualityPage::probeRequested, this, &MainWindow::probeTarget);

@@ -3,6 +3,7 @@
 // reviewer can look at each page without running the app.
 
 #include <QApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QImage>
 #include <QListWidget>
@@ -12,6 +13,7 @@
 #include <QStyleFactory>
 #include <QTest>
 
+#include "models/campaign/campaignstore.h"
 #include "widgets/dashboard/chartpalette.h"
 #include "models/itemmodels/peerrowmodel.h"
 #include "widgets/dashboard/dashboardcontext.h"
@@ -124,6 +126,68 @@ ProbeReport probeReport()
     return report;
 }
 
+// A campaign that ended twelve days ago (the page draws its progress up to
+// now): eight failing peers in both directions, three fixed since, letters
+// sent to four, so the Campaigns page has something to show.
+bool writeCampaigns(const QString &path, QString *error)
+{
+    CampaignStore store(path);
+    if (!store.open(error))
+        return false;
+    const qint64 hour = 3600;
+    const qint64 start = (QDateTime::currentSecsSinceEpoch() / hour - 14 * 24) * hour;
+    Campaign done;
+    done.name = QStringLiteral("First window");
+    done.created = start - hour;
+    done.mta = QStringLiteral("postfix");
+    done.inbound = done.outbound = true;
+    done.windowStart = start;
+    done.windowEnd = start + 48 * hour;
+    done.endedAt = done.windowEnd;
+    done.endedBy = QStringLiteral("app");
+    if (!store.create(&done, error))
+        return false;
+    QList<CampaignPeer> peers;
+    const char *names[] = {"mail.alpha.example", "mx.beta.example", "smtp.gamma.example", "mx1.delta.example",
+                           "192.0.2.44", "mx.epsilon.example", "mail.zeta.example", "mx.eta.example"};
+    for (int i = 0; i < 8; ++i) {
+        CampaignPeer p;
+        p.peer = QString::fromLatin1(names[i]);
+        p.direction = i % 2 ? Direction::Outbound : Direction::Inbound;
+        p.problem = i % 2 ? QStringLiteral("not-offered") : QStringLiteral("refused");
+        p.reason = i % 2 ? QStringLiteral("TLS is required, but was not offered by host %1").arg(p.peer)
+                         : QStringLiteral("530 5.7.0 Must issue a STARTTLS command first");
+        p.failures = 2 + i;
+        p.messages = 1 + i / 2;
+        p.firstSeen = start + (i + 1) * hour;
+        p.lastSeen = start + (i + 20) * hour;
+        p.ourAddresses = {QStringLiteral("office@example.net")};
+        p.theirAddresses = {QStringLiteral("info@") + p.peer.section(QLatin1Char('.'), -2)};
+        peers << p;
+    }
+    if (!store.replacePeers(done.id, peers, done.windowEnd, error))
+        return false;
+    for (int i : {0, 3, 5}) {
+        if (!store.markFixed(done.id, peers.at(i).peer, peers.at(i).direction, start + (60 + 40 * i) * hour,
+                             i == 3 ? QStringLiteral("probe") : QStringLiteral("log"), error))
+            return false;
+    }
+    for (int i : {1, 2, 3, 6}) {
+        CampaignLetter letter;
+        letter.campaignId = done.id;
+        letter.peer = peers.at(i).peer;
+        letter.recipient = peers.at(i).theirAddresses.constFirst();
+        letter.language = QStringLiteral("en");
+        letter.subject = QStringLiteral("Your mail server and encryption");
+        letter.message = QByteArrayLiteral("Subject: Your mail server and encryption\r\n\r\nHello\r\n");
+        letter.delivery = QStringLiteral("smtp");
+        letter.at = start + (50 + 2 * i) * hour;
+        if (!store.addLetter(&letter, error))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 class TestScreenshots : public QObject
@@ -160,6 +224,8 @@ private slots:
         QSignalSpy shown(&window, &MainWindow::storeShown);
         window.loadDemo();
         QVERIFY(shown.wait(60000));
+        QString error;
+        QVERIFY2(writeCampaigns(window.context()->storePath(), &error), qPrintable(error));
 
         auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
         QVERIFY(navigation->count() >= 3);

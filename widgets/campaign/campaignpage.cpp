@@ -1,0 +1,408 @@
+#include "widgets/campaign/campaignpage.h"
+
+#include <algorithm>
+
+#include <QAction>
+#include <QChartView>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "models/store/trafficstore.h"
+#include "widgets/campaign/campaigncsv.h"
+#include "widgets/campaign/campaignlistmodel.h"
+#include "widgets/campaign/campaignpeermodel.h"
+#include "widgets/campaign/campaignprogresschart.h"
+#include "widgets/campaign/campaignreader.h"
+#include "widgets/dashboard/dashboardcard.h"
+#include "widgets/dashboard/dashboardcards.h"
+#include "widgets/dashboard/dashboardcontext.h"
+#include "widgets/dashboard/headerstate.h"
+#include "widgets/dashboard/pagerefresh.h"
+#include "widgets/dashboard/peeractivation.h"
+#include "widgets/dashboard/queryrunner.h"
+#include "widgets/probe/peerprobetarget.h"
+
+namespace mailtls {
+
+namespace {
+const QString View = QStringLiteral("campaigns");
+const QString CampaignKey = QStringLiteral("campaign");
+const QString SplitterKey = QStringLiteral("splitter");
+const QString TopSplitterKey = QStringLiteral("topSplitter");
+const QString CampaignHeaderKey = QStringLiteral("campaignHeader");
+const QString PeerHeaderKey = QStringLiteral("peerHeader");
+// The state column's "time left" moves on without a query.
+constexpr int TickMs = 30000;
+constexpr int MaxColumnWidth = 260;
+
+QTableView *makeTable(const QString &name, const QString &accessibleName, QAbstractItemModel *model)
+{
+    auto *table = new QTableView;
+    table->setObjectName(name);
+    table->setAccessibleName(accessibleName);
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->setTabKeyNavigation(false);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionsMovable(true);
+    table->horizontalHeader()->setHighlightSections(false);
+    table->horizontalHeader()->setSortIndicatorClearable(true);
+    table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    table->setSortingEnabled(true);
+    return table;
+}
+
+} // namespace
+
+CampaignPage::CampaignPage(DashboardContext *context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_clock([] { return QDateTime::currentSecsSinceEpoch(); })
+    , m_campaigns(new CampaignListModel(this))
+    , m_peers(new CampaignPeerModel(this))
+    , m_campaignProxy(new QSortFilterProxyModel(this))
+    , m_peerProxy(new QSortFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("campaignPage"));
+    setAccessibleName(tr("Campaigns"));
+    m_campaignProxy->setSourceModel(m_campaigns);
+    m_campaignProxy->setSortRole(CampaignListModel::SortRole);
+    m_peerProxy->setSourceModel(m_peers);
+    m_peerProxy->setSortRole(CampaignPeerModel::SortRole);
+    m_campaigns->setNow(now());
+
+    m_stack = new QStackedWidget(this);
+    m_empty = buildEmptyState();
+    m_content = buildContent();
+    m_stack->addWidget(m_content);
+    m_stack->addWidget(m_empty);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_stack);
+
+    restoreState();
+
+    m_ticker = new QTimer(this);
+    m_ticker->setInterval(TickMs);
+    connect(m_ticker, &QTimer::timeout, this, &CampaignPage::tick);
+    m_ticker->start();
+
+    m_refresh = new PageRefresh(this, [this] { refresh(); });
+    m_refresh->request();
+    connect(m_context, &DashboardContext::storeChanged, this, [this] {
+        // Another store's campaigns say nothing about this one.
+        m_campaigns->setCampaigns({});
+        m_peers->clear();
+        m_letters.clear();
+        m_chart->clear();
+        m_error.clear();
+        m_loadedOnce = false;
+        updateNotes();
+        m_refresh->request();
+    });
+    connect(m_context, &DashboardContext::dataChanged, this, [this] { m_refresh->request(); });
+    updateNotes();
+}
+
+QWidget *CampaignPage::buildEmptyState()
+{
+    auto *empty = new QWidget;
+    empty->setObjectName(QStringLiteral("campaignEmptyState"));
+    auto *title = new QLabel(tr("No campaigns yet"), empty);
+    QFont bold = title->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.3);
+    title->setFont(bold);
+    auto *text = new QLabel(
+        tr("A campaign makes your mail server require STARTTLS for a few hours or days, then puts the previous "
+           "settings back, and lists every server that could not send or receive your mail without TLS. You "
+           "can write to those correspondents and watch here, over the following weeks, who fixed it."),
+        empty);
+    text->setObjectName(QStringLiteral("campaignExplanation"));
+    text->setWordWrap(true);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    text->setMaximumWidth(640);
+    auto *layout = new QVBoxLayout(empty);
+    layout->addStretch(1);
+    layout->addWidget(title, 0, Qt::AlignHCenter);
+    layout->addWidget(text, 0, Qt::AlignHCenter);
+    layout->addStretch(2);
+    empty->setAccessibleName(title->text());
+    empty->setAccessibleDescription(text->text());
+    return empty;
+}
+
+QWidget *CampaignPage::buildContent()
+{
+    m_campaignTable = makeTable(QStringLiteral("campaignTable"), tr("Campaigns table"), m_campaignProxy);
+    m_campaignTable->setToolTip(tr("Choose a campaign to see its failing peers"));
+    m_campaignCard = new DashboardCard(
+        tr("Campaigns"),
+        tr("Each window of mandatory STARTTLS: the service and computer it changed, the directions that "
+           "required TLS, when it ran, and whether it is still enforcing or who ended it."),
+        this);
+    m_campaignCard->setObjectName(QStringLiteral("campaignListCard"));
+    m_campaignCard->setContent(m_campaignTable);
+
+    m_peerTable = makeTable(QStringLiteral("campaignPeerTable"), tr("Failing peers table"), m_peerProxy);
+    PeerActivation::onActivated(m_peerTable, this,
+                                [this](const QString &peer, Direction direction) { emit peerActivated(peer, direction); });
+    m_probeAction = new QAction(QIcon::fromTheme(QStringLiteral("system-search")), tr("P&robe"), this);
+    m_probeAction->setObjectName(QStringLiteral("campaignProbePeerAction"));
+    m_probeAction->setToolTip(tr("Ask the selected peer's mail servers what they offer now"));
+    m_probeAction->setStatusTip(m_probeAction->toolTip());
+    connect(m_probeAction, &QAction::triggered, this, &CampaignPage::probeSelected);
+    m_peerTable->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_peerTable->addAction(m_probeAction);
+    const auto updateProbe = [this] { m_probeAction->setEnabled(m_peerTable->selectionModel()->hasSelection()); };
+    connect(m_peerTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, updateProbe);
+    connect(m_peerProxy, &QAbstractItemModel::modelReset, this, updateProbe);
+    updateProbe();
+    m_peerCard = DashboardCards::make(
+        QStringLiteral("campaignPeersCard"), tr("Failing peers"),
+        tr("Every peer that failed during the chosen campaign's window, one row per direction: whether it is "
+           "still failing, was written to, was fixed (seen encrypted in the logs since, or confirmed by a "
+           "re-probe) or is still plaintext; what failed, when, and who corresponds with it on both sides. "
+           "Enter or a double-click opens the peer."),
+        m_peerTable, QStringLiteral("mailtls-campaign-peers"), [this] { return peersCsv(); }, nullptr, this);
+
+    m_chart = new CampaignProgressChart;
+    m_chart->setObjectName(QStringLiteral("campaignProgressChart"));
+    m_chartCard = DashboardCards::make(
+        QStringLiteral("campaignProgressCard"), tr("Progress"),
+        tr("How many of the campaign's failing peers were fixed since the window started (solid), how many "
+           "are not yet (hatched), and how many letters were sent (dashed)."),
+        m_chart, QStringLiteral("mailtls-campaign-progress"), {}, m_chart->chartView(), this);
+
+    // The list and the chart share the top; the peers' many columns get the
+    // whole width below.
+    m_topSplitter = new QSplitter(Qt::Horizontal);
+    m_topSplitter->setObjectName(QStringLiteral("campaignTopSplitter"));
+    m_topSplitter->setChildrenCollapsible(false);
+    m_topSplitter->addWidget(m_campaignCard);
+    m_topSplitter->addWidget(m_chartCard);
+    m_topSplitter->setStretchFactor(0, 1);
+    m_topSplitter->setStretchFactor(1, 1);
+
+    m_splitter = new QSplitter(Qt::Vertical);
+    m_splitter->setObjectName(QStringLiteral("campaignSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_topSplitter);
+    m_splitter->addWidget(m_peerCard);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+    setTabOrder(m_campaignTable, m_peerTable);
+
+    connect(m_campaignTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &CampaignPage::campaignChosen);
+    connect(m_splitter, &QSplitter::splitterMoved, this,
+            [this] { m_settings.setViewValue(View, SplitterKey, m_splitter->saveState()); });
+    connect(m_topSplitter, &QSplitter::splitterMoved, this,
+            [this] { m_settings.setViewValue(View, TopSplitterKey, m_topSplitter->saveState()); });
+    for (QTableView *table : {m_campaignTable, m_peerTable}) {
+        const QString key = table == m_campaignTable ? CampaignHeaderKey : PeerHeaderKey;
+        const auto save = [this, table, key] { HeaderState::save(table, m_settings, View, key); };
+        QHeaderView *header = table->horizontalHeader();
+        connect(header, &QHeaderView::sectionResized, this, save);
+        connect(header, &QHeaderView::sectionMoved, this, save);
+        connect(header, &QHeaderView::sortIndicatorChanged, this, save);
+    }
+    return content;
+}
+
+void CampaignPage::restoreState()
+{
+    m_shownId = m_settings.viewValue(View, CampaignKey, 0).toLongLong();
+    const QByteArray splitter = m_settings.viewValue(View, SplitterKey).toByteArray();
+    if (!splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+    const QByteArray lower = m_settings.viewValue(View, TopSplitterKey).toByteArray();
+    if (!lower.isEmpty())
+        m_topSplitter->restoreState(lower);
+    m_campaignHeaderRestored = HeaderState::restore(m_campaignTable, m_settings, View, CampaignHeaderKey);
+    m_peerHeaderRestored = HeaderState::restore(m_peerTable, m_settings, View, PeerHeaderKey);
+}
+
+void CampaignPage::setClock(std::function<qint64()> clock)
+{
+    m_clock = std::move(clock);
+    tick();
+}
+
+qint64 CampaignPage::now() const
+{
+    return m_clock();
+}
+
+const Campaign *CampaignPage::campaign() const
+{
+    return m_campaigns->campaign(m_campaigns->rowOf(m_shownId));
+}
+
+QWidget *CampaignPage::emptyState() const
+{
+    return m_empty;
+}
+
+bool CampaignPage::isEmptyStateShown() const
+{
+    return m_stack->currentWidget() == m_empty;
+}
+
+void CampaignPage::showCampaign(qint64 id)
+{
+    if (id == m_shownId && m_loadedOnce)
+        return;
+    m_shownId = id;
+    m_settings.setViewValue(View, CampaignKey, id);
+    refresh();
+}
+
+QString CampaignPage::peersCsv() const
+{
+    const Campaign *shown = campaign();
+    if (!shown)
+        return QString();
+    QList<CampaignPeerRow> rows;
+    for (int r = 0; r < m_peerProxy->rowCount(); ++r)
+        rows << m_peers->rows().at(m_peerProxy->mapToSource(m_peerProxy->index(r, 0)).row());
+    return CampaignCsv::peers(*shown, rows, m_chart->fixed(), m_chart->total(), now());
+}
+
+void CampaignPage::refresh()
+{
+    m_refresh->clear();
+    const quint64 generation = ++m_generation;
+    const qint64 wanted = m_shownId;
+    m_context->runner()->run<CampaignPageData>(
+        this, QStringLiteral("campaigns"),
+        [wanted](TrafficStore &store, QString *error) { return CampaignReader::read(store, wanted, error); },
+        [this, generation](const CampaignPageData &data, const QString &error) { apply(generation, data, error); });
+    updateNotes();
+}
+
+void CampaignPage::apply(quint64 generation, const CampaignPageData &data, const QString &error)
+{
+    if (generation != m_generation)
+        return;
+    m_loadedOnce = true;
+    if (!error.isEmpty()) {
+        // What is shown stays: older, not wrong.
+        m_error = error;
+        updateNotes();
+        emit loaded();
+        return;
+    }
+    m_error.clear();
+    m_applying = true;
+    m_campaigns->setNow(now());
+    m_campaigns->setCampaigns(data.campaigns);
+    m_shownId = data.shownId;
+    m_letters = data.letters;
+    m_peers->setRows(data.peers);
+    // Until the user sizes the columns, they fit what the first rows hold.
+    if (!m_campaignHeaderRestored && m_campaigns->rowCount() > 0) {
+        m_campaignHeaderRestored = true;
+        m_campaignTable->resizeColumnsToContents();
+    }
+    if (!m_peerHeaderRestored && m_peers->rowCount() > 0) {
+        m_peerHeaderRestored = true;
+        m_peerTable->resizeColumnsToContents();
+        // A long reason or address list is read in its tooltip.
+        for (int column = 0; column < CampaignPeerModel::ColumnCount; ++column)
+            m_peerTable->setColumnWidth(column, std::min(m_peerTable->columnWidth(column), MaxColumnWidth));
+    }
+    const int row = m_campaigns->rowOf(m_shownId);
+    if (row >= 0) {
+        const QModelIndex index = m_campaignProxy->mapFromSource(m_campaigns->index(row, 0));
+        m_campaignTable->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    m_applying = false;
+    m_stack->setCurrentWidget(data.campaigns.isEmpty() ? m_empty : m_content);
+    updateChart();
+    updateNotes();
+    emit loaded();
+}
+
+void CampaignPage::campaignChosen()
+{
+    if (m_applying)
+        return;
+    const QModelIndex current = m_campaignTable->selectionModel()->currentIndex();
+    if (!current.isValid())
+        return;
+    const qint64 id = current.data(CampaignListModel::IdRole).toLongLong();
+    if (id != m_shownId)
+        showCampaign(id);
+}
+
+void CampaignPage::tick()
+{
+    m_campaigns->setNow(now());
+    updateChart();
+}
+
+void CampaignPage::updateChart()
+{
+    const Campaign *shown = campaign();
+    if (!shown) {
+        m_chart->clear();
+        return;
+    }
+    QList<qint64> sent;
+    for (const CampaignLetter &letter : m_letters)
+        if (letter.delivery == QLatin1String("smtp") || letter.delivery == QLatin1String("mailer"))
+            sent << letter.at;
+    m_chart->setProgress(shown->windowStart, m_peers->rows(), sent, now());
+}
+
+void CampaignPage::updateNotes()
+{
+    QString peers;
+    QString list;
+    if (!m_error.isEmpty()) {
+        list = peers = tr("The campaigns cannot be read: %1").arg(m_error);
+    } else if (!m_loadedOnce) {
+        list = peers = DashboardCards::loadingNote();
+    } else if (const Campaign *shown = campaign()) {
+        if (m_peers->rowCount() == 0)
+            peers = shown->gatheredAt
+                ? tr("No peer failed during this window.")
+                : tr("The failing peers have not been gathered from the logs yet.");
+        else
+            peers = tr("Campaign “%1”: %2").arg(shown->name, CampaignCsv::progress(m_chart->fixed(), m_chart->total()));
+    }
+    m_campaignCard->setNote(list);
+    m_peerCard->setNote(peers);
+    m_chartCard->setNote(m_error.isEmpty() ? QString() : list);
+}
+
+void CampaignPage::probeSelected()
+{
+    const QModelIndexList rows = m_peerTable->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    if (const std::optional<ProbeTarget> target =
+            PeerProbeTarget::of(rows.first().data(CampaignPeerModel::PeerRole).toString()))
+        emit probeRequested(*target);
+}
+
+} // namespace mailtls
