@@ -49,7 +49,14 @@ QString ServiceHost::location(const SourceSpec &spec)
 
 bool ServiceHost::supportsRemote(MailService::Kind kind)
 {
-    return kind == MailService::Kind::Postfix || kind == MailService::Kind::Dovecot || kind == MailService::Kind::Exim;
+    switch (kind) {
+    case MailService::Kind::Postfix:
+    case MailService::Kind::Sendmail:
+    case MailService::Kind::Exim:
+    case MailService::Kind::Dovecot:
+        return true;
+    }
+    return false;
 }
 
 QString ServiceHost::remoteRefusal(MailService::Kind kind)

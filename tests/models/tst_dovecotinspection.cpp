@@ -428,6 +428,8 @@ void TestDovecotInspection::remoteHost()
 
 void TestDovecotInspection::remoteRefused()
 {
+    QVERIFY(ServiceHost::supportsRemote(MailService::Kind::Dovecot));
+    QCOMPARE(ServiceHost::remoteRefusal(MailService::Kind::Dovecot), QString());
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QVERIFY(remotetest::writeSudo(dir.path(), remotetest::Sudo::AsksForPassword));

@@ -577,6 +577,8 @@ void TestEximInspection::remoteConfigFile()
 
 void TestEximInspection::remoteRefused()
 {
+    QVERIFY(ServiceHost::supportsRemote(MailService::Kind::Exim));
+    QCOMPARE(ServiceHost::remoteRefusal(MailService::Kind::Exim), QString());
     const QString tools = m_root + QStringLiteral("/refusing-tools");
     QVERIFY(QDir().mkpath(tools));
     QVERIFY(remotetest::writeSudo(tools, remotetest::Sudo::AsksForPassword));

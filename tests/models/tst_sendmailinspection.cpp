@@ -483,6 +483,8 @@ void TestSendmailInspection::remoteDebian()
 
 void TestSendmailInspection::remoteRefused()
 {
+    QVERIFY(ServiceHost::supportsRemote(MailService::Kind::Sendmail));
+    QCOMPARE(ServiceHost::remoteRefusal(MailService::Kind::Sendmail), QString());
     const QString tools = sendmailNamespaceRoot() + QStringLiteral("/refusing-tools");
     QVERIFY(QDir().mkpath(tools));
     QVERIFY(remotetest::writeSudo(tools, remotetest::Sudo::AsksForPassword));

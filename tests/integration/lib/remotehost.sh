@@ -16,6 +16,11 @@
 #   rh_remote CMD...         CMD as LOGIN on the host (the test's own view)
 #   rh_stop                  stops sshd and takes the bind mounts down (call it
 #                            from the test's EXIT trap)
+#   rh_serve DIR ADDR LOGIN  rh_setup, then writes RH_PORT, RH_FINGERPRINT,
+#                            RH_SSH_CONFIG, RH_LOGIN_ID and the sshd's PID to
+#                            DIR/vars (one a line) and waits for sshd: for a
+#                            test that runs it in a namespace of another
+#                            helper's (lib/sendmail.sh's sm_ns), in the background
 #
 # Needs (Debian): openssh-server, openssh-client, sudo, util-linux (mount),
 # coreutils, gawk|mawk. Runs as root.
@@ -63,6 +68,8 @@ rh_sudoers() {
     {
         printf 'Defaults env_reset\nDefaults mail_badpass\nDefaults use_pty\nDefaults !fqdn\n'
         printf 'Defaults secure_path="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"\n'
+        # Its own: /run may be read-only in the namespace.
+        printf 'Defaults timestampdir=%s\n' "$RH_DIR/sudo-ts"
         printf 'root ALL=(ALL:ALL) ALL\n'
         local line
         for line in "$@"; do printf '%s\n' "$line"; done
@@ -87,7 +94,9 @@ rh_setup() {
     [ "$(readlink /proc/self/ns/mnt)" != "$(readlink /proc/1/ns/mnt)" ] \
         || rh_fail "rh_setup runs inside a private mount namespace only"
 
-    mkdir -p "$RH_DIR/etc" "$RH_DIR/home" "$RH_DIR/sshd" /run/sshd || rh_fail "cannot create $RH_DIR"
+    mkdir -p "$RH_DIR/etc" "$RH_DIR/home" "$RH_DIR/sshd" || rh_fail "cannot create $RH_DIR"
+    # sshd's privilege separation folder (a read-only /run may have it already).
+    [ -d /run/sshd ] || mkdir -p /run/sshd || rh_fail "cannot create /run/sshd"
     RH_LOGIN_ID=4700
     while getent passwd "$RH_LOGIN_ID" >/dev/null || getent group "$RH_LOGIN_ID" >/dev/null; do
         RH_LOGIN_ID=$((RH_LOGIN_ID + 1))
@@ -185,4 +194,11 @@ rh_stop() {
         [ -n "$RH_DIR" ] && [ -f "$RH_DIR/etc/$file" ] && umount "/etc/$file" 2>/dev/null
     done
     RH_DIR=
+}
+
+rh_serve() {
+    rh_setup "$@"
+    printf '%s\n' "$RH_PORT" "$RH_FINGERPRINT" "$RH_SSH_CONFIG" "$RH_LOGIN_ID" "$RH_SSHD_PID" >"$RH_DIR/vars.new"
+    mv "$RH_DIR/vars.new" "$RH_DIR/vars"
+    wait "$RH_SSHD_PID"
 }
