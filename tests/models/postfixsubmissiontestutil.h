@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QThread>
 
 namespace postfixsubmission {
@@ -17,6 +18,14 @@ namespace postfixsubmission {
 inline QString script()
 {
     return QStringLiteral(MAILTLS_TEST_DATA_DIR "/../integration/submission_postfix.sh");
+}
+
+// Debian's packages unpacked by the debian_packages fixture (or where
+// MAILTLS_DEBS_DIR says).
+inline QString debsDir()
+{
+    const QString env = qEnvironmentVariable("MAILTLS_DEBS_DIR");
+    return env.isEmpty() ? QStringLiteral(MAILTLS_DEBS_DIR) : env;
 }
 
 // Empty when a private Postfix can run here, else why not.
@@ -38,11 +47,17 @@ public:
     ~Instance() { stop(); }
 
     // Starts it on `address` (127.0.18.x, one per test executable) and
-    // waits until it listens; false with `error`.
-    bool start(const QString &address, QString *error)
+    // waits until it listens; false with `error`. `auth`: also port 2589,
+    // where Dovecot's auth serves AUTH (see the script).
+    bool start(const QString &address, QString *error, bool auth = false)
     {
         m_process.setProgram(QStringLiteral("bash"));
-        m_process.setArguments({script(), address});
+        m_process.setArguments(auth ? QStringList{script(), address, QStringLiteral("auth")}
+                                    : QStringList{script(), address});
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (!env.contains(QStringLiteral("MAILTLS_DEBS_DIR")))
+            env.insert(QStringLiteral("MAILTLS_DEBS_DIR"), debsDir());
+        m_process.setProcessEnvironment(env);
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.start();
         if (!m_process.waitForStarted(10000)) {
