@@ -48,8 +48,10 @@ int CampaignFailuresCommand::run(const QStringList &arguments)
                                         tr("T"));
     const QCommandLineOption toOption(QStringLiteral("to"), tr("Before T (default: now, or the window's end)."),
                                       tr("T"));
-    const QCommandLineOption inboundOption(QStringLiteral("inbound"), tr("Inbound failures only (with --outbound: both)."));
-    const QCommandLineOption outboundOption(QStringLiteral("outbound"), tr("Outbound failures only (with --inbound: both)."));
+    const QCommandLineOption inboundOption(QStringLiteral("inbound"),
+                                           tr("Inbound failures only (with --outbound: both)."));
+    const QCommandLineOption outboundOption(QStringLiteral("outbound"),
+                                            tr("Outbound failures only (with --inbound: both)."));
     const QCommandLineOption localOption(QStringLiteral("include-local"),
                                          tr("Include local hops (loopback peers and local transports)."));
     const QCommandLineOption limitOption(QStringLiteral("limit"),
@@ -128,7 +130,8 @@ int CampaignFailuresCommand::run(const QStringList &arguments)
         } else {
             const QList<Campaign> all = store.list(&error);
             if (error.isEmpty() && all.isEmpty())
-                error = tr("there are no campaigns in %1; give --from and --to").arg(QDir::toNativeSeparators(storePath));
+                error
+                    = tr("there are no campaigns in %1; give --from and --to").arg(QDir::toNativeSeparators(storePath));
             if (!all.isEmpty())
                 campaign = all.constFirst();
         }

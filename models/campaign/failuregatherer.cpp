@@ -28,7 +28,7 @@ constexpr int rowsPerAddress = 50;
 
 QString nextConnectionName()
 {
-    static std::atomic<int> counter{0};
+    static std::atomic<int> counter {0};
     return QStringLiteral("mailtls-failures-%1").arg(++counter);
 }
 
@@ -95,8 +95,7 @@ public:
     Reader(const QString &path, const FailureGatherer::Options &options)
         : m_path(path)
         , m_options(options)
-    {
-    }
+    { }
     ~Reader()
     {
         if (m_db.isValid()) {
@@ -116,8 +115,8 @@ public:
 private:
     bool failed(const QSqlQuery &query, QString *error) const
     {
-        *error = tr("Cannot read the failures in %1: %2")
-                     .arg(QDir::toNativeSeparators(m_path), query.lastError().text());
+        *error
+            = tr("Cannot read the failures in %1: %2").arg(QDir::toNativeSeparators(m_path), query.lastError().text());
         return false;
     }
     bool run(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error) const
@@ -178,14 +177,15 @@ bool Reader::readFailures(std::map<PeerKey, Gathered> *peers, QString *error)
     // Refusals and TLS failures of the range, oldest first: the last row of a
     // peer gives its problem and reason.
     const QString local = m_options.includeLocal ? QString() : QStringLiteral(" AND x.local = 0");
-    const QString sql = QStringLiteral(
-        "SELECT 0, x.direction, e.peer, x.time, 'refused', x.reason, x.sender, x.recipients, '' "
-        "FROM refusals x JOIN endpoints e ON e.id = x.endpoint_id WHERE x.time >= ? AND x.time < ?%1 "
-        "UNION ALL "
-        "SELECT 1, x.direction, e.peer, x.time, x.problem, x.reason, x.sender, x.recipients, x.queue_id "
-        "FROM tls_failures x JOIN endpoints e ON e.id = x.endpoint_id WHERE x.time >= ? AND x.time < ?%1 "
-        "ORDER BY 4, 1")
-                            .arg(local);
+    const QString sql
+        = QStringLiteral(
+              "SELECT 0, x.direction, e.peer, x.time, 'refused', x.reason, x.sender, x.recipients, '' "
+              "FROM refusals x JOIN endpoints e ON e.id = x.endpoint_id WHERE x.time >= ? AND x.time < ?%1 "
+              "UNION ALL "
+              "SELECT 1, x.direction, e.peer, x.time, x.problem, x.reason, x.sender, x.recipients, x.queue_id "
+              "FROM tls_failures x JOIN endpoints e ON e.id = x.endpoint_id WHERE x.time >= ? AND x.time < ?%1 "
+              "ORDER BY 4, 1")
+              .arg(local);
     QSqlQuery query;
     if (!run(query, sql, {m_options.from, m_options.to, m_options.from, m_options.to}, error))
         return false;

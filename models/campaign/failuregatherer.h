@@ -51,8 +51,7 @@ public:
 
     // Ordered by direction (inbound first), then peer; campaignId 0.
     // std::nullopt with `error` set when the store cannot be read.
-    static std::optional<QList<CampaignPeer>> gather(const QString &storePath, const Options &options,
-                                                     QString *error);
+    static std::optional<QList<CampaignPeer>> gather(const QString &storePath, const Options &options, QString *error);
 };
 
 } // namespace mailtls

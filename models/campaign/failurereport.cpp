@@ -27,14 +27,13 @@ QString fixedText(const CampaignPeer &peer)
 
 } // namespace
 
-QString FailureReport::table(const QList<CampaignPeer> &peers, qint64 from, qint64 to,
-                             std::optional<qint64> campaignId)
+QString FailureReport::table(const QList<CampaignPeer> &peers, qint64 from, qint64 to, std::optional<qint64> campaignId)
 {
     QString text = title(from, to, campaignId) + QLatin1Char('\n');
     if (peers.isEmpty())
         return text + tr("No peer failed in this range.") + QLatin1Char('\n');
 
-    const QStringList header = {tr("DIRECTION"), tr("PEER"),      tr("PROBLEM"),   tr("FAILURES"),
+    const QStringList header = {tr("DIRECTION"), tr("PEER"),       tr("PROBLEM"),   tr("FAILURES"),
                                 tr("MESSAGES"),  tr("FIRST SEEN"), tr("LAST SEEN"), tr("FIXED")};
     std::vector<QStringList> rows;
     for (const CampaignPeer &p : peers) {
@@ -76,12 +75,11 @@ QString FailureReport::table(const QList<CampaignPeer> &peers, qint64 from, qint
     return text;
 }
 
-QString FailureReport::csv(const QList<CampaignPeer> &peers, qint64 from, qint64 to,
-                           std::optional<qint64> campaignId)
+QString FailureReport::csv(const QList<CampaignPeer> &peers, qint64 from, qint64 to, std::optional<qint64> campaignId)
 {
     QString text = QStringLiteral("# ") + title(from, to, campaignId) + QLatin1Char('\n');
-    text += QStringLiteral("# ") + tr("One row per peer and direction; addresses are space-separated, most recent first.")
-        + QLatin1Char('\n');
+    text += QStringLiteral("# ")
+        + tr("One row per peer and direction; addresses are space-separated, most recent first.") + QLatin1Char('\n');
     text += QStringLiteral("direction,peer,problem,reason,failures,messages,first_seen,last_seen,our_addresses,"
                            "their_addresses,fixed_at,fixed_by\n");
     for (const CampaignPeer &p : peers) {

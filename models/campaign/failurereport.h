@@ -22,10 +22,8 @@ class FailureReport final
 
 public:
     // `campaignId`: the campaign the peers were gathered for, if any.
-    static QString table(const QList<CampaignPeer> &peers, qint64 from, qint64 to,
-                         std::optional<qint64> campaignId);
-    static QString csv(const QList<CampaignPeer> &peers, qint64 from, qint64 to,
-                       std::optional<qint64> campaignId);
+    static QString table(const QList<CampaignPeer> &peers, qint64 from, qint64 to, std::optional<qint64> campaignId);
+    static QString csv(const QList<CampaignPeer> &peers, qint64 from, qint64 to, std::optional<qint64> campaignId);
 };
 
 } // namespace mailtls

@@ -58,13 +58,12 @@ std::string unquoted(std::string_view text)
 bool EximRefusal::namesTls(std::string_view reason)
 {
     std::string lower(reason);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     return lower.find("tls") != std::string::npos || lower.find("encrypt") != std::string::npos;
 }
 
-std::optional<RefusalRecord> EximRefusal::parse(std::string_view message, const EximEvent &event,
-                                                std::int64_t time, std::int64_t offset)
+std::optional<RefusalRecord> EximRefusal::parse(std::string_view message, const EximEvent &event, std::int64_t time,
+                                                std::int64_t offset)
 {
     if (event.kind != EximLineKind::InboundEvent || exim::encrypted(event) || event.host.ip.empty())
         return std::nullopt;
@@ -81,8 +80,7 @@ std::optional<RefusalRecord> EximRefusal::parse(std::string_view message, const 
         return std::nullopt;
     std::string_view address;
     std::string_view rest;
-    if (!takeAddress(message.substr(at + verb.size()), &address, &rest) || rest.size() < 2
-        || rest.substr(0, 2) != ": ")
+    if (!takeAddress(message.substr(at + verb.size()), &address, &rest) || rest.size() < 2 || rest.substr(0, 2) != ": ")
         return std::nullopt;
     const std::string reason = unquoted(rest.substr(2));
     if (!namesTls(reason))

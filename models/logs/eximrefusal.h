@@ -27,8 +27,8 @@ class EximRefusal final
 public:
     // `message`: the line's message part; `event`: EximMessageParser's reading
     // of it (an InboundEvent).
-    static std::optional<RefusalRecord> parse(std::string_view message, const EximEvent &event,
-                                              std::int64_t time, std::int64_t offset);
+    static std::optional<RefusalRecord> parse(std::string_view message, const EximEvent &event, std::int64_t time,
+                                              std::int64_t offset);
 
     // The reason text names TLS or encryption (case-insensitive).
     static bool namesTls(std::string_view reason);

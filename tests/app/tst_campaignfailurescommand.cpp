@@ -107,17 +107,17 @@ void TestCampaignFailuresCommand::initTestCase()
 void TestCampaignFailuresCommand::campaignGathering()
 {
     // The newest campaign's window, its directions; the peers are saved.
-    const commandtest::Run r = commandtest::run(
-        {QStringLiteral("campaign"), QStringLiteral("failures"), QStringLiteral("--db"), m_path,
-         QStringLiteral("--csv"), QStringLiteral("-")});
+    const commandtest::Run r
+        = commandtest::run({QStringLiteral("campaign"), QStringLiteral("failures"), QStringLiteral("--db"), m_path,
+                            QStringLiteral("--csv"), QStringLiteral("-")});
     QCOMPARE(r.err, QString());
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(r.out, QStringLiteral("# Failing peers of campaign %1, from 2024-03-18T00:00:00Z to 2024-03-18T01:00:00Z "
-                                   "(UTC)\n# One row per peer and direction; addresses are space-separated, most "
-                                   "recent first.\n")
-                            .arg(m_campaign)
-                        + QLatin1String(kHeader) + QLatin1String(kRefused) + QStringLiteral("\n")
-                        + QLatin1String(kDeferred));
+    QCOMPARE(r.out,
+             QStringLiteral("# Failing peers of campaign %1, from 2024-03-18T00:00:00Z to 2024-03-18T01:00:00Z "
+                            "(UTC)\n# One row per peer and direction; addresses are space-separated, most "
+                            "recent first.\n")
+                     .arg(m_campaign)
+                 + QLatin1String(kHeader) + QLatin1String(kRefused) + QStringLiteral("\n") + QLatin1String(kDeferred));
 
     CampaignStore campaigns(m_path);
     QString error;
@@ -145,10 +145,10 @@ void TestCampaignFailuresCommand::keepsWhoWasFixed()
                                      QStringLiteral("probe"), &error),
                  qPrintable(error));
     }
-    const commandtest::Run r = commandtest::run(
-        {QStringLiteral("campaign"), QStringLiteral("failures"), QStringLiteral("--db"), m_path,
-         QStringLiteral("--campaign"), QString::number(m_campaign), QStringLiteral("--inbound"),
-         QStringLiteral("--csv"), QStringLiteral("-")});
+    const commandtest::Run r
+        = commandtest::run({QStringLiteral("campaign"), QStringLiteral("failures"), QStringLiteral("--db"), m_path,
+                            QStringLiteral("--campaign"), QString::number(m_campaign), QStringLiteral("--inbound"),
+                            QStringLiteral("--csv"), QStringLiteral("-")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.endsWith(QLatin1String(kHeader) + QLatin1String(kRefused).chopped(1)
                             + QStringLiteral("2024-03-18T02:00:00Z,probe\n")),
@@ -167,10 +167,10 @@ void TestCampaignFailuresCommand::keepsWhoWasFixed()
 void TestCampaignFailuresCommand::rangeWithoutCampaign()
 {
     // A range alone reads the store and saves nothing; the table is printed.
-    const commandtest::Run r = commandtest::run(
-        {QStringLiteral("campaign"), QStringLiteral("failures"), QStringLiteral("--db"), m_path,
-         QStringLiteral("--from"), QStringLiteral("2024-03-18T00:04:00Z"), QStringLiteral("--to"),
-         QStringLiteral("2024-03-18T00:06:00Z")});
+    const commandtest::Run r
+        = commandtest::run({QStringLiteral("campaign"), QStringLiteral("failures"), QStringLiteral("--db"), m_path,
+                            QStringLiteral("--from"), QStringLiteral("2024-03-18T00:04:00Z"), QStringLiteral("--to"),
+                            QStringLiteral("2024-03-18T00:06:00Z")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out,
              QStringLiteral("Failing peers from 2024-03-18T00:04:00Z to 2024-03-18T00:06:00Z (UTC)\n"
@@ -189,8 +189,8 @@ void TestCampaignFailuresCommand::usageErrors_data()
     QTest::addColumn<QString>("error");
     QTest::newRow("to without from") << QStringList({QStringLiteral("--to"), QStringLiteral("@10")})
                                      << QStringLiteral("mailtls: --to needs --from\n");
-    QTest::newRow("from after to") << QStringList({QStringLiteral("--from"), QStringLiteral("@20"),
-                                                   QStringLiteral("--to"), QStringLiteral("@10")})
+    QTest::newRow("from after to") << QStringList(
+        {QStringLiteral("--from"), QStringLiteral("@20"), QStringLiteral("--to"), QStringLiteral("@10")})
                                    << QStringLiteral("mailtls: --from must be before --to\n");
     QTest::newRow("limit") << QStringList({QStringLiteral("--limit"), QStringLiteral("0")})
                            << QStringLiteral("mailtls: --limit: \"0\" is not a positive number\n");

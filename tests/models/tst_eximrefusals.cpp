@@ -82,50 +82,52 @@ void TestEximRefusals::records_data()
     QTest::addColumn<QStringList>("expected");
 
     QTest::newRow("RCPT denied for lacking TLS")
-        << testing::L({"10:00:00 H=mail.plain.example [198.51.100.4] F=<ann@plain.example> rejected RCPT <bob@our.example>: "
-              "STARTTLS required"})
+        << testing::L(
+               {"10:00:00 H=mail.plain.example [198.51.100.4] F=<ann@plain.example> rejected RCPT <bob@our.example>: "
+                "STARTTLS required"})
         << testing::L({"refused@0 inbound mail.plain.example(198.51.100.4) \"STARTTLS required\" t=36000 "
-              "from=ann@plain.example to=bob@our.example [0]"});
+                       "from=ann@plain.example to=bob@our.example [0]"});
 
     QTest::newRow("quoted message, HELO name only")
         << testing::L({"10:00:00 H=(rhu.barb) [192.0.2.7] F=<userx@test.ex> rejected RCPT <userx@test.ex>: \"You must "
-              "encrypt\""})
+                       "encrypt\""})
         << testing::L({"refused@0 inbound 192.0.2.7(192.0.2.7) \"You must encrypt\" t=36000 from=userx@test.ex "
-              "to=userx@test.ex [0]"});
+                       "to=userx@test.ex [0]"});
 
     QTest::newRow("MAIL denied, temporarily")
         << testing::L({"10:00:00 H=mail.plain.example [198.51.100.4] temporarily rejected MAIL <ann@plain.example>: "
-              "Encryption required"})
+                       "Encryption required"})
         << testing::L({"refused@0 inbound mail.plain.example(198.51.100.4) \"Encryption required\" t=36000 "
-              "from=ann@plain.example to= [0]"});
+                       "from=ann@plain.example to= [0]"});
 
-    QTest::newRow("other reasons are no refusal")
-        << testing::L({"10:00:00 H=mail.plain.example [198.51.100.4] F=<ann@plain.example> rejected RCPT <bob@elsewhere>: "
-              "relay not permitted"})
-        << QStringList();
+    QTest::newRow("other reasons are no refusal") << testing::L(
+        {"10:00:00 H=mail.plain.example [198.51.100.4] F=<ann@plain.example> rejected RCPT <bob@elsewhere>: "
+         "relay not permitted"}) << QStringList();
 
-    QTest::newRow("no message: no reason named")
-        << testing::L({"10:00:00 H=mail.plain.example [198.51.100.4] F=<ann@plain.example> rejected RCPT <bob@our.example>"})
-        << QStringList();
+    QTest::newRow("no message: no reason named") << testing::L(
+        {"10:00:00 H=mail.plain.example [198.51.100.4] F=<ann@plain.example> rejected RCPT <bob@our.example>"})
+                                                 << QStringList();
 
-    QTest::newRow("encrypted connection is no refusal")
-        << testing::L({"10:00:00 H=(test) [127.0.0.1] X=TLS1.3:TLS_AES_256_GCM_SHA384:256 F=<userx@test.ex> rejected RCPT "
-              "<userx@test.ex>: certificate not verified: TLS peer unknown"})
-        << QStringList();
+    QTest::newRow("encrypted connection is no refusal") << testing::L(
+        {"10:00:00 H=(test) [127.0.0.1] X=TLS1.3:TLS_AES_256_GCM_SHA384:256 F=<userx@test.ex> rejected RCPT "
+         "<userx@test.ex>: certificate not verified: TLS peer unknown"})
+                                                        << QStringList();
 
     QTest::newRow("deferrals name the message")
-        << testing::L({"10:00:00 1rmABC-000123-AB <= alice@our.example U=alice P=local S=900",
-              "10:00:01 1rmABC-000123-AB H=mx1.strict.example [198.51.100.31]: a TLS session is required, but the "
-              "server did not offer TLS support",
-              "10:00:02 1rmABC-000123-AB == bob@strict.example R=dnslookup T=remote_smtp defer (-38) "
-              "H=mx2.strict.example [198.51.100.32]: a TLS session is required, but the server did not offer TLS "
-              "support",
-              "10:00:02 1rmABC-000123-AB == carol@strict.example R=dnslookup T=remote_smtp defer (-38) "
-              "H=mx2.strict.example [198.51.100.32]: a TLS session is required, but the server did not offer TLS "
-              "support"})
-        << testing::L({"fail@1 mx1.strict.example(198.51.100.31) NotOffered id=1rmABC-000123-AB from=alice@our.example to=",
-              "fail@2 mx2.strict.example(198.51.100.32) NotOffered id=1rmABC-000123-AB from=alice@our.example "
-              "to=bob@strict.example,carol@strict.example"});
+        << testing::L(
+               {"10:00:00 1rmABC-000123-AB <= alice@our.example U=alice P=local S=900",
+                "10:00:01 1rmABC-000123-AB H=mx1.strict.example [198.51.100.31]: a TLS session is required, but the "
+                "server did not offer TLS support",
+                "10:00:02 1rmABC-000123-AB == bob@strict.example R=dnslookup T=remote_smtp defer (-38) "
+                "H=mx2.strict.example [198.51.100.32]: a TLS session is required, but the server did not offer TLS "
+                "support",
+                "10:00:02 1rmABC-000123-AB == carol@strict.example R=dnslookup T=remote_smtp defer (-38) "
+                "H=mx2.strict.example [198.51.100.32]: a TLS session is required, but the server did not offer TLS "
+                "support"})
+        << testing::L(
+               {"fail@1 mx1.strict.example(198.51.100.31) NotOffered id=1rmABC-000123-AB from=alice@our.example to=",
+                "fail@2 mx2.strict.example(198.51.100.32) NotOffered id=1rmABC-000123-AB from=alice@our.example "
+                "to=bob@strict.example,carol@strict.example"});
 }
 
 void TestEximRefusals::records()

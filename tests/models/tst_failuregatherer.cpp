@@ -124,7 +124,8 @@ void TestFailureGatherer::initTestCase()
 
     // Outbound: two deferrals of one message, then fixed after the window
     // (an encrypted connection during it does not count).
-    const QString notOffered = QStringLiteral("TLS is required, but was not offered by host mx.plain.example[203.0.113.5]");
+    const QString notOffered
+        = QStringLiteral("TLS is required, but was not offered by host mx.plain.example[203.0.113.5]");
     TlsFailureRecord first = deferral(2000, mx, day0 + 300, TlsProblem::NotOffered, notOffered);
     first.queueId = QStringLiteral("Q3");
     first.sender = QStringLiteral("alice@our.example");
@@ -139,7 +140,8 @@ void TestFailureGatherer::initTestCase()
     out.connections.push_back(connection(3100, Direction::Outbound, mx, day0 + 4000, true));
 
     // A failure naming no message: correspondents from the transfers to it.
-    out.failures.push_back(deferral(2200, weak, day0 + 400, TlsProblem::DhKeyTooSmall, QStringLiteral("dh key too small")));
+    out.failures.push_back(
+        deferral(2200, weak, day0 + 400, TlsProblem::DhKeyTooSmall, QStringLiteral("dh key too small")));
     out.transfers.push_back(message(60, Direction::Outbound, weak, day0 - 100, QStringLiteral("Q4"),
                                     QStringLiteral("alice@our.example"), QStringLiteral("erin@weak.example")));
 
@@ -179,7 +181,8 @@ void TestFailureGatherer::gather_data()
                                          "last=50 ours= theirs= fixed=no");
 
     QTest::newRow("both directions") << true << true << false << 20 << false
-                                     << QStringList({seven + QStringLiteral("no"), plain, mx + QStringLiteral("no"), weak});
+                                     << QStringList(
+                                            {seven + QStringLiteral("no"), plain, mx + QStringLiteral("no"), weak});
     QTest::newRow("fixed after the window")
         << true << true << false << 20 << true
         << QStringList({seven + QStringLiteral("7200/log"), plain, mx + QStringLiteral("4000/log"), weak});

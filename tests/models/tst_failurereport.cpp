@@ -49,21 +49,21 @@ private slots:
 
 void TestFailureReport::table()
 {
-    QCOMPARE(FailureReport::table(peers(), day0, day0 + 3600, 3),
-             QStringLiteral(
-                 "Failing peers of campaign 3, from 2024-03-18T00:00:00Z to 2024-03-18T01:00:00Z (UTC)\n"
-                 "DIRECTION  PEER              PROBLEM      FAILURES  MESSAGES  FIRST SEEN            LAST SEEN  "
-                 "           FIXED\n"
-                 "inbound    192.0.2.7         refused      2         0         2024-03-18T00:01:40Z  "
-                 "2024-03-18T00:03:20Z  no\n"
-                 "    reason: mail=0/1\n"
-                 "    ours: bob@our.example, dan@our.example\n"
-                 "    theirs: cid@seven.example\n"
-                 "outbound   mx.plain.example  not-offered  1         1         2024-03-18T00:05:00Z  "
-                 "2024-03-18T00:05:00Z  2024-03-18T01:06:40Z (log)\n"
-                 "    reason: TLS is required, but was not offered by host mx.plain.example[203.0.113.5]\n"
-                 "    ours: alice@our.example\n"
-                 "    theirs: (none known)\n"));
+    QCOMPARE(
+        FailureReport::table(peers(), day0, day0 + 3600, 3),
+        QStringLiteral("Failing peers of campaign 3, from 2024-03-18T00:00:00Z to 2024-03-18T01:00:00Z (UTC)\n"
+                       "DIRECTION  PEER              PROBLEM      FAILURES  MESSAGES  FIRST SEEN            LAST SEEN  "
+                       "           FIXED\n"
+                       "inbound    192.0.2.7         refused      2         0         2024-03-18T00:01:40Z  "
+                       "2024-03-18T00:03:20Z  no\n"
+                       "    reason: mail=0/1\n"
+                       "    ours: bob@our.example, dan@our.example\n"
+                       "    theirs: cid@seven.example\n"
+                       "outbound   mx.plain.example  not-offered  1         1         2024-03-18T00:05:00Z  "
+                       "2024-03-18T00:05:00Z  2024-03-18T01:06:40Z (log)\n"
+                       "    reason: TLS is required, but was not offered by host mx.plain.example[203.0.113.5]\n"
+                       "    ours: alice@our.example\n"
+                       "    theirs: (none known)\n"));
 }
 
 void TestFailureReport::emptyTable()

@@ -2,8 +2,6 @@
 #include <map>
 
 #include <QByteArray>
-#include <QDataStream>
-#include <QIODevice>
 #include <QTest>
 
 #include "models/logs/sessionassembler.h"
@@ -36,8 +34,7 @@ QStringList describe(const ParsedLog &log, const Seen &seen)
     QStringList rows;
     for (const auto &[key, r] : seen.refusals) {
         rows << QStringLiteral("refused@%1 %2 %3 %4 t=%5 from=%6 to=%7%8 %9")
-                    .arg(lineIndex(log, key), directionName(r.direction), peerText(r.peer, r.peerIp, r.port),
-                         r.reason)
+                    .arg(lineIndex(log, key), directionName(r.direction), peerText(r.peer, r.peerIp, r.port), r.reason)
                     .arg(r.time - kJun10)
                     .arg(r.sender, r.recipients, r.local ? QStringLiteral(" local") : QString(),
                          lineList(log, r.lines));
@@ -109,11 +106,10 @@ void TestPostfixRefusals::records_data()
               "commands=2/3"})
         << QStringList();
 
-    QTest::newRow("MAIL accepted")
-        << L({"10:00:00 postfix/smtpd[205]: connect from unknown[192.0.2.9]",
-              "10:00:02 postfix/smtpd[205]: disconnect from unknown[192.0.2.9] ehlo=1 mail=1 rcpt=0/1 quit=1 "
-              "commands=3/4"})
-        << QStringList();
+    QTest::newRow("MAIL accepted") << L(
+        {"10:00:00 postfix/smtpd[205]: connect from unknown[192.0.2.9]",
+         "10:00:02 postfix/smtpd[205]: disconnect from unknown[192.0.2.9] ehlo=1 mail=1 rcpt=0/1 quit=1 "
+         "commands=3/4"}) << QStringList();
 
     QTest::newRow("failed STARTTLS is a TLS failure, not a refusal")
         << L({"10:00:00 postfix/smtpd[206]: connect from unknown[192.0.2.10]",
@@ -127,10 +123,9 @@ void TestPostfixRefusals::records_data()
               "quit=1 commands=2/3"})
         << QStringList();
 
-    QTest::newRow("no disconnect line")
-        << L({"10:00:00 postfix/smtpd[208]: connect from unknown[192.0.2.12]",
-              "10:00:05 postfix/smtpd[208]: connect from unknown[192.0.2.13]"})
-        << QStringList();
+    QTest::newRow("no disconnect line") << L({"10:00:00 postfix/smtpd[208]: connect from unknown[192.0.2.12]",
+                                              "10:00:05 postfix/smtpd[208]: connect from unknown[192.0.2.13]"})
+                                        << QStringList();
 
     QTest::newRow("deferrals name the message")
         << L({"10:05:00 postfix/qmgr[300]: 8E0F107: from=<alice@our.example>, size=1234, nrcpt=2 "
@@ -210,10 +205,10 @@ void TestPostfixRefusals::version1Snapshot()
 {
     // A snapshot of version 1 (before refusals) is read: an open session
     // without the reject flag, an attempt without recipients.
-    const ParsedLog parsed = parseText(logText(
-        L({"10:00:00 postfix/smtpd[210]: connect from unknown[192.0.2.20]",
-           "10:00:01 postfix/smtpd[210]: disconnect from unknown[192.0.2.20] ehlo=1 mail=0/1 quit=1 "
-           "commands=2/3"})));
+    const ParsedLog parsed = parseText(
+        logText(L({"10:00:00 postfix/smtpd[210]: connect from unknown[192.0.2.20]",
+                   "10:00:01 postfix/smtpd[210]: disconnect from unknown[192.0.2.20] ehlo=1 mail=0/1 quit=1 "
+                   "commands=2/3"})));
     SessionAssembler first;
     feedRange(first, parsed, 0, 1);
     QByteArray state = first.saveState();
@@ -224,10 +219,10 @@ void TestPostfixRefusals::version1Snapshot()
     QByteArray version1 = state;
     version1[5] = char(1);
     SessionAssembler rejected;
-    const ParsedLog reject = parseText(logText(
-        L({"10:00:00 postfix/smtpd[210]: connect from unknown[192.0.2.20]",
-           "10:00:00 postfix/smtpd[210]: NOQUEUE: reject: RCPT from unknown[192.0.2.20]: 554 5.7.1 no; "
-           "from=<a@b.example> to=<c@d.example> proto=ESMTP helo=<x>"})));
+    const ParsedLog reject = parseText(
+        logText(L({"10:00:00 postfix/smtpd[210]: connect from unknown[192.0.2.20]",
+                   "10:00:00 postfix/smtpd[210]: NOQUEUE: reject: RCPT from unknown[192.0.2.20]: 554 5.7.1 no; "
+                   "from=<a@b.example> to=<c@d.example> proto=ESMTP helo=<x>"})));
     feedRange(rejected, reject, 0, 2);
     const QByteArray flagged = rejected.saveState();
     QCOMPARE(flagged.size(), state.size());
@@ -249,8 +244,7 @@ void TestPostfixRefusals::version1Snapshot()
     second.finish();
     Seen seen;
     seen.apply(second.takeOutput());
-    QCOMPARE(describe(parsed, seen),
-             L({"refused@1 inbound 192.0.2.20(192.0.2.20) mail=0/1 t=36001 from= to= [0,1]"}));
+    QCOMPARE(describe(parsed, seen), L({"refused@1 inbound 192.0.2.20(192.0.2.20) mail=0/1 t=36001 from= to= [0,1]"}));
 }
 
 QTEST_GUILESS_MAIN(TestPostfixRefusals)

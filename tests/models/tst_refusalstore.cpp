@@ -91,9 +91,10 @@ void TestRefusalStore::roundTrip()
     batch.output.failures.push_back(deferred);
     QVERIFY2(store.writeBatch(batch, &error), qPrintable(error));
 
-    QCOMPARE(rows(path, QStringLiteral("SELECT r.key, r.direction, e.peer, e.peer_ip, r.port, r.time, r.reason, "
-                                       "r.sender, r.recipients, r.local FROM refusals r JOIN endpoints e ON "
-                                       "e.id = r.endpoint_id ORDER BY r.key")),
+    QCOMPARE(rows(path,
+                  QStringLiteral("SELECT r.key, r.direction, e.peer, e.peer_ip, r.port, r.time, r.reason, "
+                                 "r.sender, r.recipients, r.local FROM refusals r JOIN endpoints e ON "
+                                 "e.id = r.endpoint_id ORDER BY r.key")),
              QStringList({QStringLiteral("100|0|192.0.2.7|192.0.2.7|0|%1|mail=0/1|||0").arg(day0 + 60),
                           QStringLiteral("300|0|mail.plain.example|198.51.100.4|0|%1|STARTTLS "
                                          "required|ann@plain.example|bob@our.example|0")
@@ -113,7 +114,8 @@ void TestRefusalStore::roundTrip()
     again.output.refusals.push_back(changed);
     QVERIFY2(store.writeBatch(again, &error), qPrintable(error));
     QCOMPARE(rows(path, QStringLiteral("SELECT key, time, reason FROM refusals ORDER BY key")),
-             QStringList({QStringLiteral("100|%1|mail=0/2").arg(day0 + 61), QStringLiteral("300|%1|STARTTLS required").arg(day0 + 120)}));
+             QStringList({QStringLiteral("100|%1|mail=0/2").arg(day0 + 61),
+                          QStringLiteral("300|%1|STARTTLS required").arg(day0 + 120)}));
 
     // The envelope comes back with the failure an import may put back.
     RecordKeys keys;
@@ -133,7 +135,8 @@ void TestRefusalStore::roundTrip()
     QVERIFY2(store.writeBatch(withoutFailure, &error), qPrintable(error));
     QCOMPARE(rows(path, QStringLiteral("SELECT count(*) FROM tls_failures")), QStringList({QStringLiteral("0")}));
     QVERIFY(!store.removeSource(source, &error));
-    QVERIFY2(error.endsWith(QStringLiteral(": source %1 still has records in refusals").arg(source)), qPrintable(error));
+    QVERIFY2(error.endsWith(QStringLiteral(": source %1 still has records in refusals").arg(source)),
+             qPrintable(error));
 
     // Taking the import back takes its refusals away; then the source goes.
     IngestBatch back;

@@ -28,8 +28,7 @@ QStringList refusals(const ParsedLog &log, std::size_t split)
     QStringList rows;
     for (const auto &[key, r] : seen) {
         rows << QStringLiteral("refused@%1 %2 %3 \"%4\" t=%5 from=%6 to=%7 %8")
-                    .arg(lineIndex(log, key), directionName(r.direction), peerText(r.peer, r.peerIp, r.port),
-                         r.reason)
+                    .arg(lineIndex(log, key), directionName(r.direction), peerText(r.peer, r.peerIp, r.port), r.reason)
                     .arg(r.time - kJun10)
                     .arg(r.sender, r.recipients, lineList(log, r.lines));
     }
