@@ -117,7 +117,8 @@ LetterBatch::Result LetterBatch::prepare(const QString &storePath, qint64 campai
         if (peer.theirAddresses.isEmpty() && !unknown.contains(peer.peer))
             unknown.append(peer.peer);
     }
-    if (!unknown.isEmpty())
+    // With --only the user chose whom to write to: the others are no news.
+    if (!unknown.isEmpty() && options.only.isEmpty())
         result.notes.append(tr("no correspondent's address is known for %n failing server(s), so no letter is "
                                "written to them: %1",
                                nullptr, int(unknown.size()))

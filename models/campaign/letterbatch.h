@@ -54,7 +54,8 @@ public:
         std::optional<Campaign> campaign;
         QList<PreparedLetter> letters;
         // Said to the user, not failures: the template not used and why,
-        // peers without a known correspondent, --only addresses not found.
+        // peers without a known correspondent (unless `only` chose), `only`
+        // addresses that are no correspondent.
         QStringList notes;
         QString error; // set when nothing could be made
     };
