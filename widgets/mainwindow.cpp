@@ -261,6 +261,7 @@ void MainWindow::buildPages()
             tr("Windows of mandatory STARTTLS: the peers that failed, the letters to them, and who fixed it"));
     connect(campaignPage, &CampaignPage::peerActivated, this, &MainWindow::showPeer);
     connect(campaignPage, &CampaignPage::probeRequested, this, &MainWindow::probeTarget);
+    campaignPage->setProbeService(m_probeService);
 
     connect(peers, &PeersPage::probeRequested, this, &MainWindow::probeTarget);
     connect(tls, &TlsQualityPage::probeRequested, this, &MainWindow::probeTarget);

@@ -9,6 +9,8 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -22,6 +24,7 @@
 #include "widgets/campaign/campaignpeermodel.h"
 #include "widgets/campaign/campaignprogresschart.h"
 #include "widgets/campaign/campaignreader.h"
+#include "widgets/campaign/campaignreprobe.h"
 #include "widgets/dashboard/dashboardcard.h"
 #include "widgets/dashboard/dashboardcards.h"
 #include "widgets/dashboard/dashboardcontext.h"
@@ -170,13 +173,41 @@ QWidget *CampaignPage::buildContent()
     connect(m_peerTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, updateProbe);
     connect(m_peerProxy, &QAbstractItemModel::modelReset, this, updateProbe);
     updateProbe();
+    m_reprobeRow = new QWidget;
+    m_reprobeButton = new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Re-&probe Remaining"),
+                                      m_reprobeRow);
+    m_reprobeButton->setObjectName(QStringLiteral("campaignReprobeButton"));
+    m_reprobeButton->setToolTip(tr("Probe every peer of this campaign that is not fixed yet: a peer whose servers "
+                                   "now offer TLS is marked fixed"));
+    connect(m_reprobeButton, &QPushButton::clicked, this, &CampaignPage::reprobeRemaining);
+    m_progress = new QProgressBar(m_reprobeRow);
+    m_progress->setObjectName(QStringLiteral("campaignReprobeProgress"));
+    m_progress->setAccessibleName(tr("Re-probe progress"));
+    m_progress->setFormat(tr("%v of %m probed"));
+    m_progress->hide();
+    m_cancelButton = new QPushButton(tr("Cancel"), m_reprobeRow);
+    m_cancelButton->setObjectName(QStringLiteral("campaignReprobeCancel"));
+    m_cancelButton->setToolTip(tr("Stop the re-probe; peers found fixed so far stay marked"));
+    m_cancelButton->hide();
+    auto *reprobeLayout = new QHBoxLayout(m_reprobeRow);
+    reprobeLayout->setContentsMargins(0, 0, 0, 0);
+    reprobeLayout->addWidget(m_reprobeButton);
+    reprobeLayout->addWidget(m_progress, 1);
+    reprobeLayout->addWidget(m_cancelButton);
+    reprobeLayout->addStretch(1);
+    m_reprobeRow->hide();
+    auto *peerContent = new QWidget;
+    auto *peerLayout = new QVBoxLayout(peerContent);
+    peerLayout->setContentsMargins(0, 0, 0, 0);
+    peerLayout->addWidget(m_reprobeRow);
+    peerLayout->addWidget(m_peerTable, 1);
     m_peerCard = DashboardCards::make(
         QStringLiteral("campaignPeersCard"), tr("Failing peers"),
         tr("Every peer that failed during the chosen campaign's window, one row per direction: whether it is "
            "still failing, was written to, was fixed (seen encrypted in the logs since, or confirmed by a "
            "re-probe) or is still plaintext; what failed, when, and who corresponds with it on both sides. "
            "Enter or a double-click opens the peer."),
-        m_peerTable, QStringLiteral("mailtls-campaign-peers"), [this] { return peersCsv(); }, nullptr, this);
+        peerContent, QStringLiteral("mailtls-campaign-peers"), [this] { return peersCsv(); }, nullptr, this);
 
     m_chart = new CampaignProgressChart;
     m_chart->setObjectName(QStringLiteral("campaignProgressChart"));
@@ -208,7 +239,8 @@ QWidget *CampaignPage::buildContent()
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
-    setTabOrder(m_campaignTable, m_peerTable);
+    setTabOrder(m_campaignTable, m_reprobeButton);
+    setTabOrder(m_reprobeButton, m_peerTable);
 
     connect(m_campaignTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &CampaignPage::campaignChosen);
@@ -272,6 +304,8 @@ void CampaignPage::showCampaign(qint64 id)
         return;
     m_shownId = id;
     m_settings.setViewValue(View, CampaignKey, id);
+    if (!m_reprobe || !m_reprobe->isRunning())
+        m_reprobeResult.clear();
     refresh();
 }
 
@@ -338,7 +372,7 @@ void CampaignPage::apply(quint64 generation, const CampaignPageData &data, const
     m_applying = false;
     m_stack->setCurrentWidget(data.campaigns.isEmpty() ? m_empty : m_content);
     updateChart();
-    updateNotes();
+    updateReprobe();
     emit loaded();
 }
 
@@ -389,10 +423,63 @@ void CampaignPage::updateNotes()
                 : tr("The failing peers have not been gathered from the logs yet.");
         else
             peers = tr("Campaign “%1”: %2").arg(shown->name, CampaignCsv::progress(m_chart->fixed(), m_chart->total()));
+        if (!m_reprobeResult.isEmpty())
+            peers += QLatin1Char('\n') + m_reprobeResult;
     }
     m_campaignCard->setNote(list);
     m_peerCard->setNote(peers);
     m_chartCard->setNote(m_error.isEmpty() ? QString() : list);
+}
+
+void CampaignPage::setProbeService(ProbeService *service)
+{
+    if (m_reprobe || !service)
+        return;
+    m_reprobe = new CampaignReprobe(service, this);
+    connect(m_cancelButton, &QPushButton::clicked, m_reprobe, &CampaignReprobe::cancel);
+    connect(m_reprobe, &CampaignReprobe::progress, this, [this](int done, int total) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+    });
+    connect(m_reprobe, &CampaignReprobe::finished, this,
+            [this](int probed, int fixed, int still, bool cancelled, const QString &error) {
+                if (!error.isEmpty())
+                    m_reprobeResult = tr("A fix found by the re-probe could not be recorded: %1").arg(error);
+                else if (cancelled)
+                    m_reprobeResult = tr("Re-probe cancelled after %n peers: %1 fixed, %2 still without TLS.",
+                                         nullptr, probed)
+                                          .arg(fixed)
+                                          .arg(still);
+                else
+                    m_reprobeResult = tr("Re-probed %n peers: %1 fixed, %2 still without TLS.", nullptr, probed)
+                                          .arg(fixed)
+                                          .arg(still);
+                updateReprobe();
+                emit reprobeFinished();
+                m_context->notifyDataChanged();
+            });
+    updateReprobe();
+}
+
+void CampaignPage::reprobeRemaining()
+{
+    const Campaign *shown = campaign();
+    if (!m_reprobe || !shown || m_reprobe->isRunning())
+        return;
+    m_reprobeResult.clear();
+    if (!m_reprobe->start(m_context->storePath(), shown->id, m_peers->rows()))
+        m_reprobeResult = tr("Every peer of this campaign is fixed: there is nothing to re-probe.");
+    updateReprobe();
+}
+
+void CampaignPage::updateReprobe()
+{
+    const bool running = m_reprobe && m_reprobe->isRunning();
+    m_reprobeRow->setVisible(m_reprobe != nullptr);
+    m_reprobeButton->setEnabled(!running && campaign() && m_peers->rowCount() > 0);
+    m_progress->setVisible(running);
+    m_cancelButton->setVisible(running);
+    updateNotes();
 }
 
 void CampaignPage::probeSelected()

@@ -14,6 +14,8 @@
 #include "widgets/campaign/campaignpeerrow.h"
 
 class QLabel;
+class QProgressBar;
+class QPushButton;
 class QSortFilterProxyModel;
 class QSplitter;
 class QStackedWidget;
@@ -28,6 +30,8 @@ class CampaignProgressChart;
 class DashboardCard;
 class DashboardContext;
 class PageRefresh;
+class CampaignReprobe;
+class ProbeService;
 
 // The Campaigns page: the campaigns of mandatory STARTTLS kept in the shown
 // store (name, service, computer, directions, window, state), and for the
@@ -54,6 +58,15 @@ public:
     void showCampaign(qint64 id);
     const Campaign *campaign() const;
 
+    // Offers "Re-probe Remaining" through this service (none: not offered).
+    void setProbeService(ProbeService *service);
+    CampaignReprobe *reprobe() const { return m_reprobe; }
+    QPushButton *reprobeButton() const { return m_reprobeButton; }
+    QPushButton *cancelButton() const { return m_cancelButton; }
+    QProgressBar *progressBar() const { return m_progress; }
+    // What the last re-probe found ("" before one).
+    QString reprobeResult() const { return m_reprobeResult; }
+
     // The peers' CSV: the rows the table shows, in its order.
     QString peersCsv() const;
 
@@ -72,6 +85,8 @@ public:
 public slots:
     // Re-reads now, visible or not.
     void refresh();
+    // Probes the shown campaign's peers that are not fixed yet.
+    void reprobeRemaining();
 
 signals:
     // Fresh results are on screen (or the error that kept them away).
@@ -80,6 +95,8 @@ signals:
     void peerActivated(const QString &peer, mailtls::Direction direction);
     // Probe asked for the selected peer.
     void probeRequested(const mailtls::ProbeTarget &target);
+    // A re-probe of the remaining peers ended (or was cancelled).
+    void reprobeFinished();
 
 private:
     QWidget *buildEmptyState();
@@ -91,6 +108,7 @@ private:
     void updateChart();
     void updateNotes();
     void probeSelected();
+    void updateReprobe();
 
     DashboardContext *m_context;
     Settings m_settings;
@@ -111,6 +129,12 @@ private:
     DashboardCard *m_peerCard = nullptr;
     DashboardCard *m_chartCard = nullptr;
     QAction *m_probeAction = nullptr;
+    CampaignReprobe *m_reprobe = nullptr;
+    QWidget *m_reprobeRow = nullptr;
+    QPushButton *m_reprobeButton = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QString m_reprobeResult;
     QTimer *m_ticker = nullptr;
     PageRefresh *m_refresh = nullptr;
 
