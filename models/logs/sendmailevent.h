@@ -63,6 +63,10 @@ struct SendmailEvent
     std::string_view mailer;        // mailer=esmtp
     SendmailStat stat = SendmailStat::None;
     std::string_view statText;      // everything after "stat="
+    // The delivery never got a connection: Sendmail's words for a failed
+    // connect() ("Connection timed out with H.", "Connection refused by H.",
+    // "Host H is down", "No route to host", "Network is unreachable").
+    bool connectFailed = false;
 
     // TLS lines
     TlsInfo tls;                    // ServerTls, ClientTls

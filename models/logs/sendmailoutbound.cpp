@@ -342,8 +342,15 @@ void SendmailOutbound::delivery(std::uint64_t pid, std::int64_t time, const Send
     Sender &p = sender(pid, time);
     failures(p, time, event, offset, local);
     Use use;
-    if (!localDelivery && !event.ip.empty())
-        use = connect(p, time, event, offset, peer);
+    if (!localDelivery && !event.ip.empty()) {
+        // A STARTTLS=client line for the relay says a connection was made after all.
+        const bool handshook = std::any_of(p.connections.begin(), p.connections.end(),
+                                           [this](const Connection &c) { return c.pending && c.relay == m_relay; });
+        if (!event.connectFailed || handshook)
+            use = connect(p, time, event, offset, peer);
+        else
+            forget(p, m_relay);   // none was made, and none is cached to that relay any more
+    }
 
     if (event.queueId.empty())
         return;

@@ -312,6 +312,7 @@ void parseTo(std::string_view rest, bool continuation, SendmailEvent &event)
         if (startsWith(reply, "Deferred: "))
             reply.remove_prefix(10);
         const std::string_view reason = SendmailText::withoutReplyCodes(reply);
+        event.connectFailed = SendmailText::isConnectFailure(reply);
         // proto.m4 gives its TLS policy's refusals the reply 403 4.7.0 (503 5.7.0
         // with TLS_PERM_ERR), a code no SMTP server sends.
         const bool policy = startsWith(reply, "403 4.7.0 ") || startsWith(reply, "503 5.7.0 ");

@@ -173,6 +173,20 @@ TlsProblem SendmailText::classifyReject(std::string_view arg1, std::string_view 
     return TlsProblem::Other;
 }
 
+bool SendmailText::isConnectFailure(std::string_view reason)
+{
+    // ETIMEDOUT gives "Connection timed out with H" (the " during PHASE" that
+    // sm_errstring() appends lands past the string's end), ECONNREFUSED
+    // "Connection refused by H", EHOSTDOWN "Host H is down", the others
+    // strerror() alone.
+    for (std::string_view words :
+         {"Connection timed out", "Connection refused by ", "No route to host", "Network is unreachable"}) {
+        if (startsWith(reason, words))
+            return true;
+    }
+    return startsWith(reason, "Host ") && reason.find(" is down") != std::string_view::npos;
+}
+
 std::string_view SendmailText::withoutReplyCodes(std::string_view text)
 {
     auto skipCode = [&text](auto isCode) {

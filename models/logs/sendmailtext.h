@@ -72,6 +72,11 @@ public:
     // "TLS handshake failed.".
     static std::string_view withoutReplyCodes(std::string_view text);
 
+    // A deferral or bounce reason (after "Deferred: ") that says the connect()
+    // itself failed, as Sendmail's sm_errstring() words it: no connection was
+    // made. "Connection reset by H" is not one: that connection was open.
+    static bool isConnectFailure(std::string_view reason);
+
     static bool startsWith(std::string_view text, std::string_view prefix)
     {
         return text.substr(0, prefix.size()) == prefix;

@@ -193,6 +193,33 @@ inline std::vector<SendmailCase> sendmailCases()
            "10:00:02 sm-mta[207]: 4A1B2C3F000207: to=<c@down.example>, delay=00:00:00, xdelay=00:00:00, mailer=esmtp, pri=120000, relay=mx.down.example., dsn=4.0.0, stat=Deferred: Connection refused by mx.down.example."}),
         L({"conn@0 outbound mx.slow.example(198.51.100.60) plain [0]"})});
 
+    cases.push_back({"a connect that timed out or was refused opened no connection",
+        L({"10:00:00 sm-mta[212]: 4A1B2C3D000212: to=<j.doe@ostkrahaus.example>, delay=00:00:30, xdelay=00:00:30, mailer=esmtp, pri=143096, relay=mail.ostkrahaus.example. [192.0.2.220], dsn=4.0.0, stat=Deferred: Connection timed out with mail.ostkrahaus.example.",
+           "10:00:01 sm-mta[212]: 4A1B2C3E000212: to=<c@down.example>, delay=00:00:00, xdelay=00:00:00, mailer=esmtp, pri=120000, relay=mx.down.example. [198.51.100.61], dsn=4.0.0, stat=Deferred: Connection refused by mx.down.example.",
+           "10:00:02 sm-mta[213]: 4A1B2C3F000213: to=<d@far.example>, delay=00:00:03, xdelay=00:00:03, mailer=esmtp, pri=120000, relay=mx.far.example. [203.0.113.61], dsn=4.0.0, stat=Deferred: No route to host",
+           "10:00:03 sm-mta[213]: 4A1B2C40000213: to=<e@far.example>, delay=00:00:03, xdelay=00:00:03, mailer=esmtp, pri=120000, relay=mx.far.example. [203.0.113.61], dsn=4.0.0, stat=Deferred: Network is unreachable",
+           "10:00:04 sm-mta[213]: 4A1B2C41000213: to=<f@sleepy.example>, delay=00:00:03, xdelay=00:00:03, mailer=esmtp, pri=120000, relay=mx.sleepy.example. [203.0.113.62], dsn=4.0.0, stat=Deferred: Host mx.sleepy.example. is down",
+           "10:00:05 sm-mta[213]: 4A1B2C42000213: to=<g@ostkrahaus.example>, delay=00:00:03, xdelay=00:00:03, mailer=esmtp, pri=120000, relay=mail.ostkrahaus.example. [192.0.2.220], dsn=5.0.0, stat=Connection timed out with mail.ostkrahaus.example."}),
+        QStringList()});
+
+    cases.push_back({"after a timed-out connect, the next MX's connection is one and the same relay's next is new",
+        QStringList{s("10:00:00 sm-mta[214]: 4A1B2C3D000214: to=<a@example.com>, delay=00:00:01, xdelay=00:00:01, mailer=esmtp, pri=120000, relay=mx.example.com. [203.0.113.22], dsn=2.0.0, stat=Sent (ok)"),
+                    s("10:00:40 sm-mta[214]: 4A1B2C3E000214: to=<b@example.com>, delay=00:00:30, xdelay=00:00:30, mailer=esmtp, pri=120000, relay=mx.example.com. [203.0.113.22], dsn=4.0.0, stat=Deferred: Connection timed out with mx.example.com."),
+                    clientTls("10:00:41", "sm-mta[214]", "mx2.example.com."),
+                    s("10:00:42 sm-mta[214]: 4A1B2C3E000214: to=<b@example.com>, delay=00:00:32, xdelay=00:00:02, mailer=esmtp, pri=120000, relay=mx2.example.com. [203.0.113.23], dsn=2.0.0, stat=Sent (ok)"),
+                    s("10:00:43 sm-mta[214]: 4A1B2C3F000214: to=<c@example.com>, delay=00:00:01, xdelay=00:00:01, mailer=esmtp, pri=120000, relay=mx.example.com. [203.0.113.22], dsn=2.0.0, stat=Sent (ok)")},
+        L({"msg@0 outbound mx.example.com(203.0.113.22) 4A1B2C3D000214 plain 0 to=a@example.com [0]",
+           "msg@3 outbound mx2.example.com(203.0.113.23) 4A1B2C3E000214 enc 0 to=b@example.com [2,3]",
+           "msg@4 outbound mx.example.com(203.0.113.22) 4A1B2C3F000214 plain 0 to=c@example.com [4]",
+           "conn@0 outbound mx.example.com(203.0.113.22) plain [0]",
+           "conn@3 outbound mx2.example.com(203.0.113.23) enc [2,3]",
+           "conn@4 outbound mx.example.com(203.0.113.22) plain [4]"})});
+
+    cases.push_back({"a time-out after STARTTLS=client came on a connection that was made",
+        QStringList{clientTls("10:00:00", "sm-mta[215]", "mx.example.com."),
+                    s("10:05:00 sm-mta[215]: 4A1B2C3D000215: to=<a@example.com>, delay=00:05:00, xdelay=00:05:00, mailer=esmtp, pri=120000, relay=mx.example.com. [203.0.113.22], dsn=4.0.0, stat=Deferred: Connection timed out with mx.example.com.")},
+        L({"conn@1 outbound mx.example.com(203.0.113.22) enc [0,1]"})});
+
     cases.push_back({"a delivery logged before its from= line gets the size",
         QStringList{serverTls("10:00:00", "208", "client.example.net [192.0.2.90]"),
                     s("10:00:01 sm-mta[208]: 4A1B2C3D000208: to=<d@example.org>, delay=00:00:01, xdelay=00:00:01, mailer=esmtp, pri=125000, relay=mx.example.org. [198.51.100.25], dsn=2.0.0, stat=Sent (ok)"),
