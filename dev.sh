@@ -21,7 +21,7 @@ packages=(
     desktop-file-utils appstream file dpkg-dev
     qtkeychain-qt6-dev openssh-client openssh-server gnome-keyring dbus-daemon dbus-bin
     libsecret-1-0 systemd systemd-journal-remote sqlite3 busybox
-    dnsmasq-base jq testssl.sh sudo at
+    dnsmasq-base jq testssl.sh sudo at sma
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
