@@ -159,23 +159,41 @@ void RevertJob::scheduleWith(bool systemd, qint64 campaignId, const QString &scr
         if (!self)
             return;
         QString job;
+        std::optional<int> number;
         if (ran && exitCode == 0) {
             if (systemd) {
                 job = QStringLiteral("systemd:%1").arg(unitName(campaignId));
-            } else if (const std::optional<int> number = atJobNumber(output)) {
+            } else if ((number = atJobNumber(output))) {
                 job = QStringLiteral("at:%1").arg(*number);
             }
         }
-        if (!job.isEmpty()) {
+        // `at` queues a job even when atd does not run, and nothing would
+        // ever run it: that is no revert job.
+        const bool noDaemon = !systemd && output.contains("No atd running");
+        if (!job.isEmpty() && !noDaemon) {
             done(job, QString());
             return;
         }
         QString why = self->failure(argv, exitCode, ran, output);
-        if (ran && exitCode == 0)
+        if (noDaemon)
+            why = tr("atd, which runs at's jobs, is not running on %1 (at: %2)")
+                      .arg(self->m_host->displayName(),
+                           QString::fromLocal8Bit(output.trimmed().split('\n').constLast()).trimmed());
+        else if (ran && exitCode == 0)
             why = tr("%1 printed no job number: %2").arg(argv.constFirst(), QString::fromLocal8Bit(output).trimmed());
-        self->m_files->remove(scriptPath, Precondition::any(), [done, why](const FileChange &) {
-            done(QString(), tr("the revert job could not be scheduled: %1").arg(why));
-        });
+        auto removeScript = [self, scriptPath, done, why] {
+            if (!self)
+                return;
+            self->m_files->remove(scriptPath, Precondition::any(), [done, why](const FileChange &) {
+                done(QString(), tr("the revert job could not be scheduled: %1").arg(why));
+            });
+        };
+        if (number) {
+            self->run({atrmProgram, QString::number(*number)},
+                      [removeScript](int, bool, const QByteArray &) { removeScript(); });
+            return;
+        }
+        removeScript();
     });
 }
 

@@ -1,0 +1,699 @@
+#include "models/campaign/campaignwindow.h"
+
+#include <algorithm>
+#include <limits>
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include "models/campaign/campaignstore.h"
+#include "models/campaign/revertjob.h"
+#include "models/mta/backupstore.h"
+#include "models/mta/fileaccess.h"
+#include "models/mta/postfixmaincf.h"
+#include "models/sources/localcommandhost.h"
+#include "models/store/reportfilter.h"
+#include "models/store/trafficstore.h"
+
+namespace mailtls {
+
+namespace {
+
+constexpr qint64 affectedDays = 30;
+constexpr qint64 longestWindow = 30 * 86400;
+
+QString timeText(qint64 seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+}
+
+QString sha256Hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+QString directionsText(const Campaign &campaign)
+{
+    if (campaign.inbound && campaign.outbound)
+        return CampaignWindow::tr("inbound and outbound");
+    return campaign.inbound ? CampaignWindow::tr("inbound") : CampaignWindow::tr("outbound");
+}
+
+QList<RevertScript::Parameter> windowParameters(const QByteArray &preWindow, bool inbound, bool outbound)
+{
+    PostfixMainCf before;
+    before.setText(preWindow);
+    QList<RevertScript::Parameter> parameters;
+    for (const auto &[wanted, name] : {std::pair{inbound, EnforcementPlan::InboundParameter},
+                                       std::pair{outbound, EnforcementPlan::OutboundParameter}}) {
+        if (!wanted)
+            continue;
+        RevertScript::Parameter parameter;
+        parameter.name = QByteArray(name);
+        parameter.before = before.value(parameter.name);
+        parameter.window = QByteArray(EnforcementPlan::WindowValue);
+        parameters.append(parameter);
+    }
+    return parameters;
+}
+
+} // namespace
+
+struct CampaignWindow::EndContext
+{
+    Campaign campaign;
+    QString by;
+    std::shared_ptr<const CommandHost> host;
+    Done done;
+    Outcome outcome;
+    PostfixInspectionResult inspection;
+};
+
+CampaignWindow::CampaignWindow(QString storePath, QObject *parent)
+    : QObject(parent)
+    , m_storePath(std::move(storePath))
+    , m_host(std::make_shared<LocalCommandHost>())
+    , m_applier(new PlanApplier(this))
+    , m_endTimer(new QTimer(this))
+{
+    m_endTimer->setSingleShot(true);
+}
+
+CampaignWindow::~CampaignWindow() = default;
+
+void CampaignWindow::setHost(std::shared_ptr<const CommandHost> host, const QString &location)
+{
+    m_host = std::move(host);
+    m_location = location;
+}
+
+void CampaignWindow::setBackupRoot(const QString &root)
+{
+    m_applier->setBackupRoot(root);
+}
+
+QString CampaignWindow::warning(bool inbound, bool outbound)
+{
+    QString text = tr("A window of mandatory STARTTLS breaks a rule on purpose, for a short while: RFC 3207 says "
+                      "that a publicly referenced SMTP server must not require STARTTLS. While the window runs:");
+    if (inbound)
+        text += QLatin1Char('\n')
+            + tr("- inbound: mail from servers that do not use STARTTLS is refused (Postfix answers 530 5.7.0 "
+                 "Must issue a STARTTLS command first). Most senders keep it and try again later (a 4xx-like "
+                 "retry), some return it to their sender at once (5xx): that mail is not delivered to you.");
+    if (outbound)
+        text += QLatin1Char('\n')
+            + tr("- outbound: mail to servers that do not offer STARTTLS is deferred, not lost: it waits in "
+                 "Postfix's queue and goes out when the window has ended (unless it grows older than "
+                 "maximal_queue_lifetime, 5 days by default).");
+    text += QLatin1Char('\n')
+        + tr("The window always ends: a job on the mail host puts the previous settings back at its end even "
+             "when MailTLS is not running.");
+    return text;
+}
+
+QList<AffectedPeer> CampaignWindow::affectedPeers(const QString &storePath, bool inbound, bool outbound, qint64 now,
+                                                  QString *error)
+{
+    QList<AffectedPeer> peers;
+    TrafficStore store(storePath);
+    if (!store.open(error))
+        return peers;
+    ReportFilter filter;
+    filter.since = now - affectedDays * 86400;
+    filter.until = now + 1;
+    if (inbound)
+        filter.directions.append(Direction::Inbound);
+    if (outbound)
+        filter.directions.append(Direction::Outbound);
+    if (filter.directions.isEmpty())
+        return peers;
+    error->clear();
+    const QList<PeerFigures> figures = store.peerFigures(filter, error);
+    for (const PeerFigures &f : figures) {
+        if (f.plaintextMessages <= 0)
+            continue;
+        peers.append(AffectedPeer{f.direction, f.peer, f.messages, f.plaintextMessages});
+    }
+    std::stable_sort(peers.begin(), peers.end(), [](const AffectedPeer &a, const AffectedPeer &b) {
+        if (a.direction != b.direction)
+            return a.direction < b.direction;
+        if (a.plaintextMessages != b.plaintextMessages)
+            return a.plaintextMessages > b.plaintextMessages;
+        return a.peer < b.peer;
+    });
+    return peers;
+}
+
+std::optional<qint64> CampaignWindow::parseDuration(const QString &text)
+{
+    static const QRegularExpression whole(QStringLiteral("^(?:\\d+[smhd])+$"));
+    static const QRegularExpression part(QStringLiteral("(\\d+)([smhd])"));
+    const QString t = text.trimmed().toLower();
+    if (!whole.match(t).hasMatch())
+        return std::nullopt;
+    qint64 seconds = 0;
+    QRegularExpressionMatchIterator it = part.globalMatch(t);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        bool ok = false;
+        const qint64 n = m.captured(1).toLongLong(&ok);
+        if (!ok || n > longestWindow)
+            return std::nullopt;
+        const QChar unit = m.captured(2).at(0);
+        seconds += n * (unit == QLatin1Char('d') ? 86400 : unit == QLatin1Char('h') ? 3600 : unit == QLatin1Char('m') ? 60 : 1);
+    }
+    if (seconds <= 0)
+        return std::nullopt;
+    return seconds;
+}
+
+QString CampaignWindow::storeError(const QString &error) const
+{
+    return tr("the campaign store %1: %2").arg(QDir::toNativeSeparators(m_storePath), error);
+}
+
+std::shared_ptr<const CommandHost> CampaignWindow::hostFor(const Campaign &campaign, QString *error) const
+{
+    if (campaign.host == m_location)
+        return m_host;
+    if (m_hostFactory)
+        return m_hostFactory(campaign.host, error);
+    *error = campaign.host.isEmpty()
+        ? tr("campaign %1's window is on this computer").arg(campaign.id)
+        : tr("campaign %1's window is on %2: give --host %2").arg(campaign.id).arg(campaign.host);
+    return nullptr;
+}
+
+RevertJob *CampaignWindow::jobFor(std::shared_ptr<const CommandHost> host)
+{
+    auto *job = new RevertJob(std::move(host), this);
+    if (!m_systemdMarker.isEmpty())
+        job->setSystemdMarker(m_systemdMarker);
+    return job;
+}
+
+void CampaignWindow::inspect(std::shared_ptr<const CommandHost> host, const QString &configDir,
+                             std::function<void(const PostfixInspectionResult &)> done)
+{
+    auto *inspection = new PostfixInspection(std::move(host), configDir, this);
+    connect(inspection, &PostfixInspection::finished, this, [inspection, done] {
+        const PostfixInspectionResult result = inspection->result();
+        inspection->deleteLater();
+        done(result);
+    });
+    inspection->start();
+}
+
+void CampaignWindow::applyPlan(const ChangePlan &plan, std::function<void(const PlanApplier::Result &)> done)
+{
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_applier, &PlanApplier::finished, this,
+                          [connection, done](const PlanApplier::Result &result) {
+                              disconnect(*connection);
+                              done(result);
+                          });
+    if (!m_applier->apply(plan)) {
+        disconnect(*connection);
+        PlanApplier::Result result;
+        result.changedNothing = true;
+        result.message = tr("the plan could not be started (another change is being applied)");
+        QTimer::singleShot(0, this, [done, result] { done(result); });
+    }
+}
+
+void CampaignWindow::prepare(const QString &configDir, bool inbound, bool outbound, Prepared done)
+{
+    std::shared_ptr<const CommandHost> host = m_host;
+    inspect(host, configDir, [this, host, inbound, outbound, done](const PostfixInspectionResult &r) {
+        Preparation p;
+        p.inbound = inbound;
+        p.outbound = outbound;
+        p.inspection = r;
+        if (!r.ok) {
+            p.error = r.error;
+            done(p);
+            return;
+        }
+        p.masterCfPath = QDir(r.configDirectory).filePath(QStringLiteral("master.cf"));
+        FileAccess *files = FileAccess::create(host).release();
+        files->setParent(this);
+        files->read(p.masterCfPath, [files, p, done](const HostFile &file) mutable {
+            files->deleteLater();
+            if (!file.error.isEmpty() || !file.exists) {
+                p.error = file.exists ? tr("cannot read %1: %2").arg(p.masterCfPath, file.error)
+                                      : tr("there is no %1").arg(p.masterCfPath);
+                done(p);
+                return;
+            }
+            p.overrides = EnforcementPlan::masterCfOverrides(file.bytes, p.inbound, p.outbound);
+            p.plan = EnforcementPlan::make(p.inspection, file.bytes, p.masterCfPath, p.inbound, p.outbound, &p.error);
+            done(p);
+        });
+    });
+}
+
+void CampaignWindow::start(const Preparation &preparation, qint64 duration, const QString &name, Done done)
+{
+    Outcome outcome;
+    auto fail = [this, &outcome, done](const QString &error) {
+        outcome.error = error;
+        QTimer::singleShot(0, this, [done, outcome] { done(outcome); });
+    };
+    if (!preparation.plan || preparation.plan->isEmpty() || preparation.plan->edits.isEmpty()) {
+        fail(preparation.error.isEmpty() ? tr("there is no plan to start a window with") : preparation.error);
+        return;
+    }
+    if (duration < 60 || duration > longestWindow) {
+        fail(tr("a window lasts from one minute to 30 days"));
+        return;
+    }
+    CampaignStore store(m_storePath);
+    QString error;
+    if (!store.open(&error)) {
+        fail(storeError(error));
+        return;
+    }
+    if (const std::optional<Campaign> running = store.enforcing(&error)) {
+        fail(tr("campaign %1's window runs until %2: end it first (mailtls campaign end)")
+                 .arg(running->id)
+                 .arg(timeText(running->windowEnd)));
+        return;
+    }
+    const ChangePlan plan = *preparation.plan;
+    const PostfixInspectionResult &r = preparation.inspection;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    Campaign campaign;
+    campaign.name = name.isEmpty()
+        ? tr("Campaign %1").arg(QDateTime::fromSecsSinceEpoch(now, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")))
+        : name;
+    campaign.created = now;
+    campaign.mta = QStringLiteral("postfix");
+    campaign.host = m_location;
+    campaign.configDir = r.configDirectory;
+    campaign.inbound = preparation.inbound;
+    campaign.outbound = preparation.outbound;
+    campaign.windowStart = now;
+    campaign.windowEnd = now + duration;
+    if (!store.create(&campaign, &error)) {
+        fail(storeError(error));
+        return;
+    }
+
+    RevertScript::Input input;
+    input.campaignId = campaign.id;
+    input.windowEnd = campaign.windowEnd;
+    input.configDir = r.configDirectory;
+    input.postfixProgram = r.postfixProgram;
+    input.postconfProgram = r.postconfProgram;
+    input.statusPath = RevertScript::statusPath(r.configDirectory, campaign.id);
+    for (const FileEdit &edit : plan.edits)
+        input.files.append(RevertScript::File{edit.path, edit.before.value_or(QByteArray()), edit.after.value_or(QByteArray())});
+    input.parameters = windowParameters(r.mainCf, campaign.inbound, campaign.outbound);
+    const QString scriptPath = RevertScript::scriptPath(r.configDirectory, campaign.id);
+    const QStringList jobFiles{scriptPath, input.statusPath};
+
+    m_applier->setCommandHost(m_host, m_location);
+    RevertJob *job = jobFor(m_host);
+    job->schedule(campaign.id, scriptPath, RevertScript::script(input), duration,
+                  [this, job, campaign, plan, jobFiles, done](const QString &jobName, const QString &why) mutable {
+        Outcome outcome;
+        CampaignStore store(m_storePath);
+        QString error;
+        const bool opened = store.open(&error);
+        if (jobName.isEmpty()) {
+            if (opened)
+                store.remove(campaign.id, &error);
+            job->deleteLater();
+            outcome.error = tr("%1. The window was not started: nothing was changed.").arg(why);
+            done(outcome);
+            return;
+        }
+        campaign.revertJob = jobName;
+        if (!opened || !store.update(campaign, &error)) {
+            job->remove(jobName, jobFiles, [this, job, done, error](const QString &) {
+                job->deleteLater();
+                Outcome failed;
+                failed.error = tr("%1. The window was not started: nothing was changed.").arg(storeError(error));
+                done(failed);
+            });
+            return;
+        }
+        applyPlan(plan, [this, job, campaign, jobFiles, done](const PlanApplier::Result &result) mutable {
+            Outcome outcome;
+            outcome.apply = result;
+            outcome.applied = true;
+            CampaignStore store(m_storePath);
+            QString error;
+            store.open(&error);
+            if (result.succeeded) {
+                campaign.backupId = result.backupId;
+                campaign.windowStart = QDateTime::currentSecsSinceEpoch();
+                if (!store.update(campaign, &error))
+                    outcome.warnings.append(storeError(error));
+                job->deleteLater();
+                outcome.ok = true;
+                outcome.campaign = campaign;
+                done(outcome);
+                return;
+            }
+            const QString step = result.failedStep ? PlanApplier::stepName(*result.failedStep) : QString();
+            if (result.rollbackFailed) {
+                // The files may hold the window's bytes: the job stays to put them back.
+                campaign.backupId = result.backupId;
+                store.update(campaign, &error);
+                job->deleteLater();
+                outcome.campaign = campaign;
+                outcome.error = tr("the %1 step failed and not everything could be put back (backup %2): %3. The "
+                                   "revert job %4 stays scheduled and puts the previous main.cf back at %5.")
+                                    .arg(step, result.backupId, result.message, campaign.revertJob,
+                                         timeText(campaign.windowEnd));
+                done(outcome);
+                return;
+            }
+            job->remove(campaign.revertJob, jobFiles, [this, job, campaign, result, step, done](const QString &why) {
+                job->deleteLater();
+                CampaignStore store(m_storePath);
+                QString error;
+                if (store.open(&error))
+                    store.remove(campaign.id, &error);
+                Outcome outcome;
+                outcome.apply = result;
+                outcome.applied = true;
+                outcome.error = tr("the %1 step failed: %2. The window was not started; the previous configuration "
+                                   "is in place.")
+                                    .arg(step, result.message);
+                if (!why.isEmpty())
+                    outcome.warnings.append(tr("the revert job %1 could not be removed: %2. When it runs it finds "
+                                               "main.cf as it was and leaves it alone.")
+                                                .arg(campaign.revertJob, why));
+                done(outcome);
+            });
+        });
+    });
+}
+
+void CampaignWindow::end(qint64 campaignId, const QString &by, Done done)
+{
+    auto context = std::make_shared<EndContext>();
+    context->by = by;
+    context->done = std::move(done);
+    auto fail = [this, context](const QString &error) {
+        context->outcome.error = error;
+        QTimer::singleShot(0, this, [context] { context->done(context->outcome); });
+    };
+    CampaignStore store(m_storePath);
+    QString error;
+    if (!store.open(&error)) {
+        fail(storeError(error));
+        return;
+    }
+    const std::optional<Campaign> campaign = store.load(campaignId, &error);
+    if (!campaign) {
+        fail(error);
+        return;
+    }
+    context->campaign = *campaign;
+    context->outcome.campaign = *campaign;
+    if (!campaign->isEnforcing()) {
+        fail(tr("campaign %1's window ended already, at %2").arg(campaign->id).arg(timeText(*campaign->endedAt)));
+        return;
+    }
+    context->host = hostFor(*campaign, &error);
+    if (!context->host) {
+        fail(error);
+        return;
+    }
+    RevertJob *job = jobFor(context->host);
+    job->readStatus(RevertScript::statusPath(campaign->configDir, campaign->id),
+                    [this, job, context](const std::optional<RevertStatus> &status, const QString &) {
+                        job->deleteLater();
+                        if (status && status->windowEnded()) {
+                            finishByJob(context->campaign, *status, context->host, context->done);
+                            return;
+                        }
+                        if (status)
+                            context->outcome.warnings.append(
+                                tr("The host's job ran at %1 but did not end the window: %2")
+                                    .arg(timeText(status->ended), status->describe()));
+                        endWith(context);
+                    });
+}
+
+void CampaignWindow::endWith(std::shared_ptr<EndContext> context)
+{
+    inspect(context->host, context->campaign.configDir, [this, context](const PostfixInspectionResult &r) {
+        auto fail = [context](const QString &error) {
+            context->outcome.error = error;
+            context->done(context->outcome);
+        };
+        if (!r.ok) {
+            fail(tr("cannot inspect Postfix: %1").arg(r.error));
+            return;
+        }
+        context->inspection = r;
+        const Campaign &campaign = context->campaign;
+        if (campaign.backupId.isEmpty()) {
+            endRecord(context, tr("Nothing had been written for this window."));
+            return;
+        }
+        QString error;
+        const BackupStore backups(m_applier->backupRoot());
+        const std::optional<Backup> backup = backups.load(campaign.backupId, &error);
+        if (!backup) {
+            fail(tr("the window's backup %1: %2").arg(campaign.backupId, error));
+            return;
+        }
+        const auto file = std::find_if(backup->files.cbegin(), backup->files.cend(),
+                                       [&r](const BackedUpFile &f) { return f.path == r.mainCfPath; });
+        if (file == backup->files.cend()) {
+            fail(tr("the window's backup %1 holds no copy of %2").arg(campaign.backupId, r.mainCfPath));
+            return;
+        }
+        const std::optional<QByteArray> saved = backups.copyOf(*backup, *file, &error);
+        if (!saved) {
+            fail(tr("the window's backup %1: %2").arg(campaign.backupId, error));
+            return;
+        }
+        const QString now = sha256Hex(r.mainCf);
+        if (now == file->sha256) {
+            endRecord(context, tr("%1 holds its settings from before the window already.").arg(r.mainCfPath));
+            return;
+        }
+        m_applier->setCommandHost(context->host, campaign.host);
+        if (now == file->newSha256) {
+            m_applier->makeRestorePlan(campaign.backupId, [this, context](const std::optional<ChangePlan> &plan,
+                                                                          const QString &why) {
+                if (!plan) {
+                    context->outcome.error = tr("cannot put backup %1 back: %2").arg(context->campaign.backupId, why);
+                    context->done(context->outcome);
+                    return;
+                }
+                endApply(context, *plan);
+            });
+            return;
+        }
+        const std::optional<ChangePlan> plan =
+            EnforcementPlan::parameterRevert(r, *saved, campaign.inbound, campaign.outbound, &error);
+        if (!plan) {
+            fail(error);
+            return;
+        }
+        context->outcome.warnings.append(tr("%1 was changed during the window: it is not overwritten; only the "
+                                            "window's settings are put back.")
+                                             .arg(r.mainCfPath));
+        endApply(context, *plan);
+    });
+}
+
+void CampaignWindow::endApply(std::shared_ptr<EndContext> context, const ChangePlan &plan)
+{
+    if (plan.isEmpty()) {
+        endRecord(context, tr("The window's settings are no longer in %1.").arg(context->inspection.mainCfPath));
+        return;
+    }
+    applyPlan(plan, [this, context](const PlanApplier::Result &result) {
+        context->outcome.apply = result;
+        context->outcome.applied = true;
+        if (!result.succeeded) {
+            const QString step = result.failedStep ? PlanApplier::stepName(*result.failedStep) : QString();
+            context->outcome.error =
+                tr("the %1 step failed: %2. The window still runs; the revert job %3 ends it at %4.")
+                    .arg(step, result.message, context->campaign.revertJob, timeText(context->campaign.windowEnd));
+            context->done(context->outcome);
+            return;
+        }
+        endRecord(context, QString());
+    });
+}
+
+void CampaignWindow::endRecord(std::shared_ptr<EndContext> context, const QString &how)
+{
+    if (!how.isEmpty())
+        context->outcome.warnings.append(how);
+    const Campaign &campaign = context->campaign;
+    RevertJob *job = jobFor(context->host);
+    job->remove(campaign.revertJob,
+                {RevertScript::scriptPath(campaign.configDir, campaign.id),
+                 RevertScript::statusPath(campaign.configDir, campaign.id)},
+                [this, job, context](const QString &why) {
+                    job->deleteLater();
+                    Campaign &c = context->campaign;
+                    if (!why.isEmpty()) {
+                        context->outcome.warnings.append(
+                            tr("the revert job %1 could not be removed: %2. When it runs it finds main.cf as it was "
+                               "before the window and only reloads Postfix.")
+                                .arg(c.revertJob, why));
+                    } else {
+                        c.revertJob.clear();
+                    }
+                    c.endedAt = QDateTime::currentSecsSinceEpoch();
+                    c.endedBy = context->by;
+                    CampaignStore store(m_storePath);
+                    QString error;
+                    if (!store.open(&error) || !store.update(c, &error))
+                        context->outcome.warnings.append(storeError(error));
+                    context->outcome.ok = true;
+                    context->outcome.campaign = c;
+                    context->done(context->outcome);
+                });
+}
+
+void CampaignWindow::finishByJob(Campaign campaign, const RevertStatus &status,
+                                 std::shared_ptr<const CommandHost> host, Done done)
+{
+    RevertJob *job = jobFor(std::move(host));
+    // The job ran: only its files are left to clear away.
+    job->remove(QString(),
+                {RevertScript::scriptPath(campaign.configDir, campaign.id),
+                 RevertScript::statusPath(campaign.configDir, campaign.id)},
+                [this, job, campaign, status, done](const QString &why) mutable {
+                    job->deleteLater();
+                    Outcome outcome;
+                    campaign.endedAt = status.ended;
+                    campaign.endedBy = QStringLiteral("job");
+                    campaign.revertJob.clear();
+                    CampaignStore store(m_storePath);
+                    QString error;
+                    if (!store.open(&error) || !store.update(campaign, &error))
+                        outcome.warnings.append(storeError(error));
+                    if (!why.isEmpty())
+                        outcome.warnings.append(why);
+                    outcome.warnings.append(status.describe());
+                    outcome.ok = true;
+                    outcome.campaign = campaign;
+                    done(outcome);
+                });
+}
+
+void CampaignWindow::checkOnStart(Checked done)
+{
+    auto finish = [this, done](const QList<WindowReport> &reports) {
+        QTimer::singleShot(0, this, [done, reports] { done(reports); });
+    };
+    CampaignStore store(m_storePath);
+    QString error;
+    if (!store.open(&error)) {
+        finish({});
+        return;
+    }
+    const std::optional<Campaign> running = store.enforcing(&error);
+    if (!running) {
+        finish({});
+        return;
+    }
+    const Campaign campaign = *running;
+    WindowReport report;
+    report.campaign = campaign;
+    const std::shared_ptr<const CommandHost> host = hostFor(campaign, &error);
+    if (!host) {
+        report.state = WindowReport::State::Problem;
+        report.message = tr("Campaign %1's window (%2) cannot be checked: %3").arg(campaign.id).arg(
+            directionsText(campaign), error);
+        finish({report});
+        return;
+    }
+    RevertJob *job = jobFor(host);
+    job->readStatus(
+        RevertScript::statusPath(campaign.configDir, campaign.id),
+        [this, job, host, campaign, report, done](const std::optional<RevertStatus> &status,
+                                                 const QString &readError) mutable {
+            if (status && status->windowEnded()) {
+                job->deleteLater();
+                finishByJob(campaign, *status, host, [report, status, done](const Outcome &outcome) mutable {
+                    report.campaign = outcome.campaign;
+                    report.state = WindowReport::State::EndedByJob;
+                    report.message = tr("Campaign %1's window was ended by the host's job at %2.")
+                                         .arg(outcome.campaign.id)
+                                         .arg(timeText(status->ended));
+                    for (const QString &w : outcome.warnings)
+                        report.message += QLatin1Char(' ') + w;
+                    done({report});
+                });
+                return;
+            }
+            const qint64 now = QDateTime::currentSecsSinceEpoch();
+            if (campaign.outlived(now)) {
+                job->deleteLater();
+                end(campaign.id, QStringLiteral("app"), [report, campaign, done](const Outcome &outcome) mutable {
+                    report.campaign = outcome.ok ? outcome.campaign : campaign;
+                    const QString head = tr("Campaign %1's window outlived its end at %2: the host's job has not "
+                                            "ended it.")
+                                             .arg(campaign.id)
+                                             .arg(timeText(campaign.windowEnd));
+                    if (outcome.ok) {
+                        report.state = WindowReport::State::EndedNow;
+                        report.message = head + QLatin1Char(' ') + tr("MailTLS ended it now.");
+                    } else {
+                        report.state = WindowReport::State::Problem;
+                        report.message = head + QLatin1Char(' ')
+                            + tr("MailTLS could not end it: %1. Postfix may still require TLS.").arg(outcome.error);
+                    }
+                    for (const QString &w : outcome.warnings)
+                        report.message += QLatin1Char(' ') + w;
+                    done({report});
+                });
+                return;
+            }
+            report.state = WindowReport::State::Enforcing;
+            report.message = tr("Campaign %1 requires TLS (%2) until %3.")
+                                 .arg(campaign.id)
+                                 .arg(directionsText(campaign), timeText(campaign.windowEnd));
+            if (!readError.isEmpty())
+                report.message += QLatin1Char(' ') + readError;
+            job->isScheduled(campaign.revertJob, [job, campaign, report, done](std::optional<bool> present,
+                                                                               const QString &why) mutable {
+                job->deleteLater();
+                if (present == true) {
+                    report.message += QLatin1Char(' ')
+                        + tr("The host's job %1 ends it then if MailTLS does not.").arg(campaign.revertJob);
+                } else if (present == false) {
+                    report.state = WindowReport::State::Problem;
+                    report.message += QLatin1Char(' ')
+                        + tr("Its revert job %1 is no longer scheduled on the host: end the window yourself "
+                             "(mailtls campaign end) or keep MailTLS running until then.")
+                              .arg(campaign.revertJob.isEmpty() ? tr("(none)") : campaign.revertJob);
+                } else {
+                    report.message += QLatin1Char(' ')
+                        + tr("Whether its revert job %1 is still scheduled cannot be told: %2")
+                              .arg(campaign.revertJob, why);
+                }
+                done({report});
+            });
+        });
+}
+
+void CampaignWindow::endAtItsTime(const Campaign &campaign, Done done)
+{
+    m_endTimer->disconnect();
+    const qint64 wait = qMax<qint64>(campaign.windowEnd - QDateTime::currentSecsSinceEpoch(), 0);
+    const qint64 id = campaign.id;
+    connect(m_endTimer, &QTimer::timeout, this, [this, id, done] { end(id, QStringLiteral("app"), done); });
+    // QTimer takes an int of milliseconds: a window of up to 30 days fits.
+    m_endTimer->start(int(qMin<qint64>(wait * 1000, std::numeric_limits<int>::max())));
+}
+
+} // namespace mailtls

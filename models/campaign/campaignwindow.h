@@ -1,0 +1,157 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include <QCoreApplication>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include "models/campaign/campaign.h"
+#include "models/campaign/enforcementplan.h"
+#include "models/campaign/revertscript.h"
+#include "models/logs/records.h"
+#include "models/mta/changeplan.h"
+#include "models/mta/planapplier.h"
+#include "models/mta/postfixinspection.h"
+
+class QTimer;
+
+namespace mailtls {
+
+class CommandHost;
+class RevertJob;
+
+// A peer the store saw sending or receiving mail in plaintext: a window in
+// its direction refuses (inbound) or defers (outbound) that mail.
+struct AffectedPeer
+{
+    Direction direction = Direction::Inbound;
+    QString peer;
+    qint64 messages = 0;
+    qint64 plaintextMessages = 0;
+};
+
+// A window that the start-up check looked at.
+struct WindowReport
+{
+    enum class State {
+        Enforcing, // runs, ends at windowEnd
+        EndedByJob, // the host's job ended it while MailTLS was not running
+        EndedNow, // it outlived its end and MailTLS ended it now
+        Problem, // it outlived its end and could not be ended: see message
+    };
+    Campaign campaign;
+    State state = State::Enforcing;
+    QString message; // translated, for the user as it is
+};
+
+// The enforcement window of a campaign on Postfix, on this computer or on a
+// host reached over SSH (setHost()): prepare() inspects Postfix and makes the
+// window's plan (EnforcementPlan), start() schedules the revert job on the
+// mail host first (RevertJob), then applies the plan through PlanApplier
+// (preview, backup, validate, reload, rollback) and records the campaign;
+// end() puts the settings from before the window back through PlanApplier
+// from the window's backup and removes the job; checkOnStart() finds a
+// window that ended by the host's job, or outlived its end, and records or
+// ends it.
+//
+// Nothing leaves the server enforcing without a job that ends it: the job is
+// scheduled before anything is written, and a window whose job cannot be
+// scheduled is not started; a failed apply removes the job again (unless
+// its rollback failed, when the job stays to put the files back).
+//
+// Every call answers once through its callback, never from inside the call.
+class CampaignWindow final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Preparation
+    {
+        QString error; // set when there is no plan
+        bool inbound = false;
+        bool outbound = false;
+        PostfixInspectionResult inspection;
+        QString masterCfPath;
+        QList<MasterCfOverride> overrides;
+        std::optional<ChangePlan> plan;
+    };
+    struct Outcome
+    {
+        bool ok = false;
+        QString error; // translated; what went wrong and the state the files are in
+        QStringList warnings; // translated; it worked, but the user should know
+        Campaign campaign;
+        PlanApplier::Result apply; // when a plan was applied
+        bool applied = false;
+    };
+    using Prepared = std::function<void(const Preparation &preparation)>;
+    using Done = std::function<void(const Outcome &outcome)>;
+    using Checked = std::function<void(const QList<WindowReport> &reports)>;
+    // The host a campaign's location ("ssh://…") names; nullptr with *error
+    // when it cannot be reached from here.
+    using HostFactory = std::function<std::shared_ptr<const CommandHost>(const QString &location, QString *error)>;
+
+    explicit CampaignWindow(QString storePath, QObject *parent = nullptr);
+    ~CampaignWindow() override;
+
+    // This computer unless set; `location` as Campaign::host names it.
+    void setHost(std::shared_ptr<const CommandHost> host, const QString &location);
+    // How checkOnStart() and end() reach a campaign's host when it is not the
+    // one set (default: this computer only).
+    void setHostFactory(HostFactory factory) { m_hostFactory = std::move(factory); }
+    void setBackupRoot(const QString &root);
+    // For tests: where systemd's presence is looked for (RevertJob).
+    void setSystemdMarker(const QString &path) { m_systemdMarker = path; }
+
+    // The applier start() and end() use: its step signals, cancel().
+    PlanApplier &applier() { return *m_applier; }
+
+    // What enforcing means, for the user to read before starting.
+    static QString warning(bool inbound, bool outbound);
+    // Peers with plaintext mail in the window's directions over the 30 days
+    // before `now`, most plaintext messages first.
+    static QList<AffectedPeer> affectedPeers(const QString &storePath, bool inbound, bool outbound, qint64 now,
+                                             QString *error);
+    // "30m", "4h", "2d", "90s", "1h30m": seconds, or nothing.
+    static std::optional<qint64> parseDuration(const QString &text);
+
+    void prepare(const QString &configDir, bool inbound, bool outbound, Prepared done);
+    // `duration` seconds from now; `name` empty: "Campaign YYYY-MM-DD".
+    void start(const Preparation &preparation, qint64 duration, const QString &name, Done done);
+    // `by`: "user" (ended early) or "app" (MailTLS at the end time).
+    void end(qint64 campaignId, const QString &by, Done done);
+    // The running window, if any: ended by its job (recorded), outlived (ended
+    // now), or still running (its job checked).
+    void checkOnStart(Checked done);
+    // Ends the window at its end time while MailTLS runs ("app"); `done` as for end().
+    void endAtItsTime(const Campaign &campaign, Done done);
+
+private:
+    struct EndContext;
+    std::shared_ptr<const CommandHost> hostFor(const Campaign &campaign, QString *error) const;
+    RevertJob *jobFor(std::shared_ptr<const CommandHost> host);
+    void inspect(std::shared_ptr<const CommandHost> host, const QString &configDir,
+                 std::function<void(const PostfixInspectionResult &)> done);
+    void applyPlan(const ChangePlan &plan, std::function<void(const PlanApplier::Result &)> done);
+    void finishByJob(Campaign campaign, const RevertStatus &status, std::shared_ptr<const CommandHost> host,
+                     Done done);
+    void endWith(std::shared_ptr<EndContext> context);
+    void endApply(std::shared_ptr<EndContext> context, const ChangePlan &plan);
+    void endRecord(std::shared_ptr<EndContext> context, const QString &how);
+    QString storeError(const QString &error) const;
+
+    QString m_storePath;
+    std::shared_ptr<const CommandHost> m_host;
+    QString m_location;
+    HostFactory m_hostFactory;
+    QString m_systemdMarker;
+    PlanApplier *m_applier = nullptr;
+    QTimer *m_endTimer = nullptr;
+};
+
+} // namespace mailtls
