@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTimeZone>
 
+#include "app/campaigncommand.h"
 #include "app/dhparamcommand.h"
 #include "app/exportcommand.h"
 #include "app/fixcommand.h"
@@ -82,7 +83,7 @@ bool CommandLine::isVerb(const QString &word)
     return word == QLatin1String("report") || word == QLatin1String("import")
            || word == QLatin1String("follow") || word == QLatin1String("export")
            || word == QLatin1String("probe") || word == QLatin1String("dhparam")
-           || word == QLatin1String("fix");
+           || word == QLatin1String("fix") || word == QLatin1String("campaign");
 }
 
 int CommandLine::run(const QStringList &arguments)
@@ -102,6 +103,8 @@ int CommandLine::run(const QStringList &arguments)
         return DhParamCommand::run(arguments);
     if (verb == QLatin1String("fix"))
         return FixCommand::run(arguments);
+    if (verb == QLatin1String("campaign"))
+        return CampaignCommand::run(arguments);
     printError(tr("unknown command \"%1\"; see mailtls --help").arg(verb));
     return Usage;
 }

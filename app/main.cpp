@@ -56,7 +56,9 @@ QString overview()
         "  dhparam  write Diffie-Hellman parameters for a mail server, or inspect a DH parameter file "
         "(mailtls dhparam --help)\n"
         "  fix      fix weak Diffie-Hellman, STARTTLS or TLS logging on your own Postfix, showing every change "
-        "first (mailtls fix --help)\n\n"
+        "first (mailtls fix --help)\n"
+        "  campaign require STARTTLS on your Postfix for a while, see who fails, write to them "
+        "(mailtls campaign --help)\n\n"
         "Without a command, the window opens.");
 }
 
@@ -101,7 +103,7 @@ int main(int argc, char *argv[])
         parser.addVersionOption();
         parser.addOption(QCommandLineOption(QStringLiteral("demo"),
                                             QCoreApplication::translate("main", "Open the window on the bundled demo data")));
-        parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "report, import, follow, export, probe, dhparam or fix"),
+        parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("main", "report, import, follow, export, probe, dhparam, fix or campaign"),
                                      QStringLiteral("[command]"));
         if (!parser.parse(arguments)) {
             mailtls::CommandLine::printError(parser.errorText() + QLatin1Char(' ')
