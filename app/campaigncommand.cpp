@@ -295,7 +295,9 @@ int CampaignCommand::run(const QStringList &arguments)
                                  "failed, and writes to them.\n\n"
                                  "  start    start a window of mandatory STARTTLS (mailtls campaign start --help)\n"
                                  "  status   the window's state; records a window the host's job ended\n"
-                                 "  end      end the running window now\n"));
+                                 "  end      end the running window now\n"
+                                 "  failures the peers that failed for lack of TLS, with their correspondents "
+                                 "(mailtls campaign failures --help)\n"));
         return verb.isEmpty() ? CommandLine::Usage : CommandLine::Ok;
     }
     CommandLine::printError(tr("unknown campaign command \"%1\"; see mailtls campaign --help").arg(verb));
