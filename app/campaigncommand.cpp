@@ -297,7 +297,11 @@ int CampaignCommand::run(const QStringList &arguments)
                                  "  status   the window's state; records a window the host's job ended\n"
                                  "  end      end the running window now\n"
                                  "  failures the peers that failed for lack of TLS, with their correspondents "
-                                 "(mailtls campaign failures --help)\n"));
+                                 "(mailtls campaign failures --help)\n"
+                                 "  letters  the letters to them as .eml files or an mbox; nothing is sent "
+                                 "(mailtls campaign letters --help)\n"
+                                 "  send     send the letters through your submission server, after you confirm "
+                                 "(mailtls campaign send --help)\n"));
         return verb.isEmpty() ? CommandLine::Usage : CommandLine::Ok;
     }
     CommandLine::printError(tr("unknown campaign command \"%1\"; see mailtls campaign --help").arg(verb));
