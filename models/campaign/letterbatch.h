@@ -61,6 +61,9 @@ public:
     };
 
     // `campaignId` 0: the newest campaign. The store must be at schema 8.
+    // It reads the store through connections of its own, opened and closed
+    // here, so it may run on any thread: a window runs it off its own
+    // (QtConcurrent), as it reads the store and every probe of the peers.
     static Result prepare(const QString &storePath, qint64 campaignId, const Options &options);
 
     // The file name an address's .eml gets: the address with anything but
