@@ -347,7 +347,7 @@ int CampaignCommand::start(const QStringList &arguments)
                                          mta == QLatin1String("exim")
                                              ? tr("hosts_require_tls = * in the smtp transport, and an ACL that "
                                                   "denies unencrypted senders")
-                                             : tr("an access entry TLS_Clt: and TLS_Srv: ENCR:128")));
+                                             : tr("access map entries TLS_Clt: ENCR:128 for inbound and TLS_Srv: ENCR:128 for outbound mail")));
         return CommandLine::Usage;
     }
     if (mta != QLatin1String("postfix")) {

@@ -457,6 +457,19 @@ void CampaignWindow::endWith(std::shared_ptr<EndContext> context)
         context->inspection = r;
         const Campaign &campaign = context->campaign;
         if (campaign.backupId.isEmpty()) {
+            // MailTLS stopped while starting the window: either nothing was
+            // written, or the backup's name was never recorded. Only the
+            // former may be called ended here; the job knows the bytes.
+            const bool enforcing = (campaign.inbound && r.securityLevel(QStringLiteral("smtpd")) == QLatin1String("encrypt"))
+                || (campaign.outbound && r.securityLevel(QStringLiteral("smtp")) == QLatin1String("encrypt"));
+            if (enforcing) {
+                fail(tr("MailTLS stopped while it started this window, before it recorded the window's backup, and "
+                        "Postfix requires TLS now. The revert job %1 puts main.cf back at %2; to end it sooner, put "
+                        "the newest backup back with mailtls fix --restore")
+                         .arg(campaign.revertJob.isEmpty() ? tr("(none)") : campaign.revertJob)
+                         .arg(timeText(campaign.windowEnd)));
+                return;
+            }
             endRecord(context, tr("Nothing had been written for this window."));
             return;
         }

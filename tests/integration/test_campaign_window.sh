@@ -17,6 +17,8 @@
 # 3. end --yes: main.cf is restored byte for byte (and its mode), the job is
 #    gone from atq, its script removed; plaintext MAIL FROM is accepted again;
 #    status says it ended early.
+#    Then a window during which main.cf is edited: end keeps the edit and
+#    takes only the window's setting back out.
 # 4. With the test's own atd stopped, start fails: `at` would queue a job
 #    nothing runs, so no window starts; main.cf, atq and the store unchanged.
 # 5. start --duration 1m --yes, and MailTLS is not running at the end: the
@@ -175,6 +177,25 @@ check "after: plaintext MAIL FROM is accepted again" grep -q "<- *250 .*Ok" "$T/
 campaign status
 check "status after end: ended early" contains "$OUT" "by you, early"
 
+# --------------------------------- 3b. main.cf edited during the window
+campaign start --inbound --duration 2h --config-dir "$DIR" --yes
+status=$?
+same "edited: start exit status" 0 "$status"
+[ "$status" = 0 ] || show_run
+JOB3=$(job_of "$OUT")
+printf 'message_size_limit = 20480000\n' >>"$DIR/main.cf"
+campaign end --yes
+status=$?
+same "edited: end exit status" 0 "$status"
+[ "$status" = 0 ] || show_run
+check "edited: says the file was changed and only the settings go back" \
+    contains "$OUT" "was changed during the window: it is not overwritten; only the window's settings are put back."
+{ cat "$T/main.cf.orig"; printf 'message_size_limit = 20480000\n'; } >"$T/main.cf.edited"
+check "edited: main.cf is the old one plus the user's line" cmp "$T/main.cf.edited" "$DIR/main.cf"
+check "edited: the job is gone from atq" sh -c '! atq | awk -v n="$1" '"'"'$1 == n { f = 1 } END { exit !f }'"'" sh "${JOB3#at:}"
+cp -p "$T/main.cf.orig" "$DIR/main.cf"
+postfix -c "$DIR" reload >/dev/null 2>&1
+
 # ------------------------------- 4. no job can be scheduled: no window
 # Only with the test's own atd, which it may stop: `at` still queues a job
 # without atd (and nothing would run it), so the window must not start.
@@ -190,7 +211,7 @@ if [ -n "${ATD:-}" ]; then
     same "no atd: no job left queued" "$ATQ_BEFORE" "$(atq)"
     check "no atd: no script left" sh -c '! ls -A "$1" | grep -q mailtls-campaign' sh "$DIR"
     campaign status
-    check "no atd: no campaign recorded" contains "$OUT" "Campaign 1: First"
+    check "no atd: no campaign recorded" contains "$OUT" "Campaign 2: "
     atd -f &
     ATD=$!
     pf_register_pid "$ATD"
@@ -207,15 +228,15 @@ check "short window: the job is in atq" in_atq "${JOB2#at:}"
 sed 's/^smtpd_tls_security_level = may$/smtpd_tls_security_level = encrypt/' "$T/main.cf.orig" >"$T/main.cf.short"
 check "short window: main.cf enforces inbound" cmp "$T/main.cf.short" "$DIR/main.cf"
 deadline=$((SECONDS + 150))
-until [ -s "$DIR/.mailtls-campaign-2.status" ]; do
+until [ -s "$DIR/.mailtls-campaign-3.status" ]; do
     [ "$SECONDS" -ge "$deadline" ] && break
     sleep 1
 done
-check "the host's job ran within 150 s" test -s "$DIR/.mailtls-campaign-2.status"
+check "the host's job ran within 150 s" test -s "$DIR/.mailtls-campaign-3.status"
 check "the host's job restored main.cf byte for byte" cmp "$T/main.cf.orig" "$DIR/main.cf"
 same "the host's job kept main.cf's mode" 640 "$(mode_of "$DIR/main.cf")"
 check "the host's job left atq" sh -c '! atq | awk -v n="$1" '"'"'$1 == n { f = 1 } END { exit !f }'"'" sh "${JOB2#at:}"
-check "the host's job reloaded Postfix" contains "$DIR/.mailtls-campaign-2.status" "reload=done"
+check "the host's job reloaded Postfix" contains "$DIR/.mailtls-campaign-3.status" "reload=done"
 plaintext_mail >"$T/plain.job"
 check "after the job: plaintext MAIL FROM is accepted" grep -q "<- *250 .*Ok" "$T/plain.job"
 
@@ -223,7 +244,7 @@ campaign status
 status=$?
 same "status after the job: exit status" 0 "$status"
 [ "$status" = 0 ] || show_run
-check "status: ended by the host's job at T" contains "$OUT" "Campaign 2's window was ended by the host's job at"
+check "status: ended by the host's job at T" contains "$OUT" "Campaign 3's window was ended by the host's job at"
 check "status: what the job did" contains "$OUT" "It put back $DIR/main.cf as it was before the window. Postfix was reloaded."
 check "status: recorded" contains "$OUT" "by the host's job"
 check "status: the job's files are cleared away" sh -c '! ls -A "$1" | grep -q mailtls-campaign' sh "$DIR"
