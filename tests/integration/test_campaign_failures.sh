@@ -20,12 +20,16 @@
 #   127.0.17.6 STARTTLS:  cid@six.test -> dan@our.test (delivered)
 #   127.0.17.6 STARTTLS:  cid@six.test -> erin@plain.example, frank@plain.example
 #                         (deferred: TLS is required, but not offered by the sink)
+# After the window (on :2527):
+#   127.0.17.5 STARTTLS:  ann@five.test -> gus@our.test (delivered): fixed
 #
 # The failing peers: 127.0.17.5 inbound (refused; its correspondents from the
-# mail it sent before: theirs ann@five.test, ours bob@our.test) and the sink
+# mail it sent: theirs ann@five.test, ours gus@ and bob@our.test) and the sink
 # 127.0.17.21 outbound (not offered; ours cid@six.test, theirs erin@ and
 # frank@plain.example). 127.0.17.6 used TLS: not listed. Every peer is
-# loopback, so --include-local.
+# loopback, so --include-local. A campaign of that window (its row written
+# with sqlite3, as `mailtls campaign start` would leave it once ended) gets
+# both peers, 127.0.17.5 fixed by the log.
 #
 # Needs (Debian): postfix swaks libnet-ssleay-perl openssl util-linux mount
 # coreutils. Runs as root.
@@ -114,6 +118,12 @@ pf_wait_log mta 'to=<frank@plain\.example>, .*status=deferred' 30
 pf_wait_log mta 'to=<dan@our\.test>, relay=none, .*status=sent' 30
 pf_wait_log_quiet mta
 TO=$(($(date +%s) + 1))
+# After the window 127.0.17.5 uses STARTTLS: fixed.
+while [ "$(date +%s)" -lt "$TO" ]; do sleep 0.1; done
+check "127.0.17.5 STARTTLS message accepted on :2527 after the window" \
+    send_ok 127.0.17.5 2527 yes ann@five.test gus@our.test
+pf_wait_log mta 'to=<gus@our\.test>, relay=none, .*status=sent' 30
+pf_wait_log_quiet mta
 pf_stop mta
 pf_stop sink
 LOG="$T/mta/postfix.log"
@@ -145,7 +155,7 @@ iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
 EXPECTED_CSV="# Failing peers from $(iso "$FROM") to $(iso "$TO") (UTC)
 # One row per peer and direction; addresses are space-separated, most recent first.
 direction,peer,problem,reason,failures,messages,first_seen,last_seen,our_addresses,their_addresses,fixed_at,fixed_by
-inbound,127.0.17.5,refused,mail=0/1,1,0,T,T,bob@our.test,ann@five.test,,
+inbound,127.0.17.5,refused,mail=0/1,1,0,T,T,gus@our.test bob@our.test,ann@five.test,,
 outbound,127.0.17.21,not-offered,\"TLS is required, but was not offered by host 127.0.17.21[127.0.17.21]\",1,1,T,T,cid@six.test,erin@plain.example frank@plain.example,,"
 
 rc=0
@@ -189,6 +199,37 @@ rc=0
 "$MAILTLS" campaign failures --db "$DB" --from "@$((FROM - 3600))" --to "@$FROM" --include-local \
     >"$T/before.out" 2>&1 </dev/null || rc=$?
 check "nothing failed before the window" grep -q 'No peer failed in this range.' "$T/before.out"
+
+# A campaign of the window: the gathering is saved, 127.0.17.5 is fixed.
+if command -v sqlite3 >/dev/null 2>&1; then
+    sqlite3 "$DB" "INSERT INTO campaigns (name, created, mta, host, config_dir, inbound, outbound, window_start, \
+window_end, ended_at, ended_by, backup_id) VALUES ('integration', $FROM, 'postfix', '', '$T/mta/etc', 1, 1, \
+$FROM, $TO, $TO, 'app', 'none')"
+    rc=0
+    "$MAILTLS" campaign failures --db "$DB" --campaign 1 --include-local --csv - \
+        >"$T/campaign.csv" 2>"$T/campaign.err" </dev/null || rc=$?
+    tr -d '\r' <"$T/campaign.csv" |
+        sed -E '4,$ s/,[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/,T/g' >"$T/campaign.cmp"
+    printf '%s\n' "# Failing peers of campaign 1, from $(iso "$FROM") to $(iso "$TO") (UTC)" \
+        "# One row per peer and direction; addresses are space-separated, most recent first." \
+        "direction,peer,problem,reason,failures,messages,first_seen,last_seen,our_addresses,their_addresses,fixed_at,fixed_by" \
+        "inbound,127.0.17.5,refused,mail=0/1,1,0,T,T,gus@our.test bob@our.test,ann@five.test,T,log" \
+        "outbound,127.0.17.21,not-offered,\"TLS is required, but was not offered by host 127.0.17.21[127.0.17.21]\",1,1,T,T,cid@six.test,erin@plain.example frank@plain.example,," \
+        >"$T/campaign.want"
+    if [ "$rc" -eq 0 ] && cmp -s "$T/campaign.want" "$T/campaign.cmp"; then
+        pass "mailtls campaign failures --campaign 1: the window's peers, 127.0.17.5 fixed by the log"
+    else
+        fail "mailtls campaign failures --campaign 1 (exit status $rc)"
+        diff -u "$T/campaign.want" "$T/campaign.cmp" | tail -n +3
+        sed 's/^/    stderr: /' "$T/campaign.err"
+    fi
+    same "the campaign's peers are stored" "127.0.17.21|1|0||1
+127.0.17.5|0|1|log|1" \
+        "$(sqlite3 "$DB" "SELECT peer, direction, fixed_at IS NOT NULL, fixed_by, campaign_id FROM campaign_peers ORDER BY peer")"
+    same "gathered_at is set" 1 "$(sqlite3 "$DB" "SELECT gathered_at IS NOT NULL FROM campaigns WHERE id = 1")"
+else
+    pf_say "note: sqlite3 is not installed; the campaign part is left out"
+fi
 
 if [ "$FAILED" -gt 0 ]; then
     printf 'MTA log:\n'
