@@ -64,7 +64,8 @@ stop_sshd() {
     [ -n "$SSHD_PID" ] && proc_alive "$SSHD_PID" && proc_stop 10 "$SSHD_PID"
     SSHD_PID=
 }
-trap 'stop_sshd; ex_cleanup' EXIT
+# The cleanup exits with the status it finds: the test's, not stop_sshd's.
+trap 'status=$?; stop_sshd; (exit "$status"); ex_cleanup' EXIT
 # shellcheck disable=SC2016 # $1… belong to the inner bash
 ex_ns bash -c '. "$1"; . "$2"; shift 2; rh_serve "$@"' _ "$HERE/lib/process.sh" "$HERE/lib/remotehost.sh" \
     "$T/remote" "$ADDR" "$LOGIN" >"$T/remote.out" 2>&1 &
