@@ -34,11 +34,13 @@ bool wholeSessionEncrypted(const Session &s)
 // RECIPES.md: an `encrypt` listener answers a plaintext client's MAIL with
 // "530 5.7.0 Must issue a STARTTLS command first" and logs no reject line,
 // only the refused MAIL in the disconnect statistics (mail=0/1). A MAIL
-// refused for a logged reason has its reject: line.
+// refused for a logged reason has its reject: line (or its warning); a
+// session with any MAIL accepted (mail=1/2: a nested MAIL refused) was not
+// refused for lacking TLS.
 bool refusedForPlaintext(const Session &s, const LogEvent &disconnect)
 {
     return !s.tls && !s.wrapper && s.starttlsTried <= 0 && !s.failureSeen && !s.rejected
-        && disconnect.mailTried > 0 && disconnect.mailOk < disconnect.mailTried;
+        && disconnect.mailTried > 0 && disconnect.mailOk == 0;
 }
 
 Direction directionOf(bool submission)

@@ -102,7 +102,8 @@ struct LogEvent
     int mailOk = -1;                // N of mail=N/M
     int mailTried = -1;
     // An Ignored smtpd line that refused a command of the session: reject:,
-    // milter-reject:, proxy-reject: (with a queue id or NOQUEUE). A session
+    // milter-reject:, proxy-reject: (with a queue id or NOQUEUE), "warning:
+    // Illegal address syntax from … in MAIL command". A session
     // with one refused MAIL for that logged reason, not for lacking TLS.
     bool smtpdReject = false;
 

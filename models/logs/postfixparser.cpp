@@ -329,8 +329,9 @@ void parseSmtpd(std::string_view m, LogEvent &e)
     }
     if (isSmtpdNoise(m)) {
         e.kind = EventKind::Ignored;
-        e.smtpdReject = startsWithAny(m, {"NOQUEUE: reject: ", "NOQUEUE: milter-reject: ",
-                                          "NOQUEUE: proxy-reject: ", "reject: ", "proxy-reject: "});
+        // A MAIL refused for its address syntax logs this warning, not a reject: line.
+        e.smtpdReject = startsWithAny(m, {"NOQUEUE: reject: ", "NOQUEUE: milter-reject: ", "NOQUEUE: proxy-reject: ",
+                                          "reject: ", "proxy-reject: ", "warning: Illegal address syntax from "});
     }
 }
 

@@ -106,6 +106,20 @@ void TestPostfixRefusals::records_data()
               "commands=2/3"})
         << QStringList();
 
+    QTest::newRow("MAIL refused for its address syntax")
+        << L({"10:00:00 postfix/smtpd[211]: connect from unknown[192.0.2.14]",
+              "10:00:01 postfix/smtpd[211]: warning: Illegal address syntax from unknown[192.0.2.14] in MAIL "
+              "command: <a b@example.org>",
+              "10:00:02 postfix/smtpd[211]: disconnect from unknown[192.0.2.14] ehlo=1 mail=0/1 quit=1 "
+              "commands=2/3"})
+        << QStringList();
+
+    QTest::newRow("a nested MAIL refused after one accepted")
+        << L({"10:00:00 postfix/smtpd[212]: connect from unknown[192.0.2.15]",
+              "10:00:02 postfix/smtpd[212]: disconnect from unknown[192.0.2.15] ehlo=1 mail=1/2 rcpt=1 quit=1 "
+              "commands=4/5"})
+        << QStringList();
+
     QTest::newRow("MAIL accepted") << L(
         {"10:00:00 postfix/smtpd[205]: connect from unknown[192.0.2.9]",
          "10:00:02 postfix/smtpd[205]: disconnect from unknown[192.0.2.9] ehlo=1 mail=1 rcpt=0/1 quit=1 "
