@@ -20,6 +20,7 @@
 
 #include "models/store/trafficstore.h"
 #include "widgets/campaign/campaigncsv.h"
+#include "widgets/campaign/campaignlettersdialog.h"
 #include "widgets/campaign/campaignlistmodel.h"
 #include "widgets/campaign/campaignpeermodel.h"
 #include "widgets/campaign/campaignprogresschart.h"
@@ -180,6 +181,13 @@ QWidget *CampaignPage::buildContent()
     m_reprobeButton->setToolTip(tr("Probe every peer of this campaign that is not fixed yet: a peer whose servers "
                                    "now offer TLS is marked fixed"));
     connect(m_reprobeButton, &QPushButton::clicked, this, &CampaignPage::reprobeRemaining);
+    m_reprobeButton->hide();
+    m_lettersButton = new QPushButton(QIcon::fromTheme(QStringLiteral("mail-message-new")), tr("&Letters…"),
+                                      m_reprobeRow);
+    m_lettersButton->setObjectName(QStringLiteral("campaignLettersButton"));
+    m_lettersButton->setToolTip(tr("Write to the correspondents of the peers not fixed yet: see each letter as it "
+                                   "would go out, and export them as .eml files or an mbox"));
+    connect(m_lettersButton, &QPushButton::clicked, this, &CampaignPage::showLetters);
     m_progress = new QProgressBar(m_reprobeRow);
     m_progress->setObjectName(QStringLiteral("campaignReprobeProgress"));
     m_progress->setAccessibleName(tr("Re-probe progress"));
@@ -191,6 +199,7 @@ QWidget *CampaignPage::buildContent()
     m_cancelButton->hide();
     auto *reprobeLayout = new QHBoxLayout(m_reprobeRow);
     reprobeLayout->setContentsMargins(0, 0, 0, 0);
+    reprobeLayout->addWidget(m_lettersButton);
     reprobeLayout->addWidget(m_reprobeButton);
     reprobeLayout->addWidget(m_progress, 1);
     reprobeLayout->addWidget(m_cancelButton);
@@ -239,7 +248,8 @@ QWidget *CampaignPage::buildContent()
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
-    setTabOrder(m_campaignTable, m_reprobeButton);
+    setTabOrder(m_campaignTable, m_lettersButton);
+    setTabOrder(m_lettersButton, m_reprobeButton);
     setTabOrder(m_reprobeButton, m_peerTable);
 
     connect(m_campaignTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -472,11 +482,32 @@ void CampaignPage::reprobeRemaining()
     updateReprobe();
 }
 
+void CampaignPage::showLetters()
+{
+    const Campaign *shown = campaign();
+    if (!shown)
+        return;
+    if (m_lettersDialog && m_lettersDialog->property("campaign").toLongLong() != shown->id)
+        m_lettersDialog->close();
+    if (!m_lettersDialog) {
+        m_lettersDialog = new CampaignLettersDialog(m_context->storePath(), *shown, this);
+        m_lettersDialog->setProperty("campaign", shown->id);
+        m_lettersDialog->setAttribute(Qt::WA_DeleteOnClose);
+        // Exported letters show in the peers' rows.
+        connect(m_lettersDialog, &CampaignLettersDialog::exported, m_context, &DashboardContext::notifyDataChanged);
+    }
+    m_lettersDialog->show();
+    m_lettersDialog->raise();
+    m_lettersDialog->activateWindow();
+}
+
 void CampaignPage::updateReprobe()
 {
     const bool running = m_reprobe && m_reprobe->isRunning();
-    m_reprobeRow->setVisible(m_reprobe != nullptr);
+    m_reprobeRow->setVisible(campaign() != nullptr);
+    m_reprobeButton->setVisible(m_reprobe != nullptr);
     m_reprobeButton->setEnabled(!running && campaign() && m_peers->rowCount() > 0);
+    m_lettersButton->setEnabled(campaign() && m_peers->rowCount() > 0);
     m_progress->setVisible(running);
     m_cancelButton->setVisible(running);
     updateNotes();

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include <QList>
+#include <QPointer>
 #include <QString>
 #include <QWidget>
 #include <QtGlobal>
@@ -11,6 +12,7 @@
 #include "models/logs/records.h"
 #include "models/probe/probetypes.h"
 #include "models/settings/settings.h"
+#include "widgets/campaign/campaignlettersdialog.h"
 #include "widgets/campaign/campaignpeerrow.h"
 
 class QLabel;
@@ -62,6 +64,9 @@ public:
     void setProbeService(ProbeService *service);
     CampaignReprobe *reprobe() const { return m_reprobe; }
     QPushButton *reprobeButton() const { return m_reprobeButton; }
+    QPushButton *lettersButton() const { return m_lettersButton; }
+    // The Letters dialog while open.
+    CampaignLettersDialog *lettersDialog() const { return m_lettersDialog; }
     QPushButton *cancelButton() const { return m_cancelButton; }
     QProgressBar *progressBar() const { return m_progress; }
     // What the last re-probe found ("" before one).
@@ -87,6 +92,8 @@ public slots:
     void refresh();
     // Probes the shown campaign's peers that are not fixed yet.
     void reprobeRemaining();
+    // Opens the letters of the shown campaign (preview and export).
+    void showLetters();
 
 signals:
     // Fresh results are on screen (or the error that kept them away).
@@ -132,6 +139,8 @@ private:
     CampaignReprobe *m_reprobe = nullptr;
     QWidget *m_reprobeRow = nullptr;
     QPushButton *m_reprobeButton = nullptr;
+    QPushButton *m_lettersButton = nullptr;
+    QPointer<CampaignLettersDialog> m_lettersDialog;
     QPushButton *m_cancelButton = nullptr;
     QProgressBar *m_progress = nullptr;
     QString m_reprobeResult;
