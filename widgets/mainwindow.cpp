@@ -24,6 +24,7 @@
 #include "models/sources/localsourcediscovery.h"
 #include "models/sources/sourcemanager.h"
 #include "models/store/trafficstore.h"
+#include "widgets/campaign/campaignbanner.h"
 #include "widgets/campaign/campaignpage.h"
 #include "widgets/dashboard/dashboardcontext.h"
 #include "widgets/dashboard/overviewpage.h"
@@ -65,6 +66,17 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
     m_banner->setMargin(8);
     m_banner->hide();
     layout->addWidget(m_banner);
+    // Over every page while a campaign's window enforces; the first store
+    // of the user's own shown is checked for a window that outlived its end.
+    auto *campaignBanner = new CampaignBanner(m_context, central);
+    layout->addWidget(campaignBanner);
+    auto windowsChecked = std::make_shared<bool>(false);
+    connect(this, &MainWindow::storeShown, campaignBanner, [this, campaignBanner, windowsChecked] {
+        if (*windowsChecked || m_context->isDemo())
+            return;
+        *windowsChecked = true;
+        campaignBanner->checkOnStart();
+    });
 
     m_filters = new FilterBar(m_context, central);
     layout->addWidget(m_filters);
