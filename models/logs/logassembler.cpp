@@ -120,7 +120,19 @@ AssemblerOutput LogAssembler::takeOutput()
 
 void LogAssembler::recycle(AssemblerOutput &&spent)
 {
-    m_postfix.recycle(std::move(spent));
+    // An output holds the records of every MTA read; the buffers go back to
+    // the one that fills most of them (Sendmail's and Exim's outputs went to
+    // Postfix's assembler, which never needed them, and each of their
+    // batches was allocated anew).
+    const auto postfix = m_lines[std::size_t(LogFormat::Postfix)];
+    const auto sendmail = m_lines[std::size_t(LogFormat::Sendmail)];
+    const auto exim = m_lines[std::size_t(LogFormat::Exim)];
+    if (sendmail > postfix && sendmail >= exim)
+        m_sendmail->recycle(std::move(spent));
+    else if (exim > postfix && exim > sendmail)
+        m_exim->recycle(std::move(spent));
+    else
+        m_postfix.recycle(std::move(spent));
 }
 
 QByteArray LogAssembler::saveState() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 
 #include <QByteArray>
 #include <QString>
@@ -31,6 +32,9 @@ public:
     virtual void finish() = 0;
     // The records completed since the last call.
     virtual AssemblerOutput takeOutput() = 0;
+    // An output its reader is done with, handed back so that later records
+    // reuse its buffers instead of allocating (the default drops it).
+    virtual void recycle(AssemblerOutput &&spent) { AssemblerOutput dropped = std::move(spent); }
     // What is still open, so that following a log can resume after a restart
     // without counting a line twice or losing a session's start.
     virtual QByteArray saveState() const = 0;

@@ -147,6 +147,11 @@ AssemblerOutput SendmailAssembler::takeOutput()
     return d->records.take();
 }
 
+void SendmailAssembler::recycle(AssemblerOutput &&spent)
+{
+    d->records.recycle(std::move(spent));
+}
+
 QByteArray SendmailAssembler::saveState() const
 {
     QByteArray bytes;

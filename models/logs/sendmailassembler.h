@@ -46,6 +46,7 @@ public:
     void passTime(std::int64_t time) override;
     void finish() override;
     AssemblerOutput takeOutput() override;
+    void recycle(AssemblerOutput &&spent) override;
     QByteArray saveState() const override;
     bool restoreState(const QByteArray &state, QString *error) override;
 
