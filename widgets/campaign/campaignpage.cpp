@@ -138,10 +138,17 @@ QWidget *CampaignPage::buildEmptyState()
     text->setWordWrap(true);
     text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     text->setMaximumWidth(640);
+    m_emptyStartButton = new QPushButton(QIcon::fromTheme(QStringLiteral("media-playback-start")),
+                                         tr("&Start a Campaign…"), empty);
+    m_emptyStartButton->setObjectName(QStringLiteral("campaignEmptyStartButton"));
+    m_emptyStartButton->setToolTip(tr("Choose the directions and the length, read what enforcing means, see the "
+                                      "exact change, then start the window"));
+    connect(m_emptyStartButton, &QPushButton::clicked, this, [this] { showStart(); });
     auto *layout = new QVBoxLayout(empty);
     layout->addStretch(1);
     layout->addWidget(title, 0, Qt::AlignHCenter);
     layout->addWidget(text, 0, Qt::AlignHCenter);
+    layout->addWidget(m_emptyStartButton, 0, Qt::AlignHCenter);
     layout->addStretch(2);
     empty->setAccessibleName(title->text());
     empty->setAccessibleDescription(text->text());
@@ -188,6 +195,11 @@ QWidget *CampaignPage::buildContent()
     m_lettersButton->setToolTip(tr("Write to the correspondents of the peers not fixed yet: see each letter as it "
                                    "would go out, and export them as .eml files or an mbox"));
     connect(m_lettersButton, &QPushButton::clicked, this, &CampaignPage::showLetters);
+    m_startButton = new QPushButton(QIcon::fromTheme(QStringLiteral("media-playback-start")),
+                                    tr("&Start a Campaign…"), m_reprobeRow);
+    m_startButton->setObjectName(QStringLiteral("campaignStartButton"));
+    m_startButton->setToolTip(m_emptyStartButton->toolTip());
+    connect(m_startButton, &QPushButton::clicked, this, [this] { showStart(); });
     m_progress = new QProgressBar(m_reprobeRow);
     m_progress->setObjectName(QStringLiteral("campaignReprobeProgress"));
     m_progress->setAccessibleName(tr("Re-probe progress"));
@@ -204,6 +216,7 @@ QWidget *CampaignPage::buildContent()
     reprobeLayout->addWidget(m_progress, 1);
     reprobeLayout->addWidget(m_cancelButton);
     reprobeLayout->addStretch(1);
+    reprobeLayout->addWidget(m_startButton);
     m_reprobeRow->hide();
     auto *peerContent = new QWidget;
     auto *peerLayout = new QVBoxLayout(peerContent);
@@ -499,6 +512,19 @@ void CampaignPage::showLetters()
     m_lettersDialog->show();
     m_lettersDialog->raise();
     m_lettersDialog->activateWindow();
+}
+
+CampaignStartDialog *CampaignPage::showStart()
+{
+    if (!m_startDialog) {
+        m_startDialog = new CampaignStartDialog(m_context->storePath(), this);
+        m_startDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_startDialog, &CampaignStartDialog::started, m_context, &DashboardContext::notifyDataChanged);
+    }
+    m_startDialog->show();
+    m_startDialog->raise();
+    m_startDialog->activateWindow();
+    return m_startDialog;
 }
 
 void CampaignPage::updateReprobe()

@@ -14,6 +14,7 @@
 #include "models/settings/settings.h"
 #include "widgets/campaign/campaignlettersdialog.h"
 #include "widgets/campaign/campaignpeerrow.h"
+#include "widgets/campaign/campaignstartdialog.h"
 
 class QLabel;
 class QProgressBar;
@@ -65,6 +66,9 @@ public:
     CampaignReprobe *reprobe() const { return m_reprobe; }
     QPushButton *reprobeButton() const { return m_reprobeButton; }
     QPushButton *lettersButton() const { return m_lettersButton; }
+    // "Start a Campaign…": in the empty state and above the peers.
+    QPushButton *startButton() const { return m_startButton; }
+    QPushButton *emptyStartButton() const { return m_emptyStartButton; }
     // The Letters dialog while open.
     CampaignLettersDialog *lettersDialog() const { return m_lettersDialog; }
     QPushButton *cancelButton() const { return m_cancelButton; }
@@ -94,6 +98,8 @@ public slots:
     void reprobeRemaining();
     // Opens the letters of the shown campaign (preview and export).
     void showLetters();
+    // Opens the dialog that starts a new window (non-modal).
+    CampaignStartDialog *showStart();
 
 signals:
     // Fresh results are on screen (or the error that kept them away).
@@ -140,6 +146,9 @@ private:
     QWidget *m_reprobeRow = nullptr;
     QPushButton *m_reprobeButton = nullptr;
     QPushButton *m_lettersButton = nullptr;
+    QPushButton *m_startButton = nullptr;
+    QPushButton *m_emptyStartButton = nullptr;
+    QPointer<CampaignStartDialog> m_startDialog;
     QPointer<CampaignLettersDialog> m_lettersDialog;
     QPushButton *m_cancelButton = nullptr;
     QProgressBar *m_progress = nullptr;
