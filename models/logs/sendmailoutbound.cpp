@@ -518,13 +518,14 @@ void SendmailOutbound::emitMessage(std::string_view queueId, const QueueEntry &e
 
 void SendmailOutbound::endSorted(std::vector<std::uint64_t> pids, bool erase)
 {
-    // In the order of the attempts' first lines, whatever the hash map's order.
-    std::sort(pids.begin(), pids.end(), [this](std::uint64_t a, std::uint64_t b) {
-        const std::int64_t ka = m_senders.find(a)->attempt.key;
-        const std::int64_t kb = m_senders.find(b)->attempt.key;
-        return ka != kb ? ka < kb : a < b;
-    });
-    for (std::uint64_t pid : pids) {
+    // In the order of the attempts' first lines, whatever the hash map's order;
+    // each key looked up once, not at every comparison.
+    std::vector<std::pair<std::int64_t, std::uint64_t>> order;
+    order.reserve(pids.size());
+    for (std::uint64_t pid : pids)
+        order.emplace_back(m_senders.find(pid)->attempt.key, pid);
+    std::sort(order.begin(), order.end());
+    for (const auto &[key, pid] : order) {
         conclude(m_senders.find(pid)->attempt);
         if (erase)
             m_senders.erase(pid);
