@@ -1,7 +1,7 @@
 // The Letters dialog of a campaign on a real store: the letters LetterBatch
 // writes for the correspondents of its peers not fixed yet, each shown
 // exactly as it would go out, the ticked ones exported as .eml files or one
-// mbox and recorded as exported; nothing is sent.
+// mbox and recorded as exported (sending is tst_campaignsend's).
 
 #include <memory>
 
@@ -148,7 +148,7 @@ void TestCampaignLetters::writesPreviewsAndExports()
         QCOMPARE(dialog.list()->item(i)->checkState(), Qt::Checked);
     }
     QCOMPARE(dialog.status()->text().section(QLatin1Char('\n'), 0, 0),
-             QStringLiteral("2 letters written; nothing is sent from here."));
+             QStringLiteral("2 letter(s) written; nothing is sent until you choose Send and confirm."));
     // The preview is the message itself, header and body.
     dialog.list()->setCurrentRow(1);
     QString text = QString::fromUtf8(dialog.letters().at(1).letter.message);
@@ -189,7 +189,7 @@ void TestCampaignLetters::writesPreviewsAndExports()
     for (const CampaignLetter &record : records)
         inMbox += record.delivery == QLatin1String("mbox");
     QCOMPARE(inMbox, 2);
-    QVERIFY(dialog.status()->text().startsWith(QStringLiteral("2 letters exported to ")));
+    QVERIFY(dialog.status()->text().startsWith(QStringLiteral("2 letter(s) exported to ")));
 
     // The sender and language are remembered.
     CampaignLettersDialog again(m_store, *campaign);

@@ -528,7 +528,7 @@ void TestCampaignPage::chartSeries()
     QCOMPARE(chart->openArea()->brush().style(), Qt::TexturePattern);
     QCOMPARE(chart->lettersSeries()->pen().style(), Qt::DashLine);
     QCOMPARE(chart->chartView()->accessibleDescription(),
-             QStringLiteral("2 of 5 fixed; 2 letters sent; over 18.2 days since the window started"));
+             QStringLiteral("2 of 5 fixed; 2 letter(s) sent; over 18.2 days since the window started"));
 }
 
 void TestCampaignPage::csvExport()

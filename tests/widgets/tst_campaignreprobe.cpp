@@ -224,7 +224,7 @@ void TestCampaignReprobe::reprobesTheRemaining()
     QVERIFY(finished.wait(60000));
     QCOMPARE(requested.count(), 3);
     QCOMPARE(page.progressBar()->value(), 3);
-    QCOMPARE(page.reprobeResult(), QStringLiteral("Re-probed 3 peers: 1 fixed, 1 still without TLS."));
+    QCOMPARE(page.reprobeResult(), QStringLiteral("Re-probed 3 peer(s): 1 fixed, 1 still without TLS."));
     QVERIFY(page.progressBar()->isHidden());
     QVERIFY(page.cancelButton()->isHidden());
 
@@ -242,7 +242,7 @@ void TestCampaignReprobe::reprobesTheRemaining()
     QVERIFY(qAbs(*fixed.fixedAt - QDateTime::currentSecsSinceEpoch()) < 120);
     QCOMPARE(page.peerModel()->rows().at(3).peer.fixedAt, std::optional<qint64>(Start + 48 * Hour));
     QCOMPARE(page.peerCard()->note(),
-             QStringLiteral("Campaign “Loopback”: 2 of 4 fixed\nRe-probed 3 peers: 1 fixed, 1 still without TLS."));
+             QStringLiteral("Campaign “Loopback”: 2 of 4 fixed\nRe-probed 3 peer(s): 1 fixed, 1 still without TLS."));
 }
 
 void TestCampaignReprobe::cancel()
@@ -279,7 +279,7 @@ void TestCampaignReprobe::cancel()
     QTRY_VERIFY_WITH_TIMEOUT(server.connections() >= 1, 10000);
     QTest::mouseClick(page.cancelButton(), Qt::LeftButton);
     QCOMPARE(finished.count(), 1);
-    QCOMPARE(page.reprobeResult(), QStringLiteral("Re-probe cancelled after 0 peers: 0 fixed, 0 still without TLS."));
+    QCOMPARE(page.reprobeResult(), QStringLiteral("Re-probe cancelled after 0 peer(s): 0 fixed, 0 still without TLS."));
     QVERIFY(page.reprobeButton()->isEnabled());
     QVERIFY(loaded.wait(20000));
     QCOMPARE(column(page.peerTable(), CampaignPeerModel::StateColumn), QStringList{QStringLiteral("Failing")});

@@ -21,6 +21,7 @@
 
 #include "models/campaign/campaignstore.h"
 #include "models/campaign/mboxwriter.h"
+#include "widgets/campaign/campaignsenddialog.h"
 
 namespace mailtls {
 
@@ -99,6 +100,10 @@ CampaignLettersDialog::CampaignLettersDialog(const QString &storePath, const Cam
     m_mbox = buttons->addButton(tr("Export as &mbox…"), QDialogButtonBox::ActionRole);
     m_mbox->setObjectName(QStringLiteral("letterMboxButton"));
     m_mbox->setToolTip(tr("The ticked letters in one mbox file, which mail programs import whole"));
+    m_send = buttons->addButton(tr("Se&nd…"), QDialogButtonBox::ActionRole);
+    m_send->setObjectName(QStringLiteral("letterSendButton"));
+    m_send->setToolTip(tr("Send the ticked letters through your own submission server, after asking"));
+    connect(m_send, &QPushButton::clicked, this, [this] { sendChosen(); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_eml, &QPushButton::clicked, this, [this] {
         const QString folder = QFileDialog::getExistingDirectory(
@@ -171,7 +176,8 @@ void CampaignLettersDialog::writeLetters()
         else if (m_letters.isEmpty())
             lines << tr("No letter to write: no peer that is not fixed has a known correspondent.");
         else
-            lines << tr("%n letters written; nothing is sent from here.", nullptr, int(m_letters.size()));
+            lines << tr("%n letter(s) written; nothing is sent until you choose Send and confirm.", nullptr,
+                        int(m_letters.size()));
         lines << result.notes;
         m_status->setText(lines.join(QLatin1Char('\n')));
         if (!m_letters.isEmpty())
@@ -204,6 +210,22 @@ void CampaignLettersDialog::updateButtons()
     m_write->setEnabled(!m_busy && !m_from->text().trimmed().isEmpty());
     m_eml->setEnabled(!m_busy && any);
     m_mbox->setEnabled(!m_busy && any);
+    m_send->setEnabled(!m_busy && any);
+}
+
+CampaignSendDialog *CampaignLettersDialog::sendChosen()
+{
+    const QList<PreparedLetter> letters = chosen();
+    if (m_busy || letters.isEmpty())
+        return nullptr;
+    auto *dialog = new CampaignSendDialog(m_storePath, letters, m_from->text().trimmed(), m_secrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CampaignSendDialog::sendFinished, this, [this](int sent) {
+        if (sent > 0)
+            emit this->sent();
+    });
+    dialog->open();
+    return dialog;
 }
 
 void CampaignLettersDialog::exportEml(const QString &folder)
@@ -223,7 +245,7 @@ void CampaignLettersDialog::runExport(const QString &delivery, const QString &ta
         return;
     m_busy = true;
     updateButtons();
-    m_status->setText(tr("Exporting %n letters…", nullptr, int(letters.size())));
+    m_status->setText(tr("Exporting %n letter(s)…", nullptr, int(letters.size())));
     const QString storePath = m_storePath;
     const QString sender = m_from->text().trimmed();
     auto *watcher = new QFutureWatcher<QString>(this);
@@ -231,7 +253,7 @@ void CampaignLettersDialog::runExport(const QString &delivery, const QString &ta
         const QString error = watcher->result();
         watcher->deleteLater();
         m_busy = false;
-        m_status->setText(error.isEmpty() ? tr("%n letters exported to %1; nothing was sent.", nullptr,
+        m_status->setText(error.isEmpty() ? tr("%n letter(s) exported to %1; nothing was sent.", nullptr,
                                                int(letters.size()))
                                                 .arg(QDir::toNativeSeparators(target))
                                           : error);

@@ -18,11 +18,15 @@ class QPushButton;
 
 namespace mailtls {
 
+class CampaignSendDialog;
+class SecretStore;
+
 // The letters of a campaign: one per correspondent of its peers not fixed
 // yet (LetterBatch), in the chosen language and from the user's address;
 // each shown exactly as it would go out (the RFC 5322 text), and the ticked
 // ones exported as .eml files into a folder or as one mbox file, recorded
-// in the store as exported. Nothing is sent from here. Writing the letters
+// in the store as exported, or sent through the user's submission server
+// (CampaignSendDialog) after a confirmation. Writing the letters
 // and the files runs off the window's thread.
 //
 // The sender's address, name and the language are remembered (Settings view
@@ -49,10 +53,16 @@ public:
     QPushButton *writeButton() const { return m_write; }
     QPushButton *emlButton() const { return m_eml; }
     QPushButton *mboxButton() const { return m_mbox; }
+    QPushButton *sendButton() const { return m_send; }
+    // The keychain the Send dialog reads and writes (tests; default the
+    // system's).
+    void setSecretStore(SecretStore *secrets) { m_secrets = secrets; }
 
 public slots:
     // Writes the letters with the address, name and language given.
     void writeLetters();
+    // Opens the Send dialog with the ticked letters.
+    CampaignSendDialog *sendChosen();
     // Exports the ticked letters as one .eml file each into `folder`, or as
     // one mbox file; the store records each as exported.
     void exportEml(const QString &folder);
@@ -63,6 +73,8 @@ signals:
     void lettersWritten();
     // An export ended; `error` empty when every file was written and recorded.
     void exported(const QString &error);
+    // Letters were sent (and recorded).
+    void sent();
 
 private:
     void showLetter();
@@ -84,6 +96,8 @@ private:
     QLabel *m_status = nullptr;
     QPushButton *m_eml = nullptr;
     QPushButton *m_mbox = nullptr;
+    QPushButton *m_send = nullptr;
+    SecretStore *m_secrets = nullptr;
 };
 
 } // namespace mailtls

@@ -193,7 +193,8 @@ QWidget *CampaignPage::buildContent()
                                       m_reprobeRow);
     m_lettersButton->setObjectName(QStringLiteral("campaignLettersButton"));
     m_lettersButton->setToolTip(tr("Write to the correspondents of the peers not fixed yet: see each letter as it "
-                                   "would go out, and export them as .eml files or an mbox"));
+                                   "would go out, export them as .eml files or an mbox, or send them through your "
+                                   "submission server"));
     connect(m_lettersButton, &QPushButton::clicked, this, &CampaignPage::showLetters);
     m_startButton = new QPushButton(QIcon::fromTheme(QStringLiteral("media-playback-start")),
                                     tr("&Start a Campaign…"), m_reprobeRow);
@@ -469,12 +470,12 @@ void CampaignPage::setProbeService(ProbeService *service)
                 if (!error.isEmpty())
                     m_reprobeResult = tr("A fix found by the re-probe could not be recorded: %1").arg(error);
                 else if (cancelled)
-                    m_reprobeResult = tr("Re-probe cancelled after %n peers: %1 fixed, %2 still without TLS.",
+                    m_reprobeResult = tr("Re-probe cancelled after %n peer(s): %1 fixed, %2 still without TLS.",
                                          nullptr, probed)
                                           .arg(fixed)
                                           .arg(still);
                 else
-                    m_reprobeResult = tr("Re-probed %n peers: %1 fixed, %2 still without TLS.", nullptr, probed)
+                    m_reprobeResult = tr("Re-probed %n peer(s): %1 fixed, %2 still without TLS.", nullptr, probed)
                                           .arg(fixed)
                                           .arg(still);
                 updateReprobe();
@@ -508,6 +509,7 @@ void CampaignPage::showLetters()
         m_lettersDialog->setAttribute(Qt::WA_DeleteOnClose);
         // Exported letters show in the peers' rows.
         connect(m_lettersDialog, &CampaignLettersDialog::exported, m_context, &DashboardContext::notifyDataChanged);
+        connect(m_lettersDialog, &CampaignLettersDialog::sent, m_context, &DashboardContext::notifyDataChanged);
     }
     m_lettersDialog->show();
     m_lettersDialog->raise();

@@ -116,7 +116,7 @@ void CampaignProgressChart::setProgress(qint64 windowStart, const QList<Campaign
     ChartAxis::setNiceRange(m_countAxis, std::max<double>(m_total, lettersSent.size()), AxisSteps, true);
     const QString title = CampaignCsv::progress(m_fixed, m_total);
     chart()->setTitle(title);
-    m_view->setAccessibleDescription(tr("%1; %n letters sent; over %2 days since the window started", nullptr,
+    m_view->setAccessibleDescription(tr("%1; %n letter(s) sent; over %2 days since the window started", nullptr,
                                         int(lettersSent.size()))
                                          .arg(title, QString::number(last, 'f', 1)));
 }
