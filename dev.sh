@@ -15,7 +15,7 @@ packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-charts-dev qt6-svg-dev libqt6opengl6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    libssl-dev zlib1g-dev libpsl-dev publicsuffix libsqlite3-dev
+    libssl-dev zlib1g-dev libpsl-dev publicsuffix libsqlite3-dev libcurl4-openssl-dev
     xvfb xauth
     postfix swaks libnet-ssleay-perl pflogsumm openssl util-linux mount procps diffutils mawk
     desktop-file-utils appstream file dpkg-dev

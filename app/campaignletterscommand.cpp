@@ -316,8 +316,9 @@ int CampaignLettersCommand::send(const QStringList &arguments)
     const QCommandLineOption yesOption(QStringLiteral("yes"), tr("Send without asking."));
     const QCommandLineOption fingerprintOption(
         QStringLiteral("fingerprint"),
-        tr("Trust exactly the server certificate with this SHA-256 fingerprint (a server with a certificate of its "
-           "own)."),
+        tr("Trust exactly the server certificate whose public key has this SHA-256 digest, 64 hex digits or "
+           "sha256//BASE64 (a server with a certificate of its own; openssl x509 -in CERT -pubkey -noout | "
+           "openssl pkey -pubin -outform der | openssl dgst -sha256 prints it)."),
         tr("SHA256"));
     const QCommandLineOption caOption(QStringLiteral("ca-file"),
                                       tr("Trust the authorities in FILE (PEM) besides the system's."), tr("FILE"));
@@ -347,8 +348,8 @@ int CampaignLettersCommand::send(const QStringList &arguments)
         return CommandLine::Usage;
     }
     if (parser.isSet(fingerprintOption)) {
-        server.pinnedSha256 = SubmissionClient::parseFingerprint(parser.value(fingerprintOption));
-        if (server.pinnedSha256.isEmpty()) {
+        server.pinnedPublicKeySha256 = SubmissionClient::parseFingerprint(parser.value(fingerprintOption));
+        if (server.pinnedPublicKeySha256.isEmpty()) {
             CommandLine::printError(tr("--fingerprint: \"%1\" is not a SHA-256 fingerprint (64 hex digits)")
                                         .arg(parser.value(fingerprintOption)));
             return CommandLine::Usage;

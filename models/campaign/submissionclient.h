@@ -1,18 +1,13 @@
 #pragma once
 
+#include <memory>
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QSslCertificate>
-#include <QSslError>
 #include <QString>
 #include <QStringList>
-#include <QTimer>
-
-#include "models/probe/smtpreplyreader.h"
-
-class QSslSocket;
 
 namespace mailtls {
 
@@ -20,13 +15,17 @@ namespace mailtls {
 // 587 with STARTTLS required, or 465 with TLS from the first byte (RFC
 // 8314). The server's certificate is verified against the system's
 // authorities and the server's name; or, for a home server with a
-// certificate of its own, accepted only when its SHA-256 fingerprint is the
-// one given. Credentials go out (AUTH PLAIN, else LOGIN) only inside TLS.
-// When a server on 587 does not offer STARTTLS, the client says so and
-// quits: no credentials, no envelope, no message.
+// certificate of its own, accepted only when the SHA-256 digest of its
+// public key is the one given. Credentials go out (AUTH PLAIN, else LOGIN)
+// only inside TLS. When a server on 587 does not offer STARTTLS, the client
+// says so and quits: no credentials, no envelope, no message.
+//
+// The SMTP conversation is libcurl's, run on a worker thread so that the
+// caller's thread never blocks; what the server said comes back from
+// libcurl's protocol trace.
 //
 // Asynchronous: send() returns at once; finished() comes exactly once per
-// send(), from the event loop, never from inside send(). Every step has a
+// send(), on the client's thread, never from inside send(). Every step has a
 // timeout; cancel() ends it at once. One message per connection.
 class SubmissionClient final : public QObject
 {
@@ -40,13 +39,13 @@ public:
     Q_ENUM(Stage)
 
     enum class Outcome {
-        Sent,          // the server took the message (its reply to the end of DATA was 2xx)
-        Invalid,       // the request itself was wrong (no server, a bad address); nothing was tried
-        NoStartTls,    // port 587 without STARTTLS: refused by us, nothing was sent
+        Sent, // the server took the message (its reply to the end of DATA was 2xx)
+        Invalid, // the request itself was wrong (no server, a bad address); nothing was tried
+        NoStartTls, // port 587 without STARTTLS: refused by us, nothing was sent
         ConnectFailed,
-        TlsFailed,     // STARTTLS refused, the handshake failed, or the certificate is not the one to trust
-        AuthFailed,    // credentials refused, or no AUTH mechanism we may use
-        Rejected,      // the server refused the greeting, the sender, a recipient or the message
+        TlsFailed, // STARTTLS refused, the handshake failed, or the certificate is not the one to trust
+        AuthFailed, // credentials refused, or no AUTH mechanism we may use
+        Rejected, // the server refused the greeting, the sender, a recipient or the message
         ProtocolError, // not SMTP, or the connection closed mid-way
         TimedOut,
         Cancelled,
@@ -60,9 +59,10 @@ public:
         Security security = Security::StartTls;
         // The name the certificate must hold; empty: host.
         QString verifyName;
-        // Accept exactly the certificate with this SHA-256 fingerprint (32
-        // bytes) whoever signed it and whatever names it holds, and no other.
-        QByteArray pinnedSha256;
+        // Accept exactly the certificate whose public key (its DER
+        // SubjectPublicKeyInfo) has this SHA-256 digest (32 bytes), whoever
+        // signed it and whatever names it holds, and no other.
+        QByteArray pinnedPublicKeySha256;
         // Authorities trusted besides the system's.
         QList<QSslCertificate> caCertificates;
         int timeoutMs = 60000; // per step
@@ -102,8 +102,12 @@ public:
     // The keychain entry (SecretStore) of a submission password:
     // "submission-password:USER@HOST:PORT".
     static QString passwordKey(const QString &user, const QString &host, quint16 port);
-    // Parses a fingerprint written as 64 hex digits, with or without ':'.
+    // Parses the SHA-256 digest of a public key written as 64 hex digits,
+    // with or without ':', or as libcurl's "sha256//BASE64".
     static QByteArray parseFingerprint(const QString &text);
+    // The SHA-256 digest of the certificate's DER SubjectPublicKeyInfo: what
+    // Server::pinnedPublicKeySha256 takes.
+    static QByteArray publicKeySha256(const QSslCertificate &certificate);
 
     bool isBusy() const { return m_busy; }
     // Ignored while busy.
@@ -115,45 +119,12 @@ signals:
     void finished(const mailtls::SubmissionClient::Result &result);
 
 private:
-    void onConnected();
-    void onEncrypted();
-    void onSslErrors(const QList<QSslError> &errors);
-    void onReadyRead();
-    void onDisconnected();
-    void onSocketError();
-    void onTimeout();
+    struct Job;
+    void finish(const Result &result);
 
-    void handle(const SmtpReply &reply);
-    void afterEhlo(const SmtpReply &reply);
-    void startAuth();
-    void sendMailFrom();
-    void sendMessage();
-    QByteArray ehloCommand() const;
-    void command(const QByteArray &line, Stage stage);
-    void enter(Stage stage);
-    void fail(Outcome outcome, const QString &error, const QString &reply = QString());
-    // `polite`: let what was written (a QUIT) go out before closing;
-    // otherwise the connection is cut at once.
-    void finish(Result result, bool polite = true);
-    QString where() const;
-
-    Server m_server;
-    Credentials m_credentials;
-    Message m_message;
-    QPointer<QSslSocket> m_socket;
-    SmtpReplyReader m_reader;
-    QTimer m_timer;
+    std::shared_ptr<Job> m_job;
     Stage m_stage = Stage::Connect;
     bool m_busy = false;
-    bool m_tls = false;
-    QStringList m_extensions;
-    qsizetype m_nextRecipient = 0;
-    enum class AuthStep { None, Plain, LoginUser, LoginPassword };
-    AuthStep m_authStep = AuthStep::None;
-    QString m_lastSslErrors;
-    bool m_quitting = false;
-    // What finish() reports once QUIT is answered.
-    Result m_endResult;
 };
 
 } // namespace mailtls

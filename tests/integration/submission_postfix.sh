@@ -10,11 +10,11 @@
 #
 # and delivers every letter for example.test or beispiel.test into one mbox,
 # $T/mail/all. Its certificate (CN submission.ours.example) is its own: a
-# client trusts it by its SHA-256 fingerprint.
+# client trusts it by the SHA-256 digest of its public key.
 #
 # On standard output, once everything listens:
 #   READY
-#   fingerprint <SHA-256, hex with colons>
+#   fingerprint <SHA-256 of the certificate's public key, hex with colons>
 #   mailbox <path>
 #   log <path>
 # It runs until its standard input ends, then stops Postfix by its PID and
@@ -115,7 +115,8 @@ fi
 pf_start sub
 
 printf 'READY\n'
-printf 'fingerprint %s\n' "$(openssl x509 -in "$T/submission.crt" -noout -fingerprint -sha256 | sed 's/^[^=]*=//')"
+printf 'fingerprint %s\n' "$(openssl x509 -in "$T/submission.crt" -noout -pubkey | openssl pkey -pubin -outform der \
+    | openssl dgst -sha256 -c | sed 's/^[^=]*= *//')"
 printf 'mailbox %s\n' "$T/mail/all"
 printf 'log %s\n' "$(pf_log sub)"
 

@@ -159,6 +159,11 @@ private:
             authResult();
             return;
         }
+        if (m_authStep == 3) {
+            m_authStep = 0;
+            plain(line);
+            return;
+        }
         if (verb == "EHLO") {
             QByteArray ehlo = "250-submission.example.test\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n";
             if (m_script.offerStartTls && !m_tls && !m_script.implicitTls)
@@ -176,12 +181,14 @@ private:
         } else if (verb == "AUTH") {
             m_authMechanism = word(line, 1).toUpper();
             if (m_authMechanism == "PLAIN") {
-                const QList<QByteArray> parts = QByteArray::fromBase64(word(line, 2)).split('\0');
-                if (parts.size() == 3) {
-                    m_authUser = parts.at(1);
-                    m_authPassword = parts.at(2);
+                // The credentials on the AUTH line, or on the next one
+                // after an empty challenge (RFC 4954 4).
+                if (word(line, 2).isEmpty()) {
+                    m_authStep = 3;
+                    reply("334 ");
+                } else {
+                    plain(word(line, 2));
                 }
-                authResult();
             } else if (m_authMechanism == "LOGIN") {
                 m_authStep = 1;
                 reply("334 VXNlcm5hbWU6");
@@ -202,6 +209,16 @@ private:
         } else {
             reply("502 5.5.2 Error: command not recognized");
         }
+    }
+
+    void plain(const QByteArray &token)
+    {
+        const QList<QByteArray> parts = QByteArray::fromBase64(token).split('\0');
+        if (parts.size() == 3) {
+            m_authUser = parts.at(1);
+            m_authPassword = parts.at(2);
+        }
+        authResult();
     }
 
     void authResult()

@@ -88,8 +88,10 @@ void TestSubmissionClient::startTls()
     QCOMPARE(r.serverReply, QStringLiteral("250 2.0.0 Ok: queued as 4F2B1C"));
     QVERIFY(!r.maybeSent);
     QCOMPARE(server.plaintext(), QByteArray("EHLO [127.0.0.1]\r\nSTARTTLS\r\n"));
-    QCOMPARE(server.inTls(), "EHLO [127.0.0.1]\r\nMAIL FROM:<anna@ours.example>\r\nRCPT TO:<bob@example.test>\r\n"
-                             "DATA\r\n" + stuffed + ".\r\nQUIT\r\n");
+    QCOMPARE(server.inTls(),
+             "EHLO [127.0.0.1]\r\nMAIL FROM:<anna@ours.example>\r\nRCPT TO:<bob@example.test>\r\n"
+             "DATA\r\n"
+                 + stuffed + ".\r\nQUIT\r\n");
     QCOMPARE(server.data(), stuffed);
     QCOMPARE(server.authMechanism(), QByteArray());
 }
@@ -99,11 +101,11 @@ void TestSubmissionClient::implicitTls()
     Script script;
     script.implicitTls = true;
     Server server(script);
-    const SubmissionClient::Result r = run(serverFor(server, true), {QStringLiteral("anna"),
-                                                                     QStringLiteral("s3cret pass")});
+    const SubmissionClient::Result r
+        = run(serverFor(server, true), {QStringLiteral("anna"), QStringLiteral("s3cret pass")});
     QCOMPARE(r.outcome, SubmissionClient::Outcome::Sent);
     QCOMPARE(server.plaintext(), QByteArray());
-    QVERIFY(server.inTls().startsWith("EHLO [127.0.0.1]\r\nAUTH PLAIN "));
+    QVERIFY(server.inTls().startsWith("EHLO [127.0.0.1]\r\nAUTH PLAIN\r\n"));
     QCOMPARE(server.data(), stuffed);
 }
 
@@ -112,19 +114,22 @@ void TestSubmissionClient::noStartTls()
     Script script;
     script.offerStartTls = false;
     Server server(script);
-    const SubmissionClient::Result r = run(serverFor(server), {QStringLiteral("anna"),
-                                                               QStringLiteral("s3cret pass")});
+    const SubmissionClient::Result r = run(serverFor(server), {QStringLiteral("anna"), QStringLiteral("s3cret pass")});
     QCOMPARE(r.outcome, SubmissionClient::Outcome::NoStartTls);
     QCOMPARE(r.stage, SubmissionClient::Stage::Ehlo);
-    QCOMPARE(r.error, QStringLiteral("127.0.0.1:%1 does not offer STARTTLS, so the connection cannot be encrypted: "
-                                     "nothing was sent (no password, no letter). Use the server's port 465 if it "
-                                     "takes TLS there, or switch STARTTLS on in the server.")
-                          .arg(server.port()));
-    QCOMPARE(r.serverReply, QStringLiteral("250-submission.example.test\n250-PIPELINING\n250-SIZE 10240000\n"
-                                           "250-AUTH PLAIN LOGIN\n250 8BITMIME"));
+    QCOMPARE(r.error,
+             QStringLiteral("127.0.0.1:%1 does not offer STARTTLS, so the connection cannot be encrypted: "
+                            "nothing was sent (no password, no letter). Use the server's port 465 if it "
+                            "takes TLS there, or switch STARTTLS on in the server.")
+                 .arg(server.port()));
+    QCOMPARE(r.serverReply,
+             QStringLiteral("250-submission.example.test\n250-PIPELINING\n250-SIZE 10240000\n"
+                            "250-AUTH PLAIN LOGIN\n250 8BITMIME"));
     QVERIFY(!r.maybeSent);
-    // The server offered AUTH in plaintext: the client did not take it.
-    QTRY_COMPARE(server.plaintext(), QByteArray("EHLO [127.0.0.1]\r\nQUIT\r\n"));
+    // The server offered AUTH in plaintext: the client did not take it, and
+    // said nothing more (libcurl drops the connection without QUIT).
+    QTest::qWait(200);
+    QCOMPARE(server.plaintext(), QByteArray("EHLO [127.0.0.1]\r\n"));
     QCOMPARE(server.inTls(), QByteArray());
     QCOMPARE(server.authMechanism(), QByteArray());
 }
@@ -136,8 +141,8 @@ void TestSubmissionClient::auth_data()
     QTest::addColumn<QByteArray>("used");
     QTest::addColumn<int>("outcome");
     QTest::addColumn<QString>("reply");
-    QTest::newRow("PLAIN first") << QByteArray("LOGIN PLAIN") << QStringLiteral("s3cret pass")
-                                 << QByteArray("PLAIN") << int(SubmissionClient::Outcome::Sent)
+    QTest::newRow("PLAIN first") << QByteArray("LOGIN PLAIN") << QStringLiteral("s3cret pass") << QByteArray("PLAIN")
+                                 << int(SubmissionClient::Outcome::Sent)
                                  << QStringLiteral("250 2.0.0 Ok: queued as 4F2B1C");
     QTest::newRow("LOGIN") << QByteArray("CRAM-MD5 LOGIN") << QStringLiteral("s3cret pass") << QByteArray("LOGIN")
                            << int(SubmissionClient::Outcome::Sent) << QStringLiteral("250 2.0.0 Ok: queued as 4F2B1C");
@@ -186,9 +191,10 @@ void TestSubmissionClient::authWithoutMechanism()
     Server server(script);
     SubmissionClient::Result r = run(serverFor(server), {QStringLiteral("anna"), QStringLiteral("s3cret pass")});
     QCOMPARE(r.outcome, SubmissionClient::Outcome::AuthFailed);
-    QCOMPARE(r.error, QStringLiteral("127.0.0.1:%1 offers no login MailTLS can use (PLAIN or LOGIN); it offers "
-                                     "CRAM-MD5 SCRAM-SHA-256")
-                          .arg(server.port()));
+    QCOMPARE(r.error,
+             QStringLiteral("127.0.0.1:%1 offers no login MailTLS can use (PLAIN or LOGIN); it offers "
+                            "CRAM-MD5 SCRAM-SHA-256")
+                 .arg(server.port()));
     QCOMPARE(server.authMechanism(), QByteArray());
 
     Script none;
@@ -196,9 +202,10 @@ void TestSubmissionClient::authWithoutMechanism()
     Server plain(none);
     r = run(serverFor(plain), {QStringLiteral("anna"), QStringLiteral("s3cret pass")});
     QCOMPARE(r.outcome, SubmissionClient::Outcome::AuthFailed);
-    QCOMPARE(r.error, QStringLiteral("127.0.0.1:%1 offers no login (AUTH) after STARTTLS; send without a user name "
-                                     "if it takes mail from you without one")
-                          .arg(plain.port()));
+    QCOMPARE(r.error,
+             QStringLiteral("127.0.0.1:%1 offers no login (AUTH) after STARTTLS; send without a user name "
+                            "if it takes mail from you without one")
+                 .arg(plain.port()));
     QCOMPARE(plain.data(), QByteArray());
 }
 
@@ -207,9 +214,18 @@ void TestSubmissionClient::injectionDiscarded()
     Script script;
     script.injectAfterStartTls = "250 injected: take this as the EHLO reply";
     Server server(script);
-    const SubmissionClient::Result r = run(serverFor(server));
-    QCOMPARE(r.outcome, SubmissionClient::Outcome::Sent);
-    QCOMPARE(server.data(), stuffed);
+    const SubmissionClient::Result r = run(serverFor(server), {QStringLiteral("anna"), QStringLiteral("s3cret pass")});
+    // libcurl does not read past the 220: it refuses the connection.
+    QCOMPARE(r.outcome, SubmissionClient::Outcome::TlsFailed);
+    QCOMPARE(r.stage, SubmissionClient::Stage::Handshake);
+    QCOMPARE(r.error,
+             QStringLiteral("127.0.0.1:%1 sent more than its reply to STARTTLS before the TLS handshake "
+                            "(someone on the way may have injected it): nothing was sent")
+                 .arg(server.port()));
+    QCOMPARE(server.plaintext(), QByteArray("EHLO [127.0.0.1]\r\nSTARTTLS\r\n"));
+    QCOMPARE(server.inTls(), QByteArray());
+    QCOMPARE(server.authMechanism(), QByteArray());
+    QCOMPARE(server.data(), QByteArray());
 }
 
 void TestSubmissionClient::untrustedCertificate()
@@ -220,9 +236,10 @@ void TestSubmissionClient::untrustedCertificate()
     const SubmissionClient::Result r = run(s, {QStringLiteral("anna"), QStringLiteral("s3cret pass")});
     QCOMPARE(r.outcome, SubmissionClient::Outcome::TlsFailed);
     QCOMPARE(r.stage, SubmissionClient::Stage::Handshake);
-    QVERIFY2(r.error.startsWith(QStringLiteral("the TLS handshake with 127.0.0.1:%1 failed: ").arg(server.port())),
-             qPrintable(r.error));
-    QVERIFY2(r.error.contains(QStringLiteral("The issuer certificate of a locally looked up certificate could not be found")), qPrintable(r.error));
+    QCOMPARE(r.error,
+             QStringLiteral("the TLS handshake with 127.0.0.1:%1 failed: SSL certificate problem: unable "
+                            "to get local issuer certificate")
+                 .arg(server.port()));
     QCOMPARE(server.authMechanism(), QByteArray());
     QCOMPARE(server.data(), QByteArray());
     QVERIFY(!server.inTls().contains("AUTH"));
@@ -234,7 +251,10 @@ void TestSubmissionClient::untrustedCertificate()
     s.port = second.port();
     const SubmissionClient::Result named = run(s);
     QCOMPARE(named.outcome, SubmissionClient::Outcome::TlsFailed);
-    QVERIFY2(named.error.contains(QStringLiteral("host name did not match")), qPrintable(named.error));
+    QCOMPARE(named.error,
+             QStringLiteral("the TLS handshake with 127.0.0.1:%1 failed: SSL: no alternative "
+                            "certificate subject name matches target host name 'submission.other.test'")
+                 .arg(second.port()));
     QCOMPARE(second.data(), QByteArray());
 }
 
@@ -244,7 +264,7 @@ void TestSubmissionClient::pinnedCertificate()
     SubmissionClient::Server s = serverFor(server);
     s.caCertificates.clear();
     s.verifyName = QStringLiteral("home.server.test");
-    s.pinnedSha256 = serverCertificate().digest(QCryptographicHash::Sha256);
+    s.pinnedPublicKeySha256 = SubmissionClient::publicKeySha256(serverCertificate());
     const SubmissionClient::Result r = run(s, {QStringLiteral("anna"), QStringLiteral("s3cret pass")});
     QCOMPARE(r.outcome, SubmissionClient::Outcome::Sent);
     QCOMPARE(server.data(), stuffed);
@@ -254,15 +274,17 @@ void TestSubmissionClient::wrongPin()
 {
     Server server({});
     SubmissionClient::Server s = serverFor(server); // trusted through the CA, and the name matches
-    s.pinnedSha256 = QByteArray(32, '\x11');
+    s.pinnedPublicKeySha256 = QByteArray(32, '\x11');
     const SubmissionClient::Result r = run(s, {QStringLiteral("anna"), QStringLiteral("s3cret pass")});
     QCOMPARE(r.outcome, SubmissionClient::Outcome::TlsFailed);
-    const QString actual =
-        QString::fromLatin1(serverCertificate().digest(QCryptographicHash::Sha256).toHex(':')).toUpper();
-    QCOMPARE(r.error, QStringLiteral("the certificate of 127.0.0.1:%1 is not the one to trust: its SHA-256 "
-                                     "fingerprint is %2, not %3")
-                          .arg(server.port())
-                          .arg(actual, QString::fromLatin1(QByteArray(32, '\x11').toHex(':')).toUpper()));
+    QCOMPARE(r.stage, SubmissionClient::Stage::Handshake);
+    const QString actual
+        = QString::fromLatin1(SubmissionClient::publicKeySha256(serverCertificate()).toHex(':')).toUpper();
+    QCOMPARE(r.error,
+             QStringLiteral("the certificate of 127.0.0.1:%1 is not the one to trust: the SHA-256 digest "
+                            "of its public key is %2, not %3")
+                 .arg(server.port())
+                 .arg(actual, QString::fromLatin1(QByteArray(32, '\x11').toHex(':')).toUpper()));
     QCOMPARE(server.authMechanism(), QByteArray());
     QCOMPARE(server.data(), QByteArray());
 }
@@ -276,9 +298,10 @@ void TestSubmissionClient::rejectedRecipient()
     QCOMPARE(r.outcome, SubmissionClient::Outcome::Rejected);
     QCOMPARE(r.stage, SubmissionClient::Stage::RcptTo);
     QCOMPARE(r.serverReply, QStringLiteral("550 5.1.1 <nobody@example.test>: Recipient address rejected"));
-    QCOMPARE(r.error, QStringLiteral("127.0.0.1:%1 refused the recipient bob@example.test: 550 5.1.1 "
-                                     "<nobody@example.test>: Recipient address rejected")
-                          .arg(server.port()));
+    QCOMPARE(r.error,
+             QStringLiteral("127.0.0.1:%1 refused the recipient bob@example.test: 550 5.1.1 "
+                            "<nobody@example.test>: Recipient address rejected")
+                 .arg(server.port()));
     QCOMPARE(server.data(), QByteArray());
     QTRY_VERIFY(server.inTls().endsWith("RCPT TO:<bob@example.test>\r\nQUIT\r\n"));
 }
@@ -371,19 +394,18 @@ void TestSubmissionClient::invalid_data()
     QTest::addColumn<QByteArray>("pin");
     QTest::addColumn<QString>("error");
     const QString ok = QStringLiteral("anna@ours.example");
-    const QStringList to{QStringLiteral("bob@example.test")};
-    QTest::newRow("no server") << QString() << ok << to << QByteArray()
-                               << QStringLiteral("no submission server given");
+    const QStringList to {QStringLiteral("bob@example.test")};
+    QTest::newRow("no server") << QString() << ok << to << QByteArray() << QStringLiteral("no submission server given");
     QTest::newRow("sender with a line break")
         << QStringLiteral("127.0.0.1") << QStringLiteral("anna@ours.example>\r\nRCPT TO:<eve@example.test") << to
         << QByteArray()
         << QStringLiteral("the sender \"anna@ours.example>\r\nRCPT TO:<eve@example.test\" is not a plain address");
     QTest::newRow("no recipient") << QStringLiteral("127.0.0.1") << ok << QStringList() << QByteArray()
                                   << QStringLiteral("the letter has no recipient");
-    QTest::newRow("bad recipient") << QStringLiteral("127.0.0.1") << ok << QStringList{QStringLiteral("bob")}
+    QTest::newRow("bad recipient") << QStringLiteral("127.0.0.1") << ok << QStringList {QStringLiteral("bob")}
                                    << QByteArray() << QStringLiteral("the recipient \"bob\" is not a plain address");
     QTest::newRow("short pin") << QStringLiteral("127.0.0.1") << ok << to << QByteArray(20, 'x')
-                               << QStringLiteral("the certificate fingerprint to trust is not a SHA-256 fingerprint");
+                               << QStringLiteral("the public key to trust is not given as its SHA-256 digest");
 }
 
 void TestSubmissionClient::invalid()
@@ -397,7 +419,7 @@ void TestSubmissionClient::invalid()
     QSignalSpy finished(&client, &SubmissionClient::finished);
     SubmissionClient::Server s;
     s.host = host;
-    s.pinnedSha256 = pin;
+    s.pinnedPublicKeySha256 = pin;
     client.send(s, {}, {from, to, letter});
     // Never from inside send().
     QCOMPARE(finished.size(), 0);
@@ -414,10 +436,11 @@ void TestSubmissionClient::fingerprint_data()
     const QByteArray digest = QByteArray::fromHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
     QTest::newRow("plain hex") << QStringLiteral("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")
                                << digest;
-    QTest::newRow("colons, upper case")
-        << QStringLiteral(" 00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:"
-                          "EE:FF ")
-        << digest;
+    QTest::newRow("colons, upper case") << QStringLiteral(
+        " 00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:"
+        "EE:FF ") << digest;
+    QTest::newRow("libcurl's pin") << QStringLiteral("sha256//ABEiM0RVZneImaq7zN3u/wARIjNEVWZ3iJmqu8zd7v8=") << digest;
+    QTest::newRow("libcurl's pin, short") << QStringLiteral("sha256//ABEiM0RVZneImaq7zN3u/w==") << QByteArray();
     QTest::newRow("too short") << QStringLiteral("0011") << QByteArray();
     QTest::newRow("not hex") << QStringLiteral("zz112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")
                              << QByteArray();

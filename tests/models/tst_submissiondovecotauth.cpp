@@ -57,7 +57,7 @@ SubmissionClient::Result TestSubmissionDovecotAuth::run(const SubmissionClient::
     SubmissionClient::Server s;
     s.host = QStringLiteral("127.0.18.3");
     s.port = 2589;
-    s.pinnedSha256 = SubmissionClient::parseFingerprint(m_postfix->fingerprint());
+    s.pinnedPublicKeySha256 = SubmissionClient::parseFingerprint(m_postfix->fingerprint());
     s.timeoutMs = 20000;
     SubmissionClient client;
     QSignalSpy finished(&client, &SubmissionClient::finished);
