@@ -61,8 +61,6 @@ QString stageText(SubmissionClient::Stage stage)
         return SubmissionClient::tr("DATA");
     case SubmissionClient::Stage::Message:
         return SubmissionClient::tr("the letter's transfer");
-    case SubmissionClient::Stage::Quit:
-        return SubmissionClient::tr("QUIT");
     }
     return QString();
 }

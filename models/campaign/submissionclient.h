@@ -35,7 +35,9 @@ public:
     enum class Security { StartTls, ImplicitTls };
     Q_ENUM(Security)
 
-    enum class Stage { Connect, Greeting, Ehlo, StartTls, Handshake, Auth, MailFrom, RcptTo, Data, Message, Quit };
+    // Where the conversation is, as libcurl's protocol trace shows it; the
+    // QUIT libcurl sends at the end does not change it.
+    enum class Stage { Connect, Greeting, Ehlo, StartTls, Handshake, Auth, MailFrom, RcptTo, Data, Message };
     Q_ENUM(Stage)
 
     enum class Outcome {
