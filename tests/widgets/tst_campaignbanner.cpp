@@ -204,9 +204,10 @@ void TestCampaignBanner::endNowAsksFirst()
     QTest::mouseClick(h.banner->endButton(), Qt::LeftButton);
     QPointer<QMessageBox> box = h.banner->confirmation();
     QVERIFY(box);
-    QCOMPARE(box->text(), QStringLiteral("End campaign “Spring” now? MailTLS puts the settings of Postfix on This "
-                                         "computer from before the window back and reloads it; mail without TLS is "
-                                         "accepted and sent again, and deferred mail leaves the queue."));
+    QCOMPARE(box->text(),
+             QStringLiteral("End campaign “Spring” now? MailTLS puts the settings of Postfix on This "
+                            "computer from before the window back and reloads it; mail without TLS is "
+                            "accepted and sent again, and deferred mail leaves the queue."));
     box->button(QMessageBox::Cancel)->click();
     QTRY_VERIFY(!box);
     QVERIFY(h.calls.isEmpty());
@@ -223,11 +224,12 @@ void TestCampaignBanner::endNowAsksFirst()
     QCOMPARE(endButton->text(), QStringLiteral("End Now"));
     endButton->click();
     QTRY_VERIFY(!box);
-    QCOMPARE(h.calls, (QList<QPair<qint64, QString>>{{id, QStringLiteral("user")}}));
+    QCOMPARE(h.calls, (QList<QPair<qint64, QString>> {{id, QStringLiteral("user")}}));
     QVERIFY(h.banner->isEnding());
     QVERIFY(!h.banner->endButton()->isEnabled());
-    QCOMPARE(h.banner->text(), QStringLiteral("<b>Ending campaign “Spring”</b> on Postfix on This computer: "
-                                              "starting…"));
+    QCOMPARE(h.banner->text(),
+             QStringLiteral("<b>Ending campaign “Spring”</b> on Postfix on This computer: "
+                            "starting…"));
     // A second click does nothing while it ends.
     h.banner->endNow();
     QVERIFY(!h.banner->confirmation());
@@ -241,8 +243,9 @@ void TestCampaignBanner::endNowAsksFirst()
     QCOMPARE(ended.count(), 1);
     QCOMPARE(ended.at(0).at(0).toLongLong(), id);
     QVERIFY(!h.banner->campaign());
-    QCOMPARE(h.banner->text(), QStringLiteral("Campaign “Spring” ended: the settings from before the window are "
-                                              "back.<br>The revert job at:17 was already gone."));
+    QCOMPARE(h.banner->text(),
+             QStringLiteral("Campaign “Spring” ended: the settings from before the window are "
+                            "back.<br>The revert job at:17 was already gone."));
     QVERIFY(h.banner->endButton()->isHidden());
     QVERIFY(!h.banner->dismissButton()->isHidden());
     QTest::mouseClick(h.banner->dismissButton(), Qt::LeftButton);
@@ -280,7 +283,7 @@ void TestCampaignBanner::endsAtItsTime()
     QVERIFY(h.calls.isEmpty());
     h.clock = Now + 61;
     h.banner->tick();
-    QCOMPARE(h.calls, (QList<QPair<qint64, QString>>{{id, QStringLiteral("app")}}));
+    QCOMPARE(h.calls, (QList<QPair<qint64, QString>> {{id, QStringLiteral("app")}}));
     // Once.
     h.banner->tick();
     QCOMPARE(h.calls.size(), 1);
@@ -288,8 +291,9 @@ void TestCampaignBanner::endsAtItsTime()
     CampaignWindow::Outcome outcome;
     outcome.ok = true;
     QVERIFY(h.loadedAfter([&] { h.pending(outcome); }));
-    QCOMPARE(h.banner->text(), QStringLiteral("Campaign “Short” reached its end: MailTLS put the settings from "
-                                              "before the window back."));
+    QCOMPARE(h.banner->text(),
+             QStringLiteral("Campaign “Short” reached its end: MailTLS put the settings from "
+                            "before the window back."));
 }
 
 void TestCampaignBanner::outlivedIsNotEndedByTheBanner()

@@ -110,8 +110,9 @@ qint64 TestCampaignLetters::writeCampaign(const QList<CampaignPeer> &peers)
 
 void TestCampaignLetters::writesPreviewsAndExports()
 {
-    const qint64 id = writeCampaign({peer("mx.beta.example", Direction::Outbound, "not-offered", "carol@beta.example"),
-                                     peer("mx.gamma.example", Direction::Outbound, "not-offered", "gus@gamma.example")});
+    const qint64 id
+        = writeCampaign({peer("mx.beta.example", Direction::Outbound, "not-offered", "carol@beta.example"),
+                         peer("mx.gamma.example", Direction::Outbound, "not-offered", "gus@gamma.example")});
     QVERIFY(id > 0);
     CampaignStore store(m_store);
     QString error;
@@ -134,7 +135,7 @@ void TestCampaignLetters::writesPreviewsAndExports()
 
     // The same letters LetterBatch writes, in its order.
     LetterBatch::Options options;
-    options.from = MailAddress{QStringLiteral("Jörg Admin"), QStringLiteral("postmaster@our.test")};
+    options.from = MailAddress {QStringLiteral("Jörg Admin"), QStringLiteral("postmaster@our.test")};
     options.date = date;
     const LetterBatch::Result expected = LetterBatch::prepare(m_store, id, options);
     QVERIFY2(expected.error.isEmpty(), qPrintable(expected.error));
@@ -143,8 +144,9 @@ void TestCampaignLetters::writesPreviewsAndExports()
     QCOMPARE(dialog.list()->count(), 2);
     for (int i = 0; i < 2; ++i) {
         QCOMPARE(dialog.letters().at(i).letter.recipient, expected.letters.at(i).letter.recipient);
-        QCOMPARE(dialog.list()->item(i)->text(), QStringLiteral("%1 — %2").arg(expected.letters.at(i).letter.recipient,
-                                                                               expected.letters.at(i).letter.subject));
+        QCOMPARE(dialog.list()->item(i)->text(),
+                 QStringLiteral("%1 — %2").arg(expected.letters.at(i).letter.recipient,
+                                               expected.letters.at(i).letter.subject));
         QCOMPARE(dialog.list()->item(i)->checkState(), Qt::Checked);
     }
     QCOMPARE(dialog.status()->text().section(QLatin1Char('\n'), 0, 0),
@@ -167,7 +169,7 @@ void TestCampaignLetters::writesPreviewsAndExports()
     QVERIFY(exported.wait(20000));
     QCOMPARE(exported.at(0).at(0).toString(), QString());
     const PreparedLetter &first = dialog.letters().at(0);
-    QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList{LetterBatch::fileName(first.letter.recipient)});
+    QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList {LetterBatch::fileName(first.letter.recipient)});
     QCOMPARE(readAll(QDir(folder).filePath(LetterBatch::fileName(first.letter.recipient))), first.letter.message);
     QList<CampaignLetter> records = store.letters(id, &error);
     QCOMPARE(records.size(), first.records(QStringLiteral("eml"), 0, QString()).size());

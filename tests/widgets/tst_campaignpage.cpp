@@ -129,7 +129,10 @@ private:
             action();
             return spy.wait(20000);
         }
-        bool show() { return loadedAfter([this] { page->show(); }); }
+        bool show()
+        {
+            return loadedAfter([this] { page->show(); });
+        }
 
         DashboardContext context;
         std::unique_ptr<CampaignPage> page;
@@ -208,9 +211,9 @@ void TestCampaignPage::writeCampaigns(const QString &path)
     QVERIFY2(store.create(&relay, &error), qPrintable(error));
     m_relay = relay.id;
 
-    const QList<CampaignPeer> peers{
-        peer("mail.alpha.example", Direction::Inbound, "refused", "530 5.7.0 Must issue a STARTTLS command first", 3,
-             2, T0 + Hour, T0 + 5 * Hour, strings({"postmaster@our.test"}), strings({"ann@alpha.example"})),
+    const QList<CampaignPeer> peers {
+        peer("mail.alpha.example", Direction::Inbound, "refused", "530 5.7.0 Must issue a STARTTLS command first", 3, 2,
+             T0 + Hour, T0 + 5 * Hour, strings({"postmaster@our.test"}), strings({"ann@alpha.example"})),
         peer("192.0.2.7", Direction::Inbound, "refused", "530 5.7.0 Must issue a STARTTLS command first", 1, 1,
              T0 + 2 * Hour, T0 + 2 * Hour, strings({"bob@our.test", "eve@our.test"}), strings({"x@seven.example"})),
         peer("mx.beta.example", Direction::Outbound, "not-offered",
@@ -256,8 +259,8 @@ void TestCampaignPage::writeCampaigns(const QString &path)
     report.started = QDateTime::fromSecsSinceEpoch(T0 + 4 * Day, Qt::UTC);
     report.finished = report.started.addSecs(2);
     report.verdict = Verdict::NoTls;
-    report.hostVerdicts << HostVerdict{QStringLiteral("mx.gamma.example"), QHostAddress(QStringLiteral("198.51.100.9")),
-                                       Verdict::NoTls};
+    report.hostVerdicts << HostVerdict {QStringLiteral("mx.gamma.example"),
+                                        QHostAddress(QStringLiteral("198.51.100.9")), Verdict::NoTls};
     qint64 id = 0;
     QVERIFY2(traffic.saveProbeReport(report, &id, &error), qPrintable(error));
 }
@@ -279,8 +282,8 @@ void TestCampaignPage::stateText_data()
     QTest::newRow("app") << Now - Hour << Now - Hour << QStringLiteral("app") << QStringLiteral("Ended by MailTLS");
     QTest::newRow("job") << Now - Hour << Now - Hour << QStringLiteral("job")
                          << QStringLiteral("Ended by the host's job");
-    QTest::newRow("ended late by the user") << Now - Day << Now - Hour << QStringLiteral("user")
-                                            << QStringLiteral("Ended by you");
+    QTest::newRow("ended late by the user")
+        << Now - Day << Now - Hour << QStringLiteral("user") << QStringLiteral("Ended by you");
 }
 
 void TestCampaignPage::stateText()
@@ -343,22 +346,22 @@ void TestCampaignPage::peerStates_data()
                                    << failing << 0 << 1;
     QTest::newRow("mbox only") << true << QString() << QStringLiteral("mbox") << end + Hour << -1 << qint64(0)
                                << failing << 0 << 1;
-    QTest::newRow("sent") << true << QString() << QStringLiteral("smtp") << end + Hour << -1 << qint64(0)
-                          << sentState << 1 << 0;
+    QTest::newRow("sent") << true << QString() << QStringLiteral("smtp") << end + Hour << -1 << qint64(0) << sentState
+                          << 1 << 0;
     QTest::newRow("mail program") << true << QString() << QStringLiteral("mailer") << end + Hour << -1 << qint64(0)
                                   << sentState << 1 << 0;
     QTest::newRow("fixed in logs") << true << QStringLiteral("log") << QStringLiteral("smtp") << end + Hour << noTls
                                    << end + 2 * Hour << log << 1 << 0;
     QTest::newRow("fixed by probe") << true << QStringLiteral("probe") << QString() << qint64(0) << good
                                     << end + 2 * Hour << probe << 0 << 0;
-    QTest::newRow("re-probe after the letter") << true << QString() << QStringLiteral("smtp") << end + Hour << noTls
-                                               << end + 2 * Hour << still << 1 << 0;
-    QTest::newRow("letter after the re-probe") << true << QString() << QStringLiteral("smtp") << end + 3 * Hour
-                                               << noTls << end + 2 * Hour << sentState << 1 << 0;
-    QTest::newRow("probe before the window ended") << true << QString() << QString() << qint64(0) << noTls
-                                                   << end - 5 * Hour << failing << 0 << 0;
-    QTest::newRow("probe while enforcing") << false << QString() << QString() << qint64(0) << noTls
-                                           << end - 5 * Hour << failing << 0 << 0;
+    QTest::newRow("re-probe after the letter")
+        << true << QString() << QStringLiteral("smtp") << end + Hour << noTls << end + 2 * Hour << still << 1 << 0;
+    QTest::newRow("letter after the re-probe") << true << QString() << QStringLiteral("smtp") << end + 3 * Hour << noTls
+                                               << end + 2 * Hour << sentState << 1 << 0;
+    QTest::newRow("probe before the window ended")
+        << true << QString() << QString() << qint64(0) << noTls << end - 5 * Hour << failing << 0 << 0;
+    QTest::newRow("probe while enforcing")
+        << false << QString() << QString() << qint64(0) << noTls << end - 5 * Hour << failing << 0 << 0;
     QTest::newRow("weak, not plaintext") << true << QString() << QString() << qint64(0) << int(Verdict::Weak)
                                          << end + Hour << failing << 0 << 0;
 }
@@ -403,7 +406,7 @@ void TestCampaignPage::peerStates()
     }
     QHash<QString, PeerProbeVerdict> probes;
     if (probe >= 0)
-        probes.insert(p.peer, PeerProbeVerdict{Verdict(probe), probeAt});
+        probes.insert(p.peer, PeerProbeVerdict {Verdict(probe), probeAt});
 
     const QList<CampaignPeerRow> rows = CampaignReader::rows(c, {p, other}, letters, probes);
     QCOMPARE(rows.size(), 2);
@@ -416,34 +419,36 @@ void TestCampaignPage::peerStates()
 void TestCampaignPage::steps()
 {
     const qint64 start = T0;
-    QCOMPARE(CampaignProgressChart::steps(start, {}, start + 2 * Day),
-             (QList<QPointF>{QPointF(0, 0), QPointF(2, 0)}));
+    QCOMPARE(CampaignProgressChart::steps(start, {}, start + 2 * Day), (QList<QPointF> {QPointF(0, 0), QPointF(2, 0)}));
     // Unsorted times, one before the start (drawn at the start).
     QCOMPARE(CampaignProgressChart::steps(start, {start + Day + 12 * Hour, start - Hour}, start + 3 * Day),
-             (QList<QPointF>{QPointF(0, 0), QPointF(0, 0), QPointF(0, 1), QPointF(1.5, 1), QPointF(1.5, 2),
-                             QPointF(3, 2)}));
+             (QList<QPointF> {QPointF(0, 0), QPointF(0, 0), QPointF(0, 1), QPointF(1.5, 1), QPointF(1.5, 2),
+                              QPointF(3, 2)}));
 }
 
 void TestCampaignPage::showsCampaignsAndPeers()
 {
     writeCampaigns(m_store);
     Harness h(m_store);
-    QAbstractItemModelTester listTester(h.page->campaignModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester listTester(h.page->campaignModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester peerTester(h.page->peerModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(h.show());
     QVERIFY(!h.page->isEmptyStateShown());
 
     QCOMPARE(cells(h.page->campaignTable()->model()),
-             (QList<QStringList>{
+             (QList<QStringList> {
                  strings({"Exim on the relay", "Exim", "ssh://admin@relay.test:22", "Outbound", "2026-11-20 10:00",
                           "2026-11-20 15:12", "Enforcing, 3 h 12 min left"}),
-                 strings({"Old window", "Postfix", "This computer", "Inbound", "2026-11-17 12:00",
-                          "2026-11-18 12:00", "Outlived its end by 2 d"}),
+                 strings({"Old window", "Postfix", "This computer", "Inbound", "2026-11-17 12:00", "2026-11-18 12:00",
+                          "Outlived its end by 2 d"}),
                  strings({"Spring window", "Postfix", "This computer", "Inbound and outbound", "2026-11-02 08:00",
                           "2026-11-03 04:00", "Ended by you"}),
              }));
-    QCOMPARE(h.page->campaignModel()->index(1, CampaignListModel::StateColumn)
-                 .data(CampaignListModel::OutlivedRole).toBool(),
+    QCOMPARE(h.page->campaignModel()
+                 ->index(1, CampaignListModel::StateColumn)
+                 .data(CampaignListModel::OutlivedRole)
+                 .toBool(),
              true);
 
     // The newest is shown first: its peers are not gathered yet.
@@ -455,7 +460,7 @@ void TestCampaignPage::showsCampaignsAndPeers()
     QVERIFY(h.loadedAfter([&] { h.page->showCampaign(m_spring); }));
     QCOMPARE(h.page->campaignTable()->selectionModel()->currentIndex().row(), 2);
     QCOMPARE(cells(h.page->peerTable()->model()),
-             (QList<QStringList>{
+             (QList<QStringList> {
                  strings({"192.0.2.7", "Inbound", "Failing", "", "Refused: no STARTTLS",
                           "530 5.7.0 Must issue a STARTTLS command first", "1", "1", "2026-11-02 10:00",
                           "2026-11-02 10:00", "bob@our.test, eve@our.test", "x@seven.example", "1 exported"}),
@@ -466,9 +471,9 @@ void TestCampaignPage::showsCampaignsAndPeers()
                           "TLS is required, but was not offered by host mx.beta.example[198.51.100.5]", "4", "2",
                           "2026-11-02 11:00", "2026-11-03 03:00", "bob@our.test",
                           "carol@beta.example, dave@beta.example", "1 sent"}),
-                 strings({"mx.delta.example", "Outbound", "Fixed (re-probe)", "2026-11-07 08:00",
-                          "Handshake failed", "Cannot start TLS: handshake failure", "1", "1", "2026-11-02 15:00",
-                          "2026-11-02 15:00", "bob@our.test", "dora@delta.example", ""}),
+                 strings({"mx.delta.example", "Outbound", "Fixed (re-probe)", "2026-11-07 08:00", "Handshake failed",
+                          "Cannot start TLS: handshake failure", "1", "1", "2026-11-02 15:00", "2026-11-02 15:00",
+                          "bob@our.test", "dora@delta.example", ""}),
                  strings({"mx.gamma.example", "Outbound", "Still plaintext", "", "STARTTLS not offered",
                           "TLS is required, but was not offered by host mx.gamma.example[198.51.100.9]", "2", "1",
                           "2026-11-02 12:00", "2026-11-02 14:00", "eve@our.test", "gus@gamma.example", "1 sent"}),
@@ -485,8 +490,8 @@ void TestCampaignPage::showsCampaignsAndPeers()
     QStringList order;
     for (int r = 0; r < h.page->peerTable()->model()->rowCount(); ++r)
         order << h.page->peerTable()->model()->index(r, 0).data().toString();
-    QCOMPARE(order, strings({"192.0.2.7", "mx.beta.example", "mx.gamma.example", "mail.alpha.example",
-                             "mx.delta.example"}));
+    QCOMPARE(order,
+             strings({"192.0.2.7", "mx.beta.example", "mx.gamma.example", "mail.alpha.example", "mx.delta.example"}));
 
     // Opening a peer names it with its direction.
     QSignalSpy opened(h.page.get(), &CampaignPage::peerActivated);
@@ -508,14 +513,14 @@ void TestCampaignPage::chartSeries()
     QCOMPARE(chart->total(), 5);
     // Days since 2026-11-02 08:00; now is 2026-11-20 12:00, 18.1666… days on.
     const double end = double(Now - T0) / Day;
-    QCOMPARE(chart->fixedSeries()->points(),
-             (QList<QPointF>{QPointF(0, 0), QPointF(3, 0), QPointF(3, 1), QPointF(5, 1), QPointF(5, 2),
-                             QPointF(end, 2)}));
-    QCOMPARE(chart->totalSeries()->points(), (QList<QPointF>{QPointF(0, 5), QPointF(end, 5)}));
+    QCOMPARE(
+        chart->fixedSeries()->points(),
+        (QList<QPointF> {QPointF(0, 0), QPointF(3, 0), QPointF(3, 1), QPointF(5, 1), QPointF(5, 2), QPointF(end, 2)}));
+    QCOMPARE(chart->totalSeries()->points(), (QList<QPointF> {QPointF(0, 5), QPointF(end, 5)}));
     const double gamma = 2 + 1.0 / 24;
     QCOMPARE(chart->lettersSeries()->points(),
-             (QList<QPointF>{QPointF(0, 0), QPointF(2, 0), QPointF(2, 1), QPointF(gamma, 1), QPointF(gamma, 2),
-                             QPointF(end, 2)}));
+             (QList<QPointF> {QPointF(0, 0), QPointF(2, 0), QPointF(2, 1), QPointF(gamma, 1), QPointF(gamma, 2),
+                              QPointF(end, 2)}));
     QCOMPARE(chart->fixedArea()->upperSeries(), chart->fixedSeries());
     QCOMPARE(chart->openArea()->upperSeries(), chart->totalSeries());
     QCOMPARE(chart->openArea()->lowerSeries(), chart->fixedSeries());
@@ -538,31 +543,33 @@ void TestCampaignPage::csvExport()
     QVERIFY(h.show());
     QVERIFY(h.loadedAfter([&] { h.page->showCampaign(m_spring); }));
     h.page->peerTable()->sortByColumn(CampaignPeerModel::FailuresColumn, Qt::DescendingOrder);
-    const QString expected = QStringLiteral(
-        "# MailTLS campaign “Spring window” (number %1): failing peers\n"
-        "# Exported: 2026-11-20T12:00:00Z\n"
-        "# Service: Postfix on This computer; directions: Inbound and outbound\n"
-        "# Window: 2026-11-02T08:00:00Z to 2026-11-03T04:00:00Z; Ended by you\n"
-        "# Progress: 2 of 5 fixed\n"
-        "# Units: failures and messages are counts; times are UTC (ISO 8601); states are failing, letter-sent, "
-        "still-plaintext, fixed-log (seen encrypted in the logs) and fixed-probe (confirmed by a re-probe)\n"
-        "\n"
-        "# Failing peers\n"
-        "peer,direction,state,fixed_utc,problem,reason,failures,messages,first_seen_utc,last_seen_utc,"
-        "our_addresses,their_addresses,letters_sent,letters_exported\n"
-        "mx.beta.example,outbound,letter-sent,,not-offered,\"TLS is required, but was not offered by host "
-        "mx.beta.example[198.51.100.5]\",4,2,2026-11-02T11:00:00Z,2026-11-03T03:00:00Z,bob@our.test,"
-        "carol@beta.example dave@beta.example,1,0\n"
-        "mail.alpha.example,inbound,fixed-log,2026-11-05T08:00:00Z,refused,530 5.7.0 Must issue a STARTTLS command "
-        "first,3,2,2026-11-02T09:00:00Z,2026-11-02T13:00:00Z,postmaster@our.test,ann@alpha.example,0,0\n"
-        "mx.gamma.example,outbound,still-plaintext,,not-offered,\"TLS is required, but was not offered by host "
-        "mx.gamma.example[198.51.100.9]\",2,1,2026-11-02T12:00:00Z,2026-11-02T14:00:00Z,eve@our.test,"
-        "gus@gamma.example,1,0\n"
-        "192.0.2.7,inbound,failing,,refused,530 5.7.0 Must issue a STARTTLS command first,1,1,"
-        "2026-11-02T10:00:00Z,2026-11-02T10:00:00Z,bob@our.test eve@our.test,x@seven.example,0,1\n"
-        "mx.delta.example,outbound,fixed-probe,2026-11-07T08:00:00Z,handshake,Cannot start TLS: handshake "
-        "failure,1,1,2026-11-02T15:00:00Z,2026-11-02T15:00:00Z,bob@our.test,dora@delta.example,0,0\n")
-                                 .arg(m_spring);
+    const QString expected
+        = QStringLiteral(
+              "# MailTLS campaign “Spring window” (number %1): failing peers\n"
+              "# Exported: 2026-11-20T12:00:00Z\n"
+              "# Service: Postfix on This computer; directions: Inbound and outbound\n"
+              "# Window: 2026-11-02T08:00:00Z to 2026-11-03T04:00:00Z; Ended by you\n"
+              "# Progress: 2 of 5 fixed\n"
+              "# Units: failures and messages are counts; times are UTC (ISO 8601); states are failing, letter-sent, "
+              "still-plaintext, fixed-log (seen encrypted in the logs) and fixed-probe (confirmed by a re-probe)\n"
+              "\n"
+              "# Failing peers\n"
+              "peer,direction,state,fixed_utc,problem,reason,failures,messages,first_seen_utc,last_seen_utc,"
+              "our_addresses,their_addresses,letters_sent,letters_exported\n"
+              "mx.beta.example,outbound,letter-sent,,not-offered,\"TLS is required, but was not offered by host "
+              "mx.beta.example[198.51.100.5]\",4,2,2026-11-02T11:00:00Z,2026-11-03T03:00:00Z,bob@our.test,"
+              "carol@beta.example dave@beta.example,1,0\n"
+              "mail.alpha.example,inbound,fixed-log,2026-11-05T08:00:00Z,refused,530 5.7.0 Must issue a STARTTLS "
+              "command "
+              "first,3,2,2026-11-02T09:00:00Z,2026-11-02T13:00:00Z,postmaster@our.test,ann@alpha.example,0,0\n"
+              "mx.gamma.example,outbound,still-plaintext,,not-offered,\"TLS is required, but was not offered by host "
+              "mx.gamma.example[198.51.100.9]\",2,1,2026-11-02T12:00:00Z,2026-11-02T14:00:00Z,eve@our.test,"
+              "gus@gamma.example,1,0\n"
+              "192.0.2.7,inbound,failing,,refused,530 5.7.0 Must issue a STARTTLS command first,1,1,"
+              "2026-11-02T10:00:00Z,2026-11-02T10:00:00Z,bob@our.test eve@our.test,x@seven.example,0,1\n"
+              "mx.delta.example,outbound,fixed-probe,2026-11-07T08:00:00Z,handshake,Cannot start TLS: handshake "
+              "failure,1,1,2026-11-02T15:00:00Z,2026-11-02T15:00:00Z,bob@our.test,dora@delta.example,0,0\n")
+              .arg(m_spring);
     QCOMPARE(h.page->peersCsv(), expected);
 }
 

@@ -88,8 +88,8 @@ void TestCampaignReprobe::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     m_clock.start();
     QTemporaryDir certs;
-    const QString problem = schedulertest::makeCertificate(certs.path(), QStringLiteral("IP:127.0.19.1"),
-                                                           &m_certificate, &m_key);
+    const QString problem
+        = schedulertest::makeCertificate(certs.path(), QStringLiteral("IP:127.0.19.1"), &m_certificate, &m_key);
     if (!problem.isEmpty())
         QSKIP(qPrintable(problem));
 }
@@ -161,7 +161,7 @@ void TestCampaignReprobe::reprobesTheRemaining()
     TestSmtpServer withTls(tls, &meter, &m_clock);
     withTls.setTls(m_certificate, m_key);
     QVERIFY(withTls.listen(QHostAddress(QStringLiteral("127.0.19.1")), 0));
-    TestSmtpServer plain(ServerBehaviour{}, &meter, &m_clock);
+    TestSmtpServer plain(ServerBehaviour {}, &meter, &m_clock);
     QVERIFY(plain.listen(QHostAddress(QStringLiteral("127.0.19.2")), 0));
     // Where nothing listens: a port just given up.
     quint16 closed = 0;
@@ -170,10 +170,10 @@ void TestCampaignReprobe::reprobesTheRemaining()
         QVERIFY(probe.listen(QHostAddress(QStringLiteral("127.0.19.3")), 0));
         closed = probe.serverPort();
     }
-    const QHash<QString, quint16> ports{{QStringLiteral("127.0.19.1"), withTls.serverPort()},
-                                        {QStringLiteral("127.0.19.2"), plain.serverPort()},
-                                        {QStringLiteral("127.0.19.3"), closed},
-                                        {QStringLiteral("127.0.19.4"), quint16(1)}};
+    const QHash<QString, quint16> ports {{QStringLiteral("127.0.19.1"), withTls.serverPort()},
+                                         {QStringLiteral("127.0.19.2"), plain.serverPort()},
+                                         {QStringLiteral("127.0.19.3"), closed},
+                                         {QStringLiteral("127.0.19.4"), quint16(1)}};
 
     const qint64 id = writeCampaign({peer("127.0.19.1", Direction::Inbound, "refused"),
                                      peer("127.0.19.2", Direction::Outbound, "not-offered"),
@@ -231,11 +231,11 @@ void TestCampaignReprobe::reprobesTheRemaining()
     // The page reads again: the fix, and the stored probe without TLS.
     QVERIFY(loaded.wait(20000));
     QCOMPARE(column(page.peerTable(), CampaignPeerModel::PeerColumn),
-             (QStringList{QStringLiteral("127.0.19.1"), QStringLiteral("127.0.19.2"), QStringLiteral("127.0.19.3"),
-                          QStringLiteral("127.0.19.4")}));
+             (QStringList {QStringLiteral("127.0.19.1"), QStringLiteral("127.0.19.2"), QStringLiteral("127.0.19.3"),
+                           QStringLiteral("127.0.19.4")}));
     QCOMPARE(column(page.peerTable(), CampaignPeerModel::StateColumn),
-             (QStringList{QStringLiteral("Fixed (re-probe)"), QStringLiteral("Still plaintext"),
-                          QStringLiteral("Failing"), QStringLiteral("Fixed (seen encrypted)")}));
+             (QStringList {QStringLiteral("Fixed (re-probe)"), QStringLiteral("Still plaintext"),
+                           QStringLiteral("Failing"), QStringLiteral("Fixed (seen encrypted)")}));
     const CampaignPeer fixed = page.peerModel()->rows().at(0).peer;
     QCOMPARE(fixed.fixedBy, QStringLiteral("probe"));
     QVERIFY(fixed.fixedAt.has_value());
@@ -282,7 +282,7 @@ void TestCampaignReprobe::cancel()
     QCOMPARE(page.reprobeResult(), QStringLiteral("Re-probe cancelled after 0 peer(s): 0 fixed, 0 still without TLS."));
     QVERIFY(page.reprobeButton()->isEnabled());
     QVERIFY(loaded.wait(20000));
-    QCOMPARE(column(page.peerTable(), CampaignPeerModel::StateColumn), QStringList{QStringLiteral("Failing")});
+    QCOMPARE(column(page.peerTable(), CampaignPeerModel::StateColumn), QStringList {QStringLiteral("Failing")});
 }
 
 void TestCampaignReprobe::notOfferedWithoutService()

@@ -110,7 +110,7 @@ void TestCampaignSend::sendsAfterConfirmation()
     QVERIFY(server.listen(QHostAddress(QStringLiteral("127.0.19.7")), 0));
 
     LetterBatch::Options options;
-    options.from = MailAddress{QStringLiteral("Bob"), QStringLiteral("bob@our.test")};
+    options.from = MailAddress {QStringLiteral("Bob"), QStringLiteral("bob@our.test")};
     options.date = QDateTime(QDate(2026, 11, 21), QTime(9, 30), Qt::UTC);
     const LetterBatch::Result batch = LetterBatch::prepare(m_store, m_campaign, options);
     QVERIFY2(batch.error.isEmpty(), qPrintable(batch.error));
@@ -163,8 +163,8 @@ void TestCampaignSend::sendsAfterConfirmation()
     QCOMPARE(records.at(0).message, batch.letters.at(0).letter.message);
     QVERIFY(!records.at(0).serverReply.isEmpty());
 
-    QTRY_COMPARE(secrets.secrets.value(SecretStore::passwordKey(QStringLiteral("anna"), QStringLiteral("127.0.19.7"),
-                                                                server.port())),
+    QTRY_COMPARE(secrets.secrets.value(
+                     SecretStore::passwordKey(QStringLiteral("anna"), QStringLiteral("127.0.19.7"), server.port())),
                  QStringLiteral("s3cret pass"));
     // The server and user are remembered; the password comes from the keychain.
     CampaignSendDialog again(m_store, batch.letters, QStringLiteral("bob@our.test"), &secrets);

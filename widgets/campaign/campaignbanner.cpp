@@ -20,7 +20,7 @@ namespace mailtls {
 namespace {
 // The time left moves on, and a window ends on time, without a query.
 constexpr int TickMs = 5000;
-}
+} // namespace
 
 CampaignBanner::CampaignBanner(DashboardContext *context, QWidget *parent)
     : QFrame(parent)
@@ -222,8 +222,8 @@ void CampaignBanner::updateText()
             m_seenBeforeEnd = c.id;
         const QString where = tr("%1 on %2").arg(CampaignText::service(c), CampaignText::computer(c)).toHtmlEscaped();
         if (m_ending) {
-            parts << tr("<b>Ending campaign “%1”</b> on %2: %3…").arg(c.name.toHtmlEscaped(), where,
-                                                                       m_step.toHtmlEscaped());
+            parts << tr("<b>Ending campaign “%1”</b> on %2: %3…")
+                         .arg(c.name.toHtmlEscaped(), where, m_step.toHtmlEscaped());
         } else if (c.outlived(t)) {
             parts << tr("<b>Campaign “%1” outlived its end</b> at %2 UTC: nothing has recorded putting the "
                         "previous settings back, so %3 may still require TLS. End it now.")
@@ -258,8 +258,8 @@ CampaignWindow *CampaignBanner::makeWindow()
     // its host keys and passwords asked in dialogs over this window.
     auto *access = new FixRemoteAccess(window());
     connect(engine, &QObject::destroyed, access, &QObject::deleteLater);
-    engine->setHostFactory([access = QPointer<FixRemoteAccess>(access)](const QString &location, QString *error)
-                               -> std::shared_ptr<const CommandHost> {
+    engine->setHostFactory([access = QPointer<FixRemoteAccess>(access)](
+                               const QString &location, QString *error) -> std::shared_ptr<const CommandHost> {
         if (!access)
             return nullptr;
         return access->reach(location, MailService::Kind::Postfix, error).host;

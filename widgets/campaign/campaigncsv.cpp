@@ -47,20 +47,20 @@ QString CampaignCsv::peers(const Campaign &campaign, const QList<CampaignPeerRow
                           "last_seen_utc,our_addresses,their_addresses,letters_sent,letters_exported\n");
     for (const CampaignPeerRow &row : rows) {
         const CampaignPeer &p = row.peer;
-        const QStringList fields{p.peer,
-                                 directionName(p.direction),
-                                 CampaignText::peerStateCode(row.state),
-                                 p.fixedAt ? DashboardCsv::utc(*p.fixedAt) : QString(),
-                                 p.problem,
-                                 p.reason,
-                                 QString::number(p.failures),
-                                 QString::number(p.messages),
-                                 DashboardCsv::utc(p.firstSeen),
-                                 DashboardCsv::utc(p.lastSeen),
-                                 p.ourAddresses.join(QLatin1Char(' ')),
-                                 p.theirAddresses.join(QLatin1Char(' ')),
-                                 QString::number(row.lettersSent),
-                                 QString::number(row.lettersExported)};
+        const QStringList fields {p.peer,
+                                  directionName(p.direction),
+                                  CampaignText::peerStateCode(row.state),
+                                  p.fixedAt ? DashboardCsv::utc(*p.fixedAt) : QString(),
+                                  p.problem,
+                                  p.reason,
+                                  QString::number(p.failures),
+                                  QString::number(p.messages),
+                                  DashboardCsv::utc(p.firstSeen),
+                                  DashboardCsv::utc(p.lastSeen),
+                                  p.ourAddresses.join(QLatin1Char(' ')),
+                                  p.theirAddresses.join(QLatin1Char(' ')),
+                                  QString::number(row.lettersSent),
+                                  QString::number(row.lettersExported)};
         QStringList quoted;
         for (const QString &value : fields)
             quoted << DashboardCsv::field(value);

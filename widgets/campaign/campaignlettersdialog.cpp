@@ -30,7 +30,7 @@ const QString View = QStringLiteral("letters");
 const QString FromKey = QStringLiteral("from");
 const QString NameKey = QStringLiteral("fromName");
 const QString LanguageKey = QStringLiteral("language");
-}
+} // namespace
 
 CampaignLettersDialog::CampaignLettersDialog(const QString &storePath, const Campaign &campaign, QWidget *parent)
     : QDialog(parent)
@@ -106,17 +106,18 @@ CampaignLettersDialog::CampaignLettersDialog(const QString &storePath, const Cam
     connect(m_send, &QPushButton::clicked, this, [this] { sendChosen(); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_eml, &QPushButton::clicked, this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(
-            this, tr("Export Letters into Folder"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+        const QString folder
+            = QFileDialog::getExistingDirectory(this, tr("Export Letters into Folder"),
+                                                QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
         if (!folder.isEmpty())
             exportEml(folder);
     });
     connect(m_mbox, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getSaveFileName(
-            this, tr("Export Letters as mbox"),
-            QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                .filePath(QStringLiteral("mailtls-campaign-%1.mbox").arg(m_campaign.id)),
-            tr("mbox files (*.mbox);;All files (*)"));
+        const QString file
+            = QFileDialog::getSaveFileName(this, tr("Export Letters as mbox"),
+                                           QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                               .filePath(QStringLiteral("mailtls-campaign-%1.mbox").arg(m_campaign.id)),
+                                           tr("mbox files (*.mbox);;All files (*)"));
         if (!file.isEmpty())
             exportMbox(file);
     });
@@ -148,7 +149,7 @@ void CampaignLettersDialog::writeLetters()
         return;
     LetterBatch::Options options;
     options.language = m_language->currentData().toString();
-    options.from = MailAddress{m_name->text().trimmed(), m_from->text().trimmed()};
+    options.from = MailAddress {m_name->text().trimmed(), m_from->text().trimmed()};
     options.date = m_date;
     m_settings.setViewValue(View, FromKey, options.from.address);
     m_settings.setViewValue(View, NameKey, options.from.name);
@@ -253,10 +254,10 @@ void CampaignLettersDialog::runExport(const QString &delivery, const QString &ta
         const QString error = watcher->result();
         watcher->deleteLater();
         m_busy = false;
-        m_status->setText(error.isEmpty() ? tr("%n letter(s) exported to %1; nothing was sent.", nullptr,
-                                               int(letters.size()))
-                                                .arg(QDir::toNativeSeparators(target))
-                                          : error);
+        m_status->setText(error.isEmpty()
+                              ? tr("%n letter(s) exported to %1; nothing was sent.", nullptr, int(letters.size()))
+                                    .arg(QDir::toNativeSeparators(target))
+                              : error);
         updateButtons();
         emit exported(error);
     });
@@ -266,8 +267,8 @@ void CampaignLettersDialog::runExport(const QString &delivery, const QString &ta
             for (const PreparedLetter &letter : letters) {
                 const QString path = QDir(target).filePath(LetterBatch::fileName(letter.letter.recipient));
                 QSaveFile file(path);
-                if (!file.open(QIODevice::WriteOnly) || file.write(letter.letter.message) != letter.letter.message.size()
-                    || !file.commit())
+                if (!file.open(QIODevice::WriteOnly)
+                    || file.write(letter.letter.message) != letter.letter.message.size() || !file.commit())
                     return tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString());
             }
         } else {

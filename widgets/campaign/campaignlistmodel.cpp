@@ -6,8 +6,7 @@ namespace mailtls {
 
 CampaignListModel::CampaignListModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void CampaignListModel::setCampaigns(const QList<Campaign> &campaigns)
 {
@@ -67,21 +66,32 @@ QVariant CampaignListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case NameColumn: return c.name;
-        case ServiceColumn: return CampaignText::service(c);
-        case ComputerColumn: return CampaignText::computer(c);
-        case DirectionsColumn: return CampaignText::directions(c);
-        case StartColumn: return CampaignText::time(c.windowStart);
-        case EndColumn: return CampaignText::time(c.endedAt.value_or(c.windowEnd));
-        case StateColumn: return CampaignText::state(c, m_now);
+        case NameColumn:
+            return c.name;
+        case ServiceColumn:
+            return CampaignText::service(c);
+        case ComputerColumn:
+            return CampaignText::computer(c);
+        case DirectionsColumn:
+            return CampaignText::directions(c);
+        case StartColumn:
+            return CampaignText::time(c.windowStart);
+        case EndColumn:
+            return CampaignText::time(c.endedAt.value_or(c.windowEnd));
+        case StateColumn:
+            return CampaignText::state(c, m_now);
         }
         break;
     case SortRole:
         switch (index.column()) {
-        case StartColumn: return c.windowStart;
-        case EndColumn: return c.endedAt.value_or(c.windowEnd);
-        case StateColumn: return c.isEnforcing() ? 0 : 1;
-        default: return data(index, Qt::DisplayRole);
+        case StartColumn:
+            return c.windowStart;
+        case EndColumn:
+            return c.endedAt.value_or(c.windowEnd);
+        case StateColumn:
+            return c.isEnforcing() ? 0 : 1;
+        default:
+            return data(index, Qt::DisplayRole);
         }
     case Qt::ToolTipRole:
         if (index.column() == StateColumn)
@@ -105,13 +115,20 @@ QVariant CampaignListModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case NameColumn: return tr("Campaign");
-    case ServiceColumn: return tr("Service");
-    case ComputerColumn: return tr("Computer");
-    case DirectionsColumn: return tr("Directions");
-    case StartColumn: return tr("Window start (UTC)");
-    case EndColumn: return tr("Window end (UTC)");
-    case StateColumn: return tr("State");
+    case NameColumn:
+        return tr("Campaign");
+    case ServiceColumn:
+        return tr("Service");
+    case ComputerColumn:
+        return tr("Computer");
+    case DirectionsColumn:
+        return tr("Directions");
+    case StartColumn:
+        return tr("Window start (UTC)");
+    case EndColumn:
+        return tr("Window end (UTC)");
+    case StateColumn:
+        return tr("State");
     }
     return {};
 }

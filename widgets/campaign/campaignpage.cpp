@@ -138,8 +138,8 @@ QWidget *CampaignPage::buildEmptyState()
     text->setWordWrap(true);
     text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     text->setMaximumWidth(640);
-    m_emptyStartButton = new QPushButton(QIcon::fromTheme(QStringLiteral("media-playback-start")),
-                                         tr("&Start a Campaign…"), empty);
+    m_emptyStartButton
+        = new QPushButton(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("&Start a Campaign…"), empty);
     m_emptyStartButton->setObjectName(QStringLiteral("campaignEmptyStartButton"));
     m_emptyStartButton->setToolTip(tr("Choose the directions and the length, read what enforcing means, see the "
                                       "exact change, then start the window"));
@@ -168,8 +168,8 @@ QWidget *CampaignPage::buildContent()
     m_campaignCard->setContent(m_campaignTable);
 
     m_peerTable = makeTable(QStringLiteral("campaignPeerTable"), tr("Failing peers table"), m_peerProxy);
-    PeerActivation::onActivated(m_peerTable, this,
-                                [this](const QString &peer, Direction direction) { emit peerActivated(peer, direction); });
+    PeerActivation::onActivated(
+        m_peerTable, this, [this](const QString &peer, Direction direction) { emit peerActivated(peer, direction); });
     m_probeAction = new QAction(QIcon::fromTheme(QStringLiteral("system-search")), tr("P&robe"), this);
     m_probeAction->setObjectName(QStringLiteral("campaignProbePeerAction"));
     m_probeAction->setToolTip(tr("Ask the selected peer's mail servers what they offer now"));
@@ -182,22 +182,22 @@ QWidget *CampaignPage::buildContent()
     connect(m_peerProxy, &QAbstractItemModel::modelReset, this, updateProbe);
     updateProbe();
     m_reprobeRow = new QWidget;
-    m_reprobeButton = new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Re-&probe Remaining"),
-                                      m_reprobeRow);
+    m_reprobeButton
+        = new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Re-&probe Remaining"), m_reprobeRow);
     m_reprobeButton->setObjectName(QStringLiteral("campaignReprobeButton"));
     m_reprobeButton->setToolTip(tr("Probe every peer of this campaign that is not fixed yet: a peer whose servers "
                                    "now offer TLS is marked fixed"));
     connect(m_reprobeButton, &QPushButton::clicked, this, &CampaignPage::reprobeRemaining);
     m_reprobeButton->hide();
-    m_lettersButton = new QPushButton(QIcon::fromTheme(QStringLiteral("mail-message-new")), tr("&Letters…"),
-                                      m_reprobeRow);
+    m_lettersButton
+        = new QPushButton(QIcon::fromTheme(QStringLiteral("mail-message-new")), tr("&Letters…"), m_reprobeRow);
     m_lettersButton->setObjectName(QStringLiteral("campaignLettersButton"));
     m_lettersButton->setToolTip(tr("Write to the correspondents of the peers not fixed yet: see each letter as it "
                                    "would go out, export them as .eml files or an mbox, or send them through your "
                                    "submission server"));
     connect(m_lettersButton, &QPushButton::clicked, this, &CampaignPage::showLetters);
-    m_startButton = new QPushButton(QIcon::fromTheme(QStringLiteral("media-playback-start")),
-                                    tr("&Start a Campaign…"), m_reprobeRow);
+    m_startButton = new QPushButton(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("&Start a Campaign…"),
+                                    m_reprobeRow);
     m_startButton->setObjectName(QStringLiteral("campaignStartButton"));
     m_startButton->setToolTip(m_emptyStartButton->toolTip());
     connect(m_startButton, &QPushButton::clicked, this, [this] { showStart(); });
@@ -442,9 +442,8 @@ void CampaignPage::updateNotes()
         list = peers = DashboardCards::loadingNote();
     } else if (const Campaign *shown = campaign()) {
         if (m_peers->rowCount() == 0)
-            peers = shown->gatheredAt
-                ? tr("No peer failed during this window.")
-                : tr("The failing peers have not been gathered from the logs yet.");
+            peers = shown->gatheredAt ? tr("No peer failed during this window.")
+                                      : tr("The failing peers have not been gathered from the logs yet.");
         else
             peers = tr("Campaign “%1”: %2").arg(shown->name, CampaignCsv::progress(m_chart->fixed(), m_chart->total()));
         if (!m_reprobeResult.isEmpty())
@@ -470,10 +469,10 @@ void CampaignPage::setProbeService(ProbeService *service)
                 if (!error.isEmpty())
                     m_reprobeResult = tr("A fix found by the re-probe could not be recorded: %1").arg(error);
                 else if (cancelled)
-                    m_reprobeResult = tr("Re-probe cancelled after %n peer(s): %1 fixed, %2 still without TLS.",
-                                         nullptr, probed)
-                                          .arg(fixed)
-                                          .arg(still);
+                    m_reprobeResult
+                        = tr("Re-probe cancelled after %n peer(s): %1 fixed, %2 still without TLS.", nullptr, probed)
+                              .arg(fixed)
+                              .arg(still);
                 else
                     m_reprobeResult = tr("Re-probed %n peer(s): %1 fixed, %2 still without TLS.", nullptr, probed)
                                           .arg(fixed)
@@ -546,8 +545,8 @@ void CampaignPage::probeSelected()
     const QModelIndexList rows = m_peerTable->selectionModel()->selectedRows();
     if (rows.isEmpty())
         return;
-    if (const std::optional<ProbeTarget> target =
-            PeerProbeTarget::of(rows.first().data(CampaignPeerModel::PeerRole).toString()))
+    if (const std::optional<ProbeTarget> target
+        = PeerProbeTarget::of(rows.first().data(CampaignPeerModel::PeerRole).toString()))
         emit probeRequested(*target);
 }
 

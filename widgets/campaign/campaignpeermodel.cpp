@@ -23,8 +23,7 @@ bool sameKeys(const QList<CampaignPeerRow> &a, const QList<CampaignPeerRow> &b)
 
 CampaignPeerModel::CampaignPeerModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void CampaignPeerModel::setRows(const QList<CampaignPeerRow> &rows)
 {
@@ -46,19 +45,32 @@ QString CampaignPeerModel::text(const CampaignPeerRow &row, int column)
     const CampaignPeer &p = row.peer;
     const QLocale locale;
     switch (column) {
-    case PeerColumn: return p.peer;
-    case DirectionColumn: return RecordTitles::direction(p.direction);
-    case StateColumn: return CampaignText::peerState(row.state);
-    case FixedColumn: return p.fixedAt ? CampaignText::time(*p.fixedAt) : QString();
-    case ProblemColumn: return CampaignText::problem(p.problem);
-    case ReasonColumn: return p.reason;
-    case FailuresColumn: return locale.toString(p.failures);
-    case MessagesColumn: return locale.toString(p.messages);
-    case FirstSeenColumn: return CampaignText::time(p.firstSeen);
-    case LastSeenColumn: return CampaignText::time(p.lastSeen);
-    case OurAddressesColumn: return p.ourAddresses.join(QStringLiteral(", "));
-    case TheirAddressesColumn: return p.theirAddresses.join(QStringLiteral(", "));
-    case LettersColumn: return CampaignText::letters(row);
+    case PeerColumn:
+        return p.peer;
+    case DirectionColumn:
+        return RecordTitles::direction(p.direction);
+    case StateColumn:
+        return CampaignText::peerState(row.state);
+    case FixedColumn:
+        return p.fixedAt ? CampaignText::time(*p.fixedAt) : QString();
+    case ProblemColumn:
+        return CampaignText::problem(p.problem);
+    case ReasonColumn:
+        return p.reason;
+    case FailuresColumn:
+        return locale.toString(p.failures);
+    case MessagesColumn:
+        return locale.toString(p.messages);
+    case FirstSeenColumn:
+        return CampaignText::time(p.firstSeen);
+    case LastSeenColumn:
+        return CampaignText::time(p.lastSeen);
+    case OurAddressesColumn:
+        return p.ourAddresses.join(QStringLiteral(", "));
+    case TheirAddressesColumn:
+        return p.theirAddresses.join(QStringLiteral(", "));
+    case LettersColumn:
+        return CampaignText::letters(row);
     }
     return QString();
 }
@@ -66,19 +78,32 @@ QString CampaignPeerModel::text(const CampaignPeerRow &row, int column)
 QString CampaignPeerModel::columnTitle(int column)
 {
     switch (column) {
-    case PeerColumn: return tr("Peer");
-    case DirectionColumn: return tr("Direction");
-    case StateColumn: return tr("State");
-    case FixedColumn: return tr("Fixed (UTC)");
-    case ProblemColumn: return tr("What failed");
-    case ReasonColumn: return tr("Reason");
-    case FailuresColumn: return tr("Failures");
-    case MessagesColumn: return tr("Messages");
-    case FirstSeenColumn: return tr("First seen (UTC)");
-    case LastSeenColumn: return tr("Last seen (UTC)");
-    case OurAddressesColumn: return tr("Our correspondents");
-    case TheirAddressesColumn: return tr("Their correspondents");
-    case LettersColumn: return tr("Letters");
+    case PeerColumn:
+        return tr("Peer");
+    case DirectionColumn:
+        return tr("Direction");
+    case StateColumn:
+        return tr("State");
+    case FixedColumn:
+        return tr("Fixed (UTC)");
+    case ProblemColumn:
+        return tr("What failed");
+    case ReasonColumn:
+        return tr("Reason");
+    case FailuresColumn:
+        return tr("Failures");
+    case MessagesColumn:
+        return tr("Messages");
+    case FirstSeenColumn:
+        return tr("First seen (UTC)");
+    case LastSeenColumn:
+        return tr("Last seen (UTC)");
+    case OurAddressesColumn:
+        return tr("Our correspondents");
+    case TheirAddressesColumn:
+        return tr("Their correspondents");
+    case LettersColumn:
+        return tr("Letters");
     }
     return QString();
 }
@@ -115,14 +140,22 @@ QVariant CampaignPeerModel::data(const QModelIndex &index, int role) const
         break;
     case SortRole:
         switch (index.column()) {
-        case StateColumn: return int(row.state);
-        case FixedColumn: return p.fixedAt.value_or(0);
-        case FailuresColumn: return p.failures;
-        case MessagesColumn: return p.messages;
-        case FirstSeenColumn: return p.firstSeen;
-        case LastSeenColumn: return p.lastSeen;
-        case LettersColumn: return row.lettersSent * 1000 + row.lettersExported;
-        default: return text(row, index.column());
+        case StateColumn:
+            return int(row.state);
+        case FixedColumn:
+            return p.fixedAt.value_or(0);
+        case FailuresColumn:
+            return p.failures;
+        case MessagesColumn:
+            return p.messages;
+        case FirstSeenColumn:
+            return p.firstSeen;
+        case LastSeenColumn:
+            return p.lastSeen;
+        case LettersColumn:
+            return row.lettersSent * 1000 + row.lettersExported;
+        default:
+            return text(row, index.column());
         }
     case StateRole:
         return int(row.state);

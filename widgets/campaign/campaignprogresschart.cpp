@@ -78,7 +78,7 @@ QList<QPointF> CampaignProgressChart::steps(qint64 start, QList<qint64> times, q
 {
     std::sort(times.begin(), times.end());
     const auto x = [start](qint64 t) { return double(std::max<qint64>(0, t - start)) / Day; };
-    QList<QPointF> points{QPointF(0, 0)};
+    QList<QPointF> points {QPointF(0, 0)};
     int count = 0;
     for (qint64 t : times) {
         points << QPointF(x(t), count);
@@ -116,9 +116,9 @@ void CampaignProgressChart::setProgress(qint64 windowStart, const QList<Campaign
     ChartAxis::setNiceRange(m_countAxis, std::max<double>(m_total, lettersSent.size()), AxisSteps, true);
     const QString title = CampaignCsv::progress(m_fixed, m_total);
     chart()->setTitle(title);
-    m_view->setAccessibleDescription(tr("%1; %n letter(s) sent; over %2 days since the window started", nullptr,
-                                        int(lettersSent.size()))
-                                         .arg(title, QString::number(last, 'f', 1)));
+    m_view->setAccessibleDescription(
+        tr("%1; %n letter(s) sent; over %2 days since the window started", nullptr, int(lettersSent.size()))
+            .arg(title, QString::number(last, 'f', 1)));
 }
 
 void CampaignProgressChart::clear()

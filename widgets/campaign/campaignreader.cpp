@@ -43,7 +43,7 @@ CampaignPageData CampaignReader::read(TrafficStore &store, qint64 wanted, QStrin
         if (!error->isEmpty())
             return data;
         if (!latest.isEmpty())
-            probes.insert(peer.peer, PeerProbeVerdict{latest.constFirst().verdict, latest.constFirst().finished});
+            probes.insert(peer.peer, PeerProbeVerdict {latest.constFirst().verdict, latest.constFirst().finished});
     }
     data.peers = rows(shown, peers, data.letters, probes);
     return data;
@@ -53,8 +53,8 @@ QList<CampaignPeerRow> CampaignReader::rows(const Campaign &campaign, const QLis
                                             const QList<CampaignLetter> &letters,
                                             const QHash<QString, PeerProbeVerdict> &probes)
 {
-    const std::optional<qint64> windowClosed =
-        campaign.isEnforcing() ? std::nullopt : std::optional<qint64>(*campaign.endedAt);
+    const std::optional<qint64> windowClosed
+        = campaign.isEnforcing() ? std::nullopt : std::optional<qint64>(*campaign.endedAt);
     QList<CampaignPeerRow> result;
     result.reserve(peers.size());
     for (const CampaignPeer &peer : peers) {
@@ -78,8 +78,7 @@ QList<CampaignPeerRow> CampaignReader::rows(const Campaign &campaign, const QLis
             row.state = peer.fixedBy == QLatin1String("probe") ? CampaignPeerRow::State::FixedByProbe
                                                                : CampaignPeerRow::State::FixedInLogs;
         } else if (windowClosed && row.lastProbe && row.lastProbe->verdict == Verdict::NoTls
-                   && row.lastProbe->finished >= *windowClosed
-                   && (!lastSent || row.lastProbe->finished >= *lastSent)) {
+                   && row.lastProbe->finished >= *windowClosed && (!lastSent || row.lastProbe->finished >= *lastSent)) {
             row.state = CampaignPeerRow::State::StillPlaintext;
         } else if (lastSent) {
             row.state = CampaignPeerRow::State::LetterSent;

@@ -32,8 +32,7 @@ bool CampaignReprobe::fixes(Verdict verdict, const QString &problem)
     if (verdict == Verdict::Good)
         return true;
     // No STARTTLS was the fault: any TLS now is what the window asked for.
-    return verdict == Verdict::Weak
-        && (problem == QLatin1String("refused") || problem == QLatin1String("not-offered"));
+    return verdict == Verdict::Weak && (problem == QLatin1String("refused") || problem == QLatin1String("not-offered"));
 }
 
 bool CampaignReprobe::start(const QString &storePath, qint64 campaignId, const QList<CampaignPeerRow> &rows)

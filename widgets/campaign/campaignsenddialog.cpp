@@ -45,8 +45,10 @@ CampaignSendDialog::CampaignSendDialog(const QString &storePath, const QList<Pre
     m_security->setObjectName(QStringLiteral("submissionSecurity"));
     m_security->addItem(tr("STARTTLS, required"), int(SubmissionClient::Security::StartTls));
     m_security->addItem(tr("TLS from the first byte"), int(SubmissionClient::Security::ImplicitTls));
-    m_security->setCurrentIndex(std::max(0, m_security->findData(m_settings.viewValue(View, QStringLiteral("security"),
-                                                                                      int(SubmissionClient::Security::StartTls)))));
+    m_security->setCurrentIndex(
+        std::max(0,
+                 m_security->findData(m_settings.viewValue(View, QStringLiteral("security"),
+                                                           int(SubmissionClient::Security::StartTls)))));
     connect(m_security, &QComboBox::currentIndexChanged, this, [this] {
         m_port->setValue(m_security->currentData().toInt() == int(SubmissionClient::Security::ImplicitTls) ? 465 : 587);
     });
@@ -110,7 +112,8 @@ CampaignSendDialog::CampaignSendDialog(const QString &storePath, const QList<Pre
     connect(m_sender, &LetterSender::letterSent, this,
             [this](int index, const CampaignLetter &letter, const QString &recordError) {
                 m_progress->setValue(m_progress->value() + 1);
-                m_log->appendPlainText(tr("%1: sent (%2)").arg(m_letters.at(index).letter.recipient, letter.serverReply));
+                m_log->appendPlainText(
+                    tr("%1: sent (%2)").arg(m_letters.at(index).letter.recipient, letter.serverReply));
                 if (!recordError.isEmpty())
                     m_log->appendPlainText(tr("  not recorded: %1").arg(recordError));
             });
@@ -230,9 +233,9 @@ void CampaignSendDialog::updateButtons()
     const bool busy = m_sender->isBusy();
     m_send->setEnabled(!busy && !m_letters.isEmpty());
     m_cancel->setVisible(busy);
-    for (QWidget *field : {static_cast<QWidget *>(m_host), static_cast<QWidget *>(m_port),
-                           static_cast<QWidget *>(m_security), static_cast<QWidget *>(m_user),
-                           static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_rate)})
+    for (QWidget *field :
+         {static_cast<QWidget *>(m_host), static_cast<QWidget *>(m_port), static_cast<QWidget *>(m_security),
+          static_cast<QWidget *>(m_user), static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_rate)})
         field->setEnabled(!busy);
 }
 

@@ -92,7 +92,8 @@ CampaignStartDialog::CampaignStartDialog(const QString &storePath, QWidget *pare
     auto *chooseLayout = new QVBoxLayout(choose);
     chooseLayout->addLayout(form);
     chooseLayout->addWidget(m_warning);
-    chooseLayout->addWidget(new QLabel(tr("Peers that used plaintext in these directions in the last 30 days:"), choose));
+    chooseLayout->addWidget(
+        new QLabel(tr("Peers that used plaintext in these directions in the last 30 days:"), choose));
     chooseLayout->addWidget(m_affected, 1);
 
     // Page 2: the exact change, and the job that undoes it.
@@ -163,9 +164,9 @@ CampaignStartDialog::CampaignStartDialog(const QString &storePath, QWidget *pare
     connect(&m_window->applier(), &PlanApplier::stepStarted, this,
             [this](PlanApplier::Step, const QString &what) { m_steps->appendPlainText(what); });
     connect(&m_window->applier(), &PlanApplier::stepFinished, this, [this](const PlanApplier::StepResult &result) {
-        const QString outcome = result.outcome == PlanApplier::Outcome::Ok       ? tr("done")
-                                : result.outcome == PlanApplier::Outcome::Skipped ? tr("skipped")
-                                                                                  : tr("failed");
+        const QString outcome = result.outcome == PlanApplier::Outcome::Ok ? tr("done")
+            : result.outcome == PlanApplier::Outcome::Skipped              ? tr("skipped")
+                                                                           : tr("failed");
         m_steps->appendPlainText(tr("  %1: %2").arg(outcome, result.message));
     });
     connect(m_inbound, &QCheckBox::toggled, this, &CampaignStartDialog::directionsChanged);

@@ -87,11 +87,16 @@ QString CampaignText::stateExplanation(const Campaign &campaign, qint64 now)
 QString CampaignText::peerState(CampaignPeerRow::State state)
 {
     switch (state) {
-    case CampaignPeerRow::State::Failing: return tr("Failing");
-    case CampaignPeerRow::State::LetterSent: return tr("Letter sent");
-    case CampaignPeerRow::State::StillPlaintext: return tr("Still plaintext");
-    case CampaignPeerRow::State::FixedInLogs: return tr("Fixed (seen encrypted)");
-    case CampaignPeerRow::State::FixedByProbe: return tr("Fixed (re-probe)");
+    case CampaignPeerRow::State::Failing:
+        return tr("Failing");
+    case CampaignPeerRow::State::LetterSent:
+        return tr("Letter sent");
+    case CampaignPeerRow::State::StillPlaintext:
+        return tr("Still plaintext");
+    case CampaignPeerRow::State::FixedInLogs:
+        return tr("Fixed (seen encrypted)");
+    case CampaignPeerRow::State::FixedByProbe:
+        return tr("Fixed (re-probe)");
     }
     return QString();
 }
@@ -120,11 +125,16 @@ QString CampaignText::peerStateExplanation(const CampaignPeerRow &row)
 QString CampaignText::peerStateCode(CampaignPeerRow::State state)
 {
     switch (state) {
-    case CampaignPeerRow::State::Failing: return QStringLiteral("failing");
-    case CampaignPeerRow::State::LetterSent: return QStringLiteral("letter-sent");
-    case CampaignPeerRow::State::StillPlaintext: return QStringLiteral("still-plaintext");
-    case CampaignPeerRow::State::FixedInLogs: return QStringLiteral("fixed-log");
-    case CampaignPeerRow::State::FixedByProbe: return QStringLiteral("fixed-probe");
+    case CampaignPeerRow::State::Failing:
+        return QStringLiteral("failing");
+    case CampaignPeerRow::State::LetterSent:
+        return QStringLiteral("letter-sent");
+    case CampaignPeerRow::State::StillPlaintext:
+        return QStringLiteral("still-plaintext");
+    case CampaignPeerRow::State::FixedInLogs:
+        return QStringLiteral("fixed-log");
+    case CampaignPeerRow::State::FixedByProbe:
+        return QStringLiteral("fixed-probe");
     }
     return QString();
 }
