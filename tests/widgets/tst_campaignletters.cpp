@@ -6,6 +6,7 @@
 #include <memory>
 
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -17,6 +18,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 #include "models/campaign/campaignstore.h"
 #include "models/store/trafficstore.h"
@@ -62,13 +64,55 @@ private slots:
     void cleanup();
     void writesPreviewsAndExports();
     void nothingToWrite();
+    void mailtoLink();
+    void mailerNeedsALetter();
+
+public slots:
+    void openUrl(const QUrl &url) { m_opened.append(url); }
 
 private:
     qint64 writeCampaign(const QList<CampaignPeer> &peers);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_store;
+    QList<QUrl> m_opened;
 };
+
+// RFC 6068: every character of the text that a URL reserves is
+// percent-encoded (a '&' or '=' in the text must not end the field), line
+// breaks are CRLF, UTF-8 underneath.
+void TestCampaignLetters::mailtoLink()
+{
+    PreparedLetter letter;
+    letter.letter.recipient = QStringLiteral("jane.doe@plain.example");
+    letter.composed.subject = QStringLiteral("Ä & b");
+    letter.composed.body = QStringLiteral("x=1+2?\nnext #3\n");
+    QCOMPARE(CampaignLettersDialog::mailtoUrl(letter).toString(QUrl::FullyEncoded),
+             QStringLiteral("mailto:jane.doe@plain.example?subject=%C3%84%20%26%20b"
+                            "&body=x%3D1%2B2%3F%0D%0Anext%20%233%0D%0A"));
+}
+
+// Before any letter is written there is nothing to hand over: the button is
+// off, and a click opens nothing and records nothing.
+void TestCampaignLetters::mailerNeedsALetter()
+{
+    QDesktopServices::setUrlHandler(QStringLiteral("mailto"), this, "openUrl");
+    m_opened.clear();
+    const qint64 id = writeCampaign({});
+    QVERIFY(id > 0);
+    CampaignStore store(m_store);
+    QString error;
+    QVERIFY(store.open(&error));
+    const std::optional<Campaign> campaign = store.load(id, &error);
+    QVERIFY(campaign);
+    CampaignLettersDialog dialog(m_store, *campaign);
+    // Nothing written yet: nothing to open.
+    QVERIFY(!dialog.mailerButton()->isEnabled());
+    dialog.mailerButton()->click();
+    QDesktopServices::unsetUrlHandler(QStringLiteral("mailto"));
+    QVERIFY(m_opened.isEmpty());
+    QVERIFY(store.letters(id, &error).isEmpty());
+}
 
 void TestCampaignLetters::init()
 {
@@ -192,6 +236,35 @@ void TestCampaignLetters::writesPreviewsAndExports()
         inMbox += record.delivery == QLatin1String("mbox");
     QCOMPARE(inMbox, 2);
     QVERIFY(dialog.status()->text().startsWith(QStringLiteral("2 letter(s) exported to ")));
+
+    // The letter shown goes to the mail program (the test's handler of
+    // mailto: links) and is recorded as handed over.
+    m_opened.clear();
+    QDesktopServices::setUrlHandler(QStringLiteral("mailto"), this, "openUrl");
+    dialog.list()->setCurrentRow(1);
+    QVERIFY(dialog.mailerButton()->isEnabled());
+    dialog.mailerButton()->click();
+    QVERIFY(exported.wait(20000));
+    QDesktopServices::unsetUrlHandler(QStringLiteral("mailto"));
+    QCOMPARE(exported.at(2).at(0).toString(), QString());
+    QCOMPARE(m_opened, QList<QUrl> {CampaignLettersDialog::mailtoUrl(dialog.letters().at(1))});
+    const QUrlQuery query(m_opened.at(0));
+    QCOMPARE(m_opened.at(0).path(), dialog.letters().at(1).letter.recipient);
+    QCOMPARE(query.queryItemValue(QStringLiteral("subject"), QUrl::FullyDecoded),
+             dialog.letters().at(1).composed.subject);
+    QString crlfBody = dialog.letters().at(1).composed.body;
+    crlfBody.replace(QLatin1Char('\n'), QStringLiteral("\r\n"));
+    QCOMPARE(query.queryItemValue(QStringLiteral("body"), QUrl::FullyDecoded), crlfBody);
+    records = store.letters(id, &error);
+    QStringList toMailer;
+    for (const CampaignLetter &record : records) {
+        if (record.delivery == QLatin1String("mailer"))
+            toMailer.append(record.recipient);
+    }
+    QCOMPARE(toMailer, QStringList {dialog.letters().at(1).letter.recipient});
+    QCOMPARE(dialog.status()->text(), QStringLiteral("The letter to %1 is open in your mail program; it is sent "
+                                                     "when you send it there.")
+                                          .arg(dialog.letters().at(1).letter.recipient));
 
     // The sender and language are remembered.
     CampaignLettersDialog again(m_store, *campaign);

@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -16,6 +17,7 @@
 #include <QSaveFile>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QUrlQuery>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -103,6 +105,11 @@ CampaignLettersDialog::CampaignLettersDialog(const QString &storePath, const Cam
     m_send = buttons->addButton(tr("Se&nd…"), QDialogButtonBox::ActionRole);
     m_send->setObjectName(QStringLiteral("letterSendButton"));
     m_send->setToolTip(tr("Send the ticked letters through your own submission server, after asking"));
+    m_mailer = buttons->addButton(tr("Open in Mail &Program"), QDialogButtonBox::ActionRole);
+    m_mailer->setObjectName(QStringLiteral("letterMailerButton"));
+    m_mailer->setToolTip(tr("Open the letter shown as a new message in your mail program, to review and send "
+                            "from there"));
+    connect(m_mailer, &QPushButton::clicked, this, &CampaignLettersDialog::openInMailer);
     connect(m_send, &QPushButton::clicked, this, [this] { sendChosen(); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_eml, &QPushButton::clicked, this, [this] {
@@ -129,6 +136,7 @@ CampaignLettersDialog::CampaignLettersDialog(const QString &storePath, const Cam
     layout->addWidget(buttons);
 
     connect(m_list, &QListWidget::currentRowChanged, this, &CampaignLettersDialog::showLetter);
+    connect(m_list, &QListWidget::currentRowChanged, this, &CampaignLettersDialog::updateButtons);
     connect(m_list, &QListWidget::itemChanged, this, &CampaignLettersDialog::updateButtons);
     connect(m_from, &QLineEdit::textChanged, this, &CampaignLettersDialog::updateButtons);
     updateButtons();
@@ -212,6 +220,73 @@ void CampaignLettersDialog::updateButtons()
     m_eml->setEnabled(!m_busy && any);
     m_mbox->setEnabled(!m_busy && any);
     m_send->setEnabled(!m_busy && any);
+    m_mailer->setEnabled(!m_busy && m_list->currentRow() >= 0 && m_list->currentRow() < m_letters.size());
+}
+
+QUrl CampaignLettersDialog::mailtoUrl(const PreparedLetter &letter)
+{
+    // RFC 6068: line breaks in the body as %0D%0A; QUrlQuery would leave
+    // '&', '=' and '+' of the text as they are, so each value is encoded here.
+    const auto encoded = [](const QString &text) {
+        QString crlf = text;
+        crlf.replace(QStringLiteral("\r\n"), QStringLiteral("\n")).replace(QLatin1Char('\n'), QStringLiteral("\r\n"));
+        return QString::fromLatin1(QUrl::toPercentEncoding(crlf));
+    };
+    QUrl url;
+    url.setScheme(QStringLiteral("mailto"));
+    url.setPath(letter.letter.recipient);
+    url.setQuery(QStringLiteral("subject=%1&body=%2")
+                     .arg(encoded(letter.composed.subject), encoded(letter.composed.body)),
+                 QUrl::StrictMode);
+    return url;
+}
+
+void CampaignLettersDialog::openInMailer()
+{
+    const int row = m_list->currentRow();
+    if (m_busy || row < 0 || row >= m_letters.size())
+        return;
+    const PreparedLetter letter = m_letters.at(row);
+    if (!QDesktopServices::openUrl(mailtoUrl(letter))) {
+        m_status->setText(tr("No mail program could be opened for %1. Export the letter as .eml instead, "
+                             "or send it from here.")
+                              .arg(letter.letter.recipient));
+        return;
+    }
+    m_busy = true;
+    updateButtons();
+    const QString storePath = m_storePath;
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, letter] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        m_busy = false;
+        m_status->setText(error.isEmpty() ? tr("The letter to %1 is open in your mail program; it is sent when "
+                                               "you send it there.")
+                                                .arg(letter.letter.recipient)
+                                          : error);
+        updateButtons();
+        emit exported(error);
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [storePath, letter] { return record(storePath, {letter}, QStringLiteral("mailer")); }));
+}
+
+QString CampaignLettersDialog::record(const QString &storePath, const QList<PreparedLetter> &letters,
+                                      const QString &delivery)
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    CampaignStore store(storePath);
+    QString error;
+    if (!store.open(&error))
+        return tr("The letters went out but were not recorded: %1").arg(error);
+    for (const PreparedLetter &letter : letters) {
+        for (CampaignLetter entry : letter.records(delivery, now, QString())) {
+            if (!store.addLetter(&entry, &error))
+                return tr("The letters went out but were not recorded: %1").arg(error);
+        }
+    }
+    return QString();
 }
 
 CampaignSendDialog *CampaignLettersDialog::sendChosen()
@@ -279,17 +354,7 @@ void CampaignLettersDialog::runExport(const QString &delivery, const QString &ta
             if (!MboxWriter::write(target, entries, &error))
                 return error;
         }
-        CampaignStore store(storePath);
-        QString error;
-        if (!store.open(&error))
-            return tr("The letters were exported but not recorded: %1").arg(error);
-        for (const PreparedLetter &letter : letters) {
-            for (CampaignLetter record : letter.records(delivery, now, QString())) {
-                if (!store.addLetter(&record, &error))
-                    return tr("The letters were exported but not recorded: %1").arg(error);
-            }
-        }
-        return QString();
+        return record(storePath, letters, delivery);
     }));
 }
 

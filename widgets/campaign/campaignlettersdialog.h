@@ -4,6 +4,7 @@
 #include <QDialog>
 #include <QList>
 #include <QString>
+#include <QUrl>
 
 #include "models/campaign/campaign.h"
 #include "models/campaign/letterbatch.h"
@@ -26,8 +27,10 @@ class SecretStore;
 // each shown exactly as it would go out (the RFC 5322 text), and the ticked
 // ones exported as .eml files into a folder or as one mbox file, recorded
 // in the store as exported, or sent through the user's submission server
-// (CampaignSendDialog) after a confirmation. Writing the letters
-// and the files runs off the window's thread.
+// (CampaignSendDialog) after a confirmation, or the one shown handed to the
+// user's mail program as a new message to review and send there (a mailto:
+// link with the recipient, subject and text), recorded as "mailer". Writing
+// the letters and the files runs off the window's thread.
 //
 // The sender's address, name and the language are remembered (Settings view
 // "letters").
@@ -54,6 +57,10 @@ public:
     QPushButton *emlButton() const { return m_eml; }
     QPushButton *mboxButton() const { return m_mbox; }
     QPushButton *sendButton() const { return m_send; }
+    QPushButton *mailerButton() const { return m_mailer; }
+    // The mailto: link that opens `letter` in a mail program: its recipient,
+    // subject and text (RFC 6068; every reserved character percent-encoded).
+    static QUrl mailtoUrl(const PreparedLetter &letter);
     // The keychain the Send dialog reads and writes (tests; default the
     // system's).
     void setSecretStore(SecretStore *secrets) { m_secrets = secrets; }
@@ -80,6 +87,9 @@ private:
     void showLetter();
     void updateButtons();
     void runExport(const QString &delivery, const QString &target);
+    void openInMailer();
+    // Records `letters` as gone out by `delivery` now; an error text, or empty.
+    static QString record(const QString &storePath, const QList<PreparedLetter> &letters, const QString &delivery);
 
     QString m_storePath;
     Campaign m_campaign;
@@ -97,6 +107,7 @@ private:
     QPushButton *m_eml = nullptr;
     QPushButton *m_mbox = nullptr;
     QPushButton *m_send = nullptr;
+    QPushButton *m_mailer = nullptr;
     SecretStore *m_secrets = nullptr;
 };
 
