@@ -37,6 +37,962 @@
     </message>
 </context>
 <context>
+    <name>CampaignCommand</name>
+    <message>
+        <source>inbound and outbound</source>
+        <translation>eingehend und ausgehend</translation>
+    </message>
+    <message>
+        <source>inbound</source>
+        <translation>eingehend</translation>
+    </message>
+    <message>
+        <source>outbound</source>
+        <translation>ausgehend</translation>
+    </message>
+    <message>
+        <source>the host&apos;s job</source>
+        <translation>den Auftrag auf dem Host</translation>
+    </message>
+    <message>
+        <source>MailTLS at its end time</source>
+        <translation>MailTLS zum Endzeitpunkt</translation>
+    </message>
+    <message>
+        <source>you, early</source>
+        <translation>Sie, vorzeitig</translation>
+    </message>
+    <message>
+        <source>The MailTLS store (default: %1).</source>
+        <translation>Die MailTLS-Datenbank (Vorgabe: %1).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>The mail server is another host, reached over SSH: its commands run there as root through sudo -n unless the login is root.</source>
+        <translation>Der Mailserver ist ein anderer Host, erreichbar über SSH: Seine Befehle laufen dort als root über sudo -n, sofern die Anmeldung nicht als root erfolgt.</translation>
+    </message>
+    <message>
+        <source>For --host: use this ssh configuration file.</source>
+        <translation>Für --host: diese ssh-Konfigurationsdatei verwenden.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>For --host: offer this private key first.</source>
+        <translation>Für --host: diesen privaten Schlüssel zuerst anbieten.</translation>
+    </message>
+    <message>
+        <source>For --host: accept this SSH host key fingerprint (SHA256:…) for a host not known yet. Repeatable.</source>
+        <translation>Für --host: diesen SSH-Hostschlüssel-Fingerabdruck (SHA256:…) für einen noch unbekannten Host annehmen. Mehrfach möglich.</translation>
+    </message>
+    <message>
+        <source>FINGERPRINT</source>
+        <translation>FINGERABDRUCK</translation>
+    </message>
+    <message>
+        <source>Keep the window&apos;s backups in this folder (default: %1).</source>
+        <translation>Die Sicherungen des Zeitfensters in diesem Ordner ablegen (Vorgabe: %1).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>ORDNER</translation>
+    </message>
+    <message>
+        <source>--host: %1</source>
+        <translation>--host: %1</translation>
+    </message>
+    <message>
+        <source>passwords and host keys cannot be asked for: %1</source>
+        <translation>nach Passwörtern und Hostschlüsseln kann nicht gefragt werden: %1</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <source>cancelling: anything written is put back…</source>
+        <translation>wird abgebrochen: alles Geschriebene wird zurückgenommen …</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>Plan: %1</translation>
+    </message>
+    <message>
+        <source>  Then: check with %1</source>
+        <translation>  Danach: prüfen mit %1</translation>
+    </message>
+    <message>
+        <source>  reload with %1 when Postfix runs</source>
+        <translation>  neu laden mit %1, wenn Postfix läuft</translation>
+    </message>
+    <message>
+        <source>  Note: %1</source>
+        <translation>  Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>  Any failure puts every file back as it was.</source>
+        <translation>  Bei jedem Fehler werden alle Dateien in ihren vorherigen Zustand zurückversetzt.</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Campaign %1: %2</source>
+        <translation>Kampagne %1: %2</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>Zeitfenster</translation>
+    </message>
+    <message>
+        <source>TLS required %1, %2 until %3</source>
+        <translation>TLS verlangt %1, %2 bis %3</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>enforcing</source>
+        <translation>in Kraft</translation>
+    </message>
+    <message>
+        <source>ended at %1 by %2</source>
+        <translation>beendet am %1 durch %2</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Postfix, %1 on %2</source>
+        <translation>Postfix, %1 auf %2</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>diesem Computer</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>revert job</source>
+        <translation>Rücksetzauftrag</translation>
+    </message>
+    <message>
+        <source>Usage: mailtls campaign VERB [options]
+
+A campaign requires TLS on your Postfix for a while (a window), gathers who failed, and writes to them.
+
+  start    start a window of mandatory STARTTLS (mailtls campaign start --help)
+  status   the window&apos;s state; records a window the host&apos;s job ended
+  end      end the running window now
+  failures the peers that failed for lack of TLS, with their correspondents (mailtls campaign failures --help)
+  letters  the letters to them as .eml files or an mbox; nothing is sent (mailtls campaign letters --help)
+  send     send the letters through your submission server, after you confirm (mailtls campaign send --help)
+</source>
+        <translation>Aufruf: mailtls campaign BEFEHL [Optionen]
+
+Eine Kampagne verlangt eine Zeit lang TLS auf Ihrem Postfix (ein Zeitfenster), ermittelt, wer daran gescheitert ist, und schreibt diese an.
+
+  start    ein Zeitfenster mit verpflichtendem STARTTLS starten (mailtls campaign start --help)
+  status   der Status des Zeitfensters; verzeichnet ein vom Auftrag auf dem Host beendetes Zeitfenster
+  end      das laufende Zeitfenster jetzt beenden
+  failures die Gegenstellen, die mangels TLS gescheitert sind, mit ihren Korrespondenzpartnern (mailtls campaign failures --help)
+  letters  die Schreiben an sie als .eml-Dateien oder eine mbox; es wird nichts gesendet (mailtls campaign letters --help)
+  send     die Schreiben nach Ihrer Bestätigung über Ihren Einlieferungsserver senden (mailtls campaign send --help)
+</translation>
+    </message>
+    <message>
+        <source>unknown campaign command &quot;%1&quot;; see mailtls campaign --help</source>
+        <translation>unbekannter Kampagnenbefehl „%1“; siehe mailtls campaign --help</translation>
+    </message>
+    <message>
+        <source>Start a window of mandatory STARTTLS on your Postfix: inbound, outbound or both (neither option: both). A job on the mail host ends it at its end even when MailTLS is not running.</source>
+        <translation>Ein Zeitfenster mit verpflichtendem STARTTLS auf Ihrem Postfix starten: eingehend, ausgehend oder beides (keine der beiden Optionen: beides). Ein Auftrag auf dem Host des Mailservers beendet es zum vorgesehenen Zeitpunkt, auch wenn MailTLS nicht läuft.</translation>
+    </message>
+    <message>
+        <source>Require TLS of servers sending to you.</source>
+        <translation>TLS von Servern verlangen, die an Sie senden.</translation>
+    </message>
+    <message>
+        <source>Require TLS of servers you send to.</source>
+        <translation>TLS von Servern verlangen, an die Sie senden.</translation>
+    </message>
+    <message>
+        <source>How long the window lasts: 30m, 4h, 2d, 1h30m (1 minute to 30 days).</source>
+        <translation>Wie lange das Zeitfenster dauert: 30m, 4h, 2d, 1h30m (1 Minute bis 30 Tage).</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>The mail server: postfix (the default).</source>
+        <translation>Der Mailserver: postfix (die Vorgabe).</translation>
+    </message>
+    <message>
+        <source>SERVICE</source>
+        <translation>DIENST</translation>
+    </message>
+    <message>
+        <source>Postfix&apos;s configuration folder (default: its own, /etc/postfix).</source>
+        <translation>Der Konfigurationsordner von Postfix (Vorgabe: der von Postfix selbst, /etc/postfix).</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s name.</source>
+        <translation>Der Name der Kampagne.</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>Show the warning, the peers and the plan; change nothing.</source>
+        <translation>Die Warnung, die Gegenstellen und den Plan anzeigen; nichts ändern.</translation>
+    </message>
+    <message>
+        <source>Start the window.</source>
+        <translation>Das Zeitfenster starten.</translation>
+    </message>
+    <message>
+        <source>campaign start takes no arguments besides its options</source>
+        <translation>campaign start nimmt außer seinen Optionen keine Argumente an</translation>
+    </message>
+    <message>
+        <source>--mta %1: a window of mandatory STARTTLS can be started on Postfix only, for now. For %2, require TLS by hand for the window (%3) and put it back afterwards.</source>
+        <translation>--mta %1: Ein Zeitfenster mit verpflichtendem STARTTLS kann vorerst nur auf Postfix gestartet werden. Verlangen Sie bei %2 TLS für die Dauer des Zeitfensters von Hand (%3) und stellen Sie danach den vorherigen Zustand wieder her.</translation>
+    </message>
+    <message>
+        <source>hosts_require_tls = * in the smtp transport, and an ACL that denies unencrypted senders</source>
+        <translation>hosts_require_tls = * im smtp-Transport und eine ACL, die unverschlüsselte Absender abweist</translation>
+    </message>
+    <message>
+        <source>access map entries TLS_Clt: ENCR:128 for inbound and TLS_Srv: ENCR:128 for outbound mail</source>
+        <translation>Einträge in der access-Map: TLS_Clt: ENCR:128 für eingehende und TLS_Srv: ENCR:128 für ausgehende Mail</translation>
+    </message>
+    <message>
+        <source>--mta %1: a campaign window needs a mail server: postfix (exim and sendmail are not supported yet)</source>
+        <translation>--mta %1: Ein Kampagnen-Zeitfenster braucht einen Mailserver: postfix (exim und sendmail werden noch nicht unterstützt)</translation>
+    </message>
+    <message>
+        <source>--dry-run and --yes exclude each other</source>
+        <translation>--dry-run und --yes schließen einander aus</translation>
+    </message>
+    <message>
+        <source>campaign start needs --duration D (30m, 4h, 2d): the window always ends</source>
+        <translation>campaign start braucht --duration D (30m, 4h, 2d): Das Zeitfenster endet immer</translation>
+    </message>
+    <message>
+        <source>--duration: &quot;%1&quot; is not a time from 1 minute to 30 days (30m, 4h, 2d, 1h30m)</source>
+        <translation>--duration: „%1“ ist keine Dauer von 1 Minute bis 30 Tagen (30m, 4h, 2d, 1h30m)</translation>
+    </message>
+    <message>
+        <source>--config-dir: there is no folder %1</source>
+        <translation>--config-dir: den Ordner %1 gibt es nicht</translation>
+    </message>
+    <message>
+        <source>campaign %1&apos;s window runs until %2: one window at a time (mailtls campaign status; mailtls campaign end --yes)</source>
+        <translation>das Zeitfenster der Kampagne %1 läuft bis %2: immer nur ein Zeitfenster (mailtls campaign status; mailtls campaign end --yes)</translation>
+    </message>
+    <message>
+        <source>%1, configuration in %2</source>
+        <translation>%1, Konfiguration in %2</translation>
+    </message>
+    <message>
+        <source>%1, configuration in %2 on %3</source>
+        <translation>%1, Konfiguration in %2 auf %3</translation>
+    </message>
+    <message>
+        <source>Warning:</source>
+        <translation>Warnung:</translation>
+    </message>
+    <message>
+        <source>Peers that used plaintext in the last 30 days (the store&apos;s figures), affected by the window:</source>
+        <translation>Gegenstellen, die in den letzten 30 Tagen unverschlüsselt kommuniziert haben (Zahlen der Datenbank) und vom Zeitfenster betroffen sind:</translation>
+    </message>
+    <message>
+        <source>none known</source>
+        <translation>keine bekannt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 message(s) in plaintext: refused during the window</source>
+        <translation>%1 von %2 Nachricht(en) unverschlüsselt: werden während des Zeitfensters abgewiesen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 message(s) in plaintext: deferred until the window ends</source>
+        <translation>%1 von %2 Nachricht(en) unverschlüsselt: werden bis zum Ende des Zeitfensters zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Window: TLS required %1 until about %2.</source>
+        <translation>Zeitfenster: TLS wird %1 bis etwa %2 verlangt.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Run again with --yes to start the window.</source>
+        <translation>Es wurde nichts geändert. Führen Sie den Befehl erneut mit --yes aus, um das Zeitfenster zu starten.</translation>
+    </message>
+    <message>
+        <source>Starting:</source>
+        <translation>Wird gestartet:</translation>
+    </message>
+    <message>
+        <source>Output of the failed step:</source>
+        <translation>Ausgabe des fehlgeschlagenen Schritts:</translation>
+    </message>
+    <message>
+        <source>Campaign %1 started: TLS is required %2 until %3.</source>
+        <translation>Kampagne %1 gestartet: TLS wird %2 bis %3 verlangt.</translation>
+    </message>
+    <message>
+        <source>The revert job %1 on %2 puts the previous settings back then, even when MailTLS is not running.</source>
+        <translation>Der Rücksetzauftrag %1 auf %2 stellt dann die vorherigen Einstellungen wieder her, auch wenn MailTLS nicht läuft.</translation>
+    </message>
+    <message>
+        <source>Postfix is not running: the window takes effect at its next start.</source>
+        <translation>Postfix läuft nicht: Das Zeitfenster wird beim nächsten Start wirksam.</translation>
+    </message>
+    <message>
+        <source>End it early with: mailtls campaign end --yes</source>
+        <translation>Vorzeitig beenden mit: mailtls campaign end --yes</translation>
+    </message>
+    <message>
+        <source>The state of a campaign&apos;s window (default: the newest campaign). A window the host&apos;s job ended is recorded as such; one that outlived its end is ended now.</source>
+        <translation>Der Status des Zeitfensters einer Kampagne (Vorgabe: die neueste Kampagne). Ein vom Auftrag auf dem Host beendetes Zeitfenster wird als solches verzeichnet; eines, das über sein Ende hinaus läuft, wird jetzt beendet.</translation>
+    </message>
+    <message>
+        <source>The campaign (default: the newest).</source>
+        <translation>Die Kampagne (Vorgabe: die neueste).</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>--campaign: &quot;%1&quot; is not a campaign number</source>
+        <translation>--campaign: „%1“ ist keine Kampagnennummer</translation>
+    </message>
+    <message>
+        <source>there are no campaigns in %1 yet</source>
+        <translation>in %1 gibt es noch keine Kampagnen</translation>
+    </message>
+    <message>
+        <source>End the running window now: the settings from before it are put back from its backup, checked and reloaded, and the host&apos;s job is removed.</source>
+        <translation>Das laufende Zeitfenster jetzt beenden: Die Einstellungen von davor werden aus seiner Sicherung wiederhergestellt, geprüft und neu geladen, und der Auftrag auf dem Host wird entfernt.</translation>
+    </message>
+    <message>
+        <source>End it (without: say what would be done).</source>
+        <translation>Beenden (ohne diese Option: anzeigen, was getan würde).</translation>
+    </message>
+    <message>
+        <source>no campaign window is running</source>
+        <translation>es läuft kein Kampagnen-Zeitfenster</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Run again with --yes to end the window now: main.cf gets its settings from before the window back (backup %1), and the revert job %2 is removed.</source>
+        <translation>Es wurde nichts geändert. Führen Sie den Befehl erneut mit --yes aus, um das Zeitfenster jetzt zu beenden: main.cf erhält seine Einstellungen von vor dem Zeitfenster zurück (Sicherung %1), und der Rücksetzauftrag %2 wird entfernt.</translation>
+    </message>
+    <message>
+        <source>Ending:</source>
+        <translation>Wird beendet:</translation>
+    </message>
+    <message>
+        <source>Campaign %1&apos;s window ended at %2: TLS is optional again.</source>
+        <translation>Das Zeitfenster der Kampagne %1 wurde am %2 beendet: TLS ist wieder optional.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignCsv</name>
+    <message>
+        <source>%1 of %2 fixed</source>
+        <translation>%1 von %2 behoben</translation>
+    </message>
+    <message>
+        <source>MailTLS campaign “%1” (number %2): failing peers</source>
+        <translation>MailTLS-Kampagne „%1“ (Nummer %2): gescheiterte Gegenstellen</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>Exportiert: %1</translation>
+    </message>
+    <message>
+        <source>Service: %1 on %2; directions: %3</source>
+        <translation>Dienst: %1 auf %2; Richtungen: %3</translation>
+    </message>
+    <message>
+        <source>Window: %1 to %2; %3</source>
+        <translation>Zeitfenster: %1 bis %2; %3</translation>
+    </message>
+    <message>
+        <source>Progress: %1</source>
+        <translation>Fortschritt: %1</translation>
+    </message>
+    <message>
+        <source>Units: failures and messages are counts; times are UTC (ISO 8601); states are failing, letter-sent, still-plaintext, fixed-log (seen encrypted in the logs) and fixed-probe (confirmed by a re-probe)</source>
+        <translation>Einheiten: Fehler und Nachrichten sind Anzahlen; Zeiten sind UTC (ISO 8601); Statuswerte sind failing, letter-sent, still-plaintext, fixed-log (in den Protokollen verschlüsselt gesehen) und fixed-probe (durch eine erneute Untersuchung bestätigt)</translation>
+    </message>
+    <message>
+        <source>Failing peers</source>
+        <translation>Gescheiterte Gegenstellen</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignFailuresCommand</name>
+    <message>
+        <source>List the peers that failed for lack of TLS: sessions refused where TLS was required, and TLS failures, per peer and direction, with the addresses on both sides.</source>
+        <translation>Die Gegenstellen auflisten, die mangels TLS gescheitert sind: abgewiesene Sitzungen, wo TLS verlangt war, und TLS-Fehler, je Gegenstelle und Richtung, mit den Adressen auf beiden Seiten.</translation>
+    </message>
+    <message>
+        <source>The campaign (default: the newest, when no range is given); its failing peers are replaced by this gathering.</source>
+        <translation>Die Kampagne (Vorgabe: die neueste, wenn kein Zeitraum angegeben ist); ihre gescheiterten Gegenstellen werden durch diese Erhebung ersetzt.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>From T (default: the campaign&apos;s window).</source>
+        <translation>Ab T (Vorgabe: das Zeitfenster der Kampagne).</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>Before T (default: now, or the window&apos;s end).</source>
+        <translation>Vor T (Vorgabe: jetzt oder das Ende des Zeitfensters).</translation>
+    </message>
+    <message>
+        <source>Inbound failures only (with --outbound: both).</source>
+        <translation>Nur eingehende Fehler (mit --outbound: beide).</translation>
+    </message>
+    <message>
+        <source>Outbound failures only (with --inbound: both).</source>
+        <translation>Nur ausgehende Fehler (mit --inbound: beide).</translation>
+    </message>
+    <message>
+        <source>Include local hops (loopback peers and local transports).</source>
+        <translation>Lokale Wege einbeziehen (Loopback-Gegenstellen und lokale Transporte).</translation>
+    </message>
+    <message>
+        <source>At most N addresses per side and peer (default 20).</source>
+        <translation>Höchstens N Adressen je Seite und Gegenstelle (Vorgabe 20).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Also write CSV here (- for standard output).</source>
+        <translation>Zusätzlich CSV hierhin schreiben (- für die Standardausgabe).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>The database (default: the one the window uses).</source>
+        <translation>Die Datenbank (Vorgabe: die des Zeitfensters).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>--limit: &quot;%1&quot; is not a positive number</source>
+        <translation>--limit: „%1“ ist keine positive Zahl</translation>
+    </message>
+    <message>
+        <source>--campaign: &quot;%1&quot; is not a campaign id</source>
+        <translation>--campaign: „%1“ ist keine Kampagnen-ID</translation>
+    </message>
+    <message>
+        <source>--to needs --from</source>
+        <translation>--to braucht --from</translation>
+    </message>
+    <message>
+        <source>--from must be before --to</source>
+        <translation>--from muss vor --to liegen</translation>
+    </message>
+    <message>
+        <source>there are no campaigns in %1; give --from and --to</source>
+        <translation>in %1 gibt es keine Kampagnen; geben Sie --from und --to an</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignLettersCommand</name>
+    <message>
+        <source>The store (default: the one the window uses).</source>
+        <translation>Die Datenbank (Vorgabe: die des Zeitfensters).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>The campaign (default: the newest).</source>
+        <translation>Die Kampagne (Vorgabe: die neueste).</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Your address: the letters&apos; sender.</source>
+        <translation>Ihre Adresse: der Absender der Schreiben.</translation>
+    </message>
+    <message>
+        <source>ADDR</source>
+        <translation>ADRESSE</translation>
+    </message>
+    <message>
+        <source>Your name, as sender and under the letters.</source>
+        <translation>Ihr Name, als Absender und unter den Schreiben.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>The letters&apos; language: en or de (default: en).</source>
+        <translation>Die Sprache der Schreiben: en oder de (Vorgabe: en).</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>SPRACHE</translation>
+    </message>
+    <message>
+        <source>Your letter template (default: letters/LANG.txt in the configuration folder, else the built-in one).</source>
+        <translation>Ihre Vorlage für die Schreiben (Vorgabe: letters/SPRACHE.txt im Konfigurationsordner, sonst die eingebaute).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>Only the letter to this correspondent (may be repeated).</source>
+        <translation>Nur das Schreiben an diesen Korrespondenzpartner (mehrfach möglich).</translation>
+    </message>
+    <message>
+        <source>--from ADDR is needed: your address, the letters&apos; sender</source>
+        <translation>--from ADRESSE wird benötigt: Ihre Adresse, der Absender der Schreiben</translation>
+    </message>
+    <message>
+        <source>--campaign: &quot;%1&quot; is not a campaign number</source>
+        <translation>--campaign: „%1“ ist keine Kampagnennummer</translation>
+    </message>
+    <message>
+        <source>Write the letters of a campaign (default: the newest), one per correspondent of a server that failed, as .eml files or one mbox. Nothing is sent.</source>
+        <translation>Die Schreiben einer Kampagne (Vorgabe: die neueste) erstellen, eines je Korrespondenzpartner eines gescheiterten Servers, als .eml-Dateien oder als eine mbox. Es wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Write one .eml per correspondent into DIR.</source>
+        <translation>Je Korrespondenzpartner eine .eml-Datei in ORDNER schreiben.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>ORDNER</translation>
+    </message>
+    <message>
+        <source>Write every letter into one mbox FILE.</source>
+        <translation>Alle Schreiben in eine mbox DATEI schreiben.</translation>
+    </message>
+    <message>
+        <source>campaign letters takes no arguments besides its options</source>
+        <translation>campaign letters nimmt außer seinen Optionen keine Argumente an</translation>
+    </message>
+    <message>
+        <source>say where the letters go: --out DIR (one .eml each) or --mbox FILE</source>
+        <translation>geben Sie an, wohin die Schreiben sollen: --out ORDNER (je eine .eml-Datei) oder --mbox DATEI</translation>
+    </message>
+    <message>
+        <source>--out: the folder %1 cannot be made</source>
+        <translation>--out: Der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Campaign %1 has no letters to write: no failing server with a known correspondent.
+</source>
+        <translation>Für Kampagne %1 gibt es keine Schreiben zu erstellen: kein gescheiterter Server mit bekanntem Korrespondenzpartner.
+</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)
+</source>
+        <translation>%1: %2 (%3)
+</translation>
+    </message>
+    <message>
+        <source>%1: in %2 (%3)
+</source>
+        <translation>%1: in %2 (%3)
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) of campaign %1 written; nothing was sent.
+</source>
+        <translation>
+            <numerusform>%n Schreiben der Kampagne %1 erstellt; es wurde nichts gesendet.
+</numerusform>
+            <numerusform>%n Schreiben der Kampagne %1 erstellt; es wurde nichts gesendet.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send the letters of a campaign (default: the newest) through your own submission server, after you confirm. Port 465 speaks TLS from the start; on any other port the server must offer STARTTLS, or nothing is sent.</source>
+        <translation>Die Schreiben einer Kampagne (Vorgabe: die neueste) nach Ihrer Bestätigung über Ihren eigenen Einlieferungsserver senden. Port 465 spricht TLS von Anfang an; auf jedem anderen Port muss der Server STARTTLS anbieten, sonst wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Your submission server, e.g. smtp.example.org:587.</source>
+        <translation>Ihr Einlieferungsserver, z. B. smtp.example.org:587.</translation>
+    </message>
+    <message>
+        <source>HOST:PORT</source>
+        <translation>HOST:PORT</translation>
+    </message>
+    <message>
+        <source>Log in as NAME; the password comes from the keychain.</source>
+        <translation>Als NAME anmelden; das Passwort kommt aus dem Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>At most N letters a minute (default: 10/min).</source>
+        <translation>Höchstens N Schreiben pro Minute (Vorgabe: 10/min).</translation>
+    </message>
+    <message>
+        <source>N/min</source>
+        <translation>N/min</translation>
+    </message>
+    <message>
+        <source>Send without asking.</source>
+        <translation>Ohne Rückfrage senden.</translation>
+    </message>
+    <message>
+        <source>Trust exactly the server certificate whose public key has this SHA-256 digest, 64 hex digits or sha256//BASE64 (a server with a certificate of its own; openssl x509 -in CERT -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 prints it).</source>
+        <translation>Genau dem Serverzertifikat vertrauen, dessen öffentlicher Schlüssel diesen SHA-256-Hashwert hat, 64 Hexadezimalziffern oder sha256//BASE64 (für einen Server mit eigenem Zertifikat; openssl x509 -in CERT -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 gibt ihn aus).</translation>
+    </message>
+    <message>
+        <source>SHA256</source>
+        <translation>SHA256</translation>
+    </message>
+    <message>
+        <source>Trust the authorities in FILE (PEM) besides the system&apos;s.</source>
+        <translation>Zusätzlich zu denen des Systems den Zertifizierungsstellen in DATEI (PEM) vertrauen.</translation>
+    </message>
+    <message>
+        <source>campaign send takes no arguments besides its options</source>
+        <translation>campaign send nimmt außer seinen Optionen keine Argumente an</translation>
+    </message>
+    <message>
+        <source>--server HOST:PORT is needed: your submission server</source>
+        <translation>--server HOST:PORT wird benötigt: Ihr Einlieferungsserver</translation>
+    </message>
+    <message>
+        <source>--server: &quot;%1&quot; is not HOST:PORT</source>
+        <translation>--server: „%1“ ist nicht HOST:PORT</translation>
+    </message>
+    <message>
+        <source>--rate: &quot;%1&quot; is not a number of letters a minute (1 to 600)</source>
+        <translation>--rate: „%1“ ist keine Anzahl Schreiben pro Minute (1 bis 600)</translation>
+    </message>
+    <message>
+        <source>--fingerprint: &quot;%1&quot; is not a SHA-256 fingerprint (64 hex digits)</source>
+        <translation>--fingerprint: „%1“ ist kein SHA-256-Fingerabdruck (64 Hexadezimalziffern)</translation>
+    </message>
+    <message>
+        <source>--ca-file: %1 cannot be read: %2</source>
+        <translation>--ca-file: %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>--ca-file: %1 holds no PEM certificate</source>
+        <translation>--ca-file: %1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Campaign %1 has no letters to send: no failing server with a known correspondent.
+</source>
+        <translation>Für Kampagne %1 gibt es keine Schreiben zu senden: kein gescheiterter Server mit bekanntem Korrespondenzpartner.
+</translation>
+    </message>
+    <message>
+        <source>TLS from the start</source>
+        <translation>TLS von Anfang an</translation>
+    </message>
+    <message>
+        <source>STARTTLS required</source>
+        <translation>STARTTLS verlangt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) of campaign %1 to send through %2 (%3), %4 a minute at most:
+</source>
+        <translation>
+            <numerusform>%n Schreiben der Kampagne %1 ist über %2 (%3) zu senden, höchstens %4 pro Minute:
+</numerusform>
+            <numerusform>%n Schreiben der Kampagne %1 sind über %2 (%3) zu senden, höchstens %4 pro Minute:
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send them? Type yes to send: </source>
+        <translation>Senden? Geben Sie zum Senden yes ein: </translation>
+    </message>
+    <message>
+        <source>nothing was sent</source>
+        <translation>es wurde nichts gesendet</translation>
+    </message>
+    <message>
+        <source>Password of %1 at %2: </source>
+        <translation>Passwort von %1 auf %2: </translation>
+    </message>
+    <message>
+        <source>the keychain holds no password of %1 at %2, and there is no terminal to ask on: run mailtls campaign send once in a terminal to keep it there</source>
+        <translation>der Schlüsselbund enthält kein Passwort von %1 auf %2, und es gibt kein Terminal für die Frage: Führen Sie mailtls campaign send einmal in einem Terminal aus, um es dort zu speichern</translation>
+    </message>
+    <message>
+        <source>the password of %1 at %2 cannot be read from the keychain (%3), and there is no terminal to ask on</source>
+        <translation>das Passwort von %1 auf %2 kann nicht aus dem Schlüsselbund gelesen werden (%3), und es gibt kein Terminal für die Frage</translation>
+    </message>
+    <message>
+        <source>the password is not kept in the keychain: %1</source>
+        <translation>das Passwort wird nicht im Schlüsselbund gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>sent to %1: %2
+</source>
+        <translation>an %1 gesendet: %2
+</translation>
+    </message>
+    <message>
+        <source>the letter to %1 was sent but is not recorded: %2</source>
+        <translation>das Schreiben an %1 wurde gesendet, aber nicht verzeichnet: %2</translation>
+    </message>
+    <message>
+        <source>not sent to %1: %2</source>
+        <translation>nicht an %1 gesendet: %2</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>wird abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 not sent, %3 not tried.
+</source>
+        <translation>%1 gesendet, %2 nicht gesendet, %3 nicht versucht.
+</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignStore</name>
+    <message>
+        <source>The campaigns of %1 are not open.</source>
+        <translation>Die Kampagnen von %1 sind nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Cannot use the campaigns in %1: %2</source>
+        <translation>Die Kampagnen in %1 können nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>There is no MailTLS store at %1.</source>
+        <translation>Unter %1 gibt es keine MailTLS-Datenbank.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: Qt&apos;s SQLite driver (QSQLITE) is not installed.</source>
+        <translation>%1 kann nicht geöffnet werden: Der SQLite-Treiber von Qt (QSQLITE) ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is at store schema %2; campaigns need schema %3. Open it with MailTLS once to bring it up to date.</source>
+        <translation>%1 hat Datenbankschema %2; Kampagnen brauchen Schema %3. Öffnen Sie die Datei einmal mit MailTLS, um sie auf den neuesten Stand zu bringen.</translation>
+    </message>
+    <message>
+        <source>There is no campaign %1 in %2.</source>
+        <translation>In %2 gibt es keine Kampagne %1.</translation>
+    </message>
+    <message>
+        <source>Campaign %1 has no %2 peer %3.</source>
+        <translation>Kampagne %1 hat keine Gegenstelle %3 (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignText</name>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>Inbound and outbound</source>
+        <translation>Eingehend und ausgehend</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>Eingehend</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>Ausgehend</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>weniger als eine Minute</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Outlived its end by %1</source>
+        <translation>Seit %1 überfällig</translation>
+    </message>
+    <message>
+        <source>Enforcing, %1 left</source>
+        <translation>In Kraft, noch %1</translation>
+    </message>
+    <message>
+        <source>Ended by you</source>
+        <translation>Von Ihnen beendet</translation>
+    </message>
+    <message>
+        <source>Ended by MailTLS</source>
+        <translation>Von MailTLS beendet</translation>
+    </message>
+    <message>
+        <source>Ended by the host&apos;s job</source>
+        <translation>Vom Auftrag auf dem Host beendet</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>The window was due to end at %1 UTC, but nothing has recorded putting the previous settings back: the mail server may still require TLS. End it now to restore them.</source>
+        <translation>Das Zeitfenster sollte am %1 UTC enden, aber es ist nicht verzeichnet, dass die vorherigen Einstellungen wiederhergestellt wurden: Der Mailserver verlangt möglicherweise noch TLS. Beenden Sie es jetzt, um sie wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>The mail server requires TLS until %1 UTC; then MailTLS, or the job on the mail host if MailTLS is not running, puts the previous settings back.</source>
+        <translation>Der Mailserver verlangt TLS bis %1 UTC; danach stellt MailTLS die vorherigen Einstellungen wieder her, oder der Auftrag auf dem Host des Mailservers, falls MailTLS nicht läuft.</translation>
+    </message>
+    <message>
+        <source>You ended the window early, at %1 UTC; the previous settings were put back.</source>
+        <translation>Sie haben das Zeitfenster vorzeitig beendet, am %1 UTC; die vorherigen Einstellungen wurden wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>MailTLS put the previous settings back at the window&apos;s end, %1 UTC.</source>
+        <translation>MailTLS hat die vorherigen Einstellungen zum Ende des Zeitfensters wiederhergestellt, am %1 UTC.</translation>
+    </message>
+    <message>
+        <source>The job on the mail host put the previous settings back at %1 UTC, while MailTLS was not running.</source>
+        <translation>Der Auftrag auf dem Host des Mailservers hat die vorherigen Einstellungen am %1 UTC wiederhergestellt, während MailTLS nicht lief.</translation>
+    </message>
+    <message>
+        <source>The previous settings were put back at %1 UTC.</source>
+        <translation>Die vorherigen Einstellungen wurden am %1 UTC wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>Gescheitert</translation>
+    </message>
+    <message>
+        <source>Letter sent</source>
+        <translation>Schreiben gesendet</translation>
+    </message>
+    <message>
+        <source>Still plaintext</source>
+        <translation>Weiterhin unverschlüsselt</translation>
+    </message>
+    <message>
+        <source>Fixed (seen encrypted)</source>
+        <translation>Behoben (verschlüsselt gesehen)</translation>
+    </message>
+    <message>
+        <source>Fixed (re-probe)</source>
+        <translation>Behoben (erneute Prüfung)</translation>
+    </message>
+    <message>
+        <source>Failed during the window; no letter has been sent and nothing shows it fixed yet.</source>
+        <translation>Während des Zeitfensters gescheitert; es wurde kein Schreiben gesendet, und noch deutet nichts auf eine Behebung hin.</translation>
+    </message>
+    <message>
+        <source>A letter was sent on %1 UTC; nothing shows it fixed yet.</source>
+        <translation>Am %1 UTC wurde ein Schreiben gesendet; noch deutet nichts auf eine Behebung hin.</translation>
+    </message>
+    <message>
+        <source>A re-probe on %1 UTC, after the window, still found no TLS.</source>
+        <translation>Eine erneute Prüfung am %1 UTC, nach dem Zeitfenster, hat weiterhin kein TLS gefunden.</translation>
+    </message>
+    <message>
+        <source>Mail with this peer was seen encrypted in the logs on %1 UTC.</source>
+        <translation>Mail mit dieser Gegenstelle wurde am %1 UTC in den Protokollen verschlüsselt gesehen.</translation>
+    </message>
+    <message>
+        <source>A re-probe on %1 UTC found its servers offering TLS.</source>
+        <translation>Eine erneute Prüfung am %1 UTC hat ergeben, dass ihre Server TLS anbieten.</translation>
+    </message>
+    <message>
+        <source>Refused: no STARTTLS</source>
+        <translation>Abgewiesen: kein STARTTLS</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n gesendet</numerusform>
+            <numerusform>%n gesendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exported</source>
+        <translation>
+            <numerusform>%n exportiert</numerusform>
+            <numerusform>%n exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>unknown command &quot;%1&quot;; see mailtls --help</source>
@@ -1025,6 +1981,91 @@
     </message>
 </context>
 <context>
+    <name>EnforcementPlan</name>
+    <message>
+        <source>%1 = encrypt (was %2)</source>
+        <translation>%1 = encrypt (vorher %2)</translation>
+    </message>
+    <message>
+        <source>%1 = encrypt (was not set: Postfix&apos;s default)</source>
+        <translation>%1 = encrypt (vorher nicht gesetzt: Vorgabe von Postfix)</translation>
+    </message>
+    <message>
+        <source>Postfix has not been inspected</source>
+        <translation>Postfix wurde nicht untersucht</translation>
+    </message>
+    <message>
+        <source>a window requires TLS inbound, outbound or both: choose at least one</source>
+        <translation>ein Zeitfenster verlangt TLS eingehend, ausgehend oder beides: Wählen Sie mindestens eine Richtung</translation>
+    </message>
+    <message>
+        <source>inbound mail requires TLS already (smtpd_tls_security_level = encrypt): an inbound window would change nothing</source>
+        <translation>für eingehende Mail wird bereits TLS verlangt (smtpd_tls_security_level = encrypt): Ein eingehendes Zeitfenster würde nichts ändern</translation>
+    </message>
+    <message>
+        <source>Postfix has no server certificate (smtpd_tls_cert_file or smtpd_tls_chain_files): with smtpd_tls_security_level = encrypt no sender could deliver at all. Set up STARTTLS first (mailtls fix starttls)</source>
+        <translation>Postfix hat kein Serverzertifikat (smtpd_tls_cert_file oder smtpd_tls_chain_files): Mit smtpd_tls_security_level = encrypt könnte überhaupt kein Absender mehr zustellen. Richten Sie zuerst STARTTLS ein (mailtls fix starttls)</translation>
+    </message>
+    <message>
+        <source>outbound mail requires TLS already (smtp_tls_security_level = %1): an outbound window would change nothing</source>
+        <translation>für ausgehende Mail wird bereits TLS verlangt (smtp_tls_security_level = %1): Ein ausgehendes Zeitfenster würde nichts ändern</translation>
+    </message>
+    <message>
+        <source>%1 line %2 sets %3=%4 for the service %5, so the window would not reach it:
+    %6</source>
+        <translation>%1, Zeile %2, setzt %3=%4 für den Dienst %5, daher würde das Zeitfenster ihn nicht erreichen:
+    %6</translation>
+    </message>
+    <message>
+        <source>master.cf overrides the window&apos;s setting, so it would not take effect:
+%1
+Remove that -o setting (or make it encrypt) and start the window again</source>
+        <translation>master.cf überschreibt die Einstellung des Zeitfensters, daher würde sie nicht wirksam:
+%1
+Entfernen Sie diese -o-Einstellung (oder setzen Sie sie auf encrypt) und starten Sie das Zeitfenster erneut</translation>
+    </message>
+    <message>
+        <source>Require TLS for inbound and outbound mail (campaign window)</source>
+        <translation>TLS für eingehende und ausgehende Mail verlangen (Kampagnen-Zeitfenster)</translation>
+    </message>
+    <message>
+        <source>Require TLS for inbound mail (campaign window)</source>
+        <translation>TLS für eingehende Mail verlangen (Kampagnen-Zeitfenster)</translation>
+    </message>
+    <message>
+        <source>Require TLS for outbound mail (campaign window)</source>
+        <translation>TLS für ausgehende Mail verlangen (Kampagnen-Zeitfenster)</translation>
+    </message>
+    <message>
+        <source>smtp_tls_security_level was dane: during the window encrypt replaces it, so DANE authentication is off until the window ends.</source>
+        <translation>smtp_tls_security_level war dane: Während des Zeitfensters tritt encrypt an seine Stelle, daher ist die DANE-Authentifizierung bis zum Ende des Zeitfensters ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>smtp_tls_policy_maps (%1) still applies: a destination it lists with its own level is not required to use TLS by the window.</source>
+        <translation>smtp_tls_policy_maps (%1) gilt weiterhin: Für ein Ziel, das dort mit eigener Stufe aufgeführt ist, verlangt das Zeitfenster kein TLS.</translation>
+    </message>
+    <message>
+        <source>master.cf line %1 sets %2=%3 for %4 already.</source>
+        <translation>master.cf, Zeile %1, setzt bereits %2=%3 für %4.</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (as before the window)</source>
+        <translation>%1 = %2 (wie vor dem Zeitfenster)</translation>
+    </message>
+    <message>
+        <source>%1 removed (as before the window: Postfix&apos;s default)</source>
+        <translation>%1 entfernt (wie vor dem Zeitfenster: Vorgabe von Postfix)</translation>
+    </message>
+    <message>
+        <source>End the campaign window: take its settings out of the changed main.cf</source>
+        <translation>Das Kampagnen-Zeitfenster beenden: seine Einstellungen aus der geänderten main.cf entfernen</translation>
+    </message>
+    <message>
+        <source>main.cf was changed during the window: only the window&apos;s settings are put back, the other changes stay.</source>
+        <translation>main.cf wurde während des Zeitfensters geändert: Nur die Einstellungen des Zeitfensters werden zurückgesetzt, die anderen Änderungen bleiben erhalten.</translation>
+    </message>
+</context>
+<context>
     <name>EximAdvice</name>
     <message>
         <source>%1 = (unset)</source>
@@ -1642,6 +2683,100 @@
     <message>
         <source>there is no database at %1</source>
         <translation>unter %1 gibt es keine Datenbank</translation>
+    </message>
+</context>
+<context>
+    <name>FailureGatherer</name>
+    <message>
+        <source>Cannot read the failures in %1: %2</source>
+        <translation>Die Fehler in %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>There is no MailTLS store at %1.</source>
+        <translation>Unter %1 gibt es keine MailTLS-Datenbank.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is at store schema %2; campaigns need schema %3. Open it with MailTLS once to bring it up to date.</source>
+        <translation>%1 hat Datenbankschema %2; Kampagnen brauchen Schema %3. Öffnen Sie die Datei einmal mit MailTLS, um sie auf den neuesten Stand zu bringen.</translation>
+    </message>
+</context>
+<context>
+    <name>FailureReport</name>
+    <message>
+        <source>from %1 to %2 (UTC)</source>
+        <translation>von %1 bis %2 (UTC)</translation>
+    </message>
+    <message>
+        <source>Failing peers of campaign %1, %2</source>
+        <translation>Gescheiterte Gegenstellen der Kampagne %1, %2</translation>
+    </message>
+    <message>
+        <source>Failing peers %1</source>
+        <translation>Gescheiterte Gegenstellen %1</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>No peer failed in this range.</source>
+        <translation>In diesem Zeitraum ist keine Gegenstelle gescheitert.</translation>
+    </message>
+    <message>
+        <source>DIRECTION</source>
+        <translation>RICHTUNG</translation>
+    </message>
+    <message>
+        <source>PEER</source>
+        <translation>GEGENSTELLE</translation>
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation>PROBLEM</translation>
+    </message>
+    <message>
+        <source>FAILURES</source>
+        <translation>FEHLSCHLÄGE</translation>
+    </message>
+    <message>
+        <source>MESSAGES</source>
+        <translation>NACHRICHTEN</translation>
+    </message>
+    <message>
+        <source>FIRST SEEN</source>
+        <translation>ZUERST GESEHEN</translation>
+    </message>
+    <message>
+        <source>LAST SEEN</source>
+        <translation>ZULETZT GESEHEN</translation>
+    </message>
+    <message>
+        <source>FIXED</source>
+        <translation>BEHOBEN</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>(none known)</source>
+        <translation>(keine bekannt)</translation>
+    </message>
+    <message>
+        <source>ours: %1</source>
+        <translation>eigene: %1</translation>
+    </message>
+    <message>
+        <source>theirs: %1</source>
+        <translation>fremde: %1</translation>
+    </message>
+    <message>
+        <source>One row per peer and direction; addresses are space-separated, most recent first.</source>
+        <translation>Eine Zeile je Gegenstelle und Richtung; Adressen sind durch Leerzeichen getrennt, die jüngsten zuerst.</translation>
     </message>
 </context>
 <context>
@@ -2412,6 +3547,79 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>LetterBatch</name>
+    <message>
+        <source>the sender&apos;s address &quot;%1&quot; is not a plain address (local@domain, ASCII)</source>
+        <translation>die Absenderadresse „%1“ ist keine einfache Adresse (local@domain, ASCII)</translation>
+    </message>
+    <message>
+        <source>there are no campaigns in %1 yet</source>
+        <translation>in %1 gibt es noch keine Kampagnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>no correspondent&apos;s address is known for %n failing server(s), so no letter is written to them: %1</source>
+        <translation>
+            <numerusform>für %n gescheiterten Server ist keine Adresse eines Korrespondenzpartners bekannt, daher wird kein Schreiben an ihn erstellt: %1</numerusform>
+            <numerusform>für %n gescheiterte Server ist keine Adresse eines Korrespondenzpartners bekannt, daher wird kein Schreiben an sie erstellt: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not an address a letter can go to; it is left out</source>
+        <translation>%1 ist keine Adresse, an die ein Schreiben gehen kann; sie wird ausgelassen</translation>
+    </message>
+    <message>
+        <source>%1 is not a correspondent of a failing server of campaign %2</source>
+        <translation>%1 ist kein Korrespondenzpartner eines gescheiterten Servers der Kampagne %2</translation>
+    </message>
+</context>
+<context>
+    <name>LetterTemplate</name>
+    <message>
+        <source>line %1: unknown section [%2]</source>
+        <translation>Zeile %1: unbekannter Abschnitt [%2]</translation>
+    </message>
+    <message>
+        <source>line %1: section [%2] appears twice</source>
+        <translation>Zeile %1: Abschnitt [%2] kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>line %1: text before the first section</source>
+        <translation>Zeile %1: Text vor dem ersten Abschnitt</translation>
+    </message>
+    <message>
+        <source>line %1: unknown placeholder %2 in [%3]</source>
+        <translation>Zeile %1: unbekannter Platzhalter %2 in [%3]</translation>
+    </message>
+    <message>
+        <source>line %1: unmatched braces in [%2]</source>
+        <translation>Zeile %1: unpaarige geschweifte Klammern in [%2]</translation>
+    </message>
+    <message>
+        <source>section [%1] is missing</source>
+        <translation>Abschnitt [%1] fehlt</translation>
+    </message>
+    <message>
+        <source>section [subject] must be exactly one line</source>
+        <translation>Abschnitt [subject] muss genau eine Zeile lang sein</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2): the built-in template is used</source>
+        <translation>%1 kann nicht gelesen werden (%2): Die eingebaute Vorlage wird verwendet</translation>
+    </message>
+    <message>
+        <source>%1 is not used, the built-in template is: %2</source>
+        <translation>%1 wird nicht verwendet, stattdessen die eingebaute Vorlage: %2</translation>
+    </message>
+    <message>
+        <source>there is no letter template for the language &quot;%1&quot;</source>
+        <translation>es gibt keine Vorlage für Schreiben in der Sprache „%1“</translation>
+    </message>
+    <message>
+        <source>the built-in %1 template is broken: %2</source>
+        <translation>die eingebaute Vorlage %1 ist fehlerhaft: %2</translation>
+    </message>
+</context>
+<context>
     <name>LocalCommandHost</name>
     <message>
         <source>this computer</source>
@@ -2628,10 +3836,40 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>MailMessage</name>
+    <message>
+        <source>the sender&apos;s address &quot;%1&quot; is not a plain address (local@domain, ASCII)</source>
+        <translation>die Absenderadresse „%1“ ist keine einfache Adresse (local@domain, ASCII)</translation>
+    </message>
+    <message>
+        <source>the letter has no recipient</source>
+        <translation>das Schreiben hat keinen Empfänger</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s address &quot;%1&quot; is not a plain address (local@domain, ASCII)</source>
+        <translation>die Empfängeradresse „%1“ ist keine einfache Adresse (local@domain, ASCII)</translation>
+    </message>
+    <message>
+        <source>the name of %1 holds a line break or a control character</source>
+        <translation>der Name von %1 enthält einen Zeilenumbruch oder ein Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>the subject holds a line break or a control character</source>
+        <translation>der Betreff enthält einen Zeilenumbruch oder ein Steuerzeichen</translation>
+    </message>
+</context>
+<context>
     <name>MailService</name>
     <message>
         <source>%1 has no %2 fix: it is not a setting of %1.</source>
         <translation>Für %1 gibt es keine Abhilfe %2: Das ist keine Einstellung von %1.</translation>
+    </message>
+</context>
+<context>
+    <name>MboxWriter</name>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -4405,6 +5643,45 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>RevertScript</name>
+    <message>
+        <source>It put back %1 as it was before the window.</source>
+        <translation>%1 wurde wieder in den Zustand vor dem Zeitfenster versetzt.</translation>
+    </message>
+    <message>
+        <source>%1 was changed during the window, so it was not overwritten.</source>
+        <translation>%1 wurde während des Zeitfensters geändert und daher nicht überschrieben.</translation>
+    </message>
+    <message>
+        <source>It set %1 back to the value before the window with postconf.</source>
+        <translation>%1 wurde mit postconf auf den Wert vor dem Zeitfenster zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>It could NOT put back %1.</source>
+        <translation>%1 konnte NICHT wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>It could NOT take back %1: Postfix may still require TLS.</source>
+        <translation>%1 konnte NICHT zurückgenommen werden: Postfix verlangt möglicherweise noch TLS.</translation>
+    </message>
+    <message>
+        <source>postfix check failed afterwards, so Postfix was not reloaded.</source>
+        <translation>postfix check ist danach fehlgeschlagen, daher wurde Postfix nicht neu geladen.</translation>
+    </message>
+    <message>
+        <source>Postfix was reloaded.</source>
+        <translation>Postfix wurde neu geladen.</translation>
+    </message>
+    <message>
+        <source>Postfix was not running.</source>
+        <translation>Postfix lief nicht.</translation>
+    </message>
+    <message>
+        <source>Reloading Postfix failed: it takes the settings at its next start.</source>
+        <translation>Das Neuladen von Postfix ist fehlgeschlagen: Postfix übernimmt die Einstellungen beim nächsten Start.</translation>
+    </message>
+</context>
+<context>
     <name>SendmailAdvice</name>
     <message>
         <source>%1 = (empty)</source>
@@ -4910,8 +6187,8 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>„%1“ enthält nach dem Host einen Pfad: Geben Sie ssh://[user@]host[:port] an (der Konfigurationsordner wird mit --config-dir angegeben)</translation>
     </message>
     <message>
-        <source>%1 can be fixed on this computer only, for now: its inspection reads the configuration files directly. Run mailtls fix on that host itself.</source>
-        <translation>%1 kann vorerst nur auf diesem Computer in Ordnung gebracht werden: Die Untersuchung liest die Konfigurationsdateien direkt. Führen Sie mailtls fix auf jenem Host selbst aus.</translation>
+        <source>%1 can be fixed on this computer only: run mailtls fix on that host itself.</source>
+        <translation>%1 kann nur auf diesem Computer in Ordnung gebracht werden: Führen Sie mailtls fix auf jenem Host selbst aus.</translation>
     </message>
 </context>
 <context>
@@ -5339,6 +6616,985 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>mailtls::CampaignBanner</name>
+    <message>
+        <source>Campaign window</source>
+        <translation>Zeitfenster der Kampagne</translation>
+    </message>
+    <message>
+        <source>&amp;End Now…</source>
+        <translation>Jetzt &amp;beenden …</translation>
+    </message>
+    <message>
+        <source>Put the settings from before the window back now, after asking</source>
+        <translation>Die Einstellungen von vor dem Zeitfenster nach Rückfrage jetzt wiederherstellen</translation>
+    </message>
+    <message>
+        <source>End the campaign&apos;s window now</source>
+        <translation>Das Zeitfenster der Kampagne jetzt beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Ausblenden</translation>
+    </message>
+    <message>
+        <source>Hide this report</source>
+        <translation>Diesen Bericht ausblenden</translation>
+    </message>
+    <message>
+        <source>End the Window Now?</source>
+        <translation>Zeitfenster jetzt beenden?</translation>
+    </message>
+    <message>
+        <source>End campaign “%1” now? MailTLS puts the settings of %2 on %3 from before the window back and reloads it; mail without TLS is accepted and sent again, and deferred mail leaves the queue.</source>
+        <translation>Kampagne „%1“ jetzt beenden? MailTLS stellt die Einstellungen von %2 auf %3 von vor dem Zeitfenster wieder her und lädt den Dienst neu; Mail ohne TLS wird wieder angenommen und versandt, und zurückgestellte Mail verlässt die Warteschlange.</translation>
+    </message>
+    <message>
+        <source>End Now</source>
+        <translation>Jetzt beenden</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” ended: the settings from before the window are back.</source>
+        <translation>Kampagne „%1“ beendet: Die Einstellungen von vor dem Zeitfenster sind wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” reached its end: MailTLS put the settings from before the window back.</source>
+        <translation>Kampagne „%1“ ist zu Ende: MailTLS hat die Einstellungen von vor dem Zeitfenster wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” could not be ended: %2</source>
+        <translation>Kampagne „%1“ konnte nicht beendet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ending campaign “%1”&lt;/b&gt; on %2: %3…</source>
+        <translation>&lt;b&gt;Kampagne „%1“ wird beendet&lt;/b&gt; (%2): %3 …</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Campaign “%1” outlived its end&lt;/b&gt; at %2 UTC: nothing has recorded putting the previous settings back, so %3 may still require TLS. End it now.</source>
+        <translation>&lt;b&gt;Kampagne „%1“ hätte um %2 UTC enden sollen&lt;/b&gt;: Es ist nicht verzeichnet, dass die vorherigen Einstellungen wiederhergestellt wurden, daher verlangt %3 möglicherweise noch TLS. Beenden Sie sie jetzt.</translation>
+    </message>
+    <message>
+        <source>Mail from servers without TLS is refused (4xx/5xx); mail to them waits in the queue until the window ends.</source>
+        <translation>Mail von Servern ohne TLS wird abgewiesen (4xx/5xx); Mail an sie wartet in der Warteschlange, bis das Zeitfenster endet.</translation>
+    </message>
+    <message>
+        <source>Mail from servers without TLS is refused (4xx/5xx).</source>
+        <translation>Mail von Servern ohne TLS wird abgewiesen (4xx/5xx).</translation>
+    </message>
+    <message>
+        <source>Mail to servers without TLS waits in the queue until the window ends.</source>
+        <translation>Mail an Server ohne TLS wartet in der Warteschlange, bis das Zeitfenster endet.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mandatory STARTTLS&lt;/b&gt; (%1) on %2 until %3 UTC, %4 left. %5</source>
+        <translation>&lt;b&gt;Verpflichtendes STARTTLS&lt;/b&gt; (%1) für %2 bis %3 UTC, noch %4. %5</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::CampaignLettersDialog</name>
+    <message>
+        <source>Letters of “%1”</source>
+        <translation>Schreiben der Kampagne „%1“</translation>
+    </message>
+    <message>
+        <source>postmaster@example.org</source>
+        <translation>postmaster@example.org</translation>
+    </message>
+    <message>
+        <source>The address the letters come from; replies go there</source>
+        <translation>Die Absenderadresse der Schreiben; Antworten gehen dorthin</translation>
+    </message>
+    <message>
+        <source>Your address</source>
+        <translation>Ihre Adresse</translation>
+    </message>
+    <message>
+        <source>Your name, as the letters are signed</source>
+        <translation>Ihr Name, mit dem die Schreiben unterzeichnet werden</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>Language of the letters</source>
+        <translation>Sprache der Schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Write Letters</source>
+        <translation>Schreiben ers&amp;tellen</translation>
+    </message>
+    <message>
+        <source>Write one letter to each correspondent of the peers not fixed yet</source>
+        <translation>Ein Schreiben an jeden Korrespondenzpartner der noch nicht behobenen Gegenstellen erstellen</translation>
+    </message>
+    <message>
+        <source>Your &amp;address:</source>
+        <translation>Ihre &amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ihr &amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>Tick the letters to export; the chosen one is shown beside</source>
+        <translation>Haken Sie die zu exportierenden Schreiben an; das ausgewählte wird daneben angezeigt</translation>
+    </message>
+    <message>
+        <source>The letter exactly as it goes out</source>
+        <translation>Das Schreiben genau so, wie es versandt wird</translation>
+    </message>
+    <message>
+        <source>Export as .&amp;eml…</source>
+        <translation>Als .&amp;eml exportieren …</translation>
+    </message>
+    <message>
+        <source>One .eml file per ticked letter, into a folder; open them in your mail program to send</source>
+        <translation>Eine .eml-Datei je angehaktem Schreiben, in einen Ordner; öffnen Sie sie zum Senden in Ihrem Mailprogramm</translation>
+    </message>
+    <message>
+        <source>Export as &amp;mbox…</source>
+        <translation>Als &amp;mbox exportieren …</translation>
+    </message>
+    <message>
+        <source>The ticked letters in one mbox file, which mail programs import whole</source>
+        <translation>Die angehakten Schreiben in einer mbox-Datei, die Mailprogramme als Ganzes importieren</translation>
+    </message>
+    <message>
+        <source>Se&amp;nd…</source>
+        <translation>Sen&amp;den …</translation>
+    </message>
+    <message>
+        <source>Send the ticked letters through your own submission server, after asking</source>
+        <translation>Die angehakten Schreiben nach Rückfrage über Ihren eigenen Einlieferungsserver senden</translation>
+    </message>
+    <message>
+        <source>Open in Mail &amp;Program</source>
+        <translation>Im &amp;Mailprogramm öffnen</translation>
+    </message>
+    <message>
+        <source>Open the letter shown as a new message in your mail program, to review and send from there</source>
+        <translation>Das angezeigte Schreiben als neue Nachricht in Ihrem Mailprogramm öffnen, um es dort zu prüfen und zu senden</translation>
+    </message>
+    <message>
+        <source>Export Letters into Folder</source>
+        <translation>Schreiben in Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Export Letters as mbox</source>
+        <translation>Schreiben als mbox exportieren</translation>
+    </message>
+    <message>
+        <source>mbox files (*.mbox);;All files (*)</source>
+        <translation>mbox-Dateien (*.mbox);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Writing the letters…</source>
+        <translation>Die Schreiben werden erstellt …</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>About %1</source>
+        <translation>Betrifft %1</translation>
+    </message>
+    <message>
+        <source>No letter to write: no peer that is not fixed has a known correspondent.</source>
+        <translation>Kein Schreiben zu erstellen: Keine noch nicht behobene Gegenstelle hat einen bekannten Korrespondenzpartner.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) written; nothing is sent until you choose Send and confirm.</source>
+        <translation>
+            <numerusform>%n Schreiben erstellt; es wird nichts gesendet, bevor Sie „Senden“ wählen und bestätigen.</numerusform>
+            <numerusform>%n Schreiben erstellt; es wird nichts gesendet, bevor Sie „Senden“ wählen und bestätigen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No mail program could be opened for %1. Export the letter as .eml instead, or send it from here.</source>
+        <translation>Für %1 konnte kein Mailprogramm geöffnet werden. Exportieren Sie das Schreiben stattdessen als .eml, oder senden Sie es von hier.</translation>
+    </message>
+    <message>
+        <source>The letter to %1 is open in your mail program; it is sent when you send it there.</source>
+        <translation>Das Schreiben an %1 ist in Ihrem Mailprogramm geöffnet; es wird gesendet, wenn Sie es dort senden.</translation>
+    </message>
+    <message>
+        <source>The letters went out but were not recorded: %1</source>
+        <translation>Die Schreiben sind hinausgegangen, wurden aber nicht vermerkt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n letter(s)…</source>
+        <translation>
+            <numerusform>%n Schreiben wird exportiert …</numerusform>
+            <numerusform>%n Schreiben werden exportiert …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) exported to %1; nothing was sent.</source>
+        <translation>
+            <numerusform>%n Schreiben nach %1 exportiert; es wurde nichts gesendet.</numerusform>
+            <numerusform>%n Schreiben nach %1 exportiert; es wurde nichts gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::CampaignListModel</name>
+    <message>
+        <source>Ended at this time; planned to end at %1 UTC</source>
+        <translation>Zu diesem Zeitpunkt beendet; geplantes Ende %1 UTC</translation>
+    </message>
+    <message>
+        <source>The planned end of the window</source>
+        <translation>Das geplante Ende des Zeitfensters</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <source>Directions</source>
+        <translation>Richtungen</translation>
+    </message>
+    <message>
+        <source>Window start (UTC)</source>
+        <translation>Beginn des Zeitfensters (UTC)</translation>
+    </message>
+    <message>
+        <source>Window end (UTC)</source>
+        <translation>Ende des Zeitfensters (UTC)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::CampaignPage</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <source>No campaigns yet</source>
+        <translation>Noch keine Kampagnen</translation>
+    </message>
+    <message>
+        <source>A campaign makes your mail server require STARTTLS for a few hours or days, then puts the previous settings back, and lists every server that could not send or receive your mail without TLS. You can write to those correspondents and watch here, over the following weeks, who fixed it.</source>
+        <translation>Eine Kampagne lässt Ihren Mailserver für einige Stunden oder Tage STARTTLS verlangen, stellt danach die vorherigen Einstellungen wieder her und listet jeden Server auf, der ohne TLS keine Mail an Sie senden oder von Ihnen empfangen konnte. Sie können diesen Korrespondenzpartnern schreiben und hier in den folgenden Wochen verfolgen, wer das Problem behoben hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Start a Campaign…</source>
+        <translation>Kampagne s&amp;tarten …</translation>
+    </message>
+    <message>
+        <source>Choose the directions and the length, read what enforcing means, see the exact change, then start the window</source>
+        <translation>Richtungen und Dauer wählen, lesen, was das Erzwingen bedeutet, die genaue Änderung ansehen, dann das Zeitfenster starten</translation>
+    </message>
+    <message>
+        <source>Campaigns table</source>
+        <translation>Tabelle der Kampagnen</translation>
+    </message>
+    <message>
+        <source>Choose a campaign to see its failing peers</source>
+        <translation>Wählen Sie eine Kampagne, um ihre gescheiterten Gegenstellen zu sehen</translation>
+    </message>
+    <message>
+        <source>Each window of mandatory STARTTLS: the service and computer it changed, the directions that required TLS, when it ran, and whether it is still enforcing or who ended it.</source>
+        <translation>Jedes Zeitfenster mit verpflichtendem STARTTLS: der Dienst und der Computer, die es geändert hat, die Richtungen, die TLS verlangt haben, wann es lief und ob es TLS noch erzwingt oder wer es beendet hat.</translation>
+    </message>
+    <message>
+        <source>Failing peers table</source>
+        <translation>Tabelle der gescheiterten Gegenstellen</translation>
+    </message>
+    <message>
+        <source>P&amp;robe</source>
+        <translation>Prü&amp;fen</translation>
+    </message>
+    <message>
+        <source>Ask the selected peer&apos;s mail servers what they offer now</source>
+        <translation>Die Mailserver der ausgewählten Gegenstelle fragen, was sie jetzt anbieten</translation>
+    </message>
+    <message>
+        <source>Re-&amp;probe Remaining</source>
+        <translation>Übrige erneut &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Probe every peer of this campaign that is not fixed yet: a peer whose servers now offer TLS is marked fixed</source>
+        <translation>Jede noch nicht behobene Gegenstelle dieser Kampagne prüfen: Eine Gegenstelle, deren Server jetzt TLS anbieten, wird als behoben markiert</translation>
+    </message>
+    <message>
+        <source>&amp;Letters…</source>
+        <translation>&amp;Schreiben …</translation>
+    </message>
+    <message>
+        <source>Write to the correspondents of the peers not fixed yet: see each letter as it would go out, export them as .eml files or an mbox, or send them through your submission server</source>
+        <translation>Den Korrespondenzpartnern der noch nicht behobenen Gegenstellen schreiben: jedes Schreiben so ansehen, wie es versandt würde, die Schreiben als .eml-Dateien oder als mbox exportieren oder über Ihren Einlieferungsserver senden</translation>
+    </message>
+    <message>
+        <source>Re-probe progress</source>
+        <translation>Fortschritt der erneuten Prüfung</translation>
+    </message>
+    <message>
+        <source>%v of %m probed</source>
+        <translation>%v von %m geprüft</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the re-probe; peers found fixed so far stay marked</source>
+        <translation>Die erneute Prüfung anhalten; bis dahin als behoben erkannte Gegenstellen bleiben markiert</translation>
+    </message>
+    <message>
+        <source>Failing peers</source>
+        <translation>Gescheiterte Gegenstellen</translation>
+    </message>
+    <message>
+        <source>Every peer that failed during the chosen campaign&apos;s window, one row per direction: whether it is still failing, was written to, was fixed (seen encrypted in the logs since, or confirmed by a re-probe) or is still plaintext; what failed, when, and who corresponds with it on both sides. Enter or a double-click opens the peer.</source>
+        <translation>Jede Gegenstelle, die im Zeitfenster der gewählten Kampagne gescheitert ist, eine Zeile je Richtung: ob sie noch scheitert, angeschrieben wurde, behoben ist (seitdem verschlüsselt in den Protokollen gesehen oder durch eine erneute Prüfung bestätigt) oder noch unverschlüsselt ist; was gescheitert ist, wann, und wer auf beiden Seiten mit ihr korrespondiert. Die Eingabetaste oder ein Doppelklick öffnet die Gegenstelle.</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>How many of the campaign&apos;s failing peers were fixed since the window started (solid), how many are not yet (hatched), and how many letters were sent (dashed).</source>
+        <translation>Wie viele der gescheiterten Gegenstellen der Kampagne seit Beginn des Zeitfensters behoben wurden (durchgezogen), wie viele noch nicht (schraffiert) und wie viele Schreiben versandt wurden (gestrichelt).</translation>
+    </message>
+    <message>
+        <source>The campaigns cannot be read: %1</source>
+        <translation>Die Kampagnen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No peer failed during this window.</source>
+        <translation>In diesem Zeitfenster ist keine Gegenstelle gescheitert.</translation>
+    </message>
+    <message>
+        <source>The failing peers have not been gathered from the logs yet.</source>
+        <translation>Die gescheiterten Gegenstellen wurden noch nicht aus den Protokollen ermittelt.</translation>
+    </message>
+    <message>
+        <source>Campaign “%1”: %2</source>
+        <translation>Kampagne „%1“: %2</translation>
+    </message>
+    <message>
+        <source>A fix found by the re-probe could not be recorded: %1</source>
+        <translation>Eine bei der erneuten Prüfung festgestellte Behebung konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-probe cancelled after %n peer(s): %1 fixed, %2 still without TLS.</source>
+        <translation>
+            <numerusform>Erneute Prüfung nach %n Gegenstelle abgebrochen: %1 behoben, %2 weiterhin ohne TLS.</numerusform>
+            <numerusform>Erneute Prüfung nach %n Gegenstellen abgebrochen: %1 behoben, %2 weiterhin ohne TLS.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-probed %n peer(s): %1 fixed, %2 still without TLS.</source>
+        <translation>
+            <numerusform>%n Gegenstelle erneut geprüft: %1 behoben, %2 weiterhin ohne TLS.</numerusform>
+            <numerusform>%n Gegenstellen erneut geprüft: %1 behoben, %2 weiterhin ohne TLS.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every peer of this campaign is fixed: there is nothing to re-probe.</source>
+        <translation>Jede Gegenstelle dieser Kampagne ist behoben: Es gibt nichts erneut zu prüfen.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::CampaignPeerModel</name>
+    <message>
+        <source>Peer</source>
+        <translation>Gegenstelle</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Fixed (UTC)</source>
+        <translation>Behoben (UTC)</translation>
+    </message>
+    <message>
+        <source>What failed</source>
+        <translation>Was gescheitert ist</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>First seen (UTC)</source>
+        <translation>Zuerst gesehen (UTC)</translation>
+    </message>
+    <message>
+        <source>Last seen (UTC)</source>
+        <translation>Zuletzt gesehen (UTC)</translation>
+    </message>
+    <message>
+        <source>Our correspondents</source>
+        <translation>Eigene Korrespondenzpartner</translation>
+    </message>
+    <message>
+        <source>Their correspondents</source>
+        <translation>Korrespondenzpartner der Gegenstelle</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Schreiben</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::CampaignProgressChart</name>
+    <message>
+        <source>Fixed</source>
+        <translation>Behoben</translation>
+    </message>
+    <message>
+        <source>Not fixed yet</source>
+        <translation>Noch nicht behoben</translation>
+    </message>
+    <message>
+        <source>Letters sent</source>
+        <translation>Versandte Schreiben</translation>
+    </message>
+    <message>
+        <source>Days since the window started</source>
+        <translation>Tage seit Beginn des Zeitfensters</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>Gegenstellen</translation>
+    </message>
+    <message>
+        <source>Campaign progress</source>
+        <translation>Fortschritt der Kampagne</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n letter(s) sent; over %2 days since the window started</source>
+        <translation>
+            <numerusform>%1; %n Schreiben versandt; über %2 Tage seit Beginn des Zeitfensters</numerusform>
+            <numerusform>%1; %n Schreiben versandt; über %2 Tage seit Beginn des Zeitfensters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::CampaignSendDialog</name>
+    <message numerus="yes">
+        <source>Send %n Letter(s)</source>
+        <translation>
+            <numerusform>%n Schreiben senden</numerusform>
+            <numerusform>%n Schreiben senden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mail.example.org</source>
+        <translation>mail.example.org</translation>
+    </message>
+    <message>
+        <source>Your own mail server&apos;s submission service, the one your mail program sends through</source>
+        <translation>Der Einlieferungsdienst Ihres eigenen Mailservers, über den Ihr Mailprogramm sendet</translation>
+    </message>
+    <message>
+        <source>STARTTLS, required</source>
+        <translation>STARTTLS, erforderlich</translation>
+    </message>
+    <message>
+        <source>TLS from the first byte</source>
+        <translation>TLS ab dem ersten Byte</translation>
+    </message>
+    <message>
+        <source>From the keychain, or type it</source>
+        <translation>Aus dem Schlüsselbund, oder geben Sie es ein</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the password in the keychain</source>
+        <translation>Passwort im Schlüsselbund &amp;merken</translation>
+    </message>
+    <message>
+        <source> a minute</source>
+        <translation> pro Minute</translation>
+    </message>
+    <message>
+        <source>At most this many letters begin in any minute</source>
+        <translation>Höchstens so viele Schreiben werden je Minute begonnen</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>S&amp;ecurity:</source>
+        <translation>S&amp;icherheit:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>&amp;Tempo:</translation>
+    </message>
+    <message>
+        <source>%v of %m sent</source>
+        <translation>%v von %m gesendet</translation>
+    </message>
+    <message>
+        <source>What the server answered</source>
+        <translation>Was der Server geantwortet hat</translation>
+    </message>
+    <message>
+        <source>Nothing is sent until you confirm.</source>
+        <translation>Es wird nichts gesendet, bevor Sie bestätigen.</translation>
+    </message>
+    <message>
+        <source>&amp;Send…</source>
+        <translation>&amp;Versenden …</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Send no further letter; one on its way finishes</source>
+        <translation>Keine weiteren Schreiben senden; ein gerade laufendes wird noch zu Ende übertragen</translation>
+    </message>
+    <message>
+        <source>Sending to %1…</source>
+        <translation>Senden an %1 …</translation>
+    </message>
+    <message>
+        <source>%1: sent (%2)</source>
+        <translation>%1: gesendet (%2)</translation>
+    </message>
+    <message>
+        <source>  not recorded: %1</source>
+        <translation>  nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>%1: not sent: %2</source>
+        <translation>%1: nicht gesendet: %2</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 not sent, %3 not tried.</source>
+        <translation>%1 gesendet, %2 nicht gesendet, %3 nicht versucht.</translation>
+    </message>
+    <message>
+        <source>Send the Letters?</source>
+        <translation>Schreiben versenden?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %n letter(s) through %1 to: %2?</source>
+        <translation>
+            <numerusform>%n Schreiben über %1 versenden an: %2?</numerusform>
+            <numerusform>%n Schreiben über %1 versenden an: %2?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Versenden</translation>
+    </message>
+    <message>
+        <source>The letters cannot be recorded, so none is sent: %1</source>
+        <translation>Die Schreiben können nicht gespeichert werden, daher wird keines gesendet: %1</translation>
+    </message>
+    <message>
+        <source>The password was not kept in the keychain: %1</source>
+        <translation>Das Passwort wurde nicht im Schlüsselbund gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::CampaignStartDialog</name>
+    <message>
+        <source>Start a Campaign</source>
+        <translation>Kampagne starten</translation>
+    </message>
+    <message>
+        <source>&amp;Inbound: refuse mail from servers that do not use STARTTLS</source>
+        <translation>&amp;Eingehend: Mail von Servern abweisen, die kein STARTTLS verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Outbound: hold mail to servers that do not offer STARTTLS</source>
+        <translation>&amp;Ausgehend: Mail an Server zurückhalten, die kein STARTTLS anbieten</translation>
+    </message>
+    <message>
+        <source>Length of the window</source>
+        <translation>Dauer des Zeitfensters</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Unit of the window&apos;s length</source>
+        <translation>Einheit der Dauer des Zeitfensters</translation>
+    </message>
+    <message>
+        <source>Campaign %1</source>
+        <translation>Kampagne %1</translation>
+    </message>
+    <message>
+        <source>This computer, or ssh://user@host:port</source>
+        <translation>Dieser Computer oder ssh://user@host:port</translation>
+    </message>
+    <message>
+        <source>Leave empty for the Postfix of this computer; a host over SSH is changed through sudo -n, as Fix My Server does</source>
+        <translation>Leer lassen für das Postfix dieses Computers; ein Host über SSH wird über sudo -n geändert, wie bei „Meinen Server in Ordnung bringen“</translation>
+    </message>
+    <message>
+        <source>Peers that used plaintext and will be affected</source>
+        <translation>Gegenstellen, die unverschlüsselt kommuniziert haben und betroffen sein werden</translation>
+    </message>
+    <message>
+        <source>Directions:</source>
+        <translation>Richtungen:</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Computer:</source>
+        <translation>&amp;Computer:</translation>
+    </message>
+    <message>
+        <source>Postfix &amp;folder:</source>
+        <translation>Postfix-&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Peers that used plaintext in these directions in the last 30 days:</source>
+        <translation>Gegenstellen, die in den letzten 30 Tagen in diesen Richtungen unverschlüsselt kommuniziert haben:</translation>
+    </message>
+    <message>
+        <source>The change to Postfix&apos;s configuration</source>
+        <translation>Die Änderung an der Konfiguration von Postfix</translation>
+    </message>
+    <message>
+        <source>This change is made for the window:</source>
+        <translation>Diese Änderung wird für das Zeitfenster vorgenommen:</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare…</source>
+        <translation>&amp;Vorbereiten …</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1: %2</translation>
+    </message>
+    <message>
+        <source>Choose at least one direction.</source>
+        <translation>Wählen Sie mindestens eine Richtung.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen …</translation>
+    </message>
+    <message>
+        <source>The store cannot be read: %1</source>
+        <translation>Die Datenbank kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>None: the store saw no plaintext mail in these directions.</source>
+        <translation>Keine: Die Datenbank hat in diesen Richtungen keine unverschlüsselte Mail verzeichnet.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 of %4 messages in plaintext</source>
+        <translation>%1 (%2): %3 von %4 Nachrichten unverschlüsselt</translation>
+    </message>
+    <message>
+        <source>Reading Postfix&apos;s configuration…</source>
+        <translation>Die Konfiguration von Postfix wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Before anything is written, a job is scheduled on the mail host that puts these settings back after %1, even if MailTLS is not running then; MailTLS removes it when it ends the window first.</source>
+        <translation>Bevor etwas geschrieben wird, wird auf dem Mail-Host ein Auftrag eingeplant, der diese Einstellungen nach %1 zurücksetzt, auch wenn MailTLS dann nicht läuft; beendet MailTLS das Zeitfenster vorher, entfernt es den Auftrag.</translation>
+    </message>
+    <message>
+        <source>Scheduling the job that ends the window, then changing Postfix…</source>
+        <translation>Der Auftrag, der das Zeitfenster beendet, wird eingeplant, danach wird Postfix geändert …</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” started; it ends at %2 UTC. The job that ends it on the mail host: %3.</source>
+        <translation>Kampagne „%1“ gestartet; sie endet um %2 UTC. Der Auftrag auf dem Mail-Host, der sie beendet: %3.</translation>
+    </message>
+    <message>
+        <source>&amp;Start Window</source>
+        <translation>Zeitfenster &amp;starten</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::CampaignWindow</name>
+    <message>
+        <source>inbound and outbound</source>
+        <translation>eingehend und ausgehend</translation>
+    </message>
+    <message>
+        <source>inbound</source>
+        <translation>eingehend</translation>
+    </message>
+    <message>
+        <source>outbound</source>
+        <translation>ausgehend</translation>
+    </message>
+    <message>
+        <source>A window of mandatory STARTTLS breaks a rule on purpose, for a short while: RFC 3207 says that a publicly referenced SMTP server must not require STARTTLS. While the window runs:</source>
+        <translation>Ein Zeitfenster mit verpflichtendem STARTTLS bricht absichtlich und für kurze Zeit eine Regel: Nach RFC 3207 darf ein öffentlich referenzierter SMTP-Server STARTTLS nicht verlangen. Solange das Zeitfenster läuft:</translation>
+    </message>
+    <message>
+        <source>- inbound: mail from servers that do not use STARTTLS is refused (Postfix answers 530 5.7.0 Must issue a STARTTLS command first). Most senders keep it and try again later (a 4xx-like retry), some return it to their sender at once (5xx): that mail is not delivered to you.</source>
+        <translation>- eingehend: Mail von Servern, die kein STARTTLS verwenden, wird abgewiesen (Postfix antwortet 530 5.7.0 Must issue a STARTTLS command first). Die meisten sendenden Server behalten sie und versuchen es später erneut (wie nach einer 4xx-Antwort), manche schicken sie sofort an ihren Absender zurück (5xx): Diese Mail wird Ihnen nicht zugestellt.</translation>
+    </message>
+    <message>
+        <source>- outbound: mail to servers that do not offer STARTTLS is deferred, not lost: it waits in Postfix&apos;s queue and goes out when the window has ended (unless it grows older than maximal_queue_lifetime, 5 days by default).</source>
+        <translation>- ausgehend: Mail an Server, die kein STARTTLS anbieten, wird zurückgestellt, nicht verloren: Sie wartet in der Warteschlange von Postfix und wird versandt, wenn das Zeitfenster geendet hat (sofern sie nicht älter als maximal_queue_lifetime wird, Vorgabe 5 Tage).</translation>
+    </message>
+    <message>
+        <source>The window always ends: a job on the mail host puts the previous settings back at its end even when MailTLS is not running.</source>
+        <translation>Das Zeitfenster endet in jedem Fall: Ein Auftrag auf dem Mail-Host stellt an seinem Ende die vorherigen Einstellungen wieder her, auch wenn MailTLS nicht läuft.</translation>
+    </message>
+    <message>
+        <source>the campaign store %1: %2</source>
+        <translation>die Kampagnendatenbank %1: %2</translation>
+    </message>
+    <message>
+        <source>campaign %1&apos;s window is on this computer</source>
+        <translation>das Zeitfenster der Kampagne %1 liegt auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>campaign %1&apos;s window is on %2: give --host %2</source>
+        <translation>das Zeitfenster der Kampagne %1 liegt auf %2: Geben Sie --host %2 an</translation>
+    </message>
+    <message>
+        <source>the plan could not be started (another change is being applied)</source>
+        <translation>der Plan konnte nicht gestartet werden (eine andere Änderung wird gerade angewendet)</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>there is no %1</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>there is no plan to start a window with</source>
+        <translation>es gibt keinen Plan, mit dem sich ein Zeitfenster starten ließe</translation>
+    </message>
+    <message>
+        <source>a window lasts from one minute to 30 days</source>
+        <translation>ein Zeitfenster dauert zwischen einer Minute und 30 Tagen</translation>
+    </message>
+    <message>
+        <source>campaign %1&apos;s window runs until %2: end it first (mailtls campaign end)</source>
+        <translation>das Zeitfenster der Kampagne %1 läuft bis %2: Beenden Sie es zuerst (mailtls campaign end)</translation>
+    </message>
+    <message>
+        <source>Campaign %1</source>
+        <translation>Kampagne %1</translation>
+    </message>
+    <message>
+        <source>%1. The window was not started: nothing was changed.</source>
+        <translation>%1. Das Zeitfenster wurde nicht gestartet: Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>the %1 step failed and not everything could be put back (backup %2): %3. The revert job %4 stays scheduled and puts the previous main.cf back at %5.</source>
+        <translation>der Schritt %1 ist fehlgeschlagen, und nicht alles konnte wiederhergestellt werden (Sicherung %2): %3. Der Rücksetzauftrag %4 bleibt eingeplant und stellt um %5 die vorherige main.cf wieder her.</translation>
+    </message>
+    <message>
+        <source>the %1 step failed: %2. The window was not started; the previous configuration is in place.</source>
+        <translation>der Schritt %1 ist fehlgeschlagen: %2. Das Zeitfenster wurde nicht gestartet; die vorherige Konfiguration ist in Kraft.</translation>
+    </message>
+    <message>
+        <source>the revert job %1 could not be removed: %2. When it runs it finds main.cf as it was and leaves it alone.</source>
+        <translation>der Rücksetzauftrag %1 konnte nicht entfernt werden: %2. Wenn er läuft, findet er main.cf unverändert vor und lässt sie in Ruhe.</translation>
+    </message>
+    <message>
+        <source>campaign %1&apos;s window ended already, at %2</source>
+        <translation>das Zeitfenster der Kampagne %1 ist bereits um %2 zu Ende gegangen</translation>
+    </message>
+    <message>
+        <source>The host&apos;s job ran at %1 but did not end the window: %2</source>
+        <translation>Der Auftrag auf dem Host lief um %1, hat das Zeitfenster aber nicht beendet: %2</translation>
+    </message>
+    <message>
+        <source>cannot inspect Postfix: %1</source>
+        <translation>Postfix kann nicht untersucht werden: %1</translation>
+    </message>
+    <message>
+        <source>MailTLS stopped while it started this window, before it recorded the window&apos;s backup, and Postfix requires TLS now. The revert job %1 puts main.cf back at %2; to end it sooner, put the newest backup back with mailtls fix --restore</source>
+        <translation>MailTLS wurde beim Starten dieses Zeitfensters beendet, bevor es die Sicherung des Zeitfensters gespeichert hatte, und Postfix verlangt jetzt TLS. Der Rücksetzauftrag %1 stellt main.cf um %2 wieder her; um das Zeitfenster früher zu beenden, stellen Sie die neueste Sicherung mit mailtls fix --restore wieder her</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Nothing had been written for this window.</source>
+        <translation>Für dieses Zeitfenster war nichts geschrieben worden.</translation>
+    </message>
+    <message>
+        <source>the window&apos;s backup %1: %2</source>
+        <translation>die Sicherung %1 des Zeitfensters: %2</translation>
+    </message>
+    <message>
+        <source>the window&apos;s backup %1 holds no copy of %2</source>
+        <translation>die Sicherung %1 des Zeitfensters enthält keine Kopie von %2</translation>
+    </message>
+    <message>
+        <source>%1 holds its settings from before the window already.</source>
+        <translation>%1 enthält bereits die Einstellungen von vor dem Zeitfenster.</translation>
+    </message>
+    <message>
+        <source>cannot put backup %1 back: %2</source>
+        <translation>die Sicherung %1 kann nicht wiederhergestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was changed during the window: it is not overwritten; only the window&apos;s settings are put back.</source>
+        <translation>%1 wurde während des Zeitfensters geändert: Die Datei wird nicht überschrieben; nur die Einstellungen des Zeitfensters werden zurückgenommen.</translation>
+    </message>
+    <message>
+        <source>The window&apos;s settings are no longer in %1.</source>
+        <translation>Die Einstellungen des Zeitfensters stehen nicht mehr in %1.</translation>
+    </message>
+    <message>
+        <source>the %1 step failed: %2. The window still runs; the revert job %3 ends it at %4.</source>
+        <translation>der Schritt %1 ist fehlgeschlagen: %2. Das Zeitfenster läuft weiter; der Rücksetzauftrag %3 beendet es um %4.</translation>
+    </message>
+    <message>
+        <source>the revert job %1 could not be removed: %2. When it runs it finds main.cf as it was before the window and only reloads Postfix.</source>
+        <translation>der Rücksetzauftrag %1 konnte nicht entfernt werden: %2. Wenn er läuft, findet er main.cf im Zustand vor dem Zeitfenster vor und lädt nur Postfix neu.</translation>
+    </message>
+    <message>
+        <source>Campaign %1&apos;s window (%2) cannot be checked: %3</source>
+        <translation>Das Zeitfenster der Kampagne %1 (%2) kann nicht überprüft werden: %3</translation>
+    </message>
+    <message>
+        <source>Campaign %1&apos;s window was ended by the host&apos;s job at %2.</source>
+        <translation>Das Zeitfenster der Kampagne %1 wurde um %2 vom Auftrag auf dem Host beendet.</translation>
+    </message>
+    <message>
+        <source>Campaign %1&apos;s window outlived its end at %2: the host&apos;s job has not ended it.</source>
+        <translation>Das Zeitfenster der Kampagne %1 läuft über sein Ende um %2 hinaus: Der Auftrag auf dem Host hat es nicht beendet.</translation>
+    </message>
+    <message>
+        <source>MailTLS ended it now.</source>
+        <translation>MailTLS hat es jetzt beendet.</translation>
+    </message>
+    <message>
+        <source>MailTLS could not end it: %1. Postfix may still require TLS.</source>
+        <translation>MailTLS konnte es nicht beenden: %1. Postfix verlangt möglicherweise noch TLS.</translation>
+    </message>
+    <message>
+        <source>Campaign %1 requires TLS (%2) until %3.</source>
+        <translation>Kampagne %1 verlangt TLS (%2) bis %3.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s job %1 ends it then if MailTLS does not.</source>
+        <translation>Der Auftrag %1 auf dem Host beendet das Zeitfenster dann, falls MailTLS es nicht tut.</translation>
+    </message>
+    <message>
+        <source>Its revert job %1 is no longer scheduled on the host: end the window yourself (mailtls campaign end) or keep MailTLS running until then.</source>
+        <translation>Der zugehörige Rücksetzauftrag %1 ist auf dem Host nicht mehr eingeplant: Beenden Sie das Zeitfenster selbst (mailtls campaign end) oder lassen Sie MailTLS bis dahin laufen.</translation>
+    </message>
+    <message>
+        <source>Whether its revert job %1 is still scheduled cannot be told: %2</source>
+        <translation>Ob der zugehörige Rücksetzauftrag %1 noch eingeplant ist, lässt sich nicht feststellen: %2</translation>
+    </message>
+</context>
+<context>
     <name>mailtls::CommandFileAccess</name>
     <message>
         <source>%1 is not an absolute path</source>
@@ -5542,10 +7798,6 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
 <context>
     <name>mailtls::DovecotInspection</name>
     <message>
-        <source>Dovecot can be inspected on this computer only, for now.</source>
-        <translation>Dovecot kann vorerst nur auf diesem Computer untersucht werden.</translation>
-    </message>
-    <message>
         <source>doveconf was not found on this computer: is Dovecot installed? (looked on PATH and in %1)</source>
         <translation>doveconf wurde auf diesem Computer nicht gefunden: Ist Dovecot installiert? (gesucht in PATH und in %1)</translation>
     </message>
@@ -5593,21 +7845,25 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <source>pgrep -F %1: exit status %2 (%3)</source>
         <translation>pgrep -F %1: Exit-Status %2 (%3)</translation>
     </message>
+    <message>
+        <source>There is no host to inspect Dovecot on.</source>
+        <translation>Es gibt keinen Host, auf dem Dovecot untersucht werden kann.</translation>
+    </message>
+    <message>
+        <source>%1 is not an absolute path: on another host the configuration folder is named in full</source>
+        <translation>%1 ist kein absoluter Pfad: Auf einem anderen Host wird der Konfigurationsordner vollständig angegeben</translation>
+    </message>
+    <message>
+        <source>doveconf was not found on %1: is Dovecot installed? (looked in %2)</source>
+        <translation>doveconf wurde auf %1 nicht gefunden: Ist Dovecot installiert? (gesucht in %2)</translation>
+    </message>
+    <message>
+        <source>there is no dovecot.conf in %1 on %2</source>
+        <translation>in %1 auf %2 gibt es keine dovecot.conf</translation>
+    </message>
 </context>
 <context>
     <name>mailtls::EximInspection</name>
-    <message>
-        <source>Exim can be inspected on this computer only, for now.</source>
-        <translation>Exim kann vorerst nur auf diesem Computer untersucht werden.</translation>
-    </message>
-    <message>
-        <source>neither exim4 nor exim was found on this computer: is Exim installed?</source>
-        <translation>weder exim4 noch exim wurde auf diesem Computer gefunden: Ist Exim installiert?</translation>
-    </message>
-    <message>
-        <source>neither exim4 nor exim was found on this computer: is Exim installed? (looked in %1)</source>
-        <translation>weder exim4 noch exim wurde auf diesem Computer gefunden: Ist Exim installiert? (gesucht in %1)</translation>
-    </message>
     <message>
         <source>there is no folder or file %1</source>
         <translation>den Ordner oder die Datei %1 gibt es nicht</translation>
@@ -5659,6 +7915,26 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>%1: exit status %2 (%3)</source>
         <translation>%1: Exit-Status %2 (%3)</translation>
+    </message>
+    <message>
+        <source>There is no host to inspect Exim on.</source>
+        <translation>Es gibt keinen Host, auf dem Exim untersucht werden kann.</translation>
+    </message>
+    <message>
+        <source>%1 is not an absolute path: on another host the configuration folder is named in full</source>
+        <translation>%1 ist kein absoluter Pfad: Auf einem anderen Host wird der Konfigurationsordner vollständig angegeben</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>diesem Computer</translation>
+    </message>
+    <message>
+        <source>neither exim4 nor exim was found on %1: is Exim installed?</source>
+        <translation>weder exim4 noch exim wurde auf %1 gefunden: Ist Exim installiert?</translation>
+    </message>
+    <message>
+        <source>neither exim4 nor exim was found on %1: is Exim installed? (looked in %2)</source>
+        <translation>weder exim4 noch exim wurde auf %1 gefunden: Ist Exim installiert? (gesucht in %2)</translation>
     </message>
 </context>
 <context>
@@ -6362,10 +8638,6 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>Den entfernten Host untersuchen</translation>
     </message>
     <message>
-        <source>Line to add to sudoers</source>
-        <translation>Zeile für sudoers</translation>
-    </message>
-    <message>
         <source>Put back the files an earlier fix changed, from the backup it made.</source>
         <translation>Die Dateien, die eine frühere Abhilfe geändert hat, aus deren Sicherung wiederherstellen.</translation>
     </message>
@@ -6380,14 +8652,6 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>Name the host (ssh://user@host:port) and press Inspect.</source>
         <translation>Geben Sie den Host an (ssh://user@host:port) und klicken Sie auf „Untersuchen“.</translation>
-    </message>
-    <message>
-        <source>Passwords and host keys cannot be asked for: %1</source>
-        <translation>Nach Passwörtern und Hostschlüsseln kann nicht gefragt werden: %1</translation>
-    </message>
-    <message>
-        <source>sudo on %1 runs nothing without a password. Add this on that host (visudo -f /etc/sudoers.d/mailtls), then press Retry; MailTLS never asks for a sudo password:</source>
-        <translation>sudo auf %1 führt ohne Passwort nichts aus. Fügen Sie dies auf jenem Host hinzu (visudo -f /etc/sudoers.d/mailtls) und klicken Sie dann auf „Erneut versuchen“; MailTLS fragt nie nach einem sudo-Passwort:</translation>
     </message>
     <message>
         <source>Inspecting the %1 configuration…</source>
@@ -6416,6 +8680,13 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>%1 is not running: a change takes effect at its next start.</source>
         <translation>%1 läuft nicht: Eine Änderung wird beim nächsten Start wirksam.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::FixRemoteAccess</name>
+    <message>
+        <source>Passwords and host keys cannot be asked for: %1</source>
+        <translation>Nach Passwörtern und Hostschlüsseln kann nicht gefragt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -6482,6 +8753,34 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
             <numerusform>%n Sicherung in %1.</numerusform>
             <numerusform>%n Sicherungen in %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>The files are on this computer.</source>
+        <translation>Die Dateien liegen auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>The files are on %1: they are read and put back there over SSH, as root through sudo -n.</source>
+        <translation>Die Dateien liegen auf %1: Sie werden dort über SSH gelesen und wiederhergestellt, als root über sudo -n.</translation>
+    </message>
+    <message>
+        <source>it is of an unknown service, %1</source>
+        <translation>sie gehört zu einem unbekannten Dienst, %1</translation>
+    </message>
+    <message>
+        <source>Backup %1 cannot be restored from here: %2</source>
+        <translation>Die Sicherung %1 kann von hier aus nicht wiederhergestellt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -6578,6 +8877,37 @@ Ihre Dateien wurden wiederhergestellt.</translation>
     <message>
         <source>%1. Nothing has been written yet: Apply backs up every file, writes the change, checks it, reloads %2 and puts everything back if any step fails.</source>
         <translation>%1. Bisher wurde nichts geschrieben: „Anwenden“ sichert jede Datei, schreibt die Änderung, prüft sie, lädt %2 neu und stellt alles wieder her, wenn ein Schritt fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>Erneut &amp;versuchen</translation>
+    </message>
+    <message>
+        <source>Work the change out again</source>
+        <translation>Die Änderung erneut ermitteln</translation>
+    </message>
+    <message>
+        <source>Working out what putting back backup %1 changes …</source>
+        <translation>Es wird ermittelt, was das Wiederherstellen der Sicherung %1 ändert …</translation>
+    </message>
+    <message>
+        <source>Working out what putting back backup %1 changes on %2 …</source>
+        <translation>Es wird ermittelt, was das Wiederherstellen der Sicherung %1 auf %2 ändert …</translation>
+    </message>
+    <message>
+        <source>The files are on %1.</source>
+        <translation>Die Dateien liegen auf %1.</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::FixSudoersNote</name>
+    <message>
+        <source>Line to add to sudoers</source>
+        <translation>Zeile für sudoers</translation>
+    </message>
+    <message>
+        <source>sudo on %1 runs nothing without a password. Add this on that host (visudo -f /etc/sudoers.d/mailtls), then press Retry; MailTLS never asks for a sudo password:</source>
+        <translation>sudo auf %1 führt ohne Passwort nichts aus. Fügen Sie dies auf jenem Host hinzu (visudo -f /etc/sudoers.d/mailtls) und klicken Sie dann auf „Erneut versuchen“; MailTLS fragt nie nach einem sudo-Passwort:</translation>
     </message>
 </context>
 <context>
@@ -6777,6 +9107,13 @@ Ihre Dateien wurden wiederhergestellt.</translation>
     <message>
         <source>journalctl is not installed on %1</source>
         <translation>journalctl ist auf %1 nicht installiert</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::LetterSender</name>
+    <message>
+        <source>the letter could not be recorded</source>
+        <translation>das Schreiben konnte nicht gespeichert werden</translation>
     </message>
 </context>
 <context>
@@ -6986,6 +9323,22 @@ Ihre Dateien wurden wiederhergestellt.</translation>
     <message>
         <source>Import cancelled. The log being read was taken back; the logs read before it stay. Import the same logs again to go on.</source>
         <translation>Import abgebrochen. Das gerade gelesene Protokoll wurde zurückgenommen; die zuvor gelesenen Protokolle bleiben. Importieren Sie dieselben Protokolle erneut, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>&amp;Campaigns</source>
+        <translation>&amp;Kampagnen</translation>
+    </message>
+    <message>
+        <source>Windows of mandatory STARTTLS, the peers that failed, and who fixed it (Ctrl+6)</source>
+        <translation>Zeitfenster mit verpflichtendem STARTTLS, die gescheiterten Gegenstellen und wer das Problem behoben hat (Strg+6)</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <source>Windows of mandatory STARTTLS: the peers that failed, the letters to them, and who fixed it</source>
+        <translation>Zeitfenster mit verpflichtendem STARTTLS: die gescheiterten Gegenstellen, die Schreiben an sie und wer das Problem behoben hat</translation>
     </message>
 </context>
 <context>
@@ -9180,6 +11533,53 @@ Drücken Sie die Eingabetaste oder doppelklicken Sie, um die Details der Gegenst
     </message>
 </context>
 <context>
+    <name>mailtls::RevertJob</name>
+    <message>
+        <source>%1 could not be started on %2: %3</source>
+        <translation>%1 konnte auf %2 nicht gestartet werden: %3</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit status %2)</source>
+        <translation>%1 ist fehlgeschlagen (Exit-Status %2)</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit status %2): %3</source>
+        <translation>%1 ist fehlgeschlagen (Exit-Status %2): %3</translation>
+    </message>
+    <message>
+        <source>cannot write the revert job&apos;s script %1: %2</source>
+        <translation>das Skript %1 des Rücksetzauftrags kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>atd, which runs at&apos;s jobs, is not running on %1 (at: %2)</source>
+        <translation>atd, das die Aufträge von at ausführt, läuft auf %1 nicht (at: %2)</translation>
+    </message>
+    <message>
+        <source>%1 printed no job number: %2</source>
+        <translation>%1 hat keine Auftragsnummer ausgegeben: %2</translation>
+    </message>
+    <message>
+        <source>the revert job could not be scheduled: %1</source>
+        <translation>der Rücksetzauftrag konnte nicht eingeplant werden: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an at job</source>
+        <translation>„%1“ ist kein at-Auftrag</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a revert job MailTLS knows</source>
+        <translation>„%1“ ist kein Rücksetzauftrag, den MailTLS kennt</translation>
+    </message>
+    <message>
+        <source>cannot remove %1: %2</source>
+        <translation>%1 kann nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>mailtls::SecretDialog</name>
     <message>
         <source>SSH Password</source>
@@ -9268,10 +11668,6 @@ Drücken Sie die Eingabetaste oder doppelklicken Sie, um die Details der Gegenst
 <context>
     <name>mailtls::SendmailInspection</name>
     <message>
-        <source>Sendmail can be inspected on this computer only, for now.</source>
-        <translation>Sendmail kann vorerst nur auf diesem Computer untersucht werden.</translation>
-    </message>
-    <message>
         <source>neither sendmail-mta nor sendmail was found on this computer: is Sendmail installed? (looked in %1)</source>
         <translation>weder sendmail-mta noch sendmail wurde auf diesem Computer gefunden: Ist Sendmail installiert? (gesucht in %1)</translation>
     </message>
@@ -9334,6 +11730,33 @@ Drücken Sie die Eingabetaste oder doppelklicken Sie, um die Details der Gegenst
     <message>
         <source>start-stop-daemon --status --pidfile %1: exit status %2 (%3)</source>
         <translation>start-stop-daemon --status --pidfile %1: Exit-Status %2 (%3)</translation>
+    </message>
+    <message>
+        <source>There is no host to inspect Sendmail on.</source>
+        <translation>Es gibt keinen Host, auf dem Sendmail untersucht werden kann.</translation>
+    </message>
+    <message>
+        <source>%1 is not an absolute path: on another host the configuration folder is named in full</source>
+        <translation>%1 ist kein absoluter Pfad: Auf einem anderen Host wird der Konfigurationsordner vollständig angegeben</translation>
+    </message>
+    <message>
+        <source>neither sendmail-mta nor sendmail was found on %1: is Sendmail installed? (looked in %2)</source>
+        <translation>weder sendmail-mta noch sendmail wurde auf %1 gefunden: Ist Sendmail installiert? (gesucht in %2)</translation>
+    </message>
+</context>
+<context>
+    <name>mailtls::ServiceHostFiles</name>
+    <message>
+        <source>find could not be run on %1: %2</source>
+        <translation>find konnte auf %1 nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>stat could not be run on %1: %2</source>
+        <translation>stat konnte auf %1 nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not read by the inspection</source>
+        <translation>%1 wurde bei der Untersuchung nicht gelesen</translation>
     </message>
 </context>
 <context>
@@ -9903,6 +12326,161 @@ MailTLS wartet auf Sie: Beheben Sie das Problem und klicken Sie dann auf „Wied
     </message>
 </context>
 <context>
+    <name>mailtls::SubmissionClient</name>
+    <message>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <source>the greeting</source>
+        <translation>der Begrüßung</translation>
+    </message>
+    <message>
+        <source>EHLO</source>
+        <translation>EHLO</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>the TLS handshake</source>
+        <translation>des TLS-Handshakes</translation>
+    </message>
+    <message>
+        <source>the login</source>
+        <translation>der Anmeldung</translation>
+    </message>
+    <message>
+        <source>MAIL FROM</source>
+        <translation>MAIL FROM</translation>
+    </message>
+    <message>
+        <source>RCPT TO</source>
+        <translation>RCPT TO</translation>
+    </message>
+    <message>
+        <source>DATA</source>
+        <translation>DATA</translation>
+    </message>
+    <message>
+        <source>the letter&apos;s transfer</source>
+        <translation>der Übertragung des Schreibens</translation>
+    </message>
+    <message>
+        <source>no submission server given</source>
+        <translation>kein Einlieferungsserver angegeben</translation>
+    </message>
+    <message>
+        <source>the sender &quot;%1&quot; is not a plain address</source>
+        <translation>der Absender „%1“ ist keine einfache Adresse</translation>
+    </message>
+    <message>
+        <source>the letter has no recipient</source>
+        <translation>das Schreiben hat keinen Empfänger</translation>
+    </message>
+    <message>
+        <source>the letter is empty</source>
+        <translation>das Schreiben ist leer</translation>
+    </message>
+    <message>
+        <source>the public key to trust is not given as its SHA-256 digest</source>
+        <translation>der zu vertrauende öffentliche Schlüssel ist nicht als SHA-256-Hashwert angegeben</translation>
+    </message>
+    <message>
+        <source>the recipient &quot;%1&quot; is not a plain address</source>
+        <translation>der Empfänger „%1“ ist keine einfache Adresse</translation>
+    </message>
+    <message>
+        <source>cancelled during %1</source>
+        <translation>abgebrochen während %1</translation>
+    </message>
+    <message>
+        <source>%1 did not confirm the letter</source>
+        <translation>%1 hat das Schreiben nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>%1 offers no login (AUTH) after STARTTLS; send without a user name if it takes mail from you without one</source>
+        <translation>%1 bietet nach STARTTLS keine Anmeldung (AUTH) an; senden Sie ohne Benutzernamen, falls der Server Ihre Mail auch ohne annimmt</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>keine Verbindung zu %1 möglich: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not confirm the letter within %2 s: it may have been sent</source>
+        <translation>%1 hat das Schreiben nicht innerhalb von %2 s bestätigt: Es wurde möglicherweise dennoch gesendet</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s during %3</source>
+        <translation>%1 hat während %3 nicht innerhalb von %2 s geantwortet</translation>
+    </message>
+    <message>
+        <source>%1 refused STARTTLS: %2</source>
+        <translation>%1 hat STARTTLS abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not offer STARTTLS, so the connection cannot be encrypted: nothing was sent (no password, no letter). Use the server&apos;s port 465 if it takes TLS there, or switch STARTTLS on in the server.</source>
+        <translation>%1 bietet kein STARTTLS an, daher kann die Verbindung nicht verschlüsselt werden: Es wurde nichts gesendet (kein Passwort, kein Schreiben). Verwenden Sie Port 465 des Servers, falls er dort TLS annimmt, oder schalten Sie STARTTLS im Server ein.</translation>
+    </message>
+    <message>
+        <source>the certificate of %1 is not the one to trust: the SHA-256 digest of its public key is %2, not %3</source>
+        <translation>das Zertifikat von %1 ist nicht das zu vertrauende: Der SHA-256-Hashwert seines öffentlichen Schlüssels ist %2, nicht %3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>the TLS handshake with %1 failed: %2</source>
+        <translation>der TLS-Handshake mit %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the login of %2: %3</source>
+        <translation>%1 hat die Anmeldung von %2 abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>%1 offers no login MailTLS can use (PLAIN or LOGIN); it offers %2</source>
+        <translation>%1 bietet keine Anmeldung an, die MailTLS verwenden kann (PLAIN oder LOGIN); angeboten wird %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection: %2</source>
+        <translation>%1 hat die Verbindung abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused EHLO: %2</source>
+        <translation>%1 hat EHLO abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the sender %2: %3</source>
+        <translation>%1 hat den Absender %2 abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>%1 refused the recipient %2: %3</source>
+        <translation>%1 hat den Empfänger %2 abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>%1 refused DATA: %2</source>
+        <translation>%1 hat DATA abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the letter: %2</source>
+        <translation>%1 hat das Schreiben abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 sent more than its reply to STARTTLS before the TLS handshake (someone on the way may have injected it): nothing was sent</source>
+        <translation>%1 hat vor dem TLS-Handshake mehr als seine Antwort auf STARTTLS gesendet (möglicherweise hat jemand auf dem Übertragungsweg etwas eingeschleust): Es wurde nichts gesendet</translation>
+    </message>
+    <message>
+        <source>%1 does not answer as an SMTP server during %2: %3</source>
+        <translation>%1 antwortet während %2 nicht wie ein SMTP-Server: %3</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection during %2</source>
+        <translation>%1 hat die Verbindung während %2 geschlossen</translation>
+    </message>
+</context>
+<context>
     <name>mailtls::TerminalAskpass</name>
     <message>
         <source>%1 (port %2) is a host MailTLS does not know. Its %3 key fingerprint is %4. If the server&apos;s administrator confirms that fingerprint (ssh-keygen -lf /etc/ssh/ssh_host_%5_key.pub on the server), run again with --accept-host-key %4</source>
@@ -10299,9 +12877,10 @@ Commands:
   probe    check what a domain&apos;s mail servers offer (STARTTLS, TLS, certificate) and what to fix (mailtls probe --help)
   dhparam  write Diffie-Hellman parameters for a mail server, or inspect a DH parameter file (mailtls dhparam --help)
   fix      fix weak Diffie-Hellman, STARTTLS or TLS logging on your own Postfix, showing every change first (mailtls fix --help)
+  campaign require STARTTLS on your Postfix for a while, see who fails, write to them (mailtls campaign --help)
 
 Without a command, the window opens.</source>
-        <translation>MailTLS zeigt je Gegenstelle, wie viel Ihrer Mail verschlüsselt (STARTTLS) und wie viel im Klartext übertragen wird.
+        <translation>MailTLS zeigt je Gegenstelle, wie viel Ihrer Mail verschlüsselt (STARTTLS) und wie viel unverschlüsselt übertragen wird.
 
 Befehle:
   report   Zahlen je Gegenstelle aus Protokollen und/oder einer Datenbank ausgeben (mailtls report --help)
@@ -10311,12 +12890,13 @@ Befehle:
   probe    prüfen, was die Mailserver einer Domain anbieten (STARTTLS, TLS, Zertifikat) und was zu beheben ist (mailtls probe --help)
   dhparam  Diffie-Hellman-Parameter für einen Mailserver schreiben oder eine DH-Parameterdatei untersuchen (mailtls dhparam --help)
   fix      schwaches Diffie-Hellman, STARTTLS oder TLS-Protokollierung am eigenen Postfix beheben und dabei jede Änderung vorher zeigen (mailtls fix --help)
+  campaign eine Zeit lang STARTTLS am eigenen Postfix verlangen, sehen, wer scheitert, und diese anschreiben (mailtls campaign --help)
 
 Ohne Befehl öffnet sich das Fenster.</translation>
     </message>
     <message>
-        <source>report, import, follow, export, probe, dhparam or fix</source>
-        <translation>report, import, follow, export, probe, dhparam oder fix</translation>
+        <source>report, import, follow, export, probe, dhparam, fix or campaign</source>
+        <translation>report, import, follow, export, probe, dhparam, fix oder campaign</translation>
     </message>
 </context>
 </TS>
