@@ -18,6 +18,7 @@
 #include "models/mta/postfixadvice.h"
 #include "models/mta/postfixfixes.h"
 #include "models/mta/postfixmaincf.h"
+#include "models/mta/servicehostfiles.h"
 #include "models/sources/commandhost.h"
 #include "models/sources/sudocommandhost.h"
 
@@ -58,22 +59,6 @@ ConfigFile::Contents contentsOf(const HostFile &file)
     contents.bytes = file.bytes;
     contents.error = file.error;
     return contents;
-}
-
-// A DH file read on a remote host, judged as DhParameters::inspectFile judges
-// a local one.
-DhFileInfo inspectContents(const ConfigFile::Contents &contents)
-{
-    DhFileInfo info;
-    if (!contents.exists) {
-        info.error = DhParameters::tr("there is no such file");
-        return info;
-    }
-    if (!contents.error.isEmpty()) {
-        info.error = DhParameters::tr("cannot be read: %1").arg(contents.error);
-        return info;
-    }
-    return DhParameters::inspect(contents.bytes);
 }
 
 } // namespace
@@ -481,7 +466,7 @@ void PostfixInspection::complete(PostfixInspectionResult &r)
     r.dhFile = r.effective(QStringLiteral("smtpd_tls_dh1024_param_file"));
     r.dh.reset();
     if (!r.dhFile.isEmpty() && r.dhFile != QLatin1String("auto"))
-        r.dh = r.remote ? inspectContents(r.file(r.dhFile)) : DhParameters::inspectFile(r.dhFile);
+        r.dh = r.remote ? ServiceHostFiles::inspectDh(r.file(r.dhFile)) : DhParameters::inspectFile(r.dhFile);
     r.dheExcluded = excludesDhe(r.effective(QStringLiteral("smtpd_tls_exclude_ciphers")));
     r.findings = PostfixAdvice::findings(r);
     r.ok = true;
