@@ -5,8 +5,8 @@
 #include <QStandardPaths>
 
 #include "models/mta/configfile.h"
+#include "models/mta/dhfilepaths.h"
 #include "models/mta/dovecotinspection.h"
-#include "models/tls/dhgenerator.h"
 #include "models/tls/dhparameters.h"
 
 namespace mailtls {
@@ -91,17 +91,7 @@ QString DovecotFixes::dhFilePath(const DovecotInspectionResult &r, const DhChoic
 
 QStringList DovecotFixes::dhFilePaths(const DovecotInspectionResult &r)
 {
-    QStringList paths;
-    DhChoice choice;
-    choice.kind = DhChoice::Kind::Rfc7919;
-    for (const QString &group : DhParameters::rfc7919Groups()) {
-        choice.group = group;
-        paths.append(dhFilePath(r, choice, 0));
-    }
-    choice.kind = DhChoice::Kind::Generated;
-    for (const int bits : DhGenerator::offeredBits())
-        paths.append(dhFilePath(r, choice, bits));
-    return paths;
+    return offeredDhFilePaths([&r](const DhChoice &choice, int bits) { return dhFilePath(r, choice, bits); });
 }
 
 QString DovecotFixes::checkCommand(const QString &address, quint16 port)

@@ -5,9 +5,9 @@
 #include <QFileInfo>
 
 #include "models/mta/configfile.h"
+#include "models/mta/dhfilepaths.h"
 #include "models/mta/eximinspectionresult.h"
 #include "models/mta/eximsources.h"
-#include "models/tls/dhgenerator.h"
 #include "models/tls/dhparameters.h"
 
 namespace mailtls {
@@ -112,17 +112,7 @@ QString EximFixes::dhFilePath(const EximInspectionResult &r, const DhChoice &cho
 
 QStringList EximFixes::dhFilePaths(const EximInspectionResult &r)
 {
-    QStringList paths;
-    DhChoice choice;
-    choice.kind = DhChoice::Kind::Rfc7919;
-    for (const QString &group : DhParameters::rfc7919Groups()) {
-        choice.group = group;
-        paths.append(dhFilePath(r, choice, 0));
-    }
-    choice.kind = DhChoice::Kind::Generated;
-    for (const int bits : DhGenerator::offeredBits())
-        paths.append(dhFilePath(r, choice, bits));
-    return paths;
+    return offeredDhFilePaths([&r](const DhChoice &choice, int bits) { return dhFilePath(r, choice, bits); });
 }
 
 std::optional<ChangePlan> EximFixes::logjam(const EximInspectionResult &r, const DhChoice &choice, QString *error)

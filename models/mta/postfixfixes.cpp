@@ -4,9 +4,9 @@
 #include <QFileInfo>
 
 #include "models/mta/configfile.h"
+#include "models/mta/dhfilepaths.h"
 #include "models/mta/postfixinspection.h"
 #include "models/mta/postfixmaincf.h"
-#include "models/tls/dhgenerator.h"
 #include "models/tls/dhparameters.h"
 
 namespace mailtls {
@@ -123,16 +123,7 @@ QString PostfixFixes::dhFilePath(const PostfixInspectionResult &r, const DhChoic
 
 QStringList PostfixFixes::dhFilePaths(const PostfixInspectionResult &r)
 {
-    QStringList paths;
-    DhChoice choice;
-    for (const QString &group : DhParameters::rfc7919Groups()) {
-        choice.group = group;
-        paths.append(dhFilePath(r, choice, 0));
-    }
-    choice.kind = DhChoice::Kind::Generated;
-    for (const int bits : DhGenerator::offeredBits())
-        paths.append(dhFilePath(r, choice, bits));
-    return paths;
+    return offeredDhFilePaths([&r](const DhChoice &choice, int bits) { return dhFilePath(r, choice, bits); });
 }
 
 std::optional<ChangePlan> PostfixFixes::logjam(const PostfixInspectionResult &r, const DhChoice &choice, QString *error)

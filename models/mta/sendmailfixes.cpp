@@ -4,13 +4,13 @@
 #include <QFileInfo>
 
 #include "models/mta/configfile.h"
+#include "models/mta/dhfilepaths.h"
 #include "models/mta/sendmailcf.h"
 #include "models/mta/sendmailcfbuilder.h"
 #include "models/mta/sendmaildhfile.h"
 #include "models/mta/sendmailinspectionresult.h"
 #include "models/mta/sendmailmc.h"
 #include "models/sources/localcommandhost.h"
-#include "models/tls/dhgenerator.h"
 #include "models/tls/dhparameters.h"
 
 namespace mailtls {
@@ -230,17 +230,7 @@ QString SendmailFixes::dhFilePath(const SendmailInspectionResult &r, const DhCho
 
 QStringList SendmailFixes::dhFilePaths(const SendmailInspectionResult &r)
 {
-    QStringList paths;
-    DhChoice choice;
-    choice.kind = DhChoice::Kind::Rfc7919;
-    for (const QString &group : DhParameters::rfc7919Groups()) {
-        choice.group = group;
-        paths.append(dhFilePath(r, choice, 0));
-    }
-    choice.kind = DhChoice::Kind::Generated;
-    for (const int bits : DhGenerator::offeredBits())
-        paths.append(dhFilePath(r, choice, bits));
-    return paths;
+    return offeredDhFilePaths([&r](const DhChoice &choice, int bits) { return dhFilePath(r, choice, bits); });
 }
 
 std::optional<ChangePlan> SendmailFixes::logjam(const SendmailInspectionResult &r, const DhChoice &choice,
