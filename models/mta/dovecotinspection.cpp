@@ -17,9 +17,9 @@
 #include "models/mta/dovecotadvice.h"
 #include "models/mta/dovecotconfigreader.h"
 #include "models/mta/dovecotfixes.h"
+#include "models/mta/inspectedfolder.h"
 #include "models/mta/servicehostfiles.h"
 #include "models/sources/commandhost.h"
-#include "models/sources/sudocommandhost.h"
 
 namespace mailtls {
 
@@ -47,17 +47,6 @@ QString doveconfError(const QByteArray &errors)
             return QString::fromLocal8Bit(line.trimmed());
     }
     return firstLine(errors);
-}
-
-// The address of the host a remote inspection runs on, when it is an IP
-// literal (SudoCommandHost knows the host's spec; a name is never looked up).
-QString hostAddressOf(const CommandHost &host)
-{
-    const auto *remote = dynamic_cast<const SudoCommandHost *>(&host);
-    if (remote == nullptr)
-        return QString();
-    const QHostAddress address(remote->spec().host);
-    return address.isNull() ? QString() : address.toString();
 }
 
 } // namespace
@@ -261,20 +250,17 @@ void DovecotInspection::start()
     }
     DovecotInspectionResult &r = m_result;
     const QString given = m_configDirectory.isEmpty() ? QStringLiteral("/etc/dovecot") : m_configDirectory;
-    r.remote = !m_host->isLocal();
-    if (r.remote) {
-        r.hostAddress = hostAddressOf(*m_host);
-        if (!given.startsWith(QLatin1Char('/'))) {
-            QTimer::singleShot(0, this, [this, given] {
-                finish(tr("%1 is not an absolute path: on another host the configuration folder is named in full")
-                           .arg(given));
-            });
-            return;
-        }
-        r.configDirectory = QDir::cleanPath(given);
-    } else {
-        r.configDirectory = QDir::cleanPath(QFileInfo(given).absoluteFilePath());
+    const InspectedFolder folder = InspectedFolder::resolve(*m_host, given);
+    r.remote = folder.remote;
+    r.hostAddress = folder.hostAddress;
+    if (folder.directory.isEmpty()) {
+        QTimer::singleShot(0, this, [this, given] {
+            finish(tr("%1 is not an absolute path: on another host the configuration folder is named in full")
+                       .arg(given));
+        });
+        return;
     }
+    r.configDirectory = folder.directory;
     r.configPath = r.configDirectory + QStringLiteral("/dovecot.conf");
     // Fresh ones for every run: a cancelled run's reads answer nobody.
     delete m_reader;

@@ -6,7 +6,6 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
-#include <QHostAddress>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -14,9 +13,9 @@
 
 #include "models/mta/configfile.h"
 #include "models/mta/eximadvice.h"
+#include "models/mta/inspectedfolder.h"
 #include "models/mta/servicehostfiles.h"
 #include "models/sources/commandhost.h"
-#include "models/sources/sudocommandhost.h"
 
 namespace mailtls {
 
@@ -25,17 +24,6 @@ namespace {
 constexpr qsizetype MaxOutput = 512 * 1024;
 
 const QString debianDirectory = QStringLiteral("/etc/exim4");
-
-// The address of the host a remote inspection runs on, when it is an IP
-// literal (SudoCommandHost knows the host's spec; a name is never looked up).
-QString hostAddressOf(const CommandHost &host)
-{
-    const auto *remote = dynamic_cast<const SudoCommandHost *>(&host);
-    if (remote == nullptr)
-        return QString();
-    const QHostAddress address(remote->spec().host);
-    return address.isNull() ? QString() : address.toString();
-}
 
 QString firstLines(const QByteArray &output, int count)
 {
@@ -139,21 +127,18 @@ void EximInspection::start()
         return;
     }
     EximInspectionResult &r = m_result;
-    r.remote = !m_host->isLocal();
     const QString given = m_configDirectory.isEmpty() ? debianDirectory : m_configDirectory;
-    if (r.remote) {
-        r.hostAddress = hostAddressOf(*m_host);
-        if (!given.startsWith(QLatin1Char('/'))) {
-            QTimer::singleShot(0, this, [this, given] {
-                finish(tr("%1 is not an absolute path: on another host the configuration folder is named in full")
-                           .arg(given));
-            });
-            return;
-        }
-        r.configDirectory = QDir::cleanPath(given);
-    } else {
-        r.configDirectory = QDir::cleanPath(QFileInfo(given).absoluteFilePath());
+    const InspectedFolder folder = InspectedFolder::resolve(*m_host, given);
+    r.remote = folder.remote;
+    r.hostAddress = folder.hostAddress;
+    if (folder.directory.isEmpty()) {
+        QTimer::singleShot(0, this, [this, given] {
+            finish(tr("%1 is not an absolute path: on another host the configuration folder is named in full")
+                       .arg(given));
+        });
+        return;
     }
+    r.configDirectory = folder.directory;
     // A fresh one for every run: a cancelled run's reads answer nobody.
     delete m_files;
     m_files = new ServiceHostFiles(m_host, this);

@@ -15,12 +15,12 @@
 
 #include "models/mta/configfile.h"
 #include "models/mta/fileaccess.h"
+#include "models/mta/inspectedfolder.h"
 #include "models/mta/postfixadvice.h"
 #include "models/mta/postfixfixes.h"
 #include "models/mta/postfixmaincf.h"
 #include "models/mta/servicehostfiles.h"
 #include "models/sources/commandhost.h"
-#include "models/sources/sudocommandhost.h"
 
 namespace mailtls {
 
@@ -39,17 +39,6 @@ bool excludesDhe(const QString &excluded)
             return true;
     }
     return false;
-}
-
-// The address of the host a remote inspection runs on, when it is an IP
-// literal (SudoCommandHost knows the host's spec; a name is never looked up).
-QString hostAddressOf(const CommandHost &host)
-{
-    const auto *remote = dynamic_cast<const SudoCommandHost *>(&host);
-    if (remote == nullptr)
-        return QString();
-    const QHostAddress address(remote->spec().host);
-    return address.isNull() ? QString() : address.toString();
 }
 
 ConfigFile::Contents contentsOf(const HostFile &file)
@@ -240,7 +229,7 @@ void PostfixInspection::start()
     }
     if (!m_host->isLocal()) {
         m_result.remote = true;
-        m_result.hostAddress = hostAddressOf(*m_host);
+        m_result.hostAddress = InspectedFolder::hostAddressOf(*m_host);
         // A fresh one for every run: a cancelled run's reads answer nobody.
         m_files = FileAccess::create(m_host);
     }

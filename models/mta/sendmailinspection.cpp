@@ -5,13 +5,13 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
-#include <QHostAddress>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTimer>
 
 #include "models/mta/configfile.h"
+#include "models/mta/inspectedfolder.h"
 #include "models/mta/sendmailadvice.h"
 #include "models/mta/sendmailcf.h"
 #include "models/mta/sendmailcfbuilder.h"
@@ -20,7 +20,6 @@
 #include "models/mta/sendmailmc.h"
 #include "models/mta/servicehostfiles.h"
 #include "models/sources/commandhost.h"
-#include "models/sources/sudocommandhost.h"
 
 namespace mailtls {
 
@@ -79,17 +78,6 @@ void readIncludesOf(const QByteArray &text, const QString &configDirectory, int 
         out.append({path, contents.bytes});
         readIncludesOf(contents.bytes, configDirectory, depth + 1, read, out);
     }
-}
-
-// The address of the host a remote inspection runs on, when it is an IP
-// literal (SudoCommandHost knows the host's spec; a name is never looked up).
-QString hostAddressOf(const CommandHost &host)
-{
-    const auto *remote = dynamic_cast<const SudoCommandHost *>(&host);
-    if (remote == nullptr)
-        return QString();
-    const QHostAddress address(remote->spec().host);
-    return address.isNull() ? QString() : address.toString();
 }
 
 } // namespace
@@ -167,20 +155,17 @@ void SendmailInspection::start()
     }
     SendmailInspectionResult &r = m_result;
     const QString given = m_configDirectory.isEmpty() ? defaultConfigDirectory() : m_configDirectory;
-    r.remote = !m_host->isLocal();
-    if (r.remote) {
-        r.hostAddress = hostAddressOf(*m_host);
-        if (!given.startsWith(QLatin1Char('/'))) {
-            QTimer::singleShot(0, this, [this, given] {
-                finish(tr("%1 is not an absolute path: on another host the configuration folder is named in full")
-                           .arg(given));
-            });
-            return;
-        }
-        r.configDirectory = QDir::cleanPath(given);
-    } else {
-        r.configDirectory = QDir::cleanPath(QFileInfo(given).absoluteFilePath());
+    const InspectedFolder folder = InspectedFolder::resolve(*m_host, given);
+    r.remote = folder.remote;
+    r.hostAddress = folder.hostAddress;
+    if (folder.directory.isEmpty()) {
+        QTimer::singleShot(0, this, [this, given] {
+            finish(tr("%1 is not an absolute path: on another host the configuration folder is named in full")
+                       .arg(given));
+        });
+        return;
     }
+    r.configDirectory = folder.directory;
     // A fresh one for every run: a cancelled run's reads answer nobody.
     delete m_files;
     m_files = new ServiceHostFiles(m_host, this);
