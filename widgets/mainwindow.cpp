@@ -650,33 +650,8 @@ void MainWindow::askSecret(const AskpassServer::SecretQuestion &question)
     AskpassServer *askpass = m_sourceManager ? m_sourceManager->askpass() : nullptr;
     if (!askpass)
         return;
-    SecretDialog::Kind kind = SecretDialog::Kind::Code;
-    if (question.kind == AskpassServer::SecretKind::Password)
-        kind = SecretDialog::Kind::Password;
-    else if (question.kind == AskpassServer::SecretKind::Passphrase)
-        kind = SecretDialog::Kind::Passphrase;
-    auto *dialog = new SecretDialog(kind, question.target, question.prompt, questionParent());
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setRetry(question.retry);
-    if (question.key.isEmpty())
-        dialog->setRememberOffered(false);
-    else if (question.storeError == SecretStore::Error::NoBackend)
-        dialog->setKeychainUnavailable(question.storeMessage.isEmpty()
-                                           ? SecretStore::errorMessage(SecretStore::Error::NoBackend)
-                                           : question.storeMessage);
+    auto *dialog = SecretDialog::forQuestion(question, askpass, questionParent());
     const quint64 id = question.id;
-    auto answered = std::make_shared<bool>(false);
-    connect(dialog, &QDialog::finished, askpass, [askpass, dialog, id, answered](int result) {
-        *answered = true;
-        if (result == QDialog::Accepted)
-            askpass->answerSecret(id, dialog->secret(), dialog->remember());
-        else
-            askpass->refuseSecret(id);
-    });
-    connect(dialog, &QObject::destroyed, askpass, [askpass, id, answered] {
-        if (!*answered)
-            askpass->refuseSecret(id);
-    });
     connect(dialog, &QDialog::finished, this, [this, id] { m_questions.remove(id); });
     m_questions.insert(id, dialog);
     bringToFront();

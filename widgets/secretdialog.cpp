@@ -1,11 +1,14 @@
 #include "widgets/secretdialog.h"
 
+#include <memory>
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QVBoxLayout>
 
+#include "models/secrets/secretstore.h"
 #include "widgets/questiondialoglayout.h"
 
 namespace mailtls {
@@ -92,6 +95,39 @@ SecretDialog::~SecretDialog()
 {
     // The secret leaves no copy in the widget behind it.
     m_secret->clear();
+}
+
+SecretDialog *SecretDialog::forQuestion(const AskpassServer::SecretQuestion &question, AskpassServer *askpass,
+                                        QWidget *parent)
+{
+    Kind kind = Kind::Code;
+    if (question.kind == AskpassServer::SecretKind::Password)
+        kind = Kind::Password;
+    else if (question.kind == AskpassServer::SecretKind::Passphrase)
+        kind = Kind::Passphrase;
+    auto *dialog = new SecretDialog(kind, question.target, question.prompt, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setRetry(question.retry);
+    if (question.key.isEmpty())
+        dialog->setRememberOffered(false);
+    else if (question.storeError == SecretStore::Error::NoBackend)
+        dialog->setKeychainUnavailable(question.storeMessage.isEmpty()
+                                           ? SecretStore::errorMessage(SecretStore::Error::NoBackend)
+                                           : question.storeMessage);
+    const quint64 id = question.id;
+    auto answered = std::make_shared<bool>(false);
+    connect(dialog, &QDialog::finished, askpass, [askpass, dialog, id, answered](int result) {
+        *answered = true;
+        if (result == QDialog::Accepted)
+            askpass->answerSecret(id, dialog->secret(), dialog->remember());
+        else
+            askpass->refuseSecret(id);
+    });
+    connect(dialog, &QObject::destroyed, askpass, [askpass, id, answered] {
+        if (!*answered)
+            askpass->refuseSecret(id);
+    });
+    return dialog;
 }
 
 void SecretDialog::setRetry(bool retry)

@@ -3,6 +3,8 @@
 #include <QDialog>
 #include <QString>
 
+#include "models/secrets/askpassserver.h"
+
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -27,6 +29,13 @@ public:
     // `target` names the host ("admin@mx.example.org"); may be empty.
     SecretDialog(Kind kind, const QString &target, const QString &prompt, QWidget *parent = nullptr);
     ~SecretDialog() override;
+
+    // A dialog (deleted on close, not yet open) for `question`, whose answer
+    // or refusal goes to `askpass`; closing it unanswered refuses. Every
+    // connection to `askpass` has `askpass` as context, so disconnecting the
+    // dialog from it drops the answer when the question is withdrawn.
+    static SecretDialog *forQuestion(const AskpassServer::SecretQuestion &question, AskpassServer *askpass,
+                                     QWidget *parent);
 
     // The answer ssh got before was refused: say so above the prompt.
     void setRetry(bool retry);

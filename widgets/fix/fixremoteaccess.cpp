@@ -82,34 +82,9 @@ AskpassServer *FixRemoteAccess::askpass()
     connect(m_askpass, &AskpassServer::hostKeyQuestion, this,
             [this](quint64 id, const HostKeyQuestion &question, const QString &) { askHostKey(id, question); });
     connect(m_askpass, &AskpassServer::secretNeeded, this, [this](const AskpassServer::SecretQuestion &question) {
-        SecretDialog::Kind kind = SecretDialog::Kind::Code;
-        if (question.kind == AskpassServer::SecretKind::Password)
-            kind = SecretDialog::Kind::Password;
-        else if (question.kind == AskpassServer::SecretKind::Passphrase)
-            kind = SecretDialog::Kind::Passphrase;
-        auto *dialog = new SecretDialog(kind, question.target, question.prompt, m_dialogParent);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->setRetry(question.retry);
-        if (question.key.isEmpty())
-            dialog->setRememberOffered(false);
-        else if (question.storeError == SecretStore::Error::NoBackend)
-            dialog->setKeychainUnavailable(question.storeMessage.isEmpty()
-                                               ? SecretStore::errorMessage(SecretStore::Error::NoBackend)
-                                               : question.storeMessage);
+        auto *dialog = SecretDialog::forQuestion(question, m_askpass, m_dialogParent);
         const quint64 id = question.id;
-        auto answered = std::make_shared<bool>(false);
-        connect(dialog, &QDialog::finished, m_askpass, [this, dialog, id, answered](int result) {
-            *answered = true;
-            m_questions.remove(id);
-            if (result == QDialog::Accepted)
-                m_askpass->answerSecret(id, dialog->secret(), dialog->remember());
-            else
-                m_askpass->refuseSecret(id);
-        });
-        connect(dialog, &QObject::destroyed, m_askpass, [this, id, answered] {
-            if (!*answered)
-                m_askpass->refuseSecret(id);
-        });
+        connect(dialog, &QDialog::finished, this, [this, id] { m_questions.remove(id); });
         m_questions.insert(id, dialog);
         dialog->open();
     });
