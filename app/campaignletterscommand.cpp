@@ -112,6 +112,31 @@ struct LetterOptions
         }
         return result;
     }
+
+    // prepare()'s letters, with their campaigns' store opened in `store`, or
+    // std::nullopt after printing why there is nothing to do (`exitCode`);
+    // `noLetters` (%1: the campaign) says the campaign has no letters.
+    std::optional<LetterBatch::Result> prepareWithStore(const QCommandLineParser &parser, const QString &noLetters,
+                                                        std::optional<CampaignStore> *store, int *exitCode) const
+    {
+        QString storePath;
+        std::optional<LetterBatch::Result> batch = prepare(parser, &storePath, exitCode);
+        if (!batch)
+            return std::nullopt;
+        if (batch->letters.isEmpty()) {
+            CommandLine::printOut(noLetters.arg(batch->campaign->id));
+            *exitCode = CommandLine::Ok;
+            return std::nullopt;
+        }
+        store->emplace(storePath);
+        QString error;
+        if (!(*store)->open(&error)) {
+            CommandLine::printError(error);
+            *exitCode = CommandLine::Failed;
+            return std::nullopt;
+        }
+        return batch;
+    }
 };
 
 bool recordAll(CampaignStore &store, const QList<CampaignLetter> &records, QString *error)
@@ -232,24 +257,15 @@ int CampaignLettersCommand::letters(const QStringList &arguments)
         return CommandLine::Failed;
     }
 
-    QString storePath;
+    std::optional<CampaignStore> store;
     int exitCode = CommandLine::Failed;
-    const std::optional<LetterBatch::Result> batch = common.prepare(parser, &storePath, &exitCode);
+    const std::optional<LetterBatch::Result> batch = common.prepareWithStore(
+        parser,
+        tr("Campaign %1 has no letters to write: no failing server with a known correspondent.\n"),
+        &store, &exitCode);
     if (!batch)
         return exitCode;
-    if (batch->letters.isEmpty()) {
-        CommandLine::printOut(tr("Campaign %1 has no letters to write: no failing server with a known "
-                                 "correspondent.\n")
-                                  .arg(batch->campaign->id));
-        return CommandLine::Ok;
-    }
-
-    CampaignStore store(storePath);
     QString error;
-    if (!store.open(&error)) {
-        CommandLine::printError(error);
-        return CommandLine::Failed;
-    }
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     QList<MboxWriter::Entry> entries;
     for (const PreparedLetter &letter : batch->letters) {
@@ -262,7 +278,7 @@ int CampaignLettersCommand::letters(const QStringList &arguments)
                     tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
                 return CommandLine::Failed;
             }
-            if (!recordAll(store, letter.records(QStringLiteral("eml"), now, QString()), &error)) {
+            if (!recordAll(*store, letter.records(QStringLiteral("eml"), now, QString()), &error)) {
                 CommandLine::printError(error);
                 return CommandLine::Failed;
             }
@@ -280,7 +296,7 @@ int CampaignLettersCommand::letters(const QStringList &arguments)
             return CommandLine::Failed;
         }
         for (const PreparedLetter &letter : batch->letters) {
-            if (!recordAll(store, letter.records(QStringLiteral("mbox"), now, QString()), &error)) {
+            if (!recordAll(*store, letter.records(QStringLiteral("mbox"), now, QString()), &error)) {
                 CommandLine::printError(error);
                 return CommandLine::Failed;
             }
@@ -368,23 +384,15 @@ int CampaignLettersCommand::send(const QStringList &arguments)
         }
     }
 
-    QString storePath;
+    std::optional<CampaignStore> store;
     int exitCode = CommandLine::Failed;
-    const std::optional<LetterBatch::Result> batch = common.prepare(parser, &storePath, &exitCode);
+    const std::optional<LetterBatch::Result> batch = common.prepareWithStore(
+        parser,
+        tr("Campaign %1 has no letters to send: no failing server with a known correspondent.\n"),
+        &store, &exitCode);
     if (!batch)
         return exitCode;
-    if (batch->letters.isEmpty()) {
-        CommandLine::printOut(tr("Campaign %1 has no letters to send: no failing server with a known "
-                                 "correspondent.\n")
-                                  .arg(batch->campaign->id));
-        return CommandLine::Ok;
-    }
-    CampaignStore store(storePath);
     QString error;
-    if (!store.open(&error)) {
-        CommandLine::printError(error);
-        return CommandLine::Failed;
-    }
 
     const QString where = QStringLiteral("%1:%2")
                               .arg(server.host.contains(QLatin1Char(':')) ? QLatin1Char('[') + server.host
@@ -477,7 +485,7 @@ int CampaignLettersCommand::send(const QStringList &arguments)
             return false;
         const QList<CampaignLetter> records = prepared->records(letter->delivery, letter->at, letter->serverReply);
         for (CampaignLetter record : records) {
-            if (!store.addLetter(&record, recordError))
+            if (!store->addLetter(&record, recordError))
                 return false;
             if (letter->id == 0)
                 letter->id = record.id;
