@@ -86,6 +86,17 @@ struct CommonOptions
     }
 };
 
+// Opens `store`, printing why not.
+bool openCampaigns(CampaignStore &store)
+{
+    QString error;
+    if (!store.open(&error)) {
+        CommandLine::printError(error);
+        return false;
+    }
+    return true;
+}
+
 // The store, the hosts and the askpass helper of one run.
 class Session
 {
@@ -392,11 +403,9 @@ int CampaignCommand::start(const QStringList &arguments)
         return CommandLine::Failed;
     {
         CampaignStore store(session.storePath());
-        QString error;
-        if (!store.open(&error)) {
-            CommandLine::printError(error);
+        if (!openCampaigns(store))
             return CommandLine::Failed;
-        }
+        QString error;
         if (const std::optional<Campaign> running = store.enforcing(&error)) {
             CommandLine::printError(tr("campaign %1's window runs until %2: one window at a time (mailtls campaign "
                                        "status; mailtls campaign end --yes)")
@@ -539,11 +548,9 @@ int CampaignCommand::status(const QStringList &arguments)
     }
 
     CampaignStore store(session.storePath());
-    QString error;
-    if (!store.open(&error)) {
-        CommandLine::printError(error);
+    if (!openCampaigns(store))
         return CommandLine::Failed;
-    }
+    QString error;
     std::optional<Campaign> campaign;
     if (parser.isSet(campaignOption)) {
         bool ok = false;
@@ -588,11 +595,9 @@ int CampaignCommand::end(const QStringList &arguments)
     if (!session.openStore())
         return CommandLine::Failed;
     CampaignStore store(session.storePath());
-    QString error;
-    if (!store.open(&error)) {
-        CommandLine::printError(error);
+    if (!openCampaigns(store))
         return CommandLine::Failed;
-    }
+    QString error;
     const std::optional<Campaign> running = store.enforcing(&error);
     if (!running) {
         CommandLine::printError(error.isEmpty() ? tr("no campaign window is running") : error);
