@@ -430,6 +430,17 @@ void EximInspection::discardProcess()
     process->kill();
 }
 
+bool EximInspection::goesOn(const QString &hostError)
+{
+    if (!m_running)
+        return false;
+    if (!hostError.isEmpty()) {
+        finish(hostError);
+        return false;
+    }
+    return true;
+}
+
 void EximInspection::finish(const QString &error)
 {
     if (!m_running)

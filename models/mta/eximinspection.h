@@ -105,6 +105,9 @@ private:
     void run(Step step, const QStringList &argv);
     void onFinished(int exitCode, bool ran);
     void finish(const QString &error = QString());
+    // Whether a host's answer carries the run on: not once it was cancelled,
+    // nor after finishing with the host's error.
+    bool goesOn(const QString &hostError);
     void discardProcess();
 
     std::shared_ptr<const CommandHost> m_host;

@@ -90,12 +90,8 @@ void EximInspection::findPrograms()
     candidates << systemd << script;
     m_files->existing(candidates,
                       [this, names, folders, systemd, script](const QStringList &existing, const QString &hostError) {
-                          if (!m_running)
+                          if (!goesOn(hostError))
                               return;
-                          if (!hostError.isEmpty()) {
-                              finish(hostError);
-                              return;
-                          }
                           const auto first = [&](const QStringList &wanted) {
                               for (const QString &name : wanted)
                                   for (const QString &folder : folders) {
@@ -122,12 +118,8 @@ void EximInspection::onPrograms()
     // The folder given, or a file of its own.
     const QString given = m_result.configDirectory;
     m_files->status({given}, [this, given](const QString &hostError) {
-        if (!m_running)
+        if (!goesOn(hostError))
             return;
-        if (!hostError.isEmpty()) {
-            finish(hostError);
-            return;
-        }
         EximInspectionResult &r = m_result;
         const ConfigFile::Status status = m_files->statuses().value(given);
         if (!status.exists) {
@@ -148,12 +140,8 @@ void EximInspection::onPrograms()
         for (const QString &name : names)
             paths.append(dir.filePath(name));
         m_files->existing(paths, [this](const QStringList &existing, const QString &hostError) {
-            if (!m_running)
+            if (!goesOn(hostError))
                 return;
-            if (!hostError.isEmpty()) {
-                finish(hostError);
-                return;
-            }
             onConfigFolder(m_result.configDirectory, existing);
         });
     });
@@ -193,12 +181,8 @@ void EximInspection::lookAtConfig()
     r.explicitConfig = r.configFile != debianDirectory + QStringLiteral("/exim4.conf");
     const QString path = r.configFile;
     m_files->read({path}, [this, path](const QString &hostError) {
-        if (!m_running)
+        if (!goesOn(hostError))
             return;
-        if (!hostError.isEmpty()) {
-            finish(hostError);
-            return;
-        }
         const ConfigFile::Contents contents = m_files->files().value(path);
         if (!contents.error.isEmpty()) {
             finish(contents.error);
@@ -213,12 +197,8 @@ void EximInspection::lookAtConfig()
 void EximInspection::readDebianLayout(const QString &ue4cc)
 {
     m_files->read({ue4cc}, [this, ue4cc](const QString &hostError) {
-        if (!m_running)
+        if (!goesOn(hostError))
             return;
-        if (!hostError.isEmpty()) {
-            finish(hostError);
-            return;
-        }
         EximInspectionResult &r = m_result;
         const ConfigFile::Contents conf = m_files->files().value(ue4cc);
         if (!conf.error.isEmpty()) {
@@ -241,12 +221,8 @@ void EximInspection::readDebianLayout(const QString &ue4cc)
         r.layout = EximInspectionResult::Layout::DebianSplit;
         const QString main = dir.filePath(QStringLiteral("conf.d/main"));
         m_files->list(main, [this, main](const QList<ServiceHostFiles::Entry> &entries, const QString &hostError) {
-            if (!m_running)
+            if (!goesOn(hostError))
                 return;
-            if (!hostError.isEmpty()) {
-                finish(hostError);
-                return;
-            }
             EximInspectionResult &r = m_result;
             const QStringList paths = runParts(main, entries, QStringLiteral("000_localmacros"));
             r.localFile = int(paths.indexOf(main + QStringLiteral("/000_localmacros")));
@@ -260,12 +236,8 @@ void EximInspection::readDebianLayout(const QString &ue4cc)
 void EximInspection::readSources(const QStringList &paths)
 {
     m_files->read(paths, [this, paths](const QString &hostError) {
-        if (!m_running)
+        if (!goesOn(hostError))
             return;
-        if (!hostError.isEmpty()) {
-            finish(hostError);
-            return;
-        }
         EximInspectionResult &r = m_result;
         for (const QString &path : paths) {
             const ConfigFile::Contents contents = m_files->files().value(path);
@@ -287,27 +259,15 @@ void EximInspection::gatherFiles()
 {
     const EximInspectionResult &r = m_result;
     m_files->read(filesToRead(r), [this](const QString &hostError) {
-        if (!m_running)
+        if (!goesOn(hostError))
             return;
-        if (!hostError.isEmpty()) {
-            finish(hostError);
-            return;
-        }
         m_files->status(filesToLookAt(m_result), [this](const QString &hostError) {
-            if (!m_running)
+            if (!goesOn(hostError))
                 return;
-            if (!hostError.isEmpty()) {
-                finish(hostError);
-                return;
-            }
             m_files->modified(filesToDate(m_result),
                               [this](const QHash<QString, QDateTime> &times, const QString &hostError) {
-                                  if (!m_running)
+                                  if (!goesOn(hostError))
                                       return;
-                                  if (!hostError.isEmpty()) {
-                                      finish(hostError);
-                                      return;
-                                  }
                                   EximInspectionResult &r = m_result;
                                   for (const QString &path : filesToRead(r))
                                       r.files.insert(path, m_files->files().value(path));

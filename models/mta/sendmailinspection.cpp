@@ -200,12 +200,8 @@ void SendmailInspection::findPrograms()
         for (const QString &folder : std::as_const(folders))
             candidates.append(QDir::cleanPath(folder + QLatin1Char('/') + name));
     m_files->existing(candidates, [this, names, folders](const QStringList &existing, const QString &hostError) {
-        if (!m_running)
+        if (!goesOn(hostError))
             return;
-        if (!hostError.isEmpty()) {
-            finish(hostError);
-            return;
-        }
         QHash<QString, QString> found;
         for (const QString &name : names)
             for (const QString &folder : folders) {
@@ -248,12 +244,8 @@ void SendmailInspection::readFiles()
     r.cfPath = dir.filePath(QStringLiteral("sendmail.cf"));
     r.mcPath = dir.filePath(QStringLiteral("sendmail.mc"));
     m_files->status({r.configDirectory}, [this](const QString &hostError) {
-        if (!m_running)
+        if (!goesOn(hostError))
             return;
-        if (!hostError.isEmpty()) {
-            finish(hostError);
-            return;
-        }
         SendmailInspectionResult &r = m_result;
         const ConfigFile::Status folder = m_files->statuses().value(r.configDirectory);
         if (!folder.exists || folder.regular) {
@@ -261,12 +253,8 @@ void SendmailInspection::readFiles()
             return;
         }
         m_files->read({r.cfPath, r.mcPath}, [this](const QString &hostError) {
-            if (!m_running)
+            if (!goesOn(hostError))
                 return;
-            if (!hostError.isEmpty()) {
-                finish(hostError);
-                return;
-            }
             SendmailInspectionResult &r = m_result;
             const ConfigFile::Contents cf = m_files->files().value(r.cfPath);
             if (!cf.error.isEmpty()) {
@@ -312,12 +300,8 @@ void SendmailInspection::readIncludedFiles()
         return;
     }
     m_files->read(missing, [this](const QString &hostError) {
-        if (!m_running)
+        if (!goesOn(hostError))
             return;
-        if (!hostError.isEmpty()) {
-            finish(hostError);
-            return;
-        }
         readIncludedFiles();
     });
 }
@@ -350,22 +334,14 @@ void SendmailInspection::gatherFiles()
 {
     // The folders first: where a plan's DH file goes depends on them.
     m_files->status(filesToLookAt(m_result), [this](const QString &hostError) {
-        if (!m_running)
+        if (!goesOn(hostError))
             return;
-        if (!hostError.isEmpty()) {
-            finish(hostError);
-            return;
-        }
         SendmailInspectionResult &r = m_result;
         for (const QString &path : filesToLookAt(r))
             r.statuses.insert(path, m_files->statuses().value(path));
         m_files->read(filesToRead(r), [this](const QString &hostError) {
-            if (!m_running)
+            if (!goesOn(hostError))
                 return;
-            if (!hostError.isEmpty()) {
-                finish(hostError);
-                return;
-            }
             SendmailInspectionResult &r = m_result;
             for (const QString &path : filesToRead(r))
                 r.files.insert(path, m_files->files().value(path));
@@ -668,6 +644,17 @@ void SendmailInspection::discardProcess()
     // Never waits: the process goes once it has ended (or with this object).
     connect(process, &QProcess::finished, process, &QObject::deleteLater);
     process->kill();
+}
+
+bool SendmailInspection::goesOn(const QString &hostError)
+{
+    if (!m_running)
+        return false;
+    if (!hostError.isEmpty()) {
+        finish(hostError);
+        return false;
+    }
+    return true;
 }
 
 void SendmailInspection::finish(const QString &error)

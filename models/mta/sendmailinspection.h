@@ -111,6 +111,9 @@ private:
     void runBuild();
     void runStatus();
     void finish(const QString &error = QString());
+    // Whether a host's answer carries the run on: not once it was cancelled,
+    // nor after finishing with the host's error.
+    bool goesOn(const QString &hostError);
     void discardProcess();
 
     std::shared_ptr<const CommandHost> m_host;
