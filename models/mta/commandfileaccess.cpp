@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include "models/mta/configfile.h"
+#include "models/mta/hostanswers.h"
 #include "models/sources/commandhost.h"
 
 namespace mailtls {
@@ -135,14 +136,7 @@ QString CommandFileAccess::pathProblem(const QString &path)
 
 void CommandFileAccess::later(std::function<void()> answer)
 {
-    const quint64 generation = m_generation;
-    QMetaObject::invokeMethod(
-        this,
-        [this, generation, answer = std::move(answer)] {
-            if (generation == m_generation)
-                answer();
-        },
-        Qt::QueuedConnection);
+    HostAnswers::later(this, &m_generation, std::move(answer));
 }
 
 void CommandFileAccess::run(const QStringList &argv, const QByteArray &input, qint64 maxOutput, RunDone done)
@@ -191,15 +185,7 @@ void CommandFileAccess::run(const QStringList &argv, const QByteArray &input, qi
             result->startError = process->errorString();
         done(*result);
     };
-    connect(process, &QProcess::finished, this, [finish](int exitCode, QProcess::ExitStatus status) {
-        finish(true, status == QProcess::NormalExit ? exitCode : -1);
-    });
-    connect(process, &QProcess::errorOccurred, this, [this, finish](QProcess::ProcessError error) {
-        // Queued: a start that fails at once must not answer inside the call.
-        if (error == QProcess::FailedToStart)
-            QMetaObject::invokeMethod(
-                this, [finish] { finish(false, -1); }, Qt::QueuedConnection);
-    });
+    HostAnswers::onProcessEnd(this, process, finish);
     timer->start(m_timeout);
     process->start();
     if (!input.isEmpty())

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "models/mta/configfile.h"
+#include "models/mta/hostanswers.h"
 
 namespace mailtls {
 
@@ -44,14 +45,7 @@ bool LocalFileAccess::holds(const QString &path, const Precondition &preconditio
 
 void LocalFileAccess::later(std::function<void()> answer)
 {
-    const quint64 generation = m_generation;
-    QMetaObject::invokeMethod(
-        this,
-        [this, generation, answer = std::move(answer)] {
-            if (generation == m_generation)
-                answer();
-        },
-        Qt::QueuedConnection);
+    HostAnswers::later(this, &m_generation, std::move(answer));
 }
 
 void LocalFileAccess::status(const QString &path, ReadDone done)
