@@ -14,9 +14,9 @@
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QSaveFile>
-#include <QStandardPaths>
 #include <QTextStream>
 
+#include "app/campaigncommand.h"
 #include "app/commandline.h"
 #include "app/stopsignals.h"
 #include "models/campaign/campaignstore.h"
@@ -28,20 +28,6 @@
 namespace mailtls {
 
 namespace {
-
-// `mailtls campaign VERB …` parsed as CommandLine parses a verb's options.
-std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments)
-{
-    QStringList args = arguments;
-    args.removeAt(1); // "campaign"; CommandLine removes the verb
-    return CommandLine::parseArguments(parser, args);
-}
-
-// The store the window and the other verbs use.
-QString defaultStorePath()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/mailtls.sqlite");
-}
 
 // The options both verbs share: which letters, in which words, from whom.
 struct LetterOptions
@@ -95,7 +81,7 @@ struct LetterOptions
             }
         }
         *storePath = parser.isSet(db) ? QFileInfo(parser.value(db)).absoluteFilePath()
-                                      : defaultStorePath();
+                                      : CampaignCommand::defaultStorePath();
         LetterBatch::Options options;
         options.language = parser.value(language);
         if (parser.isSet(templateFile))
@@ -239,7 +225,7 @@ int CampaignLettersCommand::letters(const QStringList &arguments)
     const QCommandLineOption mboxOption(QStringLiteral("mbox"), tr("Write every letter into one mbox FILE."),
                                         tr("FILE"));
     parser.addOptions({outOption, mboxOption});
-    if (const std::optional<int> done = parseArguments(parser, arguments))
+    if (const std::optional<int> done = CampaignCommand::parseArguments(parser, arguments))
         return *done;
     if (!parser.positionalArguments().isEmpty()) {
         CommandLine::printError(tr("campaign letters takes no arguments besides its options"));
@@ -339,7 +325,7 @@ int CampaignLettersCommand::send(const QStringList &arguments)
     const QCommandLineOption caOption(QStringLiteral("ca-file"),
                                       tr("Trust the authorities in FILE (PEM) besides the system's."), tr("FILE"));
     parser.addOptions({serverOption, userOption, rateOption, yesOption, fingerprintOption, caOption});
-    if (const std::optional<int> done = parseArguments(parser, arguments))
+    if (const std::optional<int> done = CampaignCommand::parseArguments(parser, arguments))
         return *done;
     if (!parser.positionalArguments().isEmpty()) {
         CommandLine::printError(tr("campaign send takes no arguments besides its options"));
