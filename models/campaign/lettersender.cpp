@@ -10,7 +10,10 @@ LetterSender::LetterSender(QObject *parent)
     : QObject(parent)
     , m_clock([] { return QDateTime::currentSecsSinceEpoch(); })
 {
+    m_monotonic.start();
     m_wait.setSingleShot(true);
+    // A coarse timer may fire early; next() would only wait again.
+    m_wait.setTimerType(Qt::PreciseTimer);
     connect(&m_wait, &QTimer::timeout, this, &LetterSender::next);
     connect(&m_client, &SubmissionClient::finished, this, &LetterSender::onFinished);
 }
@@ -56,11 +59,13 @@ void LetterSender::next()
         end();
         return;
     }
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    while (!m_starts.isEmpty() && m_starts.constFirst() + m_windowMs <= now)
+    const qint64 now = m_monotonic.nsecsElapsed();
+    const qint64 window = qint64(m_windowMs) * 1000000;
+    while (!m_starts.isEmpty() && m_starts.constFirst() + window <= now)
         m_starts.removeFirst();
     if (m_starts.size() >= m_rate) {
-        m_wait.start(int(m_starts.constFirst() + m_windowMs - now));
+        // Rounded up: the window must be over when the timer fires.
+        m_wait.start(int((m_starts.constFirst() + window - now + 999999) / 1000000));
         return;
     }
     m_starts.append(now);

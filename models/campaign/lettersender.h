@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -71,6 +72,11 @@ private:
     int m_rate = 10;
     int m_windowMs = 60000;
     // When each of the last `m_rate` letters began (ms since the epoch).
+    // When the letters of the current window started, in nanoseconds of
+    // m_monotonic: a monotonic clock, so that a clock change cannot let more
+    // letters through, and fine enough that a window is never cut short by
+    // rounding.
+    QElapsedTimer m_monotonic;
     QList<qint64> m_starts;
     QList<CampaignLetter> m_letters;
     QString m_from;

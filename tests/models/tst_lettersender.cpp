@@ -122,10 +122,16 @@ void TestLetterSender::rateLimit()
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.at(0), (QList<QVariant>{5, 0, 0}));
     QCOMPARE(times.size(), 5);
-    // Never three within 1.5 s.
-    QVERIFY2(times.at(2) - times.at(0) >= 1500, qPrintable(QString::number(times.at(2) - times.at(0))));
-    QVERIFY2(times.at(3) - times.at(1) >= 1500, qPrintable(QString::number(times.at(3) - times.at(1))));
-    QVERIFY2(times.at(4) - times.at(2) >= 1500, qPrintable(QString::number(times.at(4) - times.at(2))));
+    // Never three within 1.5 s. The times here are read a moment after the
+    // sender's own (a busy machine may run another process in between), so a
+    // start can be seen up to Late ms after it was counted, never before.
+    const qint64 Late = 25;
+    for (int i = 2; i < 5; ++i) {
+        const qint64 gap = times.at(i) - times.at(i - 2);
+        QVERIFY2(gap >= 1500 - Late, qPrintable(QString::number(gap)));
+    }
+    // And the third did not wait for more than the window.
+    QVERIFY2(times.at(2) - times.at(0) < 2500, qPrintable(QString::number(times.at(2) - times.at(0))));
     // The first two did not wait.
     QVERIFY2(times.at(1) < 1000, qPrintable(QString::number(times.at(1))));
 }
