@@ -110,6 +110,8 @@ public:
     // The SHA-256 digest of the certificate's DER SubjectPublicKeyInfo: what
     // Server::pinnedPublicKeySha256 takes.
     static QByteArray publicKeySha256(const QSslCertificate &certificate);
+    // Translated, for messages: "the greeting", "the TLS handshake", …
+    static QString stageText(Stage stage);
 
     bool isBusy() const { return m_busy; }
     // Ignored while busy.
