@@ -7,7 +7,6 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
-#include <QStandardPaths>
 
 #include "app/campaignfailurescommand.h"
 #include "app/campaignletterscommand.h"
@@ -275,7 +274,7 @@ void printCampaign(const Campaign &c)
 
 QString CampaignCommand::defaultStorePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/mailtls.sqlite");
+    return TrafficStore::defaultPath();
 }
 
 std::optional<int> CampaignCommand::parseArguments(QCommandLineParser &parser, const QStringList &arguments)

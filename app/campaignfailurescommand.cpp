@@ -5,7 +5,6 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
-#include <QStandardPaths>
 #include <QTimeZone>
 
 #include "app/commandline.h"
@@ -14,6 +13,7 @@
 #include "models/campaign/failurereport.h"
 #include "models/report/csvfile.h"
 #include "models/report/timeargument.h"
+#include "models/store/trafficstore.h"
 
 namespace mailtls {
 
@@ -116,7 +116,7 @@ int CampaignFailuresCommand::run(const QStringList &arguments)
 
     const QString storePath = parser.isSet(dbOption)
         ? parser.value(dbOption)
-        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/mailtls.sqlite");
+        : TrafficStore::defaultPath();
     QString error;
     std::optional<Campaign> campaign;
     CampaignStore store(storePath);

@@ -8,7 +8,6 @@
 #include <QLocale>
 #include <QStatusBar>
 #include <QTimer>
-#include <QStandardPaths>
 #include <QTranslator>
 
 #include "app/askpass.h"
@@ -131,8 +130,7 @@ int main(int argc, char *argv[])
     installTranslators(app);
     // The live sources the user defined, kept in the app's own store; they
     // resume where they stopped. Made before the window, so it outlives it.
-    const QString storePath =
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/mailtls.sqlite");
+    const QString storePath = mailtls::TrafficStore::defaultPath();
     mailtls::SourceManager sources(storePath, mailtls::SourceContext::defaults());
     QString error;
     const bool storeOpen = sources.open(&error);

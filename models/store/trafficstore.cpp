@@ -13,6 +13,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QVariant>
 
 #include "models/store/figurequery.h"
@@ -184,6 +185,11 @@ struct TrafficStore::Private
         return QCoreApplication::translate("TrafficStore", "Cannot read %1: %2").arg(shown(path), query.lastError().text());
     }
 };
+
+QString TrafficStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/mailtls.sqlite");
+}
 
 TrafficStore::TrafficStore(const QString &path)
     : d(std::make_unique<Private>())

@@ -39,6 +39,10 @@ class TrafficStore final
 {
 public:
     explicit TrafficStore(const QString &path);
+    // The store the window keeps its sources and figures in, and the one the
+    // campaign verbs use when no --db is given: mailtls.sqlite in the app's
+    // data folder.
+    static QString defaultPath();
     ~TrafficStore();
     TrafficStore(const TrafficStore &) = delete;
     TrafficStore &operator=(const TrafficStore &) = delete;
