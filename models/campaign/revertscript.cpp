@@ -46,6 +46,17 @@ QString RevertScript::statusPath(const QString &configDir, qint64 campaignId)
     return QDir(configDir).filePath(QStringLiteral(".mailtls-campaign-%1.status").arg(campaignId));
 }
 
+QByteArray RevertScript::command(const QStringList &words)
+{
+    QByteArray line;
+    for (const QString &word : words) {
+        if (!line.isEmpty())
+            line += ' ';
+        line += shellQuoted(word.toUtf8());
+    }
+    return line;
+}
+
 QByteArray RevertScript::script(const Input &input)
 {
     const auto q = [](const QString &text) { return shellQuoted(text.toUtf8()); };
@@ -56,50 +67,62 @@ QByteArray RevertScript::script(const Input &input)
     s += "#!/bin/sh\n"
          "# MailTLS campaign " + id + ": ends its window of mandatory STARTTLS (planned end " + end + " UTC)\n"
          "# when MailTLS has not ended it by then. It needs nothing of MailTLS. Each file\n"
-         "# gets its bytes from before the window back, but only while it holds exactly\n"
-         "# the window's bytes; a file changed meanwhile is not overwritten, and only the\n"
-         "# window's settings are taken back out of it with postconf. Then postfix check,\n"
-         "# a reload when Postfix runs, and the status file MailTLS reads on its next start.\n"
+         "# gets its bytes from before the window back (a file the window made goes),\n"
+         "# but only while it holds exactly the window's bytes; a file changed meanwhile\n"
+         "# is not overwritten, and only the window's settings are taken back out of it.\n"
+         "# Then the configuration is checked, " + input.mta.toUtf8() + " reloaded when it runs, and the\n"
+         "# status file written that MailTLS reads on its next start.\n"
          "PATH=/usr/sbin:/usr/bin:/sbin:/bin\n"
          "export PATH\n"
          "umask 077\n"
          "status=" + q(input.statusPath) + "\n"
-         "dir=" + q(input.configDir) + "\n"
-         "postfix=" + q(input.postfixProgram) + "\n"
-         "postconf=" + q(input.postconfProgram) + "\n"
          "out=\"$status.new.$$\"\n"
          ": >\"$out\" || exit 1\n"
          "note() { printf '%s\\n' \"$1\" >>\"$out\"; }\n"
          "sum() { sha256sum <\"$1\" 2>/dev/null | cut -c1-64; }\n"
          "changed=0\n"
-         "note 'campaign=" + id + "'\n";
+         "note 'campaign=" + id + "'\n"
+         "note " + q(QStringLiteral("mta=") + input.mta) + "\n";
     for (const File &file : input.files) {
         s += "\nf=" + q(file.path) + "\n"
              "now=$(sum \"$f\")\n"
-             "if [ \"$now\" = '" + sha256Hex(file.window) + "' ]; then\n"
-             "    new=\"$f.mailtls-revert.$$\"\n"
-             "    if cp -p \"$f\" \"$new\" && base64 -d >\"$new\" <<'MAILTLS_BYTES'\n"
-             + base64Lines(file.before) +
-             "MAILTLS_BYTES\n"
-             "    then\n"
-             "        if [ \"$(sum \"$new\")\" = '" + sha256Hex(file.before) + "' ] && mv -f \"$new\" \"$f\"; then\n"
-             "            note \"restored=$f\"\n"
-             "        else\n"
-             "            rm -f \"$new\"\n"
-             "            note \"failed=$f\"\n"
-             "        fi\n"
-             "    else\n"
-             "        rm -f \"$new\"\n"
-             "        note \"failed=$f\"\n"
-             "    fi\n"
-             "elif [ \"$now\" = '" + sha256Hex(file.before) + "' ]; then\n"
-             "    note \"restored=$f\"\n"
-             "else\n"
+             "if [ -e \"$f\" ] && [ \"$now\" = '" + sha256Hex(file.window) + "' ]; then\n";
+        if (file.existed) {
+            s += "    new=\"$f.mailtls-revert.$$\"\n"
+                 "    if cp -p \"$f\" \"$new\" && base64 -d >\"$new\" <<'MAILTLS_BYTES'\n"
+                 + base64Lines(file.before) +
+                 "MAILTLS_BYTES\n"
+                 "    then\n"
+                 "        if [ \"$(sum \"$new\")\" = '" + sha256Hex(file.before) + "' ] && mv -f \"$new\" \"$f\"; then\n"
+                 "            note \"restored=$f\"\n"
+                 "        else\n"
+                 "            rm -f \"$new\"\n"
+                 "            note \"failed=$f\"\n"
+                 "        fi\n"
+                 "    else\n"
+                 "        rm -f \"$new\"\n"
+                 "        note \"failed=$f\"\n"
+                 "    fi\n"
+                 "elif [ -e \"$f\" ] && [ \"$now\" = '" + sha256Hex(file.before) + "' ]; then\n"
+                 "    note \"restored=$f\"\n";
+        } else {
+            s += "    if rm -f \"$f\"; then\n"
+                 "        note \"restored=$f\"\n"
+                 "    else\n"
+                 "        note \"failed=$f\"\n"
+                 "    fi\n"
+                 "elif [ ! -e \"$f\" ]; then\n"
+                 "    note \"restored=$f\"\n";
+        }
+        s += "else\n"
              "    changed=1\n"
              "    note \"changed=$f\"\n"
              "fi\n";
     }
     s += "\nif [ \"$changed\" = 1 ]; then\n";
+    if (!input.parameters.isEmpty())
+        s += "    dir=" + q(input.configDir) + "\n"
+             "    postconf=" + q(input.postconfProgram) + "\n";
     for (const Parameter &parameter : input.parameters) {
         const QByteArray name = parameter.name;
         const QByteArray change = parameter.before
@@ -115,12 +138,35 @@ QByteArray RevertScript::script(const Input &input)
                "        fi\n"
                "    fi\n";
     }
+    // A block comes out with awk on a copy (cp -p keeps owner and mode),
+    // renamed into place, and counts as out only when its first line is gone.
+    for (const Block &block : input.blocks) {
+        s += "    f=" + q(block.path) + "\n"
+             "    b=" + shellQuoted(block.begin) + "\n"
+             "    e=" + shellQuoted(block.end) + "\n"
+             "    if [ -e \"$f\" ] && grep -qxF -e \"$b\" \"$f\"; then\n"
+             "        new=\"$f.mailtls-revert.$$\"\n"
+             "        if cp -p \"$f\" \"$new\" && awk -v b=\"$b\" -v e=\"$e\" "
+             "'$0 == b { out = 1 } !out { print } out && $0 == e { out = 0 }' \"$f\" >\"$new\" \\\n"
+             "            && ! grep -qxF -e \"$b\" \"$new\" && mv -f \"$new\" \"$f\"; then\n"
+             "            note \"unblocked=$f\"\n"
+             "        else\n"
+             "            rm -f \"$new\"\n"
+             "            note \"enforcing=$f\"\n"
+             "        fi\n"
+             "    fi\n";
+    }
     s += "    :\n"
          "fi\n"
-         "\nif \"$postfix\" -c \"$dir\" check >/dev/null 2>&1; then\n"
-         "    note 'check=ok'\n"
-         "    if \"$postfix\" -c \"$dir\" status >/dev/null 2>&1; then\n"
-         "        if \"$postfix\" -c \"$dir\" reload >/dev/null 2>&1; then\n"
+         "\ncheck=ok\n";
+    for (const QStringList &validate : input.validateCommands)
+        s += command(validate) + " >/dev/null 2>&1 || check=failed\n";
+    s += "note \"check=$check\"\n"
+         "if [ \"$check\" = ok ]; then\n"
+         "    if " + (input.statusCommand.isEmpty() ? QByteArray("true") : command(input.statusCommand))
+         + " >/dev/null 2>&1; then\n"
+           "        if " + (input.reloadCommand.isEmpty() ? QByteArray("false") : command(input.reloadCommand))
+         + " >/dev/null 2>&1; then\n"
          "            note 'reload=done'\n"
          "        else\n"
          "            note 'reload=failed'\n"
@@ -129,7 +175,6 @@ QByteArray RevertScript::script(const Input &input)
          "        note 'reload=not-running'\n"
          "    fi\n"
          "else\n"
-         "    note 'check=failed'\n"
          "    note 'reload=skipped'\n"
          "fi\n"
          "note \"ended=$(date -u +%s)\"\n"
@@ -159,8 +204,12 @@ std::optional<RevertStatus> RevertScript::parseStatus(const QByteArray &text)
             status.changed.append(value);
         } else if (key == "failed") {
             status.failed.append(value);
+        } else if (key == "mta") {
+            status.mta = value;
         } else if (key == "adjusted") {
             status.adjusted.append(value);
+        } else if (key == "unblocked") {
+            status.unblocked.append(value);
         } else if (key == "enforcing") {
             status.stillEnforcing.append(value);
         } else if (key == "check") {
@@ -185,18 +234,20 @@ QString RevertStatus::describe() const
         parts.append(RevertScript::tr("%1 was changed during the window, so it was not overwritten.").arg(joined(changed)));
     if (!adjusted.isEmpty())
         parts.append(RevertScript::tr("It set %1 back to the value before the window with postconf.").arg(joined(adjusted)));
+    if (!unblocked.isEmpty())
+        parts.append(RevertScript::tr("It took the window's lines out of %1.").arg(joined(unblocked)));
     if (!failed.isEmpty())
         parts.append(RevertScript::tr("It could NOT put back %1.").arg(joined(failed)));
     if (!stillEnforcing.isEmpty())
-        parts.append(RevertScript::tr("It could NOT take back %1: Postfix may still require TLS.").arg(joined(stillEnforcing)));
+        parts.append(RevertScript::tr("It could NOT take back %1: %2 may still require TLS.").arg(joined(stillEnforcing), mta));
     if (!checkOk)
-        parts.append(RevertScript::tr("postfix check failed afterwards, so Postfix was not reloaded."));
+        parts.append(RevertScript::tr("The configuration check failed afterwards, so %1 was not reloaded.").arg(mta));
     else if (reload == QLatin1String("done"))
-        parts.append(RevertScript::tr("Postfix was reloaded."));
+        parts.append(RevertScript::tr("%1 was reloaded.").arg(mta));
     else if (reload == QLatin1String("not-running"))
-        parts.append(RevertScript::tr("Postfix was not running."));
+        parts.append(RevertScript::tr("%1 was not running.").arg(mta));
     else if (reload == QLatin1String("failed"))
-        parts.append(RevertScript::tr("Reloading Postfix failed: it takes the settings at its next start."));
+        parts.append(RevertScript::tr("Reloading %1 failed: it takes the settings at its next start.").arg(mta));
     return parts.join(QLatin1Char(' '));
 }
 

@@ -25,6 +25,8 @@ class TestRevertScript : public QObject
 private slots:
     void run_data();
     void run();
+    void blocks_data();
+    void blocks();
     void parseStatus_data();
     void parseStatus();
     void atMinutes_data();
@@ -71,15 +73,15 @@ void TestRevertScript::run_data()
 
     QTest::newRow("window bytes: put back, reloaded")
         << window << 0 << 0 << before
-        << QByteArray("campaign=7\nrestored=%1\ncheck=ok\nreload=done\ncomplete=yes\n")
+        << QByteArray("campaign=7\nmta=Postfix\nrestored=%1\ncheck=ok\nreload=done\ncomplete=yes\n")
         << QByteArray("-c %1 check\n-c %1 status\n-c %1 reload\n");
     QTest::newRow("as before already: left, not running")
         << before << 0 << 1 << before
-        << QByteArray("campaign=7\nrestored=%1\ncheck=ok\nreload=not-running\ncomplete=yes\n")
+        << QByteArray("campaign=7\nmta=Postfix\nrestored=%1\ncheck=ok\nreload=not-running\ncomplete=yes\n")
         << QByteArray("-c %1 check\n-c %1 status\n");
     QTest::newRow("check fails: no reload")
         << window << 1 << 0 << before
-        << QByteArray("campaign=7\nrestored=%1\ncheck=failed\nreload=skipped\ncomplete=yes\n")
+        << QByteArray("campaign=7\nmta=Postfix\nrestored=%1\ncheck=failed\nreload=skipped\ncomplete=yes\n")
         << QByteArray("-c %1 check\n");
     QTest::newRow("edited meanwhile: only the settings")
         << window + "message_size_limit = 1000\n" << 0 << 0
@@ -89,12 +91,12 @@ void TestRevertScript::run_data()
                       "myhostname = mx.example.org\n"
                       "# Added by MailTLS\n"
                       "message_size_limit = 1000\n")
-        << QByteArray("campaign=7\nchanged=%1\nadjusted=smtpd_tls_security_level\nadjusted=smtp_tls_security_level\n"
+        << QByteArray("campaign=7\nmta=Postfix\nchanged=%1\nadjusted=smtpd_tls_security_level\nadjusted=smtp_tls_security_level\n"
                       "check=ok\nreload=done\ncomplete=yes\n")
         << QByteArray("-c %1 check\n-c %1 status\n-c %1 reload\n");
     QTest::newRow("edited and set back by hand: nothing to take back")
         << before + "message_size_limit = 1000\n" << 0 << 0 << before + "message_size_limit = 1000\n"
-        << QByteArray("campaign=7\nchanged=%1\ncheck=ok\nreload=done\ncomplete=yes\n")
+        << QByteArray("campaign=7\nmta=Postfix\nchanged=%1\ncheck=ok\nreload=done\ncomplete=yes\n")
         << QByteArray("-c %1 check\n-c %1 status\n-c %1 reload\n");
 }
 
@@ -135,8 +137,10 @@ void TestRevertScript::run()
     input.campaignId = 7;
     input.windowEnd = 1774872000;
     input.configDir = dir;
-    input.postfixProgram = postfix;
     input.postconfProgram = postconf;
+    input.validateCommands = {{postfix, QStringLiteral("-c"), dir, QStringLiteral("check")}};
+    input.statusCommand = {postfix, QStringLiteral("-c"), dir, QStringLiteral("status")};
+    input.reloadCommand = {postfix, QStringLiteral("-c"), dir, QStringLiteral("reload")};
     input.statusPath = RevertScript::statusPath(dir, 7);
     input.files = {RevertScript::File{mainCf, before, window}};
     input.parameters = {RevertScript::Parameter{"smtpd_tls_security_level", QByteArray("may"), "encrypt"},
@@ -180,6 +184,111 @@ void TestRevertScript::run()
     QVERIFY(parsed->windowEnded());
 }
 
+namespace {
+
+const QByteArray macrosBefore = "# local macros\nMAIN_TLS_ENABLE = yes\n";
+const QByteArray blockText = "# Begin window\n"
+                             "# (comment)\n"
+                             "REMOTE_SMTP_HOSTS_REQUIRE_TLS = *\n"
+                             "# End window\n";
+const QByteArray aclWindow = "  defer\n    !encrypted = *\n";
+
+} // namespace
+
+void TestRevertScript::blocks_data()
+{
+    QTest::addColumn<QByteArray>("macrosFound");
+    QTest::addColumn<QByteArray>("aclFound"); // "<missing>": no file
+    QTest::addColumn<QByteArray>("macrosExpected");
+    QTest::addColumn<QByteArray>("aclExpected");
+    QTest::addColumn<QByteArray>("expectedStatus"); // %1 the macros file, %2 the ACL file
+
+    QTest::newRow("window bytes: back, the made file gone")
+        << macrosBefore + blockText << aclWindow << macrosBefore << QByteArray("<missing>")
+        << QByteArray("campaign=9\nmta=Exim\nrestored=%1\nrestored=%2\ncheck=ok\nreload=done\ncomplete=yes\n");
+    QTest::newRow("edited: only the block out")
+        << macrosBefore + blockText + "tls_on_connect_ports = 465\n" << aclWindow
+        << macrosBefore + "tls_on_connect_ports = 465\n" << QByteArray("<missing>")
+        << QByteArray("campaign=9\nmta=Exim\nchanged=%1\nrestored=%2\nunblocked=%1\ncheck=ok\nreload=done\n"
+                      "complete=yes\n");
+    QTest::newRow("edited, block gone already; made file edited")
+        << macrosBefore + "# mine\n" << aclWindow + "# mine\n" << macrosBefore + "# mine\n"
+        << aclWindow + "# mine\n"
+        << QByteArray("campaign=9\nmta=Exim\nchanged=%1\nchanged=%2\ncheck=ok\nreload=done\ncomplete=yes\n");
+    QTest::newRow("as before already")
+        << macrosBefore << QByteArray("<missing>") << macrosBefore << QByteArray("<missing>")
+        << QByteArray("campaign=9\nmta=Exim\nrestored=%1\nrestored=%2\ncheck=ok\nreload=done\ncomplete=yes\n");
+}
+
+void TestRevertScript::blocks()
+{
+    QFETCH(QByteArray, macrosFound);
+    QFETCH(QByteArray, aclFound);
+    QFETCH(QByteArray, macrosExpected);
+    QFETCH(QByteArray, aclExpected);
+    QFETCH(QByteArray, expectedStatus);
+
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString dir = tmp.filePath(QStringLiteral("etc exim'4"));
+    QVERIFY(QDir().mkpath(dir));
+    const QString macros = dir + QStringLiteral("/exim4.conf.localmacros");
+    const QString acl = dir + QStringLiteral("/window.acl");
+    QVERIFY(writeAll(macros, macrosFound));
+    QVERIFY(QFile::setPermissions(macros, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup));
+    if (aclFound != "<missing>")
+        QVERIFY(writeAll(acl, aclFound));
+    const QString calls = tmp.filePath(QStringLiteral("calls"));
+    const QString tool = tmp.filePath(QStringLiteral("tool"));
+    QVERIFY(writeAll(tool, QStringLiteral("#!/bin/sh\nprintf '%s\\n' \"$*\" >>'%1'\n").arg(calls).toUtf8()));
+    QVERIFY(QFile::setPermissions(tool, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+
+    RevertScript::Input input;
+    input.campaignId = 9;
+    input.windowEnd = 1774872000;
+    input.mta = QStringLiteral("Exim");
+    input.configDir = dir;
+    input.statusPath = RevertScript::statusPath(dir, 9);
+    input.validateCommands = {{tool, QStringLiteral("update-exim4.conf"), QStringLiteral("--check")}};
+    input.statusCommand = {tool, QStringLiteral("status")};
+    input.reloadCommand = {tool, QStringLiteral("reload")};
+    RevertScript::File made{acl, QByteArray(), aclWindow};
+    made.existed = false;
+    input.files = {RevertScript::File{macros, macrosBefore, macrosBefore + blockText}, made};
+    input.blocks = {RevertScript::Block{macros, "# Begin window", "# End window"}};
+    const QString script = RevertScript::scriptPath(dir, 9);
+    QVERIFY(writeAll(script, RevertScript::script(input)));
+
+    QProcess sh;
+    sh.setProcessChannelMode(QProcess::MergedChannels);
+    sh.start(QStringLiteral("/bin/sh"), {script});
+    QVERIFY(sh.waitForFinished(30000));
+    QVERIFY2(sh.exitCode() == 0, sh.readAll().constData());
+
+    QCOMPARE(readAll(macros), macrosExpected);
+    QCOMPARE(readAll(acl), aclExpected);
+    // The block comes out of a copy that keeps the mode.
+    QCOMPARE(QFileInfo(macros).permissions() & (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                                                | QFileDevice::ReadOther),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup);
+    QByteArray status = readAll(input.statusPath);
+    status.replace(QRegularExpression(QStringLiteral("ended=\\d+\n")).match(QString::fromUtf8(status)).captured(0).toUtf8(),
+                   QByteArray());
+    QCOMPARE(status, QString::fromUtf8(expectedStatus).arg(macros, acl).toUtf8());
+    QCOMPARE(readAll(calls), QByteArray("update-exim4.conf --check\nstatus\nreload\n"));
+    QStringList left = QDir(dir).entryList(QDir::Files | QDir::Hidden);
+    left.sort();
+    QStringList expectedLeft{QStringLiteral(".mailtls-campaign-9.sh"), QStringLiteral(".mailtls-campaign-9.status"),
+                             QStringLiteral("exim4.conf.localmacros")};
+    if (aclExpected != "<missing>")
+        expectedLeft.append(QStringLiteral("window.acl"));
+    QCOMPARE(left, expectedLeft);
+    const std::optional<RevertStatus> parsed = RevertScript::parseStatus(readAll(input.statusPath));
+    QVERIFY(parsed);
+    QCOMPARE(parsed->mta, QStringLiteral("Exim"));
+    QVERIFY(parsed->windowEnded());
+}
+
 void TestRevertScript::parseStatus_data()
 {
     QTest::addColumn<QByteArray>("text");
@@ -198,6 +307,15 @@ void TestRevertScript::parseStatus_data()
         << QStringLiteral("/etc/postfix/main.cf was changed during the window, so it was not overwritten. It could "
                           "NOT take back smtpd_tls_security_level: Postfix may still require TLS. Postfix was not "
                           "running.");
+    QTest::newRow("exim: block out, check failed")
+        << QByteArray("campaign=3\nmta=Exim\nchanged=/etc/exim4/exim4.conf.localmacros\nrestored=/etc/exim4/w.acl\n"
+                      "unblocked=/etc/exim4/exim4.conf.localmacros\ncheck=failed\nreload=skipped\nended=1774872060\n"
+                      "complete=yes\n")
+        << true << true
+        << QStringLiteral("It put back /etc/exim4/w.acl as it was before the window. /etc/exim4/exim4.conf.localmacros "
+                          "was changed during the window, so it was not overwritten. It took the window's lines out of "
+                          "/etc/exim4/exim4.conf.localmacros. The configuration check failed afterwards, so Exim was "
+                          "not reloaded.");
     QTest::newRow("half written") << QByteArray("campaign=3\nrestored=/etc/postfix/main.cf\n") << false << false
                                   << QString();
     QTest::newRow("empty") << QByteArray() << false << false << QString();
