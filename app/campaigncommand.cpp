@@ -163,6 +163,7 @@ public:
         }
         *location = ServiceHost::location(*spec);
         QStringList programs = ServiceHost::sudoPrograms(MailService::Kind::Postfix);
+        programs.append(ServiceHost::sudoPrograms(MailService::Kind::Exim));
         programs.append(RevertJob::programs());
         return SudoCommandHost::forLogin(std::make_shared<SshCommandHost>(*spec, m_ssh), *spec, programs);
     }
@@ -171,7 +172,8 @@ public:
     {
         window.setHost(host, location);
         window.setBackupRoot(m_backupRoot);
-        window.setHostFactory([this](const QString &where, QString *error) -> std::shared_ptr<const CommandHost> {
+        window.setHostFactory([this](const QString &where, const QString &,
+                                     QString *error) -> std::shared_ptr<const CommandHost> {
             if (where.isEmpty())
                 return std::make_shared<LocalCommandHost>();
             QString location;
@@ -232,7 +234,7 @@ void printPlan(const ChangePlan &plan)
     for (const QStringList &argv : plan.validateCommands)
         checks.append(PlanApplier::commandText(argv));
     text += CampaignCommand::tr("  Then: check with %1").arg(checks.join(QStringLiteral(" and "))) + QLatin1Char('\n');
-    text += CampaignCommand::tr("  reload with %1 when Postfix runs").arg(PlanApplier::commandText(plan.reloadCommand))
+    text += CampaignCommand::tr("  reload with %1 when %2 runs").arg(PlanApplier::commandText(plan.reloadCommand), plan.mta)
         + QLatin1Char('\n');
     for (const QString &note : plan.notes)
         text += CampaignCommand::tr("  Note: %1").arg(note) + QLatin1Char('\n');
@@ -261,8 +263,9 @@ void printCampaign(const Campaign &c)
                                    : CampaignCommand::tr("ended at %1 by %2")
                                          .arg(timeText(*c.endedAt), endedByText(c.endedBy)));
     text += column(QStringLiteral("  ") + CampaignCommand::tr("server"), 14,
-                   CampaignCommand::tr("Postfix, %1 on %2")
-                       .arg(c.configDir, c.host.isEmpty() ? CampaignCommand::tr("this computer") : c.host));
+                   CampaignCommand::tr("%1, %2 on %3")
+                       .arg(CampaignWindow::mtaName(c.mta), c.configDir,
+                            c.host.isEmpty() ? CampaignCommand::tr("this computer") : c.host));
     if (!c.backupId.isEmpty())
         text += column(QStringLiteral("  ") + CampaignCommand::tr("backup"), 14, c.backupId);
     if (!c.revertJob.isEmpty())
@@ -301,7 +304,7 @@ int CampaignCommand::run(const QStringList &arguments)
         return CampaignLettersCommand::send(arguments);
     if (verb.isEmpty() || verb == QLatin1String("--help") || verb == QLatin1String("-h")) {
         CommandLine::printOut(tr("Usage: mailtls campaign VERB [options]\n\n"
-                                 "A campaign requires TLS on your Postfix for a while (a window), gathers who "
+                                 "A campaign requires TLS on your Postfix or Exim for a while (a window), gathers who "
                                  "failed, and writes to them.\n\n"
                                  "  start    start a window of mandatory STARTTLS (mailtls campaign start --help)\n"
                                  "  status   the window's state; records a window the host's job ended\n"
@@ -322,7 +325,7 @@ int CampaignCommand::start(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Start a window of mandatory STARTTLS on your Postfix: inbound, outbound or both (neither option: "
+        tr("Start a window of mandatory STARTTLS on your Postfix or Exim: inbound, outbound or both (neither option: "
            "both). A job on the mail host ends it at its end even when MailTLS is not running."));
     parser.addHelpOption();
     CommonOptions common;
@@ -331,10 +334,13 @@ int CampaignCommand::start(const QStringList &arguments)
     const QCommandLineOption durationOption(QStringLiteral("duration"),
                                             tr("How long the window lasts: 30m, 4h, 2d, 1h30m (1 minute to 30 days)."),
                                             tr("D"));
-    const QCommandLineOption mtaOption(QStringLiteral("mta"), tr("The mail server: postfix (the default)."),
+    const QCommandLineOption mtaOption(QStringLiteral("mta"),
+                                       tr("The mail server: postfix (the default) or exim (Debian's configuration)."),
                                        tr("SERVICE"), QStringLiteral("postfix"));
     const QCommandLineOption dirOption(QStringLiteral("config-dir"),
-                                       tr("Postfix's configuration folder (default: its own, /etc/postfix)."), tr("DIR"));
+                                       tr("The mail server's configuration folder (default: its own, /etc/postfix or "
+                                          "/etc/exim4)."),
+                                       tr("DIR"));
     const QCommandLineOption nameOption(QStringLiteral("name"), tr("The campaign's name."), tr("TEXT"));
     const QCommandLineOption dryRunOption(QStringLiteral("dry-run"), tr("Show the warning, the peers and the plan; "
                                                                         "change nothing."));
@@ -349,20 +355,16 @@ int CampaignCommand::start(const QStringList &arguments)
         return CommandLine::Usage;
     }
     const QString mta = parser.value(mtaOption).toLower();
-    if (mta == QLatin1String("exim") || mta == QLatin1String("sendmail")) {
-        CommandLine::printError(tr("--mta %1: a window of mandatory STARTTLS can be started on Postfix only, for now. "
-                                   "For %2, require TLS by hand for the window (%3) and put it back afterwards.")
-                                    .arg(mta,
-                                         mta == QLatin1String("exim") ? QStringLiteral("Exim") : QStringLiteral("Sendmail"),
-                                         mta == QLatin1String("exim")
-                                             ? tr("hosts_require_tls = * in the smtp transport, and an ACL that "
-                                                  "denies unencrypted senders")
-                                             : tr("access map entries TLS_Clt: ENCR:128 for inbound and TLS_Srv: ENCR:128 for outbound mail")));
+    if (mta == QLatin1String("sendmail")) {
+        CommandLine::printError(tr("--mta sendmail: a window of mandatory STARTTLS can be started on Postfix and Exim "
+                                   "only, for now. For Sendmail, require TLS by hand for the window (%1) and put it "
+                                   "back afterwards.")
+                                    .arg(tr("access map entries TLS_Clt: ENCR:128 for inbound and TLS_Srv: ENCR:128 "
+                                            "for outbound mail")));
         return CommandLine::Usage;
     }
-    if (mta != QLatin1String("postfix")) {
-        CommandLine::printError(tr("--mta %1: a campaign window needs a mail server: postfix (exim and sendmail are "
-                                   "not supported yet)")
+    if (!CampaignWindow::mtas().contains(mta)) {
+        CommandLine::printError(tr("--mta %1: a campaign window needs a mail server: postfix or exim")
                                     .arg(parser.value(mtaOption)));
         return CommandLine::Usage;
     }
@@ -419,17 +421,21 @@ int CampaignCommand::start(const QStringList &arguments)
     CampaignWindow::Preparation preparation;
     {
         QEventLoop loop;
-        window.prepare(configDir, inbound, outbound, [&](const CampaignWindow::Preparation &p) {
+        window.prepare(mta, configDir, inbound, outbound, [&](const CampaignWindow::Preparation &p) {
             preparation = p;
             loop.quit();
         });
         loop.exec();
     }
-    const PostfixInspectionResult &r = preparation.inspection;
-    if (r.ok) {
+    const bool inspected = preparation.mta == QLatin1String("exim") ? preparation.exim.ok : preparation.inspection.ok;
+    if (inspected) {
+        const QString version = preparation.mta == QLatin1String("exim") ? preparation.exim.versionText()
+                                                                         : preparation.inspection.versionText();
+        const QString dir = preparation.mta == QLatin1String("exim") ? preparation.exim.configDirectory
+                                                                     : preparation.inspection.configDirectory;
         CommandLine::printOut(location.isEmpty()
-                                  ? tr("%1, configuration in %2").arg(r.versionText(), r.configDirectory) + QStringLiteral("\n\n")
-                                  : tr("%1, configuration in %2 on %3").arg(r.versionText(), r.configDirectory, host->displayName())
+                                  ? tr("%1, configuration in %2").arg(version, dir) + QStringLiteral("\n\n")
+                                  : tr("%1, configuration in %2 on %3").arg(version, dir, host->displayName())
                                       + QStringLiteral("\n\n"));
     }
     if (!preparation.plan) {
@@ -437,7 +443,7 @@ int CampaignCommand::start(const QStringList &arguments)
         return CommandLine::Failed;
     }
 
-    CommandLine::printOut(tr("Warning:") + QLatin1Char('\n') + CampaignWindow::warning(inbound, outbound)
+    CommandLine::printOut(tr("Warning:") + QLatin1Char('\n') + CampaignWindow::warning(inbound, outbound, mta)
                           + QStringLiteral("\n\n"));
     QString error;
     const QList<AffectedPeer> peers = CampaignWindow::affectedPeers(session.storePath(), inbound, outbound,
@@ -500,7 +506,8 @@ int CampaignCommand::start(const QStringList &arguments)
                 .arg(c.revertJob, host->displayName())
         + QLatin1Char('\n');
     if (!outcome.apply.mtaRunning)
-        text += tr("Postfix is not running: the window takes effect at its next start.") + QLatin1Char('\n');
+        text += tr("%1 is not running: the window takes effect at its next start.").arg(CampaignWindow::mtaName(c.mta))
+            + QLatin1Char('\n');
     text += tr("End it early with: mailtls campaign end --yes") + QLatin1Char('\n');
     CommandLine::printOut(text);
     return CommandLine::Ok;

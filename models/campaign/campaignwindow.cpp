@@ -10,8 +10,10 @@
 #include <QTimer>
 
 #include "models/campaign/campaignstore.h"
+#include "models/campaign/eximenforcementplan.h"
 #include "models/campaign/revertjob.h"
 #include "models/mta/backupstore.h"
+#include "models/mta/eximinspection.h"
 #include "models/mta/fileaccess.h"
 #include "models/mta/postfixmaincf.h"
 #include "models/sources/localcommandhost.h"
@@ -70,6 +72,7 @@ struct CampaignWindow::EndContext
     Done done;
     Outcome outcome;
     PostfixInspectionResult inspection;
+    QString configName; // the file(s) the window changed, for messages
 };
 
 CampaignWindow::CampaignWindow(QString storePath, QObject *parent)
@@ -95,16 +98,32 @@ void CampaignWindow::setBackupRoot(const QString &root)
     m_applier->setBackupRoot(root);
 }
 
-QString CampaignWindow::warning(bool inbound, bool outbound)
+QString CampaignWindow::mtaName(const QString &mta)
 {
+    return mta == QLatin1String("exim") ? QStringLiteral("Exim") : QStringLiteral("Postfix");
+}
+
+QString CampaignWindow::warning(bool inbound, bool outbound, const QString &mta)
+{
+    const bool exim = mta == QLatin1String("exim");
     QString text = tr("A window of mandatory STARTTLS breaks a rule on purpose, for a short while: RFC 3207 says "
                       "that a publicly referenced SMTP server must not require STARTTLS. While the window runs:");
-    if (inbound)
+    if (inbound && exim)
+        text += QLatin1Char('\n')
+            + tr("- inbound: servers that do not use STARTTLS are asked to try again later (Exim answers 450 TLS "
+                 "required at RCPT); they keep the mail and try again, usually for some days. Mail to postmaster "
+                 "and from your own clients is still accepted.");
+    else if (inbound)
         text += QLatin1Char('\n')
             + tr("- inbound: mail from servers that do not use STARTTLS is refused (Postfix answers 530 5.7.0 "
                  "Must issue a STARTTLS command first). Most senders keep it and try again later (a 4xx-like "
                  "retry), some return it to their sender at once (5xx): that mail is not delivered to you.");
-    if (outbound)
+    if (outbound && exim)
+        text += QLatin1Char('\n')
+            + tr("- outbound: mail to servers that do not offer STARTTLS is deferred, not lost: it waits in Exim's "
+                 "queue and goes out when the window has ended (unless its retry rules give up first: 4 days in "
+                 "Debian's configuration).");
+    else if (outbound)
         text += QLatin1Char('\n')
             + tr("- outbound: mail to servers that do not offer STARTTLS is deferred, not lost: it waits in "
                  "Postfix's queue and goes out when the window has ended (unless it grows older than "
@@ -181,7 +200,7 @@ std::shared_ptr<const CommandHost> CampaignWindow::hostFor(const Campaign &campa
     if (campaign.host == m_location)
         return m_host;
     if (m_hostFactory)
-        return m_hostFactory(campaign.host, error);
+        return m_hostFactory(campaign.host, campaign.mta, error);
     *error = campaign.host.isEmpty()
         ? tr("campaign %1's window is on this computer").arg(campaign.id)
         : tr("campaign %1's window is on %2: give --host %2").arg(campaign.id).arg(campaign.host);
@@ -225,9 +244,61 @@ void CampaignWindow::applyPlan(const ChangePlan &plan, std::function<void(const 
     }
 }
 
-void CampaignWindow::prepare(const QString &configDir, bool inbound, bool outbound, Prepared done)
+void CampaignWindow::inspectExim(std::shared_ptr<const CommandHost> host, const QString &configDir,
+                                 std::function<void(const EximInspectionResult &, const std::optional<QByteArray> &,
+                                                    const QString &)> done)
+{
+    auto *inspection = new EximInspection(host, configDir, this);
+    connect(inspection, &EximInspection::finished, this, [this, host, inspection, done] {
+        const EximInspectionResult r = inspection->result();
+        inspection->deleteLater();
+        if (!r.ok) {
+            done(r, std::nullopt, QString());
+            return;
+        }
+        // The window's ACL file: the inspection does not read it.
+        const QString path = EximEnforcementPlan::aclPath(r);
+        FileAccess *files = FileAccess::create(host).release();
+        files->setParent(this);
+        files->read(path, [files, r, path, done](const HostFile &file) {
+            files->deleteLater();
+            if (!file.error.isEmpty()) {
+                done(r, std::nullopt, tr("cannot read %1: %2").arg(path, file.error));
+                return;
+            }
+            done(r, file.exists ? std::optional<QByteArray>(file.bytes) : std::nullopt, QString());
+        });
+    });
+    inspection->start();
+}
+
+void CampaignWindow::prepareExim(std::shared_ptr<const CommandHost> host, const QString &configDir, bool inbound,
+                                 bool outbound, Prepared done)
+{
+    inspectExim(host, configDir, [inbound, outbound, done](const EximInspectionResult &r,
+                                                          const std::optional<QByteArray> &acl, const QString &why) {
+        Preparation p;
+        p.mta = QStringLiteral("exim");
+        p.inbound = inbound;
+        p.outbound = outbound;
+        p.exim = r;
+        if (!r.ok)
+            p.error = r.error;
+        else if (!why.isEmpty())
+            p.error = why;
+        else
+            p.plan = EximEnforcementPlan::make(r, acl, inbound, outbound, &p.error);
+        done(p);
+    });
+}
+
+void CampaignWindow::prepare(const QString &mta, const QString &configDir, bool inbound, bool outbound, Prepared done)
 {
     std::shared_ptr<const CommandHost> host = m_host;
+    if (mta == QLatin1String("exim")) {
+        prepareExim(host, configDir, inbound, outbound, std::move(done));
+        return;
+    }
     inspect(host, configDir, [this, host, inbound, outbound, done](const PostfixInspectionResult &r) {
         Preparation p;
         p.inbound = inbound;
@@ -284,16 +355,17 @@ void CampaignWindow::start(const Preparation &preparation, qint64 duration, cons
         return;
     }
     const ChangePlan plan = *preparation.plan;
-    const PostfixInspectionResult &r = preparation.inspection;
+    const bool exim = preparation.mta == QLatin1String("exim");
+    const QString configDir = exim ? preparation.exim.configDirectory : preparation.inspection.configDirectory;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     Campaign campaign;
     campaign.name = name.isEmpty()
         ? tr("Campaign %1").arg(QDateTime::fromSecsSinceEpoch(now, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")))
         : name;
     campaign.created = now;
-    campaign.mta = QStringLiteral("postfix");
+    campaign.mta = exim ? QStringLiteral("exim") : QStringLiteral("postfix");
     campaign.host = m_location;
-    campaign.configDir = r.configDirectory;
+    campaign.configDir = configDir;
     campaign.inbound = preparation.inbound;
     campaign.outbound = preparation.outbound;
     campaign.windowStart = now;
@@ -306,14 +378,26 @@ void CampaignWindow::start(const Preparation &preparation, qint64 duration, cons
     RevertScript::Input input;
     input.campaignId = campaign.id;
     input.windowEnd = campaign.windowEnd;
-    input.configDir = r.configDirectory;
-    input.postfixProgram = r.postfixProgram;
-    input.postconfProgram = r.postconfProgram;
-    input.statusPath = RevertScript::statusPath(r.configDirectory, campaign.id);
-    for (const FileEdit &edit : plan.edits)
-        input.files.append(RevertScript::File{edit.path, edit.before.value_or(QByteArray()), edit.after.value_or(QByteArray())});
-    input.parameters = windowParameters(r.mainCf, campaign.inbound, campaign.outbound);
-    const QString scriptPath = RevertScript::scriptPath(r.configDirectory, campaign.id);
+    input.mta = mtaName(campaign.mta);
+    input.configDir = configDir;
+    input.statusPath = RevertScript::statusPath(configDir, campaign.id);
+    input.validateCommands = plan.validateCommands;
+    input.statusCommand = plan.statusCommand;
+    input.reloadCommand = plan.reloadCommand;
+    for (const FileEdit &edit : plan.edits) {
+        RevertScript::File file{edit.path, edit.before.value_or(QByteArray()), edit.after.value_or(QByteArray())};
+        file.existed = edit.before.has_value();
+        input.files.append(file);
+    }
+    if (exim) {
+        input.blocks.append(RevertScript::Block{EximEnforcementPlan::localPath(preparation.exim),
+                                                QByteArray(EximEnforcementPlan::BlockBegin),
+                                                QByteArray(EximEnforcementPlan::BlockEnd)});
+    } else {
+        input.postconfProgram = preparation.inspection.postconfProgram;
+        input.parameters = windowParameters(preparation.inspection.mainCf, campaign.inbound, campaign.outbound);
+    }
+    const QString scriptPath = RevertScript::scriptPath(configDir, campaign.id);
     const QStringList jobFiles{scriptPath, input.statusPath};
 
     m_applier->setCommandHost(m_host, m_location);
@@ -368,7 +452,7 @@ void CampaignWindow::start(const Preparation &preparation, qint64 duration, cons
                 job->deleteLater();
                 outcome.campaign = campaign;
                 outcome.error = tr("the %1 step failed and not everything could be put back (backup %2): %3. The "
-                                   "revert job %4 stays scheduled and puts the previous main.cf back at %5.")
+                                   "revert job %4 stays scheduled and puts the previous configuration back at %5.")
                                     .arg(step, result.backupId, result.message, campaign.revertJob,
                                          timeText(campaign.windowEnd));
                 done(outcome);
@@ -388,7 +472,7 @@ void CampaignWindow::start(const Preparation &preparation, qint64 duration, cons
                                     .arg(step, result.message);
                 if (!why.isEmpty())
                     outcome.warnings.append(tr("the revert job %1 could not be removed: %2. When it runs it finds "
-                                               "main.cf as it was and leaves it alone.")
+                                               "the configuration as it was and leaves it alone.")
                                                 .arg(campaign.revertJob, why));
                 done(outcome);
             });
@@ -445,6 +529,10 @@ void CampaignWindow::end(qint64 campaignId, const QString &by, Done done)
 
 void CampaignWindow::endWith(std::shared_ptr<EndContext> context)
 {
+    if (context->campaign.mta == QLatin1String("exim")) {
+        endWithExim(context);
+        return;
+    }
     inspect(context->host, context->campaign.configDir, [this, context](const PostfixInspectionResult &r) {
         auto fail = [context](const QString &error) {
             context->outcome.error = error;
@@ -455,6 +543,7 @@ void CampaignWindow::endWith(std::shared_ptr<EndContext> context)
             return;
         }
         context->inspection = r;
+        context->configName = r.mainCfPath;
         const Campaign &campaign = context->campaign;
         if (campaign.backupId.isEmpty()) {
             // MailTLS stopped while starting the window: either nothing was
@@ -522,10 +611,91 @@ void CampaignWindow::endWith(std::shared_ptr<EndContext> context)
     });
 }
 
+void CampaignWindow::endWithExim(std::shared_ptr<EndContext> context)
+{
+    inspectExim(context->host, context->campaign.configDir, [this, context](const EximInspectionResult &r,
+                                                                            const std::optional<QByteArray> &acl,
+                                                                            const QString &why) {
+        auto fail = [context](const QString &error) {
+            context->outcome.error = error;
+            context->done(context->outcome);
+        };
+        if (!r.ok || !why.isEmpty()) {
+            fail(tr("cannot inspect Exim: %1").arg(r.ok ? why : r.error));
+            return;
+        }
+        const Campaign &campaign = context->campaign;
+        const EximSources::File &local = r.sources.value(r.localFile);
+        context->configName = local.path;
+        if (campaign.backupId.isEmpty()) {
+            // As for Postfix: only a window that wrote nothing may be called
+            // ended here.
+            if (EximEnforcementPlan::hasBlock(local.bytes) || acl == EximEnforcementPlan::aclText()) {
+                fail(tr("MailTLS stopped while it started this window, before it recorded the window's backup, and "
+                        "%1 holds the window's settings now. The revert job %2 takes them out at %3; to end it "
+                        "sooner, put the newest backup back with mailtls fix --restore")
+                         .arg(local.path, campaign.revertJob.isEmpty() ? tr("(none)") : campaign.revertJob)
+                         .arg(timeText(campaign.windowEnd)));
+                return;
+            }
+            endRecord(context, tr("Nothing had been written for this window."));
+            return;
+        }
+        QString error;
+        const BackupStore backups(m_applier->backupRoot());
+        const std::optional<Backup> backup = backups.load(campaign.backupId, &error);
+        if (!backup) {
+            fail(tr("the window's backup %1: %2").arg(campaign.backupId, error));
+            return;
+        }
+        // Each file the window wrote, as it is now: the local macros file
+        // and the window's ACL are the only ones a window plan writes.
+        const auto current = [&](const QString &path) -> std::optional<QByteArray> {
+            if (path == local.path)
+                return local.exists ? std::optional<QByteArray>(local.bytes) : std::nullopt;
+            return acl;
+        };
+        bool atWindow = true;
+        bool atBefore = true;
+        for (const BackedUpFile &file : backup->files) {
+            const std::optional<QByteArray> now = current(file.path);
+            const QString sum = now ? sha256Hex(*now) : QString();
+            atWindow = atWindow && (file.newSha256.isEmpty() ? !now : now && sum == file.newSha256);
+            atBefore = atBefore && (file.existed ? now && sum == file.sha256 : !now);
+        }
+        if (atBefore) {
+            endRecord(context, tr("%1 holds its settings from before the window already.").arg(local.path));
+            return;
+        }
+        m_applier->setCommandHost(context->host, campaign.host);
+        if (atWindow) {
+            m_applier->makeRestorePlan(campaign.backupId, [this, context](const std::optional<ChangePlan> &plan,
+                                                                          const QString &why) {
+                if (!plan) {
+                    context->outcome.error = tr("cannot put backup %1 back: %2").arg(context->campaign.backupId, why);
+                    context->done(context->outcome);
+                    return;
+                }
+                endApply(context, *plan);
+            });
+            return;
+        }
+        const std::optional<ChangePlan> plan = EximEnforcementPlan::blockRevert(r, acl, &error);
+        if (!plan) {
+            fail(error);
+            return;
+        }
+        context->outcome.warnings.append(tr("%1 was changed during the window: it is not overwritten; only the "
+                                            "window's lines are taken out.")
+                                             .arg(local.path));
+        endApply(context, *plan);
+    });
+}
+
 void CampaignWindow::endApply(std::shared_ptr<EndContext> context, const ChangePlan &plan)
 {
     if (plan.isEmpty()) {
-        endRecord(context, tr("The window's settings are no longer in %1.").arg(context->inspection.mainCfPath));
+        endRecord(context, tr("The window's settings are no longer in %1.").arg(context->configName));
         return;
     }
     applyPlan(plan, [this, context](const PlanApplier::Result &result) {
@@ -557,9 +727,9 @@ void CampaignWindow::endRecord(std::shared_ptr<EndContext> context, const QStrin
                     Campaign &c = context->campaign;
                     if (!why.isEmpty()) {
                         context->outcome.warnings.append(
-                            tr("the revert job %1 could not be removed: %2. When it runs it finds main.cf as it was "
-                               "before the window and only reloads Postfix.")
-                                .arg(c.revertJob, why));
+                            tr("the revert job %1 could not be removed: %2. When it runs it finds the configuration "
+                               "as it was before the window and only reloads %3.")
+                                .arg(c.revertJob, why, mtaName(c.mta)));
                     } else {
                         c.revertJob.clear();
                     }
@@ -663,7 +833,8 @@ void CampaignWindow::checkOnStart(Checked done)
                     } else {
                         report.state = WindowReport::State::Problem;
                         report.message = head + QLatin1Char(' ')
-                            + tr("MailTLS could not end it: %1. Postfix may still require TLS.").arg(outcome.error);
+                            + tr("MailTLS could not end it: %1. %2 may still require TLS.")
+                                  .arg(outcome.error, mtaName(campaign.mta));
                     }
                     for (const QString &w : outcome.warnings)
                         report.message += QLatin1Char(' ') + w;

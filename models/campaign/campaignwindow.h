@@ -15,6 +15,7 @@
 #include "models/campaign/revertscript.h"
 #include "models/logs/records.h"
 #include "models/mta/changeplan.h"
+#include "models/mta/eximinspectionresult.h"
 #include "models/mta/planapplier.h"
 #include "models/mta/postfixinspection.h"
 
@@ -49,9 +50,10 @@ struct WindowReport
     QString message; // translated, for the user as it is
 };
 
-// The enforcement window of a campaign on Postfix, on this computer or on a
-// host reached over SSH (setHost()): prepare() inspects Postfix and makes the
-// window's plan (EnforcementPlan), start() schedules the revert job on the
+// The enforcement window of a campaign on Postfix, or on Exim in Debian's
+// layouts, on this computer or on a host reached over SSH (setHost()):
+// prepare() inspects the MTA and makes the window's plan (EnforcementPlan,
+// EximEnforcementPlan), start() schedules the revert job on the
 // mail host first (RevertJob), then applies the plan through PlanApplier
 // (preview, backup, validate, reload, rollback) and records the campaign;
 // end() puts the settings from before the window back through PlanApplier
@@ -73,11 +75,13 @@ public:
     struct Preparation
     {
         QString error; // set when there is no plan
+        QString mta = QStringLiteral("postfix"); // "postfix", "exim"
         bool inbound = false;
         bool outbound = false;
         PostfixInspectionResult inspection;
         QString masterCfPath;
         QList<MasterCfOverride> overrides;
+        EximInspectionResult exim;
         std::optional<ChangePlan> plan;
     };
     struct Outcome
@@ -92,9 +96,11 @@ public:
     using Prepared = std::function<void(const Preparation &preparation)>;
     using Done = std::function<void(const Outcome &outcome)>;
     using Checked = std::function<void(const QList<WindowReport> &reports)>;
-    // The host a campaign's location ("ssh://…") names; nullptr with *error
+    // The host a campaign's location ("ssh://…") names, for its MTA
+    // ("postfix", "exim": what runs there through sudo); nullptr with *error
     // when it cannot be reached from here.
-    using HostFactory = std::function<std::shared_ptr<const CommandHost>(const QString &location, QString *error)>;
+    using HostFactory = std::function<std::shared_ptr<const CommandHost>(const QString &location, const QString &mta,
+                                                                         QString *error)>;
 
     explicit CampaignWindow(QString storePath, QObject *parent = nullptr);
     ~CampaignWindow() override;
@@ -111,8 +117,12 @@ public:
     // The applier start() and end() use: its step signals, cancel().
     PlanApplier &applier() { return *m_applier; }
 
+    // The MTAs a window can be started on, as Campaign::mta names them.
+    static QStringList mtas() { return {QStringLiteral("postfix"), QStringLiteral("exim")}; }
+    // "Postfix", "Exim"
+    static QString mtaName(const QString &mta);
     // What enforcing means, for the user to read before starting.
-    static QString warning(bool inbound, bool outbound);
+    static QString warning(bool inbound, bool outbound, const QString &mta = QStringLiteral("postfix"));
     // Peers with plaintext mail in the window's directions over the 30 days
     // before `now`, most plaintext messages first.
     static QList<AffectedPeer> affectedPeers(const QString &storePath, bool inbound, bool outbound, qint64 now,
@@ -120,7 +130,12 @@ public:
     // "30m", "4h", "2d", "90s", "1h30m": seconds, or nothing.
     static std::optional<qint64> parseDuration(const QString &text);
 
-    void prepare(const QString &configDir, bool inbound, bool outbound, Prepared done);
+    // `mta` one of mtas(); `configDir` empty: the MTA's default.
+    void prepare(const QString &mta, const QString &configDir, bool inbound, bool outbound, Prepared done);
+    void prepare(const QString &configDir, bool inbound, bool outbound, Prepared done)
+    {
+        prepare(QStringLiteral("postfix"), configDir, inbound, outbound, std::move(done));
+    }
     // `duration` seconds from now; `name` empty: "Campaign YYYY-MM-DD".
     void start(const Preparation &preparation, qint64 duration, const QString &name, Done done);
     // `by`: "user" (ended early) or "app" (MailTLS at the end time).
@@ -137,6 +152,12 @@ private:
     RevertJob *jobFor(std::shared_ptr<const CommandHost> host);
     void inspect(std::shared_ptr<const CommandHost> host, const QString &configDir,
                  std::function<void(const PostfixInspectionResult &)> done);
+    void inspectExim(std::shared_ptr<const CommandHost> host, const QString &configDir,
+                     std::function<void(const EximInspectionResult &, const std::optional<QByteArray> &acl,
+                                        const QString &aclError)> done);
+    void prepareExim(std::shared_ptr<const CommandHost> host, const QString &configDir, bool inbound, bool outbound,
+                     Prepared done);
+    void endWithExim(std::shared_ptr<EndContext> context);
     void applyPlan(const ChangePlan &plan, std::function<void(const PlanApplier::Result &)> done);
     void finishByJob(Campaign campaign, const RevertStatus &status, std::shared_ptr<const CommandHost> host,
                      Done done);

@@ -65,8 +65,11 @@ public:
     // What a new Debian local macros file starts with.
     static QByteArray localMacrosHeader(const EximInspectionResult &inspection);
 
-private:
+    // A plan without edits: the inspection's validation, status and reload
+    // commands, and the notes every Exim plan carries.
     static ChangePlan basePlan(const EximInspectionResult &inspection, const QString &title);
+
+private:
     static QString currentValue(const EximInspectionResult &inspection, const EximSources &sources,
                                 const QByteArray &option);
 };

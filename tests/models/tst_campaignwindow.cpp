@@ -57,9 +57,17 @@ void TestCampaignWindow::warning_data()
     QTest::addColumn<int>("lines");
     QTest::addColumn<bool>("mentionsRefused");
     QTest::addColumn<bool>("mentionsDeferred");
-    QTest::newRow("inbound") << true << false << 3 << true << false;
-    QTest::newRow("outbound") << false << true << 3 << false << true;
-    QTest::newRow("both") << true << true << 4 << true << true;
+    QTest::addColumn<QString>("mta");
+    QTest::addColumn<QString>("refusal"); // what the MTA answers a plaintext sender
+    const QString postfix = QStringLiteral("postfix");
+    const QString refused = QStringLiteral("530 5.7.0 Must issue a STARTTLS command first");
+    QTest::newRow("inbound") << true << false << 3 << true << false << postfix << refused;
+    QTest::newRow("outbound") << false << true << 3 << false << true << postfix << refused;
+    QTest::newRow("both") << true << true << 4 << true << true << postfix << refused;
+    const QString exim = QStringLiteral("exim");
+    const QString deferred = QStringLiteral("Exim answers 450 TLS required at RCPT");
+    QTest::newRow("exim inbound") << true << false << 3 << true << false << exim << deferred;
+    QTest::newRow("exim both") << true << true << 4 << true << true << exim << deferred;
 }
 
 void TestCampaignWindow::warning()
@@ -69,12 +77,16 @@ void TestCampaignWindow::warning()
     QFETCH(int, lines);
     QFETCH(bool, mentionsRefused);
     QFETCH(bool, mentionsDeferred);
-    const QString text = CampaignWindow::warning(inbound, outbound);
+    QFETCH(QString, mta);
+    QFETCH(QString, refusal);
+    const QString text = CampaignWindow::warning(inbound, outbound, mta);
     QCOMPARE(text.split(QLatin1Char('\n')).size(), lines);
     QVERIFY(text.startsWith(QLatin1String("A window of mandatory STARTTLS breaks a rule on purpose, for a short "
                                           "while: RFC 3207 says that a publicly referenced SMTP server must not "
                                           "require STARTTLS.")));
-    QCOMPARE(text.contains(QLatin1String("530 5.7.0 Must issue a STARTTLS command first")), mentionsRefused);
+    QCOMPARE(text.contains(refusal), mentionsRefused);
+    QCOMPARE(text.contains(mta == QLatin1String("exim") ? QLatin1String("Exim's queue") : QLatin1String("Postfix's queue")),
+             mentionsDeferred);
     QCOMPARE(text.contains(QLatin1String("is deferred, not lost")), mentionsDeferred);
     QVERIFY(text.endsWith(QLatin1String("even when MailTLS is not running.")));
 }

@@ -85,6 +85,18 @@ void TestCampaignStart::warningFollowsDirections()
     QCOMPARE(dialog.warning()->text(), CampaignWindow::warning(false, true));
     QVERIFY(dialog.nextButton()->isEnabled());
     QCOMPARE(dialog.nextButton()->text(), QStringLiteral("&Prepare…"));
+
+    // Exim: its own warning and folder; a folder of the user's own stays.
+    QCOMPARE(dialog.configDir()->text(), QStringLiteral("/etc/postfix"));
+    dialog.mta()->setCurrentIndex(1);
+    QCOMPARE(dialog.mta()->currentData().toString(), QStringLiteral("exim"));
+    QCOMPARE(dialog.configDir()->text(), QStringLiteral("/etc/exim4"));
+    QCOMPARE(dialog.warning()->text(), CampaignWindow::warning(false, true, QStringLiteral("exim")));
+    QVERIFY(dialog.warning()->text().contains(QStringLiteral("Exim's queue")));
+    dialog.configDir()->setText(QStringLiteral("/srv/mail"));
+    dialog.mta()->setCurrentIndex(0);
+    QCOMPARE(dialog.configDir()->text(), QStringLiteral("/srv/mail"));
+    QCOMPARE(dialog.warning()->text(), CampaignWindow::warning(false, true));
 }
 
 void TestCampaignStart::length_data()

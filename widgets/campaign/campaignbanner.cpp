@@ -259,10 +259,14 @@ CampaignWindow *CampaignBanner::makeWindow()
     auto *access = new FixRemoteAccess(window());
     connect(engine, &QObject::destroyed, access, &QObject::deleteLater);
     engine->setHostFactory([access = QPointer<FixRemoteAccess>(access)](
-                               const QString &location, QString *error) -> std::shared_ptr<const CommandHost> {
+                               const QString &location, const QString &mta,
+                               QString *error) -> std::shared_ptr<const CommandHost> {
         if (!access)
             return nullptr;
-        return access->reach(location, MailService::Kind::Postfix, error).host;
+        return access->reach(location,
+                             mta == QLatin1String("exim") ? MailService::Kind::Exim : MailService::Kind::Postfix,
+                             error)
+            .host;
     });
     connect(&engine->applier(), &PlanApplier::stepStarted, this, [this](PlanApplier::Step, const QString &what) {
         m_step = what;

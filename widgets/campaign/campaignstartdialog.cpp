@@ -68,11 +68,16 @@ CampaignStartDialog::CampaignStartDialog(const QString &storePath, QWidget *pare
     m_name = new QLineEdit(choose);
     m_name->setObjectName(QStringLiteral("campaignName"));
     m_name->setPlaceholderText(tr("Campaign %1").arg(QDate::currentDate().toString(Qt::ISODate)));
+    m_mta = new QComboBox(choose);
+    m_mta->setObjectName(QStringLiteral("campaignMta"));
+    m_mta->addItem(QStringLiteral("Postfix"), QStringLiteral("postfix"));
+    m_mta->addItem(tr("Exim (Debian's configuration)"), QStringLiteral("exim"));
+    m_mta->setAccessibleName(tr("Mail server"));
     m_computer = new QLineEdit(choose);
     m_computer->setObjectName(QStringLiteral("campaignComputer"));
     m_computer->setPlaceholderText(tr("This computer, or ssh://user@host:port"));
-    m_computer->setToolTip(tr("Leave empty for the Postfix of this computer; a host over SSH is changed through "
-                              "sudo -n, as Fix My Server does"));
+    m_computer->setToolTip(tr("Leave empty for the mail server of this computer; a host over SSH is changed "
+                              "through sudo -n, as Fix My Server does"));
     m_configDir = new QLineEdit(QStringLiteral("/etc/postfix"), choose);
     m_configDir->setObjectName(QStringLiteral("campaignConfigDir"));
     m_warning = new QLabel(choose);
@@ -87,8 +92,9 @@ CampaignStartDialog::CampaignStartDialog(const QString &storePath, QWidget *pare
     form->addRow(QString(), m_outbound);
     form->addRow(tr("&Length:"), durationRow);
     form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("Mail &server:"), m_mta);
     form->addRow(tr("&Computer:"), m_computer);
-    form->addRow(tr("Postfix &folder:"), m_configDir);
+    form->addRow(tr("Configuration &folder:"), m_configDir);
     auto *chooseLayout = new QVBoxLayout(choose);
     chooseLayout->addLayout(form);
     chooseLayout->addWidget(m_warning);
@@ -103,7 +109,7 @@ CampaignStartDialog::CampaignStartDialog(const QString &storePath, QWidget *pare
     m_diff->setReadOnly(true);
     m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_diff->setAccessibleName(tr("The change to Postfix's configuration"));
+    m_diff->setAccessibleName(tr("The change to the mail server's configuration"));
     new DiffHighlighter(m_diff->document(), palette());
     m_job = new QLabel(review);
     m_job->setWordWrap(true);
@@ -169,6 +175,14 @@ CampaignStartDialog::CampaignStartDialog(const QString &storePath, QWidget *pare
                                                                            : tr("failed");
         m_steps->appendPlainText(tr("  %1: %2").arg(outcome, result.message));
     });
+    connect(m_mta, &QComboBox::currentIndexChanged, this, [this] {
+        // The folder follows the server while it is the other's default.
+        const bool exim = m_mta->currentData().toString() == QLatin1String("exim");
+        const QString text = m_configDir->text().trimmed();
+        if (text.isEmpty() || text == QLatin1String("/etc/postfix") || text == QLatin1String("/etc/exim4"))
+            m_configDir->setText(exim ? QStringLiteral("/etc/exim4") : QStringLiteral("/etc/postfix"));
+        directionsChanged();
+    });
     connect(m_inbound, &QCheckBox::toggled, this, &CampaignStartDialog::directionsChanged);
     connect(m_outbound, &QCheckBox::toggled, this, &CampaignStartDialog::directionsChanged);
     directionsChanged();
@@ -183,7 +197,8 @@ void CampaignStartDialog::directionsChanged()
 {
     const bool in = m_inbound->isChecked();
     const bool out = m_outbound->isChecked();
-    m_warning->setText(in || out ? CampaignWindow::warning(in, out) : tr("Choose at least one direction."));
+    m_warning->setText(in || out ? CampaignWindow::warning(in, out, m_mta->currentData().toString())
+                                 : tr("Choose at least one direction."));
     loadAffected();
     updateButtons();
 }
@@ -233,9 +248,11 @@ void CampaignStartDialog::prepare()
     if (m_busy)
         return;
     const QString location = m_computer->text().trimmed();
+    const QString mta = m_mta->currentData().toString();
     if (!location.isEmpty()) {
         QString error;
-        const FixRemoteAccess::Target target = m_access->reach(location, MailService::Kind::Postfix, &error);
+        const FixRemoteAccess::Target target = m_access->reach(
+            location, mta == QLatin1String("exim") ? MailService::Kind::Exim : MailService::Kind::Postfix, &error);
         if (!target.host) {
             m_status->setText(error);
             return;
@@ -245,9 +262,9 @@ void CampaignStartDialog::prepare()
         m_window->setHost(std::make_shared<LocalCommandHost>(), QString());
     }
     m_busy = true;
-    m_status->setText(tr("Reading Postfix's configuration…"));
+    m_status->setText(tr("Reading %1's configuration…").arg(CampaignWindow::mtaName(mta)));
     updateButtons();
-    m_window->prepare(m_configDir->text().trimmed(), m_inbound->isChecked(), m_outbound->isChecked(),
+    m_window->prepare(mta, m_configDir->text().trimmed(), m_inbound->isChecked(), m_outbound->isChecked(),
                       [this](const CampaignWindow::Preparation &preparation) {
                           m_busy = false;
                           m_preparation = preparation;
@@ -275,7 +292,8 @@ void CampaignStartDialog::startWindow()
     m_busy = true;
     m_pages->setCurrentIndex(2);
     m_steps->clear();
-    m_status->setText(tr("Scheduling the job that ends the window, then changing Postfix…"));
+    m_status->setText(tr("Scheduling the job that ends the window, then changing %1…")
+                          .arg(CampaignWindow::mtaName(m_preparation.mta)));
     updateButtons();
     m_window->start(m_preparation, seconds(), m_name->text().trimmed(), [this](const CampaignWindow::Outcome &outcome) {
         m_busy = false;

@@ -38,6 +38,7 @@ public:
     QCheckBox *outbound() const { return m_outbound; }
     QSpinBox *duration() const { return m_duration; }
     QComboBox *unit() const { return m_unit; }
+    QComboBox *mta() const { return m_mta; }
     QLineEdit *computer() const { return m_computer; }
     QLineEdit *configDir() const { return m_configDir; }
     QLabel *warning() const { return m_warning; }
@@ -81,6 +82,7 @@ private:
     QSpinBox *m_duration = nullptr;
     QComboBox *m_unit = nullptr;
     QLineEdit *m_name = nullptr;
+    QComboBox *m_mta = nullptr;
     QLineEdit *m_computer = nullptr;
     QLineEdit *m_configDir = nullptr;
     QLabel *m_warning = nullptr;
