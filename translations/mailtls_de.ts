@@ -135,10 +135,6 @@
         <translation>  Danach: prüfen mit %1</translation>
     </message>
     <message>
-        <source>  reload with %1 when Postfix runs</source>
-        <translation>  neu laden mit %1, wenn Postfix läuft</translation>
-    </message>
-    <message>
         <source>  Note: %1</source>
         <translation>  Hinweis: %1</translation>
     </message>
@@ -179,10 +175,6 @@
         <translation>Server</translation>
     </message>
     <message>
-        <source>Postfix, %1 on %2</source>
-        <translation>Postfix, %1 auf %2</translation>
-    </message>
-    <message>
         <source>this computer</source>
         <translation>diesem Computer</translation>
     </message>
@@ -195,36 +187,8 @@
         <translation>Rücksetzauftrag</translation>
     </message>
     <message>
-        <source>Usage: mailtls campaign VERB [options]
-
-A campaign requires TLS on your Postfix for a while (a window), gathers who failed, and writes to them.
-
-  start    start a window of mandatory STARTTLS (mailtls campaign start --help)
-  status   the window&apos;s state; records a window the host&apos;s job ended
-  end      end the running window now
-  failures the peers that failed for lack of TLS, with their correspondents (mailtls campaign failures --help)
-  letters  the letters to them as .eml files or an mbox; nothing is sent (mailtls campaign letters --help)
-  send     send the letters through your submission server, after you confirm (mailtls campaign send --help)
-</source>
-        <translation>Aufruf: mailtls campaign BEFEHL [Optionen]
-
-Eine Kampagne verlangt eine Zeit lang TLS auf Ihrem Postfix (ein Zeitfenster), ermittelt, wer daran gescheitert ist, und schreibt diese an.
-
-  start    ein Zeitfenster mit verpflichtendem STARTTLS starten (mailtls campaign start --help)
-  status   der Status des Zeitfensters; verzeichnet ein vom Auftrag auf dem Host beendetes Zeitfenster
-  end      das laufende Zeitfenster jetzt beenden
-  failures die Gegenstellen, die mangels TLS gescheitert sind, mit ihren Korrespondenzpartnern (mailtls campaign failures --help)
-  letters  die Schreiben an sie als .eml-Dateien oder eine mbox; es wird nichts gesendet (mailtls campaign letters --help)
-  send     die Schreiben nach Ihrer Bestätigung über Ihren Einlieferungsserver senden (mailtls campaign send --help)
-</translation>
-    </message>
-    <message>
         <source>unknown campaign command &quot;%1&quot;; see mailtls campaign --help</source>
         <translation>unbekannter Kampagnenbefehl „%1“; siehe mailtls campaign --help</translation>
-    </message>
-    <message>
-        <source>Start a window of mandatory STARTTLS on your Postfix: inbound, outbound or both (neither option: both). A job on the mail host ends it at its end even when MailTLS is not running.</source>
-        <translation>Ein Zeitfenster mit verpflichtendem STARTTLS auf Ihrem Postfix starten: eingehend, ausgehend oder beides (keine der beiden Optionen: beides). Ein Auftrag auf dem Host des Mailservers beendet es zum vorgesehenen Zeitpunkt, auch wenn MailTLS nicht läuft.</translation>
     </message>
     <message>
         <source>Require TLS of servers sending to you.</source>
@@ -243,16 +207,8 @@ Eine Kampagne verlangt eine Zeit lang TLS auf Ihrem Postfix (ein Zeitfenster), e
         <translation>D</translation>
     </message>
     <message>
-        <source>The mail server: postfix (the default).</source>
-        <translation>Der Mailserver: postfix (die Vorgabe).</translation>
-    </message>
-    <message>
         <source>SERVICE</source>
         <translation>DIENST</translation>
-    </message>
-    <message>
-        <source>Postfix&apos;s configuration folder (default: its own, /etc/postfix).</source>
-        <translation>Der Konfigurationsordner von Postfix (Vorgabe: der von Postfix selbst, /etc/postfix).</translation>
     </message>
     <message>
         <source>The campaign&apos;s name.</source>
@@ -275,20 +231,8 @@ Eine Kampagne verlangt eine Zeit lang TLS auf Ihrem Postfix (ein Zeitfenster), e
         <translation>campaign start nimmt außer seinen Optionen keine Argumente an</translation>
     </message>
     <message>
-        <source>--mta %1: a window of mandatory STARTTLS can be started on Postfix only, for now. For %2, require TLS by hand for the window (%3) and put it back afterwards.</source>
-        <translation>--mta %1: Ein Zeitfenster mit verpflichtendem STARTTLS kann vorerst nur auf Postfix gestartet werden. Verlangen Sie bei %2 TLS für die Dauer des Zeitfensters von Hand (%3) und stellen Sie danach den vorherigen Zustand wieder her.</translation>
-    </message>
-    <message>
-        <source>hosts_require_tls = * in the smtp transport, and an ACL that denies unencrypted senders</source>
-        <translation>hosts_require_tls = * im smtp-Transport und eine ACL, die unverschlüsselte Absender abweist</translation>
-    </message>
-    <message>
         <source>access map entries TLS_Clt: ENCR:128 for inbound and TLS_Srv: ENCR:128 for outbound mail</source>
         <translation>Einträge in der access-Map: TLS_Clt: ENCR:128 für eingehende und TLS_Srv: ENCR:128 für ausgehende Mail</translation>
-    </message>
-    <message>
-        <source>--mta %1: a campaign window needs a mail server: postfix (exim and sendmail are not supported yet)</source>
-        <translation>--mta %1: Ein Kampagnen-Zeitfenster braucht einen Mailserver: postfix (exim und sendmail werden noch nicht unterstützt)</translation>
     </message>
     <message>
         <source>--dry-run and --yes exclude each other</source>
@@ -363,10 +307,6 @@ Eine Kampagne verlangt eine Zeit lang TLS auf Ihrem Postfix (ein Zeitfenster), e
         <translation>Der Rücksetzauftrag %1 auf %2 stellt dann die vorherigen Einstellungen wieder her, auch wenn MailTLS nicht läuft.</translation>
     </message>
     <message>
-        <source>Postfix is not running: the window takes effect at its next start.</source>
-        <translation>Postfix läuft nicht: Das Zeitfenster wird beim nächsten Start wirksam.</translation>
-    </message>
-    <message>
         <source>End it early with: mailtls campaign end --yes</source>
         <translation>Vorzeitig beenden mit: mailtls campaign end --yes</translation>
     </message>
@@ -413,6 +353,62 @@ Eine Kampagne verlangt eine Zeit lang TLS auf Ihrem Postfix (ein Zeitfenster), e
     <message>
         <source>Campaign %1&apos;s window ended at %2: TLS is optional again.</source>
         <translation>Das Zeitfenster der Kampagne %1 wurde am %2 beendet: TLS ist wieder optional.</translation>
+    </message>
+    <message>
+        <source>  reload with %1 when %2 runs</source>
+        <translation>  neu laden mit %1, wenn %2 läuft</translation>
+    </message>
+    <message>
+        <source>%1, %2 on %3</source>
+        <translation>%1, %2 auf %3</translation>
+    </message>
+    <message>
+        <source>Usage: mailtls campaign VERB [options]
+
+A campaign requires TLS on your Postfix or Exim for a while (a window), gathers who failed, and writes to them.
+
+  start    start a window of mandatory STARTTLS (mailtls campaign start --help)
+  status   the window&apos;s state; records a window the host&apos;s job ended
+  end      end the running window now
+  failures the peers that failed for lack of TLS, with their correspondents (mailtls campaign failures --help)
+  letters  the letters to them as .eml files or an mbox; nothing is sent (mailtls campaign letters --help)
+  send     send the letters through your submission server, after you confirm (mailtls campaign send --help)
+</source>
+        <translation>Aufruf: mailtls campaign BEFEHL [Optionen]
+
+Eine Kampagne verlangt eine Zeit lang TLS auf Ihrem Postfix oder Exim (ein Zeitfenster), ermittelt, wer daran gescheitert ist, und schreibt diese an.
+
+  start    ein Zeitfenster mit verpflichtendem STARTTLS starten (mailtls campaign start --help)
+  status   der Status des Zeitfensters; verzeichnet ein vom Auftrag auf dem Host beendetes Zeitfenster
+  end      das laufende Zeitfenster jetzt beenden
+  failures die Gegenstellen, die mangels TLS gescheitert sind, mit ihren Korrespondenzpartnern (mailtls campaign failures --help)
+  letters  die Schreiben an sie als .eml-Dateien oder eine mbox; es wird nichts gesendet (mailtls campaign letters --help)
+  send     die Schreiben nach Ihrer Bestätigung über Ihren Einlieferungsserver senden (mailtls campaign send --help)
+</translation>
+    </message>
+    <message>
+        <source>Start a window of mandatory STARTTLS on your Postfix or Exim: inbound, outbound or both (neither option: both). A job on the mail host ends it at its end even when MailTLS is not running.</source>
+        <translation>Ein Zeitfenster mit verpflichtendem STARTTLS auf Ihrem Postfix oder Exim starten: eingehend, ausgehend oder beides (keine der beiden Optionen: beides). Ein Auftrag auf dem Host des Mailservers beendet es zum vorgesehenen Zeitpunkt, auch wenn MailTLS nicht läuft.</translation>
+    </message>
+    <message>
+        <source>The mail server: postfix (the default) or exim (Debian&apos;s configuration).</source>
+        <translation>Der Mailserver: postfix (die Vorgabe) oder exim (Konfiguration von Debian).</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s configuration folder (default: its own, /etc/postfix or /etc/exim4).</source>
+        <translation>Der Konfigurationsordner des Mailservers (Vorgabe: sein eigener, /etc/postfix oder /etc/exim4).</translation>
+    </message>
+    <message>
+        <source>--mta sendmail: a window of mandatory STARTTLS can be started on Postfix and Exim only, for now. For Sendmail, require TLS by hand for the window (%1) and put it back afterwards.</source>
+        <translation>--mta sendmail: Ein Zeitfenster mit verpflichtendem STARTTLS kann vorerst nur auf Postfix und Exim gestartet werden. Verlangen Sie bei Sendmail TLS für die Dauer des Zeitfensters von Hand (%1) und stellen Sie danach den vorherigen Zustand wieder her.</translation>
+    </message>
+    <message>
+        <source>--mta %1: a campaign window needs a mail server: postfix or exim</source>
+        <translation>--mta %1: Ein Zeitfenster einer Kampagne braucht einen Mailserver: postfix oder exim</translation>
+    </message>
+    <message>
+        <source>%1 is not running: the window takes effect at its next start.</source>
+        <translation>%1 läuft nicht: Das Zeitfenster wird beim nächsten Start wirksam.</translation>
     </message>
 </context>
 <context>
@@ -2372,6 +2368,69 @@ Entfernen Sie diese -o-Einstellung (oder setzen Sie sie auf encrypt) und starten
     <message>
         <source>No name given.</source>
         <translation>Kein Name angegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>EximEnforcementPlan</name>
+    <message>
+        <source>choose inbound, outbound or both</source>
+        <translation>wählen Sie eingehend, ausgehend oder beides</translation>
+    </message>
+    <message>
+        <source>%1 is a configuration file of its own, not Debian&apos;s update-exim4.conf layout: MailTLS starts a window there only through Debian&apos;s macros. By hand: for outbound, give each smtp transport hosts_require_tls = *; for inbound, add `defer !encrypted = *` to the RCPT ACL before it accepts mail for your domains; take both out again when the window ends.</source>
+        <translation>%1 ist eine eigenständige Konfigurationsdatei, nicht Debians Aufbau mit update-exim4.conf: MailTLS startet ein Zeitfenster nur über die Makros von Debian. Von Hand: für ausgehend jedem smtp-Transport hosts_require_tls = * geben; für eingehend `defer !encrypted = *` in die RCPT-ACL einfügen, bevor sie Mail für Ihre Domains annimmt; beides am Ende des Zeitfensters wieder entfernen.</translation>
+    </message>
+    <message>
+        <source>this Exim is built without TLS (%1): it cannot offer or require STARTTLS</source>
+        <translation>dieses Exim ist ohne TLS gebaut (%1): Es kann STARTTLS weder anbieten noch verlangen</translation>
+    </message>
+    <message>
+        <source>%1 holds a MailTLS window&apos;s block already: end that window first (mailtls campaign end)</source>
+        <translation>%1 enthält bereits den Block eines MailTLS-Zeitfensters: Beenden Sie zuerst dieses Zeitfenster (mailtls campaign end)</translation>
+    </message>
+    <message>
+        <source>%1 defines %2 already (line %3): the window would have to replace the admin&apos;s own setting. Take it out for the window, or end the window by hand.</source>
+        <translation>%1 definiert %2 bereits (Zeile %3): Das Zeitfenster müsste die eigene Einstellung des Administrators ersetzen. Nehmen Sie sie für das Zeitfenster heraus, oder führen Sie das Zeitfenster von Hand durch.</translation>
+    </message>
+    <message>
+        <source>Exim does not offer STARTTLS (tls_advertise_hosts is empty): an inbound window would refuse every server. Turn STARTTLS on first (mailtls fix --mta exim starttls).</source>
+        <translation>Exim bietet kein STARTTLS an (tls_advertise_hosts ist leer): Ein eingehendes Zeitfenster würde jeden Server abweisen. Schalten Sie zuerst STARTTLS ein (mailtls fix --mta exim starttls).</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not the window&apos;s: move it away first</source>
+        <translation>%1 existiert und gehört nicht zum Zeitfenster: Verschieben Sie die Datei zuerst</translation>
+    </message>
+    <message>
+        <source>Require STARTTLS for a campaign&apos;s window</source>
+        <translation>STARTTLS für das Zeitfenster einer Kampagne verlangen</translation>
+    </message>
+    <message>
+        <source>a server that has not started TLS is asked to try again later (450) at RCPT</source>
+        <translation>ein Server, der TLS nicht gestartet hat, wird bei RCPT gebeten, es später erneut zu versuchen (450)</translation>
+    </message>
+    <message>
+        <source>%1 = * and %2 = *: remote_smtp and remote_smtp_smarthost require TLS</source>
+        <translation>%1 = * und %2 = *: remote_smtp und remote_smtp_smarthost verlangen TLS</translation>
+    </message>
+    <message>
+        <source>%1 = %2: acl_check_rcpt includes the window&apos;s ACL</source>
+        <translation>%1 = %2: acl_check_rcpt bindet die ACL des Zeitfensters ein</translation>
+    </message>
+    <message>
+        <source>Mail to postmaster, from this host, from relay hosts and from authenticated clients is still accepted without TLS: Debian&apos;s acl_check_rcpt accepts it before the window&apos;s ACL.</source>
+        <translation>Mail an postmaster, von diesem Host, von Relay-Hosts und von angemeldeten Clients wird weiter ohne TLS angenommen: Debians acl_check_rcpt nimmt sie vor der ACL des Zeitfensters an.</translation>
+    </message>
+    <message>
+        <source>End a campaign&apos;s window</source>
+        <translation>Das Zeitfenster einer Kampagne beenden</translation>
+    </message>
+    <message>
+        <source>the window&apos;s block taken out</source>
+        <translation>der Block des Zeitfensters entfernt</translation>
+    </message>
+    <message>
+        <source>the window&apos;s ACL removed</source>
+        <translation>die ACL des Zeitfensters entfernt</translation>
     </message>
 </context>
 <context>
@@ -5661,24 +5720,28 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>%1 konnte NICHT wiederhergestellt werden.</translation>
     </message>
     <message>
-        <source>It could NOT take back %1: Postfix may still require TLS.</source>
-        <translation>%1 konnte NICHT zurückgenommen werden: Postfix verlangt möglicherweise noch TLS.</translation>
+        <source>It took the window&apos;s lines out of %1.</source>
+        <translation>Die Zeilen des Zeitfensters wurden aus %1 entfernt.</translation>
     </message>
     <message>
-        <source>postfix check failed afterwards, so Postfix was not reloaded.</source>
-        <translation>postfix check ist danach fehlgeschlagen, daher wurde Postfix nicht neu geladen.</translation>
+        <source>It could NOT take back %1: %2 may still require TLS.</source>
+        <translation>%1 konnte NICHT zurückgenommen werden: %2 verlangt möglicherweise noch TLS.</translation>
     </message>
     <message>
-        <source>Postfix was reloaded.</source>
-        <translation>Postfix wurde neu geladen.</translation>
+        <source>The configuration check failed afterwards, so %1 was not reloaded.</source>
+        <translation>Die Prüfung der Konfiguration ist danach fehlgeschlagen, daher wurde %1 nicht neu geladen.</translation>
     </message>
     <message>
-        <source>Postfix was not running.</source>
-        <translation>Postfix lief nicht.</translation>
+        <source>%1 was reloaded.</source>
+        <translation>%1 wurde neu geladen.</translation>
     </message>
     <message>
-        <source>Reloading Postfix failed: it takes the settings at its next start.</source>
-        <translation>Das Neuladen von Postfix ist fehlgeschlagen: Postfix übernimmt die Einstellungen beim nächsten Start.</translation>
+        <source>%1 was not running.</source>
+        <translation>%1 lief nicht.</translation>
+    </message>
+    <message>
+        <source>Reloading %1 failed: it takes the settings at its next start.</source>
+        <translation>Das Neuladen von %1 ist fehlgeschlagen: Die Einstellungen werden beim nächsten Start übernommen.</translation>
     </message>
 </context>
 <context>
@@ -7303,10 +7366,6 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>Dieser Computer oder ssh://user@host:port</translation>
     </message>
     <message>
-        <source>Leave empty for the Postfix of this computer; a host over SSH is changed through sudo -n, as Fix My Server does</source>
-        <translation>Leer lassen für das Postfix dieses Computers; ein Host über SSH wird über sudo -n geändert, wie bei „Meinen Server in Ordnung bringen“</translation>
-    </message>
-    <message>
         <source>Peers that used plaintext and will be affected</source>
         <translation>Gegenstellen, die unverschlüsselt kommuniziert haben und betroffen sein werden</translation>
     </message>
@@ -7327,16 +7386,8 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>&amp;Computer:</translation>
     </message>
     <message>
-        <source>Postfix &amp;folder:</source>
-        <translation>Postfix-&amp;Ordner:</translation>
-    </message>
-    <message>
         <source>Peers that used plaintext in these directions in the last 30 days:</source>
         <translation>Gegenstellen, die in den letzten 30 Tagen in diesen Richtungen unverschlüsselt kommuniziert haben:</translation>
-    </message>
-    <message>
-        <source>The change to Postfix&apos;s configuration</source>
-        <translation>Die Änderung an der Konfiguration von Postfix</translation>
     </message>
     <message>
         <source>This change is made for the window:</source>
@@ -7391,16 +7442,8 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>%1 (%2): %3 von %4 Nachrichten unverschlüsselt</translation>
     </message>
     <message>
-        <source>Reading Postfix&apos;s configuration…</source>
-        <translation>Die Konfiguration von Postfix wird gelesen …</translation>
-    </message>
-    <message>
         <source>Before anything is written, a job is scheduled on the mail host that puts these settings back after %1, even if MailTLS is not running then; MailTLS removes it when it ends the window first.</source>
         <translation>Bevor etwas geschrieben wird, wird auf dem Mail-Host ein Auftrag eingeplant, der diese Einstellungen nach %1 zurücksetzt, auch wenn MailTLS dann nicht läuft; beendet MailTLS das Zeitfenster vorher, entfernt es den Auftrag.</translation>
-    </message>
-    <message>
-        <source>Scheduling the job that ends the window, then changing Postfix…</source>
-        <translation>Der Auftrag, der das Zeitfenster beendet, wird eingeplant, danach wird Postfix geändert …</translation>
     </message>
     <message>
         <source>Campaign “%1” started; it ends at %2 UTC. The job that ends it on the mail host: %3.</source>
@@ -7413,6 +7456,38 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Exim (Debian&apos;s configuration)</source>
+        <translation>Exim (Konfiguration von Debian)</translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation>Mailserver</translation>
+    </message>
+    <message>
+        <source>Leave empty for the mail server of this computer; a host over SSH is changed through sudo -n, as Fix My Server does</source>
+        <translation>Leer lassen für den Mailserver dieses Computers; ein Host über SSH wird über sudo -n geändert, wie bei „Meinen Server in Ordnung bringen“</translation>
+    </message>
+    <message>
+        <source>Mail &amp;server:</source>
+        <translation>Mail&amp;server:</translation>
+    </message>
+    <message>
+        <source>Configuration &amp;folder:</source>
+        <translation>Konfigurations&amp;ordner:</translation>
+    </message>
+    <message>
+        <source>The change to the mail server&apos;s configuration</source>
+        <translation>Die Änderung an der Konfiguration des Mailservers</translation>
+    </message>
+    <message>
+        <source>Reading %1&apos;s configuration…</source>
+        <translation>Die Konfiguration von %1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Scheduling the job that ends the window, then changing %1…</source>
+        <translation>Der Auftrag, der das Zeitfenster beendet, wird eingeplant, danach wird %1 geändert …</translation>
     </message>
 </context>
 <context>
@@ -7490,16 +7565,8 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>%1. Das Zeitfenster wurde nicht gestartet: Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <source>the %1 step failed and not everything could be put back (backup %2): %3. The revert job %4 stays scheduled and puts the previous main.cf back at %5.</source>
-        <translation>der Schritt %1 ist fehlgeschlagen, und nicht alles konnte wiederhergestellt werden (Sicherung %2): %3. Der Rücksetzauftrag %4 bleibt eingeplant und stellt um %5 die vorherige main.cf wieder her.</translation>
-    </message>
-    <message>
         <source>the %1 step failed: %2. The window was not started; the previous configuration is in place.</source>
         <translation>der Schritt %1 ist fehlgeschlagen: %2. Das Zeitfenster wurde nicht gestartet; die vorherige Konfiguration ist in Kraft.</translation>
-    </message>
-    <message>
-        <source>the revert job %1 could not be removed: %2. When it runs it finds main.cf as it was and leaves it alone.</source>
-        <translation>der Rücksetzauftrag %1 konnte nicht entfernt werden: %2. Wenn er läuft, findet er main.cf unverändert vor und lässt sie in Ruhe.</translation>
     </message>
     <message>
         <source>campaign %1&apos;s window ended already, at %2</source>
@@ -7554,10 +7621,6 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>der Schritt %1 ist fehlgeschlagen: %2. Das Zeitfenster läuft weiter; der Rücksetzauftrag %3 beendet es um %4.</translation>
     </message>
     <message>
-        <source>the revert job %1 could not be removed: %2. When it runs it finds main.cf as it was before the window and only reloads Postfix.</source>
-        <translation>der Rücksetzauftrag %1 konnte nicht entfernt werden: %2. Wenn er läuft, findet er main.cf im Zustand vor dem Zeitfenster vor und lädt nur Postfix neu.</translation>
-    </message>
-    <message>
         <source>Campaign %1&apos;s window (%2) cannot be checked: %3</source>
         <translation>Das Zeitfenster der Kampagne %1 (%2) kann nicht überprüft werden: %3</translation>
     </message>
@@ -7574,10 +7637,6 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>MailTLS hat es jetzt beendet.</translation>
     </message>
     <message>
-        <source>MailTLS could not end it: %1. Postfix may still require TLS.</source>
-        <translation>MailTLS konnte es nicht beenden: %1. Postfix verlangt möglicherweise noch TLS.</translation>
-    </message>
-    <message>
         <source>Campaign %1 requires TLS (%2) until %3.</source>
         <translation>Kampagne %1 verlangt TLS (%2) bis %3.</translation>
     </message>
@@ -7592,6 +7651,42 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>Whether its revert job %1 is still scheduled cannot be told: %2</source>
         <translation>Ob der zugehörige Rücksetzauftrag %1 noch eingeplant ist, lässt sich nicht feststellen: %2</translation>
+    </message>
+    <message>
+        <source>- inbound: servers that do not use STARTTLS are asked to try again later (Exim answers 450 TLS required at RCPT); they keep the mail and try again, usually for some days. Mail to postmaster and from your own clients is still accepted.</source>
+        <translation>- eingehend: Server, die kein STARTTLS verwenden, werden gebeten, es später erneut zu versuchen (Exim antwortet bei RCPT 450 TLS required); sie behalten die Mail und versuchen es erneut, meist einige Tage lang. Mail an postmaster und von Ihren eigenen Clients wird weiter angenommen.</translation>
+    </message>
+    <message>
+        <source>- outbound: mail to servers that do not offer STARTTLS is deferred, not lost: it waits in Exim&apos;s queue and goes out when the window has ended (unless its retry rules give up first: 4 days in Debian&apos;s configuration).</source>
+        <translation>- ausgehend: Mail an Server, die kein STARTTLS anbieten, wird zurückgestellt, nicht verloren: Sie wartet in der Warteschlange von Exim und wird versandt, wenn das Zeitfenster geendet hat (sofern die Wiederholungsregeln nicht vorher aufgeben: 4 Tage in der Konfiguration von Debian).</translation>
+    </message>
+    <message>
+        <source>the %1 step failed and not everything could be put back (backup %2): %3. The revert job %4 stays scheduled and puts the previous configuration back at %5.</source>
+        <translation>der Schritt %1 ist fehlgeschlagen, und nicht alles konnte wiederhergestellt werden (Sicherung %2): %3. Der Rücksetzauftrag %4 bleibt eingeplant und stellt um %5 die vorherige Konfiguration wieder her.</translation>
+    </message>
+    <message>
+        <source>the revert job %1 could not be removed: %2. When it runs it finds the configuration as it was and leaves it alone.</source>
+        <translation>der Rücksetzauftrag %1 konnte nicht entfernt werden: %2. Wenn er läuft, findet er die Konfiguration unverändert vor und lässt sie in Ruhe.</translation>
+    </message>
+    <message>
+        <source>cannot inspect Exim: %1</source>
+        <translation>Exim kann nicht untersucht werden: %1</translation>
+    </message>
+    <message>
+        <source>MailTLS stopped while it started this window, before it recorded the window&apos;s backup, and %1 holds the window&apos;s settings now. The revert job %2 takes them out at %3; to end it sooner, put the newest backup back with mailtls fix --restore</source>
+        <translation>MailTLS wurde beim Starten dieses Zeitfensters beendet, bevor es die Sicherung des Zeitfensters gespeichert hatte, und %1 enthält jetzt die Einstellungen des Zeitfensters. Der Rücksetzauftrag %2 entfernt sie um %3; um das Zeitfenster früher zu beenden, stellen Sie die neueste Sicherung mit mailtls fix --restore wieder her</translation>
+    </message>
+    <message>
+        <source>%1 was changed during the window: it is not overwritten; only the window&apos;s lines are taken out.</source>
+        <translation>%1 wurde während des Zeitfensters geändert: Die Datei wird nicht überschrieben; nur die Zeilen des Zeitfensters werden entfernt.</translation>
+    </message>
+    <message>
+        <source>the revert job %1 could not be removed: %2. When it runs it finds the configuration as it was before the window and only reloads %3.</source>
+        <translation>der Rücksetzauftrag %1 konnte nicht entfernt werden: %2. Wenn er läuft, findet er die Konfiguration im Zustand vor dem Zeitfenster vor und lädt nur %3 neu.</translation>
+    </message>
+    <message>
+        <source>MailTLS could not end it: %1. %2 may still require TLS.</source>
+        <translation>MailTLS konnte es nicht beenden: %1. %2 verlangt möglicherweise noch TLS.</translation>
     </message>
 </context>
 <context>
