@@ -43,6 +43,10 @@
 #               after the window); ours cid@six.test, theirs erin@ and
 #               frank@plain.sink.test
 #    and not 127.0.20.6, which used STARTTLS.
+# 5b. The same job's script on a local file edited during the window (a
+#    comment appended), run by hand in the namespace as at runs it (sh
+#    SCRIPT): it takes only the block out, removes the ACL file, reloads, and
+#    says so in its status file; status reports it and removes the at job.
 # 6. Debian's split conf.d (the admin's settings in a conf.d/main file of
 #    their own): start creates conf.d/main/000_localmacros with the block,
 #    leaves exim4.conf.localmacros alone; a plaintext client is refused; end
@@ -456,6 +460,35 @@ campaign status
 # shellcheck disable=SC2016 # $1 belongs to the inner sh
 check "status again: nothing more to report" sh -c '! grep -q "ended by the host" "$1"' sh "$OUT"
 
+# ------------- 5b. the job's script on a local file edited in the window
+# Run by hand, as at would run it: the block comes out of the edited file.
+start --inbound --outbound --duration 2h --yes
+status=$?
+same "job on an edited file: start exit status" 0 "$status"
+[ "$status" = 0 ] || show_run
+JOB4=$(job_of "$OUT")
+RELOADS=$(reloads)
+printf '# the admin was here during the window\n' >>"$LOCAL"
+ns sh /etc/exim4/.mailtls-campaign-4.sh >"$T/job4.out" 2>&1
+same "job on an edited file: the script's exit status" 0 $?
+check "job on an edited file: the local file is the old one plus the admin's line" cmp "$T/local.edited" "$LOCAL"
+check "job on an edited file: the ACL file is gone" absent "$ACL"
+check "job on an edited file: its status names the file it took the block out of" \
+    contains "$ETC/.mailtls-campaign-4.status" "unblocked=/etc/exim4/exim4.conf.localmacros"
+same "job on an edited file: Exim reloaded" "$((RELOADS + 1))" "$(reloads)"
+same "job on an edited file: hosts_require_tls unset again" "" "$(transport_tls remote_smtp)"
+campaign status
+status=$?
+same "job on an edited file: status exit status" 0 "$status"
+[ "$status" = 0 ] || show_run
+check "job on an edited file: status says the host's job ended it" \
+    contains "$OUT" "Campaign 4's window was ended by the host's job at"
+check "job on an edited file: status says the window's lines were taken out" \
+    contains "$OUT" "It took the window's lines out of /etc/exim4/exim4.conf.localmacros."
+check "job on an edited file: the job is gone from atq" not_in_atq "${JOB4#at:}"
+check "job on an edited file: the job's files are cleared away" no_campaign_files
+cp -p "$T/local.orig" "$LOCAL"
+
 # ------------------------------------------------- 6. Debian's split conf.d
 # The admin's settings move to a conf.d/main file of their own; there is no
 # conf.d/main/000_localmacros, and exim4.conf.localmacros is not read.
@@ -477,8 +510,8 @@ check "split: conf.d/main/000_localmacros is created with the block" cmp "$T/spl
 check "split: exim4.conf.localmacros untouched" cmp "$T/local.orig" "$LOCAL"
 check "split: the ACL file exists" test -f "$ACL"
 same "split: Exim reads hosts_require_tls = * for remote_smtp" "*" "$(transport_tls remote_smtp)"
-JOB4=$(job_of "$OUT")
-check "split: the job is in atq" in_atq "${JOB4#at:}"
+JOB5=$(job_of "$OUT")
+check "split: the job is in atq" in_atq "${JOB5#at:}"
 send "$PLAIN_CLIENT" no ann@five.test carol@mx.exim.test
 same "split: a plaintext client is told to try again later at RCPT" "$REFUSAL_CODE $REFUSAL" "$(rcpt_reply)"
 campaign end --yes
@@ -487,7 +520,7 @@ same "split: end exit status" 0 "$status"
 [ "$status" = 0 ] || show_run
 check "split: conf.d/main/000_localmacros is gone again" absent "$SPLIT_LOCAL"
 check "split: the ACL file is gone" absent "$ACL"
-check "split: the job is gone from atq" not_in_atq "${JOB4#at:}"
+check "split: the job is gone from atq" not_in_atq "${JOB5#at:}"
 same "split: hosts_require_tls unset again" "" "$(transport_tls remote_smtp)"
 check "split: plaintext mail to carol is accepted again" send_ok "$PLAIN_CLIENT" no ann@five.test carol@mx.exim.test
 
