@@ -18,6 +18,14 @@ namespace mailtls {
 
 namespace {
 
+// Deleted later: the last owner may be a callback the access itself runs.
+std::shared_ptr<FileAccess> sharedFiles(const std::shared_ptr<const CommandHost> &host)
+{
+    return std::shared_ptr<FileAccess>(FileAccess::create(host).release(), [](FileAccess *files) {
+        files->deleteLater();
+    });
+}
+
 QString utcNow()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
@@ -61,7 +69,7 @@ PlanApplier::PlanApplier(QObject *parent)
     : QObject(parent)
     , m_backupRoot(BackupStore::defaultRoot())
     , m_host(std::make_shared<LocalCommandHost>())
-    , m_files(FileAccess::create(m_host))
+    , m_files(sharedFiles(m_host))
     , m_commandTimer(new QTimer(this))
     , m_retryTimer(new QTimer(this))
 {
@@ -97,7 +105,7 @@ void PlanApplier::setCommandHost(std::shared_ptr<const CommandHost> host, const 
     if (!host || m_running)
         return;
     m_host = std::move(host);
-    m_files = FileAccess::create(m_host);
+    m_files = sharedFiles(m_host);
     m_location = m_host->isLocal() ? QString() : location;
 }
 

@@ -127,10 +127,14 @@ public:
     // another host's files needs makeRestorePlan().
     std::optional<ChangePlan> restorePlan(const QString &backupId, QString *error) const;
     // The same for a backup of files on any host, read through this
-    // applier's host (which must be the backup's: Backup::host); `done`
-    // follows once, never from inside this call.
+    // applier's host (which must be the backup's: Backup::host; a host set
+    // later does not change where this plan's files are read); `done`
+    // follows once, never from inside this call, unless
+    // dropRestorePlans() comes first or the applier is deleted.
     using RestorePlanDone = std::function<void(const std::optional<ChangePlan> &plan, const QString &error)>;
     void makeRestorePlan(const QString &backupId, RestorePlanDone done);
+    // The plans being made stop reading and never answer.
+    void dropRestorePlans() { ++m_restoreGeneration; }
     QList<Backup> listBackups(QString *error = nullptr) const;
 
     // Stops the running step; anything written is rolled back (a rollback in
@@ -188,7 +192,10 @@ private:
 
     QString m_backupRoot;
     std::shared_ptr<const CommandHost> m_host;
-    std::unique_ptr<FileAccess> m_files;
+    // Shared with a makeRestorePlan() chain in flight, which goes on reading
+    // from the host it started on when another is set meanwhile.
+    std::shared_ptr<FileAccess> m_files;
+    quint64 m_restoreGeneration = 0;
     QString m_location;
     ProbeOptions m_probeOptions;
     int m_commandTimeoutMs = 120000;

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QPointer>
 #include <QSet>
 
 #include "models/mta/backupstore.h"
@@ -100,14 +101,22 @@ void PlanApplier::makeRestorePlan(const QString &backupId, RestorePlanDone done)
     // in flight keeps the chain alive; it ends with the last answer.
     auto step = std::make_shared<std::function<void(int)>>();
     const std::weak_ptr<std::function<void(int)>> weakStep = step;
-    *step = [this, backup, plan, done, weakStep](int index) {
+    const std::shared_ptr<FileAccess> files = m_files;
+    const QPointer<PlanApplier> self(this);
+    const quint64 generation = m_restoreGeneration;
+    const auto dropped = [self, generation] { return !self || self->m_restoreGeneration != generation; };
+    *step = [this, files, backup, plan, done, weakStep, dropped](int index) {
+        if (dropped())
+            return;
         if (index >= backup.files.size()) {
             done(*plan, QString());
             return;
         }
         const BackedUpFile file = backup.files.at(index);
-        m_files->read(
-            file.path, [this, backup, plan, done, step = weakStep.lock(), file, index](const HostFile &current) {
+        files->read(
+            file.path, [this, backup, plan, done, step = weakStep.lock(), file, index, dropped](const HostFile &current) {
+                if (dropped())
+                    return;
                 if (!current.error.isEmpty()) {
                     done(std::nullopt, current.error);
                     return;

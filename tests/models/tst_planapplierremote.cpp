@@ -12,6 +12,7 @@
 #include "models/mta/configfile.h"
 #include "models/mta/planapplier.h"
 #include "models/mta/servicehost.h"
+#include "models/sources/localcommandhost.h"
 #include "remotehosttestutil.h"
 
 using namespace mailtls;
@@ -63,6 +64,7 @@ private slots:
     void sudoRefusesWrites();
     void cancelWhileWriting();
     void restores();
+    void restorePlanDroppedOrDeleted();
 
 private:
     ChangePlan plan(const QString &validator) const;
@@ -311,14 +313,26 @@ void TestPlanApplierRemote::restores()
 
     std::optional<ChangePlan> made;
     bool answered = false;
+    const qsizetype commandsBefore = m_shell->commands->size();
     applier.makeRestorePlan(backupId, [&](const std::optional<ChangePlan> &plan, const QString &why) {
         made = plan;
         error = why;
         answered = true;
     });
     QVERIFY(!answered);
+    // Another host set meanwhile: the plan is still read from the backup's
+    // host, to its end: both files through its commands.
+    const std::shared_ptr<QList<QStringList>> remoteCommands = m_shell->commands;
+    applier.setCommandHost(std::make_shared<LocalCommandHost>(), QString());
     QTRY_VERIFY_WITH_TIMEOUT(answered, 20000);
     QVERIFY2(made, qPrintable(error));
+    int filesRead = 0;
+    for (qsizetype i = commandsBefore; i < remoteCommands->size(); ++i) {
+        const QStringList &argv = remoteCommands->at(i);
+        filesRead += int(argv.contains(QStringLiteral("cat")) && (argv.contains(m_mainCf) || argv.contains(m_dhFile)));
+    }
+    QCOMPARE(filesRead, 2);
+    useHost(applier);
     QCOMPARE(made->edits.size(), 2);
     QCOMPARE(made->edits.at(0).path, m_dhFile);
     QVERIFY(made->edits.at(0).removesFile());
@@ -363,6 +377,36 @@ void TestPlanApplierRemote::restores()
     QTRY_VERIFY_WITH_TIMEOUT(answered, 20000);
     QVERIFY(!made);
     QCOMPARE(error, QStringLiteral("backup %1 holds files of %2, not of this computer").arg(backupId, location));
+}
+
+// A plan being made that is dropped, or whose applier goes, stops reading
+// and never answers.
+void TestPlanApplierRemote::restorePlanDroppedOrDeleted()
+{
+    QString backupId;
+    {
+        PlanApplier applier;
+        useHost(applier);
+        QStringList steps;
+        backupId = run(applier, plan(QStringLiteral("ok")), &steps).backupId;
+    }
+    bool answered = false;
+    auto *applier = new PlanApplier;
+    useHost(*applier);
+    const std::shared_ptr<QList<QStringList>> commands = m_shell->commands;
+    applier->makeRestorePlan(backupId, [&](const std::optional<ChangePlan> &, const QString &) { answered = true; });
+    applier->dropRestorePlans();
+    QTest::qWait(1000);
+    QVERIFY(!answered);
+    QCOMPARE(commands->size(), 0);
+
+    // Deleted with a read in flight.
+    applier->makeRestorePlan(backupId, [&](const std::optional<ChangePlan> &, const QString &) { answered = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(!commands->isEmpty(), 20000);
+    delete applier;
+    QTest::qWait(1000);
+    QVERIFY(!answered);
+    QCOMPARE(readFile(m_mainCf), changedText);
 }
 
 QTEST_GUILESS_MAIN(TestPlanApplierRemote)

@@ -125,9 +125,10 @@ void FixReviewPage::workOutRestore()
 void FixReviewPage::cleanupPage()
 {
     // A plan still being made is for a page no longer shown (Back, or Cancel:
-    // QWizard cleans every page up). A restore's reads may go on, through
-    // the host the applier has by then: their answer must not land here.
+    // QWizard cleans every page up): a restore's reads stop, and no answer
+    // lands here.
     ++m_generation;
+    m_wizard->applier()->dropRestorePlans();
 }
 
 void FixReviewPage::show(const std::optional<ChangePlan> &plan, QString error)
