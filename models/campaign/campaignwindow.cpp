@@ -749,8 +749,11 @@ void CampaignWindow::finishByJob(Campaign campaign, const RevertStatus &status,
                                  std::shared_ptr<const CommandHost> host, Done done)
 {
     RevertJob *job = jobFor(std::move(host));
-    // The job ran: only its files are left to clear away.
-    job->remove(QString(),
+    // The job's script ran: its files are left to clear away, and the job
+    // too when the script ran some other way (by hand) and the job still
+    // waits: its copy of the script would otherwise run later, against a
+    // window started since.
+    job->remove(campaign.revertJob,
                 {RevertScript::scriptPath(campaign.configDir, campaign.id),
                  RevertScript::statusPath(campaign.configDir, campaign.id)},
                 [this, job, campaign, status, done](const QString &why) mutable {

@@ -61,8 +61,10 @@ QByteArray EximEnforcementPlan::aclText()
         "  # started TLS is asked to try again later.\n"
         "  defer\n"
         "    !encrypted = *\n"
-        "    message = TLS required: this server accepts mail only over STARTTLS for a while; please try again "
-        "later\n");
+        "    message = 450 4.7.0 TLS required: this server accepts mail only over STARTTLS for a while; please "
+        "try again later\n"
+        "    log_message = TLS required: this server accepts mail only over STARTTLS for a while; please try "
+        "again later\n");
 }
 
 bool EximEnforcementPlan::hasBlock(const QByteArray &text)
