@@ -284,7 +284,7 @@ std::optional<int> CampaignCommand::parseArguments(QCommandLineParser &parser, c
 {
     QStringList args = arguments;
     args.removeAt(1); // "campaign"; CommandLine removes the verb
-    return CommandLine::parseArguments(parser, args);
+    return CommandLine::parseArguments(parser, args, QStringLiteral("campaign ") + args.value(1));
 }
 
 int CampaignCommand::run(const QStringList &arguments)

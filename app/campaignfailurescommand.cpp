@@ -71,7 +71,7 @@ int CampaignFailuresCommand::run(const QStringList &arguments)
         return CommandLine::Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        CommandLine::printOut(parser.helpText());
+        CommandLine::printOut(CommandLine::helpText(parser, QStringLiteral("campaign failures")));
         return CommandLine::Ok;
     }
     if (!parser.positionalArguments().isEmpty()) {

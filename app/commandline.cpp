@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QDateTime>
 #include <QDir>
@@ -109,16 +110,31 @@ int CommandLine::run(const QStringList &arguments)
     return Usage;
 }
 
-std::optional<int> CommandLine::parseArguments(QCommandLineParser &parser, const QStringList &arguments)
+QString CommandLine::helpText(const QCommandLineParser &parser, const QString &command)
+{
+    QString text = parser.helpText();
+    const QStringList arguments = QCoreApplication::arguments();
+    const QString program = arguments.isEmpty() ? QString() : arguments.constFirst();
+    const qsizetype lineEnd = text.indexOf(QLatin1Char('\n'));
+    const qsizetype at = program.isEmpty() ? -1 : text.indexOf(program);
+    if (at >= 0 && (lineEnd < 0 || at < lineEnd))
+        text.replace(at, program.size(),
+                     command.isEmpty() ? QStringLiteral("mailtls") : QStringLiteral("mailtls ") + command);
+    return text;
+}
+
+std::optional<int> CommandLine::parseArguments(QCommandLineParser &parser, const QStringList &arguments,
+                                               const QString &command)
 {
     QStringList args = arguments;
+    const QString verb = args.value(1);
     args.removeAt(1); // the verb
     if (!parser.parse(args)) {
         printError(parser.errorText());
         return Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser, command.isEmpty() ? verb : command));
         return Ok;
     }
     return std::nullopt;

@@ -30,7 +30,13 @@ public:
     // with `parser`, whose options and help option are set: an exit code when
     // the verb is done already (a usage error was printed, or the help was),
     // std::nullopt when it goes on.
-    static std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments);
+    // `command` names the verb in the help's usage line ("campaign start");
+    // empty: the verb in `arguments`.
+    static std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments,
+                                             const QString &command = QString());
+    // The parser's help with "mailtls COMMAND" in its usage line where Qt
+    // puts the program's path.
+    static QString helpText(const QCommandLineParser &parser, const QString &command);
 
     // "IP", "IP:PORT", "[IPv6]" or "[IPv6]:PORT" (an IPv6 address without
     // brackets has no port): an address, never a name (a name would be looked

@@ -61,7 +61,7 @@ int ExportCommand::run(const QStringList &arguments)
         return CommandLine::Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        CommandLine::printOut(parser.helpText());
+        CommandLine::printOut(CommandLine::helpText(parser, QStringLiteral("export")));
         return CommandLine::Ok;
     }
     if (!parser.positionalArguments().isEmpty()) {

@@ -114,7 +114,7 @@ int main(int argc, char *argv[])
             return mailtls::CommandLine::Ok;
         }
         if (parser.isSet(QStringLiteral("help"))) {
-            mailtls::CommandLine::printOut(parser.helpText());
+            mailtls::CommandLine::printOut(mailtls::CommandLine::helpText(parser, QString()));
             return mailtls::CommandLine::Ok;
         }
         mailtls::CommandLine::printError(

@@ -65,6 +65,15 @@ private slots:
         const Run rh = run({QStringLiteral("report"), QStringLiteral("--help")});
         QCOMPARE(rh.exitCode, 0);
         QVERIFY(rh.out.contains(QStringLiteral("--include-local")));
+        // The usage line names the command, not the program's path.
+        QVERIFY2(rh.out.startsWith(QStringLiteral("Usage: mailtls report [options]")), qPrintable(rh.out));
+        const Run ch = run({QStringLiteral("campaign"), QStringLiteral("start"), QStringLiteral("--help")});
+        QCOMPARE(ch.exitCode, 0);
+        QVERIFY2(ch.out.startsWith(QStringLiteral("Usage: mailtls campaign start [options]")), qPrintable(ch.out));
+        const Run fh = run({QStringLiteral("campaign"), QStringLiteral("failures"), QStringLiteral("--help")});
+        QVERIFY2(fh.out.startsWith(QStringLiteral("Usage: mailtls campaign failures [options]")), qPrintable(fh.out));
+        const Run eh = run({QStringLiteral("export"), QStringLiteral("--help")});
+        QVERIFY2(eh.out.startsWith(QStringLiteral("Usage: mailtls export [options]")), qPrintable(eh.out));
     }
 
     void unknownOptionsExitTwo_data()
