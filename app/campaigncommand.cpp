@@ -131,8 +131,21 @@ public:
         return true;
     }
 
-    // --host as a command host; std::nullopt after printing a usage error.
-    bool parseHost(std::shared_ptr<const CommandHost> *host, QString *location)
+    // The MTA of the window that runs ("postfix" when none does): what the
+    // host must let run through sudo to end or check it.
+    QString runningMta() const
+    {
+        CampaignStore store(m_storePath);
+        QString error;
+        if (!store.open(&error))
+            return QStringLiteral("postfix");
+        const std::optional<Campaign> running = store.enforcing(&error);
+        return running ? running->mta : QStringLiteral("postfix");
+    }
+
+    // --host as a command host for `mta`'s commands; false after printing a
+    // usage error.
+    bool parseHost(const QString &mta, std::shared_ptr<const CommandHost> *host, QString *location)
     {
         if (m_hostText.isEmpty()) {
             *host = std::make_shared<LocalCommandHost>();
@@ -140,7 +153,7 @@ public:
             return true;
         }
         QString error;
-        *host = hostAt(m_hostText, location, &error);
+        *host = hostAt(m_hostText, mta, location, &error);
         if (!*host) {
             CommandLine::printError(CampaignCommand::tr("--host: %1").arg(error));
             return false;
@@ -148,7 +161,8 @@ public:
         return true;
     }
 
-    std::shared_ptr<const CommandHost> hostAt(const QString &text, QString *location, QString *error)
+    std::shared_ptr<const CommandHost> hostAt(const QString &text, const QString &mta, QString *location,
+                                              QString *error)
     {
         const std::optional<SourceSpec> spec = ServiceHost::parse(text, error);
         if (!spec)
@@ -162,9 +176,12 @@ public:
                 CommandLine::printError(CampaignCommand::tr("passwords and host keys cannot be asked for: %1").arg(why));
         }
         *location = ServiceHost::location(*spec);
-        QStringList programs = ServiceHost::sudoPrograms(MailService::Kind::Postfix);
-        programs.append(ServiceHost::sudoPrograms(MailService::Kind::Exim));
-        programs.append(RevertJob::programs());
+        QStringList programs = ServiceHost::sudoPrograms(mta == QLatin1String("exim") ? MailService::Kind::Exim
+                                                                                       : MailService::Kind::Postfix);
+        for (const QString &program : RevertJob::programs()) {
+            if (!programs.contains(program))
+                programs.append(program);
+        }
         return SudoCommandHost::forLogin(std::make_shared<SshCommandHost>(*spec, m_ssh), *spec, programs);
     }
 
@@ -172,12 +189,12 @@ public:
     {
         window.setHost(host, location);
         window.setBackupRoot(m_backupRoot);
-        window.setHostFactory([this](const QString &where, const QString &,
+        window.setHostFactory([this](const QString &where, const QString &mta,
                                      QString *error) -> std::shared_ptr<const CommandHost> {
             if (where.isEmpty())
                 return std::make_shared<LocalCommandHost>();
             QString location;
-            return hostAt(where, &location, error);
+            return hostAt(where, mta, &location, error);
         });
     }
 
@@ -390,7 +407,7 @@ int CampaignCommand::start(const QStringList &arguments)
     Session session(parser, common);
     std::shared_ptr<const CommandHost> host;
     QString location;
-    if (!session.parseHost(&host, &location))
+    if (!session.parseHost(mta, &host, &location))
         return CommandLine::Usage;
     QString configDir = parser.value(dirOption);
     if (parser.isSet(dirOption)) {
@@ -528,12 +545,12 @@ int CampaignCommand::status(const QStringList &arguments)
     if (const std::optional<int> done = parseArguments(parser, arguments))
         return *done;
     Session session(parser, common);
-    std::shared_ptr<const CommandHost> host;
-    QString location;
-    if (!session.parseHost(&host, &location))
-        return CommandLine::Usage;
     if (!session.openStore())
         return CommandLine::Failed;
+    std::shared_ptr<const CommandHost> host;
+    QString location;
+    if (!session.parseHost(session.runningMta(), &host, &location))
+        return CommandLine::Usage;
 
     CampaignWindow window(session.storePath());
     session.setUp(window, host, location);
@@ -594,12 +611,12 @@ int CampaignCommand::end(const QStringList &arguments)
     if (const std::optional<int> done = parseArguments(parser, arguments))
         return *done;
     Session session(parser, common);
-    std::shared_ptr<const CommandHost> host;
-    QString location;
-    if (!session.parseHost(&host, &location))
-        return CommandLine::Usage;
     if (!session.openStore())
         return CommandLine::Failed;
+    std::shared_ptr<const CommandHost> host;
+    QString location;
+    if (!session.parseHost(session.runningMta(), &host, &location))
+        return CommandLine::Usage;
     CampaignStore store(session.storePath());
     if (!openCampaigns(store))
         return CommandLine::Failed;

@@ -7581,10 +7581,6 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
         <translation>Postfix kann nicht untersucht werden: %1</translation>
     </message>
     <message>
-        <source>MailTLS stopped while it started this window, before it recorded the window&apos;s backup, and Postfix requires TLS now. The revert job %1 puts main.cf back at %2; to end it sooner, put the newest backup back with mailtls fix --restore</source>
-        <translation>MailTLS wurde beim Starten dieses Zeitfensters beendet, bevor es die Sicherung des Zeitfensters gespeichert hatte, und Postfix verlangt jetzt TLS. Der Rücksetzauftrag %1 stellt main.cf um %2 wieder her; um das Zeitfenster früher zu beenden, stellen Sie die neueste Sicherung mit mailtls fix --restore wieder her</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>

@@ -545,30 +545,15 @@ void CampaignWindow::endWith(std::shared_ptr<EndContext> context)
         context->inspection = r;
         context->configName = r.mainCfPath;
         const Campaign &campaign = context->campaign;
-        if (campaign.backupId.isEmpty()) {
-            // MailTLS stopped while starting the window: either nothing was
-            // written, or the backup's name was never recorded. Only the
-            // former may be called ended here; the job knows the bytes.
-            const bool enforcing = (campaign.inbound && r.securityLevel(QStringLiteral("smtpd")) == QLatin1String("encrypt"))
-                || (campaign.outbound && r.securityLevel(QStringLiteral("smtp")) == QLatin1String("encrypt"));
-            if (enforcing) {
-                fail(tr("MailTLS stopped while it started this window, before it recorded the window's backup, and "
-                        "Postfix requires TLS now. The revert job %1 puts main.cf back at %2; to end it sooner, put "
-                        "the newest backup back with mailtls fix --restore")
-                         .arg(campaign.revertJob.isEmpty() ? tr("(none)") : campaign.revertJob)
-                         .arg(timeText(campaign.windowEnd)));
-                return;
-            }
-            endRecord(context, tr("Nothing had been written for this window."));
+        if (endWithoutBackup(context, (campaign.inbound && r.securityLevel(QStringLiteral("smtpd")) == QLatin1String("encrypt"))
+                                          || (campaign.outbound
+                                              && r.securityLevel(QStringLiteral("smtp")) == QLatin1String("encrypt"))))
             return;
-        }
+        const std::optional<Backup> backup = windowBackup(context);
+        if (!backup)
+            return;
         QString error;
         const BackupStore backups(m_applier->backupRoot());
-        const std::optional<Backup> backup = backups.load(campaign.backupId, &error);
-        if (!backup) {
-            fail(tr("the window's backup %1: %2").arg(campaign.backupId, error));
-            return;
-        }
         const auto file = std::find_if(backup->files.cbegin(), backup->files.cend(),
                                        [&r](const BackedUpFile &f) { return f.path == r.mainCfPath; });
         if (file == backup->files.cend()) {
@@ -585,19 +570,11 @@ void CampaignWindow::endWith(std::shared_ptr<EndContext> context)
             endRecord(context, tr("%1 holds its settings from before the window already.").arg(r.mainCfPath));
             return;
         }
-        m_applier->setCommandHost(context->host, campaign.host);
         if (now == file->newSha256) {
-            m_applier->makeRestorePlan(campaign.backupId, [this, context](const std::optional<ChangePlan> &plan,
-                                                                          const QString &why) {
-                if (!plan) {
-                    context->outcome.error = tr("cannot put backup %1 back: %2").arg(context->campaign.backupId, why);
-                    context->done(context->outcome);
-                    return;
-                }
-                endApply(context, *plan);
-            });
+            endByRestore(context);
             return;
         }
+        m_applier->setCommandHost(context->host, campaign.host);
         const std::optional<ChangePlan> plan =
             EnforcementPlan::parameterRevert(r, *saved, campaign.inbound, campaign.outbound, &error);
         if (!plan) {
@@ -627,27 +604,12 @@ void CampaignWindow::endWithExim(std::shared_ptr<EndContext> context)
         const Campaign &campaign = context->campaign;
         const EximSources::File &local = r.sources.value(r.localFile);
         context->configName = local.path;
-        if (campaign.backupId.isEmpty()) {
-            // As for Postfix: only a window that wrote nothing may be called
-            // ended here.
-            if (EximEnforcementPlan::hasBlock(local.bytes) || acl == EximEnforcementPlan::aclText()) {
-                fail(tr("MailTLS stopped while it started this window, before it recorded the window's backup, and "
-                        "%1 holds the window's settings now. The revert job %2 takes them out at %3; to end it "
-                        "sooner, put the newest backup back with mailtls fix --restore")
-                         .arg(local.path, campaign.revertJob.isEmpty() ? tr("(none)") : campaign.revertJob)
-                         .arg(timeText(campaign.windowEnd)));
-                return;
-            }
-            endRecord(context, tr("Nothing had been written for this window."));
+        if (endWithoutBackup(context,
+                             EximEnforcementPlan::hasBlock(local.bytes) || acl == EximEnforcementPlan::aclText()))
             return;
-        }
-        QString error;
-        const BackupStore backups(m_applier->backupRoot());
-        const std::optional<Backup> backup = backups.load(campaign.backupId, &error);
-        if (!backup) {
-            fail(tr("the window's backup %1: %2").arg(campaign.backupId, error));
+        const std::optional<Backup> backup = windowBackup(context);
+        if (!backup)
             return;
-        }
         // Each file the window wrote, as it is now: the local macros file
         // and the window's ACL are the only ones a window plan writes.
         const auto current = [&](const QString &path) -> std::optional<QByteArray> {
@@ -667,19 +629,12 @@ void CampaignWindow::endWithExim(std::shared_ptr<EndContext> context)
             endRecord(context, tr("%1 holds its settings from before the window already.").arg(local.path));
             return;
         }
-        m_applier->setCommandHost(context->host, campaign.host);
         if (atWindow) {
-            m_applier->makeRestorePlan(campaign.backupId, [this, context](const std::optional<ChangePlan> &plan,
-                                                                          const QString &why) {
-                if (!plan) {
-                    context->outcome.error = tr("cannot put backup %1 back: %2").arg(context->campaign.backupId, why);
-                    context->done(context->outcome);
-                    return;
-                }
-                endApply(context, *plan);
-            });
+            endByRestore(context);
             return;
         }
+        m_applier->setCommandHost(context->host, campaign.host);
+        QString error;
         const std::optional<ChangePlan> plan = EximEnforcementPlan::blockRevert(r, acl, &error);
         if (!plan) {
             fail(error);
@@ -688,6 +643,53 @@ void CampaignWindow::endWithExim(std::shared_ptr<EndContext> context)
         context->outcome.warnings.append(tr("%1 was changed during the window: it is not overwritten; only the "
                                             "window's lines are taken out.")
                                              .arg(local.path));
+        endApply(context, *plan);
+    });
+}
+
+bool CampaignWindow::endWithoutBackup(std::shared_ptr<EndContext> context, bool enforcing)
+{
+    const Campaign &campaign = context->campaign;
+    if (!campaign.backupId.isEmpty())
+        return false;
+    // MailTLS stopped while starting the window: either nothing was written,
+    // or the backup's name was never recorded. Only the former may be called
+    // ended here; the job knows the bytes.
+    if (enforcing) {
+        context->outcome.error =
+            tr("MailTLS stopped while it started this window, before it recorded the window's backup, and %1 holds "
+               "the window's settings now. The revert job %2 takes them out at %3; to end it sooner, put the newest "
+               "backup back with mailtls fix --restore")
+                .arg(context->configName, campaign.revertJob.isEmpty() ? tr("(none)") : campaign.revertJob)
+                .arg(timeText(campaign.windowEnd));
+        context->done(context->outcome);
+        return true;
+    }
+    endRecord(context, tr("Nothing had been written for this window."));
+    return true;
+}
+
+std::optional<Backup> CampaignWindow::windowBackup(std::shared_ptr<EndContext> context) const
+{
+    QString error;
+    std::optional<Backup> backup = BackupStore(m_applier->backupRoot()).load(context->campaign.backupId, &error);
+    if (!backup) {
+        context->outcome.error = tr("the window's backup %1: %2").arg(context->campaign.backupId, error);
+        context->done(context->outcome);
+    }
+    return backup;
+}
+
+void CampaignWindow::endByRestore(std::shared_ptr<EndContext> context)
+{
+    m_applier->setCommandHost(context->host, context->campaign.host);
+    m_applier->makeRestorePlan(context->campaign.backupId, [this, context](const std::optional<ChangePlan> &plan,
+                                                                           const QString &why) {
+        if (!plan) {
+            context->outcome.error = tr("cannot put backup %1 back: %2").arg(context->campaign.backupId, why);
+            context->done(context->outcome);
+            return;
+        }
         endApply(context, *plan);
     });
 }

@@ -158,6 +158,11 @@ private:
     void prepareExim(std::shared_ptr<const CommandHost> host, const QString &configDir, bool inbound, bool outbound,
                      Prepared done);
     void endWithExim(std::shared_ptr<EndContext> context);
+    // True when the campaign has no backup recorded, and the end answered.
+    bool endWithoutBackup(std::shared_ptr<EndContext> context, bool enforcing);
+    // The window's backup, or nothing with the end answered.
+    std::optional<Backup> windowBackup(std::shared_ptr<EndContext> context) const;
+    void endByRestore(std::shared_ptr<EndContext> context);
     void applyPlan(const ChangePlan &plan, std::function<void(const PlanApplier::Result &)> done);
     void finishByJob(Campaign campaign, const RevertStatus &status, std::shared_ptr<const CommandHost> host,
                      Done done);
