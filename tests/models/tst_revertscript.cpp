@@ -54,6 +54,19 @@ QByteArray readAll(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<missing>");
 }
 
+// Runs the script as the job does; what went wrong, or nothing.
+QString runScript(const QString &script)
+{
+    QProcess sh;
+    sh.setProcessChannelMode(QProcess::MergedChannels);
+    sh.start(QStringLiteral("/bin/sh"), {script});
+    if (!sh.waitForFinished(30000))
+        return QStringLiteral("the script did not end within 30 s");
+    if (sh.exitStatus() != QProcess::NormalExit || sh.exitCode() != 0)
+        return QStringLiteral("exit %1: %2").arg(sh.exitCode()).arg(QString::fromUtf8(sh.readAll()));
+    return QString();
+}
+
 bool writeAll(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
@@ -149,11 +162,8 @@ void TestRevertScript::run()
     QCOMPARE(script, dir + QStringLiteral("/.mailtls-campaign-7.sh"));
     QVERIFY(writeAll(script, RevertScript::script(input)));
 
-    QProcess sh;
-    sh.setProcessChannelMode(QProcess::MergedChannels);
-    sh.start(QStringLiteral("/bin/sh"), {script});
-    QVERIFY(sh.waitForFinished(30000));
-    QVERIFY2(sh.exitCode() == 0, sh.readAll().constData());
+    const QString ran = runScript(script);
+    QVERIFY2(ran.isEmpty(), qPrintable(ran));
 
     QCOMPARE(readAll(mainCf), expected);
     // The script keeps the mode (0640); postconf -e, Postfix's own editor, writes 0644.
@@ -259,11 +269,8 @@ void TestRevertScript::blocks()
     const QString script = RevertScript::scriptPath(dir, 9);
     QVERIFY(writeAll(script, RevertScript::script(input)));
 
-    QProcess sh;
-    sh.setProcessChannelMode(QProcess::MergedChannels);
-    sh.start(QStringLiteral("/bin/sh"), {script});
-    QVERIFY(sh.waitForFinished(30000));
-    QVERIFY2(sh.exitCode() == 0, sh.readAll().constData());
+    const QString ran = runScript(script);
+    QVERIFY2(ran.isEmpty(), qPrintable(ran));
 
     QCOMPARE(readAll(macros), macrosExpected);
     QCOMPARE(readAll(acl), aclExpected);
