@@ -24,8 +24,8 @@ class FixRemoteAccess;
 // host over SSH (reached as Fix My Server reaches it), in three steps: the
 // directions, duration, computer and configuration folder, with what
 // enforcing means (CampaignWindow::warning) and the peers the store saw using
-// plaintext in those directions; then the exact diff of main.cf and the job
-// that will put it back; then the window started through the engine
+// plaintext in those directions; then the exact diff of the MTA's files and
+// the job that will put them back; then the window started through the engine
 // (revert job first, then PlanApplier's steps, shown as they run).
 class CampaignStartDialog final : public QDialog
 {
@@ -54,7 +54,7 @@ public:
     const CampaignWindow::Outcome &outcome() const { return m_outcome; }
 
 public slots:
-    // Inspects Postfix and works the window's plan out (page 1 → 2).
+    // Inspects the MTA and works the window's plan out (page 1 → 2).
     void prepare();
     // Schedules the revert job and applies the plan (page 2 → 3).
     void startWindow();
