@@ -74,11 +74,17 @@ struct SendmailEvent
     TlsProblem problem = TlsProblem::None;   // failures, detail lines, TLS rejects and deferrals
     std::string_view problemText;   // the words that say what went wrong
     std::string_view rulesetArg;    // arg1= of a ruleset line
-    // A SessionLine of our TLS_Clt policy refusing a client's MAIL because it
-    // did not use STARTTLS: "ruleset=tls_client, arg1=MAIL, relay=…,
-    // reject=403 4.7.0 encryption too weak 0 less than N" (0 bits: no TLS).
-    // problemText holds the reply without its codes.
+    // A SessionLine of our TLS_Clt policy refusing a client because it did
+    // not use STARTTLS (0 bits: no TLS). Its tls_client check runs inside
+    // check_mail, or with Debian's delay_checks inside check_rcpt, and is
+    // logged under their names: "ruleset=check_rcpt, arg1=<rcpt>, relay=…,
+    // reject=403 4.7.0 encryption too weak 0 less than 128" (arg1 the
+    // recipient; check_mail: the sender). problemText holds the reply
+    // without its codes; the address goes to refusedSender or
+    // refusedRecipient, without its angle brackets.
     bool refusedPlaintext = false;
+    std::string_view refusedSender;
+    std::string_view refusedRecipient;
 };
 
 } // namespace mailtls

@@ -161,9 +161,10 @@ void SendmailInbound::emitRefusal(const Session &s, std::int64_t time, const Sen
     r.port = 0;
     r.time = time;
     AssemblerRecords::setUtf8(r.reason, event.problemText);
-    // The line names neither address.
-    AssemblerRecords::clearText(r.sender);
-    AssemblerRecords::clearText(r.recipients);
+    // The line names the recipient it refused (check_rcpt) or the sender
+    // (check_mail), never both.
+    AssemblerRecords::setUtf8(r.sender, event.refusedSender);
+    AssemblerRecords::setUtf8(r.recipients, event.refusedRecipient);
     r.local = s.peer.local;
     r.lines = {offset};
 }

@@ -355,10 +355,14 @@ void parseRuleset(std::string_view message, SendmailEvent &event)
         event.problem = SendmailText::classifyReject(event.rulesetArg, reject);
         return;
     }
-    if (ruleset == "tls_client" && event.rulesetArg == "MAIL"
+    if ((ruleset == "check_rcpt" || ruleset == "check_mail")
         && reject.find("encryption too weak 0 less than ") != std::string_view::npos) {
         event.refusedPlaintext = true;
         event.problemText = SendmailText::withoutReplyCodes(reject);
+        std::string_view address = event.rulesetArg;
+        if (address.size() >= 2 && address.front() == '<' && address.back() == '>')
+            address = address.substr(1, address.size() - 2);
+        (ruleset == "check_rcpt" ? event.refusedRecipient : event.refusedSender) = address;
     }
     // check_relay refusing a connection with 421 ends it there and then.
     event.kind = (ruleset == "check_relay" && startsWith(reject, "421")) ? Kind::SessionEnd

@@ -158,6 +158,10 @@ TlsProblem SendmailText::classify(std::string_view text)
 
 TlsProblem SendmailText::classifyReject(std::string_view arg1, std::string_view text)
 {
+    // A TLS_Srv policy's "encryption too weak 0 less than 128" for a server
+    // without STARTTLS (verify=NONE): no TLS at all, not too little of it.
+    if (arg1 == "NONE" && containsNoCase(text, "encryption too weak 0 less than"))
+        return TlsProblem::NotOffered;
     const TlsProblem problem = classify(text);
     if (problem != TlsProblem::None)
         return problem;

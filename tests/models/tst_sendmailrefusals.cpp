@@ -51,19 +51,27 @@ void TestSendmailRefusals::records_data()
     QTest::addColumn<QStringList>("log");
     QTest::addColumn<QStringList>("expected");
 
-    QTest::newRow("TLS_Clt policy refuses a plaintext MAIL")
-        << L({"10:00:00 sm-mta[200]: 4A1B2C3D000200: ruleset=tls_client, arg1=MAIL, relay=plain.example.net "
-              "[198.51.100.7], reject=403 4.7.0 encryption too weak 0 less than 128",
+    // As Sendmail 8.17 logs its TLS_Clt policy's refusal: with Debian's
+    // delay_checks at RCPT (the recipient in arg1), without it at MAIL (the
+    // sender).
+    QTest::newRow("TLS_Clt policy refuses a plaintext RCPT (delay_checks)")
+        << L({"10:00:00 sm-mta[200]: 4A1B2C3D000200: ruleset=check_rcpt, arg1=<root@mx.example.org>, "
+              "relay=plain.example.net [198.51.100.7], reject=403 4.7.0 encryption too weak 0 less than 128",
               "10:00:01 sm-mta[200]: 4A1B2C3D000200: lost input channel from plain.example.net [198.51.100.7] to "
-              "MTA after mail"})
+              "MTA after rcpt"})
         << L({"refused@0 inbound plain.example.net(198.51.100.7) \"encryption too weak 0 less than 128\" t=36000 "
-              "from= to= [0]"});
+              "from= to=root@mx.example.org [0]"});
+    QTest::newRow("TLS_Clt policy refuses a plaintext MAIL")
+        << L({"10:00:00 sm-mta[203]: 4A1B2C3D000203: ruleset=check_mail, arg1=<a@plain.example.net>, "
+              "relay=plain.example.net [198.51.100.7], reject=403 4.7.0 encryption too weak 0 less than 128"})
+        << L({"refused@0 inbound plain.example.net(198.51.100.7) \"encryption too weak 0 less than 128\" t=36000 "
+              "from=a@plain.example.net to= [0]"});
 
     QTest::newRow("too few bits over TLS is no refusal for lack of TLS")
         << L({"10:00:00 sm-mta[201]: STARTTLS=server, relay=weak.example.net [198.51.100.8], version=TLSv1.2, "
               "verify=NO, cipher=DES-CBC3-SHA, bits=56/168",
-              "10:00:01 sm-mta[201]: 4A1B2C3D000201: ruleset=tls_client, arg1=MAIL, relay=weak.example.net "
-              "[198.51.100.8], reject=403 4.7.0 encryption too weak 56 less than 128"})
+              "10:00:01 sm-mta[201]: 4A1B2C3D000201: ruleset=check_rcpt, arg1=<root@mx.example.org>, "
+              "relay=weak.example.net [198.51.100.8], reject=403 4.7.0 encryption too weak 56 less than 128"})
         << QStringList();
 
     QTest::newRow("other rulesets are no refusal")
