@@ -14,21 +14,6 @@ constexpr char OutboundMacro[] = "REMOTE_SMTP_HOSTS_REQUIRE_TLS";
 constexpr char SmarthostMacro[] = "REMOTE_SMTP_SMARTHOST_HOSTS_REQUIRE_TLS";
 constexpr char InboundMacro[] = "CHECK_RCPT_LOCAL_ACL_FILE";
 
-QList<QByteArray> lines(const QByteArray &text)
-{
-    QList<QByteArray> out = text.split('\n');
-    if (!out.isEmpty() && out.constLast().isEmpty())
-        out.removeLast();
-    return out;
-}
-
-QByteArray withoutCr(QByteArray line)
-{
-    if (line.endsWith('\r'))
-        line.chop(1);
-    return line;
-}
-
 } // namespace
 
 QString EximEnforcementPlan::aclPath(const EximInspectionResult &r)
@@ -67,37 +52,9 @@ QByteArray EximEnforcementPlan::aclText()
         "again later\n");
 }
 
-bool EximEnforcementPlan::hasBlock(const QByteArray &text)
+RevertScript::Block EximEnforcementPlan::localBlock(const EximInspectionResult &r)
 {
-    for (const QByteArray &line : lines(text)) {
-        if (withoutCr(line) == BlockBegin)
-            return true;
-    }
-    return false;
-}
-
-QByteArray EximEnforcementPlan::withoutBlock(const QByteArray &text)
-{
-    QByteArray out;
-    bool inBlock = false;
-    const QList<QByteArray> all = text.split('\n');
-    for (qsizetype i = 0; i < all.size(); ++i) {
-        const QByteArray &line = all.at(i);
-        const bool last = i == all.size() - 1;
-        if (!inBlock && withoutCr(line) == BlockBegin) {
-            inBlock = true;
-            continue;
-        }
-        if (inBlock) {
-            if (withoutCr(line) == BlockEnd)
-                inBlock = false;
-            continue;
-        }
-        out += line;
-        if (!last)
-            out += '\n';
-    }
-    return out;
+    return RevertScript::Block{localPath(r), QByteArray(BlockBegin), QByteArray(BlockEnd)};
 }
 
 std::optional<ChangePlan> EximEnforcementPlan::make(const EximInspectionResult &r, const std::optional<QByteArray> &acl,

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include "models/campaign/revertscript.h"
 #include "models/mta/changeplan.h"
 
 namespace mailtls {
@@ -56,10 +57,14 @@ public:
                                           const std::optional<QByteArray> &acl, bool inbound, bool outbound,
                                           QString *error);
 
-    static bool hasBlock(const QByteArray &text);
-    // `text` without the window's block (every line from BlockBegin to
-    // BlockEnd, both included).
-    static QByteArray withoutBlock(const QByteArray &text);
+    // The window's block in the local macros file, as the job's script and
+    // the end take it out.
+    static RevertScript::Block localBlock(const EximInspectionResult &inspection);
+    static bool hasBlock(const QByteArray &text) { return RevertScript::Block{{}, BlockBegin, BlockEnd}.isIn(text); }
+    static QByteArray withoutBlock(const QByteArray &text)
+    {
+        return RevertScript::Block{{}, BlockBegin, BlockEnd}.removedFrom(text);
+    }
 
     // For files changed during the window: the block comes out of the local
     // file as it is now, and the ACL file goes while it holds the window's

@@ -1,5 +1,7 @@
 #include "models/campaign/revertscript.h"
 
+#include <algorithm>
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -22,12 +24,47 @@ QByteArray base64Lines(const QByteArray &bytes)
     return lines;
 }
 
+QByteArray withoutCr(QByteArray line)
+{
+    if (line.endsWith('\r'))
+        line.chop(1);
+    return line;
+}
+
 QString joined(const QStringList &items)
 {
     return items.join(QStringLiteral(", "));
 }
 
 } // namespace
+
+QByteArray RevertScript::Block::removedFrom(const QByteArray &text) const
+{
+    QByteArray out;
+    bool inBlock = false;
+    const QList<QByteArray> lines = text.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray &line = lines.at(i);
+        if (!inBlock && withoutCr(line) == begin) {
+            inBlock = true;
+            continue;
+        }
+        if (inBlock) {
+            inBlock = withoutCr(line) != end;
+            continue;
+        }
+        out += line;
+        if (i != lines.size() - 1)
+            out += '\n';
+    }
+    return out;
+}
+
+bool RevertScript::Block::isIn(const QByteArray &text) const
+{
+    const QList<QByteArray> lines = text.split('\n');
+    return std::any_of(lines.cbegin(), lines.cend(), [this](const QByteArray &line) { return withoutCr(line) == begin; });
+}
 
 QByteArray RevertScript::shellQuoted(const QByteArray &word)
 {

@@ -62,12 +62,18 @@ public:
         QByteArray window; // "encrypt"
     };
     // Lines the window added to a file, from the line `begin` to the line
-    // `end` (both whole lines, both included).
+    // `end` (both whole lines, both included; a file may hold several).
     struct Block
     {
         QString path;
         QByteArray begin;
         QByteArray end;
+
+        // What the script does to a changed file, for plans made here: the
+        // text without every such run of lines (a line ending in CR LF
+        // counts as the same line), and whether it holds one.
+        QByteArray removedFrom(const QByteArray &text) const;
+        bool isIn(const QByteArray &text) const;
     };
     struct Input
     {
