@@ -94,6 +94,32 @@ ChangePlan SendmailFixes::basePlan(const SendmailInspectionResult &r, const QStr
     return plan;
 }
 
+std::optional<QByteArray> SendmailFixes::buildCf(const SendmailInspectionResult &r, const QByteArray &mc,
+                                                 QString *buildNote, QString *error)
+{
+    if (mc == r.mc && r.built)
+        return r.builtCf;
+    if (r.m4Program.isEmpty()) {
+        *error = tr("m4 is not installed, and sendmail.cf is built with it (apt install m4)");
+        return std::nullopt;
+    }
+    const std::shared_ptr<const CommandHost> host = r.host ? r.host : std::make_shared<LocalCommandHost>();
+    const SendmailCfBuilder::Build build = SendmailCfBuilder::buildCopy(*host, r.m4Program, r.configDirectory, r.mcPath, mc);
+    const QString errors = QString::fromLocal8Bit(build.errors).trimmed();
+    if (!build.ok) {
+        // m4 already complained about the unchanged file in the same words:
+        // Debian's Makefile installs its output all the same.
+        const bool asBefore = !build.output.isEmpty() && !errors.isEmpty() && errors == r.buildErrors;
+        if (!asBefore) {
+            *error = build.error.isEmpty() ? tr("m4 cannot build the changed sendmail.mc") : build.error;
+            return std::nullopt;
+        }
+    }
+    if (!errors.isEmpty())
+        *buildNote = tr("m4 says, as it did before the change: %1").arg(errors.left(400));
+    return SendmailCf::withDebianTrailer(build.output, SendmailCf::debianTrailerHeader(r.cf), mc);
+}
+
 bool SendmailFixes::addConfigurationEdits(const SendmailInspectionResult &r, const QList<Setting> &settings,
                                           ChangePlan &plan, QString *error)
 {
@@ -154,32 +180,11 @@ bool SendmailFixes::addConfigurationEdits(const SendmailInspectionResult &r, con
     }
 
     // What m4 makes of the edited sendmail.mc.
-    QByteArray output;
     QString buildNote;
-    if (mc.text() == r.mc && r.built) {
-        output = r.builtCf;
-    } else {
-        if (r.m4Program.isEmpty()) {
-            *error = tr("m4 is not installed, and sendmail.cf is built with it (apt install m4)");
-            return false;
-        }
-        const std::shared_ptr<const CommandHost> host = r.host ? r.host : std::make_shared<LocalCommandHost>();
-        const SendmailCfBuilder::Build build
-            = SendmailCfBuilder::buildCopy(*host, r.m4Program, r.configDirectory, r.mcPath, mc.text());
-        const QString errors = QString::fromLocal8Bit(build.errors).trimmed();
-        if (!build.ok) {
-            // m4 already complained about the unchanged file in the same words:
-            // Debian's Makefile installs its output all the same.
-            const bool asBefore = !build.output.isEmpty() && !errors.isEmpty() && errors == r.buildErrors;
-            if (!asBefore) {
-                *error = build.error.isEmpty() ? tr("m4 cannot build the changed sendmail.mc") : build.error;
-                return false;
-            }
-        }
-        if (!errors.isEmpty())
-            buildNote = tr("m4 says, as it did before the change: %1").arg(errors.left(400));
-        output = SendmailCf::withDebianTrailer(build.output, SendmailCf::debianTrailerHeader(r.cf), mc.text());
-    }
+    const std::optional<QByteArray> built = buildCf(r, mc.text(), &buildNote, error);
+    if (!built)
+        return false;
+    const QByteArray &output = *built;
     for (const Setting &setting : settings) {
         const QString built = SendmailCf::option(output, setting.option).value_or(QString());
         if (built != setting.value) {

@@ -71,6 +71,16 @@ public:
     // offered for a group of its own): the inspection reads them ahead.
     static QStringList dhFilePaths(const SendmailInspectionResult &inspection);
 
+    // A plan without edits: the inspection's validation, status and reload
+    // commands.
+    static ChangePlan basePlan(const SendmailInspectionResult &inspection, const QString &title);
+    // The sendmail.cf m4 builds from `mc` (as the inspection's sendmail.mc is
+    // built, Debian's trailer included), or std::nullopt with *error. Runs m4
+    // through the inspection's host and waits for it: call it off the GUI
+    // thread. *buildNote gets what m4 said when it said the same before.
+    static std::optional<QByteArray> buildCf(const SendmailInspectionResult &inspection, const QByteArray &mc,
+                                             QString *buildNote, QString *error);
+
 private:
     // A define for sendmail.mc and the sendmail.cf option it becomes.
     struct Setting
@@ -80,7 +90,6 @@ private:
         QString value;
     };
 
-    static ChangePlan basePlan(const SendmailInspectionResult &inspection, const QString &title);
     static bool addConfigurationEdits(const SendmailInspectionResult &inspection, const QList<Setting> &settings,
                                       ChangePlan &plan, QString *error);
 };
