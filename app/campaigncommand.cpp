@@ -176,8 +176,7 @@ public:
                 CommandLine::printError(CampaignCommand::tr("passwords and host keys cannot be asked for: %1").arg(why));
         }
         *location = ServiceHost::location(*spec);
-        QStringList programs = ServiceHost::sudoPrograms(mta == QLatin1String("exim") ? MailService::Kind::Exim
-                                                                                       : MailService::Kind::Postfix);
+        QStringList programs = ServiceHost::sudoPrograms(CampaignWindow::serviceKind(mta));
         for (const QString &program : RevertJob::programs()) {
             if (!programs.contains(program))
                 programs.append(program);
@@ -321,7 +320,7 @@ int CampaignCommand::run(const QStringList &arguments)
         return CampaignLettersCommand::send(arguments);
     if (verb.isEmpty() || verb == QLatin1String("--help") || verb == QLatin1String("-h")) {
         CommandLine::printOut(tr("Usage: mailtls campaign VERB [options]\n\n"
-                                 "A campaign requires TLS on your Postfix or Exim for a while (a window), gathers who "
+                                 "A campaign requires TLS on your mail server for a while (a window), gathers who "
                                  "failed, and writes to them.\n\n"
                                  "  start    start a window of mandatory STARTTLS (mailtls campaign start --help)\n"
                                  "  status   the window's state; records a window the host's job ended\n"
@@ -342,8 +341,8 @@ int CampaignCommand::start(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Start a window of mandatory STARTTLS on your Postfix or Exim: inbound, outbound or both (neither option: "
-           "both). A job on the mail host ends it at its end even when MailTLS is not running."));
+        tr("Start a window of mandatory STARTTLS on your Postfix, Exim or Sendmail: inbound, outbound or both "
+           "(neither option: both). A job on the mail host ends it at its end even when MailTLS is not running."));
     parser.addHelpOption();
     CommonOptions common;
     const QCommandLineOption inboundOption(QStringLiteral("inbound"), tr("Require TLS of servers sending to you."));
@@ -352,11 +351,12 @@ int CampaignCommand::start(const QStringList &arguments)
                                             tr("How long the window lasts: 30m, 4h, 2d, 1h30m (1 minute to 30 days)."),
                                             tr("D"));
     const QCommandLineOption mtaOption(QStringLiteral("mta"),
-                                       tr("The mail server: postfix (the default) or exim (Debian's configuration)."),
+                                       tr("The mail server: postfix (the default), exim (Debian's configuration) or "
+                                          "sendmail (sendmail.mc)."),
                                        tr("SERVICE"), QStringLiteral("postfix"));
     const QCommandLineOption dirOption(QStringLiteral("config-dir"),
-                                       tr("The mail server's configuration folder (default: its own, /etc/postfix or "
-                                          "/etc/exim4)."),
+                                       tr("The mail server's configuration folder (default: its own, /etc/postfix, "
+                                          "/etc/exim4 or /etc/mail)."),
                                        tr("DIR"));
     const QCommandLineOption nameOption(QStringLiteral("name"), tr("The campaign's name."), tr("TEXT"));
     const QCommandLineOption dryRunOption(QStringLiteral("dry-run"), tr("Show the warning, the peers and the plan; "
@@ -372,16 +372,8 @@ int CampaignCommand::start(const QStringList &arguments)
         return CommandLine::Usage;
     }
     const QString mta = parser.value(mtaOption).toLower();
-    if (mta == QLatin1String("sendmail")) {
-        CommandLine::printError(tr("--mta sendmail: a window of mandatory STARTTLS can be started on Postfix and Exim "
-                                   "only, for now. For Sendmail, require TLS by hand for the window (%1) and put it "
-                                   "back afterwards.")
-                                    .arg(tr("access map entries TLS_Clt: ENCR:128 for inbound and TLS_Srv: ENCR:128 "
-                                            "for outbound mail")));
-        return CommandLine::Usage;
-    }
     if (!CampaignWindow::mtas().contains(mta)) {
-        CommandLine::printError(tr("--mta %1: a campaign window needs a mail server: postfix or exim")
+        CommandLine::printError(tr("--mta %1: a campaign window needs a mail server: postfix, exim or sendmail")
                                     .arg(parser.value(mtaOption)));
         return CommandLine::Usage;
     }
@@ -444,12 +436,16 @@ int CampaignCommand::start(const QStringList &arguments)
         });
         loop.exec();
     }
-    const bool inspected = preparation.mta == QLatin1String("exim") ? preparation.exim.ok : preparation.inspection.ok;
+    const bool exim = preparation.mta == QLatin1String("exim");
+    const bool sendmail = preparation.mta == QLatin1String("sendmail");
+    const bool inspected = exim ? preparation.exim.ok : sendmail ? preparation.sendmail.ok : preparation.inspection.ok;
     if (inspected) {
-        const QString version = preparation.mta == QLatin1String("exim") ? preparation.exim.versionText()
-                                                                         : preparation.inspection.versionText();
-        const QString dir = preparation.mta == QLatin1String("exim") ? preparation.exim.configDirectory
-                                                                     : preparation.inspection.configDirectory;
+        const QString version = exim     ? preparation.exim.versionText()
+            : sendmail                   ? preparation.sendmail.versionText()
+                                         : preparation.inspection.versionText();
+        const QString dir = exim     ? preparation.exim.configDirectory
+            : sendmail               ? preparation.sendmail.configDirectory
+                                     : preparation.inspection.configDirectory;
         CommandLine::printOut(location.isEmpty()
                                   ? tr("%1, configuration in %2").arg(version, dir) + QStringLiteral("\n\n")
                                   : tr("%1, configuration in %2 on %3").arg(version, dir, host->displayName())

@@ -8,13 +8,16 @@
 #include <QDir>
 #include <QRegularExpression>
 #include <QTimer>
+#include <QtConcurrent>
 
 #include "models/campaign/campaignstore.h"
 #include "models/campaign/eximenforcementplan.h"
 #include "models/campaign/revertjob.h"
+#include "models/campaign/sendmailenforcementplan.h"
 #include "models/mta/backupstore.h"
 #include "models/mta/eximinspection.h"
 #include "models/mta/fileaccess.h"
+#include "models/mta/sendmailinspection.h"
 #include "models/mta/postfixmaincf.h"
 #include "models/sources/localcommandhost.h"
 #include "models/store/reportfilter.h"
@@ -100,7 +103,24 @@ void CampaignWindow::setBackupRoot(const QString &root)
 
 QString CampaignWindow::mtaName(const QString &mta)
 {
-    return mta == QLatin1String("exim") ? QStringLiteral("Exim") : QStringLiteral("Postfix");
+    if (mta == QLatin1String("exim"))
+        return QStringLiteral("Exim");
+    return mta == QLatin1String("sendmail") ? QStringLiteral("Sendmail") : QStringLiteral("Postfix");
+}
+
+MailService::Kind CampaignWindow::serviceKind(const QString &mta)
+{
+    if (mta == QLatin1String("exim"))
+        return MailService::Kind::Exim;
+    return mta == QLatin1String("sendmail") ? MailService::Kind::Sendmail : MailService::Kind::Postfix;
+}
+
+QString CampaignWindow::defaultConfigDir(const QString &mta)
+{
+    if (mta == QLatin1String("exim"))
+        return EximInspection::defaultConfigDirectory();
+    return mta == QLatin1String("sendmail") ? SendmailInspection::defaultConfigDirectory()
+                                            : QStringLiteral("/etc/postfix");
 }
 
 QString CampaignWindow::warning(bool inbound, bool outbound, const QString &mta)
@@ -108,7 +128,13 @@ QString CampaignWindow::warning(bool inbound, bool outbound, const QString &mta)
     const bool exim = mta == QLatin1String("exim");
     QString text = tr("A window of mandatory STARTTLS breaks a rule on purpose, for a short while: RFC 3207 says "
                       "that a publicly referenced SMTP server must not require STARTTLS. While the window runs:");
-    if (inbound && exim)
+    const bool sendmail = mta == QLatin1String("sendmail");
+    if (inbound && sendmail)
+        text += QLatin1Char('\n')
+            + tr("- inbound: servers that do not use STARTTLS are asked to try again later (Sendmail answers 454 "
+                 "4.7.0 STARTTLS required for now); they keep the mail and try again, usually for some days. Mail "
+                 "to postmaster, from this host and from clients that log in is still accepted.");
+    else if (inbound && exim)
         text += QLatin1Char('\n')
             + tr("- inbound: servers that do not use STARTTLS are asked to try again later (Exim answers 450 TLS "
                  "required at RCPT); they keep the mail and try again, usually for some days. Mail to postmaster "
@@ -118,7 +144,12 @@ QString CampaignWindow::warning(bool inbound, bool outbound, const QString &mta)
             + tr("- inbound: mail from servers that do not use STARTTLS is refused (Postfix answers 530 5.7.0 "
                  "Must issue a STARTTLS command first). Most senders keep it and try again later (a 4xx-like "
                  "retry), some return it to their sender at once (5xx): that mail is not delivered to you.");
-    if (outbound && exim)
+    if (outbound && sendmail)
+        text += QLatin1Char('\n')
+            + tr("- outbound: mail to servers that do not offer STARTTLS is deferred, not lost: it waits in "
+                 "Sendmail's queue and goes out after the window (senders are warned after 4 hours and the mail "
+                 "returns after 5 days in Debian's configuration).");
+    else if (outbound && exim)
         text += QLatin1Char('\n')
             + tr("- outbound: mail to servers that do not offer STARTTLS is deferred, not lost: it waits in Exim's "
                  "queue and goes out when the window has ended (unless its retry rules give up first: 4 days in "
@@ -292,11 +323,55 @@ void CampaignWindow::prepareExim(std::shared_ptr<const CommandHost> host, const 
     });
 }
 
+void CampaignWindow::inspectSendmail(std::shared_ptr<const CommandHost> host, const QString &configDir,
+                                     std::function<void(const SendmailInspectionResult &)> done)
+{
+    auto *inspection = new SendmailInspection(std::move(host), configDir, this);
+    connect(inspection, &SendmailInspection::finished, this, [inspection, done] {
+        const SendmailInspectionResult result = inspection->result();
+        inspection->deleteLater();
+        done(result);
+    });
+    inspection->start();
+}
+
+void CampaignWindow::prepareSendmail(std::shared_ptr<const CommandHost> host, const QString &configDir,
+                                     bool inbound, bool outbound, Prepared done)
+{
+    inspectSendmail(host, configDir, [this, inbound, outbound, done](const SendmailInspectionResult &r) {
+        Preparation p;
+        p.mta = QStringLiteral("sendmail");
+        p.inbound = inbound;
+        p.outbound = outbound;
+        p.sendmail = r;
+        if (!r.ok) {
+            p.error = r.error;
+            done(p);
+            return;
+        }
+        // The plan runs m4 (through the host): off the GUI thread.
+        auto *watcher = new QFutureWatcher<Preparation>(this);
+        connect(watcher, &QFutureWatcher<Preparation>::finished, this, [watcher, done] {
+            const Preparation made = watcher->result();
+            watcher->deleteLater();
+            done(made);
+        });
+        watcher->setFuture(QtConcurrent::run([p]() mutable {
+            p.plan = SendmailEnforcementPlan::make(p.sendmail, p.inbound, p.outbound, &p.error);
+            return p;
+        }));
+    });
+}
+
 void CampaignWindow::prepare(const QString &mta, const QString &configDir, bool inbound, bool outbound, Prepared done)
 {
     std::shared_ptr<const CommandHost> host = m_host;
     if (mta == QLatin1String("exim")) {
         prepareExim(host, configDir, inbound, outbound, std::move(done));
+        return;
+    }
+    if (mta == QLatin1String("sendmail")) {
+        prepareSendmail(host, configDir, inbound, outbound, std::move(done));
         return;
     }
     inspect(host, configDir, [this, host, inbound, outbound, done](const PostfixInspectionResult &r) {
@@ -356,14 +431,17 @@ void CampaignWindow::start(const Preparation &preparation, qint64 duration, cons
     }
     const ChangePlan plan = *preparation.plan;
     const bool exim = preparation.mta == QLatin1String("exim");
-    const QString configDir = exim ? preparation.exim.configDirectory : preparation.inspection.configDirectory;
+    const bool sendmail = preparation.mta == QLatin1String("sendmail");
+    const QString configDir = exim ? preparation.exim.configDirectory
+        : sendmail                 ? preparation.sendmail.configDirectory
+                                   : preparation.inspection.configDirectory;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     Campaign campaign;
     campaign.name = name.isEmpty()
         ? tr("Campaign %1").arg(QDateTime::fromSecsSinceEpoch(now, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")))
         : name;
     campaign.created = now;
-    campaign.mta = exim ? QStringLiteral("exim") : QStringLiteral("postfix");
+    campaign.mta = exim ? QStringLiteral("exim") : sendmail ? QStringLiteral("sendmail") : QStringLiteral("postfix");
     campaign.host = m_location;
     campaign.configDir = configDir;
     campaign.inbound = preparation.inbound;
@@ -390,9 +468,9 @@ void CampaignWindow::start(const Preparation &preparation, qint64 duration, cons
         input.files.append(file);
     }
     if (exim) {
-        input.blocks.append(RevertScript::Block{EximEnforcementPlan::localPath(preparation.exim),
-                                                QByteArray(EximEnforcementPlan::BlockBegin),
-                                                QByteArray(EximEnforcementPlan::BlockEnd)});
+        input.blocks.append(EximEnforcementPlan::localBlock(preparation.exim));
+    } else if (sendmail) {
+        input.blocks = SendmailEnforcementPlan::blocks(preparation.sendmail);
     } else {
         input.postconfProgram = preparation.inspection.postconfProgram;
         input.parameters = windowParameters(preparation.inspection.mainCf, campaign.inbound, campaign.outbound);
@@ -533,6 +611,10 @@ void CampaignWindow::endWith(std::shared_ptr<EndContext> context)
         endWithExim(context);
         return;
     }
+    if (context->campaign.mta == QLatin1String("sendmail")) {
+        endWithSendmail(context);
+        return;
+    }
     inspect(context->host, context->campaign.configDir, [this, context](const PostfixInspectionResult &r) {
         auto fail = [context](const QString &error) {
             context->outcome.error = error;
@@ -619,12 +701,7 @@ void CampaignWindow::endWithExim(std::shared_ptr<EndContext> context)
         };
         bool atWindow = true;
         bool atBefore = true;
-        for (const BackedUpFile &file : backup->files) {
-            const std::optional<QByteArray> now = current(file.path);
-            const QString sum = now ? sha256Hex(*now) : QString();
-            atWindow = atWindow && (file.newSha256.isEmpty() ? !now : now && sum == file.newSha256);
-            atBefore = atBefore && (file.existed ? now && sum == file.sha256 : !now);
-        }
+        compareWithBackup(*backup, current, &atWindow, &atBefore);
         if (atBefore) {
             endRecord(context, tr("%1 holds its settings from before the window already.").arg(local.path));
             return;
@@ -691,6 +768,85 @@ void CampaignWindow::endByRestore(std::shared_ptr<EndContext> context)
             return;
         }
         endApply(context, *plan);
+    });
+}
+
+void CampaignWindow::compareWithBackup(const Backup &backup,
+                                       const std::function<std::optional<QByteArray>(const QString &path)> &current,
+                                       bool *atWindow, bool *atBefore)
+{
+    *atWindow = true;
+    *atBefore = true;
+    for (const BackedUpFile &file : backup.files) {
+        const std::optional<QByteArray> now = current(file.path);
+        const QString sum = now ? sha256Hex(*now) : QString();
+        *atWindow = *atWindow && (file.newSha256.isEmpty() ? !now : now && sum == file.newSha256);
+        *atBefore = *atBefore && (file.existed ? now && sum == file.sha256 : !now);
+    }
+}
+
+void CampaignWindow::endWithSendmail(std::shared_ptr<EndContext> context)
+{
+    inspectSendmail(context->host, context->campaign.configDir, [this, context](const SendmailInspectionResult &r) {
+        auto fail = [context](const QString &error) {
+            context->outcome.error = error;
+            context->done(context->outcome);
+        };
+        if (!r.ok) {
+            fail(tr("cannot inspect Sendmail: %1").arg(r.error));
+            return;
+        }
+        const Campaign &campaign = context->campaign;
+        context->configName = r.mcPath;
+        const QList<RevertScript::Block> blocks = SendmailEnforcementPlan::blocks(r);
+        if (endWithoutBackup(context, blocks.at(0).isIn(r.mc) || blocks.at(1).isIn(r.cf)))
+            return;
+        const std::optional<Backup> backup = windowBackup(context);
+        if (!backup)
+            return;
+        bool atWindow = true;
+        bool atBefore = true;
+        compareWithBackup(*backup,
+                          [&r](const QString &path) -> std::optional<QByteArray> {
+                              if (path == r.mcPath)
+                                  return r.mcExists ? std::optional<QByteArray>(r.mc) : std::nullopt;
+                              return r.cf;
+                          },
+                          &atWindow, &atBefore);
+        if (atBefore) {
+            endRecord(context, tr("%1 holds its settings from before the window already.").arg(r.mcPath));
+            return;
+        }
+        if (atWindow) {
+            endByRestore(context);
+            return;
+        }
+        m_applier->setCommandHost(context->host, campaign.host);
+        context->outcome.warnings.append(tr("%1 was changed during the window: it is not overwritten; only the "
+                                            "window's lines are taken out.")
+                                             .arg(r.mcPath));
+        // The plan runs m4: off the GUI thread.
+        struct Made
+        {
+            std::optional<ChangePlan> plan;
+            QString error;
+        };
+        auto *watcher = new QFutureWatcher<Made>(this);
+        connect(watcher, &QFutureWatcher<Made>::finished, this, [this, watcher, context] {
+            const Made made = watcher->result();
+            watcher->deleteLater();
+            if (!made.plan) {
+                context->outcome.error = made.error;
+                context->done(context->outcome);
+                return;
+            }
+            endApply(context, *made.plan);
+        });
+        watcher->setFuture(QtConcurrent::run([r] {
+            Made made;
+            made.plan = SendmailEnforcementPlan::blockRevert(r, &made.error);
+            return made;
+        }));
     });
 }
 

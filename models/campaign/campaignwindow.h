@@ -16,6 +16,8 @@
 #include "models/logs/records.h"
 #include "models/mta/changeplan.h"
 #include "models/mta/eximinspectionresult.h"
+#include "models/mta/mailservice.h"
+#include "models/mta/sendmailinspectionresult.h"
 #include "models/mta/planapplier.h"
 #include "models/mta/postfixinspection.h"
 
@@ -50,10 +52,11 @@ struct WindowReport
     QString message; // translated, for the user as it is
 };
 
-// The enforcement window of a campaign on Postfix, or on Exim in Debian's
-// layouts, on this computer or on a host reached over SSH (setHost()):
+// The enforcement window of a campaign on Postfix, on Exim in Debian's
+// layouts, or on Sendmail (sendmail.mc), on this computer or on a host reached over SSH (setHost()):
 // prepare() inspects the MTA and makes the window's plan (EnforcementPlan,
-// EximEnforcementPlan), start() schedules the revert job on the
+// EximEnforcementPlan, SendmailEnforcementPlan: its m4 run off the GUI
+// thread), start() schedules the revert job on the
 // mail host first (RevertJob), then applies the plan through PlanApplier
 // (preview, backup, validate, reload, rollback) and records the campaign;
 // end() puts the settings from before the window back through PlanApplier
@@ -82,6 +85,7 @@ public:
         QString masterCfPath;
         QList<MasterCfOverride> overrides;
         EximInspectionResult exim;
+        SendmailInspectionResult sendmail;
         std::optional<ChangePlan> plan;
     };
     struct Outcome
@@ -118,9 +122,16 @@ public:
     PlanApplier &applier() { return *m_applier; }
 
     // The MTAs a window can be started on, as Campaign::mta names them.
-    static QStringList mtas() { return {QStringLiteral("postfix"), QStringLiteral("exim")}; }
-    // "Postfix", "Exim"
+    static QStringList mtas()
+    {
+        return {QStringLiteral("postfix"), QStringLiteral("exim"), QStringLiteral("sendmail")};
+    }
+    // "Postfix", "Exim", "Sendmail"
     static QString mtaName(const QString &mta);
+    // The service `mta` names, for the host's sudo programs.
+    static MailService::Kind serviceKind(const QString &mta);
+    // Its configuration folder when none is given.
+    static QString defaultConfigDir(const QString &mta);
     // What enforcing means, for the user to read before starting.
     static QString warning(bool inbound, bool outbound, const QString &mta = QStringLiteral("postfix"));
     // Peers with plaintext mail in the window's directions over the 30 days
@@ -158,6 +169,16 @@ private:
     void prepareExim(std::shared_ptr<const CommandHost> host, const QString &configDir, bool inbound, bool outbound,
                      Prepared done);
     void endWithExim(std::shared_ptr<EndContext> context);
+    void inspectSendmail(std::shared_ptr<const CommandHost> host, const QString &configDir,
+                         std::function<void(const SendmailInspectionResult &)> done);
+    void prepareSendmail(std::shared_ptr<const CommandHost> host, const QString &configDir, bool inbound,
+                         bool outbound, Prepared done);
+    void endWithSendmail(std::shared_ptr<EndContext> context);
+    // Whether every file of the window's backup holds the window's bytes
+    // (*atWindow) or its bytes from before (*atBefore), as `current` has them.
+    static void compareWithBackup(const Backup &backup,
+                                  const std::function<std::optional<QByteArray>(const QString &path)> &current,
+                                  bool *atWindow, bool *atBefore);
     // True when the campaign has no backup recorded, and the end answered.
     bool endWithoutBackup(std::shared_ptr<EndContext> context, bool enforcing);
     // The window's backup, or nothing with the end answered.

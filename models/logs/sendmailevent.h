@@ -79,7 +79,8 @@ struct SendmailEvent
     // check_mail, or with Debian's delay_checks inside check_rcpt, and is
     // logged under their names: "ruleset=check_rcpt, arg1=<rcpt>, relay=…,
     // reject=403 4.7.0 encryption too weak 0 less than 128" (arg1 the
-    // recipient; check_mail: the sender). problemText holds the reply
+    // recipient; check_mail: the sender), or a MailTLS window's "454 4.7.0
+    // STARTTLS required for now, try again with STARTTLS". problemText holds the reply
     // without its codes; the address goes to refusedSender or
     // refusedRecipient, without its angle brackets.
     bool refusedPlaintext = false;

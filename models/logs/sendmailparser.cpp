@@ -355,8 +355,10 @@ void parseRuleset(std::string_view message, SendmailEvent &event)
         event.problem = SendmailText::classifyReject(event.rulesetArg, reject);
         return;
     }
+    // The words of proto.m4's TLS_Clt policy, or of a MailTLS window's rules.
     if ((ruleset == "check_rcpt" || ruleset == "check_mail")
-        && reject.find("encryption too weak 0 less than ") != std::string_view::npos) {
+        && (reject.find("encryption too weak 0 less than ") != std::string_view::npos
+            || reject.find("STARTTLS required for now") != std::string_view::npos)) {
         event.refusedPlaintext = true;
         event.problemText = SendmailText::withoutReplyCodes(reject);
         std::string_view address = event.rulesetArg;

@@ -67,6 +67,13 @@ void TestSendmailRefusals::records_data()
         << L({"refused@0 inbound plain.example.net(198.51.100.7) \"encryption too weak 0 less than 128\" t=36000 "
               "from=a@plain.example.net to= [0]"});
 
+    QTest::newRow("a MailTLS window's rules refuse a plaintext RCPT")
+        << L({"10:00:00 sm-mta[204]: 4A1B2C3D000204: ruleset=check_rcpt, arg1=<root@mx.example.org>, "
+              "relay=outside.example.net [198.51.100.9], reject=454 4.7.0 STARTTLS required for now, try again "
+              "with STARTTLS"})
+        << L({"refused@0 inbound outside.example.net(198.51.100.9) \"STARTTLS required for now, try again with "
+              "STARTTLS\" t=36000 from= to=root@mx.example.org [0]"});
+
     QTest::newRow("too few bits over TLS is no refusal for lack of TLS")
         << L({"10:00:00 sm-mta[201]: STARTTLS=server, relay=weak.example.net [198.51.100.8], version=TLSv1.2, "
               "verify=NO, cipher=DES-CBC3-SHA, bits=56/168",

@@ -263,10 +263,7 @@ CampaignWindow *CampaignBanner::makeWindow()
                                QString *error) -> std::shared_ptr<const CommandHost> {
         if (!access)
             return nullptr;
-        return access->reach(location,
-                             mta == QLatin1String("exim") ? MailService::Kind::Exim : MailService::Kind::Postfix,
-                             error)
-            .host;
+        return access->reach(location, CampaignWindow::serviceKind(mta), error).host;
     });
     connect(&engine->applier(), &PlanApplier::stepStarted, this, [this](PlanApplier::Step, const QString &what) {
         m_step = what;

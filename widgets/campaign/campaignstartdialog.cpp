@@ -72,6 +72,7 @@ CampaignStartDialog::CampaignStartDialog(const QString &storePath, QWidget *pare
     m_mta->setObjectName(QStringLiteral("campaignMta"));
     m_mta->addItem(QStringLiteral("Postfix"), QStringLiteral("postfix"));
     m_mta->addItem(tr("Exim (Debian's configuration)"), QStringLiteral("exim"));
+    m_mta->addItem(QStringLiteral("Sendmail"), QStringLiteral("sendmail"));
     m_mta->setAccessibleName(tr("Mail server"));
     m_computer = new QLineEdit(choose);
     m_computer->setObjectName(QStringLiteral("campaignComputer"));
@@ -176,11 +177,13 @@ CampaignStartDialog::CampaignStartDialog(const QString &storePath, QWidget *pare
         m_steps->appendPlainText(tr("  %1: %2").arg(outcome, result.message));
     });
     connect(m_mta, &QComboBox::currentIndexChanged, this, [this] {
-        // The folder follows the server while it is the other's default.
-        const bool exim = m_mta->currentData().toString() == QLatin1String("exim");
+        // The folder follows the server while it is another's default.
         const QString text = m_configDir->text().trimmed();
-        if (text.isEmpty() || text == QLatin1String("/etc/postfix") || text == QLatin1String("/etc/exim4"))
-            m_configDir->setText(exim ? QStringLiteral("/etc/exim4") : QStringLiteral("/etc/postfix"));
+        bool aDefault = text.isEmpty();
+        for (const QString &mta : CampaignWindow::mtas())
+            aDefault = aDefault || text == CampaignWindow::defaultConfigDir(mta);
+        if (aDefault)
+            m_configDir->setText(CampaignWindow::defaultConfigDir(m_mta->currentData().toString()));
         directionsChanged();
     });
     connect(m_inbound, &QCheckBox::toggled, this, &CampaignStartDialog::directionsChanged);
@@ -251,8 +254,7 @@ void CampaignStartDialog::prepare()
     const QString mta = m_mta->currentData().toString();
     if (!location.isEmpty()) {
         QString error;
-        const FixRemoteAccess::Target target = m_access->reach(
-            location, mta == QLatin1String("exim") ? MailService::Kind::Exim : MailService::Kind::Postfix, &error);
+        const FixRemoteAccess::Target target = m_access->reach(location, CampaignWindow::serviceKind(mta), &error);
         if (!target.host) {
             m_status->setText(error);
             return;
