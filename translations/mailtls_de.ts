@@ -231,10 +231,6 @@
         <translation>campaign start nimmt außer seinen Optionen keine Argumente an</translation>
     </message>
     <message>
-        <source>access map entries TLS_Clt: ENCR:128 for inbound and TLS_Srv: ENCR:128 for outbound mail</source>
-        <translation>Einträge in der access-Map: TLS_Clt: ENCR:128 für eingehende und TLS_Srv: ENCR:128 für ausgehende Mail</translation>
-    </message>
-    <message>
         <source>--dry-run and --yes exclude each other</source>
         <translation>--dry-run und --yes schließen einander aus</translation>
     </message>
@@ -363,9 +359,13 @@
         <translation>%1, %2 auf %3</translation>
     </message>
     <message>
+        <source>%1 is not running: the window takes effect at its next start.</source>
+        <translation>%1 läuft nicht: Das Zeitfenster wird beim nächsten Start wirksam.</translation>
+    </message>
+    <message>
         <source>Usage: mailtls campaign VERB [options]
 
-A campaign requires TLS on your Postfix or Exim for a while (a window), gathers who failed, and writes to them.
+A campaign requires TLS on your mail server for a while (a window), gathers who failed, and writes to them.
 
   start    start a window of mandatory STARTTLS (mailtls campaign start --help)
   status   the window&apos;s state; records a window the host&apos;s job ended
@@ -376,7 +376,7 @@ A campaign requires TLS on your Postfix or Exim for a while (a window), gathers 
 </source>
         <translation>Aufruf: mailtls campaign BEFEHL [Optionen]
 
-Eine Kampagne verlangt eine Zeit lang TLS auf Ihrem Postfix oder Exim (ein Zeitfenster), ermittelt, wer daran gescheitert ist, und schreibt diese an.
+Eine Kampagne verlangt eine Zeit lang TLS auf Ihrem Mailserver (ein Zeitfenster), ermittelt, wer daran gescheitert ist, und schreibt diese an.
 
   start    ein Zeitfenster mit verpflichtendem STARTTLS starten (mailtls campaign start --help)
   status   der Status des Zeitfensters; verzeichnet ein vom Auftrag auf dem Host beendetes Zeitfenster
@@ -387,28 +387,20 @@ Eine Kampagne verlangt eine Zeit lang TLS auf Ihrem Postfix oder Exim (ein Zeitf
 </translation>
     </message>
     <message>
-        <source>Start a window of mandatory STARTTLS on your Postfix or Exim: inbound, outbound or both (neither option: both). A job on the mail host ends it at its end even when MailTLS is not running.</source>
-        <translation>Ein Zeitfenster mit verpflichtendem STARTTLS auf Ihrem Postfix oder Exim starten: eingehend, ausgehend oder beides (keine der beiden Optionen: beides). Ein Auftrag auf dem Host des Mailservers beendet es zum vorgesehenen Zeitpunkt, auch wenn MailTLS nicht läuft.</translation>
+        <source>Start a window of mandatory STARTTLS on your Postfix, Exim or Sendmail: inbound, outbound or both (neither option: both). A job on the mail host ends it at its end even when MailTLS is not running.</source>
+        <translation>Ein Zeitfenster mit verpflichtendem STARTTLS auf Ihrem Postfix, Exim oder Sendmail starten: eingehend, ausgehend oder beides (keine der beiden Optionen: beides). Ein Auftrag auf dem Host des Mailservers beendet es zum vorgesehenen Zeitpunkt, auch wenn MailTLS nicht läuft.</translation>
     </message>
     <message>
-        <source>The mail server: postfix (the default) or exim (Debian&apos;s configuration).</source>
-        <translation>Der Mailserver: postfix (die Vorgabe) oder exim (Konfiguration von Debian).</translation>
+        <source>The mail server: postfix (the default), exim (Debian&apos;s configuration) or sendmail (sendmail.mc).</source>
+        <translation>Der Mailserver: postfix (die Vorgabe), exim (Konfiguration von Debian) oder sendmail (sendmail.mc).</translation>
     </message>
     <message>
-        <source>The mail server&apos;s configuration folder (default: its own, /etc/postfix or /etc/exim4).</source>
-        <translation>Der Konfigurationsordner des Mailservers (Vorgabe: sein eigener, /etc/postfix oder /etc/exim4).</translation>
+        <source>The mail server&apos;s configuration folder (default: its own, /etc/postfix, /etc/exim4 or /etc/mail).</source>
+        <translation>Der Konfigurationsordner des Mailservers (Vorgabe: sein eigener, /etc/postfix, /etc/exim4 oder /etc/mail).</translation>
     </message>
     <message>
-        <source>--mta sendmail: a window of mandatory STARTTLS can be started on Postfix and Exim only, for now. For Sendmail, require TLS by hand for the window (%1) and put it back afterwards.</source>
-        <translation>--mta sendmail: Ein Zeitfenster mit verpflichtendem STARTTLS kann vorerst nur auf Postfix und Exim gestartet werden. Verlangen Sie bei Sendmail TLS für die Dauer des Zeitfensters von Hand (%1) und stellen Sie danach den vorherigen Zustand wieder her.</translation>
-    </message>
-    <message>
-        <source>--mta %1: a campaign window needs a mail server: postfix or exim</source>
-        <translation>--mta %1: Ein Zeitfenster einer Kampagne braucht einen Mailserver: postfix oder exim</translation>
-    </message>
-    <message>
-        <source>%1 is not running: the window takes effect at its next start.</source>
-        <translation>%1 läuft nicht: Das Zeitfenster wird beim nächsten Start wirksam.</translation>
+        <source>--mta %1: a campaign window needs a mail server: postfix, exim or sendmail</source>
+        <translation>--mta %1: Ein Zeitfenster einer Kampagne braucht einen Mailserver: postfix, exim oder sendmail</translation>
     </message>
 </context>
 <context>
@@ -6032,6 +6024,73 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     </message>
 </context>
 <context>
+    <name>SendmailEnforcementPlan</name>
+    <message>
+        <source>%1 built again from sendmail.mc (m4)</source>
+        <translation>%1 neu aus sendmail.mc gebaut (m4)</translation>
+    </message>
+    <message>
+        <source>choose inbound, outbound or both</source>
+        <translation>wählen Sie eingehend, ausgehend oder beides</translation>
+    </message>
+    <message>
+        <source>there is no sendmail.mc in %1: MailTLS changes sendmail.mc and builds sendmail.cf from it</source>
+        <translation>in %1 gibt es keine sendmail.mc: MailTLS ändert sendmail.mc und baut daraus sendmail.cf</translation>
+    </message>
+    <message>
+        <source>this Sendmail is built without STARTTLS (%1): it cannot offer or require it</source>
+        <translation>dieses Sendmail ist ohne STARTTLS gebaut (%1): Es kann STARTTLS weder anbieten noch verlangen</translation>
+    </message>
+    <message>
+        <source>Sendmail has no server certificate (confSERVER_CERT and confSERVER_KEY), so it offers no STARTTLS: an inbound window would refuse every server. Turn STARTTLS on first (mailtls fix --mta sendmail starttls).</source>
+        <translation>Sendmail hat kein Serverzertifikat (confSERVER_CERT und confSERVER_KEY) und bietet daher kein STARTTLS an: Ein eingehendes Zeitfenster würde jeden Server abweisen. Schalten Sie zuerst STARTTLS ein (mailtls fix --mta sendmail starttls).</translation>
+    </message>
+    <message>
+        <source>%1 holds a MailTLS window&apos;s rules already: end that window first (mailtls campaign end)</source>
+        <translation>%1 enthält bereits die Regeln eines MailTLS-Zeitfensters: Beenden Sie zuerst dieses Zeitfenster (mailtls campaign end)</translation>
+    </message>
+    <message>
+        <source>%1 has rules of its own in %2 (line %3): the window&apos;s would be mixed with them. Take them out for the window, or require TLS by hand.</source>
+        <translation>%1 hat eigene Regeln in %2 (Zeile %3): Die des Zeitfensters würden mit ihnen vermischt. Nehmen Sie sie für das Zeitfenster heraus, oder verlangen Sie TLS von Hand.</translation>
+    </message>
+    <message>
+        <source>%1 has a Local_tls_client or Local_tls_server ruleset that sendmail.mc does not show (an included file or a hack): the window&apos;s rules would be mixed with it.</source>
+        <translation>%1 hat einen Regelsatz Local_tls_client oder Local_tls_server, den sendmail.mc nicht zeigt (eine eingebundene Datei oder ein Hack): Die Regeln des Zeitfensters würden mit ihm vermischt.</translation>
+    </message>
+    <message>
+        <source>Require STARTTLS for a campaign&apos;s window</source>
+        <translation>STARTTLS für das Zeitfenster einer Kampagne verlangen</translation>
+    </message>
+    <message>
+        <source>LOCAL_TLS_CLIENT: a client without STARTTLS is told %1, unless it connects from this host, has authenticated, or writes to postmaster</source>
+        <translation>LOCAL_TLS_CLIENT: Ein Client ohne STARTTLS erhält %1, außer er verbindet sich von diesem Host, hat sich angemeldet oder schreibt an postmaster</translation>
+    </message>
+    <message>
+        <source>LOCAL_TLS_SERVER: mail to a server without STARTTLS waits in the queue (%1)</source>
+        <translation>LOCAL_TLS_SERVER: Mail an einen Server ohne STARTTLS wartet in der Warteschlange (%1)</translation>
+    </message>
+    <message>
+        <source>m4 built a sendmail.cf without the window&apos;s rules from the changed sendmail.mc</source>
+        <translation>m4 hat aus der geänderten sendmail.mc eine sendmail.cf ohne die Regeln des Zeitfensters gebaut</translation>
+    </message>
+    <message>
+        <source>sendmail.mc has no FEATURE(delay_checks): Sendmail asks for STARTTLS at MAIL, before it knows the recipient, so mail to postmaster is refused too.</source>
+        <translation>sendmail.mc hat kein FEATURE(delay_checks): Sendmail verlangt STARTTLS schon bei MAIL, bevor es den Empfänger kennt, daher wird auch Mail an postmaster abgewiesen.</translation>
+    </message>
+    <message>
+        <source>After the window Sendmail may wait up to 30 minutes (its host status cache) before it tries a server it deferred again; the next queue run after that sends the mail.</source>
+        <translation>Nach dem Zeitfenster wartet Sendmail unter Umständen bis zu 30 Minuten (sein Zwischenspeicher für den Host-Status), bevor es einen zurückgestellten Server erneut versucht; der nächste Lauf der Warteschlange danach versendet die Mail.</translation>
+    </message>
+    <message>
+        <source>End a campaign&apos;s window</source>
+        <translation>Das Zeitfenster einer Kampagne beenden</translation>
+    </message>
+    <message>
+        <source>the window&apos;s block taken out</source>
+        <translation>der Block des Zeitfensters entfernt</translation>
+    </message>
+</context>
+<context>
     <name>SendmailFixes</name>
     <message>
         <source>Sendmail has not been inspected</source>
@@ -7683,6 +7742,18 @@ SOURCE ist eine Protokolldatei, journal[:UNIT], ssh://[user@]host[:port]/path/to
     <message>
         <source>MailTLS could not end it: %1. %2 may still require TLS.</source>
         <translation>MailTLS konnte es nicht beenden: %1. %2 verlangt möglicherweise noch TLS.</translation>
+    </message>
+    <message>
+        <source>- inbound: servers that do not use STARTTLS are asked to try again later (Sendmail answers 454 4.7.0 STARTTLS required for now); they keep the mail and try again, usually for some days. Mail to postmaster, from this host and from clients that log in is still accepted.</source>
+        <translation>- eingehend: Server, die kein STARTTLS verwenden, werden gebeten, es später erneut zu versuchen (Sendmail antwortet 454 4.7.0 STARTTLS required for now); sie behalten die Mail und versuchen es erneut, meist einige Tage lang. Mail an postmaster, von diesem Host und von Clients, die sich anmelden, wird weiter angenommen.</translation>
+    </message>
+    <message>
+        <source>- outbound: mail to servers that do not offer STARTTLS is deferred, not lost: it waits in Sendmail&apos;s queue and goes out after the window (senders are warned after 4 hours and the mail returns after 5 days in Debian&apos;s configuration).</source>
+        <translation>- ausgehend: Mail an Server, die kein STARTTLS anbieten, wird zurückgestellt, nicht verloren: Sie wartet in der Warteschlange von Sendmail und wird nach dem Zeitfenster versandt (in der Konfiguration von Debian werden Absender nach 4 Stunden gewarnt, und nach 5 Tagen geht die Mail zurück).</translation>
+    </message>
+    <message>
+        <source>cannot inspect Sendmail: %1</source>
+        <translation>Sendmail kann nicht untersucht werden: %1</translation>
     </message>
 </context>
 <context>
