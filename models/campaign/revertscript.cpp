@@ -196,14 +196,16 @@ QByteArray RevertScript::script(const Input &input)
     s += "    :\n"
          "fi\n"
          "\ncheck=ok\n";
+    // Commands never read the job's standard input (sendmail -bt would
+    // wait on it).
     for (const QStringList &validate : input.validateCommands)
-        s += command(validate) + " >/dev/null 2>&1 || check=failed\n";
+        s += command(validate) + " </dev/null >/dev/null 2>&1 || check=failed\n";
     s += "note \"check=$check\"\n"
          "if [ \"$check\" = ok ]; then\n"
          "    if " + (input.statusCommand.isEmpty() ? QByteArray("true") : command(input.statusCommand))
-         + " >/dev/null 2>&1; then\n"
+         + " </dev/null >/dev/null 2>&1; then\n"
            "        if " + (input.reloadCommand.isEmpty() ? QByteArray("false") : command(input.reloadCommand))
-         + " >/dev/null 2>&1; then\n"
+         + " </dev/null >/dev/null 2>&1; then\n"
          "            note 'reload=done'\n"
          "        else\n"
          "            note 'reload=failed'\n"

@@ -250,7 +250,9 @@ void TestRevertScript::blocks()
         QVERIFY(writeAll(acl, aclFound));
     const QString calls = tmp.filePath(QStringLiteral("calls"));
     const QString tool = tmp.filePath(QStringLiteral("tool"));
-    QVERIFY(writeAll(tool, QStringLiteral("#!/bin/sh\nprintf '%s\\n' \"$*\" >>'%1'\n").arg(calls).toUtf8()));
+    // It reads its standard input to the end, as `sendmail -bt` does: the
+    // script must give it none.
+    QVERIFY(writeAll(tool, QStringLiteral("#!/bin/sh\nprintf '%s\\n' \"$*\" >>'%1'\ncat >/dev/null\n").arg(calls).toUtf8()));
     QVERIFY(QFile::setPermissions(tool, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
 
     RevertScript::Input input;
