@@ -461,6 +461,9 @@ same "edited: no Local_tls_client rules" "" "$(ruleset Local_tls_client "$CF")"
 JOB2=$(job_of "$OUT")
 check "edited: Sendmail restarted" wait_restart "$DAEMON"
 DAEMON=$(sm_pid)
+send "$PLAIN_CLIENT" no ann@five.test carol@mx.sendmail.test rcpt
+same "edited: an outbound window still accepts a plaintext stranger" \
+    "250 2.1.5 <carol@mx.sendmail.test>... Recipient ok" "$(reply_to RCPT)"
 printf 'dnl # the admin was here during the window\n' >>"$MC"
 campaign end --yes
 status=$?
@@ -493,6 +496,11 @@ window_mc "$T/mc.orig" yes no >"$T/mc.inbound"
 check "short window: sendmail.mc enforces inbound" cmp "$T/mc.inbound" "$MC"
 check "short window: Sendmail restarted" wait_restart "$DAEMON"
 DAEMON=$(sm_pid)
+# The sink took the forced delivery after window 1: its host status is good again.
+check "short window: an inbound window still sends to the sink without STARTTLS" \
+    send_ok "$TLS_CLIENT" yes cid@six.test "una@[$PLAIN_SINK]"
+check "short window: the sink without STARTTLS gets it" \
+    wait_sm_log "to=<una@\[$PLAIN_SINK\]>, .*relay=\[$PLAIN_SINK\] \[$PLAIN_SINK\], dsn=2\.0\.0, stat=Sent" 20
 
 # While the job waits: who failed in the first window.
 rc=0
