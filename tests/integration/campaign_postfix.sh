@@ -29,15 +29,7 @@ pf_set gui \
 pf_listen gui "$ADDR:25" -o syslog_name=postfix-gui
 pf_start gui
 
-if ! pgrep -x atd >/dev/null 2>&1; then
-    atd -f &
-    pf_register_pid $!
-    deadline=$((SECONDS + 10))
-    until [ -s /run/atd.pid ] || [ -s /var/run/atd.pid ]; do
-        [ "$SECONDS" -ge "$deadline" ] && pf_fail "atd wrote no PID file within 10s"
-        sleep 0.1
-    done
-fi
+pf_ensure_atd
 
 printf 'READY\n'
 printf 'configdir %s\n' "$(pf_dir gui)"

@@ -62,11 +62,7 @@ pf_listen "$NAME" "$ADDR:25" -o syslog_name=postfix-cwr
 pf_start "$NAME"
 cp -p "$DIR/main.cf" "$T/main.cf.orig"
 
-if ! pgrep -x atd >/dev/null 2>&1; then
-    atd -f &
-    pf_register_pid $!
-    sleep 1
-fi
+pf_ensure_atd
 
 rh_setup "$T/remote" "$ADDR" "$LOGIN"
 HOST="ssh://$LOGIN@$ADDR:$RH_PORT"

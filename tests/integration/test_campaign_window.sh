@@ -70,18 +70,7 @@ cp -p "$DIR/main.cf" "$T/main.cf.orig"
 # ------------------------------------------------------------------ atd
 # A job the test did not make would confuse atq's listing: the spool must
 # hold none of ours, and an atd must run (ours, unless one runs already).
-if pgrep -x atd >/dev/null 2>&1; then
-    pf_say "note: using the atd that runs already"
-else
-    atd -f &
-    ATD=$!
-    pf_register_pid "$ATD"
-    deadline=$((SECONDS + 10))
-    until [ -s /run/atd.pid ] || [ -s /var/run/atd.pid ]; do
-        [ "$SECONDS" -ge "$deadline" ] && pf_fail "atd wrote no PID file within 10s"
-        sleep 0.1
-    done
-fi
+pf_ensure_atd
 
 RUN=0
 campaign() {
@@ -212,10 +201,7 @@ if [ -n "${ATD:-}" ]; then
     check "no atd: no script left" sh -c '! ls -A "$1" | grep -q mailtls-campaign' sh "$DIR"
     campaign status
     check "no atd: no campaign recorded" contains "$OUT" "Campaign 2: "
-    atd -f &
-    ATD=$!
-    pf_register_pid "$ATD"
-    sleep 1
+    pf_ensure_atd
 fi
 
 # ------------------------------------- 5. MailTLS not running at the end

@@ -61,6 +61,28 @@ pf_register_pid() {
     PF_EXTRA_PIDS+=("$1")
 }
 
+# pf_ensure_atd: an atd that `at` in this mount namespace can signal: the
+# one /run/atd.pid names when it runs (ATD empty), else the test's own, in the
+# foreground, stopped at exit (ATD its PID). Another namespace's atd (a test
+# with a private /run and spool) does not count.
+pf_ensure_atd() {
+    local pid deadline
+    pid=$(cat /run/atd.pid 2>/dev/null || true)
+    ATD=
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        pf_say "note: using the atd that runs already"
+        return 0
+    fi
+    atd -f &
+    ATD=$!
+    pf_register_pid "$ATD"
+    deadline=$((SECONDS + 10))
+    until [ "$(cat /run/atd.pid 2>/dev/null || true)" = "$ATD" ]; do
+        [ "$SECONDS" -ge "$deadline" ] && pf_fail "atd wrote no PID file within 10s"
+        sleep 0.1
+    done
+}
+
 pf_cleanup() {
     local rc=$? name
     trap - EXIT
