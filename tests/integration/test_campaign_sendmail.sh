@@ -59,8 +59,9 @@
 #    markers m4 copied into the rulesets out of sendmail.cf, checks with
 #    sendmail -bt, restarts Sendmail and says so in its status file; a
 #    plaintext client is accepted again.
-# 6. A sendmail.mc with a LOCAL_TLS_CLIENT of the admin's own: start is
-#    refused, nothing written, no job.
+# 6. A sendmail.mc with a LOCAL_TLS_CLIENT of the admin's own, then one with
+#    a LOCAL_TLS_SERVER: start is refused (the message names the line),
+#    nothing written, no job.
 #
 # Everything that touches Sendmail or at runs inside sendmailns.sh's
 # namespace with two more bind mounts (ns below): /var/spool/cron is the
@@ -624,12 +625,26 @@ cp -p "$CF" "$T/cf.own"
 RELOADS=$(reloads)
 start --inbound --duration 2h --yes
 same "own LOCAL_TLS_CLIENT: start refused" 1 $?
-check "own LOCAL_TLS_CLIENT: says why" contains "$ERR" "LOCAL_TLS_CLIENT"
+check "own LOCAL_TLS_CLIENT: says why, with the line" contains "$ERR" \
+    "/etc/mail/sendmail.mc has rules of its own in LOCAL_TLS_CLIENT (line $(($(wc -l <"$T/mc.orig") + 1))): the window's would be mixed with them."
 check "own LOCAL_TLS_CLIENT: sendmail.mc unchanged" cmp "$T/mc.own" "$MC"
 check "own LOCAL_TLS_CLIENT: sendmail.cf unchanged" cmp "$T/cf.own" "$CF"
 same "own LOCAL_TLS_CLIENT: no at job" "" "$(ns atq)"
 check "own LOCAL_TLS_CLIENT: no job script" no_campaign_files
 same "own LOCAL_TLS_CLIENT: no restart" "$RELOADS $DAEMON" "$(reloads) $(sm_pid)"
+cp -p "$T/mc.orig" "$MC"
+printf '%s\n' "dnl # the admin's own" LOCAL_TLS_SERVER "R\$*$TAB$TAB$TAB\$@ OK" >>"$MC"
+sm_make_cf
+cp -p "$MC" "$T/mc.own"
+cp -p "$CF" "$T/cf.own"
+start --outbound --duration 2h --yes
+same "own LOCAL_TLS_SERVER: start refused" 1 $?
+check "own LOCAL_TLS_SERVER: says why, with the line" contains "$ERR" \
+    "/etc/mail/sendmail.mc has rules of its own in LOCAL_TLS_SERVER (line $(($(wc -l <"$T/mc.orig") + 2))): the window's would be mixed with them."
+check "own LOCAL_TLS_SERVER: sendmail.mc unchanged" cmp "$T/mc.own" "$MC"
+check "own LOCAL_TLS_SERVER: sendmail.cf unchanged" cmp "$T/cf.own" "$CF"
+same "own LOCAL_TLS_SERVER: no at job" "" "$(ns atq)"
+same "own LOCAL_TLS_SERVER: no restart" "$RELOADS $DAEMON" "$(reloads) $(sm_pid)"
 
 if [ "$FAILED" -gt 0 ]; then
     printf 'mail log:\n'
