@@ -191,6 +191,8 @@ private:
     void endApply(std::shared_ptr<EndContext> context, const ChangePlan &plan);
     void endRecord(std::shared_ptr<EndContext> context, const QString &how);
     QString storeError(const QString &error) const;
+    // "2026-11-30 12:00:00 UTC"
+    static QString utcText(qint64 seconds);
 
     QString m_storePath;
     std::shared_ptr<const CommandHost> m_host;
