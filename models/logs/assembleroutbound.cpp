@@ -232,7 +232,7 @@ void AssemblerOutbound::failures(SmtpProcess &p, std::int64_t time, const LogEve
                 join(a, event, offset);
                 a.phase = Attempt::Phase::Run;
                 a.queueId.assign(event.queueId);
-                addRecipient(a, event.recipient);
+                assembler::addRecipient(a, event.recipient);
                 emitAttempt(a);
             } else {
                 // Delivered (in plaintext, after the fallback) or failed otherwise:
@@ -246,7 +246,7 @@ void AssemblerOutbound::failures(SmtpProcess &p, std::int64_t time, const LogEve
         if (tlsReason && a.queueId == event.queueId && a.relayKey == m_relay) {
             const bool grows = a.lines.size() < assembler::kMaxLines;
             join(a, event, offset);
-            const bool named = addRecipient(a, event.recipient);
+            const bool named = assembler::addRecipient(a, event.recipient);
             if (grows || named)
                 emitAttempt(a);
             return;
@@ -258,7 +258,7 @@ void AssemblerOutbound::failures(SmtpProcess &p, std::int64_t time, const LogEve
         start(a, time, event, offset);
         a.phase = Attempt::Phase::Run;
         a.queueId.assign(event.queueId);
-        addRecipient(a, event.recipient);
+        assembler::addRecipient(a, event.recipient);
         emitAttempt(a);
     }
 }
@@ -301,28 +301,6 @@ void AssemblerOutbound::conclude(Attempt &a)
     if (a.phase == Attempt::Phase::Open)
         emitAttempt(a);
     a = Attempt();
-}
-
-bool AssemblerOutbound::addRecipient(Attempt &a, std::string_view recipient)
-{
-    if (recipient.empty())
-        return false;
-    const std::string_view list = a.recipients.view();
-    for (std::size_t start = 0; start <= list.size();) {
-        const std::size_t comma = std::min(list.find(',', start), list.size());
-        if (list.substr(start, comma - start) == recipient)
-            return false;
-        start = comma + 1;
-    }
-    if (list.empty()) {
-        a.recipients.assign(recipient);
-    } else {
-        std::string joined(list);
-        joined += ',';
-        joined += recipient;
-        a.recipients.assign(joined);
-    }
-    return true;
 }
 
 void AssemblerOutbound::emitAttempt(const Attempt &a)

@@ -74,8 +74,6 @@ private:
     void setRelay(assembler::Attempt &a, const LogEvent &event);
     void conclude(assembler::Attempt &a);
     void emitAttempt(const assembler::Attempt &a);
-    // Adds a deferral's recipient to a Run; false when it was there already.
-    static bool addRecipient(assembler::Attempt &a, std::string_view recipient);
     void emitConnection(std::int64_t time, const LogEvent &event, std::int64_t offset,
                         const Use &use);
     void emitMessage(std::string_view queueId, assembler::QueueEntry &entry,

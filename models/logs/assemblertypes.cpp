@@ -370,6 +370,28 @@ bool readProblem(QDataStream &in, TlsProblem &problem)
     return true;
 }
 
+bool addRecipient(Attempt &a, std::string_view recipient)
+{
+    if (recipient.empty())
+        return false;
+    const std::string_view list = a.recipients.view();
+    for (std::size_t start = 0; start <= list.size();) {
+        const std::size_t comma = std::min(list.find(',', start), list.size());
+        if (list.substr(start, comma - start) == recipient)
+            return false;
+        start = comma + 1;
+    }
+    if (list.empty()) {
+        a.recipients.assign(recipient);
+    } else {
+        std::string joined(list);
+        joined += ',';
+        joined += recipient;
+        a.recipients.assign(joined);
+    }
+    return true;
+}
+
 void write(QDataStream &out, const Attempt &a)
 {
     out << quint8(a.phase) << qint64(a.key) << qint64(a.time) << a.relayKnown;

@@ -211,10 +211,13 @@ struct Attempt
     TlsProblem problem = TlsProblem::None;
     AssemblerText reason;
     LineList lines;
-    // Of a Run's deferral lines, comma-separated (Postfix only: kept in
-    // AssemblerOutbound's snapshot, not by write()/read()).
+    // Of a Run's deferral lines, comma-separated (kept in each assembler's
+    // own snapshot, not by write()/read()).
     AssemblerText recipients;
 };
+
+// Adds `recipient` to a Run's recipients once; whether it was new.
+bool addRecipient(Attempt &a, std::string_view recipient);
 
 // One smtp (or lmtp) process: what it logged since its previous delivery line,
 // the connection it holds, and its TLS failure attempt.

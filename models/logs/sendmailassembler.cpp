@@ -16,7 +16,7 @@ namespace mailtls {
 namespace {
 
 constexpr quint32 kSnapshotMagic = 0x534d4153;   // "SMAS"
-constexpr quint16 kSnapshotVersion = 1;
+constexpr quint16 kSnapshotVersion = 2;
 constexpr quint32 kSnapshotEnd = 0x454e4421;     // "END!"
 constexpr std::int64_t kSweepInterval = 3600;
 

@@ -59,6 +59,14 @@ void forEachRecipient(std::string_view list, F &&f)
     }
 }
 
+// A to= line's recipients into a Run; whether one was new.
+bool addRecipients(assembler::Attempt &a, std::string_view list)
+{
+    bool added = false;
+    forEachRecipient(list, [&a, &added](std::string_view one) { added = assembler::addRecipient(a, one) || added; });
+    return added;
+}
+
 } // namespace
 
 SendmailOutbound::SendmailOutbound(AssemblerRecords &records, AssemblerStrings &strings)
@@ -202,6 +210,12 @@ void SendmailOutbound::emitAttempt(const Attempt &a)
     AssemblerRecords::setText(r.reason, m_strings.get(a.reason));
     r.local = a.peer.local;
     AssemblerRecords::setLines(r.lines, a.lines);
+    // The message a deferral names: its queue id, the sender of its from=
+    // line (while the queue entry is kept), the recipients deferred.
+    const sendmail::QueueEntry *entry = a.queueId.empty() ? nullptr : m_queue.find(a.queueId.view());
+    AssemblerRecords::setUtf8(r.queueId, a.queueId.view());
+    AssemblerRecords::setUtf8(r.sender, entry && entry->known ? entry->sender.view() : std::string_view());
+    AssemblerRecords::setUtf8(r.recipients, a.recipients.view());
 }
 
 void SendmailOutbound::clientTls(std::uint64_t pid, std::int64_t time, const SendmailEvent &event,
@@ -297,6 +311,7 @@ void SendmailOutbound::failures(Sender &p, std::int64_t time, const SendmailEven
                 join(p, event, offset, local);
                 a.phase = Attempt::Phase::Run;
                 a.queueId.assign(event.queueId);
+                addRecipients(a, event.recipients);
                 emitAttempt(a);
             } else {
                 // Delivered (in plaintext, after the fallback) or failed otherwise:
@@ -310,7 +325,8 @@ void SendmailOutbound::failures(Sender &p, std::int64_t time, const SendmailEven
         if (tlsReason && a.queueId == event.queueId && a.relayKey == m_relay.view()) {
             const bool grows = a.lines.size() < assembler::kMaxLines;
             join(p, event, offset, local);
-            if (grows)
+            const bool named = addRecipients(a, event.recipients);
+            if (grows || named)
                 emitAttempt(a);
             return;
         }
@@ -323,6 +339,7 @@ void SendmailOutbound::failures(Sender &p, std::int64_t time, const SendmailEven
         start(p, time, event, offset, local);
         a.phase = Attempt::Phase::Run;
         a.queueId.assign(event.queueId);
+        addRecipients(a, event.recipients);
         emitAttempt(a);
     }
 }

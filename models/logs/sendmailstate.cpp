@@ -138,6 +138,7 @@ void write(QDataStream &out, const Sender &s)
     for (const Connection &c : s.connections)
         write(out, c);
     write(out, s.attempt);
+    writeString(out, s.attempt.recipients);
     out << s.attemptHandshake << s.attemptFromReject;
 }
 
@@ -154,7 +155,7 @@ bool read(QDataStream &in, Sender &s)
         if (!read(in, c))
             return false;
     }
-    if (!read(in, s.attempt))
+    if (!read(in, s.attempt) || !readString(in, s.attempt.recipients))
         return false;
     in >> s.attemptHandshake >> s.attemptFromReject;
     return in.status() == QDataStream::Ok;

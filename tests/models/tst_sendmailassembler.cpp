@@ -99,6 +99,7 @@ private slots:
     void emissions();
     void fields();
     void tlsDetails();
+    void deferralNamesItsMessage();
     void programs();
     void expiry();
     void snapshotSplit_data();
@@ -275,6 +276,34 @@ void TestSendmailAssembler::tlsDetails()
     QCOMPARE(tlsText(f.connections.at(log.offsets[3]).tls), QStringLiteral("3/TLSv1.3/TLS_AES_128_GCM_SHA256/128//0/0"));
     QCOMPARE(tlsText(f.transfers.at(log.offsets[5]).tls), QStringLiteral("4/TLSv1.3/TLS_AES_256_GCM_SHA384/256//0/0"));
     QCOMPARE(tlsText(f.transfers.at(log.offsets[7]).tls), QStringLiteral("2/TLSv1.2/ECDHE-RSA-AES256-GCM-SHA384/256//0/0"));
+}
+
+// A delivery a TLS_Srv policy (here a MailTLS window's rules) deferred: the
+// failure names the message, its sender and the recipients deferred, read
+// in one go or across any snapshot.
+void TestSendmailAssembler::deferralNamesItsMessage()
+{
+    const ParsedLog log = parseSendmailText(logText(L({
+        "10:00:00 sm-mta[300]: 4A1B2C3D000300: from=<cid@six.example>, size=300, class=0, nrcpts=3, msgid=<3@six.example>, proto=ESMTPS, daemon=MTA, relay=six.example [192.0.2.6]",
+        "10:00:01 sm-mta[301]: ruleset=tls_server, arg1=NONE, relay=[198.51.100.21], reject=454 4.7.0 other side does not support STARTTLS (STARTTLS required for now)",
+        "10:00:01 sm-mta[301]: 4A1B2C3D000300: to=<frank@plain.example>,<erin@plain.example>, delay=00:00:01, xdelay=00:00:00, mailer=esmtp, pri=30260, relay=[198.51.100.21] [198.51.100.21], dsn=4.7.0, stat=Deferred: 454 4.7.0 other side does not support STARTTLS (STARTTLS required for now)",
+        "10:00:02 sm-mta[301]: 4A1B2C3D000300: to=<gus@plain.example>, delay=00:00:02, xdelay=00:00:00, mailer=esmtp, pri=30260, relay=[198.51.100.21] [198.51.100.21], dsn=4.7.0, stat=Deferred: 454 4.7.0 other side does not support STARTTLS (STARTTLS required for now)",
+    })));
+    QVERIFY(log.error.isEmpty());
+    for (std::size_t split = 0; split <= log.lines.size(); ++split) {
+        QString error;
+        const Final f = splitRead(log, split, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(f.failures.size(), std::size_t(1));
+        const TlsFailureRecord &failure = f.failures.begin()->second;
+        QCOMPARE(failure.direction, Direction::Outbound);
+        QCOMPARE(failure.peerIp, QStringLiteral("198.51.100.21"));
+        QCOMPARE(failure.problem, TlsProblem::NotOffered);
+        QCOMPARE(failure.reason, QStringLiteral("other side does not support STARTTLS (STARTTLS required for now)"));
+        QCOMPARE(failure.queueId, QStringLiteral("4A1B2C3D000300"));
+        QCOMPARE(failure.sender, QStringLiteral("cid@six.example"));
+        QCOMPARE(failure.recipients, QStringLiteral("frank@plain.example,erin@plain.example,gus@plain.example"));
+    }
 }
 
 void TestSendmailAssembler::programs()
