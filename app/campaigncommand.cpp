@@ -220,13 +220,8 @@ public:
         : m_stop(StopSignals::Second::Stops)
     {
         PlanApplier *applier = &window.applier();
-        QObject::connect(applier, &PlanApplier::stepFinished, &m_context, [](const PlanApplier::StepResult &r) {
-            const QString outcome = r.outcome == PlanApplier::Outcome::Ok ? CampaignCommand::tr("ok")
-                : r.outcome == PlanApplier::Outcome::Skipped              ? CampaignCommand::tr("skipped")
-                                                                          : CampaignCommand::tr("FAILED");
-            CommandLine::printOut(column(QStringLiteral("  ") + PlanApplier::stepName(r.step), 12,
-                                         outcome.leftJustified(8) + QLatin1Char(' ') + r.message));
-        });
+        QObject::connect(applier, &PlanApplier::stepFinished, &m_context,
+                         [](const PlanApplier::StepResult &r) { CommandLine::printOut(CommandLine::stepText(r)); });
         QObject::connect(&m_stop, &StopSignals::stopRequested, &m_context, [applier] {
             CommandLine::printError(CampaignCommand::tr("cancelling: anything written is put back…"));
             applier->cancel();

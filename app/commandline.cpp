@@ -110,6 +110,19 @@ int CommandLine::run(const QStringList &arguments)
     return Usage;
 }
 
+QString CommandLine::stepText(const PlanApplier::StepResult &result)
+{
+    const QString outcome = result.outcome == PlanApplier::Outcome::Ok ? tr("ok")
+        : result.outcome == PlanApplier::Outcome::Skipped              ? tr("skipped")
+                                                                       : tr("FAILED");
+    const QStringList lines = result.message.split(QLatin1Char('\n'));
+    QString text = (QStringLiteral("  ") + PlanApplier::stepName(result.step)).leftJustified(11) + QLatin1Char(' ')
+        + outcome.leftJustified(8) + QLatin1Char(' ') + lines.constFirst() + QLatin1Char('\n');
+    for (qsizetype i = 1; i < lines.size(); ++i)
+        text += QString(21, QLatin1Char(' ')) + lines.at(i) + QLatin1Char('\n');
+    return text;
+}
+
 QString CommandLine::helpText(const QCommandLineParser &parser, const QString &command)
 {
     QString text = parser.helpText();

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "models/mta/planapplier.h"
+
 class QCommandLineParser;
 class QHostAddress;
 
@@ -46,6 +48,10 @@ public:
     // Prints "mailtls: <message>" on standard error.
     static void printError(const QString &message);
     static void printOut(const QString &text);
+    // One step of a change as `mailtls fix` and `mailtls campaign` print it:
+    // "  validate  FAILED   message", a message's further lines under its
+    // first.
+    static QString stepText(const PlanApplier::StepResult &result);
 };
 
 } // namespace mailtls

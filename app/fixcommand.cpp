@@ -168,13 +168,8 @@ int applyPlan(const ChangePlan &plan, const QString &backupRoot, const Target &t
     QObject::connect(&applier, &PlanApplier::stepStarted, &loop, [&](PlanApplier::Step step, const QString &) {
         rollingBack = step == PlanApplier::Step::Rollback;
     });
-    QObject::connect(&applier, &PlanApplier::stepFinished, &loop, [](const PlanApplier::StepResult &r) {
-        const QString outcome = r.outcome == PlanApplier::Outcome::Ok ? FixCommand::tr("ok")
-            : r.outcome == PlanApplier::Outcome::Skipped              ? FixCommand::tr("skipped")
-                                                                      : FixCommand::tr("FAILED");
-        CommandLine::printOut(
-            column(QStringLiteral("  ") + PlanApplier::stepName(r.step), 12, column(outcome, 9, r.message).chopped(1)));
-    });
+    QObject::connect(&applier, &PlanApplier::stepFinished, &loop,
+                     [](const PlanApplier::StepResult &r) { CommandLine::printOut(CommandLine::stepText(r)); });
     QObject::connect(&applier, &PlanApplier::finished, &loop, [&](const PlanApplier::Result &r) {
         result = r;
         loop.quit();

@@ -111,18 +111,6 @@
         <translation>nach Passwörtern und Hostschlüsseln kann nicht gefragt werden: %1</translation>
     </message>
     <message>
-        <source>ok</source>
-        <translation>ok</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>übersprungen</translation>
-    </message>
-    <message>
-        <source>FAILED</source>
-        <translation>FEHLER</translation>
-    </message>
-    <message>
         <source>cancelling: anything written is put back…</source>
         <translation>wird abgebrochen: alles Geschriebene wird zurückgenommen …</translation>
     </message>
@@ -1089,6 +1077,18 @@ Eine Kampagne verlangt eine Zeit lang TLS auf Ihrem Mailserver (ein Zeitfenster)
     <message>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLER</translation>
     </message>
 </context>
 <context>
@@ -2899,18 +2899,6 @@ Entfernen Sie diese -o-Einstellung (oder setzen Sie sie auf encrypt) und starten
     <message>
         <source>interrupted (%1)</source>
         <translation>unterbrochen (%1)</translation>
-    </message>
-    <message>
-        <source>ok</source>
-        <translation>ok</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>übersprungen</translation>
-    </message>
-    <message>
-        <source>FAILED</source>
-        <translation>FEHLER</translation>
     </message>
     <message>
         <source>putting the saved files back; please wait</source>

@@ -355,6 +355,8 @@ for step in backup write validate reload; do
     check "start: the $step step succeeded" grep -qE "^  $step +ok " "$OUT"
 done
 window_mc "$T/mc.orig" yes yes >"$T/mc.window"
+check "start: the write step names both files, the second under the first" \
+    grep -qxF "                     wrote /etc/mail/sendmail.cf" "$OUT"
 check "start: sendmail.mc is the old one plus exactly the block" cmp "$T/mc.window" "$MC"
 check "start: sendmail.cf is what Debian's Makefile builds from the new sendmail.mc" \
     cmp <(built) <(unstamped "$CF")
