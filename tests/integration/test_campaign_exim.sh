@@ -72,6 +72,8 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/lib/postfix.sh"
 # shellcheck source-path=SCRIPTDIR source=lib/check.sh
 . "$HERE/lib/check.sh"
+# shellcheck source-path=SCRIPTDIR source=lib/privateat.sh
+. "$HERE/lib/privateat.sh"
 
 for tool in at atd atq cmp diff swaks postfix postconf; do
     command -v "$tool" >/dev/null 2>&1 || ex_fail "$tool is not installed (apt-get install at diffutils swaks postfix)"
@@ -117,25 +119,10 @@ REFUSAL_CODE=450
 REFUSAL="TLS required: this server accepts mail only over STARTTLS for a while; please try again later"
 
 # ------------------------------------------------ the namespace's at and /run
-mkdir -p "$T/cron/atjobs" "$T/cron/atspool" "$T/nsrun/lock"
-chown daemon:daemon "$T/cron/atjobs" "$T/cron/atspool"
-chmod 1770 "$T/cron/atjobs" "$T/cron/atspool"
-printf '00000\n' >"$T/cron/atjobs/.SEQ"
-chown daemon:daemon "$T/cron/atjobs/.SEQ"
-chmod 0600 "$T/cron/atjobs/.SEQ"
-ln -s "$EX_ROOT/run" "$T/nsrun/exim4"
+pa_make exim4 "$EX_ROOT/run"
 # ns CMD ARGS...: ex_ns with the test's at spool and /run.
-ns() {
-    # shellcheck disable=SC2016 # the inner sh expands its own arguments
-    ex_ns sh -c 'mount --bind "$1" /var/spool/cron && mount --bind "$2" /run && shift 2 && exec "$@"' \
-        ns "$T/cron" "$T/nsrun" "$@"
-}
-ns atd -f >"$T/atd.log" 2>&1 </dev/null &
-deadline=$((SECONDS + 10))
-until [ -s "$T/nsrun/atd.pid" ] && ATD_PID=$(($(cat "$T/nsrun/atd.pid") + 0)) && proc_alive "$ATD_PID"; do
-    [ "$SECONDS" -ge "$deadline" ] && { cat "$T/atd.log" >&2; ex_fail "the test's atd wrote no PID file within 10s"; }
-    sleep 0.1
-done
+ns() { pa_ns ex_ns "$@"; }
+pa_start_atd ex_ns ex_fail
 
 # ------------------------------------------------------------------ the sink
 pf_instance sink sink.test

@@ -50,6 +50,10 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/lib/exim.sh"
 # shellcheck source-path=SCRIPTDIR source=lib/check.sh
 . "$HERE/lib/check.sh"
+# shellcheck source-path=SCRIPTDIR source=lib/remotehost.sh
+. "$HERE/lib/remotehost.sh"
+# shellcheck source-path=SCRIPTDIR source=lib/privateat.sh
+. "$HERE/lib/privateat.sh"
 
 for tool in at atd atq cmp ssh ssh-keygen sudo swaks; do
     command -v "$tool" >/dev/null 2>&1 || ex_fail "$tool is not installed (see the header of $0)"
@@ -92,25 +96,10 @@ cleanup() {
 trap cleanup EXIT
 
 # ------------------------------------------------ the namespace's at and /run
-mkdir -p "$T/cron/atjobs" "$T/cron/atspool" "$T/nsrun/lock"
-chown daemon:daemon "$T/cron/atjobs" "$T/cron/atspool"
-chmod 1770 "$T/cron/atjobs" "$T/cron/atspool"
-printf '00000\n' >"$T/cron/atjobs/.SEQ"
-chown daemon:daemon "$T/cron/atjobs/.SEQ"
-chmod 0600 "$T/cron/atjobs/.SEQ"
-ln -s "$EX_ROOT/run" "$T/nsrun/exim4"
+pa_make exim4 "$EX_ROOT/run"
 # ns CMD ARGS...: ex_ns with the test's at spool and /run.
-ns() {
-    # shellcheck disable=SC2016 # the inner sh expands its own arguments
-    ex_ns sh -c 'mount --bind "$1" /var/spool/cron && mount --bind "$2" /run && shift 2 && exec "$@"' \
-        ns "$T/cron" "$T/nsrun" "$@"
-}
-ns atd -f >"$T/atd.log" 2>&1 </dev/null &
-deadline=$((SECONDS + 10))
-until [ -s "$T/nsrun/atd.pid" ] && ATD_PID=$(($(cat "$T/nsrun/atd.pid") + 0)) && proc_alive "$ATD_PID"; do
-    [ "$SECONDS" -ge "$deadline" ] && { cat "$T/atd.log" >&2; ex_fail "the test's atd wrote no PID file within 10s"; }
-    sleep 0.1
-done
+ns() { pa_ns ex_ns "$@"; }
+pa_start_atd ex_ns ex_fail
 
 # ---------------------------------------------------------------- the server
 mkdir -p "$T/pki"
@@ -140,31 +129,8 @@ ex_start "$ADDR"
 DAEMON=$EX_PID
 
 # ------------------------------------------------------------ the "remote" host
-# shellcheck disable=SC2016 # $1… belong to the inner bash
-ns bash -c '. "$1"; . "$2"; shift 2; rh_serve "$@"' _ "$HERE/lib/process.sh" "$HERE/lib/remotehost.sh" \
-    "$T/remote" "$ADDR" "$LOGIN" >"$T/remote.out" 2>&1 </dev/null &
-deadline=$((SECONDS + 20))
-until [ -s "$T/remote/vars" ]; do
-    [ "$SECONDS" -ge "$deadline" ] && { cat "$T/remote.out" >&2; ex_fail "the remote host did not start"; }
-    sleep 0.1
-done
-{ read -r RH_PORT; read -r RH_FINGERPRINT; read -r RH_SSH_CONFIG; read -r RH_LOGIN_ID; read -r SSHD_PID; } <"$T/remote/vars"
-rh_remote() {
-    ssh -F "$RH_SSH_CONFIG" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
-        -p "$RH_PORT" -l "$LOGIN" "$ADDR" "$@"
-}
-# rh_sudoers LINE...: the private sudoers there, as lib/remotehost.sh's
-# rh_sudoers writes it (in place: the namespace sees it through a bind mount).
-rh_sudoers() {
-    {
-        printf 'Defaults env_reset\nDefaults mail_badpass\nDefaults use_pty\nDefaults !fqdn\n'
-        printf 'Defaults secure_path="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"\n'
-        printf 'Defaults timestampdir=%s\n' "$T/remote/sudo-ts"
-        printf 'root ALL=(ALL:ALL) ALL\n'
-        local line
-        for line in "$@"; do printf '%s\n' "$line"; done
-    } >"$T/remote/etc/sudoers"
-}
+rh_serve_from ns ex_fail "$T/remote" "$ADDR" "$LOGIN"
+SSHD_PID=$RH_SSHD_PID
 
 # ------------------------------------------------------------------- helpers
 HOST="ssh://$LOGIN@$ADDR:$RH_PORT"

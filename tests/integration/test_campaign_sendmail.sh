@@ -83,6 +83,8 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/lib/postfix.sh"
 # shellcheck source-path=SCRIPTDIR source=lib/check.sh
 . "$HERE/lib/check.sh"
+# shellcheck source-path=SCRIPTDIR source=lib/privateat.sh
+. "$HERE/lib/privateat.sh"
 
 for tool in at atd atq cmp diff swaks postfix postconf; do
     command -v "$tool" >/dev/null 2>&1 || sm_fail "$tool is not installed (apt-get install at diffutils swaks postfix)"
@@ -129,25 +131,10 @@ REFUSAL_RE="454 4\.7\.0 STARTTLS required for now, try again with STARTTLS"
 NOT_OFFERED_RE="454 4\.7\.0 other side does not support STARTTLS \(STARTTLS required for now\)"
 
 # ------------------------------------------------ the namespace's at and /run
-mkdir -p "$T/cron/atjobs" "$T/cron/atspool" "$T/nsrun/lock"
-chown daemon:daemon "$T/cron/atjobs" "$T/cron/atspool"
-chmod 1770 "$T/cron/atjobs" "$T/cron/atspool"
-printf '00000\n' >"$T/cron/atjobs/.SEQ"
-chown daemon:daemon "$T/cron/atjobs/.SEQ"
-chmod 0600 "$T/cron/atjobs/.SEQ"
-ln -s "$SM_ROOT/run" "$T/nsrun/sendmail"
+pa_make sendmail "$SM_ROOT/run"
 # ns CMD ARGS...: sm_ns with the test's at spool and /run.
-ns() {
-    # shellcheck disable=SC2016 # the inner sh expands its own arguments
-    sm_ns sh -c 'mount --bind "$1" /var/spool/cron && mount --bind "$2" /run && shift 2 && exec "$@"' \
-        ns "$T/cron" "$T/nsrun" "$@"
-}
-ns atd -f >"$T/atd.log" 2>&1 </dev/null &
-deadline=$((SECONDS + 10))
-until [ -s "$T/nsrun/atd.pid" ] && ATD_PID=$(($(cat "$T/nsrun/atd.pid") + 0)) && proc_alive "$ATD_PID"; do
-    [ "$SECONDS" -ge "$deadline" ] && { cat "$T/atd.log" >&2; sm_fail "the test's atd wrote no PID file within 10s"; }
-    sleep 0.1
-done
+ns() { pa_ns sm_ns "$@"; }
+pa_start_atd sm_ns sm_fail
 
 # ------------------------------------------------------------------ the sink
 mkdir -p "$T/pki"

@@ -36,6 +36,8 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/lib/sendmail.sh"
 # shellcheck source-path=SCRIPTDIR source=lib/check.sh
 . "$HERE/lib/check.sh"
+# shellcheck source-path=SCRIPTDIR source=lib/remotehost.sh
+. "$HERE/lib/remotehost.sh"
 
 for tool in jq cmp ssh ssh-keygen sudo; do
     command -v "$tool" >/dev/null 2>&1 || sm_fail "$tool is not installed (see the header of $0)"
@@ -67,31 +69,8 @@ stop_sshd() {
 }
 # The cleanup exits with the status it finds: the test's, not stop_sshd's.
 trap 'status=$?; stop_sshd; (exit "$status"); sm_cleanup' EXIT
-# shellcheck disable=SC2016 # $1… belong to the inner bash
-sm_ns bash -c '. "$1"; . "$2"; shift 2; rh_serve "$@"' _ "$HERE/lib/process.sh" "$HERE/lib/remotehost.sh" \
-    "$T/remote" "$ADDR" "$LOGIN" >"$T/remote.out" 2>&1 &
-deadline=$((SECONDS + 20))
-until [ -s "$T/remote/vars" ]; do
-    [ "$SECONDS" -ge "$deadline" ] && { cat "$T/remote.out" >&2; sm_fail "the remote host did not start"; }
-    sleep 0.1
-done
-{ read -r RH_PORT; read -r RH_FINGERPRINT; read -r RH_SSH_CONFIG; read -r RH_LOGIN_ID; read -r SSHD_PID; } <"$T/remote/vars"
-rh_remote() {
-    ssh -F "$RH_SSH_CONFIG" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
-        -p "$RH_PORT" -l "$LOGIN" "$ADDR" "$@"
-}
-# rh_sudoers LINE...: the private sudoers there, as lib/remotehost.sh's
-# rh_sudoers writes it (in place: the namespace sees it through a bind mount).
-rh_sudoers() {
-    {
-        printf 'Defaults env_reset\nDefaults mail_badpass\nDefaults use_pty\nDefaults !fqdn\n'
-        printf 'Defaults secure_path="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"\n'
-        printf 'Defaults timestampdir=%s\n' "$T/remote/sudo-ts"
-        printf 'root ALL=(ALL:ALL) ALL\n'
-        local line
-        for line in "$@"; do printf '%s\n' "$line"; done
-    } >"$T/remote/etc/sudoers"
-}
+rh_serve_from sm_ns sm_fail "$T/remote" "$ADDR" "$LOGIN"
+SSHD_PID=$RH_SSHD_PID
 same "fixture: mailfix logs in and is not root" "$RH_LOGIN_ID" "$(rh_remote id -u 2>/dev/null)"
 check "fixture: sudo -n is refused to mailfix" sh -c '! "$@" sudo -n true 2>/dev/null' sh rh_remote
 same "fixture: mailfix sees Debian's sendmail-mta" /usr/sbin/sendmail-mta \

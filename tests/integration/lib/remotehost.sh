@@ -21,6 +21,11 @@
 #                            DIR/vars (one a line) and waits for sshd: for a
 #                            test that runs it in a namespace of another
 #                            helper's (lib/sendmail.sh's sm_ns), in the background
+#   rh_serve_from NSFN FAILFN DIR ADDR LOGIN
+#                            rh_serve run by NSFN (ex_ns, sm_ns, or a wrapper of
+#                            one) in the background; waits (FAILFN after 20 s)
+#                            for DIR/vars and sets the RH_* variables on this
+#                            side, so that rh_remote and rh_sudoers work here
 #
 # Needs (Debian): openssh-server, openssh-client, sudo, util-linux (mount),
 # coreutils, gawk|mawk. Runs as root.
@@ -33,6 +38,7 @@ RH_PORT=
 RH_FINGERPRINT=
 RH_SSH_CONFIG=
 RH_SSHD_PID=
+RH_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 rh_fail() {
     printf 'FATAL: %s\n' "$*" >&2
@@ -194,6 +200,24 @@ rh_stop() {
         [ -n "$RH_DIR" ] && [ -f "$RH_DIR/etc/$file" ] && umount "/etc/$file" 2>/dev/null
     done
     RH_DIR=
+}
+
+rh_serve_from() {
+    local nsfn=$1 failfn=$2 deadline
+    shift 2
+    # shellcheck disable=SC2016 # $1… belong to the inner bash
+    "$nsfn" bash -c '. "$1"; . "$2"; shift 2; rh_serve "$@"' _ "$RH_LIB_DIR/process.sh" "$RH_LIB_DIR/remotehost.sh" \
+        "$@" >"$1.out" 2>&1 </dev/null &
+    deadline=$((SECONDS + 20))
+    until [ -s "$1/vars" ]; do
+        [ "$SECONDS" -ge "$deadline" ] && { cat "$1.out" >&2; "$failfn" "the remote host did not start"; }
+        sleep 0.1
+    done
+    RH_DIR=$1
+    RH_ADDR=$2
+    RH_LOGIN=$3
+    { read -r RH_PORT; read -r RH_FINGERPRINT; read -r RH_SSH_CONFIG; read -r RH_LOGIN_ID; read -r RH_SSHD_PID; } \
+        <"$RH_DIR/vars"
 }
 
 rh_serve() {
