@@ -431,16 +431,9 @@ int CampaignCommand::start(const QStringList &arguments)
         });
         loop.exec();
     }
-    const bool exim = preparation.mta == QLatin1String("exim");
-    const bool sendmail = preparation.mta == QLatin1String("sendmail");
-    const bool inspected = exim ? preparation.exim.ok : sendmail ? preparation.sendmail.ok : preparation.inspection.ok;
-    if (inspected) {
-        const QString version = exim     ? preparation.exim.versionText()
-            : sendmail                   ? preparation.sendmail.versionText()
-                                         : preparation.inspection.versionText();
-        const QString dir = exim     ? preparation.exim.configDirectory
-            : sendmail               ? preparation.sendmail.configDirectory
-                                     : preparation.inspection.configDirectory;
+    if (preparation.inspected()) {
+        const QString version = preparation.versionText();
+        const QString dir = preparation.configDirectory();
         CommandLine::printOut(location.isEmpty()
                                   ? tr("%1, configuration in %2").arg(version, dir) + QStringLiteral("\n\n")
                                   : tr("%1, configuration in %2 on %3").arg(version, dir, host->displayName())

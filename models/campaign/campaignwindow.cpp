@@ -57,6 +57,27 @@ QList<RevertScript::Parameter> windowParameters(const QByteArray &preWindow, boo
 } // namespace
 
 
+bool CampaignWindow::Preparation::inspected() const
+{
+    if (mta == QLatin1String("exim"))
+        return exim.ok;
+    return mta == QLatin1String("sendmail") ? sendmail.ok : inspection.ok;
+}
+
+QString CampaignWindow::Preparation::configDirectory() const
+{
+    if (mta == QLatin1String("exim"))
+        return exim.configDirectory;
+    return mta == QLatin1String("sendmail") ? sendmail.configDirectory : inspection.configDirectory;
+}
+
+QString CampaignWindow::Preparation::versionText() const
+{
+    if (mta == QLatin1String("exim"))
+        return exim.versionText();
+    return mta == QLatin1String("sendmail") ? sendmail.versionText() : inspection.versionText();
+}
+
 CampaignWindow::CampaignWindow(QString storePath, QObject *parent)
     : QObject(parent)
     , m_storePath(std::move(storePath))
@@ -416,16 +437,14 @@ void CampaignWindow::start(const Preparation &preparation, qint64 duration, cons
     const ChangePlan plan = *preparation.plan;
     const bool exim = preparation.mta == QLatin1String("exim");
     const bool sendmail = preparation.mta == QLatin1String("sendmail");
-    const QString configDir = exim ? preparation.exim.configDirectory
-        : sendmail                 ? preparation.sendmail.configDirectory
-                                   : preparation.inspection.configDirectory;
+    const QString configDir = preparation.configDirectory();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     Campaign campaign;
     campaign.name = name.isEmpty()
         ? tr("Campaign %1").arg(QDateTime::fromSecsSinceEpoch(now, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")))
         : name;
     campaign.created = now;
-    campaign.mta = exim ? QStringLiteral("exim") : sendmail ? QStringLiteral("sendmail") : QStringLiteral("postfix");
+    campaign.mta = preparation.mta;
     campaign.host = m_location;
     campaign.configDir = configDir;
     campaign.inbound = preparation.inbound;

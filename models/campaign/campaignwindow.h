@@ -87,6 +87,11 @@ public:
         EximInspectionResult exim;
         SendmailInspectionResult sendmail;
         std::optional<ChangePlan> plan;
+
+        // Of the inspection of `mta`'s kind.
+        bool inspected() const;
+        QString configDirectory() const;
+        QString versionText() const;
     };
     struct Outcome
     {

@@ -125,12 +125,15 @@ void CampaignWindow::endWith(std::shared_ptr<EndContext> context)
             fail(tr("the window's backup %1: %2").arg(campaign.backupId, error));
             return;
         }
-        const QString now = sha256Hex(r.mainCf);
-        if (now == file->sha256) {
+        bool atWindow = true;
+        bool atBefore = true;
+        compareWithBackup(*backup, [&r](const QString &) -> std::optional<QByteArray> { return r.mainCf; }, &atWindow,
+                          &atBefore);
+        if (atBefore) {
             endRecord(context, tr("%1 holds its settings from before the window already.").arg(r.mainCfPath));
             return;
         }
-        if (now == file->newSha256) {
+        if (atWindow) {
             endByRestore(context);
             return;
         }
